@@ -1,0 +1,117 @@
+"""The multilingual lexicon: which words and URL slugs name which kind of page.
+
+The phrases live as data in ``auditor/rules/lexicon/<lang>.toml`` (sv, nb, da, fi, de, en), one
+table per :class:`~auditor.models.PageKind`. Matching is case- and diacritic-insensitive and on
+whole words, so "Kontakta oss" matches ``kontakta oss`` but "Kontaktlinsen" matches nothing.
+
+Both the crawler (to rank links) and the extractor (to classify fetched pages) use this one
+module, so a phrase added to a TOML file changes both consistently.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from urllib.parse import unquote, urlsplit
+
+from auditor.models import PageKind
+
+LANGUAGES: tuple[str, ...] = ("sv", "nb", "da", "fi", "de", "en")
+
+#: Page kinds in order of importance for an audit: a tie goes to the earlier kind.
+KIND_ORDER: tuple[PageKind, ...] = (
+    PageKind.CONTACT,
+    PageKind.CUSTOMER_SERVICE,
+    PageKind.IMPRINT,
+    PageKind.RETURNS,
+    PageKind.COMPLAINTS,
+    PageKind.TERMS,
+    PageKind.ABOUT,
+    PageKind.PRIVACY,
+)
+
+#: Kinds whose pages hold or lead to the trader's contact details.
+CONTACT_KINDS: frozenset[PageKind] = frozenset(
+    {PageKind.CONTACT, PageKind.CUSTOMER_SERVICE, PageKind.IMPRINT}
+)
+
+_NON_WORD = re.compile(r"[^0-9a-z]+")
+
+
+def normalise(text: str) -> str:
+    """Lower-case, strip diacritics (ä→a, ø→o, ß→ss), and fold punctuation to single spaces."""
+    text = text.casefold().replace("ß", "ss").replace("ø", "o").replace("æ", "ae").replace("å", "a")
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _NON_WORD.sub(" ", stripped).strip()
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Normalised phrases and slugs per page kind, over all supported languages."""
+
+    phrases: dict[PageKind, frozenset[str]]
+    slugs: dict[PageKind, frozenset[str]]
+
+    def text_kinds(self, text: str) -> dict[PageKind, float]:
+        """Kinds a piece of text (link text, title, heading) names, with a strength.
+
+        An exact match of the whole text scores 1.0; a phrase found as whole words inside a
+        short text (at most eight words) scores 0.6, so "Kontakta oss här" still counts while
+        a paragraph that happens to mention "villkor" does not.
+        """
+        norm = normalise(text)
+        if not norm:
+            return {}
+        words = norm.split()
+        padded = f" {norm} "
+        found: dict[PageKind, float] = {}
+        for kind, phrases in self.phrases.items():
+            if norm in phrases:
+                found[kind] = 1.0
+            elif len(words) <= 8 and any(f" {p} " in padded for p in phrases):
+                found[kind] = 0.6
+        return found
+
+    def url_kinds(self, url: str) -> dict[PageKind, float]:
+        """Kinds the path of a URL names; the last segment counts most."""
+        path = unquote(urlsplit(url).path)
+        segments = [normalise(s).replace(" ", "-") for s in path.split("/") if s]
+        segments = [re.sub(r"-(html?|php|aspx?)$", "", s) for s in segments]
+        found: dict[PageKind, float] = {}
+        for position, segment in enumerate(reversed(segments)):
+            strength = 1.0 if position == 0 else 0.4
+            for kind, slugs in self.slugs.items():
+                if segment in slugs and found.get(kind, 0.0) < strength:
+                    found[kind] = strength
+        return found
+
+
+@cache
+def load() -> Lexicon:
+    """Read every language file shipped with the package (cached for the process)."""
+    phrases: dict[PageKind, set[str]] = {kind: set() for kind in KIND_ORDER}
+    slugs: dict[PageKind, set[str]] = {kind: set() for kind in KIND_ORDER}
+    folder = resources.files("auditor") / "rules" / "lexicon"
+    for lang in LANGUAGES:
+        data = tomllib.loads((folder / f"{lang}.toml").read_text(encoding="utf-8"))
+        for kind in KIND_ORDER:
+            table = data.get(kind.value, {})
+            phrases[kind].update(normalise(p) for p in table.get("phrases", []))
+            slugs[kind].update(normalise(s).replace(" ", "-") for s in table.get("slugs", []))
+    return Lexicon(
+        phrases={k: frozenset(v) for k, v in phrases.items()},
+        slugs={k: frozenset(v) for k, v in slugs.items()},
+    )
+
+
+def best_kind(scores: dict[PageKind, float]) -> PageKind | None:
+    """The strongest kind; ties go to the kind that matters more for an audit."""
+    if not scores:
+        return None
+    top = max(scores.values())
+    return next(kind for kind in KIND_ORDER if scores.get(kind) == top)

@@ -1,0 +1,465 @@
+"""Every data shape of auditor, in one module.
+
+The models follow the five stages of DESIGN.md and nothing crosses a stage boundary except
+these shapes:
+
+* crawl   -> :class:`SiteCrawl` (pages as fetched, failures, robots.txt, budget)
+* extract -> :class:`SiteFacts` (contact points, identity, links, page kinds, coverage)
+* audit   -> :class:`RuleOutcome` per rule, decided from declared facts only
+* score   -> :class:`CategoryScore` and the overall score of a :class:`SiteResult`
+* report  -> :class:`AuditResult`, the versioned JSON that every output format renders
+
+Results are frozen (``extra="forbid"``): a report can never carry a field the schema does not
+describe. :data:`SCHEMA_VERSION` is written into every result; within a major version changes
+are additive only, and ``schema/audit-result.v1.json`` is checked against
+:meth:`AuditResult.model_json_schema` by a test so that drift fails the build.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+#: Version of the ``AuditResult`` JSON. Bump the major part on an incompatible change.
+SCHEMA_VERSION = "1.0"
+
+_KEBAB = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+
+
+class _Frozen(BaseModel):
+    """Base of every model: immutable, and unknown fields are an error."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+# --------------------------------------------------------------------------- vocabularies
+
+
+class Outcome(StrEnum):
+    """What a rule decided.
+
+    ``partial`` is a real but incomplete compliance (counts half); ``needs_review`` means the
+    tool could not tell (never a hidden fail); ``error`` means the rule itself broke.
+    """
+
+    PASS = "pass"
+    PARTIAL = "partial"
+    FAIL = "fail"
+    NEEDS_REVIEW = "needs_review"
+    NOT_APPLICABLE = "not_applicable"
+    ERROR = "error"
+
+
+class Severity(StrEnum):
+    """How serious a failure of the rule is (requirements.md, "Conventions")."""
+
+    CRITICAL = "critical"
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+    INFO = "info"
+
+
+class Category(StrEnum):
+    """Report sections, after the Konsumentverket sweep dimensions."""
+
+    CONTACT = "contact"
+    COMPLAINTS = "complaints"
+    WITHDRAWAL = "withdrawal"
+    CHANNELS = "channels"
+
+
+class SiteStatus(StrEnum):
+    """Whether a site could be audited at all."""
+
+    AUDITED = "audited"
+    NOT_AUDITED = "not_audited"
+
+
+class Region(StrEnum):
+    """Where on a page an element sits; footer and header links appear on every template."""
+
+    HEADER = "header"
+    NAV = "nav"
+    FOOTER = "footer"
+    MAIN = "main"
+
+
+class PageKind(StrEnum):
+    """What a page is for, guessed from its URL, title, headings and the links leading to it."""
+
+    HOME = "home"
+    CONTACT = "contact"
+    CUSTOMER_SERVICE = "customer_service"
+    IMPRINT = "imprint"
+    ABOUT = "about"
+    TERMS = "terms"
+    RETURNS = "returns"
+    COMPLAINTS = "complaints"
+    PRIVACY = "privacy"
+    OTHER = "other"
+
+
+# --------------------------------------------------------------------------- crawl stage
+
+
+class ClickStep(_Frozen):
+    """One link a person follows: its visible text and where it leads."""
+
+    text: str
+    url: str
+
+
+class PageSnapshot(_Frozen):
+    """A page as the crawler fetched it. Spiders yield these and judge nothing."""
+
+    url: str = Field(description="URL as requested (after same-site normalisation).")
+    final_url: str = Field(description="URL after redirects.")
+    status: int
+    content_type: str = ""
+    fetched_at: datetime = Field(description="UTC time the response arrived.")
+    depth: int = Field(description="Links followed from the home page by the crawler.")
+    click_path: list[ClickStep] = Field(
+        default_factory=list, description="Links the crawler followed from the home page."
+    )
+    redirect_chain: list[str] = Field(default_factory=list)
+    html: str = Field(default="", description="Decoded body; empty for non-HTML responses.")
+
+
+FailureKind = Literal["robots", "http_status", "network", "timeout", "not_html", "other"]
+
+
+class FetchFailure(_Frozen):
+    """A URL the crawler wanted but could not read, and why."""
+
+    url: str
+    kind: FailureKind
+    reason: str
+    status: int | None = None
+    click_path: list[ClickStep] = Field(default_factory=list)
+
+
+class RobotsInfo(_Frozen):
+    """What robots.txt said and whether the crawl obeyed it."""
+
+    url: str
+    obeyed: bool = True
+    status: int | None = Field(default=None, description="HTTP status of robots.txt, if fetched.")
+    home_allowed: bool = True
+    blocked_urls: list[str] = Field(default_factory=list)
+
+
+class SiteCrawl(_Frozen):
+    """Everything the crawl of one site produced: the only input of extraction."""
+
+    start_url: str
+    home_url: str | None = Field(default=None, description="Final URL of the home page.")
+    site_hosts: list[str] = Field(default_factory=list)
+    started_at: datetime
+    finished_at: datetime
+    user_agent: str
+    max_pages: int
+    max_depth: int
+    pages: list[PageSnapshot] = Field(default_factory=list)
+    failures: list[FetchFailure] = Field(default_factory=list)
+    robots: RobotsInfo
+    budget_exhausted: bool = False
+    unvisited: list[str] = Field(
+        default_factory=list, description="Same-site URLs seen but not fetched (budget, depth)."
+    )
+    error: str | None = Field(default=None, description="Why the crawl as a whole failed.")
+
+
+# --------------------------------------------------------------------------- extract stage
+
+
+class _Seen(_Frozen):
+    """Where a fact was seen: the page, a locator within it, and a short excerpt."""
+
+    url: str
+    locator: str = Field(default="", description="CSS-like path of the element, or a JSON-LD path.")
+    excerpt: str = Field(default="", description="Visible text around the fact, at most ~200 chars.")
+    region: Region = Region.MAIN
+
+
+class EmailFact(_Seen):
+    """An email address found on a page."""
+
+    address: str
+    method: Literal["mailto", "text", "obfuscated", "cloudflare", "structured_data"]
+    third_party: bool = Field(
+        default=False, description="Belongs to a known third party (payment, platform, example)."
+    )
+    same_site: bool = Field(default=False, description="Its domain is the site's own domain.")
+
+
+class PhoneFact(_Seen):
+    """A telephone number found on a page, parsed and classified."""
+
+    raw: str
+    e164: str
+    number_type: str = Field(description="phonenumbers type name, e.g. fixed_line, premium_rate.")
+    premium_rate: bool = False
+    toll_free: bool = False
+    method: Literal["tel", "text", "structured_data"]
+
+
+class AddressFact(_Seen):
+    """A postal address: street, postal code and town, or a PO box."""
+
+    street: str = ""
+    postal_code: str
+    town: str
+    country: str = Field(description="ISO 3166-1 alpha-2, guessed from the postal-code format.")
+    po_box: bool = False
+    method: Literal["text", "structured_data"] = "text"
+
+
+class OrgNumberFact(_Seen):
+    """A company registration or VAT number, with its checksum verdict."""
+
+    scheme: Literal[
+        "se-orgnr", "no-orgnr", "dk-cvr", "fi-ytunnus", "de-register", "vat"
+    ]
+    country: str
+    value: str = Field(description="Normalised form, e.g. 556677-8899, DE123456789.")
+    raw: str
+    valid: bool = Field(description="Checksum (or format, where no checksum exists) is right.")
+
+
+class CompanyNameFact(_Seen):
+    """A legal name with its legal form (AB, AS, ApS, Oy, GmbH, ...)."""
+
+    name: str
+    legal_form: str
+    method: Literal["structured_data", "copyright", "label", "text"]
+
+
+class LinkFact(_Seen):
+    """A link on a page: the ``url`` field is the page it sits on, ``target`` where it leads."""
+
+    target: str
+    text: str
+    internal: bool
+
+
+class FormFact(_Seen):
+    """A form on a page (contact forms do not replace an email address)."""
+
+    action: str = ""
+    method_attr: str = "get"
+    fields: list[str] = Field(default_factory=list, description="name or type of each control.")
+    looks_like_contact: bool = False
+
+
+class PageInfo(_Frozen):
+    """A fetched page as the rules see it: kind, click depth and path, language."""
+
+    url: str
+    final_url: str
+    status: int
+    fetched_at: datetime
+    kind: PageKind
+    title: str = ""
+    lang: str = ""
+    depth: int = Field(description="Shortest number of clicks from the home page over the links seen.")
+    click_path: list[ClickStep] = Field(default_factory=list)
+    js_shell: bool = Field(
+        default=False, description="The HTML looks like an empty JavaScript app: content may be hidden."
+    )
+    text_length: int = 0
+
+
+class CrawlCoverage(_Frozen):
+    """How much of the site the crawl saw: what rules need to tell 'absent' from 'not seen'."""
+
+    home_url: str
+    pages_fetched: int
+    failures: list[FetchFailure] = Field(default_factory=list)
+    robots: RobotsInfo
+    max_pages: int
+    max_depth: int
+    budget_exhausted: bool = False
+    unvisited: list[str] = Field(default_factory=list)
+    exhaustive: bool = Field(
+        description="Every same-site link within the depth limit was fetched: absence is real."
+    )
+
+
+class SiteFacts(_Frozen):
+    """All facts extracted from one site's crawl: the only input of the rules."""
+
+    site: str
+    jurisdiction: str
+    pages: list[PageInfo] = Field(default_factory=list)
+    emails: list[EmailFact] = Field(default_factory=list)
+    phones: list[PhoneFact] = Field(default_factory=list)
+    addresses: list[AddressFact] = Field(default_factory=list)
+    org_numbers: list[OrgNumberFact] = Field(default_factory=list)
+    company_names: list[CompanyNameFact] = Field(default_factory=list)
+    links: list[LinkFact] = Field(default_factory=list)
+    forms: list[FormFact] = Field(default_factory=list)
+    coverage: CrawlCoverage
+
+
+#: Names a rule may list in ``RuleMeta.requires``: the fields of SiteFacts.
+FACT_NAMES: frozenset[str] = frozenset(
+    name for name in SiteFacts.model_fields if name not in {"site", "jurisdiction"}
+)
+
+
+# --------------------------------------------------------------------------- audit stage
+
+
+class LegalRef(_Frozen):
+    """A legal source a rule rests on."""
+
+    instrument: str = Field(description="e.g. 'Directive 2011/83/EU (CRD)'.")
+    provision: str = Field(description="e.g. 'Art. 6(1)(c)'.")
+    jurisdiction: str = Field(default="eu", description="eu, se, no, dk, fi, de.")
+    url: str | None = None
+
+
+class RuleMeta(_Frozen):
+    """A rule's metadata: data, validated when the rule module is imported."""
+
+    id: str
+    title: str = Field(description="The passing state, e.g. 'Email address is given'.")
+    failure_title: str = Field(description="The failing state.")
+    description: str = Field(description="Why it matters, for the report.")
+    category: Category
+    severity: Severity
+    requires: tuple[str, ...]
+    legal_refs: tuple[LegalRef, ...]
+    jurisdictions: tuple[str, ...] = Field(
+        default=(), description="Jurisdictions the rule applies in; empty means all."
+    )
+
+    @field_validator("id")
+    @classmethod
+    def _kebab(cls, value: str) -> str:
+        if not _KEBAB.match(value):
+            raise ValueError(f"rule id {value!r} is not a kebab-case noun")
+        return value
+
+    @field_validator("title", "failure_title")
+    @classmethod
+    def _short(cls, value: str) -> str:
+        if not value or len(value) > 80:
+            raise ValueError("titles are 1 to 80 characters")
+        return value
+
+    @field_validator("requires")
+    @classmethod
+    def _known_facts(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        unknown = set(value) - FACT_NAMES
+        if unknown:
+            raise ValueError(f"unknown facts required: {sorted(unknown)}")
+        return value
+
+    @field_validator("legal_refs")
+    @classmethod
+    def _has_basis(cls, value: tuple[LegalRef, ...]) -> tuple[LegalRef, ...]:
+        if not value:
+            raise ValueError("a rule needs at least one legal reference")
+        return value
+
+
+class Evidence(_Frozen):
+    """What decided a verdict: a page, where on it, what it said, and when it was fetched."""
+
+    url: str
+    locator: str = ""
+    excerpt: str = ""
+    fetched_at: datetime | None = None
+    click_path: list[ClickStep] = Field(default_factory=list)
+    note: str = Field(default="", description="What this piece of evidence shows.")
+
+
+class RuleOutcome(_Frozen):
+    """One rule's verdict on one site."""
+
+    rule: str
+    title: str = Field(description="title or failure_title, whichever fits the outcome.")
+    outcome: Outcome
+    message: str
+    category: Category
+    severity: Severity
+    weight: float
+    evidence: list[Evidence] = Field(default_factory=list)
+    legal_refs: list[LegalRef] = Field(default_factory=list)
+
+
+class CategoryScore(_Frozen):
+    """Weighted score of one category; ``None`` when nothing in it could be decided."""
+
+    category: Category
+    score: float | None
+    counted: int = Field(description="Rules whose outcome weighed in.")
+    not_counted: list[str] = Field(
+        default_factory=list, description="Rules with needs_review, not_applicable or error."
+    )
+
+
+# --------------------------------------------------------------------------- report stage
+
+
+class PageSummary(_Frozen):
+    """A crawled page as listed in a report."""
+
+    url: str
+    status: int
+    kind: PageKind
+    depth: int
+    title: str = ""
+    click_path: list[ClickStep] = Field(default_factory=list)
+    fetched_at: datetime
+
+
+class CrawlSummary(_Frozen):
+    """How the crawl of a site went, for the report."""
+
+    started_at: datetime
+    finished_at: datetime
+    user_agent: str
+    max_pages: int
+    max_depth: int
+    pages_fetched: int
+    budget_exhausted: bool
+    robots: RobotsInfo
+    pages: list[PageSummary] = Field(default_factory=list)
+    failures: list[FetchFailure] = Field(default_factory=list)
+
+
+class SiteResult(_Frozen):
+    """The audit of one site."""
+
+    url: str
+    status: SiteStatus
+    reason: str | None = Field(default=None, description="Why a site was not audited.")
+    jurisdiction: str
+    score: float | None = None
+    categories: list[CategoryScore] = Field(default_factory=list)
+    rules: list[RuleOutcome] = Field(default_factory=list)
+    crawl: CrawlSummary | None = None
+
+
+class ToolInfo(_Frozen):
+    """Which tool and version made a result."""
+
+    name: str = "auditor"
+    version: str
+
+
+class AuditResult(_Frozen):
+    """The versioned result of an audit run: the only input of every report."""
+
+    schema_version: str = SCHEMA_VERSION
+    tool: ToolInfo
+    generated_at: datetime
+    as_of: date = Field(description="The date whose law the rules applied.")
+    sites: list[SiteResult] = Field(default_factory=list)
