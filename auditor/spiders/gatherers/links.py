@@ -1,0 +1,90 @@
+"""Links on a page, with their visible text and the region (header, nav, footer, main) they sit in.
+
+Used twice with one definition: by the spider to decide what to fetch next, and by the
+extractor as the ``links`` fact from which click depth and footer presence are computed.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urljoin, urlsplit, urlunsplit
+
+from auditor.models import LinkFact
+from auditor.spiders.gatherers.dom import Document, clean
+
+#: File types a person does not browse to as a page; never fetched as pages.
+SKIP_EXTENSIONS = frozenset(
+    {
+        "jpg", "jpeg", "png", "gif", "webp", "svg", "ico", "bmp", "tif", "tiff", "avif",
+        "mp3", "mp4", "webm", "mov", "avi", "wav", "ogg", "zip", "gz", "tgz", "rar", "7z",
+        "exe", "dmg", "msi", "apk", "css", "js", "json", "xml", "rss", "woff", "woff2", "ttf",
+        "eot", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "csv", "pdf",
+    }
+)
+
+
+def absolute(base: str, href: str) -> str | None:
+    """Resolve ``href`` against ``base``; ``None`` for non-web schemes and unusable values."""
+    href = href.strip()
+    if not href or href.startswith("#"):
+        return None
+    try:
+        joined = urljoin(base, href)
+        parts = urlsplit(joined)
+    except ValueError:
+        return None
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return None
+    return urlunsplit((parts.scheme, parts.netloc.lower(), parts.path or "/", parts.query, ""))
+
+
+def host_key(netloc: str) -> str:
+    """The host (with port) as one site: ``www.`` is the same site as the bare domain."""
+    netloc = netloc.lower()
+    return netloc[4:] if netloc.startswith("www.") else netloc
+
+
+def same_site(url: str, site_hosts: frozenset[str]) -> bool:
+    """Whether ``url`` belongs to the audited site (www/non-www and http/https alike)."""
+    return host_key(urlsplit(url).netloc) in site_hosts
+
+
+def is_page_url(url: str) -> bool:
+    """False for URLs that point at downloads and media rather than pages."""
+    path = urlsplit(url).path.lower()
+    last = path.rsplit("/", 1)[-1]
+    return not ("." in last and last.rsplit(".", 1)[-1] in SKIP_EXTENSIONS)
+
+
+def gather_links(doc: Document, site_hosts: frozenset[str]) -> list[LinkFact]:
+    """Every ``<a href>`` (and ``<area href>``) of the page, in document order.
+
+    The text is the visible text, or the ``aria-label`` / ``title`` / image ``alt`` when the
+    link has none, because that is what a person (or a screen reader) reads.
+    """
+    base = doc.url
+    base_el = doc.root.find(".//base[@href]")
+    if base_el is not None:
+        base = absolute(doc.url, base_el.get("href", "")) or doc.url
+    out: list[LinkFact] = []
+    for element in doc.root.iter("a", "area"):
+        target = absolute(base, element.get("href") or "")
+        if target is None:
+            continue
+        text = doc.element_text(element)
+        if not text:
+            text = clean(element.get("aria-label") or element.get("title") or "")
+        if not text:
+            img = element.find(".//img[@alt]")
+            text = clean(img.get("alt", "")) if img is not None else ""
+        out.append(
+            LinkFact(
+                url=doc.url,
+                locator=doc.locator(element),
+                excerpt=text[:200],
+                region=doc.region(element),
+                target=target,
+                text=text[:200],
+                internal=same_site(target, site_hosts),
+            )
+        )
+    return out

@@ -1,0 +1,237 @@
+"""The audit spider: a focused, best-first crawl of one site. It fetches and records; it never judges.
+
+Why the spider keeps its own frontier instead of handing every link to Scrapy's scheduler:
+the page budget must go to the *best* links known at any moment, not to the first ones found.
+The spider holds a priority queue of discovered links and releases only a few requests at a
+time (as many as may be in flight), so a contact link found on page 12 still beats a product
+link found on page 2.
+
+Each page records the click path the crawler followed from the home page. The extractor later
+recomputes the *shortest* path over every link seen, which does not depend on fetch order.
+"""
+
+from __future__ import annotations
+
+import heapq
+import itertools
+from collections.abc import AsyncIterator, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+import scrapy
+from protego import Protego
+from scrapy.http import Response, TextResponse
+from twisted.python.failure import Failure
+
+from auditor.models import ClickStep, FailureKind, FetchFailure, PageSnapshot, RobotsInfo
+from auditor.spiders import ranking
+from auditor.spiders.gatherers.dom import Document
+from auditor.spiders.gatherers.links import gather_links, host_key, is_page_url, same_site
+
+#: Requests released to Scrapy at once; the rest wait in the spider's priority queue.
+IN_FLIGHT = 4
+
+
+def url_key(url: str) -> str:
+    """Identity of a page for de-duplication: scheme and ``www.`` do not make a new page."""
+    parts = urlsplit(url)
+    path = parts.path or "/"
+    return urlunsplit(("", host_key(parts.netloc), path, parts.query, ""))
+
+
+@dataclass
+class CrawlState:
+    """What the spider learnt besides the pages: read by the runner when the crawl ends."""
+
+    robots: RobotsInfo | None = None
+    home_url: str | None = None
+    site_hosts: set[str] = field(default_factory=set)
+    unvisited: list[str] = field(default_factory=list)
+    budget_exhausted: bool = False
+    scheduled: int = 0
+
+
+@dataclass(order=True)
+class _Pending:
+    neg_score: float
+    depth: int
+    seq: int
+    url: str = field(compare=False)
+    path: list[ClickStep] = field(compare=False)
+
+
+class SiteSpider(scrapy.Spider):
+    """Crawl one site from its home page within a page budget and a depth limit."""
+
+    name = "auditor-site"
+
+    def __init__(
+        self,
+        start_url: str,
+        max_pages: int,
+        max_depth: int,
+        key_extra_depth: int,
+        obey_robots: bool = True,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(**kwargs)
+        self.start_url = start_url
+        self.max_pages = max_pages
+        self.max_depth = max_depth
+        self.key_extra_depth = key_extra_depth
+        self.obey_robots = obey_robots
+        self.state = CrawlState(site_hosts={host_key(urlsplit(start_url).netloc)})
+        self._robots: Protego | None = None
+        self._frontier: list[_Pending] = []
+        self._seen: set[str] = set()
+        self._in_flight = 0
+        self._seq = itertools.count()
+
+    # ------------------------------------------------------------------ start
+
+    async def start(self) -> AsyncIterator[Any]:
+        parts = urlsplit(self.start_url)
+        robots_url = urlunsplit((parts.scheme, parts.netloc, "/robots.txt", "", ""))
+        yield scrapy.Request(
+            robots_url,
+            callback=self.parse_robots,
+            errback=self.robots_failed,
+            dont_filter=True,
+            meta={"dont_redirect": False, "handle_httpstatus_all": True},
+        )
+
+    def parse_robots(self, response: Response) -> Iterator[scrapy.Request]:
+        """Record robots.txt; a 4xx means no rules (everything allowed), as crawlers agree."""
+        body = response.text if isinstance(response, TextResponse) and response.status == 200 else ""
+        self._robots = Protego.parse(body) if body else None
+        yield from self._begin(response.url, response.status)
+
+    def robots_failed(self, failure: Failure) -> Iterator[scrapy.Request]:
+        request = getattr(failure, "request", None)
+        yield from self._begin(request.url if request is not None else self.start_url, None)
+
+    def _begin(self, robots_url: str, status: int | None) -> Iterator[scrapy.Request]:
+        home_allowed = self._allowed(self.start_url)
+        self.state.robots = RobotsInfo(
+            url=robots_url, obeyed=self.obey_robots, status=status, home_allowed=home_allowed
+        )
+        self._push(self.start_url, 0, [], float("inf"))
+        yield from self._release()
+
+    # ------------------------------------------------------------------ pages
+
+    def parse_page(self, response: Response) -> Iterator[Any]:
+        self._in_flight -= 1
+        depth: int = response.meta["audit_depth"]
+        path: list[ClickStep] = response.meta["audit_path"]
+        requested: str = response.meta["audit_url"]
+        redirects = [str(u) for u in response.meta.get("redirect_urls", [])]
+        if depth == 0:
+            # The home page decides the site's hosts: example.se may redirect to www.example.se
+            # or to https; both are the same site from now on.
+            self.state.home_url = response.url
+            self.state.site_hosts.add(host_key(urlsplit(response.url).netloc))
+        if not same_site(response.url, frozenset(self.state.site_hosts)):
+            yield self._failure(requested, "other", f"redirected off the site to {response.url}", path)
+            yield from self._release()
+            return
+        content_type = response.headers.get(b"Content-Type", b"").decode("latin-1")
+        is_html = isinstance(response, TextResponse) and (
+            "html" in content_type.lower() or not content_type
+        )
+        if response.status >= 400:
+            yield self._failure(requested, "http_status", f"HTTP {response.status}", path, response.status)
+        elif not is_html:
+            yield self._failure(requested, "not_html", f"not an HTML page ({content_type or 'unknown type'})", path)
+        else:
+            assert isinstance(response, TextResponse)
+            html = response.text
+            yield PageSnapshot(
+                url=requested,
+                final_url=response.url,
+                status=response.status,
+                content_type=content_type,
+                fetched_at=datetime.now(UTC),
+                depth=depth,
+                click_path=path,
+                redirect_chain=redirects,
+                html=html,
+            )
+            self._discover(Document(html, response.url), depth, path)
+        yield from self._release()
+
+    def page_failed(self, failure: Failure) -> Iterator[Any]:
+        self._in_flight -= 1
+        request = failure.request  # type: ignore[attr-defined]
+        reason = failure.getErrorMessage() or failure.type.__name__
+        kind: FailureKind = "timeout" if "timeout" in failure.type.__name__.lower() else "network"
+        yield self._failure(request.meta["audit_url"], kind, reason, request.meta["audit_path"])
+        yield from self._release()
+
+    # ------------------------------------------------------------------ frontier
+
+    def _discover(self, doc: Document, depth: int, path: list[ClickStep]) -> None:
+        """Queue the page's same-site links; links past the depth limit are only remembered."""
+        hosts = frozenset(self.state.site_hosts)
+        for link in gather_links(doc, hosts):
+            if not link.internal or not is_page_url(link.target):
+                continue
+            key = url_key(link.target)
+            if key in self._seen:
+                continue
+            score = ranking.score_link(link)
+            child_depth = depth + 1
+            limit = self.max_depth
+            if score >= ranking.KEY_LINK_SCORE:
+                limit += self.key_extra_depth
+            if child_depth > limit:
+                continue
+            self._push(link.target, child_depth, [*path, ClickStep(text=link.text, url=link.target)], score)
+
+    def _push(self, url: str, depth: int, path: list[ClickStep], score: float) -> None:
+        key = url_key(url)
+        if key in self._seen:
+            return
+        self._seen.add(key)
+        # Depth breaks ties, so among equally promising links the shallower goes first.
+        heapq.heappush(self._frontier, _Pending(-score, depth, next(self._seq), url, path))
+
+    def _release(self) -> Iterator[scrapy.Request]:
+        """Hand the best pending links to Scrapy while the budget and the in-flight cap allow."""
+        while self._frontier and self._in_flight < IN_FLIGHT:
+            if self.state.scheduled >= self.max_pages:
+                self.state.budget_exhausted = True
+                self.state.unvisited.extend(p.url for p in sorted(self._frontier))
+                self._frontier.clear()
+                return
+            pending = heapq.heappop(self._frontier)
+            if not self._allowed(pending.url):
+                assert self.state.robots is not None
+                self.state.robots = self.state.robots.model_copy(
+                    update={"blocked_urls": [*self.state.robots.blocked_urls, pending.url]}
+                )
+                yield from ()
+                continue
+            self.state.scheduled += 1
+            self._in_flight += 1
+            yield scrapy.Request(
+                pending.url,
+                callback=self.parse_page,
+                errback=self.page_failed,
+                dont_filter=True,
+                meta={"audit_depth": pending.depth, "audit_path": pending.path, "audit_url": pending.url},
+            )
+
+    def _allowed(self, url: str) -> bool:
+        if not self.obey_robots or self._robots is None:
+            return True
+        agent = str(self.settings.get("USER_AGENT", "auditor"))
+        return bool(self._robots.can_fetch(url, agent))
+
+    @staticmethod
+    def _failure(
+        url: str, kind: FailureKind, reason: str, path: list[ClickStep], status: int | None = None
+    ) -> FetchFailure:
+        return FetchFailure(url=url, kind=kind, reason=reason, status=status, click_path=path)
