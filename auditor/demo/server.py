@@ -1,0 +1,97 @@
+"""Serve folders of static pages as web sites on loopback addresses.
+
+Each demo shop gets its own "host": its own 127.0.0.x address and a free port, so the crawler
+treats the shops as separate sites exactly as it would real ones. URLs are clean, as on real
+shops: ``/`` serves ``index.html`` and ``/villkor`` serves ``villkor.html`` or
+``villkor/index.html``. Nothing but loopback is ever bound.
+"""
+
+from __future__ import annotations
+
+import mimetypes
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+
+def resolve(root: Path, url_path: str) -> Path | None:
+    """The file a clean URL path maps to, or None. Never leaves ``root``."""
+    path = unquote(urlsplit(url_path).path)
+    parts = [p for p in path.split("/") if p and p not in (".", "..")]
+    base = root.joinpath(*parts) if parts else root
+    candidates = [base / "index.html"] if not parts else [base, base.with_name(base.name + ".html"), base / "index.html"]
+    root_resolved = root.resolve()
+    for candidate in candidates:
+        try:
+            real = candidate.resolve()
+        except OSError:
+            continue
+        if real.is_file() and real.is_relative_to(root_resolved):
+            return real
+    return None
+
+
+def _handler(root: Path) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        server_version = "auditor-demo/1"
+
+        def do_GET(self) -> None:
+            self._serve(body=True)
+
+        def do_HEAD(self) -> None:
+            self._serve(body=False)
+
+        def _serve(self, body: bool) -> None:
+            file = resolve(root, self.path)
+            if file is None:
+                data = b"<!doctype html><title>404</title><h1>Not found</h1>"
+                self.send_response(404)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+            else:
+                data = file.read_bytes()
+                kind = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
+                if kind.startswith("text/") or kind.endswith("html"):
+                    kind += "; charset=utf-8"
+                self.send_response(200)
+                self.send_header("Content-Type", kind)
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            if body:
+                self.wfile.write(data)
+
+        def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib name
+            """Silence the default per-request log on stderr."""
+
+    return Handler
+
+
+@dataclass(frozen=True)
+class ServedSite:
+    """A folder being served, and the URL of its home page."""
+
+    root: Path
+    url: str
+
+
+@contextmanager
+def serve_sites(roots: list[Path], first_host: int = 2) -> Iterator[list[ServedSite]]:
+    """Serve each folder on its own loopback address (127.0.0.2, 127.0.0.3, ...) and a free port."""
+    servers: list[ThreadingHTTPServer] = []
+    sites: list[ServedSite] = []
+    try:
+        for offset, root in enumerate(roots):
+            address = f"127.0.0.{first_host + offset}"
+            server = ThreadingHTTPServer((address, 0), _handler(root))
+            server.daemon_threads = True
+            servers.append(server)
+            threading.Thread(target=server.serve_forever, name=f"demo-{root.name}", daemon=True).start()
+            sites.append(ServedSite(root=root, url=f"http://{address}:{server.server_address[1]}/"))
+        yield sites
+    finally:
+        for server in servers:
+            server.shutdown()
+            server.server_close()
