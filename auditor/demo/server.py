@@ -23,7 +23,9 @@ def resolve(root: Path, url_path: str) -> Path | None:
     path = unquote(urlsplit(url_path).path)
     parts = [p for p in path.split("/") if p and p not in (".", "..")]
     base = root.joinpath(*parts) if parts else root
-    candidates = [base / "index.html"] if not parts else [base, base.with_name(base.name + ".html"), base / "index.html"]
+    candidates = [base / "index.html"]
+    if parts:
+        candidates = [base, base.with_name(base.name + ".html"), base / "index.html"]
     root_resolved = root.resolve()
     for candidate in candidates:
         try:
@@ -63,7 +65,7 @@ def _handler(root: Path) -> type[BaseHTTPRequestHandler]:
             if body:
                 self.wfile.write(data)
 
-        def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib name
+        def log_message(self, format: str, *args: object) -> None:
             """Silence the default per-request log on stderr."""
 
     return Handler

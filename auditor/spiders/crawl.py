@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from scrapy import signals
+from scrapy import Spider, signals
 from scrapy.crawler import AsyncCrawlerRunner
 
 from auditor.models import FetchFailure, PageSnapshot, RobotsInfo, SiteCrawl
@@ -85,7 +85,7 @@ async def crawl_one(spec: CrawlSpec) -> SiteCrawl:
             failures.append(item)
 
     error: str | None = None
-    spider: SiteSpider | None = None
+    spider: Spider | None = None
     try:
         runner = AsyncCrawlerRunner(
             crawl_settings.scrapy_settings(contact_url=spec.contact_url, site_timeout=spec.site_timeout)

@@ -137,7 +137,7 @@ class SiteSpider(scrapy.Spider):
             yield self._failure(requested, "other", f"redirected off the site to {response.url}", path)
             yield from self._release()
             return
-        content_type = response.headers.get(b"Content-Type", b"").decode("latin-1")
+        content_type = (response.headers.get(b"Content-Type") or b"").decode("latin-1")
         is_html = isinstance(response, TextResponse) and (
             "html" in content_type.lower() or not content_type
         )
@@ -165,8 +165,9 @@ class SiteSpider(scrapy.Spider):
     def page_failed(self, failure: Failure) -> Iterator[Any]:
         self._in_flight -= 1
         request = failure.request  # type: ignore[attr-defined]
-        reason = failure.getErrorMessage() or failure.type.__name__
-        kind: FailureKind = "timeout" if "timeout" in failure.type.__name__.lower() else "network"
+        error_name = failure.type.__name__ if failure.type is not None else "error"
+        reason = failure.getErrorMessage() or error_name
+        kind: FailureKind = "timeout" if "timeout" in error_name.lower() else "network"
         yield self._failure(request.meta["audit_url"], kind, reason, request.meta["audit_path"])
         yield from self._release()
 

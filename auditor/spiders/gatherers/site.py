@@ -1,0 +1,237 @@
+"""From a site's crawl to its facts: run every gatherer over every page, once per page.
+
+Besides the per-page facts this module works out what only the whole site shows:
+
+* the **kind** of each page (contact, imprint, terms, ...) from its URL, title, first heading
+  and the text of the links that lead to it;
+* the **shortest click path** from the home page to each page over every link seen, which
+  does not depend on the order the crawler happened to fetch pages in;
+* the **coverage** of the crawl, so that rules can tell "absent" from "not seen".
+"""
+
+from __future__ import annotations
+
+import re
+from collections import deque
+from urllib.parse import urlsplit
+
+from auditor import lexicon
+from auditor.models import (
+    ClickStep,
+    CrawlCoverage,
+    FormFact,
+    LinkFact,
+    PageInfo,
+    PageKind,
+    PageSnapshot,
+    SiteCrawl,
+    SiteFacts,
+)
+from auditor.spiders.gatherers.addresses import gather_addresses
+from auditor.spiders.gatherers.dom import Document, clean
+from auditor.spiders.gatherers.emails import gather_emails
+from auditor.spiders.gatherers.identity import gather_company_names, gather_org_numbers
+from auditor.spiders.gatherers.links import gather_links, host_key
+from auditor.spiders.gatherers.phones import gather_phones
+from auditor.spiders.gatherers.structured import gather_structured
+from auditor.spiders.site import url_key
+
+#: Country used to read national-format phone numbers and postal codes, per jurisdiction.
+REGION_OF = {"se": "SE", "no": "NO", "dk": "DK", "fi": "FI", "de": "DE"}
+
+_JURISDICTION_OF_TLD = {"se": "se", "no": "no", "dk": "dk", "fi": "fi", "de": "de"}
+_JURISDICTION_OF_LANG = {"sv": "se", "nb": "no", "nn": "no", "no": "no", "da": "dk", "fi": "fi", "de": "de"}
+_REGION_OF_LANG = {"en": "GB"}
+_TITLE_SPLIT = re.compile(r"\s[|–—·:»-]\s|\s-\s")
+_APP_ROOT = re.compile(r'<div[^>]+id=["\'](root|app|__next|__nuxt|svelte)["\']', re.I)
+
+#: Below this much visible text, a page with an app root or a noscript note is a JS shell.
+JS_SHELL_TEXT = 200
+
+
+def guess_jurisdiction(url: str, lang: str) -> str:
+    """The jurisdiction to apply when the user gave none: country TLD first, then page language."""
+    host = urlsplit(url).hostname or ""
+    tld = host.rsplit(".", 1)[-1] if "." in host else ""
+    if tld in _JURISDICTION_OF_TLD:
+        return _JURISDICTION_OF_TLD[tld]
+    return _JURISDICTION_OF_LANG.get(lang, "eu")
+
+
+def phone_region(jurisdiction: str, lang: str) -> str:
+    """Region for national-format numbers; ``ZZ`` (unknown) accepts international numbers only."""
+    return REGION_OF.get(jurisdiction) or _REGION_OF_LANG.get(lang) or "ZZ"
+
+
+def registrable_domain(url: str) -> str:
+    """The site's own domain for telling its emails from third parties' (port dropped)."""
+    host = urlsplit(url).hostname or ""
+    return host[4:] if host.startswith("www.") else host
+
+
+def gather_site(crawl: SiteCrawl, jurisdiction: str | None = None) -> SiteFacts:
+    """All facts of one crawled site. ``jurisdiction`` None means: guess it from the site."""
+    hosts = frozenset(host_key(h) for h in crawl.site_hosts) or frozenset({host_key(urlsplit(crawl.start_url).netloc)})
+    home_url = crawl.home_url or crawl.start_url
+    docs = [(page, Document(page.html, page.final_url)) for page in crawl.pages]
+    home_lang = next((d.lang for p, d in docs if p.depth == 0), "")
+    juris = jurisdiction or guess_jurisdiction(home_url, home_lang)
+    site_domain = registrable_domain(home_url)
+
+    links: list[LinkFact] = []
+    emails, phones, addresses, org_numbers, names, forms = [], [], [], [], [], []
+    for page, doc in docs:
+        region = phone_region(juris, doc.lang or home_lang)
+        links.extend(gather_links(doc, hosts))
+        emails.extend(gather_emails(doc, site_domain))
+        phones.extend(gather_phones(doc, region))
+        addresses.extend(gather_addresses(doc, region))
+        org_numbers.extend(gather_org_numbers(doc))
+        names.extend(gather_company_names(doc))
+        forms.extend(gather_forms(doc))
+        structured = gather_structured(page.html, page.final_url, region)
+        emails.extend(structured.emails)
+        phones.extend(structured.phones)
+        addresses.extend(structured.addresses)
+        names.extend(structured.company_names)
+
+    pages = _page_infos(docs, links, home_url)
+    coverage = CrawlCoverage(
+        home_url=home_url,
+        pages_fetched=len(crawl.pages),
+        failures=crawl.failures,
+        robots=crawl.robots,
+        max_pages=crawl.max_pages,
+        max_depth=crawl.max_depth,
+        budget_exhausted=crawl.budget_exhausted,
+        unvisited=crawl.unvisited,
+        exhaustive=not crawl.budget_exhausted and not crawl.unvisited and crawl.error is None,
+    )
+    return SiteFacts(
+        site=crawl.start_url,
+        jurisdiction=juris,
+        pages=pages,
+        emails=emails,
+        phones=phones,
+        addresses=addresses,
+        org_numbers=org_numbers,
+        company_names=names,
+        links=links,
+        forms=forms,
+        coverage=coverage,
+    )
+
+
+def gather_forms(doc: Document) -> list[FormFact]:
+    """Forms with their controls; ``looks_like_contact`` for a free-text message form."""
+    out: list[FormFact] = []
+    for form in doc.root.iter("form"):
+        fields: list[str] = []
+        has_text = has_password = False
+        for control in form.iter("input", "textarea", "select"):
+            kind = (control.get("type") or control.tag).lower()
+            if kind in {"hidden", "submit", "button", "image", "reset"}:
+                continue
+            has_text |= control.tag == "textarea"
+            has_password |= kind == "password"
+            fields.append(control.get("name") or kind)
+        out.append(
+            FormFact(
+                url=doc.url,
+                locator=doc.locator(form),
+                excerpt=doc.element_text(form)[:200],
+                region=doc.region(form),
+                action=form.get("action") or "",
+                method_attr=(form.get("method") or "get").lower(),
+                fields=fields,
+                looks_like_contact=has_text and not has_password,
+            )
+        )
+    return out
+
+
+def _page_infos(
+    docs: list[tuple[PageSnapshot, Document]], links: list[LinkFact], home_url: str
+) -> list[PageInfo]:
+    paths = shortest_paths(home_url, links)
+    incoming: dict[str, list[str]] = {}
+    for link in links:
+        if link.internal and link.text:
+            incoming.setdefault(url_key(link.target), []).append(link.text)
+    infos: list[PageInfo] = []
+    for page, doc in docs:
+        keys = [url_key(page.final_url), url_key(page.url)]
+        path = next((paths[k] for k in keys if k in paths), page.click_path)
+        texts = [t for k in keys for t in incoming.get(k, [])]
+        kind = PageKind.HOME if page.depth == 0 else classify_page(doc, page.final_url, texts)
+        text = doc.text
+        infos.append(
+            PageInfo(
+                url=page.url,
+                final_url=page.final_url,
+                status=page.status,
+                fetched_at=page.fetched_at,
+                kind=kind,
+                title=doc.title[:300],
+                lang=doc.lang,
+                depth=0 if page.depth == 0 else len(path),
+                click_path=[] if page.depth == 0 else path,
+                js_shell=is_js_shell(page.html, len(text)),
+                text_length=len(text),
+            )
+        )
+    return infos
+
+
+def shortest_paths(home_url: str, links: list[LinkFact]) -> dict[str, list[ClickStep]]:
+    """Breadth-first search over the internal links seen: the fewest clicks to every target."""
+    out_links: dict[str, list[LinkFact]] = {}
+    for link in links:
+        if link.internal:
+            out_links.setdefault(url_key(link.url), []).append(link)
+    start = url_key(home_url)
+    paths: dict[str, list[ClickStep]] = {start: []}
+    queue = deque([start])
+    while queue:
+        node = queue.popleft()
+        for link in out_links.get(node, []):
+            key = url_key(link.target)
+            if key not in paths:
+                paths[key] = [*paths[node], ClickStep(text=link.text, url=link.target)]
+                queue.append(key)
+    return paths
+
+
+def classify_page(doc: Document, url: str, incoming_texts: list[str]) -> PageKind:
+    """The kind of a page: URL slug, first heading, title parts and incoming link texts vote."""
+    lex = lexicon.load()
+    votes: dict[PageKind, float] = {}
+
+    def add(scores: dict[PageKind, float], weight: float) -> None:
+        for kind, strength in scores.items():
+            votes[kind] = votes.get(kind, 0.0) + weight * strength
+
+    add(lex.url_kinds(url), 1.0)
+    h1 = doc.root.find(".//h1")
+    if h1 is not None:
+        add(lex.text_kinds(doc.element_text(h1)), 0.9)
+    for part in _TITLE_SPLIT.split(doc.title):
+        add(lex.text_kinds(clean(part)), 0.5)
+    if incoming_texts:
+        tally: dict[PageKind, float] = {}
+        for text in incoming_texts:
+            for kind, strength in lex.text_kinds(text).items():
+                tally[kind] = tally.get(kind, 0.0) + strength
+        add({k: v / len(incoming_texts) for k, v in tally.items()}, 0.8)
+    # A page that only a weak signal names stays "other": one stray word must not make a
+    # product page the shop's contact page.
+    strong = {k: v for k, v in votes.items() if v >= 0.5}
+    return lexicon.best_kind(strong) or PageKind.OTHER
+
+
+def is_js_shell(html: str, text_length: int) -> bool:
+    """Whether the static HTML is an empty JavaScript application whose content we did not see."""
+    if text_length >= JS_SHELL_TEXT:
+        return False
+    lowered = html.lower()
+    return bool(_APP_ROOT.search(html)) or "<noscript" in lowered or lowered.count("<script") >= 3
