@@ -1,0 +1,137 @@
+"""The audit engine: from a site's crawl to its scored result.
+
+It decides first whether the site can be audited at all (a site that could not be crawled is
+*not audited*, with the reason, never scored 0), then extracts the facts, runs every rule on
+the facts it declares, and scores. A rule that raises gives that rule an ``error`` outcome;
+the audit goes on.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from datetime import date
+
+from auditor import registry, scoring
+from auditor.models import (
+    CrawlSummary,
+    Outcome,
+    PageSummary,
+    RuleOutcome,
+    SiteCrawl,
+    SiteFacts,
+    SiteResult,
+    SiteStatus,
+)
+from auditor.rule import AuditContext, FactView, Rule, Verdict
+from auditor.spiders.gatherers.site import gather_site
+
+log = logging.getLogger(__name__)
+
+
+def not_audited_reason(crawl: SiteCrawl) -> str | None:
+    """Why a crawl gives nothing to audit, or None when it does."""
+    if crawl.pages:
+        return None
+    if not crawl.robots.home_allowed and crawl.robots.obeyed:
+        return f"robots.txt ({crawl.robots.url}) disallows the home page; override with --ignore-robots"
+    if crawl.failures:
+        first = crawl.failures[0]
+        return f"the home page could not be read: {first.reason}"
+    if crawl.error:
+        return crawl.error
+    return "the home page could not be read"
+
+
+def audit_crawl(
+    crawl: SiteCrawl,
+    *,
+    jurisdiction: str | None,
+    as_of: date,
+    rules: Sequence[type[Rule]] | None = None,
+) -> SiteResult:
+    """Audit one crawled site. Never raises for anything a site can do."""
+    reason = not_audited_reason(crawl)
+    if reason is not None:
+        return SiteResult(
+            url=crawl.start_url,
+            status=SiteStatus.NOT_AUDITED,
+            reason=reason,
+            jurisdiction=jurisdiction or "eu",
+            crawl=summarise(crawl, None),
+        )
+    try:
+        facts = gather_site(crawl, jurisdiction)
+    except Exception as exc:  # extraction of a hostile page must not lose the batch
+        log.exception("extraction failed for %s", crawl.start_url)
+        return SiteResult(
+            url=crawl.start_url,
+            status=SiteStatus.NOT_AUDITED,
+            reason=f"the pages could not be parsed: {type(exc).__name__}: {exc}",
+            jurisdiction=jurisdiction or "eu",
+            crawl=summarise(crawl, None),
+        )
+    outcomes = run_rules(facts, AuditContext(jurisdiction=facts.jurisdiction, as_of=as_of), rules)
+    return SiteResult(
+        url=crawl.start_url,
+        status=SiteStatus.AUDITED,
+        jurisdiction=facts.jurisdiction,
+        score=scoring.weighted_score(outcomes),
+        categories=scoring.category_scores(outcomes),
+        rules=outcomes,
+        crawl=summarise(crawl, facts),
+    )
+
+
+def run_rules(
+    facts: SiteFacts, ctx: AuditContext, rules: Sequence[type[Rule]] | None = None
+) -> list[RuleOutcome]:
+    """Every rule's outcome; each rule sees only the facts it declared."""
+    outcomes: list[RuleOutcome] = []
+    for rule_cls in rules if rules is not None else registry.all_rules():
+        meta = rule_cls.meta
+        if meta.jurisdictions and ctx.jurisdiction not in meta.jurisdictions:
+            verdict = Verdict(Outcome.NOT_APPLICABLE, f"Does not apply in jurisdiction {ctx.jurisdiction!r}.")
+        else:
+            try:
+                verdict = rule_cls().evaluate(FactView(facts, meta.requires), ctx)
+            except Exception as exc:  # a broken rule is that rule's error, never a crashed audit
+                log.exception("rule %s failed", meta.id)
+                verdict = Verdict(Outcome.ERROR, f"The rule failed: {type(exc).__name__}: {exc}")
+        outcomes.append(
+            RuleOutcome(
+                rule=meta.id,
+                title=meta.failure_title if verdict.outcome in (Outcome.FAIL, Outcome.PARTIAL) else meta.title,
+                outcome=verdict.outcome,
+                message=verdict.message,
+                category=meta.category,
+                severity=meta.severity,
+                weight=registry.weight_of(rule_cls, ctx.jurisdiction),
+                evidence=list(verdict.evidence),
+                legal_refs=list(meta.legal_refs),
+            )
+        )
+    return outcomes
+
+
+def summarise(crawl: SiteCrawl, facts: SiteFacts | None) -> CrawlSummary:
+    """The crawl as the report shows it: budget, robots.txt, failures, and each page's kind and depth."""
+    pages: list[PageSummary] = []
+    if facts is not None:
+        pages = [
+            PageSummary(url=p.final_url, status=p.status, kind=p.kind, depth=p.depth, title=p.title,
+                        click_path=p.click_path, fetched_at=p.fetched_at)
+            for p in sorted(facts.pages, key=lambda p: (p.depth, p.final_url))
+        ]
+    return CrawlSummary(
+        started_at=crawl.started_at,
+        finished_at=crawl.finished_at,
+        user_agent=crawl.user_agent,
+        max_pages=crawl.max_pages,
+        max_depth=crawl.max_depth,
+        pages_fetched=len(crawl.pages),
+        budget_exhausted=crawl.budget_exhausted,
+        robots=crawl.robots,
+        pages=pages,
+        failures=crawl.failures,
+    )

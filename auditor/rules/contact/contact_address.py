@@ -1,0 +1,102 @@
+"""The trader's geographic address is given.
+
+What it checks
+    A postal address with street and house number, postal code and town, on a trader page
+    (contact, customer service, imprint, about, home), in the terms (where the seller is named),
+    or in the site-wide header or footer. A PO box (Box, Postboks, Postfach, PL) is not a
+    geographic address: a site that gives only a PO box is partial. Addresses in the privacy
+    policy are not counted (they are usually a data-protection authority's).
+
+Why it matters
+    Art. 5(1)(b) Directive 2000/31/EC and Art. 6(1)(c) Directive 2011/83/EU require the
+    geographic address at which the trader is established; in Germany it must be an address
+    where documents can be served (§ 5 DDG).
+
+Failing example      no address on any page read
+Partial example      "Postadress: PL 123, 00101 Helsinki" only
+Passing example      "Storgatan 12, 111 22 Stockholm" in the footer
+Needs review when    the contact page could not be read or needs JavaScript, the crawl did not
+                     cover the site, or the address is only in structured data.
+"""
+
+from __future__ import annotations
+
+from auditor.models import AddressFact, Category, Evidence, PageKind, RuleMeta, Severity
+from auditor.registry import register
+from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, partial, passed
+from auditor.rules import legal
+from auditor.rules.support import SITE_WIDE, TRADER_PAGE_KINDS, Pages, absence_doubt
+
+#: Pages whose addresses are the trader's: its own pages, and terms that name the seller.
+_ADDRESS_PAGES = TRADER_PAGE_KINDS | {PageKind.TERMS, PageKind.RETURNS, PageKind.COMPLAINTS}
+
+
+@register
+class ContactAddress(Rule):
+    meta = RuleMeta(
+        id="contact-address",
+        title="A geographic address is given",
+        failure_title="No geographic address is given",
+        description=(
+            "Consumers must know where the trader is established, to send a complaint or take "
+            "legal action. A PO box alone is not enough."
+        ),
+        category=Category.CONTACT,
+        severity=Severity.CRITICAL,
+        requires=("addresses", "pages", "coverage"),
+        legal_refs=(legal.ECD_5_1, legal.CRD_6_1_C, *legal.NATIONAL_TRADER_INFO),
+    )
+
+    def evaluate(self, facts: FactView, ctx: AuditContext) -> Verdict:
+        pages = Pages(facts.pages)
+        visible = [
+            a for a in facts.addresses
+            if a.method != "structured_data"
+            and (a.region in SITE_WIDE or pages.kind(a.url) in _ADDRESS_PAGES)
+        ]
+        street = _unique([a for a in visible if not a.po_box])
+        if street:
+            return passed(
+                f"Geographic address given: {_show(street[0])}.",
+                [_evidence(a, pages) for a in street[:3]],
+            )
+        boxes = _unique([a for a in visible if a.po_box])
+        if boxes:
+            return partial(
+                f"Only a PO box is given ({_show(boxes[0])}); the law asks for the geographic "
+                "address where the trader is established.",
+                [_evidence(a, pages) for a in boxes[:3]],
+            )
+        structured = [a for a in facts.addresses if a.method == "structured_data"]
+        if structured:
+            return needs_review(
+                f"An address ({_show(structured[0])}) is only in structured data, not in the "
+                "visible text; check what a visitor sees.",
+                [_evidence(structured[0], pages)],
+            )
+        doubt = absence_doubt(pages, facts.coverage)
+        if doubt:
+            return needs_review(f"No postal address found, but {doubt}.", pages.searched(5))
+        return failed("No postal address on any of the pages read.", pages.searched(10))
+
+
+def _show(address: AddressFact) -> str:
+    parts = [address.street, f"{address.postal_code} {address.town}".strip()]
+    return ", ".join(p for p in parts if p)
+
+
+def _unique(addresses: list[AddressFact]) -> list[AddressFact]:
+    seen: dict[tuple[str, str], AddressFact] = {}
+    for address in addresses:
+        seen.setdefault((address.street.casefold(), address.postal_code.replace(" ", "")), address)
+    return list(seen.values())
+
+
+def _evidence(address: AddressFact, pages: Pages) -> Evidence:
+    kind = "PO box" if address.po_box else "street address"
+    return pages.evidence(
+        address.url,
+        locator=address.locator,
+        excerpt=address.excerpt or _show(address),
+        note=f"{kind} ({address.country}, {address.region.value})",
+    )

@@ -1,0 +1,108 @@
+"""An email address of the trader is given for direct contact.
+
+What it checks
+    Some page of the site shows an email address of the trader, as a ``mailto:`` link, as text,
+    or in a form the extractor decodes (``name [at] shop [dot] se``, Cloudflare protection),
+    on the contact, customer-service, imprint, about or home page or in the site-wide header
+    or footer. Addresses of third parties (payment providers, platforms, a data-protection
+    authority named in a privacy policy) do not count.
+
+Why it matters
+    Art. 5(1)(c) Directive 2000/31/EC and Art. 6(1)(c) Directive 2011/83/EU: the consumer must
+    be able to contact the trader rapidly, directly and by email. CJEU C-298/07: the email
+    address is always required and a contact form does not replace it (KG Berlin 5 U 32/12).
+
+Failing example      contact only through a form, or no email anywhere on the site
+Partial example      an email only inside the terms or the privacy policy
+Passing example      <a href="mailto:kundtjanst@shop.se">kundtjanst@shop.se</a> in the footer
+Needs review when    the contact page could not be read, needs JavaScript, or the crawl did not
+                     cover the site; or the address is only in structured data, not visible.
+"""
+
+from __future__ import annotations
+
+from auditor.models import Category, EmailFact, Evidence, RuleMeta, Severity
+from auditor.registry import register
+from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, partial, passed
+from auditor.rules import legal
+from auditor.rules.support import SITE_WIDE, TRADER_PAGE_KINDS, Pages, absence_doubt
+
+
+@register
+class ContactEmail(Rule):
+    meta = RuleMeta(
+        id="contact-email",
+        title="An email address is given for direct contact",
+        failure_title="No email address is given for direct contact",
+        description=(
+            "Consumers must be able to write to the trader directly. The law requires an email "
+            "address; a contact form or a chat does not replace it."
+        ),
+        category=Category.CONTACT,
+        severity=Severity.CRITICAL,
+        requires=("emails", "forms", "pages", "coverage"),
+        legal_refs=(legal.ECD_5_1, legal.CRD_6_1_C, legal.CJEU_C_298_07, *legal.NATIONAL_TRADER_INFO),
+    )
+
+    def evaluate(self, facts: FactView, ctx: AuditContext) -> Verdict:
+        pages = Pages(facts.pages)
+        visible = [e for e in facts.emails if not e.third_party and e.method != "structured_data"]
+        prominent = [e for e in visible if _prominent(e, pages)]
+        if prominent:
+            shown = _unique(prominent)
+            return passed(
+                f"Email address given: {', '.join(e.address for e in shown[:3])}.",
+                [_evidence(e, pages) for e in shown[:3]],
+            )
+        # Elsewhere on the site, an address of the shop's own domain still counts in part;
+        # a foreign address in running text (a regulator, a partner) is not the trader's.
+        own_elsewhere = [e for e in visible if e.same_site]
+        if own_elsewhere:
+            shown = _unique(own_elsewhere)
+            where = ", ".join(sorted({pages.kind(e.url).value for e in shown}))
+            return partial(
+                f"An email address ({shown[0].address}) appears only on {where} pages, not on a "
+                "contact page or in the site-wide header or footer.",
+                [_evidence(e, pages) for e in shown[:3]],
+            )
+        doubt = absence_doubt(pages, facts.coverage)
+        structured = [e for e in facts.emails if e.method == "structured_data" and not e.third_party]
+        if structured:
+            return needs_review(
+                f"An email address ({structured[0].address}) is only in the page's structured data, "
+                "not in its visible text; check what a visitor sees.",
+                [_evidence(structured[0], pages)],
+            )
+        if doubt:
+            return needs_review(f"No email address found, but {doubt}.", pages.searched(5))
+        contact_forms = [f for f in facts.forms if f.looks_like_contact]
+        if contact_forms:
+            form = contact_forms[0]
+            return failed(
+                "No email address anywhere on the site; only a contact form is offered, and a "
+                "form does not replace an email address (CJEU C-298/07).",
+                [pages.evidence(form.url, locator=form.locator, excerpt=form.excerpt, note="contact form"),
+                 *pages.searched(8)],
+            )
+        return failed("No email address anywhere on the pages read.", pages.searched(10))
+
+
+def _prominent(email: EmailFact, pages: Pages) -> bool:
+    return email.region in SITE_WIDE or pages.kind(email.url) in TRADER_PAGE_KINDS
+
+
+def _unique(emails: list[EmailFact]) -> list[EmailFact]:
+    seen: dict[str, EmailFact] = {}
+    for email in emails:
+        seen.setdefault(email.address, email)
+    return list(seen.values())
+
+
+def _evidence(email: EmailFact, pages: Pages) -> Evidence:
+    return pages.evidence(
+        email.url,
+        locator=email.locator,
+        excerpt=email.excerpt or email.address,
+        note=f"email {email.address} ({email.method}, {email.region.value})",
+    )
+

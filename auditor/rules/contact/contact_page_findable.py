@@ -1,0 +1,147 @@
+"""A contact page is easy to find: at most two clicks from the home page and linked site-wide.
+
+What it checks
+    A contact, customer-service or imprint page is reachable in at most 2 clicks from the home
+    page (the shortest path over the links seen), and a link to it sits in the header, footer
+    or navigation of most pages read. The report shows the click path.
+
+    * pass: at most 2 clicks and linked site-wide from more than half the pages read;
+    * partial: at most 2 clicks but not linked site-wide, or exactly 3 clicks;
+    * fail: more than 3 clicks, or no such page on a site read in full.
+
+Why it matters
+    Art. 5(1) Directive 2000/31/EC: the trader information must be "easily, directly and
+    permanently accessible". Konsumentverket's 2023 sweep checked where contact details are
+    placed; Norwegian preparatory works want a link on every page; two clicks was the most
+    common depth in Göteborg's study of 100 shops.
+
+Failing example      the contact page is four clicks deep, behind inspiration pages
+Partial example      "Kontakt" only in the main text of the "Om oss" page, not in the footer
+Passing example      "Kontakta oss" in the footer of every page
+Needs review when    a link to a contact page was seen but the page could not be read, or the
+                     crawl did not read every page so a shorter path may exist.
+"""
+
+from __future__ import annotations
+
+from auditor import lexicon
+from auditor.models import Category, Evidence, LinkFact, PageInfo, RuleMeta, Severity
+from auditor.registry import register
+from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, partial, passed
+from auditor.rules import legal
+from auditor.rules.support import SITE_WIDE, Pages, absence_doubt
+from auditor.spiders.site import url_key
+
+#: Click depths: at most PASS_DEPTH passes, PARTIAL_DEPTH is partial, deeper fails.
+PASS_DEPTH = 2
+PARTIAL_DEPTH = 3
+#: Share of pages read whose header or footer must link to the contact page ("most pages").
+SITE_WIDE_SHARE = 0.5
+
+
+@register
+class ContactPageFindable(Rule):
+    meta = RuleMeta(
+        id="contact-page-findable",
+        title="The contact page is easy to find",
+        failure_title="The contact page is hard to find",
+        description=(
+            "Contact details must be easily, directly and permanently accessible: a contact page "
+            "at most two clicks from the home page and linked from every page's header or footer."
+        ),
+        category=Category.CONTACT,
+        severity=Severity.HIGH,
+        requires=("pages", "links", "coverage"),
+        legal_refs=(legal.ECD_5_1, legal.KOV_2023, legal.NO_OTPRP_31, legal.DE_DDG_5),
+    )
+
+    def evaluate(self, facts: FactView, ctx: AuditContext) -> Verdict:
+        pages = Pages(facts.pages)
+        contact_pages = sorted(pages.of_kinds(lexicon.CONTACT_KINDS), key=lambda p: (p.depth, p.url))
+        readable = [p for p in pages.all if p.status < 400]
+        if contact_pages:
+            return _judge_found(contact_pages, readable, facts.links, pages, facts)
+        return _judge_missing(facts.links, pages, facts)
+
+
+def _names_contact(link: LinkFact) -> bool:
+    lex = lexicon.load()
+    kinds = {**lex.url_kinds(link.target), **lex.text_kinds(link.text)}
+    return lexicon.best_kind(kinds) in lexicon.CONTACT_KINDS
+
+
+def _site_wide_share(
+    contact_pages: list[PageInfo], readable: list[PageInfo], links: list[LinkFact]
+) -> tuple[int, list[LinkFact]]:
+    """How many pages read carry a header/footer/nav link to a contact page; and such links."""
+    targets = {url_key(p.final_url) for p in contact_pages} | {url_key(p.url) for p in contact_pages}
+    site_wide = [
+        link for link in links
+        if link.internal and link.region in SITE_WIDE
+        and (url_key(link.target) in targets or _names_contact(link))
+    ]
+    with_link = {url_key(link.url) for link in site_wide}
+    count = sum(1 for p in readable if url_key(p.final_url) in with_link)
+    return count, site_wide
+
+
+def _path_text(page: PageInfo) -> str:
+    if not page.click_path:
+        return "the home page itself"
+    return "Home → " + " → ".join(step.text or step.url for step in page.click_path)
+
+
+def _judge_found(
+    contact_pages: list[PageInfo], readable: list[PageInfo], links: list[LinkFact], pages: Pages, facts: FactView
+) -> Verdict:
+    best = contact_pages[0]
+    count, site_wide = _site_wide_share(contact_pages, readable, links)
+    total = max(1, len(readable))
+    share = count / total
+    clicks = "click" if best.depth == 1 else "clicks"
+    evidence: list[Evidence] = [
+        pages.evidence(best.final_url, excerpt=best.title,
+                       note=f"{best.kind.value} page, {best.depth} {clicks} from the home page: {_path_text(best)}")
+    ]
+    if site_wide:
+        sample = site_wide[0]
+        evidence.append(pages.evidence(sample.url, locator=sample.locator, excerpt=sample.text,
+                                       note=f"site-wide link in the {sample.region.value}"))
+    where = f"linked from the header, footer or navigation of {count} of {total} pages read"
+    if best.depth <= PASS_DEPTH and share > SITE_WIDE_SHARE:
+        return passed(f"Contact page {best.final_url} is {best.depth} {clicks} from the home page and {where}.",
+                      evidence)
+    if best.depth <= PASS_DEPTH:
+        return partial(f"Contact page {best.final_url} is {best.depth} {clicks} from the home page but only "
+                       f"{where}; it should be linked from every page.", evidence)
+    if best.depth == PARTIAL_DEPTH:
+        return partial(f"Contact page {best.final_url} is {best.depth} clicks from the home page ({where}); "
+                       "two clicks at most is the practice regulators look for.", evidence)
+    if not facts.coverage.exhaustive or facts.coverage.failures:
+        return needs_review(f"The only contact page found ({best.final_url}) is {best.depth} clicks from the "
+                            "home page, but not every page could be read, so a shorter path may exist.", evidence)
+    return failed(f"The contact page {best.final_url} is {best.depth} clicks from the home page "
+                  f"({_path_text(best)}): more than {PARTIAL_DEPTH}.", evidence)
+
+
+def _judge_missing(links: list[LinkFact], pages: Pages, facts: FactView) -> Verdict:
+    unread = []
+    for link in links:
+        if link.internal and pages.get(link.target) is None and _names_contact(link):
+            source = pages.get(link.url)
+            unread.append(((source.depth + 1) if source else 99, link))
+    unread.sort(key=lambda item: item[0])
+    if unread:
+        depth, link = unread[0]
+        evidence = [pages.evidence(link.url, locator=link.locator, excerpt=link.text,
+                                   note=f"link to a contact page at {depth} clicks, not read")]
+        if depth <= PARTIAL_DEPTH or not facts.coverage.exhaustive:
+            return needs_review(f"A link '{link.text}' leads to {link.target}, {depth} clicks from the home "
+                                "page, but that page was not read.", evidence)
+        return failed(f"The only link to a contact page ('{link.text}') is {depth} clicks from the home page.",
+                      evidence)
+    doubt = absence_doubt(pages, facts.coverage)
+    if doubt:
+        return needs_review(f"No contact or customer-service page found, but {doubt}.", pages.searched(5))
+    return failed(f"No contact, customer-service or imprint page among the {len(pages.all)} pages read, "
+                  "which are every page within the crawl's limits.", pages.searched(10))

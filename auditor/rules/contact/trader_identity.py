@@ -1,0 +1,142 @@
+"""The trader is identified: legal name with legal form, and a valid registration number.
+
+What it checks
+    A legal name with its legal form (AB, AS, ApS, Oy, GmbH, ...) and a registration number
+    whose checksum is right (SE organisationsnummer, NO organisasjonsnummer, DK CVR, FI
+    Y-tunnus, DE Handelsregister or a VAT id), on a trader page, in the terms, or in the
+    site-wide header or footer. Names and numbers of known third parties (payment providers,
+    carriers, platforms) are not the trader's.
+
+Why it matters
+    Art. 5(1)(a) and (d) Directive 2000/31/EC and Art. 6(1)(b) Directive 2011/83/EU: the
+    consumer must know who the contracting party is, which a brand name alone does not say.
+    SE e-handelslagen 8 §, NO ehandelsloven § 8, FI Y-tunnus, DE § 5 Abs. 1 Nr. 1 and 4 DDG.
+
+Failing example      a brand name only, and no registration number anywhere
+Partial example      "Kompis Hem AB" but no organisation number, or a number with a wrong checksum
+Passing example      "Kompis Hem AB · Org.nr 556677-8899" in the footer
+Needs review when    the contact or imprint page could not be read or needs JavaScript, or the
+                     crawl did not cover the site.
+"""
+
+from __future__ import annotations
+
+import re
+
+from auditor.models import Category, CompanyNameFact, Evidence, OrgNumberFact, PageKind, RuleMeta, Severity
+from auditor.registry import register
+from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, partial, passed
+from auditor.rules import legal
+from auditor.rules.support import SITE_WIDE, TRADER_PAGE_KINDS, Pages, absence_doubt
+
+#: Companies a shop names that are not the shop: payment, delivery, platforms, analytics.
+THIRD_PARTIES = re.compile(
+    r"\b(klarna|paypal|stripe|adyen|nets|vipps|mobilepay|swish|svea|resurs|qliro|walley|trustly|"
+    r"collector|postnord|posten|bring|budbee|instabee|dhl|ups|gls|dpd|hermes|schenker|"
+    r"google|meta|facebook|instagram|shopify|wix|squarespace|amazon|microsoft|apple|"
+    r"trustpilot|sendcloud|unifaun|nshift|ingrid|paytrail|checkout finland|bambora|worldline)\b",
+    re.I,
+)
+
+#: Pages whose name and number are the trader's own.
+_IDENTITY_PAGES = TRADER_PAGE_KINDS | {PageKind.TERMS, PageKind.RETURNS, PageKind.COMPLAINTS}
+
+
+@register
+class TraderIdentity(Rule):
+    meta = RuleMeta(
+        id="trader-identity",
+        title="The trader's legal name and registration number are given",
+        failure_title="The trader's legal identity is not given",
+        description=(
+            "Consumers must know which company they contract with: its legal name with legal "
+            "form and its registration number, not just a brand."
+        ),
+        category=Category.CONTACT,
+        severity=Severity.CRITICAL,
+        requires=("company_names", "org_numbers", "pages", "coverage"),
+        legal_refs=(legal.ECD_5_1, legal.CRD_6_1_C, *legal.NATIONAL_TRADER_INFO, legal.DE_EGBGB),
+    )
+
+    def evaluate(self, facts: FactView, ctx: AuditContext) -> Verdict:
+        pages = Pages(facts.pages)
+        names = _unique_names(
+            [n for n in facts.company_names if n.method != "structured_data" and _own(n, pages)
+             and not THIRD_PARTIES.search(n.name)]
+        )
+        numbers = [n for n in facts.org_numbers if _own(n, pages)]
+        valid = _unique_numbers([n for n in numbers if n.valid])
+        invalid = _unique_numbers([n for n in numbers if not n.valid])
+        evidence = [*(_name_evidence(n, pages) for n in names[:2]), *(_number_evidence(n, pages) for n in valid[:2])]
+        if names and valid:
+            return passed(
+                f"Trader identified as {names[0].name} ({names[0].legal_form}), registration "
+                f"number {valid[0].value}.",
+                evidence,
+            )
+        if invalid and not valid:
+            bad = invalid[0]
+            return partial(
+                f"A registration number is shown ({bad.raw}) but its checksum is wrong for a "
+                f"{bad.scheme} number; check it for a typo."
+                + (f" Legal name: {names[0].name}." if names else ""),
+                [*evidence, _number_evidence(bad, pages)],
+            )
+        if names:
+            return partial(
+                f"Legal name {names[0].name} is given, but no valid registration number "
+                "(organisation number, CVR, Y-tunnus, Handelsregister) was found.",
+                evidence,
+            )
+        if valid:
+            return partial(
+                f"Registration number {valid[0].value} is given, but no legal name with its legal "
+                "form (AB, AS, ApS, Oy, GmbH, ...) was found.",
+                evidence,
+            )
+        doubt = absence_doubt(pages, facts.coverage)
+        if doubt:
+            return needs_review(f"No legal name or registration number found, but {doubt}.", pages.searched(5))
+        return failed(
+            "Neither a legal name with legal form nor a registration number on any page read.",
+            pages.searched(10),
+        )
+
+
+def _own(fact: CompanyNameFact | OrgNumberFact, pages: Pages) -> bool:
+    """Seen where a trader names itself, and not next to a third party's name."""
+    if fact.region not in SITE_WIDE and pages.kind(fact.url) not in _IDENTITY_PAGES:
+        return False
+    if isinstance(fact, OrgNumberFact) and pages.kind(fact.url) in {PageKind.TERMS, PageKind.RETURNS}:
+        # Terms often quote the payment provider's number ("Klarna Bank AB, org.nr 556737-0431").
+        return not THIRD_PARTIES.search(fact.excerpt)
+    return True
+
+
+def _unique_names(names: list[CompanyNameFact]) -> list[CompanyNameFact]:
+    seen: dict[str, CompanyNameFact] = {}
+    for name in names:
+        seen.setdefault(name.name.casefold(), name)
+    return list(seen.values())
+
+
+def _unique_numbers(numbers: list[OrgNumberFact]) -> list[OrgNumberFact]:
+    seen: dict[str, OrgNumberFact] = {}
+    for number in numbers:
+        seen.setdefault(number.value, number)
+    return list(seen.values())
+
+
+def _name_evidence(name: CompanyNameFact, pages: Pages) -> Evidence:
+    return pages.evidence(
+        name.url, locator=name.locator, excerpt=name.excerpt or name.name,
+        note=f"legal name {name.name} ({name.method}, {name.region.value})",
+    )
+
+
+def _number_evidence(number: OrgNumberFact, pages: Pages) -> Evidence:
+    check = "checksum valid" if number.valid else "checksum WRONG"
+    return pages.evidence(
+        number.url, locator=number.locator, excerpt=number.excerpt or number.raw,
+        note=f"{number.scheme} {number.value} ({check}, {number.region.value})",
+    )

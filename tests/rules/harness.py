@@ -1,0 +1,131 @@
+"""Build a site's crawl from an HTML fixture file, offline, the way the spider would see it.
+
+A fixture holds one or more pages. The first page is the home page ``/``; every further page
+starts with a marker comment ``<!-- page: /path -->``. The harness "crawls" the pages like the
+spider: breadth-first from the home page over the links between them, so a page no link leads
+to is never seen, and each page gets its click depth and path. Directives in the first lines:
+
+* ``<!-- fixture: jurisdiction=se -->`` the law to apply (default ``se``);
+* ``<!-- fixture: budget_exhausted -->`` the crawl ran out of budget (absence is unproven);
+* ``<!-- fixture: fail=/kontakt 503 -->`` fetching that path failed with that status.
+
+Annotations, semgrep-style, mark elements: ``<!-- finding: RULE -->`` right before an element
+means that element must be among the rule's evidence; ``<!-- ok: RULE -->`` means it must not.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import deque
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import lxml.html
+from lxml import etree
+
+from auditor.models import ClickStep, FetchFailure, PageSnapshot, RobotsInfo, SiteCrawl
+from auditor.spiders.gatherers.dom import Document, locator
+from auditor.spiders.gatherers.links import gather_links, host_key
+
+BASE = "https://www.butik.se/"
+_PAGE = re.compile(r"<!--\s*page:\s*(\S+)\s*-->")
+_DIRECTIVE = re.compile(r"<!--\s*fixture:\s*(.+?)\s*-->")
+_ANNOTATION = re.compile(r"^\s*(finding|ok):\s*([a-z0-9-]+)\s*$")
+FETCHED_AT = datetime(2026, 11, 1, 12, 0, tzinfo=UTC)
+
+
+@dataclass
+class Fixture:
+    """A parsed fixture: its crawl, directives and element annotations."""
+
+    crawl: SiteCrawl
+    jurisdiction: str
+    findings: dict[str, set[tuple[str, str]]] = field(default_factory=dict)  # rule -> {(url, locator)}
+    oks: dict[str, set[tuple[str, str]]] = field(default_factory=dict)
+
+
+def split_pages(text: str) -> dict[str, str]:
+    """Path -> HTML of every page in a fixture file."""
+    pieces = _PAGE.split(text)
+    pages = {"/": pieces[0]}
+    for i in range(1, len(pieces), 2):
+        pages[pieces[i]] = pieces[i + 1]
+    return pages
+
+
+def load_fixture(path: Path) -> Fixture:
+    text = path.read_text(encoding="utf-8")
+    directives = [d for m in _DIRECTIVE.finditer(text) for d in m.group(1).split()]
+    jurisdiction = "se"
+    failing: dict[str, int] = {}
+    budget_exhausted = False
+    for directive in directives:
+        if directive.startswith("jurisdiction="):
+            jurisdiction = directive.split("=", 1)[1]
+        elif directive == "budget_exhausted":
+            budget_exhausted = True
+    for m in re.finditer(r"<!--\s*fixture:\s*fail=(\S+)\s+(\d+)\s*-->", text):
+        failing[m.group(1)] = int(m.group(2))
+    sources = split_pages(text)
+    pages, failures = _crawl(sources, failing)
+    crawl = SiteCrawl(
+        start_url=BASE, home_url=BASE, site_hosts=[host_key(urlsplit(BASE).netloc)],
+        started_at=FETCHED_AT, finished_at=FETCHED_AT, user_agent="fixture",
+        max_pages=30, max_depth=3, pages=pages, failures=failures,
+        robots=RobotsInfo(url=urljoin(BASE, "/robots.txt"), status=404),
+        budget_exhausted=budget_exhausted,
+        unvisited=[urljoin(BASE, "/unvisited")] if budget_exhausted else [],
+    )
+    fixture = Fixture(crawl=crawl, jurisdiction=jurisdiction)
+    for page_path, html in sources.items():
+        _annotations(urljoin(BASE, page_path), html, fixture)
+    return fixture
+
+
+def _crawl(sources: dict[str, str], failing: dict[str, int]) -> tuple[list[PageSnapshot], list[FetchFailure]]:
+    hosts = frozenset({host_key(urlsplit(BASE).netloc)})
+    pages: list[PageSnapshot] = []
+    failures: list[FetchFailure] = []
+    queue: deque[tuple[str, list[ClickStep]]] = deque([("/", [])])
+    seen = {"/"}
+    while queue:
+        path, click_path = queue.popleft()
+        url = urljoin(BASE, path)
+        if path in failing:
+            failures.append(FetchFailure(url=url, kind="http_status", reason=f"HTTP {failing[path]}",
+                                         status=failing[path], click_path=click_path))
+            continue
+        if path not in sources:
+            failures.append(FetchFailure(url=url, kind="http_status", reason="HTTP 404", status=404,
+                                         click_path=click_path))
+            continue
+        html = sources[path]
+        pages.append(PageSnapshot(url=url, final_url=url, status=200, content_type="text/html",
+                                  fetched_at=FETCHED_AT, depth=len(click_path), click_path=click_path, html=html))
+        for link in gather_links(Document(html, url), hosts):
+            target = urlsplit(link.target).path or "/"
+            if link.internal and target not in seen:
+                seen.add(target)
+                queue.append((target, [*click_path, ClickStep(text=link.text, url=link.target)]))
+    return pages, failures
+
+
+def _annotations(url: str, html: str, fixture: Fixture) -> None:
+    """Read finding/ok comments; each marks the next element sibling."""
+    if not html.strip():
+        return
+    parser = lxml.html.HTMLParser(remove_comments=False)
+    root = lxml.html.document_fromstring(html, parser=parser)
+    for comment in root.iter(etree.Comment):
+        match = _ANNOTATION.match(comment.text or "")
+        if not match:
+            continue
+        element = comment.getnext()
+        while element is not None and not isinstance(element.tag, str):
+            element = element.getnext()
+        if element is None:
+            raise ValueError(f"annotation '{comment.text}' in {url} is not followed by an element")
+        target = fixture.findings if match.group(1) == "finding" else fixture.oks
+        target.setdefault(match.group(2), set()).add((url, locator(element)))

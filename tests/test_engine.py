@@ -1,0 +1,111 @@
+"""The engine: narrowed facts, errors contained, sites that cannot be audited are not scored."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import pytest
+
+from auditor.engine import audit_crawl, not_audited_reason, run_rules
+from auditor.models import (
+    Category,
+    CrawlCoverage,
+    FetchFailure,
+    LegalRef,
+    Outcome,
+    RobotsInfo,
+    RuleMeta,
+    Severity,
+    SiteCrawl,
+    SiteFacts,
+    SiteStatus,
+)
+from auditor.rule import AuditContext, FactView, Rule, UndeclaredFactError, Verdict, passed
+
+NOW = datetime(2026, 11, 1, tzinfo=UTC)
+REF = (LegalRef(instrument="Directive 2000/31/EC", provision="Art. 5"),)
+
+
+def facts() -> SiteFacts:
+    robots = RobotsInfo(url="https://x.se/robots.txt")
+    return SiteFacts(site="https://x.se/", jurisdiction="se",
+                     coverage=CrawlCoverage(home_url="https://x.se/", pages_fetched=1, robots=robots,
+                                            max_pages=30, max_depth=3, exhaustive=True))
+
+
+class Boom(Rule):
+    meta = RuleMeta(id="boom", title="ok", failure_title="not ok", description="d",
+                    category=Category.CONTACT, severity=Severity.HIGH, requires=("emails",), legal_refs=REF)
+
+    def evaluate(self, facts: FactView, ctx: AuditContext) -> Verdict:
+        raise RuntimeError("kaputt")
+
+
+class Nosy(Rule):
+    meta = RuleMeta(id="nosy", title="ok", failure_title="not ok", description="d",
+                    category=Category.CONTACT, severity=Severity.HIGH, requires=("emails",), legal_refs=REF)
+
+    def evaluate(self, facts: FactView, ctx: AuditContext) -> Verdict:
+        return passed(str(facts.phones), [])
+
+
+class SwedishOnly(Rule):
+    meta = RuleMeta(id="swedish-only", title="ok", failure_title="not ok", description="d",
+                    category=Category.CONTACT, severity=Severity.HIGH, requires=(), legal_refs=REF,
+                    jurisdictions=("se",))
+
+
+def test_a_raising_rule_is_that_rules_error() -> None:
+    [result] = run_rules(facts(), AuditContext("se", date(2026, 11, 1)), [Boom])
+    assert result.outcome == Outcome.ERROR
+    assert "kaputt" in result.message
+
+
+def test_reading_an_undeclared_fact_is_an_error_not_a_verdict() -> None:
+    with pytest.raises(UndeclaredFactError):
+        FactView(facts(), ["emails"]).phones  # noqa: B018
+    [result] = run_rules(facts(), AuditContext("se", date(2026, 11, 1)), [Nosy])
+    assert result.outcome == Outcome.ERROR
+
+
+def test_rule_outside_its_jurisdictions_is_not_applicable() -> None:
+    [result] = run_rules(facts(), AuditContext("de", date(2026, 11, 1)), [SwedishOnly])
+    assert result.outcome == Outcome.NOT_APPLICABLE
+
+
+def test_verdicts_that_decide_need_evidence() -> None:
+    with pytest.raises(ValueError, match="needs evidence"):
+        passed("no proof", [])
+
+
+def test_metadata_is_validated_at_definition() -> None:
+    with pytest.raises(ValueError):
+        RuleMeta(id="Not_Kebab", title="t", failure_title="f", description="d", category=Category.CONTACT,
+                 severity=Severity.LOW, requires=(), legal_refs=REF)
+    with pytest.raises(ValueError):
+        RuleMeta(id="no-basis", title="t", failure_title="f", description="d", category=Category.CONTACT,
+                 severity=Severity.LOW, requires=(), legal_refs=())
+    with pytest.raises(ValueError):
+        RuleMeta(id="bad-fact", title="t", failure_title="f", description="d", category=Category.CONTACT,
+                 severity=Severity.LOW, requires=("telepathy",), legal_refs=REF)
+
+
+def crawl(**kw: object) -> SiteCrawl:
+    base: dict[str, object] = dict(start_url="https://x.se/", started_at=NOW, finished_at=NOW, user_agent="ua",
+                                   max_pages=30, max_depth=3, robots=RobotsInfo(url="https://x.se/robots.txt"))
+    base.update(kw)
+    return SiteCrawl.model_validate(base)
+
+
+def test_unreachable_site_is_not_audited_with_its_reason() -> None:
+    failed = crawl(failures=[FetchFailure(url="https://x.se/", kind="network", reason="Connection refused")])
+    result = audit_crawl(failed, jurisdiction="se", as_of=date(2026, 11, 1))
+    assert result.status == SiteStatus.NOT_AUDITED
+    assert result.score is None and not result.rules
+    assert "Connection refused" in (result.reason or "")
+
+
+def test_robots_blocked_home_is_not_audited() -> None:
+    blocked = crawl(robots=RobotsInfo(url="https://x.se/robots.txt", status=200, home_allowed=False,
+                                      blocked_urls=["https://x.se/"]))
+    assert "robots.txt" in (not_audited_reason(blocked) or "")
