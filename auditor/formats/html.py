@@ -1,0 +1,240 @@
+"""Self-contained HTML reports, one file per audited site.
+
+A report is rendered only from the JSON form of an :class:`~auditor.models.AuditResult`
+(``result.model_dump(mode="json")``), never from live objects, so a stored ``result.json`` can
+be rendered again later and give the same report.
+
+Everything a crawl brought back (page titles, excerpts, URLs, link texts, reasons) is treated
+as hostile: templates are autoescaped and use no ``|safe`` on crawled data, links are only
+made for ``http``/``https`` URLs (the :func:`safe_href` filter), and the page carries a
+Content-Security-Policy that forbids scripts and any external load. The output has no
+external assets (inline CSS, system fonts), so one file can be archived as case evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from datetime import UTC, datetime
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+
+from auditor.models import AuditResult
+
+__all__ = [
+    "OUTCOME_ORDER",
+    "format_score",
+    "format_utc",
+    "render_site_html",
+    "report_slug",
+    "safe_href",
+    "write_html_reports",
+]
+
+#: Order in which rules are listed: what needs attention first.
+OUTCOME_ORDER: tuple[str, ...] = ("fail", "partial", "needs_review", "error", "pass", "not_applicable")
+
+#: Badge text per outcome; the symbol is decorative, the word carries the meaning.
+OUTCOME_LABELS: dict[str, tuple[str, str]] = {
+    "pass": ("✔", "Pass"),
+    "partial": ("◐", "Partial"),
+    "fail": ("✘", "Fail"),
+    "needs_review": ("?", "Needs review"),
+    "not_applicable": ("–", "Not applicable"),
+    "error": ("!", "Error"),
+}
+
+_SEVERITY_ORDER: dict[str, int] = {"critical": 0, "high": 1, "medium": 2, "low": 3, "info": 4}
+
+_CATEGORY_LABELS: dict[str, str] = {
+    "contact": "Contact details",
+    "complaints": "Complaints",
+    "withdrawal": "Right of withdrawal",
+    "channels": "Channels",
+}
+
+_TEMPLATE = "site.html.j2"
+# Characters browsers drop from URLs before parsing them (tabs, newlines, other C0 controls).
+_URL_NOISE = re.compile(r"[\x00-\x20\x7f]")
+_SLUG_JUNK = re.compile(r"[^a-z0-9]+")
+_SLUG_MAX = 80
+
+
+# --------------------------------------------------------------------------- filters
+
+
+def safe_href(url: object) -> str:
+    """The URL if it may be put in an ``href`` (absolute ``http``/``https``), else ``""``.
+
+    ``javascript:``, ``data:``, relative and malformed URLs all give ``""``; templates then
+    render the URL as plain (escaped) text without a link. The returned string still goes
+    through autoescaping in the attribute.
+    """
+    if not isinstance(url, str):
+        return ""
+    cleaned = _URL_NOISE.sub("", url)
+    try:
+        parts = urlsplit(cleaned)
+    except ValueError:
+        return ""
+    if parts.scheme.lower() not in {"http", "https"} or not parts.netloc:
+        return ""
+    return cleaned
+
+
+def format_utc(value: object) -> str:
+    """An ISO 8601 timestamp from the JSON as ``YYYY-MM-DD HH:MM:SS UTC``; ``—`` when absent.
+
+    Naive timestamps are taken as UTC (the crawler records UTC); a string that does not parse
+    is shown as it is.
+    """
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, datetime):
+        moment = value
+    else:
+        text = str(value)
+        try:
+            moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+        except ValueError:
+            return text
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
+
+
+def format_score(value: object) -> str:
+    """A 0-100 score as text: ``83`` or ``82.5``; ``—`` for ``None``."""
+    if value is None or isinstance(value, bool) or not isinstance(value, int | float):
+        return "—"
+    number = round(float(value), 1)
+    return f"{number:.0f}" if number.is_integer() else f"{number:.1f}"
+
+
+def _bar_width(value: object) -> str:
+    """CSS width of a score bar, clamped to 0-100 %; only ever digits and a dot."""
+    if value is None or isinstance(value, bool) or not isinstance(value, int | float):
+        return "0"
+    return f"{min(100.0, max(0.0, float(value))):.1f}"
+
+
+def _category_label(value: object) -> str:
+    text = str(value)
+    return _CATEGORY_LABELS.get(text, text.replace("_", " ").capitalize())
+
+
+def _outcome_symbol(value: object) -> str:
+    return OUTCOME_LABELS.get(str(value), ("•", ""))[0]
+
+
+def _outcome_label(value: object) -> str:
+    text = str(value)
+    return OUTCOME_LABELS.get(text, ("", text.replace("_", " ").capitalize()))[1]
+
+
+def _outcome_class(value: object) -> str:
+    """CSS class suffix for an outcome; unknown outcomes share a neutral style."""
+    text = str(value)
+    return text if text in OUTCOME_LABELS else "unknown"
+
+
+# --------------------------------------------------------------------------- environment
+
+
+@lru_cache(maxsize=1)
+def _environment() -> Environment:
+    """The Jinja environment: package templates, autoescape everywhere, strict undefined."""
+    env = Environment(
+        loader=PackageLoader("auditor", "reports/templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["safe_href"] = safe_href
+    env.filters["utc"] = format_utc
+    env.filters["score"] = format_score
+    env.filters["bar_width"] = _bar_width
+    env.filters["category_label"] = _category_label
+    env.filters["outcome_symbol"] = _outcome_symbol
+    env.filters["outcome_label"] = _outcome_label
+    env.filters["outcome_class"] = _outcome_class
+    return env
+
+
+def _rule_sort_key(rule: Mapping[str, Any]) -> tuple[int, int, str]:
+    outcome = str(rule.get("outcome", ""))
+    rank = OUTCOME_ORDER.index(outcome) if outcome in OUTCOME_ORDER else len(OUTCOME_ORDER)
+    return (rank, _SEVERITY_ORDER.get(str(rule.get("severity", "")), 9), str(rule.get("rule", "")))
+
+
+def _outcome_counts(rules: Iterable[Mapping[str, Any]]) -> list[tuple[str, int]]:
+    """Count per outcome, every known outcome listed (zeros included), unknown ones last."""
+    counts = Counter(str(rule.get("outcome", "")) for rule in rules)
+    listed = [(outcome, counts.get(outcome, 0)) for outcome in OUTCOME_ORDER]
+    listed += [(outcome, n) for outcome, n in sorted(counts.items()) if outcome not in OUTCOME_ORDER]
+    return listed
+
+
+# --------------------------------------------------------------------------- public API
+
+
+def render_site_html(site: dict[str, Any], run: dict[str, Any]) -> str:
+    """Render one site's self-contained HTML report from the JSON form of a result.
+
+    ``run`` is ``AuditResult.model_dump(mode="json")`` (its ``schema_version``, ``tool``,
+    ``generated_at`` and ``as_of`` go into the header and footer) and ``site`` one entry of
+    ``run["sites"]``. Nothing but these dicts is read, so a stored ``result.json`` renders
+    the same report later. Returns the complete HTML document.
+    """
+    rules = sorted(site.get("rules") or [], key=_rule_sort_key)
+    template = _environment().get_template(_TEMPLATE)
+    return template.render(
+        site=site,
+        run=run,
+        rules=rules,
+        outcome_counts=_outcome_counts(rules),
+    )
+
+
+def report_slug(url: str) -> str:
+    """A file-name-safe slug of a site URL: ``http://127.0.0.2:8001/`` → ``127-0-0-2-8001``.
+
+    The scheme is dropped; host, port and path are lower-cased and every run of other
+    characters becomes one ``-``. Only ``[a-z0-9-]`` remain, at most 80 characters; ``site``
+    when nothing is left.
+    """
+    text = url.strip().lower()
+    text = re.sub(r"^[a-z][a-z0-9+.-]*://", "", text)
+    slug = _SLUG_JUNK.sub("-", text).strip("-")[:_SLUG_MAX].strip("-")
+    return slug or "site"
+
+
+def write_html_reports(result: AuditResult, out_dir: Path) -> list[Path]:
+    """Write one HTML report per site of ``result`` into ``out_dir``; return the paths in order.
+
+    Files are named ``<slug>.html`` after :func:`report_slug`; when two sites give the same
+    slug, later ones get ``-2``, ``-3``, ... so that no report overwrites another. Each report
+    is rendered from ``result.model_dump(mode="json")`` by :func:`render_site_html`.
+    """
+    out_dir.mkdir(parents=True, exist_ok=True)
+    run = result.model_dump(mode="json")
+    used: set[str] = set()
+    paths: list[Path] = []
+    for site in run["sites"]:
+        base = report_slug(str(site["url"]))
+        name, n = base, 1
+        while name in used:
+            n += 1
+            name = f"{base}-{n}"
+        used.add(name)
+        path = out_dir / f"{name}.html"
+        path.write_text(render_site_html(site, run), encoding="utf-8")
+        paths.append(path)
+    return paths
