@@ -1,0 +1,267 @@
+"""The ``auditor`` command line.
+
+``auditor audit URL...``   audit sites now; HTML and JSON into ./audit-reports/
+``auditor demo``           serve the bundled demo shops on loopback and audit them
+``auditor rules [ID]``     the rule catalogue and each rule's legal basis
+
+Exit codes: 0 the audit ran (at least one site audited); 2 the tool could not do its job
+(bad input, nothing reachable).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+import tomllib
+from collections.abc import Sequence
+from datetime import UTC, date, datetime
+from importlib import resources
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
+
+from auditor import __version__, registry
+from auditor.models import AuditResult, SiteCrawl, SiteStatus
+from auditor.runner import SiteJob, audit_sites, write_json
+from auditor.spiders import settings as crawl_settings
+from auditor.spiders.crawl import CrawlSpec
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_TOOL_ERROR = 2
+
+FORMATS = ("html", "json")
+JURISDICTIONS = ("auto", "se", "no", "dk", "fi", "de", "eu")
+
+
+class UsageError(Exception):
+    """Bad input from the user: printed without a traceback, exit code 2."""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    console = Console(stderr=True)
+    try:
+        code: int = args.func(args, console)
+        return code
+    except UsageError as exc:
+        console.print(f"[red]error:[/red] {escape(str(exc))}")
+        return EXIT_TOOL_ERROR
+    except KeyboardInterrupt:
+        console.print("[yellow]interrupted[/yellow]")
+        return 130
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="auditor",
+        description="Audit web shops for consumer-law contact, complaints and withdrawal information.",
+    )
+    parser.add_argument("--version", action="version", version=f"auditor {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    audit = commands.add_parser("audit", help="audit one or more sites now")
+    audit.add_argument("urls", nargs="+", metavar="URL", help="home page of each site (https:// assumed)")
+    _add_audit_options(audit)
+    audit.set_defaults(func=cmd_audit)
+
+    demo = commands.add_parser("demo", help="serve the bundled demo shops on loopback and audit them")
+    _add_output_options(demo)
+    demo.add_argument("--as-of", type=_parse_date, default=None, metavar="DATE",
+                      help="apply the law as of this date (YYYY-MM-DD; default today)")
+    demo.set_defaults(func=cmd_demo)
+
+    rules = commands.add_parser("rules", help="list the rule catalogue, or show one rule")
+    rules.add_argument("rule_id", nargs="?", metavar="ID")
+    rules.set_defaults(func=cmd_rules)
+    return parser
+
+
+def _add_output_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--output", "-o", type=Path, default=Path("audit-reports"), metavar="DIR",
+                        help="where reports go (default ./audit-reports)")
+    parser.add_argument("--format", default="html,json", metavar="FMT[,FMT]",
+                        help=f"comma-separated output formats: {', '.join(FORMATS)} (default html,json)")
+
+
+def _add_audit_options(parser: argparse.ArgumentParser) -> None:
+    _add_output_options(parser)
+    parser.add_argument("--max-pages", type=_positive, default=crawl_settings.DEFAULT_MAX_PAGES, metavar="N",
+                        help=f"page budget per site (default {crawl_settings.DEFAULT_MAX_PAGES})")
+    parser.add_argument("--max-depth", type=_positive, default=crawl_settings.DEFAULT_MAX_DEPTH, metavar="N",
+                        help=f"click-depth limit from the home page (default {crawl_settings.DEFAULT_MAX_DEPTH})")
+    parser.add_argument("--jurisdiction", choices=JURISDICTIONS, default="auto",
+                        help="whose law to apply (default: guess from the domain and page language)")
+    parser.add_argument("--as-of", type=_parse_date, default=None, metavar="DATE",
+                        help="apply the law as of this date (YYYY-MM-DD; default today)")
+    parser.add_argument("--ignore-robots", action="store_true",
+                        help="do not obey robots.txt (shown in the report); only with the site's consent")
+    parser.add_argument("--contact-url", default=crawl_settings.DEFAULT_CONTACT_URL, metavar="URL",
+                        help="URL in the User-Agent where site owners read who crawls them")
+    parser.add_argument("--site-timeout", type=float, default=crawl_settings.DEFAULT_SITE_TIMEOUT,
+                        metavar="SECONDS", help="time limit per site")
+
+
+# ---------------------------------------------------------------------------- commands
+
+
+def cmd_audit(args: argparse.Namespace, console: Console) -> int:
+    formats = _parse_formats(args.format)
+    urls = [normalise_url(u) for u in args.urls]
+    jurisdiction = None if args.jurisdiction == "auto" else args.jurisdiction
+    jobs = [
+        SiteJob(
+            crawl=CrawlSpec(url=url, max_pages=args.max_pages, max_depth=args.max_depth,
+                            obey_robots=not args.ignore_robots, contact_url=args.contact_url,
+                            site_timeout=args.site_timeout),
+            jurisdiction=jurisdiction,
+        )
+        for url in urls
+    ]
+    result = _run(jobs, args.as_of, console)
+    _emit(result, args.output, formats, console)
+    return EXIT_OK if any(s.status == SiteStatus.AUDITED for s in result.sites) else EXIT_TOOL_ERROR
+
+
+def cmd_demo(args: argparse.Namespace, console: Console) -> int:
+    from auditor.demo.server import serve_sites
+
+    formats = _parse_formats(args.format)
+    shops = demo_shops()
+    started = time.monotonic()
+    with serve_sites([root for root, _ in shops]) as served:
+        for site, (_, meta) in zip(served, shops, strict=True):
+            console.print(f"serving demo shop [bold]{escape(str(meta['name']))}[/bold] at {site.url}")
+        jobs = [
+            SiteJob(crawl=CrawlSpec(url=site.url), jurisdiction=str(meta["jurisdiction"]))
+            for site, (_, meta) in zip(served, shops, strict=True)
+        ]
+        result = _run(jobs, args.as_of, console)
+    _emit(result, args.output, formats, console)
+    console.print(f"demo finished in {time.monotonic() - started:.1f} s")
+    return EXIT_OK if any(s.status == SiteStatus.AUDITED for s in result.sites) else EXIT_TOOL_ERROR
+
+
+def cmd_rules(args: argparse.Namespace, console: Console) -> int:
+    out = Console()
+    if args.rule_id:
+        try:
+            rule = registry.get_rule(args.rule_id)
+        except KeyError as exc:
+            raise UsageError(str(exc.args[0])) from None
+        meta = rule.meta
+        out.print(f"[bold]{meta.id}[/bold]  ({meta.category.value}, {meta.severity.value})")
+        out.print(meta.title)
+        out.print(meta.description)
+        out.print("\n[bold]Legal basis[/bold]")
+        for ref in meta.legal_refs:
+            out.print(f"  [{ref.jurisdiction}] {escape(ref.instrument)}, {escape(ref.provision)}")
+        out.print("\n" + (rule.__doc__ or "").strip(), markup=False)
+        return EXIT_OK
+    for rule in registry.all_rules():
+        meta = rule.meta
+        out.print(f"{meta.id:<24} {meta.category.value:<11} {meta.severity.value:<9} {meta.title}")
+    return EXIT_OK
+
+
+# ---------------------------------------------------------------------------- helpers
+
+
+def demo_shops() -> list[tuple[Path, dict[str, object]]]:
+    """The bundled demo shops: their folders and the metadata in each ``shop.toml``."""
+    folder = Path(str(resources.files("auditor") / "demo" / "shops"))
+    shops = []
+    for meta_file in sorted(folder.glob("*/shop.toml")):
+        shops.append((meta_file.parent, tomllib.loads(meta_file.read_text(encoding="utf-8"))))
+    if not shops:
+        raise UsageError(f"no demo shops found in {folder}")
+    return shops
+
+
+def normalise_url(raw: str) -> str:
+    """A site URL from what a user typed: ``shop.se`` becomes ``https://shop.se/``."""
+    text = raw.strip()
+    if "://" not in text:
+        text = "https://" + text
+    parts = urlsplit(text)
+    if parts.scheme not in ("http", "https"):
+        raise UsageError(f"{raw!r}: only http and https URLs can be audited")
+    if not parts.hostname or " " in text:
+        raise UsageError(f"{raw!r} is not a valid URL")
+    return parts._replace(path=parts.path or "/", fragment="").geturl()
+
+
+def _run(jobs: list[SiteJob], as_of: date | None, console: Console) -> AuditResult:
+    day = as_of or datetime.now(UTC).date()
+    with Progress(
+        SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+        TimeElapsedColumn(), console=console, transient=True,
+    ) as progress:
+        task = progress.add_task(f"Crawling {len(jobs)} site(s)", total=len(jobs))
+
+        def done(crawl: SiteCrawl) -> None:
+            progress.advance(task)
+            progress.console.print(
+                f"  crawled {escape(crawl.start_url)}: {len(crawl.pages)} pages"
+                + (f", [yellow]{escape(crawl.error)}[/yellow]" if crawl.error else "")
+            )
+
+        return audit_sites(jobs, as_of=day, on_site_done=done)
+
+
+def _emit(result: AuditResult, out_dir: Path, formats: list[str], console: Console) -> None:
+    from auditor.formats.html import write_html_reports
+    from auditor.formats.terminal import print_summary
+
+    paths: dict[str, Path] = {}
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        if "json" in formats:
+            console.print(f"wrote {write_json(result, out_dir)}")
+        if "html" in formats:
+            written = write_html_reports(result, out_dir)
+            paths = {site.url: path for site, path in zip(result.sites, written, strict=True)}
+    except OSError as exc:
+        raise UsageError(f"cannot write reports to {out_dir}: {exc}") from exc
+    print_summary(result, Console(), paths)
+
+
+def _parse_formats(value: str) -> list[str]:
+    formats = [f.strip().lower() for f in value.split(",") if f.strip()]
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown or not formats:
+        raise UsageError(f"unknown format(s) {', '.join(unknown) or value!r}; choose from {', '.join(FORMATS)}")
+    return formats
+
+
+def _parse_date(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date like 2026-06-19") from None
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return number
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,73 @@
+"""End to end through the command line, as a user runs it (subprocess, real loopback servers)."""
+
+from __future__ import annotations
+
+import json
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from auditor.demo.server import serve_sites
+from auditor.schemas import schema_path
+
+pytestmark = pytest.mark.e2e
+
+
+def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "auditor", *args], cwd=cwd, capture_output=True,
+                          text=True, timeout=240)
+
+
+def test_demo_writes_json_and_html(tmp_path: Path) -> None:
+    proc = run("demo", "--output", str(tmp_path / "out"), cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    result = json.loads((tmp_path / "out" / "result.json").read_text(encoding="utf-8"))
+    jsonschema.validate(result, json.loads(schema_path().read_text(encoding="utf-8")))
+    assert result["schema_version"].startswith("1.")
+    assert len(result["sites"]) >= 4
+    assert len(list((tmp_path / "out").glob("*.html"))) == len(result["sites"])
+    for site in result["sites"]:
+        assert {"url", "status", "score", "categories", "rules"} <= set(site)
+        for rule in site["rules"]:
+            assert {"rule", "outcome", "message", "evidence"} <= set(rule)
+    assert "contact-email" in proc.stdout
+
+
+def _closed_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def test_unreachable_site_is_not_audited_and_exit_2(tmp_path: Path) -> None:
+    url = f"http://127.0.0.1:{_closed_port()}/"
+    proc = run("audit", url, "--output", str(tmp_path), "--site-timeout", "30", cwd=tmp_path)
+    assert proc.returncode == 2, proc.stderr
+    [site] = json.loads((tmp_path / "result.json").read_text(encoding="utf-8"))["sites"]
+    assert site["status"] == "not_audited"
+    assert site["score"] is None
+    assert "could not be read" in site["reason"]
+
+
+def test_bad_url_is_a_usage_error(tmp_path: Path) -> None:
+    proc = run("audit", "ftp://example.org/", cwd=tmp_path)
+    assert proc.returncode == 2
+    assert "only http and https" in proc.stderr
+
+
+def test_robots_disallow_all_is_not_audited(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("<html><body><a href='/kontakt'>Kontakt</a></body></html>")
+    (site / "robots.txt").write_text("User-agent: *\nDisallow: /\n")
+    with serve_sites([site], first_host=40) as [served]:
+        proc = run("audit", served.url, "--output", str(tmp_path / "out"), cwd=tmp_path)
+    assert proc.returncode == 2
+    [result] = json.loads((tmp_path / "out" / "result.json").read_text(encoding="utf-8"))["sites"]
+    assert result["status"] == "not_audited"
+    assert "robots.txt" in result["reason"]
+    assert result["crawl"]["robots"]["blocked_urls"] == [served.url]

@@ -1,0 +1,70 @@
+"""End to end: serve the demo shops on loopback, crawl them through Scrapy, audit, compare.
+
+Each shop's ``shop.toml`` states the outcome every rule must reach; this test is what keeps
+the demo honest. One crawl of all shops serves every assertion (module-scoped fixture).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from auditor.cli import demo_shops
+from auditor.demo.server import serve_sites
+from auditor.models import AuditResult, Outcome, SiteStatus
+from auditor.runner import SiteJob, audit_sites
+from auditor.spiders.crawl import CrawlSpec
+
+pytestmark = pytest.mark.e2e
+
+SHOPS = demo_shops()
+
+
+@pytest.fixture(scope="module")
+def demo_result() -> AuditResult:
+    with serve_sites([root for root, _ in SHOPS]) as served:
+        jobs = [SiteJob(CrawlSpec(url=site.url), str(meta["jurisdiction"]))
+                for site, (_, meta) in zip(served, SHOPS, strict=True)]
+        return audit_sites(jobs, as_of=date(2026, 11, 24))
+
+
+def test_there_are_at_least_four_demo_shops() -> None:
+    assert len(SHOPS) >= 4
+
+
+@pytest.mark.parametrize("index", range(len(SHOPS)), ids=[root.name for root, _ in SHOPS])
+def test_shop_outcomes_match_expectations(demo_result: AuditResult, index: int) -> None:
+    _, meta = SHOPS[index]
+    site = demo_result.sites[index]
+    assert site.status == SiteStatus.AUDITED, site.reason
+    got = {o.rule: o.outcome.value for o in site.rules}
+    expected = dict(meta["expected"])  # type: ignore[call-overload]
+    assert {rule: got.get(rule) for rule in expected} == expected, {
+        o.rule: o.message for o in site.rules if expected.get(o.rule) != o.outcome.value
+    }
+
+
+def test_every_decided_outcome_carries_evidence(demo_result: AuditResult) -> None:
+    for site in demo_result.sites:
+        for outcome in site.rules:
+            if outcome.outcome in (Outcome.PASS, Outcome.PARTIAL, Outcome.FAIL):
+                assert outcome.evidence, f"{site.url} {outcome.rule} has no evidence"
+                assert all(e.url.startswith("http://127.0.0.") for e in outcome.evidence)
+                assert any(e.fetched_at for e in outcome.evidence)
+
+
+def test_crawl_is_recorded(demo_result: AuditResult) -> None:
+    for site in demo_result.sites:
+        assert site.crawl is not None
+        assert site.crawl.robots.obeyed and site.crawl.robots.status == 200
+        assert 0 < site.crawl.pages_fetched <= site.crawl.max_pages
+        assert site.score is not None and 0 <= site.score <= 100
+        assert "auditor/" in site.crawl.user_agent and "+http" in site.crawl.user_agent
+
+
+def test_deep_contact_page_shows_its_click_path(demo_result: AuditResult) -> None:
+    index = next(i for i, (root, _) in enumerate(SHOPS) if root.name == "dk-dybde")
+    findable = next(o for o in demo_result.sites[index].rules if o.rule == "contact-page-findable")
+    assert findable.outcome == Outcome.FAIL
+    assert len(findable.evidence[0].click_path) == 4
