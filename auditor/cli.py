@@ -2,6 +2,7 @@
 
 ``auditor audit URL...``   audit sites now; HTML and JSON into ./audit-reports/
 ``auditor demo``           serve the bundled demo shops on loopback and audit them
+``auditor report FILE``    render the HTML reports again from a result.json
 ``auditor rules [ID]``     the rule catalogue and each rule's legal basis
 
 Exit codes: 0 the audit ran (at least one site audited); 2 the tool could not do its job
@@ -11,6 +12,7 @@ Exit codes: 0 the audit ran (at least one site audited); 2 the tool could not do
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import time
 import tomllib
@@ -32,7 +34,7 @@ from rich.progress import (
 )
 
 from auditor import __version__, registry
-from auditor.models import AuditResult, SiteCrawl, SiteStatus
+from auditor.models import SCHEMA_VERSION, AuditResult, SiteCrawl, SiteStatus
 from auditor.runner import SiteJob, audit_sites, write_json
 from auditor.spiders import settings as crawl_settings
 from auditor.spiders.crawl import CrawlSpec
@@ -82,6 +84,12 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--as-of", type=_parse_date, default=None, metavar="DATE",
                       help="apply the law as of this date (YYYY-MM-DD; default today)")
     demo.set_defaults(func=cmd_demo)
+
+    report = commands.add_parser("report", help="render HTML reports and the summary again from a result.json")
+    report.add_argument("result", type=Path, metavar="RESULT_JSON", help="a result.json written by audit or demo")
+    report.add_argument("--output", "-o", type=Path, default=None, metavar="DIR",
+                        help="where the HTML reports go (default: the folder of RESULT_JSON)")
+    report.set_defaults(func=cmd_report)
 
     rules = commands.add_parser("rules", help="list the rule catalogue, or show one rule")
     rules.add_argument("rule_id", nargs="?", metavar="ID")
@@ -152,6 +160,40 @@ def cmd_demo(args: argparse.Namespace, console: Console) -> int:
     _emit(result, args.output, formats, console)
     console.print(f"demo finished in {time.monotonic() - started:.1f} s")
     return EXIT_OK if any(s.status == SiteStatus.AUDITED for s in result.sites) else EXIT_TOOL_ERROR
+
+
+def cmd_report(args: argparse.Namespace, console: Console) -> int:
+    from pydantic import ValidationError
+
+    from auditor.formats.html import write_html_reports
+    from auditor.formats.terminal import print_summary
+
+    path: Path = args.result
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise UsageError(f"cannot read {path}: {exc.strerror or exc}") from None
+    try:
+        data = json.loads(raw)
+    except ValueError as exc:
+        raise UsageError(f"{path} is not JSON: {exc}") from None
+    version = str(data.get("schema_version", "")) if isinstance(data, dict) else ""
+    major = SCHEMA_VERSION.split(".")[0]
+    if version.split(".")[0] != major:
+        raise UsageError(f"{path} is not an auditor {major}.x result.json (schema_version {version or 'missing'})")
+    try:
+        result = AuditResult.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(part) for part in first["loc"])
+        raise UsageError(f"{path} is not a valid result.json: {where}: {first['msg']}") from None
+    out_dir: Path = args.output or path.parent
+    try:
+        written = write_html_reports(result, out_dir)
+    except OSError as exc:
+        raise UsageError(f"cannot write reports to {out_dir}: {exc}") from exc
+    print_summary(result, Console(), {site.url: p for site, p in zip(result.sites, written, strict=True)})
+    return EXIT_OK
 
 
 def cmd_rules(args: argparse.Namespace, console: Console) -> int:

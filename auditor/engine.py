@@ -15,6 +15,7 @@ from datetime import date
 from auditor import registry, scoring
 from auditor.models import (
     CrawlSummary,
+    LegalRef,
     Outcome,
     PageSummary,
     RuleOutcome,
@@ -108,10 +109,17 @@ def run_rules(
                 severity=meta.severity,
                 weight=registry.weight_of(rule_cls, ctx.jurisdiction),
                 evidence=list(verdict.evidence),
-                legal_refs=list(meta.legal_refs),
+                legal_refs=applicable_refs(meta.legal_refs, ctx.jurisdiction),
             )
         )
     return outcomes
+
+
+def applicable_refs(refs: Sequence[LegalRef], jurisdiction: str) -> list[LegalRef]:
+    """The EU sources and those of the site's own jurisdiction: a Danish shop's report cites
+    Danish law, not Swedish. All of them when none matches (an unknown jurisdiction)."""
+    chosen = [ref for ref in refs if ref.jurisdiction in ("eu", jurisdiction)]
+    return chosen or list(refs)
 
 
 def summarise(crawl: SiteCrawl, facts: SiteFacts | None) -> CrawlSummary:

@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from auditor.engine import audit_crawl, not_audited_reason, run_rules
+from auditor.engine import applicable_refs, audit_crawl, not_audited_reason, run_rules
 from auditor.models import (
     Category,
     CrawlCoverage,
@@ -109,3 +109,12 @@ def test_robots_blocked_home_is_not_audited() -> None:
     blocked = crawl(robots=RobotsInfo(url="https://x.se/robots.txt", status=200, home_allowed=False,
                                       blocked_urls=["https://x.se/"]))
     assert "robots.txt" in (not_audited_reason(blocked) or "")
+
+
+def test_report_cites_eu_and_own_jurisdiction_only() -> None:
+    refs = [LegalRef(instrument="CRD", provision="Art. 6", jurisdiction="eu"),
+            LegalRef(instrument="e-handelslagen", provision="8 §", jurisdiction="se"),
+            LegalRef(instrument="Forbrugeraftaleloven", provision="§ 8", jurisdiction="dk")]
+    assert [r.instrument for r in applicable_refs(refs, "dk")] == ["CRD", "Forbrugeraftaleloven"]
+    national = refs[1:]
+    assert applicable_refs(national, "fi") == national  # nothing matches: keep every source

@@ -71,3 +71,26 @@ def test_robots_disallow_all_is_not_audited(tmp_path: Path) -> None:
     assert result["status"] == "not_audited"
     assert "robots.txt" in result["reason"]
     assert result["crawl"]["robots"]["blocked_urls"] == [served.url]
+
+
+def test_report_rerenders_html_from_result_json(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert run("demo", "--output", str(out), "--format", "json", cwd=tmp_path).returncode == 0
+    assert not list(out.glob("*.html"))
+    proc = run("report", str(out / "result.json"), "--output", str(tmp_path / "html"), cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    sites = json.loads((out / "result.json").read_text(encoding="utf-8"))["sites"]
+    assert len(list((tmp_path / "html").glob("*.html"))) == len(sites)
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    ("not json", "is not JSON"),
+    ('{"schema_version": "9.0"}', "schema_version 9.0"),
+    ('{"schema_version": "1.0", "sites": 3}', "is not a valid result.json"),
+])
+def test_report_rejects_a_bad_file(tmp_path: Path, content: str, message: str) -> None:
+    bad = tmp_path / "result.json"
+    bad.write_text(content, encoding="utf-8")
+    proc = run("report", str(bad), cwd=tmp_path)
+    assert proc.returncode == 2
+    assert message in proc.stderr.replace("\n", " ")
