@@ -56,6 +56,12 @@ class Lexicon:
 
     phrases: dict[PageKind, frozenset[str]]
     slugs: dict[PageKind, frozenset[str]]
+    public_bodies: frozenset[str] = frozenset()
+
+    def public_body_in(self, text: str) -> str | None:
+        """The first public authority or dispute body named in ``text`` (normalised), if any."""
+        padded = f" {normalise(text)} "
+        return next((name for name in sorted(self.public_bodies) if f" {name} " in padded), None)
 
     def text_kinds(self, text: str) -> dict[PageKind, float]:
         """Kinds a piece of text (link text, title, heading) names, with a strength.
@@ -96,6 +102,7 @@ def load() -> Lexicon:
     """Read every language file shipped with the package (cached for the process)."""
     phrases: dict[PageKind, set[str]] = {kind: set() for kind in KIND_ORDER}
     slugs: dict[PageKind, set[str]] = {kind: set() for kind in KIND_ORDER}
+    bodies: set[str] = set()
     folder = resources.files("auditor") / "rules" / "lexicon"
     for lang in LANGUAGES:
         data = tomllib.loads((folder / f"{lang}.toml").read_text(encoding="utf-8"))
@@ -103,9 +110,11 @@ def load() -> Lexicon:
             table = data.get(kind.value, {})
             phrases[kind].update(normalise(p) for p in table.get("phrases", []))
             slugs[kind].update(normalise(s).replace(" ", "-") for s in table.get("slugs", []))
+        bodies.update(normalise(n) for n in data.get("public_bodies", {}).get("names", []))
     return Lexicon(
         phrases={k: frozenset(v) for k, v in phrases.items()},
         slugs={k: frozenset(v) for k, v in slugs.items()},
+        public_bodies=frozenset(bodies),
     )
 
 

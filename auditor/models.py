@@ -206,6 +206,14 @@ class PhoneFact(_Seen):
     premium_rate: bool = False
     toll_free: bool = False
     method: Literal["tel", "text", "structured_data"]
+    third_party: bool = Field(
+        default=False, description="The sentence names a public body (data-protection authority, ADR body)."
+    )
+    valid: bool = Field(
+        default=True,
+        description="False for digits right after a phone word that are no valid number as written "
+        "(e.g. a German mobile without its leading 0); e164 then holds the digits.",
+    )
 
 
 class AddressFact(_Seen):

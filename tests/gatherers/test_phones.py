@@ -109,3 +109,49 @@ def test_deduplicated_by_e164_tel_link_first() -> None:
 
 def test_unparsable_tel_link_is_ignored() -> None:
     assert phones('<a href="tel:ring-oss">Ring</a>') == {}
+
+
+def test_labelled_but_invalid_number_is_kept_as_invalid() -> None:
+    from auditor.spiders.gatherers.dom import Document
+    from auditor.spiders.gatherers.phones import gather_phones
+
+    doc = Document("<p>Verantwortlich: Max Muster<br>Telefon: 17641857862<br>E-Mail: a@b.de</p>",
+                   "https://shop.de/datenschutz")
+    [fact] = gather_phones(doc, "DE")
+    assert not fact.valid
+    assert fact.raw == "17641857862"
+    assert fact.number_type == "invalid"
+
+
+def test_valid_labelled_number_is_not_duplicated_as_invalid() -> None:
+    from auditor.spiders.gatherers.dom import Document
+    from auditor.spiders.gatherers.phones import gather_phones
+
+    doc = Document("<p>Tel: 08-123 45 67<br>123 45 Stockholm</p><p>Org.nr: 556677-8899</p>", "https://x.se/")
+    facts = gather_phones(doc, "SE")
+    assert [(f.e164, f.valid) for f in facts] == [("+4681234567", True)]
+
+
+def test_labelled_short_digits_or_order_numbers_are_not_phones() -> None:
+    from auditor.spiders.gatherers.dom import Document
+    from auditor.spiders.gatherers.phones import gather_phones
+
+    doc = Document("<p>Ring oss 24/7. Ordernummer: 12345678901</p><p>Tel: 123</p>", "https://x.se/")
+    assert gather_phones(doc, "SE") == []
+
+
+@pytest.mark.parametrize(
+    ("html", "region", "third_party"),
+    [
+        ("<p>Forbrukerrådet er tilgjengelig på telefon 23 400 500.</p>", "NO", True),
+        ("<p>Du kan klaga hos Integritetsskyddsmyndigheten, telefon 08-657 61 00.</p>", "SE", True),
+        ("<p>Vid tvist följer vi ARN:s beslut. Kundtjänst når du på telefon 08-545 123 45.</p>", "SE", False),
+        ("<p>Ring oss på 08-545 123 45.</p>", "SE", False),
+    ],
+)
+def test_number_in_a_sentence_about_a_public_body_is_theirs(html: str, region: str, third_party: bool) -> None:
+    from auditor.spiders.gatherers.dom import Document
+    from auditor.spiders.gatherers.phones import gather_phones
+
+    [fact] = gather_phones(Document(html, "https://x.se/villkor"), region)
+    assert fact.third_party is third_party

@@ -5,7 +5,9 @@ What it checks
     page (the shortest path over the links seen), and a link to it sits in the header, footer
     or navigation of most pages read. The report shows the click path.
 
-    * pass: at most 2 clicks and linked site-wide from more than half the pages read;
+    * pass: the trader's email address sits in the header or footer of most pages; or a
+      contact page (or the home page, when it shows the email address) at most 2 clicks away and
+      linked site-wide from more than half the pages read;
     * partial: at most 2 clicks but not linked site-wide, or exactly 3 clicks;
     * fail: more than 3 clicks, or no such page on a site read in full.
 
@@ -18,14 +20,15 @@ Why it matters
 Failing example      the contact page is four clicks deep, behind inspiration pages
 Partial example      "Kontakt" only in the main text of the "Om oss" page, not in the footer
 Passing example      "Kontakta oss" in the footer of every page
-Needs review when    a link to a contact page was seen but the page could not be read, or the
-                     crawl did not read every page so a shorter path may exist.
+Needs review when    a link to a contact page was seen but the page could not be read, or it
+                     is on another site (an Impressum hosted elsewhere), or the crawl did not
+                     read every page so a shorter path may exist.
 """
 
 from __future__ import annotations
 
 from auditor import lexicon
-from auditor.models import Category, Evidence, LinkFact, PageInfo, RuleMeta, Severity
+from auditor.models import Category, EmailFact, Evidence, LinkFact, PageInfo, RuleMeta, Severity
 from auditor.registry import register
 from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, partial, passed
 from auditor.rules import legal
@@ -51,17 +54,60 @@ class ContactPageFindable(Rule):
         ),
         category=Category.CONTACT,
         severity=Severity.HIGH,
-        requires=("pages", "links", "coverage"),
+        requires=("pages", "links", "coverage", "emails"),
         legal_refs=(legal.ECD_5_1, legal.KOV_2023, legal.NO_OTPRP_31, legal.DE_DDG_5),
     )
 
     def evaluate(self, facts: FactView, ctx: AuditContext) -> Verdict:
         pages = Pages(facts.pages)
-        contact_pages = sorted(pages.of_kinds(lexicon.CONTACT_KINDS), key=lambda p: (p.depth, p.url))
         readable = [p for p in pages.all if p.status < 400]
+        details = _contact_details(facts)
+        in_footer = _site_wide_details(details, readable, pages)
+        if in_footer is not None:
+            return in_footer
+        contact_pages = pages.of_kinds(lexicon.CONTACT_KINDS)
+        # Contact details on the home page itself: that page is the contact page, 0 clicks away.
+        home = next((p for p in readable if p.depth == 0), None)
+        on_home = [d for d in details if home is not None and pages.get(d.url) is home]
+        if home is not None and on_home:
+            contact_pages.append(home)
+        order = {kind: i for i, kind in enumerate(lexicon.KIND_ORDER)}
+        contact_pages.sort(key=lambda p: (p.depth, order.get(p.kind, 99), p.url))
         if contact_pages:
-            return _judge_found(contact_pages, readable, facts.links, pages, facts)
+            shown = [
+                pages.evidence(d.url, locator=d.locator, excerpt=d.excerpt, note="contact details on the home page")
+                for d in on_home[:1]
+            ]
+            return _judge_found(contact_pages, readable, facts.links, pages, facts, shown)
         return _judge_missing(facts.links, pages, facts)
+
+
+def _contact_details(facts: FactView) -> list[EmailFact]:
+    """The trader's own email addresses shown on pages.
+
+    Email is the channel the law always requires (CJEU C-298/07); a phone number in the footer
+    with the only way to write four clicks deep is not "contact details easy to find"."""
+    return [e for e in facts.emails if not e.third_party and e.method != "structured_data"]
+
+
+def _site_wide_details(
+    details: list[EmailFact], readable: list[PageInfo], pages: Pages
+) -> Verdict | None:
+    """Pass when the contact details themselves sit in the header or footer of most pages:
+    no click is needed at all. None otherwise (the contact page decides)."""
+    site_wide = [d for d in details if d.region in SITE_WIDE]
+    with_details = {url_key(d.url) for d in site_wide}
+    count = sum(1 for p in readable if url_key(p.final_url) in with_details or url_key(p.url) in with_details)
+    total = max(1, len(readable))
+    if not site_wide or count / total <= SITE_WIDE_SHARE:
+        return None
+    sample = site_wide[0]
+    return passed(
+        f"Contact details ({sample.address}) are in the {sample.region.value} of {count} of {total} pages read: "
+        "reachable without a click from every page.",
+        [pages.evidence(sample.url, locator=sample.locator, excerpt=sample.excerpt,
+                        note=f"contact details in the {sample.region.value}")],
+    )
 
 
 def _names_contact(link: LinkFact) -> bool:
@@ -92,7 +138,12 @@ def _path_text(page: PageInfo) -> str:
 
 
 def _judge_found(
-    contact_pages: list[PageInfo], readable: list[PageInfo], links: list[LinkFact], pages: Pages, facts: FactView
+    contact_pages: list[PageInfo],
+    readable: list[PageInfo],
+    links: list[LinkFact],
+    pages: Pages,
+    facts: FactView,
+    home_details: list[Evidence],
 ) -> Verdict:
     best = contact_pages[0]
     count, site_wide = _site_wide_share(contact_pages, readable, links)
@@ -103,17 +154,21 @@ def _judge_found(
         pages.evidence(best.final_url, excerpt=best.title,
                        note=f"{best.kind.value} page, {best.depth} {clicks} from the home page: {_path_text(best)}")
     ]
+    if best.depth == 0:
+        evidence.extend(home_details)
     if site_wide:
         sample = site_wide[0]
         evidence.append(pages.evidence(sample.url, locator=sample.locator, excerpt=sample.text,
                                        note=f"site-wide link in the {sample.region.value}"))
     where = f"linked from the header, footer or navigation of {count} of {total} pages read"
+    if best.depth == 0:
+        place = "The home page itself shows the contact details (0 clicks)"
+    else:
+        place = f"Contact page {best.final_url} is {best.depth} {clicks} from the home page"
     if best.depth <= PASS_DEPTH and share > SITE_WIDE_SHARE:
-        return passed(f"Contact page {best.final_url} is {best.depth} {clicks} from the home page and {where}.",
-                      evidence)
+        return passed(f"{place} and {where}.", evidence)
     if best.depth <= PASS_DEPTH:
-        return partial(f"Contact page {best.final_url} is {best.depth} {clicks} from the home page but only "
-                       f"{where}; it should be linked from every page.", evidence)
+        return partial(f"{place}, but it is only {where}; it should be linked from every page.", evidence)
     if best.depth == PARTIAL_DEPTH:
         return partial(f"Contact page {best.final_url} is {best.depth} clicks from the home page ({where}); "
                        "two clicks at most is the practice regulators look for.", evidence)
@@ -140,6 +195,15 @@ def _judge_missing(links: list[LinkFact], pages: Pages, facts: FactView) -> Verd
                                 "page, but that page was not read.", evidence)
         return failed(f"The only link to a contact page ('{link.text}') is {depth} clicks from the home page.",
                       evidence)
+    external = [link for link in links if not link.internal and link.region in SITE_WIDE and _names_contact(link)]
+    if external:
+        link = external[0]
+        return needs_review(
+            f"The link '{link.text}' leads to a page on another site ({link.target}), which the crawl "
+            "does not read; check there whether the trader's contact details are easy to find.",
+            [pages.evidence(link.url, locator=link.locator, excerpt=link.text,
+                            note=f"link to a contact or imprint page on another site, in the {link.region.value}")],
+        )
     doubt = absence_doubt(pages, facts.coverage)
     if doubt:
         return needs_review(f"No contact or customer-service page found, but {doubt}.", pages.searched(5))

@@ -3,9 +3,10 @@
 What it checks
     A phone number (``tel:`` link, or a number next to a word such as Telefon, Tlf, Puh or
     Phone, or in international form) on a contact, customer-service, imprint, about or home
-    page, or in the site-wide header or footer. Numbers only in the privacy policy are not
-    counted: they are usually a data-protection authority's. A site whose only numbers are
-    premium-rate is partial (CRD Art. 21, CJEU C-568/15).
+    page, or in the site-wide header or footer. A site whose only numbers are premium-rate is
+    partial (CRD Art. 21, CJEU C-568/15). A number only in the privacy policy may be a
+    data-protection authority's, and digits after a phone word that cannot be dialled as
+    written (a German mobile without its 0) may be a typo: both go to review, never to fail.
 
 Why it matters
     Art. 6(1)(c) Directive 2011/83/EU as amended by Directive (EU) 2019/2161 asks for the
@@ -17,7 +18,8 @@ Failing example      no phone number on any page read
 Partial example      a number only in the terms; or only a premium-rate number
 Passing example      <a href="tel:+4681234567">08-123 45 67</a> on the contact page
 Needs review when    the contact page could not be read or needs JavaScript, or the crawl did
-                     not cover the site.
+                     not cover the site; the only number is in the privacy policy, or is
+                     malformed ("Telefon: 17641857862").
 """
 
 from __future__ import annotations
@@ -47,12 +49,11 @@ class ContactPhone(Rule):
 
     def evaluate(self, facts: FactView, ctx: AuditContext) -> Verdict:
         pages = Pages(facts.pages)
-        visible = [
-            p for p in facts.phones
-            if p.method != "structured_data"
-            and not (pages.kind(p.url) == PageKind.PRIVACY and p.region not in SITE_WIDE)
-        ]
-        prominent = _unique([p for p in visible if p.region in SITE_WIDE or pages.kind(p.url) in TRADER_PAGE_KINDS])
+        shown = [p for p in facts.phones if p.method != "structured_data" and p.valid]
+        own = [p for p in shown if not p.third_party]
+        in_privacy = [p for p in own if pages.kind(p.url) == PageKind.PRIVACY and p.region not in SITE_WIDE]
+        visible = [p for p in own if p not in in_privacy]
+        prominent = _unique([p for p in visible if _prominent(p, pages)])
         if prominent:
             ordinary = [p for p in prominent if not p.premium_rate]
             if ordinary:
@@ -66,12 +67,34 @@ class ContactPhone(Rule):
                 [_evidence(p, pages) for p in prominent[:3]],
             )
         if visible:
-            shown = _unique(visible)
-            where = ", ".join(sorted({pages.kind(p.url).value for p in shown}))
+            listed = _unique(visible)
+            where = ", ".join(sorted({pages.kind(p.url).value for p in listed}))
             return partial(
-                f"A telephone number ({shown[0].raw}) appears only on {where} pages, not on a "
+                f"A telephone number ({listed[0].raw}) appears only on {where} pages, not on a "
                 "contact page or in the site-wide header or footer.",
-                [_evidence(p, pages) for p in shown[:3]],
+                [_evidence(p, pages) for p in listed[:3]],
+            )
+        malformed = [p for p in facts.phones if not p.valid and not p.third_party]
+        if malformed:
+            return needs_review(
+                f"A number is written after a phone word ('{malformed[0].excerpt}'), but "
+                f"'{malformed[0].raw}' cannot be dialled as written; check whether it is the trader's line.",
+                [_evidence(p, pages) for p in malformed[:3]],
+            )
+        if in_privacy:
+            return needs_review(
+                f"A telephone number ({in_privacy[0].raw}) appears only in the privacy policy; it may be "
+                "the trader's or a data-protection authority's.",
+                [_evidence(p, pages) for p in _unique(in_privacy)[:3]],
+            )
+        # A public body's number where the trader's own would stand (footer, contact page) may
+        # be the trader's after all, in a sentence that also names the body: a person decides.
+        bodies_prominent = [p for p in shown if p.third_party and _prominent(p, pages)]
+        if bodies_prominent:
+            return needs_review(
+                f"The only telephone number where the trader's would stand ({bodies_prominent[0].raw}) is "
+                "in a sentence naming a public authority or dispute body; check whose it is.",
+                [_evidence(p, pages) for p in _unique(bodies_prominent)[:3]],
             )
         structured = [p for p in facts.phones if p.method == "structured_data"]
         if structured:
@@ -83,7 +106,13 @@ class ContactPhone(Rule):
         doubt = absence_doubt(pages, facts.coverage)
         if doubt:
             return needs_review(f"No telephone number found, but {doubt}.", pages.searched(5))
-        return failed("No telephone number on any of the pages read.", pages.searched(10))
+        bodies = _unique([p for p in shown if p.third_party])
+        note = f" ({', '.join(p.raw for p in bodies[:3])} belong to public bodies named with them)" if bodies else ""
+        return failed(f"No telephone number of the trader on any of the pages read{note}.", pages.searched(10))
+
+
+def _prominent(phone: PhoneFact, pages: Pages) -> bool:
+    return phone.region in SITE_WIDE or pages.kind(phone.url) in TRADER_PAGE_KINDS
 
 
 def _unique(phones: list[PhoneFact]) -> list[PhoneFact]:
@@ -99,5 +128,6 @@ def _evidence(phone: PhoneFact, pages: Pages) -> Evidence:
         phone.url,
         locator=phone.locator,
         excerpt=phone.excerpt or phone.raw,
-        note=f"phone {phone.e164} ({kind}, {phone.method}, {phone.region.value})",
+        note=f"phone {phone.e164} ({kind}, {phone.method}, {phone.region.value})"
+        + (", in a sentence naming a public body" if phone.third_party else ""),
     )

@@ -66,6 +66,13 @@ class TraderIdentity(Rule):
         )
         numbers = [n for n in facts.org_numbers if _own(n, pages)]
         valid = _unique_numbers([n for n in numbers if n.valid])
+        # The privacy policy names the controller with its number ("Blomsterlen AB (org.nr
+        # 556828-2007)"): the trader's own, but not where a consumer looks for it.
+        in_privacy = _unique_numbers([
+            n for n in facts.org_numbers
+            if n.valid and pages.kind(n.url) == PageKind.PRIVACY and not THIRD_PARTIES.search(n.excerpt)
+            and n.value not in {v.value for v in valid}
+        ])
         invalid = _unique_numbers([n for n in numbers if not n.valid])
         evidence = [*(_name_evidence(n, pages) for n in names[:2]), *(_number_evidence(n, pages) for n in valid[:2])]
         if names and valid:
@@ -73,6 +80,14 @@ class TraderIdentity(Rule):
                 f"Trader identified as {names[0].name} ({names[0].legal_form}), registration "
                 f"number {valid[0].value}.",
                 evidence,
+            )
+        if in_privacy and not valid:
+            number = in_privacy[0]
+            return partial(
+                f"Registration number {number.value} is given only in the privacy policy, not on a "
+                "contact, imprint or terms page or in the footer."
+                + (f" Legal name: {names[0].name}." if names else " No legal name with legal form was found."),
+                [*evidence, _number_evidence(number, pages)],
             )
         if invalid and not valid:
             bad = invalid[0]

@@ -181,7 +181,9 @@ def _labelled(text: str, start: int, label: re.Pattern[str]) -> bool:
 def _plain_numbers(text: str) -> list[_Found]:
     out: list[_Found] = []
     for match in _PLAIN_NUMBER.finditer(text):
-        if not _labelled(text, match.start(), _ORG_LABEL):
+        # "914 194 296 MVA": in Norway the MVA suffix is the label.
+        suffixed = match.lastgroup == "no" and match.group().rstrip().endswith("MVA")
+        if not suffixed and not _labelled(text, match.start(), _ORG_LABEL):
             continue
         kind = match.lastgroup or ""
         digits = re.sub(r"\D", "", match.group(kind))

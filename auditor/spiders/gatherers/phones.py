@@ -22,8 +22,9 @@ import lxml.html
 import phonenumbers
 from phonenumbers import Leniency, PhoneNumber, PhoneNumberMatcher, PhoneNumberType
 
+from auditor import lexicon
 from auditor.models import PhoneFact, Region
-from auditor.spiders.gatherers.dom import Document, excerpt
+from auditor.spiders.gatherers.dom import Document, TextBlock, excerpt
 
 #: Words that announce a telephone number, in sv, nb, da, fi, de and en, as regular
 #: expressions matched case-insensitively from a word start. Only long stems take any ending
@@ -62,6 +63,14 @@ _NOT_PHONE_WORD = re.compile(
 _LABEL_WINDOW = 40
 _CURRENCY_AFTER = re.compile(r"^\s*(?:kr\b|:-|,-|sek\b|nok\b|dkk\b|eur\b|€|\$|£|euro\b)", re.IGNORECASE)
 _DATE = re.compile(r"^\d{1,4}[-./]\d{1,2}[-./]\d{1,4}$")
+#: How far back, within one sentence, a public body's name marks a number as theirs.
+_BODY_WINDOW = 150
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-ZÅÄÖÆØÜ])")
+#: A phone word, an optional colon, then a run of digits with the usual separators.
+_LABELLED_DIGITS = re.compile(
+    r"\b(?:" + "|".join(PHONE_WORDS) + r")(?!\w)\.?\s*:?\s*(?P<number>\+?\(?\d[\d \t()./-]{4,22}\d)",
+    re.IGNORECASE,
+)
 
 PhoneMethod = Literal["tel", "text", "structured_data"]
 
@@ -92,6 +101,7 @@ def gather_phones(doc: Document, default_region: str) -> list[PhoneFact]:
         if href.lower().startswith("tel:"):
             add(_from_link(doc, element, href, region))
     for block in doc.blocks:
+        spans: list[tuple[int, int]] = []
         offset = 0
         # Match line by line so that a house number and the postal code below it cannot be
         # joined into one "number"; the label window still looks across lines of the block.
@@ -99,6 +109,7 @@ def gather_phones(doc: Document, default_region: str) -> list[PhoneFact]:
             for match in PhoneNumberMatcher(line, region, leniency=Leniency.VALID):
                 start, end = offset + match.start, offset + match.end
                 if _accept(block.text, start, end, match.raw_string):
+                    spans.append((start, end))
                     add(
                         phone_fact(
                             match.number,
@@ -108,10 +119,63 @@ def gather_phones(doc: Document, default_region: str) -> list[PhoneFact]:
                             excerpt=excerpt(block.text, start, end),
                             region=doc.region(block.element),
                             method="text",
+                            third_party=names_public_body(block.text[:start]),
                         )
                     )
             offset += len(line) + 1
+        for fact in _labelled_invalid(doc, block, region, spans):
+            add(fact)
     return out
+
+
+def _labelled_invalid(
+    doc: Document, block: TextBlock, region: str, found: list[tuple[int, int]]
+) -> list[PhoneFact]:
+    """Digits right after a phone word that are not a valid number as written.
+
+    "Telefon: 17641857862" (a German mobile without its 0) is still the trader telling us its
+    number; dropping it would turn a badly written number into a missing one, and so into a
+    wrong "fail". These are kept with ``valid=False`` for the rule to send to review.
+    """
+    out: list[PhoneFact] = []
+    for match in _LABELLED_DIGITS.finditer(block.text):
+        raw = match.group("number").strip()
+        digits = re.sub(r"\D", "", raw)
+        if not 6 <= len(digits) <= 15:
+            continue
+        start, end = match.span("number")
+        if any(start < f_end and f_start < end for f_start, f_end in found):
+            continue  # overlaps a number the matcher took
+        if not _accept(block.text, start, end, raw):
+            continue
+        # Valid numbers written as a person dials them were taken by the matcher (they overlap a
+        # span in ``found``); what is left is not dialable as written, even where libphonenumber
+        # can guess the number (17641857862 is +49 176 41857862 once the missing 0 is added).
+        out.append(
+            PhoneFact(
+                url=doc.url,
+                locator=doc.locator(block.element),
+                excerpt=excerpt(block.text, start, end),
+                region=doc.region(block.element),
+                raw=raw,
+                e164=digits,
+                number_type="invalid",
+                method="text",
+                valid=False,
+                third_party=names_public_body(block.text[:start]),
+            )
+        )
+    return out
+
+
+def names_public_body(before: str) -> bool:
+    """Whether the sentence leading up to a number names a public authority or dispute body
+    ("Forbrukerrådet er tilgjengelig på telefon 23 400 500"): then the number is theirs."""
+    window = before[-_BODY_WINDOW:]
+    boundaries = list(_SENTENCE_END.finditer(window))
+    if boundaries:
+        window = window[boundaries[-1].end() :]
+    return lexicon.load().public_body_in(window) is not None
 
 
 def parse_phone(raw: str, default_region: str) -> PhoneNumber | None:
@@ -134,6 +198,7 @@ def phone_fact(
     excerpt: str,
     region: Region,
     method: PhoneMethod,
+    third_party: bool = False,
 ) -> PhoneFact:
     """A :class:`PhoneFact` for a parsed number, classified by libphonenumber."""
     kind = phonenumbers.number_type(number)
@@ -148,6 +213,7 @@ def phone_fact(
         premium_rate=kind == PhoneNumberType.PREMIUM_RATE,
         toll_free=kind == PhoneNumberType.TOLL_FREE,
         method=method,
+        third_party=third_party,
     )
 
 
@@ -156,14 +222,18 @@ def _from_link(doc: Document, element: lxml.html.HtmlElement, href: str, region:
     number = parse_phone(raw, region)
     if number is None:
         return None
+    context = _context(doc, element)
+    own = doc.element_text(element)
+    before = context[: context.find(own)] if own and own in context else ""
     return phone_fact(
         number,
         raw=raw,
         url=doc.url,
         locator=doc.locator(element),
-        excerpt=_context(doc, element),
+        excerpt=context,
         region=doc.region(element),
         method="tel",
+        third_party=names_public_body(before),
     )
 
 
@@ -171,7 +241,8 @@ def _accept(text: str, start: int, end: int, raw: str) -> bool:
     """Whether a number the matcher found in ``text[start:end]`` is written as a phone number."""
     before, after = text[:start], text[end:]
     # Part of a longer digit run: an EAN, an IBAN, a longer article number.
-    if re.search(r"\d[\s.-]?$", before) or re.match(r"^[\s.-]?\d", after):
+    # Only within the line: a postal code on the next line is not part of the number.
+    if re.search(r"\d[ \t.-]?$", before) or re.match(r"^[ \t.-]?\d", after):
         return False
     if _CURRENCY_AFTER.match(after) or _DATE.match(raw.strip()):
         return False
