@@ -29,6 +29,7 @@ from auditor.models import ClickStep, FailureKind, FetchFailure, PageSnapshot, R
 from auditor.spiders import ranking
 from auditor.spiders.gatherers.dom import Document
 from auditor.spiders.gatherers.links import gather_links, host_key, is_page_url, same_site
+from auditor.spiders.middlewares import OFFSITE_META
 
 #: Requests released to Scrapy at once; the rest wait in the spider's priority queue.
 IN_FLIGHT = 4
@@ -133,6 +134,12 @@ class SiteSpider(scrapy.Spider):
             # or to https; both are the same site from now on.
             self.state.home_url = response.url
             self.state.site_hosts.add(host_key(urlsplit(response.url).netloc))
+        offsite = response.meta.get(OFFSITE_META)
+        if offsite:
+            yield self._failure(requested, "other", f"redirected off the site to {offsite}", path, response.status)
+            yield from self._release()
+            return
+        self._seen.add(url_key(response.url))  # the final URL of a redirect is not fetched again
         if not same_site(response.url, frozenset(self.state.site_hosts)):
             yield self._failure(requested, "other", f"redirected off the site to {response.url}", path)
             yield from self._release()
@@ -213,7 +220,6 @@ class SiteSpider(scrapy.Spider):
                 self.state.robots = self.state.robots.model_copy(
                     update={"blocked_urls": [*self.state.robots.blocked_urls, pending.url]}
                 )
-                yield from ()
                 continue
             self.state.scheduled += 1
             self._in_flight += 1

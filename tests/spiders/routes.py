@@ -1,0 +1,66 @@
+"""A tiny loopback web server with a route table, for crawl tests that need exact responses
+(status codes, redirects, content types, robots.txt) rather than the demo shops' files."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+
+@dataclass
+class Route:
+    body: str = ""
+    status: int = 200
+    content_type: str = "text/html; charset=utf-8"
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Site:
+    """A running server: its base URL and every request it received (path, User-Agent)."""
+
+    url: str
+    requests: list[tuple[str, str]] = field(default_factory=list)
+
+
+def page(title: str, body: str = "", footer: str = "", lang: str = "sv") -> Route:
+    return Route(
+        f"<!doctype html><html lang='{lang}'><head><title>{title}</title></head><body>"
+        f"<header><a href='/'>Hem</a></header><main><h1>{title}</h1>{body}</main>"
+        f"<footer>{footer}</footer></body></html>"
+    )
+
+
+@contextmanager
+def serve(routes: dict[str, Route], host: str = "127.0.0.40") -> Iterator[Site]:
+    """Serve ``routes`` (path -> Route; anything else is 404) on ``host`` at a free port."""
+    site = Site(url="")
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            site.requests.append((self.path, self.headers.get("User-Agent", "")))
+            route = routes.get(self.path.split("?", 1)[0]) or Route("<h1>Not found</h1>", status=404)
+            data = route.body.encode("utf-8")
+            self.send_response(route.status)
+            self.send_header("Content-Type", route.content_type)
+            self.send_header("Content-Length", str(len(data)))
+            for name, value in route.headers.items():
+                self.send_header(name, value)
+            self.end_headers()
+            self.wfile.write(data)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer((host, 0), Handler)
+    site.url = f"http://{host}:{server.server_address[1]}/"
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield site
+    finally:
+        server.shutdown()
+        server.server_close()
