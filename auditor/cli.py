@@ -44,6 +44,9 @@ EXIT_FINDINGS = 1
 EXIT_TOOL_ERROR = 2
 
 FORMATS = ("html", "json")
+#: The demo serves its shops on this port of 127.0.0.2, 127.0.0.3, ... when it is free, so the
+#: report file names stay the same from run to run.
+DEMO_PORT = 8460
 JURISDICTIONS = ("auto", "se", "no", "dk", "fi", "de", "eu")
 
 
@@ -149,7 +152,7 @@ def cmd_demo(args: argparse.Namespace, console: Console) -> int:
     formats = _parse_formats(args.format)
     shops = demo_shops()
     started = time.monotonic()
-    with serve_sites([root for root, _ in shops]) as served:
+    with serve_sites([root for root, _ in shops], port=DEMO_PORT) as served:
         for site, (_, meta) in zip(served, shops, strict=True):
             console.print(f"serving demo shop [bold]{escape(str(meta['name']))}[/bold] at {site.url}")
         jobs = [

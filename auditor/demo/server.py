@@ -80,14 +80,23 @@ class ServedSite:
 
 
 @contextmanager
-def serve_sites(roots: list[Path], first_host: int = 2) -> Iterator[list[ServedSite]]:
-    """Serve each folder on its own loopback address (127.0.0.2, 127.0.0.3, ...) and a free port."""
+def serve_sites(roots: list[Path], first_host: int = 2, port: int = 0) -> Iterator[list[ServedSite]]:
+    """Serve each folder on its own loopback address (127.0.0.2, 127.0.0.3, ...).
+
+    ``port`` 0 takes a free port. Another port is tried first and, when it is taken, a free
+    one is used instead: the demo asks for a fixed port so that its report file names (made
+    from the URL) stay the same from run to run."""
     servers: list[ThreadingHTTPServer] = []
     sites: list[ServedSite] = []
     try:
         for offset, root in enumerate(roots):
             address = f"127.0.0.{first_host + offset}"
-            server = ThreadingHTTPServer((address, 0), _handler(root))
+            try:
+                server = ThreadingHTTPServer((address, port), _handler(root))
+            except OSError:
+                if not port:
+                    raise
+                server = ThreadingHTTPServer((address, 0), _handler(root))
             server.daemon_threads = True
             servers.append(server)
             threading.Thread(target=server.serve_forever, name=f"demo-{root.name}", daemon=True).start()
