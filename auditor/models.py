@@ -296,6 +296,11 @@ class CrawlCoverage(_Frozen):
     exhaustive: bool = Field(
         description="Every same-site link within the depth limit was fetched: absence is real."
     )
+    offsite_contact_pages: list[str] = Field(
+        default_factory=list,
+        description="Contact or imprint pages linked from header, footer or navigation but hosted on "
+        "another site, which the crawl does not read: what they say is unknown.",
+    )
 
 
 class SiteFacts(_Frozen):

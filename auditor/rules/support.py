@@ -104,6 +104,9 @@ def absence_doubt(pages: Pages, coverage: CrawlCoverage) -> str | None:
     if failed_contact:
         f = failed_contact[0]
         return f"the page {f.url} could not be read ({f.reason})"
+    if coverage.offsite_contact_pages:
+        elsewhere = coverage.offsite_contact_pages[0]
+        return f"the site links to a contact or imprint page on another site ({elsewhere}), which was not read"
     if pages.of_kinds(lexicon.CONTACT_KINDS):
         return None
     if coverage.exhaustive:

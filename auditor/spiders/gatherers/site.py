@@ -24,6 +24,7 @@ from auditor.models import (
     PageInfo,
     PageKind,
     PageSnapshot,
+    Region,
     SiteCrawl,
     SiteFacts,
 )
@@ -69,6 +70,20 @@ def registrable_domain(url: str) -> str:
     return host[4:] if host.startswith("www.") else host
 
 
+def offsite_contact_pages(links: list[LinkFact]) -> list[str]:
+    """Targets of header, footer and navigation links that name a contact, customer-service or
+    imprint page on another site (an Impressum hosted by the agency that built the shop)."""
+    lex = lexicon.load()
+    found: dict[str, None] = {}
+    for link in links:
+        if link.internal or link.region == Region.MAIN:
+            continue
+        kinds = {**lex.url_kinds(link.target), **lex.text_kinds(link.text)}
+        if lexicon.best_kind(kinds) in lexicon.CONTACT_KINDS:
+            found.setdefault(link.target, None)
+    return list(found)
+
+
 def gather_site(crawl: SiteCrawl, jurisdiction: str | None = None) -> SiteFacts:
     """All facts of one crawled site. ``jurisdiction`` None means: guess it from the site."""
     hosts = frozenset(host_key(h) for h in crawl.site_hosts) or frozenset({host_key(urlsplit(crawl.start_url).netloc)})
@@ -106,6 +121,7 @@ def gather_site(crawl: SiteCrawl, jurisdiction: str | None = None) -> SiteFacts:
         budget_exhausted=crawl.budget_exhausted,
         unvisited=crawl.unvisited,
         exhaustive=not crawl.budget_exhausted and not crawl.unvisited and crawl.error is None,
+        offsite_contact_pages=offsite_contact_pages(links),
     )
     return SiteFacts(
         site=crawl.start_url,
