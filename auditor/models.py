@@ -303,6 +303,55 @@ class CrawlCoverage(_Frozen):
     )
 
 
+class PassageTopic(StrEnum):
+    """What a legal passage on a page is about: one gatherer module per topic."""
+
+    COMPLAINTS_RIGHT = "complaints_right"  # the right to complain about faulty goods (reklamation)
+    COMPLAINT_PROCEDURE = "complaint_procedure"  # how and where to complain, answer time
+    GUARANTEE_PERIOD = "guarantee_period"  # a period stated for complaints / the legal guarantee
+    GUARANTEE_NOTICE = "guarantee_notice"  # the harmonised EU legal-guarantee notice (2024/825)
+    ADR_BODY = "adr_body"  # an alternative dispute resolution body named (ARN, Nævnenes Hus, ...)
+    ODR_LINK = "odr_link"  # a link or reference to the EU ODR platform
+    WITHDRAWAL_PERIOD = "withdrawal_period"  # the right of withdrawal and its period
+    WITHDRAWAL_FORM = "withdrawal_form"  # the model withdrawal form, or an equivalent form
+    WITHDRAWAL_FUNCTION = "withdrawal_function"  # the online withdrawal function (CRD Art. 11a)
+    RETURN_COSTS = "return_costs"  # who pays the return shipping
+    SERVICE_HOURS = "service_hours"  # opening hours or a promised response time
+
+
+class PassageFact(_Seen):
+    """A sentence or element on a page that states something the law asks about.
+
+    Gatherers record what a passage says, not whether that is lawful: "Reklamation inom 14
+    dagar" is a ``guarantee_period`` passage with ``amount=14, unit="days"``; the rule compares
+    it with the jurisdiction's minimum."""
+
+    topic: PassageTopic
+    lang: str = Field(default="", description="Language of the page the passage is on (sv, nb, da, fi, de, en).")
+    amount: float | None = Field(default=None, description="A period or time stated, e.g. 14 or 3.")
+    unit: Literal["hours", "days", "weeks", "months", "years"] | None = None
+    name: str = Field(default="", description="A body, vendor or label named, e.g. 'ARN'.")
+    target: str = Field(default="", description="A link's absolute URL, where the passage is a link.")
+    flags: list[str] = Field(
+        default_factory=list,
+        description="Qualifiers a gatherer saw, e.g. 'commercial_guarantee', 'shorter', 'button', 'form'.",
+    )
+
+    def in_days(self) -> float | None:
+        """The stated period in days (a month is 30, a year 365), or None."""
+        if self.amount is None or self.unit is None:
+            return None
+        factor = {"hours": 1 / 24, "days": 1, "weeks": 7, "months": 30, "years": 365}[self.unit]
+        return self.amount * factor
+
+    def in_months(self) -> float | None:
+        """The stated period in months (a year is 12, a day 1/30), or None."""
+        if self.amount is None or self.unit is None:
+            return None
+        factor = {"hours": 1 / 720, "days": 1 / 30, "weeks": 7 / 30, "months": 1, "years": 12}[self.unit]
+        return self.amount * factor
+
+
 class SiteFacts(_Frozen):
     """All facts extracted from one site's crawl: the only input of the rules."""
 
@@ -316,6 +365,7 @@ class SiteFacts(_Frozen):
     company_names: list[CompanyNameFact] = Field(default_factory=list)
     links: list[LinkFact] = Field(default_factory=list)
     forms: list[FormFact] = Field(default_factory=list)
+    passages: list[PassageFact] = Field(default_factory=list)
     coverage: CrawlCoverage
 
 

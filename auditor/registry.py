@@ -12,7 +12,7 @@ import pkgutil
 import tomllib
 from functools import cache
 from importlib import resources
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from auditor.models import Severity
 from auditor.rule import Rule
@@ -74,6 +74,26 @@ def profile(jurisdiction: str) -> dict[str, float]:
             data = tomllib.loads(file.read_text(encoding="utf-8"))
             weights.update({k: float(v) for k, v in data.get("weights", {}).items()})
     return weights
+
+
+@cache
+def params(jurisdiction: str) -> dict[str, Any]:
+    """Per-jurisdiction parameters of the law (periods, ADR bodies, premium-rate prefixes):
+    the ``[params]`` of ``default.toml`` overlaid with those of ``<jurisdiction>.toml``."""
+    folder = resources.files("auditor") / "rules" / "profiles"
+    merged: dict[str, Any] = {}
+    for name in ("default", jurisdiction):
+        file = folder / f"{name}.toml"
+        if file.is_file():
+            merged.update(tomllib.loads(file.read_text(encoding="utf-8")).get("params", {}))
+    return merged
+
+
+def jurisdictions() -> list[str]:
+    """The jurisdictions that have a profile file."""
+    folder = resources.files("auditor") / "rules" / "profiles"
+    return sorted(f.name.removesuffix(".toml") for f in folder.iterdir()
+                  if f.name.endswith(".toml") and f.name != "default.toml")
 
 
 def weight_of(rule: type[Rule], jurisdiction: str) -> float:

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
         LinkFact,
         OrgNumberFact,
         PageInfo,
+        PassageFact,
         PhoneFact,
     )
 
@@ -48,6 +49,7 @@ class FactView:
         company_names: list[CompanyNameFact]
         links: list[LinkFact]
         forms: list[FormFact]
+        passages: list[PassageFact]
         coverage: CrawlCoverage
 
     def __init__(self, facts: SiteFacts, declared: Iterable[str]) -> None:
@@ -70,6 +72,13 @@ class AuditContext:
 
     jurisdiction: str
     as_of: date
+
+    @property
+    def params(self) -> dict[str, Any]:
+        """The jurisdiction's parameters of the law (``[params]`` of its profile)."""
+        from auditor import registry  # registry imports this module
+
+        return registry.params(self.jurisdiction)
 
 
 @dataclass(frozen=True)

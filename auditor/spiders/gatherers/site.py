@@ -24,6 +24,7 @@ from auditor.models import (
     PageInfo,
     PageKind,
     PageSnapshot,
+    PassageFact,
     Region,
     SiteCrawl,
     SiteFacts,
@@ -32,7 +33,9 @@ from auditor.spiders.gatherers.addresses import gather_addresses
 from auditor.spiders.gatherers.dom import Document, clean
 from auditor.spiders.gatherers.emails import gather_emails
 from auditor.spiders.gatherers.identity import gather_company_names, gather_org_numbers
+from auditor.spiders.gatherers.language import detect_language
 from auditor.spiders.gatherers.links import gather_links, host_key
+from auditor.spiders.gatherers.passages import gather_passages
 from auditor.spiders.gatherers.phones import gather_phones
 from auditor.spiders.gatherers.structured import gather_structured
 from auditor.spiders.site import url_key
@@ -89,14 +92,18 @@ def gather_site(crawl: SiteCrawl, jurisdiction: str | None = None) -> SiteFacts:
     hosts = frozenset(host_key(h) for h in crawl.site_hosts) or frozenset({host_key(urlsplit(crawl.start_url).netloc)})
     home_url = crawl.home_url or crawl.start_url
     docs = [(page, Document(page.html, page.final_url)) for page in crawl.pages]
-    home_lang = next((d.lang for p, d in docs if p.depth == 0), "")
+    langs = {id(doc): detect_language(doc.text, doc.lang) for _, doc in docs}
+    home_lang = next((langs[id(d)] for p, d in docs if p.depth == 0), "")
     juris = jurisdiction or guess_jurisdiction(home_url, home_lang)
     site_domain = registrable_domain(home_url)
 
     links: list[LinkFact] = []
     emails, phones, addresses, org_numbers, names, forms = [], [], [], [], [], []
+    passages: list[PassageFact] = []
     for page, doc in docs:
-        region = phone_region(juris, doc.lang or home_lang)
+        lang = langs[id(doc)] or home_lang
+        region = phone_region(juris, lang)
+        passages.extend(gather_passages(doc, lang))
         links.extend(gather_links(doc, hosts))
         emails.extend(gather_emails(doc, site_domain))
         phones.extend(gather_phones(doc, region))
@@ -110,7 +117,7 @@ def gather_site(crawl: SiteCrawl, jurisdiction: str | None = None) -> SiteFacts:
         addresses.extend(structured.addresses)
         names.extend(structured.company_names)
 
-    pages = _page_infos(docs, links, home_url)
+    pages = _page_infos(docs, links, home_url, langs)
     coverage = CrawlCoverage(
         home_url=home_url,
         pages_fetched=len(crawl.pages),
@@ -133,6 +140,7 @@ def gather_site(crawl: SiteCrawl, jurisdiction: str | None = None) -> SiteFacts:
         org_numbers=org_numbers,
         company_names=names,
         links=links,
+        passages=passages,
         forms=forms,
         coverage=coverage,
     )
@@ -167,7 +175,7 @@ def gather_forms(doc: Document) -> list[FormFact]:
 
 
 def _page_infos(
-    docs: list[tuple[PageSnapshot, Document]], links: list[LinkFact], home_url: str
+    docs: list[tuple[PageSnapshot, Document]], links: list[LinkFact], home_url: str, langs: dict[int, str]
 ) -> list[PageInfo]:
     paths = shortest_paths(home_url, links)
     incoming: dict[str, list[str]] = {}
@@ -189,7 +197,7 @@ def _page_infos(
                 fetched_at=page.fetched_at,
                 kind=kind,
                 title=doc.title[:300],
-                lang=doc.lang,
+                lang=langs.get(id(doc), doc.lang),
                 depth=0 if page.depth == 0 else len(path),
                 click_path=[] if page.depth == 0 else path,
                 js_shell=is_js_shell(page.html, len(text)),

@@ -1,0 +1,137 @@
+"""What the passage gatherers share: topic phrases from data, sentences, and periods.
+
+* :func:`topic_phrases` reads ``auditor/rules/lexicon/topics/<topic>.toml``: one table per
+  language (``[sv]``, ``[nb]``, ``[da]``, ``[fi]``, ``[de]``, ``[en]``), each with lists of
+  phrases under keys the topic's gatherer chooses (``phrases``, ``negative``, ...). The
+  result merges the languages: ``{key: [(lang, normalised phrase), ...]}``.
+* :func:`sentences` splits a text block into sentences with their offsets.
+* :func:`find_phrases` finds whole-word phrase matches, case- and diacritic-insensitively.
+* :func:`periods` finds stated periods ("14 dagar", "tre år", "vierzehn Tage", "24 mdr.").
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Literal
+
+from auditor.lexicon import LANGUAGES, normalise
+
+Unit = Literal["hours", "days", "weeks", "months", "years"]
+
+
+@cache
+def topic_phrases(topic: str) -> dict[str, tuple[tuple[str, str], ...]]:
+    """``{key: ((lang, normalised phrase), ...)}`` over all languages of a topic file."""
+    file = resources.files("auditor") / "rules" / "lexicon" / "topics" / f"{topic}.toml"
+    data = tomllib.loads(file.read_text(encoding="utf-8"))
+    merged: dict[str, list[tuple[str, str]]] = {}
+    for lang in LANGUAGES:
+        for key, values in data.get(lang, {}).items():
+            if isinstance(values, list):
+                merged.setdefault(key, []).extend((lang, normalise(str(v))) for v in values if normalise(str(v)))
+    return {key: tuple(values) for key, values in merged.items()}
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    start: int
+    end: int
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?:;])\s+(?=[A-ZÅÄÖÆØÜÉ0-9«\"(§])|\n+")
+
+
+def sentences(text: str) -> list[Sentence]:
+    """Sentences (and lines) of a text block, with their offsets in it."""
+    out: list[Sentence] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        if text[start : match.start()].strip():
+            out.append(Sentence(text[start : match.start()], start, match.start()))
+        start = match.end()
+    if text[start:].strip():
+        out.append(Sentence(text[start:], start, len(text)))
+    return out
+
+
+def find_phrases(text: str, phrases: tuple[tuple[str, str], ...]) -> list[tuple[str, str]]:
+    """The ``(lang, phrase)`` pairs whose phrase occurs in ``text`` as whole words."""
+    padded = f" {normalise(text)} "
+    return [(lang, phrase) for lang, phrase in phrases if f" {phrase} " in padded]
+
+
+# --------------------------------------------------------------------------- periods
+
+#: Number words up to the values shops write out ("fjorton dagar", "zwei Jahre", "kolme vuotta").
+NUMBER_WORDS: dict[str, int] = {
+    # sv
+    "en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9,
+    "tio": 10, "tolv": 12, "fjorton": 14, "femton": 15, "trettio": 30,
+    # nb / da
+    "én": 1, "to": 2, "fire": 4, "seks": 6, "syv": 7, "sju_": 7, "otte": 8, "åtte": 8, "ni": 9, "ti": 10,
+    "fjorten": 14, "femten": 15, "tretti": 30, "tredive": 30,
+    # fi
+    "yksi": 1, "kaksi": 2, "kolme": 3, "neljä": 4, "viisi": 5, "kuusi": 6, "kymmenen": 10,
+    "neljätoista": 14, "viisitoista": 15, "kolmekymmentä": 30,
+    # de
+    "ein": 1, "eine": 1, "einem": 1, "einen": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6,
+    "zehn": 10, "zwölf": 12, "vierzehn": 14, "fünfzehn": 15, "dreißig": 30,
+    # en
+    "one": 1, "a": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "ten": 10, "twelve": 12,
+    "fourteen": 14, "fifteen": 15, "thirty": 30,
+}
+#: Unit words (stems) in the six languages; longest first so "månader" wins over "mån".
+UNIT_WORDS: dict[str, Unit] = {
+    # sv
+    "timmar": "hours", "timme": "hours", "dagar": "days", "dag": "days", "dygn": "days", "veckor": "weeks",
+    "vecka": "weeks", "månader": "months", "månad": "months", "mån": "months", "år": "years",
+    # nb / da
+    "timer": "hours", "time": "hours", "dager": "days", "dage": "days", "døgn": "days", "uker": "weeks",
+    "uke": "weeks", "uger": "weeks", "uge": "weeks", "måneder": "months", "måned": "months", "mdr": "months",
+    # fi
+    "tuntia": "hours", "tunnin": "hours", "päivää": "days", "päivän": "days", "päivä": "days", "vrk": "days",
+    "viikkoa": "weeks", "viikon": "weeks", "kuukautta": "months", "kuukauden": "months", "kk": "months",
+    "vuotta": "years", "vuoden": "years", "vuosi": "years",
+    # de
+    "stunden": "hours", "stunde": "hours", "tage": "days", "tagen": "days", "tag": "days", "wochen": "weeks",
+    "woche": "weeks", "monate": "months", "monaten": "months", "monat": "months", "jahre": "years",
+    "jahren": "years", "jahr": "years",
+    # genitives and adjectives: "tre års", "14 dagars", "14-dagers", "14-tägiges", "zweijährige"
+    "års": "years", "dagars": "days", "dagers": "days", "dages": "days", "veckors": "weeks",
+    "ukers": "weeks", "ugers": "weeks", "månaders": "months", "måneders": "months", "timmars": "hours",
+    "tägig": "days", "tägige": "days", "tägigen": "days", "tägiges": "days", "tägiger": "days",
+    "jährig": "years", "jährige": "years", "jährigen": "years", "jähriges": "years",
+    "monatig": "months", "monatige": "months", "monatigen": "months",
+    # en
+    "hours": "hours", "hour": "hours", "days": "days", "day": "days", "weeks": "weeks", "week": "weeks",
+    "months": "months", "month": "months", "years": "years", "year": "years",
+}
+_UNIT_ALT = "|".join(sorted((re.escape(u) for u in UNIT_WORDS), key=len, reverse=True))
+_NUMBER_ALT = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS if not w.endswith("_")), key=len, reverse=True))
+_PERIOD = re.compile(
+    rf"(?<![\w.,])(?P<number>\d{{1,3}}(?:[.,]5)?|{_NUMBER_ALT})"
+    rf"(?:\s*|-)(?P<unit>{_UNIT_ALT})(?![^\W\d_])\.?",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Period:
+    amount: float
+    unit: Unit
+    start: int
+    end: int
+
+
+def periods(text: str) -> Iterator[Period]:
+    """Periods stated in ``text``: a number (digits or a number word) right before a unit."""
+    for match in _PERIOD.finditer(text):
+        raw = match.group("number").casefold()
+        amount = float(raw.replace(",", ".")) if raw[0].isdigit() else float(NUMBER_WORDS[raw])
+        yield Period(amount, UNIT_WORDS[match.group("unit").casefold()], match.start(), match.end())
