@@ -32,6 +32,7 @@ from rich.progress import (
     TextColumn,
     TimeElapsedColumn,
 )
+from rich.table import Table
 
 from auditor import __version__, registry
 from auditor.models import SCHEMA_VERSION, AuditResult, SiteCrawl, SiteStatus
@@ -96,6 +97,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     rules = commands.add_parser("rules", help="list the rule catalogue, or show one rule")
     rules.add_argument("rule_id", nargs="?", metavar="ID")
+    rules.add_argument("--write-docs", type=Path, default=None, metavar="DIR",
+                       help="write the catalogue as one Markdown page per rule into DIR (e.g. docs/rules)")
     rules.set_defaults(func=cmd_rules)
     return parser
 
@@ -200,24 +203,40 @@ def cmd_report(args: argparse.Namespace, console: Console) -> int:
 
 
 def cmd_rules(args: argparse.Namespace, console: Console) -> int:
+    from auditor.catalogue import SECTIONS, doc_sections, write_docs
+
     out = Console()
+    if args.write_docs is not None:
+        written = write_docs(args.write_docs)
+        console.print(f"wrote {len(written)} pages to {escape(str(args.write_docs))}")
+        return EXIT_OK
     if args.rule_id:
         try:
             rule = registry.get_rule(args.rule_id)
         except KeyError as exc:
             raise UsageError(str(exc.args[0])) from None
         meta = rule.meta
-        out.print(f"[bold]{meta.id}[/bold]  ({meta.category.value}, {meta.severity.value})")
-        out.print(meta.title)
-        out.print(meta.description)
+        where = ", ".join(meta.jurisdictions) if meta.jurisdictions else "all jurisdictions"
+        out.print(f"[bold]{meta.id}[/bold]  ({meta.category.value}, {meta.severity.value}, applies in {where})")
+        out.print(f"passes: {escape(meta.title)}\nfails:  {escape(meta.failure_title)}\n")
+        out.print(escape(meta.description))
+        sections = doc_sections(rule)
+        for name in SECTIONS:
+            if sections.get(name):
+                out.print(f"\n[bold]{name}[/bold]\n{escape(sections[name])}")
         out.print("\n[bold]Legal basis[/bold]")
         for ref in meta.legal_refs:
-            out.print(f"  [{ref.jurisdiction}] {escape(ref.instrument)}, {escape(ref.provision)}")
-        out.print("\n" + (rule.__doc__ or "").strip(), markup=False)
+            out.print(f"  \\[{ref.jurisdiction}] {escape(ref.instrument)}, {escape(ref.provision)}")
         return EXIT_OK
+    table = Table(title="Rule catalogue", title_justify="left")
+    table.add_column("rule", no_wrap=True)
+    for column in ("category", "severity", "applies in", "passes when"):
+        table.add_column(column, overflow="fold")
     for rule in registry.all_rules():
         meta = rule.meta
-        out.print(f"{meta.id:<24} {meta.category.value:<11} {meta.severity.value:<9} {meta.title}")
+        table.add_row(meta.id, meta.category.value, meta.severity.value,
+                      ", ".join(meta.jurisdictions) or "all", escape(meta.title))
+    out.print(table)
     return EXIT_OK
 
 

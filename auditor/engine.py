@@ -77,6 +77,7 @@ def audit_crawl(
         url=crawl.start_url,
         status=SiteStatus.AUDITED,
         jurisdiction=facts.jurisdiction,
+        jurisdiction_source="given" if jurisdiction else "guessed",
         score=scoring.weighted_score(outcomes),
         categories=scoring.category_scores(outcomes),
         rules=outcomes,
@@ -93,6 +94,8 @@ def run_rules(
         meta = rule_cls.meta
         if meta.jurisdictions and ctx.jurisdiction not in meta.jurisdictions:
             verdict = Verdict(Outcome.NOT_APPLICABLE, f"Does not apply in jurisdiction {ctx.jurisdiction!r}.")
+        elif meta.id in registry.disabled(ctx.jurisdiction):
+            verdict = Verdict(Outcome.NOT_APPLICABLE, f"Not part of the {ctx.jurisdiction!r} profile.")
         else:
             try:
                 verdict = rule_cls().evaluate(FactView(facts, meta.requires), ctx)

@@ -25,7 +25,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 #: Version of the ``AuditResult`` JSON. Bump the major part on an incompatible change.
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 _KEBAB = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 
@@ -505,6 +505,9 @@ class SiteResult(_Frozen):
     status: SiteStatus
     reason: str | None = Field(default=None, description="Why a site was not audited.")
     jurisdiction: str
+    jurisdiction_source: Literal["given", "guessed"] = Field(
+        default="given", description="Given by the user (--jurisdiction), or guessed from the domain and language."
+    )
     score: float | None = None
     categories: list[CategoryScore] = Field(default_factory=list)
     rules: list[RuleOutcome] = Field(default_factory=list)

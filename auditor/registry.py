@@ -89,6 +89,18 @@ def params(jurisdiction: str) -> dict[str, Any]:
     return merged
 
 
+@cache
+def disabled(jurisdiction: str) -> frozenset[str]:
+    """Rules a jurisdiction's profile switches off (``[rules] disabled = [...]``)."""
+    folder = resources.files("auditor") / "rules" / "profiles"
+    off: set[str] = set()
+    for name in ("default", jurisdiction):
+        file = folder / f"{name}.toml"
+        if file.is_file():
+            off.update(tomllib.loads(file.read_text(encoding="utf-8")).get("rules", {}).get("disabled", []))
+    return frozenset(off)
+
+
 def jurisdictions() -> list[str]:
     """The jurisdictions that have a profile file."""
     folder = resources.files("auditor") / "rules" / "profiles"

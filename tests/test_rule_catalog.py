@@ -38,3 +38,17 @@ def test_metadata_is_complete(rule: type) -> None:
     assert set(meta.requires) <= FACT_NAMES
     assert meta.id in registry.profile("default"), f"{meta.id} has no weight in profiles/default.toml"
     assert meta.title != meta.failure_title
+
+
+def test_docs_pages_are_current() -> None:
+    """docs/rules/ is generated from the code: regenerate with `auditor rules --write-docs docs/rules`."""
+    from pathlib import Path
+
+    from auditor.catalogue import expected_docs
+
+    folder = Path(__file__).parent.parent / "docs" / "rules"
+    expected = expected_docs()
+    present = {p.name for p in folder.glob("*.md")}
+    assert present == set(expected), "docs/rules is out of date: run auditor rules --write-docs docs/rules"
+    for name, text in expected.items():
+        assert (folder / name).read_text(encoding="utf-8") == text, f"docs/rules/{name} is out of date"
