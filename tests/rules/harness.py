@@ -7,7 +7,8 @@ to is never seen, and each page gets its click depth and path. Directives in the
 
 * ``<!-- fixture: jurisdiction=se -->`` the law to apply (default ``se``);
 * ``<!-- fixture: budget_exhausted -->`` the crawl ran out of budget (absence is unproven);
-* ``<!-- fixture: fail=/kontakt 503 -->`` fetching that path failed with that status.
+* ``<!-- fixture: fail=/kontakt 503 -->`` fetching that path failed with that status;
+* ``<!-- fixture: as_of=2025-01-10 -->`` the audit date whose law applies (default 2026-11-24).
 
 Annotations, semgrep-style, mark elements: ``<!-- finding: RULE -->`` right before an element
 means that element must be among the rule's evidence; ``<!-- ok: RULE -->`` means it must not.
@@ -18,7 +19,7 @@ from __future__ import annotations
 import re
 from collections import deque
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -34,6 +35,7 @@ _PAGE = re.compile(r"<!--\s*page:\s*(\S+)\s*-->")
 _DIRECTIVE = re.compile(r"<!--\s*fixture:\s*(.+?)\s*-->")
 _ANNOTATION = re.compile(r"^\s*(finding|ok):\s*([a-z0-9-]+)\s*$")
 FETCHED_AT = datetime(2026, 11, 1, 12, 0, tzinfo=UTC)
+AS_OF = date(2026, 11, 24)
 
 
 @dataclass
@@ -44,6 +46,7 @@ class Fixture:
     jurisdiction: str
     findings: dict[str, set[tuple[str, str]]] = field(default_factory=dict)  # rule -> {(url, locator)}
     oks: dict[str, set[tuple[str, str]]] = field(default_factory=dict)
+    as_of: date = AS_OF
 
 
 def split_pages(text: str) -> dict[str, str]:
@@ -61,9 +64,12 @@ def load_fixture(path: Path) -> Fixture:
     jurisdiction = "se"
     failing: dict[str, int] = {}
     budget_exhausted = False
+    as_of = AS_OF
     for directive in directives:
         if directive.startswith("jurisdiction="):
             jurisdiction = directive.split("=", 1)[1]
+        elif directive.startswith("as_of="):
+            as_of = date.fromisoformat(directive.split("=", 1)[1])
         elif directive == "budget_exhausted":
             budget_exhausted = True
     for m in re.finditer(r"<!--\s*fixture:\s*fail=(\S+)\s+(\d+)\s*-->", text):
@@ -78,7 +84,7 @@ def load_fixture(path: Path) -> Fixture:
         budget_exhausted=budget_exhausted,
         unvisited=[urljoin(BASE, "/unvisited")] if budget_exhausted else [],
     )
-    fixture = Fixture(crawl=crawl, jurisdiction=jurisdiction)
+    fixture = Fixture(crawl=crawl, jurisdiction=jurisdiction, as_of=as_of)
     for page_path, html in sources.items():
         _annotations(urljoin(BASE, page_path), html, fixture)
     return fixture

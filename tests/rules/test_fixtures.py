@@ -8,7 +8,6 @@ rule named by the folder runs.
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -38,7 +37,7 @@ def test_fixture(path: Path) -> None:
     expected = PREFIX[path.stem.split("_", 1)[0]]
     fixture = load_fixture(path)
     facts = gather_site(fixture.crawl, fixture.jurisdiction)
-    ctx = AuditContext(jurisdiction=facts.jurisdiction, as_of=date(2026, 11, 24))
+    ctx = AuditContext(jurisdiction=facts.jurisdiction, as_of=fixture.as_of)
     [outcome] = run_rules(facts, ctx, [get_rule(rule_id)])
     assert outcome.outcome == expected, f"{outcome.outcome}: {outcome.message}"
     if outcome.outcome in (Outcome.PASS, Outcome.PARTIAL, Outcome.FAIL):

@@ -1,0 +1,1 @@
+"""Rules of the complaints category (one module per rule)."""

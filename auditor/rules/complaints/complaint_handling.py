@@ -1,0 +1,128 @@
+"""How and where to complain is described.
+
+What it checks
+    Sentences about complaints that name a channel (customer service, an email address, a
+    complaints form, a postal address, a phone number) and sentences that describe the
+    procedure (what to include, "Så reklamerar du", an answer time such as "vi svarar inom 3
+    arbetsdagar"). A sentence counts when it is about complaints by its own words or sits
+    under a complaints heading or on a complaints page. Both a channel and a procedure: pass;
+    one of them: partial. A sentence that sends the consumer to a public body (ARN, IMY) is
+    dispute resolution, not the trader's complaint handling.
+
+Why it matters
+    Art. 6(1)(g) Directive 2011/83/EU asks for the trader's complaint-handling policy and Art.
+    6(1)(d) for the address complaints go to, if different. Konsumentverket's checklist:
+    "Ha tydlig information om hur konsumenter kan reklamera"; its 2023 mapping found unkept
+    answer-time promises among the most common complaints about customer service.
+
+Failing example      terms and contact pages read, and nothing says where or how to complain
+Partial example      "Reklamationer skickas till reklamation@butik.se." with no procedure; or
+                     steps ("ange ordernummer och beskriv felet") with no channel
+Passing example      "Så reklamerar du" followed by "Skicka en beskrivning av felet till vår
+                     kundtjänst på kundtjanst@butik.se. Vi svarar inom 3 arbetsdagar."
+Needs review when    no terms, returns or complaints page was read, such a page could not be
+                     read, or the crawl did not cover the site.
+"""
+
+from __future__ import annotations
+
+from auditor.models import Category, LegalRef, PassageFact, PassageTopic, RuleMeta, Severity
+from auditor.registry import register
+from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, partial, passed
+from auditor.rules.complaints.complaints_info import (
+    NATIONAL_GUARANTEE,
+    SE_KOV_REKLAMATION,
+    complaints_absence_doubt,
+    counts,
+    passage_evidence,
+    ranked,
+    unique,
+)
+from auditor.rules.support import Pages
+
+CRD_6_1_G = LegalRef(
+    instrument="Directive 2011/83/EU (Consumer Rights Directive)",
+    provision="Art. 6(1)(g) (the trader's complaint-handling policy) and 6(1)(d) (complaint address)",
+    url="https://eur-lex.europa.eu/eli/dir/2011/83/oj",
+)
+
+_STEPS = frozenset({"howto", "answer_time"})
+
+
+@register
+class ComplaintHandling(Rule):
+    meta = RuleMeta(
+        id="complaint-handling",
+        title="How and where to complain is described",
+        failure_title="How and where to complain is not described",
+        description=(
+            "Consumers need to know where to send a complaint and what happens next: the "
+            "channel, what to include, and when they will get an answer."
+        ),
+        category=Category.COMPLAINTS,
+        severity=Severity.MEDIUM,
+        requires=("passages", "pages", "coverage"),
+        legal_refs=(CRD_6_1_G, SE_KOV_REKLAMATION, *NATIONAL_GUARANTEE),
+    )
+
+    def evaluate(self, facts: FactView, ctx: AuditContext) -> Verdict:
+        pages = Pages(facts.pages)
+        procedure = ranked(unique(
+            p for p in facts.passages if p.topic == PassageTopic.COMPLAINT_PROCEDURE and counts(p, pages)
+        ), pages)
+        channels = [p for p in procedure if "channel" in p.flags]
+        steps = [p for p in procedure if _STEPS & set(p.flags)]
+        if channels and steps:
+            timed = [p for p in steps if "answer_time" in p.flags]
+            chosen = unique([*channels[:2], *timed[:1], *steps[:2]])[:4]
+            return passed(
+                f"Complaints go to {_channel(channels[0])}, and the procedure is described{_answer(steps)}.",
+                [passage_evidence(p, pages, _note(p)) for p in chosen],
+            )
+        if channels:
+            return partial(
+                f"A channel for complaints is named ({_channel(channels[0])}: '{channels[0].excerpt}'), "
+                "but not how complaints are handled (what to include, when the consumer gets an answer).",
+                [passage_evidence(p, pages, _note(p)) for p in channels[:3]],
+            )
+        if steps:
+            return partial(
+                f"The complaints procedure is described ('{steps[0].excerpt}'){_answer(steps)}, but no "
+                "channel (email, form, postal address) for complaints is named with it.",
+                [passage_evidence(p, pages, _note(p)) for p in steps[:3]],
+            )
+        doubt = complaints_absence_doubt(pages, facts.coverage)
+        if doubt:
+            return needs_review(f"No description of how to complain found, but {doubt}.", pages.searched(5))
+        return failed(
+            "No page read says where or how to complain about a purchase, although the terms or "
+            "returns pages were read.",
+            pages.searched(10),
+        )
+
+
+def _channel(passage: PassageFact) -> str:
+    if passage.name:
+        return passage.name
+    kinds = [f for f in ("email", "form", "phone", "address", "customer_service") if f in passage.flags]
+    return kinds[0].replace("_", " ") if kinds else "a named channel"
+
+
+def _answer(steps: list[PassageFact]) -> str:
+    timed = [p for p in steps if "answer_time" in p.flags and p.amount is not None]
+    if not timed:
+        return ""
+    p = timed[0]
+    working = " working" if "working_days" in p.flags else ""
+    return f"; an answer is promised within {p.amount:g}{working} {p.unit}"
+
+
+def _note(passage: PassageFact) -> str:
+    parts = []
+    if "channel" in passage.flags:
+        parts.append(f"complaint channel ({_channel(passage)})")
+    if "howto" in passage.flags:
+        parts.append("procedure")
+    if "answer_time" in passage.flags:
+        parts.append(f"answer time {passage.amount or 0:g} {passage.unit}")
+    return ", ".join(parts)

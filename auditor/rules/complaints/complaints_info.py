@@ -1,0 +1,223 @@
+"""The site explains the consumer's right to complain about faulty goods.
+
+What it checks
+    A sentence that names the statutory right to complain about faulty goods (reklamation,
+    reklamasjon, reklamationsret, reklamaatio / virheellinen tuote, Gewährleistung /
+    Mängelrechte, legal guarantee / faulty goods) anywhere on the site: a complaints, terms,
+    returns, customer-service or FAQ page, or a product page. A commercial "garanti" alone is
+    not the legal right; a privacy or cookie policy telling the consumer to complain to the
+    data-protection authority ("klagomål till IMY") is not complaints information.
+
+Why it matters
+    Art. 6(1)(l) Directive 2011/83/EU asks the trader to remind the consumer of the legal
+    guarantee of conformity before the contract. Konsumentverket's 2023 sweep checked "var
+    information finns om hur reklamation kan göras och om informationen är tydlig", and the
+    2019 CPC sweep found that over a third of flagged shops did not mention the two-year
+    guarantee.
+
+Failing example      the terms, returns and contact pages were read and none of them speaks
+                     of reklamation; a cookie policy only mentions "klagomål till IMY"
+Passing example      "Du har tre års reklamationsrätt enligt konsumentköplagen." in the terms
+Needs review when    no terms, returns or complaints page was read, a page that looks like one
+                     could not be read (robots, HTTP error, JavaScript), the crawl did not
+                     cover the site, a complaints page was read but its wording was not
+                     recognised, or only a commercial guarantee is described.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from auditor import lexicon
+from auditor.models import (
+    Category,
+    CrawlCoverage,
+    Evidence,
+    LegalRef,
+    PageKind,
+    PassageFact,
+    PassageTopic,
+    RuleMeta,
+    Severity,
+)
+from auditor.registry import register
+from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, passed
+from auditor.rules.support import SITE_WIDE, TRADER_PAGE_KINDS, Pages, absence_doubt
+
+CRD_6_1_L = LegalRef(
+    instrument="Directive 2011/83/EU (Consumer Rights Directive)",
+    provision="Art. 6(1)(l): reminder of the existence of a legal guarantee of conformity for goods",
+    url="https://eur-lex.europa.eu/eli/dir/2011/83/oj",
+)
+SGD_10 = LegalRef(
+    instrument="Directive (EU) 2019/771 (Sale of Goods Directive)",
+    provision="Art. 10 (liability of the seller for at least two years) and Art. 12 (notification)",
+    url="https://eur-lex.europa.eu/eli/dir/2019/771/oj",
+)
+SE_KKL = LegalRef(
+    instrument="Konsumentköplag (2022:260)",
+    provision="5 kap. (reklamation: within reasonable time, two months always in time, three years from delivery)",
+    jurisdiction="se",
+    url="https://www.riksdagen.se/sv/dokument-och-lagar/dokument/svensk-forfattningssamling/konsumentkoplag-2022260_sfs-2022-260/",
+)
+SE_KOV_REKLAMATION = LegalRef(
+    instrument="Konsumentverket, Konsumentproblem i kundtjänst (checklist, 2023) and 2023 web-shop sweep",
+    provision="'Ha tydlig information om hur konsumenter kan reklamera'",
+    jurisdiction="se",
+    url="https://konsumentverket.se/for-foretag/konsumentratt-for-foretagare/konsumentproblem-i-kundtjanst/",
+)
+NO_FKJL_27 = LegalRef(
+    instrument="Forbrukerkjøpsloven (lov 2002 nr. 34)",
+    provision="§ 27 (reklamasjon: two years, five for goods meant to last considerably longer)",
+    jurisdiction="no",
+    url="https://lovdata.no/lov/2002-06-21-34/§27",
+)
+DK_KBL_83 = LegalRef(
+    instrument="Købeloven",
+    provision="§§ 81–83 (reklamation; two years from delivery)",
+    jurisdiction="dk",
+)
+FI_KSL_5 = LegalRef(
+    instrument="Kuluttajansuojalaki (38/1978)",
+    provision="5 luku 16 § (virheilmoitus within reasonable time; no absolute limit)",
+    jurisdiction="fi",
+)
+DE_BGB_438 = LegalRef(
+    instrument="Bürgerliches Gesetzbuch (BGB)",
+    provision="§§ 437, 438 (Mängelrechte, two years), § 476 (no shortening to the consumer's detriment), § 477",
+    jurisdiction="de",
+    url="https://www.gesetze-im-internet.de/bgb/__438.html",
+)
+
+#: The national provisions on the legal guarantee, cited by every complaints rule.
+NATIONAL_GUARANTEE = (SE_KKL, NO_FKJL_27, DK_KBL_83, FI_KSL_5, DE_BGB_438)
+
+#: Pages where a shop explains complaints: absence counts only after one of them was read.
+LEGAL_PAGE_KINDS = frozenset({PageKind.TERMS, PageKind.RETURNS, PageKind.COMPLAINTS})
+#: Fewer words than this is a heading or label, shown after full sentences.
+_SENTENCE_WORDS = 5
+#: Where complaints information is most expected, best first (evidence order).
+_KIND_RANK = {
+    PageKind.COMPLAINTS: 0, PageKind.RETURNS: 1, PageKind.TERMS: 2, PageKind.CUSTOMER_SERVICE: 3,
+    PageKind.CONTACT: 4,
+}
+
+
+@register
+class ComplaintsInfo(Rule):
+    meta = RuleMeta(
+        id="complaints-info",
+        title="The right to complain about faulty goods is explained",
+        failure_title="The right to complain about faulty goods is not explained",
+        description=(
+            "Consumers must be reminded that they have a legal right to complain about faulty "
+            "goods (reklamation, Gewährleistung), which a manufacturer's guarantee does not replace."
+        ),
+        category=Category.COMPLAINTS,
+        severity=Severity.HIGH,
+        requires=("passages", "pages", "coverage"),
+        legal_refs=(CRD_6_1_L, SGD_10, SE_KOV_REKLAMATION, *NATIONAL_GUARANTEE),
+    )
+
+    def evaluate(self, facts: FactView, ctx: AuditContext) -> Verdict:
+        pages = Pages(facts.pages)
+        rights = [p for p in facts.passages if p.topic == PassageTopic.COMPLAINTS_RIGHT]
+        counted = ranked(unique(p for p in rights if counts(p, pages)), pages)
+        if counted:
+            where = ", ".join(sorted({pages.kind(p.url).value for p in counted}))
+            return passed(
+                f"The right to complain about faulty goods is explained ({where} page): '{counted[0].excerpt}'.",
+                [passage_evidence(p, pages, "names the consumer's right to complain (legal guarantee)")
+                 for p in counted[:3]],
+            )
+        if rights:
+            return needs_review(
+                "The right to complain is mentioned only in the privacy policy; check whether the "
+                "site explains it anywhere a consumer would look.",
+                [passage_evidence(p, pages, "in the privacy policy") for p in unique(rights)[:3]],
+            )
+        commercial = [
+            p for p in facts.passages
+            if p.topic == PassageTopic.GUARANTEE_PERIOD and "commercial_guarantee" in p.flags
+        ]
+        if commercial:
+            return needs_review(
+                f"Only a guarantee is described ('{commercial[0].excerpt}'), not the legal right to "
+                "complain; check whether the shop uses 'garanti' for the legal right.",
+                [passage_evidence(p, pages, "guarantee, not the legal right") for p in unique(commercial)[:3]],
+            )
+        complaint_pages = pages.of_kinds({PageKind.COMPLAINTS})
+        if complaint_pages:
+            return needs_review(
+                f"A complaints or warranty page ({complaint_pages[0].final_url}) was read, but no "
+                "wording about the legal right to complain was recognised on it.",
+                [pages.evidence(p.final_url, excerpt=p.title, note="complaints page, wording not recognised")
+                 for p in complaint_pages[:3]],
+            )
+        doubt = complaints_absence_doubt(pages, facts.coverage)
+        if doubt:
+            return needs_review(f"No information about the right to complain found, but {doubt}.", pages.searched(5))
+        return failed(
+            "No page read explains the consumer's right to complain about faulty goods "
+            "(reklamation / legal guarantee), although the terms or returns pages were read.",
+            pages.searched(10),
+        )
+
+
+def counts(passage: PassageFact, pages: Pages) -> bool:
+    """Whether a passage counts: not in the body of a privacy or cookie policy."""
+    return passage.region in SITE_WIDE or pages.kind(passage.url) != PageKind.PRIVACY
+
+
+def unique(passages: Iterable[PassageFact]) -> list[PassageFact]:
+    """One passage per sentence (footer text repeats on every page)."""
+    seen: dict[tuple[str, str, float | None], PassageFact] = {}
+    for passage in passages:
+        seen.setdefault((passage.topic.value, passage.excerpt.casefold(), passage.amount), passage)
+    return list(seen.values())
+
+
+def ranked(passages: list[PassageFact], pages: Pages) -> list[PassageFact]:
+    """Passages on the pages where the information belongs first, sentences before headings,
+    then shallow pages."""
+    def key(p: PassageFact) -> tuple[int, bool, int, str]:
+        page = pages.get(p.url)
+        heading = len(p.excerpt.split()) < _SENTENCE_WORDS
+        return (_KIND_RANK.get(pages.kind(p.url), 9), heading, page.depth if page else 99, p.url)
+
+    return sorted(passages, key=key)
+
+
+def passage_evidence(passage: PassageFact, pages: Pages, note: str) -> Evidence:
+    return pages.evidence(passage.url, locator=passage.locator, excerpt=passage.excerpt, note=note)
+
+
+def complaints_absence_doubt(pages: Pages, coverage: CrawlCoverage) -> str | None:
+    """Why complaints information not found may still exist, or None when its absence is shown.
+
+    On top of :func:`absence_doubt` (contact pages read, or the whole site), a terms, returns or
+    complaints page must have been read, and none that looks like one may have failed, been
+    blocked, be built by JavaScript, or be left unvisited.
+    """
+    lex = lexicon.load()
+    shells = [p for p in pages.all if p.js_shell and p.kind in LEGAL_PAGE_KINDS | TRADER_PAGE_KINDS]
+    if shells:
+        return f"{shells[0].final_url} appears to be built by JavaScript and its content was not seen"
+    for url in coverage.robots.blocked_urls:
+        if lexicon.best_kind(lex.url_kinds(url)) in LEGAL_PAGE_KINDS:
+            return f"robots.txt kept the crawler from {url}"
+    for failure in coverage.failures:
+        kinds = dict(lex.url_kinds(failure.url))
+        if failure.click_path:
+            kinds.update(lex.text_kinds(failure.click_path[-1].text))
+        if lexicon.best_kind(kinds) in LEGAL_PAGE_KINDS:
+            return f"the page {failure.url} could not be read ({failure.reason})"
+    for url in coverage.unvisited:
+        if lexicon.best_kind(lex.url_kinds(url)) in LEGAL_PAGE_KINDS:
+            return f"the page {url} was not visited"
+    doubt = absence_doubt(pages, coverage)
+    if doubt:
+        return doubt
+    if not pages.of_kinds(LEGAL_PAGE_KINDS):
+        return "no terms, returns or complaints page was read"
+    return None

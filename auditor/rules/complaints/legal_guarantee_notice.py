@@ -1,0 +1,128 @@
+"""The harmonised EU notice on the legal guarantee of conformity is shown (from 27 Sep 2026).
+
+What it checks
+    From 27 September 2026 (the audit date decides, never the clock) a shop must show the
+    harmonised notice on the legal guarantee of conformity. The tool looks for its label
+    ("legal guarantee of conformity", "lagstadgad garanti", "gesetzliche Gewährleistung", ...)
+    as a heading, a label or an image's alt text, and reads the block around it: a reference
+    to EU law and the guarantee's duration. Because the official wording per language (Annex
+    of Implementing Regulation (EU) 2025/1960) is not confirmed, every match is a candidate:
+    the rule passes only for a label with an EU reference and a duration of at least two
+    years, and it never fails for a missing notice. It fails only when a notice with the EU
+    label states a legal guarantee shorter than the EU floor of two years.
+
+Why it matters
+    Art. 22a Directive 2011/83/EU, inserted by Directive (EU) 2024/825, requires the harmonised
+    notice so that consumers everywhere recognise their legal guarantee rights; its design and
+    content are set by Implementing Regulation (EU) 2025/1960.
+
+Failing example      a notice headed "Lagstadgad garanti" with an EU reference that says "1 år"
+Passing example      "Lagstadgad garanti om överensstämmelse – minst 2 år enligt EU-rätten" as a
+                     heading with the notice text on the product page
+Needs review when    no notice is recognised, or a candidate is found whose wording cannot be
+                     confirmed (no EU reference or no duration); in Norway the directive's EEA
+                     incorporation is not confirmed.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from auditor.models import Category, LegalRef, PassageFact, PassageTopic, RuleMeta, Severity
+from auditor.registry import register
+from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, not_applicable, passed
+from auditor.rules.complaints.complaints_info import passage_evidence, ranked, unique
+from auditor.rules.support import Pages
+
+#: CRD Art. 22a applies from this date (the application date set by Directive (EU) 2024/825).
+NOTICE_FROM = date(2026, 9, 27)
+#: Directive (EU) 2019/771 Art. 10: the legal guarantee lasts at least two years everywhere.
+_EU_FLOOR_MONTHS = 24.0
+_SLACK = 0.5
+
+CRD_22A = LegalRef(
+    instrument="Directive 2011/83/EU (Consumer Rights Directive)",
+    provision="Art. 22a (harmonised notice), inserted by Directive (EU) 2024/825, applicable from 27 September 2026",
+    url="https://eur-lex.europa.eu/eli/dir/2024/825/oj",
+)
+IR_2025_1960 = LegalRef(
+    instrument="Commission Implementing Regulation (EU) 2025/1960",
+    provision="Annex: design and content of the harmonised notice on the legal guarantee of conformity",
+    url="https://eur-lex.europa.eu/eli/reg_impl/2025/1960/oj",
+)
+SGD_10 = LegalRef(
+    instrument="Directive (EU) 2019/771 (Sale of Goods Directive)",
+    provision="Art. 10 (liability for at least two years)",
+    url="https://eur-lex.europa.eu/eli/dir/2019/771/oj",
+)
+
+
+@register
+class LegalGuaranteeNotice(Rule):
+    meta = RuleMeta(
+        id="legal-guarantee-notice",
+        title="The harmonised legal-guarantee notice is shown",
+        failure_title="The legal-guarantee notice misstates the guarantee",
+        description=(
+            "From 27 September 2026 shops show an EU-wide harmonised notice telling consumers "
+            "that they have a legal guarantee of conformity of at least two years."
+        ),
+        category=Category.COMPLAINTS,
+        severity=Severity.MEDIUM,
+        requires=("passages", "pages"),
+        legal_refs=(CRD_22A, IR_2025_1960, SGD_10),
+    )
+
+    def evaluate(self, facts: FactView, ctx: AuditContext) -> Verdict:
+        if ctx.as_of < NOTICE_FROM:
+            return not_applicable(
+                f"The harmonised legal-guarantee notice is required from {NOTICE_FROM.isoformat()} "
+                f"(CRD Art. 22a); the audit date is {ctx.as_of.isoformat()}."
+            )
+        pages = Pages(facts.pages)
+        found = ranked(unique(p for p in facts.passages if p.topic == PassageTopic.GUARANTEE_NOTICE), pages)
+        labelled = [p for p in found if {"heading", "image"} & set(p.flags) and "commercial" not in p.flags]
+        eu_notices = [p for p in labelled if "eu" in p.flags and "duration" in p.flags]
+        wrong = [p for p in eu_notices if (p.in_months() or 0.0) < _EU_FLOOR_MONTHS - _SLACK]
+        if wrong:
+            p = wrong[0]
+            return failed(
+                f"A legal-guarantee notice states {_period(p)} ('{p.excerpt}'); the legal "
+                "guarantee lasts at least two years everywhere in the EU.",
+                [passage_evidence(w, pages, "legal-guarantee notice with a duration under two years")
+                 for w in wrong[:3]],
+            )
+        eea = (
+            " Directive (EU) 2024/825 is not confirmed as incorporated in the EEA Agreement, so the "
+            "duty itself is uncertain in Norway." if ctx.jurisdiction == "no" else ""
+        )
+        if eu_notices:
+            p = eu_notices[0]
+            return passed(
+                f"A legal-guarantee notice with an EU reference and a duration of {_period(p)} "
+                f"is shown ('{p.excerpt}').",
+                [passage_evidence(n, pages, _note(n)) for n in eu_notices[:3]],
+            )
+        if found:
+            return needs_review(
+                f"A possible legal-guarantee notice was found ('{found[0].excerpt}'), but its wording "
+                "cannot be confirmed against Implementing Regulation (EU) 2025/1960." + eea,
+                [passage_evidence(p, pages, _note(p)) for p in found[:3]],
+            )
+        return needs_review(
+            "No harmonised legal-guarantee notice was recognised. Its official wording per language "
+            "is not confirmed, so a missing match is not reported as a failure; check the product "
+            "and checkout pages." + eea,
+            pages.searched(5),
+        )
+
+
+def _period(passage: PassageFact) -> str:
+    amount = passage.amount or 0.0
+    unit = str(passage.unit or "")
+    return f"{amount:g} {unit[:-1] if amount == 1 else unit}"
+
+
+def _note(passage: PassageFact) -> str:
+    shown = [f for f in passage.flags if f != "candidate"]
+    return "notice candidate" + (f" ({', '.join(shown)})" if shown else "")

@@ -1,0 +1,207 @@
+"""A period stated for complaints is not shorter than the law allows.
+
+What it checks
+    Every period the site states for complaints about faulty goods ("reklamera inom 3 år",
+    "Reklamation inom 14 dagar", "Gewährleistungsfrist 2 Jahre", "30 days to complain") is
+    compared with the jurisdiction's statutory minimum (profile parameter
+    ``guarantee_min_months``: SE 36, NO 24, DK 24, DE 24; 0 in FI, which has no absolute
+    limit). Ignored: a manufacturer's or extra commercial guarantee ("3 års garanti från
+    tillverkaren"), the burden-of-proof period, and periods that belong to another topic
+    ("14 dagars leveranstid", "vi svarar inom 5 dagar"). A period to notify after discovering
+    the defect, or to report transport damage, is lawful from two months (SE, NO, DK); a
+    shorter one goes to review, never to fail. In Finland a stated fixed limit goes to review.
+
+Why it matters
+    Directive (EU) 2019/771 Art. 10 makes the seller liable for at least two years, and the
+    national laws are mandatory in the consumer's favour (konsumentköplagen 3 years,
+    forbrukerkjøpsloven § 27 2 or 5 years, købeloven § 83 2 years, BGB § 438 2 years). A term
+    that shortens the period misleads consumers about their rights (UCPD Art. 7, CRD Art.
+    6(1)(l)); the 2019 CPC sweep and Konsumentverket flag exactly this.
+
+Failing example      "Reklamation inom 14 dagar" on a Swedish shop; "2 års reklamationsrätt" in SE
+Passing example      "Du har rätt att reklamera en felaktig vara i upp till tre år."
+Needs review when    no period is found and the site's complaints information could not be
+                     read; a notice or transport-damage period under two months is stated; a
+                     short period for used goods or for long-lived goods (NO) is stated; a
+                     fixed limit is stated in Finland.
+"""
+
+from __future__ import annotations
+
+from auditor.models import Category, LegalRef, PassageFact, PassageTopic, RuleMeta, Severity
+from auditor.registry import register
+from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, not_applicable, passed
+from auditor.rules.complaints.complaints_info import (
+    CRD_6_1_L,
+    NATIONAL_GUARANTEE,
+    SGD_10,
+    complaints_absence_doubt,
+    counts,
+    passage_evidence,
+    ranked,
+    unique,
+)
+from auditor.rules.support import Pages
+
+UCPD_7 = LegalRef(
+    instrument="Directive 2005/29/EC (Unfair Commercial Practices Directive)",
+    provision="Art. 6(1)(g) and 7 (misleading about the consumer's rights)",
+    url="https://eur-lex.europa.eu/eli/dir/2005/29/oj",
+)
+
+#: Flags that make a period something other than the legal complaints period.
+_NOT_LEGAL = frozenset({"commercial_guarantee", "presumption", "notice_period", "transport_damage"})
+#: A notice period of two months is always in time (SGD Art. 12; SE, NO, DK).
+_NOTICE_MIN_MONTHS = 2.0
+#: DE: for used goods the period may be shortened to one year by agreement (§ 476(2) BGB).
+_DE_USED_MONTHS = 12.0
+#: Rounding slack: "730 dagar" or "104 weeks" is two years.
+_SLACK = 0.5
+
+
+@register
+class LegalGuaranteePeriod(Rule):
+    meta = RuleMeta(
+        id="legal-guarantee-period",
+        title="No complaints period shorter than the law is stated",
+        failure_title="A complaints period shorter than the law is stated",
+        description=(
+            "The statutory period to complain about faulty goods cannot be shortened. A shop "
+            "that tells consumers they must complain within weeks misleads them about their rights."
+        ),
+        category=Category.COMPLAINTS,
+        severity=Severity.HIGH,
+        requires=("passages", "pages", "coverage"),
+        legal_refs=(SGD_10, CRD_6_1_L, UCPD_7, *NATIONAL_GUARANTEE),
+    )
+
+    def evaluate(self, facts: FactView, ctx: AuditContext) -> Verdict:
+        pages = Pages(facts.pages)
+        stated = ranked(unique(
+            p for p in facts.passages
+            if p.topic == PassageTopic.GUARANTEE_PERIOD and p.in_months() is not None and counts(p, pages)
+        ), pages)
+        legal = [p for p in stated if not _NOT_LEGAL & set(p.flags)]
+        notices = [
+            p for p in stated
+            if {"notice_period", "transport_damage"} & set(p.flags)
+            and "commercial_guarantee" not in p.flags
+            and _months(p) < _NOTICE_MIN_MONTHS - 0.01
+        ]
+        minimum = float(ctx.params.get("guarantee_min_months", 24) or 0)
+        long_lived = float(ctx.params.get("guarantee_long_lived_months", 0) or 0)
+
+        if minimum <= 0:
+            return self._no_fixed_limit(facts, pages, legal, notices)
+
+        short: list[PassageFact] = []
+        doubtful: list[PassageFact] = []
+        for p in legal:
+            months = _months(p)
+            if "used_goods" in p.flags and months < minimum - _SLACK:
+                # Used goods: DE allows one year by agreement; elsewhere a person checks.
+                if ctx.jurisdiction != "de":
+                    doubtful.append(p)
+                elif months < _DE_USED_MONTHS - _SLACK:
+                    short.append(p)
+            elif months < minimum - _SLACK:
+                short.append(p)
+            elif long_lived and "long_lived" in p.flags and months < long_lived - _SLACK:
+                doubtful.append(p)
+        if short:
+            p = short[0]
+            return failed(
+                f"A complaints period of {_period(p)} is stated ('{p.excerpt}'); "
+                f"the applicable law ({ctx.jurisdiction.upper()}) gives the consumer at least {_show_months(minimum)}.",
+                [passage_evidence(s, pages, f"stated complaints period {_period(s)}, shorter than "
+                                  f"{_show_months(minimum)}") for s in short[:3]],
+            )
+        if doubtful or notices:
+            listed = [*doubtful, *notices]
+            p = listed[0]
+            return needs_review(
+                f"{_upper_first(_doubt(p, long_lived))} is stated ('{p.excerpt}'); it may cut the "
+                "consumer's rights short, which the wording alone does not settle: check it.",
+                [passage_evidence(s, pages, _doubt(s, long_lived)) for s in listed[:3]],
+            )
+        if legal:
+            return passed(
+                f"The complaints period stated ({_period(legal[0])}) is not shorter than the statutory "
+                f"{_show_months(minimum)}.",
+                [passage_evidence(p, pages, f"stated complaints period {_period(p)}") for p in legal[:3]],
+            )
+        return self._none_stated(facts, pages, stated)
+
+    def _no_fixed_limit(
+        self, facts: FactView, pages: Pages, legal: list[PassageFact], notices: list[PassageFact]
+    ) -> Verdict:
+        """Finland: no absolute limit; a stated limit may cut rights short, a person decides."""
+        if legal or notices:
+            listed = [*legal, *notices]
+            p = listed[0]
+            return needs_review(
+                f"A complaints period of {_period(p)} is stated ('{p.excerpt}'); the law has no fixed "
+                "limit (only a reasonable time after discovering the defect), so check whether it "
+                "cuts off the consumer's rights.",
+                [passage_evidence(s, pages, f"stated period {_period(s)}") for s in listed[:3]],
+            )
+        rights = ranked(unique(
+            p for p in facts.passages if p.topic == PassageTopic.COMPLAINTS_RIGHT and counts(p, pages)
+        ), pages)
+        if rights:
+            return passed(
+                "The right to complain is explained without a fixed cut-off, as the law (no "
+                "absolute limit) requires.",
+                [passage_evidence(p, pages, "complaints information without a fixed limit") for p in rights[:3]],
+            )
+        return self._none_stated(facts, pages, [])
+
+    def _none_stated(self, facts: FactView, pages: Pages, stated: list[PassageFact]) -> Verdict:
+        commercial = [p for p in stated if "commercial_guarantee" in p.flags]
+        note = (
+            f" (a commercial guarantee of {_period(commercial[0])} is mentioned, which is not the legal period)"
+            if commercial else ""
+        )
+        rights = [p for p in facts.passages if p.topic == PassageTopic.COMPLAINTS_RIGHT and counts(p, pages)]
+        if rights or complaints_absence_doubt(pages, facts.coverage) is None:
+            return not_applicable(f"No period for complaints is stated{note}.")
+        doubt = complaints_absence_doubt(pages, facts.coverage)
+        return needs_review(
+            f"No period for complaints was found{note}, but {doubt}.",
+            pages.searched(5),
+        )
+
+
+def _doubt(passage: PassageFact, long_lived: float) -> str:
+    """What makes a stated period doubtful, for the message and the evidence note."""
+    period = _period(passage)
+    if "transport_damage" in passage.flags:
+        return f"a deadline of {period} to report transport damage (under two months)"
+    if "notice_period" in passage.flags:
+        return f"a notice period of {period} after discovering the defect (under two months)"
+    if "used_goods" in passage.flags:
+        return f"a complaints period of {period} for used goods"
+    if "long_lived" in passage.flags:
+        return f"a complaints period of {period} for goods meant to last longer ({_show_months(long_lived)} by law)"
+    return f"a complaints period of {period}"
+
+
+def _upper_first(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _months(passage: PassageFact) -> float:
+    return passage.in_months() or 0.0
+
+
+def _period(passage: PassageFact) -> str:
+    amount = passage.amount or 0.0
+    unit = str(passage.unit or "")
+    return f"{amount:g} {unit[:-1] if amount == 1 else unit}"
+
+
+def _show_months(months: float) -> str:
+    if months % 12 == 0:
+        years = int(months // 12)
+        return f"{years} year{'s' if years != 1 else ''}"
+    return f"{months:g} months"

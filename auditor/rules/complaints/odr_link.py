@@ -1,0 +1,145 @@
+"""A link to the EU online dispute resolution (ODR) platform, while the platform existed.
+
+What it checks
+    Date-gated on the audit date (``as_of``), never the clock:
+
+    * before 20 July 2025: a link to ``ec.europa.eu/consumers/odr`` (or its address written
+      out) passes; the platform named without a link is partial; no reference fails when
+      the terms were read and the crawl saw the contact pages;
+    * on or after 20 July 2025 the rule never fails: Regulation (EU) 524/2013 was repealed by
+      Regulation (EU) 2024/3228 and the platform closed. Without a reference the rule is not
+      applicable; a reference still on the site is reported, as not applicable, as an
+      outdated reference to the closed platform, with the link as evidence (informative).
+
+Why it matters
+    Art. 14(1) Regulation (EU) 524/2013 obliged online traders in the EU to link to the ODR
+    platform and give an email address. The obligation ended on 20 July 2025 (Regulation (EU)
+    2024/3228); a link left on the site now points consumers to a dead service (some German
+    commentators see a risk under § 5 UWG).
+
+Failing example      (audit before 20 July 2025) terms read, no link to the ODR platform
+Partial example      (before 20 July 2025) "OS-Plattform der EU" named without a link
+Passing example      (before 20 July 2025) <a href="https://ec.europa.eu/consumers/odr">OS-Plattform</a>
+Needs review when    before 20 July 2025, nothing was found but the terms were not read or the
+                     contact pages could not be read; or the shop is Norwegian, where the EEA
+                     status of the regulation is unverified.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from auditor.models import (
+    Category,
+    Evidence,
+    LegalRef,
+    Outcome,
+    PageKind,
+    PassageFact,
+    PassageTopic,
+    RuleMeta,
+    Severity,
+)
+from auditor.registry import register
+from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, partial, passed
+from auditor.rules.support import Pages, absence_doubt
+
+ODR_REG_14 = LegalRef(
+    instrument="Regulation (EU) No 524/2013 (ODR Regulation)",
+    provision="Art. 14(1): electronic link to the ODR platform on the trader's web site (until 19 July 2025)",
+    url="https://eur-lex.europa.eu/eli/reg/2013/524/oj",
+)
+REG_2024_3228 = LegalRef(
+    instrument="Regulation (EU) 2024/3228",
+    provision="repeal of Regulation (EU) No 524/2013 with effect from 20 July 2025",
+    url="https://eur-lex.europa.eu/eli/reg/2024/3228/oj",
+)
+DE_UWG_5 = LegalRef(
+    instrument="Gesetz gegen den unlauteren Wettbewerb (UWG)",
+    provision="§ 5: a link to the closed platform may mislead (commentators' view)",
+    jurisdiction="de",
+)
+
+#: The ODR platform closed and Regulation 524/2013 was repealed on this day.
+ODR_CLOSED = date(2025, 7, 20)
+#: Pages whose reading makes the absence of the link established.
+_TERMS_KINDS = (PageKind.TERMS, PageKind.COMPLAINTS, PageKind.RETURNS)
+#: EEA incorporation of Regulation 524/2013 is unverified for these jurisdictions.
+_UNVERIFIED = frozenset({"no"})
+
+
+@register
+class OdrLink(Rule):
+    meta = RuleMeta(
+        id="odr-link",
+        title="The ODR platform is linked",
+        failure_title="No link to the ODR platform",
+        description=(
+            "Until 20 July 2025 EU online traders had to link to the EU's online dispute resolution "
+            "platform. The platform has closed since; a link left on the site is outdated."
+        ),
+        category=Category.COMPLAINTS,
+        severity=Severity.LOW,
+        requires=("passages", "pages", "coverage"),
+        legal_refs=(ODR_REG_14, REG_2024_3228, DE_UWG_5),
+    )
+
+    def evaluate(self, facts: FactView, ctx: AuditContext) -> Verdict:
+        pages = Pages(facts.pages)
+        found = [p for p in facts.passages if p.topic == PassageTopic.ODR_LINK]
+        linked = _unique([p for p in found if "link" in p.flags or "web_address" in p.flags])
+        mentioned = _unique([p for p in found if "mention" in p.flags])
+        if ctx.as_of >= ODR_CLOSED:
+            shown = linked or mentioned
+            if shown:
+                return Verdict(
+                    Outcome.NOT_APPLICABLE,
+                    "The ODR platform closed on 20 July 2025 (Regulation (EU) 2024/3228): outdated reference "
+                    "to the closed ODR platform, which should be removed.",
+                    tuple(_evidence(p, pages, "outdated reference to the closed ODR platform") for p in shown[:3]),
+                )
+            return Verdict(
+                Outcome.NOT_APPLICABLE,
+                "The ODR platform closed on 20 July 2025 (Regulation (EU) 2024/3228); no link is required.",
+            )
+        if linked:
+            return passed(
+                f"The ODR platform is linked ({linked[0].target}).",
+                [_evidence(p, pages, "link to the ODR platform") for p in linked[:3]],
+            )
+        if mentioned:
+            return partial(
+                "The ODR platform is named, but not linked; Art. 14 of Regulation 524/2013 asks for a link.",
+                [_evidence(p, pages, "ODR platform named without a link") for p in mentioned[:3]],
+            )
+        if ctx.jurisdiction in _UNVERIFIED:
+            return needs_review(
+                "No link to the ODR platform; whether Regulation 524/2013 applied in the EEA state "
+                f"{ctx.jurisdiction.upper()} is unverified.",
+                pages.searched(5),
+            )
+        doubt = absence_doubt(pages, facts.coverage)
+        if doubt:
+            return needs_review(f"No link to the ODR platform found, but {doubt}.", pages.searched(5))
+        terms = pages.of_kinds(_TERMS_KINDS)
+        if not terms:
+            return needs_review(
+                "No link to the ODR platform found, but no terms, returns or complaints page was read.",
+                pages.searched(5),
+            )
+        return failed(
+            f"No link to the ODR platform on any of the pages read, including {terms[0].final_url}.",
+            pages.searched(10),
+        )
+
+
+def _unique(passages: list[PassageFact]) -> list[PassageFact]:
+    seen: dict[tuple[str, str], PassageFact] = {}
+    for passage in passages:
+        seen.setdefault((passage.url, passage.locator), passage)
+    return list(seen.values())
+
+
+def _evidence(passage: PassageFact, pages: Pages, note: str) -> Evidence:
+    extra = f" ({passage.target})" if passage.target else ""
+    return pages.evidence(passage.url, locator=passage.locator, excerpt=passage.excerpt, note=f"{note}{extra}")
