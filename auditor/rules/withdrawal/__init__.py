@@ -1,0 +1,1 @@
+"""Rules of the withdrawal category (one module per rule)."""

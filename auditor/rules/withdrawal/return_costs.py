@@ -1,0 +1,98 @@
+"""The shop states who pays the return shipping when the consumer withdraws.
+
+What it checks
+    A sentence saying that the consumer pays the return ("Kunden står för returfrakten", "Die
+    unmittelbaren Kosten der Rücksendung trägt der Verbraucher", "Du betaler selv for
+    returen", "Returfrakt: 59 kr") or that the shop does ("Fri retur", "Kostenlose
+    Rücksendung", "Free returns"). Return costs of faulty goods (a complaint, not a
+    withdrawal) do not count.
+
+Why it matters
+    CRD Art. 6(1)(i) asks the trader to inform, before the contract, that the consumer bears
+    the cost of returning the goods on withdrawal; under Art. 14(1) a trader who did not say so
+    bears that cost itself. Consumers need to know what a withdrawal will cost them.
+
+Failing example      nothing about return shipping on a site whose terms and returns pages
+                     were read
+Passing example      "Vid utövande av ångerrätten står kunden för returfrakten."
+Needs review when    the terms or returns page could not be read, needs JavaScript, or was not
+                     found, or the crawl did not cover the site.
+"""
+
+from __future__ import annotations
+
+from auditor.models import Category, LegalRef, PassageFact, PassageTopic, RuleMeta, Severity
+from auditor.registry import register
+from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, passed
+from auditor.rules import legal
+from auditor.rules.support import Pages
+from auditor.rules.withdrawal.withdrawal_period import (
+    NATIONAL_WITHDRAWAL,
+    passage_evidence,
+    searched_for_withdrawal,
+    withdrawal_absence_doubt,
+)
+
+CRD_6_1_I = LegalRef(
+    instrument=legal.CRD,
+    provision="Art. 6(1)(i) (consumer bears the cost of returning the goods) and Art. 14(1)",
+    url="https://eur-lex.europa.eu/eli/dir/2011/83/oj",
+)
+DE_BGB_357 = LegalRef(
+    instrument="BGB / EGBGB", provision="§ 357 BGB; Art. 246a § 1 Abs. 2 Satz 1 Nr. 2 EGBGB", jurisdiction="de"
+)
+
+
+@register
+class ReturnCosts(Rule):
+    meta = RuleMeta(
+        id="return-costs",
+        title="Who pays the return shipping is stated",
+        failure_title="Who pays the return shipping is not stated",
+        description=(
+            "Before buying, consumers must learn whether a withdrawal costs them the return shipping; "
+            "if the shop does not say so, it bears the cost itself."
+        ),
+        category=Category.WITHDRAWAL,
+        severity=Severity.MEDIUM,
+        requires=("passages", "pages", "coverage"),
+        legal_refs=(CRD_6_1_I, *NATIONAL_WITHDRAWAL, DE_BGB_357),
+    )
+
+    def evaluate(self, facts: FactView, ctx: AuditContext) -> Verdict:
+        pages = Pages(facts.pages)
+        found = [
+            p for p in facts.passages
+            if p.topic == PassageTopic.RETURN_COSTS and ({"consumer", "trader"} & set(p.flags))
+        ]
+        if found:
+            consumer = [p for p in found if "consumer" in p.flags]
+            trader = [p for p in found if "trader" in p.flags]
+            if consumer and trader:
+                who = "the consumer in some cases and the shop in others"
+            elif consumer:
+                who = "the consumer"
+            else:
+                who = "the shop (free returns)"
+            return passed(
+                f"The shop states who pays the return shipping: {who}.",
+                [passage_evidence(p, pages, f"return costs paid by the {_payer(p)}") for p in _unique(found)[:3]],
+            )
+        doubt = withdrawal_absence_doubt(pages, facts.coverage)
+        if doubt:
+            return needs_review(f"Nothing found on who pays the return shipping, but {doubt}.", pages.searched(5))
+        return failed(
+            "No page read says who pays the return shipping on withdrawal (so by law the shop bears it).",
+            searched_for_withdrawal(pages),
+        )
+
+
+def _payer(passage: PassageFact) -> str:
+    return "consumer" if "consumer" in passage.flags else "trader"
+
+
+def _unique(passages: list[PassageFact]) -> list[PassageFact]:
+    seen: dict[tuple[str, str], PassageFact] = {}
+    for passage in passages:
+        seen.setdefault((passage.url, passage.locator), passage)
+    return list(seen.values())

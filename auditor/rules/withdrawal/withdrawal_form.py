@@ -1,0 +1,123 @@
+"""The model withdrawal form (or an equivalent) is provided.
+
+What it checks
+    The model withdrawal form of CRD Annex I(B) on a page of the shop: its text ("Härmed
+    meddelar jag/vi att jag/vi frånträder ...", "Hiermit widerrufe(n) ich/wir ...", "I/We
+    hereby give notice ..."), a heading naming it (Ångerblankett, Angreskjema,
+    Standardfortrydelsesformular, Peruuttamislomake, Muster-Widerrufsformular, Model
+    withdrawal form) with the form under it, or a link to a PDF or page with such a name. A
+    page that only tells the consumer to "use the form" without giving it is partial.
+
+Why it matters
+    CRD Art. 6(1)(h) and Annex I(B): the trader must provide the model withdrawal form before
+    the contract. In Sweden the trader must provide the form itself, not only mention it,
+    since 1 May 2020 (DAL 2 kap. 2 § första stycket 9, förordning 2014:19, prop. 2019/20:63).
+
+Failing example      no form, no link to one, on a site whose terms and returns pages were read
+Partial example      "Använd gärna ångerblanketten när du ångrar ditt köp." and no form anywhere
+Passing example      <a href="/files/angerblankett.pdf">Ångerblankett (PDF)</a>
+Needs review when    the terms or returns page could not be read, needs JavaScript, or was not
+                     found; or every link to the form leads to a page that could not be read.
+"""
+
+from __future__ import annotations
+
+from auditor.models import Category, LegalRef, PassageFact, PassageTopic, RuleMeta, Severity
+from auditor.registry import register
+from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, partial, passed
+from auditor.rules import legal
+from auditor.rules.support import Pages
+from auditor.rules.withdrawal.withdrawal_period import (
+    CRD_6_1_H,
+    passage_evidence,
+    searched_for_withdrawal,
+    withdrawal_absence_doubt,
+)
+from auditor.spiders.site import url_key
+
+CRD_ANNEX_I_B = LegalRef(
+    instrument=legal.CRD, provision="Annex I(B) (model withdrawal form)", url="https://eur-lex.europa.eu/eli/dir/2011/83/oj"
+)
+SE_FORM = LegalRef(
+    instrument="Lag (2005:59) om distansavtal och avtal utanför affärslokaler; förordning (2014:19)",
+    provision="2 kap. 2 § första stycket 9 (standardformulär för utövande av ångerrätten; provided since 2020-05-01)",
+    jurisdiction="se",
+)
+NO_FORM = LegalRef(
+    instrument="Angrerettloven (lov 2014 nr. 27)", provision="§ 8 (standard angreskjema)", jurisdiction="no"
+)
+DK_FORM = LegalRef(
+    instrument="Forbrugeraftaleloven (lov 1457/2013)", provision="§ 8 (standardfortrydelsesformular)", jurisdiction="dk"
+)
+FI_FORM = LegalRef(
+    instrument="Kuluttajansuojalaki (38/1978); OM asetus 110/2014",
+    provision="6 luku 9 § (peruuttamislomake)",
+    jurisdiction="fi",
+)
+DE_FORM = LegalRef(
+    instrument="EGBGB",
+    provision="Art. 246a § 1 Abs. 2 Nr. 1 and Anlage 2 (Muster-Widerrufsformular)",
+    jurisdiction="de",
+)
+
+
+@register
+class WithdrawalForm(Rule):
+    meta = RuleMeta(
+        id="withdrawal-form",
+        title="The model withdrawal form is provided",
+        failure_title="The model withdrawal form is not provided",
+        description=(
+            "The model withdrawal form lets a consumer withdraw in writing without drafting a letter; "
+            "the shop must give it to the consumer, not only mention it."
+        ),
+        category=Category.WITHDRAWAL,
+        severity=Severity.HIGH,
+        requires=("passages", "pages", "coverage"),
+        legal_refs=(CRD_6_1_H, CRD_ANNEX_I_B, SE_FORM, NO_FORM, DK_FORM, FI_FORM, DE_FORM),
+    )
+
+    def evaluate(self, facts: FactView, ctx: AuditContext) -> Verdict:
+        pages = Pages(facts.pages)
+        found = [p for p in facts.passages if p.topic == PassageTopic.WITHDRAWAL_FORM]
+        inline = [p for p in found if "inline" in p.flags]
+        links = [p for p in found if "link" in p.flags]
+        broken = {
+            url_key(f.url)
+            for f in facts.coverage.failures
+            if f.kind == "http_status" and (f.status or 0) >= 400
+        }
+        working = [p for p in links if url_key(p.target) not in broken]
+        provided = inline + working
+        if provided:
+            where = "on the page" if inline else f"linked ({working[0].target})"
+            return passed(
+                f"The model withdrawal form is provided {where}.",
+                [passage_evidence(p, pages, "withdrawal form" + (" (link)" if "link" in p.flags else ""))
+                 for p in _unique(provided)[:3]],
+            )
+        if links:
+            return needs_review(
+                f"A link to the withdrawal form ({links[0].target}) leads to a page that could not be read; "
+                "check that the form is there.",
+                [passage_evidence(p, pages, "link to the withdrawal form, target not readable") for p in links[:3]],
+            )
+        mentions = [p for p in found if "mention_only" in p.flags]
+        if mentions:
+            return partial(
+                "The withdrawal form is mentioned but not provided: no form text and no link to it on the page.",
+                [passage_evidence(p, pages, "form mentioned, not provided") for p in _unique(mentions)[:3]],
+            )
+        doubt = withdrawal_absence_doubt(pages, facts.coverage)
+        if doubt:
+            return needs_review(f"No withdrawal form found, but {doubt}.", pages.searched(5))
+        return failed(
+            "No model withdrawal form, and no link to one, on any page read.", searched_for_withdrawal(pages)
+        )
+
+
+def _unique(passages: list[PassageFact]) -> list[PassageFact]:
+    seen: dict[tuple[str, str, str], PassageFact] = {}
+    for passage in passages:
+        seen.setdefault((passage.url, passage.locator, passage.target), passage)
+    return list(seen.values())

@@ -1,0 +1,174 @@
+"""The online withdrawal function ("withdrawal button") is offered, from 19 June 2026.
+
+What it checks
+    From 2026-06-19 (the audit date, not the clock): a button or link labelled "Ångra köpet
+    här", "Withdraw from contract here", "Vertrag widerrufen", "Fortryd købet her", "Peruuta
+    sopimus tästä" or an equally clear wording, prominently placed: in the site-wide header or
+    footer, or on a page at most two clicks from the home page, passes; deeper is partial.
+    Before that date, and in Norway (EEA incorporation pending), the rule does not apply.
+
+Why it matters
+    CRD Art. 11a, inserted by Directive (EU) 2023/2673, requires traders selling through an
+    online interface to offer a function to withdraw, labelled "withdraw from contract here" or
+    equivalently, prominently displayed and continuously available during the withdrawal
+    period, with a confirmation step and an acknowledgement on a durable medium.
+
+Failing example      no withdrawal button or link on any page read, and no login area where it
+                     could sit
+Partial example      "Ångra köpet här" only on a page four clicks deep
+Passing example      <footer><a href="/angra-kop">Ångra köpet här</a></footer>
+Needs review when    the site has a login or account area (the function may sit behind "Mina
+                     sidor"), pages need JavaScript, or the crawl did not cover the site; or
+                     only the confirmation step ("Bekräfta ångrande") was seen.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from auditor.models import Category, LegalRef, LinkFact, PassageFact, PassageTopic, RuleMeta, Severity
+from auditor.registry import register
+from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, not_applicable, partial, passed
+from auditor.rules import legal
+from auditor.rules.support import SITE_WIDE, Pages, absence_doubt
+from auditor.rules.withdrawal.withdrawal_period import passage_evidence
+from auditor.spiders.gatherers.passages.common import find_phrases, topic_phrases
+
+#: CRD Art. 11a applies from this date (Directive (EU) 2023/2673, Art. 2).
+APPLIES_FROM = date(2026, 6, 19)
+#: Jurisdictions where Directive 2023/2673 is not (yet) law: NO awaits EEA incorporation.
+NOT_TRANSPOSED = frozenset({"no"})
+#: Clicks from the home page within which the function counts as easily accessible.
+MAX_CLICKS = 2
+
+CRD_11A = LegalRef(
+    instrument=f"{legal.CRD}, as amended by Directive (EU) 2023/2673",
+    provision="Art. 11a (withdrawal function), applies from 2026-06-19",
+    url="https://eur-lex.europa.eu/eli/dir/2023/2673/oj",
+)
+SE_PROP = LegalRef(
+    instrument="Prop. 2025/26:84 Ett stärkt konsumentskydd vid distansavtal",
+    provision="funktion för utövande av ångerrätten (proposed in force 2026-06-19)",
+    jurisdiction="se",
+)
+DE_BGB_356A = LegalRef(instrument="BGB", provision="§ 356a (Widerrufsbutton 'Vertrag widerrufen')", jurisdiction="de")
+DK_L185 = LegalRef(
+    instrument="L 185 (2024-25) amending forbrugeraftaleloven",
+    provision="implementation of Directive 2023/2673 (fortrydelsesfunktion)",
+    jurisdiction="dk",
+)
+FI_HE120 = LegalRef(
+    instrument="HE 120/2025 vp amending kuluttajansuojalaki",
+    provision="6 luku (peruuttamistoiminto), implementation of Directive 2023/2673",
+    jurisdiction="fi",
+)
+
+
+@register
+class WithdrawalFunction(Rule):
+    meta = RuleMeta(
+        id="withdrawal-function",
+        title="An online withdrawal function is offered",
+        failure_title="No online withdrawal function is offered",
+        description=(
+            "From 19 June 2026 a shop must offer a clearly labelled button or link to withdraw from "
+            "the contract online, as easy to find as the order button."
+        ),
+        category=Category.WITHDRAWAL,
+        severity=Severity.CRITICAL,
+        requires=("passages", "pages", "links", "coverage"),
+        legal_refs=(CRD_11A, SE_PROP, DE_BGB_356A, DK_L185, FI_HE120),
+    )
+
+    def evaluate(self, facts: FactView, ctx: AuditContext) -> Verdict:
+        if ctx.as_of < APPLIES_FROM:
+            return not_applicable(
+                f"The withdrawal function of CRD Art. 11a applies from {APPLIES_FROM.isoformat()}; "
+                f"the audit date is {ctx.as_of.isoformat()}."
+            )
+        if ctx.jurisdiction in NOT_TRANSPOSED:
+            return not_applicable(
+                "Directive (EU) 2023/2673 (withdrawal function) is not yet part of the law of this "
+                "jurisdiction (EEA incorporation pending)."
+            )
+        pages = Pages(facts.pages)
+        found = [p for p in facts.passages if p.topic == PassageTopic.WITHDRAWAL_FUNCTION]
+        step1 = [p for p in found if "confirm" not in p.flags]
+        if step1:
+            ranked = sorted(step1, key=lambda p: (p.region not in SITE_WIDE, self._depth(p, pages), p.url))
+            best = ranked[0]
+            depth = self._depth(best, pages)
+            evidence = [passage_evidence(p, pages, self._note(p, pages)) for p in _unique(ranked)[:3]]
+            if best.region in SITE_WIDE or depth <= MAX_CLICKS:
+                where = f"in the site-wide {best.region.value}" if best.region in SITE_WIDE else (
+                    f"on a page {depth} click{'s' if depth != 1 else ''} from the home page"
+                )
+                return passed(f"A withdrawal function '{best.name}' is offered {where}.", evidence)
+            return partial(
+                f"A withdrawal function '{best.name}' exists but only on a page {depth} clicks from the home "
+                f"page; it must be prominent and easily accessible (at most {MAX_CLICKS} clicks, or in the "
+                "header or footer).",
+                evidence,
+            )
+        confirm = [p for p in found if "confirm" in p.flags]
+        if confirm:
+            return needs_review(
+                f"Only a confirmation control ('{confirm[0].name}') was seen, not the button that starts the "
+                "withdrawal; check how a consumer reaches it.",
+                [passage_evidence(p, pages, "confirmation step of the withdrawal function") for p in confirm[:3]],
+            )
+        account = _account_links(facts.links)
+        if account:
+            link = account[0]
+            return needs_review(
+                f"No withdrawal function found on the public pages, but the site has a login or account area "
+                f"('{link.text or link.target}') where it may sit; check it there (Art. 11a favours access "
+                "without login).",
+                [pages.evidence(link.url, locator=link.locator, excerpt=link.text,
+                                note=f"account link to {link.target}")],
+            )
+        shells = [p for p in pages.all if p.js_shell]
+        if shells:
+            return needs_review(
+                f"No withdrawal function found, but {shells[0].final_url} appears to be built by JavaScript; "
+                "a button may only show in a browser.",
+                [pages.evidence(shells[0].final_url, excerpt=shells[0].title, note="page needs JavaScript")],
+            )
+        doubt = absence_doubt(pages, facts.coverage)
+        if doubt:
+            return needs_review(f"No withdrawal function found, but {doubt}.", pages.searched(5))
+        return failed(
+            "No withdrawal function (a button or link such as 'Ångra köpet här' / 'Vertrag widerrufen') on any "
+            "page read, and no account area where it could sit.",
+            pages.searched(10),
+        )
+
+    @staticmethod
+    def _depth(passage: PassageFact, pages: Pages) -> int:
+        page = pages.get(passage.url)
+        return page.depth if page else 99
+
+    def _note(self, passage: PassageFact, pages: Pages) -> str:
+        kind = "button" if "button" in passage.flags else "link"
+        target = f" to {passage.target}" if passage.target else ""
+        return f"withdrawal {kind}{target} ({passage.region.value}, {self._depth(passage, pages)} clicks deep)"
+
+
+def _account_links(links: list[LinkFact]) -> list[LinkFact]:
+    """Internal links to a login or account area, by link text or URL slug."""
+    phrases = topic_phrases("withdrawal_function").get("account", ())
+    out: list[LinkFact] = []
+    for link in links:
+        if not link.internal:
+            continue
+        slug = link.target.split("?", 1)[0].split("#", 1)[0].replace("/", " ").replace("-", " ").replace("_", " ")
+        if find_phrases(link.text, phrases) or find_phrases(slug, phrases):
+            out.append(link)
+    return out
+
+
+def _unique(passages: list[PassageFact]) -> list[PassageFact]:
+    seen: dict[tuple[str, str], PassageFact] = {}
+    for passage in passages:
+        seen.setdefault((passage.url, passage.locator), passage)
+    return list(seen.values())
