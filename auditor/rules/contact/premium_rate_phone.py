@@ -1,0 +1,154 @@
+"""The trader's customer-service number is not a premium-rate number.
+
+What it checks
+    The telephone numbers the trader shows as its own (valid, not a public body's, on a
+    contact, customer-service, imprint, about or home page, or in the site-wide header or
+    footer; failing those, on any page but the privacy policy) and whether each is
+    basic-rate. A number is premium-rate when libphonenumber classifies it so, or when its
+    national form starts with one of the jurisdiction's
+    ``premium_prefixes`` (SE 0900/0939/0944, DE 0900/0137/0180, NO 820/829, DK 90, FI
+    0600/0700); the prefixes apply only to numbers of the jurisdiction's own country.
+
+    * pass: every such number is basic-rate (geographic, mobile or free);
+    * partial: a premium-rate number is given next to a basic-rate one;
+    * fail: the only numbers given are premium-rate;
+    * not applicable: no telephone number at all (contact-phone judges that).
+
+Why it matters
+    Art. 21 Directive 2011/83/EU: a consumer who calls the trader about a contract pays no more
+    than the basic rate; CJEU C-568/15 (comtech): no more than a call to a standard geographic
+    or mobile number. Finland: KSL 2:14 requires a basic-rate customer-service number.
+
+Failing example      "Kundtjänst: 0900-123 45 67 (29 kr/min)" as the only number
+Passing example      "Kundtjänst: 08-123 45 67"; a Swedish mobile 070-900 12 34 (not 0900)
+Needs review when    the only numbers after a phone word cannot be dialled as written, so
+                     their rate is unknown.
+"""
+
+from __future__ import annotations
+
+import phonenumbers
+
+from auditor.models import Category, Evidence, LegalRef, PageKind, PhoneFact, RuleMeta, Severity
+from auditor.registry import register
+from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, not_applicable, partial, passed
+from auditor.rules.support import SITE_WIDE, TRADER_PAGE_KINDS, Pages
+
+CRD_21 = LegalRef(
+    instrument="Directive 2011/83/EU (Consumer Rights Directive)",
+    provision="Art. 21: telephone line about a contract at no more than the basic rate",
+    url="https://eur-lex.europa.eu/eli/dir/2011/83/oj",
+)
+CJEU_C_568_15 = LegalRef(
+    instrument="CJEU C-568/15 (comtech)",
+    provision="basic rate = the cost of a call to a standard geographic or mobile number",
+    url="https://curia.europa.eu/juris/liste.jsf?num=C-568/15",
+)
+FI_KSL_2_14 = LegalRef(
+    instrument="Kuluttajansuojalaki (38/1978)",
+    provision="2 luku 14 §: customer-service number at a basic rate",
+    jurisdiction="fi",
+)
+#: The country whose national numbering the jurisdiction's premium prefixes describe.
+REGION_OF = {"se": "SE", "no": "NO", "dk": "DK", "fi": "FI", "de": "DE"}
+
+DE_BGB_312A = LegalRef(
+    instrument="Bürgerliches Gesetzbuch (BGB)",
+    provision="§ 312a Abs. 5: no charge above the basic rate for calls about a contract",
+    jurisdiction="de",
+)
+
+
+@register
+class PremiumRatePhone(Rule):
+    meta = RuleMeta(
+        id="premium-rate-phone",
+        title="The customer-service number is basic-rate",
+        failure_title="The customer-service number is premium-rate",
+        description=(
+            "Consumers who call the trader about a purchase may not be charged more than a call to "
+            "an ordinary landline or mobile number."
+        ),
+        category=Category.CONTACT,
+        severity=Severity.HIGH,
+        requires=("phones", "pages"),
+        legal_refs=(CRD_21, CJEU_C_568_15, FI_KSL_2_14, DE_BGB_312A),
+    )
+
+    def evaluate(self, facts: FactView, ctx: AuditContext) -> Verdict:
+        pages = Pages(facts.pages)
+        prefixes = [str(p) for p in ctx.params.get("premium_prefixes", [])]
+        region = REGION_OF.get(ctx.jurisdiction, "")
+        shown = [p for p in facts.phones if not p.third_party and p.method != "structured_data"]
+        # The trader's own numbers: contact pages and site-wide first, else any but the privacy
+        # policy's (where a number is often a data-protection authority's).
+        own = [p for p in shown if _prominent(p, pages)] or [
+            p for p in shown if pages.kind(p.url) != PageKind.PRIVACY
+        ]
+        valid = _unique([p for p in own if p.valid])
+        if valid:
+            premium = [p for p in valid if is_premium(p, prefixes, region)]
+            basic = [p for p in valid if p not in premium]
+            if not premium:
+                return passed(
+                    f"The telephone numbers given are basic-rate: {', '.join(p.raw for p in basic[:3])}.",
+                    [_evidence(p, pages, "basic-rate") for p in basic[:3]],
+                )
+            if basic:
+                return partial(
+                    f"A premium-rate number ({premium[0].raw}) is given next to a basic-rate one "
+                    f"({basic[0].raw}); a call about a contract may not cost more than the basic rate.",
+                    [_evidence(p, pages, "premium-rate") for p in premium[:2]]
+                    + [_evidence(p, pages, "basic-rate") for p in basic[:1]],
+                )
+            return failed(
+                f"The only telephone number given ({premium[0].raw}) is premium-rate; a customer line may "
+                "not cost more than a basic-rate call (CRD Art. 21, CJEU C-568/15).",
+                [_evidence(p, pages, "premium-rate") for p in premium[:3]],
+            )
+        invalid = _unique([p for p in own if not p.valid])
+        if invalid:
+            return needs_review(
+                f"A number is given ('{invalid[0].raw}') but cannot be dialled as written, so its rate is unknown.",
+                [_evidence(p, pages, "not a valid number as written") for p in invalid[:3]],
+            )
+        return not_applicable("No telephone number of the trader is given (contact-phone judges that).")
+
+
+def is_premium(phone: PhoneFact, prefixes: list[str], region: str) -> bool:
+    """Premium-rate by libphonenumber's type, or by a national premium prefix of ``region``."""
+    if phone.premium_rate:
+        return True
+    if not prefixes or not region:
+        return False
+    try:
+        number = phonenumbers.parse(phone.e164, None)
+    except phonenumbers.NumberParseException:
+        return False
+    if phonenumbers.region_code_for_number(number) != region:
+        return False
+    national = "".join(ch for ch in phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+                       if ch.isdigit())
+    return any(national.startswith(prefix) for prefix in prefixes)
+
+
+def _prominent(phone: PhoneFact, pages: Pages) -> bool:
+    return phone.region in SITE_WIDE or pages.kind(phone.url) in TRADER_PAGE_KINDS
+
+
+def _unique(phones: list[PhoneFact]) -> list[PhoneFact]:
+    seen: dict[str, PhoneFact] = {}
+    for phone in phones:
+        seen.setdefault(phone.e164, phone)
+    return list(seen.values())
+
+
+def _evidence(phone: PhoneFact, pages: Pages, rate: str) -> Evidence:
+    kind = phone.number_type.replace("_", " ")
+    return pages.evidence(
+        phone.url,
+        locator=phone.locator,
+        excerpt=phone.excerpt or phone.raw,
+        note=f"phone {phone.e164} ({kind}, {rate}, {phone.region.value})",
+    )
+
