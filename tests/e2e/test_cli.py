@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import socket
 import subprocess
 import sys
@@ -18,8 +19,9 @@ pytestmark = pytest.mark.e2e
 
 
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "COLUMNS": "200"}  # a wide terminal: rule ids are not folded
     return subprocess.run([sys.executable, "-m", "auditor", *args], cwd=cwd, capture_output=True,
-                          text=True, timeout=240)
+                          text=True, timeout=240, env=env)
 
 
 def test_demo_writes_json_and_html(tmp_path: Path) -> None:
