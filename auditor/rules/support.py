@@ -17,6 +17,7 @@ from auditor.models import (
     FetchFailure,
     PageInfo,
     PageKind,
+    PassageFact,
     Region,
 )
 from auditor.spiders.site import url_key
@@ -25,6 +26,8 @@ from auditor.spiders.site import url_key
 TRADER_PAGE_KINDS = frozenset(
     {PageKind.HOME, PageKind.CONTACT, PageKind.CUSTOMER_SERVICE, PageKind.IMPRINT, PageKind.ABOUT}
 )
+#: Pages where a shop states its terms: withdrawal, returns, complaints, dispute bodies.
+TERMS_PAGE_KINDS = frozenset({PageKind.TERMS, PageKind.RETURNS, PageKind.COMPLAINTS})
 #: Site-wide regions: what sits there is on every page.
 SITE_WIDE = frozenset({Region.HEADER, Region.FOOTER, Region.NAV})
 
@@ -72,13 +75,54 @@ class Pages:
         return [self.evidence(p.final_url, excerpt=p.title, note=note) for p in ranked[:limit]]
 
 
-def is_contact_url(failure: FetchFailure) -> bool:
-    """Whether a URL that could not be read looks like a contact or imprint page."""
+def passage_evidence(passage: PassageFact, pages: Pages, note: str) -> Evidence:
+    """Evidence for a passage: its page, element and sentence."""
+    return pages.evidence(passage.url, locator=passage.locator, excerpt=passage.excerpt, note=note)
+
+
+def _failure_kinds(failure: FetchFailure) -> dict[PageKind, float]:
+    """What a page that could not be read may have been, by its URL and the link text to it."""
     lex = lexicon.load()
     kinds = dict(lex.url_kinds(failure.url))
     if failure.click_path:
         kinds.update(lex.text_kinds(failure.click_path[-1].text))
-    return any(kind in lexicon.CONTACT_KINDS for kind in kinds)
+    return kinds
+
+
+def is_contact_url(failure: FetchFailure) -> bool:
+    """Whether a URL that could not be read looks like a contact or imprint page."""
+    return any(kind in lexicon.CONTACT_KINDS for kind in _failure_kinds(failure))
+
+
+def section_doubt(
+    pages: Pages, coverage: CrawlCoverage, kinds: frozenset[PageKind], what: str
+) -> str | None:
+    """Why information that belongs on pages of ``kinds`` (terms, returns, ...) may exist
+    although it was not found, or None when its absence is established.
+
+    On top of :func:`absence_doubt`: a page of those kinds must have been read, and none that
+    looks like one may need JavaScript, have been blocked by robots.txt, have failed, or have
+    been left unvisited when the budget ran out. ``what`` names the pages in the message.
+    """
+    doubt = absence_doubt(pages, coverage)
+    if doubt:
+        return doubt
+    shells = [p for p in pages.all if p.js_shell and p.kind in kinds]
+    if shells:
+        return f"{shells[0].final_url} appears to be built by JavaScript and its content was not seen"
+    lex = lexicon.load()
+    for url in coverage.robots.blocked_urls:
+        if lexicon.best_kind(lex.url_kinds(url)) in kinds:
+            return f"robots.txt kept the crawler from {url}"
+    for failure in coverage.failures:
+        if lexicon.best_kind(_failure_kinds(failure)) in kinds:
+            return f"the page {failure.url} could not be read ({failure.reason})"
+    for url in coverage.unvisited:
+        if lexicon.best_kind(lex.url_kinds(url)) in kinds:
+            return f"the page {url} was not visited"
+    if not pages.of_kinds(kinds):
+        return f"no {what} page was read"
+    return None
 
 
 def absence_doubt(pages: Pages, coverage: CrawlCoverage) -> str | None:

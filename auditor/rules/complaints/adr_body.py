@@ -37,10 +37,10 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from auditor.lexicon import normalise
-from auditor.models import Category, Evidence, LegalRef, PageKind, PassageFact, PassageTopic, RuleMeta, Severity
+from auditor.models import Category, Evidence, LegalRef, PassageFact, PassageTopic, RuleMeta, Severity
 from auditor.registry import register
 from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, partial, passed
-from auditor.rules.support import Pages, absence_doubt
+from auditor.rules.support import TERMS_PAGE_KINDS, Pages, section_doubt
 
 ADR_DIR_13 = LegalRef(
     instrument="Directive 2013/11/EU (ADR Directive)",
@@ -80,7 +80,6 @@ DE_VSBG_36 = LegalRef(
 )
 
 #: Pages whose reading makes the absence of the ADR information established.
-_TERMS_KINDS = (PageKind.TERMS, PageKind.COMPLAINTS, PageKind.RETURNS)
 #: Flags saying the passage gives the body's web site or address.
 _LOCATED = frozenset({"link", "web_address", "postal_address"})
 
@@ -142,16 +141,10 @@ class AdrBody(Rule):
                 "conciliation body with its web site.",
                 [_evidence(p, pages, "§ 36 VSBG statement without a body") for p in willing[:2]],
             )
-        terms_read = pages.of_kinds(_TERMS_KINDS)
-        doubt = absence_doubt(pages, facts.coverage)
+        doubt = section_doubt(pages, facts.coverage, TERMS_PAGE_KINDS, "terms, returns or complaints")
         if doubt:
             return needs_review(f"No dispute resolution body found, but {doubt}.", pages.searched(5))
-        if not terms_read:
-            return needs_review(
-                "No dispute resolution body found, but no terms, returns or complaints page was read, "
-                "where this information usually stands.",
-                pages.searched(5),
-            )
+        terms_read = pages.of_kinds(TERMS_PAGE_KINDS)
         return failed(
             "No dispute resolution body (or, in Germany, § 36 VSBG statement) on any of the pages read, "
             f"including {terms_read[0].final_url}.",

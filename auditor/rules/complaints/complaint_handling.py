@@ -34,11 +34,10 @@ from auditor.rules.complaints.complaints_info import (
     SE_KOV_REKLAMATION,
     complaints_absence_doubt,
     counts,
-    passage_evidence,
     ranked,
     unique,
 )
-from auditor.rules.support import Pages
+from auditor.rules.support import Pages, passage_evidence
 
 CRD_6_1_G = LegalRef(
     instrument="Directive 2011/83/EU (Consumer Rights Directive)",

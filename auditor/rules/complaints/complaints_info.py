@@ -28,11 +28,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from auditor import lexicon
 from auditor.models import (
     Category,
     CrawlCoverage,
-    Evidence,
     LegalRef,
     PageKind,
     PassageFact,
@@ -42,7 +40,7 @@ from auditor.models import (
 )
 from auditor.registry import register
 from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, passed
-from auditor.rules.support import SITE_WIDE, TRADER_PAGE_KINDS, Pages, absence_doubt
+from auditor.rules.support import SITE_WIDE, TERMS_PAGE_KINDS, Pages, passage_evidence, section_doubt
 
 CRD_6_1_L = LegalRef(
     instrument="Directive 2011/83/EU (Consumer Rights Directive)",
@@ -93,7 +91,7 @@ DE_BGB_438 = LegalRef(
 NATIONAL_GUARANTEE = (SE_KKL, NO_FKJL_27, DK_KBL_83, FI_KSL_5, DE_BGB_438)
 
 #: Pages where a shop explains complaints: absence counts only after one of them was read.
-LEGAL_PAGE_KINDS = frozenset({PageKind.TERMS, PageKind.RETURNS, PageKind.COMPLAINTS})
+LEGAL_PAGE_KINDS = TERMS_PAGE_KINDS
 #: Fewer words than this is a heading or label, shown after full sentences.
 _SENTENCE_WORDS = 5
 #: Where complaints information is most expected, best first (evidence order).
@@ -188,36 +186,6 @@ def ranked(passages: list[PassageFact], pages: Pages) -> list[PassageFact]:
     return sorted(passages, key=key)
 
 
-def passage_evidence(passage: PassageFact, pages: Pages, note: str) -> Evidence:
-    return pages.evidence(passage.url, locator=passage.locator, excerpt=passage.excerpt, note=note)
-
-
 def complaints_absence_doubt(pages: Pages, coverage: CrawlCoverage) -> str | None:
-    """Why complaints information not found may still exist, or None when its absence is shown.
-
-    On top of :func:`absence_doubt` (contact pages read, or the whole site), a terms, returns or
-    complaints page must have been read, and none that looks like one may have failed, been
-    blocked, be built by JavaScript, or be left unvisited.
-    """
-    lex = lexicon.load()
-    shells = [p for p in pages.all if p.js_shell and p.kind in LEGAL_PAGE_KINDS | TRADER_PAGE_KINDS]
-    if shells:
-        return f"{shells[0].final_url} appears to be built by JavaScript and its content was not seen"
-    for url in coverage.robots.blocked_urls:
-        if lexicon.best_kind(lex.url_kinds(url)) in LEGAL_PAGE_KINDS:
-            return f"robots.txt kept the crawler from {url}"
-    for failure in coverage.failures:
-        kinds = dict(lex.url_kinds(failure.url))
-        if failure.click_path:
-            kinds.update(lex.text_kinds(failure.click_path[-1].text))
-        if lexicon.best_kind(kinds) in LEGAL_PAGE_KINDS:
-            return f"the page {failure.url} could not be read ({failure.reason})"
-    for url in coverage.unvisited:
-        if lexicon.best_kind(lex.url_kinds(url)) in LEGAL_PAGE_KINDS:
-            return f"the page {url} was not visited"
-    doubt = absence_doubt(pages, coverage)
-    if doubt:
-        return doubt
-    if not pages.of_kinds(LEGAL_PAGE_KINDS):
-        return "no terms, returns or complaints page was read"
-    return None
+    """Why complaints information not found may still exist, or None when its absence is shown."""
+    return section_doubt(pages, coverage, LEGAL_PAGE_KINDS, "terms, returns or complaints")

@@ -31,8 +31,8 @@ from datetime import date
 from auditor.models import Category, LegalRef, PassageFact, PassageTopic, RuleMeta, Severity
 from auditor.registry import register
 from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, not_applicable, passed
-from auditor.rules.complaints.complaints_info import passage_evidence, ranked, unique
-from auditor.rules.support import Pages
+from auditor.rules.complaints.complaints_info import ranked, unique
+from auditor.rules.support import Pages, passage_evidence
 
 #: CRD Art. 22a applies from this date (the application date set by Directive (EU) 2024/825).
 NOTICE_FROM = date(2026, 9, 27)

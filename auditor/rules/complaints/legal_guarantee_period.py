@@ -37,11 +37,10 @@ from auditor.rules.complaints.complaints_info import (
     SGD_10,
     complaints_absence_doubt,
     counts,
-    passage_evidence,
     ranked,
     unique,
 )
-from auditor.rules.support import Pages
+from auditor.rules.support import Pages, passage_evidence
 
 UCPD_7 = LegalRef(
     instrument="Directive 2005/29/EC (Unfair Commercial Practices Directive)",

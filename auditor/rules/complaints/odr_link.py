@@ -34,7 +34,6 @@ from auditor.models import (
     Evidence,
     LegalRef,
     Outcome,
-    PageKind,
     PassageFact,
     PassageTopic,
     RuleMeta,
@@ -42,7 +41,7 @@ from auditor.models import (
 )
 from auditor.registry import register
 from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, partial, passed
-from auditor.rules.support import Pages, absence_doubt
+from auditor.rules.support import TERMS_PAGE_KINDS, Pages, section_doubt
 
 ODR_REG_14 = LegalRef(
     instrument="Regulation (EU) No 524/2013 (ODR Regulation)",
@@ -63,7 +62,6 @@ DE_UWG_5 = LegalRef(
 #: The ODR platform closed and Regulation 524/2013 was repealed on this day.
 ODR_CLOSED = date(2025, 7, 20)
 #: Pages whose reading makes the absence of the link established.
-_TERMS_KINDS = (PageKind.TERMS, PageKind.COMPLAINTS, PageKind.RETURNS)
 #: EEA incorporation of Regulation 524/2013 is unverified for these jurisdictions.
 _UNVERIFIED = frozenset({"no"})
 
@@ -118,15 +116,10 @@ class OdrLink(Rule):
                 f"{ctx.jurisdiction.upper()} is unverified.",
                 pages.searched(5),
             )
-        doubt = absence_doubt(pages, facts.coverage)
+        doubt = section_doubt(pages, facts.coverage, TERMS_PAGE_KINDS, "terms, returns or complaints")
         if doubt:
             return needs_review(f"No link to the ODR platform found, but {doubt}.", pages.searched(5))
-        terms = pages.of_kinds(_TERMS_KINDS)
-        if not terms:
-            return needs_review(
-                "No link to the ODR platform found, but no terms, returns or complaints page was read.",
-                pages.searched(5),
-            )
+        terms = pages.of_kinds(TERMS_PAGE_KINDS)
         return failed(
             f"No link to the ODR platform on any of the pages read, including {terms[0].final_url}.",
             pages.searched(10),

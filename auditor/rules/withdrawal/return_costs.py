@@ -25,10 +25,9 @@ from auditor.models import Category, LegalRef, PassageFact, PassageTopic, RuleMe
 from auditor.registry import register
 from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, passed
 from auditor.rules import legal
-from auditor.rules.support import Pages
+from auditor.rules.support import Pages, passage_evidence
 from auditor.rules.withdrawal.withdrawal_period import (
     NATIONAL_WITHDRAWAL,
-    passage_evidence,
     searched_for_withdrawal,
     withdrawal_absence_doubt,
 )

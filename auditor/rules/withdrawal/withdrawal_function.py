@@ -30,8 +30,7 @@ from auditor.models import Category, LegalRef, LinkFact, PassageFact, PassageTop
 from auditor.registry import register
 from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, not_applicable, partial, passed
 from auditor.rules import legal
-from auditor.rules.support import SITE_WIDE, Pages, absence_doubt
-from auditor.rules.withdrawal.withdrawal_period import passage_evidence
+from auditor.rules.support import SITE_WIDE, Pages, absence_doubt, passage_evidence
 from auditor.spiders.gatherers.passages.common import find_phrases, topic_phrases
 
 #: CRD Art. 11a applies from this date (Directive (EU) 2023/2673, Art. 2).

@@ -26,7 +26,6 @@ Needs review when    the terms or returns page could not be read, needs JavaScri
 
 from __future__ import annotations
 
-from auditor import lexicon
 from auditor.models import (
     Category,
     CrawlCoverage,
@@ -41,7 +40,7 @@ from auditor.models import (
 from auditor.registry import register
 from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, partial, passed
 from auditor.rules import legal
-from auditor.rules.support import Pages, absence_doubt
+from auditor.rules.support import Pages, passage_evidence, section_doubt
 
 CRD_6_1_H = LegalRef(
     instrument=legal.CRD,
@@ -83,35 +82,8 @@ WITHDRAWAL_PAGE_KINDS = frozenset({PageKind.TERMS, PageKind.RETURNS})
 
 
 def withdrawal_absence_doubt(pages: Pages, coverage: CrawlCoverage) -> str | None:
-    """Why withdrawal information not found may still exist, or None when its absence is shown.
-
-    On top of :func:`absence_doubt`, a terms or returns page must have been read, and none that
-    looks like one may have failed, been blocked by robots.txt, or need JavaScript.
-    """
-    doubt = absence_doubt(pages, coverage)
-    if doubt:
-        return doubt
-    shells = [p for p in pages.of_kinds(WITHDRAWAL_PAGE_KINDS) if p.js_shell]
-    if shells:
-        return f"{shells[0].final_url} appears to be built by JavaScript and its content was not seen without a browser"
-    lex = lexicon.load()
-    blocked = [u for u in coverage.robots.blocked_urls if lexicon.best_kind(lex.url_kinds(u)) in WITHDRAWAL_PAGE_KINDS]
-    if blocked:
-        return f"robots.txt kept the crawler from {blocked[0]}"
-    for failure in coverage.failures:
-        kinds = dict(lex.url_kinds(failure.url))
-        if failure.click_path:
-            kinds.update(lex.text_kinds(failure.click_path[-1].text))
-        if lexicon.best_kind(kinds) in WITHDRAWAL_PAGE_KINDS:
-            return f"the page {failure.url} could not be read ({failure.reason})"
-    if not pages.of_kinds(WITHDRAWAL_PAGE_KINDS):
-        return "no terms or returns page was found among the pages read"
-    return None
-
-
-def passage_evidence(passage: PassageFact, pages: Pages, note: str) -> Evidence:
-    """Evidence for a passage: its page, element and sentence."""
-    return pages.evidence(passage.url, locator=passage.locator, excerpt=passage.excerpt, note=note)
+    """Why withdrawal information not found may still exist, or None when its absence is shown."""
+    return section_doubt(pages, coverage, WITHDRAWAL_PAGE_KINDS, "terms or returns")
 
 
 def searched_for_withdrawal(pages: Pages, limit: int = 10) -> list[Evidence]:
