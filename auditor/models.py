@@ -319,6 +319,10 @@ class PassageTopic(StrEnum):
     SERVICE_HOURS = "service_hours"  # opening hours or a promised response time
 
 
+#: Days in a stated period's unit (a month is 30 days, a year 365).
+DAYS_PER_UNIT: dict[str, float] = {"hours": 1 / 24, "days": 1, "weeks": 7, "months": 30, "years": 365}
+
+
 class PassageFact(_Seen):
     """A sentence or element on a page that states something the law asks about.
 
@@ -341,8 +345,7 @@ class PassageFact(_Seen):
         """The stated period in days (a month is 30, a year 365), or None."""
         if self.amount is None or self.unit is None:
             return None
-        factor = {"hours": 1 / 24, "days": 1, "weeks": 7, "months": 30, "years": 365}[self.unit]
-        return self.amount * factor
+        return self.amount * DAYS_PER_UNIT[self.unit]
 
     def in_months(self) -> float | None:
         """The stated period in months (a year is 12, a day 1/30), or None."""

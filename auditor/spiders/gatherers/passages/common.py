@@ -19,9 +19,55 @@ from functools import cache
 from importlib import resources
 from typing import Literal
 
+import lxml.html
+
 from auditor.lexicon import LANGUAGES, normalise
+from auditor.models import PassageFact, PassageTopic
+from auditor.spiders.gatherers.dom import Document, clean
 
 Unit = Literal["hours", "days", "weeks", "months", "years"]
+
+#: Elements whose text is a heading or label for what follows.
+HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "caption", "legend", "summary", "dt", "th"})
+
+
+def passage_fact(
+    doc: Document,
+    element: lxml.html.HtmlElement,
+    topic: PassageTopic,
+    lang: str,
+    text: str,
+    *,
+    flags: list[str],
+    amount: float | None = None,
+    unit: Unit | None = None,
+    name: str = "",
+    target: str = "",
+) -> PassageFact:
+    """A passage seen in ``element``: its text (cleaned, at most 200 characters) and what it says."""
+    return PassageFact(
+        url=doc.url,
+        locator=doc.locator(element),
+        excerpt=clean(text)[:200],
+        region=doc.region(element),
+        topic=topic,
+        lang=lang,
+        amount=amount,
+        unit=unit,
+        name=clean(name)[:80],
+        target=target,
+        flags=flags,
+    )
+
+
+def word_list(text: str) -> list[str]:
+    """The normalised words of ``text`` (what phrases are matched against)."""
+    return normalise(text).split()
+
+
+def word_index(text: str, offset: int) -> int:
+    """The index (in normalised words) of the word that starts at character ``offset``."""
+    return len(word_list(text[:offset]))
 
 
 @cache

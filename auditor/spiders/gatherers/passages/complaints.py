@@ -40,9 +40,19 @@ from importlib import resources
 import lxml.html
 
 from auditor.lexicon import LANGUAGES, normalise
-from auditor.models import PassageFact, PassageTopic, Region
+from auditor.models import DAYS_PER_UNIT, PassageFact, PassageTopic, Region
 from auditor.spiders.gatherers.dom import Document, TextBlock, clean, excerpt
-from auditor.spiders.gatherers.passages.common import Period, Sentence, Unit, periods, sentences
+from auditor.spiders.gatherers.passages.common import (
+    HEADINGS,
+    Period,
+    Sentence,
+    Unit,
+    passage_fact,
+    periods,
+    sentences,
+    word_index,
+    word_list,
+)
 
 #: How many words a period may sit from the complaints or guarantee word it belongs to.
 _WINDOW = 8
@@ -54,9 +64,7 @@ _LABEL_WORDS = 5
 _LINK_SHARE = 0.8
 #: A notice block longer than this (characters) is prose, not a notice.
 _NOTICE_CHARS = 900
-_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "caption", "legend", "summary", "dt", "th"})
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_DAYS: dict[str, float] = {"hours": 1 / 24, "days": 1, "weeks": 7, "months": 30, "years": 365}
 _CLAUSE_BREAK = re.compile(r"[,;()\[\]–—]|\s-\s")
 _CHANNEL_KIND = (
     ("form", ("form", "formular", "lomak", "skjema")),
@@ -116,28 +124,22 @@ def has(words: list[str], wanted: Phrases) -> bool:
     return bool(spans(words, wanted))
 
 
-def _words(text: str) -> list[str]:
-    return normalise(text).split()
-
-
-def _word_index(text: str, offset: int) -> int:
-    return len(_words(text[:offset]))
 
 
 def gather(doc: Document, lang: str) -> list[PassageFact]:
     """Every complaints passage of one page."""
     out: list[PassageFact] = []
-    page_context = _is_context(_words(doc.title))
+    page_context = _is_context(word_list(doc.title))
     heading_context = False
     for block in doc.blocks:
         tag = block.element.tag.lower() if isinstance(block.element.tag, str) else ""
-        words = _words(block.text)
-        if tag in _HEADINGS:
+        words = word_list(block.text)
+        if tag in HEADINGS:
             heading_context = _is_context(words)
         inherited = (page_context or heading_context) and doc.region(block.element) == Region.MAIN
         links = _link_only(doc, block)
         for sentence in _sentences(block.text):
-            out.extend(_sentence_facts(doc, block, lang, sentence, inherited, heading=tag in _HEADINGS, links=links))
+            out.extend(_sentence_facts(doc, block, lang, sentence, inherited, heading=tag in HEADINGS, links=links))
         notice = _notice_in_block(doc, block, lang)
         if notice is not None:
             out.append(notice)
@@ -153,7 +155,7 @@ def _sentences(text: str) -> list[Sentence]:
         if (
             previous is not None
             and previous.text.rstrip().endswith(":")
-            and len(_words(previous.text)) <= _LABEL_WORDS
+            and len(word_list(previous.text)) <= _LABEL_WORDS
         ):
             out[-1] = Sentence(text[previous.start : sentence.end], previous.start, sentence.end)
         else:
@@ -174,31 +176,6 @@ def _is_context(words: list[str]) -> bool:
     return has(words, _get("complaints_right", "phrases")) or has(words, _get("complaint_procedure", "context"))
 
 
-def _fact(
-    doc: Document,
-    element: lxml.html.HtmlElement,
-    topic: PassageTopic,
-    lang: str,
-    text: str,
-    *,
-    flags: list[str],
-    amount: float | None = None,
-    unit: Unit | None = None,
-    name: str = "",
-) -> PassageFact:
-    return PassageFact(
-        url=doc.url,
-        locator=doc.locator(element),
-        excerpt=text,
-        region=doc.region(element),
-        topic=topic,
-        lang=lang,
-        amount=amount,
-        unit=unit,
-        name=clean(name)[:80],
-        flags=flags,
-    )
-
 
 def _show(text: str, start: int = 0, end: int = 0) -> str:
     """The sentence itself when short, else the text around ``text[start:end]``."""
@@ -218,13 +195,13 @@ def _sentence_facts(
     topic but explains nothing: it is no ``complaints_right`` passage, and a list of links is
     no complaint channel."""
     text = sentence.text
-    words = _words(text)
+    words = word_list(text)
     if has(words, _get("complaints_right", "negative")):
         return []
     out: list[PassageFact] = []
     right = has(words, _get("complaints_right", "phrases"))
     if right and not heading and not links:
-        out.append(_fact(doc, block.element, PassageTopic.COMPLAINTS_RIGHT, lang, _show(text), flags=[]))
+        out.append(passage_fact(doc, block.element, PassageTopic.COMPLAINTS_RIGHT, lang, _show(text), flags=[]))
     context = right or inherited or has(words, _get("complaint_procedure", "context"))
     if context and not links and not has(words, _get("complaint_procedure", "public_body")):
         procedure = _procedure(doc, block, lang, text, words)
@@ -265,7 +242,7 @@ def _procedure(
                 flags.append("working_days")
     if not flags:
         return None
-    return _fact(
+    return passage_fact(
         doc, block.element, PassageTopic.COMPLAINT_PROCEDURE, lang, _show(text), flags=flags,
         amount=amount, unit=unit, name=name,
     )
@@ -304,18 +281,18 @@ def _periods(doc: Document, block: TextBlock, lang: str, text: str, words: list[
     other = _other_topics(words)
     out: list[PassageFact] = []
     for period in periods(text):
-        start, end = _word_index(text, period.start), _word_index(text, period.end)
+        start, end = word_index(text, period.start), word_index(text, period.end)
         to_legal = _distance(legal, start, end)
         to_guarantee = _distance(guarantee, start, end)
         subject = min(to_legal, to_guarantee)
         if subject > _WINDOW or _distance(other, start, end) <= subject:
             continue
-        clause = _words(_clause(text, period))
+        clause = word_list(_clause(text, period))
         if has(clause, _get(topic, "handling")):
             continue
         flags = _period_flags(words, clause, guarantee_nearer=to_guarantee <= to_legal)
         out.append(
-            _fact(
+            passage_fact(
                 doc, block.element, PassageTopic.GUARANTEE_PERIOD, lang, _show(text, period.start, period.end),
                 flags=flags, amount=period.amount, unit=period.unit,
             )
@@ -382,14 +359,14 @@ def _period_flags(sentence: list[str], clause: list[str], *, guarantee_nearer: b
 
 
 def _notice_in_block(doc: Document, block: TextBlock, lang: str) -> PassageFact | None:
-    words = _words(block.text)
+    words = word_list(block.text)
     labels = spans(words, _get("guarantee_notice", "label"))
     if not labels:
         return None
     tag = block.element.tag.lower() if isinstance(block.element.tag, str) else ""
     flags = ["candidate"]
     container = block.text
-    if tag in _HEADINGS:
+    if tag in HEADINGS:
         flags.append("heading")
         parent = block.element.getparent()
         if parent is not None:
@@ -410,7 +387,7 @@ def _notices_in_images(doc: Document, lang: str) -> list[PassageFact]:
     out: list[PassageFact] = []
     for image in doc.root.iter("img"):
         label = " ".join(str(image.get(attr) or "") for attr in ("alt", "title", "aria-label")).strip()
-        words = _words(label)
+        words = word_list(label)
         found = spans(words, _get("guarantee_notice", "label"))
         if not found:
             continue
@@ -422,7 +399,7 @@ def _notices_in_images(doc: Document, lang: str) -> list[PassageFact]:
 def _notice_fact(
     doc: Document, element: lxml.html.HtmlElement, lang: str, container: str, label: str, flags: list[str]
 ) -> PassageFact:
-    words = _words(container)
+    words = word_list(container)
     if has(words, _get("guarantee_notice", "eu")):
         flags.append("eu")
     if has(words, _get("guarantee_notice", "minimum")):
@@ -433,10 +410,10 @@ def _notice_fact(
     amount: float | None = None
     unit: Unit | None = None
     if stated:
-        longest = max(stated, key=lambda p: p.amount * _DAYS[p.unit])
+        longest = max(stated, key=lambda p: p.amount * DAYS_PER_UNIT[p.unit])
         amount, unit = longest.amount, longest.unit
         flags.append("duration")
-    return _fact(
+    return passage_fact(
         doc, element, PassageTopic.GUARANTEE_NOTICE, lang, _show(container), flags=flags,
         amount=amount, unit=unit, name=label,
     )

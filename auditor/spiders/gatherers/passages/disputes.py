@@ -24,12 +24,15 @@ from functools import cache
 from importlib import resources
 from urllib.parse import urljoin, urlsplit
 
-import lxml.html
-
 from auditor.lexicon import LANGUAGES, normalise
 from auditor.models import PassageFact, PassageTopic
-from auditor.spiders.gatherers.dom import Document, TextBlock, clean
-from auditor.spiders.gatherers.passages.common import find_phrases, sentences, topic_phrases
+from auditor.spiders.gatherers.dom import Document, TextBlock
+from auditor.spiders.gatherers.passages.common import (
+    find_phrases,
+    passage_fact,
+    sentences,
+    topic_phrases,
+)
 
 #: A web address written in the text ("www.arn.se", "https://ec.europa.eu/consumers/odr/").
 _WEB = re.compile(
@@ -76,29 +79,6 @@ def gather(doc: Document, lang: str) -> list[PassageFact]:
     """Every ADR-body and ODR passage of one page."""
     return [*_adr_sentences(doc, lang), *_adr_links(doc, lang), *_odr(doc, lang)]
 
-
-def _fact(
-    doc: Document,
-    el: lxml.html.HtmlElement,
-    topic: PassageTopic,
-    lang: str,
-    text: str,
-    *,
-    flags: list[str],
-    name: str = "",
-    target: str = "",
-) -> PassageFact:
-    return PassageFact(
-        url=doc.url,
-        locator=doc.locator(el),
-        excerpt=clean(text)[:200],
-        region=doc.region(el),
-        topic=topic,
-        lang=lang,
-        name=clean(name)[:80],
-        target=target,
-        flags=flags,
-    )
 
 
 def site_of(url: str) -> str | None:
@@ -153,7 +133,7 @@ def _adr_sentences(doc: Document, lang: str) -> list[PassageFact]:
             if postal:
                 flags.append("postal_address")
             for name in names or [""]:
-                out.append(_fact(doc, block.element, PassageTopic.ADR_BODY, lang, text,
+                out.append(passage_fact(doc, block.element, PassageTopic.ADR_BODY, lang, text,
                                  flags=list(flags), name=name, target=web or ""))
     return out
 
@@ -198,7 +178,7 @@ def _adr_links(doc: Document, lang: str) -> list[PassageFact]:
         if domain is None:
             continue
         label = doc.element_text(anchor) or target
-        out.append(_fact(doc, anchor, PassageTopic.ADR_BODY, lang, label, flags=["link"],
+        out.append(passage_fact(doc, anchor, PassageTopic.ADR_BODY, lang, label, flags=["link"],
                          name=sites[domain], target=target))
     return out
 
@@ -213,7 +193,7 @@ def _odr(doc: Document, lang: str) -> list[PassageFact]:
         href = (anchor.get("href") or "").strip()
         target = urljoin(doc.url, href) if href else ""
         if target and _ODR_PATH.search(target):
-            out.append(_fact(doc, anchor, PassageTopic.ODR_LINK, lang, doc.element_text(anchor) or target,
+            out.append(passage_fact(doc, anchor, PassageTopic.ODR_LINK, lang, doc.element_text(anchor) or target,
                              flags=["link"], target=target))
     for block in doc.blocks:
         for sentence in sentences(block.text):
@@ -222,8 +202,8 @@ def _odr(doc: Document, lang: str) -> list[PassageFact]:
             if written:
                 target = written.rstrip(".,;:")
                 target = target if target.lower().startswith("http") else f"https://{target}"
-                out.append(_fact(doc, block.element, PassageTopic.ODR_LINK, lang, text,
+                out.append(passage_fact(doc, block.element, PassageTopic.ODR_LINK, lang, text,
                                  flags=["web_address"], target=target))
             elif find_phrases(text, platform):
-                out.append(_fact(doc, block.element, PassageTopic.ODR_LINK, lang, text, flags=["mention"]))
+                out.append(passage_fact(doc, block.element, PassageTopic.ODR_LINK, lang, text, flags=["mention"]))
     return out

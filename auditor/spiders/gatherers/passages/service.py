@@ -21,12 +21,17 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-import lxml.html
-
 from auditor.lexicon import normalise
 from auditor.models import PassageFact, PassageTopic
-from auditor.spiders.gatherers.dom import Document, clean
-from auditor.spiders.gatherers.passages.common import NUMBER_WORDS, UNIT_WORDS, Unit, sentences, topic_phrases
+from auditor.spiders.gatherers.dom import Document
+from auditor.spiders.gatherers.passages.common import (
+    NUMBER_WORDS,
+    UNIT_WORDS,
+    Unit,
+    passage_fact,
+    sentences,
+    topic_phrases,
+)
 
 Phrases = tuple[tuple[str, str], ...]
 
@@ -40,6 +45,7 @@ _TIME_RANGE = re.compile(
     rf"(?P<h2>{_HOUR})(?:[:.](?P<m2>[0-5]\d))?(?:\s*(?P<post>{_MERIDIEM}|uhr\b|h\b))?(?![\w:])",
     re.IGNORECASE,
 )
+_TOPIC = PassageTopic.SERVICE_HOURS
 #: How many words a "within" word may sit before the number ("inom ca 24 timmar", "within 1-2 days").
 _WITHIN_BEFORE = 3
 
@@ -80,20 +86,6 @@ def gather(doc: Document, lang: str) -> list[PassageFact]:
     return [*_hours(doc, lang), *_responses(doc, lang)]
 
 
-def _fact(doc: Document, el: lxml.html.HtmlElement, lang: str, text: str, flags: list[str],
-          amount: float | None = None, unit: Unit | None = None) -> PassageFact:
-    return PassageFact(
-        url=doc.url,
-        locator=doc.locator(el),
-        excerpt=clean(text)[:200],
-        region=doc.region(el),
-        topic=PassageTopic.SERVICE_HOURS,
-        lang=lang,
-        amount=amount,
-        unit=unit,
-        flags=flags,
-    )
-
 
 # --------------------------------------------------------------------------- opening hours
 
@@ -121,7 +113,7 @@ def _hours(doc: Document, lang: str) -> list[PassageFact]:
                 found.append(line if before in found else f"{before} {line}")
                 flags.append("hours")
         if found:
-            out.append(_fact(doc, block.element, lang, " · ".join(found), sorted(set(flags))))
+            out.append(passage_fact(doc, block.element, _TOPIC, lang, " · ".join(found), flags=sorted(set(flags))))
         previous = lines[-1] if lines else previous
     return out
 
@@ -158,7 +150,9 @@ def _responses(doc: Document, lang: str) -> list[PassageFact]:
                 continue
             amount, unit, working = period
             flags = ["response_time"] + (["working_days"] if working else [])
-            out.append(_fact(doc, block.element, lang, sentence.text, flags, amount, unit))
+            out.append(
+                passage_fact(doc, block.element, _TOPIC, lang, sentence.text, flags=flags, amount=amount, unit=unit)
+            )
     return out
 
 

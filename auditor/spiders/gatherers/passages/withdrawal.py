@@ -24,10 +24,18 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import lxml.html
 
-from auditor.lexicon import normalise
 from auditor.models import PassageFact, PassageTopic
 from auditor.spiders.gatherers.dom import Document, TextBlock, clean
-from auditor.spiders.gatherers.passages.common import Period, Unit, periods, sentences, topic_phrases
+from auditor.spiders.gatherers.passages.common import (
+    HEADINGS,
+    Period,
+    passage_fact,
+    periods,
+    sentences,
+    topic_phrases,
+    word_index,
+    word_list,
+)
 
 Phrases = tuple[tuple[str, str], ...]
 
@@ -41,7 +49,6 @@ _AFTER = 2
 _LABEL_ONLY = 4
 #: How many words a party word may sit from the return-cost noun.
 _PARTY_WINDOW = 5
-_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "caption", "legend", "summary", "dt", "th"})
 _CONTROLS = ("input", "textarea", "select")
 _MONEY = re.compile(r"^\d+(?:[.,]\d+)?$|^(kr|sek|nok|dkk|eur|euro|€|e)$")
 
@@ -58,9 +65,6 @@ def gather(doc: Document, lang: str) -> list[PassageFact]:
 
 # --------------------------------------------------------------------------- word positions
 
-
-def _words(text: str) -> list[str]:
-    return normalise(text).split()
 
 
 def _positions(words: list[str], phrases: Phrases) -> list[tuple[int, str]]:
@@ -79,37 +83,6 @@ def _has(words: list[str], phrases: Phrases) -> bool:
     return bool(_positions(words, phrases))
 
 
-def _word_index(text: str, offset: int) -> int:
-    """The index (in normalised words) of the word that starts at character ``offset``."""
-    return len(_words(text[:offset]))
-
-
-def _fact(
-    doc: Document,
-    el: lxml.html.HtmlElement,
-    topic: PassageTopic,
-    lang: str,
-    text: str,
-    *,
-    flags: list[str],
-    amount: float | None = None,
-    unit: Unit | None = None,
-    name: str = "",
-    target: str = "",
-) -> PassageFact:
-    return PassageFact(
-        url=doc.url,
-        locator=doc.locator(el),
-        excerpt=clean(text)[:200],
-        region=doc.region(el),
-        topic=topic,
-        lang=lang,
-        amount=amount,
-        unit=unit,
-        name=clean(name)[:80],
-        target=target,
-        flags=flags,
-    )
 
 
 # --------------------------------------------------------------------------- period
@@ -122,7 +95,7 @@ def _periods(doc: Document, lang: str) -> list[PassageFact]:
     for block in doc.blocks:
         for sentence in sentences(block.text):
             text = sentence.text
-            words = _words(text)
+            words = word_list(text)
             rights = _positions(words, right)
             opens = _positions(words, open_purchase)
             if not rights and not opens:
@@ -137,7 +110,7 @@ def _periods(doc: Document, lang: str) -> list[PassageFact]:
             anchors += [(i, "other") for i in others]
             assigned: dict[str, list[tuple[int, Period]]] = {"right": [], "open": [], "other": []}
             for period in stated:
-                at = _word_index(text, period.start)
+                at = word_index(text, period.start)
                 distance, kind = min((abs(at - i), kind) for i, kind in anchors)
                 assigned[kind].append((distance, period))
             if rights:
@@ -151,8 +124,8 @@ def _periods(doc: Document, lang: str) -> list[PassageFact]:
 def _other_period(text: str, period: Period, others: list[int]) -> bool:
     """Whether a delivery, refund or extension word sits right before or after the period
     ("leveranstiden är 14 dagar", "14 dagars leveranstid", "erstatten binnen 14 Tagen")."""
-    start = _word_index(text, period.start)
-    end = _word_index(text, period.end)
+    start = word_index(text, period.start)
+    end = word_index(text, period.end)
     return any(start - _NEAR <= i < start or end <= i < end + _AFTER for i in others)
 
 
@@ -160,11 +133,11 @@ def _period_fact(
     doc: Document, block: TextBlock, lang: str, text: str, periods_: list[tuple[int, Period]], flags: list[str]
 ) -> PassageFact:
     if not periods_:
-        label = ["label"] if len(_words(text)) <= _LABEL_ONLY else []
+        label = ["label"] if len(word_list(text)) <= _LABEL_ONLY else []
         topic = PassageTopic.WITHDRAWAL_PERIOD
-        return _fact(doc, block.element, topic, lang, text, flags=[*flags, "no_period", *label])
+        return passage_fact(doc, block.element, topic, lang, text, flags=[*flags, "no_period", *label])
     _, period = min(periods_, key=lambda item: item[0])
-    return _fact(
+    return passage_fact(
         doc, block.element, PassageTopic.WITHDRAWAL_PERIOD, lang, text,
         amount=period.amount, unit=period.unit, flags=flags,
     )
@@ -179,29 +152,33 @@ def _forms(doc: Document, lang: str) -> list[PassageFact]:
     topic = PassageTopic.WITHDRAWAL_FORM
     provided: list[PassageFact] = []
     for block in doc.blocks:
-        words = _words(block.text)
+        words = word_list(block.text)
         tag = block.element.tag if isinstance(block.element.tag, str) else ""
         if _has(words, fingerprint):
-            provided.append(_fact(doc, block.element, topic, lang, block.text, flags=["inline"]))
-        elif tag in _HEADINGS and _has(words, names) and _form_follows(doc, block.element, fingerprint, fields):
-            provided.append(_fact(doc, block.element, topic, lang, block.text, name=block.text, flags=["inline"]))
+            provided.append(passage_fact(doc, block.element, topic, lang, block.text, flags=["inline"]))
+        elif tag in HEADINGS and _has(words, names) and _form_follows(doc, block.element, fingerprint, fields):
+            provided.append(
+                passage_fact(doc, block.element, topic, lang, block.text, name=block.text, flags=["inline"])
+            )
     for anchor in doc.root.iter("a"):
         href = str(anchor.get("href") or "").strip()
         if not href or href.startswith(("#", "javascript:", "mailto:", "tel:")):
             continue
         label = doc.element_text(anchor)
         target = urljoin(doc.url, href)
-        slug = " ".join(_words(unquote(urlsplit(target).path).replace("-", " ").replace("_", " ")))
-        if _has(_words(label), names) or _has(slug.split(), names):
+        slug = " ".join(word_list(unquote(urlsplit(target).path).replace("-", " ").replace("_", " ")))
+        if _has(word_list(label), names) or _has(slug.split(), names):
             flags = ["link"] + (["pdf"] if urlsplit(target).path.lower().endswith(".pdf") else [])
-            provided.append(_fact(doc, anchor, topic, lang, label or target, name=label, target=target, flags=flags))
+            provided.append(
+                passage_fact(doc, anchor, topic, lang, label or target, name=label, target=target, flags=flags)
+            )
     if provided:
         return _dedupe(provided)
     mentions: list[PassageFact] = []
     for block in doc.blocks:
         for sentence in sentences(block.text):
-            if _has(_words(sentence.text), names):
-                mentions.append(_fact(doc, block.element, topic, lang, sentence.text, flags=["mention_only"]))
+            if _has(word_list(sentence.text), names):
+                mentions.append(passage_fact(doc, block.element, topic, lang, sentence.text, flags=["mention_only"]))
                 break
     return mentions
 
@@ -214,14 +191,14 @@ def _form_follows(doc: Document, heading: lxml.html.HtmlElement, fingerprint: Ph
     steps = 0
     while node is not None and steps < 8:
         if isinstance(node.tag, str):
-            if node.tag in _HEADINGS and node.tag.startswith("h"):
+            if node.tag in HEADINGS and node.tag.startswith("h"):
                 break
             if any(True for _ in node.iter(*_CONTROLS)):
                 return True
             texts.append(doc.element_text(node))
             steps += 1
         node = node.getnext()
-    words = _words(" ".join(texts))
+    words = word_list(" ".join(texts))
     if _has(words, fingerprint):
         return True
     return len({phrase for _, phrase in _positions(words, fields)}) >= 2
@@ -243,7 +220,7 @@ def _functions(doc: Document, lang: str) -> list[PassageFact]:
     out: list[PassageFact] = []
     for el in doc.root.iter("a", "button", "input"):
         text = _control_text(doc, el)
-        words = _words(text)
+        words = word_list(text)
         if not words or len(words) > _LABEL_WORDS:
             continue
         is_step1, is_step2 = _has(words, labels), _has(words, confirm)
@@ -253,7 +230,7 @@ def _functions(doc: Document, lang: str) -> list[PassageFact]:
         flags = ["button" if button else "link"] + (["confirm"] if is_step2 and not is_step1 else [])
         target = _control_target(doc, el)
         out.append(
-            _fact(doc, el, PassageTopic.WITHDRAWAL_FUNCTION, lang, text, name=text, target=target, flags=flags)
+            passage_fact(doc, el, PassageTopic.WITHDRAWAL_FUNCTION, lang, text, name=text, target=target, flags=flags)
         )
     return out
 
@@ -289,16 +266,18 @@ def _return_costs(doc: Document, lang: str) -> list[PassageFact]:
     for block in doc.blocks:
         found = False
         for sentence in sentences(block.text):
-            payer = _payer(_words(sentence.text), lex)
+            payer = _payer(word_list(sentence.text), lex)
             if payer:
                 found = True
-                out.append(_fact(doc, block.element, PassageTopic.RETURN_COSTS, lang, sentence.text, flags=[payer]))
+                out.append(
+                    passage_fact(doc, block.element, PassageTopic.RETURN_COSTS, lang, sentence.text, flags=[payer])
+                )
         # A label and its value split at the colon: "Returfrakt: 59 kr".
-        words = _words(block.text)
+        words = word_list(block.text)
         if not found and len(words) <= _LABEL_WORDS * 2:
             payer = _payer(words, lex)
             if payer:
-                out.append(_fact(doc, block.element, PassageTopic.RETURN_COSTS, lang, block.text, flags=[payer]))
+                out.append(passage_fact(doc, block.element, PassageTopic.RETURN_COSTS, lang, block.text, flags=[payer]))
     return out
 
 
