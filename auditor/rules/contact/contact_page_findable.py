@@ -195,7 +195,9 @@ def _judge_missing(links: list[LinkFact], pages: Pages, facts: FactView) -> Verd
                                 "page, but that page was not read.", evidence)
         return failed(f"The only link to a contact page ('{link.text}') is {depth} clicks from the home page.",
                       evidence)
-    external = [link for link in links if not link.internal and link.region in SITE_WIDE and _names_contact(link)]
+    # The crawl coverage lists them (gather_site decides which off-site links name a contact page).
+    offsite = set(facts.coverage.offsite_contact_pages)
+    external = [link for link in links if link.region in SITE_WIDE and link.target in offsite]
     if external:
         link = external[0]
         return needs_review(
