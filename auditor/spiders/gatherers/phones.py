@@ -68,7 +68,7 @@ _BODY_WINDOW = 150
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-ZÅÄÖÆØÜ])")
 #: A phone word, an optional colon, then a run of digits with the usual separators.
 _LABELLED_DIGITS = re.compile(
-    r"\b(?:" + "|".join(PHONE_WORDS) + r")(?!\w)\.?\s*:?\s*(?P<number>\+?\(?\d[\d \t()./-]{4,22}\d)",
+    _PHONE_WORD.pattern + r"\.?\s*:?\s*(?P<number>\+?\(?\d[\d \t()./-]{4,22}\d)",
     re.IGNORECASE,
 )
 
