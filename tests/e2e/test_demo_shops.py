@@ -12,9 +12,10 @@ import pytest
 
 from auditor.cli import demo_shops
 from auditor.demo.server import serve_sites
-from auditor.models import AuditResult, Outcome, SiteStatus
+from auditor.engine import audit_crawl
+from auditor.models import AuditResult, Outcome, SiteCrawl, SiteStatus
 from auditor.runner import SiteJob, audit_sites
-from auditor.spiders.crawl import CrawlSpec
+from auditor.spiders.crawl import CrawlSpec, crawl_sites
 
 pytestmark = pytest.mark.e2e
 
@@ -68,3 +69,46 @@ def test_deep_contact_page_shows_its_click_path(demo_result: AuditResult) -> Non
     findable = next(o for o in demo_result.sites[index].rules if o.rule == "contact-page-findable")
     assert findable.outcome == Outcome.FAIL
     assert len(findable.evidence[0].click_path) == 4
+
+
+@pytest.fixture(scope="module")
+def dated_crawls() -> dict[str, SiteCrawl]:
+    """One crawl of two demo shops, judged later at several audit dates without fetching again."""
+    wanted = [(root, meta) for root, meta in SHOPS if root.name in {"de-werk", "sv-kompis"}]
+    with serve_sites([root for root, _ in wanted]) as served:
+        crawls = crawl_sites([CrawlSpec(url=site.url) for site in served])
+    return {root.name: crawl for (root, _), crawl in zip(wanted, crawls, strict=True)}
+
+
+@pytest.mark.parametrize(
+    ("shop", "jurisdiction", "as_of", "expected"),
+    [
+        # Before the ODR platform closed (Reg. 2024/3228, 20 July 2025) the link was required ...
+        ("de-werk", "de", date(2025, 6, 1), "pass"),
+        ("sv-kompis", "se", date(2025, 6, 1), "fail"),
+        # ... afterwards a missing link is no finding and a remaining link is only informative.
+        ("de-werk", "de", date(2026, 11, 24), "not_applicable"),
+        ("sv-kompis", "se", date(2026, 11, 24), "not_applicable"),
+    ],
+)
+def test_odr_link_is_judged_by_the_law_of_the_audit_date(
+    dated_crawls: dict[str, SiteCrawl], shop: str, jurisdiction: str, as_of: date, expected: str
+) -> None:
+    site = audit_crawl(dated_crawls[shop], jurisdiction=jurisdiction, as_of=as_of)
+    outcome = next(o for o in site.rules if o.rule == "odr-link")
+    assert outcome.outcome.value == expected, outcome.message
+    if expected == "not_applicable" and shop == "de-werk":
+        assert "closed" in outcome.message.lower()
+
+
+@pytest.mark.parametrize(
+    ("as_of", "notice", "function"),
+    [(date(2026, 6, 1), "not_applicable", "not_applicable"), (date(2026, 11, 24), "pass", "pass")],
+)
+def test_dated_duties_start_on_their_day(
+    dated_crawls: dict[str, SiteCrawl], as_of: date, notice: str, function: str
+) -> None:
+    site = audit_crawl(dated_crawls["sv-kompis"], jurisdiction="se", as_of=as_of)
+    got = {o.rule: o.outcome.value for o in site.rules}
+    assert got["legal-guarantee-notice"] == notice
+    assert got["withdrawal-function"] == function

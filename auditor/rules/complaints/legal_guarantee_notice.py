@@ -99,7 +99,7 @@ class LegalGuaranteeNotice(Rule):
         if eu_notices:
             p = eu_notices[0]
             return passed(
-                f"A legal-guarantee notice with an EU reference and a duration of {_period(p)} "
+                f"A legal-guarantee notice with an EU reference and a duration of at least two years "
                 f"is shown ('{p.excerpt}').",
                 [passage_evidence(n, pages, _note(n)) for n in eu_notices[:3]],
             )
