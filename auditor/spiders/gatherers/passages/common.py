@@ -120,13 +120,16 @@ NUMBER_WORDS: dict[str, int] = {
     "en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9,
     "tio": 10, "tolv": 12, "fjorton": 14, "femton": 15, "trettio": 30,
     # nb / da
-    "én": 1, "to": 2, "fire": 4, "seks": 6, "syv": 7, "sju_": 7, "otte": 8, "åtte": 8, "ni": 9, "ti": 10,
+    "én": 1, "et": 1, "to": 2, "fire": 4, "seks": 6, "syv": 7, "sju_": 7, "otte": 8, "åtte": 8, "ni": 9, "ti": 10,
     "fjorten": 14, "femten": 15, "tretti": 30, "tredive": 30,
     # fi
     "yksi": 1, "kaksi": 2, "kolme": 3, "neljä": 4, "viisi": 5, "kuusi": 6, "kymmenen": 10,
     "neljätoista": 14, "viisitoista": 15, "kolmekymmentä": 30,
+    # fi genitives: "kahden vuoden kuluessa", "neljäntoista päivän"
+    "yhden": 1, "kahden": 2, "kolmen": 3, "neljän": 4, "viiden": 5, "kuuden": 6,
+    "kahdentoista": 12, "neljäntoista": 14, "viidentoista": 15, "kolmenkymmenen": 30,
     # de
-    "ein": 1, "eine": 1, "einem": 1, "einen": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6,
+    "ein": 1, "eine": 1, "einem": 1, "einen": 1, "eines": 1, "einer": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6,
     "zehn": 10, "zwölf": 12, "vierzehn": 14, "fünfzehn": 15, "dreißig": 30,
     # en
     "one": 1, "a": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "ten": 10, "twelve": 12,
@@ -147,7 +150,7 @@ UNIT_WORDS: dict[str, Unit] = {
     # de
     "stunden": "hours", "stunde": "hours", "tage": "days", "tagen": "days", "tag": "days", "wochen": "weeks",
     "woche": "weeks", "monate": "months", "monaten": "months", "monat": "months", "jahre": "years",
-    "jahren": "years", "jahr": "years",
+    "jahren": "years", "jahr": "years", "jahres": "years", "monats": "months", "tages": "days",
     # genitives and adjectives: "tre års", "14 dagars", "14-dagers", "14-tägiges", "zweijährige"
     "års": "years", "dagars": "days", "dagers": "days", "dages": "days", "veckors": "weeks",
     "ukers": "weeks", "ugers": "weeks", "månaders": "months", "måneders": "months", "timmars": "hours",
