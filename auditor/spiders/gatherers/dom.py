@@ -146,12 +146,34 @@ class Document:
                 own.append("\n")
             elif tag in _BLOCK:
                 flush()
-                self._collect(child, out)
+                row = _label_row(child)
+                if row is not None:
+                    out.append(row)
+                else:
+                    self._collect(child, out)
             else:
                 _text_into(child, own)
             if child.tail:
                 own.append(child.tail)
         flush()
+
+
+def _label_row(element: lxml.html.HtmlElement) -> TextBlock | None:
+    """A table row of a header cell and value cells (``<th>Ångerrätt</th><td>14 dagar</td>``) is
+    one statement, "Ångerrätt – 14 dagar": read apart, the label has no period and the period no
+    subject. Only rows of plain cells qualify; a row holding paragraphs or lists is walked as usual."""
+    if element.tag != "tr":
+        return None
+    cells = [c for c in element if isinstance(c.tag, str) and c.tag.lower() not in _INVISIBLE]
+    if len(cells) < 2 or cells[0].tag != "th" or any(c.tag not in ("th", "td") for c in cells):
+        return None
+    if any(isinstance(d.tag, str) and d.tag.lower() in _BLOCK for c in cells for d in c.iterdescendants()):
+        return None
+    texts = [clean(c.text_content()) for c in cells if not _hidden(c)]
+    texts = [t for t in texts if t]
+    if len(texts) < 2:
+        return None
+    return TextBlock(f"{texts[0].rstrip(':')} – {' '.join(texts[1:])}", element)
 
 
 def locator(element: lxml.html.HtmlElement) -> str:
