@@ -70,17 +70,62 @@ def word_index(text: str, offset: int) -> int:
     return len(word_list(text[:offset]))
 
 
+#: ``((lang, phrase), ...)``: normalised phrases of a topic key in all languages. A phrase
+#: ending in ``*`` matches its last word as a prefix ("euroopan unioni*").
+Phrases = tuple[tuple[str, str], ...]
+
+
 @cache
-def topic_phrases(topic: str) -> dict[str, tuple[tuple[str, str], ...]]:
+def topic_phrases(topic: str) -> dict[str, Phrases]:
     """``{key: ((lang, normalised phrase), ...)}`` over all languages of a topic file."""
     file = resources.files("auditor") / "rules" / "lexicon" / "topics" / f"{topic}.toml"
     data = tomllib.loads(file.read_text(encoding="utf-8"))
-    merged: dict[str, list[tuple[str, str]]] = {}
+    merged: dict[str, dict[tuple[str, str], None]] = {}
     for lang in LANGUAGES:
         for key, values in data.get(lang, {}).items():
-            if isinstance(values, list):
-                merged.setdefault(key, []).extend((lang, normalise(str(v))) for v in values if normalise(str(v)))
+            if not isinstance(values, list):
+                continue
+            for raw in values:
+                text = normalise(str(raw))
+                if text:
+                    star = "*" if str(raw).strip().endswith("*") else ""
+                    merged.setdefault(key, {})[(lang, text + star)] = None
     return {key: tuple(values) for key, values in merged.items()}
+
+
+def lexicon(topic: str, key: str) -> Phrases:
+    """The phrases of one key of a topic file (empty when the file has none)."""
+    return topic_phrases(topic).get(key, ())
+
+
+def _matches(words: list[str], phrases: Phrases) -> Iterator[tuple[int, int, str]]:
+    for _, phrase in phrases:
+        prefix = phrase.endswith("*")
+        parts = phrase.rstrip("*").split()
+        size = len(parts)
+        if not size:
+            continue
+        head, last = parts[:-1], parts[-1]
+        for i in range(len(words) - size + 1):
+            if words[i : i + size - 1] != head:
+                continue
+            word = words[i + size - 1]
+            if word == last or (prefix and word.startswith(last)):
+                yield i, i + size, phrase
+
+
+def phrase_spans(words: list[str], phrases: Phrases) -> list[tuple[int, int]]:
+    """``(start, end)`` word spans of every whole-word (or prefix) occurrence of a phrase."""
+    return sorted({(start, end) for start, end, _ in _matches(words, phrases)})
+
+
+def phrase_hits(words: list[str], phrases: Phrases) -> list[tuple[int, str]]:
+    """``(start, phrase)`` of every occurrence, for callers that need to know which phrase."""
+    return sorted({(start, phrase) for start, _, phrase in _matches(words, phrases)})
+
+
+def has_phrase(words: list[str], phrases: Phrases) -> bool:
+    return next(_matches(words, phrases), None) is not None
 
 
 @dataclass(frozen=True)
@@ -106,14 +151,15 @@ def sentences(text: str) -> list[Sentence]:
     return out
 
 
-def find_phrases(text: str, phrases: tuple[tuple[str, str], ...]) -> list[tuple[str, str]]:
+def find_phrases(text: str, phrases: Phrases) -> list[tuple[str, str]]:
     """The ``(lang, phrase)`` pairs whose phrase occurs in ``text`` as whole words."""
-    padded = f" {normalise(text)} "
-    return [(lang, phrase) for lang, phrase in phrases if f" {phrase} " in padded]
+    words = word_list(text)
+    return [(lang, phrase) for lang, phrase in phrases if has_phrase(words, ((lang, phrase),))]
 
 
 # --------------------------------------------------------------------------- periods
 
+# fmt: off
 #: Number words up to the values shops write out ("fjorton dagar", "zwei Jahre", "kolme vuotta").
 NUMBER_WORDS: dict[str, int] = {
     # sv
@@ -129,7 +175,8 @@ NUMBER_WORDS: dict[str, int] = {
     "yhden": 1, "kahden": 2, "kolmen": 3, "neljän": 4, "viiden": 5, "kuuden": 6,
     "kahdentoista": 12, "neljäntoista": 14, "viidentoista": 15, "kolmenkymmenen": 30,
     # de
-    "ein": 1, "eine": 1, "einem": 1, "einen": 1, "eines": 1, "einer": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6,
+    "ein": 1, "eine": 1, "einem": 1, "einen": 1, "eines": 1, "einer": 1, "zwei": 2, "drei": 3, "vier": 4,
+    "fünf": 5, "sechs": 6,
     "zehn": 10, "zwölf": 12, "vierzehn": 14, "fünfzehn": 15, "dreißig": 30,
     # en
     "one": 1, "a": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "ten": 10, "twelve": 12,
@@ -161,6 +208,7 @@ UNIT_WORDS: dict[str, Unit] = {
     "hours": "hours", "hour": "hours", "days": "days", "day": "days", "weeks": "weeks", "week": "weeks",
     "months": "months", "month": "months", "years": "years", "year": "years",
 }
+# fmt: on
 _UNIT_ALT = "|".join(sorted((re.escape(u) for u in UNIT_WORDS), key=len, reverse=True))
 _NUMBER_ALT = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS if not w.endswith("_")), key=len, reverse=True))
 _PERIOD = re.compile(

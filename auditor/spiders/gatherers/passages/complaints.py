@@ -32,14 +32,11 @@ prefix (German compounds, Finnish endings).
 from __future__ import annotations
 
 import re
-import tomllib
-from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 import lxml.html
 
-from auditor.lexicon import LANGUAGES, normalise
+from auditor.lexicon import normalise
 from auditor.models import DAYS_PER_UNIT, PassageFact, PassageTopic, Region
 from auditor.spiders.gatherers.dom import Document, TextBlock, clean, excerpt
 from auditor.spiders.gatherers.passages.common import (
@@ -47,8 +44,11 @@ from auditor.spiders.gatherers.passages.common import (
     Period,
     Sentence,
     Unit,
+    has_phrase,
+    lexicon,
     passage_fact,
     periods,
+    phrase_spans,
     sentences,
     word_index,
     word_list,
@@ -72,58 +72,6 @@ _CHANNEL_KIND = (
     ("address", ("adress", "address", "anschrift", "osoite", "brev")),
     ("customer_service", ("kund", "asiakaspalvel", "customer", "kontakt", "contact", "yhteyt")),
 )
-
-
-@dataclass(frozen=True)
-class Phrase:
-    """A normalised phrase; ``prefix`` when its last word matches as a word prefix."""
-
-    words: tuple[str, ...]
-    prefix: bool
-
-
-Phrases = tuple[Phrase, ...]
-
-
-@cache
-def phrases(topic: str) -> dict[str, Phrases]:
-    """``{key: phrases}`` of a topic file, all six languages merged."""
-    file = resources.files("auditor") / "rules" / "lexicon" / "topics" / f"{topic}.toml"
-    data = tomllib.loads(file.read_text(encoding="utf-8"))
-    merged: dict[str, dict[Phrase, None]] = {}
-    for lang in LANGUAGES:
-        for key, values in data.get(lang, {}).items():
-            if not isinstance(values, list):
-                continue
-            for raw in values:
-                words = tuple(normalise(str(raw)).split())
-                if words:
-                    merged.setdefault(key, {})[Phrase(words, str(raw).strip().endswith("*"))] = None
-    return {key: tuple(found) for key, found in merged.items()}
-
-
-def _get(topic: str, key: str) -> Phrases:
-    return phrases(topic).get(key, ())
-
-
-def spans(words: list[str], wanted: Phrases) -> list[tuple[int, int]]:
-    """``(start, end)`` word spans of every whole-word (or prefix) occurrence of a phrase."""
-    found: set[tuple[int, int]] = set()
-    for phrase in wanted:
-        size = len(phrase.words)
-        for i in range(len(words) - size + 1):
-            if words[i : i + size - 1] != list(phrase.words[:-1]):
-                continue
-            last = words[i + size - 1]
-            if last == phrase.words[-1] or (phrase.prefix and last.startswith(phrase.words[-1])):
-                found.add((i, i + size))
-    return sorted(found)
-
-
-def has(words: list[str], wanted: Phrases) -> bool:
-    return bool(spans(words, wanted))
-
-
 
 
 def gather(doc: Document, lang: str) -> list[PassageFact]:
@@ -173,8 +121,9 @@ def _link_only(doc: Document, block: TextBlock) -> bool:
 
 
 def _is_context(words: list[str]) -> bool:
-    return has(words, _get("complaints_right", "phrases")) or has(words, _get("complaint_procedure", "context"))
-
+    return has_phrase(words, lexicon("complaints_right", "phrases")) or has_phrase(
+        words, lexicon("complaint_procedure", "context")
+    )
 
 
 def _show(text: str, start: int = 0, end: int = 0) -> str:
@@ -196,14 +145,14 @@ def _sentence_facts(
     no complaint channel."""
     text = sentence.text
     words = word_list(text)
-    if has(words, _get("complaints_right", "negative")):
+    if has_phrase(words, lexicon("complaints_right", "negative")):
         return []
     out: list[PassageFact] = []
-    right = has(words, _get("complaints_right", "phrases"))
+    right = has_phrase(words, lexicon("complaints_right", "phrases"))
     if right and not heading and not links:
         out.append(passage_fact(doc, block.element, PassageTopic.COMPLAINTS_RIGHT, lang, _show(text), flags=[]))
-    context = right or inherited or has(words, _get("complaint_procedure", "context"))
-    if context and not links and not has(words, _get("complaint_procedure", "public_body")):
+    context = right or inherited or has_phrase(words, lexicon("complaint_procedure", "context"))
+    if context and not links and not has_phrase(words, lexicon("complaint_procedure", "public_body")):
         procedure = _procedure(doc, block, lang, text, words)
         if procedure is not None:
             out.append(procedure)
@@ -211,13 +160,11 @@ def _sentence_facts(
     return out
 
 
-def _procedure(
-    doc: Document, block: TextBlock, lang: str, text: str, words: list[str]
-) -> PassageFact | None:
+def _procedure(doc: Document, block: TextBlock, lang: str, text: str, words: list[str]) -> PassageFact | None:
     topic = "complaint_procedure"
     flags: list[str] = []
     name = ""
-    channel_spans = spans(words, _get(topic, "channel"))
+    channel_spans = phrase_spans(words, lexicon(topic, "channel"))
     email = _EMAIL.search(text)
     if channel_spans or email:
         flags.append("channel")
@@ -229,11 +176,11 @@ def _procedure(
         for kind, stems in _CHANNEL_KIND:
             if any(stem in named for stem in stems):
                 flags.append(kind)
-    if has(words, _get(topic, "howto")):
+    if has_phrase(words, lexicon(topic, "howto")):
         flags.append("howto")
     amount: float | None = None
     unit: Unit | None = None
-    if has(words, _get(topic, "answer")):
+    if has_phrase(words, lexicon(topic, "answer")):
         found = _answer_time(text)
         if found is not None:
             amount, unit, working = found
@@ -243,14 +190,21 @@ def _procedure(
     if not flags:
         return None
     return passage_fact(
-        doc, block.element, PassageTopic.COMPLAINT_PROCEDURE, lang, _show(text), flags=flags,
-        amount=amount, unit=unit, name=name,
+        doc,
+        block.element,
+        PassageTopic.COMPLAINT_PROCEDURE,
+        lang,
+        _show(text),
+        flags=flags,
+        amount=amount,
+        unit=unit,
+        name=name,
     )
 
 
 @cache
 def _working_days() -> re.Pattern[str]:
-    units = sorted({" ".join(p.words) for p in _get("complaint_procedure", "working_days")}, key=len, reverse=True)
+    units = sorted({p.rstrip("*") for _, p in lexicon("complaint_procedure", "working_days")}, key=len, reverse=True)
     alternatives = "|".join(re.escape(u).replace(r"\ ", r"\s+") for u in units) or "(?!x)x"
     return re.compile(rf"(?<![\w.,])(\d{{1,3}})(?:\s*|-)(?:{alternatives})(?![^\W\d_])", re.IGNORECASE)
 
@@ -274,8 +228,11 @@ def _answer_time(text: str) -> tuple[float, Unit, bool] | None:
 
 def _periods(doc: Document, block: TextBlock, lang: str, text: str, words: list[str]) -> list[PassageFact]:
     topic = "guarantee_period"
-    legal = [*spans(words, _get("complaints_right", "phrases")), *spans(words, _get(topic, "legal"))]
-    guarantee = spans(words, _get(topic, "guarantee"))
+    legal = [
+        *phrase_spans(words, lexicon("complaints_right", "phrases")),
+        *phrase_spans(words, lexicon(topic, "legal")),
+    ]
+    guarantee = phrase_spans(words, lexicon(topic, "guarantee"))
     if not legal and not guarantee:
         return []
     other = _other_topics(words)
@@ -288,13 +245,19 @@ def _periods(doc: Document, block: TextBlock, lang: str, text: str, words: list[
         if subject > _WINDOW or _distance(other, start, end) <= subject:
             continue
         clause = word_list(_clause(text, period))
-        if has(clause, _get(topic, "handling")):
+        if has_phrase(clause, lexicon(topic, "handling")):
             continue
         flags = _period_flags(words, clause, guarantee_nearer=to_guarantee <= to_legal)
         out.append(
             passage_fact(
-                doc, block.element, PassageTopic.GUARANTEE_PERIOD, lang, _show(text, period.start, period.end),
-                flags=flags, amount=period.amount, unit=period.unit,
+                doc,
+                block.element,
+                PassageTopic.GUARANTEE_PERIOD,
+                lang,
+                _show(text, period.start, period.end),
+                flags=flags,
+                amount=period.amount,
+                unit=period.unit,
             )
         )
     return out
@@ -302,9 +265,10 @@ def _periods(doc: Document, block: TextBlock, lang: str, text: str, words: list[
 
 def _other_topics(words: list[str]) -> list[tuple[int, int]]:
     """Delivery, withdrawal and open-purchase words, except where they start the period ("från leverans")."""
-    starts = spans(words, _get("guarantee_period", "from"))
+    starts = phrase_spans(words, lexicon("guarantee_period", "from"))
     return [
-        (a, b) for a, b in spans(words, _get("guarantee_period", "other_topic"))
+        (a, b)
+        for a, b in phrase_spans(words, lexicon("guarantee_period", "other_topic"))
         if not any(a - _FROM_REACH <= s_end <= a for _, s_end in starts)
     ]
 
@@ -337,20 +301,22 @@ def _clause(text: str, period: Period) -> str:
 def _period_flags(sentence: list[str], clause: list[str], *, guarantee_nearer: bool) -> list[str]:
     topic = "guarantee_period"
     flags: list[str] = []
-    legal_in_clause = has(clause, _get("complaints_right", "phrases")) or has(clause, _get(topic, "legal"))
-    commercial = has(clause, _get(topic, "commercial"))
-    guarantee_in_clause = has(clause, _get(topic, "guarantee"))
+    legal_in_clause = has_phrase(clause, lexicon("complaints_right", "phrases")) or has_phrase(
+        clause, lexicon(topic, "legal")
+    )
+    commercial = has_phrase(clause, lexicon(topic, "commercial"))
+    guarantee_in_clause = has_phrase(clause, lexicon(topic, "guarantee"))
     if (guarantee_nearer and (commercial or not legal_in_clause)) or (guarantee_in_clause and commercial):
         flags.append("commercial_guarantee")
-    if has(clause, _get(topic, "notice")):
+    if has_phrase(clause, lexicon(topic, "notice")):
         flags.append("notice_period")
-    if has(clause, _get(topic, "presumption")):
+    if has_phrase(clause, lexicon(topic, "presumption")):
         flags.append("presumption")
-    if has(clause, _get(topic, "transport")):
+    if has_phrase(clause, lexicon(topic, "transport")):
         flags.append("transport_damage")
-    if has(sentence, _get(topic, "used_goods")):
+    if has_phrase(sentence, lexicon(topic, "used_goods")):
         flags.append("used_goods")
-    if has(clause, _get(topic, "long_lived")):
+    if has_phrase(clause, lexicon(topic, "long_lived")):
         flags.append("long_lived")
     return flags
 
@@ -360,7 +326,7 @@ def _period_flags(sentence: list[str], clause: list[str], *, guarantee_nearer: b
 
 def _notice_in_block(doc: Document, block: TextBlock, lang: str) -> PassageFact | None:
     words = word_list(block.text)
-    labels = spans(words, _get("guarantee_notice", "label"))
+    labels = phrase_spans(words, lexicon("guarantee_notice", "label"))
     if not labels:
         return None
     tag = block.element.tag.lower() if isinstance(block.element.tag, str) else ""
@@ -388,7 +354,7 @@ def _notices_in_images(doc: Document, lang: str) -> list[PassageFact]:
     for image in doc.root.iter("img"):
         label = " ".join(str(image.get(attr) or "") for attr in ("alt", "title", "aria-label")).strip()
         words = word_list(label)
-        found = spans(words, _get("guarantee_notice", "label"))
+        found = phrase_spans(words, lexicon("guarantee_notice", "label"))
         if not found:
             continue
         a, b = max(found, key=lambda span: span[1] - span[0])
@@ -400,11 +366,11 @@ def _notice_fact(
     doc: Document, element: lxml.html.HtmlElement, lang: str, container: str, label: str, flags: list[str]
 ) -> PassageFact:
     words = word_list(container)
-    if has(words, _get("guarantee_notice", "eu")):
+    if has_phrase(words, lexicon("guarantee_notice", "eu")):
         flags.append("eu")
-    if has(words, _get("guarantee_notice", "minimum")):
+    if has_phrase(words, lexicon("guarantee_notice", "minimum")):
         flags.append("minimum")
-    if has(words, _get("guarantee_period", "commercial")):
+    if has_phrase(words, lexicon("guarantee_period", "commercial")):
         flags.append("commercial")
     stated = list(periods(container))
     amount: float | None = None
@@ -414,6 +380,13 @@ def _notice_fact(
         amount, unit = longest.amount, longest.unit
         flags.append("duration")
     return passage_fact(
-        doc, element, PassageTopic.GUARANTEE_NOTICE, lang, _show(container), flags=flags,
-        amount=amount, unit=unit, name=label,
+        doc,
+        element,
+        PassageTopic.GUARANTEE_NOTICE,
+        lang,
+        _show(container),
+        flags=flags,
+        amount=amount,
+        unit=unit,
+        name=label,
     )

@@ -70,7 +70,8 @@ def _bodies() -> tuple[tuple[Body, ...], dict[str, str]]:
     aliases = {normalise(str(k)): str(v) for k, v in data.get("aliases", {}).items()}
     ordered = sorted(
         (Body(aliases.get(b.norm, b.display), b.norm, b.acronym) for b in found.values()),
-        key=lambda b: len(b.norm), reverse=True,
+        key=lambda b: len(b.norm),
+        reverse=True,
     )
     return tuple(ordered), sites
 
@@ -78,7 +79,6 @@ def _bodies() -> tuple[tuple[Body, ...], dict[str, str]]:
 def gather(doc: Document, lang: str) -> list[PassageFact]:
     """Every ADR-body and ODR passage of one page."""
     return [*_adr_sentences(doc, lang), *_adr_links(doc, lang), *_odr(doc, lang)]
-
 
 
 def site_of(url: str) -> str | None:
@@ -111,8 +111,10 @@ def bodies_named(text: str) -> list[str]:
 
 def _adr_sentences(doc: Document, lang: str) -> list[PassageFact]:
     lex = topic_phrases("adr_body")
-    statement, unwilling, willing = lex.get("vsbg_statement", ()), lex.get("vsbg_unwilling", ()), lex.get(
-        "vsbg_willing", ()
+    statement, unwilling, willing = (
+        lex.get("vsbg_statement", ()),
+        lex.get("vsbg_unwilling", ()),
+        lex.get("vsbg_willing", ()),
     )
     out: list[PassageFact] = []
     for block in doc.blocks:
@@ -133,13 +135,27 @@ def _adr_sentences(doc: Document, lang: str) -> list[PassageFact]:
             if postal:
                 flags.append("postal_address")
             for name in names or [""]:
-                out.append(passage_fact(doc, block.element, PassageTopic.ADR_BODY, lang, text,
-                                 flags=list(flags), name=name, target=web or ""))
+                out.append(
+                    passage_fact(
+                        doc,
+                        block.element,
+                        PassageTopic.ADR_BODY,
+                        lang,
+                        text,
+                        flags=list(flags),
+                        name=name,
+                        target=web or "",
+                    )
+                )
     return out
 
 
-def _vsbg(text: str, statement: tuple[tuple[str, str], ...], unwilling: tuple[tuple[str, str], ...],
-          willing: tuple[tuple[str, str], ...]) -> str | None:
+def _vsbg(
+    text: str,
+    statement: tuple[tuple[str, str], ...],
+    unwilling: tuple[tuple[str, str], ...],
+    willing: tuple[tuple[str, str], ...],
+) -> str | None:
     """``vsbg_unwilling`` / ``vsbg_willing`` for a § 36 VSBG statement, else None."""
     if not find_phrases(text, statement):
         return None
@@ -178,8 +194,11 @@ def _adr_links(doc: Document, lang: str) -> list[PassageFact]:
         if domain is None:
             continue
         label = doc.element_text(anchor) or target
-        out.append(passage_fact(doc, anchor, PassageTopic.ADR_BODY, lang, label, flags=["link"],
-                         name=sites[domain], target=target))
+        out.append(
+            passage_fact(
+                doc, anchor, PassageTopic.ADR_BODY, lang, label, flags=["link"], name=sites[domain], target=target
+            )
+        )
     return out
 
 
@@ -193,8 +212,17 @@ def _odr(doc: Document, lang: str) -> list[PassageFact]:
         href = (anchor.get("href") or "").strip()
         target = urljoin(doc.url, href) if href else ""
         if target and _ODR_PATH.search(target):
-            out.append(passage_fact(doc, anchor, PassageTopic.ODR_LINK, lang, doc.element_text(anchor) or target,
-                             flags=["link"], target=target))
+            out.append(
+                passage_fact(
+                    doc,
+                    anchor,
+                    PassageTopic.ODR_LINK,
+                    lang,
+                    doc.element_text(anchor) or target,
+                    flags=["link"],
+                    target=target,
+                )
+            )
     for block in doc.blocks:
         for sentence in sentences(block.text):
             text = sentence.text
@@ -202,8 +230,11 @@ def _odr(doc: Document, lang: str) -> list[PassageFact]:
             if written:
                 target = written.rstrip(".,;:")
                 target = target if target.lower().startswith("http") else f"https://{target}"
-                out.append(passage_fact(doc, block.element, PassageTopic.ODR_LINK, lang, text,
-                                 flags=["web_address"], target=target))
+                out.append(
+                    passage_fact(
+                        doc, block.element, PassageTopic.ODR_LINK, lang, text, flags=["web_address"], target=target
+                    )
+                )
             elif find_phrases(text, platform):
                 out.append(passage_fact(doc, block.element, PassageTopic.ODR_LINK, lang, text, flags=["mention"]))
     return out

@@ -27,13 +27,15 @@ from auditor.spiders.gatherers.dom import Document
 from auditor.spiders.gatherers.passages.common import (
     NUMBER_WORDS,
     UNIT_WORDS,
+    Phrases,
     Unit,
+    has_phrase,
     passage_fact,
+    phrase_spans,
     sentences,
     topic_phrases,
+    word_list,
 )
-
-Phrases = tuple[tuple[str, str], ...]
 
 _SEP = r"\s*(?:[-–—]|\s(?:bis|till|til|to|until|–)\s)\s*"
 _HOUR = r"(?:[01]?\d|2[0-4])"
@@ -86,7 +88,6 @@ def gather(doc: Document, lang: str) -> list[PassageFact]:
     return [*_hours(doc, lang), *_responses(doc, lang)]
 
 
-
 # --------------------------------------------------------------------------- opening hours
 
 
@@ -119,8 +120,7 @@ def _hours(doc: Document, lang: str) -> list[PassageFact]:
 
 
 def find_any(text: str, phrases: Phrases) -> bool:
-    padded = f" {normalise(text)} "
-    return any(f" {phrase} " in padded for _, phrase in phrases)
+    return has_phrase(word_list(text), phrases)
 
 
 def _is_hours(text: str, match: re.Match[str]) -> bool:
@@ -130,7 +130,7 @@ def _is_hours(text: str, match: re.Match[str]) -> bool:
     if not marked and not (h1 < h2 and h2 >= 12):
         return False
     # A unit right after the range makes it a period: "2–14 vardagar", "10-14 Tage".
-    following = normalise(text[match.end():]).split()[:2]
+    following = normalise(text[match.end() :]).split()[:2]
     return not (following and (following[0] in _units() or " ".join(following) in _units()))
 
 
@@ -143,7 +143,7 @@ def _responses(doc: Document, lang: str) -> list[PassageFact]:
     for block in doc.blocks:
         for sentence in sentences(block.text):
             words = normalise(sentence.text).split()
-            if not _positions(words, lex.answer):
+            if not phrase_spans(words, lex.answer):
                 continue
             period = _promised_period(words, lex)
             if period is None:
@@ -156,20 +156,9 @@ def _responses(doc: Document, lang: str) -> list[PassageFact]:
     return out
 
 
-def _positions(words: list[str], phrases: Phrases) -> list[tuple[int, int]]:
-    """``(start, end)`` word spans of every whole-word occurrence of a phrase."""
-    spans: list[tuple[int, int]] = []
-    for _, phrase in phrases:
-        parts = phrase.split()
-        for i in range(len(words) - len(parts) + 1):
-            if words[i : i + len(parts)] == parts:
-                spans.append((i, i + len(parts)))
-    return spans
-
-
 def _promised_period(words: list[str], lex: _Lex) -> tuple[float, Unit, bool] | None:
     """The first period with a "within" word right before it (or right after it)."""
-    within = _positions(words, lex.within)
+    within = phrase_spans(words, lex.within)
     working = {phrase for _, phrase in lex.working}
     units = _units()
     numbers = _numbers()

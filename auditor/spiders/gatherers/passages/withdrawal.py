@@ -29,15 +29,16 @@ from auditor.spiders.gatherers.dom import Document, TextBlock, clean
 from auditor.spiders.gatherers.passages.common import (
     HEADINGS,
     Period,
+    Phrases,
+    has_phrase,
     passage_fact,
     periods,
+    phrase_hits,
     sentences,
     topic_phrases,
     word_index,
     word_list,
 )
-
-Phrases = tuple[tuple[str, str], ...]
 
 #: A sentence this long (in words) is prose, not a label.
 _LABEL_WORDS = 8
@@ -66,25 +67,6 @@ def gather(doc: Document, lang: str) -> list[PassageFact]:
 # --------------------------------------------------------------------------- word positions
 
 
-
-def _positions(words: list[str], phrases: Phrases) -> list[tuple[int, str]]:
-    """``(word index, phrase)`` of every whole-word occurrence of a phrase."""
-    found: list[tuple[int, str]] = []
-    for _, phrase in phrases:
-        parts = phrase.split()
-        size = len(parts)
-        for i in range(len(words) - size + 1):
-            if words[i : i + size] == parts:
-                found.append((i, phrase))
-    return sorted(set(found))
-
-
-def _has(words: list[str], phrases: Phrases) -> bool:
-    return bool(_positions(words, phrases))
-
-
-
-
 # --------------------------------------------------------------------------- period
 
 
@@ -96,13 +78,13 @@ def _periods(doc: Document, lang: str) -> list[PassageFact]:
         for sentence in sentences(block.text):
             text = sentence.text
             words = word_list(text)
-            rights = _positions(words, right)
-            opens = _positions(words, open_purchase)
+            rights = phrase_hits(words, right)
+            opens = phrase_hits(words, open_purchase)
             if not rights and not opens:
                 continue
-            starts = {i for i, _ in _positions(words, lex.get("from_words", ()))}
+            starts = {i for i, _ in phrase_hits(words, lex.get("from_words", ()))}
             # "14 dagar från leverans": the delivery word only says when the period starts.
-            others = [i for i, _ in _positions(words, other) if i - 1 not in starts]
+            others = [i for i, _ in phrase_hits(words, other) if i - 1 not in starts]
             stated = [p for p in periods(text) if not _other_period(text, p, others)]
             # Each period belongs to the nearest name: the right, an open purchase, or another
             # period's word ("återbetalar vi beloppet inom 30 dagar" is the refund's).
@@ -138,8 +120,14 @@ def _period_fact(
         return passage_fact(doc, block.element, topic, lang, text, flags=[*flags, "no_period", *label])
     _, period = min(periods_, key=lambda item: item[0])
     return passage_fact(
-        doc, block.element, PassageTopic.WITHDRAWAL_PERIOD, lang, text,
-        amount=period.amount, unit=period.unit, flags=flags,
+        doc,
+        block.element,
+        PassageTopic.WITHDRAWAL_PERIOD,
+        lang,
+        text,
+        amount=period.amount,
+        unit=period.unit,
+        flags=flags,
     )
 
 
@@ -154,9 +142,9 @@ def _forms(doc: Document, lang: str) -> list[PassageFact]:
     for block in doc.blocks:
         words = word_list(block.text)
         tag = block.element.tag if isinstance(block.element.tag, str) else ""
-        if _has(words, fingerprint):
+        if has_phrase(words, fingerprint):
             provided.append(passage_fact(doc, block.element, topic, lang, block.text, flags=["inline"]))
-        elif tag in HEADINGS and _has(words, names) and _form_follows(doc, block.element, fingerprint, fields):
+        elif tag in HEADINGS and has_phrase(words, names) and _form_follows(doc, block.element, fingerprint, fields):
             provided.append(
                 passage_fact(doc, block.element, topic, lang, block.text, name=block.text, flags=["inline"])
             )
@@ -167,7 +155,7 @@ def _forms(doc: Document, lang: str) -> list[PassageFact]:
         label = doc.element_text(anchor)
         target = urljoin(doc.url, href)
         slug = " ".join(word_list(unquote(urlsplit(target).path).replace("-", " ").replace("_", " ")))
-        if _has(word_list(label), names) or _has(slug.split(), names):
+        if has_phrase(word_list(label), names) or has_phrase(slug.split(), names):
             flags = ["link"] + (["pdf"] if urlsplit(target).path.lower().endswith(".pdf") else [])
             provided.append(
                 passage_fact(doc, anchor, topic, lang, label or target, name=label, target=target, flags=flags)
@@ -177,7 +165,7 @@ def _forms(doc: Document, lang: str) -> list[PassageFact]:
     mentions: list[PassageFact] = []
     for block in doc.blocks:
         for sentence in sentences(block.text):
-            if _has(word_list(sentence.text), names):
+            if has_phrase(word_list(sentence.text), names):
                 mentions.append(passage_fact(doc, block.element, topic, lang, sentence.text, flags=["mention_only"]))
                 break
     return mentions
@@ -199,9 +187,9 @@ def _form_follows(doc: Document, heading: lxml.html.HtmlElement, fingerprint: Ph
             steps += 1
         node = node.getnext()
     words = word_list(" ".join(texts))
-    if _has(words, fingerprint):
+    if has_phrase(words, fingerprint):
         return True
-    return len({phrase for _, phrase in _positions(words, fields)}) >= 2
+    return len({phrase for _, phrase in phrase_hits(words, fields)}) >= 2
 
 
 def _dedupe(facts: Iterable[PassageFact]) -> list[PassageFact]:
@@ -223,7 +211,7 @@ def _functions(doc: Document, lang: str) -> list[PassageFact]:
         words = word_list(text)
         if not words or len(words) > _LABEL_WORDS:
             continue
-        is_step1, is_step2 = _has(words, labels), _has(words, confirm)
+        is_step1, is_step2 = has_phrase(words, labels), has_phrase(words, confirm)
         if not is_step1 and not is_step2:
             continue
         button = el.tag in {"button", "input"} or (el.get("role") or "").lower() == "button" or _looks_like_button(el)
@@ -283,12 +271,12 @@ def _return_costs(doc: Document, lang: str) -> list[PassageFact]:
 
 def _payer(words: list[str], lex: dict[str, Phrases]) -> str | None:
     """``consumer`` or ``trader`` when the sentence says who pays the return shipping."""
-    defect = _has(words, lex.get("defect", ()))
-    if _has(words, lex.get("consumer", ())):
+    defect = has_phrase(words, lex.get("defect", ()))
+    if has_phrase(words, lex.get("consumer", ())):
         return "consumer"
-    if _has(words, lex.get("trader", ())):
+    if has_phrase(words, lex.get("trader", ())):
         return None if defect else "trader"
-    costs = _positions(words, lex.get("cost", ()))
+    costs = phrase_hits(words, lex.get("cost", ()))
     if not costs:
         return None
     candidates: list[tuple[int, str]] = []
@@ -299,7 +287,7 @@ def _payer(words: list[str], lex: dict[str, Phrases]) -> str | None:
         if any(_MONEY.match(w) for w in following) and any(w[0].isdigit() for w in following):
             candidates.append((0, "consumer"))
         for key, party in (("payer_consumer", "consumer"), ("payer_trader", "trader"), ("free", "trader")):
-            for i, p in _positions(words, lex.get(key, ())):
+            for i, p in phrase_hits(words, lex.get(key, ())):
                 if i in window:
                     distance = at - (i + len(p.split())) if i < at else i - end
                     candidates.append((max(distance, 0), party))
