@@ -63,6 +63,17 @@ FI_HE120 = LegalRef(
 )
 
 
+#: The wording a consumer of each jurisdiction would look for, quoted in the failure message.
+_EXAMPLE = {
+    "se": "Ångra köpet här",
+    "no": "Angre kjøpet her",
+    "dk": "Fortryd købet her",
+    "fi": "Peruuta sopimus tästä",
+    "de": "Vertrag widerrufen",
+    "eu": "Withdraw from contract here",
+}
+
+
 @register
 class WithdrawalFunction(Rule):
     meta = RuleMeta(
@@ -136,9 +147,10 @@ class WithdrawalFunction(Rule):
         doubt = absence_doubt(pages, facts.coverage)
         if doubt:
             return needs_review(f"No withdrawal function found, but {doubt}.", pages.searched(5))
+        example = _EXAMPLE.get(ctx.jurisdiction, _EXAMPLE["eu"])
         return failed(
-            "No withdrawal function (a button or link such as 'Ångra köpet här' / 'Vertrag widerrufen') on any "
-            "page read, and no account area where it could sit.",
+            f"No withdrawal function (a button or link such as '{example}') on any page read, and no "
+            "account area where it could sit.",
             pages.searched(10),
         )
 
