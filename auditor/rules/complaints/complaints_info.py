@@ -18,6 +18,8 @@ Why it matters
 Failing example      the terms, returns and contact pages were read and none of them speaks
                      of reklamation; a cookie policy only mentions "klagomål till IMY"
 Passing example      "Du har tre års reklamationsrätt enligt konsumentköplagen." in the terms
+Partial when         the site only says how to complain about faulty or damaged goods ("Kommer
+                     varan skadad? Kontakta oss med bilder") without naming the legal right
 Needs review when    no terms, returns or complaints page was read, a page that looks like one
                      could not be read (robots, HTTP error, JavaScript), the crawl did not
                      cover the site, a complaints page was read but its wording was not
@@ -39,7 +41,7 @@ from auditor.models import (
     Severity,
 )
 from auditor.registry import register
-from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, passed
+from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, partial, passed
 from auditor.rules.support import SITE_WIDE, TERMS_PAGE_KINDS, Pages, passage_evidence, section_doubt
 
 CRD_6_1_L = LegalRef(
@@ -127,6 +129,21 @@ class ComplaintsInfo(Rule):
                 f"The right to complain about faulty goods is explained ({where} page): '{counted[0].excerpt}'.",
                 [passage_evidence(p, pages, "names the consumer's right to complain (legal guarantee)")
                  for p in counted[:3]],
+            )
+        howto = ranked(
+            unique(
+                p
+                for p in facts.passages
+                if p.topic == PassageTopic.COMPLAINT_PROCEDURE and "defect" in p.flags and counts(p, pages)
+            ),
+            pages,
+        )
+        if howto:
+            return partial(
+                f"How to complain about faulty or damaged goods is described ('{howto[0].excerpt}'), but "
+                "not the consumer's legal right to complain (reklamation / legal guarantee) and how long it lasts.",
+                [passage_evidence(p, pages, "how to complain about faulty goods, legal right not named")
+                 for p in howto[:3]],
             )
         if rights:
             return needs_review(

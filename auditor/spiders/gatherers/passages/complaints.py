@@ -78,12 +78,18 @@ def gather(doc: Document, lang: str) -> list[PassageFact]:
     """Every complaints passage of one page."""
     out: list[PassageFact] = []
     page_context = _is_context(word_list(doc.title))
-    heading_context = False
+    # Open headings, outermost first: the subsections ("Skadad vara") of a section headed
+    # "Returer & reklamation" are still about complaints.
+    open_headings: list[tuple[int, bool]] = []
     for block in doc.blocks:
         tag = block.element.tag.lower() if isinstance(block.element.tag, str) else ""
         words = word_list(block.text)
         if tag in HEADINGS:
-            heading_context = _is_context(words)
+            level = _heading_level(tag)
+            while open_headings and open_headings[-1][0] >= level:
+                open_headings.pop()
+            open_headings.append((level, _is_context(words)))
+        heading_context = any(context for _, context in open_headings)
         inherited = (page_context or heading_context) and doc.region(block.element) == Region.MAIN
         links = _link_only(doc, block)
         for sentence in _sentences(block.text):
@@ -93,6 +99,11 @@ def gather(doc: Document, lang: str) -> list[PassageFact]:
             out.append(notice)
     out.extend(_notices_in_images(doc, lang))
     return out
+
+
+def _heading_level(tag: str) -> int:
+    """h1..h6 by their number; table headers, terms and captions are below every h-heading."""
+    return int(tag[1]) if len(tag) == 2 and tag[0] == "h" and tag[1].isdigit() else 7
 
 
 def _sentences(text: str) -> list[Sentence]:
@@ -178,6 +189,8 @@ def _procedure(doc: Document, block: TextBlock, lang: str, text: str, words: lis
                 flags.append(kind)
     if has_phrase(words, lexicon(topic, "howto")):
         flags.append("howto")
+    if flags and has_phrase(words, lexicon(topic, "defect")):
+        flags.append("defect")  # how to complain about goods that are faulty or arrive damaged
     amount: float | None = None
     unit: Unit | None = None
     if has_phrase(words, lexicon(topic, "answer")):
@@ -236,13 +249,15 @@ def _periods(doc: Document, block: TextBlock, lang: str, text: str, words: list[
     if not legal and not guarantee:
         return []
     other = _other_topics(words)
+    # "meant to last longer than two years": a comparison, not a period for complaints.
+    thresholds = {b for _, b in phrase_spans(words, lexicon(topic, "threshold"))}
     out: list[PassageFact] = []
     for period in periods(text):
         start, end = word_index(text, period.start), word_index(text, period.end)
         to_legal = _distance(legal, start, end)
         to_guarantee = _distance(guarantee, start, end)
         subject = min(to_legal, to_guarantee)
-        if subject > _WINDOW or _distance(other, start, end) <= subject:
+        if subject > _WINDOW or _distance(other, start, end) <= subject or start in thresholds:
             continue
         clause = word_list(_clause(text, period))
         if has_phrase(clause, lexicon(topic, "handling")):
