@@ -1,0 +1,342 @@
+"""Render pages in Chromium: the DOM after JavaScript, a full-page screenshot, the cookie banner.
+
+Safety first, because the pages are hostile: every site gets a fresh browser context (no shared
+cookies or storage), downloads are refused, no permission is granted (geolocation,
+notifications, clipboard), ``alert``/``confirm``/``prompt`` are dismissed, pop-up windows are
+closed as they open, service workers are blocked, and every step has a time limit. A page that
+never reaches a load state is rendered as far as it got and marked with the reason.
+
+Cookie banners: we record that one was shown and close it with its own *reject* control
+("Avvisa alla", "Nur notwendige", "Reject all", ...) or its close button; we never click accept,
+so a page is never judged on what it shows after the consumer gave up their privacy.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import shutil
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager, suppress
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+#: Flags that keep Chromium quiet on a machine without internet (shared/environment.md).
+CHROMIUM_ARGS = (
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+    "--disable-notifications",
+)
+#: Where Debian and Ubuntu put Chromium; AUDITOR_CHROMIUM overrides.
+CANDIDATES = (
+    "/usr/lib/chromium/chromium-headless-shell",
+    "/usr/lib/chromium/chromium",
+    "/usr/bin/chromium",
+    "/usr/bin/chromium-browser",
+)
+ENV_VAR = "AUDITOR_CHROMIUM"
+
+#: Time limits (seconds): the whole page, the load state after navigation, settling of scripts.
+PAGE_TIMEOUT = 25.0
+SETTLE = 1.0
+
+
+class BrowserUnavailable(RuntimeError):
+    """No Chromium to launch: browser rules are then needs_review with this message."""
+
+
+def find_chromium() -> str | None:
+    """The Chromium binary to launch: AUDITOR_CHROMIUM, then Debian's; None means Playwright's own."""
+    override = os.environ.get(ENV_VAR)
+    if override:
+        path = shutil.which(override) or override
+        return path if Path(path).is_file() else None
+    for candidate in CANDIDATES:
+        if Path(candidate).is_file() and os.access(candidate, os.X_OK):
+            return candidate
+    return None
+
+
+@dataclass
+class Banner:
+    """A cookie or consent banner seen on a page, and what we did about it."""
+
+    shown: bool
+    vendor: str = ""
+    action: str = ""  # "rejected", "closed", or "" when no reject or close control was found
+    control: str = ""  # the text or label of the control we used
+
+
+@dataclass
+class RenderedPage:
+    """One page as the consumer's browser showed it."""
+
+    url: str
+    final_url: str = ""
+    status: int | None = None
+    html: str = ""
+    title: str = ""
+    screenshot: bytes = b""
+    banner: Banner | None = None
+    rendered_at: datetime = field(default_factory=lambda: datetime.now(UTC))
+    dialogs: int = 0
+    popups: int = 0
+    error: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return bool(self.html) and not self.error
+
+
+# Known consent-manager roots (CMP): their banners are found even when worded in an image.
+_CMP_ROOTS = {
+    "OneTrust": "#onetrust-banner-sdk, #onetrust-consent-sdk",
+    "Cookiebot": "#CybotCookiebotDialog",
+    "Usercentrics": "#usercentrics-root, #uc-center-container",
+    "Didomi": "#didomi-host, #didomi-popup",
+    "CookieYes": ".cky-consent-container, #cookie-law-info-bar",
+    "Complianz": "#cmplz-cookiebanner-container, .cmplz-cookiebanner",
+    "Cookie Script": "#cookiescript_injected",
+    "Osano / cookieconsent": ".cc-window, .cc-banner",
+    "Quantcast": "#qc-cmp2-container",
+    "Iubenda": "#iubenda-cs-banner",
+    "TrustArc": "#truste-consent-track, #consent_blackbar",
+    "Klaro": ".klaro .cookie-notice, .klaro .cookie-modal",
+}
+#: Words of a consent banner, in the six languages.
+_BANNER_WORDS = (
+    "cookie", "cookies", "kakor", "kaka", "informasjonskapsler", "informationskapsler", "evästeet",
+    "evästeitä", "samtycke", "samtykke", "consent", "einwilligung", "suostumus", "datenschutz",
+)
+#: A control that refuses tracking. Checked before the close controls; accept is never clicked.
+_REJECT = (
+    "avvisa alla", "avvisa", "neka alla", "neka", "endast nödvändiga", "bara nödvändiga", "tillåt endast nödvändiga",
+    "avvis alle", "avvis", "bare nødvendige", "kun nødvendige", "afvis alle", "afvis", "kun nødvendige cookies",
+    "hylkää kaikki", "hylkää", "vain välttämättömät", "salli vain välttämättömät",
+    "alle ablehnen", "ablehnen", "nur notwendige", "nur essenzielle", "nur erforderliche",
+    "reject all", "reject", "decline all", "decline", "only necessary", "necessary only", "refuse",
+    "deny", "use necessary cookies only", "continue without accepting",
+)
+_CLOSE = ("close", "stäng", "lukk", "luk", "sulje", "schließen", "×", "✕", "x")
+_ACCEPT = (
+    "accept", "godkänn", "acceptera", "tillåt alla", "godta", "aksepter", "tillat alle", "accepter",
+    "tillad alle", "hyväksy", "salli kaikki", "akzeptieren", "zustimmen", "alle erlauben", "allow all",
+    "agree", "ok", "jag förstår", "forstått", "i understand",
+)
+
+_BANNER_SCRIPT = """
+({cmpRoots, words}) => {
+  const visible = (el) => {
+    const r = el.getBoundingClientRect();
+    const s = getComputedStyle(el);
+    return r.width > 40 && r.height > 20 && s.visibility !== 'hidden' && s.display !== 'none' && s.opacity !== '0';
+  };
+  for (const [vendor, selector] of Object.entries(cmpRoots)) {
+    for (const el of document.querySelectorAll(selector)) {
+      if (visible(el)) { el.setAttribute('data-auditor-banner', '1'); return vendor; }
+    }
+  }
+  const candidates = [...document.querySelectorAll('body *')].filter((el) => {
+    const s = getComputedStyle(el);
+    return (s.position === 'fixed' || s.position === 'sticky' || el.getAttribute('role') === 'dialog'
+            || el.tagName === 'DIALOG') && visible(el);
+  });
+  for (const el of candidates) {
+    const text = (el.innerText || '').toLowerCase();
+    const controls = 'button, a, [role=button], input[type=button], input[type=submit]';
+    if (text.length < 2000 && words.some((w) => text.includes(w)) && el.querySelector(controls)) {
+      el.setAttribute('data-auditor-banner', '1');
+      return '';
+    }
+  }
+  return null;
+}
+"""
+
+
+def _label(text: str) -> str:
+    return " ".join(text.lower().replace("\u00a0", " ").split())
+
+
+async def _dismiss_banner(page: Any) -> Banner | None:
+    """Find a consent banner; close it with its reject control, else its close control."""
+    try:
+        vendor = await page.evaluate(_BANNER_SCRIPT, {"cmpRoots": _CMP_ROOTS, "words": list(_BANNER_WORDS)})
+    except Exception:
+        return None
+    if vendor is None:
+        return None
+    banner = Banner(shown=True, vendor=str(vendor))
+    controls = page.locator(
+        "[data-auditor-banner] button, [data-auditor-banner] a, [data-auditor-banner] [role=button], "
+        "[data-auditor-banner] input[type=button], [data-auditor-banner] input[type=submit]"
+    )
+    found: list[tuple[int, int, str]] = []  # (preference, index, label)
+    for index in range(min(await controls.count(), 40)):
+        control = controls.nth(index)
+        try:
+            if not await control.is_visible():
+                continue
+            text = _label(await control.inner_text() or await control.get_attribute("value") or "")
+            aria = _label(await control.get_attribute("aria-label") or "")
+        except Exception:
+            continue
+        label = text or aria
+        if any(label == a or label.startswith(a + " ") for a in _ACCEPT) and not any(r in label for r in _REJECT):
+            continue  # never consent on the consumer's behalf
+        if any(r == label or label.startswith(r) for r in _REJECT):
+            found.append((0, index, label))
+        elif label in _CLOSE or aria in _CLOSE or any(aria.startswith(c) for c in _CLOSE[:6]):
+            found.append((1, index, label or aria))
+    if not found:
+        return banner
+    preference, index, label = min(found)
+    try:
+        await controls.nth(index).click(timeout=3000)
+        await page.wait_for_timeout(300)
+        banner.action, banner.control = ("rejected" if preference == 0 else "closed"), label
+    except Exception:
+        pass
+    return banner
+
+
+class Browser:
+    """One Chromium for a batch; a fresh, locked-down context per site."""
+
+    def __init__(self, playwright: Any, browser: Any) -> None:
+        self._playwright = playwright
+        self._browser = browser
+
+    @asynccontextmanager
+    async def site(self) -> AsyncIterator[SiteSession]:
+        context = await self._browser.new_context(
+            accept_downloads=False,
+            permissions=[],
+            service_workers="block",
+            java_script_enabled=True,
+            viewport={"width": 1280, "height": 900},
+            locale="en-GB",
+        )
+        session = SiteSession(context)
+        context.on("page", session.on_popup)
+        try:
+            yield session
+        finally:
+            with suppress(Exception):
+                await asyncio.wait_for(context.close(), timeout=10)
+
+
+class SiteSession:
+    """Renders the pages of one site in its own context."""
+
+    def __init__(self, context: Any) -> None:
+        self.context = context
+        self._expected = 0  # pages we are opening ourselves; any other new page is a pop-up
+        self.popups = 0
+        self._closing: set[asyncio.Task[None]] = set()
+
+    def on_popup(self, page: Any) -> None:
+        if self._expected > 0:
+            self._expected -= 1
+            return
+        self.popups += 1
+        task = asyncio.ensure_future(_close_quietly(page))
+        self._closing.add(task)
+        task.add_done_callback(self._closing.discard)
+
+    async def render(self, url: str, *, timeout: float = PAGE_TIMEOUT, screenshot: bool = True) -> RenderedPage:
+        """Render ``url``; never raises. A page that stalls is taken as far as it got."""
+        result = RenderedPage(url=url)
+        self._expected += 1
+        page = await self.context.new_page()
+        dialogs = 0
+
+        async def dismiss(dialog: Any) -> None:
+            nonlocal dialogs
+            dialogs += 1
+            with suppress(Exception):
+                await dialog.dismiss()
+
+        page.on("dialog", dismiss)
+        popups_before = self.popups
+        try:
+            async with asyncio.timeout(timeout * 2):
+                await self._load(page, url, result, timeout, screenshot)
+        except TimeoutError:
+            result.error = result.error or f"rendering took longer than {timeout * 2:.0f} s and was stopped"
+        except Exception as exc:
+            result.error = result.error or f"rendering failed: {_short(exc)}"
+        finally:
+            result.dialogs = dialogs
+            result.popups = self.popups - popups_before
+            await _close_quietly(page)
+        return result
+
+    @staticmethod
+    async def _load(page: Any, url: str, result: RenderedPage, timeout: float, screenshot: bool) -> None:
+        """Navigate, let scripts settle, deal with the banner, then read the DOM and take the picture.
+        Each step fills ``result`` as it goes, so a stop at the deadline keeps what was read."""
+        try:
+            response = await page.goto(url, wait_until="domcontentloaded", timeout=timeout * 1000)
+            result.status = response.status if response is not None else None
+            try:
+                await page.wait_for_load_state("load", timeout=min(timeout, 10) * 1000)
+            except Exception:
+                result.error = "the page did not finish loading within the time limit"
+            await page.wait_for_timeout(SETTLE * 1000)
+        except Exception as exc:
+            result.error = f"could not load: {_short(exc)}"
+        result.final_url = page.url
+        result.banner = await asyncio.wait_for(_dismiss_banner(page), timeout=10)
+        result.html = await asyncio.wait_for(page.content(), timeout=10)
+        result.title = await asyncio.wait_for(page.title(), timeout=5)
+        if screenshot:
+            result.screenshot = await page.screenshot(full_page=True, timeout=15_000, type="png")
+
+
+async def _close_quietly(page: Any) -> None:
+    with suppress(Exception):
+        await asyncio.wait_for(page.close(), timeout=5)
+
+
+def _short(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return text[:200]
+
+
+@asynccontextmanager
+async def launch(executable: str | None = None) -> AsyncIterator[Browser]:
+    """Start Chromium (Debian's, or Playwright's own when none is found); BrowserUnavailable if none runs."""
+    try:
+        from playwright.async_api import async_playwright
+    except ImportError as exc:  # pragma: no cover - playwright is a dependency
+        raise BrowserUnavailable("Playwright is not installed") from exc
+    path = executable or find_chromium()
+    manager = async_playwright()
+    playwright = await manager.start()
+    try:
+        try:
+            browser = await playwright.chromium.launch(
+                executable_path=path, headless=True, args=list(CHROMIUM_ARGS), timeout=30_000
+            )
+        except Exception as exc:
+            where = path or "Playwright's own Chromium"
+            raise BrowserUnavailable(
+                f"no browser could be started ({where}: {_short(exc)}); install Debian's chromium "
+                f"or set {ENV_VAR}"
+            ) from exc
+        try:
+            yield Browser(playwright, browser)
+        finally:
+            with suppress(Exception):
+                await asyncio.wait_for(browser.close(), timeout=15)
+    finally:
+        await manager.__aexit__(None, None, None)
