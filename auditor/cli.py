@@ -1,6 +1,8 @@
 """The ``auditor`` command line.
 
 ``auditor audit URL...``   audit sites now; HTML and JSON into ./audit-reports/
+``auditor audit PATH --base-url URL``   audit a saved copy of a site (wget/HTTrack mirror, export)
+``auditor eval CORPUS``    accuracy of each check against a labelled corpus (labels.yaml)
 ``auditor demo``           serve the bundled demo shops on loopback and audit them
 ``auditor report FILE``    render the HTML reports again from a result.json
 ``auditor rules [ID]``     the rule catalogue and each rule's legal basis
@@ -20,6 +22,7 @@ from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from rich.console import Console
@@ -39,6 +42,9 @@ from auditor.models import SCHEMA_VERSION, AuditResult, SiteCrawl, SiteStatus
 from auditor.runner import SiteJob, audit_sites, write_json
 from auditor.spiders import settings as crawl_settings
 from auditor.spiders.crawl import CrawlSpec
+
+if TYPE_CHECKING:
+    from auditor.spiders.saved import SavedCopy
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -63,7 +69,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         code: int = args.func(args, console)
         return code
     except UsageError as exc:
-        console.print(f"[red]error:[/red] {escape(str(exc))}")
+        console.print(f"[red]error:[/red] {escape(str(exc))}", soft_wrap=True)  # paths stay whole
         return EXIT_TOOL_ERROR
     except KeyboardInterrupt:
         console.print("[yellow]interrupted[/yellow]")
@@ -78,10 +84,26 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"auditor {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    audit = commands.add_parser("audit", help="audit one or more sites now")
-    audit.add_argument("urls", nargs="+", metavar="URL", help="home page of each site (https:// assumed)")
+    audit = commands.add_parser(
+        "audit", help="audit one or more sites now, or a saved copy of a site (PATH --base-url URL)"
+    )
+    audit.add_argument("urls", nargs="+", metavar="URL|PATH",
+                       help="home page of each site (https:// assumed), or a folder of saved pages with --base-url")
+    audit.add_argument("--base-url", default=None, metavar="URL",
+                       help="audit the folder PATH as a saved copy of the site at URL (no network is used)")
+    audit.add_argument("--url-map", type=Path, default=None, metavar="FILE",
+                       help="with --base-url: CSV (url,file) or JSON {url: file} for pages saved under other names")
     _add_audit_options(audit)
     audit.set_defaults(func=cmd_audit)
+
+    evaluate = commands.add_parser("eval", help="measure each check's agreement with a labelled corpus")
+    evaluate.add_argument("corpus", type=Path, metavar="CORPUS",
+                          help="a folder with labels.yaml and one folder of saved pages per site")
+    evaluate.add_argument("--write", type=Path, default=None, metavar="FILE",
+                          help="write the table into FILE (e.g. ACCURACY.md) between its generated-block markers")
+    evaluate.add_argument("--as-of", type=_parse_date, default=None, metavar="DATE",
+                          help="apply the law as of this date (YYYY-MM-DD; default today)")
+    evaluate.set_defaults(func=cmd_eval)
 
     demo = commands.add_parser("demo", help="serve the bundled demo shops on loopback and audit them")
     _add_output_options(demo)
@@ -133,20 +155,88 @@ def _add_audit_options(parser: argparse.ArgumentParser) -> None:
 
 def cmd_audit(args: argparse.Namespace, console: Console) -> int:
     formats = _parse_formats(args.format)
-    urls = [normalise_url(u) for u in args.urls]
     jurisdiction = None if args.jurisdiction == "auto" else args.jurisdiction
+    saved = _saved_copy(args)
+    urls = [saved.base_url] if saved is not None else [_site_url(u) for u in args.urls]
     jobs = [
         SiteJob(
             crawl=CrawlSpec(url=url, max_pages=args.max_pages, max_depth=args.max_depth,
                             obey_robots=not args.ignore_robots, contact_url=args.contact_url,
-                            site_timeout=args.site_timeout),
+                            site_timeout=args.site_timeout, saved_copy=saved),
             jurisdiction=jurisdiction,
         )
         for url in urls
     ]
+    if saved is not None:
+        console.print(f"auditing the saved copy in {escape(str(saved.root))} as {escape(saved.base_url)} "
+                      f"({len(saved.files)} files; no network is used)")
     result = _run(jobs, args.as_of, console)
     _emit(result, args.output, formats, console)
     return EXIT_OK if any(s.status == SiteStatus.AUDITED for s in result.sites) else EXIT_TOOL_ERROR
+
+
+def _site_url(raw: str) -> str:
+    """A URL argument; a folder given without --base-url gets a message that says what to add."""
+    if Path(raw).is_dir() and not raw.startswith(("http://", "https://")):
+        raise UsageError(
+            f"{raw} is a folder: to audit it as a saved copy, add --base-url with the address the pages "
+            "were saved from, e.g. --base-url https://shop.example.se/"
+        )
+    return normalise_url(raw)
+
+
+def _saved_copy(args: argparse.Namespace) -> SavedCopy | None:
+    """The saved copy named by PATH --base-url [--url-map], or None for a live audit."""
+    from auditor.spiders.saved import SavedCopy, SavedCopyError, load_url_map
+
+    if args.base_url is None:
+        if args.url_map is not None:
+            raise UsageError("--url-map only works with --base-url (auditing a saved copy)")
+        return None
+    if len(args.urls) != 1:
+        raise UsageError("--base-url audits one saved copy: give exactly one PATH")
+    base_url = normalise_url(args.base_url)
+    try:
+        url_map = load_url_map(args.url_map) if args.url_map is not None else None
+        return SavedCopy.open(Path(args.urls[0]), base_url, url_map=url_map)
+    except SavedCopyError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def cmd_eval(args: argparse.Namespace, console: Console) -> int:
+    from auditor.evaluation import CorpusError, evaluate, load_corpus, markdown_table, write_into
+
+    try:
+        sites = load_corpus(args.corpus)
+    except CorpusError as exc:
+        raise UsageError(str(exc)) from None
+    day = args.as_of or datetime.now(UTC).date()
+    with Progress(
+        SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+        TimeElapsedColumn(), console=console, transient=True,
+    ) as progress:
+        task = progress.add_task(f"Auditing {len(sites)} saved site(s)", total=len(sites))
+
+        def done(crawl: SiteCrawl) -> None:
+            progress.advance(task)
+
+        try:
+            evaluation = evaluate(sites, as_of=day, on_site_done=done)
+        except CorpusError as exc:
+            raise UsageError(str(exc)) from None
+    table = markdown_table(evaluation)
+    sys.stdout.write(table)  # Markdown as is: no wrapping, no markup
+    if args.write is not None:
+        header = (
+            f"Generated by `auditor eval {args.corpus.as_posix()} --as-of {day.isoformat()}` with auditor "
+            f"{__version__}: {len(sites)} sites."
+        )
+        try:
+            write_into(args.write, table, header)
+        except OSError as exc:
+            raise UsageError(f"cannot write {args.write}: {exc.strerror or exc}") from None
+        console.print(f"wrote the table into {escape(str(args.write))}")
+    return EXIT_OK
 
 
 def cmd_demo(args: argparse.Namespace, console: Console) -> int:

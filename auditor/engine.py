@@ -145,4 +145,5 @@ def summarise(crawl: SiteCrawl, facts: SiteFacts | None) -> CrawlSummary:
         robots=crawl.robots,
         pages=pages,
         failures=crawl.failures,
+        saved_copy=crawl.saved_copy,
     )

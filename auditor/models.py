@@ -25,7 +25,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 #: Version of the ``AuditResult`` JSON. Bump the major part on an incompatible change.
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 _KEBAB = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 
@@ -130,7 +130,7 @@ class PageSnapshot(_Frozen):
     html: str = Field(default="", description="Decoded body; empty for non-HTML responses.")
 
 
-FailureKind = Literal["robots", "http_status", "network", "timeout", "not_html", "other"]
+FailureKind = Literal["robots", "http_status", "network", "timeout", "not_html", "not_saved", "other"]
 
 
 class FetchFailure(_Frozen):
@@ -153,6 +153,31 @@ class RobotsInfo(_Frozen):
     blocked_urls: list[str] = Field(default_factory=list)
 
 
+class CaseMismatch(_Frozen):
+    """A link of a saved copy whose file exists only in another letter case."""
+
+    url: str
+    file: str = Field(description="The saved file whose name differs from the URL only in letter case.")
+
+
+class SavedCopyInfo(_Frozen):
+    """Where a saved copy came from and when it was saved, as far as its files tell."""
+
+    folder: str
+    base_url: str = Field(description="The URL the saved pages stand in for (--base-url).")
+    saved_with: str | None = Field(default=None, description="The saving tool named by markers in the files.")
+    saved_from: list[str] = Field(default_factory=list, description="Origin URLs named by those markers.")
+    saved_at_earliest: datetime | None = Field(default=None, description="Earliest save date in the markers.")
+    saved_at_latest: datetime | None = None
+    files_modified_earliest: datetime | None = Field(
+        default=None, description="Modification times of the files read (may be the copy's date, not the save's)."
+    )
+    files_modified_latest: datetime | None = None
+    files_served: int = 0
+    missing: list[str] = Field(default_factory=list, description="Site URLs the crawl wanted that were not saved.")
+    case_mismatches: list[CaseMismatch] = Field(default_factory=list)
+
+
 class SiteCrawl(_Frozen):
     """Everything the crawl of one site produced: the only input of extraction."""
 
@@ -172,6 +197,9 @@ class SiteCrawl(_Frozen):
         default_factory=list, description="Same-site URLs seen but not fetched (budget, depth)."
     )
     error: str | None = Field(default=None, description="Why the crawl as a whole failed.")
+    saved_copy: SavedCopyInfo | None = Field(
+        default=None, description="Set when the crawl read a saved copy of the site instead of the live site."
+    )
 
 
 # --------------------------------------------------------------------------- extract stage
@@ -499,6 +527,9 @@ class CrawlSummary(_Frozen):
     robots: RobotsInfo
     pages: list[PageSummary] = Field(default_factory=list)
     failures: list[FetchFailure] = Field(default_factory=list)
+    saved_copy: SavedCopyInfo | None = Field(
+        default=None, description="Set when the audit ran on a saved copy of the site, not the live site."
+    )
 
 
 class SiteResult(_Frozen):

@@ -103,6 +103,25 @@ def print_summary(
         f"{len(result.sites)} site(s): {audited} audited, {len(result.sites) - audited} not audited; "
         f"{failed} failed and {review} needs-review finding(s)."
     )
+    for site in result.sites:
+        saved = site.crawl.saved_copy if site.crawl is not None else None
+        if saved is None:
+            continue
+        when = (
+            f"saved {saved.saved_at_earliest:%Y-%m-%d}" if saved.saved_at_earliest else "save date unknown"
+        )
+        console.print(
+            f"[yellow]saved copy:[/] {escape(site.url)} was audited from {escape(saved.folder)} ({when}), "
+            "not from the live site"
+        )
+        if saved.case_mismatches:
+            console.print(
+                f"  [yellow]{len(saved.case_mismatches)} link(s) differ in letter case from the saved file[/] "
+                f"(e.g. {escape(saved.case_mismatches[0].url)} → {escape(saved.case_mismatches[0].file)}); "
+                "reported, not fixed"
+            )
+        if saved.missing:
+            console.print(f"  [dim]{len(saved.missing)} linked page(s) are not in the saved copy[/]")
     if report_paths and len(report_paths) > 10:
         folders = sorted({str(path.parent) for path in report_paths.values()})
         console.print(f"[dim]{len(report_paths)} reports written to[/] {escape(', '.join(folders))}")

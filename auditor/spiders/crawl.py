@@ -20,6 +20,7 @@ from scrapy.crawler import AsyncCrawlerRunner
 
 from auditor.models import FetchFailure, PageSnapshot, RobotsInfo, SiteCrawl
 from auditor.spiders import settings as crawl_settings
+from auditor.spiders.saved import SavedCopy
 from auditor.spiders.site import SiteSpider
 
 #: Sites crawled at the same time. Each site is itself polite (AutoThrottle, few requests).
@@ -38,6 +39,8 @@ class CrawlSpec:
     obey_robots: bool = True
     contact_url: str = crawl_settings.DEFAULT_CONTACT_URL
     site_timeout: float = crawl_settings.DEFAULT_SITE_TIMEOUT
+    #: Answer from these saved files instead of the network (``auditor audit PATH --base-url``).
+    saved_copy: SavedCopy | None = None
 
 
 def crawl_sites(
@@ -99,6 +102,7 @@ async def crawl_one(spec: CrawlSpec) -> SiteCrawl:
             max_depth=spec.max_depth,
             key_extra_depth=crawl_settings.KEY_LINK_EXTRA_DEPTH,
             obey_robots=spec.obey_robots,
+            saved_copy=spec.saved_copy,
         )
         spider = crawler.spider
         reason = crawler.stats.get_value("finish_reason") if crawler.stats else None
@@ -123,4 +127,5 @@ async def crawl_one(spec: CrawlSpec) -> SiteCrawl:
         budget_exhausted=state.budget_exhausted if state else False,
         unvisited=state.unvisited if state else [],
         error=error,
+        saved_copy=spec.saved_copy.info() if spec.saved_copy is not None else None,
     )

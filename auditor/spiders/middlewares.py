@@ -14,7 +14,7 @@ from typing import Any, Self
 from urllib.parse import urljoin
 
 from scrapy.crawler import Crawler
-from scrapy.http import Request, Response
+from scrapy.http import Headers, Request, Response
 
 from auditor.spiders.gatherers.links import same_site
 
@@ -46,3 +46,55 @@ class OffsiteRedirectGuard:
             request.meta["dont_redirect"] = True
             request.meta[OFFSITE_META] = target
         return response
+
+
+#: Where the saved-copy middleware leaves why a URL was not served, for the spider's failure.
+SAVED_NOTE_META = "audit_saved_note"
+
+
+class SavedCopyServer:
+    """Answer the crawl from a saved copy of the site (``spider.saved_copy``) instead of the network.
+
+    Runs first of all downloader middleware: a response returned from ``process_request`` skips
+    the download (and with it AutoThrottle's delays, which a folder does not need) while every
+    middleware's ``process_response`` still runs, so redirects and the off-site guard behave
+    as on a live site. Requests to other hosts are dropped: a saved copy never reaches out.
+    Inactive when the spider has no saved copy.
+    """
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        return cls(crawler)
+
+    def process_request(self, request: Request) -> Response | None:
+        from scrapy.exceptions import IgnoreRequest
+        from scrapy.responsetypes import responsetypes
+
+        from auditor.spiders.saved import SavedCopy
+
+        saved = getattr(self.crawler.spider, "saved_copy", None)
+        if not isinstance(saved, SavedCopy):
+            return None
+        if not saved.owns(request.url):
+            raise IgnoreRequest(f"{request.url} is not part of the saved copy of {saved.base_url}")
+        answer = saved.lookup(request.url)
+        if answer.status == 301 and answer.location:
+            saved.record(request.url, answer)
+            return Response(request.url, status=301, headers={"Location": answer.location}, request=request)
+        if answer.status != 200 or answer.file is None:
+            saved.record(request.url, answer)
+            request.meta[SAVED_NOTE_META] = answer.note
+            return Response(request.url, status=404, request=request)
+        try:
+            body = saved.read(answer.file)
+        except OSError as exc:
+            request.meta[SAVED_NOTE_META] = f"the saved file {answer.file} could not be read: {exc.strerror or exc}"
+            return Response(request.url, status=404, request=request)
+        saved.record(request.url, answer, body)
+        content_type = saved.content_type(answer.file, body)
+        headers = {"Content-Type": content_type}
+        cls = responsetypes.from_args(headers=Headers(headers), url=request.url, body=body)
+        return cls(request.url, status=200, headers=headers, body=body, request=request)

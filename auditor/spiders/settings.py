@@ -56,7 +56,11 @@ def scrapy_settings(
         "REDIRECT_MAX_TIMES": 6,
         "METAREFRESH_ENABLED": True,
         # Ours runs before RedirectMiddleware (600) sees the response: no redirect off the site.
-        "DOWNLOADER_MIDDLEWARES": {"auditor.spiders.middlewares.OffsiteRedirectGuard": 650},
+        # A saved copy (auditor audit PATH --base-url) is answered from files before anything else.
+        "DOWNLOADER_MIDDLEWARES": {
+            "auditor.spiders.middlewares.SavedCopyServer": 10,
+            "auditor.spiders.middlewares.OffsiteRedirectGuard": 650,
+        },
         "COOKIES_ENABLED": True,
         # The spider decides depth itself (it needs the click path, not Scrapy's counter).
         "DEPTH_LIMIT": 0,

@@ -29,7 +29,8 @@ from auditor.models import ClickStep, FailureKind, FetchFailure, PageSnapshot, R
 from auditor.spiders import ranking
 from auditor.spiders.gatherers.dom import Document
 from auditor.spiders.gatherers.links import gather_links, host_key, is_page_url, same_site
-from auditor.spiders.middlewares import OFFSITE_META
+from auditor.spiders.middlewares import OFFSITE_META, SAVED_NOTE_META
+from auditor.spiders.saved import SavedCopy
 
 #: Requests released to Scrapy at once; the rest wait in the spider's priority queue.
 IN_FLIGHT = 4
@@ -75,6 +76,7 @@ class SiteSpider(scrapy.Spider):
         max_depth: int,
         key_extra_depth: int,
         obey_robots: bool = True,
+        saved_copy: SavedCopy | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(**kwargs)
@@ -83,6 +85,8 @@ class SiteSpider(scrapy.Spider):
         self.max_depth = max_depth
         self.key_extra_depth = key_extra_depth
         self.obey_robots = obey_robots
+        #: Read by :class:`~auditor.spiders.middlewares.SavedCopyServer`: answer from these files.
+        self.saved_copy = saved_copy
         self.state = CrawlState(site_hosts={host_key(urlsplit(start_url).netloc)})
         self._robots: Protego | None = None
         self._frontier: list[_Pending] = []
@@ -148,7 +152,10 @@ class SiteSpider(scrapy.Spider):
         is_html = isinstance(response, TextResponse) and (
             "html" in content_type.lower() or not content_type
         )
-        if response.status >= 400:
+        saved_note = response.meta.get(SAVED_NOTE_META)
+        if response.status >= 400 and saved_note:
+            yield self._failure(requested, "not_saved", str(saved_note), path, response.status)
+        elif response.status >= 400:
             yield self._failure(requested, "http_status", f"HTTP {response.status}", path, response.status)
         elif not is_html:
             yield self._failure(requested, "not_html", f"not an HTML page ({content_type or 'unknown type'})", path)

@@ -84,7 +84,7 @@ class WithdrawalForm(Rule):
         broken = {
             url_key(f.url)
             for f in facts.coverage.failures
-            if f.kind == "http_status" and (f.status or 0) >= 400
+            if f.kind in ("http_status", "not_saved") and (f.status or 0) >= 400
         }
         working = [p for p in links if url_key(p.target) not in broken]
         provided = inline + working

@@ -1,0 +1,378 @@
+"""How often each check agrees with a careful human: accuracy on a labelled corpus of saved sites.
+
+A corpus is a folder with ``labels.yaml`` (the format of ``shared/realworld``: one entry per
+site with ``id``, ``home``, ``language``, ``snapshot`` and ``has_*`` labels) and one folder per
+site holding its saved pages. Each site is audited as a saved copy (``auditor audit PATH
+--base-url URL``), exactly as a user would audit it, and each labelled check is compared with
+the outcome of the rule it maps to.
+
+How a rule's outcome is read ("tool says"):
+
+* ``present``: pass or partial (the rule found the thing, perhaps not good enough);
+* ``absent``: fail (the rule claims the thing is missing);
+* ``cannot tell``: needs_review, not_applicable, error, or the site was not audited.
+
+A **false fail** is a label saying the thing is there and the tool saying it is absent: the
+error our users must never see. A **false pass** is the reverse. Labels ``unknown``,
+``false_in_saved_pages`` and ``not_applicable`` are not counted; ``false`` is counted.
+*Agreement* is agreeing verdicts over counted labels, so "cannot tell" lowers it: an
+honest "needs review" on a labelled item is safe but not yet useful.
+
+Where a site's folder has a ``SOURCE.md`` with a table of saved files and their original
+URLs, those URLs map onto the files (pages saved under other names). A ``Custom domain`` line
+gives a whole-site snapshot its host; otherwise the site id under ``.invalid`` stands in.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+
+from auditor.engine import audit_crawl
+from auditor.models import Outcome, RuleOutcome, SiteCrawl, SiteFacts, SiteResult, SiteStatus
+from auditor.spiders.crawl import CrawlSpec, crawl_sites
+from auditor.spiders.gatherers.site import gather_site
+from auditor.spiders.saved import SavedCopy, SavedCopyError
+
+Tool = Literal["present", "absent", "cannot tell"]
+
+#: The language of a corpus site decides the law applied; English sites are left to the guess.
+LANGUAGE_JURISDICTION = {"sv": "se", "nb": "no", "nn": "no", "no": "no", "da": "dk", "fi": "fi", "de": "de"}
+NOT_COUNTED = {"unknown", "false_in_saved_pages", "not_applicable", "n/a", ""}
+
+
+class CorpusError(Exception):
+    """The corpus cannot be read: a clear message for the user."""
+
+
+@dataclass(frozen=True)
+class CorpusSite:
+    """One labelled site of a corpus, ready to audit as a saved copy."""
+
+    id: str
+    folder: Path
+    base_url: str
+    url_map: dict[str, str]
+    jurisdiction: str | None
+    labels: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Check:
+    """A labelled property and how a rule's outcome answers it."""
+
+    label: str
+    rule: str
+    title: str
+    read: Callable[[RuleOutcome, SiteFacts | None], Tool]
+    expect: Callable[[Any], bool | None] = field(default=lambda value: _truth(value))
+
+
+@dataclass(frozen=True)
+class Row:
+    """One check on one site: what the label says and what the tool said."""
+
+    site: str
+    check: str
+    expected: bool
+    tool: Tool
+    outcome: str
+    message: str
+
+    @property
+    def agrees(self) -> bool:
+        return self.tool == ("present" if self.expected else "absent")
+
+    @property
+    def false_fail(self) -> bool:
+        return self.expected and self.tool == "absent"
+
+    @property
+    def false_pass(self) -> bool:
+        return not self.expected and self.tool == "present"
+
+
+@dataclass
+class Tally:
+    """The per-check figures of the accuracy table."""
+
+    check: Check
+    rows: list[Row] = field(default_factory=list)
+
+    @property
+    def counted(self) -> int:
+        return len(self.rows)
+
+    @property
+    def agree(self) -> int:
+        return sum(r.agrees for r in self.rows)
+
+    @property
+    def false_fails(self) -> int:
+        return sum(r.false_fail for r in self.rows)
+
+    @property
+    def false_passes(self) -> int:
+        return sum(r.false_pass for r in self.rows)
+
+    @property
+    def cannot_tell(self) -> int:
+        return sum(r.tool == "cannot tell" for r in self.rows)
+
+    @property
+    def agreement(self) -> float | None:
+        return self.agree / self.counted if self.counted else None
+
+
+# ----------------------------------------------------------------------------- reading outcomes
+
+
+def _by_outcome(outcome: RuleOutcome, _facts: SiteFacts | None = None) -> Tool:
+    if outcome.outcome in (Outcome.PASS, Outcome.PARTIAL):
+        return "present"
+    if outcome.outcome == Outcome.FAIL:
+        return "absent"
+    return "cannot tell"
+
+
+def _stated_period(outcome: RuleOutcome, facts: SiteFacts | None = None) -> Tool:
+    """A withdrawal period that is stated but too short is still stated."""
+    if outcome.outcome == Outcome.FAIL and any("shorter than" in e.note for e in outcome.evidence):
+        return "present"
+    return _by_outcome(outcome, facts)
+
+
+def _form_provided(outcome: RuleOutcome, facts: SiteFacts | None = None) -> Tool:
+    """withdrawal-form's partial is a form mentioned but not provided: the form is absent."""
+    if outcome.outcome == Outcome.PARTIAL:
+        return "absent"
+    return _by_outcome(outcome, facts)
+
+
+def _org_number(outcome: RuleOutcome, facts: SiteFacts | None) -> Tool:
+    """trader-identity's evidence holds a registration number the extraction found."""
+    if facts is not None:
+        numbers = {(n.url, n.locator) for n in facts.org_numbers}
+        if any((e.url, e.locator) in numbers for e in outcome.evidence):
+            return "present"
+    if outcome.outcome in (Outcome.FAIL, Outcome.PARTIAL):
+        return "absent"
+    return "cannot tell" if outcome.outcome != Outcome.PASS else "absent"
+
+
+def _form_exists(outcome: RuleOutcome, _facts: SiteFacts | None = None) -> Tool:
+    """form-receipt judges a form when there is one; not_applicable means none was found."""
+    if outcome.outcome in (Outcome.PASS, Outcome.PARTIAL, Outcome.FAIL):
+        return "present"
+    if outcome.outcome == Outcome.NOT_APPLICABLE:
+        return "absent"
+    return "cannot tell"
+
+
+def _truth(value: Any) -> bool | None:
+    """A label as True / False, or None when it is not counted. Wording counts as True."""
+    if isinstance(value, bool):
+        return value
+    if value is None:
+        return None
+    text = str(value).strip().lower()
+    if text in NOT_COUNTED:
+        return None
+    return text not in {"false", "no"}
+
+
+def _within_two_clicks(value: Any) -> bool | None:
+    if isinstance(value, bool) or value is None:
+        return None
+    try:
+        return int(value) <= 2
+    except (TypeError, ValueError):
+        return None
+
+
+CHECKS: tuple[Check, ...] = (
+    Check("has_email", "contact-email", "Email address", _by_outcome),
+    Check("has_phone", "contact-phone", "Phone number", _by_outcome),
+    Check("has_postal_address", "contact-address", "Postal address", _by_outcome),
+    Check("has_org_number", "trader-identity", "Organisation number", _org_number),
+    Check("click_depth_home_to_contact", "contact-page-findable", "Contact page within 2 clicks", _by_outcome,
+          _within_two_clicks),
+    Check("has_returns_info", "withdrawal-period", "Returns / withdrawal information", _stated_period),
+    Check("has_withdrawal_period_stated", "withdrawal-period", "Withdrawal period stated", _stated_period),
+    Check("has_withdrawal_form", "withdrawal-form", "Model withdrawal form", _form_provided),
+    Check("has_complaints_info", "complaints-info", "Complaints information", _by_outcome),
+    Check("has_adr_info", "adr-body", "Dispute-resolution body", _by_outcome),
+    Check("has_contact_form", "form-receipt", "Contact form", _form_exists),
+    Check("form_offers_copy_or_confirmation", "form-receipt", "Form offers a copy", _by_outcome),
+)
+
+
+# ----------------------------------------------------------------------------- the corpus
+
+_TABLE_ROW = re.compile(r"^\|\s*`([^`]+)`\s*\|\s*(https?://\S+?)\s*\|", re.M)
+_CUSTOM_DOMAIN = re.compile(r"custom domain[^:\n]*:\s*`?([a-z0-9][a-z0-9.-]+\.[a-z]{2,})`?", re.I)
+
+
+def load_corpus(path: Path) -> list[CorpusSite]:
+    """The labelled sites of a corpus folder (or of its ``labels.yaml``)."""
+    labels_file = path / "labels.yaml" if path.is_dir() else path
+    root = labels_file.parent
+    try:
+        data = yaml.safe_load(labels_file.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise CorpusError(f"cannot read {labels_file}: {exc.strerror or exc}") from None
+    except yaml.YAMLError as exc:
+        raise CorpusError(f"{labels_file} is not valid YAML: {exc}") from None
+    entries = data.get("sites") if isinstance(data, dict) else None
+    if not isinstance(entries, list) or not entries:
+        raise CorpusError(f"{labels_file} has no 'sites' list")
+    sites: list[CorpusSite] = []
+    for entry in entries:
+        if not isinstance(entry, dict) or "id" not in entry:
+            raise CorpusError(f"{labels_file}: every site needs an 'id'")
+        sites.append(_site(root, entry))
+    return sites
+
+
+def _site(root: Path, entry: dict[str, Any]) -> CorpusSite:
+    site_id = str(entry["id"])
+    folder = root / site_id
+    if not folder.is_dir():
+        raise CorpusError(f"site {site_id}: folder {folder} does not exist")
+    home = str(entry.get("home") or "index.html")
+    source = folder / "SOURCE.md"
+    text = source.read_text(encoding="utf-8", errors="replace") if source.is_file() else ""
+    url_map = {url: file for file, url in _TABLE_ROW.findall(text) if (folder / file).is_file()}
+    home_url = next((url for url, file in url_map.items() if file == home), None)
+    if home_url is None:
+        domain = _CUSTOM_DOMAIN.search(text)
+        host = domain.group(1).lower() if domain else f"{re.sub(r'[^a-z0-9-]', '-', site_id.lower())}.invalid"
+        home_url = f"https://{host}/"
+        if home not in {"index.html", "index.htm"}:
+            url_map[home_url] = home
+    language = str(entry.get("language") or "").split()[0].lower() if entry.get("language") else ""
+    return CorpusSite(
+        id=site_id,
+        folder=folder,
+        base_url=home_url,
+        url_map=url_map,
+        jurisdiction=LANGUAGE_JURISDICTION.get(language),
+        labels=entry,
+    )
+
+
+# ----------------------------------------------------------------------------- running
+
+
+@dataclass
+class Evaluation:
+    """Every check's tally and each site's result."""
+
+    tallies: list[Tally]
+    results: dict[str, SiteResult]
+    as_of: date
+
+
+def evaluate(
+    sites: Sequence[CorpusSite],
+    *,
+    as_of: date,
+    on_site_done: Callable[[SiteCrawl], None] | None = None,
+) -> Evaluation:
+    """Audit every site as a saved copy and compare each labelled check with its rule."""
+    try:
+        specs = [
+            CrawlSpec(url=site.base_url, saved_copy=SavedCopy.open(site.folder, site.base_url, url_map=site.url_map))
+            for site in sites
+        ]
+    except SavedCopyError as exc:
+        raise CorpusError(str(exc)) from None
+    crawls = crawl_sites(specs, on_done=on_site_done)
+    tallies = [Tally(check) for check in CHECKS]
+    results: dict[str, SiteResult] = {}
+    for site, crawl in zip(sites, crawls, strict=True):
+        result = audit_crawl(crawl, jurisdiction=site.jurisdiction, as_of=as_of)
+        results[site.id] = result
+        facts = _facts(crawl, site.jurisdiction) if result.status == SiteStatus.AUDITED else None
+        outcomes = {o.rule: o for o in result.rules}
+        for tally in tallies:
+            check = tally.check
+            expected = check.expect(site.labels.get(check.label))
+            if expected is None:
+                continue
+            outcome = outcomes.get(check.rule)
+            if outcome is None:
+                tool: Tool = "cannot tell"
+                shown, message = ("not_audited" if result.status != SiteStatus.AUDITED else "no such rule"), (
+                    result.reason or ""
+                )
+            else:
+                tool, shown, message = check.read(outcome, facts), outcome.outcome.value, outcome.message
+            tally.rows.append(Row(site.id, check.label, expected, tool, shown, message))
+    return Evaluation(tallies=tallies, results=results, as_of=as_of)
+
+
+def _facts(crawl: SiteCrawl, jurisdiction: str | None) -> SiteFacts | None:
+    try:
+        return gather_site(crawl, jurisdiction)
+    except Exception:  # the audit already recorded why; the check then "cannot tell"
+        return None
+
+
+# ----------------------------------------------------------------------------- the table
+
+
+def markdown_table(evaluation: Evaluation) -> str:
+    """The per-check accuracy table and the per-site disagreements, as Markdown."""
+    lines = [
+        "| check | label | rule | counted | agree | agreement | false fails | false passes | cannot tell |",
+        "|---|---|---|--:|--:|--:|--:|--:|--:|",
+    ]
+    for t in evaluation.tallies:
+        rate = f"{t.agreement:.0%}" if t.agreement is not None else "–"
+        lines.append(
+            f"| {t.check.title} | `{t.check.label}` | `{t.check.rule}` | {t.counted} | {t.agree} | {rate} "
+            f"| {t.false_fails} | {t.false_passes} | {t.cannot_tell} |"
+        )
+    total = [r for t in evaluation.tallies for r in t.rows]
+    agree = sum(r.agrees for r in total)
+    lines.append(
+        f"| **all checks** | | | {len(total)} | {agree} | "
+        f"{agree / len(total):.0%} | {sum(r.false_fail for r in total)} | "
+        f"{sum(r.false_pass for r in total)} | {sum(r.tool == 'cannot tell' for r in total)} |"
+        if total
+        else "| **all checks** | | | 0 | 0 | – | 0 | 0 | 0 |"
+    )
+    disagreements = [r for t in evaluation.tallies for r in t.rows if not r.agrees]
+    lines += ["", "Disagreements (label → tool outcome):", ""]
+    if not disagreements:
+        lines.append("none")
+    else:
+        lines += ["| site | check | label | outcome | reading |", "|---|---|---|---|---|"]
+        for r in sorted(disagreements, key=lambda r: (r.site, r.check)):
+            kind = "**false fail**" if r.false_fail else ("false pass" if r.false_pass else "cannot tell")
+            lines.append(f"| {r.site} | `{r.check}` | {'present' if r.expected else 'absent'} | {r.outcome} | {kind} |")
+    return "\n".join(lines) + "\n"
+
+
+BEGIN = "<!-- BEGIN accuracy table (auditor eval) -->"
+END = "<!-- END accuracy table -->"
+
+
+def write_into(path: Path, table: str, header: str) -> None:
+    """Replace the generated block of ``path`` (create the file if needed), keep the prose around it."""
+    block = f"{BEGIN}\n{header}\n\n{table}{END}"
+    text = path.read_text(encoding="utf-8") if path.exists() else f"# Accuracy\n\n{BEGIN}\n{END}\n"
+    if BEGIN in text and END in text:
+        before, rest = text.split(BEGIN, 1)
+        after = rest.split(END, 1)[1]
+        text = before + block + after
+    else:
+        text = text.rstrip("\n") + "\n\n" + block + "\n"
+    path.write_text(text, encoding="utf-8")
