@@ -8,10 +8,15 @@ fetched) or saw the whole site within its limits; otherwise the rule says ``need
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Iterable, Sequence
+from typing import Protocol
+from urllib.parse import urlsplit
 
 from auditor import lexicon
 from auditor.models import (
+    CompanyNameFact,
     CrawlCoverage,
     Evidence,
     FetchFailure,
@@ -21,6 +26,104 @@ from auditor.models import (
     Region,
 )
 from auditor.spiders.site import url_key
+
+#: Companies a shop names that are not the shop: payment, delivery, platforms, analytics.
+THIRD_PARTIES = re.compile(
+    r"\b(klarna|paypal|stripe|adyen|nets|vipps|mobilepay|swish|svea|resurs|qliro|walley|trustly|"
+    r"collector|postnord|posten|bring|budbee|instabee|dhl|ups|gls|dpd|hermes|schenker|"
+    r"google|meta|facebook|instagram|shopify|wix|squarespace|amazon|microsoft|apple|"
+    r"trustpilot|sendcloud|unifaun|nshift|ingrid|paytrail|checkout finland|bambora|worldline)\b",
+    re.I,
+)
+
+class _HasPlace(Protocol):
+    @property
+    def url(self) -> str: ...
+    @property
+    def locator(self) -> str: ...
+    @property
+    def excerpt(self) -> str: ...
+
+
+#: Second-level labels under which a country's sites register (shop.co.uk, shop.com.au).
+_SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "ltd", "plc", "me"})
+_FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "å": "aa", "æ": "ae", "ø": "oe", "ß": "ss"})
+
+
+def _compact(text: str, *, fold: bool) -> str:
+    text = text.casefold()
+    if fold:
+        text = text.translate(_FOLD)
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text if c.isalnum())
+
+
+def site_name_tokens(home_url: str) -> list[str]:
+    """The distinctive words of a site's domain: ``www.jpc.de`` → ``["jpc"]``."""
+    labels = [label for label in (urlsplit(home_url).hostname or "").split(".") if label]
+    if len(labels) < 2:
+        return []
+    labels = labels[:-1]
+    if len(labels) >= 2 and labels[-1] in _SECOND_LEVEL:
+        labels = labels[:-1]
+    label = labels[-1]
+    if label.startswith("xn--"):
+        try:
+            label = label.encode("ascii").decode("idna")
+        except UnicodeError:
+            return []
+    words = [w for w in re.split(r"[-_]", label) if len(w) >= 3]
+    joined = label.replace("-", "").replace("_", "")
+    return list(dict.fromkeys([joined, *words])) if len(joined) >= 3 else words
+
+
+def names_the_site(name: str, home_url: str) -> bool:
+    """Whether a company name carries the site's own name (``jpc-schallplatten … mbH`` on jpc.de)."""
+    tokens = site_name_tokens(home_url)
+    if not tokens:
+        return False
+    for fold in (True, False):
+        compact = _compact(name, fold=fold)
+        if any(_compact(token, fold=fold) in compact for token in tokens):
+            return True
+    return False
+
+
+def trader_block(
+    fact: _HasPlace, names: Sequence[CompanyNameFact], home_url: str, pages: Pages | None = None
+) -> CompanyNameFact | None:
+    """The site's own legal name in the same block of text as ``fact``, or None.
+
+    A block such as "Ihr Vertragspartner: jpc-schallplatten Versandhandelsgesellschaft mbH –
+    Lübecker Straße 9 – D-49124 Georgsmarienhütte" on a cart page identifies the trader as
+    plainly as an imprint does. A third party's block (a payment provider's address) names
+    another company, whose name does not carry the site's domain.
+    """
+    excerpt = fact.excerpt.casefold()
+    if pages is not None and pages.kind(fact.url) == PageKind.PRIVACY:
+        return None  # the privacy policy's controller: the trader's, but not where consumers look
+    for name in names:
+        if name.url != fact.url or THIRD_PARTIES.search(name.name):
+            continue
+        together = name.name.casefold() in excerpt or _neighbours(name.locator, fact.locator)
+        if together and names_the_site(name.name, home_url):
+            return name
+    return None
+
+
+_STEP = re.compile(r"^(?P<parent>.*?)(?P<tag>[a-z0-9]+)(?::nth-of-type\((?P<n>\d+)\))?$")
+
+
+def _neighbours(a: str, b: str, reach: int = 2) -> bool:
+    """Two blocks with the same parent, at most ``reach`` siblings apart: one statement split
+    over lines ("… mbH – Lübecker Straße 9" then "Geschäftsführer: … HRB 110327")."""
+    ma, mb = _STEP.match(a), _STEP.match(b)
+    if not a or not b or ma is None or mb is None:
+        return False
+    if ma["parent"] != mb["parent"] or ma["tag"] != mb["tag"]:
+        return False
+    return abs(int(ma["n"] or 1) - int(mb["n"] or 1)) <= reach
+
 
 #: Pages where a trader puts its own contact and identity details.
 TRADER_PAGE_KINDS = frozenset(

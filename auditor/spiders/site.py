@@ -34,6 +34,8 @@ from auditor.spiders.saved import SavedCopy
 
 #: Requests released to Scrapy at once; the rest wait in the spider's priority queue.
 IN_FLIGHT = 4
+#: Links of a saved copy that have no saved file are recorded up to this many (they cost no budget).
+MAX_NOT_SAVED = 300
 
 
 def url_key(url: str) -> str:
@@ -93,6 +95,7 @@ class SiteSpider(scrapy.Spider):
         self._seen: set[str] = set()
         self._in_flight = 0
         self._seq = itertools.count()
+        self._not_saved = 0
 
     # ------------------------------------------------------------------ start
 
@@ -107,17 +110,17 @@ class SiteSpider(scrapy.Spider):
             meta={"dont_redirect": False, "handle_httpstatus_all": True},
         )
 
-    def parse_robots(self, response: Response) -> Iterator[scrapy.Request]:
+    def parse_robots(self, response: Response) -> Iterator[Any]:
         """Record robots.txt; a 4xx means no rules (everything allowed), as crawlers agree."""
         body = response.text if isinstance(response, TextResponse) and response.status == 200 else ""
         self._robots = Protego.parse(body) if body else None
         yield from self._begin(response.url, response.status)
 
-    def robots_failed(self, failure: Failure) -> Iterator[scrapy.Request]:
+    def robots_failed(self, failure: Failure) -> Iterator[Any]:
         request = getattr(failure, "request", None)
         yield from self._begin(request.url if request is not None else self.start_url, None)
 
-    def _begin(self, robots_url: str, status: int | None) -> Iterator[scrapy.Request]:
+    def _begin(self, robots_url: str, status: int | None) -> Iterator[Any]:
         home_allowed = self._allowed(self.start_url)
         self.state.robots = RobotsInfo(
             url=robots_url, obeyed=self.obey_robots, status=status, home_allowed=home_allowed
@@ -213,7 +216,7 @@ class SiteSpider(scrapy.Spider):
         # Depth breaks ties, so among equally promising links the shallower goes first.
         heapq.heappush(self._frontier, _Pending(-score, depth, next(self._seq), url, path))
 
-    def _release(self) -> Iterator[scrapy.Request]:
+    def _release(self) -> Iterator[scrapy.Request | FetchFailure]:
         """Hand the best pending links to Scrapy while the budget and the in-flight cap allow."""
         while self._frontier and self._in_flight < IN_FLIGHT:
             if self.state.scheduled >= self.max_pages:
@@ -222,6 +225,15 @@ class SiteSpider(scrapy.Spider):
                 self._frontier.clear()
                 return
             pending = heapq.heappop(self._frontier)
+            if self.saved_copy is not None:
+                answer = self.saved_copy.lookup(pending.url)
+                if answer.status == 404:
+                    # Not in the saved copy: nothing to fetch, so it costs no page of the budget.
+                    self.saved_copy.record(pending.url, answer)
+                    if self._not_saved < MAX_NOT_SAVED:
+                        self._not_saved += 1
+                        yield self._failure(pending.url, "not_saved", answer.note, pending.path, 404)
+                    continue
             if not self._allowed(pending.url):
                 assert self.state.robots is not None
                 self.state.robots = self.state.robots.model_copy(

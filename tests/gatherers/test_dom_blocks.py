@@ -27,3 +27,10 @@ def test_rows_of_data_cells_or_with_paragraphs_are_read_cell_by_cell() -> None:
 def test_hidden_cells_are_not_read() -> None:
     html = '<table><tr><th>Ångerrätt</th><td hidden>7 dagar</td><td>14 dagar</td></tr></table>'
     assert texts(html) == ["Ångerrätt – 14 dagar"]
+
+
+def test_c1_controls_read_as_windows_1252() -> None:
+    """A page labelled ISO-8859-1 is Windows-1252 in browsers: U+0096 is the en dash it shows."""
+    assert texts("<p>Muster GmbH \x96 Hauptstraße 1 \x96 10115 Berlin</p>") == [
+        "Muster GmbH – Hauptstraße 1 – 10115 Berlin"
+    ]

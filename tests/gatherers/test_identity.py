@@ -202,9 +202,11 @@ def test_not_company_names(text: str) -> None:
     assert names(f"<p>{text}</p>") == []
 
 
-def test_best_method_wins_for_the_same_name() -> None:
+def test_best_method_comes_first_and_every_block_keeps_its_sighting() -> None:
     body = "<p>Kompis Hem AB säljer möbler.</p><p>Säljare är Kompis Hem AB.</p><p>© 2026 Kompis Hem AB</p>"
-    assert names(body) == [("Kompis Hem AB", "AB", "label")]
+    assert names(body) == [
+        ("Kompis Hem AB", "AB", "label"), ("Kompis Hem AB", "AB", "copyright"), ("Kompis Hem AB", "AB", "text")
+    ]
 
 
 def test_legal_form_of() -> None:
@@ -212,3 +214,19 @@ def test_legal_form_of() -> None:
     assert legal_form_of("Muster GmbH & Co. KG") == "GmbH & Co. KG"
     assert legal_form_of("Kompis") is None
     assert legal_form_of("AB") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("jpc-schallplatten Versandhandelsgesellschaft mbH – Lübecker Straße 9",
+         ("jpc-schallplatten Versandhandelsgesellschaft mbH", "GmbH")),
+        ("Ihr Vertragspartner ist notebooksbilliger.de AG, Wiedemannstraße 3", ("notebooksbilliger.de AG", "AG")),
+    ],
+)
+def test_brand_like_lower_case_names_and_written_out_gmbh(text: str, expected: tuple[str, str]) -> None:
+    assert [n[:2] for n in names(f"<p>{text}</p>")] == [expected]
+
+
+def test_plain_lower_case_words_are_not_a_name() -> None:
+    assert names("<p>wir arbeiten mit einer gesellschaft mbH zusammen</p>") == []

@@ -1,39 +1,35 @@
-"""section_doubt: when absence of terms-page information is proven, and when it is not."""
+"""Shared rule helpers: which company names are the site's own."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+import pytest
 
-from auditor.models import CrawlCoverage, PageInfo, PageKind, RobotsInfo
-from auditor.rules.support import TERMS_PAGE_KINDS, Pages, section_doubt
-
-NOW = datetime(2026, 11, 1, tzinfo=UTC)
+from auditor.rules.support import names_the_site, site_name_tokens
 
 
-def page(path: str, kind: PageKind, depth: int = 1) -> PageInfo:
-    url = f"https://butik.se{path}"
-    return PageInfo(url=url, final_url=url, status=200, fetched_at=NOW, kind=kind, depth=depth)
+@pytest.mark.parametrize(
+    ("url", "tokens"),
+    [
+        ("https://www.jpc.de/", ["jpc"]),
+        ("https://werkstatt-mueller.de/", ["werkstattmueller", "werkstatt", "mueller"]),
+        ("https://www.tyreleader.co.uk/", ["tyreleader"]),
+        ("https://xn--kpvillkor-07a.se/", ["köpvillkor"]),
+        ("http://localhost/", []),
+    ],
+)
+def test_site_name_tokens(url: str, tokens: list[str]) -> None:
+    assert site_name_tokens(url) == tokens
 
 
-def coverage(**kw: object) -> CrawlCoverage:
-    base: dict[str, object] = dict(home_url="https://butik.se/", pages_fetched=3, max_pages=30, max_depth=3,
-                                   robots=RobotsInfo(url="https://butik.se/robots.txt"), exhaustive=True)
-    base.update(kw)
-    return CrawlCoverage(**base)  # type: ignore[arg-type]
-
-
-PAGES = Pages([page("/", PageKind.HOME, 0), page("/kontakt", PageKind.CONTACT), page("/villkor", PageKind.TERMS)])
-
-
-def test_absence_is_proven_when_terms_were_read_and_nothing_is_missing() -> None:
-    assert section_doubt(PAGES, coverage(), TERMS_PAGE_KINDS, "terms") is None
-
-
-def test_an_unvisited_returns_page_leaves_absence_unproven() -> None:
-    doubt = section_doubt(PAGES, coverage(unvisited=["https://butik.se/returer"]), TERMS_PAGE_KINDS, "terms")
-    assert doubt == "the page https://butik.se/returer was not visited"
-
-
-def test_no_terms_page_read_leaves_absence_unproven() -> None:
-    pages = Pages([page("/", PageKind.HOME, 0), page("/kontakt", PageKind.CONTACT)])
-    assert section_doubt(pages, coverage(), TERMS_PAGE_KINDS, "terms") == "no terms page was read"
+@pytest.mark.parametrize(
+    ("name", "url", "own"),
+    [
+        ("jpc-schallplatten Versandhandelsgesellschaft mbH", "https://www.jpc.de/", True),
+        ("Werkstatt Müller GmbH", "https://werkstatt-mueller.de/", True),
+        ("Zalando SE", "https://www.zalando.de/", True),
+        ("Klarna Bank AB", "https://www.butik.se/", False),
+        ("Fraktbolaget Norden AB", "https://www.butik.se/", False),
+    ],
+)
+def test_names_the_site(name: str, url: str, own: bool) -> None:
+    assert names_the_site(name, url) is own

@@ -25,7 +25,7 @@ from auditor.models import AddressFact, Category, Evidence, PageKind, RuleMeta, 
 from auditor.registry import register
 from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, partial, passed
 from auditor.rules import legal
-from auditor.rules.support import SITE_WIDE, TRADER_PAGE_KINDS, Pages, absence_doubt
+from auditor.rules.support import SITE_WIDE, TRADER_PAGE_KINDS, Pages, absence_doubt, trader_block
 
 #: Pages whose addresses are the trader's: its own pages, and terms that name the seller.
 _ADDRESS_PAGES = TRADER_PAGE_KINDS | {PageKind.TERMS, PageKind.RETURNS, PageKind.COMPLAINTS}
@@ -43,7 +43,7 @@ class ContactAddress(Rule):
         ),
         category=Category.CONTACT,
         severity=Severity.CRITICAL,
-        requires=("addresses", "pages", "coverage"),
+        requires=("addresses", "company_names", "pages", "coverage"),
         legal_refs=(legal.ECD_5_1, legal.CRD_6_1_C, *legal.NATIONAL_TRADER_INFO),
     )
 
@@ -52,7 +52,8 @@ class ContactAddress(Rule):
         visible = [
             a for a in facts.addresses
             if a.method != "structured_data"
-            and (a.region in SITE_WIDE or pages.kind(a.url) in _ADDRESS_PAGES)
+            and (a.region in SITE_WIDE or pages.kind(a.url) in _ADDRESS_PAGES
+                 or trader_block(a, facts.company_names, facts.coverage.home_url, pages) is not None)
         ]
         street = _unique([a for a in visible if not a.po_box])
         if street:

@@ -21,22 +21,13 @@ Needs review when    the contact or imprint page could not be read or needs Java
 
 from __future__ import annotations
 
-import re
+from collections.abc import Sequence
 
 from auditor.models import Category, CompanyNameFact, Evidence, OrgNumberFact, PageKind, RuleMeta, Severity
 from auditor.registry import register
 from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, partial, passed
 from auditor.rules import legal
-from auditor.rules.support import SITE_WIDE, TRADER_PAGE_KINDS, Pages, absence_doubt
-
-#: Companies a shop names that are not the shop: payment, delivery, platforms, analytics.
-THIRD_PARTIES = re.compile(
-    r"\b(klarna|paypal|stripe|adyen|nets|vipps|mobilepay|swish|svea|resurs|qliro|walley|trustly|"
-    r"collector|postnord|posten|bring|budbee|instabee|dhl|ups|gls|dpd|hermes|schenker|"
-    r"google|meta|facebook|instagram|shopify|wix|squarespace|amazon|microsoft|apple|"
-    r"trustpilot|sendcloud|unifaun|nshift|ingrid|paytrail|checkout finland|bambora|worldline)\b",
-    re.I,
-)
+from auditor.rules.support import SITE_WIDE, THIRD_PARTIES, TRADER_PAGE_KINDS, Pages, absence_doubt, trader_block
 
 #: Pages whose name and number are the trader's own.
 _IDENTITY_PAGES = TRADER_PAGE_KINDS | {PageKind.TERMS, PageKind.RETURNS, PageKind.COMPLAINTS}
@@ -60,11 +51,12 @@ class TraderIdentity(Rule):
 
     def evaluate(self, facts: FactView, ctx: AuditContext) -> Verdict:
         pages = Pages(facts.pages)
+        home = facts.coverage.home_url
         names = _unique_names(
-            [n for n in facts.company_names if n.method != "structured_data" and _own(n, pages)
-             and not THIRD_PARTIES.search(n.name)]
+            [n for n in facts.company_names if n.method != "structured_data"
+             and _own(n, pages, facts.company_names, home) and not THIRD_PARTIES.search(n.name)]
         )
-        numbers = [n for n in facts.org_numbers if _own(n, pages)]
+        numbers = [n for n in facts.org_numbers if _own(n, pages, facts.company_names, home)]
         valid = _unique_numbers([n for n in numbers if n.valid])
         # The privacy policy names the controller with its number ("Blomsterlen AB (org.nr
         # 556828-2007)"): the trader's own, but not where a consumer looks for it.
@@ -118,10 +110,13 @@ class TraderIdentity(Rule):
         )
 
 
-def _own(fact: CompanyNameFact | OrgNumberFact, pages: Pages) -> bool:
+def _own(fact: CompanyNameFact | OrgNumberFact, pages: Pages, names: Sequence[CompanyNameFact],
+         home_url: str) -> bool:
     """Seen where a trader names itself, and not next to a third party's name."""
     if fact.region not in SITE_WIDE and pages.kind(fact.url) not in _IDENTITY_PAGES:
-        return False
+        # Elsewhere ("Ihr Vertragspartner: jpc-schallplatten … mbH, … HRB 110327" on the cart
+        # page) only a block that names the site's own company counts.
+        return trader_block(fact, names, home_url, pages) is not None
     if isinstance(fact, OrgNumberFact) and pages.kind(fact.url) in {PageKind.TERMS, PageKind.RETURNS}:
         # Terms often quote the payment provider's number ("Klarna Bank AB, org.nr 556737-0431").
         return not THIRD_PARTIES.search(fact.excerpt)

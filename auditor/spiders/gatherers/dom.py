@@ -250,7 +250,18 @@ def _landmark(node: lxml.html.HtmlElement) -> Region | None:
     return None
 
 
+#: C1 control characters as Windows-1252 reads them. Pages labelled ISO-8859-1 (or numeric
+#: references such as ``&#150;``) are Windows-1252 in every browser (WHATWG Encoding, HTML
+#: § 13.2.5.80); decoded literally they leave U+0096 where the page shows "–".
+_C1_AS_CP1252 = {
+    code: bytes([code]).decode("cp1252", errors="ignore") or None for code in range(0x80, 0xA0)
+}
+_HAS_C1 = re.compile("[\x80-\x9f]")
+
+
 def _parse(html: str) -> lxml.html.HtmlElement:
+    if html and _HAS_C1.search(html):
+        html = html.translate(_C1_AS_CP1252)
     if not html or not html.strip():
         return lxml.html.fromstring("<html><body></body></html>")
     try:

@@ -239,6 +239,8 @@ LEGAL_FORMS: tuple[tuple[str, str], ...] = (
     (r"Aktiebolag", "Aktiebolag"),
     (r"Limited", "Limited"),
     (r"GmbH", "GmbH"),
+    # "…gesellschaft mbH" ("Versandhandelsgesellschaft mbH") is a GmbH written out.
+    (r"(?<=gesellschaft )mbH", "GmbH"),
     (r"SARL", "SARL"),
     (r"ASA", "ASA"),
     (r"ApS", "ApS"),
@@ -302,7 +304,11 @@ _NOT_NAME_WORDS = frozenset(
 )
 # A capitalised word, or one that starts with digits and goes on with letters (3M, 24Store):
 # bare numbers are phone and house numbers, not names.
-_NAME_WORD = re.compile(r"[A-ZÅÄÖÆØÜÉ][\w&'’.-]*|\d+[^\W\d_][\w&'’.-]*|&")
+# A lower-case word counts only when it is brand-like, with a hyphen or a dot inside
+# ("jpc-schallplatten", "notebooksbilliger.de"): plain lower-case words are running text.
+_NAME_WORD = re.compile(
+    r"[A-ZÅÄÖÆØÜÉ][\w&'’.-]*|\d+[^\W\d_][\w&'’.-]*|&|[a-zåäöæøü]+(?:[-.][a-zåäöæøü0-9]+)+"
+)
 _ABBREVIATIONS = frozenset({"Co.", "Bros.", "Dr.", "St."})
 _JOINERS = frozenset({"&", "och", "og", "und", "and", "of"})
 _NAME_RANK = {"label": 0, "copyright": 1, "text": 2}
@@ -319,16 +325,17 @@ def legal_form_of(name: str) -> str | None:
 
 
 def gather_company_names(doc: Document) -> list[CompanyNameFact]:
-    """Legal names with a legal form, once per name and form; a label beats a copyright
-    line beats plain text when the same name is found several ways."""
-    found: dict[tuple[str, str], CompanyNameFact] = {}
+    """Legal names with a legal form, once per name, form and block, best-introduced first:
+    a label beats a copyright line beats plain text. Every block keeps its sighting, because
+    where a name stands matters (the same block may hold the trader's address or number)."""
+    found: dict[tuple[str, str, str], CompanyNameFact] = {}
     for block in doc.blocks:
         for fact in _names_in(doc, block):
-            key = (fact.name.lower(), fact.legal_form)
+            key = (fact.name.lower(), fact.legal_form, fact.locator)
             kept = found.get(key)
             if kept is None or _NAME_RANK[fact.method] < _NAME_RANK[kept.method]:
                 found[key] = fact
-    return list(found.values())
+    return sorted(found.values(), key=lambda fact: _NAME_RANK[fact.method])
 
 
 def _form_name(match: re.Match[str]) -> str:
@@ -418,11 +425,12 @@ def _capitalised_tail(before: str) -> str | None:
 
 
 def _plausible(name: str) -> bool:
-    """One to six words, starting with a capital or digit, with at least two letters in a row."""
+    """One to six words, starting with a capital, a digit or a brand-like word, with at least
+    two letters in a row."""
     words = name.split()
     return (
         0 < len(words) <= 6
-        and bool(re.match(r"[A-ZÅÄÖÆØÜÉ0-9]", name))
+        and bool(re.match(r"[A-ZÅÄÖÆØÜÉ0-9]|[a-zåäöæøü]+[-.][a-zåäöæøü0-9]", name))
         and bool(re.search(r"[^\W\d_]{2}", name))
         and words[0].lower() not in _NOT_NAME_WORDS
     )
