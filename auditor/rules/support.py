@@ -224,6 +224,8 @@ def section_doubt(
         if lexicon.best_kind(lex.url_kinds(url)) in kinds:
             return f"the page {url} was not visited"
     if not pages.of_kinds(kinds):
+        # Even after a complete crawl: shops without any terms page are rare, terms reached
+        # only through scripts (a checkout button) are not.
         return f"no {what} page was read"
     return None
 

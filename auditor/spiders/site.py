@@ -38,10 +38,17 @@ IN_FLIGHT = 4
 MAX_NOT_SAVED = 300
 
 
+_INDEX_FILES = frozenset({"index.html", "index.htm"})
+
+
 def url_key(url: str) -> str:
-    """Identity of a page for de-duplication: scheme and ``www.`` do not make a new page."""
+    """Identity of a page for de-duplication: scheme, ``www.`` and a trailing ``index.html``
+    (``/`` and ``/index.html`` are one page on every static server) do not make a new page."""
     parts = urlsplit(url)
     path = parts.path or "/"
+    head, _, last = path.rpartition("/")
+    if last.lower() in _INDEX_FILES:
+        path = head + "/"
     return urlunsplit(("", host_key(parts.netloc), path, parts.query, ""))
 
 

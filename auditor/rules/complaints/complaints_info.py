@@ -145,6 +145,20 @@ class ComplaintsInfo(Rule):
                 [passage_evidence(p, pages, "how to complain about faulty goods, legal right not named")
                  for p in howto[:3]],
             )
+        channel = ranked(
+            unique(
+                p
+                for p in facts.passages
+                if p.topic == PassageTopic.COMPLAINT_PROCEDURE and "channel" in p.flags and counts(p, pages)
+            ),
+            pages,
+        )
+        if channel:
+            return partial(
+                f"Where to send complaints is said ('{channel[0].excerpt}'), but not the consumer's legal "
+                "right to complain about faulty goods (reklamation / legal guarantee) and how long it lasts.",
+                [passage_evidence(p, pages, "where to complain, legal right not named") for p in channel[:3]],
+            )
         if rights:
             return needs_review(
                 "The right to complain is mentioned only in the privacy policy; check whether the "

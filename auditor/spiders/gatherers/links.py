@@ -49,8 +49,12 @@ def same_site(url: str, site_hosts: frozenset[str]) -> bool:
 
 
 def is_page_url(url: str) -> bool:
-    """False for URLs that point at downloads and media rather than pages."""
+    """False for URLs that point at downloads and media rather than pages, and for
+    Cloudflare's own endpoints (``/cdn-cgi/l/email-protection`` stands in for an obfuscated
+    email address; it is not a page of the shop)."""
     path = urlsplit(url).path.lower()
+    if path.startswith("/cdn-cgi/"):
+        return False
     last = path.rsplit("/", 1)[-1]
     return not ("." in last and last.rsplit(".", 1)[-1] in SKIP_EXTENSIONS)
 
