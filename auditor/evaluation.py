@@ -166,9 +166,12 @@ def _org_number(outcome: RuleOutcome, facts: SiteFacts | None) -> Tool:
     return "cannot tell" if outcome.outcome != Outcome.PASS else "absent"
 
 
-def _form_exists(outcome: RuleOutcome, _facts: SiteFacts | None = None) -> Tool:
-    """form-receipt judges a form when there is one; not_applicable means none was found."""
+def _form_exists(outcome: RuleOutcome, facts: SiteFacts | None = None) -> Tool:
+    """form-receipt judges a form when there is one; not_applicable means none was found. A form
+    whose fields a script draws is still a form (the rule then cannot judge its receipt)."""
     if outcome.outcome in (Outcome.PASS, Outcome.PARTIAL, Outcome.FAIL):
+        return "present"
+    if facts is not None and any(f.purpose == "contact" for f in facts.forms):
         return "present"
     if outcome.outcome == Outcome.NOT_APPLICABLE:
         return "absent"

@@ -290,6 +290,17 @@ class FormFact(_Seen):
     method_attr: str = "get"
     fields: list[str] = Field(default_factory=list, description="name or type of each control.")
     looks_like_contact: bool = False
+    purpose: Literal["contact", "search", "newsletter", "login", "order", "other"] = "other"
+    scripted: bool = Field(
+        default=False, description="No visible controls: the fields are drawn by a script or an embedded service."
+    )
+    vendor: str = Field(default="", description="The form service of an embedded (iframe) form.")
+    copy_option: str = Field(default="", description="Label of a 'send me a copy' control.")
+    receipt: Literal["", "copy", "case_number", "confirmation", "thread"] = Field(
+        default="", description="The strongest receipt promised near a contact form."
+    )
+    receipt_excerpt: str = ""
+    receipt_hidden: bool = Field(default=False, description="The promise is shown only after sending.")
 
 
 class PageInfo(_Frozen):

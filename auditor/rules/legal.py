@@ -56,3 +56,24 @@ NO_OTPRP_31 = LegalRef(
 
 #: The national trader-information provisions, cited by every contact rule.
 NATIONAL_TRADER_INFO = (SE_EHL_8, NO_EHL_8, DK_FAL_8, FI_KSL, DE_DDG_5)
+
+# --------------------------------------------------------------------------- evidence of contact
+CRD_6_1_C_KEEP = LegalRef(
+    instrument=CRD,
+    provision=(
+        "Art. 6(1)(c), as amended by Directive (EU) 2019/2161: other means of online communication "
+        "must let the consumer keep written correspondence, with its date and time, on a durable medium"
+    ),
+    url="https://eur-lex.europa.eu/eli/dir/2011/83/oj",
+)
+CRD_2_10 = LegalRef(
+    instrument=CRD,
+    provision="Art. 2(10) (durable medium); CJEU C-49/11 Content Services: a web page alone is not one",
+    url="https://eur-lex.europa.eu/eli/dir/2011/83/oj",
+)
+KOV_2023_EVIDENCE = LegalRef(
+    instrument="Konsumentverket, Konsumentproblem i kundtjänst (checklist, 2023)",
+    provision="with a contact form or chat, tell consumers whether and how they can save the communication",
+    jurisdiction="se",
+    url="https://konsumentverket.se/for-foretag/konsumentratt-for-foretagare/konsumentproblem-i-kundtjanst/",
+)

@@ -19,7 +19,6 @@ from auditor import lexicon
 from auditor.models import (
     ClickStep,
     CrawlCoverage,
-    FormFact,
     LinkFact,
     PageInfo,
     PageKind,
@@ -32,6 +31,7 @@ from auditor.models import (
 from auditor.spiders.gatherers.addresses import gather_addresses
 from auditor.spiders.gatherers.dom import Document, clean
 from auditor.spiders.gatherers.emails import gather_emails
+from auditor.spiders.gatherers.forms import gather_forms
 from auditor.spiders.gatherers.identity import gather_company_names, gather_org_numbers
 from auditor.spiders.gatherers.language import detect_language
 from auditor.spiders.gatherers.links import gather_links, host_key
@@ -87,6 +87,11 @@ def offsite_contact_pages(links: list[LinkFact]) -> list[str]:
     return list(found)
 
 
+def _contact_url(url: str, title: str) -> bool:
+    lex = lexicon.load()
+    return lexicon.best_kind({**lex.url_kinds(url), **lex.text_kinds(title)}) in lexicon.CONTACT_KINDS
+
+
 def gather_site(crawl: SiteCrawl, jurisdiction: str | None = None) -> SiteFacts:
     """All facts of one crawled site. ``jurisdiction`` None means: guess it from the site."""
     hosts = frozenset(host_key(h) for h in crawl.site_hosts) or frozenset({host_key(urlsplit(crawl.start_url).netloc)})
@@ -110,7 +115,7 @@ def gather_site(crawl: SiteCrawl, jurisdiction: str | None = None) -> SiteFacts:
         addresses.extend(gather_addresses(doc, region))
         org_numbers.extend(gather_org_numbers(doc))
         names.extend(gather_company_names(doc))
-        forms.extend(gather_forms(doc))
+        forms.extend(gather_forms(doc, contact_page=_contact_url(page.final_url, doc.title)))
         structured = gather_structured(page.html, page.final_url, region)
         emails.extend(structured.emails)
         phones.extend(structured.phones)
@@ -144,34 +149,6 @@ def gather_site(crawl: SiteCrawl, jurisdiction: str | None = None) -> SiteFacts:
         forms=forms,
         coverage=coverage,
     )
-
-
-def gather_forms(doc: Document) -> list[FormFact]:
-    """Forms with their controls; ``looks_like_contact`` for a free-text message form."""
-    out: list[FormFact] = []
-    for form in doc.root.iter("form"):
-        fields: list[str] = []
-        has_text = has_password = False
-        for control in form.iter("input", "textarea", "select"):
-            kind = (control.get("type") or control.tag).lower()
-            if kind in {"hidden", "submit", "button", "image", "reset"}:
-                continue
-            has_text |= control.tag == "textarea"
-            has_password |= kind == "password"
-            fields.append(control.get("name") or kind)
-        out.append(
-            FormFact(
-                url=doc.url,
-                locator=doc.locator(form),
-                excerpt=doc.element_text(form)[:200],
-                region=doc.region(form),
-                action=form.get("action") or "",
-                method_attr=(form.get("method") or "get").lower(),
-                fields=fields,
-                looks_like_contact=has_text and not has_password,
-            )
-        )
-    return out
 
 
 def _page_infos(

@@ -1,0 +1,1 @@
+"""Rules of the channels category: written channels keep evidence (one module per rule)."""
