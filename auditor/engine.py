@@ -131,7 +131,7 @@ def summarise(crawl: SiteCrawl, facts: SiteFacts | None) -> CrawlSummary:
     if facts is not None:
         pages = [
             PageSummary(url=p.final_url, status=p.status, kind=p.kind, depth=p.depth, title=p.title,
-                        click_path=p.click_path, fetched_at=p.fetched_at)
+                        click_path=p.click_path, fetched_at=p.fetched_at, linked=p.linked)
             for p in sorted(facts.pages, key=lambda p: (p.depth, p.final_url))
         ]
     return CrawlSummary(

@@ -34,8 +34,18 @@ from typing import Any, Literal
 
 import yaml
 
+from auditor import lexicon
 from auditor.engine import audit_crawl
-from auditor.models import Outcome, RuleOutcome, SiteCrawl, SiteFacts, SiteResult, SiteStatus
+from auditor.models import (
+    Outcome,
+    PageKind,
+    PassageTopic,
+    RuleOutcome,
+    SiteCrawl,
+    SiteFacts,
+    SiteResult,
+    SiteStatus,
+)
 from auditor.spiders.crawl import CrawlSpec, crawl_sites
 from auditor.spiders.gatherers.site import gather_site
 from auditor.spiders.saved import SavedCopy, SavedCopyError
@@ -148,6 +158,26 @@ def _stated_period(outcome: RuleOutcome, facts: SiteFacts | None = None) -> Tool
     return _by_outcome(outcome, facts)
 
 
+def _returns_info(outcome: RuleOutcome, facts: SiteFacts | None = None) -> Tool:
+    """Any returns or withdrawal information, links to a returns page included (the label's
+    definition): a stated period, a withdrawal or return-cost passage, a returns page read, or
+    a link the crawler classified as leading to one."""
+    stated = _stated_period(outcome, facts)
+    if stated == "present" or facts is None:
+        return stated
+    topics = {PassageTopic.WITHDRAWAL_PERIOD, PassageTopic.WITHDRAWAL_FORM, PassageTopic.RETURN_COSTS}
+    if any(p.topic in topics for p in facts.passages):
+        return "present"
+    if any(p.kind == PageKind.RETURNS for p in facts.pages):
+        return "present"
+    lex = lexicon.load()
+    for link in facts.links:
+        kinds = {**lex.url_kinds(link.target), **lex.text_kinds(link.text)}
+        if lexicon.best_kind(kinds) == PageKind.RETURNS:
+            return "present"
+    return stated
+
+
 def _form_provided(outcome: RuleOutcome, facts: SiteFacts | None = None) -> Tool:
     """withdrawal-form's partial is a form mentioned but not provided: the form is absent."""
     if outcome.outcome == Outcome.PARTIAL:
@@ -206,7 +236,7 @@ CHECKS: tuple[Check, ...] = (
     Check("has_org_number", "trader-identity", "Organisation number", _org_number),
     Check("click_depth_home_to_contact", "contact-page-findable", "Contact page within 2 clicks", _by_outcome,
           _within_two_clicks),
-    Check("has_returns_info", "withdrawal-period", "Returns / withdrawal information", _stated_period),
+    Check("has_returns_info", "withdrawal-period", "Returns / withdrawal information", _returns_info),
     Check("has_withdrawal_period_stated", "withdrawal-period", "Withdrawal period stated", _stated_period),
     Check("has_withdrawal_form", "withdrawal-form", "Model withdrawal form", _form_provided),
     Check("has_complaints_info", "complaints-info", "Complaints information", _by_outcome),

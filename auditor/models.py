@@ -128,6 +128,11 @@ class PageSnapshot(_Frozen):
     )
     redirect_chain: list[str] = Field(default_factory=list)
     html: str = Field(default="", description="Decoded body; empty for non-HTML responses.")
+    linked: bool = Field(
+        default=True,
+        description="Reached by following links from the home page; False for a page of a saved copy read "
+        "from its files after the links ran out.",
+    )
 
 
 FailureKind = Literal["robots", "http_status", "network", "timeout", "not_html", "not_saved", "other"]
@@ -319,6 +324,9 @@ class PageInfo(_Frozen):
         default=False, description="The HTML looks like an empty JavaScript app: content may be hidden."
     )
     text_length: int = 0
+    linked: bool = Field(
+        default=True, description="A path of links from the home page leads here (else depth is UNLINKED_DEPTH)."
+    )
 
 
 class CrawlCoverage(_Frozen):
@@ -357,6 +365,9 @@ class PassageTopic(StrEnum):
     RETURN_COSTS = "return_costs"  # who pays the return shipping
     SERVICE_HOURS = "service_hours"  # opening hours or a promised response time
 
+
+#: Click depth recorded for a page no link from the home page leads to (``linked`` is False).
+UNLINKED_DEPTH = 99
 
 #: Days in a stated period's unit (a month is 30 days, a year 365).
 DAYS_PER_UNIT: dict[str, float] = {"hours": 1 / 24, "days": 1, "weeks": 7, "months": 30, "years": 365}
@@ -523,6 +534,9 @@ class PageSummary(_Frozen):
     title: str = ""
     click_path: list[ClickStep] = Field(default_factory=list)
     fetched_at: datetime
+    linked: bool = Field(
+        default=True, description="False: no link from the home page leads here; read from a saved copy's files."
+    )
 
 
 class CrawlSummary(_Frozen):

@@ -41,7 +41,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 from auditor.models import CaseMismatch, SavedCopyInfo
 from auditor.spiders.gatherers.links import host_key
@@ -51,6 +51,8 @@ MAX_FILES = 200_000
 #: Bytes of a file's start searched for a "saved by" marker.
 MARKER_BYTES = 8192
 INDEX_NAMES = ("index.html", "index.htm")
+#: Error pages of a static site (404.html) are not pages of the shop.
+_ERROR_PAGE = re.compile(r"^[45]\d\d\.html?$")
 PAGE_SUFFIXES = (".html", ".htm")
 
 
@@ -87,6 +89,7 @@ class SavedCopy:
     host: str
     files: dict[str, Path]
     url_map: dict[str, str] = field(default_factory=dict)
+    mapped_urls: dict[str, str] = field(default_factory=dict)  # map key -> the URL as given
     # What the crawl asked for: filled while it runs, read by :meth:`info`.
     served: dict[str, str] = field(default_factory=dict)
     missing: list[str] = field(default_factory=list)
@@ -115,6 +118,7 @@ class SavedCopy:
             if rel is None or rel not in files:
                 raise SavedCopyError(f"the URL map names {file!r}, which is not a file in {folder}")
             copy.url_map[_map_key(url)] = rel
+            copy.mapped_urls.setdefault(_map_key(url), url.strip())
         return copy
 
     # ------------------------------------------------------------------ answering
@@ -185,6 +189,30 @@ class SavedCopy:
             if name.casefold() in folded:
                 return name
         return None
+
+    def unread_pages(self) -> list[str]:
+        """URLs of the saved HTML pages the crawl has not read, mapped ones first.
+
+        A saved copy holds pages its maker chose to keep, including pages the site links only
+        through scripts (a checkout button) or pages saved on their own; after the links run
+        out the crawl reads them too, marked as not linked from the home page.
+        """
+        done = set(self.served.values())
+        origin = f"{urlsplit(self.base_url).scheme}://{urlsplit(self.base_url).netloc}"
+        urls: dict[str, None] = {}
+        mapped_files = set(self.url_map.values())
+        for key, rel in self.url_map.items():
+            if rel not in done:
+                urls.setdefault(self.mapped_urls[key], None)
+        for rel in sorted(self.files):
+            if rel in done or rel in mapped_files or not rel.lower().endswith(PAGE_SUFFIXES):
+                continue
+            name = posixpath.basename(rel).lower()
+            if _ERROR_PAGE.match(name) or any(part.startswith(".") for part in rel.split("/")):
+                continue
+            path = rel[: -len(name)] if name in INDEX_NAMES else rel
+            urls.setdefault(f"{origin}/{quote(path)}", None)
+        return list(urls)
 
     def read(self, rel: str) -> bytes:
         """The bytes of an indexed file (``rel`` comes from :meth:`lookup`, never from a URL)."""

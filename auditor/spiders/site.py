@@ -25,7 +25,7 @@ from protego import Protego
 from scrapy.http import Response, TextResponse
 from twisted.python.failure import Failure
 
-from auditor.models import ClickStep, FailureKind, FetchFailure, PageSnapshot, RobotsInfo
+from auditor.models import UNLINKED_DEPTH, ClickStep, FailureKind, FetchFailure, PageSnapshot, RobotsInfo
 from auditor.spiders import ranking
 from auditor.spiders.gatherers.dom import Document
 from auditor.spiders.gatherers.links import gather_links, host_key, is_page_url, same_site
@@ -71,6 +71,7 @@ class _Pending:
     seq: int
     url: str = field(compare=False)
     path: list[ClickStep] = field(compare=False)
+    linked: bool = field(default=True, compare=False)
 
 
 class SiteSpider(scrapy.Spider):
@@ -103,6 +104,7 @@ class SiteSpider(scrapy.Spider):
         self._in_flight = 0
         self._seq = itertools.count()
         self._not_saved = 0
+        self._unlinked_done = False
 
     # ------------------------------------------------------------------ start
 
@@ -182,6 +184,7 @@ class SiteSpider(scrapy.Spider):
                 click_path=path,
                 redirect_chain=redirects,
                 html=html,
+                linked=bool(response.meta.get("audit_linked", True)),
             )
             self._discover(Document(html, response.url), depth, path)
         yield from self._release()
@@ -215,20 +218,38 @@ class SiteSpider(scrapy.Spider):
                 continue
             self._push(link.target, child_depth, [*path, ClickStep(text=link.text, url=link.target)], score)
 
-    def _push(self, url: str, depth: int, path: list[ClickStep], score: float) -> None:
+    def _push(self, url: str, depth: int, path: list[ClickStep], score: float, linked: bool = True) -> None:
         key = url_key(url)
         if key in self._seen:
             return
         self._seen.add(key)
         # Depth breaks ties, so among equally promising links the shallower goes first.
-        heapq.heappush(self._frontier, _Pending(-score, depth, next(self._seq), url, path))
+        heapq.heappush(self._frontier, _Pending(-score, depth, next(self._seq), url, path, linked))
 
     def _release(self) -> Iterator[scrapy.Request | FetchFailure]:
-        """Hand the best pending links to Scrapy while the budget and the in-flight cap allow."""
+        """Hand the best pending links to Scrapy while the budget and the in-flight cap allow.
+
+        When the links run out with budget left, a saved copy's pages that no link reached are
+        read as well (marked not linked): they are pages of the site its maker kept.
+        """
+        yield from self._release_pending()
+        saved = self.saved_copy
+        if self._frontier or self._in_flight or saved is None or self._unlinked_done:
+            return
+        self._unlinked_done = True
+        if self.state.scheduled >= self.max_pages:
+            return
+        for url in saved.unread_pages():
+            self._push(url, UNLINKED_DEPTH, [], -1.0, linked=False)
+        yield from self._release_pending()
+
+    def _release_pending(self) -> Iterator[scrapy.Request | FetchFailure]:
         while self._frontier and self._in_flight < IN_FLIGHT:
             if self.state.scheduled >= self.max_pages:
-                self.state.budget_exhausted = True
-                self.state.unvisited.extend(p.url for p in sorted(self._frontier))
+                linked = [p for p in sorted(self._frontier) if p.linked]
+                # Unlinked saved pages left unread say nothing about the site's coverage.
+                self.state.budget_exhausted = self.state.budget_exhausted or bool(linked)
+                self.state.unvisited.extend(p.url for p in linked)
                 self._frontier.clear()
                 return
             pending = heapq.heappop(self._frontier)
@@ -254,7 +275,8 @@ class SiteSpider(scrapy.Spider):
                 callback=self.parse_page,
                 errback=self.page_failed,
                 dont_filter=True,
-                meta={"audit_depth": pending.depth, "audit_path": pending.path, "audit_url": pending.url},
+                meta={"audit_depth": pending.depth, "audit_path": pending.path, "audit_url": pending.url,
+                      "audit_linked": pending.linked},
             )
 
     def _allowed(self, url: str) -> bool:

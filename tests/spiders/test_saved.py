@@ -178,3 +178,39 @@ def test_audit_command_input_errors(copy_dir: Path, tmp_path: Path, capsys: pyte
     bad.write_text("[1, 2]", encoding="utf-8")
     assert main(["audit", str(copy_dir), "--base-url", BASE, "--url-map", str(bad)]) == 2
     assert "JSON object" in capsys.readouterr().err
+
+
+@pytest.mark.e2e
+def test_saved_pages_no_link_reaches_are_read_last_and_marked(tmp_path: Path) -> None:
+    root = tmp_path / "site"
+    root.mkdir()
+    (root / "index.html").write_text(page("Hem", "<a href='/kontakt'>Kontakt</a>"), encoding="utf-8")
+    (root / "kontakt.html").write_text(page("Kontakt", "<p>E-post: hej@butik.example.se</p>"), encoding="utf-8")
+    (root / "villkor.html").write_text(
+        page("Köpvillkor", "<h1>Köpvillkor</h1><p>Du har 14 dagars ångerrätt från det att du tagit emot varan.</p>"),
+        encoding="utf-8",
+    )
+    (root / "404.html").write_text(page("Hittades inte"), encoding="utf-8")
+    saved = SavedCopy.open(root, BASE)
+    [crawl] = crawl_sites([CrawlSpec(url=BASE, saved_copy=saved)])
+    linked = {p.url: p.linked for p in crawl.pages}
+    assert linked == {BASE: True, BASE + "kontakt": True, BASE + "villkor.html": False}
+    result = audit_crawl(crawl, jurisdiction="se", as_of=date(2026, 11, 24))
+    outcomes = {o.rule: o for o in result.rules}
+    assert outcomes["withdrawal-period"].outcome.value == "pass"
+    findable = outcomes["terms-findable"]
+    assert findable.outcome.value == "needs_review" and "no link from the home page" in findable.message
+    assert result.crawl is not None
+    assert [p.linked for p in result.crawl.pages if p.url.endswith("villkor.html")] == [False]
+
+
+@pytest.mark.e2e
+def test_the_page_budget_still_holds_for_unlinked_pages(tmp_path: Path) -> None:
+    root = tmp_path / "site"
+    root.mkdir()
+    (root / "index.html").write_text(page("Hem"), encoding="utf-8")
+    for n in range(10):
+        (root / f"sida{n}.html").write_text(page(f"Sida {n}"), encoding="utf-8")
+    [crawl] = crawl_sites([CrawlSpec(url=BASE, max_pages=4, saved_copy=SavedCopy.open(root, BASE))])
+    assert len(crawl.pages) == 4
+    assert not crawl.budget_exhausted and crawl.unvisited == []  # unread unlinked files are no lost links

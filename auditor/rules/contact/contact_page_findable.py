@@ -146,6 +146,12 @@ def _judge_found(
     home_details: list[Evidence],
 ) -> Verdict:
     best = contact_pages[0]
+    if not best.linked:
+        return needs_review(
+            f"A contact page ({best.final_url}) is among the saved pages, but no link from the home page "
+            "leads to it; whether consumers reach it (a script, a menu not saved) cannot be told.",
+            [pages.evidence(best.final_url, excerpt=best.title, note=f"{best.kind.value} page, not linked")],
+        )
     count, site_wide = _site_wide_share(contact_pages, readable, links)
     total = max(1, len(readable))
     share = count / total

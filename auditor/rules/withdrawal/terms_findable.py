@@ -36,6 +36,7 @@ from dataclasses import dataclass
 
 from auditor import lexicon
 from auditor.models import (
+    UNLINKED_DEPTH,
     Category,
     LegalRef,
     LinkFact,
@@ -155,6 +156,12 @@ class TermsFindable(Rule):
             )
         label, deepest = max(best.items(), key=lambda item: item[1].depth)
         where = "; ".join(f"{name} {_clicks(page.depth)}" for name, page in best.items())
+        if not deepest.linked:
+            return needs_review(
+                f"The {label} information ({deepest.final_url}) is among the saved pages, but no link from the "
+                "home page leads to it; whether consumers reach it (through a script, say) cannot be told.",
+                evidence,
+            )
         if missing:
             names = ", ".join(s.label for s in missing)
             if not full:
@@ -223,6 +230,8 @@ def _unread_links(missing: list[Subject], links: list[LinkFact], pages: Pages) -
 
 
 def _clicks(depth: int) -> str:
+    if depth >= UNLINKED_DEPTH:
+        return "not linked"
     return "1 click" if depth == 1 else f"{depth} clicks"
 
 

@@ -109,6 +109,13 @@ class WithdrawalFunction(Rule):
             best = ranked[0]
             depth = self._depth(best, pages)
             evidence = [passage_evidence(p, pages, self._note(p, pages)) for p in _unique(ranked)[:3]]
+            page = pages.get(best.url)
+            if page is not None and not page.linked and best.region not in SITE_WIDE:
+                return needs_review(
+                    f"A withdrawal function '{best.name}' is on {page.final_url}, a saved page no link from the "
+                    "home page leads to; how consumers reach it cannot be told.",
+                    evidence,
+                )
             if best.region in SITE_WIDE or depth <= MAX_CLICKS:
                 where = f"in the site-wide {best.region.value}" if best.region in SITE_WIDE else (
                     f"on a page {depth} click{'s' if depth != 1 else ''} from the home page"

@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 
 from auditor import lexicon
 from auditor.models import (
+    UNLINKED_DEPTH,
     ClickStep,
     CrawlCoverage,
     LinkFact,
@@ -162,7 +163,9 @@ def _page_infos(
     infos: list[PageInfo] = []
     for page, doc in docs:
         keys = [url_key(page.final_url), url_key(page.url)]
-        path = next((paths[k] for k in keys if k in paths), page.click_path)
+        shortest = next((paths[k] for k in keys if k in paths), None)
+        linked = page.depth == 0 or shortest is not None or page.linked
+        path = shortest if shortest is not None else (page.click_path if page.linked else [])
         texts = [t for k in keys for t in incoming.get(k, [])]
         kind = PageKind.HOME if page.depth == 0 else classify_page(doc, page.final_url, texts)
         text = doc.text
@@ -175,8 +178,9 @@ def _page_infos(
                 kind=kind,
                 title=doc.title[:300],
                 lang=langs.get(id(doc), doc.lang),
-                depth=0 if page.depth == 0 else len(path),
+                depth=0 if page.depth == 0 else (len(path) if linked else UNLINKED_DEPTH),
                 click_path=[] if page.depth == 0 else path,
+                linked=linked,
                 js_shell=is_js_shell(page.html, len(text)),
                 text_length=len(text),
             )
