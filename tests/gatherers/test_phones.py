@@ -120,7 +120,11 @@ def test_labelled_but_invalid_number_is_kept_as_invalid() -> None:
     [fact] = gather_phones(doc, "DE")
     assert not fact.valid
     assert fact.raw == "17641857862"
-    assert fact.number_type == "invalid"
+    # Read with the missing trunk 0 it is a German mobile number.
+    assert (fact.number_type, fact.e164) == ("missing_trunk_prefix", "+4917641857862")
+    doc = Document("<p>Telefon: 12345678</p>", "https://shop.de/impressum")
+    [fact] = gather_phones(doc, "DE")
+    assert (fact.valid, fact.number_type) == (False, "invalid")
 
 
 def test_valid_labelled_number_is_not_duplicated_as_invalid() -> None:

@@ -29,6 +29,7 @@ from auditor.registry import register
 from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, partial, passed
 from auditor.rules import legal
 from auditor.rules.support import SITE_WIDE, TRADER_PAGE_KINDS, Pages, absence_doubt
+from auditor.spiders.gatherers.phones import MISSING_TRUNK_PREFIX
 
 
 @register
@@ -75,6 +76,14 @@ class ContactPhone(Rule):
                 [_evidence(p, pages) for p in listed[:3]],
             )
         malformed = [p for p in facts.phones if not p.valid and not p.third_party]
+        repairable = [p for p in malformed if p.number_type == MISSING_TRUNK_PREFIX and _prominent(p, pages)]
+        if repairable:
+            number = repairable[0]
+            return partial(
+                f"A telephone number is given ('{number.raw}'), but without its leading 0, so it cannot be "
+                f"dialled as written (meant: {number.e164}).",
+                [_evidence(p, pages) for p in repairable[:3]],
+            )
         if malformed:
             return needs_review(
                 f"A number is written after a phone word ('{malformed[0].excerpt}'), but "

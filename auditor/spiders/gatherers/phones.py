@@ -151,6 +151,7 @@ def _labelled_invalid(
         # Valid numbers written as a person dials them were taken by the matcher (they overlap a
         # span in ``found``); what is left is not dialable as written, even where libphonenumber
         # can guess the number (17641857862 is +49 176 41857862 once the missing 0 is added).
+        repaired = _with_trunk_prefix(digits, region)
         out.append(
             PhoneFact(
                 url=doc.url,
@@ -158,14 +159,32 @@ def _labelled_invalid(
                 excerpt=excerpt(block.text, start, end),
                 region=doc.region(block.element),
                 raw=raw,
-                e164=digits,
-                number_type="invalid",
+                e164=repaired or digits,
+                number_type=MISSING_TRUNK_PREFIX if repaired else "invalid",
                 method="text",
                 valid=False,
                 third_party=names_public_body(block.text[:start]),
             )
         )
     return out
+
+
+#: ``number_type`` of a number written without its national trunk prefix ("17641857862").
+MISSING_TRUNK_PREFIX = "missing_trunk_prefix"
+
+
+def _with_trunk_prefix(digits: str, region: str) -> str | None:
+    """The E.164 form of ``digits`` read with the national "0" in front, when that makes a valid
+    number of the region; else None. Only for regions whose trunk prefix is 0."""
+    if region.upper() in {"ZZ", ""} or digits.startswith("0"):
+        return None
+    try:
+        number = phonenumbers.parse("0" + digits, region.upper())
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_valid_number(number):
+        return None
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
 def names_public_body(before: str) -> bool:
