@@ -44,7 +44,7 @@ class ContactPhone(Rule):
         ),
         category=Category.CONTACT,
         severity=Severity.HIGH,
-        requires=("phones", "pages", "coverage"),
+        requires=("phones", "emails", "pages", "coverage"),
         legal_refs=(legal.CRD_6_1_C, legal.KOV_2023, *legal.NATIONAL_TRADER_INFO),
     )
 
@@ -76,12 +76,27 @@ class ContactPhone(Rule):
                 [_evidence(p, pages) for p in listed[:3]],
             )
         malformed = [p for p in facts.phones if not p.valid and not p.third_party]
-        repairable = [p for p in malformed if p.number_type == MISSING_TRUNK_PREFIX and _prominent(p, pages)]
+        # The privacy policy's controller block ("Verantwortlich: …, E-Mail: shop@…, Telefon: …")
+        # gives the trader's number when it sits beside the email the trader uses elsewhere; a
+        # data-protection authority's block carries the authority's address, not the shop's.
+        beside = [p for p in in_privacy if _beside_own_email(p, facts, pages)]
+        if beside:
+            number = beside[0]
+            return partial(
+                f"A telephone number ({number.raw}) appears only in the privacy policy, next to the trader's "
+                "own email address; it belongs on the contact page or in the footer.",
+                [_evidence(p, pages) for p in _unique(beside)[:3]],
+            )
+        repairable = [
+            p for p in malformed
+            if p.number_type == MISSING_TRUNK_PREFIX and (_prominent(p, pages) or _beside_own_email(p, facts, pages))
+        ]
         if repairable:
             number = repairable[0]
+            where = "" if _prominent(number, pages) else " It appears only in the privacy policy."
             return partial(
                 f"A telephone number is given ('{number.raw}'), but without its leading 0, so it cannot be "
-                f"dialled as written (meant: {number.e164}).",
+                f"dialled as written (meant: {number.e164}).{where}",
                 [_evidence(p, pages) for p in repairable[:3]],
             )
         if malformed:
@@ -118,6 +133,18 @@ class ContactPhone(Rule):
         bodies = _unique([p for p in shown if p.third_party])
         note = f" ({', '.join(p.raw for p in bodies[:3])} belong to public bodies named with them)" if bodies else ""
         return failed(f"No telephone number of the trader on any of the pages read{note}.", pages.searched(10))
+
+
+def _beside_own_email(phone: PhoneFact, facts: FactView, pages: Pages) -> bool:
+    """The number shares its block with an email address the site shows as its own elsewhere."""
+    elsewhere = {
+        e.address for e in facts.emails
+        if not e.third_party and e.method != "structured_data" and pages.kind(e.url) != PageKind.PRIVACY
+    }
+    return any(
+        e.url == phone.url and e.locator == phone.locator and e.address in elsewhere and not e.third_party
+        for e in facts.emails
+    )
 
 
 def _prominent(phone: PhoneFact, pages: Pages) -> bool:
