@@ -68,7 +68,10 @@ class FormReceipt(Rule):
         pages = Pages(facts.pages)
         forms = _unique([f for f in facts.forms if f.purpose == "contact"])
         if not forms:
-            doubt = absence_doubt(pages, facts.coverage)
+            # A contact page hosted on another site is that site's page: its form is not audited
+            # here, so it is no reason to doubt that this site has none.
+            coverage = facts.coverage.model_copy(update={"offsite_contact_pages": []})
+            doubt = absence_doubt(pages, coverage)
             if doubt:
                 return needs_review(f"No contact form found, but {doubt}.", pages.searched(5))
             return not_applicable("The site offers no contact form on the pages read.")
