@@ -25,7 +25,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 #: Version of the ``AuditResult`` JSON. Bump the major part on an incompatible change.
-SCHEMA_VERSION = "1.2"
+SCHEMA_VERSION = "1.3"
 
 _KEBAB = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 
@@ -114,6 +114,49 @@ class ClickStep(_Frozen):
     url: str
 
 
+class BannerInfo(_Frozen):
+    """A cookie or consent banner the browser saw, and what the tool did about it."""
+
+    vendor: str = ""
+    action: Literal["rejected", "closed", ""] = Field(
+        default="", description="How it was dismissed; empty when no reject or close control was found."
+    )
+    control: str = Field(default="", description="Text of the control used (never an accept button).")
+
+
+class ChatObservation(_Frozen):
+    """What the browser saw of a chat widget after trying to open it (nothing was sent)."""
+
+    vendor: str = Field(default="", description="Vendor name, or empty for an unrecognised widget.")
+    launcher: str = Field(default="", description="The element clicked to open it.")
+    opened: bool = False
+    transcript_option: str = Field(
+        default="", description="Text of a way to keep the conversation (email transcript, download, copy)."
+    )
+    bot: bool = Field(default=False, description="The widget presents itself as a bot or virtual assistant.")
+    human_option: str = Field(default="", description="Text offering a human agent, when a bot is shown.")
+    text: str = Field(default="", description="Visible text of the open widget (first 1,000 characters).")
+    screenshot: str = Field(default="", description="Screenshot of the open widget, relative to result.json.")
+    screenshot_png: bytes = Field(default=b"", exclude=True, repr=False)
+    error: str = ""
+
+
+class RenderInfo(_Frozen):
+    """A page as a real browser (Chromium) showed it, after JavaScript ran."""
+
+    rendered_at: datetime
+    final_url: str = ""
+    status: int | None = None
+    html: str = Field(default="", repr=False, description="The DOM after scripts ran.")
+    error: str = Field(default="", description="Why rendering stopped early, if it did.")
+    banner: BannerInfo | None = None
+    dialogs: int = 0
+    popups: int = 0
+    screenshot: str = Field(default="", description="Full-page screenshot, relative to result.json.")
+    screenshot_png: bytes = Field(default=b"", exclude=True, repr=False)
+    chats: list[ChatObservation] = Field(default_factory=list)
+
+
 class PageSnapshot(_Frozen):
     """A page as the crawler fetched it. Spiders yield these and judge nothing."""
 
@@ -133,6 +176,7 @@ class PageSnapshot(_Frozen):
         description="Reached by following links from the home page; False for a page of a saved copy read "
         "from its files after the links ran out.",
     )
+    render: RenderInfo | None = Field(default=None, description="Set when the page was also rendered.")
 
 
 FailureKind = Literal["robots", "http_status", "network", "timeout", "not_html", "not_saved", "other"]
@@ -205,6 +249,8 @@ class SiteCrawl(_Frozen):
     saved_copy: SavedCopyInfo | None = Field(
         default=None, description="Set when the crawl read a saved copy of the site instead of the live site."
     )
+    render_mode: Literal["auto", "always", "never"] = "never"
+    render_error: str = Field(default="", description="Why no page could be rendered (no browser, ...).")
 
 
 # --------------------------------------------------------------------------- extract stage
@@ -217,6 +263,9 @@ class _Seen(_Frozen):
     locator: str = Field(default="", description="CSS-like path of the element, or a JSON-LD path.")
     excerpt: str = Field(default="", description="Visible text around the fact, at most ~200 chars.")
     region: Region = Region.MAIN
+    rendered_only: bool = Field(
+        default=False, description="Seen only after JavaScript ran: a crawler without a browser misses it."
+    )
 
 
 class EmailFact(_Seen):
@@ -327,6 +376,9 @@ class PageInfo(_Frozen):
     linked: bool = Field(
         default=True, description="A path of links from the home page leads here (else depth is UNLINKED_DEPTH)."
     )
+    rendered: bool = Field(default=False, description="Also rendered in a browser.")
+    render_error: str = ""
+    screenshot: str = ""
 
 
 class CrawlCoverage(_Frozen):
@@ -343,6 +395,8 @@ class CrawlCoverage(_Frozen):
     exhaustive: bool = Field(
         description="Every same-site link within the depth limit was fetched: absence is real."
     )
+    render_mode: Literal["auto", "always", "never"] = "never"
+    render_error: str = Field(default="", description="Why pages were not rendered although asked to be.")
     offsite_contact_pages: list[str] = Field(
         default_factory=list,
         description="Contact or imprint pages linked from header, footer or navigation but hosted on "
@@ -405,6 +459,19 @@ class PassageFact(_Seen):
         return self.amount * factor
 
 
+class ChatFact(_Seen):
+    """A chat widget: its vendor from the page's code, and what the browser saw when opening it."""
+
+    vendor: str
+    signal: Literal["host", "global", "marker", "browser"]
+    certain: bool = Field(description="A loader host or an opened widget; a global or marker alone may be a leftover.")
+    bot: bool = Field(default=False, description="Bot-first vendor, or the widget presented a bot.")
+    vendor_transcript: Literal["yes", "configurable", "no", "unverified"] = Field(
+        default="unverified", description="What the vendor is documented to offer (capability, not proof)."
+    )
+    observed: ChatObservation | None = Field(default=None, description="Set when the browser tried to open it.")
+
+
 class SiteFacts(_Frozen):
     """All facts extracted from one site's crawl: the only input of the rules."""
 
@@ -419,6 +486,7 @@ class SiteFacts(_Frozen):
     links: list[LinkFact] = Field(default_factory=list)
     forms: list[FormFact] = Field(default_factory=list)
     passages: list[PassageFact] = Field(default_factory=list)
+    chats: list[ChatFact] = Field(default_factory=list)
     coverage: CrawlCoverage
 
 
@@ -494,6 +562,8 @@ class Evidence(_Frozen):
     fetched_at: datetime | None = None
     click_path: list[ClickStep] = Field(default_factory=list)
     note: str = Field(default="", description="What this piece of evidence shows.")
+    screenshot: str = Field(default="", description="Screenshot of the page or element, relative to result.json.")
+    rendered_only: bool = Field(default=False, description="Seen only after JavaScript ran.")
 
 
 class RuleOutcome(_Frozen):
@@ -537,6 +607,10 @@ class PageSummary(_Frozen):
     linked: bool = Field(
         default=True, description="False: no link from the home page leads here; read from a saved copy's files."
     )
+    rendered: bool = False
+    render_error: str = ""
+    screenshot: str = ""
+    banner: BannerInfo | None = None
 
 
 class CrawlSummary(_Frozen):
@@ -555,6 +629,8 @@ class CrawlSummary(_Frozen):
     saved_copy: SavedCopyInfo | None = Field(
         default=None, description="Set when the audit ran on a saved copy of the site, not the live site."
     )
+    render_mode: Literal["auto", "always", "never"] = "never"
+    render_error: str = ""
 
 
 class SiteResult(_Frozen):

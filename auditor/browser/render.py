@@ -23,6 +23,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from auditor.browser.chat import open_chats
+from auditor.models import ChatObservation
+from auditor.spiders.saved import SavedCopy
+
 #: Flags that keep Chromium quiet on a machine without internet (shared/environment.md).
 CHROMIUM_ARGS = (
     "--no-sandbox",
@@ -90,6 +94,7 @@ class RenderedPage:
     dialogs: int = 0
     popups: int = 0
     error: str = ""
+    chats: list[ChatObservation] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -216,7 +221,9 @@ class Browser:
         self._browser = browser
 
     @asynccontextmanager
-    async def site(self) -> AsyncIterator[SiteSession]:
+    async def site(self, saved: SavedCopy | None = None) -> AsyncIterator[SiteSession]:
+        """A fresh context for one site; with ``saved``, every request is answered from the saved
+        copy's files and anything else is refused (a saved copy never reaches the network)."""
         context = await self._browser.new_context(
             accept_downloads=False,
             permissions=[],
@@ -227,6 +234,8 @@ class Browser:
         )
         session = SiteSession(context)
         context.on("page", session.on_popup)
+        if saved is not None:
+            await context.route("**/*", _saved_route(saved))
         try:
             yield session
         finally:
@@ -252,7 +261,9 @@ class SiteSession:
         self._closing.add(task)
         task.add_done_callback(self._closing.discard)
 
-    async def render(self, url: str, *, timeout: float = PAGE_TIMEOUT, screenshot: bool = True) -> RenderedPage:
+    async def render(
+        self, url: str, *, timeout: float = PAGE_TIMEOUT, screenshot: bool = True, chats: bool = False
+    ) -> RenderedPage:
         """Render ``url``; never raises. A page that stalls is taken as far as it got."""
         result = RenderedPage(url=url)
         self._expected += 1
@@ -270,6 +281,8 @@ class SiteSession:
         try:
             async with asyncio.timeout(timeout * 2):
                 await self._load(page, url, result, timeout, screenshot)
+                if chats and not result.error.startswith("could not load"):
+                    result.chats = await asyncio.wait_for(open_chats(page), timeout=timeout)
         except TimeoutError:
             result.error = result.error or f"rendering took longer than {timeout * 2:.0f} s and was stopped"
         except Exception as exc:
@@ -300,6 +313,28 @@ class SiteSession:
         result.title = await asyncio.wait_for(page.title(), timeout=5)
         if screenshot:
             result.screenshot = await page.screenshot(full_page=True, timeout=15_000, type="png")
+
+
+def _saved_route(saved: SavedCopy) -> Any:
+    async def handle(route: Any) -> None:
+        url = route.request.url
+        try:
+            if not saved.owns(url):
+                await route.abort()
+                return
+            answer = saved.lookup(url)
+            if answer.status == 301 and answer.location:
+                await route.fulfill(status=301, headers={"Location": answer.location})
+            elif answer.status != 200 or answer.file is None:
+                await route.fulfill(status=404, body="not in the saved copy", content_type="text/plain")
+            else:
+                body = saved.read(answer.file)
+                await route.fulfill(status=200, body=body, content_type=saved.content_type(answer.file, body))
+        except Exception:
+            with suppress(Exception):
+                await route.abort()
+
+    return handle
 
 
 async def _close_quietly(page: Any) -> None:

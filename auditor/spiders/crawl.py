@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import AsyncIterator, Callable, Sequence
+from contextlib import AsyncExitStack, asynccontextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -18,6 +19,8 @@ from typing import Any
 from scrapy import Spider, signals
 from scrapy.crawler import AsyncCrawlerRunner
 
+from auditor.browser.render import Browser, BrowserUnavailable, launch
+from auditor.browser.stage import RenderMode, render_crawl
 from auditor.models import FetchFailure, PageSnapshot, RobotsInfo, SiteCrawl
 from auditor.spiders import settings as crawl_settings
 from auditor.spiders.saved import SavedCopy
@@ -25,6 +28,8 @@ from auditor.spiders.site import SiteSpider
 
 #: Sites crawled at the same time. Each site is itself polite (AutoThrottle, few requests).
 DEFAULT_SITE_CONCURRENCY = 8
+#: Sites rendered in the browser at the same time (each in its own context).
+RENDER_CONCURRENCY = 3
 
 _QUIET = ("scrapy", "asyncio", "aiohttp", "protego", "py.warnings", "extruct", "filelock")
 
@@ -41,6 +46,8 @@ class CrawlSpec:
     site_timeout: float = crawl_settings.DEFAULT_SITE_TIMEOUT
     #: Answer from these saved files instead of the network (``auditor audit PATH --base-url``).
     saved_copy: SavedCopy | None = None
+    #: Which pages a real browser renders after the crawl (see auditor.browser.stage).
+    render: RenderMode = "never"
 
 
 def crawl_sites(
@@ -63,15 +70,37 @@ async def crawl_sites_async(
     for name in _QUIET:
         logging.getLogger(name).setLevel(logging.CRITICAL)
     gate = asyncio.Semaphore(max(1, concurrency))
+    render_gate = asyncio.Semaphore(RENDER_CONCURRENCY)
 
-    async def one(spec: CrawlSpec) -> SiteCrawl:
-        async with gate:
-            result = await crawl_one(spec)
-        if on_done is not None:
-            on_done(result)
-        return result
+    async with _maybe_browser(any(spec.render != "never" for spec in specs)) as (browser, unavailable):
 
-    return list(await asyncio.gather(*(one(spec) for spec in specs)))
+        async def one(spec: CrawlSpec) -> SiteCrawl:
+            async with gate:
+                result = await crawl_one(spec)
+            if spec.render != "never":
+                async with render_gate:
+                    result = await render_crawl(result, spec.render, browser, saved=spec.saved_copy,
+                                                unavailable=unavailable)
+            if on_done is not None:
+                on_done(result)
+            return result
+
+        return list(await asyncio.gather(*(one(spec) for spec in specs)))
+
+
+@asynccontextmanager
+async def _maybe_browser(wanted: bool) -> AsyncIterator[tuple[Browser | None, str]]:
+    """One Chromium for the batch when some site is to be rendered; (None, why) without one."""
+    if not wanted:
+        yield None, ""
+        return
+    async with AsyncExitStack() as stack:
+        try:
+            browser = await stack.enter_async_context(launch())
+        except BrowserUnavailable as exc:
+            yield None, str(exc)
+            return
+        yield browser, ""
 
 
 async def crawl_one(spec: CrawlSpec) -> SiteCrawl:

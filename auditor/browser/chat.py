@@ -1,0 +1,166 @@
+"""Open a page's chat widget the way a consumer would, without sending anything, and read it.
+
+The launcher is found by the vendor's own markers (``auditor/spiders/vendors.toml``), by a
+vendor's iframe, or by what a person sees (a button or link named "chat"). After one click the
+widget's new text (in the page and in its frames) is read for a way to keep the conversation
+("Email transcript", "Skicka chattlogg", "Verlauf per E-Mail"), for a bot, and for an offer of a
+human; a screenshot shows the open widget. Nothing is typed and no message is sent.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from contextlib import suppress
+from typing import Any
+from urllib.parse import urlsplit
+
+from auditor.models import ChatObservation
+from auditor.spiders.gatherers.chat import vendors
+from auditor.spiders.gatherers.passages.common import lexicon, phrase_hits, word_list
+
+#: Launchers tried per page, and how long a widget may take to open.
+MAX_LAUNCHERS = 3
+OPEN_WAIT_MS = 1500
+
+_FIND_LAUNCHERS = """
+({markers, limit}) => {
+  const visible = (el) => {
+    const r = el.getBoundingClientRect();
+    const s = getComputedStyle(el);
+    return r.width > 4 && r.height > 4 && s.visibility !== 'hidden' && s.display !== 'none';
+  };
+  const clickable = 'button, [role=button], a, [onclick]';
+  const out = [];
+  const add = (el, vendor) => {
+    if (!el || el.hasAttribute('data-auditor-launcher') || !visible(el) || out.length >= limit) return;
+    el.setAttribute('data-auditor-launcher', String(out.length));
+    const label = (el.getAttribute('aria-label') || el.getAttribute('title') || el.innerText || '').trim();
+    out.push({vendor, label: label.slice(0, 80)});
+  };
+  for (const [vendor, selectors] of Object.entries(markers)) {
+    for (const selector of selectors) {
+      let found = [];
+      try { found = document.querySelectorAll(selector); } catch (e) { continue; }
+      for (const el of found) add(el.matches(clickable) ? el : (el.querySelector(clickable) || el), vendor);
+    }
+  }
+  const words = /(^|[^a-z])(chat|chatt|chatte|live ?chat|kundechat|messenger|launcher)([^a-z]|$)/i;
+  for (const el of document.querySelectorAll(clickable)) {
+    const text = [el.getAttribute('aria-label'), el.id, el.className && String(el.className),
+                  el.getAttribute('title'), el.innerText].filter(Boolean).join(' ');
+    if (words.test(text) && text.length < 200) add(el, '');
+  }
+  return out;
+}
+"""
+_TEXT = "() => document.body ? document.body.innerText : ''"
+
+
+def _markers() -> dict[str, list[str]]:
+    return {v.name: list(v.markers) for v in vendors() if v.markers}
+
+
+def _vendor_of_frame(url: str) -> str:
+    host = (urlsplit(url).hostname or "").lower()
+    for vendor in vendors():
+        if any(h in host or h in url for h in vendor.hosts):
+            return vendor.name
+    return ""
+
+
+def read_widget(text: str) -> tuple[str, bool, str]:
+    """From an open widget's text: a transcript option, whether it is a bot, and a human option."""
+    words = word_list(text)
+
+    def first(key: str) -> str:
+        hits = phrase_hits(words, lexicon("chat", key))
+        return hits[0][1] if hits else ""
+
+    return first("transcript"), bool(first("bot")), first("human")
+
+
+async def open_chats(page: Any) -> list[ChatObservation]:
+    """Try the page's chat launchers one by one; never raises."""
+    out: list[ChatObservation] = []
+    try:
+        launchers = await page.evaluate(_FIND_LAUNCHERS, {"markers": _markers(), "limit": MAX_LAUNCHERS})
+    except Exception as exc:
+        return [ChatObservation(error=f"could not look for a chat launcher: {_short(exc)}")]
+    framed = [f for f in page.frames if f != page.main_frame and _vendor_of_frame(f.url)]
+    for index, launcher in enumerate(launchers or []):
+        out.append(await _try(page, f'[data-auditor-launcher="{index}"]', str(launcher.get("vendor") or ""),
+                              str(launcher.get("label") or "")))
+        if out[-1].opened:
+            break
+    if not any(o.opened for o in out):
+        for frame in framed[:MAX_LAUNCHERS]:
+            observation = await _try_frame(page, frame)
+            out.append(observation)
+            if observation.opened:
+                break
+    return out
+
+
+async def _before(page: Any) -> str:
+    with suppress(Exception):
+        return str(await page.evaluate(_TEXT))
+    return ""
+
+
+async def _frames_text(page: Any) -> str:
+    parts: list[str] = []
+    for frame in page.frames:
+        if frame == page.main_frame:
+            continue
+        with suppress(Exception):
+            parts.append(str(await asyncio.wait_for(frame.evaluate(_TEXT), timeout=3)))
+    return "\n".join(parts)
+
+
+async def _observe(page: Any, vendor: str, label: str, before: str, frames_before: str) -> ChatObservation:
+    await page.wait_for_timeout(OPEN_WAIT_MS)
+    after = await _before(page)
+    frames_after = await _frames_text(page)
+    seen_before = set(before.splitlines()) | set(frames_before.splitlines())
+    lines = (after + "\n" + frames_after).splitlines()
+    new_lines = [line for line in lines if line.strip() and line not in seen_before]
+    text = "\n".join(new_lines)
+    if not text.strip():
+        return ChatObservation(
+            vendor=vendor, launcher=label, opened=False,
+            error="clicking the launcher showed nothing new (the widget may need consent or agents online)",
+        )
+    transcript, bot, human = read_widget(text)
+    shot = b""
+    with suppress(Exception):
+        shot = await page.screenshot(full_page=False, timeout=10_000, type="png")
+    frame_vendor = next((_vendor_of_frame(f.url) for f in page.frames if _vendor_of_frame(f.url)), "")
+    return ChatObservation(
+        vendor=vendor or frame_vendor, launcher=label, opened=True, transcript_option=transcript, bot=bot,
+        human_option=human, text=text[:1000], screenshot_png=shot,
+    )
+
+
+async def _try(page: Any, selector: str, vendor: str, label: str) -> ChatObservation:
+    before, frames_before = await _before(page), await _frames_text(page)
+    try:
+        await page.locator(selector).first.click(timeout=3000)
+    except Exception as exc:
+        return ChatObservation(vendor=vendor, launcher=label, error=f"the launcher could not be clicked: {_short(exc)}")
+    return await _observe(page, vendor, label, before, frames_before)
+
+
+async def _try_frame(page: Any, frame: Any) -> ChatObservation:
+    vendor = _vendor_of_frame(frame.url)
+    before, frames_before = await _before(page), await _frames_text(page)
+    try:
+        await frame.locator("button, [role=button]").first.click(timeout=3000)
+    except Exception as exc:
+        return ChatObservation(vendor=vendor, launcher="(in the widget's frame)",
+                               error=f"the launcher could not be clicked: {_short(exc)}")
+    return await _observe(page, vendor, "(in the widget's frame)", before, frames_before)
+
+
+def _short(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return text[:200]

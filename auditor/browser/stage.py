@@ -1,0 +1,97 @@
+"""The render stage: after the crawl, show the pages that need it to a real browser.
+
+``--render auto`` (the default of the command line) renders the home page, the contact,
+customer-service and imprint pages (where chat widgets and injected contact details live) and
+every page whose static HTML is an empty JavaScript shell, and only those; ``always`` renders
+every page read; ``never`` none. The home and contact pages also get their chat widget opened.
+The static HTML stays the crawl's record; what the browser saw is kept beside it
+(``PageSnapshot.render``) so extraction can tell facts a crawler without JavaScript misses.
+
+Without a browser the audit goes on: the crawl records why nothing was rendered, and the rules
+that need a browser say ``needs_review`` with that reason.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from auditor import lexicon
+from auditor.browser.render import Browser, RenderedPage
+from auditor.models import BannerInfo, PageSnapshot, RenderInfo, SiteCrawl
+from auditor.spiders.gatherers.dom import Document
+from auditor.spiders.saved import SavedCopy
+
+RenderMode = Literal["auto", "always", "never"]
+RENDER_MODES: tuple[RenderMode, ...] = ("auto", "always", "never")
+#: Pages rendered per site in ``auto`` mode at most (home and contact pages first).
+AUTO_LIMIT = 6
+#: Pages rendered per site in ``always`` mode at most.
+ALWAYS_LIMIT = 40
+
+
+def chosen_pages(crawl: SiteCrawl, mode: RenderMode) -> list[tuple[int, bool]]:
+    """Indices of the pages to render and whether to open chat widgets on each."""
+    if mode == "never":
+        return []
+    from auditor.spiders.gatherers.site import is_js_shell
+
+    lex = lexicon.load()
+    chosen: list[tuple[int, bool]] = []
+    for index, page in enumerate(crawl.pages):
+        doc = Document(page.html, page.final_url)
+        kinds = {**lex.url_kinds(page.final_url), **lex.text_kinds(doc.title)}
+        contact = lexicon.best_kind(kinds) in lexicon.CONTACT_KINDS
+        home = page.depth == 0
+        shell = is_js_shell(page.html, len(doc.text))
+        if mode == "always" or home or contact or shell:
+            chosen.append((index, home or contact))
+    chosen.sort(key=lambda item: (not item[1], item[0]))
+    return chosen[: AUTO_LIMIT if mode == "auto" else ALWAYS_LIMIT]
+
+
+async def render_crawl(
+    crawl: SiteCrawl,
+    mode: RenderMode,
+    browser: Browser | None,
+    *,
+    saved: SavedCopy | None = None,
+    unavailable: str = "",
+    page_timeout: float = 25.0,
+) -> SiteCrawl:
+    """The crawl with ``render`` set on the pages the mode picks; never raises."""
+    if mode == "never" or not crawl.pages:
+        return crawl.model_copy(update={"render_mode": mode})
+    if browser is None:
+        reason = unavailable or "no browser was available"
+        return crawl.model_copy(update={"render_mode": mode, "render_error": reason})
+    pages = list(crawl.pages)
+    error = ""
+    try:
+        async with browser.site(saved=saved) as session:
+            for index, chats in chosen_pages(crawl, mode):
+                page = pages[index]
+                rendered = await session.render(page.final_url, timeout=page_timeout, chats=chats)
+                pages[index] = _with_render(page, rendered)
+    except Exception as exc:  # a browser that dies must not lose the crawl
+        error = f"rendering stopped: {type(exc).__name__}: {exc}"[:300]
+    return crawl.model_copy(update={"pages": pages, "render_mode": mode, "render_error": error})
+
+
+def _with_render(page: PageSnapshot, rendered: RenderedPage) -> PageSnapshot:
+    banner = None
+    if rendered.banner is not None and rendered.banner.shown:
+        action = rendered.banner.action if rendered.banner.action in ("rejected", "closed") else ""
+        banner = BannerInfo(vendor=rendered.banner.vendor, action=action, control=rendered.banner.control)
+    info = RenderInfo(
+        rendered_at=rendered.rendered_at,
+        final_url=rendered.final_url,
+        status=rendered.status,
+        html=rendered.html,
+        error=rendered.error,
+        banner=banner,
+        dialogs=rendered.dialogs,
+        popups=rendered.popups,
+        screenshot_png=rendered.screenshot,
+        chats=rendered.chats,
+    )
+    return page.model_copy(update={"render": info})
