@@ -109,6 +109,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_output_options(demo)
     demo.add_argument("--as-of", type=_parse_date, default=None, metavar="DATE",
                       help="apply the law as of this date (YYYY-MM-DD; default today)")
+    _add_render_option(demo)
     demo.set_defaults(func=cmd_demo)
 
     report = commands.add_parser("report", help="render HTML reports and the summary again from a result.json")
@@ -148,6 +149,16 @@ def _add_audit_options(parser: argparse.ArgumentParser) -> None:
                         help="URL in the User-Agent where site owners read who crawls them")
     parser.add_argument("--site-timeout", type=float, default=crawl_settings.DEFAULT_SITE_TIMEOUT,
                         metavar="SECONDS", help="time limit per site")
+    _add_render_option(parser)
+
+
+def _add_render_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--render", choices=("auto", "always", "never"), default="auto",
+        help="which pages a real browser (Chromium) renders: auto = home, contact and JavaScript-only pages "
+             "(default); always = every page read; never = none (no browser needed; browser checks then "
+             "need review)",
+    )
 
 
 # ---------------------------------------------------------------------------- commands
@@ -162,7 +173,7 @@ def cmd_audit(args: argparse.Namespace, console: Console) -> int:
         SiteJob(
             crawl=CrawlSpec(url=url, max_pages=args.max_pages, max_depth=args.max_depth,
                             obey_robots=not args.ignore_robots, contact_url=args.contact_url,
-                            site_timeout=args.site_timeout, saved_copy=saved),
+                            site_timeout=args.site_timeout, saved_copy=saved, render=args.render),
             jurisdiction=jurisdiction,
         )
         for url in urls
@@ -170,7 +181,7 @@ def cmd_audit(args: argparse.Namespace, console: Console) -> int:
     if saved is not None:
         console.print(f"auditing the saved copy in {escape(str(saved.root))} as {escape(saved.base_url)} "
                       f"({len(saved.files)} files; no network is used)")
-    result = _run(jobs, args.as_of, console)
+    result = _run(jobs, args.as_of, console, args.output)
     _emit(result, args.output, formats, console)
     return EXIT_OK if any(s.status == SiteStatus.AUDITED for s in result.sites) else EXIT_TOOL_ERROR
 
@@ -249,10 +260,10 @@ def cmd_demo(args: argparse.Namespace, console: Console) -> int:
         for site, (_, meta) in zip(served, shops, strict=True):
             console.print(f"serving demo shop [bold]{escape(str(meta['name']))}[/bold] at {site.url}")
         jobs = [
-            SiteJob(crawl=CrawlSpec(url=site.url), jurisdiction=str(meta["jurisdiction"]))
+            SiteJob(crawl=CrawlSpec(url=site.url, render=args.render), jurisdiction=str(meta["jurisdiction"]))
             for site, (_, meta) in zip(served, shops, strict=True)
         ]
-        result = _run(jobs, args.as_of, console)
+        result = _run(jobs, args.as_of, console, args.output)
     _emit(result, args.output, formats, console)
     console.print(f"demo finished in {time.monotonic() - started:.1f} s")
     return EXIT_OK if any(s.status == SiteStatus.AUDITED for s in result.sites) else EXIT_TOOL_ERROR
@@ -357,7 +368,7 @@ def normalise_url(raw: str) -> str:
     return parts._replace(path=parts.path or "/", fragment="").geturl()
 
 
-def _run(jobs: list[SiteJob], as_of: date | None, console: Console) -> AuditResult:
+def _run(jobs: list[SiteJob], as_of: date | None, console: Console, evidence_dir: Path | None = None) -> AuditResult:
     day = as_of or datetime.now(UTC).date()
     with Progress(
         SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
@@ -367,12 +378,15 @@ def _run(jobs: list[SiteJob], as_of: date | None, console: Console) -> AuditResu
 
         def done(crawl: SiteCrawl) -> None:
             progress.advance(task)
+            rendered = sum(1 for p in crawl.pages if p.render is not None)
             progress.console.print(
                 f"  crawled {escape(crawl.start_url)}: {len(crawl.pages)} pages"
+                + (f", {rendered} rendered" if rendered else "")
                 + (f", [yellow]{escape(crawl.error)}[/yellow]" if crawl.error else "")
+                + (f", [yellow]not rendered: {escape(crawl.render_error)}[/yellow]" if crawl.render_error else "")
             )
 
-        return audit_sites(jobs, as_of=day, on_site_done=done)
+        return audit_sites(jobs, as_of=day, on_site_done=done, evidence_dir=evidence_dir)
 
 
 def _emit(result: AuditResult, out_dir: Path, formats: list[str], console: Console) -> None:

@@ -15,6 +15,7 @@ from datetime import date
 from auditor import registry, scoring
 from auditor.models import (
     CrawlSummary,
+    Evidence,
     LegalRef,
     Outcome,
     PageSummary,
@@ -26,6 +27,7 @@ from auditor.models import (
 )
 from auditor.rule import AuditContext, FactView, Rule, Verdict
 from auditor.spiders.gatherers.site import gather_site
+from auditor.spiders.site import url_key
 
 log = logging.getLogger(__name__)
 
@@ -111,11 +113,33 @@ def run_rules(
                 category=meta.category,
                 severity=meta.severity,
                 weight=registry.weight_of(rule_cls, ctx.jurisdiction),
-                evidence=list(verdict.evidence),
+                evidence=_enrich(list(verdict.evidence), facts),
                 legal_refs=applicable_refs(meta.legal_refs, ctx.jurisdiction),
             )
         )
     return outcomes
+
+
+def _enrich(evidence: list[Evidence], facts: SiteFacts) -> list[Evidence]:
+    """Mark evidence seen only after JavaScript ran, and point it at its page's screenshot."""
+    rendered_only = {
+        (url_key(f.url), f.locator)
+        for kind in (facts.emails, facts.phones, facts.addresses, facts.org_numbers, facts.company_names,
+                     facts.forms, facts.passages, facts.links, facts.chats)
+        for f in kind
+        if f.rendered_only
+    }
+    shots = {url_key(p.final_url): p.screenshot for p in facts.pages if p.screenshot}
+    shots.update({url_key(p.url): p.screenshot for p in facts.pages if p.screenshot})
+    out: list[Evidence] = []
+    for item in evidence:
+        update: dict[str, object] = {}
+        if (url_key(item.url), item.locator) in rendered_only:
+            update["rendered_only"] = True
+        if not item.screenshot and url_key(item.url) in shots:
+            update["screenshot"] = shots[url_key(item.url)]
+        out.append(item.model_copy(update=update) if update else item)
+    return out
 
 
 def applicable_refs(refs: Sequence[LegalRef], jurisdiction: str) -> list[LegalRef]:
@@ -128,10 +152,13 @@ def applicable_refs(refs: Sequence[LegalRef], jurisdiction: str) -> list[LegalRe
 def summarise(crawl: SiteCrawl, facts: SiteFacts | None) -> CrawlSummary:
     """The crawl as the report shows it: budget, robots.txt, failures, and each page's kind and depth."""
     pages: list[PageSummary] = []
+    banners = {p.url: p.render.banner for p in crawl.pages if p.render is not None and p.render.banner}
     if facts is not None:
         pages = [
             PageSummary(url=p.final_url, status=p.status, kind=p.kind, depth=p.depth, title=p.title,
-                        click_path=p.click_path, fetched_at=p.fetched_at, linked=p.linked)
+                        click_path=p.click_path, fetched_at=p.fetched_at, linked=p.linked,
+                        rendered=p.rendered, render_error=p.render_error, screenshot=p.screenshot,
+                        banner=banners.get(p.url))
             for p in sorted(facts.pages, key=lambda p: (p.depth, p.final_url))
         ]
     return CrawlSummary(
@@ -146,4 +173,6 @@ def summarise(crawl: SiteCrawl, facts: SiteFacts | None) -> CrawlSummary:
         pages=pages,
         failures=crawl.failures,
         saved_copy=crawl.saved_copy,
+        render_mode=crawl.render_mode,
+        render_error=crawl.render_error,
     )

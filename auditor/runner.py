@@ -26,9 +26,13 @@ def audit_sites(
     *,
     as_of: date,
     on_site_done: Callable[[SiteCrawl], None] | None = None,
+    evidence_dir: Path | None = None,
 ) -> AuditResult:
-    """Crawl and audit every site; the result lists the sites in the order given."""
+    """Crawl and audit every site; the result lists the sites in the order given. Screenshots go
+    to ``evidence_dir/screenshots/`` (paths in the result are relative to that folder)."""
     crawls = crawl_sites([job.crawl for job in jobs], on_done=on_site_done)
+    if evidence_dir is not None:
+        crawls = [store_screenshots(crawl, evidence_dir) for crawl in crawls]
     sites: list[SiteResult] = [
         audit_crawl(crawl, jurisdiction=job.jurisdiction, as_of=as_of)
         for job, crawl in zip(jobs, crawls, strict=True)
@@ -49,3 +53,40 @@ def write_json(result: AuditResult, out_dir: Path) -> Path:
     tmp.write_text(result.model_dump_json(indent=2), encoding="utf-8")
     tmp.replace(path)  # atomic: a reader never sees half a file
     return path
+
+
+def store_screenshots(crawl: SiteCrawl, evidence_dir: Path) -> SiteCrawl:
+    """Write the crawl's screenshots as PNG files and record their paths relative to ``evidence_dir``.
+
+    Nothing is lost when a file cannot be written: the path just stays empty."""
+    from auditor.formats.html import report_slug
+
+    folder = Path("screenshots") / report_slug(crawl.start_url)
+    pages = []
+    for number, page in enumerate(crawl.pages, start=1):
+        render = page.render
+        if render is None:
+            pages.append(page)
+            continue
+        update: dict[str, object] = {}
+        if render.screenshot_png:
+            update["screenshot"] = _write(evidence_dir, folder / f"page-{number:02d}.png", render.screenshot_png)
+        chats = []
+        for index, chat in enumerate(render.chats, start=1):
+            if chat.screenshot_png:
+                path = _write(evidence_dir, folder / f"page-{number:02d}-chat-{index}.png", chat.screenshot_png)
+                chat = chat.model_copy(update={"screenshot": path})
+            chats.append(chat)
+        update["chats"] = chats
+        pages.append(page.model_copy(update={"render": render.model_copy(update=update)}))
+    return crawl.model_copy(update={"pages": pages})
+
+
+def _write(root: Path, relative: Path, data: bytes) -> str:
+    try:
+        target = root / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    except OSError:
+        return ""
+    return relative.as_posix()

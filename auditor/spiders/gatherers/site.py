@@ -13,23 +13,34 @@ from __future__ import annotations
 
 import re
 from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import urlsplit
 
 from auditor import lexicon
 from auditor.models import (
     UNLINKED_DEPTH,
+    AddressFact,
+    ChatFact,
     ClickStep,
+    CompanyNameFact,
     CrawlCoverage,
+    EmailFact,
+    FormFact,
     LinkFact,
+    OrgNumberFact,
     PageInfo,
     PageKind,
     PageSnapshot,
     PassageFact,
+    PhoneFact,
     Region,
     SiteCrawl,
     SiteFacts,
 )
 from auditor.spiders.gatherers.addresses import gather_addresses
+from auditor.spiders.gatherers.chat import gather_chat
 from auditor.spiders.gatherers.dom import Document, clean
 from auditor.spiders.gatherers.emails import gather_emails
 from auditor.spiders.gatherers.forms import gather_forms
@@ -88,6 +99,128 @@ def offsite_contact_pages(links: list[LinkFact]) -> list[str]:
     return list(found)
 
 
+@dataclass
+class _Facts:
+    """The facts of one page's HTML (static or rendered)."""
+
+    links: list[LinkFact] = field(default_factory=list)
+    emails: list[EmailFact] = field(default_factory=list)
+    phones: list[PhoneFact] = field(default_factory=list)
+    addresses: list[AddressFact] = field(default_factory=list)
+    org_numbers: list[OrgNumberFact] = field(default_factory=list)
+    names: list[CompanyNameFact] = field(default_factory=list)
+    forms: list[FormFact] = field(default_factory=list)
+    passages: list[PassageFact] = field(default_factory=list)
+
+
+def _facts_of(
+    page: PageSnapshot, doc: Document, lang: str, region: str, hosts: frozenset[str], site_domain: str, html: str
+) -> _Facts:
+    out = _Facts(
+        links=gather_links(doc, hosts),
+        emails=gather_emails(doc, site_domain),
+        phones=gather_phones(doc, region),
+        addresses=gather_addresses(doc, region),
+        org_numbers=gather_org_numbers(doc),
+        names=gather_company_names(doc),
+        forms=gather_forms(doc, contact_page=_contact_url(page.final_url, doc.title)),
+        passages=gather_passages(doc, lang),
+    )
+    structured = gather_structured(html, page.final_url, region)
+    out.emails += structured.emails
+    out.phones += structured.phones
+    out.addresses += structured.addresses
+    out.names += structured.company_names
+    return out
+
+
+#: What makes two facts of one page the same fact, per kind (the locator may differ after rendering).
+_KEYS: dict[str, Callable[[Any], tuple[Any, ...]]] = {
+    "links": lambda f: (f.target,),
+    "emails": lambda f: (f.address,),
+    "phones": lambda f: (f.e164,),
+    "addresses": lambda f: (f.street, f.postal_code),
+    "org_numbers": lambda f: (f.value,),
+    "names": lambda f: (f.name,),
+    "passages": lambda f: (f.topic, f.excerpt),
+}
+
+
+@dataclass
+class _Found(_Facts):
+    """The site's facts: static ones, and rendered ones the static HTML did not have."""
+
+    def add(self, facts: _Facts) -> None:
+        for name in (*_KEYS, "forms"):
+            getattr(self, name).extend(getattr(facts, name))
+
+    def add_rendered(self, static: _Facts, rendered: _Facts) -> None:
+        for name, key in _KEYS.items():
+            known = {key(f) for f in getattr(static, name)}
+            getattr(self, name).extend(
+                f.model_copy(update={"rendered_only": True}) for f in getattr(rendered, name) if key(f) not in known
+            )
+        # A form is judged as the browser shows it: fields a script draws exist only there.
+        static_forms = {(f.locator, tuple(f.fields)) for f in static.forms}
+        for form in rendered.forms:
+            new = (form.locator, tuple(form.fields)) not in static_forms
+            if new:
+                self.forms.append(form.model_copy(update={"rendered_only": True}))
+        drawn = {f.locator for f in rendered.forms if not f.scripted}
+        for shell in [f for f in static.forms if f.scripted and not f.vendor and f.locator in drawn]:
+            self.forms.remove(shell)  # the shell's fields exist now: the rendered form replaces it
+
+
+def _rendered_ok(page: PageSnapshot) -> bool:
+    render = page.render
+    return render is not None and bool(render.html) and not render.error.startswith("could not load")
+
+
+def _rendered_doc(page: PageSnapshot) -> Document | None:
+    render = page.render
+    if render is None or not render.html:
+        return None
+    return Document(render.html, render.final_url or page.final_url)
+
+
+def rendered_doc_html(page: PageSnapshot) -> str:
+    return page.render.html if page.render is not None else ""
+
+
+def _chats_of(page: PageSnapshot, doc: Document, rendered: Document | None) -> list[ChatFact]:
+    """Chat widgets of a page: vendor fingerprints in the static and rendered HTML, and what the
+    browser saw when it opened them."""
+    sightings = {s.vendor.key: s for s in gather_chat(doc)}
+    if rendered is not None:
+        for sighting in gather_chat(rendered):
+            current = sightings.get(sighting.vendor.key)
+            if current is None or (sighting.certain and not current.certain):
+                sightings[sighting.vendor.key] = sighting
+    observations = list(page.render.chats) if page.render is not None else []
+    out: list[ChatFact] = []
+    for sighting in sightings.values():
+        match = next((o for o in observations if o.vendor == sighting.vendor.name), None)
+        if match is None:
+            match = next((o for o in observations if not o.vendor and o.opened), None)
+        if match is not None:
+            observations.remove(match)
+        out.append(ChatFact(
+            url=page.final_url, locator=sighting.locator, excerpt=sighting.value[:200],
+            vendor=sighting.vendor.name, signal=sighting.signal,
+            certain=sighting.certain or bool(match and match.opened),
+            bot=sighting.vendor.bot or bool(match and match.bot),
+            vendor_transcript=sighting.vendor.transcript, observed=match,
+            rendered_only=sighting.vendor.key not in {s.vendor.key for s in gather_chat(doc)},
+        ))
+    for observation in observations:
+        if observation.opened:  # a widget no fingerprint names, opened by what a person sees
+            out.append(ChatFact(
+                url=page.final_url, excerpt=observation.launcher[:200], vendor=observation.vendor or "unrecognised",
+                signal="browser", certain=True, bot=observation.bot, observed=observation, rendered_only=True,
+            ))
+    return out
+
+
 def _contact_url(url: str, title: str) -> bool:
     lex = lexicon.load()
     return lexicon.best_kind({**lex.url_kinds(url), **lex.text_kinds(title)}) in lexicon.CONTACT_KINDS
@@ -103,25 +236,21 @@ def gather_site(crawl: SiteCrawl, jurisdiction: str | None = None) -> SiteFacts:
     juris = jurisdiction or guess_jurisdiction(home_url, home_lang)
     site_domain = registrable_domain(home_url)
 
-    links: list[LinkFact] = []
-    emails, phones, addresses, org_numbers, names, forms = [], [], [], [], [], []
-    passages: list[PassageFact] = []
+    found = _Found()
+    chats: list[ChatFact] = []
     for page, doc in docs:
         lang = langs[id(doc)] or home_lang
         region = phone_region(juris, lang)
-        passages.extend(gather_passages(doc, lang))
-        links.extend(gather_links(doc, hosts))
-        emails.extend(gather_emails(doc, site_domain))
-        phones.extend(gather_phones(doc, region))
-        addresses.extend(gather_addresses(doc, region))
-        org_numbers.extend(gather_org_numbers(doc))
-        names.extend(gather_company_names(doc))
-        forms.extend(gather_forms(doc, contact_page=_contact_url(page.final_url, doc.title)))
-        structured = gather_structured(page.html, page.final_url, region)
-        emails.extend(structured.emails)
-        phones.extend(structured.phones)
-        addresses.extend(structured.addresses)
-        names.extend(structured.company_names)
+        static = _facts_of(page, doc, lang, region, hosts, site_domain, page.html)
+        found.add(static)
+        rendered_doc = _rendered_doc(page)
+        if rendered_doc is not None:
+            rendered = _facts_of(page, rendered_doc, lang, region, hosts, site_domain, rendered_doc_html(page))
+            found.add_rendered(static, rendered)
+        chats.extend(_chats_of(page, doc, rendered_doc))
+    links, emails, phones = found.links, found.emails, found.phones
+    addresses, org_numbers, names = found.addresses, found.org_numbers, found.names
+    forms, passages = found.forms, found.passages
 
     pages = _page_infos(docs, links, home_url, langs)
     coverage = CrawlCoverage(
@@ -134,6 +263,8 @@ def gather_site(crawl: SiteCrawl, jurisdiction: str | None = None) -> SiteFacts:
         budget_exhausted=crawl.budget_exhausted,
         unvisited=crawl.unvisited,
         exhaustive=not crawl.budget_exhausted and not crawl.unvisited and crawl.error is None,
+        render_mode=crawl.render_mode,
+        render_error=crawl.render_error,
         offsite_contact_pages=offsite_contact_pages(links),
     )
     return SiteFacts(
@@ -148,6 +279,7 @@ def gather_site(crawl: SiteCrawl, jurisdiction: str | None = None) -> SiteFacts:
         links=links,
         passages=passages,
         forms=forms,
+        chats=chats,
         coverage=coverage,
     )
 
@@ -181,8 +313,12 @@ def _page_infos(
                 depth=0 if page.depth == 0 else (len(path) if linked else UNLINKED_DEPTH),
                 click_path=[] if page.depth == 0 else path,
                 linked=linked,
-                js_shell=is_js_shell(page.html, len(text)),
+                # A shell a browser rendered was seen: its content no longer hides.
+                js_shell=is_js_shell(page.html, len(text)) and not _rendered_ok(page),
                 text_length=len(text),
+                rendered=page.render is not None,
+                render_error=page.render.error if page.render is not None else "",
+                screenshot=page.render.screenshot if page.render is not None else "",
             )
         )
     return infos
