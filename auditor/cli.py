@@ -296,7 +296,7 @@ def cmd_report(args: argparse.Namespace, console: Console) -> int:
         raise UsageError(f"{path} is not a valid result.json: {where}: {first['msg']}") from None
     out_dir: Path = args.output or path.parent
     try:
-        written = write_html_reports(result, out_dir)
+        written = write_html_reports(result, out_dir, assets_dir=path.parent)
     except OSError as exc:
         raise UsageError(f"cannot write reports to {out_dir}: {exc}") from exc
     print_summary(result, Console(), {site.url: p for site, p in zip(result.sites, written, strict=True)})

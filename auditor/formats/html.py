@@ -13,6 +13,7 @@ external assets (inline CSS, system fonts), so one file can be archived as case 
 
 from __future__ import annotations
 
+import base64
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
@@ -185,7 +186,43 @@ def _outcome_counts(rules: Iterable[Mapping[str, Any]]) -> list[tuple[str, int]]
 # --------------------------------------------------------------------------- public API
 
 
-def render_site_html(site: dict[str, Any], run: dict[str, Any]) -> str:
+#: A screenshot larger than this is linked by file name instead of embedded.
+MAX_INLINE_BYTES = 4 * 1024 * 1024
+_SHOT_PATH = re.compile(r"^screenshots/[a-z0-9-]+/[a-z0-9-]+\.png$")
+
+
+def screenshot_uris(site: dict[str, Any], assets_dir: Path | None) -> dict[str, str]:
+    """``data:`` URIs of the site's screenshots (paths relative to ``assets_dir``), so the report
+    stays one self-contained file. Only paths of the form the runner writes are read: a
+    result.json from elsewhere cannot make the report embed an arbitrary file."""
+    if assets_dir is None:
+        return {}
+    paths: set[str] = set()
+    crawl = site.get("crawl") or {}
+    for page in crawl.get("pages") or []:
+        if page.get("screenshot"):
+            paths.add(str(page["screenshot"]))
+    for rule in site.get("rules") or []:
+        for ev in rule.get("evidence") or []:
+            if ev.get("screenshot"):
+                paths.add(str(ev["screenshot"]))
+    out: dict[str, str] = {}
+    for path in sorted(paths):
+        if not _SHOT_PATH.match(path):
+            continue
+        file = assets_dir / path
+        try:
+            if file.stat().st_size > MAX_INLINE_BYTES:
+                continue
+            data = file.read_bytes()
+        except OSError:
+            continue
+        if data.startswith(b"\x89PNG"):
+            out[path] = "data:image/png;base64," + base64.b64encode(data).decode("ascii")
+    return out
+
+
+def render_site_html(site: dict[str, Any], run: dict[str, Any], assets_dir: Path | None = None) -> str:
     """Render one site's self-contained HTML report from the JSON form of a result.
 
     ``run`` is ``AuditResult.model_dump(mode="json")`` (its ``schema_version``, ``tool``,
@@ -195,11 +232,16 @@ def render_site_html(site: dict[str, Any], run: dict[str, Any]) -> str:
     """
     rules = sorted(site.get("rules") or [], key=_rule_sort_key)
     template = _environment().get_template(_TEMPLATE)
+    shots = screenshot_uris(site, assets_dir)
+    page_shots = {str(p.get("screenshot")) for p in (site.get("crawl") or {}).get("pages") or [] if p.get("screenshot")}
     return template.render(
         site=site,
         run=run,
         rules=rules,
         outcome_counts=_outcome_counts(rules),
+        shots=shots,
+        shot_ids={path: f"shot-{n}" for n, path in enumerate(sorted(shots), start=1)},
+        page_shots=page_shots,
     )
 
 
@@ -216,7 +258,7 @@ def report_slug(url: str) -> str:
     return slug or "site"
 
 
-def write_html_reports(result: AuditResult, out_dir: Path) -> list[Path]:
+def write_html_reports(result: AuditResult, out_dir: Path, assets_dir: Path | None = None) -> list[Path]:
     """Write one HTML report per site of ``result`` into ``out_dir``; return the paths in order.
 
     Files are named ``<slug>.html`` after :func:`report_slug`; when two sites give the same
@@ -235,6 +277,6 @@ def write_html_reports(result: AuditResult, out_dir: Path) -> list[Path]:
             name = f"{base}-{n}"
         used.add(name)
         path = out_dir / f"{name}.html"
-        path.write_text(render_site_html(site, run), encoding="utf-8")
+        path.write_text(render_site_html(site, run, assets_dir or out_dir), encoding="utf-8")
         paths.append(path)
     return paths
