@@ -8,7 +8,15 @@ to is never seen, and each page gets its click depth and path. Directives in the
 * ``<!-- fixture: jurisdiction=se -->`` the law to apply (default ``se``);
 * ``<!-- fixture: budget_exhausted -->`` the crawl ran out of budget (absence is unproven);
 * ``<!-- fixture: fail=/kontakt 503 -->`` fetching that path failed with that status;
-* ``<!-- fixture: as_of=2025-01-10 -->`` the audit date whose law applies (default 2026-11-24).
+* ``<!-- fixture: as_of=2025-01-10 -->`` the audit date whose law applies (default 2026-11-24);
+* ``<!-- fixture: render=never -->`` the audit ran without a browser (default ``auto`` when a
+  page was rendered, else ``never``); ``<!-- fixture: no_browser -->`` a browser was wanted but
+  none could be started.
+
+A page is "rendered" when it holds ``<!-- rendered -->``: the HTML before the marker is what the
+crawler fetched, the HTML after it what the browser showed (the same page when nothing follows).
+``<!-- chat: {json} -->`` in a rendered page adds what the browser saw when it opened a chat
+widget there (fields of :class:`~auditor.models.ChatObservation`).
 
 Annotations, semgrep-style, mark elements: ``<!-- finding: RULE -->`` right before an element
 means that element must be among the rule's evidence; ``<!-- ok: RULE -->`` means it must not.
@@ -16,6 +24,7 @@ means that element must be among the rule's evidence; ``<!-- ok: RULE -->`` mean
 
 from __future__ import annotations
 
+import json
 import re
 from collections import deque
 from dataclasses import dataclass, field
@@ -26,7 +35,15 @@ from urllib.parse import urljoin, urlsplit
 import lxml.html
 from lxml import etree
 
-from auditor.models import ClickStep, FetchFailure, PageSnapshot, RobotsInfo, SiteCrawl
+from auditor.models import (
+    ChatObservation,
+    ClickStep,
+    FetchFailure,
+    PageSnapshot,
+    RenderInfo,
+    RobotsInfo,
+    SiteCrawl,
+)
 from auditor.spiders.gatherers.dom import Document, locator
 from auditor.spiders.gatherers.links import gather_links, host_key
 
@@ -34,6 +51,8 @@ BASE = "https://www.butik.se/"
 _PAGE = re.compile(r"<!--\s*page:\s*(\S+)\s*-->")
 _DIRECTIVE = re.compile(r"<!--\s*fixture:\s*(.+?)\s*-->")
 _ANNOTATION = re.compile(r"^\s*(finding|ok):\s*([a-z0-9-]+)\s*$")
+_RENDERED = re.compile(r"<!--\s*rendered\s*-->")
+_CHAT = re.compile(r"<!--\s*chat:\s*(\{.*?\})\s*-->", re.S)
 FETCHED_AT = datetime(2026, 11, 1, 12, 0, tzinfo=UTC)
 AS_OF = date(2026, 11, 24)
 
@@ -76,6 +95,10 @@ def load_fixture(path: Path) -> Fixture:
         failing[m.group(1)] = int(m.group(2))
     sources = split_pages(text)
     pages, failures = _crawl(sources, failing)
+    rendered = any(p.render is not None for p in pages)
+    render_mode = "never" if "render=never" in directives else ("auto" if rendered or "no_browser" in directives
+                                                                else "never")
+    render_error = "no browser could be started (fixture)" if "no_browser" in directives else ""
     crawl = SiteCrawl(
         start_url=BASE, home_url=BASE, site_hosts=[host_key(urlsplit(BASE).netloc)],
         started_at=FETCHED_AT, finished_at=FETCHED_AT, user_agent="fixture",
@@ -83,6 +106,7 @@ def load_fixture(path: Path) -> Fixture:
         robots=RobotsInfo(url=urljoin(BASE, "/robots.txt"), status=404),
         budget_exhausted=budget_exhausted,
         unvisited=[urljoin(BASE, "/unvisited")] if budget_exhausted else [],
+        render_mode=render_mode, render_error=render_error,
     )
     fixture = Fixture(crawl=crawl, jurisdiction=jurisdiction, as_of=as_of)
     for page_path, html in sources.items():
@@ -107,15 +131,27 @@ def _crawl(sources: dict[str, str], failing: dict[str, int]) -> tuple[list[PageS
             failures.append(FetchFailure(url=url, kind="http_status", reason="HTTP 404", status=404,
                                          click_path=click_path))
             continue
-        html = sources[path]
+        html, render = _split_render(url, sources[path])
         pages.append(PageSnapshot(url=url, final_url=url, status=200, content_type="text/html",
-                                  fetched_at=FETCHED_AT, depth=len(click_path), click_path=click_path, html=html))
+                                  fetched_at=FETCHED_AT, depth=len(click_path), click_path=click_path, html=html,
+                                  render=render))
         for link in gather_links(Document(html, url), hosts):
             target = urlsplit(link.target).path or "/"
             if link.internal and target not in seen:
                 seen.add(target)
                 queue.append((target, [*click_path, ClickStep(text=link.text, url=link.target)]))
     return pages, failures
+
+
+def _split_render(url: str, source: str) -> tuple[str, RenderInfo | None]:
+    """The static HTML of a page, and what the browser showed when the page is marked rendered."""
+    parts = _RENDERED.split(source, maxsplit=1)
+    if len(parts) == 1:
+        return source, None
+    static, after = parts
+    chats = [ChatObservation(**json.loads(m.group(1))) for m in _CHAT.finditer(source)]
+    html = after if after.strip() else static
+    return static, RenderInfo(rendered_at=FETCHED_AT, final_url=url, status=200, html=html, chats=chats)
 
 
 def _annotations(url: str, html: str, fixture: Fixture) -> None:

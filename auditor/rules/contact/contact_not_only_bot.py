@@ -1,0 +1,119 @@
+"""A consumer can reach a person, not only a chat bot.
+
+What it checks
+    When the site has a chat bot (a bot-first vendor, or a widget that presents a bot or virtual
+    assistant when the browser opens it), that a human channel exists too: the trader's email
+    address, a telephone number, or a contact form. A bot that hands over to a person counts
+    in part.
+
+Why it matters
+    Art. 6(1)(c) Directive 2011/83/EU: the trader's telephone number and email address must be
+    given so that the consumer can contact it quickly and communicate efficiently; a bot is no
+    substitute (Konsumentverket 2023 found customer service hidden behind chat bots to be one of
+    the main problems).
+
+Failing example      the only way to write is a bot that answers from a script
+Partial example      a bot that offers "Prata med en medarbetare", and no email, phone or form
+Passing example      a bot on the home page and "kundtjanst@shop.se" on the contact page
+Needs review when    the contact page could not be read, or the audit ran without a browser.
+Not applicable when  the site has no chat bot.
+"""
+
+from __future__ import annotations
+
+from auditor.models import Category, ChatFact, Evidence, RuleMeta, Severity
+from auditor.registry import register
+from auditor.rule import (
+    AuditContext,
+    FactView,
+    Rule,
+    Verdict,
+    failed,
+    needs_review,
+    not_applicable,
+    partial,
+    passed,
+)
+from auditor.rules import legal
+from auditor.rules.support import Pages, absence_doubt
+
+
+@register
+class ContactNotOnlyBot(Rule):
+    meta = RuleMeta(
+        id="contact-not-only-bot",
+        title="A person can be reached, not only a chat bot",
+        failure_title="Only a chat bot can be reached",
+        description=(
+            "Consumers must be able to reach the trader itself: a chat bot does not replace an email "
+            "address, a telephone number or a contact form."
+        ),
+        category=Category.CONTACT,
+        severity=Severity.HIGH,
+        requires=("chats", "emails", "phones", "forms", "pages", "coverage"),
+        legal_refs=(legal.CRD_6_1_C, legal.KOV_2023),
+    )
+
+    def evaluate(self, facts: FactView, ctx: AuditContext) -> Verdict:
+        pages = Pages(facts.pages)
+        bots = [c for c in facts.chats if c.bot]
+        no_browser = facts.coverage.render_mode == "never" or bool(facts.coverage.render_error)
+        human = _human_channels(facts, pages)
+        if not bots:
+            if no_browser and not human:
+                why = facts.coverage.render_error or "the audit ran with --render never"
+                return needs_review(f"Chat bots load with JavaScript and were not looked for: {why}.")
+            return not_applicable("No chat bot was found; the contact rules judge the other channels.")
+        bot = bots[0]
+        if human:
+            return passed(
+                f"Besides the {bot.vendor} chat bot, a person can be reached: {human[0].note}.",
+                human[:3],
+            )
+        handover = [b for b in bots if b.observed is not None and b.observed.human_option]
+        bot_evidence = [_bot_evidence(b, pages) for b in (handover or bots)[:2]]
+        doubt = absence_doubt(pages, facts.coverage)
+        if doubt:
+            return needs_review(f"A {bot.vendor} chat bot is on the site and no other channel was found, but {doubt}.",
+                                bot_evidence)
+        if handover:
+            observed = handover[0].observed
+            assert observed is not None
+            return partial(
+                f"The only channel is the {bot.vendor} chat bot; it offers a person ('{observed.human_option}'), "
+                "but there is no email address, telephone number or contact form.",
+                bot_evidence,
+            )
+        return failed(
+            f"The only channel is the {bot.vendor} chat bot: no email address, telephone number or contact form "
+            "of the trader on any page read.",
+            [*bot_evidence, *pages.searched(5)],
+        )
+
+
+def _human_channels(facts: FactView, pages: Pages) -> list[Evidence]:
+    out: list[Evidence] = []
+    for email in facts.emails:
+        if not email.third_party and email.method != "structured_data":
+            out.append(pages.evidence(email.url, locator=email.locator, excerpt=email.excerpt,
+                                      note=f"email {email.address}"))
+            break
+    for phone in facts.phones:
+        if phone.valid and not phone.third_party and phone.method != "structured_data":
+            out.append(pages.evidence(phone.url, locator=phone.locator, excerpt=phone.excerpt,
+                                      note=f"telephone {phone.raw}"))
+            break
+    for form in facts.forms:
+        if form.purpose == "contact":
+            out.append(pages.evidence(form.url, locator=form.locator, excerpt=form.excerpt, note="contact form"))
+            break
+    return out
+
+
+def _bot_evidence(chat: ChatFact, pages: Pages) -> Evidence:
+    observed = chat.observed
+    excerpt = observed.text[:200] if observed is not None and observed.opened else chat.excerpt
+    evidence = pages.evidence(chat.url, locator=chat.locator, excerpt=excerpt, note=f"{chat.vendor} chat bot")
+    if observed is not None and observed.screenshot:
+        evidence = evidence.model_copy(update={"screenshot": observed.screenshot})
+    return evidence
