@@ -37,6 +37,11 @@ def test_demo_writes_json_and_html(tmp_path: Path) -> None:
         for rule in site["rules"]:
             assert {"rule", "outcome", "message", "evidence"} <= set(rule)
     assert "contact-email" in proc.stdout
+    report = (tmp_path / "out" / "127-0-0-2-8460.html")
+    html = report.read_text(encoding="utf-8") if report.exists() else next((tmp_path / "out").glob("*.html")).read_text(
+        encoding="utf-8")
+    assert "Rendered in a browser" in html and "data:image/png;base64," in html
+    assert list((tmp_path / "out" / "screenshots").rglob("*.png"))
 
 
 def _closed_port() -> int:

@@ -25,7 +25,7 @@ SHOPS = demo_shops()
 @pytest.fixture(scope="module")
 def demo_result() -> AuditResult:
     with serve_sites([root for root, _ in SHOPS]) as served:
-        jobs = [SiteJob(CrawlSpec(url=site.url), str(meta["jurisdiction"]))
+        jobs = [SiteJob(CrawlSpec(url=site.url, render="auto"), str(meta["jurisdiction"]))
                 for site, (_, meta) in zip(served, SHOPS, strict=True)]
         return audit_sites(jobs, as_of=date(2026, 11, 24))
 
@@ -112,3 +112,36 @@ def test_dated_duties_start_on_their_day(
     got = {o.rule: o.outcome.value for o in site.rules}
     assert got["legal-guarantee-notice"] == notice
     assert got["withdrawal-function"] == function
+
+
+def test_chat_widgets_are_opened_and_shown(demo_result: AuditResult) -> None:
+    by_shop = {root.name: site for (root, _), site in zip(SHOPS, demo_result.sites, strict=True)}
+    kompis = next(o for o in by_shop["sv-kompis"].rules if o.rule == "chat-transcript")
+    assert kompis.outcome == Outcome.PASS and "chattloggen" in kompis.message
+    dybde = next(o for o in by_shop["dk-dybde"].rules if o.rule == "chat-transcript")
+    assert dybde.outcome == Outcome.FAIL  # the widget in an iframe opened, and offers no transcript
+
+
+def test_contact_details_written_by_script_are_found_and_marked(demo_result: AuditResult) -> None:
+    index = next(i for i, (root, _) in enumerate(SHOPS) if root.name == "sv-lampan")
+    site = demo_result.sites[index]
+    email = next(o for o in site.rules if o.rule == "contact-email")
+    assert email.outcome == Outcome.PASS and all(e.rendered_only for e in email.evidence)
+    assert site.crawl is not None and [p.rendered for p in site.crawl.pages] == [True]
+
+
+def test_without_a_browser_the_browser_checks_need_review(monkeypatch: pytest.MonkeyPatch) -> None:
+    """--render never on the script-only shop: contact details unseen are doubted, never failed."""
+    wanted = [(root, meta) for root, meta in SHOPS if root.name == "sv-lampan"]
+    with serve_sites([root for root, _ in wanted]) as served:
+        [never] = crawl_sites([CrawlSpec(url=site.url, render="never") for site in served])
+        monkeypatch.setenv("AUDITOR_CHROMIUM", "/nonexistent/chromium")
+        monkeypatch.setenv("PLAYWRIGHT_BROWSERS_PATH", "/nonexistent")
+        [missing] = crawl_sites([CrawlSpec(url=site.url, render="auto") for site in served])
+    assert "no browser" in missing.render_error
+    for crawl in (never, missing):
+        result = audit_crawl(crawl, jurisdiction="se", as_of=date(2026, 11, 24))
+        outcomes = {o.rule: o for o in result.rules}
+        for rule in ("contact-email", "contact-phone", "contact-address", "chat-transcript"):
+            assert outcomes[rule].outcome == Outcome.NEEDS_REVIEW, (rule, outcomes[rule].message)
+        assert "browser" in outcomes["chat-transcript"].message or "render" in outcomes["chat-transcript"].message

@@ -46,7 +46,7 @@ from auditor.spiders.gatherers.emails import gather_emails
 from auditor.spiders.gatherers.forms import gather_forms
 from auditor.spiders.gatherers.identity import gather_company_names, gather_org_numbers
 from auditor.spiders.gatherers.language import detect_language
-from auditor.spiders.gatherers.links import gather_links, host_key
+from auditor.spiders.gatherers.links import gather_links, host_key, is_page_url
 from auditor.spiders.gatherers.passages import gather_passages
 from auditor.spiders.gatherers.phones import gather_phones
 from auditor.spiders.gatherers.structured import gather_structured
@@ -253,6 +253,12 @@ def gather_site(crawl: SiteCrawl, jurisdiction: str | None = None) -> SiteFacts:
     forms, passages = found.forms, found.passages
 
     pages = _page_infos(docs, links, home_url, langs)
+    # Links only a browser showed were not followed by the crawl: pages behind them are unread.
+    read = {url_key(p.url) for p in crawl.pages} | {url_key(p.final_url) for p in crawl.pages}
+    unread_rendered = list(dict.fromkeys(
+        link.target for link in links
+        if link.rendered_only and link.internal and is_page_url(link.target) and url_key(link.target) not in read
+    ))
     coverage = CrawlCoverage(
         home_url=home_url,
         pages_fetched=len(crawl.pages),
@@ -261,8 +267,8 @@ def gather_site(crawl: SiteCrawl, jurisdiction: str | None = None) -> SiteFacts:
         max_pages=crawl.max_pages,
         max_depth=crawl.max_depth,
         budget_exhausted=crawl.budget_exhausted,
-        unvisited=crawl.unvisited,
-        exhaustive=not crawl.budget_exhausted and not crawl.unvisited and crawl.error is None,
+        unvisited=[*crawl.unvisited, *unread_rendered],
+        exhaustive=not crawl.budget_exhausted and not crawl.unvisited and not unread_rendered and crawl.error is None,
         render_mode=crawl.render_mode,
         render_error=crawl.render_error,
         offsite_contact_pages=offsite_contact_pages(links),

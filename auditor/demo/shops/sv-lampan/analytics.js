@@ -1,0 +1,2 @@
+/* Stand-in for an analytics tag (demo); it records nothing. */
+window.lampanAnalytics = [];
