@@ -131,12 +131,21 @@ def _enrich(evidence: list[Evidence], facts: SiteFacts) -> list[Evidence]:
     }
     shots = {url_key(p.final_url): p.screenshot for p in facts.pages if p.screenshot}
     shots.update({url_key(p.url): p.screenshot for p in facts.pages if p.screenshot})
+    elements = {
+        (url_key(u), locator): path
+        for p in facts.pages
+        for u in (p.url, p.final_url)
+        for locator, path in p.element_shots.items()
+    }
     out: list[Evidence] = []
     for item in evidence:
         update: dict[str, object] = {}
         if (url_key(item.url), item.locator) in rendered_only:
             update["rendered_only"] = True
-        if not item.screenshot and url_key(item.url) in shots:
+        element = elements.get((url_key(item.url), item.locator))
+        if not item.screenshot and element:
+            update["screenshot"] = element
+        elif not item.screenshot and url_key(item.url) in shots:
             update["screenshot"] = shots[url_key(item.url)]
         out.append(item.model_copy(update=update) if update else item)
     return out

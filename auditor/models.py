@@ -155,6 +155,10 @@ class RenderInfo(_Frozen):
     screenshot: str = Field(default="", description="Full-page screenshot, relative to result.json.")
     screenshot_png: bytes = Field(default=b"", exclude=True, repr=False)
     chats: list[ChatObservation] = Field(default_factory=list)
+    elements: dict[str, str] = Field(
+        default_factory=dict, description="Locator -> cropped screenshot of that element, relative to result.json."
+    )
+    elements_png: dict[str, bytes] = Field(default_factory=dict, exclude=True, repr=False)
 
 
 class PageSnapshot(_Frozen):
@@ -379,6 +383,7 @@ class PageInfo(_Frozen):
     rendered: bool = Field(default=False, description="Also rendered in a browser.")
     render_error: str = ""
     screenshot: str = ""
+    element_shots: dict[str, str] = Field(default_factory=dict, description="Locator -> cropped screenshot.")
 
 
 class CrawlCoverage(_Frozen):

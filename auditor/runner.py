@@ -78,6 +78,12 @@ def store_screenshots(crawl: SiteCrawl, evidence_dir: Path) -> SiteCrawl:
                 chat = chat.model_copy(update={"screenshot": path})
             chats.append(chat)
         update["chats"] = chats
+        elements: dict[str, str] = {}
+        for index, (locator, png) in enumerate(render.elements_png.items(), start=1):
+            path = _write(evidence_dir, folder / f"page-{number:02d}-element-{index:02d}.png", png)
+            if path:
+                elements[locator] = path
+        update["elements"] = elements
         pages.append(page.model_copy(update={"render": render.model_copy(update=update)}))
     return crawl.model_copy(update={"pages": pages})
 

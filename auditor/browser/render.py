@@ -16,7 +16,7 @@ from __future__ import annotations
 import asyncio
 import os
 import shutil
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -89,6 +89,7 @@ class RenderedPage:
     html: str = ""
     title: str = ""
     screenshot: bytes = b""
+    elements: dict[str, bytes] = field(default_factory=dict)  # locator -> cropped screenshot
     banner: Banner | None = None
     rendered_at: datetime = field(default_factory=lambda: datetime.now(UTC))
     dialogs: int = 0
@@ -262,7 +263,8 @@ class SiteSession:
         task.add_done_callback(self._closing.discard)
 
     async def render(
-        self, url: str, *, timeout: float = PAGE_TIMEOUT, screenshot: bool = True, chats: bool = False
+        self, url: str, *, timeout: float = PAGE_TIMEOUT, screenshot: bool = True, chats: bool = False,
+        elements: Callable[[str, str], list[str]] | None = None,
     ) -> RenderedPage:
         """Render ``url``; never raises. A page that stalls is taken as far as it got."""
         result = RenderedPage(url=url)
@@ -281,6 +283,8 @@ class SiteSession:
         try:
             async with asyncio.timeout(timeout * 2):
                 await self._load(page, url, result, timeout, screenshot)
+                if elements is not None and screenshot and result.html:
+                    result.elements = await _crop(page, elements(result.html, result.final_url or url))
                 if chats and not result.error.startswith("could not load"):
                     result.chats = await asyncio.wait_for(open_chats(page), timeout=timeout)
         except TimeoutError:
@@ -313,6 +317,23 @@ class SiteSession:
         result.title = await asyncio.wait_for(page.title(), timeout=5)
         if screenshot:
             result.screenshot = await page.screenshot(full_page=True, timeout=15_000, type="png")
+
+
+#: Cropped screenshots per page at most, and the time each may take.
+MAX_ELEMENTS = 8
+
+
+async def _crop(page: Any, locators: list[str]) -> dict[str, bytes]:
+    """A screenshot of each element behind a finding (CSS locators from the rendered DOM)."""
+    out: dict[str, bytes] = {}
+    for css in list(dict.fromkeys(locators))[:MAX_ELEMENTS]:
+        if not css or css in out:
+            continue
+        with suppress(Exception):
+            element = page.locator(css).first
+            if await element.is_visible(timeout=500):
+                out[css] = await element.screenshot(timeout=3000, type="png")
+    return out
 
 
 def _saved_route(saved: SavedCopy) -> Any:

@@ -70,11 +70,28 @@ async def render_crawl(
         async with browser.site(saved=saved) as session:
             for index, chats in chosen_pages(crawl, mode):
                 page = pages[index]
-                rendered = await session.render(page.final_url, timeout=page_timeout, chats=chats)
+                rendered = await session.render(page.final_url, timeout=page_timeout, chats=chats,
+                                                elements=finding_locators)
                 pages[index] = _with_render(page, rendered)
     except Exception as exc:  # a browser that dies must not lose the crawl
         error = f"rendering stopped: {type(exc).__name__}: {exc}"[:300]
     return crawl.model_copy(update={"pages": pages, "render_mode": mode, "render_error": error})
+
+
+def finding_locators(html: str, url: str) -> list[str]:
+    """Where on a rendered page the facts a finding may cite are: contact details first."""
+    from auditor.spiders.gatherers.emails import gather_emails
+    from auditor.spiders.gatherers.forms import gather_forms
+    from auditor.spiders.gatherers.identity import gather_org_numbers
+    from auditor.spiders.gatherers.passages import gather_passages
+    from auditor.spiders.gatherers.phones import gather_phones
+
+    doc = Document(html, url)
+    found: list[str] = []
+    for facts in (gather_emails(doc, ""), gather_phones(doc, "ZZ"), gather_org_numbers(doc), gather_forms(doc),
+                  gather_passages(doc, doc.lang)):
+        found.extend(f.locator for f in facts if f.locator and not f.locator.startswith("$"))
+    return found
 
 
 def _with_render(page: PageSnapshot, rendered: RenderedPage) -> PageSnapshot:
@@ -93,5 +110,6 @@ def _with_render(page: PageSnapshot, rendered: RenderedPage) -> PageSnapshot:
         popups=rendered.popups,
         screenshot_png=rendered.screenshot,
         chats=rendered.chats,
+        elements_png=rendered.elements,
     )
     return page.model_copy(update={"render": info})

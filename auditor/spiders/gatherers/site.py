@@ -325,6 +325,7 @@ def _page_infos(
                 rendered=page.render is not None,
                 render_error=page.render.error if page.render is not None else "",
                 screenshot=page.render.screenshot if page.render is not None else "",
+                element_shots=dict(page.render.elements) if page.render is not None else {},
             )
         )
     return infos
