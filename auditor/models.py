@@ -359,6 +359,11 @@ class FormFact(_Seen):
     )
     receipt_excerpt: str = ""
     receipt_hidden: bool = Field(default=False, description="The promise is shown only after sending.")
+    required: list[str] = Field(default_factory=list, description="Names of the fields marked required.")
+    order_required: bool = Field(
+        default=False, description="An order number is required: a question or complaint without one is blocked."
+    )
+    captcha: str = Field(default="", description="CAPTCHA service on the form (reCAPTCHA, hCaptcha, Turnstile, ...).")
 
 
 class PageInfo(_Frozen):

@@ -80,3 +80,12 @@ def test_an_embedded_form_is_a_scripted_contact_form() -> None:
     doc = Document("<html><body><iframe src='https://tally.so/embed/abc'></iframe></body></html>", "https://b.se/")
     [form] = gather_forms(doc)
     assert (form.purpose, form.scripted, form.vendor) == ("contact", True, "Tally")
+
+
+def test_required_order_number_and_captcha_are_recorded() -> None:
+    body = ("<form><input name=email required><input name=ordernummer required><textarea name=msg></textarea>"
+            "<div class='g-recaptcha' data-sitekey='x'></div></form>")
+    doc = Document(f"<html><body>{body}</body></html>", "https://www.butik.se/kontakt")
+    [form] = gather_forms(doc)
+    assert form.required == ["email", "ordernummer"] and form.order_required
+    assert form.captcha == "Google reCAPTCHA"

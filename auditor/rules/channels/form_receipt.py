@@ -127,6 +127,10 @@ def _js_shell(form: FormFact, pages: Pages) -> bool:
 
 def _evidence(form: FormFact, pages: Pages, note: str) -> Evidence:
     fields = ", ".join(form.fields[:8]) or "no visible fields"
+    if form.order_required:
+        note += "; an order number is required, which blocks a question or complaint without one"
+    if form.captcha:
+        note += f"; guarded by {form.captcha}"
     return pages.evidence(
         form.url,
         locator=form.locator,

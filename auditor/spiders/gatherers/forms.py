@@ -72,6 +72,21 @@ _MESSAGE_NAMES = re.compile(
 _CONTACT_PATH = re.compile(r"kontakt|contact|support|kundservice|kundtjanst|kundeservice|asiakaspalvelu|yhteys|"
                            r"ticket|feedback|reklamation|reklamasjon|complaint", re.I)
 _COPY_CONTROL = re.compile(r"cop(y|ie)|kopi|kopio|cc[-_]?(me|self|sender)|send[-_]?me", re.I)
+_ORDER_FIELD = re.compile(
+    r"order|bestell|ordre|ordrenummer|ordernummer|tilaus|auftrag|id_order|invoice|faktura|rechnung", re.I
+)
+#: CAPTCHA services by a class, a script or an iframe host near the form.
+CAPTCHAS: tuple[tuple[str, str], ...] = (
+    ("g-recaptcha", "Google reCAPTCHA"),
+    ("recaptcha", "Google reCAPTCHA"),
+    ("h-captcha", "hCaptcha"),
+    ("hcaptcha", "hCaptcha"),
+    ("cf-turnstile", "Cloudflare Turnstile"),
+    ("challenges.cloudflare.com", "Cloudflare Turnstile"),
+    ("frc-captcha", "Friendly Captcha"),
+    ("friendlycaptcha", "Friendly Captcha"),
+    ("captcha", "a CAPTCHA"),
+)
 #: Containers around a form are searched while their text stays below this many characters.
 _NEAR_CHARS = 2500
 _SKIP = frozenset({"script", "style", "noscript", "svg", "select"})
@@ -91,6 +106,7 @@ def gather_forms(doc: Document, *, contact_page: bool = False) -> list[FormFact]
 
 def _form_fact(doc: Document, form: lxml.html.HtmlElement, contact_page: bool) -> FormFact:
     fields: list[str] = []
+    required: list[str] = []
     has_text = has_password = False
     copy_option = ""
     visible = 0
@@ -103,6 +119,8 @@ def _form_fact(doc: Document, form: lxml.html.HtmlElement, contact_page: bool) -
         has_password |= kind == "password"
         name = control.get("name") or control.get("id") or kind
         fields.append(name)
+        if control.get("required") is not None or control.get("aria-required") == "true":
+            required.append(name)
         if kind == "checkbox" and not copy_option:
             label = _label_of(doc, form, control)
             if _COPY_CONTROL.search(name) or _copy_words(label):
@@ -130,7 +148,27 @@ def _form_fact(doc: Document, form: lxml.html.HtmlElement, contact_page: bool) -
         receipt=receipt,
         receipt_excerpt=receipt_excerpt[:300],
         receipt_hidden=hidden_only,
+        required=required,
+        order_required=any(_ORDER_FIELD.search(name) for name in required),
+        captcha=_captcha(doc, form),
     )
+
+
+def _captcha(doc: Document, form: lxml.html.HtmlElement) -> str:
+    """The CAPTCHA service guarding a form: a marker inside it, or a CAPTCHA script on the page."""
+    inside = " ".join(
+        f"{el.get('class') or ''} {el.get('id') or ''} {el.get('src') or ''} {el.get('name') or ''}"
+        for el in form.iter()
+        if isinstance(el.tag, str)
+    ).lower()
+    scripts = " ".join((el.get("src") or "") for el in doc.root.iter("script")).lower()
+    for marker, name in CAPTCHAS:
+        if marker in inside:
+            return name
+    for marker, name in CAPTCHAS[:-1]:
+        if marker in scripts and any(m in inside for m in ("captcha", "turnstile", "recaptcha")):
+            return name
+    return ""
 
 
 def _purpose(
