@@ -145,3 +145,11 @@ def test_without_a_browser_the_browser_checks_need_review(monkeypatch: pytest.Mo
         for rule in ("contact-email", "contact-phone", "contact-address", "chat-transcript"):
             assert outcomes[rule].outcome == Outcome.NEEDS_REVIEW, (rule, outcomes[rule].message)
         assert "browser" in outcomes["chat-transcript"].message or "render" in outcomes["chat-transcript"].message
+
+
+def test_cookie_banner_is_refused_never_accepted(demo_result: AuditResult) -> None:
+    index = next(i for i, (root, _) in enumerate(SHOPS) if root.name == "de-werk")
+    crawl = demo_result.sites[index].crawl
+    assert crawl is not None
+    banners = [p.banner for p in crawl.pages if p.banner is not None]
+    assert banners and banners[0].action == "rejected" and banners[0].control == "nur notwendige"
