@@ -2,6 +2,7 @@
 
 ``auditor audit URL...``   audit sites now; HTML and JSON into ./audit-reports/
 ``auditor audit PATH --base-url URL``   audit a saved copy of a site (wget/HTTrack mirror, export)
+``auditor batch SITES``    audit a list of sites, resumable; batch index and store
 ``auditor eval CORPUS``    accuracy of each check against a labelled corpus (labels.yaml)
 ``auditor demo``           serve the bundled demo shops on loopback and audit them
 ``auditor report FILE``    render the HTML reports again from a result.json
@@ -34,11 +35,12 @@ from rich.progress import (
     SpinnerColumn,
     TextColumn,
     TimeElapsedColumn,
+    TimeRemainingColumn,
 )
 from rich.table import Table
 
 from auditor import __version__, registry
-from auditor.models import SCHEMA_VERSION, AuditResult, SiteCrawl, SiteStatus
+from auditor.models import SCHEMA_VERSION, AuditResult, SiteCrawl, SiteResult, SiteStatus, ToolInfo
 from auditor.runner import SiteJob, audit_sites, write_json
 from auditor.spiders import settings as crawl_settings
 from auditor.spiders.crawl import CrawlSpec
@@ -95,6 +97,16 @@ def build_parser() -> argparse.ArgumentParser:
                        help="with --base-url: CSV (url,file) or JSON {url: file} for pages saved under other names")
     _add_audit_options(audit)
     audit.set_defaults(func=cmd_audit)
+
+    batch = commands.add_parser("batch", help="audit many sites from a list; resumable after an interruption")
+    batch.add_argument("sites", type=Path, metavar="SITES",
+                       help="CSV with a url column (optional name, jurisdiction, tags), or one URL a line")
+    batch.add_argument("--store", type=Path, default=None, metavar="PATH",
+                       help="SQLite store of runs and results (default: OUTPUT/auditor.sqlite)")
+    batch.add_argument("--concurrency", type=_positive, default=8, metavar="N",
+                       help="sites crawled at once (default 8)")
+    _add_audit_options(batch)
+    batch.set_defaults(func=cmd_batch)
 
     evaluate = commands.add_parser("eval", help="measure each check's agreement with a labelled corpus")
     evaluate.add_argument("corpus", type=Path, metavar="CORPUS",
@@ -212,6 +224,96 @@ def _saved_copy(args: argparse.Namespace) -> SavedCopy | None:
         return SavedCopy.open(Path(args.urls[0]), base_url, url_map=url_map)
     except SavedCopyError as exc:
         raise UsageError(str(exc)) from None
+
+
+def cmd_batch(args: argparse.Namespace, console: Console) -> int:
+    from auditor import store
+    from auditor.batch import BatchInputError, BatchSite, read_sites, run_batch, run_key
+    from auditor.formats.batch import write_batch_index
+    from auditor.formats.html import write_html_reports
+    from auditor.formats.terminal import print_summary
+
+    formats = _parse_formats(args.format)
+    try:
+        sites = read_sites(args.sites, normalise_url)
+    except BatchInputError as exc:
+        raise UsageError(str(exc)) from None
+    default_jurisdiction = None if args.jurisdiction == "auto" else args.jurisdiction
+    settings: dict[str, object] = {
+        "max_pages": args.max_pages, "max_depth": args.max_depth, "obey_robots": not args.ignore_robots,
+        "render": args.render, "site_timeout": args.site_timeout, "jurisdiction": args.jurisdiction,
+        "as_of": args.as_of.isoformat() if args.as_of else None,
+    }
+    out_dir: Path = args.output
+    try:
+        db = store.open_store(args.store or out_dir / "auditor.sqlite")
+    except store.StoreError as exc:
+        raise UsageError(str(exc)) from None
+    day = args.as_of or datetime.now(UTC).date()
+    run, resumed = store.start_run(
+        db, key=run_key(sites, settings), source=str(args.sites), as_of=day.isoformat(),
+        tool_version=__version__, settings=settings, total=len(sites),
+    )
+    as_of = date.fromisoformat(run.as_of)
+    finished = len(store.done_urls(db, run))
+    if resumed:
+        console.print(f"resuming run {run.id} from {run.started_at:%Y-%m-%d %H:%M} UTC: {finished} of "
+                      f"{len(sites)} site(s) already done")
+    else:
+        console.print(f"run {run.id}: {len(sites)} site(s), law as of {as_of}")
+
+    def spec(site: BatchSite) -> CrawlSpec:
+        return CrawlSpec(url=site.url, max_pages=args.max_pages, max_depth=args.max_depth,
+                         obey_robots=not args.ignore_robots, contact_url=args.contact_url,
+                         site_timeout=args.site_timeout, render=args.render)
+
+    jobs = [s if s.jurisdiction else BatchSite(s.url, s.name, default_jurisdiction, s.tags, s.line) for s in sites]
+    started = time.monotonic()
+    with Progress(
+        SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+        TextColumn("{task.fields[status]}"), TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(),
+        console=console, transient=True,
+    ) as progress:
+        task = progress.add_task("Auditing", total=len(sites), completed=finished, status="")
+
+        def on_site(site: BatchSite, result: SiteResult, state: object) -> None:
+            from auditor.batch import Progress as BatchProgress
+
+            assert isinstance(state, BatchProgress)
+            minutes = max((time.monotonic() - started) / 60, 1e-6)
+            done_now = state.done - finished
+            progress.update(task, completed=state.done, status=(
+                f"{state.not_audited} not audited · {state.pages} pages · {done_now / minutes:.1f} sites/min"))
+            if result.status != SiteStatus.AUDITED:
+                reason = escape(result.reason or "")
+                progress.console.print(f"  [yellow]not audited[/yellow] {escape(site.url)}: {reason}")
+
+        run_batch(db, run, jobs, spec=spec, as_of=as_of, evidence_dir=out_dir,
+                  concurrency=args.concurrency, on_site=on_site)
+    stored = list(store.sites(db, run))
+    result = AuditResult(tool=ToolInfo(version=__version__), generated_at=datetime.now(UTC), as_of=as_of,
+                         sites=[s.result for s in stored])
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        if "json" in formats:
+            write_json(result, out_dir)
+        paths: dict[str, Path] = {}
+        if "html" in formats:
+            written = write_html_reports(result, out_dir)
+            paths = {site.url: path for site, path in zip(result.sites, written, strict=True)}
+        index, table = write_batch_index(
+            result, out_dir, {u: p.name for u, p in paths.items()}, {s.url: s.name for s in stored},
+            {s.url: s.tags for s in stored}, f"run {run.id} of {args.sites.name}",
+        )
+    except OSError as exc:
+        raise UsageError(f"cannot write reports to {out_dir}: {exc}") from exc
+    store.finish_run(db, run)
+    db.close()
+    if len(result.sites) <= 30:
+        print_summary(result, Console(), paths)
+    console.print(f"run {run.id} complete: {len(stored)} site(s); batch index {escape(str(index))}, "
+                  f"table {escape(str(table))}, store {escape(str(args.store or out_dir / 'auditor.sqlite'))}")
+    return EXIT_OK if any(s.status == SiteStatus.AUDITED for s in result.sites) else EXIT_TOOL_ERROR
 
 
 def cmd_eval(args: argparse.Namespace, console: Console) -> int:

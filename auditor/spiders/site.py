@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import heapq
 import itertools
+import re
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -193,7 +194,8 @@ class SiteSpider(scrapy.Spider):
         self._in_flight -= 1
         request = failure.request  # type: ignore[attr-defined]
         error_name = failure.type.__name__ if failure.type is not None else "error"
-        reason = failure.getErrorMessage() or error_name
+        # aiohttp names its SSL context object in connection errors; the address is what counts.
+        reason = re.sub(r"\s*ssl:(<[^>]*>|default|None)", "", failure.getErrorMessage() or error_name)
         kind: FailureKind = "timeout" if "timeout" in error_name.lower() else "network"
         yield self._failure(request.meta["audit_url"], kind, reason, request.meta["audit_path"])
         yield from self._release()

@@ -1,0 +1,240 @@
+"""The embedded store: runs, the sites of each run with their results and crawls, and outcomes.
+
+SQLite (stdlib) in WAL mode. Each finished site is written in one transaction, so a process
+killed at any moment leaves every finished site intact and no half-written one: a batch run
+again with the same command resumes where it stopped. The schema is versioned with
+``PRAGMA user_version`` and migrated by :func:`open_store` step by step.
+
+The crawl of each site is kept (gzip-compressed JSON of :class:`~auditor.models.SiteCrawl`,
+the HTML included) so that a stored run can be audited again with newer rules without
+fetching anything.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from auditor.models import SiteCrawl, SiteResult
+
+SCHEMA_VERSION = 1
+
+_MIGRATIONS: dict[int, str] = {
+    1: """
+    CREATE TABLE runs (
+        id INTEGER PRIMARY KEY,
+        key TEXT NOT NULL UNIQUE,
+        source TEXT NOT NULL,
+        started_at TEXT NOT NULL,
+        finished_at TEXT,
+        as_of TEXT NOT NULL,
+        tool_version TEXT NOT NULL,
+        settings TEXT NOT NULL,
+        total INTEGER NOT NULL
+    );
+    CREATE TABLE sites (
+        run_id INTEGER NOT NULL REFERENCES runs(id),
+        position INTEGER NOT NULL,
+        url TEXT NOT NULL,
+        name TEXT NOT NULL DEFAULT '',
+        jurisdiction TEXT,
+        tags TEXT NOT NULL DEFAULT '',
+        status TEXT NOT NULL,
+        score REAL,
+        pages INTEGER NOT NULL DEFAULT 0,
+        seconds REAL NOT NULL DEFAULT 0,
+        finished_at TEXT NOT NULL,
+        result TEXT NOT NULL,
+        crawl BLOB,
+        PRIMARY KEY (run_id, url)
+    );
+    CREATE TABLE outcomes (
+        run_id INTEGER NOT NULL,
+        url TEXT NOT NULL,
+        rule TEXT NOT NULL,
+        outcome TEXT NOT NULL,
+        PRIMARY KEY (run_id, url, rule)
+    );
+    CREATE INDEX outcomes_by_site ON outcomes (url, rule);
+    """,
+}
+
+
+class StoreError(Exception):
+    """The store cannot be opened or is from a newer tool: a message for the user."""
+
+
+@dataclass(frozen=True)
+class Run:
+    id: int
+    key: str
+    source: str
+    started_at: datetime
+    finished_at: datetime | None
+    as_of: str
+    tool_version: str
+    settings: dict[str, object]
+    total: int
+
+
+@dataclass(frozen=True)
+class StoredSite:
+    position: int
+    url: str
+    name: str
+    jurisdiction: str | None
+    tags: str
+    status: str
+    score: float | None
+    pages: int
+    seconds: float
+    finished_at: datetime
+    result: SiteResult
+
+
+def open_store(path: Path) -> sqlite3.Connection:
+    """Open (and create or migrate) the store at ``path``."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        db = sqlite3.connect(path, timeout=30, isolation_level=None)
+    except (OSError, sqlite3.Error) as exc:
+        raise StoreError(f"cannot open the store {path}: {exc}") from None
+    try:
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=NORMAL")
+        db.execute("PRAGMA foreign_keys=ON")
+        version = int(db.execute("PRAGMA user_version").fetchone()[0])
+    except sqlite3.DatabaseError as exc:
+        db.close()
+        raise StoreError(f"{path} is not an auditor store: {exc}") from None
+    if version > SCHEMA_VERSION:
+        db.close()
+        raise StoreError(f"{path} was written by a newer auditor (store schema {version} > {SCHEMA_VERSION})")
+    for step in range(version + 1, SCHEMA_VERSION + 1):
+        with _transaction(db):
+            for statement in _statements(_MIGRATIONS[step]):
+                db.execute(statement)
+            db.execute(f"PRAGMA user_version={step}")
+    return db
+
+
+def _statements(script: str) -> list[str]:
+    return [s.strip() for s in script.split(";") if s.strip()]
+
+
+class _transaction:
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+
+    def __enter__(self) -> sqlite3.Connection:
+        self.db.execute("BEGIN IMMEDIATE")
+        return self.db
+
+    def __exit__(self, kind: object, value: object, traceback: object) -> None:
+        self.db.execute("COMMIT" if kind is None else "ROLLBACK")
+
+
+def start_run(
+    db: sqlite3.Connection, *, key: str, source: str, as_of: str, tool_version: str,
+    settings: dict[str, object], total: int,
+) -> tuple[Run, bool]:
+    """The run with ``key`` (resumed: True) or a new one (False)."""
+    found = find_run(db, key)
+    if found is not None:
+        return found, True
+    with _transaction(db):
+        db.execute(
+            "INSERT INTO runs (key, source, started_at, as_of, tool_version, settings, total) VALUES (?,?,?,?,?,?,?)",
+            (key, source, _now(), as_of, tool_version, json.dumps(settings, sort_keys=True), total),
+        )
+    run = find_run(db, key)
+    assert run is not None
+    return run, False
+
+
+def find_run(db: sqlite3.Connection, key_or_id: str) -> Run | None:
+    """A run by its key, or by its number."""
+    row = db.execute(
+        "SELECT id, key, source, started_at, finished_at, as_of, tool_version, settings, total FROM runs "
+        "WHERE key = ? OR CAST(id AS TEXT) = ?",
+        (key_or_id, key_or_id),
+    ).fetchone()
+    return _run(row) if row else None
+
+
+def latest_run(db: sqlite3.Connection) -> Run | None:
+    row = db.execute(
+        "SELECT id, key, source, started_at, finished_at, as_of, tool_version, settings, total FROM runs "
+        "ORDER BY id DESC LIMIT 1"
+    ).fetchone()
+    return _run(row) if row else None
+
+
+def _run(row: tuple[object, ...]) -> Run:
+    return Run(
+        id=int(str(row[0])), key=str(row[1]), source=str(row[2]),
+        started_at=datetime.fromisoformat(str(row[3])),
+        finished_at=datetime.fromisoformat(str(row[4])) if row[4] else None,
+        as_of=str(row[5]), tool_version=str(row[6]), settings=json.loads(str(row[7])), total=int(str(row[8])),
+    )
+
+
+def finish_run(db: sqlite3.Connection, run: Run) -> None:
+    with _transaction(db):
+        db.execute("UPDATE runs SET finished_at = ? WHERE id = ?", (_now(), run.id))
+
+
+def done_urls(db: sqlite3.Connection, run: Run) -> set[str]:
+    return {str(r[0]) for r in db.execute("SELECT url FROM sites WHERE run_id = ?", (run.id,))}
+
+
+def save_site(
+    db: sqlite3.Connection, run: Run, *, position: int, url: str, name: str, jurisdiction: str | None,
+    tags: str, result: SiteResult, crawl: SiteCrawl | None, seconds: float,
+) -> None:
+    """Store one finished site in one transaction (all of it, or nothing)."""
+    blob = gzip.compress(crawl.model_dump_json().encode("utf-8")) if crawl is not None else None
+    pages = result.crawl.pages_fetched if result.crawl is not None else 0
+    with _transaction(db):
+        db.execute("DELETE FROM outcomes WHERE run_id = ? AND url = ?", (run.id, url))
+        db.execute(
+            "INSERT OR REPLACE INTO sites (run_id, position, url, name, jurisdiction, tags, status, score, pages, "
+            "seconds, finished_at, result, crawl) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (run.id, position, url, name, jurisdiction, tags, result.status.value, result.score, pages, seconds,
+             _now(), result.model_dump_json(), blob),
+        )
+        db.executemany(
+            "INSERT INTO outcomes (run_id, url, rule, outcome) VALUES (?,?,?,?)",
+            [(run.id, url, o.rule, o.outcome.value) for o in result.rules],
+        )
+
+
+def sites(db: sqlite3.Connection, run: Run) -> Iterator[StoredSite]:
+    """The finished sites of a run, in input order."""
+    for row in db.execute(
+        "SELECT position, url, name, jurisdiction, tags, status, score, pages, seconds, finished_at, result "
+        "FROM sites WHERE run_id = ? ORDER BY position",
+        (run.id,),
+    ):
+        yield StoredSite(
+            position=int(row[0]), url=str(row[1]), name=str(row[2]), jurisdiction=row[3], tags=str(row[4]),
+            status=str(row[5]), score=row[6], pages=int(row[7]), seconds=float(row[8]),
+            finished_at=datetime.fromisoformat(str(row[9])), result=SiteResult.model_validate_json(row[10]),
+        )
+
+
+def stored_crawl(db: sqlite3.Connection, run: Run, url: str) -> SiteCrawl | None:
+    """The crawl of a site as stored with the run (for re-auditing without fetching)."""
+    row = db.execute("SELECT crawl FROM sites WHERE run_id = ? AND url = ?", (run.id, url)).fetchone()
+    if row is None or row[0] is None:
+        return None
+    return SiteCrawl.model_validate_json(gzip.decompress(row[0]))
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat()
