@@ -107,7 +107,7 @@ def test_batch_survives_a_kill_and_resumes(tmp_path: Path, slow_site: str) -> No
         assert 5 <= len(before_kill) < total
 
         second = run_batch(args, tmp_path)
-        stdout, stderr = second.communicate(timeout=300)
+        _stdout, stderr = second.communicate(timeout=300)
         assert second.returncode == 0, stderr
         assert "resuming run 1" in stderr
         after = stored(out / "auditor.sqlite")
