@@ -5,7 +5,9 @@
 ``auditor batch SITES``    audit a list of sites, resumable; batch index and store
 ``auditor eval CORPUS``    accuracy of each check against a labelled corpus (labels.yaml)
 ``auditor demo``           serve the bundled demo shops on loopback and audit them
-``auditor report FILE``    render the HTML reports again from a result.json
+``auditor report FILE|RUN``  render the HTML reports again from a result.json or a stored run
+``auditor history URL``    every stored audit of a site and what changed
+``auditor reaudit RUN``    judge a stored run again with today's rules, fetching nothing
 ``auditor rules [ID]``     the rule catalogue and each rule's legal basis
 
 Exit codes: 0 the audit ran (at least one site audited); 2 the tool could not do its job
@@ -40,13 +42,24 @@ from rich.progress import (
 from rich.table import Table
 
 from auditor import __version__, registry
-from auditor.models import SCHEMA_VERSION, AuditResult, SiteCrawl, SiteResult, SiteStatus, ToolInfo
+from auditor.models import (
+    SCHEMA_VERSION,
+    AuditResult,
+    RuleChange,
+    SiteCrawl,
+    SiteResult,
+    SiteStatus,
+    ToolInfo,
+)
 from auditor.runner import SiteJob, audit_sites, write_json
 from auditor.spiders import settings as crawl_settings
 from auditor.spiders.crawl import CrawlSpec
 
 if TYPE_CHECKING:
+    import sqlite3
+
     from auditor.spiders.saved import SavedCopy
+    from auditor.store import Run
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -101,8 +114,6 @@ def build_parser() -> argparse.ArgumentParser:
     batch = commands.add_parser("batch", help="audit many sites from a list; resumable after an interruption")
     batch.add_argument("sites", type=Path, metavar="SITES",
                        help="CSV with a url column (optional name, jurisdiction, tags), or one URL a line")
-    batch.add_argument("--store", type=Path, default=None, metavar="PATH",
-                       help="SQLite store of runs and results (default: OUTPUT/auditor.sqlite)")
     batch.add_argument("--concurrency", type=_positive, default=8, metavar="N",
                        help="sites crawled at once (default 8)")
     _add_audit_options(batch)
@@ -124,11 +135,31 @@ def build_parser() -> argparse.ArgumentParser:
     _add_render_option(demo)
     demo.set_defaults(func=cmd_demo)
 
-    report = commands.add_parser("report", help="render HTML reports and the summary again from a result.json")
-    report.add_argument("result", type=Path, metavar="RESULT_JSON", help="a result.json written by audit or demo")
+    report = commands.add_parser("report", help="render the HTML reports again from a result.json or a stored run")
+    report.add_argument("result", type=Path, metavar="RESULT_JSON|RUN",
+                        help="a result.json written by audit, demo or batch; or a run number in the store ('latest')")
     report.add_argument("--output", "-o", type=Path, default=None, metavar="DIR",
-                        help="where the HTML reports go (default: the folder of RESULT_JSON)")
+                        help="where the HTML reports go (default: the folder of RESULT_JSON, or of the store)")
+    report.add_argument("--store", type=Path, default=None, metavar="PATH",
+                        help="the store holding RUN (default audit-reports/auditor.sqlite)")
     report.set_defaults(func=cmd_report)
+
+    history = commands.add_parser("history", help="every stored audit of a site, and what changed between them")
+    history.add_argument("url", metavar="URL")
+    history.add_argument("--store", type=Path, default=Path("audit-reports/auditor.sqlite"), metavar="PATH",
+                         help="the store (default audit-reports/auditor.sqlite)")
+    history.set_defaults(func=cmd_history)
+
+    reaudit = commands.add_parser("reaudit", help="judge a stored run again with today's rules, fetching nothing")
+    reaudit.add_argument("run", metavar="RUN", help="run number in the store, or 'latest'")
+    reaudit.add_argument("--store", type=Path, default=Path("audit-reports/auditor.sqlite"), metavar="PATH",
+                         help="the store (default audit-reports/auditor.sqlite)")
+    reaudit.add_argument("--output", "-o", type=Path, default=None, metavar="DIR",
+                         help="where reports go (default: the folder of the store, where the screenshots are)")
+    reaudit.add_argument("--format", default="html,json", metavar="FMT[,FMT]", help="output formats (html,json)")
+    reaudit.add_argument("--as-of", type=_parse_date, default=None, metavar="DATE",
+                         help="apply the law as of this date (default: the run's own audit date)")
+    reaudit.set_defaults(func=cmd_reaudit)
 
     rules = commands.add_parser("rules", help="list the rule catalogue, or show one rule")
     rules.add_argument("rule_id", nargs="?", metavar="ID")
@@ -143,6 +174,8 @@ def _add_output_options(parser: argparse.ArgumentParser) -> None:
                         help="where reports go (default ./audit-reports)")
     parser.add_argument("--format", default="html,json", metavar="FMT[,FMT]",
                         help=f"comma-separated output formats: {', '.join(FORMATS)} (default html,json)")
+    parser.add_argument("--store", type=Path, default=None, metavar="PATH",
+                        help="SQLite store of runs, crawls and results (default: OUTPUT/auditor.sqlite)")
 
 
 def _add_audit_options(parser: argparse.ArgumentParser) -> None:
@@ -193,9 +226,14 @@ def cmd_audit(args: argparse.Namespace, console: Console) -> int:
     if saved is not None:
         console.print(f"auditing the saved copy in {escape(str(saved.root))} as {escape(saved.base_url)} "
                       f"({len(saved.files)} files; no network is used)")
-    result = _run(jobs, args.as_of, console, args.output)
+    result = _run(jobs, args.as_of, console, args.output, store_path=_store_path(args),
+                  source=" ".join(args.urls))
     _emit(result, args.output, formats, console)
     return EXIT_OK if any(s.status == SiteStatus.AUDITED for s in result.sites) else EXIT_TOOL_ERROR
+
+
+def _store_path(args: argparse.Namespace) -> Path:
+    return Path(args.store) if args.store is not None else Path(args.output) / "auditor.sqlite"
 
 
 def _site_url(raw: str) -> str:
@@ -246,7 +284,7 @@ def cmd_batch(args: argparse.Namespace, console: Console) -> int:
     }
     out_dir: Path = args.output
     try:
-        db = store.open_store(args.store or out_dir / "auditor.sqlite")
+        db = store.open_store(_store_path(args))
     except store.StoreError as exc:
         raise UsageError(str(exc)) from None
     day = args.as_of or datetime.now(UTC).date()
@@ -292,7 +330,7 @@ def cmd_batch(args: argparse.Namespace, console: Console) -> int:
                   concurrency=args.concurrency, on_site=on_site)
     stored = list(store.sites(db, run))
     result = AuditResult(tool=ToolInfo(version=__version__), generated_at=datetime.now(UTC), as_of=as_of,
-                         sites=[s.result for s in stored])
+                         sites=[store.with_history(db, run, s.result) for s in stored])
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
         if "json" in formats:
@@ -312,7 +350,7 @@ def cmd_batch(args: argparse.Namespace, console: Console) -> int:
     if len(result.sites) <= 30:
         print_summary(result, Console(), paths)
     console.print(f"run {run.id} complete: {len(stored)} site(s); batch index {escape(str(index))}, "
-                  f"table {escape(str(table))}, store {escape(str(args.store or out_dir / 'auditor.sqlite'))}")
+                  f"table {escape(str(table))}, store {escape(str(_store_path(args)))}")
     return EXIT_OK if any(s.status == SiteStatus.AUDITED for s in result.sites) else EXIT_TOOL_ERROR
 
 
@@ -365,10 +403,102 @@ def cmd_demo(args: argparse.Namespace, console: Console) -> int:
             SiteJob(crawl=CrawlSpec(url=site.url, render=args.render), jurisdiction=str(meta["jurisdiction"]))
             for site, (_, meta) in zip(served, shops, strict=True)
         ]
-        result = _run(jobs, args.as_of, console, args.output)
+        result = _run(jobs, args.as_of, console, args.output, store_path=_store_path(args), source="demo")
     _emit(result, args.output, formats, console)
     console.print(f"demo finished in {time.monotonic() - started:.1f} s")
     return EXIT_OK if any(s.status == SiteStatus.AUDITED for s in result.sites) else EXIT_TOOL_ERROR
+
+
+def _open_run(store_path: Path, ref: str) -> tuple[sqlite3.Connection, Run]:
+    from auditor import store
+
+    if not store_path.is_file():
+        raise UsageError(f"no store at {store_path}; give the store with --store")
+    try:
+        db = store.open_store(store_path)
+    except store.StoreError as exc:
+        raise UsageError(str(exc)) from None
+    run = store.latest_run(db) if ref == "latest" else store.find_run(db, ref)
+    if run is None:
+        db.close()
+        raise UsageError(f"no run {ref!r} in {store_path}")
+    return db, run
+
+
+def _stored_result(db: sqlite3.Connection, run: Run, as_of: date | None = None) -> AuditResult:
+    from auditor import store
+
+    return AuditResult(
+        tool=ToolInfo(version=__version__), generated_at=datetime.now(UTC),
+        as_of=as_of or date.fromisoformat(run.as_of),
+        sites=[store.with_history(db, run, s.result) for s in store.sites(db, run)],
+    )
+
+
+def cmd_history(args: argparse.Namespace, console: Console) -> int:
+    from auditor import store
+
+    url = normalise_url(args.url)
+    db, _ = _open_run(args.store, "latest")
+    audits = store.site_history(db, url)
+    db.close()
+    if not audits:
+        raise UsageError(f"{url} has no stored audit in {args.store}")
+    table = Table(title=f"Audits of {escape(url)}", title_justify="left")
+    for column in ("run", "audited (UTC)", "law as of", "status", "score", "fixed", "regressed", "changed"):
+        table.add_column(column)
+    previous: SiteResult | None = None
+    last: list[RuleChange] = []
+    for run, site in audits:
+        changes: list[RuleChange] = []
+        if previous is not None and site.result.status == SiteStatus.AUDITED:
+            changes, _ = store.compare(previous, site.result)
+        counts = {k: sum(c.change == k for c in changes) for k in ("fixed", "regressed", "changed")}
+        table.add_row(str(run.id), f"{site.finished_at:%Y-%m-%d %H:%M}", run.as_of, site.status,
+                      "–" if site.score is None else f"{site.score:.1f}",
+                      *(str(counts[k]) if previous is not None else "–" for k in ("fixed", "regressed", "changed")))
+        if site.result.status == SiteStatus.AUDITED:
+            previous, last = site.result, changes
+    out = Console()
+    out.print(table)
+    for change in last:
+        before = change.before.value if change.before else "—"
+        out.print(f"  {change.change:9} {change.rule}: {before} → {change.after.value}")
+    return EXIT_OK
+
+
+def cmd_reaudit(args: argparse.Namespace, console: Console) -> int:
+    from auditor import store
+    from auditor.engine import audit_crawl
+
+    formats = _parse_formats(args.format)
+    db, original = _open_run(args.store, args.run)
+    as_of = args.as_of or date.fromisoformat(original.as_of)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S.%f")
+    run, _ = store.start_run(db, key=f"reaudit-{original.id}-{stamp}", source=f"reaudit of run {original.id}",
+                             as_of=as_of.isoformat(), tool_version=__version__,
+                             settings={**original.settings, "reaudit_of": original.id}, total=original.total)
+    results: list[SiteResult] = []
+    missing = 0
+    for site in store.sites(db, original):
+        crawl = store.stored_crawl(db, original, site.url)
+        if crawl is None:
+            missing += 1
+            results.append(site.result)
+            continue
+        judged = audit_crawl(crawl, jurisdiction=site.jurisdiction, as_of=as_of)
+        store.save_site(db, run, position=site.position, url=site.url, name=site.name,
+                        jurisdiction=site.jurisdiction, tags=site.tags, result=judged, crawl=crawl,
+                        seconds=0.0)
+        results.append(store.with_history(db, run, judged))
+    store.finish_run(db, run)
+    db.close()
+    result = AuditResult(tool=ToolInfo(version=__version__), generated_at=datetime.now(UTC), as_of=as_of,
+                         sites=results)
+    console.print(f"run {run.id}: run {original.id} judged again as of {as_of} without fetching anything"
+                  + (f" ({missing} site(s) had no stored crawl and keep their old result)" if missing else ""))
+    _emit(result, args.output or args.store.parent, formats, console)
+    return EXIT_OK
 
 
 def cmd_report(args: argparse.Namespace, console: Console) -> int:
@@ -378,6 +508,18 @@ def cmd_report(args: argparse.Namespace, console: Console) -> int:
     from auditor.formats.terminal import print_summary
 
     path: Path = args.result
+    if not path.is_file() and (str(path).isdigit() or str(path) == "latest"):
+        store_path: Path = args.store or Path("audit-reports/auditor.sqlite")
+        db, run = _open_run(store_path, str(path))
+        stored = _stored_result(db, run)
+        db.close()
+        target = args.output or store_path.parent
+        try:
+            written = write_html_reports(stored, target, assets_dir=store_path.parent)
+        except OSError as exc:
+            raise UsageError(f"cannot write reports to {target}: {exc}") from exc
+        print_summary(stored, Console(), {site.url: p for site, p in zip(stored.sites, written, strict=True)})
+        return EXIT_OK
     try:
         raw = path.read_bytes()
     except OSError as exc:
@@ -470,8 +612,34 @@ def normalise_url(raw: str) -> str:
     return parts._replace(path=parts.path or "/", fragment="").geturl()
 
 
-def _run(jobs: list[SiteJob], as_of: date | None, console: Console, evidence_dir: Path | None = None) -> AuditResult:
+def _run(
+    jobs: list[SiteJob], as_of: date | None, console: Console, evidence_dir: Path | None = None,
+    *, store_path: Path | None = None, source: str = "",
+) -> AuditResult:
+    """Crawl and audit ``jobs`` with a progress bar; with ``store_path``, the run, every crawl and
+    result go into the store and each result gets its comparison with the site's last audit."""
+    from auditor import store
+
     day = as_of or datetime.now(UTC).date()
+    db = run = None
+    if store_path is not None:
+        try:
+            db = store.open_store(store_path)
+        except store.StoreError as exc:
+            raise UsageError(str(exc)) from None
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S.%f")
+        run, _ = store.start_run(db, key=f"audit-{stamp}", source=source, as_of=day.isoformat(),
+                                 tool_version=__version__, settings={"as_of": day.isoformat()}, total=len(jobs))
+
+    def keep(index: int, crawl: SiteCrawl, result: SiteResult) -> SiteResult:
+        if db is None or run is None:
+            return result
+        job = jobs[index]
+        store.save_site(db, run, position=index, url=crawl.start_url, name="", jurisdiction=job.jurisdiction,
+                        tags="", result=result, crawl=crawl,
+                        seconds=(crawl.finished_at - crawl.started_at).total_seconds())
+        return store.with_history(db, run, result)
+
     with Progress(
         SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
         TimeElapsedColumn(), console=console, transient=True,
@@ -488,7 +656,12 @@ def _run(jobs: list[SiteJob], as_of: date | None, console: Console, evidence_dir
                 + (f", [yellow]not rendered: {escape(crawl.render_error)}[/yellow]" if crawl.render_error else "")
             )
 
-        return audit_sites(jobs, as_of=day, on_site_done=done, evidence_dir=evidence_dir)
+        result = audit_sites(jobs, as_of=day, on_site_done=done, evidence_dir=evidence_dir, on_audited=keep)
+    if db is not None and run is not None:
+        store.finish_run(db, run)
+        db.close()
+        console.print(f"stored as run {run.id} in {escape(str(store_path))}")
+    return result
 
 
 def _emit(result: AuditResult, out_dir: Path, formats: list[str], console: Console) -> None:

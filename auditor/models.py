@@ -25,7 +25,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 #: Version of the ``AuditResult`` JSON. Bump the major part on an incompatible change.
-SCHEMA_VERSION = "1.3"
+SCHEMA_VERSION = "1.4"
 
 _KEBAB = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 
@@ -643,6 +643,26 @@ class CrawlSummary(_Frozen):
     render_error: str = ""
 
 
+class RuleChange(_Frozen):
+    """How one rule's outcome moved since the previous audit of the site."""
+
+    rule: str
+    before: Outcome | None = Field(description="None: the rule did not exist then.")
+    after: Outcome
+    change: Literal["fixed", "regressed", "changed", "new"]
+
+
+class SiteHistory(_Frozen):
+    """The site's previous audit in the store, and what changed since."""
+
+    previous_run: int
+    previous_at: datetime
+    previous_as_of: date
+    previous_score: float | None = None
+    changes: list[RuleChange] = Field(default_factory=list)
+    unchanged: int = 0
+
+
 class SiteResult(_Frozen):
     """The audit of one site."""
 
@@ -657,6 +677,7 @@ class SiteResult(_Frozen):
     categories: list[CategoryScore] = Field(default_factory=list)
     rules: list[RuleOutcome] = Field(default_factory=list)
     crawl: CrawlSummary | None = None
+    history: SiteHistory | None = Field(default=None, description="Compared with the previous audit in the store.")
 
 
 class ToolInfo(_Frozen):

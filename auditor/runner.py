@@ -27,16 +27,19 @@ def audit_sites(
     as_of: date,
     on_site_done: Callable[[SiteCrawl], None] | None = None,
     evidence_dir: Path | None = None,
+    on_audited: Callable[[int, SiteCrawl, SiteResult], SiteResult] | None = None,
 ) -> AuditResult:
     """Crawl and audit every site; the result lists the sites in the order given. Screenshots go
-    to ``evidence_dir/screenshots/`` (paths in the result are relative to that folder)."""
+    to ``evidence_dir/screenshots/`` (paths in the result are relative to that folder).
+    ``on_audited`` sees each site's crawl and result (to store them) and may return the result
+    amended (with its history)."""
     crawls = crawl_sites([job.crawl for job in jobs], on_done=on_site_done)
     if evidence_dir is not None:
         crawls = [store_screenshots(crawl, evidence_dir) for crawl in crawls]
-    sites: list[SiteResult] = [
-        audit_crawl(crawl, jurisdiction=job.jurisdiction, as_of=as_of)
-        for job, crawl in zip(jobs, crawls, strict=True)
-    ]
+    sites: list[SiteResult] = []
+    for index, (job, crawl) in enumerate(zip(jobs, crawls, strict=True)):
+        result = audit_crawl(crawl, jurisdiction=job.jurisdiction, as_of=as_of)
+        sites.append(on_audited(index, crawl, result) if on_audited is not None else result)
     return AuditResult(
         tool=ToolInfo(version=__version__),
         generated_at=datetime.now(UTC),

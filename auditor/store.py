@@ -17,10 +17,10 @@ import json
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
-from auditor.models import SiteCrawl, SiteResult
+from auditor.models import RuleChange, SiteCrawl, SiteHistory, SiteResult
 
 SCHEMA_VERSION = 1
 
@@ -238,3 +238,77 @@ def stored_crawl(db: sqlite3.Connection, run: Run, url: str) -> SiteCrawl | None
 
 def _now() -> str:
     return datetime.now(UTC).isoformat()
+
+
+# ----------------------------------------------------------------------------- history
+
+_GOOD = frozenset({"pass"})
+_BAD = frozenset({"fail", "partial"})
+
+
+def previous_site(db: sqlite3.Connection, url: str, before_run: int) -> tuple[Run, StoredSite] | None:
+    """The latest audit of ``url`` in a run older than ``before_run``."""
+    row = db.execute(
+        "SELECT run_id FROM sites WHERE url = ? AND run_id < ? AND status = 'audited' ORDER BY run_id DESC LIMIT 1",
+        (url, before_run),
+    ).fetchone()
+    if row is None:
+        return None
+    run = find_run(db, str(row[0]))
+    if run is None:
+        return None
+    site = next((s for s in sites(db, run) if s.url == url), None)
+    return (run, site) if site is not None else None
+
+
+def compare(before: SiteResult, after: SiteResult) -> tuple[list[RuleChange], int]:
+    """Rule by rule: fixed (a fail or partial now passes), regressed (a pass now fails or is
+    partial), changed (any other move), new (no such rule before); and how many stayed."""
+    old = {o.rule: o.outcome for o in before.rules}
+    changes: list[RuleChange] = []
+    unchanged = 0
+    for outcome in after.rules:
+        was = old.get(outcome.rule)
+        now = outcome.outcome
+        if was is None:
+            changes.append(RuleChange(rule=outcome.rule, before=None, after=now, change="new"))
+        elif was == now:
+            unchanged += 1
+        elif was.value in _BAD and now.value in _GOOD:
+            changes.append(RuleChange(rule=outcome.rule, before=was, after=now, change="fixed"))
+        elif was.value in _GOOD and now.value in _BAD:
+            changes.append(RuleChange(rule=outcome.rule, before=was, after=now, change="regressed"))
+        else:
+            changes.append(RuleChange(rule=outcome.rule, before=was, after=now, change="changed"))
+    order = {"regressed": 0, "fixed": 1, "changed": 2, "new": 3}
+    return sorted(changes, key=lambda c: (order[c.change], c.rule)), unchanged
+
+
+def with_history(db: sqlite3.Connection, run: Run, result: SiteResult) -> SiteResult:
+    """``result`` with its comparison to the site's previous audit in the store, if any."""
+    if result.status.value != "audited":
+        return result
+    found = previous_site(db, result.url, run.id)
+    if found is None:
+        return result
+    previous_run, previous = found
+    changes, unchanged = compare(previous.result, result)
+    history = SiteHistory(
+        previous_run=previous_run.id, previous_at=previous.finished_at,
+        previous_as_of=date.fromisoformat(previous_run.as_of), previous_score=previous.score,
+        changes=changes, unchanged=unchanged,
+    )
+    return result.model_copy(update={"history": history})
+
+
+def site_history(db: sqlite3.Connection, url: str) -> list[tuple[Run, StoredSite]]:
+    """Every stored audit of ``url``, oldest first."""
+    out: list[tuple[Run, StoredSite]] = []
+    for (run_id,) in db.execute("SELECT run_id FROM sites WHERE url = ? ORDER BY run_id", (url,)).fetchall():
+        run = find_run(db, str(run_id))
+        if run is None:
+            continue
+        site = next((s for s in sites(db, run) if s.url == url), None)
+        if site is not None:
+            out.append((run, site))
+    return out
