@@ -20,7 +20,7 @@ from pathlib import Path
 from auditor import store
 from auditor.engine import audit_crawl
 from auditor.models import SiteCrawl, SiteResult
-from auditor.runner import store_screenshots
+from auditor.runner import store_evidence
 from auditor.spiders.crawl import CrawlSpec, crawl_sites
 
 JURISDICTIONS = ("se", "no", "dk", "fi", "de", "eu")
@@ -133,7 +133,7 @@ def run_batch(
         if site is None:
             return
         if evidence_dir is not None:
-            crawl = store_screenshots(crawl, evidence_dir)
+            crawl = store_evidence(crawl, evidence_dir)
         result = audit_crawl(crawl, jurisdiction=site.jurisdiction, as_of=as_of)
         seconds = (crawl.finished_at - crawl.started_at).total_seconds()
         store.save_site(db, run, position=position[site.url], url=site.url, name=site.name,

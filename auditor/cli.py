@@ -150,6 +150,11 @@ def build_parser() -> argparse.ArgumentParser:
                          help="the store (default audit-reports/auditor.sqlite)")
     history.set_defaults(func=cmd_history)
 
+    verify = commands.add_parser("verify", help="check that no evidence file of a run was altered")
+    verify.add_argument("target", type=Path, metavar="DIR|MANIFEST",
+                        help="an output folder (with manifest.json) or a manifest file")
+    verify.set_defaults(func=cmd_verify)
+
     reaudit = commands.add_parser("reaudit", help="judge a stored run again with today's rules, fetching nothing")
     reaudit.add_argument("run", metavar="RUN", help="run number in the store, or 'latest'")
     reaudit.add_argument("--store", type=Path, default=Path("audit-reports/auditor.sqlite"), metavar="PATH",
@@ -343,6 +348,9 @@ def cmd_batch(args: argparse.Namespace, console: Console) -> int:
             result, out_dir, {u: p.name for u, p in paths.items()}, {s.url: s.name for s in stored},
             {s.url: s.tags for s in stored}, f"run {run.id} of {args.sites.name}",
         )
+        from auditor.evidence import write_manifest
+
+        write_manifest(out_dir, result, settings, run.id)
     except OSError as exc:
         raise UsageError(f"cannot write reports to {out_dir}: {exc}") from exc
     store.finish_run(db, run)
@@ -433,6 +441,25 @@ def _stored_result(db: sqlite3.Connection, run: Run, as_of: date | None = None) 
         as_of=as_of or date.fromisoformat(run.as_of),
         sites=[store.with_history(db, run, s.result) for s in store.sites(db, run)],
     )
+
+
+def cmd_verify(args: argparse.Namespace, console: Console) -> int:
+    from auditor.evidence import MANIFEST, verify
+
+    target: Path = args.target
+    manifest = target / MANIFEST if target.is_dir() else target
+    if not manifest.is_file():
+        raise UsageError(f"no {MANIFEST} at {target}")
+    checked, problems = verify(manifest)
+    out = Console()
+    for problem in problems:
+        out.print(f"[red]✘[/red] {escape(problem)}", soft_wrap=True)
+    if problems:
+        out.print(f"{len(problems)} problem(s) in {checked} file(s) listed by {escape(str(manifest))}")
+        return EXIT_FINDINGS
+    out.print(f"[green]✔[/green] all {checked} file(s) listed by {escape(str(manifest))} are as recorded; "
+              "every WARC record checks")
+    return EXIT_OK
 
 
 def cmd_history(args: argparse.Namespace, console: Console) -> int:
@@ -664,7 +691,9 @@ def _run(
     return result
 
 
-def _emit(result: AuditResult, out_dir: Path, formats: list[str], console: Console) -> None:
+def _emit(result: AuditResult, out_dir: Path, formats: list[str], console: Console,
+          settings: dict[str, object] | None = None, run: int | None = None) -> None:
+    from auditor.evidence import write_manifest
     from auditor.formats.html import write_html_reports
     from auditor.formats.terminal import print_summary
 
@@ -676,6 +705,7 @@ def _emit(result: AuditResult, out_dir: Path, formats: list[str], console: Conso
         if "html" in formats:
             written = write_html_reports(result, out_dir)
             paths = {site.url: path for site, path in zip(result.sites, written, strict=True)}
+        console.print(f"wrote {write_manifest(out_dir, result, settings or {}, run)} (SHA-256 of every evidence file)")
     except OSError as exc:
         raise UsageError(f"cannot write reports to {out_dir}: {exc}") from exc
     print_summary(result, Console(), paths)

@@ -129,6 +129,7 @@ def _enrich(evidence: list[Evidence], facts: SiteFacts) -> list[Evidence]:
         for f in kind
         if f.rendered_only
     }
+    records = {url_key(u): p.warc for p in facts.pages if p.warc for u in (p.url, p.final_url)}
     shots = {url_key(p.final_url): p.screenshot for p in facts.pages if p.screenshot}
     shots.update({url_key(p.url): p.screenshot for p in facts.pages if p.screenshot})
     elements = {
@@ -142,6 +143,8 @@ def _enrich(evidence: list[Evidence], facts: SiteFacts) -> list[Evidence]:
         update: dict[str, object] = {}
         if (url_key(item.url), item.locator) in rendered_only:
             update["rendered_only"] = True
+        if not item.warc and url_key(item.url) in records:
+            update["warc"] = records[url_key(item.url)]
         element = elements.get((url_key(item.url), item.locator))
         if not item.screenshot and element:
             update["screenshot"] = element
@@ -167,7 +170,7 @@ def summarise(crawl: SiteCrawl, facts: SiteFacts | None) -> CrawlSummary:
             PageSummary(url=p.final_url, status=p.status, kind=p.kind, depth=p.depth, title=p.title,
                         click_path=p.click_path, fetched_at=p.fetched_at, linked=p.linked,
                         rendered=p.rendered, render_error=p.render_error, screenshot=p.screenshot,
-                        banner=banners.get(p.url))
+                        banner=banners.get(p.url), warc=p.warc)
             for p in sorted(facts.pages, key=lambda p: (p.depth, p.final_url))
         ]
     return CrawlSummary(

@@ -181,6 +181,9 @@ class PageSnapshot(_Frozen):
         "from its files after the links ran out.",
     )
     render: RenderInfo | None = Field(default=None, description="Set when the page was also rendered.")
+    headers: dict[str, str] = Field(default_factory=dict, description="Response headers as received.")
+    body: bytes = Field(default=b"", exclude=True, repr=False, description="Response body (decompressed).")
+    warc: str = Field(default="", description="WARC file and record id of the response: 'file#urn:uuid:...'.")
 
 
 FailureKind = Literal["robots", "http_status", "network", "timeout", "not_html", "not_saved", "other"]
@@ -389,6 +392,7 @@ class PageInfo(_Frozen):
     render_error: str = ""
     screenshot: str = ""
     element_shots: dict[str, str] = Field(default_factory=dict, description="Locator -> cropped screenshot.")
+    warc: str = Field(default="", description="WARC file and record id of the response.")
 
 
 class CrawlCoverage(_Frozen):
@@ -574,6 +578,7 @@ class Evidence(_Frozen):
     note: str = Field(default="", description="What this piece of evidence shows.")
     screenshot: str = Field(default="", description="Screenshot of the page or element, relative to result.json.")
     rendered_only: bool = Field(default=False, description="Seen only after JavaScript ran.")
+    warc: str = Field(default="", description="The WARC record of the page: 'file#urn:uuid:...'.")
 
 
 class RuleOutcome(_Frozen):
@@ -621,6 +626,7 @@ class PageSummary(_Frozen):
     render_error: str = ""
     screenshot: str = ""
     banner: BannerInfo | None = None
+    warc: str = ""
 
 
 class CrawlSummary(_Frozen):

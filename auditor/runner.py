@@ -35,7 +35,7 @@ def audit_sites(
     amended (with its history)."""
     crawls = crawl_sites([job.crawl for job in jobs], on_done=on_site_done)
     if evidence_dir is not None:
-        crawls = [store_screenshots(crawl, evidence_dir) for crawl in crawls]
+        crawls = [store_evidence(crawl, evidence_dir) for crawl in crawls]
     sites: list[SiteResult] = []
     for index, (job, crawl) in enumerate(zip(jobs, crawls, strict=True)):
         result = audit_crawl(crawl, jurisdiction=job.jurisdiction, as_of=as_of)
@@ -56,6 +56,17 @@ def write_json(result: AuditResult, out_dir: Path) -> Path:
     tmp.write_text(result.model_dump_json(indent=2), encoding="utf-8")
     tmp.replace(path)  # atomic: a reader never sees half a file
     return path
+
+
+def store_evidence(crawl: SiteCrawl, evidence_dir: Path) -> SiteCrawl:
+    """Screenshots as PNG files and the pages as a WARC file, their paths recorded in the crawl."""
+    from auditor.evidence import write_warc
+
+    crawl = store_screenshots(crawl, evidence_dir)
+    try:
+        return write_warc(crawl, evidence_dir)
+    except OSError:
+        return crawl
 
 
 def store_screenshots(crawl: SiteCrawl, evidence_dir: Path) -> SiteCrawl:

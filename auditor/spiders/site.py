@@ -186,6 +186,11 @@ class SiteSpider(scrapy.Spider):
                 redirect_chain=redirects,
                 html=html,
                 linked=bool(response.meta.get("audit_linked", True)),
+                headers={
+                    k.decode("latin-1"): b", ".join(v).decode("latin-1")
+                    for k, v in response.headers.items()
+                },
+                body=response.body,
             )
             self._discover(Document(html, response.url), depth, path)
         yield from self._release()

@@ -124,6 +124,11 @@ def test_batch_survives_a_kill_and_resumes(tmp_path: Path, slow_site: str) -> No
     index = (out / "index.html").read_text(encoding="utf-8")
     assert index.count("<tr data-url=") == total and "<svg" in index
     assert len(list(out.glob("127-0-0-*.html"))) == total
+    # The evidence of the resumed run holds together: every file as recorded, every WARC valid.
+    from auditor.evidence import verify
+
+    checked, problems = verify(out / "manifest.json")
+    assert problems == [] and checked > total
 
 
 def test_site_list_errors_name_their_lines(tmp_path: Path) -> None:

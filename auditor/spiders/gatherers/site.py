@@ -326,6 +326,7 @@ def _page_infos(
                 render_error=page.render.error if page.render is not None else "",
                 screenshot=page.render.screenshot if page.render is not None else "",
                 element_shots=dict(page.render.elements) if page.render is not None else {},
+                warc=page.warc,
             )
         )
     return infos

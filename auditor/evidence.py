@@ -1,0 +1,198 @@
+"""Evidence that holds: a WARC file per site, and a manifest of hashes per run.
+
+Every page read goes into ``evidence/<site>.warc.gz`` (warcio): a request and a response
+record per page, and for a page the browser rendered a ``resource`` record with the DOM as the
+consumer's browser showed it. The response body is stored as Scrapy handed it over, that is
+decompressed: ``Content-Encoding`` is dropped from the stored headers and ``Content-Length``
+set to what is stored, so the record is consistent and warcio's digests check.
+
+``manifest.json`` lists every evidence file of the output folder (WARC files, screenshots,
+reports, result.json) with its SHA-256, size and modification time (UTC), plus the tool
+version, the rule catalogue's version (a hash of the rules and their data), the run's settings
+and the robots.txt decision per site. :func:`verify` recomputes every hash and reads every WARC
+record, and names each file that was altered, removed or does not parse.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import UTC, datetime
+from io import BytesIO
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from auditor import __version__
+from auditor.models import AuditResult, SiteCrawl
+
+MANIFEST = "manifest.json"
+_SKIP_HEADERS = {"content-encoding", "transfer-encoding", "content-length"}
+
+
+def write_warc(crawl: SiteCrawl, evidence_dir: Path) -> SiteCrawl:
+    """Write the crawl's pages as ``evidence/<slug>.warc.gz``; the crawl gets each page's record."""
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    from auditor.formats.html import report_slug
+
+    relative = Path("evidence") / f"{report_slug(crawl.start_url)}.warc.gz"
+    target = evidence_dir / relative
+    target.parent.mkdir(parents=True, exist_ok=True)
+    pages = []
+    with target.open("wb") as handle:
+        writer = WARCWriter(handle, gzip=True)
+        writer.write_record(writer.create_warcinfo_record(relative.name, {
+            "software": f"auditor {__version__}",
+            "format": "WARC File Format 1.1",
+            "description": f"Pages read for the audit of {crawl.start_url}",
+            "robots": "obeyed" if crawl.robots.obeyed else "not obeyed (--ignore-robots)",
+            "user-agent": crawl.user_agent,
+        }))
+        for page in crawl.pages:
+            when = page.fetched_at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+            parts = urlsplit(page.final_url)
+            path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+            request = writer.create_warc_record(
+                page.final_url, "request",
+                http_headers=StatusAndHeaders(f"GET {path} HTTP/1.1", [("Host", parts.netloc),
+                                              ("User-Agent", crawl.user_agent)], is_http_request=True),
+                warc_headers_dict={"WARC-Date": when},
+            )
+            body = page.body or page.html.encode("utf-8")
+            headers = [(k, v) for k, v in page.headers.items() if k.lower() not in _SKIP_HEADERS]
+            headers.append(("Content-Length", str(len(body))))
+            response = writer.create_warc_record(
+                page.final_url, "response", payload=BytesIO(body),
+                http_headers=StatusAndHeaders(f"{page.status} {_reason(page.status)}", headers, protocol="HTTP/1.1"),
+                warc_headers_dict={"WARC-Date": when},
+            )
+            writer.write_request_response_pair(request, response)
+            record = str(response.rec_headers.get_header("WARC-Record-ID"))
+            if page.render is not None and page.render.html:
+                rendered_at = page.render.rendered_at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+                writer.write_record(writer.create_warc_record(
+                    page.final_url, "resource", payload=BytesIO(page.render.html.encode("utf-8")),
+                    warc_content_type="text/html; charset=utf-8",
+                    warc_headers_dict={"WARC-Date": rendered_at, "WARC-Concurrent-To": record,
+                                       "WARC-Description": "DOM after JavaScript ran (Chromium)"},
+                ))
+            pages.append(page.model_copy(update={"warc": f"{relative.as_posix()}#{record}"}))
+    return crawl.model_copy(update={"pages": pages})
+
+
+def _reason(status: int) -> str:
+    from http import HTTPStatus
+
+    try:
+        return HTTPStatus(status).phrase
+    except ValueError:
+        return "Unknown"
+
+
+def catalogue_version() -> str:
+    """A short hash of the rule catalogue: rule ids, their modules and their data files."""
+    from importlib import resources
+
+    from auditor import registry
+
+    digest = hashlib.sha256()
+    for rule in registry.all_rules():
+        digest.update(rule.meta.model_dump_json().encode("utf-8"))
+    data = resources.files("auditor") / "rules"
+    for folder in ("lexicon", "lexicon/topics", "profiles"):
+        directory = data / folder
+        for entry in sorted(directory.iterdir(), key=lambda e: e.name):
+            if entry.name.endswith(".toml"):
+                digest.update(entry.name.encode() + entry.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def write_manifest(out_dir: Path, result: AuditResult, settings: dict[str, Any], run: int | None = None) -> Path:
+    """List every evidence file of ``out_dir`` with its hash; written last, atomically."""
+    files = []
+    for path in sorted(out_dir.rglob("*")):
+        if not path.is_file() or path.name == MANIFEST or path.suffix in (".sqlite", ".tmp") \
+                or path.name.endswith(("-wal", "-shm", "-journal")):
+            continue
+        stat = path.stat()
+        files.append({
+            "path": path.relative_to(out_dir).as_posix(),
+            "sha256": _sha256(path),
+            "size": stat.st_size,
+            "modified": datetime.fromtimestamp(stat.st_mtime, UTC).isoformat(),
+        })
+    manifest = {
+        "tool": {"name": "auditor", "version": __version__},
+        "rule_catalogue": catalogue_version(),
+        "run": run,
+        "written_at": datetime.now(UTC).isoformat(),
+        "as_of": result.as_of.isoformat(),
+        "settings": settings,
+        "robots": [
+            {"site": s.url, "robots_url": s.crawl.robots.url, "obeyed": s.crawl.robots.obeyed,
+             "status": s.crawl.robots.status, "home_allowed": s.crawl.robots.home_allowed,
+             "blocked": s.crawl.robots.blocked_urls}
+            for s in result.sites if s.crawl is not None
+        ],
+        "files": files,
+    }
+    target = out_dir / MANIFEST
+    tmp = target.with_suffix(".json.tmp")
+    tmp.write_text(json.dumps(manifest, indent=2, ensure_ascii=False), encoding="utf-8")
+    tmp.replace(target)
+    return target
+
+
+def verify(manifest_path: Path) -> tuple[int, list[str]]:
+    """Recompute every hash of the manifest and read every WARC record; (files checked, problems)."""
+    try:
+        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+        entries = list(manifest["files"])
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        return 0, [f"{manifest_path}: not a readable manifest ({exc})"]
+    root = manifest_path.parent
+    problems: list[str] = []
+    for entry in entries:
+        rel = str(entry.get("path", ""))
+        path = root / rel
+        if ".." in Path(rel).parts or not path.is_file():
+            problems.append(f"{rel}: missing")
+            continue
+        if _sha256(path) != entry.get("sha256"):
+            problems.append(f"{rel}: altered (SHA-256 differs from the manifest)")
+            continue
+        if rel.endswith((".warc.gz", ".warc")):
+            problems.extend(f"{rel}: {p}" for p in check_warc(path))
+    return len(entries), problems
+
+
+def check_warc(path: Path) -> list[str]:
+    """Every record parses and its block and payload digests match (as ``warcio check`` does)."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    problems: list[str] = []
+    records = 0
+    try:
+        with path.open("rb") as handle:
+            for record in ArchiveIterator(handle, check_digests=True):
+                record.content_stream().read()
+                records += 1
+                for digest in ("WARC-Block-Digest", "WARC-Payload-Digest"):
+                    if record.rec_headers.get_header(digest) and record.digest_checker.passed is False:
+                        problems.append(f"record {records} fails its {digest}")
+                        break
+    except Exception as exc:  # a truncated or corrupt file
+        problems.append(f"not a valid WARC ({type(exc).__name__}: {exc})")
+    if records == 0 and not problems:
+        problems.append("holds no record")
+    return problems
