@@ -1,4 +1,4 @@
-"""The embedded store: runs, the sites of each run with their results and crawls, and outcomes.
+"""The embedded store: runs, the sites of each run with their results and crawls, pages, outcomes.
 
 SQLite (stdlib) in WAL mode. Each finished site is written in one transaction, so a process
 killed at any moment leaves every finished site intact and no half-written one: a batch run
@@ -52,6 +52,18 @@ _MIGRATIONS: dict[int, str] = {
         result TEXT NOT NULL,
         crawl BLOB,
         PRIMARY KEY (run_id, url)
+    );
+    CREATE TABLE pages (
+        run_id INTEGER NOT NULL,
+        site TEXT NOT NULL,
+        url TEXT NOT NULL,
+        status INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        depth INTEGER NOT NULL,
+        fetched_at TEXT NOT NULL,
+        rendered INTEGER NOT NULL DEFAULT 0,
+        warc TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY (run_id, site, url)
     );
     CREATE TABLE outcomes (
         run_id INTEGER NOT NULL,
@@ -202,6 +214,7 @@ def save_site(
     pages = result.crawl.pages_fetched if result.crawl is not None else 0
     with _transaction(db):
         db.execute("DELETE FROM outcomes WHERE run_id = ? AND url = ?", (run.id, url))
+        db.execute("DELETE FROM pages WHERE run_id = ? AND site = ?", (run.id, url))
         db.execute(
             "INSERT OR REPLACE INTO sites (run_id, position, url, name, jurisdiction, tags, status, score, pages, "
             "seconds, finished_at, result, crawl) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
@@ -212,6 +225,13 @@ def save_site(
             "INSERT INTO outcomes (run_id, url, rule, outcome) VALUES (?,?,?,?)",
             [(run.id, url, o.rule, o.outcome.value) for o in result.rules],
         )
+        if result.crawl is not None:
+            db.executemany(
+                "INSERT OR REPLACE INTO pages (run_id, site, url, status, kind, depth, fetched_at, rendered, warc) "
+                "VALUES (?,?,?,?,?,?,?,?,?)",
+                [(run.id, url, p.url, p.status, p.kind.value, p.depth, p.fetched_at.isoformat(), int(p.rendered),
+                  p.warc) for p in result.crawl.pages],
+            )
 
 
 def sites(db: sqlite3.Connection, run: Run) -> Iterator[StoredSite]:
