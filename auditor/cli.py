@@ -106,6 +106,9 @@ def build_parser() -> argparse.ArgumentParser:
                        help="home page of each site (https:// assumed), or a folder of saved pages with --base-url")
     audit.add_argument("--base-url", default=None, metavar="URL",
                        help="audit the folder PATH as a saved copy of the site at URL (no network is used)")
+    audit.add_argument("--submit-test-message", action="store_true",
+                       help="CI mode, for your own shop only: send one test message through its contact form and "
+                            "read the confirmation page (off by default; never use it on someone else's site)")
     audit.add_argument("--url-map", type=Path, default=None, metavar="FILE",
                        help="with --base-url: CSV (url,file) or JSON {url: file} for pages saved under other names")
     _add_audit_options(audit)
@@ -219,11 +222,15 @@ def cmd_audit(args: argparse.Namespace, console: Console) -> int:
     jurisdiction = None if args.jurisdiction == "auto" else args.jurisdiction
     saved = _saved_copy(args)
     urls = [saved.base_url] if saved is not None else [_site_url(u) for u in args.urls]
+    if args.submit_test_message and (len(urls) != 1 or saved is not None or args.render == "never"):
+        raise UsageError("--submit-test-message sends data to the site: it works for exactly one live site of "
+                         "your own, with a browser (not with --render never or a saved copy)")
     jobs = [
         SiteJob(
             crawl=CrawlSpec(url=url, max_pages=args.max_pages, max_depth=args.max_depth,
                             obey_robots=not args.ignore_robots, contact_url=args.contact_url,
-                            site_timeout=args.site_timeout, saved_copy=saved, render=args.render),
+                            site_timeout=args.site_timeout, saved_copy=saved, render=args.render,
+                            submit_test_message=args.submit_test_message),
             jurisdiction=jurisdiction,
         )
         for url in urls

@@ -141,6 +141,20 @@ class ChatObservation(_Frozen):
     error: str = ""
 
 
+class FormSubmission(_Frozen):
+    """CI mode on one's own site: a test message sent through a form, and the page shown after."""
+
+    locator: str
+    submitted: bool = False
+    final_url: str = ""
+    confirmation: str = Field(default="", description="New text after sending (first 600 characters).")
+    receipt: Literal["", "copy", "case_number", "confirmation", "thread"] = ""
+    receipt_text: str = ""
+    screenshot: str = ""
+    screenshot_png: bytes = Field(default=b"", exclude=True, repr=False)
+    error: str = ""
+
+
 class RenderInfo(_Frozen):
     """A page as a real browser (Chromium) showed it, after JavaScript ran."""
 
@@ -159,6 +173,7 @@ class RenderInfo(_Frozen):
         default_factory=dict, description="Locator -> cropped screenshot of that element, relative to result.json."
     )
     elements_png: dict[str, bytes] = Field(default_factory=dict, exclude=True, repr=False)
+    submissions: list[FormSubmission] = Field(default_factory=list)
 
 
 class PageSnapshot(_Frozen):
@@ -367,6 +382,9 @@ class FormFact(_Seen):
         default=False, description="An order number is required: a question or complaint without one is blocked."
     )
     captcha: str = Field(default="", description="CAPTCHA service on the form (reCAPTCHA, hCaptcha, Turnstile, ...).")
+    submission: FormSubmission | None = Field(
+        default=None, description="CI mode: what the site showed after a test message was sent through it."
+    )
 
 
 class PageInfo(_Frozen):

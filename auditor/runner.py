@@ -98,6 +98,13 @@ def store_screenshots(crawl: SiteCrawl, evidence_dir: Path) -> SiteCrawl:
             if path:
                 elements[locator] = path
         update["elements"] = elements
+        submissions = []
+        for index, submission in enumerate(render.submissions, start=1):
+            if submission.screenshot_png:
+                path = _write(evidence_dir, folder / f"page-{number:02d}-sent-{index}.png", submission.screenshot_png)
+                submission = submission.model_copy(update={"screenshot": path})
+            submissions.append(submission)
+        update["submissions"] = submissions
         pages.append(page.model_copy(update={"render": render.model_copy(update=update)}))
     return crawl.model_copy(update={"pages": pages})
 

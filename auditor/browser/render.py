@@ -24,7 +24,8 @@ from pathlib import Path
 from typing import Any
 
 from auditor.browser.chat import open_chats
-from auditor.models import ChatObservation
+from auditor.browser.submit import submit_forms
+from auditor.models import ChatObservation, FormSubmission
 from auditor.spiders.saved import SavedCopy
 
 #: Flags that keep Chromium quiet on a machine without internet (shared/environment.md).
@@ -96,6 +97,7 @@ class RenderedPage:
     popups: int = 0
     error: str = ""
     chats: list[ChatObservation] = field(default_factory=list)
+    submissions: list[FormSubmission] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -265,6 +267,7 @@ class SiteSession:
     async def render(
         self, url: str, *, timeout: float = PAGE_TIMEOUT, screenshot: bool = True, chats: bool = False,
         elements: Callable[[str, str], list[str]] | None = None,
+        submit: Callable[[str, str], list[str]] | None = None,
     ) -> RenderedPage:
         """Render ``url``; never raises. A page that stalls is taken as far as it got."""
         result = RenderedPage(url=url)
@@ -285,6 +288,10 @@ class SiteSession:
                 await self._load(page, url, result, timeout, screenshot)
                 if elements is not None and screenshot and result.html:
                     result.elements = await _crop(page, elements(result.html, result.final_url or url))
+                if submit is not None and result.html:
+                    forms = submit(result.html, result.final_url or url)
+                    if forms:
+                        result.submissions = await submit_forms(page, forms)
                 if chats and not result.error.startswith("could not load"):
                     result.chats = await asyncio.wait_for(open_chats(page), timeout=timeout)
         except TimeoutError:

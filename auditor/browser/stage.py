@@ -57,6 +57,7 @@ async def render_crawl(
     saved: SavedCopy | None = None,
     unavailable: str = "",
     page_timeout: float = 25.0,
+    submit: bool = False,
 ) -> SiteCrawl:
     """The crawl with ``render`` set on the pages the mode picks; never raises."""
     if mode == "never" or not crawl.pages:
@@ -71,11 +72,20 @@ async def render_crawl(
             for index, chats in chosen_pages(crawl, mode):
                 page = pages[index]
                 rendered = await session.render(page.final_url, timeout=page_timeout, chats=chats,
-                                                elements=finding_locators)
+                                                elements=finding_locators,
+                                                submit=contact_form_locators if submit and chats else None)
                 pages[index] = _with_render(page, rendered)
     except Exception as exc:  # a browser that dies must not lose the crawl
         error = f"rendering stopped: {type(exc).__name__}: {exc}"[:300]
     return crawl.model_copy(update={"pages": pages, "render_mode": mode, "render_error": error})
+
+
+def contact_form_locators(html: str, url: str) -> list[str]:
+    """Contact forms of a rendered page whose fields can be seen (CI mode sends one test message)."""
+    from auditor.spiders.gatherers.forms import gather_forms
+
+    doc = Document(html, url)
+    return [f.locator for f in gather_forms(doc, contact_page=True) if f.purpose == "contact" and not f.scripted]
 
 
 def finding_locators(html: str, url: str) -> list[str]:
@@ -111,5 +121,6 @@ def _with_render(page: PageSnapshot, rendered: RenderedPage) -> PageSnapshot:
         screenshot_png=rendered.screenshot,
         chats=rendered.chats,
         elements_png=rendered.elements,
+        submissions=rendered.submissions,
     )
     return page.model_copy(update={"render": info})

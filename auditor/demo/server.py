@@ -47,6 +47,16 @@ def _handler(root: Path) -> type[BaseHTTPRequestHandler]:
         def do_HEAD(self) -> None:
             self._serve(body=False)
 
+        def do_POST(self) -> None:
+            """A form sent to ``/path`` is answered with ``path.sent.html`` (its confirmation page),
+            as a shop's form handler would; the posted data is read and dropped."""
+            length = int(self.headers.get("Content-Length") or 0)
+            if length:
+                self.rfile.read(min(length, 1 << 20))
+            path = urlsplit(self.path).path.rstrip("/") or "/index"
+            self.path = path + ".sent"
+            self._serve(body=True)
+
         def _serve(self, body: bool) -> None:
             file = resolve(root, self.path)
             if file is None:

@@ -48,6 +48,8 @@ class CrawlSpec:
     saved_copy: SavedCopy | None = None
     #: Which pages a real browser renders after the crawl (see auditor.browser.stage).
     render: RenderMode = "never"
+    #: CI mode on one's own site only: send one test message through the contact form.
+    submit_test_message: bool = False
 
 
 def crawl_sites(
@@ -80,7 +82,7 @@ async def crawl_sites_async(
             if spec.render != "never":
                 async with render_gate:
                     result = await render_crawl(result, spec.render, browser, saved=spec.saved_copy,
-                                                unavailable=unavailable)
+                                                unavailable=unavailable, submit=spec.submit_test_message)
             if on_done is not None:
                 on_done(result)
             return result

@@ -153,3 +153,24 @@ def test_cookie_banner_is_refused_never_accepted(demo_result: AuditResult) -> No
     assert crawl is not None
     banners = [p.banner for p in crawl.pages if p.banner is not None]
     assert banners and banners[0].action == "rejected" and banners[0].control == "nur notwendige"
+
+
+def test_ci_mode_sends_one_test_message_only_when_asked() -> None:
+    wanted = [(root, meta) for root, meta in SHOPS if root.name == "sv-kompis"]
+    with serve_sites([root for root, _ in wanted]) as served:
+        url = served[0].url
+        sent, plain = crawl_sites([CrawlSpec(url=url, render="auto", submit_test_message=True),
+                                   CrawlSpec(url=url, render="auto")])
+    submissions = [s for p in sent.pages if p.render for s in p.render.submissions]
+    assert len(submissions) == 1 and submissions[0].submitted and submissions[0].receipt == "copy"
+    assert "ärendenummer" in submissions[0].confirmation
+    assert not [s for p in plain.pages if p.render for s in p.render.submissions]
+    result = audit_crawl(sent, jurisdiction="se", as_of=date(2026, 11, 24))
+    receipt = next(o for o in result.rules if o.rule == "form-receipt")
+    assert receipt.outcome == Outcome.PASS and "test message was sent" in receipt.evidence[0].note
+
+
+def test_ci_mode_is_refused_for_many_sites() -> None:
+    from auditor.cli import main
+
+    assert main(["audit", "https://a.example/", "https://b.example/", "--submit-test-message"]) == 2

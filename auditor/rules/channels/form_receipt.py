@@ -131,6 +131,12 @@ def _evidence(form: FormFact, pages: Pages, note: str) -> Evidence:
         note += "; an order number is required, which blocks a question or complaint without one"
     if form.captcha:
         note += f"; guarded by {form.captcha}"
+    if form.submission is not None:
+        sent = form.submission
+        note += f"; a test message was sent (CI mode) and {sent.final_url} showed: {sent.confirmation[:160]!r}"
+        evidence = pages.evidence(form.url, locator=form.locator,
+                                  excerpt=form.receipt_excerpt or sent.confirmation[:200], note=note)
+        return evidence.model_copy(update={"screenshot": sent.screenshot}) if sent.screenshot else evidence
     return pages.evidence(
         form.url,
         locator=form.locator,
