@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from auditor import store
-from auditor.cli import main
+from auditor.cli import demo_shops, main
+from auditor.demo.server import serve_sites
 from auditor.models import Category, Outcome, RuleOutcome, Severity, SiteResult, SiteStatus
 
 
@@ -64,10 +65,14 @@ def test_a_site_is_stored_whole_and_a_run_is_found_again(tmp_path: Path) -> None
 def test_history_reaudit_and_report_from_the_store(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "out"
     db_path = out / "auditor.sqlite"
-    assert main(["demo", "-o", str(out), "--render", "never", "--as-of", "2026-11-24"]) == 0
-    assert main(["demo", "-o", str(out), "--render", "never", "--as-of", "2025-06-01"]) == 0
+    wanted = [root for root, _ in demo_shops() if root.name in {"sv-kompis", "de-werk"}]
+    with serve_sites(wanted, first_host=70) as served:  # one server for both audits: the same URLs
+        urls = [site.url for site in served]
+        common = ["-o", str(out), "--render", "never", "--jurisdiction", "se"]
+        assert main(["audit", *urls, *common, "--as-of", "2026-11-24"]) == 0
+        assert main(["audit", *urls, *common, "--as-of", "2025-06-01"]) == 0
     second = json.loads((out / "result.json").read_text(encoding="utf-8"))
-    kompis = next(s for s in second["sites"] if s["url"].startswith("http://127.0.0.6"))
+    kompis = next(s for s in second["sites"] if s["url"] == urls[1])
     changes = {c["rule"]: c["change"] for c in kompis["history"]["changes"]}
     assert changes["odr-link"] == "changed" and kompis["history"]["previous_run"] == 1
     capsys.readouterr()
@@ -77,7 +82,9 @@ def test_history_reaudit_and_report_from_the_store(tmp_path: Path, capsys: pytes
     assert main(["reaudit", "1", "--store", str(db_path), "-o", str(tmp_path / "re")]) == 0
     again = json.loads((tmp_path / "re" / "result.json").read_text(encoding="utf-8"))
     db = store.open_store(db_path)
-    first = {s.url: {o.rule: o.outcome for o in s.result.rules} for s in store.sites(db, store.find_run(db, "1"))}
+    first_run = store.find_run(db, "1")
+    assert first_run is not None
+    first = {s.url: {o.rule: o.outcome for o in s.result.rules} for s in store.sites(db, first_run)}
     db.close()
     for result in again["sites"]:
         assert {o["rule"]: Outcome(o["outcome"]) for o in result["rules"]} == first[result["url"]]
