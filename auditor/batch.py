@@ -133,7 +133,7 @@ def run_batch(
         if site is None:
             return
         if evidence_dir is not None:
-            crawl = store_evidence(crawl, evidence_dir)
+            crawl = store_evidence(crawl, evidence_dir, f"run-{run.id}")
         result = audit_crawl(crawl, jurisdiction=site.jurisdiction, as_of=as_of)
         seconds = (crawl.finished_at - crawl.started_at).total_seconds()
         store.save_site(db, run, position=position[site.url], url=site.url, name=site.name,

@@ -238,10 +238,18 @@ def cmd_audit(args: argparse.Namespace, console: Console) -> int:
     if saved is not None:
         console.print(f"auditing the saved copy in {escape(str(saved.root))} as {escape(saved.base_url)} "
                       f"({len(saved.files)} files; no network is used)")
-    result = _run(jobs, args.as_of, console, args.output, store_path=_store_path(args),
-                  source=" ".join(args.urls))
-    _emit(result, args.output, formats, console)
+    result, run_id = _run(jobs, args.as_of, console, args.output, store_path=_store_path(args),
+                          source=" ".join(args.urls))
+    _emit(result, args.output, formats, console, _settings(args), run_id)
     return EXIT_OK if any(s.status == SiteStatus.AUDITED for s in result.sites) else EXIT_TOOL_ERROR
+
+
+def _settings(args: argparse.Namespace) -> dict[str, object]:
+    """The settings of an audit, as the manifest records them."""
+    keys = ("max_pages", "max_depth", "jurisdiction", "render", "site_timeout", "ignore_robots", "contact_url")
+    out: dict[str, object] = {key: getattr(args, key) for key in keys if hasattr(args, key)}
+    out["as_of"] = args.as_of.isoformat() if getattr(args, "as_of", None) else None
+    return out
 
 
 def _store_path(args: argparse.Namespace) -> Path:
@@ -418,8 +426,8 @@ def cmd_demo(args: argparse.Namespace, console: Console) -> int:
             SiteJob(crawl=CrawlSpec(url=site.url, render=args.render), jurisdiction=str(meta["jurisdiction"]))
             for site, (_, meta) in zip(served, shops, strict=True)
         ]
-        result = _run(jobs, args.as_of, console, args.output, store_path=_store_path(args), source="demo")
-    _emit(result, args.output, formats, console)
+        result, run_id = _run(jobs, args.as_of, console, args.output, store_path=_store_path(args), source="demo")
+    _emit(result, args.output, formats, console, {"render": args.render, "demo": True}, run_id)
     console.print(f"demo finished in {time.monotonic() - started:.1f} s")
     return EXIT_OK if any(s.status == SiteStatus.AUDITED for s in result.sites) else EXIT_TOOL_ERROR
 
@@ -451,13 +459,18 @@ def _stored_result(db: sqlite3.Connection, run: Run, as_of: date | None = None) 
 
 
 def cmd_verify(args: argparse.Namespace, console: Console) -> int:
-    from auditor.evidence import MANIFEST, verify
+    from auditor.evidence import MANIFEST, manifests, verify
 
     target: Path = args.target
-    manifest = target / MANIFEST if target.is_dir() else target
-    if not manifest.is_file():
+    found = manifests(target)
+    if not found:
         raise UsageError(f"no {MANIFEST} at {target}")
-    checked, problems = verify(manifest)
+    checked, problems = 0, []
+    for manifest in found:
+        count, issues = verify(manifest)
+        checked += count
+        problems += [f"{manifest.name}: {issue}" for issue in issues]
+    manifest = found[0] if len(found) == 1 else target
     out = Console()
     for problem in problems:
         out.print(f"[red]✘[/red] {escape(problem)}", soft_wrap=True)
@@ -531,7 +544,8 @@ def cmd_reaudit(args: argparse.Namespace, console: Console) -> int:
                          sites=results)
     console.print(f"run {run.id}: run {original.id} judged again as of {as_of} without fetching anything"
                   + (f" ({missing} site(s) had no stored crawl and keep their old result)" if missing else ""))
-    _emit(result, args.output or args.store.parent, formats, console)
+    _emit(result, args.output or args.store.parent, formats, console,
+          {"reaudit_of": original.id, "as_of": as_of.isoformat()}, run.id)
     return EXIT_OK
 
 
@@ -649,7 +663,7 @@ def normalise_url(raw: str) -> str:
 def _run(
     jobs: list[SiteJob], as_of: date | None, console: Console, evidence_dir: Path | None = None,
     *, store_path: Path | None = None, source: str = "",
-) -> AuditResult:
+) -> tuple[AuditResult, int | None]:
     """Crawl and audit ``jobs`` with a progress bar; with ``store_path``, the run, every crawl and
     result go into the store and each result gets its comparison with the site's last audit."""
     from auditor import store
@@ -690,12 +704,13 @@ def _run(
                 + (f", [yellow]not rendered: {escape(crawl.render_error)}[/yellow]" if crawl.render_error else "")
             )
 
-        result = audit_sites(jobs, as_of=day, on_site_done=done, evidence_dir=evidence_dir, on_audited=keep)
+        result = audit_sites(jobs, as_of=day, on_site_done=done, evidence_dir=evidence_dir, on_audited=keep,
+                             evidence_label=f"run-{run.id}" if run is not None else "")
     if db is not None and run is not None:
         store.finish_run(db, run)
         db.close()
         console.print(f"stored as run {run.id} in {escape(str(store_path))}")
-    return result
+    return result, (run.id if run is not None else None)
 
 
 def _emit(result: AuditResult, out_dir: Path, formats: list[str], console: Console,

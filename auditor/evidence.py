@@ -30,14 +30,15 @@ MANIFEST = "manifest.json"
 _SKIP_HEADERS = {"content-encoding", "transfer-encoding", "content-length"}
 
 
-def write_warc(crawl: SiteCrawl, evidence_dir: Path) -> SiteCrawl:
+def write_warc(crawl: SiteCrawl, evidence_dir: Path, label: str = "") -> SiteCrawl:
     """Write the crawl's pages as ``evidence/<slug>.warc.gz``; the crawl gets each page's record."""
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter
 
     from auditor.formats.html import report_slug
 
-    relative = Path("evidence") / f"{report_slug(crawl.start_url)}.warc.gz"
+    relative = Path("evidence") / label / f"{report_slug(crawl.start_url)}.warc.gz" if label else (
+        Path("evidence") / f"{report_slug(crawl.start_url)}.warc.gz")
     target = evidence_dir / relative
     target.parent.mkdir(parents=True, exist_ok=True)
     pages = []
@@ -117,21 +118,21 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+def _entry(out_dir: Path, path: Path) -> dict[str, Any]:
+    stat = path.stat()
+    return {
+        "path": path.relative_to(out_dir).as_posix(),
+        "sha256": _sha256(path),
+        "size": stat.st_size,
+        "modified": datetime.fromtimestamp(stat.st_mtime, UTC).isoformat(),
+    }
+
+
 def write_manifest(out_dir: Path, result: AuditResult, settings: dict[str, Any], run: int | None = None) -> Path:
-    """List every evidence file of ``out_dir`` with its hash; written last, atomically."""
-    files = []
-    for path in sorted(out_dir.rglob("*")):
-        if not path.is_file() or path.name == MANIFEST or path.suffix in (".sqlite", ".tmp") \
-                or path.name.endswith(("-wal", "-shm", "-journal")):
-            continue
-        stat = path.stat()
-        files.append({
-            "path": path.relative_to(out_dir).as_posix(),
-            "sha256": _sha256(path),
-            "size": stat.st_size,
-            "modified": datetime.fromtimestamp(stat.st_mtime, UTC).isoformat(),
-        })
-    manifest = {
+    """``manifest.json``: every evidence file now in ``out_dir`` with its hash. With ``run``, also
+    ``results/run-N.json`` (this run's result) and ``manifest-run-N.json``, listing only the
+    run's own files, which later runs never overwrite: what the site showed stays provable."""
+    header: dict[str, Any] = {
         "tool": {"name": "auditor", "version": __version__},
         "rule_catalogue": catalogue_version(),
         "run": run,
@@ -144,13 +145,37 @@ def write_manifest(out_dir: Path, result: AuditResult, settings: dict[str, Any],
              "blocked": s.crawl.robots.blocked_urls}
             for s in result.sites if s.crawl is not None
         ],
-        "files": files,
     }
-    target = out_dir / MANIFEST
+    if run is not None:
+        snapshot = out_dir / "results" / f"run-{run}.json"
+        snapshot.parent.mkdir(parents=True, exist_ok=True)
+        snapshot.write_text(result.model_dump_json(indent=2), encoding="utf-8")
+        own = [snapshot]
+        for folder in (out_dir / "evidence" / f"run-{run}", out_dir / "screenshots" / f"run-{run}"):
+            own += sorted(p for p in folder.rglob("*") if p.is_file()) if folder.is_dir() else []
+        _write_json(out_dir / f"manifest-run-{run}.json", {**header, "files": [_entry(out_dir, p) for p in own]})
+    files = [
+        _entry(out_dir, path)
+        for path in sorted(out_dir.rglob("*"))
+        if path.is_file() and not path.name.startswith("manifest") and path.suffix not in (".sqlite", ".tmp")
+        and not path.name.endswith(("-wal", "-shm", "-journal"))
+    ]
+    return _write_json(out_dir / MANIFEST, {**header, "files": files})
+
+
+def _write_json(target: Path, data: dict[str, Any]) -> Path:
     tmp = target.with_suffix(".json.tmp")
-    tmp.write_text(json.dumps(manifest, indent=2, ensure_ascii=False), encoding="utf-8")
+    tmp.write_text(json.dumps(data, indent=2, ensure_ascii=False), encoding="utf-8")
     tmp.replace(target)
     return target
+
+
+def manifests(target: Path) -> list[Path]:
+    """The manifests of an output folder: the folder's and every run's."""
+    if target.is_file():
+        return [target]
+    found = [target / MANIFEST] if (target / MANIFEST).is_file() else []
+    return found + sorted(target.glob("manifest-run-*.json"))
 
 
 def verify(manifest_path: Path) -> tuple[int, list[str]]:

@@ -28,6 +28,7 @@ def audit_sites(
     on_site_done: Callable[[SiteCrawl], None] | None = None,
     evidence_dir: Path | None = None,
     on_audited: Callable[[int, SiteCrawl, SiteResult], SiteResult] | None = None,
+    evidence_label: str = "",
 ) -> AuditResult:
     """Crawl and audit every site; the result lists the sites in the order given. Screenshots go
     to ``evidence_dir/screenshots/`` (paths in the result are relative to that folder).
@@ -35,7 +36,7 @@ def audit_sites(
     amended (with its history)."""
     crawls = crawl_sites([job.crawl for job in jobs], on_done=on_site_done)
     if evidence_dir is not None:
-        crawls = [store_evidence(crawl, evidence_dir) for crawl in crawls]
+        crawls = [store_evidence(crawl, evidence_dir, evidence_label) for crawl in crawls]
     sites: list[SiteResult] = []
     for index, (job, crawl) in enumerate(zip(jobs, crawls, strict=True)):
         result = audit_crawl(crawl, jurisdiction=job.jurisdiction, as_of=as_of)
@@ -58,24 +59,26 @@ def write_json(result: AuditResult, out_dir: Path) -> Path:
     return path
 
 
-def store_evidence(crawl: SiteCrawl, evidence_dir: Path) -> SiteCrawl:
-    """Screenshots as PNG files and the pages as a WARC file, their paths recorded in the crawl."""
+def store_evidence(crawl: SiteCrawl, evidence_dir: Path, label: str = "") -> SiteCrawl:
+    """Screenshots as PNG files and the pages as a WARC file, their paths recorded in the crawl.
+    ``label`` (``run-3``) gives each run its own folders: no run overwrites another's evidence."""
     from auditor.evidence import write_warc
 
-    crawl = store_screenshots(crawl, evidence_dir)
+    crawl = store_screenshots(crawl, evidence_dir, label)
     try:
-        return write_warc(crawl, evidence_dir)
+        return write_warc(crawl, evidence_dir, label)
     except OSError:
         return crawl
 
 
-def store_screenshots(crawl: SiteCrawl, evidence_dir: Path) -> SiteCrawl:
+def store_screenshots(crawl: SiteCrawl, evidence_dir: Path, label: str = "") -> SiteCrawl:
     """Write the crawl's screenshots as PNG files and record their paths relative to ``evidence_dir``.
 
     Nothing is lost when a file cannot be written: the path just stays empty."""
     from auditor.formats.html import report_slug
 
-    folder = Path("screenshots") / report_slug(crawl.start_url)
+    folder = Path("screenshots") / label / report_slug(crawl.start_url) if label else (
+        Path("screenshots") / report_slug(crawl.start_url))
     pages = []
     for number, page in enumerate(crawl.pages, start=1):
         render = page.render

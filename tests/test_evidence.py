@@ -20,8 +20,8 @@ def test_demo_evidence_verifies_and_tampering_is_named(tmp_path: Path, capsys: p
     assert main(["demo", "-o", str(out), "--render", "never"]) == 0
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     listed = {f["path"] for f in manifest["files"]}
-    warcs = sorted(out.glob("evidence/*.warc.gz"))
-    assert len(warcs) == 6 and {f"evidence/{w.name}" for w in warcs} <= listed
+    warcs = sorted(out.glob("evidence/run-1/*.warc.gz"))
+    assert len(warcs) == 6 and {f"evidence/run-1/{w.name}" for w in warcs} <= listed
     assert "result.json" in listed and manifest["rule_catalogue"] and manifest["robots"]
     for warc in warcs:
         assert check_warc(warc) == []
@@ -32,6 +32,10 @@ def test_demo_evidence_verifies_and_tampering_is_named(tmp_path: Path, capsys: p
     evidence = [e for s in result["sites"] for o in s["rules"] for e in o["evidence"]]
     assert any(e["warc"].startswith("evidence/") and "#<urn:uuid:" in e["warc"] for e in evidence)
     assert verify(out / "manifest.json") == (len(listed), [])
+    # A second run writes its own evidence and manifest; the first run's stay as they were.
+    assert main(["demo", "-o", str(out), "--render", "never"]) == 0
+    assert len(list(out.glob("evidence/run-2/*.warc.gz"))) == 6
+    assert verify(out / "manifest-run-1.json")[1] == [] and verify(out / "manifest-run-2.json")[1] == []
 
     target = warcs[0]
     data = bytearray(target.read_bytes())

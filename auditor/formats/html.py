@@ -188,7 +188,7 @@ def _outcome_counts(rules: Iterable[Mapping[str, Any]]) -> list[tuple[str, int]]
 
 #: A screenshot larger than this is linked by file name instead of embedded.
 MAX_INLINE_BYTES = 4 * 1024 * 1024
-_SHOT_PATH = re.compile(r"^screenshots/[a-z0-9-]+/[a-z0-9-]+\.png$")
+_SHOT_PATH = re.compile(r"^screenshots/(run-[0-9]+/)?[a-z0-9-]+/[a-z0-9-]+\.png$")
 
 
 def screenshot_uris(site: dict[str, Any], assets_dir: Path | None) -> dict[str, str]:
