@@ -196,6 +196,9 @@ def _add_audit_options(parser: argparse.ArgumentParser) -> None:
                         help="whose law to apply (default: guess from the domain and page language)")
     parser.add_argument("--as-of", type=_parse_date, default=None, metavar="DATE",
                         help="apply the law as of this date (YYYY-MM-DD; default today)")
+    parser.add_argument("--allow-private", action="store_true",
+                        help="fetch loopback, private and link-local addresses (a staging server on localhost); "
+                             "off by default so that no page can make the audit reach into your network")
     parser.add_argument("--ignore-robots", action="store_true",
                         help="do not obey robots.txt (shown in the report); only with the site's consent")
     parser.add_argument("--contact-url", default=crawl_settings.DEFAULT_CONTACT_URL, metavar="URL",
@@ -230,7 +233,7 @@ def cmd_audit(args: argparse.Namespace, console: Console) -> int:
             crawl=CrawlSpec(url=url, max_pages=args.max_pages, max_depth=args.max_depth,
                             obey_robots=not args.ignore_robots, contact_url=args.contact_url,
                             site_timeout=args.site_timeout, saved_copy=saved, render=args.render,
-                            submit_test_message=args.submit_test_message),
+                            submit_test_message=args.submit_test_message, allow_private=args.allow_private),
             jurisdiction=jurisdiction,
         )
         for url in urls
@@ -300,6 +303,7 @@ def cmd_batch(args: argparse.Namespace, console: Console) -> int:
     settings: dict[str, object] = {
         "max_pages": args.max_pages, "max_depth": args.max_depth, "obey_robots": not args.ignore_robots,
         "render": args.render, "site_timeout": args.site_timeout, "jurisdiction": args.jurisdiction,
+        "allow_private": args.allow_private,
         "as_of": args.as_of.isoformat() if args.as_of else None,
     }
     out_dir: Path = args.output
@@ -323,7 +327,7 @@ def cmd_batch(args: argparse.Namespace, console: Console) -> int:
     def spec(site: BatchSite) -> CrawlSpec:
         return CrawlSpec(url=site.url, max_pages=args.max_pages, max_depth=args.max_depth,
                          obey_robots=not args.ignore_robots, contact_url=args.contact_url,
-                         site_timeout=args.site_timeout, render=args.render)
+                         site_timeout=args.site_timeout, render=args.render, allow_private=args.allow_private)
 
     jobs = [s if s.jurisdiction else BatchSite(s.url, s.name, default_jurisdiction, s.tags, s.line) for s in sites]
     started = time.monotonic()
@@ -423,7 +427,8 @@ def cmd_demo(args: argparse.Namespace, console: Console) -> int:
         for site, (_, meta) in zip(served, shops, strict=True):
             console.print(f"serving demo shop [bold]{escape(str(meta['name']))}[/bold] at {site.url}")
         jobs = [
-            SiteJob(crawl=CrawlSpec(url=site.url, render=args.render), jurisdiction=str(meta["jurisdiction"]))
+            SiteJob(crawl=CrawlSpec(url=site.url, render=args.render, allow_private=True),
+                    jurisdiction=str(meta["jurisdiction"]))
             for site, (_, meta) in zip(served, shops, strict=True)
         ]
         result, run_id = _run(jobs, args.as_of, console, args.output, store_path=_store_path(args), source="demo")

@@ -68,7 +68,7 @@ def test_history_reaudit_and_report_from_the_store(tmp_path: Path, capsys: pytes
     wanted = [root for root, _ in demo_shops() if root.name in {"sv-kompis", "de-werk"}]
     with serve_sites(wanted, first_host=70) as served:  # one server for both audits: the same URLs
         urls = [site.url for site in served]
-        common = ["-o", str(out), "--render", "never", "--jurisdiction", "se"]
+        common = ["-o", str(out), "--render", "never", "--jurisdiction", "se", "--allow-private"]
         assert main(["audit", *urls, *common, "--as-of", "2026-11-24"]) == 0
         assert main(["audit", *urls, *common, "--as-of", "2025-06-01"]) == 0
     second = json.loads((out / "result.json").read_text(encoding="utf-8"))

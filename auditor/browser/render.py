@@ -224,7 +224,7 @@ class Browser:
         self._browser = browser
 
     @asynccontextmanager
-    async def site(self, saved: SavedCopy | None = None) -> AsyncIterator[SiteSession]:
+    async def site(self, saved: SavedCopy | None = None, allow_private: bool = True) -> AsyncIterator[SiteSession]:
         """A fresh context for one site; with ``saved``, every request is answered from the saved
         copy's files and anything else is refused (a saved copy never reaches the network)."""
         context = await self._browser.new_context(
@@ -239,6 +239,8 @@ class Browser:
         context.on("page", session.on_popup)
         if saved is not None:
             await context.route("**/*", _saved_route(saved))
+        elif not allow_private:
+            await context.route("**/*", _public_only)
         try:
             yield session
         finally:
@@ -341,6 +343,21 @@ async def _crop(page: Any, locators: list[str]) -> dict[str, bytes]:
             if await element.is_visible(timeout=500):
                 out[css] = await element.screenshot(timeout=3000, type="png")
     return out
+
+
+async def _public_only(route: Any) -> None:
+    """The browser's side of the SSRF guard: no request of a public audit reaches a private address."""
+    from urllib.parse import urlsplit
+
+    from auditor.spiders.netguard import private_reason_sync
+
+    host = (urlsplit(route.request.url).hostname or "").lower()
+    try:
+        blocked = bool(host) and await asyncio.to_thread(private_reason_sync, host) is not None
+    except Exception:
+        blocked = True
+    with suppress(Exception):
+        await (route.abort("blockedbyclient") if blocked else route.continue_())
 
 
 def _saved_route(saved: SavedCopy) -> Any:

@@ -50,6 +50,8 @@ class CrawlSpec:
     render: RenderMode = "never"
     #: CI mode on one's own site only: send one test message through the contact form.
     submit_test_message: bool = False
+    #: Fetch loopback, private and link-local addresses (a staging server, the demo, tests).
+    allow_private: bool = False
 
 
 def crawl_sites(
@@ -82,7 +84,8 @@ async def crawl_sites_async(
             if spec.render != "never":
                 async with render_gate:
                     result = await render_crawl(result, spec.render, browser, saved=spec.saved_copy,
-                                                unavailable=unavailable, submit=spec.submit_test_message)
+                                                unavailable=unavailable, submit=spec.submit_test_message,
+                                                allow_private=spec.allow_private)
             if on_done is not None:
                 on_done(result)
             return result
@@ -134,6 +137,7 @@ async def crawl_one(spec: CrawlSpec) -> SiteCrawl:
             key_extra_depth=crawl_settings.KEY_LINK_EXTRA_DEPTH,
             obey_robots=spec.obey_robots,
             saved_copy=spec.saved_copy,
+            allow_private=spec.allow_private,
         )
         spider = crawler.spider
         reason = crawler.stats.get_value("finish_reason") if crawler.stats else None

@@ -98,3 +98,29 @@ class SavedCopyServer:
         headers = {"Content-Type": content_type}
         cls = responsetypes.from_args(headers=Headers(headers), url=request.url, body=body)
         return cls(request.url, status=200, headers=headers, body=body, request=request)
+
+
+class PrivateAddressGuard:
+    """Refuse requests to non-public addresses unless the spider allows them (``--allow-private``).
+
+    Runs right after :class:`SavedCopyServer` (a saved copy never reaches the network) and before
+    everything else, so a redirect to a private address is refused like a link to one."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        return cls(crawler)
+
+    async def process_request(self, request: Request) -> None:
+        from scrapy.exceptions import IgnoreRequest
+
+        from auditor.spiders.netguard import private_reason
+
+        spider = self.crawler.spider
+        if getattr(spider, "allow_private", True) or getattr(spider, "saved_copy", None) is not None:
+            return
+        reason = await private_reason(request.url)
+        if reason is not None:
+            raise IgnoreRequest(f"not fetched: {reason}; audits of local or private servers need --allow-private")

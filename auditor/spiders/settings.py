@@ -59,6 +59,7 @@ def scrapy_settings(
         # A saved copy (auditor audit PATH --base-url) is answered from files before anything else.
         "DOWNLOADER_MIDDLEWARES": {
             "auditor.spiders.middlewares.SavedCopyServer": 10,
+            "auditor.spiders.middlewares.PrivateAddressGuard": 20,
             "auditor.spiders.middlewares.OffsiteRedirectGuard": 650,
         },
         "COOKIES_ENABLED": True,

@@ -88,6 +88,7 @@ class SiteSpider(scrapy.Spider):
         key_extra_depth: int,
         obey_robots: bool = True,
         saved_copy: SavedCopy | None = None,
+        allow_private: bool = False,
         **kwargs: Any,
     ) -> None:
         super().__init__(**kwargs)
@@ -98,6 +99,8 @@ class SiteSpider(scrapy.Spider):
         self.obey_robots = obey_robots
         #: Read by :class:`~auditor.spiders.middlewares.SavedCopyServer`: answer from these files.
         self.saved_copy = saved_copy
+        #: Read by :class:`~auditor.spiders.middlewares.PrivateAddressGuard`.
+        self.allow_private = allow_private
         self.state = CrawlState(site_hosts={host_key(urlsplit(start_url).netloc)})
         self._robots: Protego | None = None
         self._frontier: list[_Pending] = []

@@ -95,7 +95,7 @@ def test_batch_survives_a_kill_and_resumes(tmp_path: Path, slow_site: str) -> No
         assert total >= 24
         out = tmp_path / "out"
         args = [str(sites), "-o", str(out), "--render", "never", "--concurrency", "3", "--max-pages", "6",
-                "--site-timeout", "60"]
+                "--site-timeout", "60", "--allow-private"]
         first = run_batch(args, tmp_path)
         deadline = time.monotonic() + 120
         while len(stored(out / "auditor.sqlite")) < 5 and time.monotonic() < deadline and first.poll() is None:

@@ -52,7 +52,7 @@ def _closed_port() -> int:
 
 def test_unreachable_site_is_not_audited_and_exit_2(tmp_path: Path) -> None:
     url = f"http://127.0.0.1:{_closed_port()}/"
-    proc = run("audit", url, "--output", str(tmp_path), "--site-timeout", "30", cwd=tmp_path)
+    proc = run("audit", url, "--output", str(tmp_path), "--site-timeout", "30", "--allow-private", cwd=tmp_path)
     assert proc.returncode == 2, proc.stderr
     [site] = json.loads((tmp_path / "result.json").read_text(encoding="utf-8"))["sites"]
     assert site["status"] == "not_audited"
@@ -72,7 +72,7 @@ def test_robots_disallow_all_is_not_audited(tmp_path: Path) -> None:
     (site / "index.html").write_text("<html><body><a href='/kontakt'>Kontakt</a></body></html>")
     (site / "robots.txt").write_text("User-agent: *\nDisallow: /\n")
     with serve_sites([site], first_host=40) as [served]:
-        proc = run("audit", served.url, "--output", str(tmp_path / "out"), cwd=tmp_path)
+        proc = run("audit", served.url, "--output", str(tmp_path / "out"), "--allow-private", cwd=tmp_path)
     assert proc.returncode == 2
     [result] = json.loads((tmp_path / "out" / "result.json").read_text(encoding="utf-8"))["sites"]
     assert result["status"] == "not_audited"
@@ -101,3 +101,15 @@ def test_report_rejects_a_bad_file(tmp_path: Path, content: str, message: str) -
     proc = run("report", str(bad), cwd=tmp_path)
     assert proc.returncode == 2
     assert message in proc.stderr.replace("\n", " ")
+
+
+def test_private_addresses_need_explicit_permission(tmp_path: Path) -> None:
+    """SSRF guard: nothing on loopback or a private network is fetched without --allow-private."""
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("<html><body><p>Kontakt: hej@butik.se</p></body></html>")
+    with serve_sites([site], first_host=41) as [served]:
+        proc = run("audit", served.url, "--output", str(tmp_path / "out"), "--render", "never", cwd=tmp_path)
+    assert proc.returncode == 2
+    [result] = json.loads((tmp_path / "out" / "result.json").read_text(encoding="utf-8"))["sites"]
+    assert result["status"] == "not_audited" and "--allow-private" in result["reason"]
