@@ -266,6 +266,11 @@ class SiteSession:
         self._closing.add(task)
         task.add_done_callback(self._closing.discard)
 
+    async def new_page(self) -> Any:
+        """A page of our own in this context (not taken for a pop-up); the caller closes it."""
+        self._expected += 1
+        return await self.context.new_page()
+
     async def render(
         self, url: str, *, timeout: float = PAGE_TIMEOUT, screenshot: bool = True, chats: bool = False,
         elements: Callable[[str, str], list[str]] | None = None,
