@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import AsyncIterator, Callable, Sequence
-from contextlib import AsyncExitStack, asynccontextmanager
+from contextlib import AsyncExitStack, asynccontextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -28,6 +28,8 @@ from auditor.spiders.site import SiteSpider
 
 #: Sites crawled at the same time. Each site is itself polite (AutoThrottle, few requests).
 DEFAULT_SITE_CONCURRENCY = 8
+#: Seconds a crawl may overrun its site time limit before it is stopped, then cancelled.
+HARD_DEADLINE_GRACE = 3.0
 #: Sites rendered in the browser at the same time (each in its own context).
 RENDER_CONCURRENCY = 3
 
@@ -129,7 +131,7 @@ async def crawl_one(spec: CrawlSpec) -> SiteCrawl:
         )
         crawler = runner.create_crawler(SiteSpider)
         crawler.signals.connect(collect, signal=signals.item_scraped)
-        await runner.crawl(
+        crawling = asyncio.ensure_future(runner.crawl(
             crawler,
             start_url=spec.url,
             max_pages=spec.max_pages,
@@ -138,10 +140,20 @@ async def crawl_one(spec: CrawlSpec) -> SiteCrawl:
             obey_robots=spec.obey_robots,
             saved_copy=spec.saved_copy,
             allow_private=spec.allow_private,
-        )
+        ))
+        # Scrapy's CLOSESPIDER_TIMEOUT asks the crawl to stop; a server that never answers can
+        # still hold a download open past it. This deadline is hard: no site stalls a batch.
+        done, _ = await asyncio.wait({crawling}, timeout=spec.site_timeout + HARD_DEADLINE_GRACE)
+        if not done:
+            crawling.cancel()
+            with suppress(BaseException):
+                await asyncio.wait_for(crawling, timeout=HARD_DEADLINE_GRACE)
+            error = f"site time limit of {spec.site_timeout:.0f} s reached"
+        else:
+            crawling.result()
         spider = crawler.spider
         reason = crawler.stats.get_value("finish_reason") if crawler.stats else None
-        if reason == "closespider_timeout":
+        if reason == "closespider_timeout" or error:
             error = f"site time limit of {spec.site_timeout:.0f} s reached"
     except Exception as exc:  # a crawl that breaks must not break the batch
         error = f"crawl failed: {type(exc).__name__}: {exc}"

@@ -42,6 +42,32 @@ MAX_NOT_SAVED = 300
 _INDEX_FILES = frozenset({"index.html", "index.htm"})
 
 
+def decode(response: TextResponse) -> str:
+    """The page's text. A body that is not valid in its declared encoding (Swedish text saved as
+    Windows-1252 but labelled UTF-8, as old shops often are) is read as Windows-1252, which is
+    what browsers fall back to for these languages; otherwise "Kundtjänst" becomes "Kundtj\ufffdnst"."""
+    text = response.text
+    if "\ufffd" not in text or response.encoding.lower().replace("-", "") not in ("utf8", "utf_8"):
+        return text
+    body = response.body
+    try:
+        body.decode("utf-8")
+        return text  # the replacement characters are in the page itself
+    except UnicodeDecodeError:
+        return body.decode("cp1252", errors="replace")
+
+
+def _binary(body: bytes) -> bool:
+    """Binary junk served as a page: NUL bytes or mostly control characters in its first 4 kB."""
+    head = body[:4096]
+    if not head or head.startswith((b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf")):
+        return False  # empty, or a byte-order mark (UTF-16 text has NUL bytes)
+    if b"\x00" in head:
+        return True
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
+    return controls > len(head) // 10
+
+
 def url_key(url: str) -> str:
     """Identity of a page for de-duplication: scheme, ``www.`` and a trailing ``index.html``
     (``/`` and ``/index.html`` are one page on every static server) do not make a new page."""
@@ -175,9 +201,12 @@ class SiteSpider(scrapy.Spider):
             yield self._failure(requested, "http_status", f"HTTP {response.status}", path, response.status)
         elif not is_html:
             yield self._failure(requested, "not_html", f"not an HTML page ({content_type or 'unknown type'})", path)
+        elif isinstance(response, TextResponse) and _binary(response.body):
+            yield self._failure(requested, "not_html", "the body is binary data, not text, although it is labelled "
+                                f"{content_type or 'as a page'}", path)
         else:
             assert isinstance(response, TextResponse)
-            html = response.text
+            html = decode(response)
             yield PageSnapshot(
                 url=requested,
                 final_url=response.url,
