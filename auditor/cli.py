@@ -199,6 +199,9 @@ def _add_audit_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--allow-private", action="store_true",
                         help="fetch loopback, private and link-local addresses (a staging server on localhost); "
                              "off by default so that no page can make the audit reach into your network")
+    parser.add_argument("--accept-invalid-tls", action="store_true",
+                        help="audit a site whose TLS certificate is self-signed, expired or for another name "
+                             "(the report says the certificates were not checked)")
     parser.add_argument("--ignore-robots", action="store_true",
                         help="do not obey robots.txt (shown in the report); only with the site's consent")
     parser.add_argument("--contact-url", default=crawl_settings.DEFAULT_CONTACT_URL, metavar="URL",
@@ -233,7 +236,8 @@ def cmd_audit(args: argparse.Namespace, console: Console) -> int:
             crawl=CrawlSpec(url=url, max_pages=args.max_pages, max_depth=args.max_depth,
                             obey_robots=not args.ignore_robots, contact_url=args.contact_url,
                             site_timeout=args.site_timeout, saved_copy=saved, render=args.render,
-                            submit_test_message=args.submit_test_message, allow_private=args.allow_private),
+                            submit_test_message=args.submit_test_message, allow_private=args.allow_private,
+                            accept_invalid_tls=args.accept_invalid_tls),
             jurisdiction=jurisdiction,
         )
         for url in urls
@@ -327,7 +331,8 @@ def cmd_batch(args: argparse.Namespace, console: Console) -> int:
     def spec(site: BatchSite) -> CrawlSpec:
         return CrawlSpec(url=site.url, max_pages=args.max_pages, max_depth=args.max_depth,
                          obey_robots=not args.ignore_robots, contact_url=args.contact_url,
-                         site_timeout=args.site_timeout, render=args.render, allow_private=args.allow_private)
+                         site_timeout=args.site_timeout, render=args.render, allow_private=args.allow_private,
+                         accept_invalid_tls=args.accept_invalid_tls)
 
     jobs = [s if s.jurisdiction else BatchSite(s.url, s.name, default_jurisdiction, s.tags, s.line) for s in sites]
     started = time.monotonic()

@@ -40,7 +40,10 @@ def not_audited_reason(crawl: SiteCrawl) -> str | None:
         return f"robots.txt ({crawl.robots.url}) disallows the home page; override with --ignore-robots"
     if crawl.failures:
         first = crawl.failures[0]
-        return f"the home page could not be read: {first.reason}"
+        hint = ""
+        if "certificate" in first.reason.lower() or "ssl" in first.reason.lower():
+            hint = "; to audit a site with an invalid certificate anyway, use --accept-invalid-tls"
+        return f"the home page could not be read: {first.reason}{hint}"
     if crawl.error:
         return crawl.error
     return "the home page could not be read"
@@ -187,4 +190,5 @@ def summarise(crawl: SiteCrawl, facts: SiteFacts | None) -> CrawlSummary:
         saved_copy=crawl.saved_copy,
         render_mode=crawl.render_mode,
         render_error=crawl.render_error,
+        tls_verified=crawl.tls_verified,
     )

@@ -273,6 +273,9 @@ class SiteCrawl(_Frozen):
     )
     render_mode: Literal["auto", "always", "never"] = "never"
     render_error: str = Field(default="", description="Why no page could be rendered (no browser, ...).")
+    tls_verified: bool = Field(
+        default=True, description="TLS certificates were checked; False with --accept-invalid-tls."
+    )
 
 
 # --------------------------------------------------------------------------- extract stage
@@ -665,6 +668,7 @@ class CrawlSummary(_Frozen):
     )
     render_mode: Literal["auto", "always", "never"] = "never"
     render_error: str = ""
+    tls_verified: bool = Field(default=True, description="False: certificates were not checked (--accept-invalid-tls).")
 
 
 class RuleChange(_Frozen):

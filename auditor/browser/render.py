@@ -224,7 +224,9 @@ class Browser:
         self._browser = browser
 
     @asynccontextmanager
-    async def site(self, saved: SavedCopy | None = None, allow_private: bool = True) -> AsyncIterator[SiteSession]:
+    async def site(
+        self, saved: SavedCopy | None = None, allow_private: bool = True, ignore_https_errors: bool = False
+    ) -> AsyncIterator[SiteSession]:
         """A fresh context for one site; with ``saved``, every request is answered from the saved
         copy's files and anything else is refused (a saved copy never reaches the network)."""
         context = await self._browser.new_context(
@@ -234,6 +236,7 @@ class Browser:
             java_script_enabled=True,
             viewport={"width": 1280, "height": 900},
             locale="en-GB",
+            ignore_https_errors=ignore_https_errors,
         )
         session = SiteSession(context)
         context.on("page", session.on_popup)

@@ -59,6 +59,7 @@ async def render_crawl(
     page_timeout: float = 25.0,
     submit: bool = False,
     allow_private: bool = True,
+    accept_invalid_tls: bool = False,
 ) -> SiteCrawl:
     """The crawl with ``render`` set on the pages the mode picks; never raises."""
     if mode == "never" or not crawl.pages:
@@ -69,7 +70,8 @@ async def render_crawl(
     pages = list(crawl.pages)
     error = ""
     try:
-        async with browser.site(saved=saved, allow_private=allow_private) as session:
+        async with browser.site(saved=saved, allow_private=allow_private,
+                                ignore_https_errors=accept_invalid_tls) as session:
             for index, chats in chosen_pages(crawl, mode):
                 page = pages[index]
                 rendered = await session.render(page.final_url, timeout=page_timeout, chats=chats,

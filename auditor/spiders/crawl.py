@@ -54,6 +54,8 @@ class CrawlSpec:
     submit_test_message: bool = False
     #: Fetch loopback, private and link-local addresses (a staging server, the demo, tests).
     allow_private: bool = False
+    #: Audit a site whose TLS certificate is invalid (self-signed, expired); the report says so.
+    accept_invalid_tls: bool = False
 
 
 def crawl_sites(
@@ -87,7 +89,8 @@ async def crawl_sites_async(
                 async with render_gate:
                     result = await render_crawl(result, spec.render, browser, saved=spec.saved_copy,
                                                 unavailable=unavailable, submit=spec.submit_test_message,
-                                                allow_private=spec.allow_private)
+                                                allow_private=spec.allow_private,
+                                                accept_invalid_tls=spec.accept_invalid_tls)
             if on_done is not None:
                 on_done(result)
             return result
@@ -127,7 +130,8 @@ async def crawl_one(spec: CrawlSpec) -> SiteCrawl:
     spider: Spider | None = None
     try:
         runner = AsyncCrawlerRunner(
-            crawl_settings.scrapy_settings(contact_url=spec.contact_url, site_timeout=spec.site_timeout)
+            crawl_settings.scrapy_settings(contact_url=spec.contact_url, site_timeout=spec.site_timeout,
+                                           verify_tls=not spec.accept_invalid_tls)
         )
         crawler = runner.create_crawler(SiteSpider)
         crawler.signals.connect(collect, signal=signals.item_scraped)
@@ -175,4 +179,5 @@ async def crawl_one(spec: CrawlSpec) -> SiteCrawl:
         unvisited=state.unvisited if state else [],
         error=error,
         saved_copy=spec.saved_copy.info() if spec.saved_copy is not None else None,
+        tls_verified=not spec.accept_invalid_tls,
     )

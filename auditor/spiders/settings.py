@@ -32,7 +32,7 @@ def user_agent(contact_url: str = DEFAULT_CONTACT_URL) -> str:
 
 
 def scrapy_settings(
-    *, contact_url: str = DEFAULT_CONTACT_URL, site_timeout: float = DEFAULT_SITE_TIMEOUT
+    *, contact_url: str = DEFAULT_CONTACT_URL, site_timeout: float = DEFAULT_SITE_TIMEOUT, verify_tls: bool = True
 ) -> dict[str, Any]:
     """Settings for one site's crawler."""
     return {
@@ -51,6 +51,9 @@ def scrapy_settings(
         "DOWNLOAD_DELAY": 0,
         "DOWNLOAD_TIMEOUT": 20,
         "DOWNLOAD_MAXSIZE": 10 * 1024 * 1024,
+        # A self-signed or expired certificate makes the site unreadable unless the user accepts
+        # it (--accept-invalid-tls), and then the report says the certificates were not checked.
+        "DOWNLOAD_VERIFY_CERTIFICATES": verify_tls,
         "DOWNLOAD_WARNSIZE": 0,
         "RETRY_TIMES": 1,
         "REDIRECT_MAX_TIMES": 6,
