@@ -42,6 +42,27 @@ MAX_NOT_SAVED = 300
 _INDEX_FILES = frozenset({"index.html", "index.htm"})
 
 
+#: Download errors as a reader of the report understands them (the technical text follows).
+_PLAIN = (
+    (re.compile(r"larger than download (max|warn) ?size|Ignored response .* because its body", re.I),
+     "the page is larger than the 10 MB limit, or expands beyond it when decompressed"),
+    (re.compile(r"max redirections reached", re.I), "its redirects never end (a redirect loop)"),
+    (re.compile(r"payload is not completed|ContentLengthError|data loss", re.I),
+     "the server ended its answer early (a truncated body)"),
+    (re.compile(r"Name or service not known|nodename nor servname|getaddrinfo|Temporary failure in name", re.I),
+     "the host name does not resolve"),
+    (re.compile(r"certificate verify failed|CERTIFICATE_VERIFY_FAILED", re.I), "its TLS certificate is not valid"),
+)
+
+
+def plain_reason(reason: str) -> str:
+    """A download error in words, with the technical message kept after it."""
+    for pattern, words in _PLAIN:
+        if pattern.search(reason):
+            return f"{words} ({reason[:160]})"
+    return reason
+
+
 def decode(response: TextResponse) -> str:
     """The page's text. A body that is not valid in its declared encoding (Swedish text saved as
     Windows-1252 but labelled UTF-8, as old shops often are) is read as Windows-1252, which is
@@ -232,7 +253,7 @@ class SiteSpider(scrapy.Spider):
         request = failure.request  # type: ignore[attr-defined]
         error_name = failure.type.__name__ if failure.type is not None else "error"
         # aiohttp names its SSL context object in connection errors; the address is what counts.
-        reason = re.sub(r"\s*ssl:(<[^>]*>|default|None)", "", failure.getErrorMessage() or error_name)
+        reason = plain_reason(re.sub(r"\s*ssl:(<[^>]*>|default|None)", "", failure.getErrorMessage() or error_name))
         kind: FailureKind = "timeout" if "timeout" in error_name.lower() else "network"
         yield self._failure(request.meta["audit_url"], kind, reason, request.meta["audit_path"])
         yield from self._release()

@@ -21,15 +21,16 @@ SLACK = 6.0  # the hard deadline's grace and the shutdown
 
 NOT_AUDITED = {
     "redirect_loop": "redirect", "meta_refresh_loop": "", "slow_first_byte": "time limit", "drip": "time limit",
-    "gzip_bomb": "", "huge": "", "binary_junk": "binary", "errors_5xx": "HTTP 503", "reset": "",
-    "truncated": "",
+    "gzip_bomb": "", "brotli_bomb": "", "huge": "", "no_dns": "could not be read", "binary_junk": "binary",
+    "errors_5xx": "HTTP 503", "reset": "", "truncated": "",
 }
 READABLE = ("cp1252_as_utf8", "latin1_as_utf8", "utf16_bom", "js_hostile")
 
 
 @pytest.fixture(scope="module")
 def audits() -> dict[str, tuple[SiteCrawl, SiteResult]]:
-    with serve_hostile() as urls:
+    with serve_hostile() as served:
+        urls = {**served, "no_dns": "http://no-such-shop.invalid/"}  # a name that does not resolve
         specs = [CrawlSpec(url=url, allow_private=True, max_pages=10, site_timeout=BUDGET,
                            render="auto" if name == "js_hostile" else "never") for name, url in urls.items()]
         crawls = crawl_sites(specs, concurrency=len(specs))
@@ -37,7 +38,7 @@ def audits() -> dict[str, tuple[SiteCrawl, SiteResult]]:
             for name, crawl in zip(urls, crawls, strict=True)}
 
 
-@pytest.mark.parametrize("name", list(SITES))
+@pytest.mark.parametrize("name", [*SITES, "no_dns"])
 def test_every_hostile_site_ends_within_its_budget(audits: dict[str, tuple[SiteCrawl, SiteResult]],
                                                    name: str) -> None:
     crawl, _ = audits[name]

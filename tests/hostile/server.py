@@ -95,6 +95,22 @@ def _bomb() -> bytes:
     return _BOMB[0]
 
 
+_BROTLI: list[bytes] = []
+
+
+def brotli_bomb(h: BaseHTTPRequestHandler) -> None:
+    """200 MB of spaces as a small brotli body."""
+    if not _BROTLI:
+        import brotli
+
+        packer = brotli.Compressor(quality=4)
+        chunk = b" " * (1024 * 1024)
+        parts = [packer.process(b"<p>")] + [packer.process(chunk) for _ in range(200)] + [packer.finish()]
+        _BROTLI.append(b"".join(parts))
+    body = _BROTLI[0]
+    _send(h, 200, body, {"Content-Type": "text/html", "Content-Encoding": "br", "Content-Length": str(len(body))})
+
+
 def huge(h: BaseHTTPRequestHandler) -> None:
     h.send_response(200)
     h.send_header("Content-Type", "text/html; charset=utf-8")
@@ -167,6 +183,7 @@ SITES: dict[str, Handler] = {
     "slow_first_byte": slow_first_byte,
     "drip": drip,
     "gzip_bomb": gzip_bomb,
+    "brotli_bomb": brotli_bomb,
     "huge": huge,
     "binary_junk": binary_junk,
     "cp1252_as_utf8": cp1252_as_utf8,
