@@ -394,10 +394,7 @@ def cmd_eval(args: argparse.Namespace, console: Console) -> int:
     except CorpusError as exc:
         raise UsageError(str(exc)) from None
     day = args.as_of or datetime.now(UTC).date()
-    with Progress(
-        SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-        TimeElapsedColumn(), console=console, transient=True,
-    ) as progress:
+    with _progress(console) as progress:
         task = progress.add_task(f"Auditing {len(sites)} saved site(s)", total=len(sites))
 
         def done(crawl: SiteCrawl) -> None:
@@ -698,10 +695,7 @@ def _run(
                         seconds=(crawl.finished_at - crawl.started_at).total_seconds())
         return store.with_history(db, run, result)
 
-    with Progress(
-        SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-        TimeElapsedColumn(), console=console, transient=True,
-    ) as progress:
+    with _progress(console) as progress:
         task = progress.add_task(f"Crawling {len(jobs)} site(s)", total=len(jobs))
 
         def done(crawl: SiteCrawl) -> None:
@@ -741,6 +735,14 @@ def _emit(result: AuditResult, out_dir: Path, formats: list[str], console: Conso
     except OSError as exc:
         raise UsageError(f"cannot write reports to {out_dir}: {exc}") from exc
     print_summary(result, Console(), paths)
+
+
+def _progress(console: Console) -> Progress:
+    """The progress bar of audit, demo and eval: sites done of all, time spent (on stderr)."""
+    return Progress(
+        SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+        TimeElapsedColumn(), console=console, transient=True,
+    )
 
 
 def _parse_formats(value: str) -> list[str]:

@@ -95,6 +95,7 @@ def run_rules(
 ) -> list[RuleOutcome]:
     """Every rule's outcome; each rule sees only the facts it declared."""
     outcomes: list[RuleOutcome] = []
+    index = _EvidenceIndex(facts)
     for rule_cls in rules if rules is not None else registry.all_rules():
         meta = rule_cls.meta
         if meta.jurisdictions and ctx.jurisdiction not in meta.jurisdictions:
@@ -116,45 +117,52 @@ def run_rules(
                 category=meta.category,
                 severity=meta.severity,
                 weight=registry.weight_of(rule_cls, ctx.jurisdiction),
-                evidence=_enrich(list(verdict.evidence), facts),
+                evidence=index.enrich(verdict.evidence),
                 legal_refs=applicable_refs(meta.legal_refs, ctx.jurisdiction),
             )
         )
     return outcomes
 
 
-def _enrich(evidence: list[Evidence], facts: SiteFacts) -> list[Evidence]:
-    """Mark evidence seen only after JavaScript ran, and point it at its page's screenshot."""
-    rendered_only = {
-        (url_key(f.url), f.locator)
-        for kind in (facts.emails, facts.phones, facts.addresses, facts.org_numbers, facts.company_names,
-                     facts.forms, facts.passages, facts.links, facts.chats)
-        for f in kind
-        if f.rendered_only
-    }
-    records = {url_key(u): p.warc for p in facts.pages if p.warc for u in (p.url, p.final_url)}
-    shots = {url_key(p.final_url): p.screenshot for p in facts.pages if p.screenshot}
-    shots.update({url_key(p.url): p.screenshot for p in facts.pages if p.screenshot})
-    elements = {
-        (url_key(u), locator): path
-        for p in facts.pages
-        for u in (p.url, p.final_url)
-        for locator, path in p.element_shots.items()
-    }
-    out: list[Evidence] = []
-    for item in evidence:
-        update: dict[str, object] = {}
-        if (url_key(item.url), item.locator) in rendered_only:
-            update["rendered_only"] = True
-        if not item.warc and url_key(item.url) in records:
-            update["warc"] = records[url_key(item.url)]
-        element = elements.get((url_key(item.url), item.locator))
-        if not item.screenshot and element:
-            update["screenshot"] = element
-        elif not item.screenshot and url_key(item.url) in shots:
-            update["screenshot"] = shots[url_key(item.url)]
-        out.append(item.model_copy(update=update) if update else item)
-    return out
+class _EvidenceIndex:
+    """Per site, built once: which facts only a browser saw, and each page's screenshots and
+    WARC record, so every rule's evidence can be marked and pointed at them."""
+
+    def __init__(self, facts: SiteFacts) -> None:
+        self.rendered_only = {
+            (url_key(f.url), f.locator)
+            for kind in (facts.emails, facts.phones, facts.addresses, facts.org_numbers, facts.company_names,
+                         facts.forms, facts.passages, facts.links, facts.chats)
+            for f in kind
+            if f.rendered_only
+        }
+        self.records = {url_key(u): p.warc for p in facts.pages if p.warc for u in (p.url, p.final_url)}
+        self.shots = {url_key(p.final_url): p.screenshot for p in facts.pages if p.screenshot}
+        self.shots.update({url_key(p.url): p.screenshot for p in facts.pages if p.screenshot})
+        self.elements = {
+            (url_key(u), locator): path
+            for p in facts.pages
+            for u in (p.url, p.final_url)
+            for locator, path in p.element_shots.items()
+        }
+
+    def enrich(self, evidence: Sequence[Evidence]) -> list[Evidence]:
+        """Mark evidence seen only after JavaScript ran, and point it at its screenshot and record."""
+        out: list[Evidence] = []
+        for item in evidence:
+            page = url_key(item.url)
+            update: dict[str, object] = {}
+            if (page, item.locator) in self.rendered_only:
+                update["rendered_only"] = True
+            if not item.warc and page in self.records:
+                update["warc"] = self.records[page]
+            element = self.elements.get((page, item.locator))
+            if not item.screenshot and element:
+                update["screenshot"] = element
+            elif not item.screenshot and page in self.shots:
+                update["screenshot"] = self.shots[page]
+            out.append(item.model_copy(update=update) if update else item)
+        return out
 
 
 def applicable_refs(refs: Sequence[LegalRef], jurisdiction: str) -> list[LegalRef]:

@@ -85,7 +85,7 @@ async def open_chats(page: Any) -> list[ChatObservation]:
     try:
         launchers = await page.evaluate(_FIND_LAUNCHERS, {"markers": _markers(), "limit": MAX_LAUNCHERS})
     except Exception as exc:
-        return [ChatObservation(error=f"could not look for a chat launcher: {_short(exc)}")]
+        return [ChatObservation(error=f"could not look for a chat launcher: {short_error(exc)}")]
     framed = [f for f in page.frames if f != page.main_frame and _vendor_of_frame(f.url)]
     for index, launcher in enumerate(launchers or []):
         out.append(await _try(page, f'[data-auditor-launcher="{index}"]', str(launcher.get("vendor") or ""),
@@ -146,7 +146,8 @@ async def _try(page: Any, selector: str, vendor: str, label: str) -> ChatObserva
     try:
         await page.locator(selector).first.click(timeout=3000)
     except Exception as exc:
-        return ChatObservation(vendor=vendor, launcher=label, error=f"the launcher could not be clicked: {_short(exc)}")
+        return ChatObservation(vendor=vendor, launcher=label,
+                               error=f"the launcher could not be clicked: {short_error(exc)}")
     return await _observe(page, vendor, label, before, frames_before)
 
 
@@ -157,10 +158,11 @@ async def _try_frame(page: Any, frame: Any) -> ChatObservation:
         await frame.locator("button, [role=button]").first.click(timeout=3000)
     except Exception as exc:
         return ChatObservation(vendor=vendor, launcher="(in the widget's frame)",
-                               error=f"the launcher could not be clicked: {_short(exc)}")
+                               error=f"the launcher could not be clicked: {short_error(exc)}")
     return await _observe(page, vendor, "(in the widget's frame)", before, frames_before)
 
 
-def _short(exc: BaseException) -> str:
+def short_error(exc: BaseException) -> str:
+    """The first line of an exception's message, at most 200 characters (for reports)."""
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
     return text[:200]

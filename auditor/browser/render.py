@@ -23,7 +23,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from auditor.browser.chat import open_chats
+from auditor.browser.chat import open_chats, short_error
 from auditor.browser.submit import submit_forms
 from auditor.models import ChatObservation, FormSubmission
 from auditor.spiders.saved import SavedCopy
@@ -307,7 +307,7 @@ class SiteSession:
         except TimeoutError:
             result.error = result.error or f"rendering took longer than {timeout * 2:.0f} s and was stopped"
         except Exception as exc:
-            result.error = result.error or f"rendering failed: {_short(exc)}"
+            result.error = result.error or f"rendering failed: {short_error(exc)}"
         finally:
             result.dialogs = dialogs
             result.popups = self.popups - popups_before
@@ -327,7 +327,7 @@ class SiteSession:
                 result.error = "the page did not finish loading within the time limit"
             await page.wait_for_timeout(SETTLE * 1000)
         except Exception as exc:
-            result.error = f"could not load: {_short(exc)}"
+            result.error = f"could not load: {short_error(exc)}"
         result.final_url = page.url
         result.banner = await asyncio.wait_for(_dismiss_banner(page), timeout=10)
         result.html = await asyncio.wait_for(page.content(), timeout=10)
@@ -395,11 +395,6 @@ async def _close_quietly(page: Any) -> None:
         await asyncio.wait_for(page.close(), timeout=5)
 
 
-def _short(exc: BaseException) -> str:
-    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-    return text[:200]
-
-
 @asynccontextmanager
 async def launch(executable: str | None = None) -> AsyncIterator[Browser]:
     """Start Chromium (Debian's, or Playwright's own when none is found); BrowserUnavailable if none runs."""
@@ -418,7 +413,7 @@ async def launch(executable: str | None = None) -> AsyncIterator[Browser]:
         except Exception as exc:
             where = path or "Playwright's own Chromium"
             raise BrowserUnavailable(
-                f"no browser could be started ({where}: {_short(exc)}); install Debian's chromium "
+                f"no browser could be started ({where}: {short_error(exc)}); install Debian's chromium "
                 f"or set {ENV_VAR}"
             ) from exc
         try:

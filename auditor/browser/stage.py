@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from typing import Literal
 
-from auditor import lexicon
 from auditor.browser.render import Browser, RenderedPage
 from auditor.models import BannerInfo, PageSnapshot, RenderInfo, SiteCrawl
 from auditor.spiders.gatherers.dom import Document
@@ -33,14 +32,12 @@ def chosen_pages(crawl: SiteCrawl, mode: RenderMode) -> list[tuple[int, bool]]:
     """Indices of the pages to render and whether to open chat widgets on each."""
     if mode == "never":
         return []
-    from auditor.spiders.gatherers.site import is_js_shell
+    from auditor.spiders.gatherers.site import is_contact_page, is_js_shell
 
-    lex = lexicon.load()
     chosen: list[tuple[int, bool]] = []
     for index, page in enumerate(crawl.pages):
         doc = Document(page.html, page.final_url)
-        kinds = {**lex.url_kinds(page.final_url), **lex.text_kinds(doc.title)}
-        contact = lexicon.best_kind(kinds) in lexicon.CONTACT_KINDS
+        contact = is_contact_page(page.final_url, doc.title)
         home = page.depth == 0
         shell = is_js_shell(page.html, len(doc.text))
         if mode == "always" or home or contact or shell:

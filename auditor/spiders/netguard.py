@@ -44,42 +44,52 @@ def literal_ip(host: str) -> str | None:
     return bare
 
 
+_LOCAL_SUFFIXES = (".localhost", ".local", ".internal", ".lan", ".home.arpa")
+
+
+def _without_lookup(host: str) -> tuple[bool, str | None]:
+    """(decided, reason) from the name alone: an IP literal or a local name needs no DNS."""
+    literal = literal_ip(host)
+    if literal is not None:
+        return True, None if is_public_ip(literal) else f"{host} is a non-public address"
+    if host == "localhost" or host.endswith(_LOCAL_SUFFIXES):
+        return True, f"{host} names a local host"
+    return False, None
+
+
+def _resolved(host: str, infos: list[tuple[object, ...]]) -> str | None:
+    for info in infos:
+        address = str(info[4][0])  # type: ignore[index]
+        if not is_public_ip(address):
+            return f"{host} resolves to the non-public address {address}"
+    return None
+
+
 async def private_reason(url: str) -> str | None:
     """Why ``url`` must not be fetched from a public audit, or None when its host is public."""
     host = (urlsplit(url).hostname or "").lower()
     if not host:
         return None
-    literal = literal_ip(host)
-    if literal is not None:
-        return None if is_public_ip(literal) else f"{host} is a non-public address"
-    if host == "localhost" or host.endswith((".localhost", ".local", ".internal", ".lan", ".home.arpa")):
-        return f"{host} names a local host"
+    decided, reason = _without_lookup(host)
+    if decided:
+        return reason
     try:
         infos = await asyncio.wait_for(
             asyncio.get_running_loop().getaddrinfo(host, None, type=socket.SOCK_STREAM), RESOLVE_TIMEOUT
         )
     except (OSError, TimeoutError):
         return None  # unresolvable: the download fails with its own, clearer error
-    for info in infos:
-        address = str(info[4][0])
-        if not is_public_ip(address):
-            return f"{host} resolves to the non-public address {address}"
-    return None
+    return _resolved(host, list(infos))
 
 
 @lru_cache(maxsize=4096)
 def private_reason_sync(host: str) -> str | None:
     """The same check without an event loop (the browser's request router), cached per host."""
-    literal = literal_ip(host)
-    if literal is not None:
-        return None if is_public_ip(literal) else f"{host} is a non-public address"
-    if host == "localhost" or host.endswith((".localhost", ".local", ".internal", ".lan", ".home.arpa")):
-        return f"{host} names a local host"
+    decided, reason = _without_lookup(host)
+    if decided:
+        return reason
     try:
         infos = socket.getaddrinfo(host, None, type=socket.SOCK_STREAM)
     except OSError:
         return None
-    for info in infos:
-        if not is_public_ip(str(info[4][0])):
-            return f"{host} resolves to a non-public address"
-    return None
+    return _resolved(host, list(infos))

@@ -140,7 +140,7 @@ class Document:
                     own.append(child.tail)
                 continue
             tag = child.tag.lower()
-            if tag in _INVISIBLE or _hidden(child):
+            if tag in _INVISIBLE or is_hidden(child):
                 pass
             elif tag == "br":
                 own.append("\n")
@@ -169,7 +169,7 @@ def _label_row(element: lxml.html.HtmlElement) -> TextBlock | None:
         return None
     if any(isinstance(d.tag, str) and d.tag.lower() in _BLOCK for c in cells for d in c.iterdescendants()):
         return None
-    texts = [clean(c.text_content()) for c in cells if not _hidden(c)]
+    texts = [clean(c.text_content()) for c in cells if not is_hidden(c)]
     texts = [t for t in texts if t]
     if len(texts) < 2:
         return None
@@ -213,7 +213,7 @@ def _text_into(element: lxml.html.HtmlElement, parts: list[str]) -> None:
     if not isinstance(element.tag, str):
         return
     tag = element.tag.lower()
-    if tag in _INVISIBLE or _hidden(element):
+    if tag in _INVISIBLE or is_hidden(element):
         return
     if tag == "br":
         parts.append("\n")
@@ -226,7 +226,8 @@ def _text_into(element: lxml.html.HtmlElement, parts: list[str]) -> None:
             parts.append(child.tail)
 
 
-def _hidden(element: lxml.html.HtmlElement) -> bool:
+def is_hidden(element: lxml.html.HtmlElement) -> bool:
+    """Hidden by the ``hidden`` attribute, ``aria-hidden`` or an inline display/visibility style."""
     if element.get("hidden") is not None or element.get("aria-hidden") == "true":
         return True
     style = (element.get("style") or "").replace(" ", "").lower()

@@ -28,7 +28,7 @@ from urllib.parse import urlsplit
 import lxml.html
 
 from auditor.models import FormFact
-from auditor.spiders.gatherers.dom import Document, clean
+from auditor.spiders.gatherers.dom import Document, clean, is_hidden
 from auditor.spiders.gatherers.passages.common import lexicon, phrase_hits, word_list
 
 FormPurpose = Literal["contact", "search", "newsletter", "login", "order", "other"]
@@ -244,7 +244,7 @@ def _sentences_in(element: lxml.html.HtmlElement) -> list[tuple[str, bool]]:
     def walk(node: lxml.html.HtmlElement, hidden: bool) -> None:
         if not isinstance(node.tag, str) or node.tag in _SKIP:
             return
-        hidden = hidden or _is_hidden(node)
+        hidden = hidden or is_hidden(node)
         if node.tag in {"input", "textarea"}:
             text = clean(node.get("placeholder") or "")
             if text:
@@ -281,13 +281,6 @@ def _all_text(element: lxml.html.HtmlElement, sep: str = "") -> str:
 
     walk(element)
     return sep.join(p for p in parts if p.strip())
-
-
-def _is_hidden(element: lxml.html.HtmlElement) -> bool:
-    if element.get("hidden") is not None or element.get("aria-hidden") == "true":
-        return True
-    style = (element.get("style") or "").replace(" ", "").lower()
-    return "display:none" in style or "visibility:hidden" in style
 
 
 def _vendor_forms(doc: Document) -> list[FormFact]:

@@ -124,7 +124,7 @@ def _facts_of(
         addresses=gather_addresses(doc, region),
         org_numbers=gather_org_numbers(doc),
         names=gather_company_names(doc),
-        forms=gather_forms(doc, contact_page=_contact_url(page.final_url, doc.title)),
+        forms=gather_forms(doc, contact_page=is_contact_page(page.final_url, doc.title)),
         passages=gather_passages(doc, lang),
     )
     structured = gather_structured(html, page.final_url, region)
@@ -207,6 +207,7 @@ def _chats_of(page: PageSnapshot, doc: Document, rendered: Document | None) -> l
     """Chat widgets of a page: vendor fingerprints in the static and rendered HTML, and what the
     browser saw when it opened them."""
     sightings = {s.vendor.key: s for s in gather_chat(doc)}
+    static = set(sightings)
     if rendered is not None:
         for sighting in gather_chat(rendered):
             current = sightings.get(sighting.vendor.key)
@@ -226,7 +227,7 @@ def _chats_of(page: PageSnapshot, doc: Document, rendered: Document | None) -> l
             certain=sighting.certain or bool(match and match.opened),
             bot=sighting.vendor.bot or bool(match and match.bot),
             vendor_transcript=sighting.vendor.transcript, observed=match,
-            rendered_only=sighting.vendor.key not in {s.vendor.key for s in gather_chat(doc)},
+            rendered_only=sighting.vendor.key not in static,
         ))
     for observation in observations:
         if observation.opened:  # a widget no fingerprint names, opened by what a person sees
@@ -237,7 +238,8 @@ def _chats_of(page: PageSnapshot, doc: Document, rendered: Document | None) -> l
     return out
 
 
-def _contact_url(url: str, title: str) -> bool:
+def is_contact_page(url: str, title: str) -> bool:
+    """A contact, customer-service or imprint page by its URL and title."""
     lex = lexicon.load()
     return lexicon.best_kind({**lex.url_kinds(url), **lex.text_kinds(title)}) in lexicon.CONTACT_KINDS
 
