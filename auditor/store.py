@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 from auditor.models import RuleChange, SiteCrawl, SiteHistory, SiteResult
 
@@ -169,10 +170,16 @@ def start_run(
     return run, False
 
 
+_RUN_SELECT = "SELECT id, key, source, started_at, finished_at, as_of, tool_version, settings, total FROM runs "
+_SITE_SELECT = (
+    "SELECT position, url, name, jurisdiction, tags, status, score, pages, seconds, finished_at, result FROM sites "
+)
+
+
 def find_run(db: sqlite3.Connection, key_or_id: str) -> Run | None:
     """A run by its key, or by its number."""
     row = db.execute(
-        "SELECT id, key, source, started_at, finished_at, as_of, tool_version, settings, total FROM runs "
+        _RUN_SELECT +
         "WHERE key = ? OR CAST(id AS TEXT) = ?",
         (key_or_id, key_or_id),
     ).fetchone()
@@ -181,7 +188,7 @@ def find_run(db: sqlite3.Connection, key_or_id: str) -> Run | None:
 
 def latest_run(db: sqlite3.Connection) -> Run | None:
     row = db.execute(
-        "SELECT id, key, source, started_at, finished_at, as_of, tool_version, settings, total FROM runs "
+        _RUN_SELECT +
         "ORDER BY id DESC LIMIT 1"
     ).fetchone()
     return _run(row) if row else None
@@ -236,16 +243,22 @@ def save_site(
 
 def sites(db: sqlite3.Connection, run: Run) -> Iterator[StoredSite]:
     """The finished sites of a run, in input order."""
-    for row in db.execute(
-        "SELECT position, url, name, jurisdiction, tags, status, score, pages, seconds, finished_at, result "
-        "FROM sites WHERE run_id = ? ORDER BY position",
-        (run.id,),
-    ):
-        yield StoredSite(
-            position=int(row[0]), url=str(row[1]), name=str(row[2]), jurisdiction=row[3], tags=str(row[4]),
-            status=str(row[5]), score=row[6], pages=int(row[7]), seconds=float(row[8]),
-            finished_at=datetime.fromisoformat(str(row[9])), result=SiteResult.model_validate_json(row[10]),
-        )
+    for row in db.execute(_SITE_SELECT + "WHERE run_id = ? ORDER BY position", (run.id,)):
+        yield _site(row)
+
+
+def stored_site(db: sqlite3.Connection, run: Run, url: str) -> StoredSite | None:
+    """One finished site of a run (without reading the others)."""
+    row = db.execute(_SITE_SELECT + "WHERE run_id = ? AND url = ?", (run.id, url)).fetchone()
+    return _site(row) if row else None
+
+
+def _site(row: tuple[Any, ...]) -> StoredSite:
+    return StoredSite(
+        position=int(row[0]), url=str(row[1]), name=str(row[2]), jurisdiction=row[3], tags=str(row[4]),
+        status=str(row[5]), score=row[6], pages=int(row[7]), seconds=float(row[8]),
+        finished_at=datetime.fromisoformat(str(row[9])), result=SiteResult.model_validate_json(row[10]),
+    )
 
 
 def stored_crawl(db: sqlite3.Connection, run: Run, url: str) -> SiteCrawl | None:
@@ -277,7 +290,7 @@ def previous_site(db: sqlite3.Connection, url: str, before_run: int) -> tuple[Ru
     run = find_run(db, str(row[0]))
     if run is None:
         return None
-    site = next((s for s in sites(db, run) if s.url == url), None)
+    site = stored_site(db, run, url)
     return (run, site) if site is not None else None
 
 
@@ -328,7 +341,7 @@ def site_history(db: sqlite3.Connection, url: str) -> list[tuple[Run, StoredSite
         run = find_run(db, str(run_id))
         if run is None:
             continue
-        site = next((s for s in sites(db, run) if s.url == url), None)
+        site = stored_site(db, run, url)
         if site is not None:
             out.append((run, site))
     return out
