@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from auditor import registry, scoring
+from auditor.i18n import T
 from auditor.models import (
     CrawlSummary,
     Evidence,
@@ -99,21 +100,25 @@ def run_rules(
     for rule_cls in rules if rules is not None else registry.all_rules():
         meta = rule_cls.meta
         if meta.jurisdictions and ctx.jurisdiction not in meta.jurisdictions:
-            verdict = Verdict(Outcome.NOT_APPLICABLE, f"Does not apply in jurisdiction {ctx.jurisdiction!r}.")
+            verdict = Verdict(Outcome.NOT_APPLICABLE, _ENGINE_WORDS["elsewhere"].format(j=ctx.jurisdiction))
         elif meta.id in registry.disabled(ctx.jurisdiction):
-            verdict = Verdict(Outcome.NOT_APPLICABLE, f"Not part of the {ctx.jurisdiction!r} profile.")
+            verdict = Verdict(Outcome.NOT_APPLICABLE, _ENGINE_WORDS["profile"].format(j=ctx.jurisdiction))
         else:
             try:
                 verdict = rule_cls().evaluate(FactView(facts, meta.requires), ctx)
             except Exception as exc:  # a broken rule is that rule's error, never a crashed audit
                 log.exception("rule %s failed", meta.id)
-                verdict = Verdict(Outcome.ERROR, f"The rule failed: {type(exc).__name__}: {exc}")
+                verdict = Verdict(Outcome.ERROR, _ENGINE_WORDS["broken"].format(error=f"{type(exc).__name__}: {exc}"))
+        failing = verdict.outcome in (Outcome.FAIL, Outcome.PARTIAL)
         outcomes.append(
             RuleOutcome(
                 rule=meta.id,
-                title=meta.failure_title if verdict.outcome in (Outcome.FAIL, Outcome.PARTIAL) else meta.title,
+                title=meta.failure_title if failing else meta.title,
+                title_i18n={lang: words.failure_title if failing else words.title
+                            for lang, words in meta.translations.items()},
                 outcome=verdict.outcome,
-                message=verdict.message,
+                message=verdict.message.en,
+                message_i18n=verdict.message.translations(),
                 category=meta.category,
                 severity=meta.severity,
                 weight=registry.weight_of(rule_cls, ctx.jurisdiction),
@@ -122,6 +127,13 @@ def run_rules(
             )
         )
     return outcomes
+
+
+_ENGINE_WORDS = {
+    "elsewhere": T("Does not apply in jurisdiction {j!r}.", "Gäller inte i jurisdiktionen {j!r}."),
+    "profile": T("Not part of the {j!r} profile.", "Ingår inte i profilen för {j!r}."),
+    "broken": T("The rule failed: {error}", "Regeln gick sönder: {error}"),
+}
 
 
 class _EvidenceIndex:

@@ -25,7 +25,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 #: Version of the ``AuditResult`` JSON. Bump the major part on an incompatible change.
-SCHEMA_VERSION = "1.4"
+SCHEMA_VERSION = "1.5"
 
 _KEBAB = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 
@@ -543,6 +543,14 @@ class LegalRef(_Frozen):
     url: str | None = None
 
 
+class RuleWords(_Frozen):
+    """A rule's title, failure title and description in another report language."""
+
+    title: str
+    failure_title: str
+    description: str
+
+
 class RuleMeta(_Frozen):
     """A rule's metadata: data, validated when the rule module is imported."""
 
@@ -550,6 +558,9 @@ class RuleMeta(_Frozen):
     title: str = Field(description="The passing state, e.g. 'Email address is given'.")
     failure_title: str = Field(description="The failing state.")
     description: str = Field(description="Why it matters, for the report.")
+    translations: dict[str, RuleWords] = Field(
+        default_factory=dict, description="title, failure_title and description per other language ('sv')."
+    )
     category: Category
     severity: Severity
     requires: tuple[str, ...]
@@ -597,6 +608,7 @@ class Evidence(_Frozen):
     fetched_at: datetime | None = None
     click_path: list[ClickStep] = Field(default_factory=list)
     note: str = Field(default="", description="What this piece of evidence shows.")
+    note_i18n: dict[str, str] = Field(default_factory=dict, description="note in other languages ('sv').")
     screenshot: str = Field(default="", description="Screenshot of the page or element, relative to result.json.")
     rendered_only: bool = Field(default=False, description="Seen only after JavaScript ran.")
     warc: str = Field(default="", description="The WARC record of the page: 'file#urn:uuid:...'.")
@@ -607,8 +619,10 @@ class RuleOutcome(_Frozen):
 
     rule: str
     title: str = Field(description="title or failure_title, whichever fits the outcome.")
+    title_i18n: dict[str, str] = Field(default_factory=dict, description="title in other languages ('sv').")
     outcome: Outcome
     message: str
+    message_i18n: dict[str, str] = Field(default_factory=dict, description="message in other languages ('sv').")
     category: Category
     severity: Severity
     weight: float
@@ -697,6 +711,7 @@ class SiteResult(_Frozen):
     url: str
     status: SiteStatus
     reason: str | None = Field(default=None, description="Why a site was not audited.")
+    reason_i18n: dict[str, str] = Field(default_factory=dict, description="reason in other languages ('sv').")
     jurisdiction: str
     jurisdiction_source: Literal["given", "guessed"] = Field(
         default="given", description="Given by the user (--jurisdiction), or guessed from the domain and language."

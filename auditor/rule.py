@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from auditor.i18n import Text, as_text
 from auditor.models import Evidence, Outcome, RuleMeta, SiteFacts
 
 if TYPE_CHECKING:
@@ -86,40 +87,40 @@ class Verdict:
     """What :meth:`Rule.evaluate` returns; the engine turns it into a RuleOutcome."""
 
     outcome: Outcome
-    message: str
+    message: Text
     evidence: tuple[Evidence, ...] = field(default_factory=tuple)
 
 
-def passed(message: str, evidence: Iterable[Evidence]) -> Verdict:
+def passed(message: Text | str, evidence: Iterable[Evidence]) -> Verdict:
     """The requirement is met. Evidence is required: a pass must show what it saw."""
     return _verdict(Outcome.PASS, message, evidence, need_evidence=True)
 
 
-def partial(message: str, evidence: Iterable[Evidence]) -> Verdict:
+def partial(message: Text | str, evidence: Iterable[Evidence]) -> Verdict:
     """Met in part (counts half): e.g. a PO box only, or a contact page three clicks deep."""
     return _verdict(Outcome.PARTIAL, message, evidence, need_evidence=True)
 
 
-def failed(message: str, evidence: Iterable[Evidence]) -> Verdict:
+def failed(message: Text | str, evidence: Iterable[Evidence]) -> Verdict:
     """Not met. Evidence (at least the pages searched) is required: a fail must be defensible."""
     return _verdict(Outcome.FAIL, message, evidence, need_evidence=True)
 
 
-def needs_review(message: str, evidence: Iterable[Evidence] = ()) -> Verdict:
+def needs_review(message: Text | str, evidence: Iterable[Evidence] = ()) -> Verdict:
     """The tool cannot tell: a person must look. The message says why."""
     return _verdict(Outcome.NEEDS_REVIEW, message, evidence, need_evidence=False)
 
 
-def not_applicable(message: str) -> Verdict:
+def not_applicable(message: Text | str) -> Verdict:
     """The requirement does not apply to this site."""
-    return Verdict(Outcome.NOT_APPLICABLE, message)
+    return Verdict(Outcome.NOT_APPLICABLE, as_text(message))
 
 
-def _verdict(outcome: Outcome, message: str, evidence: Iterable[Evidence], *, need_evidence: bool) -> Verdict:
+def _verdict(outcome: Outcome, message: Text | str, evidence: Iterable[Evidence], *, need_evidence: bool) -> Verdict:
     items = tuple(evidence)
     if need_evidence and not items:
         raise ValueError(f"a {outcome.value} verdict needs evidence")
-    return Verdict(outcome, message, items)
+    return Verdict(outcome, as_text(message), items)
 
 
 class Rule:

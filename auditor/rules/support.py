@@ -15,6 +15,7 @@ from typing import Protocol
 from urllib.parse import urlsplit
 
 from auditor import lexicon
+from auditor.i18n import Messages, T, Text, as_text
 from auditor.models import (
     CompanyNameFact,
     CrawlCoverage,
@@ -135,6 +136,27 @@ TERMS_PAGE_KINDS = frozenset({PageKind.TERMS, PageKind.RETURNS, PageKind.COMPLAI
 SITE_WIDE = frozenset({Region.HEADER, Region.FOOTER, Region.NAV})
 
 
+#: What the shared helpers say, in every report language.
+MESSAGES = Messages(
+    searched=T("searched, not found here", "genomsökt, inte hittat här"),
+    js_shell=T("{url} appears to be built by JavaScript and its content was not seen",
+               "{url} verkar byggas av JavaScript och dess innehåll kunde inte läsas"),
+    js_shell_no_browser=T("{url} appears to be built by JavaScript and its content was not seen without a browser",
+                          "{url} verkar byggas av JavaScript och dess innehåll syns inte utan webbläsare"),
+    robots=T("robots.txt kept the crawler from {url}", "robots.txt hindrade granskningen från att läsa {url}"),
+    unreadable=T("the page {url} could not be read ({reason})", "sidan {url} kunde inte läsas ({reason})"),
+    unvisited=T("the page {url} was not visited", "sidan {url} besöktes inte"),
+    no_section=T("no {what} page was read", "ingen sida med {what} lästes"),
+    offsite=T("the site links to a contact or imprint page on another site ({url}), which was not read",
+              "webbplatsen länkar till en kontakt- eller företagsinformationssida på en annan webbplats "
+              "({url}), som inte lästes"),
+    budget=T("no contact page was found and the page budget ({max_pages}) ran out before the whole site was read",
+             "ingen kontaktsida hittades och sidbudgeten ({max_pages}) tog slut innan hela webbplatsen lästs"),
+    incomplete=T("no contact page was found and not every page of the site could be read",
+                 "ingen kontaktsida hittades och alla webbplatsens sidor kunde inte läsas"),
+)
+
+
 class Pages:
     """Look up the fetched page a fact was seen on, by requested or final URL."""
 
@@ -156,19 +178,21 @@ class Pages:
         wanted = frozenset(kinds)
         return [p for p in self.all if p.kind in wanted and p.status < 400]
 
-    def evidence(self, url: str, *, locator: str = "", excerpt: str = "", note: str = "") -> Evidence:
+    def evidence(self, url: str, *, locator: str = "", excerpt: str = "", note: Text | str = "") -> Evidence:
         """Evidence for something seen on ``url``, with the page's fetch time and click path."""
         page = self.get(url)
+        words = as_text(note)
         return Evidence(
             url=page.final_url if page else url,
             locator=locator,
             excerpt=excerpt,
             fetched_at=page.fetched_at if page else None,
             click_path=page.click_path if page else [],
-            note=note,
+            note=words.en,
+            note_i18n=words.translations(),
         )
 
-    def searched(self, limit: int = 10, note: str = "searched, not found here") -> list[Evidence]:
+    def searched(self, limit: int = 10, note: Text | str = MESSAGES.entries["searched"]) -> list[Evidence]:
         """Evidence of absence: the pages that were read, most relevant kinds first."""
         order = {kind: i for i, kind in enumerate(lexicon.KIND_ORDER)}
         ranked = sorted(
@@ -178,7 +202,7 @@ class Pages:
         return [self.evidence(p.final_url, excerpt=p.title, note=note) for p in ranked[:limit]]
 
 
-def passage_evidence(passage: PassageFact, pages: Pages, note: str) -> Evidence:
+def passage_evidence(passage: PassageFact, pages: Pages, note: Text | str) -> Evidence:
     """Evidence for a passage: its page, element and sentence."""
     return pages.evidence(passage.url, locator=passage.locator, excerpt=passage.excerpt, note=note)
 
@@ -198,8 +222,8 @@ def is_contact_url(failure: FetchFailure) -> bool:
 
 
 def section_doubt(
-    pages: Pages, coverage: CrawlCoverage, kinds: frozenset[PageKind], what: str
-) -> str | None:
+    pages: Pages, coverage: CrawlCoverage, kinds: frozenset[PageKind], what: Text | str
+) -> Text | None:
     """Why information that belongs on pages of ``kinds`` (terms, returns, ...) may exist
     although it was not found, or None when its absence is established.
 
@@ -212,25 +236,25 @@ def section_doubt(
         return doubt
     shells = [p for p in pages.all if p.js_shell and p.kind in kinds]
     if shells:
-        return f"{shells[0].final_url} appears to be built by JavaScript and its content was not seen"
+        return MESSAGES("js_shell", url=shells[0].final_url)
     lex = lexicon.load()
     for url in coverage.robots.blocked_urls:
         if lexicon.best_kind(lex.url_kinds(url)) in kinds:
-            return f"robots.txt kept the crawler from {url}"
+            return MESSAGES("robots", url=url)
     for failure in coverage.failures:
         if lexicon.best_kind(_failure_kinds(failure)) in kinds:
-            return f"the page {failure.url} could not be read ({failure.reason})"
+            return MESSAGES("unreadable", url=failure.url, reason=failure.reason)
     for url in coverage.unvisited:
         if lexicon.best_kind(lex.url_kinds(url)) in kinds:
-            return f"the page {url} was not visited"
+            return MESSAGES("unvisited", url=url)
     if not pages.of_kinds(kinds):
         # Even after a complete crawl: shops without any terms page are rare, terms reached
         # only through scripts (a checkout button) are not.
-        return f"no {what} page was read"
+        return MESSAGES("no_section", what=what)
     return None
 
 
-def absence_doubt(pages: Pages, coverage: CrawlCoverage) -> str | None:
+def absence_doubt(pages: Pages, coverage: CrawlCoverage) -> Text | None:
     """Why a fact not found may still exist on the site, or None when its absence is established.
 
     Absence is established when a contact, customer-service or imprint page was read (that is
@@ -239,30 +263,24 @@ def absence_doubt(pages: Pages, coverage: CrawlCoverage) -> str | None:
     """
     shells = [p for p in pages.all if p.js_shell and (p.kind in TRADER_PAGE_KINDS)]
     if shells:
-        return (
-            f"{shells[0].final_url} appears to be built by JavaScript and its content was not "
-            "seen without a browser"
-        )
+        return MESSAGES("js_shell_no_browser", url=shells[0].final_url)
     blocked_contact = [
         url for url in coverage.robots.blocked_urls if lexicon.best_kind(lexicon.load().url_kinds(url))
         in lexicon.CONTACT_KINDS
     ]
     if blocked_contact:
-        return f"robots.txt kept the crawler from {blocked_contact[0]}"
+        return MESSAGES("robots", url=blocked_contact[0])
     failed_contact = [f for f in coverage.failures if is_contact_url(f)]
     if failed_contact:
         f = failed_contact[0]
-        return f"the page {f.url} could not be read ({f.reason})"
+        return MESSAGES("unreadable", url=f.url, reason=f.reason)
     if coverage.offsite_contact_pages:
         elsewhere = coverage.offsite_contact_pages[0]
-        return f"the site links to a contact or imprint page on another site ({elsewhere}), which was not read"
+        return MESSAGES("offsite", url=elsewhere)
     if pages.of_kinds(lexicon.CONTACT_KINDS):
         return None
     if coverage.exhaustive:
         return None
     if coverage.budget_exhausted:
-        return (
-            f"no contact page was found and the page budget ({coverage.max_pages}) ran out "
-            "before the whole site was read"
-        )
-    return "no contact page was found and not every page of the site could be read"
+        return MESSAGES("budget", max_pages=coverage.max_pages)
+    return MESSAGES("incomplete")

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from auditor.i18n import T, Text
 from auditor.models import (
     Category,
     CrawlCoverage,
@@ -217,6 +218,10 @@ def ranked(passages: list[PassageFact], pages: Pages) -> list[PassageFact]:
     return sorted(passages, key=key)
 
 
-def complaints_absence_doubt(pages: Pages, coverage: CrawlCoverage) -> str | None:
+#: The pages complaints information belongs on, as a message names them.
+TERMS_WORDS = T("terms, returns or complaints", "villkor, returer eller reklamationer")
+
+
+def complaints_absence_doubt(pages: Pages, coverage: CrawlCoverage) -> Text | None:
     """Why complaints information not found may still exist, or None when its absence is shown."""
-    return section_doubt(pages, coverage, LEGAL_PAGE_KINDS, "terms, returns or complaints")
+    return section_doubt(pages, coverage, LEGAL_PAGE_KINDS, TERMS_WORDS)

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from auditor.i18n import as_text
 from auditor.models import (
     Category,
     Evidence,
@@ -92,13 +93,13 @@ class OdrLink(Rule):
             if shown:
                 return Verdict(
                     Outcome.NOT_APPLICABLE,
-                    "The ODR platform closed on 20 July 2025 (Regulation (EU) 2024/3228): outdated reference "
-                    "to the closed ODR platform, which should be removed.",
+                    as_text("The ODR platform closed on 20 July 2025 (Regulation (EU) 2024/3228): outdated reference "
+                    "to the closed ODR platform, which should be removed."),
                     tuple(_evidence(p, pages, "outdated reference to the closed ODR platform") for p in shown[:3]),
                 )
             return Verdict(
                 Outcome.NOT_APPLICABLE,
-                "The ODR platform closed on 20 July 2025 (Regulation (EU) 2024/3228); no link is required.",
+                as_text("The ODR platform closed on 20 July 2025 (Regulation (EU) 2024/3228); no link is required."),
             )
         if linked:
             return passed(

@@ -21,11 +21,39 @@ Needs review when    the contact page could not be read, needs JavaScript, or th
 
 from __future__ import annotations
 
-from auditor.models import Category, EmailFact, Evidence, RuleMeta, Severity
+from auditor.i18n import Messages, T, join, kind_name, region_name
+from auditor.models import Category, EmailFact, Evidence, RuleMeta, RuleWords, Severity
 from auditor.registry import register
 from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, partial, passed
 from auditor.rules import legal
 from auditor.rules.support import SITE_WIDE, TRADER_PAGE_KINDS, Pages, absence_doubt
+
+#: Every message of this rule, in English and Swedish.
+MESSAGES = Messages(
+    found=T("Email address given: {emails}.", "E-postadress anges: {emails}."),
+    elsewhere=T(
+        "An email address ({email}) appears only on {where} pages, not on a contact page or in the "
+        "site-wide header or footer.",
+        "En e-postadress ({email}) finns bara på {where}, inte på en kontaktsida eller i sidhuvudet "
+        "eller sidfoten som visas på varje sida.",
+    ),
+    structured_only=T(
+        "An email address ({email}) is only in the page's structured data, not in its visible text; "
+        "check what a visitor sees.",
+        "En e-postadress ({email}) finns bara i sidans strukturerade data, inte i den synliga texten; "
+        "kontrollera vad en besökare ser.",
+    ),
+    doubt=T("No email address found, but {doubt}.", "Ingen e-postadress hittades, men {doubt}."),
+    form_only=T(
+        "No email address anywhere on the site; only a contact form is offered, and a form does not "
+        "replace an email address (CJEU C-298/07).",
+        "Ingen e-postadress någonstans på webbplatsen; bara ett kontaktformulär erbjuds, och ett "
+        "formulär ersätter inte en e-postadress (EU-domstolen C-298/07).",
+    ),
+    none=T("No email address anywhere on the pages read.", "Ingen e-postadress på någon av de lästa sidorna."),
+    note_form=T("contact form", "kontaktformulär"),
+    note_email=T("email {email} ({method}, {region})", "e-post {email} ({method}, {region})"),
+)
 
 
 @register
@@ -38,6 +66,14 @@ class ContactEmail(Rule):
             "Consumers must be able to write to the trader directly. The law requires an email "
             "address; a contact form or a chat does not replace it."
         ),
+        translations={"sv": RuleWords(
+            title="En e-postadress anges för direktkontakt",
+            failure_title="Ingen e-postadress anges för direktkontakt",
+            description=(
+                "Konsumenten måste kunna skriva direkt till näringsidkaren. Lagen kräver en "
+                "e-postadress; ett kontaktformulär eller en chatt ersätter den inte."
+            ),
+        )},
         category=Category.CONTACT,
         severity=Severity.CRITICAL,
         requires=("emails", "forms", "pages", "coverage"),
@@ -51,7 +87,7 @@ class ContactEmail(Rule):
         if prominent:
             shown = _unique(prominent)
             return passed(
-                f"Email address given: {', '.join(e.address for e in shown[:3])}.",
+                MESSAGES("found", emails=", ".join(e.address for e in shown[:3])),
                 [_evidence(e, pages) for e in shown[:3]],
             )
         # Elsewhere on the site, an address of the shop's own domain still counts in part;
@@ -59,32 +95,29 @@ class ContactEmail(Rule):
         own_elsewhere = [e for e in visible if e.same_site]
         if own_elsewhere:
             shown = _unique(own_elsewhere)
-            where = ", ".join(sorted({pages.kind(e.url).value for e in shown}))
+            where = join(kind_name(kind) for kind in sorted({pages.kind(e.url).value for e in shown}))
             return partial(
-                f"An email address ({shown[0].address}) appears only on {where} pages, not on a "
-                "contact page or in the site-wide header or footer.",
+                MESSAGES("elsewhere", email=shown[0].address, where=where),
                 [_evidence(e, pages) for e in shown[:3]],
             )
         doubt = absence_doubt(pages, facts.coverage)
         structured = [e for e in facts.emails if e.method == "structured_data" and not e.third_party]
         if structured:
             return needs_review(
-                f"An email address ({structured[0].address}) is only in the page's structured data, "
-                "not in its visible text; check what a visitor sees.",
+                MESSAGES("structured_only", email=structured[0].address),
                 [_evidence(structured[0], pages)],
             )
         if doubt:
-            return needs_review(f"No email address found, but {doubt}.", pages.searched(5))
+            return needs_review(MESSAGES("doubt", doubt=doubt), pages.searched(5))
         contact_forms = [f for f in facts.forms if f.looks_like_contact]
         if contact_forms:
             form = contact_forms[0]
             return failed(
-                "No email address anywhere on the site; only a contact form is offered, and a "
-                "form does not replace an email address (CJEU C-298/07).",
-                [pages.evidence(form.url, locator=form.locator, excerpt=form.excerpt, note="contact form"),
+                MESSAGES("form_only"),
+                [pages.evidence(form.url, locator=form.locator, excerpt=form.excerpt, note=MESSAGES("note_form")),
                  *pages.searched(8)],
             )
-        return failed("No email address anywhere on the pages read.", pages.searched(10))
+        return failed(MESSAGES("none"), pages.searched(10))
 
 
 def _prominent(email: EmailFact, pages: Pages) -> bool:
@@ -103,6 +136,6 @@ def _evidence(email: EmailFact, pages: Pages) -> Evidence:
         email.url,
         locator=email.locator,
         excerpt=email.excerpt or email.address,
-        note=f"email {email.address} ({email.method}, {email.region.value})",
+        note=MESSAGES("note_email", email=email.address, method=email.method, region=region_name(email.region)),
     )
 

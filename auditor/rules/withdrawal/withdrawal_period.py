@@ -26,6 +26,7 @@ Needs review when    the terms or returns page could not be read, needs JavaScri
 
 from __future__ import annotations
 
+from auditor.i18n import T, Text
 from auditor.models import (
     Category,
     CrawlCoverage,
@@ -81,9 +82,9 @@ NATIONAL_WITHDRAWAL = (SE_DAL_2_10, NO_ANGR, DK_FAL_18, FI_KSL_6, DE_BGB_355)
 WITHDRAWAL_PAGE_KINDS = frozenset({PageKind.TERMS, PageKind.RETURNS})
 
 
-def withdrawal_absence_doubt(pages: Pages, coverage: CrawlCoverage) -> str | None:
+def withdrawal_absence_doubt(pages: Pages, coverage: CrawlCoverage) -> Text | None:
     """Why withdrawal information not found may still exist, or None when its absence is shown."""
-    return section_doubt(pages, coverage, WITHDRAWAL_PAGE_KINDS, "terms or returns")
+    return section_doubt(pages, coverage, WITHDRAWAL_PAGE_KINDS, T("terms or returns", "villkor eller returer"))
 
 
 def searched_for_withdrawal(pages: Pages, limit: int = 10) -> list[Evidence]:
