@@ -6,11 +6,15 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from auditor import __version__
 from auditor.engine import audit_crawl
 from auditor.models import AuditResult, SiteCrawl, SiteResult, ToolInfo
 from auditor.spiders.crawl import CrawlSpec, crawl_sites
+
+if TYPE_CHECKING:
+    from auditor.rule import Rule
 
 
 @dataclass(frozen=True)
@@ -19,6 +23,7 @@ class SiteJob:
 
     crawl: CrawlSpec
     jurisdiction: str | None = None
+    rules: Sequence[type[Rule]] | None = None  # None: every rule; ``auditor ci`` skips some
 
 
 def audit_sites(
@@ -39,7 +44,7 @@ def audit_sites(
         crawls = [store_evidence(crawl, evidence_dir, evidence_label) for crawl in crawls]
     sites: list[SiteResult] = []
     for index, (job, crawl) in enumerate(zip(jobs, crawls, strict=True)):
-        result = audit_crawl(crawl, jurisdiction=job.jurisdiction, as_of=as_of)
+        result = audit_crawl(crawl, jurisdiction=job.jurisdiction, as_of=as_of, rules=job.rules)
         sites.append(on_audited(index, crawl, result) if on_audited is not None else result)
     return AuditResult(
         tool=ToolInfo(version=__version__),
