@@ -21,7 +21,8 @@ Needs review when    the contact page could not be read or needs JavaScript, the
 
 from __future__ import annotations
 
-from auditor.models import AddressFact, Category, Evidence, PageKind, RuleMeta, Severity
+from auditor.i18n import Messages, T, region_name
+from auditor.models import AddressFact, Category, Evidence, PageKind, RuleMeta, RuleWords, Severity
 from auditor.registry import register
 from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, partial, passed
 from auditor.rules import legal
@@ -29,6 +30,27 @@ from auditor.rules.support import SITE_WIDE, TRADER_PAGE_KINDS, Pages, absence_d
 
 #: Pages whose addresses are the trader's: its own pages, and terms that name the seller.
 _ADDRESS_PAGES = TRADER_PAGE_KINDS | {PageKind.TERMS, PageKind.RETURNS, PageKind.COMPLAINTS}
+
+#: Every message of this rule, in English and Swedish.
+MESSAGES = Messages(
+    found=T("Geographic address given: {address}.", "Geografisk adress anges: {address}."),
+    po_box_only=T(
+        "Only a PO box is given ({address}); the law asks for the geographic address where the "
+        "trader is established.",
+        "Bara en postbox anges ({address}); lagen kräver den geografiska adress där näringsidkaren "
+        "är etablerad.",
+    ),
+    structured_only=T(
+        "An address ({address}) is only in structured data, not in the visible text; check what a "
+        "visitor sees.",
+        "En adress ({address}) finns bara i strukturerad data, inte i den synliga texten; "
+        "kontrollera vad en besökare ser.",
+    ),
+    doubt=T("No postal address found, but {doubt}.", "Ingen postadress hittades, men {doubt}."),
+    none=T("No postal address on any of the pages read.", "Ingen postadress på någon av de lästa sidorna."),
+    note_po_box=T("PO box ({country}, {region})", "postbox ({country}, {region})"),
+    note_street=T("street address ({country}, {region})", "gatuadress ({country}, {region})"),
+)
 
 
 @register
@@ -41,6 +63,14 @@ class ContactAddress(Rule):
             "Consumers must know where the trader is established, to send a complaint or take "
             "legal action. A PO box alone is not enough."
         ),
+        translations={"sv": RuleWords(
+            title="En geografisk adress anges",
+            failure_title="Ingen geografisk adress anges",
+            description=(
+                "Konsumenten måste veta var näringsidkaren är etablerad, för att kunna skicka en "
+                "reklamation eller vidta rättsliga åtgärder. Enbart en postbox räcker inte."
+            ),
+        )},
         category=Category.CONTACT,
         severity=Severity.CRITICAL,
         requires=("addresses", "company_names", "pages", "coverage"),
@@ -58,27 +88,25 @@ class ContactAddress(Rule):
         street = _unique([a for a in visible if not a.po_box])
         if street:
             return passed(
-                f"Geographic address given: {_show(street[0])}.",
+                MESSAGES("found", address=_show(street[0])),
                 [_evidence(a, pages) for a in street[:3]],
             )
         boxes = _unique([a for a in visible if a.po_box])
         if boxes:
             return partial(
-                f"Only a PO box is given ({_show(boxes[0])}); the law asks for the geographic "
-                "address where the trader is established.",
+                MESSAGES("po_box_only", address=_show(boxes[0])),
                 [_evidence(a, pages) for a in boxes[:3]],
             )
         structured = [a for a in facts.addresses if a.method == "structured_data"]
         if structured:
             return needs_review(
-                f"An address ({_show(structured[0])}) is only in structured data, not in the "
-                "visible text; check what a visitor sees.",
+                MESSAGES("structured_only", address=_show(structured[0])),
                 [_evidence(structured[0], pages)],
             )
         doubt = absence_doubt(pages, facts.coverage)
         if doubt:
-            return needs_review(f"No postal address found, but {doubt}.", pages.searched(5))
-        return failed("No postal address on any of the pages read.", pages.searched(10))
+            return needs_review(MESSAGES("doubt", doubt=doubt), pages.searched(5))
+        return failed(MESSAGES("none"), pages.searched(10))
 
 
 def _show(address: AddressFact) -> str:
@@ -94,10 +122,10 @@ def _unique(addresses: list[AddressFact]) -> list[AddressFact]:
 
 
 def _evidence(address: AddressFact, pages: Pages) -> Evidence:
-    kind = "PO box" if address.po_box else "street address"
+    key = "note_po_box" if address.po_box else "note_street"
     return pages.evidence(
         address.url,
         locator=address.locator,
         excerpt=address.excerpt or _show(address),
-        note=f"{kind} ({address.country}, {address.region.value})",
+        note=MESSAGES(key, country=address.country, region=region_name(address.region)),
     )
