@@ -26,7 +26,7 @@ Needs review when    the terms or returns page could not be read, needs JavaScri
 
 from __future__ import annotations
 
-from auditor.i18n import T, Text
+from auditor.i18n import Messages, T, Text
 from auditor.models import (
     Category,
     CrawlCoverage,
@@ -36,6 +36,7 @@ from auditor.models import (
     PassageFact,
     PassageTopic,
     RuleMeta,
+    RuleWords,
     Severity,
 )
 from auditor.registry import register
@@ -81,16 +82,100 @@ NATIONAL_WITHDRAWAL = (SE_DAL_2_10, NO_ANGR, DK_FAL_18, FI_KSL_6, DE_BGB_355)
 #: Pages where a shop states its withdrawal terms.
 WITHDRAWAL_PAGE_KINDS = frozenset({PageKind.TERMS, PageKind.RETURNS})
 
+#: Every message of this rule (and of the withdrawal helpers below), in English and Swedish.
+MESSAGES = Messages(
+    section=T("terms or returns", "villkor eller returer"),
+    note_searched=T("searched, not found here", "genomsökt, inte hittat här"),
+    conflicting=T(
+        "The site states the right of withdrawal both with {lawful} and with {short}; check which "
+        "applies (a shorter period for some goods may be unlawful).",
+        "Webbplatsen anger ångerrätten både med {lawful} och med {short}; kontrollera vilken som gäller "
+        "(en kortare ångerfrist för vissa varor kan strida mot lagen).",
+    ),
+    note_lawful=T("lawful period", "ångerfrist enligt lag"),
+    note_shorter=T("shorter period", "kortare ångerfrist"),
+    stated=T(
+        "The right of withdrawal is stated with a period of {period}.",
+        "Ångerrätten anges med en ångerfrist på {period}.",
+    ),
+    note_period=T("withdrawal period {period}", "ångerfrist {period}"),
+    short=T(
+        "The right of withdrawal is stated with {period}, shorter than the {days:g} days the law gives.",
+        "Ångerrätten anges med {period}, kortare än de {days:g} dagar som lagen ger.",
+    ),
+    note_short=T(
+        "withdrawal period {period}, shorter than {days:g} days",
+        "ångerfrist {period}, kortare än {days:g} dagar",
+    ),
+    open_covers=T(
+        "The right of withdrawal is named and the shop's open purchase ({period}) covers at least the "
+        "{days:g} days of the law.",
+        "Ångerrätten nämns och butikens öppet köp ({period}) omfattar minst de {days:g} dagar som lagen "
+        "ger.",
+    ),
+    note_named=T("right of withdrawal named", "ångerrätten nämns"),
+    note_open=T("open purchase {period}", "öppet köp {period}"),
+    label_only=T(
+        "The right of withdrawal is named only in a heading or link ('{excerpt}'), and its terms were "
+        "not seen: {doubt}.",
+        "Ångerrätten nämns bara i en rubrik eller länk (”{excerpt}”), och villkoren för den syntes "
+        "inte: {doubt}.",
+    ),
+    note_label=T("right of withdrawal named in a label", "ångerrätten nämns i en rubrik eller länk"),
+    no_period=T(
+        "The right of withdrawal is named but its period of {days:g} days is not stated.",
+        "Ångerrätten nämns men ångerfristen på {days:g} dagar anges inte.",
+    ),
+    note_no_period=T("right of withdrawal named without a period", "ångerrätten nämns utan ångerfrist"),
+    note_open_only=T(
+        "commercial open purchase, not the statutory right",
+        "kommersiellt öppet köp, inte den lagstadgade ångerrätten",
+    ),
+    open_doubt=T(
+        "Only a commercial open purchase is offered and the statutory right of withdrawal was not "
+        "found, but {doubt}.",
+        "Bara ett kommersiellt öppet köp erbjuds och den lagstadgade ångerrätten hittades inte, men "
+        "{doubt}.",
+    ),
+    open_only=T(
+        "Only a commercial open purchase is offered; the statutory right of withdrawal and its "
+        "{days:g}-day period are not named on any page read.",
+        "Bara ett kommersiellt öppet köp erbjuds; den lagstadgade ångerrätten och ångerfristen på "
+        "{days:g} dagar nämns inte på någon av de lästa sidorna.",
+    ),
+    doubt=T(
+        "No statement of the right of withdrawal found, but {doubt}.",
+        "Ingen uppgift om ångerrätten hittades, men {doubt}.",
+    ),
+    none=T(
+        "No statement of the right of withdrawal on any page read, terms and returns pages included.",
+        "Ingen uppgift om ångerrätten på någon av de lästa sidorna, villkors- och retursidorna "
+        "inräknade.",
+    ),
+    # A stated period: "14 days" / "14 dagar"; Swedish has a singular ("1 dag").
+    period=T("{amount} {unit}", "{amount} {unit}"),
+    unit_hours=T("hours", "timmar"),
+    unit_days=T("days", "dagar"),
+    unit_weeks=T("weeks", "veckor"),
+    unit_months=T("months", "månader"),
+    unit_years=T("years", "år"),
+    unit_hours_one=T("hours", "timme"),
+    unit_days_one=T("days", "dag"),
+    unit_weeks_one=T("weeks", "vecka"),
+    unit_months_one=T("months", "månad"),
+    unit_years_one=T("years", "år"),
+)
+
 
 def withdrawal_absence_doubt(pages: Pages, coverage: CrawlCoverage) -> Text | None:
     """Why withdrawal information not found may still exist, or None when its absence is shown."""
-    return section_doubt(pages, coverage, WITHDRAWAL_PAGE_KINDS, T("terms or returns", "villkor eller returer"))
+    return section_doubt(pages, coverage, WITHDRAWAL_PAGE_KINDS, MESSAGES("section"))
 
 
 def searched_for_withdrawal(pages: Pages, limit: int = 10) -> list[Evidence]:
     """Evidence of absence: terms and returns pages first, then the other pages read."""
     first = [
-        pages.evidence(p.final_url, excerpt=p.title, note="searched, not found here")
+        pages.evidence(p.final_url, excerpt=p.title, note=MESSAGES("note_searched"))
         for p in pages.of_kinds(WITHDRAWAL_PAGE_KINDS)
     ]
     seen = {e.url for e in first}
@@ -108,6 +193,14 @@ class WithdrawalPeriod(Rule):
             "Consumers buying at a distance may withdraw within 14 days without giving a reason; "
             "the shop must say so, with the period, before the contract."
         ),
+        translations={"sv": RuleWords(
+            title="Ångerrätten på 14 dagar anges",
+            failure_title="Ångerrätten eller ångerfristen saknas eller är för kort",
+            description=(
+                "Den som köper på distans får ångra köpet inom 14 dagar utan att ange något skäl; "
+                "butiken måste upplysa om det, med ångerfristen, innan avtalet ingås."
+            ),
+        )},
         category=Category.WITHDRAWAL,
         severity=Severity.CRITICAL,
         requires=("passages", "pages", "coverage"),
@@ -125,70 +218,62 @@ class WithdrawalPeriod(Rule):
         short = [p for p in stated if (p.in_days() or 0) < days]
         if lawful and short:
             return needs_review(
-                f"The site states the right of withdrawal both with {_period(lawful[0])} and with "
-                f"{_period(short[0])}; check which applies (a shorter period for some goods may be unlawful).",
-                [passage_evidence(p, pages, "lawful period") for p in lawful[:2]]
-                + [passage_evidence(p, pages, "shorter period") for p in short[:2]],
+                MESSAGES("conflicting", lawful=_period(lawful[0]), short=_period(short[0])),
+                [passage_evidence(p, pages, MESSAGES("note_lawful")) for p in lawful[:2]]
+                + [passage_evidence(p, pages, MESSAGES("note_shorter")) for p in short[:2]],
             )
         if lawful:
             return passed(
-                f"The right of withdrawal is stated with a period of {_period(lawful[0])}.",
-                [passage_evidence(p, pages, f"withdrawal period {_period(p)}") for p in _unique(lawful)[:3]],
+                MESSAGES("stated", period=_period(lawful[0])),
+                [passage_evidence(p, pages, MESSAGES("note_period", period=_period(p))) for p in _unique(lawful)[:3]],
             )
         if short:
             return failed(
-                f"The right of withdrawal is stated with {_period(short[0])}, shorter than the "
-                f"{days:g} days the law gives.",
-                [passage_evidence(p, pages, f"withdrawal period {_period(p)}, shorter than {days:g} days")
+                MESSAGES("short", period=_period(short[0]), days=days),
+                [passage_evidence(p, pages, MESSAGES("note_short", period=_period(p), days=days))
                  for p in _unique(short)[:3]],
             )
         named = bool(right) or any("right_named" in p.flags for p in opens)
         long_open = [p for p in opens if p.in_days() is not None and (p.in_days() or 0) >= days]
         if named and long_open:
             return passed(
-                f"The right of withdrawal is named and the shop's open purchase ({_period(long_open[0])}) "
-                f"covers at least the {days:g} days of the law.",
-                [passage_evidence(p, pages, "right of withdrawal named") for p in _unique(right)[:2]]
-                + [passage_evidence(p, pages, f"open purchase {_period(p)}") for p in _unique(long_open)[:2]],
+                MESSAGES("open_covers", period=_period(long_open[0]), days=days),
+                [passage_evidence(p, pages, MESSAGES("note_named")) for p in _unique(right)[:2]]
+                + [passage_evidence(p, pages, MESSAGES("note_open", period=_period(p)))
+                   for p in _unique(long_open)[:2]],
             )
         doubt = withdrawal_absence_doubt(pages, facts.coverage)
         if named and doubt and all("label" in p.flags for p in right):
             return needs_review(
-                f"The right of withdrawal is named only in a heading or link ('{right[0].excerpt}'), "
-                f"and its terms were not seen: {doubt}.",
-                [passage_evidence(p, pages, "right of withdrawal named in a label") for p in _unique(right)[:3]],
+                MESSAGES("label_only", excerpt=right[0].excerpt, doubt=doubt),
+                [passage_evidence(p, pages, MESSAGES("note_label")) for p in _unique(right)[:3]],
             )
         if named:
             shown = _unique([p for p in right if "label" not in p.flags]) or _unique(right) or _unique(opens)
             return partial(
-                f"The right of withdrawal is named but its period of {days:g} days is not stated.",
-                [passage_evidence(p, pages, "right of withdrawal named without a period") for p in shown[:3]],
+                MESSAGES("no_period", days=days),
+                [passage_evidence(p, pages, MESSAGES("note_no_period")) for p in shown[:3]],
             )
         if opens:
-            evidence = [passage_evidence(p, pages, "commercial open purchase, not the statutory right")
-                        for p in _unique(opens)[:3]]
+            evidence = [passage_evidence(p, pages, MESSAGES("note_open_only")) for p in _unique(opens)[:3]]
             if doubt:
-                return needs_review(
-                    f"Only a commercial open purchase is offered and the statutory right of withdrawal was "
-                    f"not found, but {doubt}.",
-                    evidence,
-                )
+                return needs_review(MESSAGES("open_doubt", doubt=doubt), evidence)
             return failed(
-                "Only a commercial open purchase is offered; the statutory right of withdrawal and its "
-                f"{days:g}-day period are not named on any page read.",
+                MESSAGES("open_only", days=days),
                 evidence + searched_for_withdrawal(pages, 5),
             )
         if doubt:
-            return needs_review(f"No statement of the right of withdrawal found, but {doubt}.", pages.searched(5))
-        return failed(
-            "No statement of the right of withdrawal on any page read, terms and returns pages included.",
-            searched_for_withdrawal(pages),
-        )
+            return needs_review(MESSAGES("doubt", doubt=doubt), pages.searched(5))
+        return failed(MESSAGES("none"), searched_for_withdrawal(pages))
 
 
-def _period(passage: PassageFact) -> str:
+def _period(passage: PassageFact) -> Text:
+    """A stated period in words: "14 days" / "14 dagar"."""
     amount = f"{passage.amount:g}" if passage.amount is not None else "?"
-    return f"{amount} {passage.unit or ''}".strip()
+    if passage.unit is None:
+        return Text(amount)
+    one = "_one" if passage.amount == 1 else ""
+    return MESSAGES("period", amount=amount, unit=MESSAGES(f"unit_{passage.unit}{one}"))
 
 
 def _unique(passages: list[PassageFact]) -> list[PassageFact]:
