@@ -21,7 +21,8 @@ Not applicable when  the site has no chat bot.
 
 from __future__ import annotations
 
-from auditor.models import Category, ChatFact, Evidence, RuleMeta, Severity
+from auditor.i18n import Messages, T, Text
+from auditor.models import Category, ChatFact, Evidence, RuleMeta, RuleWords, Severity
 from auditor.registry import register
 from auditor.rule import (
     AuditContext,
@@ -37,6 +38,44 @@ from auditor.rule import (
 from auditor.rules import legal
 from auditor.rules.support import Pages, absence_doubt
 
+#: Every message of this rule, in English and Swedish.
+MESSAGES = Messages(
+    not_looked=T(
+        "Chat bots load with JavaScript and were not looked for: {why}.",
+        "Chattbottar läses in med JavaScript och har inte letats efter: {why}.",
+    ),
+    render_never=T("the audit ran with --render never", "granskningen kördes med --render never"),
+    no_bot=T(
+        "No chat bot was found; the contact rules judge the other channels.",
+        "Ingen chattbot hittades; kontaktreglerna bedömer de andra kanalerna.",
+    ),
+    person=T(
+        "Besides the {vendor} chat bot, a person can be reached: {channel}.",
+        "Förutom chattbotten från {vendor} går det att nå en person: {channel}.",
+    ),
+    doubt=T(
+        "A {vendor} chat bot is on the site and no other channel was found, but {doubt}.",
+        "Webbplatsen har en chattbot från {vendor} och ingen annan kanal hittades, men {doubt}.",
+    ),
+    handover=T(
+        "The only channel is the {vendor} chat bot; it offers a person ('{option}'), but there is no "
+        "email address, telephone number or contact form.",
+        "Den enda kanalen är chattbotten från {vendor}; den erbjuder kontakt med en person ('{option}'), "
+        "men det finns ingen e-postadress, inget telefonnummer och inget kontaktformulär.",
+    ),
+    bot_only=T(
+        "The only channel is the {vendor} chat bot: no email address, telephone number or contact form "
+        "of the trader on any page read.",
+        "Den enda kanalen är chattbotten från {vendor}: ingen e-postadress, inget telefonnummer och inget "
+        "kontaktformulär från näringsidkaren på någon av de lästa sidorna.",
+    ),
+    note_email=T("email {email}", "e-post {email}"),
+    note_phone=T("telephone {number}", "telefonnummer {number}"),
+    note_form=T("contact form", "kontaktformulär"),
+    note_bot=T("{vendor} chat bot", "chattbot från {vendor}"),
+    vendor_unrecognised=T("unrecognised", "en okänd leverantör"),
+)
+
 
 @register
 class ContactNotOnlyBot(Rule):
@@ -48,6 +87,14 @@ class ContactNotOnlyBot(Rule):
             "Consumers must be able to reach the trader itself: a chat bot does not replace an email "
             "address, a telephone number or a contact form."
         ),
+        translations={"sv": RuleWords(
+            title="En person går att nå, inte bara en chattbot",
+            failure_title="Bara en chattbot går att nå",
+            description=(
+                "Konsumenten måste kunna nå näringsidkaren själv: en chattbot ersätter inte en "
+                "e-postadress, ett telefonnummer eller ett kontaktformulär."
+            ),
+        )},
         category=Category.CONTACT,
         severity=Severity.HIGH,
         requires=("chats", "emails", "phones", "forms", "pages", "coverage"),
@@ -61,32 +108,29 @@ class ContactNotOnlyBot(Rule):
         human = _human_channels(facts, pages)
         if not bots:
             if no_browser and not human:
-                why = facts.coverage.render_error or "the audit ran with --render never"
-                return needs_review(f"Chat bots load with JavaScript and were not looked for: {why}.")
-            return not_applicable("No chat bot was found; the contact rules judge the other channels.")
+                why = facts.coverage.render_error or MESSAGES("render_never")
+                return needs_review(MESSAGES("not_looked", why=why))
+            return not_applicable(MESSAGES("no_bot"))
         bot = bots[0]
         if human:
             return passed(
-                f"Besides the {bot.vendor} chat bot, a person can be reached: {human[0].note}.",
+                MESSAGES("person", vendor=_vendor(bot.vendor), channel=_note(human[0])),
                 human[:3],
             )
         handover = [b for b in bots if b.observed is not None and b.observed.human_option]
         bot_evidence = [_bot_evidence(b, pages) for b in (handover or bots)[:2]]
         doubt = absence_doubt(pages, facts.coverage)
         if doubt:
-            return needs_review(f"A {bot.vendor} chat bot is on the site and no other channel was found, but {doubt}.",
-                                bot_evidence)
+            return needs_review(MESSAGES("doubt", vendor=_vendor(bot.vendor), doubt=doubt), bot_evidence)
         if handover:
             observed = handover[0].observed
             assert observed is not None
             return partial(
-                f"The only channel is the {bot.vendor} chat bot; it offers a person ('{observed.human_option}'), "
-                "but there is no email address, telephone number or contact form.",
+                MESSAGES("handover", vendor=_vendor(bot.vendor), option=observed.human_option),
                 bot_evidence,
             )
         return failed(
-            f"The only channel is the {bot.vendor} chat bot: no email address, telephone number or contact form "
-            "of the trader on any page read.",
+            MESSAGES("bot_only", vendor=_vendor(bot.vendor)),
             [*bot_evidence, *pages.searched(5)],
         )
 
@@ -96,24 +140,35 @@ def _human_channels(facts: FactView, pages: Pages) -> list[Evidence]:
     for email in facts.emails:
         if not email.third_party and email.method != "structured_data":
             out.append(pages.evidence(email.url, locator=email.locator, excerpt=email.excerpt,
-                                      note=f"email {email.address}"))
+                                      note=MESSAGES("note_email", email=email.address)))
             break
     for phone in facts.phones:
         if phone.valid and not phone.third_party and phone.method != "structured_data":
             out.append(pages.evidence(phone.url, locator=phone.locator, excerpt=phone.excerpt,
-                                      note=f"telephone {phone.raw}"))
+                                      note=MESSAGES("note_phone", number=phone.raw)))
             break
     for form in facts.forms:
         if form.purpose == "contact":
-            out.append(pages.evidence(form.url, locator=form.locator, excerpt=form.excerpt, note="contact form"))
+            out.append(pages.evidence(form.url, locator=form.locator, excerpt=form.excerpt, note=MESSAGES("note_form")))
             break
     return out
+
+
+def _vendor(name: str) -> Text | str:
+    """A chat vendor's name; a widget whose vendor is unknown in words."""
+    return MESSAGES("vendor_unrecognised") if name == "unrecognised" else name
+
+
+def _note(evidence: Evidence) -> Text:
+    """An evidence note in every language, to quote in a message."""
+    return Text(evidence.note, evidence.note_i18n.get("sv", ""))
 
 
 def _bot_evidence(chat: ChatFact, pages: Pages) -> Evidence:
     observed = chat.observed
     excerpt = observed.text[:200] if observed is not None and observed.opened else chat.excerpt
-    evidence = pages.evidence(chat.url, locator=chat.locator, excerpt=excerpt, note=f"{chat.vendor} chat bot")
+    evidence = pages.evidence(chat.url, locator=chat.locator, excerpt=excerpt,
+                              note=MESSAGES("note_bot", vendor=_vendor(chat.vendor)))
     if observed is not None and observed.screenshot:
         evidence = evidence.model_copy(update={"screenshot": observed.screenshot})
     return evidence
