@@ -21,7 +21,8 @@ Needs review when    the terms or returns page could not be read, needs JavaScri
 
 from __future__ import annotations
 
-from auditor.models import Category, LegalRef, PassageFact, PassageTopic, RuleMeta, Severity
+from auditor.i18n import Messages, T, Text
+from auditor.models import Category, LegalRef, PassageFact, PassageTopic, RuleMeta, RuleWords, Severity
 from auditor.registry import register
 from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, passed
 from auditor.rules import legal
@@ -41,6 +42,31 @@ DE_BGB_357 = LegalRef(
     instrument="BGB / EGBGB", provision="§ 357 BGB; Art. 246a § 1 Abs. 2 Satz 1 Nr. 2 EGBGB", jurisdiction="de"
 )
 
+#: Every message of this rule, in English and Swedish.
+MESSAGES = Messages(
+    found=T(
+        "The shop states who pays the return shipping: {who}.",
+        "Butiken anger vem som betalar returfrakten: {who}.",
+    ),
+    who_both=T(
+        "the consumer in some cases and the shop in others",
+        "konsumenten i vissa fall och butiken i andra",
+    ),
+    who_consumer=T("the consumer", "konsumenten"),
+    who_shop=T("the shop (free returns)", "butiken (fri retur)"),
+    note_consumer=T("return costs paid by the consumer", "returkostnaden betalas av konsumenten"),
+    note_trader=T("return costs paid by the trader", "returkostnaden betalas av näringsidkaren"),
+    doubt=T(
+        "Nothing found on who pays the return shipping, but {doubt}.",
+        "Inget hittades om vem som betalar returfrakten, men {doubt}.",
+    ),
+    none=T(
+        "No page read says who pays the return shipping on withdrawal (so by law the shop bears it).",
+        "Ingen av de lästa sidorna anger vem som betalar returfrakten när konsumenten använder sin "
+        "ångerrätt (då står butiken för kostnaden enligt lag).",
+    ),
+)
+
 
 @register
 class ReturnCosts(Rule):
@@ -52,6 +78,14 @@ class ReturnCosts(Rule):
             "Before buying, consumers must learn whether a withdrawal costs them the return shipping; "
             "if the shop does not say so, it bears the cost itself."
         ),
+        translations={"sv": RuleWords(
+            title="Det anges vem som betalar returfrakten",
+            failure_title="Det anges inte vem som betalar returfrakten",
+            description=(
+                "Före köpet måste konsumenten få veta om det kostar returfrakt att ångra köpet; "
+                "om butiken inte upplyser om det står den själv för kostnaden."
+            ),
+        )},
         category=Category.WITHDRAWAL,
         severity=Severity.MEDIUM,
         requires=("passages", "pages", "coverage"),
@@ -68,26 +102,23 @@ class ReturnCosts(Rule):
             consumer = [p for p in found if "consumer" in p.flags]
             trader = [p for p in found if "trader" in p.flags]
             if consumer and trader:
-                who = "the consumer in some cases and the shop in others"
+                who = MESSAGES("who_both")
             elif consumer:
-                who = "the consumer"
+                who = MESSAGES("who_consumer")
             else:
-                who = "the shop (free returns)"
+                who = MESSAGES("who_shop")
             return passed(
-                f"The shop states who pays the return shipping: {who}.",
-                [passage_evidence(p, pages, f"return costs paid by the {_payer(p)}") for p in _unique(found)[:3]],
+                MESSAGES("found", who=who),
+                [passage_evidence(p, pages, _payer_note(p)) for p in _unique(found)[:3]],
             )
         doubt = withdrawal_absence_doubt(pages, facts.coverage)
         if doubt:
-            return needs_review(f"Nothing found on who pays the return shipping, but {doubt}.", pages.searched(5))
-        return failed(
-            "No page read says who pays the return shipping on withdrawal (so by law the shop bears it).",
-            searched_for_withdrawal(pages),
-        )
+            return needs_review(MESSAGES("doubt", doubt=doubt), pages.searched(5))
+        return failed(MESSAGES("none"), searched_for_withdrawal(pages))
 
 
-def _payer(passage: PassageFact) -> str:
-    return "consumer" if "consumer" in passage.flags else "trader"
+def _payer_note(passage: PassageFact) -> Text:
+    return MESSAGES("note_consumer" if "consumer" in passage.flags else "note_trader")
 
 
 def _unique(passages: list[PassageFact]) -> list[PassageFact]:
