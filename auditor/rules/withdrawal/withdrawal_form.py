@@ -22,7 +22,8 @@ Needs review when    the terms or returns page could not be read, needs JavaScri
 
 from __future__ import annotations
 
-from auditor.models import Category, LegalRef, PassageFact, PassageTopic, RuleMeta, Severity
+from auditor.i18n import Messages, T
+from auditor.models import Category, LegalRef, PassageFact, PassageTopic, RuleMeta, RuleWords, Severity
 from auditor.registry import register
 from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, partial, passed
 from auditor.rules import legal
@@ -59,6 +60,39 @@ DE_FORM = LegalRef(
     jurisdiction="de",
 )
 
+#: Every message of this rule, in English and Swedish.
+MESSAGES = Messages(
+    on_page=T("on the page", "på sidan"),
+    linked=T("linked ({target})", "via en länk ({target})"),
+    provided=T(
+        "The model withdrawal form is provided {where}.",
+        "Standardformuläret för ånger tillhandahålls {where}.",
+    ),
+    note_form=T("withdrawal form", "ångerblankett"),
+    note_form_link=T("withdrawal form (link)", "ångerblankett (länk)"),
+    link_broken=T(
+        "A link to the withdrawal form ({target}) leads to a page that could not be read; check that the "
+        "form is there.",
+        "En länk till ångerblanketten ({target}) leder till en sida som inte kunde läsas; kontrollera att "
+        "blanketten finns där.",
+    ),
+    note_link_broken=T(
+        "link to the withdrawal form, target not readable",
+        "länk till ångerblanketten, sidan den leder till kunde inte läsas",
+    ),
+    mentioned=T(
+        "The withdrawal form is mentioned but not provided: no form text and no link to it on the page.",
+        "Ångerblanketten nämns men tillhandahålls inte: ingen blankettext och ingen länk till den på "
+        "sidan.",
+    ),
+    note_mentioned=T("form mentioned, not provided", "blanketten nämns men tillhandahålls inte"),
+    doubt=T("No withdrawal form found, but {doubt}.", "Ingen ångerblankett hittades, men {doubt}."),
+    none=T(
+        "No model withdrawal form, and no link to one, on any page read.",
+        "Inget standardformulär för ånger, och ingen länk till ett, på någon av de lästa sidorna.",
+    ),
+)
+
 
 @register
 class WithdrawalForm(Rule):
@@ -70,6 +104,15 @@ class WithdrawalForm(Rule):
             "The model withdrawal form lets a consumer withdraw in writing without drafting a letter; "
             "the shop must give it to the consumer, not only mention it."
         ),
+        translations={"sv": RuleWords(
+            title="Standardformuläret för ånger tillhandahålls",
+            failure_title="Standardformuläret för ånger tillhandahålls inte",
+            description=(
+                "Med standardformuläret för ånger (ångerblanketten) kan konsumenten ångra köpet skriftligt "
+                "utan att själv formulera ett brev; butiken måste ge konsumenten blanketten, inte bara "
+                "nämna den."
+            ),
+        )},
         category=Category.WITHDRAWAL,
         severity=Severity.HIGH,
         requires=("passages", "pages", "coverage"),
@@ -89,30 +132,27 @@ class WithdrawalForm(Rule):
         working = [p for p in links if url_key(p.target) not in broken]
         provided = inline + working
         if provided:
-            where = "on the page" if inline else f"linked ({working[0].target})"
+            where = MESSAGES("on_page") if inline else MESSAGES("linked", target=working[0].target)
             return passed(
-                f"The model withdrawal form is provided {where}.",
-                [passage_evidence(p, pages, "withdrawal form" + (" (link)" if "link" in p.flags else ""))
+                MESSAGES("provided", where=where),
+                [passage_evidence(p, pages, MESSAGES("note_form_link" if "link" in p.flags else "note_form"))
                  for p in _unique(provided)[:3]],
             )
         if links:
             return needs_review(
-                f"A link to the withdrawal form ({links[0].target}) leads to a page that could not be read; "
-                "check that the form is there.",
-                [passage_evidence(p, pages, "link to the withdrawal form, target not readable") for p in links[:3]],
+                MESSAGES("link_broken", target=links[0].target),
+                [passage_evidence(p, pages, MESSAGES("note_link_broken")) for p in links[:3]],
             )
         mentions = [p for p in found if "mention_only" in p.flags]
         if mentions:
             return partial(
-                "The withdrawal form is mentioned but not provided: no form text and no link to it on the page.",
-                [passage_evidence(p, pages, "form mentioned, not provided") for p in _unique(mentions)[:3]],
+                MESSAGES("mentioned"),
+                [passage_evidence(p, pages, MESSAGES("note_mentioned")) for p in _unique(mentions)[:3]],
             )
         doubt = withdrawal_absence_doubt(pages, facts.coverage)
         if doubt:
-            return needs_review(f"No withdrawal form found, but {doubt}.", pages.searched(5))
-        return failed(
-            "No model withdrawal form, and no link to one, on any page read.", searched_for_withdrawal(pages)
-        )
+            return needs_review(MESSAGES("doubt", doubt=doubt), pages.searched(5))
+        return failed(MESSAGES("none"), searched_for_withdrawal(pages))
 
 
 def _unique(passages: list[PassageFact]) -> list[PassageFact]:
