@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from auditor.i18n import T, Text
+from auditor.i18n import Messages, T, Text, join, kind_name
 from auditor.models import (
     Category,
     CrawlCoverage,
@@ -39,6 +39,7 @@ from auditor.models import (
     PassageFact,
     PassageTopic,
     RuleMeta,
+    RuleWords,
     Severity,
 )
 from auditor.registry import register
@@ -93,6 +94,89 @@ DE_BGB_438 = LegalRef(
 #: The national provisions on the legal guarantee, cited by every complaints rule.
 NATIONAL_GUARANTEE = (SE_KKL, NO_FKJL_27, DK_KBL_83, FI_KSL_5, DE_BGB_438)
 
+#: Every message of this rule, in English and Swedish (also the words the other complaints rules
+#: share: the pages complaints information belongs on, and a stated period).
+MESSAGES = Messages(
+    found=T(
+        "The right to complain about faulty goods is explained ({where} page): '{excerpt}'.",
+        "Rätten att reklamera felaktiga varor förklaras ({where}): ”{excerpt}”.",
+    ),
+    note_right=T(
+        "names the consumer's right to complain (legal guarantee)",
+        "anger konsumentens rätt att reklamera (reklamationsrätt enligt lag)",
+    ),
+    howto=T(
+        "How to complain about faulty or damaged goods is described ('{excerpt}'), but not the consumer's "
+        "legal right to complain (reklamation / legal guarantee) and how long it lasts.",
+        "Det beskrivs hur man reklamerar felaktiga eller skadade varor (”{excerpt}”), men inte konsumentens "
+        "lagstadgade rätt att reklamera (reklamationsrätt enligt lag) och hur länge den gäller.",
+    ),
+    note_howto=T(
+        "how to complain about faulty goods, legal right not named",
+        "hur man reklamerar felaktiga varor, den lagstadgade rätten nämns inte",
+    ),
+    channel=T(
+        "Where to send complaints is said ('{excerpt}'), but not the consumer's legal right to complain "
+        "about faulty goods (reklamation / legal guarantee) and how long it lasts.",
+        "Det anges vart reklamationer ska skickas (”{excerpt}”), men inte konsumentens lagstadgade rätt att "
+        "reklamera felaktiga varor (reklamationsrätt enligt lag) och hur länge den gäller.",
+    ),
+    note_channel=T(
+        "where to complain, legal right not named",
+        "vart man reklamerar, den lagstadgade rätten nämns inte",
+    ),
+    privacy_only=T(
+        "The right to complain is mentioned only in the privacy policy; check whether the site explains "
+        "it anywhere a consumer would look.",
+        "Reklamationsrätten nämns bara i integritetspolicyn; kontrollera om webbplatsen förklarar den "
+        "någonstans där en konsument skulle leta.",
+    ),
+    note_privacy=T("in the privacy policy", "i integritetspolicyn"),
+    commercial=T(
+        "Only a guarantee is described ('{excerpt}'), not the legal right to complain; check whether the "
+        "shop uses 'garanti' for the legal right.",
+        "Bara en garanti beskrivs (”{excerpt}”), inte den lagstadgade reklamationsrätten; kontrollera om "
+        "butiken använder ordet ”garanti” om den lagstadgade rätten.",
+    ),
+    note_commercial=T("guarantee, not the legal right", "garanti, inte den lagstadgade rätten"),
+    unrecognised=T(
+        "A complaints or warranty page ({url}) was read, but no wording about the legal right to complain "
+        "was recognised on it.",
+        "En sida om reklamation eller garanti ({url}) lästes, men ingen formulering om den lagstadgade "
+        "reklamationsrätten kändes igen på den.",
+    ),
+    note_unrecognised=T(
+        "complaints page, wording not recognised",
+        "reklamationssida, formuleringen kändes inte igen",
+    ),
+    doubt=T(
+        "No information about the right to complain found, but {doubt}.",
+        "Ingen information om reklamationsrätten hittades, men {doubt}.",
+    ),
+    none=T(
+        "No page read explains the consumer's right to complain about faulty goods (reklamation / legal "
+        "guarantee), although the terms or returns pages were read.",
+        "Ingen av de lästa sidorna förklarar konsumentens rätt att reklamera felaktiga varor "
+        "(reklamationsrätt enligt lag), trots att villkors- eller retursidorna lästes.",
+    ),
+    # The pages complaints information belongs on, as "no ... page was read" names them.
+    terms_words=T("terms, returns or complaints", "villkor, returer eller reklamationer"),
+    # A stated period ("14 days", "3 år"), shared by the complaints rules.
+    period=T("{amount:g} {unit}", "{amount:g} {unit}"),
+    hour=T("hour", "timme"),
+    hours=T("hours", "timmar"),
+    day=T("day", "dag"),
+    days=T("days", "dagar"),
+    working_day=T("working day", "arbetsdag"),
+    working_days=T("working days", "arbetsdagar"),
+    week=T("week", "vecka"),
+    weeks=T("weeks", "veckor"),
+    month=T("month", "månad"),
+    months=T("months", "månader"),
+    year=T("year", "år"),
+    years=T("years", "år"),
+)
+
 #: Pages where a shop explains complaints: absence counts only after one of them was read.
 LEGAL_PAGE_KINDS = TERMS_PAGE_KINDS
 #: Fewer words than this is a heading or label, shown after full sentences.
@@ -114,6 +198,14 @@ class ComplaintsInfo(Rule):
             "Consumers must be reminded that they have a legal right to complain about faulty "
             "goods (reklamation, Gewährleistung), which a manufacturer's guarantee does not replace."
         ),
+        translations={"sv": RuleWords(
+            title="Rätten att reklamera felaktiga varor förklaras",
+            failure_title="Rätten att reklamera felaktiga varor förklaras inte",
+            description=(
+                "Konsumenter ska påminnas om att de enligt lag har rätt att reklamera felaktiga varor "
+                "(reklamationsrätt, Gewährleistung), och att en tillverkares garanti inte ersätter den rätten."
+            ),
+        )},
         category=Category.COMPLAINTS,
         severity=Severity.HIGH,
         requires=("passages", "pages", "coverage"),
@@ -125,11 +217,10 @@ class ComplaintsInfo(Rule):
         rights = [p for p in facts.passages if p.topic == PassageTopic.COMPLAINTS_RIGHT]
         counted = ranked(unique(p for p in rights if counts(p, pages)), pages)
         if counted:
-            where = ", ".join(sorted({pages.kind(p.url).value for p in counted}))
+            where = join(kind_name(kind) for kind in sorted({pages.kind(p.url).value for p in counted}))
             return passed(
-                f"The right to complain about faulty goods is explained ({where} page): '{counted[0].excerpt}'.",
-                [passage_evidence(p, pages, "names the consumer's right to complain (legal guarantee)")
-                 for p in counted[:3]],
+                MESSAGES("found", where=where, excerpt=counted[0].excerpt),
+                [passage_evidence(p, pages, MESSAGES("note_right")) for p in counted[:3]],
             )
         howto = ranked(
             unique(
@@ -141,10 +232,8 @@ class ComplaintsInfo(Rule):
         )
         if howto:
             return partial(
-                f"How to complain about faulty or damaged goods is described ('{howto[0].excerpt}'), but "
-                "not the consumer's legal right to complain (reklamation / legal guarantee) and how long it lasts.",
-                [passage_evidence(p, pages, "how to complain about faulty goods, legal right not named")
-                 for p in howto[:3]],
+                MESSAGES("howto", excerpt=howto[0].excerpt),
+                [passage_evidence(p, pages, MESSAGES("note_howto")) for p in howto[:3]],
             )
         channel = ranked(
             unique(
@@ -156,15 +245,13 @@ class ComplaintsInfo(Rule):
         )
         if channel:
             return partial(
-                f"Where to send complaints is said ('{channel[0].excerpt}'), but not the consumer's legal "
-                "right to complain about faulty goods (reklamation / legal guarantee) and how long it lasts.",
-                [passage_evidence(p, pages, "where to complain, legal right not named") for p in channel[:3]],
+                MESSAGES("channel", excerpt=channel[0].excerpt),
+                [passage_evidence(p, pages, MESSAGES("note_channel")) for p in channel[:3]],
             )
         if rights:
             return needs_review(
-                "The right to complain is mentioned only in the privacy policy; check whether the "
-                "site explains it anywhere a consumer would look.",
-                [passage_evidence(p, pages, "in the privacy policy") for p in unique(rights)[:3]],
+                MESSAGES("privacy_only"),
+                [passage_evidence(p, pages, MESSAGES("note_privacy")) for p in unique(rights)[:3]],
             )
         commercial = [
             p for p in facts.passages
@@ -172,26 +259,20 @@ class ComplaintsInfo(Rule):
         ]
         if commercial:
             return needs_review(
-                f"Only a guarantee is described ('{commercial[0].excerpt}'), not the legal right to "
-                "complain; check whether the shop uses 'garanti' for the legal right.",
-                [passage_evidence(p, pages, "guarantee, not the legal right") for p in unique(commercial)[:3]],
+                MESSAGES("commercial", excerpt=commercial[0].excerpt),
+                [passage_evidence(p, pages, MESSAGES("note_commercial")) for p in unique(commercial)[:3]],
             )
         complaint_pages = pages.of_kinds({PageKind.COMPLAINTS})
         if complaint_pages:
             return needs_review(
-                f"A complaints or warranty page ({complaint_pages[0].final_url}) was read, but no "
-                "wording about the legal right to complain was recognised on it.",
-                [pages.evidence(p.final_url, excerpt=p.title, note="complaints page, wording not recognised")
+                MESSAGES("unrecognised", url=complaint_pages[0].final_url),
+                [pages.evidence(p.final_url, excerpt=p.title, note=MESSAGES("note_unrecognised"))
                  for p in complaint_pages[:3]],
             )
         doubt = complaints_absence_doubt(pages, facts.coverage)
         if doubt:
-            return needs_review(f"No information about the right to complain found, but {doubt}.", pages.searched(5))
-        return failed(
-            "No page read explains the consumer's right to complain about faulty goods "
-            "(reklamation / legal guarantee), although the terms or returns pages were read.",
-            pages.searched(10),
-        )
+            return needs_review(MESSAGES("doubt", doubt=doubt), pages.searched(5))
+        return failed(MESSAGES("none"), pages.searched(10))
 
 
 def counts(passage: PassageFact, pages: Pages) -> bool:
@@ -218,10 +299,24 @@ def ranked(passages: list[PassageFact], pages: Pages) -> list[PassageFact]:
     return sorted(passages, key=key)
 
 
-#: The pages complaints information belongs on, as a message names them.
-TERMS_WORDS = T("terms, returns or complaints", "villkor, returer eller reklamationer")
-
-
 def complaints_absence_doubt(pages: Pages, coverage: CrawlCoverage) -> Text | None:
     """Why complaints information not found may still exist, or None when its absence is shown."""
-    return section_doubt(pages, coverage, LEGAL_PAGE_KINDS, TERMS_WORDS)
+    return section_doubt(pages, coverage, LEGAL_PAGE_KINDS, MESSAGES("terms_words"))
+
+
+def period_words(
+    amount: float | None, unit: str | None, *, working: bool = False, english_singular: bool = True
+) -> Text:
+    """A stated period in words: "14 days" / "14 dagar", "1 year" / "1 år"; ``working`` for
+    working days. ``english_singular=False`` keeps the English unit plural ("1 days"), as some
+    messages have always written it; the Swedish is always "1 dag"."""
+    value = amount or 0.0
+    if not unit or unit not in MESSAGES.entries:
+        return MESSAGES("period", amount=value, unit=unit or "")
+    prefix = "working_" if working and f"working_{unit}" in MESSAGES.entries else ""
+    plural = MESSAGES(prefix + unit)
+    if value != 1:
+        return MESSAGES("period", amount=value, unit=plural)
+    singular = MESSAGES(prefix + unit[:-1])
+    words = Text(singular.en if english_singular else plural.en, singular.sv)
+    return MESSAGES("period", amount=value, unit=words)
