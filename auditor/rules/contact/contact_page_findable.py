@@ -28,7 +28,8 @@ Needs review when    a link to a contact page was seen but the page could not be
 from __future__ import annotations
 
 from auditor import lexicon
-from auditor.models import Category, EmailFact, Evidence, LinkFact, PageInfo, RuleMeta, Severity
+from auditor.i18n import Messages, T, Text, kind_name, region_name
+from auditor.models import Category, EmailFact, Evidence, LinkFact, PageInfo, RuleMeta, RuleWords, Severity
 from auditor.registry import register
 from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, partial, passed
 from auditor.rules import legal
@@ -41,6 +42,99 @@ PARTIAL_DEPTH = 3
 #: Share of pages read whose header or footer must link to the contact page ("most pages").
 SITE_WIDE_SHARE = 0.5
 
+#: Every message of this rule, in English and Swedish.
+MESSAGES = Messages(
+    details_site_wide=T(
+        "Contact details ({email}) are in the {region} of {count} of {total} pages read: reachable "
+        "without a click from every page.",
+        "Kontaktuppgifterna ({email}) finns i {region} på {count} av {total} lästa sidor: de nås utan "
+        "klick från varje sida.",
+    ),
+    not_linked=T(
+        "A contact page ({url}) is among the saved pages, but no link from the home page leads to it; "
+        "whether consumers reach it (a script, a menu not saved) cannot be told.",
+        "En kontaktsida ({url}) finns bland de sparade sidorna, men ingen länk från startsidan leder dit; "
+        "det går inte att avgöra om konsumenter når den (via ett skript eller en meny som inte sparades).",
+    ),
+    click=T("click", "klick"),
+    clicks=T("clicks", "klick"),
+    path_home=T("the home page itself", "startsidan själv"),
+    path=T("Home → {steps}", "Startsidan → {steps}"),
+    where=T(
+        "linked from the header, footer or navigation of {count} of {total} pages read",
+        "länkad från sidhuvudet, sidfoten eller navigeringen på {count} av {total} lästa sidor",
+    ),
+    place_home=T(
+        "The home page itself shows the contact details (0 clicks)",
+        "Startsidan visar själv kontaktuppgifterna (0 klick)",
+    ),
+    place_page=T(
+        "Contact page {url} is {depth} {clicks} from the home page",
+        "Kontaktsidan {url} ligger {depth} {clicks} från startsidan",
+    ),
+    near_site_wide=T("{place} and {where}.", "{place} och är {where}."),
+    near_not_site_wide=T(
+        "{place}, but it is only {where}; it should be linked from every page.",
+        "{place}, men den är bara {where}; den bör vara länkad från varje sida.",
+    ),
+    three_clicks=T(
+        "Contact page {url} is {depth} clicks from the home page ({where}); two clicks at most is the "
+        "practice regulators look for.",
+        "Kontaktsidan {url} ligger {depth} klick från startsidan ({where}); högst två klick är den praxis "
+        "som tillsynsmyndigheterna utgår från.",
+    ),
+    deep_incomplete=T(
+        "The only contact page found ({url}) is {depth} clicks from the home page, but not every page "
+        "could be read, so a shorter path may exist.",
+        "Den enda kontaktsida som hittades ({url}) ligger {depth} klick från startsidan, men alla sidor "
+        "kunde inte läsas, så det kan finnas en kortare väg.",
+    ),
+    too_deep=T(
+        "The contact page {url} is {depth} clicks from the home page ({path}): more than {limit}.",
+        "Kontaktsidan {url} ligger {depth} klick från startsidan ({path}): mer än {limit}.",
+    ),
+    unread_link=T(
+        "A link '{text}' leads to {target}, {depth} clicks from the home page, but that page was not read.",
+        "En länk '{text}' leder till {target}, {depth} klick från startsidan, men den sidan lästes inte.",
+    ),
+    deep_link=T(
+        "The only link to a contact page ('{text}') is {depth} clicks from the home page.",
+        "Den enda länken till en kontaktsida ('{text}') ligger {depth} klick från startsidan.",
+    ),
+    offsite=T(
+        "The link '{text}' leads to a page on another site ({target}), which the crawl does not read; "
+        "check there whether the trader's contact details are easy to find.",
+        "Länken '{text}' leder till en sida på en annan webbplats ({target}), som granskningen inte läser; "
+        "kontrollera där om näringsidkarens kontaktuppgifter är lätta att hitta.",
+    ),
+    doubt=T(
+        "No contact or customer-service page found, but {doubt}.",
+        "Ingen kontakt- eller kundtjänstsida hittades, men {doubt}.",
+    ),
+    none=T(
+        "No contact, customer-service or imprint page among the {count} pages read, which are every "
+        "page within the crawl's limits.",
+        "Ingen kontakt-, kundtjänst- eller företagsinformationssida bland de {count} lästa sidorna, som "
+        "är alla sidor inom granskningens gränser.",
+    ),
+    note_home_details=T("contact details on the home page", "kontaktuppgifter på startsidan"),
+    note_details_region=T("contact details in the {region}", "kontaktuppgifter i {region}"),
+    note_not_linked=T("{kind} page, not linked", "{kind}, inte länkad"),
+    note_depth=T(
+        "{kind} page, {depth} {clicks} from the home page: {path}",
+        "{kind}, {depth} {clicks} från startsidan: {path}",
+    ),
+    note_site_wide_link=T("site-wide link in the {region}", "länk i {region}, som visas på varje sida"),
+    note_unread_link=T(
+        "link to a contact page at {depth} clicks, not read",
+        "länk till en kontaktsida {depth} klick bort, inte läst",
+    ),
+    note_offsite=T(
+        "link to a contact or imprint page on another site, in the {region}",
+        "länk till en kontakt- eller företagsinformationssida på en annan webbplats, i {region}",
+    ),
+)
+
 
 @register
 class ContactPageFindable(Rule):
@@ -52,6 +146,14 @@ class ContactPageFindable(Rule):
             "Contact details must be easily, directly and permanently accessible: a contact page "
             "at most two clicks from the home page and linked from every page's header or footer."
         ),
+        translations={"sv": RuleWords(
+            title="Kontaktsidan är lätt att hitta",
+            failure_title="Kontaktsidan är svår att hitta",
+            description=(
+                "Kontaktuppgifterna ska vara lätt, direkt och permanent tillgängliga: en kontaktsida "
+                "högst två klick från startsidan, länkad från sidhuvudet eller sidfoten på varje sida."
+            ),
+        )},
         category=Category.CONTACT,
         severity=Severity.HIGH,
         requires=("pages", "links", "coverage", "emails"),
@@ -75,7 +177,7 @@ class ContactPageFindable(Rule):
         contact_pages.sort(key=lambda p: (p.depth, order.get(p.kind, 99), p.url))
         if contact_pages:
             shown = [
-                pages.evidence(d.url, locator=d.locator, excerpt=d.excerpt, note="contact details on the home page")
+                pages.evidence(d.url, locator=d.locator, excerpt=d.excerpt, note=MESSAGES("note_home_details"))
                 for d in on_home[:1]
             ]
             return _judge_found(contact_pages, readable, facts.links, pages, facts, shown)
@@ -103,10 +205,10 @@ def _site_wide_details(
         return None
     sample = site_wide[0]
     return passed(
-        f"Contact details ({sample.address}) are in the {sample.region.value} of {count} of {total} pages read: "
-        "reachable without a click from every page.",
+        MESSAGES("details_site_wide", email=sample.address, region=region_name(sample.region),
+                 count=count, total=total),
         [pages.evidence(sample.url, locator=sample.locator, excerpt=sample.excerpt,
-                        note=f"contact details in the {sample.region.value}")],
+                        note=MESSAGES("note_details_region", region=region_name(sample.region)))],
     )
 
 
@@ -131,10 +233,10 @@ def _site_wide_share(
     return count, site_wide
 
 
-def _path_text(page: PageInfo) -> str:
+def _path_text(page: PageInfo) -> Text:
     if not page.click_path:
-        return "the home page itself"
-    return "Home → " + " → ".join(step.text or step.url for step in page.click_path)
+        return MESSAGES("path_home")
+    return MESSAGES("path", steps=" → ".join(step.text or step.url for step in page.click_path))
 
 
 def _judge_found(
@@ -148,41 +250,40 @@ def _judge_found(
     best = contact_pages[0]
     if not best.linked:
         return needs_review(
-            f"A contact page ({best.final_url}) is among the saved pages, but no link from the home page "
-            "leads to it; whether consumers reach it (a script, a menu not saved) cannot be told.",
-            [pages.evidence(best.final_url, excerpt=best.title, note=f"{best.kind.value} page, not linked")],
+            MESSAGES("not_linked", url=best.final_url),
+            [pages.evidence(best.final_url, excerpt=best.title,
+                            note=MESSAGES("note_not_linked", kind=kind_name(best.kind)))],
         )
     count, site_wide = _site_wide_share(contact_pages, readable, links)
     total = max(1, len(readable))
     share = count / total
-    clicks = "click" if best.depth == 1 else "clicks"
+    clicks = MESSAGES("click") if best.depth == 1 else MESSAGES("clicks")
     evidence: list[Evidence] = [
         pages.evidence(best.final_url, excerpt=best.title,
-                       note=f"{best.kind.value} page, {best.depth} {clicks} from the home page: {_path_text(best)}")
+                       note=MESSAGES("note_depth", kind=kind_name(best.kind), depth=best.depth, clicks=clicks,
+                                     path=_path_text(best)))
     ]
     if best.depth == 0:
         evidence.extend(home_details)
     if site_wide:
         sample = site_wide[0]
         evidence.append(pages.evidence(sample.url, locator=sample.locator, excerpt=sample.text,
-                                       note=f"site-wide link in the {sample.region.value}"))
-    where = f"linked from the header, footer or navigation of {count} of {total} pages read"
+                                       note=MESSAGES("note_site_wide_link", region=region_name(sample.region))))
+    where = MESSAGES("where", count=count, total=total)
     if best.depth == 0:
-        place = "The home page itself shows the contact details (0 clicks)"
+        place = MESSAGES("place_home")
     else:
-        place = f"Contact page {best.final_url} is {best.depth} {clicks} from the home page"
+        place = MESSAGES("place_page", url=best.final_url, depth=best.depth, clicks=clicks)
     if best.depth <= PASS_DEPTH and share > SITE_WIDE_SHARE:
-        return passed(f"{place} and {where}.", evidence)
+        return passed(MESSAGES("near_site_wide", place=place, where=where), evidence)
     if best.depth <= PASS_DEPTH:
-        return partial(f"{place}, but it is only {where}; it should be linked from every page.", evidence)
+        return partial(MESSAGES("near_not_site_wide", place=place, where=where), evidence)
     if best.depth == PARTIAL_DEPTH:
-        return partial(f"Contact page {best.final_url} is {best.depth} clicks from the home page ({where}); "
-                       "two clicks at most is the practice regulators look for.", evidence)
+        return partial(MESSAGES("three_clicks", url=best.final_url, depth=best.depth, where=where), evidence)
     if not facts.coverage.exhaustive or facts.coverage.failures:
-        return needs_review(f"The only contact page found ({best.final_url}) is {best.depth} clicks from the "
-                            "home page, but not every page could be read, so a shorter path may exist.", evidence)
-    return failed(f"The contact page {best.final_url} is {best.depth} clicks from the home page "
-                  f"({_path_text(best)}): more than {PARTIAL_DEPTH}.", evidence)
+        return needs_review(MESSAGES("deep_incomplete", url=best.final_url, depth=best.depth), evidence)
+    return failed(MESSAGES("too_deep", url=best.final_url, depth=best.depth, path=_path_text(best),
+                           limit=PARTIAL_DEPTH), evidence)
 
 
 def _judge_missing(links: list[LinkFact], pages: Pages, facts: FactView) -> Verdict:
@@ -195,25 +296,21 @@ def _judge_missing(links: list[LinkFact], pages: Pages, facts: FactView) -> Verd
     if unread:
         depth, link = unread[0]
         evidence = [pages.evidence(link.url, locator=link.locator, excerpt=link.text,
-                                   note=f"link to a contact page at {depth} clicks, not read")]
+                                   note=MESSAGES("note_unread_link", depth=depth))]
         if depth <= PARTIAL_DEPTH or not facts.coverage.exhaustive:
-            return needs_review(f"A link '{link.text}' leads to {link.target}, {depth} clicks from the home "
-                                "page, but that page was not read.", evidence)
-        return failed(f"The only link to a contact page ('{link.text}') is {depth} clicks from the home page.",
-                      evidence)
+            return needs_review(MESSAGES("unread_link", text=link.text, target=link.target, depth=depth), evidence)
+        return failed(MESSAGES("deep_link", text=link.text, depth=depth), evidence)
     # The crawl coverage lists them (gather_site decides which off-site links name a contact page).
     offsite = set(facts.coverage.offsite_contact_pages)
     external = [link for link in links if link.region in SITE_WIDE and link.target in offsite]
     if external:
         link = external[0]
         return needs_review(
-            f"The link '{link.text}' leads to a page on another site ({link.target}), which the crawl "
-            "does not read; check there whether the trader's contact details are easy to find.",
+            MESSAGES("offsite", text=link.text, target=link.target),
             [pages.evidence(link.url, locator=link.locator, excerpt=link.text,
-                            note=f"link to a contact or imprint page on another site, in the {link.region.value}")],
+                            note=MESSAGES("note_offsite", region=region_name(link.region)))],
         )
     doubt = absence_doubt(pages, facts.coverage)
     if doubt:
-        return needs_review(f"No contact or customer-service page found, but {doubt}.", pages.searched(5))
-    return failed(f"No contact, customer-service or imprint page among the {len(pages.all)} pages read, "
-                  "which are every page within the crawl's limits.", pages.searched(10))
+        return needs_review(MESSAGES("doubt", doubt=doubt), pages.searched(5))
+    return failed(MESSAGES("none", count=len(pages.all)), pages.searched(10))
