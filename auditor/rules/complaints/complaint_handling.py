@@ -26,7 +26,8 @@ Needs review when    no terms, returns or complaints page was read, such a page 
 
 from __future__ import annotations
 
-from auditor.models import Category, LegalRef, PassageFact, PassageTopic, RuleMeta, Severity
+from auditor.i18n import Messages, T, Text, join
+from auditor.models import Category, LegalRef, PassageFact, PassageTopic, RuleMeta, RuleWords, Severity
 from auditor.registry import register
 from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, partial, passed
 from auditor.rules.complaints.complaints_info import (
@@ -34,6 +35,7 @@ from auditor.rules.complaints.complaints_info import (
     SE_KOV_REKLAMATION,
     complaints_absence_doubt,
     counts,
+    period_words,
     ranked,
     unique,
 )
@@ -46,6 +48,50 @@ CRD_6_1_G = LegalRef(
 )
 
 _STEPS = frozenset({"howto", "answer_time"})
+#: The channel flags a passage may carry, in the order a message names them.
+_CHANNELS = ("email", "form", "phone", "address", "customer_service")
+
+#: Every message of this rule, in English and Swedish.
+MESSAGES = Messages(
+    described=T(
+        "Complaints go to {channel}, and the procedure is described{answer}.",
+        "Reklamationer tas emot via {channel}, och tillvägagångssättet beskrivs{answer}.",
+    ),
+    channel_only=T(
+        "A channel for complaints is named ({channel}: '{excerpt}'), but not how complaints are handled "
+        "(what to include, when the consumer gets an answer).",
+        "En kanal för reklamationer anges ({channel}: ”{excerpt}”), men inte hur reklamationer hanteras "
+        "(vad de ska innehålla, när konsumenten får svar).",
+    ),
+    steps_only=T(
+        "The complaints procedure is described ('{excerpt}'){answer}, but no channel (email, form, postal "
+        "address) for complaints is named with it.",
+        "Tillvägagångssättet vid reklamation beskrivs (”{excerpt}”){answer}, men ingen kanal (e-post, "
+        "formulär, postadress) för reklamationer anges i samband med det.",
+    ),
+    doubt=T(
+        "No description of how to complain found, but {doubt}.",
+        "Ingen beskrivning av hur man reklamerar hittades, men {doubt}.",
+    ),
+    none=T(
+        "No page read says where or how to complain about a purchase, although the terms or returns "
+        "pages were read.",
+        "Ingen av de lästa sidorna säger var eller hur man reklamerar ett köp, trots att villkors- eller "
+        "retursidorna lästes.",
+    ),
+    answer=T("; an answer is promised within {period}", "; svar utlovas inom {period}"),
+    # The channel a passage names, when it names no address.
+    email=T("email", "e-post"),
+    form=T("form", "formulär"),
+    phone=T("phone", "telefon"),
+    address=T("address", "adress"),
+    customer_service=T("customer service", "kundtjänst"),
+    named_channel=T("a named channel", "en namngiven kanal"),
+    # Evidence notes, joined by commas.
+    note_channel=T("complaint channel ({channel})", "kanal för reklamationer ({channel})"),
+    note_procedure=T("procedure", "tillvägagångssätt"),
+    note_answer_time=T("answer time {period}", "svarstid {period}"),
+)
 
 
 @register
@@ -58,6 +104,14 @@ class ComplaintHandling(Rule):
             "Consumers need to know where to send a complaint and what happens next: the "
             "channel, what to include, and when they will get an answer."
         ),
+        translations={"sv": RuleWords(
+            title="Hur och var man reklamerar beskrivs",
+            failure_title="Hur och var man reklamerar beskrivs inte",
+            description=(
+                "Konsumenter behöver veta vart en reklamation ska skickas och vad som händer sedan: "
+                "vilken kanal, vad reklamationen ska innehålla och när de får svar."
+            ),
+        )},
         category=Category.COMPLAINTS,
         severity=Severity.MEDIUM,
         requires=("passages", "pages", "coverage"),
@@ -75,53 +129,48 @@ class ComplaintHandling(Rule):
             timed = [p for p in steps if "answer_time" in p.flags]
             chosen = unique([*channels[:2], *timed[:1], *steps[:2]])[:4]
             return passed(
-                f"Complaints go to {_channel(channels[0])}, and the procedure is described{_answer(steps)}.",
+                MESSAGES("described", channel=_channel(channels[0]), answer=_answer(steps)),
                 [passage_evidence(p, pages, _note(p)) for p in chosen],
             )
         if channels:
             return partial(
-                f"A channel for complaints is named ({_channel(channels[0])}: '{channels[0].excerpt}'), "
-                "but not how complaints are handled (what to include, when the consumer gets an answer).",
+                MESSAGES("channel_only", channel=_channel(channels[0]), excerpt=channels[0].excerpt),
                 [passage_evidence(p, pages, _note(p)) for p in channels[:3]],
             )
         if steps:
             return partial(
-                f"The complaints procedure is described ('{steps[0].excerpt}'){_answer(steps)}, but no "
-                "channel (email, form, postal address) for complaints is named with it.",
+                MESSAGES("steps_only", excerpt=steps[0].excerpt, answer=_answer(steps)),
                 [passage_evidence(p, pages, _note(p)) for p in steps[:3]],
             )
         doubt = complaints_absence_doubt(pages, facts.coverage)
         if doubt:
-            return needs_review(f"No description of how to complain found, but {doubt}.", pages.searched(5))
-        return failed(
-            "No page read says where or how to complain about a purchase, although the terms or "
-            "returns pages were read.",
-            pages.searched(10),
-        )
+            return needs_review(MESSAGES("doubt", doubt=doubt), pages.searched(5))
+        return failed(MESSAGES("none"), pages.searched(10))
 
 
-def _channel(passage: PassageFact) -> str:
+def _channel(passage: PassageFact) -> Text | str:
     if passage.name:
         return passage.name
-    kinds = [f for f in ("email", "form", "phone", "address", "customer_service") if f in passage.flags]
-    return kinds[0].replace("_", " ") if kinds else "a named channel"
+    kinds = [f for f in _CHANNELS if f in passage.flags]
+    return MESSAGES(kinds[0] if kinds else "named_channel")
 
 
-def _answer(steps: list[PassageFact]) -> str:
+def _answer(steps: list[PassageFact]) -> Text | str:
     timed = [p for p in steps if "answer_time" in p.flags and p.amount is not None]
     if not timed:
         return ""
     p = timed[0]
-    working = " working" if "working_days" in p.flags else ""
-    return f"; an answer is promised within {p.amount:g}{working} {p.unit}"
+    period = period_words(p.amount, p.unit, working="working_days" in p.flags, english_singular=False)
+    return MESSAGES("answer", period=period)
 
 
-def _note(passage: PassageFact) -> str:
+def _note(passage: PassageFact) -> Text:
     parts = []
     if "channel" in passage.flags:
-        parts.append(f"complaint channel ({_channel(passage)})")
+        parts.append(MESSAGES("note_channel", channel=_channel(passage)))
     if "howto" in passage.flags:
-        parts.append("procedure")
+        parts.append(MESSAGES("note_procedure"))
     if "answer_time" in passage.flags:
-        parts.append(f"answer time {passage.amount or 0:g} {passage.unit}")
-    return ", ".join(parts)
+        parts.append(MESSAGES("note_answer_time", period=period_words(passage.amount, passage.unit,
+                                                                      english_singular=False)))
+    return join(parts)
