@@ -26,7 +26,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from auditor.models import Category, LegalRef, LinkFact, PassageFact, PassageTopic, RuleMeta, Severity
+from auditor.i18n import Messages, T, Text, region_name
+from auditor.models import Category, LegalRef, LinkFact, PassageFact, PassageTopic, RuleMeta, RuleWords, Severity
 from auditor.registry import register
 from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, not_applicable, partial, passed
 from auditor.rules import legal
@@ -73,6 +74,82 @@ _EXAMPLE = {
     "eu": "Withdraw from contract here",
 }
 
+#: Every message of this rule, in English and Swedish.
+MESSAGES = Messages(
+    not_yet=T(
+        "The withdrawal function of CRD Art. 11a applies from {applies_from}; the audit date is {as_of}.",
+        "Ångerfunktionen enligt artikel 11a i direktiv 2011/83/EU gäller från {applies_from}; "
+        "granskningens datum är {as_of}.",
+    ),
+    not_transposed=T(
+        "Directive (EU) 2023/2673 (withdrawal function) is not yet part of the law of this jurisdiction "
+        "(EEA incorporation pending).",
+        "Direktiv (EU) 2023/2673 (ångerfunktion) är ännu inte en del av lagen i detta land "
+        "(införlivandet i EES-avtalet återstår).",
+    ),
+    unlinked=T(
+        "A withdrawal function '{name}' is on {url}, a saved page no link from the home page leads to; "
+        "how consumers reach it cannot be told.",
+        "En ångerfunktion ”{name}” finns på {url}, en sparad sida som ingen länk från startsidan leder "
+        "till; hur konsumenter når den går inte att avgöra.",
+    ),
+    where_site_wide=T("in the site-wide {region}", "i {region} som visas på varje sida"),
+    where_page_one=T("on a page {depth} click from the home page", "på en sida {depth} klick från startsidan"),
+    where_page=T("on a page {depth} clicks from the home page", "på en sida {depth} klick från startsidan"),
+    offered=T("A withdrawal function '{name}' is offered {where}.", "En ångerfunktion ”{name}” erbjuds {where}."),
+    deep=T(
+        "A withdrawal function '{name}' exists but only on a page {depth} clicks from the home page; it "
+        "must be prominent and easily accessible (at most {max_clicks} clicks, or in the header or footer).",
+        "En ångerfunktion ”{name}” finns, men bara på en sida {depth} klick från startsidan; den måste "
+        "vara väl synlig och lätt att nå (högst {max_clicks} klick, eller i sidhuvudet eller sidfoten).",
+    ),
+    confirm_only=T(
+        "Only a confirmation control ('{name}') was seen, not the button that starts the withdrawal; "
+        "check how a consumer reaches it.",
+        "Bara en knapp för att bekräfta (”{name}”) syntes, inte knappen som startar ångrandet; "
+        "kontrollera hur en konsument når den.",
+    ),
+    note_confirm=T("confirmation step of the withdrawal function", "bekräftelsesteget i ångerfunktionen"),
+    account=T(
+        "No withdrawal function found on the public pages, but the site has a login or account area "
+        "('{link}') where it may sit; check it there (Art. 11a favours access without login).",
+        "Ingen ångerfunktion hittades på de öppna sidorna, men webbplatsen har en inloggning eller "
+        "ett kundkonto (”{link}”) där den kan finnas; kontrollera där (enligt artikel 11a bör "
+        "funktionen helst kunna nås utan inloggning).",
+    ),
+    note_account=T("account link to {target}", "länk till kundkonto: {target}"),
+    js_shell=T(
+        "No withdrawal function found, but {url} appears to be built by JavaScript; a button may only "
+        "show in a browser.",
+        "Ingen ångerfunktion hittades, men {url} verkar byggas av JavaScript; en knapp kanske bara syns "
+        "i en webbläsare.",
+    ),
+    note_js_shell=T("page needs JavaScript", "sidan kräver JavaScript"),
+    doubt=T("No withdrawal function found, but {doubt}.", "Ingen ångerfunktion hittades, men {doubt}."),
+    none=T(
+        "No withdrawal function (a button or link such as '{example}') on any page read, and no account "
+        "area where it could sit.",
+        "Ingen ångerfunktion (en knapp eller länk som ”{example}”) på någon av de lästa sidorna, och "
+        "inget kundkonto där den kan finnas.",
+    ),
+    note_button=T(
+        "withdrawal button ({region}, {depth} clicks deep)",
+        "knapp för att ångra köpet ({region}, {depth} klick från startsidan)",
+    ),
+    note_button_to=T(
+        "withdrawal button to {target} ({region}, {depth} clicks deep)",
+        "knapp för att ångra köpet, till {target} ({region}, {depth} klick från startsidan)",
+    ),
+    note_link=T(
+        "withdrawal link ({region}, {depth} clicks deep)",
+        "länk för att ångra köpet ({region}, {depth} klick från startsidan)",
+    ),
+    note_link_to=T(
+        "withdrawal link to {target} ({region}, {depth} clicks deep)",
+        "länk för att ångra köpet, till {target} ({region}, {depth} klick från startsidan)",
+    ),
+)
+
 
 @register
 class WithdrawalFunction(Rule):
@@ -84,6 +161,14 @@ class WithdrawalFunction(Rule):
             "From 19 June 2026 a shop must offer a clearly labelled button or link to withdraw from "
             "the contract online, as easy to find as the order button."
         ),
+        translations={"sv": RuleWords(
+            title="En ångerfunktion erbjuds på webbplatsen",
+            failure_title="Ingen ångerfunktion erbjuds på webbplatsen",
+            description=(
+                "Från den 19 juni 2026 måste en webbutik erbjuda en tydligt märkt knapp eller länk för "
+                "att ångra köpet på nätet, lika lätt att hitta som knappen för att beställa."
+            ),
+        )},
         category=Category.WITHDRAWAL,
         severity=Severity.CRITICAL,
         requires=("passages", "pages", "links", "coverage"),
@@ -93,14 +178,10 @@ class WithdrawalFunction(Rule):
     def evaluate(self, facts: FactView, ctx: AuditContext) -> Verdict:
         if ctx.as_of < APPLIES_FROM:
             return not_applicable(
-                f"The withdrawal function of CRD Art. 11a applies from {APPLIES_FROM.isoformat()}; "
-                f"the audit date is {ctx.as_of.isoformat()}."
+                MESSAGES("not_yet", applies_from=APPLIES_FROM.isoformat(), as_of=ctx.as_of.isoformat())
             )
         if ctx.jurisdiction in NOT_TRANSPOSED:
-            return not_applicable(
-                "Directive (EU) 2023/2673 (withdrawal function) is not yet part of the law of this "
-                "jurisdiction (EEA incorporation pending)."
-            )
+            return not_applicable(MESSAGES("not_transposed"))
         pages = Pages(facts.pages)
         found = [p for p in facts.passages if p.topic == PassageTopic.WITHDRAWAL_FUNCTION]
         step1 = [p for p in found if "confirm" not in p.flags]
@@ -111,65 +192,49 @@ class WithdrawalFunction(Rule):
             evidence = [passage_evidence(p, pages, self._note(p, pages)) for p in _unique(ranked)[:3]]
             page = pages.get(best.url)
             if page is not None and not page.linked and best.region not in SITE_WIDE:
-                return needs_review(
-                    f"A withdrawal function '{best.name}' is on {page.final_url}, a saved page no link from the "
-                    "home page leads to; how consumers reach it cannot be told.",
-                    evidence,
-                )
+                return needs_review(MESSAGES("unlinked", name=best.name, url=page.final_url), evidence)
             if best.region in SITE_WIDE or depth <= MAX_CLICKS:
-                where = f"in the site-wide {best.region.value}" if best.region in SITE_WIDE else (
-                    f"on a page {depth} click{'s' if depth != 1 else ''} from the home page"
-                )
-                return passed(f"A withdrawal function '{best.name}' is offered {where}.", evidence)
-            return partial(
-                f"A withdrawal function '{best.name}' exists but only on a page {depth} clicks from the home "
-                f"page; it must be prominent and easily accessible (at most {MAX_CLICKS} clicks, or in the "
-                "header or footer).",
-                evidence,
-            )
+                if best.region in SITE_WIDE:
+                    where = MESSAGES("where_site_wide", region=region_name(best.region))
+                else:
+                    where = MESSAGES("where_page_one" if depth == 1 else "where_page", depth=depth)
+                return passed(MESSAGES("offered", name=best.name, where=where), evidence)
+            return partial(MESSAGES("deep", name=best.name, depth=depth, max_clicks=MAX_CLICKS), evidence)
         confirm = [p for p in found if "confirm" in p.flags]
         if confirm:
             return needs_review(
-                f"Only a confirmation control ('{confirm[0].name}') was seen, not the button that starts the "
-                "withdrawal; check how a consumer reaches it.",
-                [passage_evidence(p, pages, "confirmation step of the withdrawal function") for p in confirm[:3]],
+                MESSAGES("confirm_only", name=confirm[0].name),
+                [passage_evidence(p, pages, MESSAGES("note_confirm")) for p in confirm[:3]],
             )
         account = _account_links(facts.links)
         if account:
             link = account[0]
             return needs_review(
-                f"No withdrawal function found on the public pages, but the site has a login or account area "
-                f"('{link.text or link.target}') where it may sit; check it there (Art. 11a favours access "
-                "without login).",
+                MESSAGES("account", link=link.text or link.target),
                 [pages.evidence(link.url, locator=link.locator, excerpt=link.text,
-                                note=f"account link to {link.target}")],
+                                note=MESSAGES("note_account", target=link.target))],
             )
         shells = [p for p in pages.all if p.js_shell]
         if shells:
             return needs_review(
-                f"No withdrawal function found, but {shells[0].final_url} appears to be built by JavaScript; "
-                "a button may only show in a browser.",
-                [pages.evidence(shells[0].final_url, excerpt=shells[0].title, note="page needs JavaScript")],
+                MESSAGES("js_shell", url=shells[0].final_url),
+                [pages.evidence(shells[0].final_url, excerpt=shells[0].title, note=MESSAGES("note_js_shell"))],
             )
         doubt = absence_doubt(pages, facts.coverage)
         if doubt:
-            return needs_review(f"No withdrawal function found, but {doubt}.", pages.searched(5))
+            return needs_review(MESSAGES("doubt", doubt=doubt), pages.searched(5))
         example = _EXAMPLE.get(ctx.jurisdiction, _EXAMPLE["eu"])
-        return failed(
-            f"No withdrawal function (a button or link such as '{example}') on any page read, and no "
-            "account area where it could sit.",
-            pages.searched(10),
-        )
+        return failed(MESSAGES("none", example=example), pages.searched(10))
 
     @staticmethod
     def _depth(passage: PassageFact, pages: Pages) -> int:
         page = pages.get(passage.url)
         return page.depth if page else 99
 
-    def _note(self, passage: PassageFact, pages: Pages) -> str:
-        kind = "button" if "button" in passage.flags else "link"
-        target = f" to {passage.target}" if passage.target else ""
-        return f"withdrawal {kind}{target} ({passage.region.value}, {self._depth(passage, pages)} clicks deep)"
+    def _note(self, passage: PassageFact, pages: Pages) -> Text:
+        key = ("note_button" if "button" in passage.flags else "note_link") + ("_to" if passage.target else "")
+        return MESSAGES(key, target=passage.target, region=region_name(passage.region),
+                        depth=self._depth(passage, pages))
 
 
 def _account_links(links: list[LinkFact]) -> list[LinkFact]:
