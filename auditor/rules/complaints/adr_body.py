@@ -36,11 +36,13 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlsplit
 
+from auditor.i18n import Messages, T, Text
 from auditor.lexicon import normalise
-from auditor.models import Category, Evidence, LegalRef, PassageFact, PassageTopic, RuleMeta, Severity
+from auditor.models import Category, Evidence, LegalRef, PassageFact, PassageTopic, RuleMeta, RuleWords, Severity
 from auditor.registry import register
 from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, partial, passed
-from auditor.rules.support import TERMS_PAGE_KINDS, Pages, section_doubt
+from auditor.rules.complaints.complaints_info import complaints_absence_doubt
+from auditor.rules.support import TERMS_PAGE_KINDS, Pages
 
 ADR_DIR_13 = LegalRef(
     instrument="Directive 2013/11/EU (ADR Directive)",
@@ -83,6 +85,56 @@ DE_VSBG_36 = LegalRef(
 #: Flags saying the passage gives the body's web site or address.
 _LOCATED = frozenset({"link", "web_address", "postal_address"})
 
+#: Every message of this rule, in English and Swedish.
+MESSAGES = Messages(
+    vsbg_unwilling=T(
+        "The § 36 VSBG statement is given: the trader is not willing or obliged to take part in dispute "
+        "resolution before a consumer conciliation body (no body need be named).",
+        "Uppgiften enligt § 36 VSBG lämnas: näringsidkaren är varken villig eller skyldig att delta i "
+        "tvistlösning inför en tvistlösningsnämnd för konsumenter (ingen nämnd behöver anges).",
+    ),
+    located=T(
+        "Dispute body named with its web site or address: {names}.",
+        "Tvistlösningsnämnd anges med webbplats eller adress: {names}.",
+    ),
+    unlocated=T(
+        "{names} is named, but without its web site or address (ADR Directive Art. 13 asks for the web site).",
+        "{names} anges, men utan webbplats eller adress (artikel 13 i direktivet om alternativ tvistlösning "
+        "kräver webbplatsen).",
+    ),
+    foreign=T(
+        "Only {names} is named, which is not a dispute body for {country} consumers; the competent "
+        "national body is missing.",
+        "Bara {names} anges, och det är inte en tvistlösningsnämnd för konsumenter i {country}; den behöriga "
+        "nationella nämnden saknas.",
+    ),
+    vsbg_willing=T(
+        "The trader declares it takes part in dispute resolution (§ 36 VSBG) but names no conciliation "
+        "body with its web site.",
+        "Näringsidkaren uppger att den deltar i tvistlösning (§ 36 VSBG) men anger ingen tvistlösningsnämnd "
+        "med webbplats.",
+    ),
+    doubt=T(
+        "No dispute resolution body found, but {doubt}.",
+        "Ingen tvistlösningsnämnd hittades, men {doubt}.",
+    ),
+    none=T(
+        "No dispute resolution body (or, in Germany, § 36 VSBG statement) on any of the pages read, "
+        "including {url}.",
+        "Ingen tvistlösningsnämnd (eller, i Tyskland, uppgift enligt § 36 VSBG) på någon av de lästa "
+        "sidorna, bland dem {url}.",
+    ),
+    # A passage that names no body by name.
+    some_body=T("A dispute body", "En tvistlösningsnämnd"),
+    # Evidence notes; a linked body's address follows in parentheses.
+    note_unwilling=T("§ 36 VSBG statement (not willing)", "uppgift enligt § 36 VSBG (inte villig)"),
+    note_located=T("dispute body with web site or address", "tvistlösningsnämnd med webbplats eller adress"),
+    note_unlocated=T("dispute body named without web site", "tvistlösningsnämnd angiven utan webbplats"),
+    note_foreign=T("dispute body of another country", "tvistlösningsnämnd i ett annat land"),
+    note_willing=T("§ 36 VSBG statement without a body", "uppgift enligt § 36 VSBG utan nämnd"),
+    note_target=T("{note} ({target})", "{note} ({target})"),
+)
+
 
 @register
 class AdrBody(Rule):
@@ -94,6 +146,14 @@ class AdrBody(Rule):
             "Consumers must learn which out-of-court dispute body they can turn to, with its web "
             "site, so that a dispute does not have to go to court."
         ),
+        translations={"sv": RuleWords(
+            title="Behörig tvistlösningsnämnd anges",
+            failure_title="Ingen tvistlösningsnämnd anges",
+            description=(
+                "Konsumenter ska få veta vilken nämnd för alternativ tvistlösning de kan vända sig till, "
+                "och nämndens webbplats, så att en tvist inte behöver avgöras i domstol."
+            ),
+        )},
         category=Category.COMPLAINTS,
         severity=Severity.MEDIUM,
         requires=("passages", "pages", "coverage"),
@@ -108,48 +168,40 @@ class AdrBody(Rule):
             unwilling = [p for p in found if "vsbg_unwilling" in p.flags]
             if unwilling:
                 return passed(
-                    "The § 36 VSBG statement is given: the trader is not willing or obliged to take part "
-                    "in dispute resolution before a consumer conciliation body (no body need be named).",
-                    [_evidence(p, pages, "§ 36 VSBG statement (not willing)") for p in unwilling[:2]],
+                    MESSAGES("vsbg_unwilling"),
+                    [_evidence(p, pages, MESSAGES("note_unwilling")) for p in unwilling[:2]],
                 )
         own = [p for p in found if _own(p, bodies)]
         located = [p for p in own if _located(p, own)]
         if located:
             best = _unique(located)
             return passed(
-                f"Dispute body named with its web site or address: {_names(best)}.",
-                [_evidence(p, pages, "dispute body with web site or address") for p in best[:3]],
+                MESSAGES("located", names=_names(best)),
+                [_evidence(p, pages, MESSAGES("note_located")) for p in best[:3]],
             )
         if own:
             best = _unique(own)
             return partial(
-                f"{_names(best)} is named, but without its web site or address "
-                "(ADR Directive Art. 13 asks for the web site).",
-                [_evidence(p, pages, "dispute body named without web site") for p in best[:3]],
+                MESSAGES("unlocated", names=_names(best)),
+                [_evidence(p, pages, MESSAGES("note_unlocated")) for p in best[:3]],
             )
         named = _unique([p for p in found if p.name])
         if named:
             return partial(
-                f"Only {_names(named)} is named, which is not a dispute body for {ctx.jurisdiction.upper()} "
-                "consumers; the competent national body is missing.",
-                [_evidence(p, pages, "dispute body of another country") for p in named[:3]],
+                MESSAGES("foreign", names=_names(named), country=ctx.jurisdiction.upper()),
+                [_evidence(p, pages, MESSAGES("note_foreign")) for p in named[:3]],
             )
         willing = [p for p in found if "vsbg_willing" in p.flags]
         if willing:
             return partial(
-                "The trader declares it takes part in dispute resolution (§ 36 VSBG) but names no "
-                "conciliation body with its web site.",
-                [_evidence(p, pages, "§ 36 VSBG statement without a body") for p in willing[:2]],
+                MESSAGES("vsbg_willing"),
+                [_evidence(p, pages, MESSAGES("note_willing")) for p in willing[:2]],
             )
-        doubt = section_doubt(pages, facts.coverage, TERMS_PAGE_KINDS, "terms, returns or complaints")
+        doubt = complaints_absence_doubt(pages, facts.coverage)
         if doubt:
-            return needs_review(f"No dispute resolution body found, but {doubt}.", pages.searched(5))
+            return needs_review(MESSAGES("doubt", doubt=doubt), pages.searched(5))
         terms_read = pages.of_kinds(TERMS_PAGE_KINDS)
-        return failed(
-            "No dispute resolution body (or, in Germany, § 36 VSBG statement) on any of the pages read, "
-            f"including {terms_read[0].final_url}.",
-            pages.searched(10),
-        )
+        return failed(MESSAGES("none", url=terms_read[0].final_url), pages.searched(10))
 
 
 def _own(passage: PassageFact, bodies: list[dict[str, Any]]) -> bool:
@@ -182,11 +234,12 @@ def _unique(passages: list[PassageFact]) -> list[PassageFact]:
     return list(seen.values())
 
 
-def _names(passages: list[PassageFact]) -> str:
+def _names(passages: list[PassageFact]) -> Text | str:
     names = list(dict.fromkeys(p.name for p in passages if p.name))
-    return ", ".join(names[:3]) or "A dispute body"
+    return ", ".join(names[:3]) or MESSAGES("some_body")
 
 
-def _evidence(passage: PassageFact, pages: Pages, note: str) -> Evidence:
-    extra = f" ({passage.target})" if passage.target else ""
-    return pages.evidence(passage.url, locator=passage.locator, excerpt=passage.excerpt, note=f"{note}{extra}")
+def _evidence(passage: PassageFact, pages: Pages, note: Text) -> Evidence:
+    if passage.target:
+        note = MESSAGES("note_target", note=note, target=passage.target)
+    return pages.evidence(passage.url, locator=passage.locator, excerpt=passage.excerpt, note=note)
