@@ -24,12 +24,115 @@ Needs review when    the contact page could not be read or needs JavaScript, or 
 
 from __future__ import annotations
 
-from auditor.models import Category, Evidence, PageKind, PhoneFact, RuleMeta, Severity
+from auditor.i18n import Messages, T, Text, join, kind_name, region_name
+from auditor.models import Category, Evidence, PageKind, PhoneFact, RuleMeta, RuleWords, Severity
 from auditor.registry import register
 from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, partial, passed
 from auditor.rules import legal
 from auditor.rules.support import SITE_WIDE, TRADER_PAGE_KINDS, Pages, absence_doubt
 from auditor.spiders.gatherers.phones import MISSING_TRUNK_PREFIX
+
+#: Every message of this rule, in English and Swedish.
+MESSAGES = Messages(
+    found=T("Telephone number given: {numbers}.", "Telefonnummer anges: {numbers}."),
+    premium_only=T(
+        "The only telephone number ({number}) is premium-rate; a customer line may not cost more than a "
+        "basic-rate call (CRD Art. 21, CJEU C-568/15).",
+        "Det enda telefonnumret ({number}) är ett betalnummer (överdebiterat nummer); ett "
+        "kundtjänstnummer får inte kosta mer än ett samtal till grundtaxa (konsumenträttighetsdirektivet "
+        "art. 21, EU-domstolen C-568/15).",
+    ),
+    elsewhere=T(
+        "A telephone number ({number}) appears only on {where} pages, not on a contact page or in the "
+        "site-wide header or footer.",
+        "Ett telefonnummer ({number}) finns bara på {where}, inte på en kontaktsida eller i sidhuvudet "
+        "eller sidfoten som visas på varje sida.",
+    ),
+    privacy_beside_email=T(
+        "A telephone number ({number}) appears only in the privacy policy, next to the trader's own email "
+        "address; it belongs on the contact page or in the footer.",
+        "Ett telefonnummer ({number}) finns bara i integritetspolicyn, bredvid näringsidkarens egen "
+        "e-postadress; det hör hemma på kontaktsidan eller i sidfoten.",
+    ),
+    no_trunk_zero=T(
+        "A telephone number is given ('{raw}'), but without its leading 0, so it cannot be dialled as "
+        "written (meant: {number}).",
+        "Ett telefonnummer anges ('{raw}'), men utan den inledande nollan, så det går inte att ringa som "
+        "det är skrivet (avsett nummer: {number}).",
+    ),
+    no_trunk_zero_privacy=T(
+        "A telephone number is given ('{raw}'), but without its leading 0, so it cannot be dialled as "
+        "written (meant: {number}). It appears only in the privacy policy.",
+        "Ett telefonnummer anges ('{raw}'), men utan den inledande nollan, så det går inte att ringa som "
+        "det är skrivet (avsett nummer: {number}). Det finns bara i integritetspolicyn.",
+    ),
+    malformed=T(
+        "A number is written after a phone word ('{excerpt}'), but '{raw}' cannot be dialled as written; "
+        "check whether it is the trader's line.",
+        "Ett nummer står efter ett ord för telefon ('{excerpt}'), men '{raw}' går inte att ringa som det "
+        "är skrivet; kontrollera om det är näringsidkarens nummer.",
+    ),
+    privacy_only=T(
+        "A telephone number ({number}) appears only in the privacy policy; it may be the trader's or a "
+        "data-protection authority's.",
+        "Ett telefonnummer ({number}) finns bara i integritetspolicyn; det kan vara näringsidkarens eller "
+        "en dataskyddsmyndighets.",
+    ),
+    public_body=T(
+        "The only telephone number where the trader's would stand ({number}) is in a sentence naming a "
+        "public authority or dispute body; check whose it is.",
+        "Det enda telefonnumret där näringsidkarens nummer borde stå ({number}) finns i en mening som "
+        "nämner en myndighet eller en tvistlösningsnämnd; kontrollera vems nummer det är.",
+    ),
+    structured_only=T(
+        "A telephone number ({number}) is only in structured data, not in the visible text; check what a "
+        "visitor sees.",
+        "Ett telefonnummer ({number}) finns bara i strukturerad data, inte i den synliga texten; "
+        "kontrollera vad en besökare ser.",
+    ),
+    doubt=T("No telephone number found, but {doubt}.", "Inget telefonnummer hittades, men {doubt}."),
+    none=T(
+        "No telephone number of the trader on any of the pages read.",
+        "Inget telefonnummer till näringsidkaren på någon av de lästa sidorna.",
+    ),
+    none_but_bodies=T(
+        "No telephone number of the trader on any of the pages read ({numbers} belong to public bodies "
+        "named with them).",
+        "Inget telefonnummer till näringsidkaren på någon av de lästa sidorna ({numbers} tillhör "
+        "offentliga organ som nämns tillsammans med dem).",
+    ),
+    note_phone=T(
+        "phone {number} ({kind}, {method}, {region})",
+        "telefonnummer {number} ({kind}, {method}, {region})",
+    ),
+    note_phone_public_body=T(
+        "phone {number} ({kind}, {method}, {region}), in a sentence naming a public body",
+        "telefonnummer {number} ({kind}, {method}, {region}), i en mening som nämner ett offentligt organ",
+    ),
+)
+
+#: libphonenumber's number types (``PhoneFact.number_type``) in words; shared with premium-rate-phone.
+PHONE_TYPES: dict[str, Text] = {
+    "fixed_line": T("fixed line", "fastnätsnummer"),
+    "mobile": T("mobile", "mobilnummer"),
+    "fixed_line_or_mobile": T("fixed line or mobile", "fastnäts- eller mobilnummer"),
+    "toll_free": T("toll free", "avgiftsfritt nummer"),
+    "premium_rate": T("premium rate", "betalnummer"),
+    "shared_cost": T("shared cost", "nummer med delad kostnad"),
+    "voip": T("voip", "IP-telefoni"),
+    "personal_number": T("personal number", "personligt nummer"),
+    "pager": T("pager", "personsökare"),
+    "uan": T("uan", "företagsnummer (UAN)"),
+    "voicemail": T("voicemail", "röstbrevlåda"),
+    "unknown": T("unknown", "okänd typ"),
+    "invalid": T("invalid", "ogiltigt"),
+    MISSING_TRUNK_PREFIX: T("missing trunk prefix", "inledande nolla saknas"),
+}
+
+
+def phone_type_name(number_type: str) -> Text:
+    """A number type in words ("fixed_line" → "fixed line", "fastnätsnummer")."""
+    return PHONE_TYPES.get(number_type, Text(number_type.replace("_", " ")))
 
 
 @register
@@ -42,6 +145,14 @@ class ContactPhone(Rule):
             "Since the Omnibus Directive the pre-contract information names the trader's "
             "telephone number alongside the email address, so consumers can reach a person quickly."
         ),
+        translations={"sv": RuleWords(
+            title="Ett telefonnummer anges",
+            failure_title="Inget telefonnummer anges",
+            description=(
+                "Sedan Omnibusdirektivet omfattar informationen före avtalet näringsidkarens "
+                "telefonnummer tillsammans med e-postadressen, så att konsumenten snabbt kan nå en person."
+            ),
+        )},
         category=Category.CONTACT,
         severity=Severity.HIGH,
         requires=("phones", "emails", "pages", "coverage"),
@@ -59,20 +170,18 @@ class ContactPhone(Rule):
             ordinary = [p for p in prominent if not p.premium_rate]
             if ordinary:
                 return passed(
-                    f"Telephone number given: {', '.join(p.raw for p in ordinary[:3])}.",
+                    MESSAGES("found", numbers=", ".join(p.raw for p in ordinary[:3])),
                     [_evidence(p, pages) for p in ordinary[:3]],
                 )
             return partial(
-                f"The only telephone number ({prominent[0].raw}) is premium-rate; a customer "
-                "line may not cost more than a basic-rate call (CRD Art. 21, CJEU C-568/15).",
+                MESSAGES("premium_only", number=prominent[0].raw),
                 [_evidence(p, pages) for p in prominent[:3]],
             )
         if visible:
             listed = _unique(visible)
-            where = ", ".join(sorted({pages.kind(p.url).value for p in listed}))
+            where = join(kind_name(kind) for kind in sorted({pages.kind(p.url).value for p in listed}))
             return partial(
-                f"A telephone number ({listed[0].raw}) appears only on {where} pages, not on a "
-                "contact page or in the site-wide header or footer.",
+                MESSAGES("elsewhere", number=listed[0].raw, where=where),
                 [_evidence(p, pages) for p in listed[:3]],
             )
         malformed = [p for p in facts.phones if not p.valid and not p.third_party]
@@ -83,8 +192,7 @@ class ContactPhone(Rule):
         if beside:
             number = beside[0]
             return partial(
-                f"A telephone number ({number.raw}) appears only in the privacy policy, next to the trader's "
-                "own email address; it belongs on the contact page or in the footer.",
+                MESSAGES("privacy_beside_email", number=number.raw),
                 [_evidence(p, pages) for p in _unique(beside)[:3]],
             )
         repairable = [
@@ -93,22 +201,19 @@ class ContactPhone(Rule):
         ]
         if repairable:
             number = repairable[0]
-            where = "" if _prominent(number, pages) else " It appears only in the privacy policy."
+            key = "no_trunk_zero" if _prominent(number, pages) else "no_trunk_zero_privacy"
             return partial(
-                f"A telephone number is given ('{number.raw}'), but without its leading 0, so it cannot be "
-                f"dialled as written (meant: {number.e164}).{where}",
+                MESSAGES(key, raw=number.raw, number=number.e164),
                 [_evidence(p, pages) for p in repairable[:3]],
             )
         if malformed:
             return needs_review(
-                f"A number is written after a phone word ('{malformed[0].excerpt}'), but "
-                f"'{malformed[0].raw}' cannot be dialled as written; check whether it is the trader's line.",
+                MESSAGES("malformed", excerpt=malformed[0].excerpt, raw=malformed[0].raw),
                 [_evidence(p, pages) for p in malformed[:3]],
             )
         if in_privacy:
             return needs_review(
-                f"A telephone number ({in_privacy[0].raw}) appears only in the privacy policy; it may be "
-                "the trader's or a data-protection authority's.",
+                MESSAGES("privacy_only", number=in_privacy[0].raw),
                 [_evidence(p, pages) for p in _unique(in_privacy)[:3]],
             )
         # A public body's number where the trader's own would stand (footer, contact page) may
@@ -116,23 +221,24 @@ class ContactPhone(Rule):
         bodies_prominent = [p for p in shown if p.third_party and _prominent(p, pages)]
         if bodies_prominent:
             return needs_review(
-                f"The only telephone number where the trader's would stand ({bodies_prominent[0].raw}) is "
-                "in a sentence naming a public authority or dispute body; check whose it is.",
+                MESSAGES("public_body", number=bodies_prominent[0].raw),
                 [_evidence(p, pages) for p in _unique(bodies_prominent)[:3]],
             )
         structured = [p for p in facts.phones if p.method == "structured_data"]
         if structured:
             return needs_review(
-                f"A telephone number ({structured[0].raw}) is only in structured data, not in the "
-                "visible text; check what a visitor sees.",
+                MESSAGES("structured_only", number=structured[0].raw),
                 [_evidence(structured[0], pages)],
             )
         doubt = absence_doubt(pages, facts.coverage)
         if doubt:
-            return needs_review(f"No telephone number found, but {doubt}.", pages.searched(5))
+            return needs_review(MESSAGES("doubt", doubt=doubt), pages.searched(5))
         bodies = _unique([p for p in shown if p.third_party])
-        note = f" ({', '.join(p.raw for p in bodies[:3])} belong to public bodies named with them)" if bodies else ""
-        return failed(f"No telephone number of the trader on any of the pages read{note}.", pages.searched(10))
+        if bodies:
+            message = MESSAGES("none_but_bodies", numbers=", ".join(p.raw for p in bodies[:3]))
+        else:
+            message = MESSAGES("none")
+        return failed(message, pages.searched(10))
 
 
 def _beside_own_email(phone: PhoneFact, facts: FactView, pages: Pages) -> bool:
@@ -159,11 +265,15 @@ def _unique(phones: list[PhoneFact]) -> list[PhoneFact]:
 
 
 def _evidence(phone: PhoneFact, pages: Pages) -> Evidence:
-    kind = phone.number_type.replace("_", " ")
     return pages.evidence(
         phone.url,
         locator=phone.locator,
         excerpt=phone.excerpt or phone.raw,
-        note=f"phone {phone.e164} ({kind}, {phone.method}, {phone.region.value})"
-        + (", in a sentence naming a public body" if phone.third_party else ""),
+        note=MESSAGES(
+            "note_phone_public_body" if phone.third_party else "note_phone",
+            number=phone.e164,
+            kind=phone_type_name(phone.number_type),
+            method=phone.method,
+            region=region_name(phone.region),
+        ),
     )
