@@ -29,7 +29,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from auditor.i18n import as_text
+from auditor.i18n import Messages, T, Text
 from auditor.models import (
     Category,
     Evidence,
@@ -38,11 +38,13 @@ from auditor.models import (
     PassageFact,
     PassageTopic,
     RuleMeta,
+    RuleWords,
     Severity,
 )
 from auditor.registry import register
 from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, partial, passed
-from auditor.rules.support import TERMS_PAGE_KINDS, Pages, section_doubt
+from auditor.rules.complaints.complaints_info import complaints_absence_doubt
+from auditor.rules.support import TERMS_PAGE_KINDS, Pages
 
 ODR_REG_14 = LegalRef(
     instrument="Regulation (EU) No 524/2013 (ODR Regulation)",
@@ -66,6 +68,47 @@ ODR_CLOSED = date(2025, 7, 20)
 #: EEA incorporation of Regulation 524/2013 is unverified for these jurisdictions.
 _UNVERIFIED = frozenset({"no"})
 
+#: Every message of this rule, in English and Swedish.
+MESSAGES = Messages(
+    closed_outdated=T(
+        "The ODR platform closed on 20 July 2025 (Regulation (EU) 2024/3228): outdated reference to the "
+        "closed ODR platform, which should be removed.",
+        "ODR-plattformen stängdes den 20 juli 2025 (förordning (EU) 2024/3228): inaktuell hänvisning till "
+        "den stängda ODR-plattformen, som bör tas bort.",
+    ),
+    closed=T(
+        "The ODR platform closed on 20 July 2025 (Regulation (EU) 2024/3228); no link is required.",
+        "ODR-plattformen stängdes den 20 juli 2025 (förordning (EU) 2024/3228); ingen länk krävs.",
+    ),
+    linked=T("The ODR platform is linked ({url}).", "Det finns en länk till ODR-plattformen ({url})."),
+    mentioned=T(
+        "The ODR platform is named, but not linked; Art. 14 of Regulation 524/2013 asks for a link.",
+        "ODR-plattformen nämns, men utan länk; artikel 14 i förordning 524/2013 kräver en länk.",
+    ),
+    eea=T(
+        "No link to the ODR platform; whether Regulation 524/2013 applied in the EEA state {country} "
+        "is unverified.",
+        "Ingen länk till ODR-plattformen; om förordning 524/2013 gällde i EES-staten {country} är inte "
+        "kontrollerat.",
+    ),
+    doubt=T(
+        "No link to the ODR platform found, but {doubt}.",
+        "Ingen länk till ODR-plattformen hittades, men {doubt}.",
+    ),
+    none=T(
+        "No link to the ODR platform on any of the pages read, including {url}.",
+        "Ingen länk till ODR-plattformen på någon av de lästa sidorna, bland dem {url}.",
+    ),
+    # Evidence notes; a link's address follows in parentheses.
+    note_outdated=T(
+        "outdated reference to the closed ODR platform",
+        "inaktuell hänvisning till den stängda ODR-plattformen",
+    ),
+    note_link=T("link to the ODR platform", "länk till ODR-plattformen"),
+    note_mention=T("ODR platform named without a link", "ODR-plattformen nämnd utan länk"),
+    note_target=T("{note} ({target})", "{note} ({target})"),
+)
+
 
 @register
 class OdrLink(Rule):
@@ -77,6 +120,15 @@ class OdrLink(Rule):
             "Until 20 July 2025 EU online traders had to link to the EU's online dispute resolution "
             "platform. The platform has closed since; a link left on the site is outdated."
         ),
+        translations={"sv": RuleWords(
+            title="Det finns en länk till ODR-plattformen",
+            failure_title="Ingen länk till ODR-plattformen",
+            description=(
+                "Fram till den 20 juli 2025 var näringsidkare som säljer på nätet i EU skyldiga att länka "
+                "till ODR-plattformen (EU:s plattform för tvistlösning online). Plattformen har sedan dess "
+                "stängts; en länk som finns kvar på webbplatsen är inaktuell."
+            ),
+        )},
         category=Category.COMPLAINTS,
         severity=Severity.LOW,
         requires=("passages", "pages", "coverage"),
@@ -93,38 +145,27 @@ class OdrLink(Rule):
             if shown:
                 return Verdict(
                     Outcome.NOT_APPLICABLE,
-                    as_text("The ODR platform closed on 20 July 2025 (Regulation (EU) 2024/3228): outdated reference "
-                    "to the closed ODR platform, which should be removed."),
-                    tuple(_evidence(p, pages, "outdated reference to the closed ODR platform") for p in shown[:3]),
+                    MESSAGES("closed_outdated"),
+                    tuple(_evidence(p, pages, MESSAGES("note_outdated")) for p in shown[:3]),
                 )
-            return Verdict(
-                Outcome.NOT_APPLICABLE,
-                as_text("The ODR platform closed on 20 July 2025 (Regulation (EU) 2024/3228); no link is required."),
-            )
+            return Verdict(Outcome.NOT_APPLICABLE, MESSAGES("closed"))
         if linked:
             return passed(
-                f"The ODR platform is linked ({linked[0].target}).",
-                [_evidence(p, pages, "link to the ODR platform") for p in linked[:3]],
+                MESSAGES("linked", url=linked[0].target),
+                [_evidence(p, pages, MESSAGES("note_link")) for p in linked[:3]],
             )
         if mentioned:
             return partial(
-                "The ODR platform is named, but not linked; Art. 14 of Regulation 524/2013 asks for a link.",
-                [_evidence(p, pages, "ODR platform named without a link") for p in mentioned[:3]],
+                MESSAGES("mentioned"),
+                [_evidence(p, pages, MESSAGES("note_mention")) for p in mentioned[:3]],
             )
         if ctx.jurisdiction in _UNVERIFIED:
-            return needs_review(
-                "No link to the ODR platform; whether Regulation 524/2013 applied in the EEA state "
-                f"{ctx.jurisdiction.upper()} is unverified.",
-                pages.searched(5),
-            )
-        doubt = section_doubt(pages, facts.coverage, TERMS_PAGE_KINDS, "terms, returns or complaints")
+            return needs_review(MESSAGES("eea", country=ctx.jurisdiction.upper()), pages.searched(5))
+        doubt = complaints_absence_doubt(pages, facts.coverage)
         if doubt:
-            return needs_review(f"No link to the ODR platform found, but {doubt}.", pages.searched(5))
+            return needs_review(MESSAGES("doubt", doubt=doubt), pages.searched(5))
         terms = pages.of_kinds(TERMS_PAGE_KINDS)
-        return failed(
-            f"No link to the ODR platform on any of the pages read, including {terms[0].final_url}.",
-            pages.searched(10),
-        )
+        return failed(MESSAGES("none", url=terms[0].final_url), pages.searched(10))
 
 
 def _unique(passages: list[PassageFact]) -> list[PassageFact]:
@@ -134,6 +175,7 @@ def _unique(passages: list[PassageFact]) -> list[PassageFact]:
     return list(seen.values())
 
 
-def _evidence(passage: PassageFact, pages: Pages, note: str) -> Evidence:
-    extra = f" ({passage.target})" if passage.target else ""
-    return pages.evidence(passage.url, locator=passage.locator, excerpt=passage.excerpt, note=f"{note}{extra}")
+def _evidence(passage: PassageFact, pages: Pages, note: Text) -> Evidence:
+    if passage.target:
+        note = MESSAGES("note_target", note=note, target=passage.target)
+    return pages.evidence(passage.url, locator=passage.locator, excerpt=passage.excerpt, note=note)
