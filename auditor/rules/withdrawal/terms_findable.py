@@ -35,6 +35,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from auditor import lexicon
+from auditor.i18n import Messages, T, Text, join, kind_name
 from auditor.models import (
     UNLINKED_DEPTH,
     Category,
@@ -45,6 +46,7 @@ from auditor.models import (
     PassageTopic,
     Region,
     RuleMeta,
+    RuleWords,
     Severity,
 )
 from auditor.registry import register
@@ -75,12 +77,84 @@ DE_BGB_312I = LegalRef(
 #: Pages that may carry returns or complaints information inside a wider text.
 _HOLDERS = frozenset({PageKind.TERMS, PageKind.RETURNS, PageKind.COMPLAINTS, PageKind.CUSTOMER_SERVICE})
 
+#: Every message of this rule, in English and Swedish.
+MESSAGES = Messages(
+    subject_terms=T("terms", "villkor"),
+    subject_returns=T("returns", "returer"),
+    subject_complaints=T("complaints", "reklamation"),
+    note_page=T(
+        "{label}: {kind} page, {clicks} from the home page: {path}",
+        "{label}: {kind}, {clicks} från startsidan: {path}",
+    ),
+    unread_link=T(
+        "A link '{text}' leads to {target}, {clicks} from the home page, but that page was not read.",
+        "En länk ”{text}” leder till {target}, {clicks} från startsidan, men den sidan lästes inte.",
+    ),
+    note_unread_link=T(
+        "link to a terms, returns or complaints page, not read",
+        "länk till en sida om villkor, returer eller reklamation, som inte lästes",
+    ),
+    none_incomplete=T(
+        "No terms, returns or complaints page found, but not every page of the site could be read.",
+        "Ingen sida om villkor, returer eller reklamation hittades, men alla webbplatsens sidor kunde "
+        "inte läsas.",
+    ),
+    none=T(
+        "No terms, returns or complaints page among the {count} pages read, which are every page within "
+        "the crawl's limits.",
+        "Ingen sida om villkor, returer eller reklamation bland de {count} lästa sidorna, som är alla "
+        "sidor inom granskningens gränser.",
+    ),
+    where_item=T("{label} {clicks}", "{label} {clicks}"),
+    unlinked=T(
+        "The {label} information ({url}) is among the saved pages, but no link from the home page leads "
+        "to it; whether consumers reach it (through a script, say) cannot be told.",
+        "Informationen om {label} ({url}) finns bland de sparade sidorna, men ingen länk från startsidan "
+        "leder dit; om konsumenter når den (till exempel via ett skript) går inte att avgöra.",
+    ),
+    missing_incomplete=T(
+        "Found {where}, but no {names} information, and not every page could be read.",
+        "Hittat: {where}, men ingen information om {names}, och alla sidor kunde inte läsas.",
+    ),
+    missing=T(
+        "Found {where}; no {names} information on any page read.",
+        "Hittat: {where}; ingen information om {names} på någon av de lästa sidorna.",
+    ),
+    reachable=T("Reachable from the home page: {where}.", "Nås från startsidan: {where}."),
+    deep_partial=T(
+        "The {label} information ({url}) is {clicks} from the home page ({where}); two clicks at most is "
+        "the practice regulators look for.",
+        "Informationen om {label} ({url}) ligger {clicks} från startsidan ({where}); högst två klick är "
+        "den praxis som tillsynsmyndigheterna utgår från.",
+    ),
+    deep_incomplete=T(
+        "The {label} information ({url}) is {clicks} from the home page, but not every page could be "
+        "read, so a shorter path may exist.",
+        "Informationen om {label} ({url}) ligger {clicks} från startsidan, men alla sidor kunde inte "
+        "läsas, så en kortare väg kan finnas.",
+    ),
+    deep=T(
+        "The {label} information ({url}) is {clicks} from the home page ({path}): more than {limit}.",
+        "Informationen om {label} ({url}) ligger {clicks} från startsidan ({path}): fler än {limit}.",
+    ),
+    not_linked=T("not linked", "inte länkad"),
+    one_click=T("1 click", "1 klick"),
+    clicks=T("{depth} clicks", "{depth} klick"),
+    home_itself=T("the home page itself", "startsidan själv"),
+    path=T("Home → {steps}", "Startsidan → {steps}"),
+)
+
 
 @dataclass(frozen=True)
 class Subject:
     label: str
     kind: PageKind
     topics: frozenset[PassageTopic]
+
+    @property
+    def words(self) -> Text:
+        """The subject in words: "returns" / "returer"."""
+        return MESSAGES(f"subject_{self.label}")
 
 
 SUBJECTS = (
@@ -111,6 +185,14 @@ class TermsFindable(Rule):
             "The terms, how to return goods and how to complain should be at most two clicks from "
             "the home page, so consumers find them before and after buying."
         ),
+        translations={"sv": RuleWords(
+            title="Information om villkor, returer och reklamation är lätt att hitta",
+            failure_title="Information om villkor, returer eller reklamation är svår att hitta",
+            description=(
+                "Köpvillkoren, hur man returnerar varor och hur man reklamerar bör ligga högst två klick "
+                "från startsidan, så att konsumenten hittar dem före och efter köpet."
+            ),
+        )},
         category=Category.WITHDRAWAL,
         severity=Severity.MEDIUM,
         requires=("pages", "links", "passages", "coverage"),
@@ -121,6 +203,7 @@ class TermsFindable(Rule):
         pages = Pages(facts.pages)
         full = facts.coverage.exhaustive and not facts.coverage.failures
         best: dict[str, PageInfo] = {}
+        words: dict[str, Text] = {}
         missing: list[Subject] = []
         for subject in SUBJECTS:
             page = _closest(subject, facts, pages)
@@ -128,66 +211,52 @@ class TermsFindable(Rule):
                 missing.append(subject)
             else:
                 best[subject.label] = page
+                words[subject.label] = subject.words
         evidence = [
             pages.evidence(page.final_url, excerpt=page.title,
-                           note=f"{label}: {page.kind.value} page, {_clicks(page.depth)} from the home page: "
-                                f"{_path_text(page)}")
+                           note=MESSAGES("note_page", label=words[label], kind=kind_name(page.kind),
+                                         clicks=_clicks(page.depth), path=_path_text(page)))
             for label, page in best.items()
         ]
         unread = _unread_links(missing, facts.links, pages)
         if unread:
             link, depth = unread[0]
             return needs_review(
-                f"A link '{link.text}' leads to {link.target}, {_clicks(depth)} from the home page, but "
-                "that page was not read.",
+                MESSAGES("unread_link", text=link.text, target=link.target, clicks=_clicks(depth)),
                 [*evidence, pages.evidence(link.url, locator=link.locator, excerpt=link.text,
-                                           note="link to a terms, returns or complaints page, not read")],
+                                           note=MESSAGES("note_unread_link"))],
             )
         if not best:
             if not full:
-                return needs_review(
-                    "No terms, returns or complaints page found, but not every page of the site could be read.",
-                    pages.searched(5),
-                )
-            return failed(
-                f"No terms, returns or complaints page among the {len(pages.all)} pages read, which are every "
-                "page within the crawl's limits.",
-                pages.searched(10),
-            )
+                return needs_review(MESSAGES("none_incomplete"), pages.searched(5))
+            return failed(MESSAGES("none", count=len(pages.all)), pages.searched(10))
         label, deepest = max(best.items(), key=lambda item: item[1].depth)
-        where = "; ".join(f"{name} {_clicks(page.depth)}" for name, page in best.items())
+        what = words[label]
+        where = join((MESSAGES("where_item", label=words[name], clicks=_clicks(page.depth))
+                      for name, page in best.items()), sep="; ")
         if not deepest.linked:
-            return needs_review(
-                f"The {label} information ({deepest.final_url}) is among the saved pages, but no link from the "
-                "home page leads to it; whether consumers reach it (through a script, say) cannot be told.",
-                evidence,
-            )
+            return needs_review(MESSAGES("unlinked", label=what, url=deepest.final_url), evidence)
         if missing:
-            names = ", ".join(s.label for s in missing)
+            names = join(s.words for s in missing)
             if not full:
-                return needs_review(
-                    f"Found {where}, but no {names} information, and not every page could be read.",
-                    evidence,
-                )
+                return needs_review(MESSAGES("missing_incomplete", where=where, names=names), evidence)
             if deepest.depth <= PARTIAL_DEPTH:
-                return partial(f"Found {where}; no {names} information on any page read.", evidence)
+                return partial(MESSAGES("missing", where=where, names=names), evidence)
         if deepest.depth <= PASS_DEPTH:
-            return passed(f"Reachable from the home page: {where}.", evidence)
+            return passed(MESSAGES("reachable", where=where), evidence)
+        clicks = _clicks(deepest.depth)
         if deepest.depth == PARTIAL_DEPTH:
             return partial(
-                f"The {label} information ({deepest.final_url}) is {_clicks(deepest.depth)} from the home page "
-                f"({where}); two clicks at most is the practice regulators look for.",
+                MESSAGES("deep_partial", label=what, url=deepest.final_url, clicks=clicks, where=where),
                 evidence,
             )
         if not full:
             return needs_review(
-                f"The {label} information ({deepest.final_url}) is {_clicks(deepest.depth)} from the home page, "
-                "but not every page could be read, so a shorter path may exist.",
-                evidence,
+                MESSAGES("deep_incomplete", label=what, url=deepest.final_url, clicks=clicks), evidence
             )
         return failed(
-            f"The {label} information ({deepest.final_url}) is {_clicks(deepest.depth)} from the home page "
-            f"({_path_text(deepest)}): more than {PARTIAL_DEPTH}.",
+            MESSAGES("deep", label=what, url=deepest.final_url, clicks=clicks, path=_path_text(deepest),
+                     limit=PARTIAL_DEPTH),
             evidence,
         )
 
@@ -229,13 +298,13 @@ def _unread_links(missing: list[Subject], links: list[LinkFact], pages: Pages) -
     return found
 
 
-def _clicks(depth: int) -> str:
+def _clicks(depth: int) -> Text:
     if depth >= UNLINKED_DEPTH:
-        return "not linked"
-    return "1 click" if depth == 1 else f"{depth} clicks"
+        return MESSAGES("not_linked")
+    return MESSAGES("one_click") if depth == 1 else MESSAGES("clicks", depth=depth)
 
 
-def _path_text(page: PageInfo) -> str:
+def _path_text(page: PageInfo) -> Text:
     if not page.click_path:
-        return "the home page itself"
-    return "Home → " + " → ".join(step.text or step.url for step in page.click_path)
+        return MESSAGES("home_itself")
+    return MESSAGES("path", steps=" → ".join(step.text or step.url for step in page.click_path))

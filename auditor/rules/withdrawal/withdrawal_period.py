@@ -118,8 +118,8 @@ MESSAGES = Messages(
     label_only=T(
         "The right of withdrawal is named only in a heading or link ('{excerpt}'), and its terms were "
         "not seen: {doubt}.",
-        "Ångerrätten nämns bara i en rubrik eller länk (”{excerpt}”), och villkoren för den syntes "
-        "inte: {doubt}.",
+        "Ångerrätten nämns bara i en rubrik eller länk (”{excerpt}”), och villkoren för ångerrätten "
+        "syntes inte: {doubt}.",
     ),
     note_label=T("right of withdrawal named in a label", "ångerrätten nämns i en rubrik eller länk"),
     no_period=T(
