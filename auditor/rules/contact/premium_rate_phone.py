@@ -29,9 +29,11 @@ from __future__ import annotations
 
 import phonenumbers
 
-from auditor.models import Category, Evidence, LegalRef, PageKind, PhoneFact, RuleMeta, Severity
+from auditor.i18n import Messages, T, Text, region_name
+from auditor.models import Category, Evidence, LegalRef, PageKind, PhoneFact, RuleMeta, RuleWords, Severity
 from auditor.registry import register
 from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, not_applicable, partial, passed
+from auditor.rules.contact.contact_phone import phone_type_name
 from auditor.rules.support import SITE_WIDE, TRADER_PAGE_KINDS, Pages
 
 CRD_21 = LegalRef(
@@ -58,6 +60,39 @@ DE_BGB_312A = LegalRef(
     jurisdiction="de",
 )
 
+#: Every message of this rule, in English and Swedish.
+MESSAGES = Messages(
+    all_basic=T(
+        "The telephone numbers given are basic-rate: {numbers}.",
+        "De telefonnummer som anges kostar grundtaxa: {numbers}.",
+    ),
+    premium_and_basic=T(
+        "A premium-rate number ({premium}) is given next to a basic-rate one ({basic}); a call about a "
+        "contract may not cost more than the basic rate.",
+        "Ett betalnummer ({premium}) anges bredvid ett nummer med grundtaxa ({basic}); ett samtal om ett "
+        "avtal får inte kosta mer än grundtaxan.",
+    ),
+    premium_only=T(
+        "The only telephone number given ({number}) is premium-rate; a customer line may not cost more "
+        "than a basic-rate call (CRD Art. 21, CJEU C-568/15).",
+        "Det enda telefonnummer som anges ({number}) är ett betalnummer (överdebiterat nummer); ett "
+        "kundtjänstnummer får inte kosta mer än ett samtal till grundtaxa (konsumenträttighetsdirektivet "
+        "art. 21, EU-domstolen C-568/15).",
+    ),
+    invalid=T(
+        "A number is given ('{raw}') but cannot be dialled as written, so its rate is unknown.",
+        "Ett nummer anges ('{raw}') men går inte att ringa som det är skrivet, så dess taxa är okänd.",
+    ),
+    no_phone=T(
+        "No telephone number of the trader is given (contact-phone judges that).",
+        "Inget telefonnummer till näringsidkaren anges (det bedömer regeln contact-phone).",
+    ),
+    rate_basic=T("basic-rate", "grundtaxa"),
+    rate_premium=T("premium-rate", "över grundtaxa"),
+    rate_invalid=T("not a valid number as written", "inte ett giltigt nummer som det är skrivet"),
+    note_phone=T("phone {number} ({kind}, {rate}, {region})", "telefonnummer {number} ({kind}, {rate}, {region})"),
+)
+
 
 @register
 class PremiumRatePhone(Rule):
@@ -69,6 +104,14 @@ class PremiumRatePhone(Rule):
             "Consumers who call the trader about a purchase may not be charged more than a call to "
             "an ordinary landline or mobile number."
         ),
+        translations={"sv": RuleWords(
+            title="Kundtjänstnumret kostar högst grundtaxa",
+            failure_title="Kundtjänstnumret är ett betalnummer",
+            description=(
+                "Konsumenter som ringer näringsidkaren om ett köp får inte debiteras mer än för ett "
+                "samtal till ett vanligt fast nummer eller mobilnummer."
+            ),
+        )},
         category=Category.CONTACT,
         severity=Severity.HIGH,
         requires=("phones", "pages"),
@@ -91,28 +134,26 @@ class PremiumRatePhone(Rule):
             basic = [p for p in valid if p not in premium]
             if not premium:
                 return passed(
-                    f"The telephone numbers given are basic-rate: {', '.join(p.raw for p in basic[:3])}.",
-                    [_evidence(p, pages, "basic-rate") for p in basic[:3]],
+                    MESSAGES("all_basic", numbers=", ".join(p.raw for p in basic[:3])),
+                    [_evidence(p, pages, MESSAGES("rate_basic")) for p in basic[:3]],
                 )
             if basic:
                 return partial(
-                    f"A premium-rate number ({premium[0].raw}) is given next to a basic-rate one "
-                    f"({basic[0].raw}); a call about a contract may not cost more than the basic rate.",
-                    [_evidence(p, pages, "premium-rate") for p in premium[:2]]
-                    + [_evidence(p, pages, "basic-rate") for p in basic[:1]],
+                    MESSAGES("premium_and_basic", premium=premium[0].raw, basic=basic[0].raw),
+                    [_evidence(p, pages, MESSAGES("rate_premium")) for p in premium[:2]]
+                    + [_evidence(p, pages, MESSAGES("rate_basic")) for p in basic[:1]],
                 )
             return failed(
-                f"The only telephone number given ({premium[0].raw}) is premium-rate; a customer line may "
-                "not cost more than a basic-rate call (CRD Art. 21, CJEU C-568/15).",
-                [_evidence(p, pages, "premium-rate") for p in premium[:3]],
+                MESSAGES("premium_only", number=premium[0].raw),
+                [_evidence(p, pages, MESSAGES("rate_premium")) for p in premium[:3]],
             )
         invalid = _unique([p for p in own if not p.valid])
         if invalid:
             return needs_review(
-                f"A number is given ('{invalid[0].raw}') but cannot be dialled as written, so its rate is unknown.",
-                [_evidence(p, pages, "not a valid number as written") for p in invalid[:3]],
+                MESSAGES("invalid", raw=invalid[0].raw),
+                [_evidence(p, pages, MESSAGES("rate_invalid")) for p in invalid[:3]],
             )
-        return not_applicable("No telephone number of the trader is given (contact-phone judges that).")
+        return not_applicable(MESSAGES("no_phone"))
 
 
 def is_premium(phone: PhoneFact, prefixes: list[str], region: str) -> bool:
@@ -143,12 +184,12 @@ def _unique(phones: list[PhoneFact]) -> list[PhoneFact]:
     return list(seen.values())
 
 
-def _evidence(phone: PhoneFact, pages: Pages, rate: str) -> Evidence:
-    kind = phone.number_type.replace("_", " ")
+def _evidence(phone: PhoneFact, pages: Pages, rate: Text) -> Evidence:
     return pages.evidence(
         phone.url,
         locator=phone.locator,
         excerpt=phone.excerpt or phone.raw,
-        note=f"phone {phone.e164} ({kind}, {rate}, {phone.region.value})",
+        note=MESSAGES("note_phone", number=phone.e164, kind=phone_type_name(phone.number_type), rate=rate,
+                      region=region_name(phone.region)),
     )
 
