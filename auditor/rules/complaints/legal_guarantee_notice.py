@@ -28,10 +28,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from auditor.models import Category, LegalRef, PassageFact, PassageTopic, RuleMeta, Severity
+from auditor.i18n import Messages, T, Text, join
+from auditor.models import Category, LegalRef, PassageFact, PassageTopic, RuleMeta, RuleWords, Severity
 from auditor.registry import register
 from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, not_applicable, passed
-from auditor.rules.complaints.complaints_info import ranked, unique
+from auditor.rules.complaints.complaints_info import period_words, ranked, unique
 from auditor.rules.support import Pages, passage_evidence
 
 #: CRD Art. 22a applies from this date (the application date set by Directive (EU) 2024/825).
@@ -56,6 +57,62 @@ SGD_10 = LegalRef(
     url="https://eur-lex.europa.eu/eli/dir/2019/771/oj",
 )
 
+#: Every message of this rule, in English and Swedish.
+MESSAGES = Messages(
+    not_yet=T(
+        "The harmonised legal-guarantee notice is required from {start} (CRD Art. 22a); the audit date "
+        "is {as_of}.",
+        "Det harmoniserade meddelandet om reklamationsrätt enligt lag krävs från och med {start} (artikel "
+        "22a i konsumenträttighetsdirektivet); granskningsdatumet är {as_of}.",
+    ),
+    too_short=T(
+        "A legal-guarantee notice states {period} ('{excerpt}'); the legal guarantee lasts at least two "
+        "years everywhere in the EU.",
+        "Ett meddelande om reklamationsrätt enligt lag anger {period} (”{excerpt}”); reklamationsrätten "
+        "enligt lag gäller i minst två år i hela EU.",
+    ),
+    shown=T(
+        "A legal-guarantee notice with an EU reference and a duration of at least two years is shown "
+        "('{excerpt}').",
+        "Ett meddelande om reklamationsrätt enligt lag, med hänvisning till EU-rätten och en tid på minst "
+        "två år, visas (”{excerpt}”).",
+    ),
+    candidate=T(
+        "A possible legal-guarantee notice was found ('{excerpt}'), but its wording cannot be confirmed "
+        "against Implementing Regulation (EU) 2025/1960.{eea}",
+        "Ett möjligt meddelande om reklamationsrätt enligt lag hittades (”{excerpt}”), men formuleringen "
+        "kan inte stämmas av mot genomförandeförordning (EU) 2025/1960.{eea}",
+    ),
+    none=T(
+        "No harmonised legal-guarantee notice was recognised. Its official wording per language is not "
+        "confirmed, so a missing match is not reported as a failure; check the product and checkout "
+        "pages.{eea}",
+        "Inget harmoniserat meddelande om reklamationsrätt enligt lag kändes igen. Den officiella "
+        "formuleringen på varje språk är inte bekräftad, så en utebliven träff rapporteras inte som ett "
+        "fel; kontrollera produktsidorna och kassan.{eea}",
+    ),
+    # Added to the review messages for Norway.
+    eea=T(
+        " Directive (EU) 2024/825 is not confirmed as incorporated in the EEA Agreement, so the duty "
+        "itself is uncertain in Norway.",
+        " Det är inte bekräftat att direktiv (EU) 2024/825 har tagits in i EES-avtalet, så själva "
+        "skyldigheten är osäker i Norge.",
+    ),
+    # Evidence notes: a candidate, with what the gatherer saw around its label.
+    note_short=T(
+        "legal-guarantee notice with a duration under two years",
+        "meddelande om reklamationsrätt enligt lag med en tid under två år",
+    ),
+    note_candidate=T("notice candidate", "möjligt meddelande"),
+    note_candidate_flags=T("notice candidate ({flags})", "möjligt meddelande ({flags})"),
+    flag_heading=T("heading", "rubrik"),
+    flag_image=T("image", "bild"),
+    flag_eu=T("eu", "EU-hänvisning"),
+    flag_minimum=T("minimum", "minsta tid"),
+    flag_duration=T("duration", "tid angiven"),
+    flag_commercial=T("commercial", "kommersiell garanti"),
+)
+
 
 @register
 class LegalGuaranteeNotice(Rule):
@@ -67,6 +124,15 @@ class LegalGuaranteeNotice(Rule):
             "From 27 September 2026 shops show an EU-wide harmonised notice telling consumers "
             "that they have a legal guarantee of conformity of at least two years."
         ),
+        translations={"sv": RuleWords(
+            title="Det harmoniserade meddelandet om reklamationsrätt enligt lag visas",
+            failure_title="Meddelandet om reklamationsrätt enligt lag anger rätten felaktigt",
+            description=(
+                "Från och med den 27 september 2026 ska butiker visa ett harmoniserat meddelande, "
+                "likadant i hela EU, som talar om för konsumenter att de har reklamationsrätt enligt "
+                "lag i minst två år."
+            ),
+        )},
         category=Category.COMPLAINTS,
         severity=Severity.MEDIUM,
         requires=("passages", "pages"),
@@ -75,10 +141,7 @@ class LegalGuaranteeNotice(Rule):
 
     def evaluate(self, facts: FactView, ctx: AuditContext) -> Verdict:
         if ctx.as_of < NOTICE_FROM:
-            return not_applicable(
-                f"The harmonised legal-guarantee notice is required from {NOTICE_FROM.isoformat()} "
-                f"(CRD Art. 22a); the audit date is {ctx.as_of.isoformat()}."
-            )
+            return not_applicable(MESSAGES("not_yet", start=NOTICE_FROM.isoformat(), as_of=ctx.as_of.isoformat()))
         pages = Pages(facts.pages)
         found = ranked(unique(p for p in facts.passages if p.topic == PassageTopic.GUARANTEE_NOTICE), pages)
         labelled = [p for p in found if {"heading", "image"} & set(p.flags) and "commercial" not in p.flags]
@@ -87,42 +150,27 @@ class LegalGuaranteeNotice(Rule):
         if wrong:
             p = wrong[0]
             return failed(
-                f"A legal-guarantee notice states {_period(p)} ('{p.excerpt}'); the legal "
-                "guarantee lasts at least two years everywhere in the EU.",
-                [passage_evidence(w, pages, "legal-guarantee notice with a duration under two years")
-                 for w in wrong[:3]],
+                MESSAGES("too_short", period=period_words(p.amount, p.unit), excerpt=p.excerpt),
+                [passage_evidence(w, pages, MESSAGES("note_short")) for w in wrong[:3]],
             )
-        eea = (
-            " Directive (EU) 2024/825 is not confirmed as incorporated in the EEA Agreement, so the "
-            "duty itself is uncertain in Norway." if ctx.jurisdiction == "no" else ""
-        )
+        eea: Text | str = MESSAGES("eea") if ctx.jurisdiction == "no" else ""
         if eu_notices:
             p = eu_notices[0]
             return passed(
-                f"A legal-guarantee notice with an EU reference and a duration of at least two years "
-                f"is shown ('{p.excerpt}').",
+                MESSAGES("shown", excerpt=p.excerpt),
                 [passage_evidence(n, pages, _note(n)) for n in eu_notices[:3]],
             )
         if found:
             return needs_review(
-                f"A possible legal-guarantee notice was found ('{found[0].excerpt}'), but its wording "
-                "cannot be confirmed against Implementing Regulation (EU) 2025/1960." + eea,
+                MESSAGES("candidate", excerpt=found[0].excerpt, eea=eea),
                 [passage_evidence(p, pages, _note(p)) for p in found[:3]],
             )
-        return needs_review(
-            "No harmonised legal-guarantee notice was recognised. Its official wording per language "
-            "is not confirmed, so a missing match is not reported as a failure; check the product "
-            "and checkout pages." + eea,
-            pages.searched(5),
-        )
+        return needs_review(MESSAGES("none", eea=eea), pages.searched(5))
 
 
-def _period(passage: PassageFact) -> str:
-    amount = passage.amount or 0.0
-    unit = str(passage.unit or "")
-    return f"{amount:g} {unit[:-1] if amount == 1 else unit}"
-
-
-def _note(passage: PassageFact) -> str:
+def _note(passage: PassageFact) -> Text:
     shown = [f for f in passage.flags if f != "candidate"]
-    return "notice candidate" + (f" ({', '.join(shown)})" if shown else "")
+    if not shown:
+        return MESSAGES("note_candidate")
+    flags = join(MESSAGES(f"flag_{f}") if f"flag_{f}" in MESSAGES.entries else f for f in shown)
+    return MESSAGES("note_candidate_flags", flags=flags)
