@@ -23,7 +23,8 @@ Not applicable when  the site has no chat.
 
 from __future__ import annotations
 
-from auditor.models import Category, ChatFact, Evidence, RuleMeta, Severity
+from auditor.i18n import Messages, T, Text
+from auditor.models import Category, ChatFact, Evidence, RuleMeta, RuleWords, Severity
 from auditor.registry import register
 from auditor.rule import (
     AuditContext,
@@ -38,6 +39,73 @@ from auditor.rule import (
 from auditor.rules import legal
 from auditor.rules.support import Pages
 
+#: Every message of this rule, in English and Swedish.
+MESSAGES = Messages(
+    render_never=T("the audit ran with --render never", "granskningen kördes med --render never"),
+    not_looked_for=T(
+        "Chat widgets load with JavaScript and were not looked for: {why}.",
+        "Chattwidgetar laddas med JavaScript och har inte letats efter: {why}.",
+    ),
+    no_chat=T(
+        "No chat widget was found on the pages rendered in the browser.",
+        "Ingen chattwidget hittades på sidorna som visades i webbläsaren.",
+    ),
+    offered=T(
+        "The {vendor} chat offers a way to keep the conversation: '{option}'.",
+        "Chatten från {vendor} erbjuder ett sätt att spara konversationen: ”{option}”.",
+    ),
+    note_offered=T(
+        "open chat widget with a transcript option",
+        "öppnad chattwidget med val för kopia av konversationen",
+    ),
+    vendor_menu=T(
+        "The {vendor} chat opened without showing a transcript option, but {vendor} can send transcripts "
+        "from a menu or after the chat; check the widget by hand.",
+        "Chatten från {vendor} öppnades utan att visa något val för en kopia av konversationen, men "
+        "{vendor} kan skicka kopior från en meny eller efter chatten; kontrollera widgeten manuellt.",
+    ),
+    note_first_view=T(
+        "open chat, no transcript option in its first view",
+        "öppnad chatt, inget val för kopia av konversationen i första vyn",
+    ),
+    no_option=T(
+        "The {vendor} chat opened and offers no way to keep the conversation (no transcript by email, "
+        "download or copy), and says nothing about it.",
+        "Chatten från {vendor} öppnades och erbjuder inget sätt att spara konversationen (ingen kopia av "
+        "konversationen via e-post, ingen nedladdning eller kopiering) och säger inget om det.",
+    ),
+    no_option_site=T(
+        "The site chat opened and offers no way to keep the conversation (no transcript by email, "
+        "download or copy), and says nothing about it.",
+        "Webbplatsens chatt öppnades och erbjuder inget sätt att spara konversationen (ingen kopia av "
+        "konversationen via e-post, ingen nedladdning eller kopiering) och säger inget om det.",
+    ),
+    note_no_option=T(
+        "open chat widget without a transcript option",
+        "öppnad chattwidget utan val för kopia av konversationen",
+    ),
+    not_opened=T(
+        "A {vendor} chat is on the site, but it was not opened: {why}.",
+        "Webbplatsen har en chatt från {vendor}, men den öppnades inte: {why}.",
+    ),
+    could_not_open=T(
+        "A {vendor} chat is on the site, but it could not be opened ({reason}); check it by hand.",
+        "Webbplatsen har en chatt från {vendor}, men den kunde inte öppnas ({reason}); kontrollera den "
+        "manuellt.",
+    ),
+    no_launcher=T(
+        "no launcher was found or it did not respond",
+        "ingen knapp som öppnar chatten hittades, eller så reagerade den inte",
+    ),
+    note_seen=T("{vendor} chat ({signal} fingerprint)", "chatt från {vendor} (känns igen på {signal})"),
+    signal_host=T("host", "domänen skriptet laddas från"),
+    signal_global=T("global", "en global skriptvariabel"),
+    signal_marker=T("marker", "en markör i sidan"),
+    signal_browser=T("browser", "det som syns i webbläsaren"),
+    note_vendor=T("{note} ({vendor})", "{note} ({vendor})"),
+    vendor_unrecognised=T("unrecognised", "en okänd leverantör"),
+)
+
 
 @register
 class ChatTranscript(Rule):
@@ -49,6 +117,14 @@ class ChatTranscript(Rule):
             "A consumer who complains or withdraws in a chat must be able to keep what was written: "
             "a transcript by email, a download, or a copy."
         ),
+        translations={"sv": RuleWords(
+            title="Chatten låter konsumenten spara en kopia av konversationen",
+            failure_title="Chatten erbjuder inget sätt att spara konversationen",
+            description=(
+                "En konsument som reklamerar eller ångrar ett köp i en chatt måste kunna spara det som "
+                "skrevs: en kopia av konversationen via e-post, en nedladdning eller en kopia."
+            ),
+        )},
         category=Category.CHANNELS,
         severity=Severity.MEDIUM,
         requires=("chats", "pages", "coverage"),
@@ -62,44 +138,39 @@ class ChatTranscript(Rule):
         no_browser = coverage.render_mode == "never" or bool(coverage.render_error)
         if not chats:
             if no_browser:
-                why = coverage.render_error or "the audit ran with --render never"
-                return needs_review(f"Chat widgets load with JavaScript and were not looked for: {why}.")
-            return not_applicable("No chat widget was found on the pages rendered in the browser.")
+                return needs_review(MESSAGES("not_looked_for", why=_why(coverage.render_error)))
+            return not_applicable(MESSAGES("no_chat"))
         offered = [c for c in chats if c.observed is not None and c.observed.transcript_option]
         if offered:
             chat = offered[0]
             assert chat.observed is not None
             return passed(
-                f"The {chat.vendor} chat offers a way to keep the conversation: '{chat.observed.transcript_option}'.",
-                [_evidence(c, pages, "open chat widget with a transcript option") for c in offered[:2]],
+                MESSAGES("offered", vendor=_vendor(chat.vendor), option=chat.observed.transcript_option),
+                [_evidence(c, pages, MESSAGES("note_offered")) for c in offered[:2]],
             )
         opened = [c for c in chats if c.observed is not None and c.observed.opened]
         if opened:
             chat = opened[0]
             if chat.vendor_transcript in ("yes", "configurable"):
                 return needs_review(
-                    f"The {chat.vendor} chat opened without showing a transcript option, but {chat.vendor} can "
-                    "send transcripts from a menu or after the chat; check the widget by hand.",
-                    [_evidence(c, pages, "open chat, no transcript option in its first view") for c in opened[:2]],
+                    MESSAGES("vendor_menu", vendor=_vendor(chat.vendor)),
+                    [_evidence(c, pages, MESSAGES("note_first_view")) for c in opened[:2]],
                 )
             return failed(
-                f"The {chat.vendor if chat.vendor != 'unrecognised' else 'site'} chat opened and offers no way "
-                "to keep the conversation (no transcript by email, download or copy), and says nothing about it.",
-                [_evidence(c, pages, "open chat widget without a transcript option") for c in opened[:2]],
+                MESSAGES("no_option", vendor=chat.vendor) if chat.vendor != "unrecognised"
+                else MESSAGES("no_option_site"),
+                [_evidence(c, pages, MESSAGES("note_no_option")) for c in opened[:2]],
             )
         chat = chats[0]
+        seen = [_evidence(c, pages, _seen_note(c)) for c in chats[:2]]
         if no_browser:
-            why = coverage.render_error or "the audit ran with --render never"
             return needs_review(
-                f"A {chat.vendor} chat is on the site, but it was not opened: {why}.",
-                [_evidence(c, pages, f"{c.vendor} chat ({c.signal} fingerprint)") for c in chats[:2]],
+                MESSAGES("not_opened", vendor=_vendor(chat.vendor), why=_why(coverage.render_error)), seen
             )
         reason = next((c.observed.error for c in chats if c.observed is not None and c.observed.error), "")
         return needs_review(
-            f"A {chat.vendor} chat is on the site, but it could not be opened"
-            + (f" ({reason})" if reason else " (no launcher was found or it did not respond)")
-            + "; check it by hand.",
-            [_evidence(c, pages, f"{c.vendor} chat ({c.signal} fingerprint)") for c in chats[:2]],
+            MESSAGES("could_not_open", vendor=_vendor(chat.vendor), reason=reason or MESSAGES("no_launcher")),
+            seen,
         )
 
 
@@ -121,10 +192,25 @@ def _rank(chat: ChatFact) -> int:
     return 2 if chat.certain else 3
 
 
-def _evidence(chat: ChatFact, pages: Pages, note: str) -> Evidence:
+def _vendor(name: str) -> Text | str:
+    """A chat vendor's name; a widget whose vendor is unknown in words."""
+    return MESSAGES("vendor_unrecognised") if name == "unrecognised" else name
+
+
+def _why(render_error: str) -> Text | str:
+    """Why the browser did not look at the site: its error, or the --render setting."""
+    return render_error or MESSAGES("render_never")
+
+
+def _seen_note(chat: ChatFact) -> Text:
+    return MESSAGES("note_seen", vendor=_vendor(chat.vendor), signal=MESSAGES(f"signal_{chat.signal}"))
+
+
+def _evidence(chat: ChatFact, pages: Pages, note: Text) -> Evidence:
     observed = chat.observed
     excerpt = (observed.transcript_option or observed.text[:200]) if observed and observed.opened else chat.excerpt
-    evidence = pages.evidence(chat.url, locator=chat.locator, excerpt=excerpt, note=f"{note} ({chat.vendor})")
+    evidence = pages.evidence(chat.url, locator=chat.locator, excerpt=excerpt,
+                              note=MESSAGES("note_vendor", note=note, vendor=_vendor(chat.vendor)))
     if observed is not None and observed.screenshot:
         evidence = evidence.model_copy(update={"screenshot": observed.screenshot})
     return evidence
