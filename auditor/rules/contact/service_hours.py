@@ -26,7 +26,8 @@ Needs review when    no contact or customer-service page was read, it could not 
 from __future__ import annotations
 
 from auditor import lexicon
-from auditor.models import Category, Evidence, LegalRef, PassageFact, PassageTopic, RuleMeta, Severity
+from auditor.i18n import Messages, T, Text
+from auditor.models import Category, Evidence, LegalRef, PassageFact, PassageTopic, RuleMeta, RuleWords, Severity
 from auditor.registry import register
 from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, passed
 from auditor.rules import legal
@@ -36,6 +37,48 @@ CJEU_C_649_17 = LegalRef(
     instrument="CJEU C-649/17 (Amazon EU)",
     provision="the means of communication offered must allow quick contact and efficient communication",
     url="https://curia.europa.eu/juris/liste.jsf?num=C-649/17",
+)
+
+#: Every message of this rule, in English and Swedish.
+MESSAGES = Messages(
+    found_hours=T("Customer-service hours given: {excerpt}", "Kundtjänstens öppettider anges: {excerpt}"),
+    found_response=T(
+        "Customer-service response time given: {excerpt}",
+        "Kundtjänstens svarstid anges: {excerpt}",
+    ),
+    found_both=T(
+        "Customer-service response time and hours given: {excerpt}",
+        "Kundtjänstens svarstid och öppettider anges: {excerpt}",
+    ),
+    doubt=T(
+        "No opening hours or response time found, but {doubt}.",
+        "Inga öppettider eller svarstid hittades, men {doubt}.",
+    ),
+    no_contact_page=T(
+        "No opening hours or response time found, and no contact or customer-service page was read "
+        "where they would stand.",
+        "Inga öppettider eller svarstid hittades, och ingen kontakt- eller kundtjänstsida lästes, där "
+        "de skulle ha stått.",
+    ),
+    none=T(
+        "Neither opening hours nor a response time on any of the pages read, including {url}.",
+        "Varken öppettider eller svarstid på någon av de lästa sidorna, inklusive {url}.",
+    ),
+    note_response=T("promised response time: {amount} {unit}", "utlovad svarstid: {amount} {unit}"),
+    note_around_the_clock=T("customer service around the clock", "kundtjänst dygnet runt"),
+    note_hours=T("opening hours", "öppettider"),
+    working=T("working {unit}", "arbets{unit}"),
+    # A response time's unit; English says the plural whatever the amount, Swedish "1 dag".
+    hours=T("hours", "timmar"),
+    hours_one=T("hours", "timme"),
+    days=T("days", "dagar"),
+    days_one=T("days", "dag"),
+    weeks=T("weeks", "veckor"),
+    weeks_one=T("weeks", "vecka"),
+    months=T("months", "månader"),
+    months_one=T("months", "månad"),
+    years=T("years", "år"),
+    years_one=T("years", "år"),
 )
 
 
@@ -49,6 +92,14 @@ class ServiceHours(Rule):
             "Consumers should know when customer service answers the phone, or how soon an email "
             "is answered, so they can reach the trader quickly."
         ),
+        translations={"sv": RuleWords(
+            title="Kundtjänstens öppettider eller svarstid anges",
+            failure_title="Inga öppettider eller svarstid för kundtjänst anges",
+            description=(
+                "Konsumenten bör veta när kundtjänst svarar i telefon, eller hur snabbt e-post "
+                "besvaras, så att näringsidkaren går att nå snabbt."
+            ),
+        )},
         category=Category.CONTACT,
         severity=Severity.LOW,
         requires=("passages", "pages", "coverage"),
@@ -62,24 +113,23 @@ class ServiceHours(Rule):
             # Contact pages and site-wide text first: that is where a consumer looks.
             found.sort(key=lambda p: (not _prominent(p, pages), "response_time" in p.flags))
             best = _unique(found)
-            kinds = {"hours" if "response_time" not in p.flags else "response time" for p in best}
-            what = " and ".join(sorted(kinds, reverse=True))
+            kinds = {"hours" if "response_time" not in p.flags else "response" for p in best}
+            key = "found_both" if len(kinds) == 2 else f"found_{kinds.pop()}"
             return passed(
-                f"Customer-service {what} given: {best[0].excerpt}",
+                MESSAGES(key, excerpt=best[0].excerpt),
                 [_evidence(p, pages) for p in best[:3]],
             )
         doubt = absence_doubt(pages, facts.coverage)
         if doubt:
-            return needs_review(f"No opening hours or response time found, but {doubt}.", pages.searched(5))
+            return needs_review(MESSAGES("doubt", doubt=doubt), pages.searched(5))
         contact = pages.of_kinds(lexicon.CONTACT_KINDS)
         if not contact:
             return needs_review(
-                "No opening hours or response time found, and no contact or customer-service page was read "
-                "where they would stand.",
+                MESSAGES("no_contact_page"),
                 pages.searched(5),
             )
         return failed(
-            f"Neither opening hours nor a response time on any of the pages read, including {contact[0].final_url}.",
+            MESSAGES("none", url=contact[0].final_url),
             pages.searched(10),
         )
 
@@ -95,12 +145,28 @@ def _unique(passages: list[PassageFact]) -> list[PassageFact]:
     return list(seen.values())
 
 
+def _unit(unit: str | None, amount: float) -> Text:
+    """A response time's unit in words; Swedish uses the singular for one."""
+    if unit is None:
+        return Text("None")  # as the English note always said; a response time has a unit
+    return MESSAGES(f"{unit}_one" if amount == 1 else unit)
+
+
+def _amount(amount: float) -> Text:
+    """A number as each language writes it: 1.5, 1,5."""
+    written = f"{amount:g}"
+    return Text(written, written.replace(".", ","))
+
+
 def _evidence(passage: PassageFact, pages: Pages) -> Evidence:
+    note: Text
     if "response_time" in passage.flags and passage.amount is not None:
-        unit = f"working {passage.unit}" if "working_days" in passage.flags else str(passage.unit)
-        note = f"promised response time: {passage.amount:g} {unit}"
+        unit = _unit(passage.unit, passage.amount)
+        if "working_days" in passage.flags:
+            unit = MESSAGES("working", unit=unit)
+        note = MESSAGES("note_response", amount=_amount(passage.amount), unit=unit)
     elif "around_the_clock" in passage.flags and "hours" not in passage.flags:
-        note = "customer service around the clock"
+        note = MESSAGES("note_around_the_clock")
     else:
-        note = "opening hours"
+        note = MESSAGES("note_hours")
     return pages.evidence(passage.url, locator=passage.locator, excerpt=passage.excerpt, note=note)
