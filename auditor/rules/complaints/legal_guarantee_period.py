@@ -28,7 +28,8 @@ Needs review when    no period is found and the site's complaints information co
 
 from __future__ import annotations
 
-from auditor.models import Category, LegalRef, PassageFact, PassageTopic, RuleMeta, Severity
+from auditor.i18n import Messages, T, Text
+from auditor.models import Category, LegalRef, PassageFact, PassageTopic, RuleMeta, RuleWords, Severity
 from auditor.registry import register
 from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, not_applicable, passed
 from auditor.rules.complaints.complaints_info import (
@@ -37,6 +38,7 @@ from auditor.rules.complaints.complaints_info import (
     SGD_10,
     complaints_absence_doubt,
     counts,
+    period_words,
     ranked,
     unique,
 )
@@ -57,6 +59,78 @@ _DE_USED_MONTHS = 12.0
 #: Rounding slack: "730 dagar" or "104 weeks" is two years.
 _SLACK = 0.5
 
+#: Every message of this rule, in English and Swedish.
+MESSAGES = Messages(
+    too_short=T(
+        "A complaints period of {period} is stated ('{excerpt}'); the applicable law ({country}) gives the "
+        "consumer at least {minimum}.",
+        "En reklamationstid på {period} anges (”{excerpt}”); tillämplig lag ({country}) ger konsumenten "
+        "minst {minimum}.",
+    ),
+    doubtful=T(
+        "{what} is stated ('{excerpt}'); it may cut the consumer's rights short, which the wording alone "
+        "does not settle: check it.",
+        "{what} anges (”{excerpt}”); den kan inskränka konsumentens rättigheter, vilket formuleringen "
+        "ensam inte avgör: kontrollera den.",
+    ),
+    not_shorter=T(
+        "The complaints period stated ({period}) is not shorter than the statutory {minimum}.",
+        "Den angivna reklamationstiden ({period}) är inte kortare än lagens {minimum}.",
+    ),
+    no_fixed_limit=T(
+        "A complaints period of {period} is stated ('{excerpt}'); the law has no fixed limit (only a "
+        "reasonable time after discovering the defect), so check whether it cuts off the consumer's rights.",
+        "En reklamationstid på {period} anges (”{excerpt}”); lagen har ingen fast gräns (bara skälig tid "
+        "efter att felet upptäckts), så kontrollera om den inskränker konsumentens rättigheter.",
+    ),
+    without_limit=T(
+        "The right to complain is explained without a fixed cut-off, as the law (no absolute limit) requires.",
+        "Reklamationsrätten förklaras utan en fast tidsgräns, som lagen kräver (den har ingen absolut gräns).",
+    ),
+    none_stated=T("No period for complaints is stated{commercial}.", "Ingen reklamationstid anges{commercial}."),
+    none_found=T(
+        "No period for complaints was found{commercial}, but {doubt}.",
+        "Ingen reklamationstid hittades{commercial}, men {doubt}.",
+    ),
+    commercial=T(
+        " (a commercial guarantee of {period} is mentioned, which is not the legal period)",
+        " (en kommersiell garanti på {period} nämns, vilket inte är den lagstadgade tiden)",
+    ),
+    # What makes a stated period doubtful, in the message and the evidence note.
+    doubt_transport=T(
+        "a deadline of {period} to report transport damage (under two months)",
+        "en frist på {period} för att anmäla transportskador (under två månader)",
+    ),
+    doubt_notice=T(
+        "a notice period of {period} after discovering the defect (under two months)",
+        "en frist på {period} för att reklamera efter att felet upptäckts (under två månader)",
+    ),
+    doubt_used=T(
+        "a complaints period of {period} for used goods",
+        "en reklamationstid på {period} för begagnade varor",
+    ),
+    doubt_long_lived=T(
+        "a complaints period of {period} for goods meant to last longer ({minimum} by law)",
+        "en reklamationstid på {period} för varor som är avsedda att hålla längre ({minimum} enligt lag)",
+    ),
+    doubt_period=T("a complaints period of {period}", "en reklamationstid på {period}"),
+    # Evidence notes.
+    note_too_short=T(
+        "stated complaints period {period}, shorter than {minimum}",
+        "angiven reklamationstid {period}, kortare än {minimum}",
+    ),
+    note_stated=T("stated complaints period {period}", "angiven reklamationstid {period}"),
+    note_stated_period=T("stated period {period}", "angiven tid {period}"),
+    note_without_limit=T(
+        "complaints information without a fixed limit",
+        "information om reklamation utan fast gräns",
+    ),
+    # The statutory minimum.
+    one_year=T("{years} year", "{years} år"),
+    years=T("{years} years", "{years} år"),
+    months=T("{months:g} months", "{months:g} månader"),
+)
+
 
 @register
 class LegalGuaranteePeriod(Rule):
@@ -68,6 +142,14 @@ class LegalGuaranteePeriod(Rule):
             "The statutory period to complain about faulty goods cannot be shortened. A shop "
             "that tells consumers they must complain within weeks misleads them about their rights."
         ),
+        translations={"sv": RuleWords(
+            title="Ingen reklamationstid som är kortare än lagens anges",
+            failure_title="En reklamationstid som är kortare än lagens anges",
+            description=(
+                "Den lagstadgade tiden för att reklamera felaktiga varor kan inte förkortas. En butik som "
+                "säger att konsumenten måste reklamera inom några veckor vilseleder om konsumentens rättigheter."
+            ),
+        )},
         category=Category.COMPLAINTS,
         severity=Severity.HIGH,
         requires=("passages", "pages", "coverage"),
@@ -110,24 +192,22 @@ class LegalGuaranteePeriod(Rule):
         if short:
             p = short[0]
             return failed(
-                f"A complaints period of {_period(p)} is stated ('{p.excerpt}'); "
-                f"the applicable law ({ctx.jurisdiction.upper()}) gives the consumer at least {_show_months(minimum)}.",
-                [passage_evidence(s, pages, f"stated complaints period {_period(s)}, shorter than "
-                                  f"{_show_months(minimum)}") for s in short[:3]],
+                MESSAGES("too_short", period=_period(p), excerpt=p.excerpt, country=ctx.jurisdiction.upper(),
+                         minimum=_show_months(minimum)),
+                [passage_evidence(s, pages, MESSAGES("note_too_short", period=_period(s),
+                                                     minimum=_show_months(minimum))) for s in short[:3]],
             )
         if doubtful or notices:
             listed = [*doubtful, *notices]
             p = listed[0]
             return needs_review(
-                f"{_upper_first(_doubt(p, long_lived))} is stated ('{p.excerpt}'); it may cut the "
-                "consumer's rights short, which the wording alone does not settle: check it.",
+                MESSAGES("doubtful", what=_upper_first(_doubt(p, long_lived)), excerpt=p.excerpt),
                 [passage_evidence(s, pages, _doubt(s, long_lived)) for s in listed[:3]],
             )
         if legal:
             return passed(
-                f"The complaints period stated ({_period(legal[0])}) is not shorter than the statutory "
-                f"{_show_months(minimum)}.",
-                [passage_evidence(p, pages, f"stated complaints period {_period(p)}") for p in legal[:3]],
+                MESSAGES("not_shorter", period=_period(legal[0]), minimum=_show_months(minimum)),
+                [passage_evidence(p, pages, MESSAGES("note_stated", period=_period(p))) for p in legal[:3]],
             )
         return self._none_stated(facts, pages, stated)
 
@@ -139,68 +219,60 @@ class LegalGuaranteePeriod(Rule):
             listed = [*legal, *notices]
             p = listed[0]
             return needs_review(
-                f"A complaints period of {_period(p)} is stated ('{p.excerpt}'); the law has no fixed "
-                "limit (only a reasonable time after discovering the defect), so check whether it "
-                "cuts off the consumer's rights.",
-                [passage_evidence(s, pages, f"stated period {_period(s)}") for s in listed[:3]],
+                MESSAGES("no_fixed_limit", period=_period(p), excerpt=p.excerpt),
+                [passage_evidence(s, pages, MESSAGES("note_stated_period", period=_period(s))) for s in listed[:3]],
             )
         rights = ranked(unique(
             p for p in facts.passages if p.topic == PassageTopic.COMPLAINTS_RIGHT and counts(p, pages)
         ), pages)
         if rights:
             return passed(
-                "The right to complain is explained without a fixed cut-off, as the law (no "
-                "absolute limit) requires.",
-                [passage_evidence(p, pages, "complaints information without a fixed limit") for p in rights[:3]],
+                MESSAGES("without_limit"),
+                [passage_evidence(p, pages, MESSAGES("note_without_limit")) for p in rights[:3]],
             )
         return self._none_stated(facts, pages, [])
 
     def _none_stated(self, facts: FactView, pages: Pages, stated: list[PassageFact]) -> Verdict:
         commercial = [p for p in stated if "commercial_guarantee" in p.flags]
-        note = (
-            f" (a commercial guarantee of {_period(commercial[0])} is mentioned, which is not the legal period)"
-            if commercial else ""
+        note: Text | str = (
+            MESSAGES("commercial", period=_period(commercial[0])) if commercial else ""
         )
         rights = [p for p in facts.passages if p.topic == PassageTopic.COMPLAINTS_RIGHT and counts(p, pages)]
         if rights or complaints_absence_doubt(pages, facts.coverage) is None:
-            return not_applicable(f"No period for complaints is stated{note}.")
+            return not_applicable(MESSAGES("none_stated", commercial=note))
         doubt = complaints_absence_doubt(pages, facts.coverage)
-        return needs_review(
-            f"No period for complaints was found{note}, but {doubt}.",
-            pages.searched(5),
-        )
+        return needs_review(MESSAGES("none_found", commercial=note, doubt=doubt), pages.searched(5))
 
 
-def _doubt(passage: PassageFact, long_lived: float) -> str:
+def _doubt(passage: PassageFact, long_lived: float) -> Text:
     """What makes a stated period doubtful, for the message and the evidence note."""
     period = _period(passage)
     if "transport_damage" in passage.flags:
-        return f"a deadline of {period} to report transport damage (under two months)"
+        return MESSAGES("doubt_transport", period=period)
     if "notice_period" in passage.flags:
-        return f"a notice period of {period} after discovering the defect (under two months)"
+        return MESSAGES("doubt_notice", period=period)
     if "used_goods" in passage.flags:
-        return f"a complaints period of {period} for used goods"
+        return MESSAGES("doubt_used", period=period)
     if "long_lived" in passage.flags:
-        return f"a complaints period of {period} for goods meant to last longer ({_show_months(long_lived)} by law)"
-    return f"a complaints period of {period}"
+        return MESSAGES("doubt_long_lived", period=period, minimum=_show_months(long_lived))
+    return MESSAGES("doubt_period", period=period)
 
 
-def _upper_first(text: str) -> str:
-    return text[:1].upper() + text[1:]
+def _upper_first(text: Text) -> Text:
+    """The words with a capital first letter, in every language (they open a sentence)."""
+    return Text(text.en[:1].upper() + text.en[1:], text.sv[:1].upper() + text.sv[1:])
 
 
 def _months(passage: PassageFact) -> float:
     return passage.in_months() or 0.0
 
 
-def _period(passage: PassageFact) -> str:
-    amount = passage.amount or 0.0
-    unit = str(passage.unit or "")
-    return f"{amount:g} {unit[:-1] if amount == 1 else unit}"
+def _period(passage: PassageFact) -> Text:
+    return period_words(passage.amount, passage.unit)
 
 
-def _show_months(months: float) -> str:
+def _show_months(months: float) -> Text:
     if months % 12 == 0:
         years = int(months // 12)
-        return f"{years} year{'s' if years != 1 else ''}"
-    return f"{months:g} months"
+        return MESSAGES("one_year" if years == 1 else "years", years=years)
+    return MESSAGES("months", months=months)
