@@ -23,7 +23,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from auditor.models import Category, CompanyNameFact, Evidence, OrgNumberFact, PageKind, RuleMeta, Severity
+from auditor.i18n import Messages, T, region_name
+from auditor.models import Category, CompanyNameFact, Evidence, OrgNumberFact, PageKind, RuleMeta, RuleWords, Severity
 from auditor.registry import register
 from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, partial, passed
 from auditor.rules import legal
@@ -31,6 +32,63 @@ from auditor.rules.support import SITE_WIDE, THIRD_PARTIES, TRADER_PAGE_KINDS, P
 
 #: Pages whose name and number are the trader's own.
 _IDENTITY_PAGES = TRADER_PAGE_KINDS | {PageKind.TERMS, PageKind.RETURNS, PageKind.COMPLAINTS}
+
+#: Every message of this rule, in English and Swedish.
+MESSAGES = Messages(
+    identified=T(
+        "Trader identified as {name} ({form}), registration number {number}.",
+        "Näringsidkaren identifieras som {name} ({form}), registreringsnummer {number}.",
+    ),
+    privacy_with_name=T(
+        "Registration number {number} is given only in the privacy policy, not on a contact, imprint or "
+        "terms page or in the footer. Legal name: {name}.",
+        "Registreringsnumret {number} anges bara i integritetspolicyn, inte på en kontakt-, "
+        "företagsinformations- eller villkorssida eller i sidfoten. Juridiskt namn: {name}.",
+    ),
+    privacy_no_name=T(
+        "Registration number {number} is given only in the privacy policy, not on a contact, imprint or "
+        "terms page or in the footer. No legal name with legal form was found.",
+        "Registreringsnumret {number} anges bara i integritetspolicyn, inte på en kontakt-, "
+        "företagsinformations- eller villkorssida eller i sidfoten. Inget juridiskt namn med "
+        "bolagsform hittades.",
+    ),
+    bad_checksum=T(
+        "A registration number is shown ({raw}) but its checksum is wrong for a {scheme} number; check it "
+        "for a typo.",
+        "Ett registreringsnummer visas ({raw}), men kontrollsiffran stämmer inte för ett nummer av typen "
+        "{scheme}; kontrollera om det är felskrivet.",
+    ),
+    bad_checksum_with_name=T(
+        "A registration number is shown ({raw}) but its checksum is wrong for a {scheme} number; check it "
+        "for a typo. Legal name: {name}.",
+        "Ett registreringsnummer visas ({raw}), men kontrollsiffran stämmer inte för ett nummer av typen "
+        "{scheme}; kontrollera om det är felskrivet. Juridiskt namn: {name}.",
+    ),
+    name_only=T(
+        "Legal name {name} is given, but no valid registration number (organisation number, CVR, "
+        "Y-tunnus, Handelsregister) was found.",
+        "Det juridiska namnet {name} anges, men inget giltigt registreringsnummer (organisationsnummer, "
+        "CVR, Y-tunnus, Handelsregister) hittades.",
+    ),
+    number_only=T(
+        "Registration number {number} is given, but no legal name with its legal form (AB, AS, ApS, Oy, "
+        "GmbH, ...) was found.",
+        "Registreringsnumret {number} anges, men inget juridiskt namn med bolagsform (AB, AS, ApS, Oy, "
+        "GmbH, ...) hittades.",
+    ),
+    doubt=T(
+        "No legal name or registration number found, but {doubt}.",
+        "Inget juridiskt namn eller registreringsnummer hittades, men {doubt}.",
+    ),
+    none=T(
+        "Neither a legal name with legal form nor a registration number on any page read.",
+        "Varken ett juridiskt namn med bolagsform eller ett registreringsnummer på någon av de lästa sidorna.",
+    ),
+    note_name=T("legal name {name} ({method}, {region})", "juridiskt namn {name} ({method}, {region})"),
+    note_number=T("{scheme} {number} ({check}, {region})", "{scheme} {number} ({check}, {region})"),
+    checksum_valid=T("checksum valid", "kontrollsiffran stämmer"),
+    checksum_wrong=T("checksum WRONG", "kontrollsiffran stämmer INTE"),
+)
 
 
 @register
@@ -43,6 +101,14 @@ class TraderIdentity(Rule):
             "Consumers must know which company they contract with: its legal name with legal "
             "form and its registration number, not just a brand."
         ),
+        translations={"sv": RuleWords(
+            title="Näringsidkarens juridiska namn och registreringsnummer anges",
+            failure_title="Näringsidkarens juridiska identitet anges inte",
+            description=(
+                "Konsumenten måste veta vilket företag avtalet ingås med: dess juridiska namn med "
+                "bolagsform och dess registreringsnummer (organisationsnummer), inte bara ett varumärke."
+            ),
+        )},
         category=Category.CONTACT,
         severity=Severity.CRITICAL,
         requires=("company_names", "org_numbers", "pages", "coverage"),
@@ -69,45 +135,37 @@ class TraderIdentity(Rule):
         evidence = [*(_name_evidence(n, pages) for n in names[:2]), *(_number_evidence(n, pages) for n in valid[:2])]
         if names and valid:
             return passed(
-                f"Trader identified as {names[0].name} ({names[0].legal_form}), registration "
-                f"number {valid[0].value}.",
+                MESSAGES("identified", name=names[0].name, form=names[0].legal_form, number=valid[0].value),
                 evidence,
             )
         if in_privacy and not valid:
             number = in_privacy[0]
             return partial(
-                f"Registration number {number.value} is given only in the privacy policy, not on a "
-                "contact, imprint or terms page or in the footer."
-                + (f" Legal name: {names[0].name}." if names else " No legal name with legal form was found."),
+                MESSAGES("privacy_with_name", number=number.value, name=names[0].name) if names
+                else MESSAGES("privacy_no_name", number=number.value),
                 [*evidence, _number_evidence(number, pages)],
             )
         if invalid and not valid:
             bad = invalid[0]
             return partial(
-                f"A registration number is shown ({bad.raw}) but its checksum is wrong for a "
-                f"{bad.scheme} number; check it for a typo."
-                + (f" Legal name: {names[0].name}." if names else ""),
+                MESSAGES("bad_checksum_with_name", raw=bad.raw, scheme=bad.scheme, name=names[0].name) if names
+                else MESSAGES("bad_checksum", raw=bad.raw, scheme=bad.scheme),
                 [*evidence, _number_evidence(bad, pages)],
             )
         if names:
             return partial(
-                f"Legal name {names[0].name} is given, but no valid registration number "
-                "(organisation number, CVR, Y-tunnus, Handelsregister) was found.",
+                MESSAGES("name_only", name=names[0].name),
                 evidence,
             )
         if valid:
             return partial(
-                f"Registration number {valid[0].value} is given, but no legal name with its legal "
-                "form (AB, AS, ApS, Oy, GmbH, ...) was found.",
+                MESSAGES("number_only", number=valid[0].value),
                 evidence,
             )
         doubt = absence_doubt(pages, facts.coverage)
         if doubt:
-            return needs_review(f"No legal name or registration number found, but {doubt}.", pages.searched(5))
-        return failed(
-            "Neither a legal name with legal form nor a registration number on any page read.",
-            pages.searched(10),
-        )
+            return needs_review(MESSAGES("doubt", doubt=doubt), pages.searched(5))
+        return failed(MESSAGES("none"), pages.searched(10))
 
 
 def _own(fact: CompanyNameFact | OrgNumberFact, pages: Pages, names: Sequence[CompanyNameFact],
@@ -140,13 +198,14 @@ def _unique_numbers(numbers: list[OrgNumberFact]) -> list[OrgNumberFact]:
 def _name_evidence(name: CompanyNameFact, pages: Pages) -> Evidence:
     return pages.evidence(
         name.url, locator=name.locator, excerpt=name.excerpt or name.name,
-        note=f"legal name {name.name} ({name.method}, {name.region.value})",
+        note=MESSAGES("note_name", name=name.name, method=name.method, region=region_name(name.region)),
     )
 
 
 def _number_evidence(number: OrgNumberFact, pages: Pages) -> Evidence:
-    check = "checksum valid" if number.valid else "checksum WRONG"
+    check = MESSAGES("checksum_valid") if number.valid else MESSAGES("checksum_wrong")
     return pages.evidence(
         number.url, locator=number.locator, excerpt=number.excerpt or number.raw,
-        note=f"{number.scheme} {number.value} ({check}, {number.region.value})",
+        note=MESSAGES("note_number", scheme=number.scheme, number=number.value, check=check,
+                      region=region_name(number.region)),
     )
