@@ -25,7 +25,8 @@ Not applicable when  the site has no contact form.
 
 from __future__ import annotations
 
-from auditor.models import Category, Evidence, FormFact, RuleMeta, Severity
+from auditor.i18n import Messages, T, Text
+from auditor.models import Category, Evidence, FormFact, RuleMeta, RuleWords, Severity
 from auditor.registry import register
 from auditor.rule import (
     AuditContext,
@@ -41,10 +42,84 @@ from auditor.rule import (
 from auditor.rules import legal
 from auditor.rules.support import Pages, absence_doubt
 
+#: Every message of this rule, in English and Swedish.
+MESSAGES = Messages(
+    receipt_case_number=T("a case or ticket number", "ett ärendenummer"),
+    receipt_confirmation=T(
+        "an email confirmation that the message arrived",
+        "en bekräftelse via e-post på att meddelandet har kommit fram",
+    ),
+    receipt_thread=T(
+        "a case thread kept in the consumer's account",
+        "en ärendetråd som sparas i konsumentens konto",
+    ),
+    doubt=T("No contact form found, but {doubt}.", "Inget kontaktformulär hittades, men {doubt}."),
+    no_form=T(
+        "The site offers no contact form on the pages read.",
+        "Webbplatsen erbjuder inget kontaktformulär på de lästa sidorna.",
+    ),
+    copy=T(
+        "The contact form at {url} offers a copy of the message: '{offer}'.",
+        "Kontaktformuläret på {url} erbjuder en kopia av meddelandet: ”{offer}”.",
+    ),
+    copy_after_sending=T(
+        "The contact form at {url} offers a copy of the message: '{offer}' (shown after sending).",
+        "Kontaktformuläret på {url} erbjuder en kopia av meddelandet: ”{offer}” (visas när meddelandet "
+        "har skickats).",
+    ),
+    note_copy=T("copy of the message offered", "kopia av meddelandet erbjuds"),
+    receipt=T(
+        "The contact form at {url} promises {what} ('{excerpt}'), but no copy of the message itself.",
+        "Kontaktformuläret på {url} utlovar {what} (”{excerpt}”), men ingen kopia av själva meddelandet.",
+    ),
+    receipt_after_sending=T(
+        "The contact form at {url} promises {what} ('{excerpt}', shown after sending), but no copy of the "
+        "message itself.",
+        "Kontaktformuläret på {url} utlovar {what} (”{excerpt}”, visas när meddelandet har skickats), men "
+        "ingen kopia av själva meddelandet.",
+    ),
+    note_receipt=T("receipt: {what}", "kvittens: {what}"),
+    source_vendor=T("embedded from {vendor}", "inbäddat från {vendor}"),
+    source_script=T("drawn by a script", "skapat av ett skript"),
+    scripted=T(
+        "The contact form at {url} is {source}; whether it offers a copy of the message cannot be seen "
+        "without a browser.",
+        "Kontaktformuläret på {url} är {source}; om det erbjuder en kopia av meddelandet går inte att se "
+        "utan webbläsare.",
+    ),
+    note_scripted=T("contact form {source}", "kontaktformulär {source}"),
+    nothing=T(
+        "The contact form at {url} says nothing about a copy of the message, a confirmation or a case "
+        "number, so a consumer who writes through it cannot prove what was sent and when.",
+        "Kontaktformuläret på {url} säger inget om en kopia av meddelandet, en bekräftelse eller ett "
+        "ärendenummer, så en konsument som skriver via det kan inte bevisa vad som skickades och när.",
+    ),
+    only_channel=T(
+        " It is the only written channel: no email address of the trader was found.",
+        " Det är den enda skriftliga kanalen: ingen e-postadress till näringsidkaren hittades.",
+    ),
+    note_nothing=T("contact form without copy or confirmation", "kontaktformulär utan kopia eller bekräftelse"),
+    no_fields=T("no visible fields", "inga synliga fält"),
+    note_order_required=T(
+        "; an order number is required, which blocks a question or complaint without one",
+        "; ett ordernummer krävs, vilket hindrar den som inte har något från att ställa en fråga eller "
+        "reklamera",
+    ),
+    note_captcha=T("; guarded by {captcha}", "; skyddat av {captcha}"),
+    note_submitted=T(
+        "; a test message was sent (CI mode) and {url} showed: {confirmation!r}",
+        "; ett testmeddelande skickades (CI-läge) och {url} visade: {confirmation!r}",
+    ),
+    note_fields=T("{note} (fields: {fields})", "{note} (fält: {fields})"),
+    # Evidence.excerpt has no translations (it quotes the page): this stand-in stays in English.
+    excerpt_fields=T("form with {fields}", "formulär med {fields}"),
+)
+
+#: What a form promises short of a copy, by its ``receipt`` value.
 _PARTIAL_TEXT = {
-    "case_number": "a case or ticket number",
-    "confirmation": "an email confirmation that the message arrived",
-    "thread": "a case thread kept in the consumer's account",
+    "case_number": MESSAGES("receipt_case_number"),
+    "confirmation": MESSAGES("receipt_confirmation"),
+    "thread": MESSAGES("receipt_thread"),
 }
 
 
@@ -58,6 +133,15 @@ class FormReceipt(Rule):
             "A consumer who complains or withdraws through a web form must be able to prove what was "
             "sent and when: the form should offer a copy of the message, or at least a confirmation."
         ),
+        translations={"sv": RuleWords(
+            title="Kontaktformuläret låter konsumenten spara en kopia av meddelandet",
+            failure_title="Kontaktformuläret säger inget om en kopia av meddelandet",
+            description=(
+                "En konsument som reklamerar eller ångrar ett köp via ett webbformulär måste kunna bevisa "
+                "vad som skickades och när: formuläret bör erbjuda en kopia av meddelandet, eller "
+                "åtminstone en bekräftelse."
+            ),
+        )},
         category=Category.CHANNELS,
         severity=Severity.MEDIUM,
         requires=("forms", "emails", "pages", "coverage"),
@@ -73,43 +157,38 @@ class FormReceipt(Rule):
             coverage = facts.coverage.model_copy(update={"offsite_contact_pages": []})
             doubt = absence_doubt(pages, coverage)
             if doubt:
-                return needs_review(f"No contact form found, but {doubt}.", pages.searched(5))
-            return not_applicable("The site offers no contact form on the pages read.")
+                return needs_review(MESSAGES("doubt", doubt=doubt), pages.searched(5))
+            return not_applicable(MESSAGES("no_form"))
         copies = [f for f in forms if f.receipt == "copy"]
         if copies:
             form = copies[0]
             offer = form.copy_option or form.receipt_excerpt
             return passed(
-                f"The contact form at {form.url} offers a copy of the message: '{offer}'"
-                + (" (shown after sending)." if form.receipt_hidden else "."),
-                [_evidence(f, pages, "copy of the message offered") for f in copies[:3]],
+                MESSAGES("copy_after_sending" if form.receipt_hidden else "copy", url=form.url, offer=offer),
+                [_evidence(f, pages, MESSAGES("note_copy")) for f in copies[:3]],
             )
         receipts = [f for f in forms if f.receipt in _PARTIAL_TEXT]
         if receipts:
             form = receipts[0]
             return partial(
-                f"The contact form at {form.url} promises {_PARTIAL_TEXT[form.receipt]} "
-                f"('{form.receipt_excerpt}'{', shown after sending' if form.receipt_hidden else ''}), "
-                "but no copy of the message itself.",
-                [_evidence(f, pages, f"receipt: {_PARTIAL_TEXT[f.receipt]}") for f in receipts[:3]],
+                MESSAGES("receipt_after_sending" if form.receipt_hidden else "receipt", url=form.url,
+                         what=_PARTIAL_TEXT[form.receipt], excerpt=form.receipt_excerpt),
+                [_evidence(f, pages, MESSAGES("note_receipt", what=_PARTIAL_TEXT[f.receipt])) for f in receipts[:3]],
             )
         readable = [f for f in forms if not f.scripted and not _js_shell(f, pages)]
         if not readable:
             form = forms[0]
-            source = f"embedded from {form.vendor}" if form.vendor else "drawn by a script"
+            source = MESSAGES("source_vendor", vendor=form.vendor) if form.vendor else MESSAGES("source_script")
             return needs_review(
-                f"The contact form at {form.url} is {source}; whether it offers a copy of the message "
-                "cannot be seen without a browser.",
-                [_evidence(f, pages, f"contact form {source}") for f in forms[:3]],
+                MESSAGES("scripted", url=form.url, source=source),
+                [_evidence(f, pages, MESSAGES("note_scripted", source=source)) for f in forms[:3]],
             )
         form = readable[0]
         own_email = any(not e.third_party for e in facts.emails)
-        only = "" if own_email else " It is the only written channel: no email address of the trader was found."
-        return failed(
-            f"The contact form at {form.url} says nothing about a copy of the message, a confirmation or a "
-            "case number, so a consumer who writes through it cannot prove what was sent and when." + only,
-            [_evidence(f, pages, "contact form without copy or confirmation") for f in readable[:3]],
-        )
+        message = MESSAGES("nothing", url=form.url)
+        if not own_email:
+            message += MESSAGES("only_channel")
+        return failed(message, [_evidence(f, pages, MESSAGES("note_nothing")) for f in readable[:3]])
 
 
 def _unique(forms: list[FormFact]) -> list[FormFact]:
@@ -125,21 +204,22 @@ def _js_shell(form: FormFact, pages: Pages) -> bool:
     return bool(page and page.js_shell)
 
 
-def _evidence(form: FormFact, pages: Pages, note: str) -> Evidence:
-    fields = ", ".join(form.fields[:8]) or "no visible fields"
+def _evidence(form: FormFact, pages: Pages, note: Text) -> Evidence:
+    fields: Text | str = ", ".join(form.fields[:8]) or MESSAGES("no_fields")
     if form.order_required:
-        note += "; an order number is required, which blocks a question or complaint without one"
+        note += MESSAGES("note_order_required")
     if form.captcha:
-        note += f"; guarded by {form.captcha}"
+        note += MESSAGES("note_captcha", captcha=form.captcha)
     if form.submission is not None:
         sent = form.submission
-        note += f"; a test message was sent (CI mode) and {sent.final_url} showed: {sent.confirmation[:160]!r}"
+        note += MESSAGES("note_submitted", url=sent.final_url, confirmation=sent.confirmation[:160])
         evidence = pages.evidence(form.url, locator=form.locator,
                                   excerpt=form.receipt_excerpt or sent.confirmation[:200], note=note)
         return evidence.model_copy(update={"screenshot": sent.screenshot}) if sent.screenshot else evidence
     return pages.evidence(
         form.url,
         locator=form.locator,
-        excerpt=form.receipt_excerpt or form.copy_option or form.excerpt or f"form with {fields}",
-        note=f"{note} (fields: {fields})",
+        excerpt=(form.receipt_excerpt or form.copy_option or form.excerpt
+                 or MESSAGES("excerpt_fields", fields=fields).en),
+        note=MESSAGES("note_fields", note=note, fields=fields),
     )
