@@ -162,7 +162,7 @@ MESSAGES = Messages(
     # The pages complaints information belongs on, as "no ... page was read" names them.
     terms_words=T("terms, returns or complaints", "villkor, returer eller reklamationer"),
     # A stated period ("14 days", "3 år"), shared by the complaints rules.
-    period=T("{amount:g} {unit}", "{amount:g} {unit}"),
+    period=T("{amount} {unit}", "{amount} {unit}"),
     hour=T("hour", "timme"),
     hours=T("hours", "timmar"),
     day=T("day", "dag"),
@@ -311,12 +311,14 @@ def period_words(
     working days. ``english_singular=False`` keeps the English unit plural ("1 days"), as some
     messages have always written it; the Swedish is always "1 dag"."""
     value = amount or 0.0
+    number = format(value, "g")
+    shown = Text(number, number.replace(".", ","))  # a decimal comma in Swedish: "1,5 år"
     if not unit or unit not in MESSAGES.entries:
-        return MESSAGES("period", amount=value, unit=unit or "")
+        return MESSAGES("period", amount=shown, unit=unit or "")
     prefix = "working_" if working and f"working_{unit}" in MESSAGES.entries else ""
     plural = MESSAGES(prefix + unit)
     if value != 1:
-        return MESSAGES("period", amount=value, unit=plural)
+        return MESSAGES("period", amount=shown, unit=plural)
     singular = MESSAGES(prefix + unit[:-1])
     words = Text(singular.en if english_singular else plural.en, singular.sv)
-    return MESSAGES("period", amount=value, unit=words)
+    return MESSAGES("period", amount=shown, unit=words)
