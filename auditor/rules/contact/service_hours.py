@@ -31,6 +31,7 @@ from auditor.models import Category, Evidence, LegalRef, PassageFact, PassageTop
 from auditor.registry import register
 from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, passed
 from auditor.rules import legal
+from auditor.rules.complaints.complaints_info import period_words
 from auditor.rules.support import SITE_WIDE, TRADER_PAGE_KINDS, Pages, absence_doubt
 
 CJEU_C_649_17 = LegalRef(
@@ -64,21 +65,9 @@ MESSAGES = Messages(
         "Neither opening hours nor a response time on any of the pages read, including {url}.",
         "Varken öppettider eller svarstid på någon av de lästa sidorna, inklusive {url}.",
     ),
-    note_response=T("promised response time: {amount} {unit}", "utlovad svarstid: {amount} {unit}"),
     note_around_the_clock=T("customer service around the clock", "kundtjänst dygnet runt"),
     note_hours=T("opening hours", "öppettider"),
-    working=T("working {unit}", "arbets{unit}"),
-    # A response time's unit; English says the plural whatever the amount, Swedish "1 dag".
-    hours=T("hours", "timmar"),
-    hours_one=T("hours", "timme"),
-    days=T("days", "dagar"),
-    days_one=T("days", "dag"),
-    weeks=T("weeks", "veckor"),
-    weeks_one=T("weeks", "vecka"),
-    months=T("months", "månader"),
-    months_one=T("months", "månad"),
-    years=T("years", "år"),
-    years_one=T("years", "år"),
+    note_response=T("promised response time: {period}", "utlovad svarstid: {period}"),
 )
 
 
@@ -145,26 +134,13 @@ def _unique(passages: list[PassageFact]) -> list[PassageFact]:
     return list(seen.values())
 
 
-def _unit(unit: str | None, amount: float) -> Text:
-    """A response time's unit in words; Swedish uses the singular for one."""
-    if unit is None:
-        return Text("None")  # as the English note always said; a response time has a unit
-    return MESSAGES(f"{unit}_one" if amount == 1 else unit)
-
-
-def _amount(amount: float) -> Text:
-    """A number as each language writes it: 1.5, 1,5."""
-    written = f"{amount:g}"
-    return Text(written, written.replace(".", ","))
-
-
 def _evidence(passage: PassageFact, pages: Pages) -> Evidence:
     note: Text
     if "response_time" in passage.flags and passage.amount is not None:
-        unit = _unit(passage.unit, passage.amount)
-        if "working_days" in passage.flags:
-            unit = MESSAGES("working", unit=unit)
-        note = MESSAGES("note_response", amount=_amount(passage.amount), unit=unit)
+        # The period words the complaints rules use; the English unit stays plural ("1 hours").
+        period = period_words(passage.amount, passage.unit, working="working_days" in passage.flags,
+                              english_singular=False)
+        note = MESSAGES("note_response", period=period)
     elif "around_the_clock" in passage.flags and "hours" not in passage.flags:
         note = MESSAGES("note_around_the_clock")
     else:
