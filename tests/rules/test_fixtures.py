@@ -47,6 +47,11 @@ def test_fixture(path: Path) -> None:
         assert (url_key(url), loc) in flagged, f"expected evidence at {url} {loc}; got {sorted(flagged)}"
     for url, loc in fixture.oks.get(rule_id, set()):
         assert (url_key(url), loc) not in flagged, f"look-alike at {url} {loc} was taken as evidence"
+    # Every word the report shows exists in Swedish too (--lang sv).
+    assert outcome.message_i18n.get("sv"), f"no Swedish message for: {outcome.message}"
+    assert outcome.title_i18n.get("sv"), "no Swedish title"
+    for item in outcome.evidence:
+        assert not item.note or item.note_i18n.get("sv"), f"no Swedish evidence note for: {item.note}"
 
 
 def test_every_rule_has_pass_and_fail_fixtures() -> None:
