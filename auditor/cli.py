@@ -9,9 +9,11 @@
 ``auditor history URL``    every stored audit of a site and what changed
 ``auditor reaudit RUN``    judge a stored run again with today's rules, fetching nothing
 ``auditor rules [ID]``     the rule catalogue and each rule's legal basis
+``auditor ci URL``         the audit as a build gate: SARIF, JUnit, Markdown; exit 1 on findings
 
-Exit codes: 0 the audit ran (at least one site audited); 2 the tool could not do its job
-(bad input, nothing reachable).
+Exit codes: 0 the audit ran (at least one site audited; for ``ci``: nothing at or above the
+threshold); 1 (``ci`` only) findings at or above the threshold; 2 the tool could not do its job
+(bad input or configuration, nothing reachable).
 """
 
 from __future__ import annotations
@@ -168,6 +170,46 @@ def build_parser() -> argparse.ArgumentParser:
     reaudit.add_argument("--as-of", type=_parse_date, default=None, metavar="DATE",
                          help="apply the law as of this date (default: the run's own audit date)")
     reaudit.set_defaults(func=cmd_reaudit)
+
+    ci = commands.add_parser(
+        "ci", help="audit your own (staging) site as a build gate: exit 1 on findings at or above the threshold",
+        description="Audit one site of your own and fail the build on findings. Settings come from auditor.toml "
+                    "or [tool.auditor] in pyproject.toml (see README, 'Use in CI'); options here override them. "
+                    "Exit codes: 0 nothing at or above the threshold, 1 findings at or above it, 2 the tool could "
+                    "not do its job (bad configuration, site not reachable, a rule broke).",
+    )
+    ci.add_argument("url", metavar="URL",
+                    help="home page of the site, e.g. http://127.0.0.1:8000/ for a staging server")
+    ci.add_argument("--config", type=Path, default=None, metavar="FILE",
+                    help="auditor.toml or pyproject.toml to read (default: found in this folder or a parent)")
+    ci.add_argument("--format", default=None, metavar="FMT[,FMT]",
+                    help="output formats: sarif, junit, markdown, html, json (default: all)")
+    ci.add_argument("--output", "-o", type=Path, default=None, metavar="DIR",
+                    help="where the outputs go (default audit-reports)")
+    ci.add_argument("--baseline", type=Path, default=None, metavar="RESULT_JSON",
+                    help="a result.json of an earlier audit: findings it already had do not fail the build")
+    ci.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings fail the gate (exploring)")
+    ci.add_argument("--fail-under", type=_score, default=None, metavar="SCORE",
+                    help="fail when the score (0-100, waived findings left out) is below SCORE")
+    ci.add_argument("--fail-on", choices=("critical", "high", "medium", "low", "info"), default=None,
+                    help="lowest severity of a failed rule that fails the build (default high)")
+    ci.add_argument("--lang", choices=("en", "sv"), default=None, help="language of the reports (default en)")
+    ci.add_argument("--jurisdiction", choices=JURISDICTIONS, default=None,
+                    help="whose law to apply (default: from the configuration, else guessed)")
+    ci.add_argument("--max-pages", type=_positive, default=None, metavar="N", help="page budget")
+    ci.add_argument("--render", choices=("auto", "always", "never"), default=None,
+                    help="which pages Chromium renders (default auto)")
+    ci.add_argument("--as-of", type=_parse_date, default=None, metavar="DATE",
+                    help="apply the law, and judge waiver expiry, as of this date (default today)")
+    ci.add_argument("--allow-private", action="store_true",
+                    help="fetch private addresses (automatic when URL itself is localhost or a private address)")
+    ci.add_argument("--accept-invalid-tls", action="store_true",
+                    help="audit a staging site with a self-signed or expired certificate")
+    ci.add_argument("--ignore-robots", action="store_true", help="do not obey robots.txt (your own site only)")
+    ci.add_argument("--submit-test-message", action="store_true",
+                    help="send one test message through the contact form and read the confirmation "
+                         "(your own site only; needs a browser)")
+    ci.set_defaults(func=cmd_ci)
 
     rules = commands.add_parser("rules", help="list the rule catalogue, or show one rule")
     rules.add_argument("rule_id", nargs="?", metavar="ID")
@@ -556,6 +598,127 @@ def cmd_reaudit(args: argparse.Namespace, console: Console) -> int:
     return EXIT_OK
 
 
+def cmd_ci(args: argparse.Namespace, console: Console) -> int:
+    """``auditor ci``: audit one site, apply waivers and the baseline, write CI outputs, gate."""
+    from auditor import ci
+    from auditor.evidence import write_manifest
+    from auditor.formats.html import write_html_reports
+    from auditor.formats.junit import write_junit
+    from auditor.formats.markdown import write_markdown
+    from auditor.formats.sarif import write_sarif
+    from auditor.formats.terminal import print_summary
+
+    try:
+        path = args.config if args.config is not None else ci.find_config(Path.cwd())
+        config, source = ci.load_config(path)
+        overrides = {key: value for key, value in (
+            ("fail_under", args.fail_under), ("fail_on", args.fail_on), ("lang", args.lang),
+            ("jurisdiction", args.jurisdiction), ("max_pages", args.max_pages), ("render", args.render),
+            ("output", str(args.output) if args.output is not None else None),
+            ("format", tuple(f.strip().lower() for f in args.format.split(",") if f.strip())
+             if args.format is not None else None),
+        ) if value is not None}
+        if overrides:
+            merged = config.model_dump(by_alias=False) | overrides
+            config = ci.CiConfig.model_validate(
+                {ci.CiConfig.model_fields[k].alias or k: v for k, v in merged.items()})
+        baseline = ci.load_baseline(args.baseline) if args.baseline is not None else None
+    except ci.ConfigError as exc:
+        raise UsageError(str(exc)) from None
+    except ValueError as exc:  # an option's value the configuration model refuses
+        raise UsageError(f"bad option: {str(exc).splitlines()[-1].strip()}") from None
+    console.print("configuration: " + escape(str(source) if source else "defaults (no auditor.toml or [tool.auditor])"))
+    url = normalise_url(args.url)
+    local = _is_local(url)
+    allow_private = bool(args.allow_private or config.allow_private or (config.allow_private is None and local))
+    if args.submit_test_message and config.render == "never":
+        raise UsageError("--submit-test-message needs a browser: it does not work with render = never")
+    out_dir = Path(config.output)
+    job = SiteJob(
+        crawl=CrawlSpec(url=url, max_pages=config.max_pages, max_depth=config.max_depth,
+                        obey_robots=not args.ignore_robots, site_timeout=config.site_timeout, render=config.render,
+                        submit_test_message=args.submit_test_message, allow_private=allow_private,
+                        accept_invalid_tls=args.accept_invalid_tls),
+        jurisdiction=None if config.jurisdiction == "auto" else config.jurisdiction,
+        rules=ci.rules_to_run(config),
+    )
+    day = args.as_of or datetime.now(UTC).date()
+    sources: dict[str, str] = {}
+    result, run_id = _run([job], day, console, out_dir, store_path=out_dir / "auditor.sqlite", source=url,
+                          pages=sources)
+    result = ci.apply_waivers(result, config.waivers, day)
+    gate = ci.decide(result, config, baseline)
+    lang = config.lang
+    written: list[Path] = []
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        if "json" in config.format:
+            written.append(write_json(result, out_dir))
+        reports: dict[str, Path] = {}
+        if "html" in config.format:
+            pages = write_html_reports(result, out_dir)
+            reports = {site.url: p for site, p in zip(result.sites, pages, strict=True)}
+            written += pages
+        if "sarif" in config.format:
+            written.append(write_sarif(result, gate, out_dir / "auditor.sarif", lang=lang, sources=sources))
+        if "junit" in config.format:
+            written.append(write_junit(result, gate, out_dir / "junit.xml", lang=lang))
+        if "markdown" in config.format:
+            written.append(write_markdown(result, gate, out_dir / "summary.md", lang=lang))
+        settings = {"command": "ci", "config": str(source) if source else None, "as_of": day.isoformat(),
+                    **config.model_dump(mode="json", exclude={"waivers"}),
+                    "waivers": len(config.waivers), "baseline": str(args.baseline) if args.baseline else None}
+        written.append(write_manifest(out_dir, result, settings, run_id))
+    except OSError as exc:
+        raise UsageError(f"cannot write reports to {out_dir}: {exc}") from exc
+    for item in written:
+        console.print(f"wrote {escape(str(item))}")
+    print_summary(result, console, reports)
+    _print_gate(gate, console)
+    code = gate.exit_code(exit_zero=args.exit_zero)
+    if args.exit_zero and gate.exit_code() == EXIT_FINDINGS:
+        console.print("[yellow]--exit-zero: exiting 0 although findings fail the gate[/yellow]")
+    return code
+
+
+def _print_gate(gate: object, console: Console) -> None:
+    from auditor.ci import Gate
+
+    assert isinstance(gate, Gate)
+    fail_on = gate.config.fail_on.value
+    for problem in gate.problems:
+        console.print(f"[red]could not check:[/red] {escape(problem)}")
+    for site, score in gate.low_scores:
+        console.print(f"[red]score {score:g} is below fail-under {gate.config.fail_under:g}[/red] ({escape(site.url)})")
+    for finding in gate.expired:
+        waiver = finding.outcome.waiver
+        assert waiver is not None
+        console.print(f"[yellow]waiver for {finding.outcome.rule} expired on {waiver.expires}[/yellow]: "
+                      f"{escape(waiver.reason)}")
+    states = [f.state for f in gate.findings]
+    console.print(
+        f"ci: {states.count('counts')} finding(s) fail the build (fail-on {fail_on}"
+        + ("" if not gate.config.fail_on_partial else ", partials too") + "); "
+        f"{states.count('waived')} waived, {states.count('below_threshold')} below the threshold, "
+        f"{states.count('partial')} partly met"
+        + (f", {states.count('in_baseline')} already in the baseline" if gate.baseline_used else "")
+    )
+    for finding in gate.counting:
+        console.print(f"  [red]✘[/red] {finding.outcome.rule} ({finding.outcome.severity.value}): "
+                      f"{escape(finding.outcome.message)}", soft_wrap=True)
+
+
+def _is_local(url: str) -> bool:
+    """Whether the URL names this machine or a private network (a staging server the user chose)."""
+    from auditor.spiders.netguard import is_public_ip, literal_ip
+
+    host = (urlsplit(url).hostname or "").lower()
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    literal = literal_ip(host)
+    return literal is not None and not is_public_ip(literal)
+
+
 def cmd_report(args: argparse.Namespace, console: Console) -> int:
     from pydantic import ValidationError
 
@@ -669,7 +832,7 @@ def normalise_url(raw: str) -> str:
 
 def _run(
     jobs: list[SiteJob], as_of: date | None, console: Console, evidence_dir: Path | None = None,
-    *, store_path: Path | None = None, source: str = "",
+    *, store_path: Path | None = None, source: str = "", pages: dict[str, str] | None = None,
 ) -> tuple[AuditResult, int | None]:
     """Crawl and audit ``jobs`` with a progress bar; with ``store_path``, the run, every crawl and
     result go into the store and each result gets its comparison with the site's last audit."""
@@ -687,6 +850,9 @@ def _run(
                                  tool_version=__version__, settings={"as_of": day.isoformat()}, total=len(jobs))
 
     def keep(index: int, crawl: SiteCrawl, result: SiteResult) -> SiteResult:
+        if pages is not None:  # the HTML as served, for SARIF's line numbers
+            pages.update({p.final_url: p.html for p in crawl.pages if p.html})
+            pages.update({p.url: p.html for p in crawl.pages if p.html})
         if db is None or run is None:
             return result
         job = jobs[index]
@@ -758,6 +924,16 @@ def _parse_date(value: str) -> date:
         return date.fromisoformat(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{value!r} is not a date like 2026-06-19") from None
+
+
+def _score(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number") from None
+    if not 0 <= number <= 100:
+        raise argparse.ArgumentTypeError("a score is between 0 and 100")
+    return number
 
 
 def _positive(value: str) -> int:

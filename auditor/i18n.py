@@ -190,3 +190,28 @@ def localized(obj: Mapping[str, Any], field: str, lang: str) -> str:
             return str(words)
     value = obj.get(field)
     return "" if value is None else str(value)
+
+
+def pick(obj: object, field: str, lang: str) -> str:
+    """A field of a result model in ``lang``: ``obj.<field>_i18n[lang]``, else ``obj.<field>``."""
+    if lang != DEFAULT_LANG:
+        words = (getattr(obj, f"{field}_i18n", None) or {}).get(lang)
+        if words:
+            return str(words)
+    value = getattr(obj, field, None)
+    return "" if value is None else str(value)
+
+
+def rule_words(rule_id: str, field: str, lang: str, default: str = "") -> str:
+    """A rule's ``title``, ``failure_title`` or ``description`` in ``lang``, from the registry;
+    ``default`` when the rule is unknown (a result older than the catalogue)."""
+    from auditor import registry  # registry imports the rules, which import this module
+
+    try:
+        meta = registry.get_rule(rule_id).meta
+    except KeyError:
+        return default
+    words = meta.translations.get(lang)
+    if words is not None:
+        return str(getattr(words, field))
+    return str(getattr(meta, field))

@@ -614,6 +614,15 @@ class Evidence(_Frozen):
     warc: str = Field(default="", description="The WARC record of the page: 'file#urn:uuid:...'.")
 
 
+class WaiverInfo(_Frozen):
+    """A waiver from the CI configuration that matched a finding (``auditor ci``)."""
+
+    url: str = Field(description="The URL pattern of the waiver (a glob).")
+    reason: str
+    expires: date
+    expired: bool = Field(description="True: the waiver ran out before the audit date and the finding counts again.")
+
+
 class RuleOutcome(_Frozen):
     """One rule's verdict on one site."""
 
@@ -628,6 +637,9 @@ class RuleOutcome(_Frozen):
     weight: float
     evidence: list[Evidence] = Field(default_factory=list)
     legal_refs: list[LegalRef] = Field(default_factory=list)
+    waiver: WaiverInfo | None = Field(
+        default=None, description="Set by auditor ci when a configured waiver matches this finding (active or expired)."
+    )
 
 
 class CategoryScore(_Frozen):

@@ -116,3 +116,32 @@ def serve_sites(roots: list[Path], first_host: int = 2, port: int = 0) -> Iterat
         for server in servers:
             server.shutdown()
             server.server_close()
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m auditor.demo.server DIR [--port N]``: serve one folder of pages as a site on
+    loopback until interrupted (a stand-in staging server for trying ``auditor ci``)."""
+    import argparse
+    import time
+
+    parser = argparse.ArgumentParser(prog="python -m auditor.demo.server", description=main.__doc__)
+    parser.add_argument("root", type=Path, metavar="DIR", help="folder of .html pages (index.html is /)")
+    parser.add_argument("--host", type=int, default=1, metavar="N", help="serve on 127.0.0.N (default 1)")
+    parser.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    args = parser.parse_args(argv)
+    if not args.root.is_dir():
+        parser.error(f"{args.root} is not a folder")
+    if not 1 <= args.host <= 254:
+        parser.error("--host is the last part of a 127.0.0.N address: 1 to 254")
+    with serve_sites([args.root], first_host=args.host, port=args.port) as [site]:
+        print(f"serving {site.root} at {site.url} (Ctrl-C stops)", flush=True)
+        try:
+            while True:
+                time.sleep(3600)
+        except KeyboardInterrupt:
+            pass
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

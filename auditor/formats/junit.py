@@ -1,0 +1,135 @@
+"""JUnit XML: one test suite per site, one test case per rule, so CI dashboards list them.
+
+A ``fail`` or ``partial`` outcome is a ``<failure>`` (its message says when it does not fail
+the build: below ``fail-on``, or already in the baseline); a waived finding, a
+``needs_review`` and a ``not_applicable`` outcome are ``<skipped>`` with the reason; a rule
+that broke is an ``<error>``. A site that could not be audited is a suite with one errored
+case. Built with ElementTree (escaping is the library's); characters XML 1.0 cannot hold are
+dropped from crawled text first.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from auditor import i18n
+from auditor.ci import Gate
+from auditor.i18n import Messages, T
+from auditor.models import AuditResult, Outcome, RuleOutcome, SiteResult, SiteStatus
+
+_XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+MESSAGES = Messages(
+    below=T("(below the fail-on threshold: does not fail the build)",
+            "(under tröskeln fail-on: stoppar inte bygget)"),
+    partial=T("(partly met: fails the build only with fail-on-partial)",
+              "(delvis uppfyllt: stoppar bygget bara med fail-on-partial)"),
+    baseline=T("(already in the baseline: does not fail the build)",
+               "(fanns redan i baslinjen: stoppar inte bygget)"),
+    waived=T("waived until {expires}: {reason}", "undantagen till och med {expires}: {reason}"),
+    expired=T("the waiver expired on {expires}: {reason}", "undantaget gick ut {expires}: {reason}"),
+    review=T("needs review: {message}", "behöver granskas: {message}"),
+    na=T("not applicable: {message}", "ej tillämplig: {message}"),
+    not_audited=T("the site was not audited: {reason}", "webbplatsen granskades inte: {reason}"),
+    audit_case=T("site audit", "granskning av webbplatsen"),
+    evidence=T("Evidence", "Bevis"),
+    legal=T("Legal basis", "Rättslig grund"),
+)
+
+
+def render_junit(result: AuditResult, gate: Gate, *, lang: str = "en") -> str:
+    """The JUnit XML document of a CI run."""
+    root = ET.Element("testsuites", name="auditor")
+    totals = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
+    for site in result.sites:
+        suite = _suite(site, gate, lang)
+        root.append(suite)
+        for key in totals:
+            totals[key] += int(suite.get(key, "0"))
+    for key, value in totals.items():
+        root.set(key, str(value))
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+
+
+def write_junit(result: AuditResult, gate: Gate, path: Path, *, lang: str = "en") -> Path:
+    path.write_text(render_junit(result, gate, lang=lang), encoding="utf-8")
+    return path
+
+
+def _suite(site: SiteResult, gate: Gate, lang: str) -> ET.Element:
+    suite = ET.Element("testsuite", name=_x(site.url))
+    if site.crawl is not None:
+        suite.set("timestamp", site.crawl.started_at.strftime("%Y-%m-%dT%H:%M:%S"))
+        suite.set("time", f"{(site.crawl.finished_at - site.crawl.started_at).total_seconds():.3f}")
+    props = ET.SubElement(suite, "properties")
+    for name, value in (("score", site.score), ("jurisdiction", site.jurisdiction), ("status", site.status.value)):
+        ET.SubElement(props, "property", name=name, value="" if value is None else str(value))
+    counts = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
+    if site.status != SiteStatus.AUDITED:
+        case = ET.SubElement(suite, "testcase", classname="auditor.site", name=MESSAGES("audit_case").get(lang))
+        message = MESSAGES("not_audited", reason=i18n.pick(site, "reason", lang)).get(lang)
+        ET.SubElement(case, "error", message=_x(message), type="not_audited").text = _x(message)
+        counts.update(tests=1, errors=1)
+    for outcome in site.rules:
+        counts["tests"] += 1
+        kind = _case(suite, site, outcome, gate, lang)
+        if kind:
+            counts[kind] += 1
+    for key, value in counts.items():
+        suite.set(key, str(value))
+    return suite
+
+
+def _case(suite: ET.Element, site: SiteResult, outcome: RuleOutcome, gate: Gate, lang: str) -> str:
+    """Add the rule's test case; the counter it adds to ('' for a pass)."""
+    title = i18n.pick(outcome, "title", lang)
+    message = i18n.pick(outcome, "message", lang)
+    case = ET.SubElement(suite, "testcase", classname=f"auditor.{outcome.category.value}",
+                         name=_x(f"{outcome.rule}: {title}"))
+    waiver = outcome.waiver
+    if outcome.outcome in (Outcome.FAIL, Outcome.PARTIAL):
+        if waiver is not None and not waiver.expired:
+            text = MESSAGES("waived", expires=waiver.expires.isoformat(), reason=waiver.reason).get(lang)
+            ET.SubElement(case, "skipped", message=_x(text))
+            return "skipped"
+        state = gate.state_of(site, outcome.rule)
+        note = {"below_threshold": MESSAGES("below"), "partial": MESSAGES("partial"),
+                "in_baseline": MESSAGES("baseline")}.get(state or "")
+        headline = message + (f" {note.get(lang)}" if note else "")
+        if waiver is not None and waiver.expired:
+            expired = MESSAGES("expired", expires=waiver.expires.isoformat(), reason=waiver.reason).get(lang)
+            headline += f" ({expired})"
+        failure = ET.SubElement(case, "failure", message=_x(headline),
+                                type=f"{outcome.outcome.value}:{outcome.severity.value}")
+        failure.text = _x(_details(outcome, headline, lang))
+        return "failures"
+    if outcome.outcome == Outcome.ERROR:
+        ET.SubElement(case, "error", message=_x(message), type="rule_error").text = _x(message)
+        return "errors"
+    if outcome.outcome == Outcome.NEEDS_REVIEW:
+        ET.SubElement(case, "skipped", message=_x(MESSAGES("review", message=message).get(lang)))
+        return "skipped"
+    if outcome.outcome == Outcome.NOT_APPLICABLE:
+        ET.SubElement(case, "skipped", message=_x(MESSAGES("na", message=message).get(lang)))
+        return "skipped"
+    ET.SubElement(case, "system-out").text = _x(message)
+    return ""
+
+
+def _details(outcome: RuleOutcome, headline: str, lang: str) -> str:
+    lines = [headline, "", MESSAGES("evidence").get(lang) + ":"]
+    for item in outcome.evidence[:10]:
+        note = i18n.pick(item, "note", lang)
+        lines.append(f"- {item.url}" + (f" [{item.locator}]" if item.locator else "") + (f" — {note}" if note else ""))
+        if item.excerpt:
+            lines.append(f"    \u201c{item.excerpt}\u201d")
+    lines += ["", MESSAGES("legal").get(lang) + ":"]
+    lines += [f"- {ref.instrument}, {ref.provision}" for ref in outcome.legal_refs]
+    return "\n".join(lines)
+
+
+def _x(text: str) -> str:
+    return _XML_BAD.sub("", text)

@@ -1,0 +1,150 @@
+"""Markdown for a pull-request comment or a job summary: the verdict, the score, what fails the
+build, what changed since the baseline, and what is waived.
+
+Crawled text (messages quote addresses, names and excerpts of the site) is escaped so that it
+cannot add links, images, HTML or table cells to the comment.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from auditor import i18n
+from auditor.ci import Finding, Gate
+from auditor.i18n import Messages, T
+from auditor.models import AuditResult, Outcome, SiteStatus
+
+_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~&])")
+_SPACE = re.compile(r"\s+")
+_MAX_CELL = 300
+
+MESSAGES = Messages(
+    passed=T("auditor: passed", "auditor: godkänd"),
+    failed=T("auditor: failed", "auditor: underkänd"),
+    broken=T("auditor: could not check", "auditor: kunde inte granska"),
+    site=T("Site", "Webbplats"),
+    score=T("Score", "Poäng"),
+    threshold=T("fail-under", "fail-under"),
+    failing=T("Fails the build", "Stoppar bygget"),
+    waived_n=T("Waived", "Undantagna"),
+    review_n=T("Needs review", "Behöver granskas"),
+    not_audited=T("not audited", "ej granskad"),
+    below=T("below {limit}", "under {limit}"),
+    h_failing=T("Findings that fail the build", "Brister som stoppar bygget"),
+    h_problems=T("Could not check", "Kunde inte granskas"),
+    h_changes=T("Since the baseline", "Sedan baslinjen"),
+    new=T("New", "Nya"),
+    fixed=T("Fixed", "Åtgärdade"),
+    still=T("Still failing (in the baseline, not failing the build)",
+            "Kvarstår (fanns i baslinjen, stoppar inte bygget)"),
+    h_waived=T("Waived", "Undantagna"),
+    h_expired=T("Expired waivers: these findings count again", "Utgångna undantag: bristerna räknas igen"),
+    h_other=T("Other findings, not failing the build (below fail-on = {fail_on}, or partly met)",
+              "Övriga brister som inte stoppar bygget (under fail-on = {fail_on}, eller delvis uppfyllda)"),
+    rule=T("Rule", "Regel"),
+    severity=T("Severity", "Allvarlighet"),
+    page=T("Page", "Sida"),
+    found=T("What was found", "Vad som hittades"),
+    until=T("until {date}", "till och med {date}"),
+    expired_on=T("expired {date}", "gick ut {date}"),
+    none=T("Nothing fails the build.", "Inget stoppar bygget."),
+    none_new=T("none", "inga"),
+    reviews=T("{n} check(s) need a person to look (the tool could not tell); they never fail the build.",
+              "{n} kontroll(er) behöver granskas av en person (verktyget kunde inte avgöra); "
+              "de stoppar aldrig bygget."),
+    low=T("The score {score} is below fail-under {limit}.", "Poängen {score} är under fail-under {limit}."),
+)
+
+
+def escape_md(text: str) -> str:
+    """Crawled text as inert Markdown: one line, specials backslash-escaped, bounded."""
+    flat = _SPACE.sub(" ", text).strip()
+    if len(flat) > _MAX_CELL:
+        flat = flat[: _MAX_CELL - 1] + "…"
+    return _SPECIAL.sub(r"\\\1", flat)
+
+
+def render_markdown(result: AuditResult, gate: Gate, *, lang: str = "en") -> str:
+    """The comment: a heading with the verdict, a table per site, then the details."""
+    def w(key: str, **params: object) -> str:
+        return MESSAGES(key, **params).get(lang)
+
+    code = gate.exit_code()
+    heading = {0: w("passed"), 1: w("failed")}.get(code, w("broken"))
+    icon = {0: "✅", 1: "❌"}.get(code, "⚠️")
+    out = [f"## {icon} {heading}", ""]
+    out += [f"| {w('site')} | {w('score')} | {w('failing')} | {w('waived_n')} | {w('review_n')} |",
+            "|---|---:|---:|---:|---:|"]
+    for site in result.sites:
+        if site.status != SiteStatus.AUDITED:
+            out.append(f"| {escape_md(site.url)} | – | {w('not_audited')} | – | – |")
+            continue
+        mine = [f for f in gate.findings if f.site is site]
+        score = "–" if site.score is None else f"{site.score:g}"
+        low = next((value for s_site, value in gate.low_scores if s_site is site), None)
+        if low is not None and gate.config.fail_under is not None:
+            score += f" ({w('below', limit=f'{gate.config.fail_under:g}')})"
+        reviews = sum(1 for o in site.rules if o.outcome == Outcome.NEEDS_REVIEW)
+        out.append(f"| {escape_md(site.url)} | {score} | {sum(f.counts for f in mine)} | "
+                   f"{sum(f.state == 'waived' for f in mine)} | {reviews} |")
+    out.append("")
+    if gate.problems:
+        out += [f"### {w('h_problems')}", ""] + [f"- {escape_md(p)}" for p in gate.problems] + [""]
+    for low_site, low_score in gate.low_scores:
+        limit = gate.config.fail_under or 0
+        out += [f"{escape_md(low_site.url)}: {w('low', score=f'{low_score:g}', limit=f'{limit:g}')}", ""]
+    out += [f"### {w('h_failing')}", ""]
+    out += _table(gate.counting, lang) if gate.counting else [w("none"), ""]
+    if gate.baseline_used:
+        new = [f for f in gate.findings if f.state in ("counts", "below_threshold", "partial")]
+        still = [f for f in gate.findings if f.state == "in_baseline"]
+        out += [f"### {w('h_changes')}", ""]
+        out.append(f"- **{w('new')}:** " + (", ".join(f"`{f.outcome.rule}`" for f in new) or w("none_new")))
+        out.append(f"- **{w('fixed')}:** " + (", ".join(f"`{rule}`" for _, rule in gate.fixed) or w("none_new")))
+        out.append(f"- **{w('still')}:** " + (", ".join(f"`{f.outcome.rule}`" for f in still) or w("none_new")))
+        out.append("")
+    if gate.expired:
+        out += [f"### {w('h_expired')}", ""]
+        for f in gate.expired:
+            assert f.outcome.waiver is not None
+            out.append(f"- `{f.outcome.rule}`: {escape_md(f.outcome.waiver.reason)} "
+                       f"({w('expired_on', date=f.outcome.waiver.expires.isoformat())})")
+        out.append("")
+    waived = [f for f in gate.findings if f.state == "waived"]
+    if waived:
+        out += [f"### {w('h_waived')}", ""]
+        for f in waived:
+            assert f.outcome.waiver is not None
+            until = w("until", date=f.outcome.waiver.expires.isoformat())
+            out.append(f"- `{f.outcome.rule}` — {escape_md(i18n.pick(f.outcome, 'title', lang))}: "
+                       f"{escape_md(f.outcome.waiver.reason)} ({until})")
+        out.append("")
+    other = [f for f in gate.findings if f.state in ("below_threshold", "partial")]
+    if other:
+        out += [f"<details><summary>{w('h_other', fail_on=gate.config.fail_on.value)} ({len(other)})</summary>", ""]
+        out += _table(other, lang)
+        out += ["</details>", ""]
+    reviews = sum(1 for s in result.sites for o in s.rules if o.outcome == Outcome.NEEDS_REVIEW)
+    if reviews:
+        out += [w("reviews", n=reviews), ""]
+    return "\n".join(out)
+
+
+def write_markdown(result: AuditResult, gate: Gate, path: Path, *, lang: str = "en") -> Path:
+    path.write_text(render_markdown(result, gate, lang=lang), encoding="utf-8")
+    return path
+
+
+def _table(findings: list[Finding], lang: str) -> list[str]:
+    def w(key: str) -> str:
+        return MESSAGES(key).get(lang)
+
+    rows = [f"| {w('rule')} | {w('severity')} | {w('page')} | {w('found')} |", "|---|---|---|---|"]
+    for f in findings:
+        page = f.outcome.evidence[0].url if f.outcome.evidence else f.site.url
+        title = i18n.pick(f.outcome, "title", lang)
+        message = i18n.pick(f.outcome, "message", lang)
+        rows.append(f"| `{f.outcome.rule}` {escape_md(title)} | {f.outcome.severity.value} | {escape_md(page)} | "
+                    f"{escape_md(message)} |")
+    return [*rows, ""]
