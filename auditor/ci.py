@@ -16,6 +16,7 @@ severity is below ``fail-on``, or, with ``--baseline``, when the baseline alread
 
 from __future__ import annotations
 
+import difflib
 import fnmatch
 import tomllib
 from collections.abc import Sequence
@@ -75,7 +76,7 @@ class Waiver(BaseModel):
 class CiConfig(BaseModel):
     """``[tool.auditor]`` / ``auditor.toml``. Every key is optional."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
     jurisdiction: Literal["auto", "se", "no", "dk", "fi", "de", "eu"] = "auto"
     fail_under: float | None = Field(default=None, alias="fail-under", ge=0, le=100)
@@ -123,7 +124,7 @@ class CiConfig(BaseModel):
 def _check_rule_id(value: str) -> str:
     known = {rule.meta.id for rule in registry.all_rules()}
     if value not in known:
-        close = [k for k in sorted(known) if k.split("-")[0] == value.split("-")[0]][:3]
+        close = difflib.get_close_matches(value, sorted(known), n=3, cutoff=0.6)
         hint = f" (did you mean {', '.join(close)}?)" if close else " (see `auditor rules`)"
         raise ValueError(f"unknown rule {value!r}{hint}")
     return value
@@ -163,7 +164,7 @@ def load_config(path: Path | None) -> tuple[CiConfig, Path | None]:
         raise ConfigError(f"{path}: cannot be read: {exc}") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML: {exc}") from None
-    section = "auditor.toml"
+    section = ""
     if path.name == "pyproject.toml":
         tool = data.get("tool", {})
         if "auditor" not in tool:
@@ -184,12 +185,13 @@ def _explain(exc: ValidationError, path: Path, section: str) -> str:
         key = _key_name(error["loc"])
         if error["type"] == "extra_forbidden":
             known = ", ".join(_known_keys(error["loc"]))
-            lines.append(f"{path}: unknown key {key!r} in {section}; known keys: {known}")
+            where = f" in {section}" if section else ""
+            lines.append(f"{path}: unknown key {key!r}{where}; known keys: {known}")
             continue
         got = error.get("input")
         shown = "" if isinstance(got, dict | list) or got is None else f" (got {got!r})"
         message = str(error["msg"]).removeprefix("Value error, ")
-        lines.append(f"{path}: {section} {key}: {message}{shown}")
+        lines.append(f"{path}: {section + ' ' if section else ''}{key or 'configuration'}: {message}{shown}")
     return "\n".join(lines)
 
 
@@ -297,12 +299,12 @@ def decide(result: AuditResult, config: CiConfig, baseline: AuditResult | None =
             state: FindingState
             if outcome.waiver is not None and not outcome.waiver.expired:
                 state = "waived"
+            elif before is not None and outcome.rule in before:
+                state = "in_baseline"
             elif outcome.outcome not in counted:
                 state = "partial"
             elif SEVERITY_RANK[outcome.severity] > threshold:
                 state = "below_threshold"
-            elif before is not None and outcome.rule in before:
-                state = "in_baseline"
             else:
                 state = "counts"
             finding = Finding(site, outcome, state)

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from auditor import registry, scoring
-from auditor.i18n import T
+from auditor.i18n import T, Text, as_text
 from auditor.models import (
     CrawlSummary,
     Evidence,
@@ -33,21 +33,20 @@ from auditor.spiders.site import url_key
 log = logging.getLogger(__name__)
 
 
-def not_audited_reason(crawl: SiteCrawl) -> str | None:
+def not_audited_reason(crawl: SiteCrawl) -> Text | None:
     """Why a crawl gives nothing to audit, or None when it does."""
     if crawl.pages:
         return None
     if not crawl.robots.home_allowed and crawl.robots.obeyed:
-        return f"robots.txt ({crawl.robots.url}) disallows the home page; override with --ignore-robots"
+        return _ENGINE_WORDS["robots"].format(url=crawl.robots.url)
     if crawl.failures:
         first = crawl.failures[0]
-        hint = ""
         if "certificate" in first.reason.lower() or "ssl" in first.reason.lower():
-            hint = "; to audit a site with an invalid certificate anyway, use --accept-invalid-tls"
-        return f"the home page could not be read: {first.reason}{hint}"
+            return _ENGINE_WORDS["home_tls"].format(reason=first.reason)
+        return _ENGINE_WORDS["home"].format(reason=first.reason)
     if crawl.error:
-        return crawl.error
-    return "the home page could not be read"
+        return as_text(crawl.error)
+    return _ENGINE_WORDS["home_unknown"]
 
 
 def audit_crawl(
@@ -63,7 +62,8 @@ def audit_crawl(
         return SiteResult(
             url=crawl.start_url,
             status=SiteStatus.NOT_AUDITED,
-            reason=reason,
+            reason=reason.en,
+            reason_i18n=reason.translations(),
             jurisdiction=jurisdiction or "eu",
             crawl=summarise(crawl, None),
         )
@@ -71,10 +71,12 @@ def audit_crawl(
         facts = gather_site(crawl, jurisdiction)
     except Exception as exc:  # extraction of a hostile page must not lose the batch
         log.exception("extraction failed for %s", crawl.start_url)
+        unparsed = _ENGINE_WORDS["unparsed"].format(error=f"{type(exc).__name__}: {exc}")
         return SiteResult(
             url=crawl.start_url,
             status=SiteStatus.NOT_AUDITED,
-            reason=f"the pages could not be parsed: {type(exc).__name__}: {exc}",
+            reason=unparsed.en,
+            reason_i18n=unparsed.translations(),
             jurisdiction=jurisdiction or "eu",
             crawl=summarise(crawl, None),
         )
@@ -133,6 +135,15 @@ _ENGINE_WORDS = {
     "elsewhere": T("Does not apply in jurisdiction {j!r}.", "Gäller inte i jurisdiktionen {j!r}."),
     "profile": T("Not part of the {j!r} profile.", "Ingår inte i profilen för {j!r}."),
     "broken": T("The rule failed: {error}", "Regeln gick sönder: {error}"),
+    "robots": T("robots.txt ({url}) disallows the home page; override with --ignore-robots",
+                "robots.txt ({url}) förbjuder startsidan; åsidosätt med --ignore-robots"),
+    "home": T("the home page could not be read: {reason}", "startsidan kunde inte läsas: {reason}"),
+    "home_tls": T("the home page could not be read: {reason}; to audit a site with an invalid certificate "
+                  "anyway, use --accept-invalid-tls",
+                  "startsidan kunde inte läsas: {reason}; för att granska en webbplats med ogiltigt "
+                  "certifikat ändå, använd --accept-invalid-tls"),
+    "home_unknown": T("the home page could not be read", "startsidan kunde inte läsas"),
+    "unparsed": T("the pages could not be parsed: {error}", "sidorna kunde inte tolkas: {error}"),
 }
 
 

@@ -15,7 +15,8 @@ from auditor.ci import Finding, Gate
 from auditor.i18n import Messages, T
 from auditor.models import AuditResult, Outcome, SiteStatus
 
-_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~&])")
+_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
+_ENTITIES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
 _SPACE = re.compile(r"\s+")
 _MAX_CELL = 300
 
@@ -62,7 +63,7 @@ def escape_md(text: str) -> str:
     flat = _SPACE.sub(" ", text).strip()
     if len(flat) > _MAX_CELL:
         flat = flat[: _MAX_CELL - 1] + "…"
-    return _SPECIAL.sub(r"\\\1", flat)
+    return _SPECIAL.sub(r"\\\1", flat.translate(_ENTITIES))
 
 
 def render_markdown(result: AuditResult, gate: Gate, *, lang: str = "en") -> str:
