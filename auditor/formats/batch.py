@@ -2,6 +2,10 @@
 that fail most, as one self-contained HTML page (inline SVG and a small inline script for
 sorting and filtering, no external assets), and the same table as ``batch.csv``.
 
+The index is written in English or Swedish (``lang``), like the site reports; ``batch.csv``
+keeps its column names and status codes in English (they are data for other programs), only a
+not-audited site's reason is in ``lang``.
+
 Crawled text (site names come from the user's list, URLs from it too, but findings from the
 sites) is escaped by Jinja's autoescape; the script reads only ``data-`` attributes.
 """
@@ -14,13 +18,16 @@ from pathlib import Path
 from typing import Any
 
 from auditor.formats.html import _environment
+from auditor.i18n import DEFAULT_LANG, check_lang
 from auditor.models import AuditResult, Category, Outcome, SiteStatus
 
 CATEGORIES = [c.value for c in Category]
 
 
 def batch_rows(result: AuditResult, reports: dict[str, str], names: dict[str, str],
-               tags: dict[str, str]) -> list[dict[str, Any]]:
+               tags: dict[str, str], *, lang: str = DEFAULT_LANG) -> list[dict[str, Any]]:
+    """One row per site: scores, counts of findings, and the reason (in ``lang``) when not audited."""
+    check_lang(lang)
     rows = []
     for site in result.sites:
         scores = {c.category.value: c.score for c in site.categories}
@@ -31,7 +38,7 @@ def batch_rows(result: AuditResult, reports: dict[str, str], names: dict[str, st
             "tags": tags.get(site.url, ""),
             "jurisdiction": site.jurisdiction,
             "status": site.status.value,
-            "reason": site.reason or "",
+            "reason": site.reason_i18n.get(lang) or site.reason or "",
             "score": site.score,
             "categories": {c: scores.get(c) for c in CATEGORIES},
             "fails": counts.get(Outcome.FAIL, 0),
@@ -86,8 +93,10 @@ def distribution(result: AuditResult) -> list[int]:
     return bands
 
 
-def render_batch_html(result: AuditResult, rows: list[dict[str, Any]], run_label: str) -> str:
-    template = _environment().get_template("batch.html.j2")
+def render_batch_html(result: AuditResult, rows: list[dict[str, Any]], run_label: str, *,
+                      lang: str = DEFAULT_LANG) -> str:
+    """The batch index page in ``lang`` (``"en"`` or ``"sv"``)."""
+    template = _environment(check_lang(lang)).get_template("batch.html.j2")
     audited = [r for r in rows if r["status"] == "audited"]
     return template.render(
         run=result.model_dump(mode="json"), rows=rows, run_label=run_label, categories=CATEGORIES,
@@ -97,8 +106,9 @@ def render_batch_html(result: AuditResult, rows: list[dict[str, Any]], run_label
 
 
 def write_batch_index(result: AuditResult, out_dir: Path, reports: dict[str, str], names: dict[str, str],
-                      tags: dict[str, str], run_label: str) -> tuple[Path, Path]:
-    rows = batch_rows(result, reports, names, tags)
+                      tags: dict[str, str], run_label: str, *, lang: str = DEFAULT_LANG) -> tuple[Path, Path]:
+    """Write ``index.html`` (in ``lang``) and ``batch.csv`` into ``out_dir``; return both paths."""
+    rows = batch_rows(result, reports, names, tags, lang=lang)
     index = out_dir / "index.html"
-    index.write_text(render_batch_html(result, rows, run_label), encoding="utf-8")
+    index.write_text(render_batch_html(result, rows, run_label, lang=lang), encoding="utf-8")
     return index, write_batch_csv(rows, out_dir / "batch.csv")

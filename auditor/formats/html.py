@@ -9,6 +9,13 @@ as hostile: templates are autoescaped and use no ``|safe`` on crawled data, link
 made for ``http``/``https`` URLs (the :func:`safe_href` filter), and the page carries a
 Content-Security-Policy that forbids scripts and any external load. The output has no
 external assets (inline CSS, system fonts), so one file can be archived as case evidence.
+
+Reports exist in English and Swedish (``lang="en"|"sv"``). The templates write every label as
+``{{ _("Score") }}``: the English words are the key into ``reports/strings.toml``
+(:func:`auditor.i18n.ui`). ``_`` escapes the catalogue's words and fills ``{name}``
+placeholders with escaped values, so a placeholder may hold a macro's (already escaped) markup,
+such as a link, but never raw text from the result. Rule titles, messages and evidence notes
+come from the result's ``*_i18n`` fields; rule descriptions from the rule registry.
 """
 
 from __future__ import annotations
@@ -24,40 +31,109 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup, escape
 
+from auditor.i18n import DEFAULT_LANG, check_lang, localized, ui
 from auditor.models import AuditResult
 
 __all__ = [
+    "CATEGORY_SHORT",
+    "N_",
     "OUTCOME_ORDER",
+    "category_label",
+    "category_short",
     "format_score",
     "format_utc",
+    "outcome_label",
     "render_site_html",
     "report_slug",
+    "rule_description",
     "safe_href",
     "write_html_reports",
 ]
+
+def N_(text: str) -> str:
+    """Mark an English report string for the catalogue without translating it yet.
+
+    Labels kept in tables (outcomes, categories, ...) are translated where they are shown, by
+    :func:`auditor.i18n.ui`; the marker lets the catalogue test find them in the source.
+    """
+    return text
+
 
 #: Order in which rules are listed: what needs attention first.
 OUTCOME_ORDER: tuple[str, ...] = ("fail", "partial", "needs_review", "error", "pass", "not_applicable")
 
 #: Badge text per outcome; the symbol is decorative, the word carries the meaning.
 OUTCOME_LABELS: dict[str, tuple[str, str]] = {
-    "pass": ("✔", "Pass"),
-    "partial": ("◐", "Partial"),
-    "fail": ("✘", "Fail"),
-    "needs_review": ("?", "Needs review"),
-    "not_applicable": ("–", "Not applicable"),
-    "error": ("!", "Error"),
+    "pass": ("✔", N_("Pass")),
+    "partial": ("◐", N_("Partial")),
+    "fail": ("✘", N_("Fail")),
+    "needs_review": ("?", N_("Needs review")),
+    "not_applicable": ("–", N_("Not applicable")),
+    "error": ("!", N_("Error")),
 }
 
 _SEVERITY_ORDER: dict[str, int] = {"critical": 0, "high": 1, "medium": 2, "low": 3, "info": 4}
 
-_CATEGORY_LABELS: dict[str, str] = {
-    "contact": "Contact details",
-    "complaints": "Complaints",
-    "withdrawal": "Right of withdrawal",
-    "channels": "Channels",
+_SEVERITY_LABELS: dict[str, str] = {
+    "critical": N_("Critical"),
+    "high": N_("High"),
+    "medium": N_("Medium"),
+    "low": N_("Low"),
+    "info": N_("Info"),
 }
+
+_CATEGORY_LABELS: dict[str, str] = {
+    "contact": N_("Contact details"),
+    "complaints": N_("Complaints"),
+    "withdrawal": N_("Right of withdrawal"),
+    "channels": N_("Channels"),
+}
+
+#: Short category names for table columns (batch index, terminal).
+CATEGORY_SHORT: dict[str, str] = {
+    "contact": N_("Contact"),
+    "complaints": N_("Complaints"),
+    "withdrawal": N_("Withdrawal"),
+    "channels": N_("Channels"),
+}
+
+#: Page kinds as the crawl table lists them.
+_PAGE_KINDS: dict[str, str] = {
+    "home": N_("home"),
+    "contact": N_("contact"),
+    "customer_service": N_("customer service"),
+    "imprint": N_("imprint"),
+    "about": N_("about"),
+    "terms": N_("terms"),
+    "returns": N_("returns"),
+    "complaints": N_("complaints"),
+    "privacy": N_("privacy"),
+    "other": N_("other"),
+}
+
+#: Why a URL could not be read (``FetchFailure.kind``).
+_FAILURE_KINDS: dict[str, str] = {
+    "robots": N_("blocked by robots.txt"),
+    "http_status": N_("HTTP status"),
+    "network": N_("network"),
+    "timeout": N_("timeout"),
+    "not_html": N_("not HTML"),
+    "not_saved": N_("not saved"),
+    "other": N_("other"),
+}
+
+#: How a rule's outcome moved since the previous audit (``RuleChange.change``).
+_CHANGES: dict[str, str] = {
+    "fixed": N_("fixed"),
+    "regressed": N_("regressed"),
+    "changed": N_("changed"),
+    "new": N_("new"),
+}
+
+#: What the browser did about a cookie banner (``BannerInfo.action``).
+_BANNER_ACTIONS: dict[str, str] = {"rejected": N_("rejected"), "closed": N_("closed")}
 
 _TEMPLATE = "site.html.j2"
 # Characters browsers drop from URLs before parsing them (tabs, newlines, other C0 controls).
@@ -124,18 +200,46 @@ def _bar_width(value: object) -> str:
     return f"{min(100.0, max(0.0, float(value))):.1f}"
 
 
-def _category_label(value: object) -> str:
+def _label(table: Mapping[str, str], value: object, lang: str, *, capitalize: bool = False) -> str:
+    """A coded value (``needs_review``) in words of ``lang``; unknown codes as they are, readable."""
     text = str(value)
-    return _CATEGORY_LABELS.get(text, text.replace("_", " ").capitalize())
+    if text in table:
+        return ui(table[text], lang)
+    text = text.replace("_", " ")
+    return text.capitalize() if capitalize else text
+
+
+def category_label(value: object, lang: str = DEFAULT_LANG) -> str:
+    """A category (``withdrawal``) as a heading: ``Right of withdrawal`` / ``Ångerrätt``."""
+    return _label(_CATEGORY_LABELS, value, lang, capitalize=True)
+
+
+def category_short(value: object, lang: str = DEFAULT_LANG) -> str:
+    """A category as a column heading: ``Withdrawal`` / ``Ångerrätt``."""
+    return _label(CATEGORY_SHORT, value, lang, capitalize=True)
+
+
+def outcome_label(value: object, lang: str = DEFAULT_LANG) -> str:
+    """An outcome (``needs_review``) in words: ``Needs review`` / ``Behöver granskas``."""
+    labels = {key: word for key, (_, word) in OUTCOME_LABELS.items()}
+    return _label(labels, value, lang, capitalize=True)
 
 
 def _outcome_symbol(value: object) -> str:
     return OUTCOME_LABELS.get(str(value), ("•", ""))[0]
 
 
-def _outcome_label(value: object) -> str:
-    text = str(value)
-    return OUTCOME_LABELS.get(text, ("", text.replace("_", " ").capitalize()))[1]
+def rule_description(rule_id: str, lang: str = DEFAULT_LANG) -> str:
+    """Why a rule matters, from the rule registry, in ``lang``; English where the rule has no
+    translation, ``""`` when the rule is not (or no longer) in the registry."""
+    from auditor.registry import get_rule
+
+    try:
+        meta = get_rule(rule_id).meta
+    except KeyError:
+        return ""
+    words = meta.translations.get(lang)
+    return words.description if words is not None and words.description else meta.description
 
 
 def _outcome_class(value: object) -> str:
@@ -147,9 +251,25 @@ def _outcome_class(value: object) -> str:
 # --------------------------------------------------------------------------- environment
 
 
-@lru_cache(maxsize=1)
-def _environment() -> Environment:
-    """The Jinja environment: package templates, autoescape everywhere, strict undefined."""
+def _translator(lang: str) -> Any:
+    """The templates' ``_``: ``_("Score")`` or ``_("{n} rules", n=3)`` in ``lang``, as Markup.
+
+    The catalogue's words are escaped like any text; placeholder values are escaped unless they
+    are already Markup (the output of a template macro, itself autoescaped).
+    """
+
+    def gettext(text: str, **params: object) -> Markup:
+        words = escape(ui(text, lang))
+        return words.format(**params) if params else words
+
+    return gettext
+
+
+@lru_cache(maxsize=4)
+def _environment(lang: str = DEFAULT_LANG) -> Environment:
+    """The Jinja environment of one report language: package templates, autoescape everywhere,
+    strict undefined, and ``_`` and the label filters bound to ``lang``."""
+    check_lang(lang)
     env = Environment(
         loader=PackageLoader("auditor", "reports/templates"),
         autoescape=select_autoescape(default=True, default_for_string=True),
@@ -162,10 +282,19 @@ def _environment() -> Environment:
     env.filters["utc"] = format_utc
     env.filters["score"] = format_score
     env.filters["bar_width"] = _bar_width
-    env.filters["category_label"] = _category_label
+    env.filters["category_label"] = lambda value: category_label(value, lang)
+    env.filters["category_short"] = lambda value: category_short(value, lang)
     env.filters["outcome_symbol"] = _outcome_symbol
-    env.filters["outcome_label"] = _outcome_label
+    env.filters["outcome_label"] = lambda value: outcome_label(value, lang)
     env.filters["outcome_class"] = _outcome_class
+    env.filters["severity_label"] = lambda value: _label(_SEVERITY_LABELS, value, lang, capitalize=True)
+    env.filters["page_kind"] = lambda value: _label(_PAGE_KINDS, value, lang)
+    env.filters["failure_kind"] = lambda value: _label(_FAILURE_KINDS, value, lang)
+    env.filters["change_label"] = lambda value: _label(_CHANGES, value, lang)
+    env.filters["banner_action"] = lambda value: _label(_BANNER_ACTIONS, value, lang)
+    env.filters["localized"] = lambda obj, field: localized(obj, field, lang)
+    env.globals["_"] = _translator(lang)
+    env.globals["lang"] = lang
     return env
 
 
@@ -222,16 +351,20 @@ def screenshot_uris(site: dict[str, Any], assets_dir: Path | None) -> dict[str, 
     return out
 
 
-def render_site_html(site: dict[str, Any], run: dict[str, Any], assets_dir: Path | None = None) -> str:
+def render_site_html(
+    site: dict[str, Any], run: dict[str, Any], assets_dir: Path | None = None, *, lang: str = DEFAULT_LANG
+) -> str:
     """Render one site's self-contained HTML report from the JSON form of a result.
 
     ``run`` is ``AuditResult.model_dump(mode="json")`` (its ``schema_version``, ``tool``,
     ``generated_at`` and ``as_of`` go into the header and footer) and ``site`` one entry of
-    ``run["sites"]``. Nothing but these dicts is read, so a stored ``result.json`` renders
-    the same report later. Returns the complete HTML document.
+    ``run["sites"]``. Nothing but these dicts (and the rule registry, for the rules'
+    descriptions) is read, so a stored ``result.json`` renders the same report later.
+    ``lang`` is the report language, ``"en"`` or ``"sv"``. Returns the complete HTML document.
     """
+    check_lang(lang)
     rules = sorted(site.get("rules") or [], key=_rule_sort_key)
-    template = _environment().get_template(_TEMPLATE)
+    template = _environment(lang).get_template(_TEMPLATE)
     shots = screenshot_uris(site, assets_dir)
     page_shots = {str(p.get("screenshot")) for p in (site.get("crawl") or {}).get("pages") or [] if p.get("screenshot")}
     return template.render(
@@ -242,6 +375,7 @@ def render_site_html(site: dict[str, Any], run: dict[str, Any], assets_dir: Path
         shots=shots,
         shot_ids={path: f"shot-{n}" for n, path in enumerate(sorted(shots), start=1)},
         page_shots=page_shots,
+        descriptions={str(rule.get("rule")): rule_description(str(rule.get("rule")), lang) for rule in rules},
     )
 
 
@@ -258,13 +392,17 @@ def report_slug(url: str) -> str:
     return slug or "site"
 
 
-def write_html_reports(result: AuditResult, out_dir: Path, assets_dir: Path | None = None) -> list[Path]:
+def write_html_reports(
+    result: AuditResult, out_dir: Path, assets_dir: Path | None = None, *, lang: str = DEFAULT_LANG
+) -> list[Path]:
     """Write one HTML report per site of ``result`` into ``out_dir``; return the paths in order.
 
     Files are named ``<slug>.html`` after :func:`report_slug`; when two sites give the same
     slug, later ones get ``-2``, ``-3``, ... so that no report overwrites another. Each report
-    is rendered from ``result.model_dump(mode="json")`` by :func:`render_site_html`.
+    is rendered from ``result.model_dump(mode="json")`` by :func:`render_site_html`, in
+    ``lang`` (``"en"`` or ``"sv"``).
     """
+    check_lang(lang)
     out_dir.mkdir(parents=True, exist_ok=True)
     run = result.model_dump(mode="json")
     used: set[str] = set()
@@ -277,6 +415,6 @@ def write_html_reports(result: AuditResult, out_dir: Path, assets_dir: Path | No
             name = f"{base}-{n}"
         used.add(name)
         path = out_dir / f"{name}.html"
-        path.write_text(render_site_html(site, run, assets_dir or out_dir), encoding="utf-8")
+        path.write_text(render_site_html(site, run, assets_dir or out_dir, lang=lang), encoding="utf-8")
         paths.append(path)
     return paths

@@ -6,6 +6,9 @@ the table stays readable at 80 columns however many rules run. Below it, where e
 report was written. Crawled strings (URLs, reasons) are passed through
 :func:`rich.markup.escape` so that text such as ``[bold red]`` on a page is printed as it is
 and never read as markup.
+
+The summary is printed in English or Swedish (``lang``); its words come from the report
+catalogue ``reports/strings.toml`` through :func:`auditor.i18n.ui`, which holds no markup.
 """
 
 from __future__ import annotations
@@ -16,26 +19,38 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from auditor.formats.html import N_, category_short
+from auditor.i18n import DEFAULT_LANG, check_lang, ui
 from auditor.models import AuditResult, Category, Outcome, SiteResult, SiteStatus
 
-__all__ = ["OUTCOME_CELLS", "print_summary"]
+__all__ = ["OUTCOME_CELLS", "outcome_cell", "print_summary"]
 
-#: Short cell per outcome: rich markup with a symbol and a word, so colour is not the only cue.
-OUTCOME_CELLS: dict[Outcome, str] = {
-    Outcome.PASS: "[green]✔ pass[/]",
-    Outcome.PARTIAL: "[yellow]◐ partial[/]",
-    Outcome.FAIL: "[bold red]✘ fail[/]",
-    Outcome.NEEDS_REVIEW: "[cyan]? review[/]",
-    Outcome.NOT_APPLICABLE: "[dim]– n/a[/]",
-    Outcome.ERROR: "[magenta]! error[/]",
+#: Style, symbol and short word per outcome, so colour is not the only cue.
+_OUTCOME_STYLE: dict[Outcome, tuple[str, str, str]] = {
+    Outcome.PASS: ("green", "✔", N_("pass")),
+    Outcome.PARTIAL: ("yellow", "◐", N_("partial")),
+    Outcome.FAIL: ("bold red", "✘", N_("fail")),
+    Outcome.NEEDS_REVIEW: ("cyan", "?", N_("review")),
+    Outcome.NOT_APPLICABLE: ("dim", "–", N_("n/a")),
+    Outcome.ERROR: ("magenta", "!", N_("error")),
 }
 
 
-def _score_cell(site: SiteResult) -> str:
+def outcome_cell(outcome: Outcome, lang: str = DEFAULT_LANG) -> str:
+    """Short cell for an outcome in ``lang``: rich markup with a symbol and a word."""
+    style, symbol, word = _OUTCOME_STYLE[outcome]
+    return f"[{style}]{symbol} {escape(ui(word, lang))}[/]"
+
+
+#: The English cells (``[bold red]✘ fail[/]``), as before report languages existed.
+OUTCOME_CELLS: dict[Outcome, str] = {outcome: outcome_cell(outcome) for outcome in _OUTCOME_STYLE}
+
+
+def _score_cell(site: SiteResult, lang: str) -> str:
     if site.status is not SiteStatus.AUDITED:
         return "[yellow]–[/]"
     if site.score is None:
-        return "[dim]no score[/]"
+        return f"[dim]{escape(ui('no score', lang))}[/]"
     return f"[bold]{_number(site.score)}[/]"
 
 
@@ -55,17 +70,18 @@ def _categories(result: AuditResult) -> list[Category]:
     return [category for category in Category if category in seen]
 
 
-def _findings_cell(site: SiteResult) -> str:
+def _findings_cell(site: SiteResult, lang: str) -> str:
     if site.status is not SiteStatus.AUDITED:
-        return f"[yellow]not audited:[/] {escape(site.reason or 'no reason recorded')}"
+        reason = site.reason_i18n.get(lang) or site.reason or ui("no reason recorded", lang)
+        return f"[yellow]{escape(ui('not audited:', lang))}[/] {escape(reason)}"
     lines = [
-        f"{OUTCOME_CELLS[outcome]} {escape(rule.rule)}"
+        f"{outcome_cell(outcome, lang)} {escape(rule.rule)}"
         for outcome in LISTED
         for rule in site.rules
         if rule.outcome is outcome
     ]
     passed = sum(rule.outcome is Outcome.PASS for rule in site.rules)
-    lines.append(f"[dim]{passed} of {len(site.rules)} rules pass[/]")
+    lines.append(f"[dim]{escape(ui('{passed} of {total} rules pass', lang, passed=passed, total=len(site.rules)))}[/]")
     return "\n".join(lines)
 
 
@@ -73,19 +89,28 @@ def print_summary(
     result: AuditResult,
     console: Console,
     report_paths: dict[str, Path] | None = None,
+    *,
+    lang: str = DEFAULT_LANG,
 ) -> None:
     """Print a summary table of ``result`` to ``console``, then the report path of each site.
 
     ``report_paths`` maps a site URL (``SiteResult.url``) to the file its report was written
-    to; sites without an entry get no path line.
+    to; sites without an entry get no path line. ``lang`` is ``"en"`` or ``"sv"``.
     """
+    check_lang(lang)
+
+    def words(text: str, **params: object) -> str:
+        """Catalogue words in ``lang``, escaped for rich; crawled values are escaped too."""
+        return escape(ui(text, lang, **params))
+
     categories = _categories(result)
-    table = Table(title=f"Audit as of {result.as_of.isoformat()}", title_justify="left", show_lines=True)
-    table.add_column("Site", overflow="fold", min_width=16)
-    table.add_column("Score", no_wrap=True, justify="right")
+    table = Table(title=words("Audit as of {date}", date=result.as_of.isoformat()), title_justify="left",
+                  show_lines=True)
+    table.add_column(words("Site"), overflow="fold", min_width=16)
+    table.add_column(words("Score"), no_wrap=True, justify="right")
     for category in categories:
-        table.add_column(category.value.capitalize(), no_wrap=True, justify="right")
-    table.add_column("Findings", overflow="fold", min_width=20)
+        table.add_column(escape(category_short(category.value, lang)), no_wrap=True, justify="right")
+    table.add_column(words("Findings"), overflow="fold", min_width=20)
 
     for site in result.sites:
         scores = {score.category: score.score for score in site.categories}
@@ -93,40 +118,45 @@ def print_summary(
             _number(value) if (value := scores.get(category)) is not None else "[dim]–[/]"
             for category in categories
         ]
-        table.add_row(escape(site.url), _score_cell(site), *cells, _findings_cell(site))
+        table.add_row(escape(site.url), _score_cell(site, lang), *cells, _findings_cell(site, lang))
 
     console.print(table)
     audited = sum(site.status is SiteStatus.AUDITED for site in result.sites)
     failed = sum(rule.outcome is Outcome.FAIL for site in result.sites for rule in site.rules)
     review = sum(rule.outcome is Outcome.NEEDS_REVIEW for site in result.sites for rule in site.rules)
-    console.print(
-        f"{len(result.sites)} site(s): {audited} audited, {len(result.sites) - audited} not audited; "
-        f"{failed} failed and {review} needs-review finding(s)."
-    )
+    console.print(words(
+        "{sites} site(s): {audited} audited, {not_audited} not audited; "
+        "{failed} failed and {review} needs-review finding(s).",
+        sites=len(result.sites), audited=audited, not_audited=len(result.sites) - audited,
+        failed=failed, review=review,
+    ))
     for site in result.sites:
         saved = site.crawl.saved_copy if site.crawl is not None else None
         if saved is None:
             continue
         when = (
-            f"saved {saved.saved_at_earliest:%Y-%m-%d}" if saved.saved_at_earliest else "save date unknown"
+            words("saved {date}", date=f"{saved.saved_at_earliest:%Y-%m-%d}")
+            if saved.saved_at_earliest else words("save date unknown")
         )
         console.print(
-            f"[yellow]saved copy:[/] {escape(site.url)} was audited from {escape(saved.folder)} ({when}), "
-            "not from the live site"
+            f"[yellow]{words('saved copy:')}[/] "
+            + ui("{url} was audited from {folder} ({when}), not from the live site", lang,
+                 url=escape(site.url), folder=escape(saved.folder), when=when)
         )
         if saved.case_mismatches:
+            first = saved.case_mismatches[0]
+            differ = words("{n} link(s) differ in letter case from the saved file", n=len(saved.case_mismatches))
             console.print(
-                f"  [yellow]{len(saved.case_mismatches)} link(s) differ in letter case from the saved file[/] "
-                f"(e.g. {escape(saved.case_mismatches[0].url)} → {escape(saved.case_mismatches[0].file)}); "
-                "reported, not fixed"
+                f"  [yellow]{differ}[/] "
+                + ui("(e.g. {url} → {file}); reported, not fixed", lang, url=escape(first.url), file=escape(first.file))
             )
         if saved.missing:
-            console.print(f"  [dim]{len(saved.missing)} linked page(s) are not in the saved copy[/]")
+            console.print(f"  [dim]{words('{n} linked page(s) are not in the saved copy', n=len(saved.missing))}[/]")
     if report_paths and len(report_paths) > 10:
         folders = sorted({str(path.parent) for path in report_paths.values()})
-        console.print(f"[dim]{len(report_paths)} reports written to[/] {escape(', '.join(folders))}")
+        console.print(f"[dim]{words('{n} reports written to', n=len(report_paths))}[/] {escape(', '.join(folders))}")
     elif report_paths:
         for site in result.sites:
             path = report_paths.get(site.url)
             if path is not None:
-                console.print(f"[dim]Report for[/] {escape(site.url)}[dim]:[/] {escape(str(path))}")
+                console.print(f"[dim]{words('Report for')}[/] {escape(site.url)}[dim]:[/] {escape(str(path))}")
