@@ -319,3 +319,21 @@ def test_report_slug(url: str, slug: str) -> None:
 )
 def test_safe_href(url: str, linked: bool) -> None:
     assert bool(safe_href(url)) is linked
+
+
+def test_english_by_default_with_words_for_codes(audited_html: str) -> None:
+    doc = lxml.html.fromstring(audited_html)
+    assert doc.get("lang") == "en"
+    text = " ".join(doc.text_content().split())
+    assert "HTTP status" in text and "http_status" not in text  # a failure's kind in words
+    assert "Severity: Critical" in text
+
+
+def test_swedish_report_from_the_same_json(result: AuditResult) -> None:
+    run = result.model_dump(mode="json")
+    doc = lxml.html.fromstring(render_site_html(run["sites"][0], run, lang="sv"))
+    assert doc.get("lang") == "sv"
+    text = " ".join(doc.text_content().split())
+    assert "Totalpoäng" in text and "Startsidan → Kontakta oss → Om oss" in text
+    # Rules of this fixture carry no Swedish words: their English ones are shown.
+    assert "Only a PO box was found; a street address is required." in text

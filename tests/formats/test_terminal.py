@@ -117,3 +117,14 @@ def test_many_reports_are_summarised_by_folder(tmp_path: Path) -> None:
     text = console.export_text()
     assert f"12 reports written to {tmp_path}" in text.replace("\n", "")
     assert "Report for" not in text
+
+
+def test_swedish_summary() -> None:
+    console = Console(record=True, width=200, color_system=None)
+    print_summary(_result(), console, lang="sv")
+    text = console.export_text()
+    for needle in ["✘ underkänd postal-address", "◐ delvis phone-number", "? granskas company-identity",
+                   "! fel complaints-body", "1 av 6 regler godkända", "Webbplatser: 2, varav 1 granskade",
+                   "inte granskad: DNS lookup failed [red]x[/red]", "Kontakt"]:
+        assert needle in text, needle
+    assert "[bold red]pwned[/bold red]" in text
