@@ -147,6 +147,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help="where the HTML reports go (default: the folder of RESULT_JSON, or of the store)")
     report.add_argument("--store", type=Path, default=None, metavar="PATH",
                         help="the store holding RUN (default audit-reports/auditor.sqlite)")
+    _add_lang_option(report)
     report.set_defaults(func=cmd_report)
 
     history = commands.add_parser("history", help="every stored audit of a site, and what changed between them")
@@ -167,6 +168,7 @@ def build_parser() -> argparse.ArgumentParser:
     reaudit.add_argument("--output", "-o", type=Path, default=None, metavar="DIR",
                          help="where reports go (default: the folder of the store, where the screenshots are)")
     reaudit.add_argument("--format", default="html,json", metavar="FMT[,FMT]", help="output formats (html,json)")
+    _add_lang_option(reaudit)
     reaudit.add_argument("--as-of", type=_parse_date, default=None, metavar="DATE",
                          help="apply the law as of this date (default: the run's own audit date)")
     reaudit.set_defaults(func=cmd_reaudit)
@@ -226,6 +228,12 @@ def _add_output_options(parser: argparse.ArgumentParser) -> None:
                         help=f"comma-separated output formats: {', '.join(FORMATS)} (default html,json)")
     parser.add_argument("--store", type=Path, default=None, metavar="PATH",
                         help="SQLite store of runs, crawls and results (default: OUTPUT/auditor.sqlite)")
+    _add_lang_option(parser)
+
+
+def _add_lang_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--lang", choices=("en", "sv"), default="en",
+                        help="language of the reports and the summary: en (default) or sv")
 
 
 def _add_audit_options(parser: argparse.ArgumentParser) -> None:
@@ -289,7 +297,7 @@ def cmd_audit(args: argparse.Namespace, console: Console) -> int:
                       f"({len(saved.files)} files; no network is used)")
     result, run_id = _run(jobs, args.as_of, console, args.output, store_path=_store_path(args),
                           source=" ".join(args.urls))
-    _emit(result, args.output, formats, console, _settings(args), run_id)
+    _emit(result, args.output, formats, console, _settings(args), run_id, lang=args.lang)
     return EXIT_OK if any(s.status == SiteStatus.AUDITED for s in result.sites) else EXIT_TOOL_ERROR
 
 
@@ -408,11 +416,11 @@ def cmd_batch(args: argparse.Namespace, console: Console) -> int:
             write_json(result, out_dir)
         paths: dict[str, Path] = {}
         if "html" in formats:
-            written = write_html_reports(result, out_dir)
+            written = write_html_reports(result, out_dir, lang=args.lang)
             paths = {site.url: path for site, path in zip(result.sites, written, strict=True)}
         index, table = write_batch_index(
             result, out_dir, {u: p.name for u, p in paths.items()}, {s.url: s.name for s in stored},
-            {s.url: s.tags for s in stored}, f"run {run.id} of {args.sites.name}",
+            {s.url: s.tags for s in stored}, f"run {run.id} of {args.sites.name}", lang=args.lang,
         )
         from auditor.evidence import write_manifest
 
@@ -422,7 +430,7 @@ def cmd_batch(args: argparse.Namespace, console: Console) -> int:
     store.finish_run(db, run)
     db.close()
     if len(result.sites) <= 30:
-        print_summary(result, Console(), paths)
+        print_summary(result, Console(), paths, lang=args.lang)
     console.print(f"run {run.id} complete: {len(stored)} site(s); batch index {escape(str(index))}, "
                   f"table {escape(str(table))}, store {escape(str(_store_path(args)))}")
     return EXIT_OK if any(s.status == SiteStatus.AUDITED for s in result.sites) else EXIT_TOOL_ERROR
@@ -476,7 +484,7 @@ def cmd_demo(args: argparse.Namespace, console: Console) -> int:
             for site, (_, meta) in zip(served, shops, strict=True)
         ]
         result, run_id = _run(jobs, args.as_of, console, args.output, store_path=_store_path(args), source="demo")
-    _emit(result, args.output, formats, console, {"render": args.render, "demo": True}, run_id)
+    _emit(result, args.output, formats, console, {"render": args.render, "demo": True}, run_id, lang=args.lang)
     console.print(f"demo finished in {time.monotonic() - started:.1f} s")
     return EXIT_OK if any(s.status == SiteStatus.AUDITED for s in result.sites) else EXIT_TOOL_ERROR
 
@@ -594,12 +602,14 @@ def cmd_reaudit(args: argparse.Namespace, console: Console) -> int:
     console.print(f"run {run.id}: run {original.id} judged again as of {as_of} without fetching anything"
                   + (f" ({missing} site(s) had no stored crawl and keep their old result)" if missing else ""))
     _emit(result, args.output or args.store.parent, formats, console,
-          {"reaudit_of": original.id, "as_of": as_of.isoformat()}, run.id)
+          {"reaudit_of": original.id, "as_of": as_of.isoformat()}, run.id, lang=args.lang)
     return EXIT_OK
 
 
 def cmd_ci(args: argparse.Namespace, console: Console) -> int:
     """``auditor ci``: audit one site, apply waivers and the baseline, write CI outputs, gate."""
+    from pydantic import ValidationError
+
     from auditor import ci
     from auditor.evidence import write_manifest
     from auditor.formats.html import write_html_reports
@@ -625,8 +635,10 @@ def cmd_ci(args: argparse.Namespace, console: Console) -> int:
         baseline = ci.load_baseline(args.baseline) if args.baseline is not None else None
     except ci.ConfigError as exc:
         raise UsageError(str(exc)) from None
-    except ValueError as exc:  # an option's value the configuration model refuses
-        raise UsageError(f"bad option: {str(exc).splitlines()[-1].strip()}") from None
+    except ValidationError as exc:  # an option's value the configuration model refuses
+        first = exc.errors()[0]
+        option = f"--{first['loc'][0]}" if first["loc"] else "an option"
+        raise UsageError(f"{option}: {str(first['msg']).removeprefix('Value error, ')}") from None
     console.print("configuration: " + escape(str(source) if source else "defaults (no auditor.toml or [tool.auditor])"))
     url = normalise_url(args.url)
     local = _is_local(url)
@@ -656,7 +668,7 @@ def cmd_ci(args: argparse.Namespace, console: Console) -> int:
             written.append(write_json(result, out_dir))
         reports: dict[str, Path] = {}
         if "html" in config.format:
-            pages = write_html_reports(result, out_dir)
+            pages = write_html_reports(result, out_dir, lang=lang)
             reports = {site.url: p for site, p in zip(result.sites, pages, strict=True)}
             written += pages
         if "sarif" in config.format:
@@ -673,7 +685,7 @@ def cmd_ci(args: argparse.Namespace, console: Console) -> int:
         raise UsageError(f"cannot write reports to {out_dir}: {exc}") from exc
     for item in written:
         console.print(f"wrote {escape(str(item))}")
-    print_summary(result, console, reports)
+    print_summary(result, console, reports, lang=lang)
     _print_gate(gate, console)
     code = gate.exit_code(exit_zero=args.exit_zero)
     if args.exit_zero and gate.exit_code() == EXIT_FINDINGS:
@@ -733,10 +745,11 @@ def cmd_report(args: argparse.Namespace, console: Console) -> int:
         db.close()
         target = args.output or store_path.parent
         try:
-            written = write_html_reports(stored, target, assets_dir=store_path.parent)
+            written = write_html_reports(stored, target, assets_dir=store_path.parent, lang=args.lang)
         except OSError as exc:
             raise UsageError(f"cannot write reports to {target}: {exc}") from exc
-        print_summary(stored, Console(), {site.url: p for site, p in zip(stored.sites, written, strict=True)})
+        print_summary(stored, Console(), {site.url: p for site, p in zip(stored.sites, written, strict=True)},
+                      lang=args.lang)
         return EXIT_OK
     try:
         raw = path.read_bytes()
@@ -758,10 +771,11 @@ def cmd_report(args: argparse.Namespace, console: Console) -> int:
         raise UsageError(f"{path} is not a valid result.json: {where}: {first['msg']}") from None
     out_dir: Path = args.output or path.parent
     try:
-        written = write_html_reports(result, out_dir, assets_dir=path.parent)
+        written = write_html_reports(result, out_dir, assets_dir=path.parent, lang=args.lang)
     except OSError as exc:
         raise UsageError(f"cannot write reports to {out_dir}: {exc}") from exc
-    print_summary(result, Console(), {site.url: p for site, p in zip(result.sites, written, strict=True)})
+    print_summary(result, Console(), {site.url: p for site, p in zip(result.sites, written, strict=True)},
+                  lang=args.lang)
     return EXIT_OK
 
 
@@ -884,7 +898,7 @@ def _run(
 
 
 def _emit(result: AuditResult, out_dir: Path, formats: list[str], console: Console,
-          settings: dict[str, object] | None = None, run: int | None = None) -> None:
+          settings: dict[str, object] | None = None, run: int | None = None, *, lang: str = "en") -> None:
     from auditor.evidence import write_manifest
     from auditor.formats.html import write_html_reports
     from auditor.formats.terminal import print_summary
@@ -895,12 +909,12 @@ def _emit(result: AuditResult, out_dir: Path, formats: list[str], console: Conso
         if "json" in formats:
             console.print(f"wrote {write_json(result, out_dir)}")
         if "html" in formats:
-            written = write_html_reports(result, out_dir)
+            written = write_html_reports(result, out_dir, lang=lang)
             paths = {site.url: path for site, path in zip(result.sites, written, strict=True)}
         console.print(f"wrote {write_manifest(out_dir, result, settings or {}, run)} (SHA-256 of every evidence file)")
     except OSError as exc:
         raise UsageError(f"cannot write reports to {out_dir}: {exc}") from exc
-    print_summary(result, Console(), paths)
+    print_summary(result, Console(), paths, lang=lang)
 
 
 def _progress(console: Console) -> Progress:
