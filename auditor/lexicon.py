@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 import tomllib
 import unicodedata
-from dataclasses import dataclass
-from functools import cache
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
 from importlib import resources
 from urllib.parse import unquote, urlsplit
 
@@ -44,6 +44,23 @@ _NON_WORD = re.compile(r"[^0-9a-z]+")
 
 def normalise(text: str) -> str:
     """Lower-case, strip diacritics (ä→a, ø→o, ß→ss), and fold punctuation to single spaces."""
+    if len(text) <= _CACHED_LENGTH:
+        return _normalise_short(text)
+    return _normalise(text)
+
+
+#: Texts up to this long (link texts, titles, headings: they repeat on every page of a site) are
+#: remembered; a paragraph is normalised afresh.
+_CACHED_LENGTH = 200
+_TEXT_CACHE_SIZE = 1 << 15
+
+
+@lru_cache(maxsize=1 << 16)
+def _normalise_short(text: str) -> str:
+    return _normalise(text)
+
+
+def _normalise(text: str) -> str:
     text = text.casefold().replace("ß", "ss").replace("ø", "o").replace("æ", "ae").replace("å", "a")
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
@@ -57,6 +74,8 @@ class Lexicon:
     phrases: dict[PageKind, frozenset[str]]
     slugs: dict[PageKind, frozenset[str]]
     public_bodies: frozenset[str] = frozenset()
+    #: text_kinds of texts already seen: link texts and titles repeat on every page of a site.
+    _text_cache: dict[str, dict[PageKind, float]] = field(default_factory=dict, compare=False, repr=False)
 
     def public_body_in(self, text: str) -> str | None:
         """The first public authority or dispute body named in ``text`` (normalised), if any."""
@@ -70,6 +89,9 @@ class Lexicon:
         short text (at most eight words) scores 0.6, so "Kontakta oss här" still counts while
         a paragraph that happens to mention "villkor" does not.
         """
+        cached = self._text_cache.get(text)
+        if cached is not None:
+            return dict(cached)
         norm = normalise(text)
         if not norm:
             return {}
@@ -81,6 +103,10 @@ class Lexicon:
                 found[kind] = 1.0
             elif len(words) <= 8 and any(f" {p} " in padded for p in phrases):
                 found[kind] = 0.6
+        if len(text) <= _CACHED_LENGTH:
+            if len(self._text_cache) >= _TEXT_CACHE_SIZE:
+                self._text_cache.clear()
+            self._text_cache[text] = dict(found)
         return found
 
     def url_kinds(self, url: str) -> dict[PageKind, float]:

@@ -217,7 +217,8 @@ def save_site(
     tags: str, result: SiteResult, crawl: SiteCrawl | None, seconds: float,
 ) -> None:
     """Store one finished site in one transaction (all of it, or nothing)."""
-    blob = gzip.compress(crawl.model_dump_json().encode("utf-8")) if crawl is not None else None
+    # Level 6 (zlib's default) instead of gzip's 9: three times faster on HTML, a few per cent larger.
+    blob = gzip.compress(crawl.model_dump_json().encode("utf-8"), compresslevel=6) if crawl is not None else None
     pages = result.crawl.pages_fetched if result.crawl is not None else 0
     with _transaction(db):
         db.execute("DELETE FROM outcomes WHERE run_id = ? AND url = ?", (run.id, url))

@@ -74,4 +74,7 @@ def scrapy_settings(
         "LOG_LEVEL": "ERROR",
         "LOG_ENABLED": True,
         "STATS_DUMP": False,
+        # A developer's lint: Scrapy reads and parses the source of every callback of every new
+        # spider (one per site) to warn about generators that return a value. Ours do not.
+        "WARN_ON_GENERATOR_RETURN_VALUE": False,
     }

@@ -108,7 +108,7 @@ class Document:
 
     @cached_property
     def title(self) -> str:
-        node = self.root.find(".//title")
+        node = next(self.root.iterdescendants("title"), None)  # the first, as .find(".//title"), lazily
         return clean(node.text_content()) if node is not None else ""
 
     @cached_property

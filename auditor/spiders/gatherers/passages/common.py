@@ -15,7 +15,7 @@ import re
 import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Literal
 
@@ -98,20 +98,58 @@ def lexicon(topic: str, key: str) -> Phrases:
     return topic_phrases(topic).get(key, ())
 
 
-def _matches(words: list[str], phrases: Phrases) -> Iterator[tuple[int, int, str]]:
+@dataclass(frozen=True)
+class _Compiled:
+    """Phrases indexed by their first word, so matching walks the words once, not once per phrase."""
+
+    #: first word -> ((the words between the first and the last, last word, last is a prefix,
+    #: size in words, phrase), ...)
+    by_first: dict[str, tuple[tuple[list[str], str, bool, int, str], ...]]
+    #: one-word phrases ending in ``*``: (stem, phrase)
+    stems: tuple[tuple[str, str], ...]
+
+
+@lru_cache(maxsize=4096)
+def _compile(phrases: Phrases) -> _Compiled:
+    by_first: dict[str, list[tuple[list[str], str, bool, int, str]]] = {}
+    stems: list[tuple[str, str]] = []
     for _, phrase in phrases:
         prefix = phrase.endswith("*")
         parts = phrase.rstrip("*").split()
-        size = len(parts)
-        if not size:
+        if not parts:
             continue
-        head, last = parts[:-1], parts[-1]
-        for i in range(len(words) - size + 1):
-            if words[i : i + size - 1] != head:
+        if len(parts) == 1 and prefix:
+            stems.append((parts[0], phrase))
+            continue
+        by_first.setdefault(parts[0], []).append((parts[1:-1], parts[-1], prefix, len(parts), phrase))
+    return _Compiled({k: tuple(v) for k, v in by_first.items()}, tuple(stems))
+
+
+def _matches(words: list[str], phrases: Phrases) -> Iterator[tuple[int, int, str]]:
+    """``(start, end, phrase)`` of every whole-word occurrence, in no particular order."""
+    compiled = _compile(phrases)
+    for stem, phrase in compiled.stems:
+        for i, word in enumerate(words):
+            if word.startswith(stem):
+                yield i, i + 1, phrase
+    by_first = compiled.by_first
+    if not by_first:
+        return
+    count = len(words)
+    for i, word in enumerate(words):
+        candidates = by_first.get(word)
+        if candidates is None:
+            continue
+        for middle, last, prefix, size, phrase in candidates:
+            if size == 1:
+                yield i, i + 1, phrase
                 continue
-            word = words[i + size - 1]
-            if word == last or (prefix and word.startswith(last)):
-                yield i, i + size, phrase
+            end = i + size
+            if end > count or (middle and words[i + 1 : end - 1] != middle):
+                continue
+            final = words[end - 1]
+            if final == last or (prefix and final.startswith(last)):
+                yield i, end, phrase
 
 
 def phrase_spans(words: list[str], phrases: Phrases) -> list[tuple[int, int]]:
@@ -154,7 +192,8 @@ def sentences(text: str) -> list[Sentence]:
 def find_phrases(text: str, phrases: Phrases) -> list[tuple[str, str]]:
     """The ``(lang, phrase)`` pairs whose phrase occurs in ``text`` as whole words."""
     words = word_list(text)
-    return [(lang, phrase) for lang, phrase in phrases if has_phrase(words, ((lang, phrase),))]
+    found = {phrase for _, _, phrase in _matches(words, phrases)}
+    return [(lang, phrase) for lang, phrase in phrases if phrase in found]
 
 
 # --------------------------------------------------------------------------- periods
