@@ -85,6 +85,10 @@ def _findings_cell(site: SiteResult, lang: str) -> str:
     return "\n".join(lines)
 
 
+#: Terminal width from which the per-category score columns are shown.
+_WIDE = 110
+
+
 def print_summary(
     result: AuditResult,
     console: Console,
@@ -103,7 +107,9 @@ def print_summary(
         """Catalogue words in ``lang``, escaped for rich; crawled values are escaped too."""
         return escape(ui(text, lang, **params))
 
-    categories = _categories(result)
+    # A narrow terminal (a CI log is 80 columns) keeps the findings whole and drops the
+    # per-category scores, which the reports show anyway.
+    categories = _categories(result) if console.width >= _WIDE else []
     table = Table(title=words("Audit as of {date}", date=result.as_of.isoformat()), title_justify="left",
                   show_lines=True)
     table.add_column(words("Site"), overflow="fold", min_width=16)
