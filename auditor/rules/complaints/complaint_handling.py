@@ -160,7 +160,7 @@ def _answer(steps: list[PassageFact]) -> Text | str:
     if not timed:
         return ""
     p = timed[0]
-    period = period_words(p.amount, p.unit, working="working_days" in p.flags, english_singular=False)
+    period = period_words(p.amount, p.unit, working="working_days" in p.flags)
     return MESSAGES("answer", period=period)
 
 
@@ -171,6 +171,5 @@ def _note(passage: PassageFact) -> Text:
     if "howto" in passage.flags:
         parts.append(MESSAGES("note_procedure"))
     if "answer_time" in passage.flags:
-        parts.append(MESSAGES("note_answer_time", period=period_words(passage.amount, passage.unit,
-                                                                      english_singular=False)))
+        parts.append(MESSAGES("note_answer_time", period=period_words(passage.amount, passage.unit)))
     return join(parts)

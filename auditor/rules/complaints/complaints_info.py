@@ -304,12 +304,9 @@ def complaints_absence_doubt(pages: Pages, coverage: CrawlCoverage) -> Text | No
     return section_doubt(pages, coverage, LEGAL_PAGE_KINDS, MESSAGES("terms_words"))
 
 
-def period_words(
-    amount: float | None, unit: str | None, *, working: bool = False, english_singular: bool = True
-) -> Text:
+def period_words(amount: float | None, unit: str | None, *, working: bool = False) -> Text:
     """A stated period in words: "14 days" / "14 dagar", "1 year" / "1 år"; ``working`` for
-    working days. ``english_singular=False`` keeps the English unit plural ("1 days"), as some
-    messages have always written it; the Swedish is always "1 dag"."""
+    working days."""
     value = amount or 0.0
     number = format(value, "g")
     shown = Text(number, number.replace(".", ","))  # a decimal comma in Swedish: "1,5 år"
@@ -320,5 +317,4 @@ def period_words(
     if value != 1:
         return MESSAGES("period", amount=shown, unit=plural)
     singular = MESSAGES(prefix + unit[:-1])
-    words = Text(singular.en if english_singular else plural.en, singular.sv)
-    return MESSAGES("period", amount=shown, unit=words)
+    return MESSAGES("period", amount=shown, unit=singular)

@@ -137,9 +137,8 @@ def _unique(passages: list[PassageFact]) -> list[PassageFact]:
 def _evidence(passage: PassageFact, pages: Pages) -> Evidence:
     note: Text
     if "response_time" in passage.flags and passage.amount is not None:
-        # The period words the complaints rules use; the English unit stays plural ("1 hours").
-        period = period_words(passage.amount, passage.unit, working="working_days" in passage.flags,
-                              english_singular=False)
+        # The period words the complaints rules use ("1 hour" / "1 timme").
+        period = period_words(passage.amount, passage.unit, working="working_days" in passage.flags)
         note = MESSAGES("note_response", period=period)
     elif "around_the_clock" in passage.flags and "hours" not in passage.flags:
         note = MESSAGES("note_around_the_clock")
