@@ -55,6 +55,11 @@ MESSAGES = Messages(
               "{n} kontroll(er) behöver granskas av en person (verktyget kunde inte avgöra); "
               "de stoppar aldrig bygget."),
     low=T("The score {score} is below fail-under {limit}.", "Poängen {score} är under fail-under {limit}."),
+    sev_critical=T("critical", "kritisk"),
+    sev_high=T("high", "hög"),
+    sev_medium=T("medium", "medel"),
+    sev_low=T("low", "låg"),
+    sev_info=T("info", "info"),
 )
 
 
@@ -146,6 +151,7 @@ def _table(findings: list[Finding], lang: str) -> list[str]:
         page = f.outcome.evidence[0].url if f.outcome.evidence else f.site.url
         title = i18n.pick(f.outcome, "title", lang)
         message = i18n.pick(f.outcome, "message", lang)
-        rows.append(f"| `{f.outcome.rule}` {escape_md(title)} | {f.outcome.severity.value} | {escape_md(page)} | "
+        severity = w(f"sev_{f.outcome.severity.value}")
+        rows.append(f"| `{f.outcome.rule}` {escape_md(title)} | {severity} | {escape_md(page)} | "
                     f"{escape_md(message)} |")
     return [*rows, ""]
