@@ -3,16 +3,22 @@
 Each site is audited and written to the store the moment its crawl ends (one transaction per
 site), so killing the process loses at most the sites in flight. Running the same command again
 finds the run by its key (the list and the settings) and audits only the sites not stored yet.
-Sites are crawled in chunks so memory stays bounded however long the list is.
+Crawled sites are handed over as they end, and only a few wait at a time, so memory stays
+bounded however long the list is; the CPU work of auditing them runs in worker processes.
 """
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import hashlib
 import json
+import multiprocessing
+import os
 import sqlite3
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -21,7 +27,7 @@ from auditor import store
 from auditor.engine import audit_crawl
 from auditor.models import SiteCrawl, SiteResult
 from auditor.runner import store_evidence
-from auditor.spiders.crawl import CrawlSpec, crawl_sites
+from auditor.spiders.crawl import CrawlSpec, crawl_each
 
 JURISDICTIONS = ("se", "no", "dk", "fi", "de", "eu")
 
@@ -120,32 +126,89 @@ def run_batch(
     evidence_dir: Path | None,
     concurrency: int,
     on_site: Callable[[BatchSite, SiteResult, Progress], None] | None = None,
+    workers: int | None = None,
 ) -> Progress:
-    """Audit the sites of ``run`` that are not stored yet; each is stored as soon as it is done."""
+    """Audit the sites of ``run`` that are not stored yet; each is stored as soon as it is done.
+
+    The crawl runs in this process; the audit of each crawled site (WARC evidence, extraction,
+    rules, the compressed crawl) runs in ``workers`` other processes (default: one per core but
+    one, at most four), so that the CPU work of one site never stalls the crawls in flight. With
+    one core, few sites or ``workers=0`` everything runs here. Only this process writes the store.
+    """
     finished = store.done_urls(db, run)
     todo = [s for s in sites if s.url not in finished]
     position = {s.url: i for i, s in enumerate(sites)}
     progress = Progress(done=len(finished))
     by_url = {s.url: s for s in todo}
+    label = f"run-{run.id}"
+    if workers is None:
+        workers = min(MAX_WORKERS, (os.cpu_count() or 1) - 1) if len(todo) >= MIN_SITES_FOR_WORKERS else 0
+    pool = _pool(workers)
 
-    def done(crawl: SiteCrawl) -> None:
-        site = by_url.get(crawl.start_url)
-        if site is None:
-            return
-        if evidence_dir is not None:
-            crawl = store_evidence(crawl, evidence_dir, f"run-{run.id}")
-        result = audit_crawl(crawl, jurisdiction=site.jurisdiction, as_of=as_of)
+    def save(site: BatchSite, crawl: SiteCrawl, result: SiteResult, blob: bytes) -> None:
         seconds = (crawl.finished_at - crawl.started_at).total_seconds()
         store.save_site(db, run, position=position[site.url], url=site.url, name=site.name,
                         jurisdiction=site.jurisdiction, tags=site.tags, result=result, crawl=crawl,
-                        seconds=seconds)
+                        seconds=seconds, crawl_blob=blob)
         progress.done += 1
         progress.pages += len(crawl.pages)
         progress.not_audited += result.status.value != "audited"
         if on_site is not None:
             on_site(site, result, progress)
 
-    chunk = max(4, concurrency * 4)
-    for start in range(0, len(todo), chunk):
-        crawl_sites([spec(s) for s in todo[start : start + chunk]], concurrency=concurrency, on_done=done)
+    def done(crawl: SiteCrawl) -> Awaitable[None] | None:
+        site = by_url.get(crawl.start_url)
+        if site is None:
+            return None
+        if pool is None:
+            result, blob = audit_site(crawl, evidence_dir, label, site.jurisdiction, as_of)
+            save(site, crawl, result, blob)
+            return None
+        return _audit_elsewhere(pool, site, crawl, evidence_dir, label, as_of, save)
+
+    try:
+        crawl_each([spec(s) for s in todo], concurrency=concurrency, on_done=done)
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
     return progress
+
+
+#: Audit worker processes at most, and the fewest sites for which starting them pays.
+MAX_WORKERS = 4
+MIN_SITES_FOR_WORKERS = 8
+
+
+def audit_site(
+    crawl: SiteCrawl, evidence_dir: Path | None, label: str, jurisdiction: str | None, as_of: date
+) -> tuple[SiteResult, bytes]:
+    """Evidence, audit and the compressed crawl of one site (run in a worker process)."""
+    if evidence_dir is not None:
+        crawl = store_evidence(crawl, evidence_dir, label)
+    result = audit_crawl(crawl, jurisdiction=jurisdiction, as_of=as_of)
+    return result, store.crawl_blob_of(crawl)
+
+
+def _pool(workers: int) -> ProcessPoolExecutor | None:
+    if workers <= 0:
+        return None
+    # spawn, not fork: the crawling process has threads (a fork would copy their locks).
+    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+
+
+async def _audit_elsewhere(
+    pool: ProcessPoolExecutor,
+    site: BatchSite,
+    crawl: SiteCrawl,
+    evidence_dir: Path | None,
+    label: str,
+    as_of: date,
+    save: Callable[[BatchSite, SiteCrawl, SiteResult, bytes], None],
+) -> None:
+    loop = asyncio.get_running_loop()
+    try:
+        result, blob = await loop.run_in_executor(
+            pool, audit_site, crawl, evidence_dir, label, site.jurisdiction, as_of)
+    except BrokenProcessPool:  # a worker died (out of memory, killed): audit here instead
+        result, blob = audit_site(crawl, evidence_dir, label, site.jurisdiction, as_of)
+    save(site, crawl, result, blob)

@@ -214,11 +214,11 @@ def done_urls(db: sqlite3.Connection, run: Run) -> set[str]:
 
 def save_site(
     db: sqlite3.Connection, run: Run, *, position: int, url: str, name: str, jurisdiction: str | None,
-    tags: str, result: SiteResult, crawl: SiteCrawl | None, seconds: float,
+    tags: str, result: SiteResult, crawl: SiteCrawl | None, seconds: float, crawl_blob: bytes | None = None,
 ) -> None:
-    """Store one finished site in one transaction (all of it, or nothing)."""
-    # Level 6 (zlib's default) instead of gzip's 9: three times faster on HTML, a few per cent larger.
-    blob = gzip.compress(crawl.model_dump_json().encode("utf-8"), compresslevel=6) if crawl is not None else None
+    """Store one finished site in one transaction (all of it, or nothing). ``crawl_blob`` is
+    :func:`crawl_blob_of` ``crawl`` when it was made already (in a worker process)."""
+    blob = crawl_blob if crawl_blob is not None else (crawl_blob_of(crawl) if crawl is not None else None)
     pages = result.crawl.pages_fetched if result.crawl is not None else 0
     with _transaction(db):
         db.execute("DELETE FROM outcomes WHERE run_id = ? AND url = ?", (run.id, url))
@@ -240,6 +240,12 @@ def save_site(
                 [(run.id, url, p.url, p.status, p.kind.value, p.depth, p.fetched_at.isoformat(), int(p.rendered),
                   p.warc) for p in result.crawl.pages],
             )
+
+
+def crawl_blob_of(crawl: SiteCrawl) -> bytes:
+    """The crawl as stored: gzip-compressed JSON. Level 6 (zlib's default) rather than gzip's 9:
+    three times faster on HTML, a few per cent larger."""
+    return gzip.compress(crawl.model_dump_json().encode("utf-8"), compresslevel=6)
 
 
 def sites(db: sqlite3.Connection, run: Run) -> Iterator[StoredSite]:

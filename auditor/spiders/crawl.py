@@ -9,8 +9,9 @@ it never takes the other sites down.
 from __future__ import annotations
 
 import asyncio
+import inspect
 import logging
-from collections.abc import AsyncIterator, Callable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import AsyncExitStack, asynccontextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -98,6 +99,74 @@ async def crawl_sites_async(
         return list(await asyncio.gather(*(one(spec) for spec in specs)))
 
 
+def crawl_each(
+    specs: Sequence[CrawlSpec],
+    *,
+    concurrency: int = DEFAULT_SITE_CONCURRENCY,
+    on_done: Callable[[SiteCrawl], Awaitable[None] | None],
+) -> None:
+    """Crawl every site and hand each crawl to ``on_done`` as it ends; nothing is kept, so memory
+    stays bounded however long the list is. A new site starts as soon as a crawl slot is free
+    (no chunk waits for its slowest site). ``on_done`` may return an awaitable (work done in
+    another process, say): crawls go on meanwhile, up to ``MAX_PENDING_PER_SLOT`` sites a slot."""
+    asyncio.run(_crawl_each(specs, concurrency=concurrency, on_done=on_done))
+
+
+#: Sites started but not yet handed over, per crawl slot (crawling, rendering or in ``on_done``).
+MAX_PENDING_PER_SLOT = 3
+
+
+async def _crawl_each(
+    specs: Sequence[CrawlSpec],
+    *,
+    concurrency: int,
+    on_done: Callable[[SiteCrawl], Awaitable[None] | None],
+) -> None:
+    for name in _QUIET:
+        logging.getLogger(name).setLevel(logging.CRITICAL)
+    slots = max(1, concurrency)
+    gate = asyncio.Semaphore(slots)
+    render_gate = asyncio.Semaphore(RENDER_CONCURRENCY)
+    errors: list[BaseException] = []
+    pending: set[asyncio.Task[None]] = set()
+
+    async with _maybe_browser(any(spec.render != "never" for spec in specs)) as (browser, unavailable):
+
+        async def one(spec: CrawlSpec) -> None:
+            try:
+                result = await crawl_one(spec)
+            finally:
+                gate.release()
+            if spec.render != "never":
+                async with render_gate:
+                    result = await render_crawl(result, spec.render, browser, saved=spec.saved_copy,
+                                                unavailable=unavailable, submit=spec.submit_test_message,
+                                                allow_private=spec.allow_private,
+                                                accept_invalid_tls=spec.accept_invalid_tls)
+            outcome = on_done(result)
+            if inspect.isawaitable(outcome):
+                await outcome
+
+        def finished(task: asyncio.Task[None]) -> None:
+            pending.discard(task)
+            if not task.cancelled() and task.exception() is not None:
+                errors.append(task.exception())  # type: ignore[arg-type]
+
+        for spec in specs:
+            if errors:
+                break
+            await gate.acquire()
+            while len(pending) >= slots * MAX_PENDING_PER_SLOT and not errors:
+                await asyncio.wait(set(pending), return_when=asyncio.FIRST_COMPLETED)
+            task = asyncio.ensure_future(one(spec))
+            pending.add(task)
+            task.add_done_callback(finished)
+        if pending:
+            await asyncio.wait(set(pending))
+    if errors:
+        raise errors[0]
+
+
 @asynccontextmanager
 async def _maybe_browser(wanted: bool) -> AsyncIterator[tuple[Browser | None, str]]:
     """One Chromium for the batch when some site is to be rendered; (None, why) without one."""
@@ -129,6 +198,7 @@ async def crawl_one(spec: CrawlSpec) -> SiteCrawl:
     error: str | None = None
     spider: Spider | None = None
     try:
+        crawl_settings.share_tls_contexts()
         runner = AsyncCrawlerRunner(
             crawl_settings.scrapy_settings(contact_url=spec.contact_url, site_timeout=spec.site_timeout,
                                            verify_tls=not spec.accept_invalid_tls)

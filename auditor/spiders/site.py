@@ -263,7 +263,7 @@ class SiteSpider(scrapy.Spider):
     def _discover(self, doc: Document, depth: int, path: list[ClickStep]) -> None:
         """Queue the page's same-site links; links past the depth limit are only remembered."""
         hosts = frozenset(self.state.site_hosts)
-        for link in gather_links(doc, hosts):
+        for link in gather_links(doc, hosts, locators=False):
             if not link.internal or not is_page_url(link.target):
                 continue
             key = url_key(link.target)

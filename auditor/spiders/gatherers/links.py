@@ -59,7 +59,7 @@ def is_page_url(url: str) -> bool:
     return not ("." in last and last.rsplit(".", 1)[-1] in SKIP_EXTENSIONS)
 
 
-def gather_links(doc: Document, site_hosts: frozenset[str]) -> list[LinkFact]:
+def gather_links(doc: Document, site_hosts: frozenset[str], *, locators: bool = True) -> list[LinkFact]:
     """Every ``<a href>`` (and ``<area href>``) of the page, in document order.
 
     The text is the visible text, or the ``aria-label`` / ``title`` / image ``alt`` when the
@@ -83,7 +83,8 @@ def gather_links(doc: Document, site_hosts: frozenset[str]) -> list[LinkFact]:
         out.append(
             LinkFact(
                 url=doc.url,
-                locator=doc.locator(element),
+                # The crawler only ranks links; a locator is for the evidence of a finding.
+                locator=doc.locator(element) if locators else "",
                 excerpt=text[:200],
                 region=doc.region(element),
                 target=target,
