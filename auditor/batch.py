@@ -141,6 +141,8 @@ def run_batch(
     progress = Progress(done=len(finished))
     by_url = {s.url: s for s in todo}
     label = f"run-{run.id}"
+    if workers is None and os.environ.get(WORKERS_ENV, "").strip().isdigit():
+        workers = int(os.environ[WORKERS_ENV])
     if workers is None:
         workers = min(MAX_WORKERS, (os.cpu_count() or 1) - 1) if len(todo) >= MIN_SITES_FOR_WORKERS else 0
     pool = _pool(workers)
@@ -174,6 +176,9 @@ def run_batch(
     return progress
 
 
+#: Overrides the number of audit worker processes (0: audit in the crawling process, as a
+#: profile of the whole batch needs).
+WORKERS_ENV = "AUDITOR_AUDIT_WORKERS"
 #: Audit worker processes at most, and the fewest sites for which starting them pays.
 MAX_WORKERS = 4
 MIN_SITES_FOR_WORKERS = 8
