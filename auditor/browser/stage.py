@@ -1,11 +1,13 @@
 """The render stage: after the crawl, show the pages that need it to a real browser.
 
-``--render auto`` (the default of the command line) renders the home page, the contact,
-customer-service and imprint pages (where chat widgets and injected contact details live) and
-every page whose static HTML is an empty JavaScript shell, and only those; ``always`` renders
-every page read; ``never`` none. The home and contact pages also get their chat widget opened.
-The static HTML stays the crawl's record; what the browser saw is kept beside it
-(``PageSnapshot.render``) so extraction can tell facts a crawler without JavaScript misses.
+``--render auto`` (the default of the command line) renders the home page, the first contact,
+customer-service or imprint page (where chat widgets and injected contact details live), any
+further such page whose static HTML shows no email address (its details may be drawn by a
+script) or holds a message form, and every page whose static HTML is an empty JavaScript
+shell, and only those; ``always`` renders every page read; ``never`` none. The home and
+contact pages also get their chat widget opened. The static HTML stays the crawl's record;
+what the browser saw is kept beside it (``PageSnapshot.render``) so extraction can tell facts
+a crawler without JavaScript misses.
 
 Without a browser the audit goes on: the crawl records why nothing was rendered, and the rules
 that need a browser say ``needs_review`` with that reason.
@@ -13,6 +15,7 @@ that need a browser say ``needs_review`` with that reason.
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 from auditor.browser.render import Browser, RenderedPage
@@ -24,6 +27,8 @@ RenderMode = Literal["auto", "always", "never"]
 RENDER_MODES: tuple[RenderMode, ...] = ("auto", "always", "never")
 #: Pages rendered per site in ``auto`` mode at most (home and contact pages first).
 AUTO_LIMIT = 6
+_MESSAGE_FORM = re.compile(r"<textarea\b", re.I)
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 #: Pages rendered per site in ``always`` mode at most.
 ALWAYS_LIMIT = 40
 
@@ -35,13 +40,20 @@ def chosen_pages(crawl: SiteCrawl, mode: RenderMode) -> list[tuple[int, bool]]:
     from auditor.spiders.gatherers.site import is_contact_page, is_js_shell
 
     chosen: list[tuple[int, bool]] = []
+    contact_seen = False
     for index, page in enumerate(crawl.pages):
         doc = Document(page.html, page.final_url)
         contact = is_contact_page(page.final_url, doc.title)
         home = page.depth == 0
         shell = is_js_shell(page.html, len(doc.text))
-        if mode == "always" or home or contact or shell:
+        # One contact page always; another only when its static text shows no email address
+        # (a script may write the details) or it holds a message form (its receipt and the CI
+        # test message need a browser). Most shops have several such pages with the same
+        # details, and each render costs 25-30 plain fetches.
+        needed = contact and (not contact_seen or not _EMAIL.search(doc.text) or _MESSAGE_FORM.search(page.html))
+        if mode == "always" or home or needed or shell:
             chosen.append((index, home or contact))
+        contact_seen = contact_seen or contact
     chosen.sort(key=lambda item: (not item[1], item[0]))
     return chosen[: AUTO_LIMIT if mode == "auto" else ALWAYS_LIMIT]
 
