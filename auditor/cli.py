@@ -60,6 +60,7 @@ from auditor.spiders.crawl import CrawlSpec
 if TYPE_CHECKING:
     import sqlite3
 
+    from auditor.ci import Gate
     from auditor.spiders.saved import SavedCopy
     from auditor.store import Run
 
@@ -693,10 +694,7 @@ def cmd_ci(args: argparse.Namespace, console: Console) -> int:
     return code
 
 
-def _print_gate(gate: object, console: Console) -> None:
-    from auditor.ci import Gate
-
-    assert isinstance(gate, Gate)
+def _print_gate(gate: Gate, console: Console) -> None:
     fail_on = gate.config.fail_on.value
     for problem in gate.problems:
         console.print(f"[red]could not check:[/red] {escape(problem)}")
