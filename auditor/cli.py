@@ -205,7 +205,7 @@ def build_parser() -> argparse.ArgumentParser:
     ci.add_argument("--as-of", type=_parse_date, default=None, metavar="DATE",
                     help="apply the law, and judge waiver expiry, as of this date (default today)")
     ci.add_argument("--allow-private", action="store_true",
-                    help="fetch private addresses (automatic when URL itself is localhost or a private address)")
+                    help="fetch private addresses (automatic when URL itself is a local name or a private address)")
     ci.add_argument("--accept-invalid-tls", action="store_true",
                     help="audit a staging site with a self-signed or expired certificate")
     ci.add_argument("--ignore-robots", action="store_true", help="do not obey robots.txt (your own site only)")
@@ -720,13 +720,9 @@ def _print_gate(gate: Gate, console: Console) -> None:
 
 def _is_local(url: str) -> bool:
     """Whether the URL names this machine or a private network (a staging server the user chose)."""
-    from auditor.spiders.netguard import is_public_ip, literal_ip
+    from auditor.spiders.netguard import names_private_host
 
-    host = (urlsplit(url).hostname or "").lower()
-    if host == "localhost" or host.endswith(".localhost"):
-        return True
-    literal = literal_ip(host)
-    return literal is not None and not is_public_ip(literal)
+    return names_private_host((urlsplit(url).hostname or "").lower())
 
 
 def cmd_report(args: argparse.Namespace, console: Console) -> int:

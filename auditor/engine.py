@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from auditor import registry, scoring
-from auditor.i18n import T, Text, as_text
+from auditor.i18n import Messages, T, Text, as_text
 from auditor.models import (
     CrawlSummary,
     Evidence,
@@ -38,15 +38,15 @@ def not_audited_reason(crawl: SiteCrawl) -> Text | None:
     if crawl.pages:
         return None
     if not crawl.robots.home_allowed and crawl.robots.obeyed:
-        return _ENGINE_WORDS["robots"].format(url=crawl.robots.url)
+        return _ENGINE_WORDS("robots", url=crawl.robots.url)
     if crawl.failures:
         first = crawl.failures[0]
         if "certificate" in first.reason.lower() or "ssl" in first.reason.lower():
-            return _ENGINE_WORDS["home_tls"].format(reason=first.reason)
-        return _ENGINE_WORDS["home"].format(reason=first.reason)
+            return _ENGINE_WORDS("home_tls", reason=first.reason)
+        return _ENGINE_WORDS("home", reason=first.reason)
     if crawl.error:
         return as_text(crawl.error)
-    return _ENGINE_WORDS["home_unknown"]
+    return _ENGINE_WORDS("home_unknown")
 
 
 def audit_crawl(
@@ -71,7 +71,7 @@ def audit_crawl(
         facts = gather_site(crawl, jurisdiction)
     except Exception as exc:  # extraction of a hostile page must not lose the batch
         log.exception("extraction failed for %s", crawl.start_url)
-        unparsed = _ENGINE_WORDS["unparsed"].format(error=f"{type(exc).__name__}: {exc}")
+        unparsed = _ENGINE_WORDS("unparsed", error=f"{type(exc).__name__}: {exc}")
         return SiteResult(
             url=crawl.start_url,
             status=SiteStatus.NOT_AUDITED,
@@ -102,15 +102,15 @@ def run_rules(
     for rule_cls in rules if rules is not None else registry.all_rules():
         meta = rule_cls.meta
         if meta.jurisdictions and ctx.jurisdiction not in meta.jurisdictions:
-            verdict = Verdict(Outcome.NOT_APPLICABLE, _ENGINE_WORDS["elsewhere"].format(j=ctx.jurisdiction))
+            verdict = Verdict(Outcome.NOT_APPLICABLE, _ENGINE_WORDS("elsewhere", j=ctx.jurisdiction))
         elif meta.id in registry.disabled(ctx.jurisdiction):
-            verdict = Verdict(Outcome.NOT_APPLICABLE, _ENGINE_WORDS["profile"].format(j=ctx.jurisdiction))
+            verdict = Verdict(Outcome.NOT_APPLICABLE, _ENGINE_WORDS("profile", j=ctx.jurisdiction))
         else:
             try:
                 verdict = rule_cls().evaluate(FactView(facts, meta.requires), ctx)
             except Exception as exc:  # a broken rule is that rule's error, never a crashed audit
                 log.exception("rule %s failed", meta.id)
-                verdict = Verdict(Outcome.ERROR, _ENGINE_WORDS["broken"].format(error=f"{type(exc).__name__}: {exc}"))
+                verdict = Verdict(Outcome.ERROR, _ENGINE_WORDS("broken", error=f"{type(exc).__name__}: {exc}"))
         failing = verdict.outcome in (Outcome.FAIL, Outcome.PARTIAL)
         outcomes.append(
             RuleOutcome(
@@ -131,20 +131,20 @@ def run_rules(
     return outcomes
 
 
-_ENGINE_WORDS = {
-    "elsewhere": T("Does not apply in jurisdiction {j!r}.", "Gäller inte i jurisdiktionen {j!r}."),
-    "profile": T("Not part of the {j!r} profile.", "Ingår inte i profilen för {j!r}."),
-    "broken": T("The rule failed: {error}", "Regeln gick sönder: {error}"),
-    "robots": T("robots.txt ({url}) disallows the home page; override with --ignore-robots",
+_ENGINE_WORDS = Messages(
+    elsewhere=T("Does not apply in jurisdiction {j!r}.", "Gäller inte i jurisdiktionen {j!r}."),
+    profile=T("Not part of the {j!r} profile.", "Ingår inte i profilen för {j!r}."),
+    broken=T("The rule failed: {error}", "Regeln gick sönder: {error}"),
+    robots= T("robots.txt ({url}) disallows the home page; override with --ignore-robots",
                 "robots.txt ({url}) förbjuder startsidan; åsidosätt med --ignore-robots"),
-    "home": T("the home page could not be read: {reason}", "startsidan kunde inte läsas: {reason}"),
-    "home_tls": T("the home page could not be read: {reason}; to audit a site with an invalid certificate "
+    home=T("the home page could not be read: {reason}", "startsidan kunde inte läsas: {reason}"),
+    home_tls=T("the home page could not be read: {reason}; to audit a site with an invalid certificate "
                   "anyway, use --accept-invalid-tls",
                   "startsidan kunde inte läsas: {reason}; för att granska en webbplats med ogiltigt "
                   "certifikat ändå, använd --accept-invalid-tls"),
-    "home_unknown": T("the home page could not be read", "startsidan kunde inte läsas"),
-    "unparsed": T("the pages could not be parsed: {error}", "sidorna kunde inte tolkas: {error}"),
-}
+    home_unknown=T("the home page could not be read", "startsidan kunde inte läsas"),
+    unparsed=T("the pages could not be parsed: {error}", "sidorna kunde inte tolkas: {error}"),
+)
 
 
 class _EvidenceIndex:

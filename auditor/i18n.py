@@ -49,6 +49,12 @@ class Text:
         """The non-English versions, as the result JSON stores them (``*_i18n`` fields)."""
         return {"sv": self.sv} if self.sv and self.sv != self.en else {}
 
+    def __add__(self, other: Text | str) -> Text:
+        other = as_text(other)
+        if not (self.sv or other.sv):
+            return Text(self.en + other.en)
+        return Text(self.en + other.en, self.get("sv") + other.get("sv"))
+
     def format(self, **params: object) -> Text:
         """Fill ``{name}`` placeholders in every language; Text parameters per language."""
         return Text(
@@ -56,11 +62,6 @@ class Text:
             sv=self.sv.format_map(_Params(params, "sv")) if self.sv else "",
         )
 
-    def __add__(self, other: Text | str) -> Text:
-        other = as_text(other)
-        if not (self.sv or other.sv):
-            return Text(self.en + other.en)
-        return Text(self.en + other.en, self.get("sv") + other.get("sv"))
 
 
 def T(en: str, sv: str) -> Text:
@@ -110,9 +111,6 @@ class Messages:
 
     def __call__(self, key: str, **params: object) -> Text:
         return self.entries[key].format(**params)
-
-    def __iter__(self) -> Any:
-        return iter(self.entries.items())
 
 
 def join(items: Iterable[Text | str], *, sep: str = ", ") -> Text:
@@ -182,36 +180,15 @@ def check_lang(lang: str) -> str:
     return lang
 
 
-def localized(obj: Mapping[str, Any], field: str, lang: str) -> str:
-    """A field of a result's JSON in ``lang``: ``obj[field + '_i18n'][lang]``, else ``obj[field]``."""
+def localized(obj: Mapping[str, Any] | object, field: str, lang: str) -> str:
+    """A field of a result in ``lang``: ``<field>_i18n[lang]``, else ``<field>``. ``obj`` is the
+    result's JSON (a dict, as the templates get it) or the model itself (CI formats)."""
+    def get(name: str) -> Any:
+        return obj.get(name) if isinstance(obj, Mapping) else getattr(obj, name, None)
+
     if lang != DEFAULT_LANG:
-        words = (obj.get(f"{field}_i18n") or {}).get(lang)
+        words = (get(f"{field}_i18n") or {}).get(lang)
         if words:
             return str(words)
-    value = obj.get(field)
+    value = get(field)
     return "" if value is None else str(value)
-
-
-def pick(obj: object, field: str, lang: str) -> str:
-    """A field of a result model in ``lang``: ``obj.<field>_i18n[lang]``, else ``obj.<field>``."""
-    if lang != DEFAULT_LANG:
-        words = (getattr(obj, f"{field}_i18n", None) or {}).get(lang)
-        if words:
-            return str(words)
-    value = getattr(obj, field, None)
-    return "" if value is None else str(value)
-
-
-def rule_words(rule_id: str, field: str, lang: str, default: str = "") -> str:
-    """A rule's ``title``, ``failure_title`` or ``description`` in ``lang``, from the registry;
-    ``default`` when the rule is unknown (a result older than the catalogue)."""
-    from auditor import registry  # registry imports the rules, which import this module
-
-    try:
-        meta = registry.get_rule(rule_id).meta
-    except KeyError:
-        return default
-    words = meta.translations.get(lang)
-    if words is not None:
-        return str(getattr(words, field))
-    return str(getattr(meta, field))

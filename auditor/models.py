@@ -569,6 +569,12 @@ class RuleMeta(_Frozen):
         default=(), description="Jurisdictions the rule applies in; empty means all."
     )
 
+    def words(self, lang: str) -> RuleWords:
+        """Title, failure title and description in ``lang``; English where there is no translation."""
+        return self.translations.get(lang) or RuleWords(
+            title=self.title, failure_title=self.failure_title, description=self.description
+        )
+
     @field_validator("id")
     @classmethod
     def _kebab(cls, value: str) -> str:

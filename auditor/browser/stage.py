@@ -28,7 +28,6 @@ RENDER_MODES: tuple[RenderMode, ...] = ("auto", "always", "never")
 #: Pages rendered per site in ``auto`` mode at most (home and contact pages first).
 AUTO_LIMIT = 6
 _MESSAGE_FORM = re.compile(r"<textarea\b", re.I)
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 #: Pages rendered per site in ``always`` mode at most.
 ALWAYS_LIMIT = 40
 
@@ -37,6 +36,7 @@ def chosen_pages(crawl: SiteCrawl, mode: RenderMode) -> list[tuple[int, bool]]:
     """Indices of the pages to render and whether to open chat widgets on each."""
     if mode == "never":
         return []
+    from auditor.spiders.gatherers.emails import shows_plain_address
     from auditor.spiders.gatherers.site import is_contact_page, is_js_shell
 
     chosen: list[tuple[int, bool]] = []
@@ -50,7 +50,8 @@ def chosen_pages(crawl: SiteCrawl, mode: RenderMode) -> list[tuple[int, bool]]:
         # (a script may write the details) or it holds a message form (its receipt and the CI
         # test message need a browser). Most shops have several such pages with the same
         # details, and each render costs 25-30 plain fetches.
-        needed = contact and (not contact_seen or not _EMAIL.search(doc.text) or _MESSAGE_FORM.search(page.html))
+        needed = contact and (not contact_seen or not shows_plain_address(doc.text)
+                              or _MESSAGE_FORM.search(page.html) is not None)
         if mode == "always" or home or needed or shell:
             chosen.append((index, home or contact))
         contact_seen = contact_seen or contact

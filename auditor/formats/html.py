@@ -238,8 +238,7 @@ def rule_description(rule_id: str, lang: str = DEFAULT_LANG) -> str:
         meta = get_rule(rule_id).meta
     except KeyError:
         return ""
-    words = meta.translations.get(lang)
-    return words.description if words is not None and words.description else meta.description
+    return meta.words(lang).description or meta.description
 
 
 def _outcome_class(value: object) -> str:

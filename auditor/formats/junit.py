@@ -70,7 +70,7 @@ def _suite(site: SiteResult, gate: Gate, lang: str) -> ET.Element:
     counts = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
     if site.status != SiteStatus.AUDITED:
         case = ET.SubElement(suite, "testcase", classname="auditor.site", name=MESSAGES("audit_case").get(lang))
-        message = MESSAGES("not_audited", reason=i18n.pick(site, "reason", lang)).get(lang)
+        message = MESSAGES("not_audited", reason=i18n.localized(site, "reason", lang)).get(lang)
         ET.SubElement(case, "error", message=_x(message), type="not_audited").text = _x(message)
         counts.update(tests=1, errors=1)
     for outcome in site.rules:
@@ -85,8 +85,8 @@ def _suite(site: SiteResult, gate: Gate, lang: str) -> ET.Element:
 
 def _case(suite: ET.Element, site: SiteResult, outcome: RuleOutcome, gate: Gate, lang: str) -> str:
     """Add the rule's test case; the counter it adds to ('' for a pass)."""
-    title = i18n.pick(outcome, "title", lang)
-    message = i18n.pick(outcome, "message", lang)
+    title = i18n.localized(outcome, "title", lang)
+    message = i18n.localized(outcome, "message", lang)
     case = ET.SubElement(suite, "testcase", classname=f"auditor.{outcome.category.value}",
                          name=_x(f"{outcome.rule}: {title}"))
     waiver = outcome.waiver
@@ -122,7 +122,7 @@ def _case(suite: ET.Element, site: SiteResult, outcome: RuleOutcome, gate: Gate,
 def _details(outcome: RuleOutcome, headline: str, lang: str) -> str:
     lines = [headline, "", MESSAGES("evidence").get(lang) + ":"]
     for item in outcome.evidence[:10]:
-        note = i18n.pick(item, "note", lang)
+        note = i18n.localized(item, "note", lang)
         lines.append(f"- {item.url}" + (f" [{item.locator}]" if item.locator else "") + (f" — {note}" if note else ""))
         if item.excerpt:
             lines.append(f"    \u201c{item.excerpt}\u201d")

@@ -123,7 +123,7 @@ def render_markdown(result: AuditResult, gate: Gate, *, lang: str = "en") -> str
         for f in waived:
             assert f.outcome.waiver is not None
             until = w("until", date=f.outcome.waiver.expires.isoformat())
-            out.append(f"- `{f.outcome.rule}` — {escape_md(i18n.pick(f.outcome, 'title', lang))}: "
+            out.append(f"- `{f.outcome.rule}` — {escape_md(i18n.localized(f.outcome, 'title', lang))}: "
                        f"{escape_md(f.outcome.waiver.reason)} ({until})")
         out.append("")
     other = [f for f in gate.findings if f.state in ("below_threshold", "partial")]
@@ -149,8 +149,8 @@ def _table(findings: list[Finding], lang: str) -> list[str]:
     rows = [f"| {w('rule')} | {w('severity')} | {w('page')} | {w('found')} |", "|---|---|---|---|"]
     for f in findings:
         page = f.outcome.evidence[0].url if f.outcome.evidence else f.site.url
-        title = i18n.pick(f.outcome, "title", lang)
-        message = i18n.pick(f.outcome, "message", lang)
+        title = i18n.localized(f.outcome, "title", lang)
+        message = i18n.localized(f.outcome, "message", lang)
         severity = w(f"sev_{f.outcome.severity.value}")
         rows.append(f"| `{f.outcome.rule}` {escape_md(title)} | {severity} | {escape_md(page)} | "
                     f"{escape_md(message)} |")

@@ -22,8 +22,9 @@ from urllib.parse import quote, urlsplit
 
 from auditor import __version__, i18n, registry
 from auditor.ci import Gate
+from auditor.formats.markdown import escape_md
 from auditor.i18n import Messages, T
-from auditor.models import AuditResult, Outcome, RuleOutcome, Severity, SiteResult
+from auditor.models import AuditResult, Outcome, RuleMeta, RuleOutcome, Severity, SiteResult
 from auditor.spiders.site import url_key
 
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -95,14 +96,14 @@ def write_sarif(
     return path
 
 
-def _rule(meta: Any, lang: str) -> dict[str, Any]:
-    title = i18n.rule_words(meta.id, "title", lang, meta.title)
-    description = i18n.rule_words(meta.id, "description", lang, meta.description)
+def _rule(meta: RuleMeta, lang: str) -> dict[str, Any]:
+    words = meta.words(lang)
+    title, description = words.title, words.description
     refs = [f"{ref.instrument}, {ref.provision}" + (f" ({ref.url})" if ref.url else "") for ref in meta.legal_refs]
     basis = MESSAGES("legal_basis").get(lang)
     text = f"{description}\n\n{basis}:\n" + "\n".join(f"- {r}" for r in refs)
-    markdown = f"**{_md(title)}**\n\n{_md(description)}\n\n**{basis}:**\n\n" + "\n".join(
-        f"- {_md(ref.instrument)}, {_md(ref.provision)}" + (f" <{ref.url}>" if ref.url else "")
+    markdown = f"**{escape_md(title)}**\n\n{escape_md(description)}\n\n**{basis}:**\n\n" + "\n".join(
+        f"- {escape_md(ref.instrument)}, {escape_md(ref.provision)}" + (f" <{ref.url}>" if ref.url else "")
         for ref in meta.legal_refs
     )
     return {
@@ -116,7 +117,7 @@ def _rule(meta: Any, lang: str) -> dict[str, Any]:
             "tags": ["consumer-law", meta.category.value],
             "severity": meta.severity.value,
             "category": meta.category.value,
-            "failureTitle": i18n.rule_words(meta.id, "failure_title", lang, meta.failure_title),
+            "failureTitle": words.failure_title,
             "documentation": f"docs/rules/{meta.id}.md",
             "legalReferences": [ref.model_dump(mode="json") for ref in meta.legal_refs],
         },
@@ -134,21 +135,21 @@ def _result(
     ]
     related = [
         {"id": i, **_location(e.url, e.excerpt, e.locator, finder),
-         "message": {"text": i18n.pick(e, "note", lang) or e.url}}
+         "message": {"text": i18n.localized(e, "note", lang) or e.url}}
         for i, e in enumerate(outcome.evidence[1:10], start=1)
     ]
     item: dict[str, Any] = {
         "ruleId": outcome.rule,
         "kind": "review" if review else "fail",
         "level": level,
-        "message": {"text": i18n.pick(outcome, "message", lang) or i18n.pick(outcome, "title", lang)},
+        "message": {"text": i18n.localized(outcome, "message", lang) or i18n.localized(outcome, "title", lang)},
         "locations": locations,
         "partialFingerprints": {"auditorFinding/v1": _fingerprint(site.url, outcome.rule)},
         "properties": {
             "site": site.url,
             "outcome": outcome.outcome.value,
             "severity": outcome.severity.value,
-            "title": i18n.pick(outcome, "title", lang),
+            "title": i18n.localized(outcome, "title", lang),
             "failsBuild": state == "counts",
             "state": state or "not_a_finding",
             "legalReferences": [f"{r.instrument}, {r.provision}" for r in outcome.legal_refs],
@@ -214,8 +215,3 @@ def _fingerprint(site_url: str, rule: str) -> str:
     host = urlsplit(site_url).netloc.lower()
     return hashlib.sha256(f"{host}|{rule}".encode()).hexdigest()[:32]
 
-
-def _md(text: str) -> str:
-    from auditor.formats.markdown import escape_md
-
-    return escape_md(text)

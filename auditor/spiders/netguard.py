@@ -57,6 +57,13 @@ def _without_lookup(host: str) -> tuple[bool, str | None]:
     return False, None
 
 
+def names_private_host(host: str) -> bool:
+    """Whether a host name or address is private on its face (loopback, private or link-local
+    literal, ``localhost``, a local suffix), without a DNS lookup."""
+    decided, reason = _without_lookup(host)
+    return decided and reason is not None
+
+
 def _resolved(host: str, infos: list[tuple[object, ...]]) -> str | None:
     for info in infos:
         address = str(info[4][0])  # type: ignore[index]

@@ -141,6 +141,11 @@ def gather_emails(doc: Document, site_domain: str) -> list[EmailFact]:
     return out
 
 
+def shows_plain_address(text: str) -> bool:
+    """Whether a text holds an address written out plainly (no obfuscation needs decoding)."""
+    return _PLAIN.search(text) is not None
+
+
 def normalise_email(text: str) -> str | None:
     """``text`` as a lowercase address, or ``None`` when it is not one (or only looks like one).
 
