@@ -40,6 +40,18 @@ MESSAGES = Messages(
         "Bara en postbox anges ({address}); lagen kräver den geografiska adress där näringsidkaren "
         "är etablerad.",
     ),
+    street_only=T(
+        "Only a street is given ({address}), without postcode and town: a consumer cannot tell where "
+        "the trader is established or send a letter there.",
+        "Bara en gata anges ({address}), utan postnummer och ort: konsumenten kan inte avgöra var "
+        "näringsidkaren är etablerad eller skicka brev dit.",
+    ),
+    street_only_doubt=T(
+        "Only a street is given on the pages read ({address}), without postcode and town; {doubt}, and it "
+        "may give the full address.",
+        "Bara en gata anges på de lästa sidorna ({address}), utan postnummer och ort; {doubt}, och där "
+        "kan hela adressen finnas.",
+    ),
     structured_only=T(
         "An address ({address}) is only in structured data, not in the visible text; check what a "
         "visitor sees.",
@@ -50,6 +62,7 @@ MESSAGES = Messages(
     none=T("No postal address on any of the pages read.", "Ingen postadress på någon av de lästa sidorna."),
     note_po_box=T("PO box ({country}, {region})", "postbox ({country}, {region})"),
     note_street=T("street address ({country}, {region})", "gatuadress ({country}, {region})"),
+    note_street_only=T("street without postcode and town ({region})", "gata utan postnummer och ort ({region})"),
 )
 
 
@@ -85,7 +98,7 @@ class ContactAddress(Rule):
             and (a.region in SITE_WIDE or pages.kind(a.url) in _ADDRESS_PAGES
                  or trader_block(a, facts.company_names, facts.coverage.home_url, pages) is not None)
         ]
-        street = _unique([a for a in visible if not a.po_box])
+        street = _unique([a for a in visible if not a.po_box and a.postal_code])
         if street:
             return passed(
                 MESSAGES("found", address=_show(street[0])),
@@ -96,6 +109,14 @@ class ContactAddress(Rule):
             return partial(
                 MESSAGES("po_box_only", address=_show(boxes[0])),
                 [_evidence(a, pages) for a in boxes[:3]],
+            )
+        streets_only = _unique([a for a in visible if not a.postal_code])
+        if streets_only:
+            doubt = absence_doubt(pages, facts.coverage)
+            return partial(
+                MESSAGES("street_only_doubt", address=streets_only[0].street, doubt=doubt) if doubt
+                else MESSAGES("street_only", address=streets_only[0].street),
+                [_evidence(a, pages) for a in streets_only[:3]],
             )
         structured = [a for a in facts.addresses if a.method == "structured_data"]
         if structured:
@@ -122,7 +143,7 @@ def _unique(addresses: list[AddressFact]) -> list[AddressFact]:
 
 
 def _evidence(address: AddressFact, pages: Pages) -> Evidence:
-    key = "note_po_box" if address.po_box else "note_street"
+    key = "note_po_box" if address.po_box else "note_street" if address.postal_code else "note_street_only"
     return pages.evidence(
         address.url,
         locator=address.locator,

@@ -18,7 +18,7 @@ import re
 from typing import NamedTuple
 
 from auditor.models import AddressFact
-from auditor.spiders.gatherers.dom import Document, excerpt
+from auditor.spiders.gatherers.dom import Document, TextBlock, excerpt
 
 _UPPER = "A-ZÅÄÖÆØÜÉÈÁÓÚÍÑŠŽ"
 # A capitalised word (or an all-caps one: STOCKHOLM), hyphens and apostrophes inside.
@@ -89,6 +89,37 @@ _PREFIX_COUNTRY = {"SE": "SE", "S": "SE", "NO": "NO", "N": "NO", "DK": "DK", "FI
                    "DE": "DE", "D": "DE"}
 
 
+#: Endings of street names in the audited languages: a word ending so, then a house number, is a
+#: street even without a postcode ("Butikken i Bogstadveien 10"). Short, generic endings (ring,
+#: damm, ranta) are left out: "Hochzeitsring 585" is gold, not an address.
+_STREET_ENDINGS = (
+    "gatan", "gata", "vägen", "väg", "gränd", "torget", "torg", "allén", "backe", "backen", "stigen", "esplanaden",
+    "veien", "vegen", "vei", "veg", "gaten", "gate", "alléen", "plassen", "plass",
+    "vej", "vejen", "gade", "gaden", "stræde", "torv", "plads",
+    "tie", "katu", "kuja", "polku", "tori", "väylä", "kaari",
+    "straße", "strasse", "str.", "weg", "allee", "platz", "gasse",
+)
+_ENDINGS = "|".join(re.escape(e) for e in _STREET_ENDINGS)
+#: Street words written apart: German capitalised ("Lübecker Straße"), Nordic lower-case after a
+#: name in the genitive ("Karl Johans gate", "Kongens vej"). Never "Gate 4" at an airport.
+_STREET_WORDS = "Straße|Strasse|Str\\.|Weg|Allee|Platz|Gasse|gate|gata|gatan|vei|veg|vej|gade|allé|plass|plads|torg"
+_STREET_ONLY = re.compile(
+    # A capitalised name ending like a street ("Bogstadveien"), or capitalised words and a street
+    # word, a house number (or range), then nothing more of a number: the end, a separator, or
+    # a capitalised word (the town, the next item).
+    rf"(?<![\w-])(?P<street>(?:[{_UPPER}][\w'’-]*?(?:{_ENDINGS})"
+    rf"|(?:[{_UPPER}][\w'’.-]*\s){{1,2}}(?:{_STREET_WORDS}))"
+    r"\s?\d{1,4}[a-zA-Z]?(?:\s?[-–]\s?\d{1,4}[a-zA-Z]?)?)"
+    rf"(?=\s*$|\s*[,;|·•)–]|\s+[{_UPPER}])",
+)
+#: Capitalised words after a number that make it an amount, not a house number ("Weg 14 Tage").
+_UNIT_AFTER = re.compile(
+    r"\s+(?:tage?n?|wochen|monate?n?|jahre?n?|euro|eur|kr|sek|nok|dkk|stk|stück|prozent|dagar|dager|dage|"
+    r"päivää|days?|min|minuten|uhr)\b",
+    re.IGNORECASE,
+)
+
+
 class ParsedAddress(NamedTuple):
     """An address found in a text, with the span it covers."""
 
@@ -110,7 +141,10 @@ def gather_addresses(doc: Document, country_hint: str) -> list[AddressFact]:
     seen: set[tuple[str, str, str]] = set()
     out: list[AddressFact] = []
     for block in doc.blocks:
-        for found in parse_addresses(block.text, country_hint):
+        parsed = parse_addresses(block.text, country_hint)
+        if not parsed:
+            out.extend(_streets_only(doc, block, country_hint, seen))
+        for found in parsed:
             key = (found.street.lower(), found.postal_code, found.town.lower())
             if key in seen:
                 continue
@@ -128,6 +162,31 @@ def gather_addresses(doc: Document, country_hint: str) -> list[AddressFact]:
                     po_box=found.po_box,
                 )
             )
+    return out
+
+
+def _streets_only(
+    doc: Document, block: TextBlock, country_hint: str, seen: set[tuple[str, str, str]]
+) -> list[AddressFact]:
+    """Streets with a house number but no postcode or town in a block ("Butikken i Bogstadveien
+    10"): an address a consumer cannot post to, which the rules report as incomplete."""
+    out: list[AddressFact] = []
+    for match in _STREET_ONLY.finditer(block.text):
+        street = match.group("street")
+        if _UNIT_AFTER.match(block.text, match.end()):
+            continue
+        key = (street.lower(), "", "")
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(
+            AddressFact(
+                url=doc.url, locator=doc.locator(block.element),
+                excerpt=excerpt(block.text, match.start("street"), match.end("street")),
+                region=doc.region(block.element), street=street, postal_code="", town="",
+                country=country_hint.upper(),
+            )
+        )
     return out
 
 
