@@ -35,6 +35,7 @@ from typing import Any, Literal
 import yaml
 
 from auditor import lexicon
+from auditor.browser.stage import RenderMode
 from auditor.engine import audit_crawl
 from auditor.models import (
     Outcome,
@@ -322,12 +323,14 @@ def evaluate(
     sites: Sequence[CorpusSite],
     *,
     as_of: date,
+    render: RenderMode = "never",
     on_site_done: Callable[[SiteCrawl], None] | None = None,
 ) -> Evaluation:
     """Audit every site as a saved copy and compare each labelled check with its rule."""
     try:
         specs = [
-            CrawlSpec(url=site.base_url, saved_copy=SavedCopy.open(site.folder, site.base_url, url_map=site.url_map))
+            CrawlSpec(url=site.base_url, render=render,
+                      saved_copy=SavedCopy.open(site.folder, site.base_url, url_map=site.url_map))
             for site in sites
         ]
     except SavedCopyError as exc:

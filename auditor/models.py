@@ -155,6 +155,26 @@ class FormSubmission(_Frozen):
     error: str = ""
 
 
+ClickResult = Literal["nothing", "navigated", "popup", "dialog", "changed", "failed"]
+
+
+class LinkClick(_Frozen):
+    """A link that only a script can follow, clicked in the browser, and what happened.
+
+    ``nothing`` means no navigation, no new window, no dialog and no change to the page within
+    the waiting time: the link leads nowhere. Anything else may have shown the consumer
+    something the crawl did not read."""
+
+    locator: str
+    text: str = ""
+    result: ClickResult
+    clicked_at: datetime
+    url: str = Field(default="", description="Where it navigated or the window it opened, if it did.")
+    detail: str = Field(
+        default="", description="New text shown, a dialog's message, or the error (first 300 characters)."
+    )
+
+
 class RenderInfo(_Frozen):
     """A page as a real browser (Chromium) showed it, after JavaScript ran."""
 
@@ -174,6 +194,7 @@ class RenderInfo(_Frozen):
     )
     elements_png: dict[str, bytes] = Field(default_factory=dict, exclude=True, repr=False)
     submissions: list[FormSubmission] = Field(default_factory=list)
+    clicks: list[LinkClick] = Field(default_factory=list)
 
 
 class PageSnapshot(_Frozen):
@@ -362,6 +383,17 @@ class LinkFact(_Seen):
     internal: bool
 
 
+class ScriptLinkFact(_Seen):
+    """A link to terms, returns or complaints information that no crawler can follow: ``href="#"``,
+    ``javascript:``, no ``href`` at all, or a button. Only a script knows where it leads (a dialog,
+    a window, nowhere); ``click`` is what a browser saw when it was clicked (None: not clicked)."""
+
+    text: str
+    kind: PageKind
+    href: str = ""
+    click: LinkClick | None = None
+
+
 class FormFact(_Seen):
     """A form on a page (contact forms do not replace an email address)."""
 
@@ -436,6 +468,11 @@ class CrawlCoverage(_Frozen):
         default_factory=list,
         description="Contact or imprint pages linked from header, footer or navigation but hosted on "
         "another site, which the crawl does not read: what they say is unknown.",
+    )
+    script_links: list[ScriptLinkFact] = Field(
+        default_factory=list,
+        description="Links to terms, returns or complaints information that only a script can follow, "
+        "with what a browser saw when it clicked them.",
     )
 
 

@@ -24,8 +24,9 @@ from pathlib import Path
 from typing import Any
 
 from auditor.browser.chat import open_chats, short_error
+from auditor.browser.clicks import click_links
 from auditor.browser.submit import submit_forms
-from auditor.models import ChatObservation, FormSubmission
+from auditor.models import ChatObservation, FormSubmission, LinkClick
 from auditor.spiders.saved import SavedCopy
 
 #: Flags that keep Chromium quiet on a machine without internet (shared/environment.md).
@@ -98,6 +99,7 @@ class RenderedPage:
     error: str = ""
     chats: list[ChatObservation] = field(default_factory=list)
     submissions: list[FormSubmission] = field(default_factory=list)
+    clicks: list[LinkClick] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -258,6 +260,7 @@ class SiteSession:
         self.context = context
         self._expected = 0  # pages we are opening ourselves; any other new page is a pop-up
         self.popups = 0
+        self.last_popup = ""  # the URL the latest pop-up window was opened with
         self._closing: set[asyncio.Task[None]] = set()
 
     def on_popup(self, page: Any) -> None:
@@ -265,6 +268,8 @@ class SiteSession:
             self._expected -= 1
             return
         self.popups += 1
+        with suppress(Exception):
+            self.last_popup = str(page.url)
         task = asyncio.ensure_future(_close_quietly(page))
         self._closing.add(task)
         task.add_done_callback(self._closing.discard)
@@ -278,17 +283,24 @@ class SiteSession:
         self, url: str, *, timeout: float = PAGE_TIMEOUT, screenshot: bool = True, chats: bool = False,
         elements: Callable[[str, str], list[str]] | None = None,
         submit: Callable[[str, str], list[str]] | None = None,
+        clicks: Callable[[str, str], list[tuple[str, str]]] | None = None,
     ) -> RenderedPage:
-        """Render ``url``; never raises. A page that stalls is taken as far as it got."""
+        """Render ``url``; never raises. A page that stalls is taken as far as it got.
+
+        ``elements`` names the elements to crop screenshots of, ``clicks`` the script-only links
+        to click (locator, text), ``submit`` the forms to send a test message through; each is
+        asked with the rendered HTML and URL."""
         result = RenderedPage(url=url)
         self._expected += 1
         page = await self.context.new_page()
         dialogs = 0
+        dialog_text = ""
 
         async def dismiss(dialog: Any) -> None:
-            nonlocal dialogs
+            nonlocal dialogs, dialog_text
             dialogs += 1
             with suppress(Exception):
+                dialog_text = str(dialog.message)
                 await dialog.dismiss()
 
         page.on("dialog", dismiss)
@@ -298,6 +310,13 @@ class SiteSession:
                 await self._load(page, url, result, timeout, screenshot)
                 if elements is not None and screenshot and result.html:
                     result.elements = await _crop(page, elements(result.html, result.final_url or url))
+                if clicks is not None and result.html and not result.error.startswith("could not load"):
+                    links = clicks(result.html, result.final_url or url)
+                    if links:
+                        result.clicks = await click_links(
+                            page, links, popups=lambda: self.popups, dialogs=lambda: dialogs,
+                            last_popup=lambda: self.last_popup, dialog_text=lambda: dialog_text,
+                        )
                 if submit is not None and result.html:
                     forms = submit(result.html, result.final_url or url)
                     if forms:

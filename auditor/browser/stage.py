@@ -3,9 +3,12 @@
 ``--render auto`` (the default of the command line) renders the home page, the first contact,
 customer-service or imprint page (where chat widgets and injected contact details live), any
 further such page whose static HTML shows no email address (its details may be drawn by a
-script) or holds a message form, and every page whose static HTML is an empty JavaScript
-shell, and only those; ``always`` renders every page read; ``never`` none. The home and
-contact pages also get their chat widget opened. The static HTML stays the crawl's record;
+script) or holds a message form, every page whose static HTML is an empty JavaScript
+shell, and, when the crawl read no terms, returns or complaints page, the first pages whose links to
+terms only a script can follow (``href="#"``: a dialog, or nothing?), and only those;
+``always`` renders every page read; ``never`` none. The home and contact pages also get their
+chat widget opened; when no terms page was read, script-only links to terms are clicked on
+every rendered page (:mod:`auditor.browser.clicks`). The static HTML stays the crawl's record;
 what the browser saw is kept beside it (``PageSnapshot.render``) so extraction can tell facts
 a crawler without JavaScript misses.
 
@@ -30,22 +33,36 @@ AUTO_LIMIT = 6
 _MESSAGE_FORM = re.compile(r"<textarea\b", re.I)
 #: Pages rendered per site in ``always`` mode at most.
 ALWAYS_LIMIT = 40
+#: Pages rendered in ``auto`` mode only to click their script-only links to terms, at most.
+CLICK_PAGES = 2
 
 
 def chosen_pages(crawl: SiteCrawl, mode: RenderMode) -> list[tuple[int, bool]]:
     """Indices of the pages to render and whether to open chat widgets on each."""
+    return _plan(crawl, mode)[0]
+
+
+def _plan(crawl: SiteCrawl, mode: RenderMode) -> tuple[list[tuple[int, bool]], bool]:
+    """The pages to render (index, open chats) and whether to click script-only terms links:
+    only when the crawl read no terms, returns or complaints page, for then such a link may be
+    the only way to the terms."""
     if mode == "never":
-        return []
+        return [], False
     from auditor.spiders.gatherers.emails import shows_plain_address
-    from auditor.spiders.gatherers.site import is_contact_page, is_js_shell
+    from auditor.spiders.gatherers.links import gather_script_links
+    from auditor.spiders.gatherers.site import is_contact_page, is_js_shell, is_terms_page
 
     chosen: list[tuple[int, bool]] = []
-    contact_seen = False
+    contact_seen = terms_seen = False
+    with_script_links: list[int] = []
     for index, page in enumerate(crawl.pages):
         doc = Document(page.html, page.final_url)
         contact = is_contact_page(page.final_url, doc.title)
         home = page.depth == 0
         shell = is_js_shell(page.html, len(doc.text))
+        terms_seen = terms_seen or is_terms_page(page.final_url, doc.title)
+        if not terms_seen and len(with_script_links) < CLICK_PAGES and gather_script_links(doc):
+            with_script_links.append(index)
         # One contact page always; another only when its static text shows no email address
         # (a script may write the details) or it holds a message form (its receipt and the CI
         # test message need a browser). Most shops have several such pages with the same
@@ -55,8 +72,11 @@ def chosen_pages(crawl: SiteCrawl, mode: RenderMode) -> list[tuple[int, bool]]:
         if mode == "always" or home or needed or shell:
             chosen.append((index, home or contact))
         contact_seen = contact_seen or contact
+    if not terms_seen:
+        picked = {index for index, _ in chosen}
+        chosen += [(index, False) for index in with_script_links if index not in picked]
     chosen.sort(key=lambda item: (not item[1], item[0]))
-    return chosen[: AUTO_LIMIT if mode == "auto" else ALWAYS_LIMIT]
+    return chosen[: AUTO_LIMIT if mode == "auto" else ALWAYS_LIMIT], not terms_seen
 
 
 async def render_crawl(
@@ -80,17 +100,26 @@ async def render_crawl(
     pages = list(crawl.pages)
     error = ""
     try:
+        chosen, click = _plan(crawl, mode)
         async with browser.site(saved=saved, allow_private=allow_private,
                                 ignore_https_errors=accept_invalid_tls) as session:
-            for index, chats in chosen_pages(crawl, mode):
+            for index, chats in chosen:
                 page = pages[index]
                 rendered = await session.render(page.final_url, timeout=page_timeout, chats=chats,
                                                 elements=finding_locators,
+                                                clicks=script_link_locators if click else None,
                                                 submit=contact_form_locators if submit and chats else None)
                 pages[index] = _with_render(page, rendered)
     except Exception as exc:  # a browser that dies must not lose the crawl
         error = f"rendering stopped: {type(exc).__name__}: {exc}"[:300]
     return crawl.model_copy(update={"pages": pages, "render_mode": mode, "render_error": error})
+
+
+def script_link_locators(html: str, url: str) -> list[tuple[str, str]]:
+    """Links to terms of a rendered page that only a script can follow: (locator, text)."""
+    from auditor.spiders.gatherers.links import gather_script_links
+
+    return [(link.locator, link.text) for link in gather_script_links(Document(html, url))]
 
 
 def contact_form_locators(html: str, url: str) -> list[str]:
@@ -135,5 +164,6 @@ def _with_render(page: PageSnapshot, rendered: RenderedPage) -> PageSnapshot:
         chats=rendered.chats,
         elements_png=rendered.elements,
         submissions=rendered.submissions,
+        clicks=rendered.clicks,
     )
     return page.model_copy(update={"render": info})

@@ -147,6 +147,32 @@ MESSAGES = Messages(
     unreadable=T("the page {url} could not be read ({reason})", "sidan {url} kunde inte läsas ({reason})"),
     unvisited=T("the page {url} was not visited", "sidan {url} besöktes inte"),
     no_section=T("no {what} page was read", "ingen sida med {what} lästes"),
+    # A link to terms only a script can follow ({text}: its words; {url}: the page it is on).
+    link_unclicked=T("no {what} page was read, and the link '{text}' on {url} works only through a script and "
+                     "was not clicked in a browser",
+                     "ingen sida med {what} lästes, och länken ”{text}” på {url} fungerar bara med ett skript "
+                     "och klickades inte i en webbläsare"),
+    link_navigated=T("no {what} page was read, and the link '{text}' on {url} led to {target}, which was not read",
+                     "ingen sida med {what} lästes, och länken ”{text}” på {url} ledde till {target}, som inte lästes"),
+    link_popup=T("no {what} page was read, and the link '{text}' on {url} opened a new window ({target}), "
+                 "which was not read",
+                 "ingen sida med {what} lästes, och länken ”{text}” på {url} öppnade ett nytt fönster ({target}), "
+                 "som inte lästes"),
+    link_dialog=T("no {what} page was read, and the link '{text}' on {url} opened a dialog box in the browser",
+                  "ingen sida med {what} lästes, och länken ”{text}” på {url} öppnade en dialogruta i webbläsaren"),
+    link_changed=T("no {what} page was read, and the link '{text}' on {url} changed the page when clicked in a "
+                   "browser (it may show them there)",
+                   "ingen sida med {what} lästes, och länken ”{text}” på {url} ändrade sidan när den klickades i "
+                   "en webbläsare (den kan visa dem där)"),
+    link_failed=T("no {what} page was read, and the link '{text}' on {url} could not be clicked in a browser "
+                  "({reason})",
+                  "ingen sida med {what} lästes, och länken ”{text}” på {url} kunde inte klickas i en webbläsare "
+                  "({reason})"),
+    note_dead_link=T("clicked in a browser at {time}: nothing happened (no page, window, dialog box or change "
+                     "to the page); the site has no page of its own with this information",
+                     "klickad i en webbläsare {time}: ingenting hände (ingen sida, inget fönster, ingen "
+                     "dialogruta, ingen ändring av sidan); webbplatsen har ingen egen sida med den här "
+                     "informationen"),
     offsite=T("the site links to a contact or imprint page on another site ({url}), which was not read",
               "webbplatsen länkar till en kontakt- eller företagsinformationssida på en annan webbplats "
               "({url}), som inte lästes"),
@@ -248,10 +274,51 @@ def section_doubt(
         if lexicon.best_kind(lex.url_kinds(url)) in kinds:
             return MESSAGES("unvisited", url=url)
     if not pages.of_kinds(kinds):
-        # Even after a complete crawl: shops without any terms page are rare, terms reached
-        # only through scripts (a checkout button) are not.
-        return MESSAGES("no_section", what=what)
+        return _no_section_doubt(coverage, kinds, what)
     return None
+
+
+def _no_section_doubt(coverage: CrawlCoverage, kinds: frozenset[PageKind], what: Text | str) -> Text | None:
+    """Why no page of ``kinds`` does not yet show that the site has none, or None when it does.
+
+    Even after a complete crawl, shops without any terms page are rare, and terms reached only
+    through scripts (a checkout link with ``href="#"`` that opens a dialog) are not. So absence is
+    established only when the site's own links to such information were all clicked in a real
+    browser and none of them did anything; with no such link at all, or one not clicked or one
+    that showed something, it stays in doubt."""
+    links = [link for link in coverage.script_links if link.kind in kinds]
+    if not links or not coverage.exhaustive:
+        return MESSAGES("no_section", what=what)
+    for link in links:
+        click = link.click
+        where = {"what": what, "text": link.text, "url": link.url}
+        if click is None:
+            return MESSAGES("link_unclicked", **where)
+        if click.result == "navigated":
+            return MESSAGES("link_navigated", target=click.url, **where)
+        if click.result == "popup":
+            return MESSAGES("link_popup", target=click.url or "about:blank", **where)
+        if click.result == "dialog":
+            return MESSAGES("link_dialog", **where)
+        if click.result == "changed":
+            return MESSAGES("link_changed", **where)
+        if click.result == "failed":
+            return MESSAGES("link_failed", reason=click.detail or "?", **where)
+    return None
+
+
+def dead_link_evidence(pages: Pages, coverage: CrawlCoverage) -> list[Evidence]:
+    """Evidence that the site's links to its terms lead nowhere (clicked in a browser, nothing
+    happened): part of the case for "absent" when no terms page exists."""
+    if pages.of_kinds(TERMS_PAGE_KINDS):
+        return []
+    out: list[Evidence] = []
+    for link in coverage.script_links:
+        if link.kind in TERMS_PAGE_KINDS and link.click is not None and link.click.result == "nothing":
+            time = link.click.clicked_at.strftime("%Y-%m-%d %H:%M UTC")
+            out.append(pages.evidence(link.url, locator=link.locator, excerpt=link.text,
+                                      note=MESSAGES("note_dead_link", time=time)))
+    return out[:3]
 
 
 def absence_doubt(pages: Pages, coverage: CrawlCoverage) -> Text | None:

@@ -37,3 +37,20 @@ def test_auto_renders_home_one_contact_page_and_what_a_script_may_fill() -> None
     assert chosen["/"] and chosen["/kontakt"] and not chosen["/app"]
     assert chosen_pages(site, "never") == []
     assert len(chosen_pages(site, "always")) == len(site.pages)
+
+
+def test_auto_renders_pages_with_script_only_terms_links_only_when_no_terms_page_was_read() -> None:
+    pages = (
+        page("/", 0, FILLER),
+        page("/kassa", 1, FILLER + '<label><input type="checkbox"> Jag godkänner <a href="#">köpvillkor</a></label>'),
+        page("/produkt", 1, FILLER + '<a href="javascript:void(0)">Reklamation</a>'),
+        page("/varukorg", 1, FILLER + '<a href="#">Villkor</a>'),  # a third: two pages are enough
+        page("/kategori", 1, FILLER),
+    )
+    site = crawl(*pages)
+    chosen = {site.pages[i].url.removeprefix(BASE) for i, _ in chosen_pages(site, "auto")}
+    assert chosen == {"/", "/kassa", "/produkt"}
+    # With a terms page read, the links are not worth a render of their own.
+    with_terms = crawl(*pages, page("/kopvillkor", 1, FILLER))
+    chosen = {with_terms.pages[i].url.removeprefix(BASE) for i, _ in chosen_pages(with_terms, "auto")}
+    assert chosen == {"/"}

@@ -16,7 +16,9 @@ to is never seen, and each page gets its click depth and path. Directives in the
 A page is "rendered" when it holds ``<!-- rendered -->``: the HTML before the marker is what the
 crawler fetched, the HTML after it what the browser showed (the same page when nothing follows).
 ``<!-- chat: {json} -->`` in a rendered page adds what the browser saw when it opened a chat
-widget there (fields of :class:`~auditor.models.ChatObservation`).
+widget there (fields of :class:`~auditor.models.ChatObservation`); ``<!-- click: {json} -->``
+what it saw when it clicked a link only a script can follow (fields of
+:class:`~auditor.models.LinkClick`; without ``locator``, the script-only link with that ``text``).
 
 Annotations, semgrep-style, mark elements: ``<!-- finding: RULE -->`` right before an element
 means that element must be among the rule's evidence; ``<!-- ok: RULE -->`` means it must not.
@@ -39,13 +41,14 @@ from auditor.models import (
     ChatObservation,
     ClickStep,
     FetchFailure,
+    LinkClick,
     PageSnapshot,
     RenderInfo,
     RobotsInfo,
     SiteCrawl,
 )
 from auditor.spiders.gatherers.dom import Document, locator
-from auditor.spiders.gatherers.links import gather_links, host_key
+from auditor.spiders.gatherers.links import gather_links, gather_script_links, host_key
 
 BASE = "https://www.butik.se/"
 _PAGE = re.compile(r"<!--\s*page:\s*(\S+)\s*-->")
@@ -53,6 +56,7 @@ _DIRECTIVE = re.compile(r"<!--\s*fixture:\s*(.+?)\s*-->")
 _ANNOTATION = re.compile(r"^\s*(finding|ok):\s*([a-z0-9-]+)\s*$")
 _RENDERED = re.compile(r"<!--\s*rendered\s*-->")
 _CHAT = re.compile(r"<!--\s*chat:\s*(\{.*?\})\s*-->", re.S)
+_CLICK = re.compile(r"<!--\s*click:\s*(\{.*?\})\s*-->", re.S)
 FETCHED_AT = datetime(2026, 11, 1, 12, 0, tzinfo=UTC)
 AS_OF = date(2026, 11, 24)
 
@@ -150,8 +154,15 @@ def _split_render(url: str, source: str) -> tuple[str, RenderInfo | None]:
         return source, None
     static, after = parts
     chats = [ChatObservation(**json.loads(m.group(1))) for m in _CHAT.finditer(source)]
-    html = after if after.strip() else static
-    return static, RenderInfo(rendered_at=FETCHED_AT, final_url=url, status=200, html=html, chats=chats)
+    html = after if _CLICK.sub("", after).strip() else static
+    links = {link.text: link.locator for link in gather_script_links(Document(html, url))}
+    clicks = []
+    for m in _CLICK.finditer(source):
+        data = {"clicked_at": FETCHED_AT, **json.loads(m.group(1))}
+        data.setdefault("locator", links[data["text"]])
+        clicks.append(LinkClick(**data))
+    return static, RenderInfo(rendered_at=FETCHED_AT, final_url=url, status=200, html=html, chats=chats,
+                              clicks=clicks)
 
 
 def _annotations(url: str, html: str, fixture: Fixture) -> None:

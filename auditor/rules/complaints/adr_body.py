@@ -42,7 +42,7 @@ from auditor.models import Category, Evidence, LegalRef, PassageFact, PassageTop
 from auditor.registry import register
 from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, partial, passed
 from auditor.rules.complaints.complaints_info import complaints_absence_doubt
-from auditor.rules.support import TERMS_PAGE_KINDS, Pages
+from auditor.rules.support import TERMS_PAGE_KINDS, Pages, dead_link_evidence
 
 ADR_DIR_13 = LegalRef(
     instrument="Directive 2013/11/EU (ADR Directive)",
@@ -124,6 +124,12 @@ MESSAGES = Messages(
         "Ingen tvistlösningsnämnd (eller, i Tyskland, uppgift enligt § 36 VSBG) på någon av de lästa "
         "sidorna, bland dem {url}.",
     ),
+    none_no_terms=T(
+        "No dispute resolution body (or, in Germany, § 36 VSBG statement) on any of the pages read; the "
+        "site has no terms page, and its links to its terms lead nowhere.",
+        "Ingen tvistlösningsnämnd (eller, i Tyskland, uppgift enligt § 36 VSBG) på någon av de lästa "
+        "sidorna; webbplatsen har ingen sida med villkor, och dess länkar till villkoren leder ingenstans.",
+    ),
     # A passage that names no body by name.
     some_body=T("A dispute body", "En tvistlösningsnämnd"),
     # Evidence notes; a linked body's address follows in parentheses.
@@ -201,7 +207,10 @@ class AdrBody(Rule):
         if doubt:
             return needs_review(MESSAGES("doubt", doubt=doubt), pages.searched(5))
         terms_read = pages.of_kinds(TERMS_PAGE_KINDS)
-        return failed(MESSAGES("none", url=terms_read[0].final_url), pages.searched(10))
+        evidence = dead_link_evidence(pages, facts.coverage) + pages.searched(10)
+        if not terms_read:  # no terms page, and the site's links to its terms lead nowhere
+            return failed(MESSAGES("none_no_terms"), evidence)
+        return failed(MESSAGES("none", url=terms_read[0].final_url), evidence)
 
 
 def _own(passage: PassageFact, bodies: list[dict[str, Any]]) -> bool:

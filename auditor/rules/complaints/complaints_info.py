@@ -44,7 +44,14 @@ from auditor.models import (
 )
 from auditor.registry import register
 from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, partial, passed
-from auditor.rules.support import SITE_WIDE, TERMS_PAGE_KINDS, Pages, passage_evidence, section_doubt
+from auditor.rules.support import (
+    SITE_WIDE,
+    TERMS_PAGE_KINDS,
+    Pages,
+    dead_link_evidence,
+    passage_evidence,
+    section_doubt,
+)
 
 CRD_6_1_L = LegalRef(
     instrument="Directive 2011/83/EU (Consumer Rights Directive)",
@@ -272,7 +279,7 @@ class ComplaintsInfo(Rule):
         doubt = complaints_absence_doubt(pages, facts.coverage)
         if doubt:
             return needs_review(MESSAGES("doubt", doubt=doubt), pages.searched(5))
-        return failed(MESSAGES("none"), pages.searched(10))
+        return failed(MESSAGES("none"), dead_link_evidence(pages, facts.coverage) + pages.searched(10))
 
 
 def counts(passage: PassageFact, pages: Pages) -> bool:

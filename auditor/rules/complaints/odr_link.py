@@ -44,7 +44,7 @@ from auditor.models import (
 from auditor.registry import register
 from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, partial, passed
 from auditor.rules.complaints.complaints_info import complaints_absence_doubt
-from auditor.rules.support import TERMS_PAGE_KINDS, Pages
+from auditor.rules.support import TERMS_PAGE_KINDS, Pages, dead_link_evidence
 
 ODR_REG_14 = LegalRef(
     instrument="Regulation (EU) No 524/2013 (ODR Regulation)",
@@ -98,6 +98,12 @@ MESSAGES = Messages(
     none=T(
         "No link to the ODR platform on any of the pages read, including {url}.",
         "Ingen länk till ODR-plattformen på någon av de lästa sidorna, bland dem {url}.",
+    ),
+    none_no_terms=T(
+        "No link to the ODR platform on any of the pages read; the site has no terms page, and its links "
+        "to its terms lead nowhere.",
+        "Ingen länk till ODR-plattformen på någon av de lästa sidorna; webbplatsen har ingen sida med "
+        "villkor, och dess länkar till villkoren leder ingenstans.",
     ),
     # Evidence notes; a link's address follows in parentheses.
     note_outdated=T(
@@ -165,7 +171,10 @@ class OdrLink(Rule):
         if doubt:
             return needs_review(MESSAGES("doubt", doubt=doubt), pages.searched(5))
         terms = pages.of_kinds(TERMS_PAGE_KINDS)
-        return failed(MESSAGES("none", url=terms[0].final_url), pages.searched(10))
+        evidence = dead_link_evidence(pages, facts.coverage) + pages.searched(10)
+        if not terms:  # no terms page, and the site's links to its terms lead nowhere
+            return failed(MESSAGES("none_no_terms"), evidence)
+        return failed(MESSAGES("none", url=terms[0].final_url), evidence)
 
 
 def _unique(passages: list[PassageFact]) -> list[PassageFact]:

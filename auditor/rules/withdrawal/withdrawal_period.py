@@ -42,7 +42,7 @@ from auditor.models import (
 from auditor.registry import register
 from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, partial, passed
 from auditor.rules import legal
-from auditor.rules.support import Pages, passage_evidence, section_doubt
+from auditor.rules.support import Pages, dead_link_evidence, passage_evidence, section_doubt
 
 CRD_6_1_H = LegalRef(
     instrument=legal.CRD,
@@ -260,11 +260,11 @@ class WithdrawalPeriod(Rule):
                 return needs_review(MESSAGES("open_doubt", doubt=doubt), evidence)
             return failed(
                 MESSAGES("open_only", days=days),
-                evidence + searched_for_withdrawal(pages, 5),
+                evidence + dead_link_evidence(pages, facts.coverage) + searched_for_withdrawal(pages, 5),
             )
         if doubt:
             return needs_review(MESSAGES("doubt", doubt=doubt), pages.searched(5))
-        return failed(MESSAGES("none"), searched_for_withdrawal(pages))
+        return failed(MESSAGES("none"), dead_link_evidence(pages, facts.coverage) + searched_for_withdrawal(pages))
 
 
 def _period(passage: PassageFact) -> Text:

@@ -8,7 +8,10 @@ from __future__ import annotations
 
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
-from auditor.models import LinkFact
+import lxml.html
+
+from auditor import lexicon
+from auditor.models import LinkFact, PageKind, ScriptLinkFact
 from auditor.spiders.gatherers.dom import Document, clean
 
 #: File types a person does not browse to as a page; never fetched as pages.
@@ -93,3 +96,63 @@ def gather_links(doc: Document, site_hosts: frozenset[str], *, locators: bool = 
             )
         )
     return out
+
+
+#: What a link to terms, returns or complaints information is called: short labels, not sentences.
+_LABEL_CHARS = 60
+_LABEL_WORDS = 4
+#: Kinds of page a script-only link is recorded for (where terms, returns and complaints live).
+SCRIPT_LINK_KINDS = frozenset({PageKind.TERMS, PageKind.RETURNS, PageKind.COMPLAINTS})
+
+
+def script_target(element: lxml.html.HtmlElement, ids: frozenset[str]) -> str | None:
+    """The ``href`` of a link only a script can follow (``""`` for none), or None when a crawler
+    can follow it or it jumps to a part of the same page."""
+    if element.tag == "button":
+        if element.get("type", "submit").lower() == "submit" and next(element.iterancestors("form"), None) is not None:
+            return None  # sends its form: not a link
+        return ""
+    href = element.get("href")
+    if element.tag != "a" or href is None:
+        scripted = element.get("onclick") is not None or element.get("role") in ("link", "button")
+        return "" if element.tag == "a" or scripted else None
+    value = str(href).strip()
+    if value.lower().startswith("javascript:"):
+        return value[:200]
+    if not value or value.startswith("#"):
+        fragment = value[1:]
+        return None if fragment and fragment in ids else value
+    return None
+
+
+def gather_script_links(doc: Document) -> list[ScriptLinkFact]:
+    """Links and buttons named like terms, returns or complaints pages that lead nowhere a crawler
+    can follow (``href="#"``, ``javascript:``, no ``href``, a button): a script may open the
+    terms in a dialog, or nothing may happen. The render stage clicks them to find out."""
+    candidates = doc.root.xpath("//a | //button | //*[@onclick] | //*[@role='link' or @role='button']")
+    if not candidates:
+        return []
+    lex = lexicon.load()
+    ids = frozenset(
+        value for el in doc.root.iter() if isinstance(el.tag, str)
+        for value in (el.get("id"), el.get("name") if el.tag == "a" else None) if value
+    )
+    found: dict[str, tuple[lxml.html.HtmlElement, ScriptLinkFact]] = {}
+    for element in candidates:
+        text = doc.element_text(element) or clean(element.get("aria-label") or element.get("title") or "")
+        if not text or len(text) > _LABEL_CHARS or len(text.split()) > _LABEL_WORDS:
+            continue  # a question or a sentence (an FAQ toggle), not the name of a page
+        kind = lexicon.best_kind(lex.text_kinds(text))
+        if kind not in SCRIPT_LINK_KINDS:
+            continue
+        href = script_target(element, ids)
+        if href is None:
+            continue
+        earlier = found.get(text)
+        if earlier is not None and element not in earlier[0].iterdescendants():
+            continue  # the same words again (header and footer): one click tells
+        found[text] = (element, ScriptLinkFact(
+            url=doc.url, locator=doc.locator(element), excerpt=text[:200], region=doc.region(element),
+            text=text[:200], kind=kind, href=href,
+        ))  # a link inside a clickable item replaces the item: it is what a person clicks
+    return [fact for _, fact in found.values()]

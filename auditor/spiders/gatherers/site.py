@@ -37,6 +37,7 @@ from auditor.models import (
     PassageFact,
     PhoneFact,
     Region,
+    ScriptLinkFact,
     SiteCrawl,
     SiteFacts,
 )
@@ -47,7 +48,13 @@ from auditor.spiders.gatherers.emails import gather_emails
 from auditor.spiders.gatherers.forms import gather_forms
 from auditor.spiders.gatherers.identity import gather_company_names, gather_org_numbers
 from auditor.spiders.gatherers.language import detect_language
-from auditor.spiders.gatherers.links import gather_links, host_key, is_page_url
+from auditor.spiders.gatherers.links import (
+    SCRIPT_LINK_KINDS,
+    gather_links,
+    gather_script_links,
+    host_key,
+    is_page_url,
+)
 from auditor.spiders.gatherers.passages import gather_passages
 from auditor.spiders.gatherers.phones import gather_phones
 from auditor.spiders.gatherers.structured import gather_structured
@@ -187,6 +194,20 @@ def _attach_submissions(forms: list[FormFact], url: str, submissions: list[FormS
         forms[index] = form.model_copy(update=update)
 
 
+def _script_links_of(page: PageSnapshot, doc: Document, rendered: Document | None) -> list[ScriptLinkFact]:
+    """Script-only links to terms of a page, each with the browser's click when it was clicked.
+
+    The browser clicked the links of the rendered page; links only the static HTML had (a script
+    removed them) stay unclicked."""
+    static = gather_script_links(doc)
+    if rendered is None or page.render is None:
+        return static
+    clicks = {click.locator: click for click in page.render.clicks}
+    shown = [link.model_copy(update={"click": clicks.get(link.locator)}) for link in gather_script_links(rendered)]
+    texts = {link.text for link in shown}
+    return [*shown, *(link for link in static if link.text not in texts)]
+
+
 def _rendered_ok(page: PageSnapshot) -> bool:
     render = page.render
     return render is not None and bool(render.html) and not render.error.startswith("could not load")
@@ -244,6 +265,12 @@ def is_contact_page(url: str, title: str) -> bool:
     return lexicon.best_kind({**lex.url_kinds(url), **lex.text_kinds(title)}) in lexicon.CONTACT_KINDS
 
 
+def is_terms_page(url: str, title: str) -> bool:
+    """A terms, returns or complaints page by its URL and title."""
+    lex = lexicon.load()
+    return lexicon.best_kind({**lex.url_kinds(url), **lex.text_kinds(title)}) in SCRIPT_LINK_KINDS
+
+
 def gather_site(crawl: SiteCrawl, jurisdiction: str | None = None) -> SiteFacts:
     """All facts of one crawled site. ``jurisdiction`` None means: guess it from the site."""
     hosts = frozenset(host_key(h) for h in crawl.site_hosts) or frozenset({host_key(urlsplit(crawl.start_url).netloc)})
@@ -256,6 +283,7 @@ def gather_site(crawl: SiteCrawl, jurisdiction: str | None = None) -> SiteFacts:
 
     found = _Found()
     chats: list[ChatFact] = []
+    script_links: list[ScriptLinkFact] = []
     for page, doc in docs:
         lang = langs[id(doc)] or home_lang
         region = phone_region(juris, lang)
@@ -266,6 +294,7 @@ def gather_site(crawl: SiteCrawl, jurisdiction: str | None = None) -> SiteFacts:
             rendered = _facts_of(page, rendered_doc, lang, region, hosts, site_domain, rendered_doc_html(page))
             found.add_rendered(static, rendered)
         chats.extend(_chats_of(page, doc, rendered_doc))
+        script_links.extend(_script_links_of(page, doc, rendered_doc))
         if page.render is not None and page.render.submissions:
             _attach_submissions(found.forms, page.final_url, page.render.submissions)
     links, emails, phones = found.links, found.emails, found.phones
@@ -292,6 +321,7 @@ def gather_site(crawl: SiteCrawl, jurisdiction: str | None = None) -> SiteFacts:
         render_mode=crawl.render_mode,
         render_error=crawl.render_error,
         offsite_contact_pages=offsite_contact_pages(links),
+        script_links=script_links,
     )
     return SiteFacts(
         site=crawl.start_url,
