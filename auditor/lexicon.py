@@ -38,6 +38,8 @@ KIND_ORDER: tuple[PageKind, ...] = (
 CONTACT_KINDS: frozenset[PageKind] = frozenset(
     {PageKind.CONTACT, PageKind.CUSTOMER_SERVICE, PageKind.IMPRINT}
 )
+#: Where a shop states its terms: withdrawal, returns, complaints, dispute bodies.
+TERMS_KINDS: frozenset[PageKind] = frozenset({PageKind.TERMS, PageKind.RETURNS, PageKind.COMPLAINTS})
 
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 

@@ -131,7 +131,7 @@ TRADER_PAGE_KINDS = frozenset(
     {PageKind.HOME, PageKind.CONTACT, PageKind.CUSTOMER_SERVICE, PageKind.IMPRINT, PageKind.ABOUT}
 )
 #: Pages where a shop states its terms: withdrawal, returns, complaints, dispute bodies.
-TERMS_PAGE_KINDS = frozenset({PageKind.TERMS, PageKind.RETURNS, PageKind.COMPLAINTS})
+TERMS_PAGE_KINDS = lexicon.TERMS_KINDS
 #: Site-wide regions: what sits there is on every page.
 SITE_WIDE = frozenset({Region.HEADER, Region.FOOTER, Region.NAV})
 

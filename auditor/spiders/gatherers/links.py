@@ -11,7 +11,7 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 import lxml.html
 
 from auditor import lexicon
-from auditor.models import LinkFact, PageKind, ScriptLinkFact
+from auditor.models import LinkFact, ScriptLinkFact
 from auditor.spiders.gatherers.dom import Document, clean
 
 #: File types a person does not browse to as a page; never fetched as pages.
@@ -101,8 +101,6 @@ def gather_links(doc: Document, site_hosts: frozenset[str], *, locators: bool = 
 #: What a link to terms, returns or complaints information is called: short labels, not sentences.
 _LABEL_CHARS = 60
 _LABEL_WORDS = 4
-#: Kinds of page a script-only link is recorded for (where terms, returns and complaints live).
-SCRIPT_LINK_KINDS = frozenset({PageKind.TERMS, PageKind.RETURNS, PageKind.COMPLAINTS})
 
 
 def script_target(element: lxml.html.HtmlElement, ids: frozenset[str]) -> str | None:
@@ -143,7 +141,7 @@ def gather_script_links(doc: Document) -> list[ScriptLinkFact]:
         if not text or len(text) > _LABEL_CHARS or len(text.split()) > _LABEL_WORDS:
             continue  # a question or a sentence (an FAQ toggle), not the name of a page
         kind = lexicon.best_kind(lex.text_kinds(text))
-        if kind not in SCRIPT_LINK_KINDS:
+        if kind not in lexicon.TERMS_KINDS:
             continue
         href = script_target(element, ids)
         if href is None:

@@ -48,13 +48,7 @@ from auditor.spiders.gatherers.emails import gather_emails
 from auditor.spiders.gatherers.forms import gather_forms
 from auditor.spiders.gatherers.identity import gather_company_names, gather_org_numbers
 from auditor.spiders.gatherers.language import detect_language
-from auditor.spiders.gatherers.links import (
-    SCRIPT_LINK_KINDS,
-    gather_links,
-    gather_script_links,
-    host_key,
-    is_page_url,
-)
+from auditor.spiders.gatherers.links import gather_links, gather_script_links, host_key, is_page_url
 from auditor.spiders.gatherers.passages import gather_passages
 from auditor.spiders.gatherers.phones import gather_phones
 from auditor.spiders.gatherers.structured import gather_structured
@@ -261,14 +255,17 @@ def _chats_of(page: PageSnapshot, doc: Document, rendered: Document | None) -> l
 
 def is_contact_page(url: str, title: str) -> bool:
     """A contact, customer-service or imprint page by its URL and title."""
-    lex = lexicon.load()
-    return lexicon.best_kind({**lex.url_kinds(url), **lex.text_kinds(title)}) in lexicon.CONTACT_KINDS
+    return _named_kind(url, title) in lexicon.CONTACT_KINDS
 
 
 def is_terms_page(url: str, title: str) -> bool:
     """A terms, returns or complaints page by its URL and title."""
+    return _named_kind(url, title) in lexicon.TERMS_KINDS
+
+
+def _named_kind(url: str, title: str) -> PageKind | None:
     lex = lexicon.load()
-    return lexicon.best_kind({**lex.url_kinds(url), **lex.text_kinds(title)}) in SCRIPT_LINK_KINDS
+    return lexicon.best_kind({**lex.url_kinds(url), **lex.text_kinds(title)})
 
 
 def gather_site(crawl: SiteCrawl, jurisdiction: str | None = None) -> SiteFacts:
