@@ -46,6 +46,9 @@ PAGES = {
     "let n = 0; setInterval(() => { document.getElementById('ticker').textContent = String(++n); }, 200);"
     "</script></body></html>",
     "terms.html": _HEAD + "<main><h1>Villkor</h1></main></body></html>",
+    # Hostile: the click never returns control to the browser.
+    "hang.html": _HEAD + "<main><h1>Kassa</h1><a href=\"#\" onclick=\"while (true) {}\">Köpvillkor</a></main>"
+    "</body></html>",
 }
 
 
@@ -63,7 +66,7 @@ def clicks_on(site_url: str) -> dict[str, list[LinkClick]]:
         out: dict[str, list[LinkClick]] = {}
         async with launch() as browser, browser.site() as session:
             for name in PAGES:
-                if name == "terms.html":
+                if name in ("terms.html", "hang.html"):
                     continue
                 page = await session.render(site_url + name, timeout=10, screenshot=False,
                                             clicks=script_link_locators)
@@ -90,3 +93,20 @@ def test_clicks_tell_a_dead_link_from_every_script_that_shows_something(site_url
     assert found["navigate.html"][0].url.endswith("/terms.html")
     assert found["alert.html"][0].detail == "Villkoren skickas med ordern"
     assert found["dead.html"][0].text == "köpvillkor" and found["dead.html"][0].locator
+
+
+def test_a_terms_link_that_hangs_the_page_when_clicked_does_not_stall_the_audit(site_url: str) -> None:
+    import time
+
+    async def run() -> tuple[list[LinkClick], str, str]:
+        async with launch() as browser, browser.site() as session:
+            page = await session.render(site_url + "hang.html", timeout=4, screenshot=False,
+                                        clicks=script_link_locators)
+            return page.clicks, page.error, page.html
+
+    started = time.monotonic()
+    clicks, error, html = asyncio.run(run())
+    assert time.monotonic() - started < 30
+    assert "Kassa" in html  # what was rendered before the click is kept
+    assert all(c.result != "nothing" for c in clicks)  # never taken for a dead link
+    assert error  # the reason is recorded
