@@ -6,6 +6,8 @@ extractor as the ``links`` fact from which click depth and footer presence are c
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import cache
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import lxml.html
@@ -103,9 +105,10 @@ _LABEL_CHARS = 60
 _LABEL_WORDS = 4
 
 
-def script_target(element: lxml.html.HtmlElement, ids: frozenset[str]) -> str | None:
+def script_target(element: lxml.html.HtmlElement, ids: Callable[[], frozenset[str]]) -> str | None:
     """The ``href`` of a link only a script can follow (``""`` for none), or None when a crawler
-    can follow it or it jumps to a part of the same page."""
+    can follow it or it jumps to a part of the same page (``ids``: the page's element ids and
+    anchor names, asked only for such a jump)."""
     if element.tag == "button":
         if element.get("type", "submit").lower() == "submit" and next(element.iterancestors("form"), None) is not None:
             return None  # sends its form: not a link
@@ -119,32 +122,38 @@ def script_target(element: lxml.html.HtmlElement, ids: frozenset[str]) -> str | 
         return value[:200]
     if not value or value.startswith("#"):
         fragment = value[1:]
-        return None if fragment and fragment in ids else value
+        return None if fragment and fragment in ids() else value
     return None
 
 
 def gather_script_links(doc: Document) -> list[ScriptLinkFact]:
     """Links and buttons named like terms, returns or complaints pages that lead nowhere a crawler
     can follow (``href="#"``, ``javascript:``, no ``href``, a button): a script may open the
-    terms in a dialog, or nothing may happen. The render stage clicks them to find out."""
+    terms in a dialog, or nothing may happen. The render stage clicks them to find out.
+
+    Runs on every page: the cheap test (the href) comes first, the text only for what passes it."""
     candidates = doc.root.xpath("//a | //button | //*[@onclick] | //*[@role='link' or @role='button']")
     if not candidates:
         return []
     lex = lexicon.load()
-    ids = frozenset(
-        value for el in doc.root.iter() if isinstance(el.tag, str)
-        for value in (el.get("id"), el.get("name") if el.tag == "a" else None) if value
-    )
+
+    @cache
+    def ids() -> frozenset[str]:
+        return frozenset(
+            value for el in doc.root.iter() if isinstance(el.tag, str)
+            for value in (el.get("id"), el.get("name") if el.tag == "a" else None) if value
+        )
+
     found: dict[str, tuple[lxml.html.HtmlElement, ScriptLinkFact]] = {}
     for element in candidates:
+        href = script_target(element, ids)
+        if href is None:
+            continue
         text = doc.element_text(element) or clean(element.get("aria-label") or element.get("title") or "")
         if not text or len(text) > _LABEL_CHARS or len(text.split()) > _LABEL_WORDS:
             continue  # a question or a sentence (an FAQ toggle), not the name of a page
         kind = lexicon.best_kind(lex.text_kinds(text))
         if kind not in lexicon.TERMS_KINDS:
-            continue
-        href = script_target(element, ids)
-        if href is None:
             continue
         earlier = found.get(text)
         if earlier is not None and element not in earlier[0].iterdescendants():
