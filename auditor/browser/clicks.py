@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from contextlib import suppress
 from datetime import UTC, datetime
+from functools import partial
 from typing import Any
 from urllib.parse import urldefrag
 
@@ -62,25 +63,33 @@ async def click_links(
     start = page.url
     out: list[LinkClick] = []
     for css, text in list(dict.fromkeys(links))[:MAX_CLICKS]:
-        at = datetime.now(UTC)
+        made = partial(LinkClick, locator=css, text=text, clicked_at=datetime.now(UTC))
         try:
             if _page_url(page.url) != _page_url(start):
                 await page.goto(start, wait_until="domcontentloaded", timeout=15_000)
                 await page.wait_for_timeout(1000)
             element = page.locator(css).first
             if await element.count() == 0:
-                out.append(LinkClick(locator=css, text=text, result="failed", clicked_at=at,
-                                     detail="the link is not in the rendered page"))
+                out.append(made(result="failed", detail="the link is not in the rendered page"))
                 continue
             before = str(await page.evaluate(_START))
             windows, boxes = popups(), dialogs()
             await _click(element)
             await page.wait_for_timeout(watch * 1000)
-            out.append(await _observe(page, css, text, at, start, before, windows, boxes,
-                                      popups=popups, dialogs=dialogs, last_popup=last_popup,
-                                      dialog_text=dialog_text))
-        except Exception as exc:
-            out.append(LinkClick(locator=css, text=text, result="failed", clicked_at=at, detail=short_error(exc)[:300]))
+            if _page_url(page.url) != _page_url(start):
+                out.append(made(result="navigated", url=page.url[:500]))
+            elif popups() > windows:
+                out.append(made(result="popup", url=last_popup()[:500]))
+            elif dialogs() > boxes:
+                out.append(made(result="dialog", detail=dialog_text()[:300]))
+            else:
+                changes, after = await page.evaluate(_STOP)
+                if int(changes) == 0 and after == before:
+                    out.append(made(result="nothing"))
+                else:
+                    out.append(made(result="changed", detail=_new_text(before, str(after))))
+        except Exception as exc:  # not knowing what happened is never "nothing"
+            out.append(made(result="failed", detail=short_error(exc)[:300]))
     if _page_url(page.url) != _page_url(start):  # what comes next (the chat widgets) needs the page back
         with suppress(Exception):
             await page.goto(start, wait_until="domcontentloaded", timeout=15_000)
@@ -97,26 +106,6 @@ async def _click(element: Any) -> None:
         except Exception:
             pass
     await element.dispatch_event("click")
-
-
-async def _observe(
-    page: Any, css: str, text: str, at: datetime, start: str, before: str, windows: int, boxes: int, *,
-    popups: Callable[[], int], dialogs: Callable[[], int],
-    last_popup: Callable[[], str], dialog_text: Callable[[], str],
-) -> LinkClick:
-    if _page_url(page.url) != _page_url(start):
-        return LinkClick(locator=css, text=text, result="navigated", clicked_at=at, url=page.url[:500])
-    if popups() > windows:
-        return LinkClick(locator=css, text=text, result="popup", clicked_at=at, url=last_popup()[:500])
-    if dialogs() > boxes:
-        return LinkClick(locator=css, text=text, result="dialog", clicked_at=at, detail=dialog_text()[:300])
-    try:
-        changes, after = await page.evaluate(_STOP)
-    except Exception as exc:  # not knowing what happened is never "nothing"
-        return LinkClick(locator=css, text=text, result="failed", clicked_at=at, detail=short_error(exc)[:300])
-    if int(changes) == 0 and after == before:
-        return LinkClick(locator=css, text=text, result="nothing", clicked_at=at)
-    return LinkClick(locator=css, text=text, result="changed", clicked_at=at, detail=_new_text(before, str(after)))
 
 
 def _new_text(before: str, after: str) -> str:
