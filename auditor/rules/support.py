@@ -307,6 +307,12 @@ def _no_section_doubt(coverage: CrawlCoverage, kinds: frozenset[PageKind], what:
     return None
 
 
+def searched_for_terms(pages: Pages, coverage: CrawlCoverage, limit: int = 10) -> list[Evidence]:
+    """Evidence of absence for the terms rules: the site's dead links to its terms (when it has
+    no terms page), then the pages read."""
+    return dead_link_evidence(pages, coverage) + pages.searched(limit)
+
+
 def dead_link_evidence(pages: Pages, coverage: CrawlCoverage) -> list[Evidence]:
     """Evidence that the site's links to its terms lead nowhere (clicked in a browser, nothing
     happened): part of the case for "absent" when no terms page exists."""

@@ -39,7 +39,7 @@ from auditor.rules.complaints.complaints_info import (
     ranked,
     unique,
 )
-from auditor.rules.support import Pages, dead_link_evidence, passage_evidence
+from auditor.rules.support import Pages, passage_evidence, searched_for_terms
 
 CRD_6_1_G = LegalRef(
     instrument="Directive 2011/83/EU (Consumer Rights Directive)",
@@ -145,7 +145,7 @@ class ComplaintHandling(Rule):
         doubt = complaints_absence_doubt(pages, facts.coverage)
         if doubt:
             return needs_review(MESSAGES("doubt", doubt=doubt), pages.searched(5))
-        return failed(MESSAGES("none"), dead_link_evidence(pages, facts.coverage) + pages.searched(10))
+        return failed(MESSAGES("none"), searched_for_terms(pages, facts.coverage))
 
 
 def _channel(passage: PassageFact) -> Text | str:

@@ -48,8 +48,8 @@ from auditor.rules.support import (
     SITE_WIDE,
     TERMS_PAGE_KINDS,
     Pages,
-    dead_link_evidence,
     passage_evidence,
+    searched_for_terms,
     section_doubt,
 )
 
@@ -279,7 +279,7 @@ class ComplaintsInfo(Rule):
         doubt = complaints_absence_doubt(pages, facts.coverage)
         if doubt:
             return needs_review(MESSAGES("doubt", doubt=doubt), pages.searched(5))
-        return failed(MESSAGES("none"), dead_link_evidence(pages, facts.coverage) + pages.searched(10))
+        return failed(MESSAGES("none"), searched_for_terms(pages, facts.coverage))
 
 
 def counts(passage: PassageFact, pages: Pages) -> bool:

@@ -44,7 +44,7 @@ from auditor.models import (
 from auditor.registry import register
 from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, partial, passed
 from auditor.rules.complaints.complaints_info import complaints_absence_doubt
-from auditor.rules.support import TERMS_PAGE_KINDS, Pages, dead_link_evidence
+from auditor.rules.support import TERMS_PAGE_KINDS, Pages, searched_for_terms
 
 ODR_REG_14 = LegalRef(
     instrument="Regulation (EU) No 524/2013 (ODR Regulation)",
@@ -171,7 +171,7 @@ class OdrLink(Rule):
         if doubt:
             return needs_review(MESSAGES("doubt", doubt=doubt), pages.searched(5))
         terms = pages.of_kinds(TERMS_PAGE_KINDS)
-        evidence = dead_link_evidence(pages, facts.coverage) + pages.searched(10)
+        evidence = searched_for_terms(pages, facts.coverage)
         if not terms:  # no terms page, and the site's links to its terms lead nowhere
             return failed(MESSAGES("none_no_terms"), evidence)
         return failed(MESSAGES("none", url=terms[0].final_url), evidence)

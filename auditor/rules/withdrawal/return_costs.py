@@ -26,7 +26,7 @@ from auditor.models import Category, LegalRef, PassageFact, PassageTopic, RuleMe
 from auditor.registry import register
 from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, passed
 from auditor.rules import legal
-from auditor.rules.support import Pages, dead_link_evidence, passage_evidence
+from auditor.rules.support import Pages, passage_evidence
 from auditor.rules.withdrawal.withdrawal_period import (
     NATIONAL_WITHDRAWAL,
     searched_for_withdrawal,
@@ -114,7 +114,7 @@ class ReturnCosts(Rule):
         doubt = withdrawal_absence_doubt(pages, facts.coverage)
         if doubt:
             return needs_review(MESSAGES("doubt", doubt=doubt), pages.searched(5))
-        return failed(MESSAGES("none"), dead_link_evidence(pages, facts.coverage) + searched_for_withdrawal(pages))
+        return failed(MESSAGES("none"), searched_for_withdrawal(pages, facts.coverage))
 
 
 def _payer_note(passage: PassageFact) -> Text:

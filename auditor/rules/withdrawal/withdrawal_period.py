@@ -172,15 +172,16 @@ def withdrawal_absence_doubt(pages: Pages, coverage: CrawlCoverage) -> Text | No
     return section_doubt(pages, coverage, WITHDRAWAL_PAGE_KINDS, MESSAGES("section"))
 
 
-def searched_for_withdrawal(pages: Pages, limit: int = 10) -> list[Evidence]:
-    """Evidence of absence: terms and returns pages first, then the other pages read."""
+def searched_for_withdrawal(pages: Pages, coverage: CrawlCoverage, limit: int = 10) -> list[Evidence]:
+    """Evidence of absence: the site's dead links to its terms (when it has no terms page), terms
+    and returns pages, then the other pages read."""
     first = [
         pages.evidence(p.final_url, excerpt=p.title, note=MESSAGES("note_searched"))
         for p in pages.of_kinds(WITHDRAWAL_PAGE_KINDS)
     ]
     seen = {e.url for e in first}
     rest = [e for e in pages.searched(limit) if e.url not in seen]
-    return (first + rest)[:limit]
+    return dead_link_evidence(pages, coverage) + (first + rest)[:limit]
 
 
 @register
@@ -260,11 +261,11 @@ class WithdrawalPeriod(Rule):
                 return needs_review(MESSAGES("open_doubt", doubt=doubt), evidence)
             return failed(
                 MESSAGES("open_only", days=days),
-                evidence + dead_link_evidence(pages, facts.coverage) + searched_for_withdrawal(pages, 5),
+                evidence + searched_for_withdrawal(pages, facts.coverage, 5),
             )
         if doubt:
             return needs_review(MESSAGES("doubt", doubt=doubt), pages.searched(5))
-        return failed(MESSAGES("none"), dead_link_evidence(pages, facts.coverage) + searched_for_withdrawal(pages))
+        return failed(MESSAGES("none"), searched_for_withdrawal(pages, facts.coverage))
 
 
 def _period(passage: PassageFact) -> Text:
