@@ -12,7 +12,7 @@ import re
 import sys
 from pathlib import Path
 
-from auditor import registry
+from auditor import profiles, registry
 from auditor.rule import Rule
 
 #: Docstring sections every rule module has, in order (tests/test_rule_catalog.py checks them).
@@ -61,7 +61,7 @@ def rule_markdown(rule: type[Rule]) -> str:
         text = f"{ref.instrument}, {ref.provision}"
         lines.append(f"- ({ref.jurisdiction.upper()}) " + (f"[{text}]({ref.url})" if ref.url else text))
     lines += ["", "## Weight in the score", "", "| jurisdiction | weight |", "|---|---|"]
-    for jurisdiction in ["default", *registry.jurisdictions()]:
+    for jurisdiction in ["default", *profiles.jurisdictions()]:
         lines.append(f"| {jurisdiction} | {registry.weight_of(rule, jurisdiction):g} |")
     lines += ["", f"Facts it reads: {', '.join(f'`{name}`' for name in meta.requires)}.", ""]
     return "\n".join(lines)

@@ -29,7 +29,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from auditor import registry, scoring
 from auditor.models import AuditResult, Outcome, RuleOutcome, Severity, SiteResult, SiteStatus, WaiverInfo
-from auditor.spiders.site import url_key
+from auditor.web.urls import url_key
 
 CONFIG_FILES = ("auditor.toml", "pyproject.toml")
 CI_FORMATS = ("sarif", "junit", "markdown", "html", "json")

@@ -61,8 +61,8 @@ if TYPE_CHECKING:
     import sqlite3
 
     from auditor.ci import Gate
-    from auditor.spiders.saved import SavedCopy
     from auditor.store import Run
+    from auditor.web.saved import SavedCopy
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -329,7 +329,7 @@ def _site_url(raw: str) -> str:
 
 def _saved_copy(args: argparse.Namespace) -> SavedCopy | None:
     """The saved copy named by PATH --base-url [--url-map], or None for a live audit."""
-    from auditor.spiders.saved import SavedCopy, SavedCopyError, load_url_map
+    from auditor.web.saved import SavedCopy, SavedCopyError, load_url_map
 
     if args.base_url is None:
         if args.url_map is not None:
@@ -348,9 +348,9 @@ def _saved_copy(args: argparse.Namespace) -> SavedCopy | None:
 def cmd_batch(args: argparse.Namespace, console: Console) -> int:
     from auditor import store
     from auditor.batch import BatchInputError, BatchSite, read_sites, run_batch, run_key
-    from auditor.formats.batch import write_batch_index
-    from auditor.formats.html import write_html_reports
-    from auditor.formats.terminal import print_summary
+    from auditor.reports.batch import write_batch_index
+    from auditor.reports.html import write_html_reports
+    from auditor.reports.terminal import print_summary
 
     formats = _parse_formats(args.format)
     try:
@@ -617,11 +617,11 @@ def cmd_ci(args: argparse.Namespace, console: Console) -> int:
 
     from auditor import ci
     from auditor.evidence import write_manifest
-    from auditor.formats.html import write_html_reports
-    from auditor.formats.junit import write_junit
-    from auditor.formats.markdown import write_markdown
-    from auditor.formats.sarif import write_sarif
-    from auditor.formats.terminal import print_summary
+    from auditor.reports.html import write_html_reports
+    from auditor.reports.junit import write_junit
+    from auditor.reports.markdown import write_markdown
+    from auditor.reports.sarif import write_sarif
+    from auditor.reports.terminal import print_summary
 
     try:
         path = args.config if args.config is not None else ci.find_config(Path.cwd())
@@ -724,7 +724,7 @@ def _print_gate(gate: Gate, console: Console) -> None:
 
 def _is_local(url: str) -> bool:
     """Whether the URL names this machine or a private network (a staging server the user chose)."""
-    from auditor.spiders.netguard import names_private_host
+    from auditor.web.netguard import names_private_host
 
     return names_private_host((urlsplit(url).hostname or "").lower())
 
@@ -732,8 +732,8 @@ def _is_local(url: str) -> bool:
 def cmd_report(args: argparse.Namespace, console: Console) -> int:
     from pydantic import ValidationError
 
-    from auditor.formats.html import write_html_reports
-    from auditor.formats.terminal import print_summary
+    from auditor.reports.html import write_html_reports
+    from auditor.reports.terminal import print_summary
 
     path: Path = args.result
     if not path.is_file() and (str(path).isdigit() or str(path) == "latest"):
@@ -898,8 +898,8 @@ def _run(
 def _emit(result: AuditResult, out_dir: Path, formats: list[str], console: Console,
           settings: dict[str, object] | None = None, run: int | None = None, *, lang: str = "en") -> None:
     from auditor.evidence import write_manifest
-    from auditor.formats.html import write_html_reports
-    from auditor.formats.terminal import print_summary
+    from auditor.reports.html import write_html_reports
+    from auditor.reports.terminal import print_summary
 
     paths: dict[str, Path] = {}
     try:

@@ -12,7 +12,8 @@ import logging
 from collections.abc import Sequence
 from datetime import date
 
-from auditor import registry, scoring
+from auditor import profiles, registry, scoring
+from auditor.facts.site import gather_site
 from auditor.i18n import Messages, T, Text, as_text
 from auditor.models import (
     CrawlSummary,
@@ -27,8 +28,7 @@ from auditor.models import (
     SiteStatus,
 )
 from auditor.rule import AuditContext, FactView, Rule, Verdict
-from auditor.spiders.gatherers.site import gather_site
-from auditor.spiders.site import url_key
+from auditor.web.urls import url_key
 
 log = logging.getLogger(__name__)
 
@@ -103,7 +103,7 @@ def run_rules(
         meta = rule_cls.meta
         if meta.jurisdictions and ctx.jurisdiction not in meta.jurisdictions:
             verdict = Verdict(Outcome.NOT_APPLICABLE, _ENGINE_WORDS("elsewhere", j=ctx.jurisdiction))
-        elif meta.id in registry.disabled(ctx.jurisdiction):
+        elif meta.id in profiles.disabled(ctx.jurisdiction):
             verdict = Verdict(Outcome.NOT_APPLICABLE, _ENGINE_WORDS("profile", j=ctx.jurisdiction))
         else:
             try:

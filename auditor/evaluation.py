@@ -37,6 +37,7 @@ import yaml
 from auditor import lexicon
 from auditor.browser.stage import RenderMode
 from auditor.engine import audit_crawl
+from auditor.facts.site import gather_site
 from auditor.models import (
     Outcome,
     PageKind,
@@ -48,8 +49,7 @@ from auditor.models import (
     SiteStatus,
 )
 from auditor.spiders.crawl import CrawlSpec, crawl_sites
-from auditor.spiders.gatherers.site import gather_site
-from auditor.spiders.saved import SavedCopy, SavedCopyError
+from auditor.web.saved import SavedCopy, SavedCopyError
 
 Tool = Literal["present", "absent", "cannot tell"]
 

@@ -35,7 +35,7 @@ def write_warc(crawl: SiteCrawl, evidence_dir: Path, label: str = "") -> SiteCra
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter
 
-    from auditor.formats.html import report_slug
+    from auditor.reports.html import report_slug
 
     relative = Path("evidence") / label / f"{report_slug(crawl.start_url)}.warc.gz" if label else (
         Path("evidence") / f"{report_slug(crawl.start_url)}.warc.gz")

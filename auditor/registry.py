@@ -1,20 +1,19 @@
 """The rule registry: every rule module under ``auditor.rules`` registers its class here.
 
 Rules are discovered by importing every module of the ``auditor.rules`` package once; the
-``@register`` decorator adds each class under its id. Profiles (``rules/profiles/*.toml``)
-give each rule its weight per jurisdiction.
+``@register`` decorator adds each class under its id. The jurisdictions' profiles
+(:mod:`auditor.profiles`) give each rule its weight per jurisdiction.
 """
 
 from __future__ import annotations
 
 import importlib
 import pkgutil
-import tomllib
 from functools import cache
-from importlib import resources
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from auditor.models import Severity
+from auditor.profiles import profile
 from auditor.rule import Rule
 
 _RULES: dict[str, type[Rule]] = {}
@@ -61,51 +60,6 @@ def get_rule(rule_id: str) -> type[Rule]:
         return _RULES[rule_id]
     except KeyError:
         raise KeyError(f"no rule {rule_id!r}; known: {', '.join(sorted(_RULES))}") from None
-
-
-@cache
-def profile(jurisdiction: str) -> dict[str, float]:
-    """Rule weights for a jurisdiction: ``default.toml`` overlaid with ``<jurisdiction>.toml``."""
-    folder = resources.files("auditor") / "rules" / "profiles"
-    weights: dict[str, float] = {}
-    for name in ("default", jurisdiction):
-        file = folder / f"{name}.toml"
-        if file.is_file():
-            data = tomllib.loads(file.read_text(encoding="utf-8"))
-            weights.update({k: float(v) for k, v in data.get("weights", {}).items()})
-    return weights
-
-
-@cache
-def params(jurisdiction: str) -> dict[str, Any]:
-    """Per-jurisdiction parameters of the law (periods, ADR bodies, premium-rate prefixes):
-    the ``[params]`` of ``default.toml`` overlaid with those of ``<jurisdiction>.toml``."""
-    folder = resources.files("auditor") / "rules" / "profiles"
-    merged: dict[str, Any] = {}
-    for name in ("default", jurisdiction):
-        file = folder / f"{name}.toml"
-        if file.is_file():
-            merged.update(tomllib.loads(file.read_text(encoding="utf-8")).get("params", {}))
-    return merged
-
-
-@cache
-def disabled(jurisdiction: str) -> frozenset[str]:
-    """Rules a jurisdiction's profile switches off (``[rules] disabled = [...]``)."""
-    folder = resources.files("auditor") / "rules" / "profiles"
-    off: set[str] = set()
-    for name in ("default", jurisdiction):
-        file = folder / f"{name}.toml"
-        if file.is_file():
-            off.update(tomllib.loads(file.read_text(encoding="utf-8")).get("rules", {}).get("disabled", []))
-    return frozenset(off)
-
-
-def jurisdictions() -> list[str]:
-    """The jurisdictions that have a profile file."""
-    folder = resources.files("auditor") / "rules" / "profiles"
-    return sorted(f.name.removesuffix(".toml") for f in folder.iterdir()
-                  if f.name.endswith(".toml") and f.name != "default.toml")
 
 
 def weight_of(rule: type[Rule], jurisdiction: str) -> float:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from auditor import profiles
 from auditor.i18n import Text, as_text
 from auditor.models import Evidence, Outcome, RuleMeta, SiteFacts
 
@@ -77,9 +78,7 @@ class AuditContext:
     @property
     def params(self) -> dict[str, Any]:
         """The jurisdiction's parameters of the law (``[params]`` of its profile)."""
-        from auditor import registry  # registry imports this module
-
-        return registry.params(self.jurisdiction)
+        return profiles.params(self.jurisdiction)
 
 
 @dataclass(frozen=True)

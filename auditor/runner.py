@@ -80,7 +80,7 @@ def store_screenshots(crawl: SiteCrawl, evidence_dir: Path, label: str = "") -> 
     """Write the crawl's screenshots as PNG files and record their paths relative to ``evidence_dir``.
 
     Nothing is lost when a file cannot be written: the path just stays empty."""
-    from auditor.formats.html import report_slug
+    from auditor.reports.html import report_slug
 
     folder = Path("screenshots") / label / report_slug(crawl.start_url) if label else (
         Path("screenshots") / report_slug(crawl.start_url))

@@ -222,7 +222,7 @@ PHASES = (
     ("rules and scoring (run_rules)", "auditor/engine.py", "run_rules"),
     ("WARC evidence (write_warc)", "auditor/evidence.py", "write_warc"),
     ("store: one transaction a site (save_site)", "auditor/store.py", "save_site"),
-    ("reports, index and manifest at the end", "auditor/formats/html.py", "write_html_reports"),
+    ("reports, index and manifest at the end", "auditor/reports/html.py", "write_html_reports"),
 )
 
 

@@ -12,9 +12,6 @@ import jsonschema
 import pytest
 
 from auditor import ci
-from auditor.formats.junit import render_junit
-from auditor.formats.markdown import escape_md, render_markdown
-from auditor.formats.sarif import render_sarif
 from auditor.models import (
     AuditResult,
     Category,
@@ -26,6 +23,9 @@ from auditor.models import (
     SiteStatus,
     ToolInfo,
 )
+from auditor.reports.junit import render_junit
+from auditor.reports.markdown import escape_md, render_markdown
+from auditor.reports.sarif import render_sarif
 
 SARIF_SCHEMA = json.loads((Path(__file__).parent / "schemas" / "sarif-schema-2.1.0.json").read_text("utf-8"))
 SITE = "https://staging.shop.se/"

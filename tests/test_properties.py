@@ -10,10 +10,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from auditor.engine import run_rules
+from auditor.facts.dom import Document
+from auditor.facts.site import gather_site
 from auditor.models import PageSnapshot, RobotsInfo, SiteCrawl
 from auditor.rule import AuditContext
-from auditor.spiders.gatherers.dom import Document
-from auditor.spiders.gatherers.site import gather_site
 
 FIXTURES = sorted((Path(__file__).parent / "fixtures" / "rules").glob("*/*.html"))
 SAMPLES = [p.read_text(encoding="utf-8") for p in FIXTURES[::7]]

@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from auditor import registry
+from auditor import profiles, registry
 from auditor.models import FACT_NAMES
 
 RULES = registry.all_rules()
@@ -36,7 +36,7 @@ def test_metadata_is_complete(rule: type) -> None:
     meta = rule.meta  # type: ignore[attr-defined]
     assert meta.legal_refs
     assert set(meta.requires) <= FACT_NAMES
-    assert meta.id in registry.profile("default"), f"{meta.id} has no weight in profiles/default.toml"
+    assert meta.id in profiles.profile("default"), f"{meta.id} has no weight in profiles/default.toml"
     assert meta.title != meta.failure_title
 
 

@@ -1,6 +1,6 @@
 """Open a page's chat widget the way a consumer would, without sending anything, and read it.
 
-The launcher is found by the vendor's own markers (``auditor/spiders/vendors.toml``), by a
+The launcher is found by the vendor's own markers (``auditor/facts/vendors.toml``), by a
 vendor's iframe, or by what a person sees (a button or link named "chat"). After one click the
 widget's new text (in the page and in its frames) is read for a way to keep the conversation
 ("Email transcript", "Skicka chattlogg", "Verlauf per E-Mail"), for a bot, and for an offer of a
@@ -14,9 +14,9 @@ from contextlib import suppress
 from typing import Any
 from urllib.parse import urlsplit
 
+from auditor.facts.chat import vendors
+from auditor.facts.passages.common import lexicon, phrase_hits, word_list
 from auditor.models import ChatObservation
-from auditor.spiders.gatherers.chat import vendors
-from auditor.spiders.gatherers.passages.common import lexicon, phrase_hits, word_list
 
 #: Launchers tried per page, and how long a widget may take to open.
 MAX_LAUNCHERS = 3

@@ -27,7 +27,7 @@ from auditor.browser.chat import open_chats, short_error
 from auditor.browser.clicks import click_links
 from auditor.browser.submit import submit_forms
 from auditor.models import ChatObservation, FormSubmission, LinkClick
-from auditor.spiders.saved import SavedCopy
+from auditor.web.saved import SavedCopy
 
 #: Flags that keep Chromium quiet on a machine without internet (shared/environment.md).
 CHROMIUM_ARGS = (
@@ -376,7 +376,7 @@ async def _public_only(route: Any) -> None:
     """The browser's side of the SSRF guard: no request of a public audit reaches a private address."""
     from urllib.parse import urlsplit
 
-    from auditor.spiders.netguard import private_reason_sync
+    from auditor.web.netguard import private_reason_sync
 
     host = (urlsplit(route.request.url).hostname or "").lower()
     try:

@@ -22,9 +22,9 @@ import re
 from typing import Literal
 
 from auditor.browser.render import Browser, RenderedPage
+from auditor.facts.dom import Document
 from auditor.models import BannerInfo, PageSnapshot, RenderInfo, SiteCrawl
-from auditor.spiders.gatherers.dom import Document
-from auditor.spiders.saved import SavedCopy
+from auditor.web.saved import SavedCopy
 
 RenderMode = Literal["auto", "always", "never"]
 RENDER_MODES: tuple[RenderMode, ...] = ("auto", "always", "never")
@@ -48,9 +48,9 @@ def _plan(crawl: SiteCrawl, mode: RenderMode) -> tuple[list[tuple[int, bool]], b
     the only way to the terms."""
     if mode == "never":
         return [], False
-    from auditor.spiders.gatherers.emails import shows_plain_address
-    from auditor.spiders.gatherers.links import gather_script_links
-    from auditor.spiders.gatherers.site import is_contact_page, is_js_shell, is_terms_page
+    from auditor.facts.emails import shows_plain_address
+    from auditor.facts.links import gather_script_links
+    from auditor.facts.site import is_contact_page, is_js_shell, is_terms_page
 
     chosen: list[tuple[int, bool]] = []
     contact_seen = terms_seen = False
@@ -117,14 +117,14 @@ async def render_crawl(
 
 def script_link_locators(html: str, url: str) -> list[tuple[str, str]]:
     """Links to terms of a rendered page that only a script can follow: (locator, text)."""
-    from auditor.spiders.gatherers.links import gather_script_links
+    from auditor.facts.links import gather_script_links
 
     return [(link.locator, link.text) for link in gather_script_links(Document(html, url))]
 
 
 def contact_form_locators(html: str, url: str) -> list[str]:
     """Contact forms of a rendered page whose fields can be seen (CI mode sends one test message)."""
-    from auditor.spiders.gatherers.forms import gather_forms
+    from auditor.facts.forms import gather_forms
 
     doc = Document(html, url)
     return [f.locator for f in gather_forms(doc, contact_page=True) if f.purpose == "contact" and not f.scripted]
@@ -132,11 +132,11 @@ def contact_form_locators(html: str, url: str) -> list[str]:
 
 def finding_locators(html: str, url: str) -> list[str]:
     """Where on a rendered page the facts a finding may cite are: contact details first."""
-    from auditor.spiders.gatherers.emails import gather_emails
-    from auditor.spiders.gatherers.forms import gather_forms
-    from auditor.spiders.gatherers.identity import gather_org_numbers
-    from auditor.spiders.gatherers.passages import gather_passages
-    from auditor.spiders.gatherers.phones import gather_phones
+    from auditor.facts.emails import gather_emails
+    from auditor.facts.forms import gather_forms
+    from auditor.facts.identity import gather_org_numbers
+    from auditor.facts.passages import gather_passages
+    from auditor.facts.phones import gather_phones
 
     doc = Document(html, url)
     found: list[str] = []

@@ -12,9 +12,9 @@ from __future__ import annotations
 from contextlib import suppress
 from typing import Any
 
+from auditor.facts.forms import RECEIPT_ORDER
+from auditor.facts.passages.common import lexicon, phrase_hits, word_list
 from auditor.models import FormSubmission
-from auditor.spiders.gatherers.forms import RECEIPT_ORDER
-from auditor.spiders.gatherers.passages.common import lexicon, phrase_hits, word_list
 
 TEST_EMAIL = "auditor-test@example.invalid"
 TEST_MESSAGE = "Test message sent by auditor, an automated consumer-law compliance check. Please ignore."

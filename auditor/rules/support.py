@@ -26,7 +26,7 @@ from auditor.models import (
     PassageFact,
     Region,
 )
-from auditor.spiders.site import url_key
+from auditor.web.urls import url_key
 
 #: Companies a shop names that are not the shop: payment, delivery, platforms, analytics.
 THIRD_PARTIES = re.compile(

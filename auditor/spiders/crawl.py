@@ -24,8 +24,8 @@ from auditor.browser.render import Browser, BrowserUnavailable, launch
 from auditor.browser.stage import RenderMode, render_crawl
 from auditor.models import FetchFailure, PageSnapshot, RobotsInfo, SiteCrawl
 from auditor.spiders import settings as crawl_settings
-from auditor.spiders.saved import SavedCopy
 from auditor.spiders.site import SiteSpider
+from auditor.web.saved import SavedCopy
 
 #: Sites crawled at the same time. Each site is itself polite (AutoThrottle, few requests).
 DEFAULT_SITE_CONCURRENCY = 8

@@ -16,7 +16,7 @@ from urllib.parse import urljoin
 from scrapy.crawler import Crawler
 from scrapy.http import Headers, Request, Response
 
-from auditor.spiders.gatherers.links import same_site
+from auditor.web.urls import same_site
 
 #: Where the stopped target is left for the spider.
 OFFSITE_META = "audit_offsite_redirect"
@@ -73,7 +73,7 @@ class SavedCopyServer:
         from scrapy.exceptions import IgnoreRequest
         from scrapy.responsetypes import responsetypes
 
-        from auditor.spiders.saved import SavedCopy
+        from auditor.web.saved import SavedCopy
 
         saved = getattr(self.crawler.spider, "saved_copy", None)
         if not isinstance(saved, SavedCopy):
@@ -116,7 +116,7 @@ class PrivateAddressGuard:
     async def process_request(self, request: Request) -> None:
         from scrapy.exceptions import IgnoreRequest
 
-        from auditor.spiders.netguard import private_reason
+        from auditor.web.netguard import private_reason
 
         spider = self.crawler.spider
         if getattr(spider, "allow_private", True) or getattr(spider, "saved_copy", None) is not None:

@@ -26,12 +26,13 @@ from protego import Protego
 from scrapy.http import Response, TextResponse
 from twisted.python.failure import Failure
 
+from auditor.facts.dom import Document
+from auditor.facts.links import gather_links
 from auditor.models import UNLINKED_DEPTH, ClickStep, FailureKind, FetchFailure, PageSnapshot, RobotsInfo
 from auditor.spiders import ranking
-from auditor.spiders.gatherers.dom import Document
-from auditor.spiders.gatherers.links import gather_links, host_key, is_page_url, same_site
 from auditor.spiders.middlewares import OFFSITE_META, SAVED_NOTE_META
-from auditor.spiders.saved import SavedCopy
+from auditor.web.saved import SavedCopy
+from auditor.web.urls import host_key, is_page_url, same_site, url_key
 
 #: Requests released to Scrapy at once; the rest wait in the spider's priority queue.
 IN_FLIGHT = 4
@@ -39,7 +40,6 @@ IN_FLIGHT = 4
 MAX_NOT_SAVED = 300
 
 
-_INDEX_FILES = frozenset({"index.html", "index.htm"})
 
 
 #: Download errors as a reader of the report understands them (the technical text follows).
@@ -89,15 +89,6 @@ def _binary(body: bytes) -> bool:
     return controls > len(head) // 10
 
 
-def url_key(url: str) -> str:
-    """Identity of a page for de-duplication: scheme, ``www.`` and a trailing ``index.html``
-    (``/`` and ``/index.html`` are one page on every static server) do not make a new page."""
-    parts = urlsplit(url)
-    path = parts.path or "/"
-    head, _, last = path.rpartition("/")
-    if last.lower() in _INDEX_FILES:
-        path = head + "/"
-    return urlunsplit(("", host_key(parts.netloc), path, parts.query, ""))
 
 
 @dataclass

@@ -11,7 +11,7 @@ import pytest
 
 from auditor.browser.render import launch
 from auditor.demo.server import serve_sites
-from auditor.formats.html import write_html_reports
+from auditor.reports.html import write_html_reports
 from auditor.runner import SiteJob, audit_sites
 from auditor.spiders.crawl import CrawlSpec
 

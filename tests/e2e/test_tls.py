@@ -19,7 +19,7 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
-from auditor.formats.html import write_html_reports
+from auditor.reports.html import write_html_reports
 from auditor.runner import SiteJob, audit_sites
 from auditor.spiders.crawl import CrawlSpec
 

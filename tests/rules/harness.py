@@ -37,6 +37,8 @@ from urllib.parse import urljoin, urlsplit
 import lxml.html
 from lxml import etree
 
+from auditor.facts.dom import Document, locator
+from auditor.facts.links import gather_links, gather_script_links
 from auditor.models import (
     ChatObservation,
     ClickStep,
@@ -47,8 +49,7 @@ from auditor.models import (
     RobotsInfo,
     SiteCrawl,
 )
-from auditor.spiders.gatherers.dom import Document, locator
-from auditor.spiders.gatherers.links import gather_links, gather_script_links, host_key
+from auditor.web.urls import host_key
 
 BASE = "https://www.butik.se/"
 _PAGE = re.compile(r"<!--\s*page:\s*(\S+)\s*-->")

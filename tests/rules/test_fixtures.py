@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 
 from auditor.engine import run_rules
+from auditor.facts.site import gather_site
 from auditor.models import Outcome
 from auditor.registry import get_rule
 from auditor.rule import AuditContext
-from auditor.spiders.gatherers.site import gather_site
-from auditor.spiders.site import url_key
+from auditor.web.urls import url_key
 from tests.rules.harness import load_fixture
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "rules"

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from auditor.engine import run_rules
+from auditor.facts.site import gather_site
 from auditor.models import Outcome, RuleOutcome, SiteFacts
 from auditor.registry import get_rule
 from auditor.rule import AuditContext
-from auditor.spiders.gatherers.site import gather_site
 from tests.rules.harness import load_fixture
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "rules" / "odr-link"

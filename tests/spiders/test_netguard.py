@@ -6,7 +6,7 @@ import asyncio
 
 import pytest
 
-from auditor.spiders.netguard import is_public_ip, private_reason, private_reason_sync
+from auditor.web.netguard import is_public_ip, private_reason, private_reason_sync
 
 
 @pytest.mark.parametrize(

@@ -12,7 +12,7 @@ import pytest
 from auditor.cli import demo_shops, main
 from auditor.engine import audit_crawl
 from auditor.spiders.crawl import CrawlSpec, crawl_sites
-from auditor.spiders.saved import SavedCopy, SavedCopyError, find_marker, load_url_map
+from auditor.web.saved import SavedCopy, SavedCopyError, find_marker, load_url_map
 
 BASE = "https://butik.example.se/"
 

@@ -2,7 +2,7 @@
 
 What it checks
     Chat widgets are recognised by their vendor's fingerprint (loader host, script global, DOM
-    marker; ``auditor/spiders/vendors.toml``) and by what a person sees (a "chat" launcher). The
+    marker; ``auditor/facts/vendors.toml``) and by what a person sees (a "chat" launcher). The
     browser stage opens each widget once, without typing anything, and reads it for a way to
     keep the conversation: "Email transcript", "Skicka chattlogg", "Verlauf per E-Mail senden",
     "Download", or a statement that the conversation is emailed. A screenshot shows the open widget.

@@ -34,7 +34,7 @@ from auditor.registry import register
 from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, partial, passed
 from auditor.rules import legal
 from auditor.rules.support import SITE_WIDE, Pages, absence_doubt
-from auditor.spiders.site import url_key
+from auditor.web.urls import url_key
 
 #: Click depths: at most PASS_DEPTH passes, PARTIAL_DEPTH is partial, deeper fails.
 PASS_DEPTH = 2

@@ -24,13 +24,13 @@ Needs review when    the contact page could not be read or needs JavaScript, or 
 
 from __future__ import annotations
 
+from auditor.facts.phones import MISSING_TRUNK_PREFIX
 from auditor.i18n import Messages, T, Text, join, kind_name, region_name
 from auditor.models import Category, Evidence, PageKind, PhoneFact, RuleMeta, RuleWords, Severity
 from auditor.registry import register
 from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, partial, passed
 from auditor.rules import legal
 from auditor.rules.support import SITE_WIDE, TRADER_PAGE_KINDS, Pages, absence_doubt
-from auditor.spiders.gatherers.phones import MISSING_TRUNK_PREFIX
 
 #: Every message of this rule, in English and Swedish.
 MESSAGES = Messages(

@@ -33,7 +33,7 @@ from auditor.rules.withdrawal.withdrawal_period import (
     searched_for_withdrawal,
     withdrawal_absence_doubt,
 )
-from auditor.spiders.site import url_key
+from auditor.web.urls import url_key
 
 CRD_ANNEX_I_B = LegalRef(
     instrument=legal.CRD, provision="Annex I(B) (model withdrawal form)", url="https://eur-lex.europa.eu/eli/dir/2011/83/oj"

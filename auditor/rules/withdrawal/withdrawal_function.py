@@ -26,13 +26,13 @@ from __future__ import annotations
 
 from datetime import date
 
+from auditor.facts.passages.common import find_phrases, topic_phrases
 from auditor.i18n import Messages, T, Text, region_name
 from auditor.models import Category, LegalRef, LinkFact, PassageFact, PassageTopic, RuleMeta, RuleWords, Severity
 from auditor.registry import register
 from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, not_applicable, partial, passed
 from auditor.rules import legal
 from auditor.rules.support import SITE_WIDE, Pages, absence_doubt, passage_evidence
-from auditor.spiders.gatherers.passages.common import find_phrases, topic_phrases
 
 #: CRD Art. 11a applies from this date (Directive (EU) 2023/2673, Art. 2).
 APPLIES_FROM = date(2026, 6, 19)

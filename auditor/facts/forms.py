@@ -1,0 +1,315 @@
+"""Forms on a page: what each is for, and whether a consumer who writes through it keeps a copy.
+
+Every ``<form>`` becomes a :class:`~auditor.models.FormFact` with its purpose (contact,
+search, newsletter, login, order, other) read from its controls, and, for a contact form,
+what the page says near the form about a receipt:
+
+* ``copy``: a "send me a copy" control, or a promise of a copy of the message;
+* ``case_number``: a case or ticket number (Ärendenummer, Saksnummer, Ticketnummer);
+* ``confirmation``: a confirmation by email that the message arrived (Eingangsbestätigung);
+* ``thread``: the message is kept in the consumer's account, where the case can be followed.
+
+"Near the form" is the form itself and the containers around it up to a few hundred words,
+including text hidden until the form is sent (the confirmation a consumer sees afterwards).
+A reply promise ("we answer within 24 hours") or an on-screen "thank you" is no receipt.
+
+Forms embedded from a form service (Google Forms, Microsoft Forms, Typeform, HubSpot, ...)
+in an ``<iframe>`` are recorded as contact forms of that vendor whose contents the static
+crawl cannot see; so is a ``<form>`` with no visible controls (fields drawn by a script).
+Phrases are data: ``auditor/rules/lexicon/topics/form_receipt.toml``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+from urllib.parse import urlsplit
+
+import lxml.html
+
+from auditor.facts.dom import Document, clean, is_hidden
+from auditor.facts.passages.common import lexicon, phrase_hits, word_list
+from auditor.models import FormFact
+
+FormPurpose = Literal["contact", "search", "newsletter", "login", "order", "other"]
+Receipt = Literal["", "copy", "case_number", "confirmation", "thread"]
+
+#: Receipt kinds, strongest first: a copy of the message beats a case number beats a bare
+#: confirmation beats a thread kept in an account.
+RECEIPT_ORDER: tuple[Receipt, ...] = ("copy", "case_number", "confirmation", "thread")
+
+#: Form services whose forms are embedded in an iframe: host (suffix) and path prefix.
+FORM_VENDORS: tuple[tuple[str, str, str], ...] = (
+    ("docs.google.com", "/forms", "Google Forms"),
+    ("forms.gle", "", "Google Forms"),
+    ("forms.office.com", "", "Microsoft Forms"),
+    ("forms.microsoft.com", "", "Microsoft Forms"),
+    ("typeform.com", "", "Typeform"),
+    ("jotform.com", "", "Jotform"),
+    ("jotform.eu", "", "Jotform"),
+    ("hsforms.com", "", "HubSpot Forms"),
+    ("hsforms.net", "", "HubSpot Forms"),
+    ("formstack.com", "", "Formstack"),
+    ("cognitoforms.com", "", "Cognito Forms"),
+    ("tally.so", "", "Tally"),
+    ("paperform.co", "", "Paperform"),
+    ("wufoo.com", "", "Wufoo"),
+    ("zohopublic.com", "", "Zoho Forms"),
+    ("zohopublic.eu", "", "Zoho Forms"),
+    ("123formbuilder.com", "", "123FormBuilder"),
+    ("formsite.com", "", "Formsite"),
+)
+
+_SEARCH_NAMES = re.compile(
+    r"^(q|s|k|query|sok|sök|soek|suche|haku|keyword|keywords|term|searchterm)$|search|suche|gcse", re.I
+)
+_ORDER_NAMES = re.compile(r"qty|quantity|antal|anzahl|määrä|add[-_]?to[-_]?cart|variant|product|sku|coupon", re.I)
+_MESSAGE_NAMES = re.compile(
+    r"message|msg|nachricht|meddelande|besked|beskjed|melding|viesti|comment|kommentar|enquiry|inquiry|"
+    r"anfrage|ärende|henvendelse|question|fråga|frage|body|text",
+    re.I,
+)
+_CONTACT_PATH = re.compile(r"kontakt|contact|support|kundservice|kundtjanst|kundeservice|asiakaspalvelu|yhteys|"
+                           r"ticket|feedback|reklamation|reklamasjon|complaint", re.I)
+_COPY_CONTROL = re.compile(r"cop(y|ie)|kopi|kopio|cc[-_]?(me|self|sender)|send[-_]?me", re.I)
+_ORDER_FIELD = re.compile(
+    r"order|bestell|ordre|ordrenummer|ordernummer|tilaus|auftrag|id_order|invoice|faktura|rechnung", re.I
+)
+#: CAPTCHA services by a class, a script or an iframe host near the form.
+CAPTCHAS: tuple[tuple[str, str], ...] = (
+    ("g-recaptcha", "Google reCAPTCHA"),
+    ("recaptcha", "Google reCAPTCHA"),
+    ("h-captcha", "hCaptcha"),
+    ("hcaptcha", "hCaptcha"),
+    ("cf-turnstile", "Cloudflare Turnstile"),
+    ("challenges.cloudflare.com", "Cloudflare Turnstile"),
+    ("frc-captcha", "Friendly Captcha"),
+    ("friendlycaptcha", "Friendly Captcha"),
+    ("captcha", "a CAPTCHA"),
+)
+#: Containers around a form are searched while their text stays below this many characters.
+_NEAR_CHARS = 2500
+_SKIP = frozenset({"script", "style", "noscript", "svg", "select"})
+_BLOCKS = frozenset({
+    "p", "div", "li", "ul", "ol", "section", "article", "form", "fieldset", "table", "tbody", "tr", "td",
+    "th", "h1", "h2", "h3", "h4", "h5", "h6", "header", "footer", "aside", "dl", "dt", "dd", "blockquote",
+    "main", "nav", "details", "summary", "figure", "figcaption", "address",
+})
+
+
+def gather_forms(doc: Document, *, contact_page: bool = False) -> list[FormFact]:
+    """Every form of the page, and every embedded form service, with purpose and receipt."""
+    out = [_form_fact(doc, form, contact_page) for form in doc.root.iter("form")]
+    out += _vendor_forms(doc)
+    return out
+
+
+def _form_fact(doc: Document, form: lxml.html.HtmlElement, contact_page: bool) -> FormFact:
+    fields: list[str] = []
+    required: list[str] = []
+    has_text = has_password = False
+    copy_option = ""
+    visible = 0
+    for control in form.iter("input", "textarea", "select"):
+        kind = (control.get("type") or control.tag).lower()
+        if kind in {"hidden", "submit", "button", "image", "reset"}:
+            continue
+        visible += 1
+        has_text |= control.tag == "textarea"
+        has_password |= kind == "password"
+        name = control.get("name") or control.get("id") or kind
+        fields.append(name)
+        if control.get("required") is not None or control.get("aria-required") == "true":
+            required.append(name)
+        if kind == "checkbox" and not copy_option:
+            label = _label_of(doc, form, control)
+            if _COPY_CONTROL.search(name) or _copy_words(label):
+                copy_option = label or name
+    purpose = _purpose(form, fields, has_text, has_password, visible, contact_page)
+    receipt: Receipt = ""
+    receipt_excerpt = ""
+    hidden_only = False
+    if copy_option:
+        receipt, receipt_excerpt = "copy", copy_option
+    elif purpose == "contact":
+        receipt, receipt_excerpt, hidden_only = _receipt_near(doc, form)
+    return FormFact(
+        url=doc.url,
+        locator=doc.locator(form),
+        excerpt=doc.element_text(form)[:200],
+        region=doc.region(form),
+        action=form.get("action") or "",
+        method_attr=(form.get("method") or "get").lower(),
+        fields=fields,
+        looks_like_contact=has_text and not has_password,
+        purpose=purpose,
+        scripted=visible == 0,
+        copy_option=copy_option[:200],
+        receipt=receipt,
+        receipt_excerpt=receipt_excerpt[:300],
+        receipt_hidden=hidden_only,
+        required=required,
+        order_required=any(_ORDER_FIELD.search(name) for name in required),
+        captcha=_captcha(doc, form),
+    )
+
+
+def _captcha(doc: Document, form: lxml.html.HtmlElement) -> str:
+    """The CAPTCHA service guarding a form: a marker inside it, or a CAPTCHA script on the page."""
+    inside = " ".join(
+        f"{el.get('class') or ''} {el.get('id') or ''} {el.get('src') or ''} {el.get('name') or ''}"
+        for el in form.iter()
+        if isinstance(el.tag, str)
+    ).lower()
+    scripts = " ".join((el.get("src") or "") for el in doc.root.iter("script")).lower()
+    for marker, name in CAPTCHAS:
+        if marker in inside:
+            return name
+    for marker, name in CAPTCHAS[:-1]:
+        if marker in scripts and any(m in inside for m in ("captcha", "turnstile", "recaptcha")):
+            return name
+    return ""
+
+
+def _purpose(
+    form: lxml.html.HtmlElement, fields: list[str], has_text: bool, has_password: bool, visible: int,
+    contact_page: bool,
+) -> FormPurpose:
+    if has_password:
+        return "login"
+    names = [f for f in fields if f not in {"checkbox", "radio"}]
+    if names and all(_SEARCH_NAMES.search(n) for n in names):
+        return "search"
+    if any(_ORDER_NAMES.search(n) for n in fields) and not has_text:
+        return "order"
+    if has_text or any(_MESSAGE_NAMES.search(n) for n in fields):
+        return "contact"
+    emails = [f for f in fields if "mail" in f.lower()]
+    if emails and len(names) <= 2:
+        return "newsletter"
+    action = urlsplit(form.get("action") or "").path
+    if visible == 0 and (contact_page or _CONTACT_PATH.search(action)):
+        return "contact"  # a shell whose fields a script draws
+    return "other"
+
+
+def _label_of(doc: Document, form: lxml.html.HtmlElement, control: lxml.html.HtmlElement) -> str:
+    """The text a person reads for a control: its <label>, or the text around it."""
+    ident = control.get("id")
+    if ident:
+        for label in form.iter("label"):
+            if label.get("for") == ident:
+                return clean(label.text_content())
+    parent = control.getparent()
+    while parent is not None and parent is not form:
+        if parent.tag == "label":
+            return clean(parent.text_content())
+        parent = parent.getparent()
+    parent = control.getparent()
+    return clean(parent.text_content())[:200] if parent is not None else ""
+
+
+def _copy_words(text: str) -> bool:
+    return bool(text) and bool(phrase_hits(word_list(text), lexicon("form_receipt", "copy")))
+
+
+def _receipt_near(doc: Document, form: lxml.html.HtmlElement) -> tuple[Receipt, str, bool]:
+    """The strongest receipt the text around a contact form promises, its sentence, and
+    whether it is only in text hidden until the form is sent."""
+    node: lxml.html.HtmlElement | None = form
+    scope = form
+    while node is not None and isinstance(node.tag, str) and node.tag not in {"html", "head"}:
+        if len(_all_text(node)) > _NEAR_CHARS:
+            break
+        scope = node
+        node = node.getparent()
+    best: tuple[int, Receipt, str, bool] | None = None
+    for text, hidden in _sentences_in(scope):
+        words = word_list(text)
+        for rank, kind in enumerate(RECEIPT_ORDER):
+            if phrase_hits(words, lexicon("form_receipt", kind)):
+                candidate = (rank, kind, text, hidden)
+                if best is None or (rank, hidden) < (best[0], best[3]):
+                    best = candidate
+                break
+    if best is None:
+        return "", "", False
+    return best[1], best[2], best[3]
+
+
+def _sentences_in(element: lxml.html.HtmlElement) -> list[tuple[str, bool]]:
+    """Text of each block under ``element`` with whether it is hidden (shown after sending)."""
+    out: list[tuple[str, bool]] = []
+
+    def walk(node: lxml.html.HtmlElement, hidden: bool) -> None:
+        if not isinstance(node.tag, str) or node.tag in _SKIP:
+            return
+        hidden = hidden or is_hidden(node)
+        if node.tag in {"input", "textarea"}:
+            text = clean(node.get("placeholder") or "")
+            if text:
+                out.append((text, hidden))
+            return
+        children = [c for c in node if isinstance(c.tag, str)]
+        if not any(c.tag in _BLOCKS or c.tag in {"input", "textarea", "select"} for c in children):
+            text = clean(_all_text(node, " "))
+            if text:
+                out.append((text, hidden))
+            return
+        own = clean(" ".join([node.text or ""] + [c.tail or "" for c in children]))
+        if own:
+            out.append((own, hidden))
+        for child in children:
+            walk(child, hidden)
+
+    walk(element, False)
+    return out
+
+
+def _all_text(element: lxml.html.HtmlElement, sep: str = "") -> str:
+    """The text under ``element`` without scripts and styles."""
+    parts: list[str] = []
+
+    def walk(node: lxml.html.HtmlElement) -> None:
+        if isinstance(node.tag, str) and node.tag not in _SKIP:
+            if node.text:
+                parts.append(node.text)
+            for child in node:
+                walk(child)
+        if node.tail and node is not element:
+            parts.append(node.tail)
+
+    walk(element)
+    return sep.join(p for p in parts if p.strip())
+
+
+def _vendor_forms(doc: Document) -> list[FormFact]:
+    out: list[FormFact] = []
+    for frame in doc.root.iter("iframe"):
+        src = frame.get("src") or frame.get("data-src") or ""
+        vendor = form_vendor(src)
+        if vendor is None:
+            continue
+        out.append(
+            FormFact(
+                url=doc.url,
+                locator=doc.locator(frame),
+                excerpt=clean(frame.get("title") or "")[:200] or f"{vendor} form",
+                region=doc.region(frame),
+                action=src[:500],
+                purpose="contact",
+                scripted=True,
+                vendor=vendor,
+            )
+        )
+    return out
+
+
+def form_vendor(src: str) -> str | None:
+    """The form service an iframe's ``src`` belongs to, or None."""
+    parts = urlsplit(src.strip())
+    host = (parts.hostname or "").lower()
+    for suffix, path, vendor in FORM_VENDORS:
+        if (host == suffix or host.endswith("." + suffix)) and parts.path.startswith(path):
+            return vendor
+    return None

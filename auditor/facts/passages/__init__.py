@@ -1,0 +1,48 @@
+"""Legal passages: what a page says about complaints, guarantees, withdrawal, dispute bodies,
+return costs and service hours, as :class:`~auditor.models.PassageFact`.
+
+One module per topic group in this package; each defines
+
+    def gather(doc: Document, lang: str) -> list[PassageFact]
+
+and is found automatically (like rules in :mod:`auditor.rules`). Gatherers match the phrases
+of every supported language, not only the page's, because shops mix languages (a Swedish
+shop's English terms count too); ``lang`` is recorded on each fact for the report. Phrases
+are data in ``auditor/rules/lexicon/topics/<topic>.toml`` so a regulator can extend them.
+Gatherers state what a passage says; whether that is lawful is for the rules.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from collections.abc import Callable
+from functools import cache
+from typing import cast
+
+from auditor.facts.dom import Document
+from auditor.models import PassageFact
+
+Gatherer = Callable[[Document, str], list[PassageFact]]
+
+
+@cache
+def gatherers() -> tuple[Gatherer, ...]:
+    """Every topic module's ``gather`` function, in module-name order."""
+    found: list[Gatherer] = []
+    for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
+        if info.name.startswith("_") or info.name == "common":
+            continue
+        module = importlib.import_module(f"{__name__}.{info.name}")
+        gather = getattr(module, "gather", None)
+        if callable(gather):
+            found.append(cast(Gatherer, gather))
+    return tuple(found)
+
+
+def gather_passages(doc: Document, lang: str) -> list[PassageFact]:
+    """All passages of one page."""
+    out: list[PassageFact] = []
+    for gather in gatherers():
+        out.extend(gather(doc, lang))
+    return out

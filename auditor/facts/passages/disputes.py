@@ -1,0 +1,240 @@
+"""Passages about out-of-court dispute resolution: the ADR bodies a shop names and the EU ODR
+platform.
+
+* ``adr_body``: a sentence naming a dispute body (ARN, Forbrukerklageutvalget, Nævnenes Hus,
+  Kuluttajariitalautakunta, Universalschlichtungsstelle, ...) with ``name`` set to the body as
+  written in the lexicon; or a link to a dispute body's web site (flag ``link``, ``target``).
+  A sentence passage is flagged ``web_address`` when its block also gives a web address or a
+  link to another site (``target`` then holds it, a dispute body's own site first) and
+  ``postal_address`` when the block gives a postal code. The German § 36 VSBG statement adds
+  ``vsbg_unwilling`` ("nicht bereit und nicht verpflichtet") or ``vsbg_willing``.
+* ``odr_link``: a link to the ODR platform (``ec.europa.eu/consumers/odr``, flag ``link``), its
+  address written out (``web_address``), or a sentence naming the platform (``mention``).
+
+Gatherers record what the page says; which body is competent for the shop's country is the
+rule's question (``adr_bodies`` of the jurisdiction's profile).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from urllib.parse import urljoin, urlsplit
+
+from auditor.facts.dom import Document, TextBlock
+from auditor.facts.passages.common import (
+    find_phrases,
+    passage_fact,
+    sentences,
+    topic_phrases,
+)
+from auditor.lexicon import LANGUAGES, normalise
+from auditor.models import PassageFact, PassageTopic
+
+#: A web address written in the text ("www.arn.se", "https://ec.europa.eu/consumers/odr/").
+_WEB = re.compile(
+    r"(?<![@\w.-])(?:https?://)?(?:www\.)?(?:[a-z0-9-]+\.)+(?:se|no|dk|fi|de|eu|com|org|net|info)\b(?:/[^\s<>()\"']*)?",
+    re.IGNORECASE,
+)
+#: A postal code followed by a town: "101 23 Stockholm", "0155 Oslo", "1780 København V", "10117 Berlin".
+_POSTAL = re.compile(r"(?<![\d-])(?:\d{3}\s?\d{2}|\d{4,5})\s+[A-ZÅÄÖÆØÜ][a-zåäöæøüé]+")
+_ODR_PATH = re.compile(r"ec\.europa\.eu/(?:consumers/)?odr|europa\.eu/consumers/odr", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Body:
+    """A dispute body: the name profiles use, the normalised form as written, and whether it
+    is an acronym (matched in capitals only)."""
+
+    display: str
+    norm: str
+    acronym: bool
+
+
+@cache
+def _bodies() -> tuple[tuple[Body, ...], dict[str, str]]:
+    """Every body name over all languages, longest first; and the ``[sites]`` table."""
+    file = resources.files("auditor") / "rules" / "lexicon" / "topics" / "adr_body.toml"
+    data = tomllib.loads(file.read_text(encoding="utf-8"))
+    found: dict[str, Body] = {}
+    for lang in LANGUAGES:
+        for name in data.get(lang, {}).get("bodies", []):
+            text = str(name).strip()
+            norm = normalise(text)
+            if norm:
+                found.setdefault(norm, Body(text, norm, text.isupper() and len(text) <= 5))
+    sites = {str(k).lower(): str(v) for k, v in data.get("sites", {}).items()}
+    aliases = {normalise(str(k)): str(v) for k, v in data.get("aliases", {}).items()}
+    ordered = sorted(
+        (Body(aliases.get(b.norm, b.display), b.norm, b.acronym) for b in found.values()),
+        key=lambda b: len(b.norm),
+        reverse=True,
+    )
+    return tuple(ordered), sites
+
+
+def gather(doc: Document, lang: str) -> list[PassageFact]:
+    """Every ADR-body and ODR passage of one page."""
+    return [*_adr_sentences(doc, lang), *_adr_links(doc, lang), *_odr(doc, lang)]
+
+
+def site_of(url: str) -> str | None:
+    """The dispute-body domain a URL belongs to (``arn.se`` for ``https://www.arn.se/x``), if any."""
+    host = (urlsplit(url if "//" in url else f"//{url}").hostname or "").lower()
+    for domain in _bodies()[1]:
+        if host == domain or host.endswith(f".{domain}"):
+            return domain
+    return None
+
+
+def bodies_named(text: str) -> list[str]:
+    """Dispute bodies named in ``text``, under the name the profiles use; a name inside a longer one
+    ("Universalschlichtungsstelle" in "Universalschlichtungsstelle des Bundes") counts once."""
+    bodies, _ = _bodies()
+    padded = f" {normalise(text)} "
+    taken: list[Body] = []
+    for body in bodies:
+        if body.acronym:
+            hit = re.search(rf"(?<![\w]){re.escape(body.norm.upper())}(?![^\W\d_])", text) is not None
+        else:
+            hit = f" {body.norm} " in padded
+        if hit and not any(f" {body.norm} " in f" {other.norm} " for other in taken):
+            taken.append(body)
+    return list(dict.fromkeys(b.display for b in taken))
+
+
+# --------------------------------------------------------------------------- ADR bodies
+
+
+def _adr_sentences(doc: Document, lang: str) -> list[PassageFact]:
+    lex = topic_phrases("adr_body")
+    statement, unwilling, willing = (
+        lex.get("vsbg_statement", ()),
+        lex.get("vsbg_unwilling", ()),
+        lex.get("vsbg_willing", ()),
+    )
+    out: list[PassageFact] = []
+    for block in doc.blocks:
+        web = None
+        postal = None
+        for sentence in sentences(block.text):
+            text = sentence.text
+            names = bodies_named(text)
+            vsbg = _vsbg(text, statement, unwilling, willing)
+            if not names and vsbg is None:
+                continue
+            if web is None:
+                web = _web_address(doc, block)
+                postal = bool(_POSTAL.search(block.text))
+            flags = [*([vsbg] if vsbg else [])]
+            if web:
+                flags.append("web_address")
+            if postal:
+                flags.append("postal_address")
+            for name in names or [""]:
+                out.append(
+                    passage_fact(
+                        doc,
+                        block.element,
+                        PassageTopic.ADR_BODY,
+                        lang,
+                        text,
+                        flags=list(flags),
+                        name=name,
+                        target=web or "",
+                    )
+                )
+    return out
+
+
+def _vsbg(
+    text: str,
+    statement: tuple[tuple[str, str], ...],
+    unwilling: tuple[tuple[str, str], ...],
+    willing: tuple[tuple[str, str], ...],
+) -> str | None:
+    """``vsbg_unwilling`` / ``vsbg_willing`` for a § 36 VSBG statement, else None."""
+    if not find_phrases(text, statement):
+        return None
+    if find_phrases(text, unwilling):
+        return "vsbg_unwilling"
+    if find_phrases(text, willing):
+        return "vsbg_willing"
+    return None
+
+
+def _web_address(doc: Document, block: TextBlock) -> str:
+    """A web address given in the block: a dispute body's site first, then any other site."""
+    candidates: list[str] = []
+    for anchor in block.element.iter("a"):
+        href = (anchor.get("href") or "").strip()
+        if href.lower().startswith(("http://", "https://", "//")):
+            candidates.append(urljoin(doc.url, href))
+    for match in _WEB.finditer(block.text):
+        raw = match.group(0).rstrip(".,;:")
+        candidates.append(raw if raw.lower().startswith("http") else f"https://{raw}")
+    own = (urlsplit(doc.url).hostname or "").removeprefix("www.")
+    others = [c for c in candidates if (urlsplit(c).hostname or "").removeprefix("www.") != own]
+    known = [c for c in others if site_of(c)]
+    return (known or others or [""])[0]
+
+
+def _adr_links(doc: Document, lang: str) -> list[PassageFact]:
+    _, sites = _bodies()
+    out: list[PassageFact] = []
+    for anchor in doc.root.iter("a"):
+        href = (anchor.get("href") or "").strip()
+        if not href or href.startswith(("#", "mailto:", "tel:", "javascript:")):
+            continue
+        target = urljoin(doc.url, href)
+        domain = site_of(target)
+        if domain is None:
+            continue
+        label = doc.element_text(anchor) or target
+        out.append(
+            passage_fact(
+                doc, anchor, PassageTopic.ADR_BODY, lang, label, flags=["link"], name=sites[domain], target=target
+            )
+        )
+    return out
+
+
+# --------------------------------------------------------------------------- ODR platform
+
+
+def _odr(doc: Document, lang: str) -> list[PassageFact]:
+    platform = topic_phrases("odr_link").get("platform", ())
+    out: list[PassageFact] = []
+    for anchor in doc.root.iter("a"):
+        href = (anchor.get("href") or "").strip()
+        target = urljoin(doc.url, href) if href else ""
+        if target and _ODR_PATH.search(target):
+            out.append(
+                passage_fact(
+                    doc,
+                    anchor,
+                    PassageTopic.ODR_LINK,
+                    lang,
+                    doc.element_text(anchor) or target,
+                    flags=["link"],
+                    target=target,
+                )
+            )
+    for block in doc.blocks:
+        for sentence in sentences(block.text):
+            text = sentence.text
+            written = next((m.group(0) for m in _WEB.finditer(text) if _ODR_PATH.search(m.group(0))), "")
+            if written:
+                target = written.rstrip(".,;:")
+                target = target if target.lower().startswith("http") else f"https://{target}"
+                out.append(
+                    passage_fact(
+                        doc, block.element, PassageTopic.ODR_LINK, lang, text, flags=["web_address"], target=target
+                    )
+                )
+            elif find_phrases(text, platform):
+                out.append(passage_fact(doc, block.element, PassageTopic.ODR_LINK, lang, text, flags=["mention"]))
+    return out

@@ -1,0 +1,185 @@
+"""Passages about when customer service can be reached: ``service_hours``.
+
+* Opening hours: a time range that reads as hours of the day ("9–17", "09:00-17:00",
+  "9am-5pm", "klo 9–16", "9 bis 17 Uhr") next to a weekday or day range ("Mån–fre",
+  "Mo.–Fr.", "ma–pe", "Mon-Fri") or an hours label ("Öppettider", "Åpningstider",
+  "Servicezeiten", "Opening hours"), on the same line, the line before, or in the block
+  before (a heading, a table cell). Flag ``hours``. Round-the-clock service ("dygnet runt",
+  "24/7", "rund um die Uhr") is ``around_the_clock``.
+* A promised response time: a sentence with an answer word ("svarar", "antworten", "reply")
+  and a period right after a "within" word ("inom 24 timmar", "innerhalb von 48 Stunden",
+  "within 2 working days", "24 tunnin kuluessa"). Flag ``response_time`` with ``amount`` and
+  ``unit``; ``working_days`` when the period counts working days.
+
+"Öppet köp" (a return promise) is no opening hours: neither a label nor a time range. A range
+followed by a unit ("1–3 vardagar", "2–14 Tage") is a delivery time, not hours.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from auditor.facts.dom import Document
+from auditor.facts.passages.common import (
+    NUMBER_WORDS,
+    UNIT_WORDS,
+    Phrases,
+    Unit,
+    has_phrase,
+    passage_fact,
+    phrase_spans,
+    sentences,
+    topic_phrases,
+    word_list,
+)
+from auditor.lexicon import normalise
+from auditor.models import PassageFact, PassageTopic
+
+_SEP = r"\s*(?:[-–—]|\s(?:bis|till|til|to|until|–)\s)\s*"
+_HOUR = r"(?:[01]?\d|2[0-4])"
+_MERIDIEM = r"(?:am|pm|a\.m\.|p\.m\.)"
+_TIME_RANGE = re.compile(
+    rf"(?<![\w.,:/–-])(?P<pre>(?:kl|klo)\.?\s*|von\s+|from\s+|fra\s+|från\s+)?"
+    rf"(?P<h1>{_HOUR})(?:[:.](?P<m1>[0-5]\d))?\s*(?P<ap1>{_MERIDIEM})?"
+    rf"{_SEP}(?:(?:kl|klo)\.?\s*)?"
+    rf"(?P<h2>{_HOUR})(?:[:.](?P<m2>[0-5]\d))?(?:\s*(?P<post>{_MERIDIEM}|uhr\b|h\b))?(?![\w:])",
+    re.IGNORECASE,
+)
+_TOPIC = PassageTopic.SERVICE_HOURS
+#: How many words a "within" word may sit before the number ("inom ca 24 timmar", "within 1-2 days").
+_WITHIN_BEFORE = 3
+
+
+@dataclass(frozen=True)
+class _Lex:
+    labels: Phrases
+    days: Phrases
+    around: Phrases
+    answer: Phrases
+    within: Phrases
+    working: Phrases
+
+
+@cache
+def _lex() -> _Lex:
+    data = topic_phrases("service_hours")
+    return _Lex(*(data.get(k, ()) for k in ("labels", "days", "around", "answer", "within", "working")))
+
+
+@cache
+def _units() -> dict[str, Unit]:
+    """Normalised unit words: the shared periods' units and the working-day words (as days)."""
+    units: dict[str, Unit] = {normalise(word): unit for word, unit in UNIT_WORDS.items() if normalise(word)}
+    units.pop("man", None)  # "mån" (månad) normalises to the weekday abbreviation "man"
+    for _, phrase in _lex().working:
+        units[phrase] = "days"
+    return units
+
+
+@cache
+def _numbers() -> dict[str, int]:
+    return {normalise(word): value for word, value in NUMBER_WORDS.items() if not word.endswith("_")}
+
+
+def gather(doc: Document, lang: str) -> list[PassageFact]:
+    """Every service-hours passage of one page."""
+    return [*_hours(doc, lang), *_responses(doc, lang)]
+
+
+# --------------------------------------------------------------------------- opening hours
+
+
+def _hours(doc: Document, lang: str) -> list[PassageFact]:
+    lex = _lex()
+    out: list[PassageFact] = []
+    previous = ""
+    for block in doc.blocks:
+        lines = [line for line in block.text.split("\n") if line.strip()]
+        found: list[str] = []
+        flags: list[str] = []
+        for i, line in enumerate(lines):
+            before = lines[i - 1] if i else previous
+            if find_any(line, lex.around):
+                flags.append("around_the_clock")
+                found.append(line)
+                continue
+            if not any(_is_hours(line, m) for m in _TIME_RANGE.finditer(line)):
+                continue
+            if find_any(line, lex.days + lex.labels):
+                found.append(line)
+                flags.append("hours")
+            elif find_any(before, lex.days + lex.labels):
+                found.append(line if before in found else f"{before} {line}")
+                flags.append("hours")
+        if found:
+            out.append(passage_fact(doc, block.element, _TOPIC, lang, " · ".join(found), flags=sorted(set(flags))))
+        previous = lines[-1] if lines else previous
+    return out
+
+
+def find_any(text: str, phrases: Phrases) -> bool:
+    return has_phrase(word_list(text), phrases)
+
+
+def _is_hours(text: str, match: re.Match[str]) -> bool:
+    """Whether a range reads as hours of the day, not a delivery time or a size."""
+    h1, h2 = int(match.group("h1")), int(match.group("h2"))
+    marked = any(match.group(g) for g in ("pre", "m1", "m2", "ap1", "post"))
+    if not marked and not (h1 < h2 and h2 >= 12):
+        return False
+    # A unit right after the range makes it a period: "2–14 vardagar", "10-14 Tage".
+    following = normalise(text[match.end() :]).split()[:2]
+    return not (following and (following[0] in _units() or " ".join(following) in _units()))
+
+
+# --------------------------------------------------------------------------- response time
+
+
+def _responses(doc: Document, lang: str) -> list[PassageFact]:
+    lex = _lex()
+    out: list[PassageFact] = []
+    for block in doc.blocks:
+        for sentence in sentences(block.text):
+            words = normalise(sentence.text).split()
+            if not phrase_spans(words, lex.answer):
+                continue
+            period = _promised_period(words, lex)
+            if period is None:
+                continue
+            amount, unit, working = period
+            flags = ["response_time"] + (["working_days"] if working else [])
+            out.append(
+                passage_fact(doc, block.element, _TOPIC, lang, sentence.text, flags=flags, amount=amount, unit=unit)
+            )
+    return out
+
+
+def _promised_period(words: list[str], lex: _Lex) -> tuple[float, Unit, bool] | None:
+    """The first period with a "within" word right before it (or right after it)."""
+    within = phrase_spans(words, lex.within)
+    working = {phrase for _, phrase in lex.working}
+    units = _units()
+    numbers = _numbers()
+    for i, word in enumerate(words):
+        amount: float | None = None
+        unit: Unit | None = None
+        end = i + 1
+        compact = re.fullmatch(r"(\d{1,3})h", word)
+        if compact:
+            amount, unit = float(compact.group(1)), "hours"
+        elif word.isdigit() or word in numbers:
+            for size in (2, 1):
+                phrase = " ".join(words[i + 1 : i + 1 + size])
+                if len(words) > i + size and phrase in units:
+                    amount = float(word) if word.isdigit() else float(numbers[word])
+                    unit, end = units[phrase], i + 1 + size
+                    break
+        if amount is None or unit is None:
+            continue
+        before = any(i - _WITHIN_BEFORE <= stop <= i for _, stop in within)
+        after = any(start == end for start, _ in within)
+        if before or after:
+            return amount, unit, " ".join(words[i + 1 : end]) in working
+    return None

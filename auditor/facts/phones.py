@@ -1,0 +1,290 @@
+"""Telephone numbers on a page: ``tel:`` links and numbers written in the visible text.
+
+Parsing and classification are left to ``phonenumbers`` (Google's libphonenumber metadata):
+it knows which ranges are valid in each country and which are premium-rate or toll-free,
+which is what CONTACT-PHONE-RATE (CRD Art. 21) needs.
+
+The hard part is precision. A shop page is full of digit groups that a phone matcher happily
+accepts: article numbers, EANs, order numbers, org numbers, bank giros, prices and dates. A
+number in the text is therefore taken only when it is written in international form
+(``+46 …``, ``0046 …``) or when a phone word (*Tel*, *Telefon*, *Puh*, *Ring oss* …) stands
+just before it, and never when the nearest label before it names something else (*Org.nr*,
+*Art.nr*, *EAN*, *Bankgiro* …) or when it is cut out of a longer run of digits.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+from urllib.parse import unquote
+
+import lxml.html
+import phonenumbers
+from phonenumbers import Leniency, PhoneNumber, PhoneNumberMatcher, PhoneNumberType
+
+from auditor import lexicon
+from auditor.facts.dom import Document, TextBlock, excerpt
+from auditor.models import PhoneFact, Region
+
+#: Words that announce a telephone number, in sv, nb, da, fi, de and en, as regular
+#: expressions matched case-insensitively from a word start. Only long stems take any ending
+#: (*Telefonnummer*, *Puhelinnumero*); short ones are whole words, or "Tel" would match "Tell us".
+PHONE_WORDS: tuple[str, ...] = (
+    r"tel", r"tlf", r"tfn", r"puh", r"fon", r"mob", r"ring", r"ringe", r"call", r"gsm",
+    r"phone", r"hotline", r"växel", r"vaxel", r"sentralbord", r"soita", r"anrufen",
+    r"telefon\w*", r"telephone", r"puhelin\w*", r"mobil\w*", r"kundtjänst\w*",
+    r"kundservice\w*", r"kundeservice\w*", r"kundesenter\w*", r"asiakaspalvelu\w*",
+    r"servicenummer", r"service-hotline",
+)
+
+#: Labels of numbers that are not telephone numbers. When one of these is the nearest label
+#: before a digit group, the group is what the label says, whatever its shape. Fax is here
+#: too: a fax line is not a channel a consumer can call (and the CRD dropped it in 2022).
+NOT_PHONE_WORDS: tuple[str, ...] = (
+    "org", "orgnr", "org.nr", "organisationsnummer", "organisasjonsnummer", "foretaksnr",
+    "cvr", "se-nr", "y-tunnus", "business id", "ly-tunnus", "art", "art.nr", "artnr",
+    "artikelnummer", "artikkelnummer", "varenummer", "varenr", "sku", "ean", "gtin", "isbn",
+    "bankgiro", "bg", "plusgiro", "pg", "iban", "bic", "swift", "konto", "kontonummer",
+    "reg.nr", "clearing", "hrb", "hra", "ust", "ust-idnr", "steuernummer", "vat", "moms",
+    "momsreg", "mva", "alv", "order", "ordernummer", "ordrenummer", "bestellnummer",
+    "kundnummer", "kundenummer", "rechnungsnummer", "faktura", "fakturanummer",
+    "tilausnumero", "tuotenumero", "modell", "model", "serienummer", "fax", "telefax",
+)
+
+_PHONE_WORD = re.compile(r"\b(?:" + "|".join(PHONE_WORDS) + r")(?!\w)", re.IGNORECASE)
+# "Tel/Fax: …" is one number for both, so a "fax" right after a slash does not veto it.
+_NOT_PHONE_WORD = re.compile(
+    r"(?<![/\w])(?:"
+    + "|".join(re.escape(w) for w in sorted(NOT_PHONE_WORDS, key=len, reverse=True))
+    + r")(?![a-zåäöæø])",
+    re.IGNORECASE,
+)
+#: How far before a number its label may stand (one short line of text).
+_LABEL_WINDOW = 40
+_CURRENCY_AFTER = re.compile(r"^\s*(?:kr\b|:-|,-|sek\b|nok\b|dkk\b|eur\b|€|\$|£|euro\b)", re.IGNORECASE)
+_DATE = re.compile(r"^\d{1,4}[-./]\d{1,2}[-./]\d{1,4}$")
+#: How far back, within one sentence, a public body's name marks a number as theirs.
+_BODY_WINDOW = 150
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-ZÅÄÖÆØÜ])")
+#: A phone word, an optional colon, then a run of digits with the usual separators.
+_LABELLED_DIGITS = re.compile(
+    _PHONE_WORD.pattern + r"\.?\s*:?\s*(?P<number>\+?\(?\d[\d \t()./-]{4,22}\d)",
+    re.IGNORECASE,
+)
+
+PhoneMethod = Literal["tel", "text", "structured_data"]
+
+_TYPE_NAMES = {
+    value: name.lower()
+    for name, value in vars(PhoneNumberType).items()
+    if name.isupper() and isinstance(value, int)
+}
+
+
+def gather_phones(doc: Document, default_region: str) -> list[PhoneFact]:
+    """Telephone numbers of the page, once per E.164 number: ``tel:`` links first, then text.
+
+    ``default_region`` (``"SE"``, ``"NO"``, ``"DE"`` …) is how a number without a country code
+    is read, normally the audited site's jurisdiction.
+    """
+    region = default_region.upper()
+    seen: set[str] = set()
+    out: list[PhoneFact] = []
+
+    def add(fact: PhoneFact | None) -> None:
+        if fact is not None and fact.e164 not in seen:
+            seen.add(fact.e164)
+            out.append(fact)
+
+    for element in doc.root.iter("a", "area"):
+        href = (element.get("href") or "").strip()
+        if href.lower().startswith("tel:"):
+            add(_from_link(doc, element, href, region))
+    for block in doc.blocks:
+        spans: list[tuple[int, int]] = []
+        offset = 0
+        # Match line by line so that a house number and the postal code below it cannot be
+        # joined into one "number"; the label window still looks across lines of the block.
+        for line in block.text.split("\n"):
+            for match in PhoneNumberMatcher(line, region, leniency=Leniency.VALID):
+                start, end = offset + match.start, offset + match.end
+                if _accept(block.text, start, end, match.raw_string):
+                    spans.append((start, end))
+                    add(
+                        phone_fact(
+                            match.number,
+                            raw=match.raw_string,
+                            url=doc.url,
+                            locator=doc.locator(block.element),
+                            excerpt=excerpt(block.text, start, end),
+                            region=doc.region(block.element),
+                            method="text",
+                            third_party=names_public_body(block.text[:start]),
+                        )
+                    )
+            offset += len(line) + 1
+        for fact in _labelled_invalid(doc, block, region, spans):
+            add(fact)
+    return out
+
+
+def _labelled_invalid(
+    doc: Document, block: TextBlock, region: str, found: list[tuple[int, int]]
+) -> list[PhoneFact]:
+    """Digits right after a phone word that are not a valid number as written.
+
+    "Telefon: 17641857862" (a German mobile without its 0) is still the trader telling us its
+    number; dropping it would turn a badly written number into a missing one, and so into a
+    wrong "fail". These are kept with ``valid=False`` for the rule to send to review.
+    """
+    out: list[PhoneFact] = []
+    for match in _LABELLED_DIGITS.finditer(block.text):
+        raw = match.group("number").strip()
+        digits = re.sub(r"\D", "", raw)
+        if not 6 <= len(digits) <= 15:
+            continue
+        start, end = match.span("number")
+        if any(start < f_end and f_start < end for f_start, f_end in found):
+            continue  # overlaps a number the matcher took
+        if not _accept(block.text, start, end, raw):
+            continue
+        # Valid numbers written as a person dials them were taken by the matcher (they overlap a
+        # span in ``found``); what is left is not dialable as written, even where libphonenumber
+        # can guess the number (17641857862 is +49 176 41857862 once the missing 0 is added).
+        repaired = _with_trunk_prefix(digits, region)
+        out.append(
+            PhoneFact(
+                url=doc.url,
+                locator=doc.locator(block.element),
+                excerpt=excerpt(block.text, start, end),
+                region=doc.region(block.element),
+                raw=raw,
+                e164=repaired or digits,
+                number_type=MISSING_TRUNK_PREFIX if repaired else "invalid",
+                method="text",
+                valid=False,
+                third_party=names_public_body(block.text[:start]),
+            )
+        )
+    return out
+
+
+#: ``number_type`` of a number written without its national trunk prefix ("17641857862").
+MISSING_TRUNK_PREFIX = "missing_trunk_prefix"
+
+
+def _with_trunk_prefix(digits: str, region: str) -> str | None:
+    """The E.164 form of ``digits`` read with the national "0" in front, when that makes a valid
+    number of the region; else None. Only for regions whose trunk prefix is 0."""
+    if region.upper() in {"ZZ", ""} or digits.startswith("0"):
+        return None
+    try:
+        number = phonenumbers.parse("0" + digits, region.upper())
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_valid_number(number):
+        return None
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def names_public_body(before: str) -> bool:
+    """Whether the sentence leading up to a number names a public authority or dispute body
+    ("Forbrukerrådet er tilgjengelig på telefon 23 400 500"): then the number is theirs."""
+    window = before[-_BODY_WINDOW:]
+    boundaries = list(_SENTENCE_END.finditer(window))
+    if boundaries:
+        window = window[boundaries[-1].end() :]
+    return lexicon.load().public_body_in(window) is not None
+
+
+def parse_phone(raw: str, default_region: str) -> PhoneNumber | None:
+    """``raw`` parsed as a possible number, or ``None``. For numbers someone marked as phones
+    (``tel:`` links, ``telephone`` in structured data) possibility is enough: libphonenumber's
+    validity data lags behind newly opened number ranges."""
+    try:
+        number = phonenumbers.parse(raw, default_region.upper())
+    except phonenumbers.NumberParseException:
+        return None
+    return number if phonenumbers.is_possible_number(number) else None
+
+
+def phone_fact(
+    number: PhoneNumber,
+    *,
+    raw: str,
+    url: str,
+    locator: str,
+    excerpt: str,
+    region: Region,
+    method: PhoneMethod,
+    third_party: bool = False,
+) -> PhoneFact:
+    """A :class:`PhoneFact` for a parsed number, classified by libphonenumber."""
+    kind = phonenumbers.number_type(number)
+    return PhoneFact(
+        url=url,
+        locator=locator,
+        excerpt=excerpt,
+        region=region,
+        raw=raw.strip(),
+        e164=phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164),
+        number_type=_TYPE_NAMES.get(kind, "unknown"),
+        premium_rate=kind == PhoneNumberType.PREMIUM_RATE,
+        toll_free=kind == PhoneNumberType.TOLL_FREE,
+        method=method,
+        third_party=third_party,
+    )
+
+
+def _from_link(doc: Document, element: lxml.html.HtmlElement, href: str, region: str) -> PhoneFact | None:
+    raw = unquote(href[4:]).lstrip("/").strip()
+    number = parse_phone(raw, region)
+    if number is None:
+        return None
+    context = _context(doc, element)
+    own = doc.element_text(element)
+    before = context[: context.find(own)] if own and own in context else ""
+    return phone_fact(
+        number,
+        raw=raw,
+        url=doc.url,
+        locator=doc.locator(element),
+        excerpt=context,
+        region=doc.region(element),
+        method="tel",
+        third_party=names_public_body(before),
+    )
+
+
+def _accept(text: str, start: int, end: int, raw: str) -> bool:
+    """Whether a number the matcher found in ``text[start:end]`` is written as a phone number."""
+    before, after = text[:start], text[end:]
+    # Part of a longer digit run: an EAN, an IBAN, a longer article number.
+    # Only within the line: a postal code on the next line is not part of the number.
+    if re.search(r"\d[ \t.-]?$", before) or re.match(r"^[ \t.-]?\d", after):
+        return False
+    if _CURRENCY_AFTER.match(after) or _DATE.match(raw.strip()):
+        return False
+    window = before[-_LABEL_WINDOW:]
+    positive = [m.end() for m in _PHONE_WORD.finditer(window)]
+    negative = [m.end() for m in _NOT_PHONE_WORD.finditer(window)]
+    # The nearest label decides: "Org.nr 556677-8899, Tel 08-123 45 67" has both before the phone.
+    if negative and (not positive or max(negative) > max(positive)):
+        return False
+    if positive:
+        return True
+    return raw.lstrip("(").startswith(("+", "00"))
+
+
+def _context(doc: Document, element: lxml.html.HtmlElement) -> str:
+    """Text around a link: that of the nearest ancestor with more text than the link itself."""
+    own = doc.element_text(element)
+    node: lxml.html.HtmlElement | None = element
+    while node is not None:
+        text = doc.element_text(node)
+        parent = node.getparent()
+        if text and (len(text) > len(own) or parent is None):
+            start = max(text.find(own), 0) if own else 0
+            return excerpt(text, start, start + len(own))
+        node = parent
+    return own[:200]

@@ -1,0 +1,433 @@
+"""From a site's crawl to its facts: run every gatherer over every page, once per page.
+
+Besides the per-page facts this module works out what only the whole site shows:
+
+* the **kind** of each page (contact, imprint, terms, ...) from its URL, title, first heading
+  and the text of the links that lead to it;
+* the **shortest click path** from the home page to each page over every link seen, which
+  does not depend on the order the crawler happened to fetch pages in;
+* the **coverage** of the crawl, so that rules can tell "absent" from "not seen".
+"""
+
+from __future__ import annotations
+
+import re
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlsplit
+
+from auditor import lexicon
+from auditor.facts.addresses import gather_addresses
+from auditor.facts.chat import gather_chat
+from auditor.facts.dom import Document, clean
+from auditor.facts.emails import gather_emails
+from auditor.facts.forms import gather_forms
+from auditor.facts.identity import gather_company_names, gather_org_numbers
+from auditor.facts.language import detect_language
+from auditor.facts.links import gather_links, gather_script_links
+from auditor.facts.passages import gather_passages
+from auditor.facts.phones import gather_phones
+from auditor.facts.structured import gather_structured
+from auditor.models import (
+    UNLINKED_DEPTH,
+    AddressFact,
+    ChatFact,
+    ClickStep,
+    CompanyNameFact,
+    CrawlCoverage,
+    EmailFact,
+    FormFact,
+    FormSubmission,
+    LinkFact,
+    OrgNumberFact,
+    PageInfo,
+    PageKind,
+    PageSnapshot,
+    PassageFact,
+    PhoneFact,
+    Region,
+    ScriptLinkFact,
+    SiteCrawl,
+    SiteFacts,
+)
+from auditor.web.urls import host_key, is_page_url, url_key
+
+#: Country used to read national-format phone numbers and postal codes, per jurisdiction.
+REGION_OF = {"se": "SE", "no": "NO", "dk": "DK", "fi": "FI", "de": "DE"}
+
+_JURISDICTION_OF_TLD = {"se": "se", "no": "no", "dk": "dk", "fi": "fi", "de": "de"}
+_JURISDICTION_OF_LANG = {"sv": "se", "nb": "no", "nn": "no", "no": "no", "da": "dk", "fi": "fi", "de": "de"}
+_REGION_OF_LANG = {"en": "GB"}
+_TITLE_SPLIT = re.compile(r"\s[|–—·:»-]\s|\s-\s")
+_APP_ROOT = re.compile(r'<div[^>]+id=["\'](root|app|__next|__nuxt|svelte)["\']', re.I)
+
+#: Below this much visible text, a page with an app root or a noscript note is a JS shell.
+JS_SHELL_TEXT = 200
+
+
+def guess_jurisdiction(url: str, lang: str) -> str:
+    """The jurisdiction to apply when the user gave none: country TLD first, then page language."""
+    host = urlsplit(url).hostname or ""
+    tld = host.rsplit(".", 1)[-1] if "." in host else ""
+    if tld in _JURISDICTION_OF_TLD:
+        return _JURISDICTION_OF_TLD[tld]
+    return _JURISDICTION_OF_LANG.get(lang, "eu")
+
+
+def phone_region(jurisdiction: str, lang: str) -> str:
+    """Region for national-format numbers; ``ZZ`` (unknown) accepts international numbers only."""
+    return REGION_OF.get(jurisdiction) or _REGION_OF_LANG.get(lang) or "ZZ"
+
+
+def registrable_domain(url: str) -> str:
+    """The site's own domain for telling its emails from third parties' (port dropped)."""
+    host = urlsplit(url).hostname or ""
+    return host[4:] if host.startswith("www.") else host
+
+
+def offsite_contact_pages(links: list[LinkFact]) -> list[str]:
+    """Targets of header, footer and navigation links that name a contact, customer-service or
+    imprint page on another site (an Impressum hosted by the agency that built the shop)."""
+    lex = lexicon.load()
+    found: dict[str, None] = {}
+    for link in links:
+        if link.internal or link.region == Region.MAIN:
+            continue
+        kinds = {**lex.url_kinds(link.target), **lex.text_kinds(link.text)}
+        if lexicon.best_kind(kinds) in lexicon.CONTACT_KINDS:
+            found.setdefault(link.target, None)
+    return list(found)
+
+
+@dataclass
+class _Facts:
+    """The facts of one page's HTML (static or rendered)."""
+
+    links: list[LinkFact] = field(default_factory=list)
+    emails: list[EmailFact] = field(default_factory=list)
+    phones: list[PhoneFact] = field(default_factory=list)
+    addresses: list[AddressFact] = field(default_factory=list)
+    org_numbers: list[OrgNumberFact] = field(default_factory=list)
+    names: list[CompanyNameFact] = field(default_factory=list)
+    forms: list[FormFact] = field(default_factory=list)
+    passages: list[PassageFact] = field(default_factory=list)
+
+
+def _facts_of(
+    page: PageSnapshot, doc: Document, lang: str, region: str, hosts: frozenset[str], site_domain: str, html: str
+) -> _Facts:
+    out = _Facts(
+        links=gather_links(doc, hosts),
+        emails=gather_emails(doc, site_domain),
+        phones=gather_phones(doc, region),
+        addresses=gather_addresses(doc, region),
+        org_numbers=gather_org_numbers(doc),
+        names=gather_company_names(doc),
+        forms=gather_forms(doc, contact_page=is_contact_page(page.final_url, doc.title)),
+        passages=gather_passages(doc, lang),
+    )
+    structured = gather_structured(html, page.final_url, region)
+    out.emails += structured.emails
+    out.phones += structured.phones
+    out.addresses += structured.addresses
+    out.names += structured.company_names
+    return out
+
+
+#: What makes two facts of one page the same fact, per kind (the locator may differ after rendering).
+_KEYS: dict[str, Callable[[Any], tuple[Any, ...]]] = {
+    "links": lambda f: (f.target,),
+    "emails": lambda f: (f.address,),
+    "phones": lambda f: (f.e164,),
+    "addresses": lambda f: (f.street, f.postal_code),
+    "org_numbers": lambda f: (f.value,),
+    "names": lambda f: (f.name,),
+    "passages": lambda f: (f.topic, f.excerpt),
+}
+
+
+@dataclass
+class _Found(_Facts):
+    """The site's facts: static ones, and rendered ones the static HTML did not have."""
+
+    def add(self, facts: _Facts) -> None:
+        for name in (*_KEYS, "forms"):
+            getattr(self, name).extend(getattr(facts, name))
+
+    def add_rendered(self, static: _Facts, rendered: _Facts) -> None:
+        for name, key in _KEYS.items():
+            known = {key(f) for f in getattr(static, name)}
+            getattr(self, name).extend(
+                f.model_copy(update={"rendered_only": True}) for f in getattr(rendered, name) if key(f) not in known
+            )
+        # A form is judged as the browser shows it: fields a script draws exist only there.
+        static_forms = {(f.locator, tuple(f.fields)) for f in static.forms}
+        for form in rendered.forms:
+            new = (form.locator, tuple(form.fields)) not in static_forms
+            if new:
+                self.forms.append(form.model_copy(update={"rendered_only": True}))
+        drawn = {f.locator for f in rendered.forms if not f.scripted}
+        for shell in [f for f in static.forms if f.scripted and not f.vendor and f.locator in drawn]:
+            self.forms.remove(shell)  # the shell's fields exist now: the rendered form replaces it
+
+
+def _attach_submissions(forms: list[FormFact], url: str, submissions: list[FormSubmission]) -> None:
+    """CI mode: the page shown after a test message decides what the consumer keeps."""
+    rank = {"copy": 0, "case_number": 1, "confirmation": 2, "thread": 3, "": 4}
+    for index, form in enumerate(forms):
+        if form.url != url:
+            continue
+        sent = next((s for s in submissions if s.locator == form.locator and s.submitted), None)
+        if sent is None:
+            continue
+        update: dict[str, Any] = {"submission": sent}
+        if rank[sent.receipt] < rank[form.receipt]:
+            update.update(receipt=sent.receipt, receipt_excerpt=sent.confirmation[:300], receipt_hidden=True)
+        forms[index] = form.model_copy(update=update)
+
+
+def _script_links_of(page: PageSnapshot, doc: Document, rendered: Document | None) -> list[ScriptLinkFact]:
+    """Script-only links to terms of a page, each with the browser's click when it was clicked.
+
+    The browser clicked the links of the rendered page; links only the static HTML had (a script
+    removed them) stay unclicked."""
+    static = gather_script_links(doc)
+    if rendered is None or page.render is None:
+        return static
+    clicks = {click.locator: click for click in page.render.clicks}
+    shown = [link.model_copy(update={"click": clicks.get(link.locator)}) for link in gather_script_links(rendered)]
+    texts = {link.text for link in shown}
+    return [*shown, *(link for link in static if link.text not in texts)]
+
+
+def _rendered_ok(page: PageSnapshot) -> bool:
+    render = page.render
+    return render is not None and bool(render.html) and not render.error.startswith("could not load")
+
+
+def _rendered_doc(page: PageSnapshot) -> Document | None:
+    render = page.render
+    if render is None or not render.html:
+        return None
+    return Document(render.html, render.final_url or page.final_url)
+
+
+def rendered_doc_html(page: PageSnapshot) -> str:
+    return page.render.html if page.render is not None else ""
+
+
+def _chats_of(page: PageSnapshot, doc: Document, rendered: Document | None) -> list[ChatFact]:
+    """Chat widgets of a page: vendor fingerprints in the static and rendered HTML, and what the
+    browser saw when it opened them."""
+    sightings = {s.vendor.key: s for s in gather_chat(doc)}
+    static = set(sightings)
+    if rendered is not None:
+        for sighting in gather_chat(rendered):
+            current = sightings.get(sighting.vendor.key)
+            if current is None or (sighting.certain and not current.certain):
+                sightings[sighting.vendor.key] = sighting
+    observations = list(page.render.chats) if page.render is not None else []
+    out: list[ChatFact] = []
+    for sighting in sightings.values():
+        match = next((o for o in observations if o.vendor == sighting.vendor.name), None)
+        if match is None:
+            match = next((o for o in observations if not o.vendor and o.opened), None)
+        if match is not None:
+            observations.remove(match)
+        out.append(ChatFact(
+            url=page.final_url, locator=sighting.locator, excerpt=sighting.value[:200],
+            vendor=sighting.vendor.name, signal=sighting.signal,
+            certain=sighting.certain or bool(match and match.opened),
+            bot=sighting.vendor.bot or bool(match and match.bot),
+            vendor_transcript=sighting.vendor.transcript, observed=match,
+            rendered_only=sighting.vendor.key not in static,
+        ))
+    for observation in observations:
+        if observation.opened:  # a widget no fingerprint names, opened by what a person sees
+            out.append(ChatFact(
+                url=page.final_url, excerpt=observation.launcher[:200], vendor=observation.vendor or "unrecognised",
+                signal="browser", certain=True, bot=observation.bot, observed=observation, rendered_only=True,
+            ))
+    return out
+
+
+def is_contact_page(url: str, title: str) -> bool:
+    """A contact, customer-service or imprint page by its URL and title."""
+    return _named_kind(url, title) in lexicon.CONTACT_KINDS
+
+
+def is_terms_page(url: str, title: str) -> bool:
+    """A terms, returns or complaints page by its URL and title."""
+    return _named_kind(url, title) in lexicon.TERMS_KINDS
+
+
+def _named_kind(url: str, title: str) -> PageKind | None:
+    lex = lexicon.load()
+    return lexicon.best_kind({**lex.url_kinds(url), **lex.text_kinds(title)})
+
+
+def gather_site(crawl: SiteCrawl, jurisdiction: str | None = None) -> SiteFacts:
+    """All facts of one crawled site. ``jurisdiction`` None means: guess it from the site."""
+    hosts = frozenset(host_key(h) for h in crawl.site_hosts) or frozenset({host_key(urlsplit(crawl.start_url).netloc)})
+    home_url = crawl.home_url or crawl.start_url
+    docs = [(page, Document(page.html, page.final_url)) for page in crawl.pages]
+    langs = {id(doc): detect_language(doc.text, doc.lang) for _, doc in docs}
+    home_lang = next((langs[id(d)] for p, d in docs if p.depth == 0), "")
+    juris = jurisdiction or guess_jurisdiction(home_url, home_lang)
+    site_domain = registrable_domain(home_url)
+
+    found = _Found()
+    chats: list[ChatFact] = []
+    script_links: list[ScriptLinkFact] = []
+    for page, doc in docs:
+        lang = langs[id(doc)] or home_lang
+        region = phone_region(juris, lang)
+        static = _facts_of(page, doc, lang, region, hosts, site_domain, page.html)
+        found.add(static)
+        rendered_doc = _rendered_doc(page)
+        if rendered_doc is not None:
+            rendered = _facts_of(page, rendered_doc, lang, region, hosts, site_domain, rendered_doc_html(page))
+            found.add_rendered(static, rendered)
+        chats.extend(_chats_of(page, doc, rendered_doc))
+        script_links.extend(_script_links_of(page, doc, rendered_doc))
+        if page.render is not None and page.render.submissions:
+            _attach_submissions(found.forms, page.final_url, page.render.submissions)
+    links, emails, phones = found.links, found.emails, found.phones
+    addresses, org_numbers, names = found.addresses, found.org_numbers, found.names
+    forms, passages = found.forms, found.passages
+
+    pages = _page_infos(docs, links, home_url, langs)
+    # Links only a browser showed were not followed by the crawl: pages behind them are unread.
+    read = {url_key(p.url) for p in crawl.pages} | {url_key(p.final_url) for p in crawl.pages}
+    unread_rendered = list(dict.fromkeys(
+        link.target for link in links
+        if link.rendered_only and link.internal and is_page_url(link.target) and url_key(link.target) not in read
+    ))
+    coverage = CrawlCoverage(
+        home_url=home_url,
+        pages_fetched=len(crawl.pages),
+        failures=crawl.failures,
+        robots=crawl.robots,
+        max_pages=crawl.max_pages,
+        max_depth=crawl.max_depth,
+        budget_exhausted=crawl.budget_exhausted,
+        unvisited=[*crawl.unvisited, *unread_rendered],
+        exhaustive=not crawl.budget_exhausted and not crawl.unvisited and not unread_rendered and crawl.error is None,
+        render_mode=crawl.render_mode,
+        render_error=crawl.render_error,
+        offsite_contact_pages=offsite_contact_pages(links),
+        script_links=script_links,
+    )
+    return SiteFacts(
+        site=crawl.start_url,
+        jurisdiction=juris,
+        pages=pages,
+        emails=emails,
+        phones=phones,
+        addresses=addresses,
+        org_numbers=org_numbers,
+        company_names=names,
+        links=links,
+        passages=passages,
+        forms=forms,
+        chats=chats,
+        coverage=coverage,
+    )
+
+
+def _page_infos(
+    docs: list[tuple[PageSnapshot, Document]], links: list[LinkFact], home_url: str, langs: dict[int, str]
+) -> list[PageInfo]:
+    paths = shortest_paths(home_url, links)
+    incoming: dict[str, list[str]] = {}
+    for link in links:
+        if link.internal and link.text:
+            incoming.setdefault(url_key(link.target), []).append(link.text)
+    infos: list[PageInfo] = []
+    for page, doc in docs:
+        keys = [url_key(page.final_url), url_key(page.url)]
+        shortest = next((paths[k] for k in keys if k in paths), None)
+        linked = page.depth == 0 or shortest is not None or page.linked
+        path = shortest if shortest is not None else (page.click_path if page.linked else [])
+        texts = [t for k in keys for t in incoming.get(k, [])]
+        kind = PageKind.HOME if page.depth == 0 else classify_page(doc, page.final_url, texts)
+        text = doc.text
+        infos.append(
+            PageInfo(
+                url=page.url,
+                final_url=page.final_url,
+                status=page.status,
+                fetched_at=page.fetched_at,
+                kind=kind,
+                title=doc.title[:300],
+                lang=langs.get(id(doc), doc.lang),
+                depth=0 if page.depth == 0 else (len(path) if linked else UNLINKED_DEPTH),
+                click_path=[] if page.depth == 0 else path,
+                linked=linked,
+                # A shell a browser rendered was seen: its content no longer hides.
+                js_shell=is_js_shell(page.html, len(text)) and not _rendered_ok(page),
+                text_length=len(text),
+                rendered=page.render is not None,
+                render_error=page.render.error if page.render is not None else "",
+                screenshot=page.render.screenshot if page.render is not None else "",
+                element_shots=dict(page.render.elements) if page.render is not None else {},
+                warc=page.warc,
+            )
+        )
+    return infos
+
+
+def shortest_paths(home_url: str, links: list[LinkFact]) -> dict[str, list[ClickStep]]:
+    """Breadth-first search over the internal links seen: the fewest clicks to every target."""
+    out_links: dict[str, list[LinkFact]] = {}
+    for link in links:
+        if link.internal:
+            out_links.setdefault(url_key(link.url), []).append(link)
+    start = url_key(home_url)
+    paths: dict[str, list[ClickStep]] = {start: []}
+    queue = deque([start])
+    while queue:
+        node = queue.popleft()
+        for link in out_links.get(node, []):
+            key = url_key(link.target)
+            if key not in paths:
+                paths[key] = [*paths[node], ClickStep(text=link.text, url=link.target)]
+                queue.append(key)
+    return paths
+
+
+def classify_page(doc: Document, url: str, incoming_texts: list[str]) -> PageKind:
+    """The kind of a page: URL slug, first heading, title parts and incoming link texts vote."""
+    lex = lexicon.load()
+    votes: dict[PageKind, float] = {}
+
+    def add(scores: dict[PageKind, float], weight: float) -> None:
+        for kind, strength in scores.items():
+            votes[kind] = votes.get(kind, 0.0) + weight * strength
+
+    add(lex.url_kinds(url), 1.0)
+    h1 = doc.root.find(".//h1")
+    if h1 is not None:
+        add(lex.text_kinds(doc.element_text(h1)), 0.9)
+    for part in _TITLE_SPLIT.split(doc.title):
+        add(lex.text_kinds(clean(part)), 0.5)
+    if incoming_texts:
+        tally: dict[PageKind, float] = {}
+        for text in incoming_texts:
+            for kind, strength in lex.text_kinds(text).items():
+                tally[kind] = tally.get(kind, 0.0) + strength
+        add({k: v / len(incoming_texts) for k, v in tally.items()}, 0.8)
+    # A page that only a weak signal names stays "other": one stray word must not make a
+    # product page the shop's contact page.
+    strong = {k: v for k, v in votes.items() if v >= 0.5}
+    return lexicon.best_kind(strong) or PageKind.OTHER
+
+
+def is_js_shell(html: str, text_length: int) -> bool:
+    """Whether the static HTML is an empty JavaScript application whose content we did not see."""
+    if text_length >= JS_SHELL_TEXT:
+        return False
+    lowered = html.lower()
+    return bool(_APP_ROOT.search(html)) or "<noscript" in lowered or lowered.count("<script") >= 3

@@ -1,0 +1,217 @@
+"""SARIF 2.1.0 for code-scanning dashboards (GitHub, GitLab, Azure DevOps).
+
+A web finding maps onto SARIF as the model codebases do it (style.md, section 4): ``ruleId``
+is the rule id; the location's ``artifactLocation.uri`` is the page URL, its
+``region.snippet`` the excerpt that decided the verdict, and a logical location the element's
+CSS-like locator. ``tool.driver.rules`` carries every rule with its title, description, help
+text and legal references. A fail is ``kind: fail`` (level by severity; ``warning`` for a
+partial), a needs-review outcome ``kind: review`` with level ``none``; a waived finding has
+an accepted external suppression with the waiver's reason; with a baseline, each finding has
+its ``baselineState``. The output is validated against the official OASIS schema in tests.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, urlsplit
+
+from auditor import __version__, i18n, registry
+from auditor.ci import Gate
+from auditor.i18n import Messages, T
+from auditor.models import AuditResult, Outcome, RuleMeta, RuleOutcome, Severity, SiteResult
+from auditor.reports.markdown import escape_md
+from auditor.web.urls import url_key
+
+SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+LEVEL: dict[Severity, str] = {
+    Severity.CRITICAL: "error", Severity.HIGH: "error", Severity.MEDIUM: "warning",
+    Severity.LOW: "note", Severity.INFO: "note",
+}
+
+MESSAGES = Messages(
+    legal_basis=T("Legal basis", "Rättslig grund"),
+    why=T("Why it matters", "Varför det spelar roll"),
+    severity=T("Severity: {severity}", "Allvarlighetsgrad: {severity}"),
+    not_audited=T("{url} was not audited: {reason}", "{url} granskades inte: {reason}"),
+)
+
+
+def render_sarif(
+    result: AuditResult, gate: Gate, *, lang: str = "en", sources: Mapping[str, str] | None = None
+) -> dict[str, Any]:
+    """The SARIF log of a CI run as a JSON-ready dict.
+
+    ``sources`` maps page URLs to the HTML as served: where an excerpt is found in it, the
+    location's region gives its line (SARIF requires a position with a snippet); elsewhere
+    (text a script wrote, a page not at hand) the excerpt goes into the location's message."""
+    finder = _SourceFinder(sources or {})
+    rules = [rule.meta for rule in registry.all_rules()]
+    index = {meta.id: i for i, meta in enumerate(rules)}
+    results: list[dict[str, Any]] = []
+    for site in result.sites:
+        for outcome in site.rules:
+            if outcome.outcome in (Outcome.FAIL, Outcome.PARTIAL, Outcome.NEEDS_REVIEW):
+                results.append(_result(site, outcome, gate, index, lang, finder))
+    notifications = [
+        {"level": "error", "message": {"text": problem}, "descriptor": {"id": "could-not-check"}}
+        for problem in gate.problems
+    ]
+    run: dict[str, Any] = {
+        "tool": {
+            "driver": {
+                "name": "auditor",
+                "version": __version__,
+                "semanticVersion": __version__,
+                "rules": [_rule(meta, lang) for meta in rules],
+            }
+        },
+        "invocations": [{
+            "executionSuccessful": not gate.problems,
+            "toolExecutionNotifications": notifications,
+            "endTimeUtc": result.generated_at.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        }],
+        "results": results,
+        "properties": {
+            "asOf": result.as_of.isoformat(),
+            "language": lang,
+            "sites": [
+                {"url": s.url, "status": s.status.value, "score": s.score, "jurisdiction": s.jurisdiction}
+                for s in result.sites
+            ],
+        },
+    }
+    return {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
+
+
+def write_sarif(
+    result: AuditResult, gate: Gate, path: Path, *, lang: str = "en", sources: Mapping[str, str] | None = None
+) -> Path:
+    log = render_sarif(result, gate, lang=lang, sources=sources)
+    path.write_text(json.dumps(log, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return path
+
+
+def _rule(meta: RuleMeta, lang: str) -> dict[str, Any]:
+    words = meta.words(lang)
+    title, description = words.title, words.description
+    refs = [f"{ref.instrument}, {ref.provision}" + (f" ({ref.url})" if ref.url else "") for ref in meta.legal_refs]
+    basis = MESSAGES("legal_basis").get(lang)
+    text = f"{description}\n\n{basis}:\n" + "\n".join(f"- {r}" for r in refs)
+    markdown = f"**{escape_md(title)}**\n\n{escape_md(description)}\n\n**{basis}:**\n\n" + "\n".join(
+        f"- {escape_md(ref.instrument)}, {escape_md(ref.provision)}" + (f" <{ref.url}>" if ref.url else "")
+        for ref in meta.legal_refs
+    )
+    return {
+        "id": meta.id,
+        "name": "".join(part.capitalize() for part in meta.id.split("-")),
+        "shortDescription": {"text": title},
+        "fullDescription": {"text": description},
+        "help": {"text": text, "markdown": markdown},
+        "defaultConfiguration": {"level": LEVEL[meta.severity]},
+        "properties": {
+            "tags": ["consumer-law", meta.category.value],
+            "severity": meta.severity.value,
+            "category": meta.category.value,
+            "failureTitle": words.failure_title,
+            "documentation": f"docs/rules/{meta.id}.md",
+            "legalReferences": [ref.model_dump(mode="json") for ref in meta.legal_refs],
+        },
+    }
+
+
+def _result(
+    site: SiteResult, outcome: RuleOutcome, gate: Gate, index: dict[str, int], lang: str, finder: _SourceFinder
+) -> dict[str, Any]:
+    state = gate.state_of(site, outcome.rule)
+    review = outcome.outcome == Outcome.NEEDS_REVIEW
+    level = "none" if review else ("warning" if outcome.outcome == Outcome.PARTIAL else LEVEL[outcome.severity])
+    locations = [_location(e.url, e.excerpt, e.locator, finder) for e in outcome.evidence[:1]] or [
+        _location(site.url, "", "", finder)
+    ]
+    related = [
+        {"id": i, **_location(e.url, e.excerpt, e.locator, finder),
+         "message": {"text": i18n.localized(e, "note", lang) or e.url}}
+        for i, e in enumerate(outcome.evidence[1:10], start=1)
+    ]
+    item: dict[str, Any] = {
+        "ruleId": outcome.rule,
+        "kind": "review" if review else "fail",
+        "level": level,
+        "message": {"text": i18n.localized(outcome, "message", lang) or i18n.localized(outcome, "title", lang)},
+        "locations": locations,
+        "partialFingerprints": {"auditorFinding/v1": _fingerprint(site.url, outcome.rule)},
+        "properties": {
+            "site": site.url,
+            "outcome": outcome.outcome.value,
+            "severity": outcome.severity.value,
+            "title": i18n.localized(outcome, "title", lang),
+            "failsBuild": state == "counts",
+            "state": state or "not_a_finding",
+            "legalReferences": [f"{r.instrument}, {r.provision}" for r in outcome.legal_refs],
+        },
+    }
+    if outcome.rule in index:
+        item["ruleIndex"] = index[outcome.rule]
+    if related:
+        item["relatedLocations"] = related
+    if outcome.waiver is not None:
+        item["properties"]["waiver"] = outcome.waiver.model_dump(mode="json")
+        if not outcome.waiver.expired:
+            item["suppressions"] = [{
+                "kind": "external",
+                "status": "accepted",
+                "justification": f"{outcome.waiver.reason} (until {outcome.waiver.expires.isoformat()})",
+            }]
+    if gate.baseline_used and not review:
+        item["baselineState"] = "unchanged" if state == "in_baseline" else "new"
+    return item
+
+
+def _location(url: str, excerpt: str, locator: str, finder: _SourceFinder) -> dict[str, Any]:
+    physical: dict[str, Any] = {"artifactLocation": {"uri": _uri(url)}}
+    location: dict[str, Any] = {"physicalLocation": physical}
+    line = finder.line(url, excerpt) if excerpt else None
+    if line is not None:
+        physical["region"] = {"startLine": line, "snippet": {"text": excerpt}}
+    elif excerpt:
+        location["message"] = {"text": f"\u201c{excerpt}\u201d"}
+    if locator:
+        location["logicalLocations"] = [{"fullyQualifiedName": locator, "kind": "element"}]
+    return location
+
+
+class _SourceFinder:
+    """The line of a page's HTML source where an excerpt's words begin (tags, entities and
+    punctuation may sit between them), or None when they are not in the source."""
+
+    _GAP = r"(?:\s|<[^>]*>|&#?\w+;|[^\w<])+"
+
+    def __init__(self, sources: Mapping[str, str]) -> None:
+        self.sources = {url_key(url): html for url, html in sources.items()}
+
+    def line(self, url: str, excerpt: str) -> int | None:
+        html = self.sources.get(url_key(url))
+        words = re.findall(r"\w+", excerpt)[:8]
+        if not html or len(words) < 2:
+            return None
+        match = re.search(self._GAP.join(re.escape(w) for w in words), html)
+        return html.count("\n", 0, match.start()) + 1 if match else None
+
+
+def _uri(url: str) -> str:
+    """An RFC 3986 URI reference: crawled URLs may hold spaces or non-ASCII letters."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https"):
+        return quote(url, safe="")
+    return quote(url, safe=":/?#[]@!$&'()*+,;=%~")
+
+
+def _fingerprint(site_url: str, rule: str) -> str:
+    host = urlsplit(site_url).netloc.lower()
+    return hashlib.sha256(f"{host}|{rule}".encode()).hexdigest()[:32]
+

@@ -1,0 +1,168 @@
+"""A one-screen summary of an audit run for the terminal, drawn with rich.
+
+One table row per site: URL, overall score, the score of each category and the findings that
+need a reader's attention (fail, partial, needs review, error; passes are only counted), so
+the table stays readable at 80 columns however many rules run. Below it, where each site's
+report was written. Crawled strings (URLs, reasons) are passed through
+:func:`rich.markup.escape` so that text such as ``[bold red]`` on a page is printed as it is
+and never read as markup.
+
+The summary is printed in English or Swedish (``lang``); its words come from the report
+catalogue ``reports/strings.toml`` through :func:`auditor.i18n.ui`, which holds no markup.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from auditor.i18n import DEFAULT_LANG, check_lang, ui
+from auditor.models import AuditResult, Category, Outcome, SiteResult, SiteStatus
+from auditor.reports.html import N_, category_short
+
+__all__ = ["OUTCOME_CELLS", "outcome_cell", "print_summary"]
+
+#: Style, symbol and short word per outcome, so colour is not the only cue.
+_OUTCOME_STYLE: dict[Outcome, tuple[str, str, str]] = {
+    Outcome.PASS: ("green", "✔", N_("pass")),
+    Outcome.PARTIAL: ("yellow", "◐", N_("partial")),
+    Outcome.FAIL: ("bold red", "✘", N_("fail")),
+    Outcome.NEEDS_REVIEW: ("cyan", "?", N_("review")),
+    Outcome.NOT_APPLICABLE: ("dim", "–", N_("n/a")),
+    Outcome.ERROR: ("magenta", "!", N_("error")),
+}
+
+
+def outcome_cell(outcome: Outcome, lang: str = DEFAULT_LANG) -> str:
+    """Short cell for an outcome in ``lang``: rich markup with a symbol and a word."""
+    style, symbol, word = _OUTCOME_STYLE[outcome]
+    return f"[{style}]{symbol} {escape(ui(word, lang))}[/]"
+
+
+#: The English cells (``[bold red]✘ fail[/]``), as before report languages existed.
+OUTCOME_CELLS: dict[Outcome, str] = {outcome: outcome_cell(outcome) for outcome in _OUTCOME_STYLE}
+
+
+def _score_cell(site: SiteResult, lang: str) -> str:
+    if site.status is not SiteStatus.AUDITED:
+        return "[yellow]–[/]"
+    if site.score is None:
+        return f"[dim]{escape(ui('no score', lang))}[/]"
+    return f"[bold]{_number(site.score)}[/]"
+
+
+#: Outcomes listed by name in the findings column, most serious first.
+LISTED: tuple[Outcome, ...] = (Outcome.FAIL, Outcome.ERROR, Outcome.PARTIAL, Outcome.NEEDS_REVIEW)
+
+
+def _number(value: float) -> str:
+    number = round(value, 1)
+    return f"{number:.0f}" if number.is_integer() else f"{number:.1f}"
+
+
+def _categories(result: AuditResult) -> list[Category]:
+    """Every category any site was scored in, in the order of :class:`Category`."""
+    seen = {score.category for site in result.sites for score in site.categories}
+    seen |= {rule.category for site in result.sites for rule in site.rules}
+    return [category for category in Category if category in seen]
+
+
+def _findings_cell(site: SiteResult, lang: str) -> str:
+    if site.status is not SiteStatus.AUDITED:
+        reason = site.reason_i18n.get(lang) or site.reason or ui("no reason recorded", lang)
+        return f"[yellow]{escape(ui('not audited:', lang))}[/] {escape(reason)}"
+    lines = [
+        f"{outcome_cell(outcome, lang)} {escape(rule.rule)}"
+        for outcome in LISTED
+        for rule in site.rules
+        if rule.outcome is outcome
+    ]
+    passed = sum(rule.outcome is Outcome.PASS for rule in site.rules)
+    lines.append(f"[dim]{escape(ui('{passed} of {total} rules pass', lang, passed=passed, total=len(site.rules)))}[/]")
+    return "\n".join(lines)
+
+
+#: Terminal width from which the per-category score columns are shown.
+_WIDE = 110
+
+
+def print_summary(
+    result: AuditResult,
+    console: Console,
+    report_paths: dict[str, Path] | None = None,
+    *,
+    lang: str = DEFAULT_LANG,
+) -> None:
+    """Print a summary table of ``result`` to ``console``, then the report path of each site.
+
+    ``report_paths`` maps a site URL (``SiteResult.url``) to the file its report was written
+    to; sites without an entry get no path line. ``lang`` is ``"en"`` or ``"sv"``.
+    """
+    check_lang(lang)
+
+    def words(text: str, **params: object) -> str:
+        """Catalogue words in ``lang``, escaped for rich; crawled values are escaped too."""
+        return escape(ui(text, lang, **params))
+
+    # A narrow terminal (a CI log is 80 columns) keeps the findings whole and drops the
+    # per-category scores, which the reports show anyway.
+    categories = _categories(result) if console.width >= _WIDE else []
+    table = Table(title=words("Audit as of {date}", date=result.as_of.isoformat()), title_justify="left",
+                  show_lines=True)
+    table.add_column(words("Site"), overflow="fold", min_width=16)
+    table.add_column(words("Score"), no_wrap=True, justify="right")
+    for category in categories:
+        table.add_column(escape(category_short(category.value, lang)), no_wrap=True, justify="right")
+    table.add_column(words("Findings"), overflow="fold", min_width=20)
+
+    for site in result.sites:
+        scores = {score.category: score.score for score in site.categories}
+        cells = [
+            _number(value) if (value := scores.get(category)) is not None else "[dim]–[/]"
+            for category in categories
+        ]
+        table.add_row(escape(site.url), _score_cell(site, lang), *cells, _findings_cell(site, lang))
+
+    console.print(table)
+    audited = sum(site.status is SiteStatus.AUDITED for site in result.sites)
+    failed = sum(rule.outcome is Outcome.FAIL for site in result.sites for rule in site.rules)
+    review = sum(rule.outcome is Outcome.NEEDS_REVIEW for site in result.sites for rule in site.rules)
+    console.print(words(
+        "{sites} site(s): {audited} audited, {not_audited} not audited; "
+        "{failed} failed and {review} needs-review finding(s).",
+        sites=len(result.sites), audited=audited, not_audited=len(result.sites) - audited,
+        failed=failed, review=review,
+    ))
+    for site in result.sites:
+        saved = site.crawl.saved_copy if site.crawl is not None else None
+        if saved is None:
+            continue
+        when = (
+            words("saved {date}", date=f"{saved.saved_at_earliest:%Y-%m-%d}")
+            if saved.saved_at_earliest else words("save date unknown")
+        )
+        console.print(
+            f"[yellow]{words('saved copy:')}[/] "
+            + ui("{url} was audited from {folder} ({when}), not from the live site", lang,
+                 url=escape(site.url), folder=escape(saved.folder), when=when)
+        )
+        if saved.case_mismatches:
+            first = saved.case_mismatches[0]
+            differ = words("{n} link(s) differ in letter case from the saved file", n=len(saved.case_mismatches))
+            console.print(
+                f"  [yellow]{differ}[/] "
+                + ui("(e.g. {url} → {file}); reported, not fixed", lang, url=escape(first.url), file=escape(first.file))
+            )
+        if saved.missing:
+            console.print(f"  [dim]{words('{n} linked page(s) are not in the saved copy', n=len(saved.missing))}[/]")
+    if report_paths and len(report_paths) > 10:
+        folders = sorted({str(path.parent) for path in report_paths.values()})
+        console.print(f"[dim]{words('{n} reports written to', n=len(report_paths))}[/] {escape(', '.join(folders))}")
+    elif report_paths:
+        for site in result.sites:
+            path = report_paths.get(site.url)
+            if path is not None:
+                console.print(f"[dim]{words('Report for')}[/] {escape(site.url)}[dim]:[/] {escape(str(path))}")

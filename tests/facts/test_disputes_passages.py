@@ -1,0 +1,106 @@
+"""Dispute passages: ADR bodies named or linked, the § 36 VSBG statement, and the ODR platform."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.facts.dom import Document
+from auditor.facts.passages.disputes import bodies_named, gather
+from auditor.models import PassageFact, PassageTopic
+
+
+def passages(body: str, topic: PassageTopic, lang: str = "sv") -> list[PassageFact]:
+    doc = Document(f"<html><body>{body}</body></html>", "https://www.butik.se/villkor")
+    return [p for p in gather(doc, lang) if p.topic == topic]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Du kan vända dig till Allmänna reklamationsnämnden.", "Allmänna reklamationsnämnden"),
+        ("Vid tvist följer vi ARN:s rekommendationer.", "ARN"),
+        ("Saken kan bringes inn for Forbrukerklageutvalget.", "Forbrukerklageutvalget"),
+        ("Du kan klage til Center for Klageløsning.", "Center for Klageløsning"),
+        ("Voit viedä asian Kuluttajariitalautakunnalle.", "Kuluttajariitalautakunta"),
+        ("Zuständig ist die Universalschlichtungsstelle des Bundes.", "Universalschlichtungsstelle des Bundes"),
+    ],
+)
+def test_bodies_in_six_languages(text: str, name: str) -> None:
+    [fact] = passages(f"<p>{text}</p>", PassageTopic.ADR_BODY)
+    assert fact.name == name
+    assert fact.flags == []
+
+
+@pytest.mark.parametrize("text", ["Leksaker för barn.", "Arne och Arn", "Garn och arnika", "https://www.butik.se/arn"])
+def test_acronym_only_in_capitals_and_as_a_word(text: str) -> None:
+    assert bodies_named(text) == []
+    assert passages(f"<p>{text}</p>", PassageTopic.ADR_BODY) == []
+
+
+def test_web_site_and_postal_address_in_the_block() -> None:
+    [fact, *_] = passages(
+        "<p>Allmänna reklamationsnämnden, Box 174, 101 23 Stockholm, www.arn.se.</p>", PassageTopic.ADR_BODY
+    )
+    assert fact.name == "Allmänna reklamationsnämnden"
+    assert set(fact.flags) == {"web_address", "postal_address"}
+    assert fact.target == "https://www.arn.se"
+
+
+def test_link_to_a_body_site() -> None:
+    facts = passages('<p>Klag til <a href="https://www.naevneneshus.dk/">Nævnenes Hus</a></p>', PassageTopic.ADR_BODY)
+    link = next(f for f in facts if "link" in f.flags)
+    assert (link.name, link.target) == ("Nævnenes Hus", "https://www.naevneneshus.dk/")
+    text = next(f for f in facts if "link" not in f.flags)
+    assert text.flags == ["web_address"]
+
+
+def test_the_shops_own_site_is_no_body_web_address() -> None:
+    [fact] = passages("<p>Du kan vända dig till ARN. Läs mer på www.butik.se/villkor.</p>", PassageTopic.ADR_BODY)
+    assert "web_address" not in fact.flags
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("Wir sind nicht bereit und nicht verpflichtet, an Streitbeilegungsverfahren vor einer "
+         "Verbraucherschlichtungsstelle teilzunehmen.", "vsbg_unwilling"),
+        ("Zur Teilnahme an einem Streitbeilegungsverfahren vor einer Verbraucherschlichtungsstelle sind "
+         "wir weder verpflichtet noch bereit.", "vsbg_unwilling"),
+        ("Wir sind bereit, an Streitbeilegungsverfahren vor der Universalschlichtungsstelle teilzunehmen.",
+         "vsbg_willing"),
+    ],
+)
+def test_vsbg_statement(text: str, flag: str) -> None:
+    [fact] = passages(f"<p>{text}</p>", PassageTopic.ADR_BODY, "de")
+    assert flag in fact.flags
+
+
+def test_odr_sentence_is_no_vsbg_statement() -> None:
+    text = "Die Europäische Kommission stellt eine Plattform zur Online-Streitbeilegung (OS) bereit."
+    assert passages(f"<p>{text}</p>", PassageTopic.ADR_BODY, "de") == []
+    [fact] = passages(f"<p>{text}</p>", PassageTopic.ODR_LINK, "de")
+    assert fact.flags == ["mention"]
+
+
+def test_odr_link_and_written_address() -> None:
+    html = '<p><a href="https://ec.europa.eu/consumers/odr/">OS-Plattform</a></p>'
+    [link, *_] = passages(html, PassageTopic.ODR_LINK)
+    assert (link.flags, link.target) == (["link"], "https://ec.europa.eu/consumers/odr/")
+    [written] = passages("<p>Plattform: https://ec.europa.eu/consumers/odr/.</p>", PassageTopic.ODR_LINK)
+    assert written.flags == ["web_address"]
+    assert written.target == "https://ec.europa.eu/consumers/odr/"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "EU-kommissionens plattform för tvistlösning online.",
+        "EUs klageplattform for tvisteløsning på nett.",
+        "Platformen for onlinetvistbilæggelse.",
+        "EU:n verkkovälitteisen riidanratkaisun foorumi.",
+        "The EU's ODR platform.",
+    ],
+)
+def test_odr_platform_named(text: str) -> None:
+    [fact] = passages(f"<p>{text}</p>", PassageTopic.ODR_LINK)
+    assert fact.flags == ["mention"]

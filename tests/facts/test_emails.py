@@ -1,0 +1,156 @@
+"""Email addresses: links, text, obfuscations, Cloudflare, look-alikes and classification."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.facts.dom import Document
+from auditor.facts.emails import gather_emails, normalise_email
+from auditor.models import Region
+
+
+def emails(body: str, site: str = "www.kompis.se") -> dict[str, str]:
+    doc = Document(f"<html><body>{body}</body></html>", "https://www.kompis.se/kontakt")
+    return {fact.address: fact.method for fact in gather_emails(doc, site)}
+
+
+def cloudflare(address: str, key: int = 0x42) -> str:
+    """Encode like Cloudflare's email protection: key byte, then each byte XORed with it."""
+    return f"{key:02x}" + "".join(f"{b ^ key:02x}" for b in address.encode())
+
+
+def test_mailto_link_strips_query_and_decodes() -> None:
+    found = emails('<p>Skriv till <a href="mailto:Kund%40Kompis.se?subject=Order%20123">oss</a></p>')
+    assert found == {"kund@kompis.se": "mailto"}
+
+
+def test_mailto_with_several_recipients() -> None:
+    found = emails('<a href="mailto:a@kompis.se,b@kompis.se">mejla</a>')
+    assert found == {"a@kompis.se": "mailto", "b@kompis.se": "mailto"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "E-post: kundtjanst@kompis.se",  # sv
+        "E-post: kundeservice@kompis.no.",  # nb, sentence dot
+        "Skriv til os på kundeservice@kompis.dk",  # da
+        "Sähköposti: asiakaspalvelu@kompis.fi",  # fi
+        "E-Mail: info@kompis-handel.de",  # de
+        "Email us at hello@kompis.co.uk!",  # en
+    ],
+)
+def test_plain_text_addresses(text: str) -> None:
+    found = emails(f"<p>{text}</p>")
+    assert list(found.values()) == ["text"]
+    assert next(iter(found)).split("@")[1].startswith("kompis")
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("info [at] kompis [dot] se", "info@kompis.se"),
+        ("info(at)kompis.se", "info@kompis.se"),
+        ("info (at) kompis (dot) no", "info@kompis.no"),
+        ("kundservice {at} kompis.dk", "kundservice@kompis.dk"),
+        ("info snabel-a kompis.se", "info@kompis.se"),
+        ("info [ät] kompis [punkt] de", "info@kompis.de"),
+        ("E-post: info at kompis dot se", "info@kompis.se"),
+        ("info&amp;#64;kompis.fi", "info@kompis.fi"),  # double-escaped: "&#64;" stays in the text
+    ],
+)
+def test_obfuscated_addresses(text: str, address: str) -> None:
+    assert emails(f"<p>{text}</p>") == {address: "obfuscated"}
+
+
+def test_entity_encoded_at_is_plain_text() -> None:
+    # lxml decodes &#64; in the markup: the reader sees an ordinary address.
+    assert emails("<p>info&#64;kompis.se</p>") == {"info@kompis.se": "text"}
+
+
+def test_bare_at_in_prose_is_not_an_address() -> None:
+    assert emails("<p>Write to us at kompis dot com or visit us at the shop dot com.</p>") == {}
+
+
+def test_cloudflare_attribute_and_link_are_decoded_once() -> None:
+    code = cloudflare("info@kompis.se")
+    body = (
+        f'<footer><a href="/cdn-cgi/l/email-protection#{code}">'
+        f'<span class="__cf_email__" data-cfemail="{code}">[email&#160;protected]</span></a></footer>'
+    )
+    doc = Document(f"<html><body>{body}</body></html>", "https://www.kompis.se/")
+    [fact] = gather_emails(doc, "kompis.se")
+    assert (fact.address, fact.method, fact.region) == ("info@kompis.se", "cloudflare", Region.FOOTER)
+
+
+def test_broken_cloudflare_code_is_ignored() -> None:
+    assert emails('<span data-cfemail="zz12">x</span><span data-cfemail="42">y</span>') == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "logo@2x.png",
+        "icon@3x.webp",
+        "hero@1.5x.jpg",
+        "package@1.2.3",
+        "jquery@3.6.0.min.js",
+        "user@localhost",
+        "mail@kompis.s",  # one-letter TLD
+        "name@kompis.123",
+    ],
+)
+def test_look_alikes_are_rejected(text: str) -> None:
+    assert emails(f"<p>{text}</p>") == {}
+
+
+def test_script_and_style_are_not_read() -> None:
+    body = '<script>var c = "dev@kompis.se";</script><style>/* a@kompis.se */</style><p>Hej</p>'
+    assert emails(body) == {}
+
+
+def test_duplicates_keep_the_strongest_method() -> None:
+    body = (
+        "<p>info [at] kompis [dot] se</p>"
+        '<p><a href="mailto:info@kompis.se">info@kompis.se</a></p>'
+        "<p>INFO@KOMPIS.SE</p>"
+    )
+    doc = Document(f"<html><body>{body}</body></html>", "https://www.kompis.se/")
+    [fact] = gather_emails(doc, "kompis.se")
+    assert (fact.address, fact.method) == ("info@kompis.se", "mailto")
+    assert fact.locator.endswith("> a")
+    assert "info@kompis.se" in fact.excerpt
+
+
+def test_payment_provider_is_third_party() -> None:
+    body = (
+        "<p>Frågor om din faktura? Kontakta Klarna på kundservice@klarna.se.</p>"
+        "<p>Vår adress: order@kompis.se, butiken@shop.kompis.se</p>"
+        "<p>Exempel: namn@example.com</p>"
+    )
+    doc = Document(f"<html><body>{body}</body></html>", "https://www.kompis.se/")
+    facts = {f.address: (f.third_party, f.same_site) for f in gather_emails(doc, "https://www.kompis.se/")}
+    assert facts == {
+        "kundservice@klarna.se": (True, False),
+        "order@kompis.se": (False, True),
+        "butiken@shop.kompis.se": (False, True),
+        "namn@example.com": (True, False),
+    }
+
+
+def test_registrable_domain_respects_multi_label_suffixes() -> None:
+    doc = Document("<p>info@other.co.uk</p>", "https://kompis.co.uk/")
+    [fact] = gather_emails(doc, "www.kompis.co.uk")
+    assert not fact.same_site
+
+
+def test_provider_auditing_itself_is_not_third_party() -> None:
+    doc = Document("<p>kundservice@klarna.se</p>", "https://www.klarna.se/")
+    [fact] = gather_emails(doc, "www.klarna.se")
+    assert (fact.same_site, fact.third_party) == (True, False)
+
+
+def test_normalise_email() -> None:
+    assert normalise_email("mailto:Info%40Kompis.SE?cc=x") == "info@kompis.se"
+    assert normalise_email("logo@2x.png") is None
+    assert normalise_email("not an address") is None

@@ -1,0 +1,91 @@
+"""Forms: purpose from the controls, receipts promised near a contact form, embedded services."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.facts.dom import Document
+from auditor.facts.forms import form_vendor, gather_forms
+
+
+def forms(body: str, *, contact_page: bool = False) -> list[tuple[str, str, bool]]:
+    doc = Document(f"<html><body>{body}</body></html>", "https://www.butik.se/kontakt")
+    return [(f.purpose, f.receipt, f.receipt_hidden) for f in gather_forms(doc, contact_page=contact_page)]
+
+
+@pytest.mark.parametrize(
+    ("form", "purpose"),
+    [
+        ("<form><input type=search name=q></form>", "search"),
+        ("<form><input name=search_query></form>", "search"),
+        ("<form><input type=email name=email><button>Prenumerera</button></form>", "newsletter"),
+        ("<form><input name=user><input type=password name=pw></form>", "login"),
+        ("<form><input name=qty value=1><input type=hidden name=id></form>", "order"),
+        ("<form><input name=name><input type=email name=email><textarea name=msg></textarea></form>", "contact"),
+        ("<form><input name=name><input name=email><input name=nachricht></form>", "contact"),
+    ],
+)
+def test_purpose(form: str, purpose: str) -> None:
+    assert forms(form)[0][0] == purpose
+
+
+def test_an_empty_form_is_a_contact_form_only_on_a_contact_page_or_by_its_action() -> None:
+    assert forms("<form action='/x'></form>") == [("other", "", False)]
+    assert forms("<form action='/x'></form>", contact_page=True) == [("contact", "", False)]
+    assert forms("<form action='/kontakt/senden'></form>")[0][0] == "contact"
+
+
+@pytest.mark.parametrize(
+    ("around", "receipt", "hidden"),
+    [
+        ("<label><input type=checkbox name=x> Skicka en kopia till mig</label>", "copy", False),
+        ("<p>Du får ett ärendenummer via e-post.</p>", "case_number", False),
+        ("<p hidden>Wir senden Ihnen eine Eingangsbestätigung per E-Mail.</p>", "confirmation", True),
+        ("<p>Vi svarar inom 24 timmar.</p>", "", False),
+        ("<p style='display: none'>Thank you, your message was sent.</p>", "", False),
+    ],
+)
+def test_receipt_near_a_contact_form(around: str, receipt: str, hidden: bool) -> None:
+    body = f"<div><form><input name=email><textarea name=msg></textarea>{around}</form></div>"
+    assert forms(body) == [("contact", receipt, hidden)]
+
+
+def test_receipt_words_far_from_the_form_do_not_count() -> None:
+    filler = "<p>" + "Lorem ipsum dolor sit amet. " * 120 + "</p>"
+    body = (f"<section><p>Du får en orderbekräftelse och ett ärendenummer.</p>{filler}"
+            "<div><form><textarea name=msg></textarea></form></div></section>")
+    assert forms(body) == [("contact", "", False)]
+
+
+def test_scripts_are_not_read_as_text() -> None:
+    body = "<div><script>var t='Skicka en kopia till mig';</script><form><textarea name=m></textarea></form></div>"
+    assert forms(body) == [("contact", "", False)]
+
+
+@pytest.mark.parametrize(
+    ("src", "vendor"),
+    [
+        ("https://docs.google.com/forms/d/e/x/viewform", "Google Forms"),
+        ("https://share.hsforms.com/1abc", "HubSpot Forms"),
+        ("https://form.typeform.com/to/abc", "Typeform"),
+        ("https://docs.google.com/document/d/x", None),
+        ("https://www.youtube.com/embed/x", None),
+    ],
+)
+def test_form_vendors(src: str, vendor: str | None) -> None:
+    assert form_vendor(src) == vendor
+
+
+def test_an_embedded_form_is_a_scripted_contact_form() -> None:
+    doc = Document("<html><body><iframe src='https://tally.so/embed/abc'></iframe></body></html>", "https://b.se/")
+    [form] = gather_forms(doc)
+    assert (form.purpose, form.scripted, form.vendor) == ("contact", True, "Tally")
+
+
+def test_required_order_number_and_captcha_are_recorded() -> None:
+    body = ("<form><input name=email required><input name=ordernummer required><textarea name=msg></textarea>"
+            "<div class='g-recaptcha' data-sitekey='x'></div></form>")
+    doc = Document(f"<html><body>{body}</body></html>", "https://www.butik.se/kontakt")
+    [form] = gather_forms(doc)
+    assert form.required == ["email", "ordernummer"] and form.order_required
+    assert form.captcha == "Google reCAPTCHA"

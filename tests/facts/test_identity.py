@@ -1,0 +1,232 @@
+"""Registration numbers, VAT ids and legal names.
+
+The checksum-valid numbers below are fictional; each was checked by hand:
+
+* SE 556677-8899, Luhn: 9 + 9(18) + 8 + 7(16) + 7 + 5(14) + 6 + 3(12) + 5 + 1(10) = 60.
+* NO 912345688: 9·3 + 1·2 + 2·7 + 3·6 + 4·5 + 5·4 + 6·3 + 8·2 = 135, 135 mod 11 = 3, 11 − 3 = 8.
+* DK 12345674: 1·2 + 2·7 + 3·6 + 4·5 + 5·4 + 6·3 + 7·2 + 4·1 = 110 = 10 · 11.
+* FI 1234567-1: 1·7 + 2·9 + 3·10 + 4·5 + 5·8 + 6·4 + 7·2 = 153, 153 mod 11 = 10, 11 − 10 = 1.
+* DE 123456788: ISO 7064 MOD 11,10 products 2 8 2 1 1 3 9 3, check 11 − 3 = 8.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.facts.dom import Document
+from auditor.facts.identity import (
+    de_vat_ok,
+    dk_cvr_ok,
+    fi_ytunnus_ok,
+    gather_company_names,
+    gather_org_numbers,
+    legal_form_of,
+    luhn_ok,
+    no_orgnr_ok,
+)
+
+
+def numbers(body: str) -> list[tuple[str, str, str, bool]]:
+    doc = Document(f"<html><body>{body}</body></html>", "https://www.kompis.se/om-oss")
+    return [(f.scheme, f.country, f.value, f.valid) for f in gather_org_numbers(doc)]
+
+
+def names(body: str) -> list[tuple[str, str, str]]:
+    doc = Document(f"<html><body>{body}</body></html>", "https://www.kompis.se/om-oss")
+    return [(f.name, f.legal_form, f.method) for f in gather_company_names(doc)]
+
+
+# --------------------------------------------------------------------------- checksums
+
+
+def test_checksums() -> None:
+    assert luhn_ok("5566778899") and not luhn_ok("5566778890")
+    assert luhn_ok("5560360793")  # 3 + 9(18) + 7 + 0 + 6 + 6 + 0 + 3(12) + 5 + 1(10) = 40
+    assert no_orgnr_ok("912345688") and not no_orgnr_ok("912345689")
+    assert not no_orgnr_ok("912345671")  # remainder 1: check digit 10, never issued
+    assert dk_cvr_ok("12345674") and not dk_cvr_ok("12345675")
+    assert fi_ytunnus_ok("12345671") and not fi_ytunnus_ok("12345672")
+    assert de_vat_ok("123456788") and not de_vat_ok("123456789")
+
+
+# --------------------------------------------------------------------------- registration numbers
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Org.nr: 556677-8899", ("se-orgnr", "SE", "556677-8899", True)),
+        ("Organisationsnummer 5566778899", ("se-orgnr", "SE", "556677-8899", True)),
+        ("Org. nr. 912 345 688 MVA", ("no-orgnr", "NO", "912345688", True)),
+        ("Organisasjonsnummer: 912345688", ("no-orgnr", "NO", "912345688", True)),
+        ("CVR-nr. 12 34 56 74", ("dk-cvr", "DK", "12345674", True)),
+        ("CVR: 12345674", ("dk-cvr", "DK", "12345674", True)),
+        ("Y-tunnus: 1234567-1", ("fi-ytunnus", "FI", "1234567-1", True)),
+        ("Business ID 1234567-1", ("fi-ytunnus", "FI", "1234567-1", True)),
+        ("Vårt organisationsnummer är 556677-8899", ("se-orgnr", "SE", "556677-8899", True)),
+    ],
+)
+def test_labelled_numbers(text: str, expected: tuple[str, str, str, bool]) -> None:
+    assert numbers(f"<p>{text}</p>") == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Org.nr 556677-8890", ("se-orgnr", "SE", "556677-8890", False)),
+        ("Foretaksnr 912345689", ("no-orgnr", "NO", "912345689", False)),
+        ("CVR 12345675", ("dk-cvr", "DK", "12345675", False)),
+        ("Y-tunnus 1234567-2", ("fi-ytunnus", "FI", "1234567-2", False)),
+    ],
+)
+def test_labelled_wrong_checksum_is_reported_invalid(text: str, expected: tuple[str, str, str, bool]) -> None:
+    assert numbers(f"<p>{text}</p>") == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ordernummer 5566778899",
+        "Ring 556677-8899",
+        "556677-8890",
+        "Artikel 12345674",
+        "Kundnummer: 912 345 688",
+        "1234567-1",
+        "Org.nr 556677-8899, tel 12 34 56 74",  # the label belongs to the first number only
+    ],
+)
+def test_unlabelled_digit_groups_are_ignored(text: str) -> None:
+    assert all(value != "12345674" for _, _, value, _ in numbers(f"<p>{text}</p>"))
+    if "Org.nr" not in text:
+        assert numbers(f"<p>{text}</p>") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Momsreg.nr: SE556677889901", ("vat", "SE", "SE556677889901", True)),
+        ("VAT SE 5566778899 01", ("vat", "SE", "SE556677889901", True)),
+        ("MVA: NO912345688MVA", ("vat", "NO", "NO912345688MVA", True)),
+        ("Moms: DK12345674", ("vat", "DK", "DK12345674", True)),
+        ("ALV: FI12345671", ("vat", "FI", "FI12345671", True)),
+        ("USt-IdNr.: DE123456788", ("vat", "DE", "DE123456788", True)),
+        ("USt-IdNr.: DE123456789", ("vat", "DE", "DE123456789", False)),
+        ("BTW: NL123456789B01", ("vat", "NL", "NL123456789B01", True)),
+    ],
+)
+def test_vat_ids(text: str, expected: tuple[str, str, str, bool]) -> None:
+    assert numbers(f"<p>{text}</p>") == [expected]
+
+
+def test_unlabelled_vat_needs_a_valid_checksum() -> None:
+    assert numbers("<p>DE123456788</p>") == [("vat", "DE", "DE123456788", True)]
+    assert numbers("<p>Produkt DE123456789</p>") == []
+    assert numbers("<p>Modell NL123456789B01</p>") == []
+
+
+def test_norwegian_number_with_mva_is_both_orgnr_and_vat_when_labelled() -> None:
+    assert numbers("<p>Org.nr. NO 912 345 688 MVA</p>") == [
+        ("vat", "NO", "NO912345688MVA", True),
+        ("no-orgnr", "NO", "912345688", True),
+    ]
+
+
+def test_german_register_needs_a_court() -> None:
+    body = "<p>Registergericht: Amtsgericht Charlottenburg<br>Registernummer: HRB 12345 B</p>"
+    assert numbers(body) == [("de-register", "DE", "HRB 12345 B", True)]
+    assert numbers("<p>Amtsgericht München, HRA 987</p>") == [("de-register", "DE", "HRA 987", True)]
+    assert numbers("<p>Unsere PR 2024 Kampagne, HRB 12345</p>") == []
+
+
+def test_evidence_fields() -> None:
+    html = "<html><body><footer><p>Kompis Hem AB · Org.nr 556677-8899</p></footer></body></html>"
+    doc = Document(html, "https://www.kompis.se/")
+    [fact] = gather_org_numbers(doc)
+    assert fact.raw == "556677-8899"
+    assert fact.locator == "body > footer > p"
+    assert "Org.nr 556677-8899" in fact.excerpt
+
+
+# --------------------------------------------------------------------------- legal names
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("© 2026 Kompis Hem AB. Alla rättigheter förbehållna.", ("Kompis Hem AB", "AB", "copyright")),
+        ("Copyright © 2020–2026 Nordlys Handel AS", ("Nordlys Handel AS", "AS", "copyright")),
+        ("(c) 2026 Hygge Design ApS", ("Hygge Design ApS", "ApS", "copyright")),
+        ("Säljare är Kompis Hem AB, org.nr 556677-8899.", ("Kompis Hem AB", "AB", "label")),
+        ("Selger er Nordlys Handel AS.", ("Nordlys Handel AS", "AS", "label")),
+        ("Anbieter: Muster Handel GmbH", ("Muster Handel GmbH", "GmbH", "label")),
+        (
+            "Anbieter:<br>Muster Handel GmbH &amp; Co. KG",
+            ("Muster Handel GmbH & Co. KG", "GmbH & Co. KG", "label"),
+        ),
+        ("Company: Kompis Trading Ltd", ("Kompis Trading Ltd", "Ltd", "label")),
+        ("Butiken drivs av Kompis Oy i Helsingfors.", ("Kompis Oy", "Oy", "text")),
+        ("Verkkokauppaa ylläpitää Kompis Oyj.", ("Kompis Oyj", "Oyj", "text")),
+        ("Hygge Design A/S, Vestergade 10", ("Hygge Design A/S", "A/S", "text")),
+        ("Muster Werke AG – Hauptstraße 1", ("Muster Werke AG", "AG", "text")),
+        (
+            "Kompis UG (haftungsbeschränkt)",
+            ("Kompis UG (haftungsbeschränkt)", "UG (haftungsbeschränkt)", "text"),
+        ),
+        ("Musterhandel e.K., Inhaber Max Muster", ("Musterhandel e.K.", "e.K.", "text")),
+        ("Operated by Kompis Trading Inc. in Delaware", ("Kompis Trading Inc.", "Inc.", "text")),
+        ("Kompis Europe B.V., Amsterdam", ("Kompis Europe B.V.", "B.V.", "text")),
+        ("Oy Kompis Ab, Helsingfors", ("Oy Kompis Ab", "Ab", "text")),
+        ("Möbler från Lind &amp; Söner AB", ("Lind & Söner AB", "AB", "text")),
+        ("Levereras av Berg och Dal AB idag", ("Berg och Dal AB", "AB", "text")),
+        ("Tel 08-123 45 67 Kompis AB", ("Kompis AB", "AB", "text")),
+    ],
+)
+def test_company_names(text: str, expected: tuple[str, str, str]) -> None:
+    assert names(f"<p>{text}</p>") == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vi är ett AB sedan 1999.",
+        "Detta gäller alla AB och HB.",
+        "FREE SHIPPING AS STANDARD",
+        "LABBET och KABEL",  # AB inside words
+        "Fraktfritt ab 50 €",
+        "Versand Ab 50 € Bestellwert",
+        "Vi är ett familjeföretag.",
+        "Registergericht: AG Charlottenburg",
+    ],
+)
+def test_not_company_names(text: str) -> None:
+    assert names(f"<p>{text}</p>") == []
+
+
+def test_best_method_comes_first_and_every_block_keeps_its_sighting() -> None:
+    body = "<p>Kompis Hem AB säljer möbler.</p><p>Säljare är Kompis Hem AB.</p><p>© 2026 Kompis Hem AB</p>"
+    assert names(body) == [
+        ("Kompis Hem AB", "AB", "label"), ("Kompis Hem AB", "AB", "copyright"), ("Kompis Hem AB", "AB", "text")
+    ]
+
+
+def test_legal_form_of() -> None:
+    assert legal_form_of("Kompis Hem AB (publ)") == "AB"
+    assert legal_form_of("Muster GmbH & Co. KG") == "GmbH & Co. KG"
+    assert legal_form_of("Kompis") is None
+    assert legal_form_of("AB") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("jpc-schallplatten Versandhandelsgesellschaft mbH – Lübecker Straße 9",
+         ("jpc-schallplatten Versandhandelsgesellschaft mbH", "GmbH")),
+        ("Ihr Vertragspartner ist notebooksbilliger.de AG, Wiedemannstraße 3", ("notebooksbilliger.de AG", "AG")),
+    ],
+)
+def test_brand_like_lower_case_names_and_written_out_gmbh(text: str, expected: tuple[str, str]) -> None:
+    assert [n[:2] for n in names(f"<p>{text}</p>")] == [expected]
+
+
+def test_plain_lower_case_words_are_not_a_name() -> None:
+    assert names("<p>wir arbeiten mit einer gesellschaft mbH zusammen</p>") == []

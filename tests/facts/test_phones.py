@@ -1,0 +1,161 @@
+"""Telephone numbers: tel: links, labelled and international numbers, and the digit groups
+of a shop page that must not become phones."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.facts.dom import Document
+from auditor.facts.phones import gather_phones
+from auditor.models import Region
+
+
+def phones(body: str, region: str = "SE") -> dict[str, str]:
+    doc = Document(f"<html><body>{body}</body></html>", "https://www.kompis.se/kontakt")
+    return {fact.e164: fact.method for fact in gather_phones(doc, region)}
+
+
+def test_tel_link() -> None:
+    doc = Document(
+        '<html><body><footer><p>Ring <a href="tel:+46701234567">070-123 45 67</a></p></footer></body></html>',
+        "https://www.kompis.se/",
+    )
+    [fact] = gather_phones(doc, "SE")
+    assert (fact.e164, fact.method, fact.number_type) == ("+46701234567", "tel", "mobile")
+    assert fact.region is Region.FOOTER
+    assert fact.raw == "+46701234567"
+    assert "070-123 45 67" in fact.excerpt
+
+
+def test_tel_link_with_national_number_and_escapes() -> None:
+    assert phones('<a href="tel:08%20123%2045%2067">ring</a>') == {"+4681234567": "tel"}
+
+
+@pytest.mark.parametrize(
+    ("text", "region", "e164"),
+    [
+        ("Telefon: 08-123 45 67", "SE", "+4681234567"),
+        ("Kundtjänst 031-123 45 67", "SE", "+46311234567"),
+        ("Tlf. 22 12 34 56", "NO", "+4722123456"),
+        ("Ring til os på 33 12 34 56", "DK", "+4533123456"),
+        ("Puh. 09 1234 5678", "FI", "+358912345678"),
+        ("Tel.: 030 1234567", "DE", "+49301234567"),
+        ("Call us: 020 7946 0123", "GB", "+442079460123"),
+        ("Mobil\n070-123 45 67", "SE", "+46701234567"),  # label on the line above, same block
+    ],
+)
+def test_labelled_numbers(text: str, region: str, e164: str) -> None:
+    body = "<p>" + text.replace("\n", "<br>") + "</p>"
+    assert phones(body, region) == {e164: "text"}
+
+
+@pytest.mark.parametrize("text", ["+46 8 123 45 67", "0046 8 123 45 67", "(+46) 8-123 45 67"])
+def test_international_form_needs_no_label(text: str) -> None:
+    assert phones(f"<p>Kompis Hem AB · {text}</p>") == {"+4681234567": "text"}
+
+
+def test_tel_fax_counts_but_fax_alone_does_not() -> None:
+    assert phones("<p>Fax: +46 8 123 45 68</p>") == {}
+    assert phones("<p>Tel/Fax: 08-123 45 69</p>") == {"+4681234569": "text"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Art.nr 0812345678",
+        "Artikelnummer: 08-123 45 67",
+        "SKU 081234567",
+        "EAN 7350012345678",
+        "Telefonhållare, EAN 7350081234567",  # a phone word, but the digits are an EAN
+        "Org.nr 556677-8899",
+        "Bankgiro 5123-4567",
+        "Ordernummer 081234567",
+        "IBAN SE45 5000 0000 0583 9825 7466",
+        "Pris 1 299 kr",
+        "Leverans 2024-05-12",
+        "081234567",  # national form with no label
+    ],
+)
+def test_non_phones_in_text(text: str) -> None:
+    assert phones(f"<p>{text}</p>") == {}
+
+
+def test_nearest_label_decides() -> None:
+    found = phones("<p>Org.nr 556677-8899, Tel 08-123 45 67</p>")
+    assert found == {"+4681234567": "text"}
+    found = phones("<p>Tel 08-123 45 67, Org.nr 556677-8899</p>")
+    assert found == {"+4681234567": "text"}
+
+
+def test_house_number_and_postal_code_are_not_joined() -> None:
+    assert phones("<address>Storgatan 12<br>111 22 Stockholm</address>") == {}
+
+
+def test_premium_and_toll_free_are_classified() -> None:
+    doc = Document(
+        "<p>Telefonsupport: 0900-123 45 67</p><p>Kundtjänst: 020-12 34 56</p>", "https://www.kompis.se/"
+    )
+    facts = {f.e164: (f.number_type, f.premium_rate, f.toll_free) for f in gather_phones(doc, "SE")}
+    assert facts == {
+        "+469001234567": ("premium_rate", True, False),
+        "+4620123456": ("toll_free", False, True),
+    }
+
+
+def test_deduplicated_by_e164_tel_link_first() -> None:
+    body = '<p>Tel: 08-123 45 67</p><p><a href="tel:+4681234567">Ring oss</a></p><p>Tel +46 8 123 45 67</p>'
+    assert phones(body) == {"+4681234567": "tel"}
+
+
+def test_unparsable_tel_link_is_ignored() -> None:
+    assert phones('<a href="tel:ring-oss">Ring</a>') == {}
+
+
+def test_labelled_but_invalid_number_is_kept_as_invalid() -> None:
+    from auditor.facts.dom import Document
+    from auditor.facts.phones import gather_phones
+
+    doc = Document("<p>Verantwortlich: Max Muster<br>Telefon: 17641857862<br>E-Mail: a@b.de</p>",
+                   "https://shop.de/datenschutz")
+    [fact] = gather_phones(doc, "DE")
+    assert not fact.valid
+    assert fact.raw == "17641857862"
+    # Read with the missing trunk 0 it is a German mobile number.
+    assert (fact.number_type, fact.e164) == ("missing_trunk_prefix", "+4917641857862")
+    doc = Document("<p>Telefon: 12345678</p>", "https://shop.de/impressum")
+    [fact] = gather_phones(doc, "DE")
+    assert (fact.valid, fact.number_type) == (False, "invalid")
+
+
+def test_valid_labelled_number_is_not_duplicated_as_invalid() -> None:
+    from auditor.facts.dom import Document
+    from auditor.facts.phones import gather_phones
+
+    doc = Document("<p>Tel: 08-123 45 67<br>123 45 Stockholm</p><p>Org.nr: 556677-8899</p>", "https://x.se/")
+    facts = gather_phones(doc, "SE")
+    assert [(f.e164, f.valid) for f in facts] == [("+4681234567", True)]
+
+
+def test_labelled_short_digits_or_order_numbers_are_not_phones() -> None:
+    from auditor.facts.dom import Document
+    from auditor.facts.phones import gather_phones
+
+    doc = Document("<p>Ring oss 24/7. Ordernummer: 12345678901</p><p>Tel: 123</p>", "https://x.se/")
+    assert gather_phones(doc, "SE") == []
+
+
+@pytest.mark.parametrize(
+    ("html", "region", "third_party"),
+    [
+        ("<p>Forbrukerrådet er tilgjengelig på telefon 23 400 500.</p>", "NO", True),
+        ("<p>Du kan klaga hos Integritetsskyddsmyndigheten, telefon 08-657 61 00.</p>", "SE", True),
+        ("<p>Vid tvist följer vi ARN:s beslut. Kundtjänst når du på telefon 08-545 123 45.</p>", "SE", False),
+        ("<p>Ring oss på 08-545 123 45.</p>", "SE", False),
+    ],
+)
+def test_number_in_a_sentence_about_a_public_body_is_theirs(html: str, region: str, third_party: bool) -> None:
+    from auditor.facts.dom import Document
+    from auditor.facts.phones import gather_phones
+
+    [fact] = gather_phones(Document(html, "https://x.se/villkor"), region)
+    assert fact.third_party is third_party

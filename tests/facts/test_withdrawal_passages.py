@@ -1,0 +1,219 @@
+"""Withdrawal passages: the period of the right, the model form, the withdrawal function and
+who pays the return shipping, in the six languages, with their look-alikes."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.facts.dom import Document
+from auditor.facts.passages import gather_passages
+from auditor.facts.passages.withdrawal import gather
+from auditor.models import PassageFact, PassageTopic, Region
+
+URL = "https://www.butik.se/villkor"
+
+
+def _page(body: str) -> Document:
+    return Document(f"<html><body>{body}</body></html>", URL)
+
+
+def _of(facts: list[PassageFact], topic: PassageTopic) -> list[PassageFact]:
+    return [f for f in facts if f.topic == topic]
+
+
+def _periods(text: str, lang: str = "sv") -> list[PassageFact]:
+    return _of(gather(_page(f"<main><p>{text}</p></main>"), lang), PassageTopic.WITHDRAWAL_PERIOD)
+
+
+# --------------------------------------------------------------------------- period
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "amount"),
+    [
+        ("Du har 14 dagars ångerrätt från den dag du tog emot varan.", "sv", 14),
+        ("Du har 14 dagers angrerett fra den dagen du mottok varen.", "nb", 14),
+        ("Du har 14 dages fortrydelsesret, fra du har modtaget varen.", "da", 14),
+        ("Sinulla on 14 päivän peruuttamisoikeus.", "fi", 14),
+        ("Die Widerrufsfrist beträgt vierzehn Tage ab dem Tag der Lieferung.", "de", 14),
+        ("You have a right of withdrawal of 14 days from delivery.", "en", 14),
+        ("Ångerrätten gäller i 7 dagar från leverans.", "sv", 7),
+        ("Efter leverans har du 30 dagars ångerrätt.", "sv", 30),
+    ],
+)
+def test_the_period_of_the_right(text: str, lang: str, amount: int) -> None:
+    [fact] = _periods(text, lang)
+    assert (fact.amount, fact.unit) == (amount, "days")
+    assert fact.lang == lang
+    assert "no_period" not in fact.flags
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Leveranstiden är 14 dagar och du har ångerrätt enligt distansavtalslagen.",
+        "Vid ångerrätt återbetalar vi beloppet inom 30 dagar.",
+        "Om du inte informerats om ångerrätten förlängs ångerfristen med 12 månader.",
+    ],
+)
+def test_other_periods_in_the_sentence_are_not_the_withdrawal_period(text: str) -> None:
+    [fact] = _periods(text)
+    assert fact.amount is None
+    assert "no_period" in fact.flags
+
+
+def test_delivery_time_alone_is_no_withdrawal_passage() -> None:
+    assert _periods("Beställ i dag: 14 dagars leveranstid på alla soffor.") == []
+    assert _periods("Die Lieferzeit beträgt 14 Tage.", "de") == []
+
+
+def test_open_purchase_is_flagged_and_keeps_its_own_period() -> None:
+    facts = _periods("Öppet köp i 30 dagar utöver din lagstadgade ångerrätt på 14 dagar.")
+    right = [f for f in facts if "open_purchase" not in f.flags]
+    opened = [f for f in facts if "open_purchase" in f.flags]
+    assert [f.amount for f in right] == [14]
+    assert [f.amount for f in opened] == [30]
+    assert "right_named" in opened[0].flags
+    [alone] = _periods("Hos oss har du öppet köp i 7 dagar.")
+    assert alone.flags == ["open_purchase"]
+    assert alone.amount == 7
+
+
+def test_a_heading_naming_the_right_is_a_label() -> None:
+    doc = _page("<main><h2>Widerrufsbelehrung</h2></main>")
+    [fact] = _of(gather(doc, "de"), PassageTopic.WITHDRAWAL_PERIOD)
+    assert {"no_period", "label"} <= set(fact.flags)
+
+
+# --------------------------------------------------------------------------- form
+
+
+def test_form_link_with_target() -> None:
+    doc = _page('<main><p>Ladda ner vår <a href="/filer/angerblankett.pdf">ångerblankett</a>.</p></main>')
+    [fact] = _of(gather(doc, "sv"), PassageTopic.WITHDRAWAL_FORM)
+    assert fact.flags == ["link", "pdf"]
+    assert fact.target == "https://www.butik.se/filer/angerblankett.pdf"
+
+
+def test_form_link_named_by_its_url_only() -> None:
+    doc = _page('<main><a href="/downloads/Muster-Widerrufsformular.pdf">Formular herunterladen</a></main>')
+    [fact] = _of(gather(doc, "de"), PassageTopic.WITHDRAWAL_FORM)
+    assert "link" in fact.flags
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Härmed meddelar jag/vi att jag/vi frånträder mitt/vårt avtal om köp av följande varor", "sv"),
+        ("Hiermit widerrufe(n) ich/wir (*) den von mir/uns (*) abgeschlossenen Vertrag", "de"),
+        ("I/We hereby give notice that I/We withdraw from my/our contract", "en"),
+        ("Ilmoitan/ilmoitamme täten, että peruutan/peruutamme tekemäni sopimuksen", "fi"),
+    ],
+)
+def test_the_annex_text_is_an_inline_form(text: str, lang: str) -> None:
+    facts = _of(gather(_page(f"<main><p>{text}</p></main>"), lang), PassageTopic.WITHDRAWAL_FORM)
+    assert facts and all("inline" in f.flags for f in facts)
+
+
+def test_a_heading_with_fields_is_a_form() -> None:
+    doc = _page(
+        "<main><h2>Angreskjema</h2><p>Til: Fjord AS</p><p>Navn:</p><p>Adresse:</p><p>Dato:</p></main>"
+    )
+    [fact] = _of(gather(doc, "nb"), PassageTopic.WITHDRAWAL_FORM)
+    assert fact.flags == ["inline"]
+
+
+def test_a_promise_without_the_form_is_a_mention() -> None:
+    doc = _page(
+        "<main><h2>Ångerblankett</h2><p>Använd gärna ångerblanketten nedan.</p><h2>Leverans</h2>"
+        "<p>Vi levererar inom 3 dagar.</p></main>"
+    )
+    facts = _of(gather(doc, "sv"), PassageTopic.WITHDRAWAL_FORM)
+    assert facts and all(f.flags == ["mention_only"] for f in facts)
+
+
+# --------------------------------------------------------------------------- function
+
+
+@pytest.mark.parametrize(
+    ("html", "lang", "kind"),
+    [
+        ('<footer><a href="/angra">Ångra köpet här</a></footer>', "sv", "link"),
+        ('<footer><a class="btn btn-primary" href="/widerruf">Vertrag widerrufen</a></footer>', "de", "button"),
+        ("<main><button>Fortryd købet her</button></main>", "da", "button"),
+        ('<main><a href="/angre">Angre kjøpet her</a></main>', "nb", "link"),
+        ('<form action="/peru"><input type="submit" value="Peruuta sopimus tästä"></form>', "fi", "button"),
+        ('<main><a href="/withdraw">Withdraw from contract here</a></main>', "en", "link"),
+    ],
+)
+def test_withdrawal_function_labels(html: str, lang: str, kind: str) -> None:
+    [fact] = _of(gather(_page(html), lang), PassageTopic.WITHDRAWAL_FUNCTION)
+    assert fact.flags == [kind]
+    assert fact.name
+
+
+def test_function_records_target_and_region() -> None:
+    [fact] = _of(gather(_page('<footer><a href="/angra">Ångra köpet här</a></footer>'), "sv"),
+                 PassageTopic.WITHDRAWAL_FUNCTION)
+    assert fact.target == "https://www.butik.se/angra"
+    assert fact.region == Region.FOOTER
+    [form] = _of(gather(_page('<form action="/peru"><input type="submit" value="Peruuta sopimus tästä"></form>'),
+                        "fi"), PassageTopic.WITHDRAWAL_FUNCTION)
+    assert form.target == "https://www.butik.se/peru"
+
+
+def test_confirmation_step_and_prose_are_not_the_start_button() -> None:
+    [confirm] = _of(gather(_page("<main><button>Widerruf bestätigen</button></main>"), "de"),
+                    PassageTopic.WITHDRAWAL_FUNCTION)
+    assert "confirm" in confirm.flags
+    prose = '<a href="/info">Läs mer om hur du kan ångra köpet här på vår sida om ångerrätt och returer</a>'
+    assert _of(gather(_page(prose), "sv"), PassageTopic.WITHDRAWAL_FUNCTION) == []
+    assert _of(gather(_page('<footer><a href="/returer">Returer</a></footer>'), "sv"),
+               PassageTopic.WITHDRAWAL_FUNCTION) == []
+
+
+# --------------------------------------------------------------------------- return costs
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "payer"),
+    [
+        ("Kunden står för returfrakten.", "sv", "consumer"),
+        ("Returfrakten betalar du själv.", "sv", "consumer"),
+        ("Returfrakt: 59 kr", "sv", "consumer"),
+        ("Fri retur på alla beställningar.", "sv", "trader"),
+        ("Du betaler selv for returen.", "nb", "consumer"),
+        ("Gratis returfragt på alle ordrer.", "da", "trader"),
+        ("Asiakas vastaa palautuskuluista.", "fi", "consumer"),
+        ("Die unmittelbaren Kosten der Rücksendung trägt der Verbraucher.", "de", "consumer"),
+        ("Kostenlose Rücksendung innerhalb Deutschlands.", "de", "trader"),
+        ("We offer free returns on all orders.", "en", "trader"),
+        ("You will have to bear the direct cost of returning the goods.", "en", "consumer"),
+    ],
+)
+def test_who_pays_the_return(text: str, lang: str, payer: str) -> None:
+    [fact] = _of(gather(_page(f"<main><p>{text}</p></main>"), lang), PassageTopic.RETURN_COSTS)
+    assert fact.flags == [payer]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vid reklamation av en felaktig vara står vi för returfrakten.",
+        "Returfrakten skickas med PostNord.",
+        "Fri frakt över 500 kr.",
+    ],
+)
+def test_return_cost_look_alikes(text: str) -> None:
+    assert _of(gather(_page(f"<main><p>{text}</p></main>"), "sv"), PassageTopic.RETURN_COSTS) == []
+
+
+def test_the_module_is_found_by_the_passage_framework() -> None:
+    facts = gather_passages(_page("<main><p>Du har 14 dagars ångerrätt.</p></main>"), "sv")
+    assert any(f.topic == PassageTopic.WITHDRAWAL_PERIOD and f.amount == 14 for f in facts)
+
+
+def test_free_return_by_verb() -> None:
+    text = "Saat meiltä palautuskoodin, jolla voit palauttaa paketin maksutta mihin tahansa pakettiautomaattiin."
+    [fact] = _of(gather(_page(f"<main><p>{text}</p></main>"), "fi"), PassageTopic.RETURN_COSTS)
+    assert fact.flags == ["trader"]

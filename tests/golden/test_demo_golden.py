@@ -1,0 +1,69 @@
+"""The demo's result.json, field by field, against the one the tool wrote before the package was
+re-laid (issue 17): a change of layout must not change a single verdict, message, translation,
+evidence item or score. Only what differs between two runs of the same code is masked: times
+(every ``*_at`` field) and WARC record ids.
+
+To accept a deliberate change of output, regenerate the file with
+``AUDITOR_UPDATE_GOLDEN=1 pytest tests/golden`` and say in the commit why the output changed.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+GOLDEN = Path(__file__).with_name("demo-result.json")
+AS_OF = "2026-12-05"
+
+#: Keys a later change added to the result on purpose, compared by their own tests: the golden
+#: file predates them.
+ADDED_SINCE_GOLDEN: frozenset[str] = frozenset()
+
+
+def normalise(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: "<time>" if k.endswith("_at") else normalise(v)
+                for k, v in value.items() if k not in ADDED_SINCE_GOLDEN}
+    if isinstance(value, list):
+        return [normalise(v) for v in value]
+    if isinstance(value, str):
+        return re.sub(r"urn:uuid:[0-9a-f-]+", "urn:uuid:<id>", value)
+    return value
+
+
+def differences(a: Any, b: Any, path: str = "") -> list[str]:
+    if type(a) is not type(b):
+        return [f"{path}: {type(a).__name__} != {type(b).__name__}"]
+    if isinstance(a, dict):
+        out = [f"{path}/{k}: only in {'golden' if k in a else 'new'}" for k in sorted(set(a) ^ set(b))]
+        for k in sorted(set(a) & set(b)):
+            out += differences(a[k], b[k], f"{path}/{k}")
+        return out
+    if isinstance(a, list):
+        if len(a) != len(b):
+            return [f"{path}: {len(a)} items != {len(b)}"]
+        return [d for i, (x, y) in enumerate(zip(a, b, strict=True)) for d in differences(x, y, f"{path}[{i}]")]
+    return [] if a == b else [f"{path}: {a!r:.120} != {b!r:.120}"]
+
+
+@pytest.mark.e2e
+@pytest.mark.timeout(300)
+def test_demo_result_is_unchanged(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "auditor", "demo", "--output", str(tmp_path), "--format", "json", "--as-of", AS_OF],
+        capture_output=True, text=True, timeout=280, check=False,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    new = normalise(json.loads((tmp_path / "result.json").read_text(encoding="utf-8")))
+    if os.environ.get("AUDITOR_UPDATE_GOLDEN") == "1":
+        GOLDEN.write_text(json.dumps(new, indent=1, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+    golden = normalise(json.loads(GOLDEN.read_text(encoding="utf-8")))
+    diff = differences(golden, new)
+    assert not diff, f"{len(diff)} difference(s) from the golden demo result:\n" + "\n".join(diff[:40])
