@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
-from typing import Protocol
+from collections.abc import Callable, Hashable, Iterable, Sequence
+from typing import Protocol, TypeVar
 from urllib.parse import urlsplit
 
 from auditor import lexicon
@@ -24,6 +24,7 @@ from auditor.models import (
     PageInfo,
     PageKind,
     PassageFact,
+    PhoneFact,
     Region,
 )
 from auditor.web.urls import url_key
@@ -37,13 +38,29 @@ THIRD_PARTIES = re.compile(
     re.I,
 )
 
-class _HasPlace(Protocol):
+class _Placed(Protocol):
+    """A fact seen at one element of one page."""
+
     @property
     def url(self) -> str: ...
     @property
     def locator(self) -> str: ...
+
+
+class _HasPlace(_Placed, Protocol):
     @property
     def excerpt(self) -> str: ...
+
+
+class _InRegion(Protocol):
+    @property
+    def url(self) -> str: ...
+    @property
+    def region(self) -> Region: ...
+
+
+_Item = TypeVar("_Item")
+_P = TypeVar("_P", bound=_Placed)
 
 
 #: Second-level labels under which a country's sites register (shop.co.uk, shop.com.au).
@@ -230,7 +247,38 @@ class Pages:
 
 def passage_evidence(passage: PassageFact, pages: Pages, note: Text | str) -> Evidence:
     """Evidence for a passage: its page, element and sentence."""
-    return pages.evidence(passage.url, locator=passage.locator, excerpt=passage.excerpt, note=note)
+    return fact_evidence(passage, pages, note)
+
+
+def fact_evidence(fact: _HasPlace, pages: Pages, note: Text | str, *, fallback: str = "") -> Evidence:
+    """Evidence for a fact: its page, element and excerpt, or ``fallback`` (the raw number, the
+    address as written) when the fact has no excerpt."""
+    return pages.evidence(fact.url, locator=fact.locator, excerpt=fact.excerpt or fallback, note=note)
+
+
+def first_of_each(items: Iterable[_Item], key: Callable[[_Item], Hashable]) -> list[_Item]:
+    """The first item of each ``key``, in the order given: one fact for a thing seen many times
+    (an email address in every footer, a phone number in text and in a ``tel:`` link)."""
+    seen: dict[Hashable, _Item] = {}
+    for item in items:
+        seen.setdefault(key(item), item)
+    return list(seen.values())
+
+
+def one_per_number(phones: Iterable[PhoneFact]) -> list[PhoneFact]:
+    """The first sighting of each telephone number (by its E.164 form)."""
+    return first_of_each(phones, lambda phone: phone.e164)
+
+
+def one_per_place(facts: Iterable[_P]) -> list[_P]:
+    """The first fact at each place (page URL and element locator): one passage a paragraph."""
+    return first_of_each(facts, lambda fact: (fact.url, fact.locator))
+
+
+def is_prominent(fact: _InRegion, pages: Pages) -> bool:
+    """Whether a fact stands where a trader shows its own details: in the site-wide header,
+    footer or navigation, or on the home, contact, customer-service, imprint or about page."""
+    return fact.region in SITE_WIDE or pages.kind(fact.url) in TRADER_PAGE_KINDS
 
 
 def _failure_kinds(failure: FetchFailure) -> dict[PageKind, float]:

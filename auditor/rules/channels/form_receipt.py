@@ -40,7 +40,7 @@ from auditor.rule import (
     passed,
 )
 from auditor.rules import legal
-from auditor.rules.support import Pages, absence_doubt
+from auditor.rules.support import Pages, absence_doubt, one_per_place
 
 #: Every message of this rule, in English and Swedish.
 MESSAGES = Messages(
@@ -150,7 +150,7 @@ class FormReceipt(Rule):
 
     def evaluate(self, facts: FactView, ctx: AuditContext) -> Verdict:
         pages = Pages(facts.pages)
-        forms = _unique([f for f in facts.forms if f.purpose == "contact"])
+        forms = one_per_place([f for f in facts.forms if f.purpose == "contact"])  # a site-wide form once a page
         if not forms:
             # A contact page hosted on another site is that site's page: its form is not audited
             # here, so it is no reason to doubt that this site has none.
@@ -189,14 +189,6 @@ class FormReceipt(Rule):
         if not own_email:
             message += MESSAGES("only_channel")
         return failed(message, [_evidence(f, pages, MESSAGES("note_nothing")) for f in readable[:3]])
-
-
-def _unique(forms: list[FormFact]) -> list[FormFact]:
-    """One form per page and position: a site-wide form is judged once per page it is on."""
-    seen: dict[tuple[str, str], FormFact] = {}
-    for form in forms:
-        seen.setdefault((form.url, form.locator), form)
-    return list(seen.values())
 
 
 def _js_shell(form: FormFact, pages: Pages) -> bool:

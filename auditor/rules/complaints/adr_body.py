@@ -42,7 +42,7 @@ from auditor.models import Category, Evidence, LegalRef, PassageFact, PassageTop
 from auditor.registry import register
 from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, partial, passed
 from auditor.rules.complaints.complaints_info import complaints_absence_doubt
-from auditor.rules.support import TERMS_PAGE_KINDS, Pages, searched_for_terms
+from auditor.rules.support import TERMS_PAGE_KINDS, Pages, one_per_place, passage_evidence, searched_for_terms
 
 ADR_DIR_13 = LegalRef(
     instrument="Directive 2013/11/EU (ADR Directive)",
@@ -180,18 +180,18 @@ class AdrBody(Rule):
         own = [p for p in found if _own(p, bodies)]
         located = [p for p in own if _located(p, own)]
         if located:
-            best = _unique(located)
+            best = one_per_place(located)
             return passed(
                 MESSAGES("located", names=_names(best)),
                 [_evidence(p, pages, MESSAGES("note_located")) for p in best[:3]],
             )
         if own:
-            best = _unique(own)
+            best = one_per_place(own)
             return partial(
                 MESSAGES("unlocated", names=_names(best)),
                 [_evidence(p, pages, MESSAGES("note_unlocated")) for p in best[:3]],
             )
-        named = _unique([p for p in found if p.name])
+        named = one_per_place([p for p in found if p.name])
         if named:
             return partial(
                 MESSAGES("foreign", names=_names(named), country=ctx.jurisdiction.upper()),
@@ -236,13 +236,6 @@ def _located(passage: PassageFact, own: list[PassageFact]) -> bool:
     return any("link" in p.flags and p.url == passage.url for p in own)
 
 
-def _unique(passages: list[PassageFact]) -> list[PassageFact]:
-    seen: dict[tuple[str, str], PassageFact] = {}
-    for passage in passages:
-        seen.setdefault((passage.url, passage.locator), passage)
-    return list(seen.values())
-
-
 def _names(passages: list[PassageFact]) -> Text | str:
     names = list(dict.fromkeys(p.name for p in passages if p.name))
     return ", ".join(names[:3]) or MESSAGES("some_body")
@@ -251,4 +244,4 @@ def _names(passages: list[PassageFact]) -> Text | str:
 def _evidence(passage: PassageFact, pages: Pages, note: Text) -> Evidence:
     if passage.target:
         note = MESSAGES("note_target", note=note, target=passage.target)
-    return pages.evidence(passage.url, locator=passage.locator, excerpt=passage.excerpt, note=note)
+    return passage_evidence(passage, pages, note)

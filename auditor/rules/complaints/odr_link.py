@@ -44,7 +44,7 @@ from auditor.models import (
 from auditor.registry import register
 from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, partial, passed
 from auditor.rules.complaints.complaints_info import complaints_absence_doubt
-from auditor.rules.support import TERMS_PAGE_KINDS, Pages, searched_for_terms
+from auditor.rules.support import TERMS_PAGE_KINDS, Pages, one_per_place, passage_evidence, searched_for_terms
 
 ODR_REG_14 = LegalRef(
     instrument="Regulation (EU) No 524/2013 (ODR Regulation)",
@@ -144,8 +144,8 @@ class OdrLink(Rule):
     def evaluate(self, facts: FactView, ctx: AuditContext) -> Verdict:
         pages = Pages(facts.pages)
         found = [p for p in facts.passages if p.topic == PassageTopic.ODR_LINK]
-        linked = _unique([p for p in found if "link" in p.flags or "web_address" in p.flags])
-        mentioned = _unique([p for p in found if "mention" in p.flags])
+        linked = one_per_place([p for p in found if "link" in p.flags or "web_address" in p.flags])
+        mentioned = one_per_place([p for p in found if "mention" in p.flags])
         if ctx.as_of >= ODR_CLOSED:
             shown = linked or mentioned
             if shown:
@@ -177,14 +177,7 @@ class OdrLink(Rule):
         return failed(MESSAGES("none", url=terms[0].final_url), evidence)
 
 
-def _unique(passages: list[PassageFact]) -> list[PassageFact]:
-    seen: dict[tuple[str, str], PassageFact] = {}
-    for passage in passages:
-        seen.setdefault((passage.url, passage.locator), passage)
-    return list(seen.values())
-
-
 def _evidence(passage: PassageFact, pages: Pages, note: Text) -> Evidence:
     if passage.target:
         note = MESSAGES("note_target", note=note, target=passage.target)
-    return pages.evidence(passage.url, locator=passage.locator, excerpt=passage.excerpt, note=note)
+    return passage_evidence(passage, pages, note)

@@ -26,7 +26,15 @@ from auditor.models import AddressFact, Category, Evidence, PageKind, RuleMeta, 
 from auditor.registry import register
 from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, partial, passed
 from auditor.rules import legal
-from auditor.rules.support import SITE_WIDE, TRADER_PAGE_KINDS, Pages, absence_doubt, trader_block
+from auditor.rules.support import (
+    SITE_WIDE,
+    TRADER_PAGE_KINDS,
+    Pages,
+    absence_doubt,
+    fact_evidence,
+    first_of_each,
+    trader_block,
+)
 
 #: Pages whose addresses are the trader's: its own pages, and terms that name the seller.
 _ADDRESS_PAGES = TRADER_PAGE_KINDS | {PageKind.TERMS, PageKind.RETURNS, PageKind.COMPLAINTS}
@@ -98,19 +106,19 @@ class ContactAddress(Rule):
             and (a.region in SITE_WIDE or pages.kind(a.url) in _ADDRESS_PAGES
                  or trader_block(a, facts.company_names, facts.coverage.home_url, pages) is not None)
         ]
-        street = _unique([a for a in visible if not a.po_box and a.postal_code])
+        street = first_of_each([a for a in visible if not a.po_box and a.postal_code], _same_address)
         if street:
             return passed(
                 MESSAGES("found", address=_show(street[0])),
                 [_evidence(a, pages) for a in street[:3]],
             )
-        boxes = _unique([a for a in visible if a.po_box])
+        boxes = first_of_each([a for a in visible if a.po_box], _same_address)
         if boxes:
             return partial(
                 MESSAGES("po_box_only", address=_show(boxes[0])),
                 [_evidence(a, pages) for a in boxes[:3]],
             )
-        streets_only = _unique([a for a in visible if not a.postal_code])
+        streets_only = first_of_each([a for a in visible if not a.postal_code], _same_address)
         if streets_only:
             doubt = absence_doubt(pages, facts.coverage)
             return partial(
@@ -135,18 +143,12 @@ def _show(address: AddressFact) -> str:
     return ", ".join(p for p in parts if p)
 
 
-def _unique(addresses: list[AddressFact]) -> list[AddressFact]:
-    seen: dict[tuple[str, str], AddressFact] = {}
-    for address in addresses:
-        seen.setdefault((address.street.casefold(), address.postal_code.replace(" ", "")), address)
-    return list(seen.values())
+def _same_address(address: AddressFact) -> tuple[str, str]:
+    """What makes two sightings one address: the street (any case) and the postcode (any spacing)."""
+    return (address.street.casefold(), address.postal_code.replace(" ", ""))
 
 
 def _evidence(address: AddressFact, pages: Pages) -> Evidence:
     key = "note_po_box" if address.po_box else "note_street" if address.postal_code else "note_street_only"
-    return pages.evidence(
-        address.url,
-        locator=address.locator,
-        excerpt=address.excerpt or _show(address),
-        note=MESSAGES(key, country=address.country, region=region_name(address.region)),
-    )
+    note = MESSAGES(key, country=address.country, region=region_name(address.region))
+    return fact_evidence(address, pages, note, fallback=_show(address))

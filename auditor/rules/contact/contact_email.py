@@ -26,7 +26,7 @@ from auditor.models import Category, EmailFact, Evidence, RuleMeta, RuleWords, S
 from auditor.registry import register
 from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, partial, passed
 from auditor.rules import legal
-from auditor.rules.support import SITE_WIDE, TRADER_PAGE_KINDS, Pages, absence_doubt
+from auditor.rules.support import Pages, absence_doubt, fact_evidence, first_of_each, is_prominent
 
 #: Every message of this rule, in English and Swedish.
 MESSAGES = Messages(
@@ -83,9 +83,9 @@ class ContactEmail(Rule):
     def evaluate(self, facts: FactView, ctx: AuditContext) -> Verdict:
         pages = Pages(facts.pages)
         visible = [e for e in facts.emails if not e.third_party and e.method != "structured_data"]
-        prominent = [e for e in visible if _prominent(e, pages)]
+        prominent = [e for e in visible if is_prominent(e, pages)]
         if prominent:
-            shown = _unique(prominent)
+            shown = first_of_each(prominent, _address)
             return passed(
                 MESSAGES("found", emails=", ".join(e.address for e in shown[:3])),
                 [_evidence(e, pages) for e in shown[:3]],
@@ -94,7 +94,7 @@ class ContactEmail(Rule):
         # a foreign address in running text (a regulator, a partner) is not the trader's.
         own_elsewhere = [e for e in visible if e.same_site]
         if own_elsewhere:
-            shown = _unique(own_elsewhere)
+            shown = first_of_each(own_elsewhere, _address)
             where = join(kind_name(kind) for kind in sorted({pages.kind(e.url).value for e in shown}))
             return partial(
                 MESSAGES("elsewhere", email=shown[0].address, where=where),
@@ -114,28 +114,17 @@ class ContactEmail(Rule):
             form = contact_forms[0]
             return failed(
                 MESSAGES("form_only"),
-                [pages.evidence(form.url, locator=form.locator, excerpt=form.excerpt, note=MESSAGES("note_form")),
+                [fact_evidence(form, pages, MESSAGES("note_form")),
                  *pages.searched(8)],
             )
         return failed(MESSAGES("none"), pages.searched(10))
 
 
-def _prominent(email: EmailFact, pages: Pages) -> bool:
-    return email.region in SITE_WIDE or pages.kind(email.url) in TRADER_PAGE_KINDS
-
-
-def _unique(emails: list[EmailFact]) -> list[EmailFact]:
-    seen: dict[str, EmailFact] = {}
-    for email in emails:
-        seen.setdefault(email.address, email)
-    return list(seen.values())
+def _address(email: EmailFact) -> str:
+    return email.address
 
 
 def _evidence(email: EmailFact, pages: Pages) -> Evidence:
-    return pages.evidence(
-        email.url,
-        locator=email.locator,
-        excerpt=email.excerpt or email.address,
-        note=MESSAGES("note_email", email=email.address, method=email.method, region=region_name(email.region)),
-    )
+    note = MESSAGES("note_email", email=email.address, method=email.method, region=region_name(email.region))
+    return fact_evidence(email, pages, note, fallback=email.address)
 

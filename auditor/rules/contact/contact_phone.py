@@ -30,7 +30,7 @@ from auditor.models import Category, Evidence, PageKind, PhoneFact, RuleMeta, Ru
 from auditor.registry import register
 from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, partial, passed
 from auditor.rules import legal
-from auditor.rules.support import SITE_WIDE, TRADER_PAGE_KINDS, Pages, absence_doubt
+from auditor.rules.support import SITE_WIDE, Pages, absence_doubt, fact_evidence, is_prominent, one_per_number
 
 #: Every message of this rule, in English and Swedish.
 MESSAGES = Messages(
@@ -165,7 +165,7 @@ class ContactPhone(Rule):
         own = [p for p in shown if not p.third_party]
         in_privacy = [p for p in own if pages.kind(p.url) == PageKind.PRIVACY and p.region not in SITE_WIDE]
         visible = [p for p in own if p not in in_privacy]
-        prominent = _unique([p for p in visible if _prominent(p, pages)])
+        prominent = one_per_number([p for p in visible if is_prominent(p, pages)])
         if prominent:
             ordinary = [p for p in prominent if not p.premium_rate]
             if ordinary:
@@ -178,7 +178,7 @@ class ContactPhone(Rule):
                 [_evidence(p, pages) for p in prominent[:3]],
             )
         if visible:
-            listed = _unique(visible)
+            listed = one_per_number(visible)
             where = join(kind_name(kind) for kind in sorted({pages.kind(p.url).value for p in listed}))
             return partial(
                 MESSAGES("elsewhere", number=listed[0].raw, where=where),
@@ -193,15 +193,15 @@ class ContactPhone(Rule):
             number = beside[0]
             return partial(
                 MESSAGES("privacy_beside_email", number=number.raw),
-                [_evidence(p, pages) for p in _unique(beside)[:3]],
+                [_evidence(p, pages) for p in one_per_number(beside)[:3]],
             )
         repairable = [
             p for p in malformed
-            if p.number_type == MISSING_TRUNK_PREFIX and (_prominent(p, pages) or _beside_own_email(p, facts, pages))
+            if p.number_type == MISSING_TRUNK_PREFIX and (is_prominent(p, pages) or _beside_own_email(p, facts, pages))
         ]
         if repairable:
             number = repairable[0]
-            key = "no_trunk_zero" if _prominent(number, pages) else "no_trunk_zero_privacy"
+            key = "no_trunk_zero" if is_prominent(number, pages) else "no_trunk_zero_privacy"
             return partial(
                 MESSAGES(key, raw=number.raw, number=number.e164),
                 [_evidence(p, pages) for p in repairable[:3]],
@@ -214,15 +214,15 @@ class ContactPhone(Rule):
         if in_privacy:
             return needs_review(
                 MESSAGES("privacy_only", number=in_privacy[0].raw),
-                [_evidence(p, pages) for p in _unique(in_privacy)[:3]],
+                [_evidence(p, pages) for p in one_per_number(in_privacy)[:3]],
             )
         # A public body's number where the trader's own would stand (footer, contact page) may
         # be the trader's after all, in a sentence that also names the body: a person decides.
-        bodies_prominent = [p for p in shown if p.third_party and _prominent(p, pages)]
+        bodies_prominent = [p for p in shown if p.third_party and is_prominent(p, pages)]
         if bodies_prominent:
             return needs_review(
                 MESSAGES("public_body", number=bodies_prominent[0].raw),
-                [_evidence(p, pages) for p in _unique(bodies_prominent)[:3]],
+                [_evidence(p, pages) for p in one_per_number(bodies_prominent)[:3]],
             )
         structured = [p for p in facts.phones if p.method == "structured_data"]
         if structured:
@@ -233,7 +233,7 @@ class ContactPhone(Rule):
         doubt = absence_doubt(pages, facts.coverage)
         if doubt:
             return needs_review(MESSAGES("doubt", doubt=doubt), pages.searched(5))
-        bodies = _unique([p for p in shown if p.third_party])
+        bodies = one_per_number([p for p in shown if p.third_party])
         if bodies:
             message = MESSAGES("none_but_bodies", numbers=", ".join(p.raw for p in bodies[:3]))
         else:
@@ -253,27 +253,12 @@ def _beside_own_email(phone: PhoneFact, facts: FactView, pages: Pages) -> bool:
     )
 
 
-def _prominent(phone: PhoneFact, pages: Pages) -> bool:
-    return phone.region in SITE_WIDE or pages.kind(phone.url) in TRADER_PAGE_KINDS
-
-
-def _unique(phones: list[PhoneFact]) -> list[PhoneFact]:
-    seen: dict[str, PhoneFact] = {}
-    for phone in phones:
-        seen.setdefault(phone.e164, phone)
-    return list(seen.values())
-
-
 def _evidence(phone: PhoneFact, pages: Pages) -> Evidence:
-    return pages.evidence(
-        phone.url,
-        locator=phone.locator,
-        excerpt=phone.excerpt or phone.raw,
-        note=MESSAGES(
-            "note_phone_public_body" if phone.third_party else "note_phone",
-            number=phone.e164,
-            kind=phone_type_name(phone.number_type),
-            method=phone.method,
-            region=region_name(phone.region),
-        ),
+    note = MESSAGES(
+        "note_phone_public_body" if phone.third_party else "note_phone",
+        number=phone.e164,
+        kind=phone_type_name(phone.number_type),
+        method=phone.method,
+        region=region_name(phone.region),
     )
+    return fact_evidence(phone, pages, note, fallback=phone.raw)

@@ -34,7 +34,7 @@ from auditor.models import Category, Evidence, LegalRef, PageKind, PhoneFact, Ru
 from auditor.registry import register
 from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, not_applicable, partial, passed
 from auditor.rules.contact.contact_phone import phone_type_name
-from auditor.rules.support import SITE_WIDE, TRADER_PAGE_KINDS, Pages
+from auditor.rules.support import Pages, fact_evidence, is_prominent, one_per_number
 
 CRD_21 = LegalRef(
     instrument="Directive 2011/83/EU (Consumer Rights Directive)",
@@ -125,10 +125,10 @@ class PremiumRatePhone(Rule):
         shown = [p for p in facts.phones if not p.third_party and p.method != "structured_data"]
         # The trader's own numbers: contact pages and site-wide first, else any but the privacy
         # policy's (where a number is often a data-protection authority's).
-        own = [p for p in shown if _prominent(p, pages)] or [
+        own = [p for p in shown if is_prominent(p, pages)] or [
             p for p in shown if pages.kind(p.url) != PageKind.PRIVACY
         ]
-        valid = _unique([p for p in own if p.valid])
+        valid = one_per_number([p for p in own if p.valid])
         if valid:
             premium = [p for p in valid if is_premium(p, prefixes, region)]
             basic = [p for p in valid if p not in premium]
@@ -147,7 +147,7 @@ class PremiumRatePhone(Rule):
                 MESSAGES("premium_only", number=premium[0].raw),
                 [_evidence(p, pages, MESSAGES("rate_premium")) for p in premium[:3]],
             )
-        invalid = _unique([p for p in own if not p.valid])
+        invalid = one_per_number([p for p in own if not p.valid])
         if invalid:
             return needs_review(
                 MESSAGES("invalid", raw=invalid[0].raw),
@@ -173,23 +173,8 @@ def is_premium(phone: PhoneFact, prefixes: list[str], region: str) -> bool:
     return any(national.startswith(prefix) for prefix in prefixes)
 
 
-def _prominent(phone: PhoneFact, pages: Pages) -> bool:
-    return phone.region in SITE_WIDE or pages.kind(phone.url) in TRADER_PAGE_KINDS
-
-
-def _unique(phones: list[PhoneFact]) -> list[PhoneFact]:
-    seen: dict[str, PhoneFact] = {}
-    for phone in phones:
-        seen.setdefault(phone.e164, phone)
-    return list(seen.values())
-
-
 def _evidence(phone: PhoneFact, pages: Pages, rate: Text) -> Evidence:
-    return pages.evidence(
-        phone.url,
-        locator=phone.locator,
-        excerpt=phone.excerpt or phone.raw,
-        note=MESSAGES("note_phone", number=phone.e164, kind=phone_type_name(phone.number_type), rate=rate,
-                      region=region_name(phone.region)),
-    )
+    note = MESSAGES("note_phone", number=phone.e164, kind=phone_type_name(phone.number_type), rate=rate,
+                    region=region_name(phone.region))
+    return fact_evidence(phone, pages, note, fallback=phone.raw)
 

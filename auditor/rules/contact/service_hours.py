@@ -32,7 +32,7 @@ from auditor.registry import register
 from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, passed
 from auditor.rules import legal
 from auditor.rules.complaints.complaints_info import period_words
-from auditor.rules.support import SITE_WIDE, TRADER_PAGE_KINDS, Pages, absence_doubt
+from auditor.rules.support import Pages, absence_doubt, is_prominent, one_per_place, passage_evidence
 
 CJEU_C_649_17 = LegalRef(
     instrument="CJEU C-649/17 (Amazon EU)",
@@ -100,8 +100,8 @@ class ServiceHours(Rule):
         found = [p for p in facts.passages if p.topic == PassageTopic.SERVICE_HOURS]
         if found:
             # Contact pages and site-wide text first: that is where a consumer looks.
-            found.sort(key=lambda p: (not _prominent(p, pages), "response_time" in p.flags))
-            best = _unique(found)
+            found.sort(key=lambda p: (not is_prominent(p, pages), "response_time" in p.flags))
+            best = one_per_place(found)
             kinds = {"hours" if "response_time" not in p.flags else "response" for p in best}
             key = "found_both" if len(kinds) == 2 else f"found_{kinds.pop()}"
             return passed(
@@ -123,17 +123,6 @@ class ServiceHours(Rule):
         )
 
 
-def _prominent(passage: PassageFact, pages: Pages) -> bool:
-    return passage.region in SITE_WIDE or pages.kind(passage.url) in TRADER_PAGE_KINDS
-
-
-def _unique(passages: list[PassageFact]) -> list[PassageFact]:
-    seen: dict[tuple[str, str], PassageFact] = {}
-    for passage in passages:
-        seen.setdefault((passage.url, passage.locator), passage)
-    return list(seen.values())
-
-
 def _evidence(passage: PassageFact, pages: Pages) -> Evidence:
     note: Text
     if "response_time" in passage.flags and passage.amount is not None:
@@ -144,4 +133,4 @@ def _evidence(passage: PassageFact, pages: Pages) -> Evidence:
         note = MESSAGES("note_around_the_clock")
     else:
         note = MESSAGES("note_hours")
-    return pages.evidence(passage.url, locator=passage.locator, excerpt=passage.excerpt, note=note)
+    return passage_evidence(passage, pages, note)

@@ -28,7 +28,16 @@ from auditor.models import Category, CompanyNameFact, Evidence, OrgNumberFact, P
 from auditor.registry import register
 from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, partial, passed
 from auditor.rules import legal
-from auditor.rules.support import SITE_WIDE, THIRD_PARTIES, TRADER_PAGE_KINDS, Pages, absence_doubt, trader_block
+from auditor.rules.support import (
+    SITE_WIDE,
+    THIRD_PARTIES,
+    TRADER_PAGE_KINDS,
+    Pages,
+    absence_doubt,
+    fact_evidence,
+    first_of_each,
+    trader_block,
+)
 
 #: Pages whose name and number are the trader's own.
 _IDENTITY_PAGES = TRADER_PAGE_KINDS | {PageKind.TERMS, PageKind.RETURNS, PageKind.COMPLAINTS}
@@ -182,30 +191,20 @@ def _own(fact: CompanyNameFact | OrgNumberFact, pages: Pages, names: Sequence[Co
 
 
 def _unique_names(names: list[CompanyNameFact]) -> list[CompanyNameFact]:
-    seen: dict[str, CompanyNameFact] = {}
-    for name in names:
-        seen.setdefault(name.name.casefold(), name)
-    return list(seen.values())
+    return first_of_each(names, lambda name: name.name.casefold())
 
 
 def _unique_numbers(numbers: list[OrgNumberFact]) -> list[OrgNumberFact]:
-    seen: dict[str, OrgNumberFact] = {}
-    for number in numbers:
-        seen.setdefault(number.value, number)
-    return list(seen.values())
+    return first_of_each(numbers, lambda number: number.value)
 
 
 def _name_evidence(name: CompanyNameFact, pages: Pages) -> Evidence:
-    return pages.evidence(
-        name.url, locator=name.locator, excerpt=name.excerpt or name.name,
-        note=MESSAGES("note_name", name=name.name, method=name.method, region=region_name(name.region)),
-    )
+    note = MESSAGES("note_name", name=name.name, method=name.method, region=region_name(name.region))
+    return fact_evidence(name, pages, note, fallback=name.name)
 
 
 def _number_evidence(number: OrgNumberFact, pages: Pages) -> Evidence:
     check = MESSAGES("checksum_valid") if number.valid else MESSAGES("checksum_wrong")
-    return pages.evidence(
-        number.url, locator=number.locator, excerpt=number.excerpt or number.raw,
-        note=MESSAGES("note_number", scheme=number.scheme, number=number.value, check=check,
-                      region=region_name(number.region)),
-    )
+    note = MESSAGES("note_number", scheme=number.scheme, number=number.value, check=check,
+                    region=region_name(number.region))
+    return fact_evidence(number, pages, note, fallback=number.raw)

@@ -26,7 +26,7 @@ from auditor.models import Category, LegalRef, PassageFact, PassageTopic, RuleMe
 from auditor.registry import register
 from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, passed
 from auditor.rules import legal
-from auditor.rules.support import Pages, passage_evidence
+from auditor.rules.support import Pages, one_per_place, passage_evidence
 from auditor.rules.withdrawal.withdrawal_period import (
     NATIONAL_WITHDRAWAL,
     searched_for_withdrawal,
@@ -109,7 +109,7 @@ class ReturnCosts(Rule):
                 who = MESSAGES("who_shop")
             return passed(
                 MESSAGES("found", who=who),
-                [passage_evidence(p, pages, _payer_note(p)) for p in _unique(found)[:3]],
+                [passage_evidence(p, pages, _payer_note(p)) for p in one_per_place(found)[:3]],
             )
         doubt = withdrawal_absence_doubt(pages, facts.coverage)
         if doubt:
@@ -119,10 +119,3 @@ class ReturnCosts(Rule):
 
 def _payer_note(passage: PassageFact) -> Text:
     return MESSAGES("note_consumer" if "consumer" in passage.flags else "note_trader")
-
-
-def _unique(passages: list[PassageFact]) -> list[PassageFact]:
-    seen: dict[tuple[str, str], PassageFact] = {}
-    for passage in passages:
-        seen.setdefault((passage.url, passage.locator), passage)
-    return list(seen.values())

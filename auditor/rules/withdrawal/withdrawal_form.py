@@ -27,7 +27,7 @@ from auditor.models import Category, LegalRef, PassageFact, PassageTopic, RuleMe
 from auditor.registry import register
 from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, partial, passed
 from auditor.rules import legal
-from auditor.rules.support import Pages, passage_evidence
+from auditor.rules.support import Pages, first_of_each, passage_evidence
 from auditor.rules.withdrawal.withdrawal_period import (
     CRD_6_1_H,
     searched_for_withdrawal,
@@ -136,7 +136,7 @@ class WithdrawalForm(Rule):
             return passed(
                 MESSAGES("provided", where=where),
                 [passage_evidence(p, pages, MESSAGES("note_form_link" if "link" in p.flags else "note_form"))
-                 for p in _unique(provided)[:3]],
+                 for p in _one_per_form(provided)[:3]],
             )
         if links:
             return needs_review(
@@ -147,7 +147,7 @@ class WithdrawalForm(Rule):
         if mentions:
             return partial(
                 MESSAGES("mentioned"),
-                [passage_evidence(p, pages, MESSAGES("note_mentioned")) for p in _unique(mentions)[:3]],
+                [passage_evidence(p, pages, MESSAGES("note_mentioned")) for p in _one_per_form(mentions)[:3]],
             )
         doubt = withdrawal_absence_doubt(pages, facts.coverage)
         if doubt:
@@ -155,8 +155,6 @@ class WithdrawalForm(Rule):
         return failed(MESSAGES("none"), searched_for_withdrawal(pages, facts.coverage))
 
 
-def _unique(passages: list[PassageFact]) -> list[PassageFact]:
-    seen: dict[tuple[str, str, str], PassageFact] = {}
-    for passage in passages:
-        seen.setdefault((passage.url, passage.locator, passage.target), passage)
-    return list(seen.values())
+def _one_per_form(passages: list[PassageFact]) -> list[PassageFact]:
+    """One passage per element and document it links to (a page may link the form twice)."""
+    return first_of_each(passages, lambda p: (p.url, p.locator, p.target))

@@ -32,7 +32,7 @@ from auditor.models import Category, LegalRef, LinkFact, PassageFact, PassageTop
 from auditor.registry import register
 from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, not_applicable, partial, passed
 from auditor.rules import legal
-from auditor.rules.support import SITE_WIDE, Pages, absence_doubt, passage_evidence
+from auditor.rules.support import SITE_WIDE, Pages, absence_doubt, one_per_place, passage_evidence
 
 #: CRD Art. 11a applies from this date (Directive (EU) 2023/2673, Art. 2).
 APPLIES_FROM = date(2026, 6, 19)
@@ -189,7 +189,7 @@ class WithdrawalFunction(Rule):
             ranked = sorted(step1, key=lambda p: (p.region not in SITE_WIDE, self._depth(p, pages), p.url))
             best = ranked[0]
             depth = self._depth(best, pages)
-            evidence = [passage_evidence(p, pages, self._note(p, pages)) for p in _unique(ranked)[:3]]
+            evidence = [passage_evidence(p, pages, self._note(p, pages)) for p in one_per_place(ranked)[:3]]
             page = pages.get(best.url)
             if page is not None and not page.linked and best.region not in SITE_WIDE:
                 return needs_review(MESSAGES("unlinked", name=best.name, url=page.final_url), evidence)
@@ -248,10 +248,3 @@ def _account_links(links: list[LinkFact]) -> list[LinkFact]:
         if find_phrases(link.text, phrases) or find_phrases(slug, phrases):
             out.append(link)
     return out
-
-
-def _unique(passages: list[PassageFact]) -> list[PassageFact]:
-    seen: dict[tuple[str, str], PassageFact] = {}
-    for passage in passages:
-        seen.setdefault((passage.url, passage.locator), passage)
-    return list(seen.values())

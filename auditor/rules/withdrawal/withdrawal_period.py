@@ -42,7 +42,7 @@ from auditor.models import (
 from auditor.registry import register
 from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, partial, passed
 from auditor.rules import legal
-from auditor.rules.support import Pages, dead_link_evidence, passage_evidence, section_doubt
+from auditor.rules.support import Pages, dead_link_evidence, one_per_place, passage_evidence, section_doubt
 
 CRD_6_1_H = LegalRef(
     instrument=legal.CRD,
@@ -226,37 +226,39 @@ class WithdrawalPeriod(Rule):
         if lawful:
             return passed(
                 MESSAGES("stated", period=_period(lawful[0])),
-                [passage_evidence(p, pages, MESSAGES("note_period", period=_period(p))) for p in _unique(lawful)[:3]],
+                [passage_evidence(p, pages, MESSAGES("note_period", period=_period(p)))
+                 for p in one_per_place(lawful)[:3]],
             )
         if short:
             return failed(
                 MESSAGES("short", period=_period(short[0]), days=days),
                 [passage_evidence(p, pages, MESSAGES("note_short", period=_period(p), days=days))
-                 for p in _unique(short)[:3]],
+                 for p in one_per_place(short)[:3]],
             )
         named = bool(right) or any("right_named" in p.flags for p in opens)
         long_open = [p for p in opens if p.in_days() is not None and (p.in_days() or 0) >= days]
         if named and long_open:
             return passed(
                 MESSAGES("open_covers", period=_period(long_open[0]), days=days),
-                [passage_evidence(p, pages, MESSAGES("note_named")) for p in _unique(right)[:2]]
+                [passage_evidence(p, pages, MESSAGES("note_named")) for p in one_per_place(right)[:2]]
                 + [passage_evidence(p, pages, MESSAGES("note_open", period=_period(p)))
-                   for p in _unique(long_open)[:2]],
+                   for p in one_per_place(long_open)[:2]],
             )
         doubt = withdrawal_absence_doubt(pages, facts.coverage)
         if named and doubt and all("label" in p.flags for p in right):
             return needs_review(
                 MESSAGES("label_only", excerpt=right[0].excerpt, doubt=doubt),
-                [passage_evidence(p, pages, MESSAGES("note_label")) for p in _unique(right)[:3]],
+                [passage_evidence(p, pages, MESSAGES("note_label")) for p in one_per_place(right)[:3]],
             )
         if named:
-            shown = _unique([p for p in right if "label" not in p.flags]) or _unique(right) or _unique(opens)
+            shown = (one_per_place([p for p in right if "label" not in p.flags]) or one_per_place(right)
+                     or one_per_place(opens))
             return partial(
                 MESSAGES("no_period", days=days),
                 [passage_evidence(p, pages, MESSAGES("note_no_period")) for p in shown[:3]],
             )
         if opens:
-            evidence = [passage_evidence(p, pages, MESSAGES("note_open_only")) for p in _unique(opens)[:3]]
+            evidence = [passage_evidence(p, pages, MESSAGES("note_open_only")) for p in one_per_place(opens)[:3]]
             if doubt:
                 return needs_review(MESSAGES("open_doubt", doubt=doubt), evidence)
             return failed(
@@ -275,10 +277,3 @@ def _period(passage: PassageFact) -> Text:
         return Text(amount)
     one = "_one" if passage.amount == 1 else ""
     return MESSAGES("period", amount=amount, unit=MESSAGES(f"unit_{passage.unit}{one}"))
-
-
-def _unique(passages: list[PassageFact]) -> list[PassageFact]:
-    seen: dict[tuple[str, str], PassageFact] = {}
-    for passage in passages:
-        seen.setdefault((passage.url, passage.locator), passage)
-    return list(seen.values())
