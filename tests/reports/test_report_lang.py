@@ -53,7 +53,7 @@ from auditor.reports.terminal import print_summary
 
 PACKAGE = Path(str(resources.files("auditor")))
 TEMPLATES = sorted((PACKAGE / "reports" / "templates").glob("*.j2"))
-MODULES = [PACKAGE / "formats" / name for name in ("html.py", "batch.py", "terminal.py")]
+MODULES = [PACKAGE / "reports" / name for name in ("html.py", "batch.py", "terminal.py")]
 #: Functions whose first argument is an English report string (``words`` is terminal.py's
 #: local helper over ``ui``).
 TRANSLATORS = {"_", "ui", "N_", "words"}
