@@ -559,6 +559,9 @@ class SiteFacts(_Frozen):
     forms: list[FormFact] = Field(default_factory=list)
     passages: list[PassageFact] = Field(default_factory=list)
     chats: list[ChatFact] = Field(default_factory=list)
+    account_links: list[LinkFact] = Field(
+        default_factory=list, description="Internal links to a login or customer-account area."
+    )
     coverage: CrawlCoverage
 
 

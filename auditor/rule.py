@@ -23,6 +23,7 @@ from auditor.models import Evidence, Outcome, RuleMeta, SiteFacts
 if TYPE_CHECKING:
     from auditor.models import (
         AddressFact,
+        ChatFact,
         CompanyNameFact,
         CrawlCoverage,
         EmailFact,
@@ -40,19 +41,24 @@ class UndeclaredFactError(AttributeError):
 
 
 class FactView:
-    """The facts of one site, narrowed to what a rule declared (Lighthouse's narrowed artifacts)."""
+    """The facts of one site, narrowed to what a rule declared (Lighthouse's narrowed artifacts).
 
-    if TYPE_CHECKING:
-        pages: list[PageInfo]
-        emails: list[EmailFact]
-        phones: list[PhoneFact]
-        addresses: list[AddressFact]
-        org_numbers: list[OrgNumberFact]
-        company_names: list[CompanyNameFact]
-        links: list[LinkFact]
-        forms: list[FormFact]
-        passages: list[PassageFact]
-        coverage: CrawlCoverage
+    Every fact of :class:`~auditor.models.SiteFacts` is annotated here with its type, so a rule
+    reads typed facts; ``tests/rules/test_fact_view.py`` checks that none is missing.
+    """
+
+    pages: list[PageInfo]
+    emails: list[EmailFact]
+    phones: list[PhoneFact]
+    addresses: list[AddressFact]
+    org_numbers: list[OrgNumberFact]
+    company_names: list[CompanyNameFact]
+    links: list[LinkFact]
+    forms: list[FormFact]
+    passages: list[PassageFact]
+    chats: list[ChatFact]
+    account_links: list[LinkFact]
+    coverage: CrawlCoverage
 
     def __init__(self, facts: SiteFacts, declared: Iterable[str]) -> None:
         self._facts = facts
@@ -60,7 +66,7 @@ class FactView:
         self.site = facts.site
         self.jurisdiction = facts.jurisdiction
 
-    def __getattr__(self, name: str) -> Any:
+    def __getattr__(self, name: str) -> object:
         if name.startswith("_"):
             raise AttributeError(name)
         if name not in self._declared:

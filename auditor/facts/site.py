@@ -19,6 +19,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from auditor import lexicon
+from auditor.facts.accounts import gather_account_links
 from auditor.facts.addresses import gather_addresses
 from auditor.facts.chat import gather_chat
 from auditor.facts.dom import Document, clean
@@ -333,6 +334,7 @@ def gather_site(crawl: SiteCrawl, jurisdiction: str | None = None) -> SiteFacts:
         passages=passages,
         forms=forms,
         chats=chats,
+        account_links=gather_account_links(links),
         coverage=coverage,
     )
 

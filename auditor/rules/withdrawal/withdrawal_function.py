@@ -26,9 +26,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from auditor.facts.passages.common import find_phrases, topic_phrases
 from auditor.i18n import Messages, T, Text, region_name
-from auditor.models import Category, LegalRef, LinkFact, PassageFact, PassageTopic, RuleMeta, RuleWords, Severity
+from auditor.models import Category, LegalRef, PassageFact, PassageTopic, RuleMeta, RuleWords, Severity
 from auditor.registry import register
 from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, not_applicable, partial, passed
 from auditor.rules import legal
@@ -171,7 +170,7 @@ class WithdrawalFunction(Rule):
         )},
         category=Category.WITHDRAWAL,
         severity=Severity.CRITICAL,
-        requires=("passages", "pages", "links", "coverage"),
+        requires=("passages", "pages", "account_links", "coverage"),
         legal_refs=(CRD_11A, SE_PROP, DE_BGB_356A, DK_L185, FI_HE120),
     )
 
@@ -206,9 +205,8 @@ class WithdrawalFunction(Rule):
                 MESSAGES("confirm_only", name=confirm[0].name),
                 [passage_evidence(p, pages, MESSAGES("note_confirm")) for p in confirm[:3]],
             )
-        account = _account_links(facts.links)
-        if account:
-            link = account[0]
+        if facts.account_links:
+            link = facts.account_links[0]
             return needs_review(
                 MESSAGES("account", link=link.text or link.target),
                 [pages.evidence(link.url, locator=link.locator, excerpt=link.text,
@@ -235,16 +233,3 @@ class WithdrawalFunction(Rule):
         key = ("note_button" if "button" in passage.flags else "note_link") + ("_to" if passage.target else "")
         return MESSAGES(key, target=passage.target, region=region_name(passage.region),
                         depth=self._depth(passage, pages))
-
-
-def _account_links(links: list[LinkFact]) -> list[LinkFact]:
-    """Internal links to a login or account area, by link text or URL slug."""
-    phrases = topic_phrases("withdrawal_function").get("account", ())
-    out: list[LinkFact] = []
-    for link in links:
-        if not link.internal:
-            continue
-        slug = link.target.split("?", 1)[0].split("#", 1)[0].replace("/", " ").replace("-", " ").replace("_", " ")
-        if find_phrases(link.text, phrases) or find_phrases(slug, phrases):
-            out.append(link)
-    return out
