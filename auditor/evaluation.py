@@ -34,7 +34,7 @@ from typing import Any, Literal
 
 import yaml
 
-from auditor import lexicon
+from auditor import lexicon, profiles
 from auditor.browser.stage import RenderMode
 from auditor.engine import audit_crawl
 from auditor.facts.site import gather_site
@@ -54,7 +54,6 @@ from auditor.web.saved import SavedCopy, SavedCopyError
 Tool = Literal["present", "absent", "cannot tell"]
 
 #: The language of a corpus site decides the law applied; English sites are left to the guess.
-LANGUAGE_JURISDICTION = {"sv": "se", "nb": "no", "nn": "no", "no": "no", "da": "dk", "fi": "fi", "de": "de"}
 NOT_COUNTED = {"unknown", "false_in_saved_pages", "not_applicable", "n/a", ""}
 
 
@@ -302,7 +301,7 @@ def _site(root: Path, entry: dict[str, Any]) -> CorpusSite:
         folder=folder,
         base_url=home_url,
         url_map=url_map,
-        jurisdiction=LANGUAGE_JURISDICTION.get(language),
+        jurisdiction=profiles.jurisdiction_of_language(language),
         labels=entry,
     )
 

@@ -86,6 +86,11 @@ class AuditContext:
         """The jurisdiction's parameters of the law (``[params]`` of its profile)."""
         return profiles.params(self.jurisdiction)
 
+    @property
+    def country(self) -> profiles.Country:
+        """The jurisdiction's country (``[country]`` of its profile): region code, domains, languages."""
+        return profiles.country(self.jurisdiction)
+
 
 @dataclass(frozen=True)
 class Verdict:

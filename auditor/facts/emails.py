@@ -9,7 +9,8 @@ protection, which replaces every address with a hex string XORed by its first by
 Look-alikes are what makes email extraction go wrong: retina image names (``logo@2x.png``),
 package versions (``lib@1.2.3``) and source maps. They are rejected by the shape of the
 domain. Whether an address is the shop's own (``same_site``) or a payment provider's or
-platform's (``third_party``) is recorded, not judged: the rules decide what counts.
+platform's (``third_party``, by the domains of ``third_parties.toml``) is recorded, not judged: the
+rules decide what counts.
 """
 
 from __future__ import annotations
@@ -24,33 +25,10 @@ import lxml.html
 import tldextract
 
 from auditor.facts.dom import Document, excerpt
+from auditor.facts.third_parties import third_parties
 from auditor.models import EmailFact
 
 _Method = Literal["mailto", "text", "obfuscated", "cloudflare"]
-
-#: Registrable-domain labels (the part before the public suffix) of third parties whose
-#: addresses appear on shop pages without being the shop's contact address: payment
-#: providers (in checkout and terms), shop platforms and monitoring (in page templates),
-#: big platforms (in privacy policies) and the reserved example domains (in placeholders).
-THIRD_PARTY_DOMAINS: frozenset[str] = frozenset(
-    {
-        # payment providers and banks common in the Nordics and Germany
-        "klarna", "paypal", "stripe", "adyen", "nets", "nexi", "vipps", "mobilepay", "svea",
-        "resurs", "qliro", "walley", "collectorbank", "trustly", "bambora", "worldline",
-        "dibs", "payson", "paytrail", "swish", "getswish", "sofort", "giropay", "mollie",
-        "ratepay", "afterpay", "riverty",
-        # shop platforms, site builders and hosting
-        "shopify", "myshopify", "wix", "wixpress", "squarespace", "woocommerce", "wordpress",
-        "bigcommerce", "magento", "prestashop", "jimdo", "webnode", "abicart", "quickbutik",
-        "mystore", "starweb", "wikinggruppen", "shopware", "cloudflare",
-        # monitoring, analytics and marketing services embedded in templates
-        "sentry", "klaviyo", "mailchimp", "sendgrid", "hubspot", "trustpilot",
-        # big platforms named in privacy policies and cookie notices
-        "google", "facebook", "meta", "instagram", "apple", "microsoft", "amazon", "tiktok",
-        # reserved for documentation (RFC 2606)
-        "example",
-    }
-)
 
 #: Endings that make ``name@2x.png`` a file name, not an address. None of them is a TLD
 #: that a shop would use for mail.
@@ -185,7 +163,7 @@ def classify_email(address: str, site_domain: str) -> tuple[bool, bool]:
     site = registrable_domain(site_domain)
     same_site = bool(site) and registrable_domain(address.rsplit("@", 1)[1]) == site
     # Auditing a listed company's own shop (klarna.se itself): its address is not third party.
-    return not same_site and parts.domain in THIRD_PARTY_DOMAINS, same_site
+    return not same_site and parts.domain in third_parties().domains, same_site
 
 
 def _from_links(doc: Document) -> list[_Found]:

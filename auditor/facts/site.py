@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
-from auditor import lexicon
+from auditor import lexicon, profiles
 from auditor.facts.accounts import gather_account_links
 from auditor.facts.addresses import gather_addresses
 from auditor.facts.chat import gather_chat
@@ -55,12 +55,6 @@ from auditor.models import (
 )
 from auditor.web.urls import host_key, is_page_url, url_key
 
-#: Country used to read national-format phone numbers and postal codes, per jurisdiction.
-REGION_OF = {"se": "SE", "no": "NO", "dk": "DK", "fi": "FI", "de": "DE"}
-
-_JURISDICTION_OF_TLD = {"se": "se", "no": "no", "dk": "dk", "fi": "fi", "de": "de"}
-_JURISDICTION_OF_LANG = {"sv": "se", "nb": "no", "nn": "no", "no": "no", "da": "dk", "fi": "fi", "de": "de"}
-_REGION_OF_LANG = {"en": "GB"}
 _TITLE_SPLIT = re.compile(r"\s[|–—·:»-]\s|\s-\s")
 _APP_ROOT = re.compile(r'<div[^>]+id=["\'](root|app|__next|__nuxt|svelte)["\']', re.I)
 
@@ -69,17 +63,16 @@ JS_SHELL_TEXT = 200
 
 
 def guess_jurisdiction(url: str, lang: str) -> str:
-    """The jurisdiction to apply when the user gave none: country TLD first, then page language."""
+    """The jurisdiction to apply when the user gave none: country TLD first, then page language
+    (the ``[country]`` of the profiles)."""
     host = urlsplit(url).hostname or ""
     tld = host.rsplit(".", 1)[-1] if "." in host else ""
-    if tld in _JURISDICTION_OF_TLD:
-        return _JURISDICTION_OF_TLD[tld]
-    return _JURISDICTION_OF_LANG.get(lang, "eu")
+    return (tld and profiles.jurisdiction_of_tld(tld)) or profiles.jurisdiction_of_language(lang) or "eu"
 
 
 def phone_region(jurisdiction: str, lang: str) -> str:
     """Region for national-format numbers; ``ZZ`` (unknown) accepts international numbers only."""
-    return REGION_OF.get(jurisdiction) or _REGION_OF_LANG.get(lang) or "ZZ"
+    return profiles.country(jurisdiction).region or profiles.region_of_language(lang) or "ZZ"
 
 
 def registrable_domain(url: str) -> str:
