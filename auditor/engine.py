@@ -14,7 +14,7 @@ from datetime import date
 
 from auditor import profiles, registry, scoring
 from auditor.facts.site import gather_site
-from auditor.i18n import Messages, T, Text, as_text
+from auditor.i18n import N_, Messages, Text, as_text
 from auditor.models import (
     CrawlSummary,
     Evidence,
@@ -132,18 +132,15 @@ def run_rules(
 
 
 _ENGINE_WORDS = Messages(
-    elsewhere=T("Does not apply in jurisdiction {j!r}.", "Gäller inte i jurisdiktionen {j!r}."),
-    profile=T("Not part of the {j!r} profile.", "Ingår inte i profilen för {j!r}."),
-    broken=T("The rule failed: {error}", "Regeln gick sönder: {error}"),
-    robots= T("robots.txt ({url}) disallows the home page; override with --ignore-robots",
-                "robots.txt ({url}) förbjuder startsidan; åsidosätt med --ignore-robots"),
-    home=T("the home page could not be read: {reason}", "startsidan kunde inte läsas: {reason}"),
-    home_tls=T("the home page could not be read: {reason}; to audit a site with an invalid certificate "
-                  "anyway, use --accept-invalid-tls",
-                  "startsidan kunde inte läsas: {reason}; för att granska en webbplats med ogiltigt "
-                  "certifikat ändå, använd --accept-invalid-tls"),
-    home_unknown=T("the home page could not be read", "startsidan kunde inte läsas"),
-    unparsed=T("the pages could not be parsed: {error}", "sidorna kunde inte tolkas: {error}"),
+    elsewhere=N_("Does not apply in jurisdiction {j!r}."),
+    profile=N_("Not part of the {j!r} profile."),
+    broken=N_("The rule failed: {error}"),
+    robots= N_("robots.txt ({url}) disallows the home page; override with --ignore-robots"),
+    home=N_("the home page could not be read: {reason}"),
+    home_tls=N_("the home page could not be read: {reason}; to audit a site with an invalid certificate "
+                  "anyway, use --accept-invalid-tls"),
+    home_unknown=N_("the home page could not be read"),
+    unparsed=N_("the pages could not be parsed: {error}"),
 )
 
 

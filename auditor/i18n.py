@@ -1,76 +1,231 @@
-"""User-visible words in every report language (English and Swedish).
+"""User-visible words in every report language, from gettext catalogs.
 
-Rules keep their strings in one place per rule (Lighthouse's ``UIStrings``): a module-level
-:class:`Messages` of :class:`Text` entries, each written in English and Swedish side by side,
-plus ``RuleMeta.translations`` for the title, failure title and description. A rule builds a
-message with ``MESSAGES("key", name=value)``; the result is a :class:`Text` holding the message
-in every language, so a result JSON carries both and any report can be rendered in either
-language later (``--lang``) without judging the site again.
+The code writes English only. Every string a reader sees is marked for extraction where it is
+written: ``N_("No email address found.")`` (or ``NC_(context, ...)`` where the same English
+needs different words in another language), in a rule's :class:`Messages` table, in a
+``RuleMeta`` title, failure title and description, in a report's label table; the templates
+write ``_("Score")`` and the terminal/HTML writers ``ui("...", lang)``. Babel extracts them
+(``babel.cfg``) into ``auditor/locale/auditor.pot``; each other language has its catalog
+``auditor/locale/<lang>/LC_MESSAGES/auditor.po`` (see ``docs/translating.md``). A new
+language is a new ``.po`` file: :data:`LANGS` lists the catalogs present.
 
-Parameters may themselves be :class:`Text` (a page kind, a reason why absence is doubted):
-they are formatted per language. Plain strings (URLs, addresses, names) are the same in both.
+A rule builds a message with ``MESSAGES("key", name=value)``; the result is a :class:`Text`
+that keeps the English message and its parameters and renders them in any language on demand,
+so a result JSON carries every language (``*_i18n`` fields) and a report can be rendered in
+any of them later (``--lang``) without judging the site again. Parameters may themselves be
+:class:`Text` (a page kind, a reason why absence is doubted): they are rendered in the same
+language. Plain strings (URLs, addresses, names) are the same in every language.
 
-The report templates use :func:`ui` over the catalogue ``reports/strings.toml`` (English key →
-Swedish words); a test checks that every string the templates use has its Swedish entry.
+The catalogs are read from the ``.po`` files themselves (with Babel), once per process: there
+is no compiled ``.mo`` to forget to rebuild, and a fresh clone, an editable install and a
+wheel all read the same file. Fuzzy and obsolete entries are not used.
 """
 
 from __future__ import annotations
 
 import string
-import tomllib
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
-from functools import lru_cache
+from collections.abc import Callable, Iterable, Mapping
+from functools import cache
 from importlib import resources
+from importlib.resources.abc import Traversable
 from typing import Any, Final
 
-#: The report languages; English is the source language and the fallback.
-LANGS: Final = ("en", "sv")
+from babel.messages.pofile import read_po
+from babel.numbers import get_decimal_symbol
+
+#: The gettext domain: ``auditor/locale/<lang>/LC_MESSAGES/auditor.po``.
+DOMAIN: Final = "auditor"
+#: The source language of every message, and the fallback.
 DEFAULT_LANG: Final = "en"
 
 
-@dataclass(frozen=True, slots=True)
-class Text:
-    """One user-visible string in English and Swedish. ``str()`` gives the English."""
+def locale_dir() -> Traversable:
+    """The package's ``locale`` folder: the template ``auditor.pot`` and one folder per language."""
+    return resources.files("auditor") / "locale"
 
-    en: str
-    sv: str = ""
+
+def catalog_path(lang: str) -> Traversable:
+    """Where the catalog of ``lang`` is (whether or not it exists)."""
+    return locale_dir() / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+def _catalog_langs() -> tuple[str, ...]:
+    folder = locale_dir()
+    found = sorted(entry.name for entry in folder.iterdir() if catalog_path(entry.name).is_file())
+    return (DEFAULT_LANG, *(lang for lang in found if lang != DEFAULT_LANG))
+
+
+#: The report languages: English, then one per catalog in ``auditor/locale``.
+LANGS: Final[tuple[str, ...]] = _catalog_langs()
+
+
+@cache
+def catalog(lang: str) -> Mapping[tuple[str | None, str], str]:
+    """``(context, English) → words`` of ``lang``'s catalog; empty for English or an unknown
+    language. Untranslated (empty), fuzzy and obsolete entries are left out."""
+    if lang == DEFAULT_LANG or lang not in LANGS:
+        return {}
+    with catalog_path(lang).open("rb") as handle:
+        po = read_po(handle, ignore_obsolete=True)
+    return {
+        (message.context, str(message.id)): str(message.string)
+        for message in po
+        if message.id and message.string and not message.fuzzy
+    }
+
+
+def translate(lang: str, msgid: str, context: str | None = None) -> str:
+    """The words of ``lang`` for the English ``msgid``; the English itself where there are none."""
+    return catalog(lang).get((context, msgid)) or msgid
+
+
+def has_translation(lang: str, msgid: str, context: str | None = None) -> bool:
+    """Whether ``lang``'s catalog translates ``msgid``."""
+    return (context, msgid) in catalog(lang)
+
+
+# --------------------------------------------------------------------------- markers
+
+
+def N_(msgid: str) -> str:
+    """Mark an English string for extraction; it is translated where it is shown."""
+    return msgid
+
+
+def NC_(context: str, msgid: str) -> Text:
+    """Mark an English string whose words depend on where it is used (gettext's ``msgctxt``):
+    ``NC_("markdown", "Waived")``. Unlike :func:`N_` it gives a :class:`Text` at once, since
+    the context must travel with the string."""
+    return _Message(msgid, context, None)
+
+
+def message(msgid: str, /, **params: object) -> Text:
+    """A catalog message as a :class:`Text`: ``message(N_("mobile"))``; with ``params``, its
+    ``{name}`` placeholders are filled in each language."""
+    return _Message(msgid, None, params or None)
+
+
+# --------------------------------------------------------------------------- Text
+
+
+class Text:
+    """Words a reader sees, in any report language: ``get(lang)``; ``str()`` is the English.
+
+    ``Text(en)`` is a string that is the same in every language (a URL, a quoted name);
+    ``Text(en, sv=...)`` gives fixed words per language (words a result already carries,
+    e.g. ``Text(note, **note_i18n)``). Catalog messages come from :class:`Messages`,
+    :func:`message` and :func:`NC_`.
+    """
+
+    __slots__ = ("_words",)
+
+    def __init__(self, en: str, /, **translations: str) -> None:
+        self._words = {DEFAULT_LANG: en, **{lang: words for lang, words in translations.items() if words}}
+
+    def get(self, lang: str) -> str:
+        """The words in ``lang``; English where there is no translation."""
+        return self._words.get(lang) or self._words[DEFAULT_LANG]
+
+    @property
+    def en(self) -> str:
+        """The English words."""
+        return self.get(DEFAULT_LANG)
 
     def __str__(self) -> str:
         return self.en
 
-    def get(self, lang: str) -> str:
-        """The words in ``lang``; English where no translation exists."""
-        if lang == "sv" and self.sv:
-            return self.sv
-        return self.en
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.en!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Text) and all(self.get(lang) == other.get(lang) for lang in LANGS)
+
+    def __hash__(self) -> int:
+        return hash(self.en)
 
     def translations(self) -> dict[str, str]:
-        """The non-English versions, as the result JSON stores them (``*_i18n`` fields)."""
-        return {"sv": self.sv} if self.sv and self.sv != self.en else {}
+        """The other languages' words where they differ from the English, as the result JSON
+        stores them (``*_i18n`` fields)."""
+        en = self.en
+        return {lang: words for lang in LANGS if lang != DEFAULT_LANG and (words := self.get(lang)) != en}
 
     def __add__(self, other: Text | str) -> Text:
-        other = as_text(other)
-        if not (self.sv or other.sv):
-            return Text(self.en + other.en)
-        return Text(self.en + other.en, self.get("sv") + other.get("sv"))
+        return _Joined((self, as_text(other)), "")
 
     def format(self, **params: object) -> Text:
         """Fill ``{name}`` placeholders in every language; Text parameters per language."""
-        return Text(
-            en=self.en.format_map(_Params(params, "en")),
-            sv=self.sv.format_map(_Params(params, "sv")) if self.sv else "",
-        )
+        return _Formatted(self, params)
+
+    def map(self, change: Callable[[str], str]) -> Text:
+        """The words of every language passed through ``change`` (e.g. a capital first letter)."""
+        return _Mapped(self, change)
 
 
+class _Message(Text):
+    """A catalog message: the English msgid (and context), rendered per language on demand."""
 
-def T(en: str, sv: str) -> Text:
-    """A message in English and Swedish: ``T("No email found.", "Ingen e-postadress hittades.")``."""
-    return Text(en, sv)
+    __slots__ = ("_context", "_msgid", "_params")
+
+    def __init__(self, msgid: str, context: str | None, params: Mapping[str, object] | None) -> None:
+        self._msgid = msgid
+        self._context = context
+        self._params = params
+
+    def get(self, lang: str) -> str:
+        words = translate(lang, self._msgid, self._context)
+        return words if self._params is None else words.format_map(_Params(self._params, lang))
+
+    def format(self, **params: object) -> Text:
+        if self._params is None:
+            return _Message(self._msgid, self._context, params)
+        return super().format(**params)
+
+
+class _Formatted(Text):
+    __slots__ = ("_base", "_params")
+
+    def __init__(self, base: Text, params: Mapping[str, object]) -> None:
+        self._base = base
+        self._params = params
+
+    def get(self, lang: str) -> str:
+        return self._base.get(lang).format_map(_Params(self._params, lang))
+
+
+class _Joined(Text):
+    __slots__ = ("_parts", "_sep")
+
+    def __init__(self, parts: Iterable[Text], sep: str) -> None:
+        self._parts = tuple(parts)
+        self._sep = sep
+
+    def get(self, lang: str) -> str:
+        return self._sep.join(part.get(lang) for part in self._parts)
+
+
+class _Mapped(Text):
+    __slots__ = ("_base", "_change")
+
+    def __init__(self, base: Text, change: Callable[[str], str]) -> None:
+        self._base = base
+        self._change = change
+
+    def get(self, lang: str) -> str:
+        return self._change(self._base.get(lang))
+
+
+class _PerLanguage(Text):
+    __slots__ = ("_words_in",)
+
+    def __init__(self, words_in: Callable[[str], str]) -> None:
+        self._words_in = words_in
+
+    def get(self, lang: str) -> str:
+        return self._words_in(lang)
 
 
 def as_text(value: Text | str) -> Text:
-    """A Text from either a Text or an untranslated (English-only) string."""
+    """A Text from either a Text or an untranslated (same in every language) string."""
     return value if isinstance(value, Text) else Text(value)
 
 
@@ -94,20 +249,19 @@ class _Params(dict[str, object]):
 
 
 class Messages:
-    """A rule's message table: ``key → Text``, called as ``MESSAGES("key", **params)``."""
+    """A module's message table: ``key → English``, called as ``MESSAGES("key", **params)``.
 
-    def __init__(self, **entries: Text) -> None:
-        for key, text in entries.items():
-            if not isinstance(text, Text):
-                raise TypeError(f"message {key!r} must be a Text (T(en, sv))")
-            if not text.sv:
-                raise ValueError(f"message {key!r} has no Swedish text")
-            if placeholders(text.en) != placeholders(text.sv):
-                raise ValueError(
-                    f"message {key!r}: the English and Swedish texts use different placeholders "
-                    f"({sorted(placeholders(text.en))} vs {sorted(placeholders(text.sv))})"
-                )
-        self.entries: dict[str, Text] = dict(entries)
+    ``Messages(found=N_("Email address given: {emails}."), waived=NC_("markdown", "Waived"))``.
+    """
+
+    def __init__(self, **entries: str | Text) -> None:
+        self.entries: dict[str, Text] = {}
+        for key, entry in entries.items():
+            if isinstance(entry, str):
+                entry = _Message(entry, None, None)
+            if not isinstance(entry, _Message):
+                raise TypeError(f"message {key!r} must be an English string marked N_(...) or NC_(...)")
+            self.entries[key] = entry
 
     def __call__(self, key: str, **params: object) -> Text:
         return self.entries[key].format(**params)
@@ -115,32 +269,36 @@ class Messages:
 
 def join(items: Iterable[Text | str], *, sep: str = ", ") -> Text:
     """Items joined by ``sep`` in each language."""
-    texts = [as_text(i) for i in items]
-    return Text(sep.join(t.en for t in texts), sep.join(t.get("sv") for t in texts))
+    return _Joined((as_text(i) for i in items), sep)
+
+
+def decimal(number: str) -> Text:
+    """A decimal number written with a dot (``"1.5"``) in each language's way: ``1,5`` in Swedish."""
+    return _PerLanguage(lambda lang: number.replace(".", get_decimal_symbol(lang)))
 
 
 # --------------------------------------------------------------------------- shared words
 
 #: Page kinds as a message names them ("only on terms pages").
 PAGE_KINDS: Final[dict[str, Text]] = {
-    "home": T("home", "startsidan"),
-    "contact": T("contact", "kontaktsidan"),
-    "customer_service": T("customer service", "kundtjänstsidan"),
-    "imprint": T("imprint", "företagsinformationen (impressum)"),
-    "about": T("about", "om oss-sidan"),
-    "terms": T("terms", "villkorssidan"),
-    "returns": T("returns", "retursidan"),
-    "complaints": T("complaints", "reklamationssidan"),
-    "privacy": T("privacy", "integritetspolicyn"),
-    "other": T("other", "övriga sidor"),
+    "home": NC_("page kind in a message", "home"),
+    "contact": NC_("page kind in a message", "contact"),
+    "customer_service": NC_("page kind in a message", "customer service"),
+    "imprint": NC_("page kind in a message", "imprint"),
+    "about": NC_("page kind in a message", "about"),
+    "terms": NC_("page kind in a message", "terms"),
+    "returns": NC_("page kind in a message", "returns"),
+    "complaints": NC_("page kind in a message", "complaints"),
+    "privacy": NC_("page kind in a message", "privacy"),
+    "other": NC_("page kind in a message", "other"),
 }
 
 #: Regions of a page.
 REGIONS: Final[dict[str, Text]] = {
-    "header": T("header", "sidhuvudet"),
-    "nav": T("navigation", "navigeringen"),
-    "footer": T("footer", "sidfoten"),
-    "main": T("main content", "huvudinnehållet"),
+    "header": message(N_("header")),
+    "nav": message(N_("navigation")),
+    "footer": message(N_("footer")),
+    "main": message(N_("main content")),
 }
 
 
@@ -156,20 +314,12 @@ def region_name(region: object) -> Text:
     return REGIONS.get(str(value), Text(str(value)))
 
 
-# --------------------------------------------------------------------------- report catalogue
-
-
-@lru_cache(maxsize=1)
-def ui_catalogue() -> dict[str, str]:
-    """English report string → Swedish, from ``reports/strings.toml``."""
-    path = resources.files("auditor") / "reports" / "strings.toml"
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
-    return {str(k): str(v) for k, v in data.get("sv", {}).items()}
+# --------------------------------------------------------------------------- report labels
 
 
 def ui(text: str, lang: str, **params: object) -> str:
-    """A report string in ``lang`` (the English string is the key), with ``{name}`` filled."""
-    words = ui_catalogue().get(text, text) if lang == "sv" else text
+    """A report label in ``lang`` (the English string is the msgid), with ``{name}`` filled."""
+    words = translate(lang, text)
     return words.format(**params) if params else words
 
 

@@ -24,6 +24,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from auditor import i18n
+
 #: Version of the ``AuditResult`` JSON. Bump the major part on an incompatible change.
 SCHEMA_VERSION = "1.5"
 
@@ -584,7 +586,7 @@ class LegalRef(_Frozen):
 
 
 class RuleWords(_Frozen):
-    """A rule's title, failure title and description in another report language."""
+    """A rule's title, failure title and description in one report language."""
 
     title: str
     failure_title: str
@@ -598,9 +600,6 @@ class RuleMeta(_Frozen):
     title: str = Field(description="The passing state, e.g. 'Email address is given'.")
     failure_title: str = Field(description="The failing state.")
     description: str = Field(description="Why it matters, for the report.")
-    translations: dict[str, RuleWords] = Field(
-        default_factory=dict, description="title, failure_title and description per other language ('sv')."
-    )
     category: Category
     severity: Severity
     requires: tuple[str, ...]
@@ -609,10 +608,20 @@ class RuleMeta(_Frozen):
         default=(), description="Jurisdictions the rule applies in; empty means all."
     )
 
+    @property
+    def translations(self) -> dict[str, RuleWords]:
+        """Title, failure title and description in every other report language whose catalog
+        translates the title (``auditor/locale``): what the result JSON's ``*_i18n`` fields hold."""
+        return {lang: self.words(lang) for lang in i18n.LANGS
+                if lang != i18n.DEFAULT_LANG and i18n.has_translation(lang, self.title)}
+
     def words(self, lang: str) -> RuleWords:
-        """Title, failure title and description in ``lang``; English where there is no translation."""
-        return self.translations.get(lang) or RuleWords(
-            title=self.title, failure_title=self.failure_title, description=self.description
+        """Title, failure title and description in ``lang``, from its catalog; English where
+        there is no translation."""
+        return RuleWords(
+            title=i18n.translate(lang, self.title),
+            failure_title=i18n.translate(lang, self.failure_title),
+            description=i18n.translate(lang, self.description),
         )
 
     @field_validator("id")

@@ -16,26 +16,23 @@ from pathlib import Path
 
 from auditor import i18n
 from auditor.ci import Gate
-from auditor.i18n import Messages, T
+from auditor.i18n import N_, NC_, Messages
 from auditor.models import AuditResult, Outcome, RuleOutcome, SiteResult, SiteStatus
 
 _XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 MESSAGES = Messages(
-    below=T("(below the fail-on threshold: does not fail the build)",
-            "(under tröskeln fail-on: stoppar inte bygget)"),
-    partial=T("(partly met: fails the build only with fail-on-partial)",
-              "(delvis uppfyllt: stoppar bygget bara med fail-on-partial)"),
-    baseline=T("(already in the baseline: does not fail the build)",
-               "(fanns redan i baslinjen: stoppar inte bygget)"),
-    waived=T("waived until {expires}: {reason}", "undantagen till och med {expires}: {reason}"),
-    expired=T("the waiver expired on {expires}: {reason}", "undantaget gick ut {expires}: {reason}"),
-    review=T("needs review: {message}", "behöver granskas: {message}"),
-    na=T("not applicable: {message}", "ej tillämplig: {message}"),
-    not_audited=T("the site was not audited: {reason}", "webbplatsen granskades inte: {reason}"),
-    audit_case=T("site audit", "granskning av webbplatsen"),
-    evidence=T("Evidence", "Bevis"),
-    legal=T("Legal basis", "Rättslig grund"),
+    below=N_("(below the fail-on threshold: does not fail the build)"),
+    partial=N_("(partly met: fails the build only with fail-on-partial)"),
+    baseline=N_("(already in the baseline: does not fail the build)"),
+    waived=N_("waived until {expires}: {reason}"),
+    expired=N_("the waiver expired on {expires}: {reason}"),
+    review=N_("needs review: {message}"),
+    na=N_("not applicable: {message}"),
+    not_audited=N_("the site was not audited: {reason}"),
+    audit_case=N_("site audit"),
+    evidence=NC_("JUnit report", "Evidence"),
+    legal=N_("Legal basis"),
 )
 
 

@@ -22,7 +22,7 @@ from urllib.parse import quote, urlsplit
 
 from auditor import __version__, i18n, registry
 from auditor.ci import Gate
-from auditor.i18n import Messages, T
+from auditor.i18n import N_, NC_, Messages
 from auditor.models import AuditResult, Outcome, RuleMeta, RuleOutcome, Severity, SiteResult
 from auditor.reports.markdown import escape_md
 from auditor.web.urls import url_key
@@ -34,10 +34,10 @@ LEVEL: dict[Severity, str] = {
 }
 
 MESSAGES = Messages(
-    legal_basis=T("Legal basis", "Rättslig grund"),
-    why=T("Why it matters", "Varför det spelar roll"),
-    severity=T("Severity: {severity}", "Allvarlighetsgrad: {severity}"),
-    not_audited=T("{url} was not audited: {reason}", "{url} granskades inte: {reason}"),
+    legal_basis=N_("Legal basis"),
+    why=NC_("SARIF report", "Why it matters"),
+    severity=N_("Severity: {severity}"),
+    not_audited=N_("{url} was not audited: {reason}"),
 )
 
 

@@ -73,7 +73,8 @@ def _categories(result: AuditResult) -> list[Category]:
 def _findings_cell(site: SiteResult, lang: str) -> str:
     if site.status is not SiteStatus.AUDITED:
         reason = site.reason_i18n.get(lang) or site.reason or ui("no reason recorded", lang)
-        return f"[yellow]{escape(ui('not audited:', lang))}[/] {escape(reason)}"
+        label = escape(ui("not audited:", lang))  # outside the f-string, where Babel finds it
+        return f"[yellow]{label}[/] {escape(reason)}"
     lines = [
         f"{outcome_cell(outcome, lang)} {escape(rule.rule)}"
         for outcome in LISTED
@@ -81,7 +82,8 @@ def _findings_cell(site: SiteResult, lang: str) -> str:
         if rule.outcome is outcome
     ]
     passed = sum(rule.outcome is Outcome.PASS for rule in site.rules)
-    lines.append(f"[dim]{escape(ui('{passed} of {total} rules pass', lang, passed=passed, total=len(site.rules)))}[/]")
+    tally = escape(ui("{passed} of {total} rules pass", lang, passed=passed, total=len(site.rules)))
+    lines.append(f"[dim]{tally}[/]")
     return "\n".join(lines)
 
 
@@ -141,11 +143,11 @@ def print_summary(
         if saved is None:
             continue
         when = (
-            words("saved {date}", date=f"{saved.saved_at_earliest:%Y-%m-%d}")
+            words("saved {date}", date=saved.saved_at_earliest.strftime("%Y-%m-%d"))
             if saved.saved_at_earliest else words("save date unknown")
         )
         console.print(
-            f"[yellow]{words('saved copy:')}[/] "
+            "[yellow]" + words("saved copy:") + "[/] "
             + ui("{url} was audited from {folder} ({when}), not from the live site", lang,
                  url=escape(site.url), folder=escape(saved.folder), when=when)
         )
@@ -157,12 +159,14 @@ def print_summary(
                 + ui("(e.g. {url} → {file}); reported, not fixed", lang, url=escape(first.url), file=escape(first.file))
             )
         if saved.missing:
-            console.print(f"  [dim]{words('{n} linked page(s) are not in the saved copy', n=len(saved.missing))}[/]")
+            missing = words("{n} linked page(s) are not in the saved copy", n=len(saved.missing))
+            console.print(f"  [dim]{missing}[/]")
     if report_paths and len(report_paths) > 10:
         folders = sorted({str(path.parent) for path in report_paths.values()})
-        console.print(f"[dim]{words('{n} reports written to', n=len(report_paths))}[/] {escape(', '.join(folders))}")
+        written = words("{n} reports written to", n=len(report_paths))
+        console.print(f"[dim]{written}[/] {escape(', '.join(folders))}")
     elif report_paths:
         for site in result.sites:
             path = report_paths.get(site.url)
             if path is not None:
-                console.print(f"[dim]{words('Report for')}[/] {escape(site.url)}[dim]:[/] {escape(str(path))}")
+                console.print("[dim]" + words("Report for") + f"[/] {escape(site.url)}[dim]:[/] {escape(str(path))}")

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from auditor import lexicon
 from auditor.facts.third_parties import third_parties
-from auditor.i18n import Messages, T, Text, as_text
+from auditor.i18n import N_, Messages, Text, as_text
 from auditor.models import (
     CompanyNameFact,
     CrawlCoverage,
@@ -151,48 +151,29 @@ SITE_WIDE = frozenset({Region.HEADER, Region.FOOTER, Region.NAV})
 
 #: What the shared helpers say, in every report language.
 MESSAGES = Messages(
-    searched=T("searched, not found here", "genomsökt, inte hittat här"),
-    js_shell=T("{url} appears to be built by JavaScript and its content was not seen",
-               "{url} verkar byggas av JavaScript och dess innehåll kunde inte läsas"),
-    js_shell_no_browser=T("{url} appears to be built by JavaScript and its content was not seen without a browser",
-                          "{url} verkar byggas av JavaScript och dess innehåll syns inte utan webbläsare"),
-    robots=T("robots.txt kept the crawler from {url}", "robots.txt hindrade granskningen från att läsa {url}"),
-    unreadable=T("the page {url} could not be read ({reason})", "sidan {url} kunde inte läsas ({reason})"),
-    unvisited=T("the page {url} was not visited", "sidan {url} besöktes inte"),
-    no_section=T("no {what} page was read", "ingen sida med {what} lästes"),
+    searched=N_("searched, not found here"),
+    js_shell=N_("{url} appears to be built by JavaScript and its content was not seen"),
+    js_shell_no_browser=N_("{url} appears to be built by JavaScript and its content was not seen without a browser"),
+    robots=N_("robots.txt kept the crawler from {url}"),
+    unreadable=N_("the page {url} could not be read ({reason})"),
+    unvisited=N_("the page {url} was not visited"),
+    no_section=N_("no {what} page was read"),
     # A link to terms only a script can follow ({text}: its words; {url}: the page it is on).
-    link_unclicked=T("no {what} page was read, and the link '{text}' on {url} works only through a script and "
-                     "was not clicked in a browser",
-                     "ingen sida med {what} lästes, och länken ”{text}” på {url} fungerar bara med ett skript "
-                     "och klickades inte i en webbläsare"),
-    link_navigated=T("no {what} page was read, and the link '{text}' on {url} led to {target}, which was not read",
-                     "ingen sida med {what} lästes, och länken ”{text}” på {url} ledde till {target}, som inte lästes"),
-    link_popup=T("no {what} page was read, and the link '{text}' on {url} opened a new window ({target}), "
-                 "which was not read",
-                 "ingen sida med {what} lästes, och länken ”{text}” på {url} öppnade ett nytt fönster ({target}), "
-                 "som inte lästes"),
-    link_dialog=T("no {what} page was read, and the link '{text}' on {url} opened a dialog box in the browser",
-                  "ingen sida med {what} lästes, och länken ”{text}” på {url} öppnade en dialogruta i webbläsaren"),
-    link_changed=T("no {what} page was read, and the link '{text}' on {url} changed the page when clicked in a "
-                   "browser (it may show them there)",
-                   "ingen sida med {what} lästes, och länken ”{text}” på {url} ändrade sidan när den klickades i "
-                   "en webbläsare (den kan visa dem där)"),
-    link_failed=T("no {what} page was read, and the link '{text}' on {url} could not be clicked in a browser "
-                  "({reason})",
-                  "ingen sida med {what} lästes, och länken ”{text}” på {url} kunde inte klickas i en webbläsare "
+    link_unclicked=N_("no {what} page was read, and the link '{text}' on {url} works only through a script and "
+                     "was not clicked in a browser"),
+    link_navigated=N_("no {what} page was read, and the link '{text}' on {url} led to {target}, which was not read"),
+    link_popup=N_("no {what} page was read, and the link '{text}' on {url} opened a new window ({target}), "
+                 "which was not read"),
+    link_dialog=N_("no {what} page was read, and the link '{text}' on {url} opened a dialog box in the browser"),
+    link_changed=N_("no {what} page was read, and the link '{text}' on {url} changed the page when clicked in a "
+                   "browser (it may show them there)"),
+    link_failed=N_("no {what} page was read, and the link '{text}' on {url} could not be clicked in a browser "
                   "({reason})"),
-    note_dead_link=T("clicked in a browser at {time}: nothing happened (no page, window, dialog box or change "
-                     "to the page); the site has no page of its own with this information",
-                     "klickad i en webbläsare {time}: ingenting hände (ingen sida, inget fönster, ingen "
-                     "dialogruta, ingen ändring av sidan); webbplatsen har ingen egen sida med den här "
-                     "informationen"),
-    offsite=T("the site links to a contact or imprint page on another site ({url}), which was not read",
-              "webbplatsen länkar till en kontakt- eller företagsinformationssida på en annan webbplats "
-              "({url}), som inte lästes"),
-    budget=T("no contact page was found and the page budget ({max_pages}) ran out before the whole site was read",
-             "ingen kontaktsida hittades och sidbudgeten ({max_pages}) tog slut innan hela webbplatsen lästs"),
-    incomplete=T("no contact page was found and not every page of the site could be read",
-                 "ingen kontaktsida hittades och alla webbplatsens sidor kunde inte läsas"),
+    note_dead_link=N_("clicked in a browser at {time}: nothing happened (no page, window, dialog box or change "
+                     "to the page); the site has no page of its own with this information"),
+    offsite=N_("the site links to a contact or imprint page on another site ({url}), which was not read"),
+    budget=N_("no contact page was found and the page budget ({max_pages}) ran out before the whole site was read"),
+    incomplete=N_("no contact page was found and not every page of the site could be read"),
 )
 
 

@@ -23,8 +23,8 @@ Not applicable when  the site has no chat.
 
 from __future__ import annotations
 
-from auditor.i18n import Messages, T, Text
-from auditor.models import Category, ChatFact, Evidence, RuleMeta, RuleWords, Severity
+from auditor.i18n import N_, Messages, Text
+from auditor.models import Category, ChatFact, Evidence, RuleMeta, Severity
 from auditor.registry import register
 from auditor.rule import (
     AuditContext,
@@ -39,71 +39,55 @@ from auditor.rule import (
 from auditor.rules import legal
 from auditor.rules.support import Pages
 
-#: Every message of this rule, in English and Swedish.
+#: Every message of this rule, in English (translated in auditor/locale).
 MESSAGES = Messages(
-    render_never=T("the audit ran with --render never", "granskningen kördes med --render never"),
-    not_looked_for=T(
+    render_never=N_("the audit ran with --render never"),
+    not_looked_for=N_(
         "Chat widgets load with JavaScript and were not looked for: {why}.",
-        "Chattwidgetar laddas med JavaScript och har inte letats efter: {why}.",
     ),
-    no_chat=T(
+    no_chat=N_(
         "No chat widget was found on the pages rendered in the browser.",
-        "Ingen chattwidget hittades på sidorna som visades i webbläsaren.",
     ),
-    offered=T(
+    offered=N_(
         "The {vendor} chat offers a way to keep the conversation: '{option}'.",
-        "Chatten från {vendor} erbjuder ett sätt att spara konversationen: ”{option}”.",
     ),
-    note_offered=T(
+    note_offered=N_(
         "open chat widget with a transcript option",
-        "öppnad chattwidget med val för kopia av konversationen",
     ),
-    vendor_menu=T(
+    vendor_menu=N_(
         "The {vendor} chat opened without showing a transcript option, but {vendor} can send transcripts "
         "from a menu or after the chat; check the widget by hand.",
-        "Chatten från {vendor} öppnades utan att visa något val för en kopia av konversationen, men "
-        "{vendor} kan skicka kopior från en meny eller efter chatten; kontrollera widgeten manuellt.",
     ),
-    note_first_view=T(
+    note_first_view=N_(
         "open chat, no transcript option in its first view",
-        "öppnad chatt, inget val för kopia av konversationen i första vyn",
     ),
-    no_option=T(
+    no_option=N_(
         "The {vendor} chat opened and offers no way to keep the conversation (no transcript by email, "
         "download or copy), and says nothing about it.",
-        "Chatten från {vendor} öppnades och erbjuder inget sätt att spara konversationen (ingen kopia av "
-        "konversationen via e-post, ingen nedladdning eller kopiering) och säger inget om det.",
     ),
-    no_option_site=T(
+    no_option_site=N_(
         "The site chat opened and offers no way to keep the conversation (no transcript by email, "
         "download or copy), and says nothing about it.",
-        "Webbplatsens chatt öppnades och erbjuder inget sätt att spara konversationen (ingen kopia av "
-        "konversationen via e-post, ingen nedladdning eller kopiering) och säger inget om det.",
     ),
-    note_no_option=T(
+    note_no_option=N_(
         "open chat widget without a transcript option",
-        "öppnad chattwidget utan val för kopia av konversationen",
     ),
-    not_opened=T(
+    not_opened=N_(
         "A {vendor} chat is on the site, but it was not opened: {why}.",
-        "Webbplatsen har en chatt från {vendor}, men den öppnades inte: {why}.",
     ),
-    could_not_open=T(
+    could_not_open=N_(
         "A {vendor} chat is on the site, but it could not be opened ({reason}); check it by hand.",
-        "Webbplatsen har en chatt från {vendor}, men den kunde inte öppnas ({reason}); kontrollera den "
-        "manuellt.",
     ),
-    no_launcher=T(
+    no_launcher=N_(
         "no launcher was found or it did not respond",
-        "ingen knapp som öppnar chatten hittades, eller så reagerade den inte",
     ),
-    note_seen=T("{vendor} chat ({signal} fingerprint)", "chatt från {vendor} (känns igen på {signal})"),
-    signal_host=T("host", "domänen skriptet laddas från"),
-    signal_global=T("global", "en global skriptvariabel"),
-    signal_marker=T("marker", "en markör i sidan"),
-    signal_browser=T("browser", "det som syns i webbläsaren"),
-    note_vendor=T("{note} ({vendor})", "{note} ({vendor})"),
-    vendor_unrecognised=T("unrecognised", "en okänd leverantör"),
+    note_seen=N_("{vendor} chat ({signal} fingerprint)"),
+    signal_host=N_("host"),
+    signal_global=N_("global"),
+    signal_marker=N_("marker"),
+    signal_browser=N_("browser"),
+    note_vendor=N_("{note} ({vendor})"),
+    vendor_unrecognised=N_("unrecognised"),
 )
 
 
@@ -111,20 +95,12 @@ MESSAGES = Messages(
 class ChatTranscript(Rule):
     meta = RuleMeta(
         id="chat-transcript",
-        title="The chat lets the consumer keep a copy of the conversation",
-        failure_title="The chat offers no way to keep the conversation",
-        description=(
+        title=N_("The chat lets the consumer keep a copy of the conversation"),
+        failure_title=N_("The chat offers no way to keep the conversation"),
+        description=N_(
             "A consumer who complains or withdraws in a chat must be able to keep what was written: "
             "a transcript by email, a download, or a copy."
         ),
-        translations={"sv": RuleWords(
-            title="Chatten låter konsumenten spara en kopia av konversationen",
-            failure_title="Chatten erbjuder inget sätt att spara konversationen",
-            description=(
-                "En konsument som reklamerar eller ångrar ett köp i en chatt måste kunna spara det som "
-                "skrevs: en kopia av konversationen via e-post, en nedladdning eller en kopia."
-            ),
-        )},
         category=Category.CHANNELS,
         severity=Severity.MEDIUM,
         requires=("chats", "pages", "coverage"),

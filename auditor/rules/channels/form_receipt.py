@@ -25,8 +25,8 @@ Not applicable when  the site has no contact form.
 
 from __future__ import annotations
 
-from auditor.i18n import Messages, T, Text
-from auditor.models import Category, Evidence, FormFact, RuleMeta, RuleWords, Severity
+from auditor.i18n import N_, Messages, Text
+from auditor.models import Category, Evidence, FormFact, RuleMeta, Severity
 from auditor.registry import register
 from auditor.rule import (
     AuditContext,
@@ -42,77 +42,60 @@ from auditor.rule import (
 from auditor.rules import legal
 from auditor.rules.support import Pages, absence_doubt, one_per_place
 
-#: Every message of this rule, in English and Swedish.
+#: Every message of this rule, in English (translated in auditor/locale).
 MESSAGES = Messages(
-    receipt_case_number=T("a case or ticket number", "ett ärendenummer"),
-    receipt_confirmation=T(
+    receipt_case_number=N_("a case or ticket number"),
+    receipt_confirmation=N_(
         "an email confirmation that the message arrived",
-        "en bekräftelse via e-post på att meddelandet har kommit fram",
     ),
-    receipt_thread=T(
+    receipt_thread=N_(
         "a case thread kept in the consumer's account",
-        "en ärendetråd som sparas i konsumentens konto",
     ),
-    doubt=T("No contact form found, but {doubt}.", "Inget kontaktformulär hittades, men {doubt}."),
-    no_form=T(
+    doubt=N_("No contact form found, but {doubt}."),
+    no_form=N_(
         "The site offers no contact form on the pages read.",
-        "Webbplatsen erbjuder inget kontaktformulär på de lästa sidorna.",
     ),
-    copy=T(
+    copy=N_(
         "The contact form at {url} offers a copy of the message: '{offer}'.",
-        "Kontaktformuläret på {url} erbjuder en kopia av meddelandet: ”{offer}”.",
     ),
-    copy_after_sending=T(
+    copy_after_sending=N_(
         "The contact form at {url} offers a copy of the message: '{offer}' (shown after sending).",
-        "Kontaktformuläret på {url} erbjuder en kopia av meddelandet: ”{offer}” (visas när meddelandet "
-        "har skickats).",
     ),
-    note_copy=T("copy of the message offered", "kopia av meddelandet erbjuds"),
-    receipt=T(
+    note_copy=N_("copy of the message offered"),
+    receipt=N_(
         "The contact form at {url} promises {what} ('{excerpt}'), but no copy of the message itself.",
-        "Kontaktformuläret på {url} utlovar {what} (”{excerpt}”), men ingen kopia av själva meddelandet.",
     ),
-    receipt_after_sending=T(
+    receipt_after_sending=N_(
         "The contact form at {url} promises {what} ('{excerpt}', shown after sending), but no copy of the "
         "message itself.",
-        "Kontaktformuläret på {url} utlovar {what} (”{excerpt}”, visas när meddelandet har skickats), men "
-        "ingen kopia av själva meddelandet.",
     ),
-    note_receipt=T("receipt: {what}", "kvittens: {what}"),
-    source_vendor=T("embedded from {vendor}", "inbäddat från {vendor}"),
-    source_script=T("drawn by a script", "skapat av ett skript"),
-    scripted=T(
+    note_receipt=N_("receipt: {what}"),
+    source_vendor=N_("embedded from {vendor}"),
+    source_script=N_("drawn by a script"),
+    scripted=N_(
         "The contact form at {url} is {source}; whether it offers a copy of the message cannot be seen "
         "without a browser.",
-        "Kontaktformuläret på {url} är {source}; om det erbjuder en kopia av meddelandet går inte att se "
-        "utan webbläsare.",
     ),
-    note_scripted=T("contact form {source}", "kontaktformulär {source}"),
-    nothing=T(
+    note_scripted=N_("contact form {source}"),
+    nothing=N_(
         "The contact form at {url} says nothing about a copy of the message, a confirmation or a case "
         "number, so a consumer who writes through it cannot prove what was sent and when.",
-        "Kontaktformuläret på {url} säger inget om en kopia av meddelandet, en bekräftelse eller ett "
-        "ärendenummer, så en konsument som skriver via det kan inte bevisa vad som skickades och när.",
     ),
-    only_channel=T(
+    only_channel=N_(
         " It is the only written channel: no email address of the trader was found.",
-        " Det är den enda skriftliga kanalen: ingen e-postadress till näringsidkaren hittades.",
     ),
-    note_nothing=T("contact form without copy or confirmation", "kontaktformulär utan kopia eller bekräftelse"),
-    no_fields=T("no visible fields", "inga synliga fält"),
-    note_order_required=T(
+    note_nothing=N_("contact form without copy or confirmation"),
+    no_fields=N_("no visible fields"),
+    note_order_required=N_(
         "; an order number is required, which blocks a question or complaint without one",
-        "; ett ordernummer krävs, vilket hindrar den som inte har något från att ställa en fråga eller "
-        "reklamera",
     ),
-    note_captcha=T("; guarded by {captcha}", "; skyddat av {captcha}"),
-    note_submitted=T(
+    note_captcha=N_("; guarded by {captcha}"),
+    note_submitted=N_(
         "; a test message was sent (CI mode) and {url} showed: {confirmation!r}",
-        "; ett testmeddelande skickades (CI-läge) och {url} visade: {confirmation!r}",
     ),
-    note_fields=T("{note} (fields: {fields})", "{note} (fält: {fields})"),
+    note_fields=N_("{note} (fields: {fields})"),
     # Evidence.excerpt has no translations (it quotes the page): this stand-in stays in English.
-    excerpt_fields=T("form with {fields}", "formulär med {fields}"),
+    excerpt_fields=N_("form with {fields}"),
 )
 
 #: What a form promises short of a copy, by its ``receipt`` value.
@@ -127,21 +110,12 @@ _PARTIAL_TEXT = {
 class FormReceipt(Rule):
     meta = RuleMeta(
         id="form-receipt",
-        title="A contact form lets the consumer keep a copy of the message",
-        failure_title="A contact form says nothing about a copy of the message",
-        description=(
+        title=N_("A contact form lets the consumer keep a copy of the message"),
+        failure_title=N_("A contact form says nothing about a copy of the message"),
+        description=N_(
             "A consumer who complains or withdraws through a web form must be able to prove what was "
             "sent and when: the form should offer a copy of the message, or at least a confirmation."
         ),
-        translations={"sv": RuleWords(
-            title="Kontaktformuläret låter konsumenten spara en kopia av meddelandet",
-            failure_title="Kontaktformuläret säger inget om en kopia av meddelandet",
-            description=(
-                "En konsument som reklamerar eller ångrar ett köp via ett webbformulär måste kunna bevisa "
-                "vad som skickades och när: formuläret bör erbjuda en kopia av meddelandet, eller "
-                "åtminstone en bekräftelse."
-            ),
-        )},
         category=Category.CHANNELS,
         severity=Severity.MEDIUM,
         requires=("forms", "emails", "pages", "coverage"),

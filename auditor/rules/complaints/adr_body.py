@@ -36,9 +36,9 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlsplit
 
-from auditor.i18n import Messages, T, Text
+from auditor.i18n import N_, Messages, Text
 from auditor.lexicon import normalise
-from auditor.models import Category, Evidence, LegalRef, PassageFact, PassageTopic, RuleMeta, RuleWords, Severity
+from auditor.models import Category, Evidence, LegalRef, PassageFact, PassageTopic, RuleMeta, Severity
 from auditor.registry import register
 from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, partial, passed
 from auditor.rules.complaints.complaints_info import complaints_absence_doubt
@@ -85,60 +85,46 @@ DE_VSBG_36 = LegalRef(
 #: Flags saying the passage gives the body's web site or address.
 _LOCATED = frozenset({"link", "web_address", "postal_address"})
 
-#: Every message of this rule, in English and Swedish.
+#: Every message of this rule, in English (translated in auditor/locale).
 MESSAGES = Messages(
-    vsbg_unwilling=T(
+    vsbg_unwilling=N_(
         "The § 36 VSBG statement is given: the trader is not willing or obliged to take part in dispute "
         "resolution before a consumer conciliation body (no body need be named).",
-        "Uppgiften enligt § 36 VSBG lämnas: näringsidkaren är varken villig eller skyldig att delta i "
-        "tvistlösning inför en tvistlösningsnämnd för konsumenter (ingen nämnd behöver anges).",
     ),
-    located=T(
+    located=N_(
         "Dispute body named with its web site or address: {names}.",
-        "Tvistlösningsnämnd anges med webbplats eller adress: {names}.",
     ),
-    unlocated=T(
+    unlocated=N_(
         "{names} is named, but without its web site or address (ADR Directive Art. 13 asks for the web site).",
-        "{names} anges, men utan webbplats eller adress (artikel 13 i direktivet om alternativ tvistlösning "
-        "kräver webbplatsen).",
     ),
-    foreign=T(
+    foreign=N_(
         "Only {names} is named, which is not a dispute body for {country} consumers; the competent "
         "national body is missing.",
-        "Bara {names} anges, och det är inte en tvistlösningsnämnd för konsumenter i {country}; den behöriga "
-        "nationella nämnden saknas.",
     ),
-    vsbg_willing=T(
+    vsbg_willing=N_(
         "The trader declares it takes part in dispute resolution (§ 36 VSBG) but names no conciliation "
         "body with its web site.",
-        "Näringsidkaren uppger att den deltar i tvistlösning (§ 36 VSBG) men anger ingen tvistlösningsnämnd "
-        "med webbplats.",
     ),
-    doubt=T(
+    doubt=N_(
         "No dispute resolution body found, but {doubt}.",
-        "Ingen tvistlösningsnämnd hittades, men {doubt}.",
     ),
-    none=T(
+    none=N_(
         "No dispute resolution body (or, in Germany, § 36 VSBG statement) on any of the pages read, "
         "including {url}.",
-        "Ingen tvistlösningsnämnd (eller, i Tyskland, uppgift enligt § 36 VSBG) på någon av de lästa "
-        "sidorna, bland dem {url}.",
     ),
-    none_no_terms=T(
+    none_no_terms=N_(
         "No dispute resolution body (or, in Germany, § 36 VSBG statement) on any of the pages read; the "
         "site has no terms page, and its links to its terms lead nowhere.",
-        "Ingen tvistlösningsnämnd (eller, i Tyskland, uppgift enligt § 36 VSBG) på någon av de lästa "
-        "sidorna; webbplatsen har ingen sida med villkor, och dess länkar till villkoren leder ingenstans.",
     ),
     # A passage that names no body by name.
-    some_body=T("A dispute body", "En tvistlösningsnämnd"),
+    some_body=N_("A dispute body"),
     # Evidence notes; a linked body's address follows in parentheses.
-    note_unwilling=T("§ 36 VSBG statement (not willing)", "uppgift enligt § 36 VSBG (inte villig)"),
-    note_located=T("dispute body with web site or address", "tvistlösningsnämnd med webbplats eller adress"),
-    note_unlocated=T("dispute body named without web site", "tvistlösningsnämnd angiven utan webbplats"),
-    note_foreign=T("dispute body of another country", "tvistlösningsnämnd i ett annat land"),
-    note_willing=T("§ 36 VSBG statement without a body", "uppgift enligt § 36 VSBG utan nämnd"),
-    note_target=T("{note} ({target})", "{note} ({target})"),
+    note_unwilling=N_("§ 36 VSBG statement (not willing)"),
+    note_located=N_("dispute body with web site or address"),
+    note_unlocated=N_("dispute body named without web site"),
+    note_foreign=N_("dispute body of another country"),
+    note_willing=N_("§ 36 VSBG statement without a body"),
+    note_target=N_("{note} ({target})"),
 )
 
 
@@ -146,20 +132,12 @@ MESSAGES = Messages(
 class AdrBody(Rule):
     meta = RuleMeta(
         id="adr-body",
-        title="The competent dispute resolution body is named",
-        failure_title="No dispute resolution body is named",
-        description=(
+        title=N_("The competent dispute resolution body is named"),
+        failure_title=N_("No dispute resolution body is named"),
+        description=N_(
             "Consumers must learn which out-of-court dispute body they can turn to, with its web "
             "site, so that a dispute does not have to go to court."
         ),
-        translations={"sv": RuleWords(
-            title="Behörig tvistlösningsnämnd anges",
-            failure_title="Ingen tvistlösningsnämnd anges",
-            description=(
-                "Konsumenter ska få veta vilken nämnd för alternativ tvistlösning de kan vända sig till, "
-                "och nämndens webbplats, så att en tvist inte behöver avgöras i domstol."
-            ),
-        )},
         category=Category.COMPLAINTS,
         severity=Severity.MEDIUM,
         requires=("passages", "pages", "coverage"),

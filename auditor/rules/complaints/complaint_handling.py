@@ -26,8 +26,8 @@ Needs review when    no terms, returns or complaints page was read, such a page 
 
 from __future__ import annotations
 
-from auditor.i18n import Messages, T, Text, join
-from auditor.models import Category, LegalRef, PassageFact, PassageTopic, RuleMeta, RuleWords, Severity
+from auditor.i18n import N_, Messages, Text, join
+from auditor.models import Category, LegalRef, PassageFact, PassageTopic, RuleMeta, Severity
 from auditor.registry import register
 from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, partial, passed
 from auditor.rules.complaints.complaints_info import (
@@ -51,46 +51,38 @@ _STEPS = frozenset({"howto", "answer_time"})
 #: The channel flags a passage may carry, in the order a message names them.
 _CHANNELS = ("email", "form", "phone", "address", "customer_service")
 
-#: Every message of this rule, in English and Swedish.
+#: Every message of this rule, in English (translated in auditor/locale).
 MESSAGES = Messages(
-    described=T(
+    described=N_(
         "Complaints go to {channel}, and the procedure is described{answer}.",
-        "Reklamationer tas emot via {channel}, och tillvägagångssättet beskrivs{answer}.",
     ),
-    channel_only=T(
+    channel_only=N_(
         "A channel for complaints is named ({channel}: '{excerpt}'), but not how complaints are handled "
         "(what to include, when the consumer gets an answer).",
-        "En kanal för reklamationer anges ({channel}: ”{excerpt}”), men inte hur reklamationer hanteras "
-        "(vad de ska innehålla, när konsumenten får svar).",
     ),
-    steps_only=T(
+    steps_only=N_(
         "The complaints procedure is described ('{excerpt}'){answer}, but no channel (email, form, postal "
         "address) for complaints is named with it.",
-        "Tillvägagångssättet vid reklamation beskrivs (”{excerpt}”){answer}, men ingen kanal (e-post, "
-        "formulär, postadress) för reklamationer anges i samband med det.",
     ),
-    doubt=T(
+    doubt=N_(
         "No description of how to complain found, but {doubt}.",
-        "Ingen beskrivning av hur man reklamerar hittades, men {doubt}.",
     ),
-    none=T(
+    none=N_(
         "No page read says where or how to complain about a purchase, although the terms or returns "
         "pages were read.",
-        "Ingen av de lästa sidorna säger var eller hur man reklamerar ett köp, trots att villkors- eller "
-        "retursidorna lästes.",
     ),
-    answer=T("; an answer is promised within {period}", "; svar utlovas inom {period}"),
+    answer=N_("; an answer is promised within {period}"),
     # The channel a passage names, when it names no address.
-    email=T("email", "e-post"),
-    form=T("form", "formulär"),
-    phone=T("phone", "telefon"),
-    address=T("address", "adress"),
-    customer_service=T("customer service", "kundtjänst"),
-    named_channel=T("a named channel", "en namngiven kanal"),
+    email=N_("email"),
+    form=N_("form"),
+    phone=N_("phone"),
+    address=N_("address"),
+    customer_service=N_("customer service"),
+    named_channel=N_("a named channel"),
     # Evidence notes, joined by commas.
-    note_channel=T("complaint channel ({channel})", "kanal för reklamationer ({channel})"),
-    note_procedure=T("procedure", "tillvägagångssätt"),
-    note_answer_time=T("answer time {period}", "svarstid {period}"),
+    note_channel=N_("complaint channel ({channel})"),
+    note_procedure=N_("procedure"),
+    note_answer_time=N_("answer time {period}"),
 )
 
 
@@ -98,20 +90,12 @@ MESSAGES = Messages(
 class ComplaintHandling(Rule):
     meta = RuleMeta(
         id="complaint-handling",
-        title="How and where to complain is described",
-        failure_title="How and where to complain is not described",
-        description=(
+        title=N_("How and where to complain is described"),
+        failure_title=N_("How and where to complain is not described"),
+        description=N_(
             "Consumers need to know where to send a complaint and what happens next: the "
             "channel, what to include, and when they will get an answer."
         ),
-        translations={"sv": RuleWords(
-            title="Hur och var man reklamerar beskrivs",
-            failure_title="Hur och var man reklamerar beskrivs inte",
-            description=(
-                "Konsumenter behöver veta vart en reklamation ska skickas och vad som händer sedan: "
-                "vilken kanal, vad reklamationen ska innehålla och när de får svar."
-            ),
-        )},
         category=Category.COMPLAINTS,
         severity=Severity.MEDIUM,
         requires=("passages", "pages", "coverage"),

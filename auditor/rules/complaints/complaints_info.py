@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from auditor.i18n import Messages, T, Text, join, kind_name
+from auditor.i18n import N_, Messages, Text, decimal, join, kind_name
 from auditor.models import (
     Category,
     CrawlCoverage,
@@ -39,7 +39,6 @@ from auditor.models import (
     PassageFact,
     PassageTopic,
     RuleMeta,
-    RuleWords,
     Severity,
 )
 from auditor.registry import register
@@ -101,87 +100,69 @@ DE_BGB_438 = LegalRef(
 #: The national provisions on the legal guarantee, cited by every complaints rule.
 NATIONAL_GUARANTEE = (SE_KKL, NO_FKJL_27, DK_KBL_83, FI_KSL_5, DE_BGB_438)
 
-#: Every message of this rule, in English and Swedish (also the words the other complaints rules
+#: Every message of this rule, in English (translated in auditor/locale) (also the words the other complaints rules
 #: share: the pages complaints information belongs on, and a stated period).
 MESSAGES = Messages(
-    found=T(
+    found=N_(
         "The right to complain about faulty goods is explained ({where} page): '{excerpt}'.",
-        "Rätten att reklamera felaktiga varor förklaras ({where}): ”{excerpt}”.",
     ),
-    note_right=T(
+    note_right=N_(
         "names the consumer's right to complain (legal guarantee)",
-        "anger konsumentens rätt att reklamera (reklamationsrätt enligt lag)",
     ),
-    howto=T(
+    howto=N_(
         "How to complain about faulty or damaged goods is described ('{excerpt}'), but not the consumer's "
         "legal right to complain (reklamation / legal guarantee) and how long it lasts.",
-        "Det beskrivs hur man reklamerar felaktiga eller skadade varor (”{excerpt}”), men inte konsumentens "
-        "lagstadgade rätt att reklamera (reklamationsrätt enligt lag) och hur länge den gäller.",
     ),
-    note_howto=T(
+    note_howto=N_(
         "how to complain about faulty goods, legal right not named",
-        "hur man reklamerar felaktiga varor, den lagstadgade rätten nämns inte",
     ),
-    channel=T(
+    channel=N_(
         "Where to send complaints is said ('{excerpt}'), but not the consumer's legal right to complain "
         "about faulty goods (reklamation / legal guarantee) and how long it lasts.",
-        "Det anges vart reklamationer ska skickas (”{excerpt}”), men inte konsumentens lagstadgade rätt att "
-        "reklamera felaktiga varor (reklamationsrätt enligt lag) och hur länge den gäller.",
     ),
-    note_channel=T(
+    note_channel=N_(
         "where to complain, legal right not named",
-        "vart man reklamerar, den lagstadgade rätten nämns inte",
     ),
-    privacy_only=T(
+    privacy_only=N_(
         "The right to complain is mentioned only in the privacy policy; check whether the site explains "
         "it anywhere a consumer would look.",
-        "Reklamationsrätten nämns bara i integritetspolicyn; kontrollera om webbplatsen förklarar den "
-        "någonstans där en konsument skulle leta.",
     ),
-    note_privacy=T("in the privacy policy", "i integritetspolicyn"),
-    commercial=T(
+    note_privacy=N_("in the privacy policy"),
+    commercial=N_(
         "Only a guarantee is described ('{excerpt}'), not the legal right to complain; check whether the "
         "shop uses 'garanti' for the legal right.",
-        "Bara en garanti beskrivs (”{excerpt}”), inte den lagstadgade reklamationsrätten; kontrollera om "
-        "butiken använder ordet ”garanti” om den lagstadgade rätten.",
     ),
-    note_commercial=T("guarantee, not the legal right", "garanti, inte den lagstadgade rätten"),
-    unrecognised=T(
+    note_commercial=N_("guarantee, not the legal right"),
+    unrecognised=N_(
         "A complaints or warranty page ({url}) was read, but no wording about the legal right to complain "
         "was recognised on it.",
-        "En sida om reklamation eller garanti ({url}) lästes, men ingen formulering om den lagstadgade "
-        "reklamationsrätten kändes igen på den.",
     ),
-    note_unrecognised=T(
+    note_unrecognised=N_(
         "complaints page, wording not recognised",
-        "reklamationssida, formuleringen kändes inte igen",
     ),
-    doubt=T(
+    doubt=N_(
         "No information about the right to complain found, but {doubt}.",
-        "Ingen information om reklamationsrätten hittades, men {doubt}.",
     ),
-    none=T(
+    none=N_(
         "No page read explains the consumer's right to complain about faulty goods (reklamation / legal "
         "guarantee), although the terms or returns pages were read.",
-        "Ingen av de lästa sidorna förklarar konsumentens rätt att reklamera felaktiga varor "
-        "(reklamationsrätt enligt lag), trots att villkors- eller retursidorna lästes.",
     ),
     # The pages complaints information belongs on, as "no ... page was read" names them.
-    terms_words=T("terms, returns or complaints", "villkor, returer eller reklamationer"),
+    terms_words=N_("terms, returns or complaints"),
     # A stated period ("14 days", "3 år"), shared by the complaints rules.
-    period=T("{amount} {unit}", "{amount} {unit}"),
-    hour=T("hour", "timme"),
-    hours=T("hours", "timmar"),
-    day=T("day", "dag"),
-    days=T("days", "dagar"),
-    working_day=T("working day", "arbetsdag"),
-    working_days=T("working days", "arbetsdagar"),
-    week=T("week", "vecka"),
-    weeks=T("weeks", "veckor"),
-    month=T("month", "månad"),
-    months=T("months", "månader"),
-    year=T("year", "år"),
-    years=T("years", "år"),
+    period=N_("{amount} {unit}"),
+    hour=N_("hour"),
+    hours=N_("hours"),
+    day=N_("day"),
+    days=N_("days"),
+    working_day=N_("working day"),
+    working_days=N_("working days"),
+    week=N_("week"),
+    weeks=N_("weeks"),
+    month=N_("month"),
+    months=N_("months"),
+    year=N_("year"),
+    years=N_("years"),
 )
 
 #: Pages where a shop explains complaints: absence counts only after one of them was read.
@@ -199,20 +180,12 @@ _KIND_RANK = {
 class ComplaintsInfo(Rule):
     meta = RuleMeta(
         id="complaints-info",
-        title="The right to complain about faulty goods is explained",
-        failure_title="The right to complain about faulty goods is not explained",
-        description=(
+        title=N_("The right to complain about faulty goods is explained"),
+        failure_title=N_("The right to complain about faulty goods is not explained"),
+        description=N_(
             "Consumers must be reminded that they have a legal right to complain about faulty "
             "goods (reklamation, Gewährleistung), which a manufacturer's guarantee does not replace."
         ),
-        translations={"sv": RuleWords(
-            title="Rätten att reklamera felaktiga varor förklaras",
-            failure_title="Rätten att reklamera felaktiga varor förklaras inte",
-            description=(
-                "Konsumenter ska påminnas om att de enligt lag har rätt att reklamera felaktiga varor "
-                "(reklamationsrätt, Gewährleistung), och att en tillverkares garanti inte ersätter den rätten."
-            ),
-        )},
         category=Category.COMPLAINTS,
         severity=Severity.HIGH,
         requires=("passages", "pages", "coverage"),
@@ -316,7 +289,7 @@ def period_words(amount: float | None, unit: str | None, *, working: bool = Fals
     working days."""
     value = amount or 0.0
     number = format(value, "g")
-    shown = Text(number, number.replace(".", ","))  # a decimal comma in Swedish: "1,5 år"
+    shown = decimal(number)  # a decimal comma where the language writes one: "1,5 år"
     if not unit or unit not in MESSAGES.entries:
         return MESSAGES("period", amount=shown, unit=unit or "")
     prefix = "working_" if working and f"working_{unit}" in MESSAGES.entries else ""

@@ -28,8 +28,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from auditor.i18n import Messages, T, Text, join
-from auditor.models import Category, LegalRef, PassageFact, PassageTopic, RuleMeta, RuleWords, Severity
+from auditor.i18n import N_, Messages, Text, join
+from auditor.models import Category, LegalRef, PassageFact, PassageTopic, RuleMeta, Severity
 from auditor.registry import register
 from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, not_applicable, passed
 from auditor.rules.complaints.complaints_info import period_words, ranked, unique
@@ -57,60 +57,46 @@ SGD_10 = LegalRef(
     url="https://eur-lex.europa.eu/eli/dir/2019/771/oj",
 )
 
-#: Every message of this rule, in English and Swedish.
+#: Every message of this rule, in English (translated in auditor/locale).
 MESSAGES = Messages(
-    not_yet=T(
+    not_yet=N_(
         "The harmonised legal-guarantee notice is required from {start} (CRD Art. 22a); the audit date "
         "is {as_of}.",
-        "Det harmoniserade meddelandet om reklamationsrätt enligt lag krävs från och med {start} (artikel "
-        "22a i konsumenträttighetsdirektivet); granskningsdatumet är {as_of}.",
     ),
-    too_short=T(
+    too_short=N_(
         "A legal-guarantee notice states {period} ('{excerpt}'); the legal guarantee lasts at least two "
         "years everywhere in the EU.",
-        "Ett meddelande om reklamationsrätt enligt lag anger {period} (”{excerpt}”); reklamationsrätten "
-        "enligt lag gäller i minst två år i hela EU.",
     ),
-    shown=T(
+    shown=N_(
         "A legal-guarantee notice with an EU reference and a duration of at least two years is shown "
         "('{excerpt}').",
-        "Ett meddelande om reklamationsrätt enligt lag, med hänvisning till EU-rätten och en tid på minst "
-        "två år, visas (”{excerpt}”).",
     ),
-    candidate=T(
+    candidate=N_(
         "A possible legal-guarantee notice was found ('{excerpt}'), but its wording cannot be confirmed "
         "against Implementing Regulation (EU) 2025/1960.{eea}",
-        "Ett möjligt meddelande om reklamationsrätt enligt lag hittades (”{excerpt}”), men formuleringen "
-        "kan inte stämmas av mot genomförandeförordning (EU) 2025/1960.{eea}",
     ),
-    none=T(
+    none=N_(
         "No harmonised legal-guarantee notice was recognised. Its official wording per language is not "
         "confirmed, so a missing match is not reported as a failure; check the product and checkout "
         "pages.{eea}",
-        "Inget harmoniserat meddelande om reklamationsrätt enligt lag kändes igen. Den officiella "
-        "formuleringen på varje språk är inte bekräftad, så en utebliven träff rapporteras inte som ett "
-        "fel; kontrollera produktsidorna och kassan.{eea}",
     ),
     # Added to the review messages for Norway.
-    eea=T(
+    eea=N_(
         " Directive (EU) 2024/825 is not confirmed as incorporated in the EEA Agreement, so the duty "
         "itself is uncertain in Norway.",
-        " Det är inte bekräftat att direktiv (EU) 2024/825 har tagits in i EES-avtalet, så själva "
-        "skyldigheten är osäker i Norge.",
     ),
     # Evidence notes: a candidate, with what the gatherer saw around its label.
-    note_short=T(
+    note_short=N_(
         "legal-guarantee notice with a duration under two years",
-        "meddelande om reklamationsrätt enligt lag med en tid under två år",
     ),
-    note_candidate=T("notice candidate", "möjligt meddelande"),
-    note_candidate_flags=T("notice candidate ({flags})", "möjligt meddelande ({flags})"),
-    flag_heading=T("heading", "rubrik"),
-    flag_image=T("image", "bild"),
-    flag_eu=T("eu", "EU-hänvisning"),
-    flag_minimum=T("minimum", "minsta tid"),
-    flag_duration=T("duration", "tid angiven"),
-    flag_commercial=T("commercial", "kommersiell garanti"),
+    note_candidate=N_("notice candidate"),
+    note_candidate_flags=N_("notice candidate ({flags})"),
+    flag_heading=N_("heading"),
+    flag_image=N_("image"),
+    flag_eu=N_("eu"),
+    flag_minimum=N_("minimum"),
+    flag_duration=N_("duration"),
+    flag_commercial=N_("commercial"),
 )
 
 
@@ -118,21 +104,12 @@ MESSAGES = Messages(
 class LegalGuaranteeNotice(Rule):
     meta = RuleMeta(
         id="legal-guarantee-notice",
-        title="The harmonised legal-guarantee notice is shown",
-        failure_title="The legal-guarantee notice misstates the guarantee",
-        description=(
+        title=N_("The harmonised legal-guarantee notice is shown"),
+        failure_title=N_("The legal-guarantee notice misstates the guarantee"),
+        description=N_(
             "From 27 September 2026 shops show an EU-wide harmonised notice telling consumers "
             "that they have a legal guarantee of conformity of at least two years."
         ),
-        translations={"sv": RuleWords(
-            title="Det harmoniserade meddelandet om reklamationsrätt enligt lag visas",
-            failure_title="Meddelandet om reklamationsrätt enligt lag anger rätten felaktigt",
-            description=(
-                "Från och med den 27 september 2026 ska butiker visa ett harmoniserat meddelande, "
-                "likadant i hela EU, som talar om för konsumenter att de har reklamationsrätt enligt "
-                "lag i minst två år."
-            ),
-        )},
         category=Category.COMPLAINTS,
         severity=Severity.MEDIUM,
         requires=("passages", "pages"),

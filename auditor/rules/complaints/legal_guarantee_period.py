@@ -28,8 +28,8 @@ Needs review when    no period is found and the site's complaints information co
 
 from __future__ import annotations
 
-from auditor.i18n import Messages, T, Text
-from auditor.models import Category, LegalRef, PassageFact, PassageTopic, RuleMeta, RuleWords, Severity
+from auditor.i18n import N_, Messages, Text
+from auditor.models import Category, LegalRef, PassageFact, PassageTopic, RuleMeta, Severity
 from auditor.registry import register
 from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, not_applicable, passed
 from auditor.rules.complaints.complaints_info import (
@@ -59,76 +59,60 @@ _DE_USED_MONTHS = 12.0
 #: Rounding slack: "730 dagar" or "104 weeks" is two years.
 _SLACK = 0.5
 
-#: Every message of this rule, in English and Swedish.
+#: Every message of this rule, in English (translated in auditor/locale).
 MESSAGES = Messages(
-    too_short=T(
+    too_short=N_(
         "A complaints period of {period} is stated ('{excerpt}'); the applicable law ({country}) gives the "
         "consumer at least {minimum}.",
-        "En reklamationstid på {period} anges (”{excerpt}”); tillämplig lag ({country}) ger konsumenten "
-        "minst {minimum}.",
     ),
-    doubtful=T(
+    doubtful=N_(
         "{what} is stated ('{excerpt}'); it may cut the consumer's rights short, which the wording alone "
         "does not settle: check it.",
-        "{what} anges (”{excerpt}”); den kan inskränka konsumentens rättigheter, vilket formuleringen "
-        "ensam inte avgör: kontrollera den.",
     ),
-    not_shorter=T(
+    not_shorter=N_(
         "The complaints period stated ({period}) is not shorter than the statutory {minimum}.",
-        "Den angivna reklamationstiden ({period}) är inte kortare än lagens {minimum}.",
     ),
-    no_fixed_limit=T(
+    no_fixed_limit=N_(
         "A complaints period of {period} is stated ('{excerpt}'); the law has no fixed limit (only a "
         "reasonable time after discovering the defect), so check whether it cuts off the consumer's rights.",
-        "En reklamationstid på {period} anges (”{excerpt}”); lagen har ingen fast gräns (bara skälig tid "
-        "efter att felet upptäckts), så kontrollera om den inskränker konsumentens rättigheter.",
     ),
-    without_limit=T(
+    without_limit=N_(
         "The right to complain is explained without a fixed cut-off, as the law (no absolute limit) requires.",
-        "Reklamationsrätten förklaras utan en fast tidsgräns, som lagen kräver (den har ingen absolut gräns).",
     ),
-    none_stated=T("No period for complaints is stated{commercial}.", "Ingen reklamationstid anges{commercial}."),
-    none_found=T(
+    none_stated=N_("No period for complaints is stated{commercial}."),
+    none_found=N_(
         "No period for complaints was found{commercial}, but {doubt}.",
-        "Ingen reklamationstid hittades{commercial}, men {doubt}.",
     ),
-    commercial=T(
+    commercial=N_(
         " (a commercial guarantee of {period} is mentioned, which is not the legal period)",
-        " (en kommersiell garanti på {period} nämns, vilket inte är den lagstadgade tiden)",
     ),
     # What makes a stated period doubtful, in the message and the evidence note.
-    doubt_transport=T(
+    doubt_transport=N_(
         "a deadline of {period} to report transport damage (under two months)",
-        "en frist på {period} för att anmäla transportskador (under två månader)",
     ),
-    doubt_notice=T(
+    doubt_notice=N_(
         "a notice period of {period} after discovering the defect (under two months)",
-        "en frist på {period} för att reklamera efter att felet upptäckts (under två månader)",
     ),
-    doubt_used=T(
+    doubt_used=N_(
         "a complaints period of {period} for used goods",
-        "en reklamationstid på {period} för begagnade varor",
     ),
-    doubt_long_lived=T(
+    doubt_long_lived=N_(
         "a complaints period of {period} for goods meant to last longer ({minimum} by law)",
-        "en reklamationstid på {period} för varor som är avsedda att hålla längre ({minimum} enligt lag)",
     ),
-    doubt_period=T("a complaints period of {period}", "en reklamationstid på {period}"),
+    doubt_period=N_("a complaints period of {period}"),
     # Evidence notes.
-    note_too_short=T(
+    note_too_short=N_(
         "stated complaints period {period}, shorter than {minimum}",
-        "angiven reklamationstid {period}, kortare än {minimum}",
     ),
-    note_stated=T("stated complaints period {period}", "angiven reklamationstid {period}"),
-    note_stated_period=T("stated period {period}", "angiven tid {period}"),
-    note_without_limit=T(
+    note_stated=N_("stated complaints period {period}"),
+    note_stated_period=N_("stated period {period}"),
+    note_without_limit=N_(
         "complaints information without a fixed limit",
-        "information om reklamation utan fast gräns",
     ),
     # The statutory minimum.
-    one_year=T("{years} year", "{years} år"),
-    years=T("{years} years", "{years} år"),
-    months=T("{months:g} months", "{months:g} månader"),
+    one_year=N_("{years} year"),
+    years=N_("{years} years"),
+    months=N_("{months:g} months"),
 )
 
 
@@ -136,20 +120,12 @@ MESSAGES = Messages(
 class LegalGuaranteePeriod(Rule):
     meta = RuleMeta(
         id="legal-guarantee-period",
-        title="No complaints period shorter than the law is stated",
-        failure_title="A complaints period shorter than the law is stated",
-        description=(
+        title=N_("No complaints period shorter than the law is stated"),
+        failure_title=N_("A complaints period shorter than the law is stated"),
+        description=N_(
             "The statutory period to complain about faulty goods cannot be shortened. A shop "
             "that tells consumers they must complain within weeks misleads them about their rights."
         ),
-        translations={"sv": RuleWords(
-            title="Ingen reklamationstid som är kortare än lagens anges",
-            failure_title="En reklamationstid som är kortare än lagens anges",
-            description=(
-                "Den lagstadgade tiden för att reklamera felaktiga varor kan inte förkortas. En butik som "
-                "säger att konsumenten måste reklamera inom några veckor vilseleder om konsumentens rättigheter."
-            ),
-        )},
         category=Category.COMPLAINTS,
         severity=Severity.HIGH,
         requires=("passages", "pages", "coverage"),
@@ -260,7 +236,7 @@ def _doubt(passage: PassageFact, long_lived: float) -> Text:
 
 def _upper_first(text: Text) -> Text:
     """The words with a capital first letter, in every language (they open a sentence)."""
-    return Text(text.en[:1].upper() + text.en[1:], text.sv[:1].upper() + text.sv[1:])
+    return text.map(lambda words: words[:1].upper() + words[1:])
 
 
 def _months(passage: PassageFact) -> float:

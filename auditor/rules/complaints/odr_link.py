@@ -29,7 +29,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from auditor.i18n import Messages, T, Text
+from auditor.i18n import N_, Messages, Text
 from auditor.models import (
     Category,
     Evidence,
@@ -38,7 +38,6 @@ from auditor.models import (
     PassageFact,
     PassageTopic,
     RuleMeta,
-    RuleWords,
     Severity,
 )
 from auditor.registry import register
@@ -68,51 +67,40 @@ ODR_CLOSED = date(2025, 7, 20)
 #: EEA incorporation of Regulation 524/2013 is unverified for these jurisdictions.
 _UNVERIFIED = frozenset({"no"})
 
-#: Every message of this rule, in English and Swedish.
+#: Every message of this rule, in English (translated in auditor/locale).
 MESSAGES = Messages(
-    closed_outdated=T(
+    closed_outdated=N_(
         "The ODR platform closed on 20 July 2025 (Regulation (EU) 2024/3228): outdated reference to the "
         "closed ODR platform, which should be removed.",
-        "ODR-plattformen stängdes den 20 juli 2025 (förordning (EU) 2024/3228): inaktuell hänvisning till "
-        "den stängda ODR-plattformen, som bör tas bort.",
     ),
-    closed=T(
+    closed=N_(
         "The ODR platform closed on 20 July 2025 (Regulation (EU) 2024/3228); no link is required.",
-        "ODR-plattformen stängdes den 20 juli 2025 (förordning (EU) 2024/3228); ingen länk krävs.",
     ),
-    linked=T("The ODR platform is linked ({url}).", "Det finns en länk till ODR-plattformen ({url})."),
-    mentioned=T(
+    linked=N_("The ODR platform is linked ({url})."),
+    mentioned=N_(
         "The ODR platform is named, but not linked; Art. 14 of Regulation 524/2013 asks for a link.",
-        "ODR-plattformen nämns, men utan länk; artikel 14 i förordning 524/2013 kräver en länk.",
     ),
-    eea=T(
+    eea=N_(
         "No link to the ODR platform; whether Regulation 524/2013 applied in the EEA state {country} "
         "is unverified.",
-        "Ingen länk till ODR-plattformen; om förordning 524/2013 gällde i EES-staten {country} är inte "
-        "kontrollerat.",
     ),
-    doubt=T(
+    doubt=N_(
         "No link to the ODR platform found, but {doubt}.",
-        "Ingen länk till ODR-plattformen hittades, men {doubt}.",
     ),
-    none=T(
+    none=N_(
         "No link to the ODR platform on any of the pages read, including {url}.",
-        "Ingen länk till ODR-plattformen på någon av de lästa sidorna, bland dem {url}.",
     ),
-    none_no_terms=T(
+    none_no_terms=N_(
         "No link to the ODR platform on any of the pages read; the site has no terms page, and its links "
         "to its terms lead nowhere.",
-        "Ingen länk till ODR-plattformen på någon av de lästa sidorna; webbplatsen har ingen sida med "
-        "villkor, och dess länkar till villkoren leder ingenstans.",
     ),
     # Evidence notes; a link's address follows in parentheses.
-    note_outdated=T(
+    note_outdated=N_(
         "outdated reference to the closed ODR platform",
-        "inaktuell hänvisning till den stängda ODR-plattformen",
     ),
-    note_link=T("link to the ODR platform", "länk till ODR-plattformen"),
-    note_mention=T("ODR platform named without a link", "ODR-plattformen nämnd utan länk"),
-    note_target=T("{note} ({target})", "{note} ({target})"),
+    note_link=N_("link to the ODR platform"),
+    note_mention=N_("ODR platform named without a link"),
+    note_target=N_("{note} ({target})"),
 )
 
 
@@ -120,21 +108,12 @@ MESSAGES = Messages(
 class OdrLink(Rule):
     meta = RuleMeta(
         id="odr-link",
-        title="The ODR platform is linked",
-        failure_title="No link to the ODR platform",
-        description=(
+        title=N_("The ODR platform is linked"),
+        failure_title=N_("No link to the ODR platform"),
+        description=N_(
             "Until 20 July 2025 EU online traders had to link to the EU's online dispute resolution "
             "platform. The platform has closed since; a link left on the site is outdated."
         ),
-        translations={"sv": RuleWords(
-            title="Det finns en länk till ODR-plattformen",
-            failure_title="Ingen länk till ODR-plattformen",
-            description=(
-                "Fram till den 20 juli 2025 var näringsidkare som säljer på nätet i EU skyldiga att länka "
-                "till ODR-plattformen (EU:s plattform för tvistlösning online). Plattformen har sedan dess "
-                "stängts; en länk som finns kvar på webbplatsen är inaktuell."
-            ),
-        )},
         category=Category.COMPLAINTS,
         severity=Severity.LOW,
         requires=("passages", "pages", "coverage"),

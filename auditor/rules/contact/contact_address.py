@@ -21,8 +21,8 @@ Needs review when    the contact page could not be read or needs JavaScript, the
 
 from __future__ import annotations
 
-from auditor.i18n import Messages, T, region_name
-from auditor.models import AddressFact, Category, Evidence, PageKind, RuleMeta, RuleWords, Severity
+from auditor.i18n import N_, Messages, region_name
+from auditor.models import AddressFact, Category, Evidence, PageKind, RuleMeta, Severity
 from auditor.registry import register
 from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, partial, passed
 from auditor.rules import legal
@@ -39,38 +39,30 @@ from auditor.rules.support import (
 #: Pages whose addresses are the trader's: its own pages, and terms that name the seller.
 _ADDRESS_PAGES = TRADER_PAGE_KINDS | {PageKind.TERMS, PageKind.RETURNS, PageKind.COMPLAINTS}
 
-#: Every message of this rule, in English and Swedish.
+#: Every message of this rule, in English (translated in auditor/locale).
 MESSAGES = Messages(
-    found=T("Geographic address given: {address}.", "Geografisk adress anges: {address}."),
-    po_box_only=T(
+    found=N_("Geographic address given: {address}."),
+    po_box_only=N_(
         "Only a PO box is given ({address}); the law asks for the geographic address where the "
         "trader is established.",
-        "Bara en postbox anges ({address}); lagen kräver den geografiska adress där näringsidkaren "
-        "är etablerad.",
     ),
-    street_only=T(
+    street_only=N_(
         "Only a street is given ({address}), without postcode and town: a consumer cannot tell where "
         "the trader is established or send a letter there.",
-        "Bara en gata anges ({address}), utan postnummer och ort: konsumenten kan inte avgöra var "
-        "näringsidkaren är etablerad eller skicka brev dit.",
     ),
-    street_only_doubt=T(
+    street_only_doubt=N_(
         "Only a street is given on the pages read ({address}), without postcode and town; {doubt}, and it "
         "may give the full address.",
-        "Bara en gata anges på de lästa sidorna ({address}), utan postnummer och ort; {doubt}, och där "
-        "kan hela adressen finnas.",
     ),
-    structured_only=T(
+    structured_only=N_(
         "An address ({address}) is only in structured data, not in the visible text; check what a "
         "visitor sees.",
-        "En adress ({address}) finns bara i strukturerad data, inte i den synliga texten; "
-        "kontrollera vad en besökare ser.",
     ),
-    doubt=T("No postal address found, but {doubt}.", "Ingen postadress hittades, men {doubt}."),
-    none=T("No postal address on any of the pages read.", "Ingen postadress på någon av de lästa sidorna."),
-    note_po_box=T("PO box ({country}, {region})", "postbox ({country}, {region})"),
-    note_street=T("street address ({country}, {region})", "gatuadress ({country}, {region})"),
-    note_street_only=T("street without postcode and town ({region})", "gata utan postnummer och ort ({region})"),
+    doubt=N_("No postal address found, but {doubt}."),
+    none=N_("No postal address on any of the pages read."),
+    note_po_box=N_("PO box ({country}, {region})"),
+    note_street=N_("street address ({country}, {region})"),
+    note_street_only=N_("street without postcode and town ({region})"),
 )
 
 
@@ -78,20 +70,12 @@ MESSAGES = Messages(
 class ContactAddress(Rule):
     meta = RuleMeta(
         id="contact-address",
-        title="A geographic address is given",
-        failure_title="No geographic address is given",
-        description=(
+        title=N_("A geographic address is given"),
+        failure_title=N_("No geographic address is given"),
+        description=N_(
             "Consumers must know where the trader is established, to send a complaint or take "
             "legal action. A PO box alone is not enough."
         ),
-        translations={"sv": RuleWords(
-            title="En geografisk adress anges",
-            failure_title="Ingen geografisk adress anges",
-            description=(
-                "Konsumenten måste veta var näringsidkaren är etablerad, för att kunna skicka en "
-                "reklamation eller vidta rättsliga åtgärder. Enbart en postbox räcker inte."
-            ),
-        )},
         category=Category.CONTACT,
         severity=Severity.CRITICAL,
         requires=("addresses", "company_names", "pages", "coverage"),

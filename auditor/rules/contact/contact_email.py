@@ -21,38 +21,32 @@ Needs review when    the contact page could not be read, needs JavaScript, or th
 
 from __future__ import annotations
 
-from auditor.i18n import Messages, T, join, kind_name, region_name
-from auditor.models import Category, EmailFact, Evidence, RuleMeta, RuleWords, Severity
+from auditor.i18n import N_, Messages, join, kind_name, region_name
+from auditor.models import Category, EmailFact, Evidence, RuleMeta, Severity
 from auditor.registry import register
 from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, partial, passed
 from auditor.rules import legal
 from auditor.rules.support import Pages, absence_doubt, fact_evidence, first_of_each, is_prominent
 
-#: Every message of this rule, in English and Swedish.
+#: Every message of this rule, in English (translated in auditor/locale).
 MESSAGES = Messages(
-    found=T("Email address given: {emails}.", "E-postadress anges: {emails}."),
-    elsewhere=T(
+    found=N_("Email address given: {emails}."),
+    elsewhere=N_(
         "An email address ({email}) appears only on {where} pages, not on a contact page or in the "
         "site-wide header or footer.",
-        "En e-postadress ({email}) finns bara på {where}, inte på en kontaktsida eller i sidhuvudet "
-        "eller sidfoten som visas på varje sida.",
     ),
-    structured_only=T(
+    structured_only=N_(
         "An email address ({email}) is only in the page's structured data, not in its visible text; "
         "check what a visitor sees.",
-        "En e-postadress ({email}) finns bara i sidans strukturerade data, inte i den synliga texten; "
-        "kontrollera vad en besökare ser.",
     ),
-    doubt=T("No email address found, but {doubt}.", "Ingen e-postadress hittades, men {doubt}."),
-    form_only=T(
+    doubt=N_("No email address found, but {doubt}."),
+    form_only=N_(
         "No email address anywhere on the site; only a contact form is offered, and a form does not "
         "replace an email address (CJEU C-298/07).",
-        "Ingen e-postadress någonstans på webbplatsen; bara ett kontaktformulär erbjuds, och ett "
-        "formulär ersätter inte en e-postadress (EU-domstolen C-298/07).",
     ),
-    none=T("No email address anywhere on the pages read.", "Ingen e-postadress på någon av de lästa sidorna."),
-    note_form=T("contact form", "kontaktformulär"),
-    note_email=T("email {email} ({method}, {region})", "e-post {email} ({method}, {region})"),
+    none=N_("No email address anywhere on the pages read."),
+    note_form=N_("contact form"),
+    note_email=N_("email {email} ({method}, {region})"),
 )
 
 
@@ -60,20 +54,12 @@ MESSAGES = Messages(
 class ContactEmail(Rule):
     meta = RuleMeta(
         id="contact-email",
-        title="An email address is given for direct contact",
-        failure_title="No email address is given for direct contact",
-        description=(
+        title=N_("An email address is given for direct contact"),
+        failure_title=N_("No email address is given for direct contact"),
+        description=N_(
             "Consumers must be able to write to the trader directly. The law requires an email "
             "address; a contact form or a chat does not replace it."
         ),
-        translations={"sv": RuleWords(
-            title="En e-postadress anges för direktkontakt",
-            failure_title="Ingen e-postadress anges för direktkontakt",
-            description=(
-                "Konsumenten måste kunna skriva direkt till näringsidkaren. Lagen kräver en "
-                "e-postadress; ett kontaktformulär eller en chatt ersätter den inte."
-            ),
-        )},
         category=Category.CONTACT,
         severity=Severity.CRITICAL,
         requires=("emails", "forms", "pages", "coverage"),

@@ -21,8 +21,8 @@ Not applicable when  the site has no chat bot.
 
 from __future__ import annotations
 
-from auditor.i18n import Messages, T, Text
-from auditor.models import Category, ChatFact, Evidence, RuleMeta, RuleWords, Severity
+from auditor.i18n import N_, Messages, Text
+from auditor.models import Category, ChatFact, Evidence, RuleMeta, Severity
 from auditor.registry import register
 from auditor.rule import (
     AuditContext,
@@ -38,42 +38,34 @@ from auditor.rule import (
 from auditor.rules import legal
 from auditor.rules.support import Pages, absence_doubt
 
-#: Every message of this rule, in English and Swedish.
+#: Every message of this rule, in English (translated in auditor/locale).
 MESSAGES = Messages(
-    not_looked=T(
+    not_looked=N_(
         "Chat bots load with JavaScript and were not looked for: {why}.",
-        "Chattbottar läses in med JavaScript och har inte letats efter: {why}.",
     ),
-    render_never=T("the audit ran with --render never", "granskningen kördes med --render never"),
-    no_bot=T(
+    render_never=N_("the audit ran with --render never"),
+    no_bot=N_(
         "No chat bot was found; the contact rules judge the other channels.",
-        "Ingen chattbot hittades; kontaktreglerna bedömer de andra kanalerna.",
     ),
-    person=T(
+    person=N_(
         "Besides the {vendor} chat bot, a person can be reached: {channel}.",
-        "Förutom chattbotten från {vendor} går det att nå en person: {channel}.",
     ),
-    doubt=T(
+    doubt=N_(
         "A {vendor} chat bot is on the site and no other channel was found, but {doubt}.",
-        "Webbplatsen har en chattbot från {vendor} och ingen annan kanal hittades, men {doubt}.",
     ),
-    handover=T(
+    handover=N_(
         "The only channel is the {vendor} chat bot; it offers a person ('{option}'), but there is no "
         "email address, telephone number or contact form.",
-        "Den enda kanalen är chattbotten från {vendor}; den erbjuder kontakt med en person ('{option}'), "
-        "men det finns ingen e-postadress, inget telefonnummer och inget kontaktformulär.",
     ),
-    bot_only=T(
+    bot_only=N_(
         "The only channel is the {vendor} chat bot: no email address, telephone number or contact form "
         "of the trader on any page read.",
-        "Den enda kanalen är chattbotten från {vendor}: ingen e-postadress, inget telefonnummer och inget "
-        "kontaktformulär från näringsidkaren på någon av de lästa sidorna.",
     ),
-    note_email=T("email {email}", "e-post {email}"),
-    note_phone=T("telephone {number}", "telefonnummer {number}"),
-    note_form=T("contact form", "kontaktformulär"),
-    note_bot=T("{vendor} chat bot", "chattbot från {vendor}"),
-    vendor_unrecognised=T("unrecognised", "en okänd leverantör"),
+    note_email=N_("email {email}"),
+    note_phone=N_("telephone {number}"),
+    note_form=N_("contact form"),
+    note_bot=N_("{vendor} chat bot"),
+    vendor_unrecognised=N_("unrecognised"),
 )
 
 
@@ -81,20 +73,12 @@ MESSAGES = Messages(
 class ContactNotOnlyBot(Rule):
     meta = RuleMeta(
         id="contact-not-only-bot",
-        title="A person can be reached, not only a chat bot",
-        failure_title="Only a chat bot can be reached",
-        description=(
+        title=N_("A person can be reached, not only a chat bot"),
+        failure_title=N_("Only a chat bot can be reached"),
+        description=N_(
             "Consumers must be able to reach the trader itself: a chat bot does not replace an email "
             "address, a telephone number or a contact form."
         ),
-        translations={"sv": RuleWords(
-            title="En person går att nå, inte bara en chattbot",
-            failure_title="Bara en chattbot går att nå",
-            description=(
-                "Konsumenten måste kunna nå näringsidkaren själv: en chattbot ersätter inte en "
-                "e-postadress, ett telefonnummer eller ett kontaktformulär."
-            ),
-        )},
         category=Category.CONTACT,
         severity=Severity.HIGH,
         requires=("chats", "emails", "phones", "forms", "pages", "coverage"),
@@ -161,7 +145,7 @@ def _vendor(name: str) -> Text | str:
 
 def _note(evidence: Evidence) -> Text:
     """An evidence note in every language, to quote in a message."""
-    return Text(evidence.note, evidence.note_i18n.get("sv", ""))
+    return Text(evidence.note, **evidence.note_i18n)
 
 
 def _bot_evidence(chat: ChatFact, pages: Pages) -> Evidence:

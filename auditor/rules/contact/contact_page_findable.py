@@ -28,8 +28,8 @@ Needs review when    a link to a contact page was seen but the page could not be
 from __future__ import annotations
 
 from auditor import lexicon
-from auditor.i18n import Messages, T, Text, kind_name, region_name
-from auditor.models import Category, EmailFact, Evidence, LinkFact, PageInfo, RuleMeta, RuleWords, Severity
+from auditor.i18n import N_, Messages, Text, kind_name, region_name
+from auditor.models import Category, EmailFact, Evidence, LinkFact, PageInfo, RuleMeta, Severity
 from auditor.registry import register
 from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, partial, passed
 from auditor.rules import legal
@@ -42,96 +42,73 @@ PARTIAL_DEPTH = 3
 #: Share of pages read whose header or footer must link to the contact page ("most pages").
 SITE_WIDE_SHARE = 0.5
 
-#: Every message of this rule, in English and Swedish.
+#: Every message of this rule, in English (translated in auditor/locale).
 MESSAGES = Messages(
-    details_site_wide=T(
+    details_site_wide=N_(
         "Contact details ({email}) are in the {region} of {count} of {total} pages read: reachable "
         "without a click from every page.",
-        "Kontaktuppgifterna ({email}) finns i {region} på {count} av {total} lästa sidor: de nås utan "
-        "klick från varje sida.",
     ),
-    not_linked=T(
+    not_linked=N_(
         "A contact page ({url}) is among the saved pages, but no link from the home page leads to it; "
         "whether consumers reach it (a script, a menu not saved) cannot be told.",
-        "En kontaktsida ({url}) finns bland de sparade sidorna, men ingen länk från startsidan leder dit; "
-        "det går inte att avgöra om konsumenter når den (via ett skript eller en meny som inte sparades).",
     ),
-    click=T("click", "klick"),
-    clicks=T("clicks", "klick"),
-    path_home=T("the home page itself", "startsidan själv"),
-    path=T("Home → {steps}", "Startsidan → {steps}"),
-    where=T(
+    click=N_("click"),
+    clicks=N_("clicks"),
+    path_home=N_("the home page itself"),
+    path=N_("Home → {steps}"),
+    where=N_(
         "linked from the header, footer or navigation of {count} of {total} pages read",
-        "länkad från sidhuvudet, sidfoten eller navigeringen på {count} av {total} lästa sidor",
     ),
-    place_home=T(
+    place_home=N_(
         "The home page itself shows the contact details (0 clicks)",
-        "Startsidan visar själv kontaktuppgifterna (0 klick)",
     ),
-    place_page=T(
+    place_page=N_(
         "Contact page {url} is {depth} {clicks} from the home page",
-        "Kontaktsidan {url} ligger {depth} {clicks} från startsidan",
     ),
-    near_site_wide=T("{place} and {where}.", "{place} och är {where}."),
-    near_not_site_wide=T(
+    near_site_wide=N_("{place} and {where}."),
+    near_not_site_wide=N_(
         "{place}, but it is only {where}; it should be linked from every page.",
-        "{place}, men den är bara {where}; den bör vara länkad från varje sida.",
     ),
-    three_clicks=T(
+    three_clicks=N_(
         "Contact page {url} is {depth} clicks from the home page ({where}); two clicks at most is the "
         "practice regulators look for.",
-        "Kontaktsidan {url} ligger {depth} klick från startsidan ({where}); högst två klick är den praxis "
-        "som tillsynsmyndigheterna utgår från.",
     ),
-    deep_incomplete=T(
+    deep_incomplete=N_(
         "The only contact page found ({url}) is {depth} clicks from the home page, but not every page "
         "could be read, so a shorter path may exist.",
-        "Den enda kontaktsida som hittades ({url}) ligger {depth} klick från startsidan, men alla sidor "
-        "kunde inte läsas, så det kan finnas en kortare väg.",
     ),
-    too_deep=T(
+    too_deep=N_(
         "The contact page {url} is {depth} clicks from the home page ({path}): more than {limit}.",
-        "Kontaktsidan {url} ligger {depth} klick från startsidan ({path}): mer än {limit}.",
     ),
-    unread_link=T(
+    unread_link=N_(
         "A link '{text}' leads to {target}, {depth} clicks from the home page, but that page was not read.",
-        "En länk '{text}' leder till {target}, {depth} klick från startsidan, men den sidan lästes inte.",
     ),
-    deep_link=T(
+    deep_link=N_(
         "The only link to a contact page ('{text}') is {depth} clicks from the home page.",
-        "Den enda länken till en kontaktsida ('{text}') ligger {depth} klick från startsidan.",
     ),
-    offsite=T(
+    offsite=N_(
         "The link '{text}' leads to a page on another site ({target}), which the crawl does not read; "
         "check there whether the trader's contact details are easy to find.",
-        "Länken '{text}' leder till en sida på en annan webbplats ({target}), som granskningen inte läser; "
-        "kontrollera där om näringsidkarens kontaktuppgifter är lätta att hitta.",
     ),
-    doubt=T(
+    doubt=N_(
         "No contact or customer-service page found, but {doubt}.",
-        "Ingen kontakt- eller kundtjänstsida hittades, men {doubt}.",
     ),
-    none=T(
+    none=N_(
         "No contact, customer-service or imprint page among the {count} pages read, which are every "
         "page within the crawl's limits.",
-        "Ingen kontakt-, kundtjänst- eller företagsinformationssida bland de {count} lästa sidorna, som "
-        "är alla sidor inom granskningens gränser.",
     ),
-    note_home_details=T("contact details on the home page", "kontaktuppgifter på startsidan"),
-    note_details_region=T("contact details in the {region}", "kontaktuppgifter i {region}"),
-    note_not_linked=T("{kind} page, not linked", "{kind}, inte länkad"),
-    note_depth=T(
+    note_home_details=N_("contact details on the home page"),
+    note_details_region=N_("contact details in the {region}"),
+    note_not_linked=N_("{kind} page, not linked"),
+    note_depth=N_(
         "{kind} page, {depth} {clicks} from the home page: {path}",
-        "{kind}, {depth} {clicks} från startsidan: {path}",
     ),
-    note_site_wide_link=T("site-wide link in the {region}", "länk i {region}, som visas på varje sida"),
-    note_unread_link=T(
+    note_site_wide_link=N_("site-wide link in the {region}"),
+    note_unread_link=N_(
         "link to a contact page at {depth} clicks, not read",
-        "länk till en kontaktsida {depth} klick bort, inte läst",
     ),
-    note_offsite=T(
+    note_offsite=N_(
         "link to a contact or imprint page on another site, in the {region}",
-        "länk till en kontakt- eller företagsinformationssida på en annan webbplats, i {region}",
     ),
 )
 
@@ -140,20 +117,12 @@ MESSAGES = Messages(
 class ContactPageFindable(Rule):
     meta = RuleMeta(
         id="contact-page-findable",
-        title="The contact page is easy to find",
-        failure_title="The contact page is hard to find",
-        description=(
+        title=N_("The contact page is easy to find"),
+        failure_title=N_("The contact page is hard to find"),
+        description=N_(
             "Contact details must be easily, directly and permanently accessible: a contact page "
             "at most two clicks from the home page and linked from every page's header or footer."
         ),
-        translations={"sv": RuleWords(
-            title="Kontaktsidan är lätt att hitta",
-            failure_title="Kontaktsidan är svår att hitta",
-            description=(
-                "Kontaktuppgifterna ska vara lätt, direkt och permanent tillgängliga: en kontaktsida "
-                "högst två klick från startsidan, länkad från sidhuvudet eller sidfoten på varje sida."
-            ),
-        )},
         category=Category.CONTACT,
         severity=Severity.HIGH,
         requires=("pages", "links", "coverage", "emails"),

@@ -25,108 +25,84 @@ Needs review when    the contact page could not be read or needs JavaScript, or 
 from __future__ import annotations
 
 from auditor.facts.phones import MISSING_TRUNK_PREFIX
-from auditor.i18n import Messages, T, Text, join, kind_name, region_name
-from auditor.models import Category, Evidence, PageKind, PhoneFact, RuleMeta, RuleWords, Severity
+from auditor.i18n import N_, Messages, Text, join, kind_name, message, region_name
+from auditor.models import Category, Evidence, PageKind, PhoneFact, RuleMeta, Severity
 from auditor.registry import register
 from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, partial, passed
 from auditor.rules import legal
 from auditor.rules.support import SITE_WIDE, Pages, absence_doubt, fact_evidence, is_prominent, one_per_number
 
-#: Every message of this rule, in English and Swedish.
+#: Every message of this rule, in English (translated in auditor/locale).
 MESSAGES = Messages(
-    found=T("Telephone number given: {numbers}.", "Telefonnummer anges: {numbers}."),
-    premium_only=T(
+    found=N_("Telephone number given: {numbers}."),
+    premium_only=N_(
         "The only telephone number ({number}) is premium-rate; a customer line may not cost more than a "
         "basic-rate call (CRD Art. 21, CJEU C-568/15).",
-        "Det enda telefonnumret ({number}) är ett betalnummer (överdebiterat nummer); ett "
-        "kundtjänstnummer får inte kosta mer än ett samtal till grundtaxa (konsumenträttighetsdirektivet "
-        "art. 21, EU-domstolen C-568/15).",
     ),
-    elsewhere=T(
+    elsewhere=N_(
         "A telephone number ({number}) appears only on {where} pages, not on a contact page or in the "
         "site-wide header or footer.",
-        "Ett telefonnummer ({number}) finns bara på {where}, inte på en kontaktsida eller i sidhuvudet "
-        "eller sidfoten som visas på varje sida.",
     ),
-    privacy_beside_email=T(
+    privacy_beside_email=N_(
         "A telephone number ({number}) appears only in the privacy policy, next to the trader's own email "
         "address; it belongs on the contact page or in the footer.",
-        "Ett telefonnummer ({number}) finns bara i integritetspolicyn, bredvid näringsidkarens egen "
-        "e-postadress; det hör hemma på kontaktsidan eller i sidfoten.",
     ),
-    no_trunk_zero=T(
+    no_trunk_zero=N_(
         "A telephone number is given ('{raw}'), but without its leading 0, so it cannot be dialled as "
         "written (meant: {number}).",
-        "Ett telefonnummer anges ('{raw}'), men utan den inledande nollan, så det går inte att ringa som "
-        "det är skrivet (avsett nummer: {number}).",
     ),
-    no_trunk_zero_privacy=T(
+    no_trunk_zero_privacy=N_(
         "A telephone number is given ('{raw}'), but without its leading 0, so it cannot be dialled as "
         "written (meant: {number}). It appears only in the privacy policy.",
-        "Ett telefonnummer anges ('{raw}'), men utan den inledande nollan, så det går inte att ringa som "
-        "det är skrivet (avsett nummer: {number}). Det finns bara i integritetspolicyn.",
     ),
-    malformed=T(
+    malformed=N_(
         "A number is written after a phone word ('{excerpt}'), but '{raw}' cannot be dialled as written; "
         "check whether it is the trader's line.",
-        "Ett nummer står efter ett ord för telefon ('{excerpt}'), men '{raw}' går inte att ringa som det "
-        "är skrivet; kontrollera om det är näringsidkarens nummer.",
     ),
-    privacy_only=T(
+    privacy_only=N_(
         "A telephone number ({number}) appears only in the privacy policy; it may be the trader's or a "
         "data-protection authority's.",
-        "Ett telefonnummer ({number}) finns bara i integritetspolicyn; det kan vara näringsidkarens eller "
-        "en dataskyddsmyndighets.",
     ),
-    public_body=T(
+    public_body=N_(
         "The only telephone number where the trader's would stand ({number}) is in a sentence naming a "
         "public authority or dispute body; check whose it is.",
-        "Det enda telefonnumret där näringsidkarens nummer borde stå ({number}) finns i en mening som "
-        "nämner en myndighet eller en tvistlösningsnämnd; kontrollera vems nummer det är.",
     ),
-    structured_only=T(
+    structured_only=N_(
         "A telephone number ({number}) is only in structured data, not in the visible text; check what a "
         "visitor sees.",
-        "Ett telefonnummer ({number}) finns bara i strukturerad data, inte i den synliga texten; "
-        "kontrollera vad en besökare ser.",
     ),
-    doubt=T("No telephone number found, but {doubt}.", "Inget telefonnummer hittades, men {doubt}."),
-    none=T(
+    doubt=N_("No telephone number found, but {doubt}."),
+    none=N_(
         "No telephone number of the trader on any of the pages read.",
-        "Inget telefonnummer till näringsidkaren på någon av de lästa sidorna.",
     ),
-    none_but_bodies=T(
+    none_but_bodies=N_(
         "No telephone number of the trader on any of the pages read ({numbers} belong to public bodies "
         "named with them).",
-        "Inget telefonnummer till näringsidkaren på någon av de lästa sidorna ({numbers} tillhör "
-        "offentliga organ som nämns tillsammans med dem).",
     ),
-    note_phone=T(
+    note_phone=N_(
         "phone {number} ({kind}, {method}, {region})",
-        "telefonnummer {number} ({kind}, {method}, {region})",
     ),
-    note_phone_public_body=T(
+    note_phone_public_body=N_(
         "phone {number} ({kind}, {method}, {region}), in a sentence naming a public body",
-        "telefonnummer {number} ({kind}, {method}, {region}), i en mening som nämner ett offentligt organ",
     ),
 )
 
 #: libphonenumber's number types (``PhoneFact.number_type``) in words; shared with premium-rate-phone.
 PHONE_TYPES: dict[str, Text] = {
-    "fixed_line": T("fixed line", "fastnätsnummer"),
-    "mobile": T("mobile", "mobilnummer"),
-    "fixed_line_or_mobile": T("fixed line or mobile", "fastnäts- eller mobilnummer"),
-    "toll_free": T("toll free", "avgiftsfritt nummer"),
-    "premium_rate": T("premium rate", "betalnummer"),
-    "shared_cost": T("shared cost", "nummer med delad kostnad"),
-    "voip": T("voip", "IP-telefoni"),
-    "personal_number": T("personal number", "personligt nummer"),
-    "pager": T("pager", "personsökare"),
-    "uan": T("uan", "företagsnummer (UAN)"),
-    "voicemail": T("voicemail", "röstbrevlåda"),
-    "unknown": T("unknown", "okänd typ"),
-    "invalid": T("invalid", "ogiltigt"),
-    MISSING_TRUNK_PREFIX: T("missing trunk prefix", "inledande nolla saknas"),
+    "fixed_line": message(N_("fixed line")),
+    "mobile": message(N_("mobile")),
+    "fixed_line_or_mobile": message(N_("fixed line or mobile")),
+    "toll_free": message(N_("toll free")),
+    "premium_rate": message(N_("premium rate")),
+    "shared_cost": message(N_("shared cost")),
+    "voip": message(N_("voip")),
+    "personal_number": message(N_("personal number")),
+    "pager": message(N_("pager")),
+    "uan": message(N_("uan")),
+    "voicemail": message(N_("voicemail")),
+    "unknown": message(N_("unknown")),
+    "invalid": message(N_("invalid")),
+    MISSING_TRUNK_PREFIX: message(N_("missing trunk prefix")),
 }
 
 
@@ -139,20 +115,12 @@ def phone_type_name(number_type: str) -> Text:
 class ContactPhone(Rule):
     meta = RuleMeta(
         id="contact-phone",
-        title="A telephone number is given",
-        failure_title="No telephone number is given",
-        description=(
+        title=N_("A telephone number is given"),
+        failure_title=N_("No telephone number is given"),
+        description=N_(
             "Since the Omnibus Directive the pre-contract information names the trader's "
             "telephone number alongside the email address, so consumers can reach a person quickly."
         ),
-        translations={"sv": RuleWords(
-            title="Ett telefonnummer anges",
-            failure_title="Inget telefonnummer anges",
-            description=(
-                "Sedan Omnibusdirektivet omfattar informationen före avtalet näringsidkarens "
-                "telefonnummer tillsammans med e-postadressen, så att konsumenten snabbt kan nå en person."
-            ),
-        )},
         category=Category.CONTACT,
         severity=Severity.HIGH,
         requires=("phones", "emails", "pages", "coverage"),

@@ -29,8 +29,8 @@ from __future__ import annotations
 
 import phonenumbers
 
-from auditor.i18n import Messages, T, Text, region_name
-from auditor.models import Category, Evidence, LegalRef, PageKind, PhoneFact, RuleMeta, RuleWords, Severity
+from auditor.i18n import N_, Messages, Text, region_name
+from auditor.models import Category, Evidence, LegalRef, PageKind, PhoneFact, RuleMeta, Severity
 from auditor.registry import register
 from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, not_applicable, partial, passed
 from auditor.rules.contact.contact_phone import phone_type_name
@@ -57,37 +57,29 @@ DE_BGB_312A = LegalRef(
     jurisdiction="de",
 )
 
-#: Every message of this rule, in English and Swedish.
+#: Every message of this rule, in English (translated in auditor/locale).
 MESSAGES = Messages(
-    all_basic=T(
+    all_basic=N_(
         "The telephone numbers given are basic-rate: {numbers}.",
-        "De telefonnummer som anges kostar grundtaxa: {numbers}.",
     ),
-    premium_and_basic=T(
+    premium_and_basic=N_(
         "A premium-rate number ({premium}) is given next to a basic-rate one ({basic}); a call about a "
         "contract may not cost more than the basic rate.",
-        "Ett betalnummer ({premium}) anges bredvid ett nummer med grundtaxa ({basic}); ett samtal om ett "
-        "avtal får inte kosta mer än grundtaxan.",
     ),
-    premium_only=T(
+    premium_only=N_(
         "The only telephone number given ({number}) is premium-rate; a customer line may not cost more "
         "than a basic-rate call (CRD Art. 21, CJEU C-568/15).",
-        "Det enda telefonnummer som anges ({number}) är ett betalnummer (överdebiterat nummer); ett "
-        "kundtjänstnummer får inte kosta mer än ett samtal till grundtaxa (konsumenträttighetsdirektivet "
-        "art. 21, EU-domstolen C-568/15).",
     ),
-    invalid=T(
+    invalid=N_(
         "A number is given ('{raw}') but cannot be dialled as written, so its rate is unknown.",
-        "Ett nummer anges ('{raw}') men går inte att ringa som det är skrivet, så dess taxa är okänd.",
     ),
-    no_phone=T(
+    no_phone=N_(
         "No telephone number of the trader is given (contact-phone judges that).",
-        "Inget telefonnummer till näringsidkaren anges (det bedömer regeln contact-phone).",
     ),
-    rate_basic=T("basic-rate", "grundtaxa"),
-    rate_premium=T("premium-rate", "över grundtaxa"),
-    rate_invalid=T("not a valid number as written", "inte ett giltigt nummer som det är skrivet"),
-    note_phone=T("phone {number} ({kind}, {rate}, {region})", "telefonnummer {number} ({kind}, {rate}, {region})"),
+    rate_basic=N_("basic-rate"),
+    rate_premium=N_("premium-rate"),
+    rate_invalid=N_("not a valid number as written"),
+    note_phone=N_("phone {number} ({kind}, {rate}, {region})"),
 )
 
 
@@ -95,20 +87,12 @@ MESSAGES = Messages(
 class PremiumRatePhone(Rule):
     meta = RuleMeta(
         id="premium-rate-phone",
-        title="The customer-service number is basic-rate",
-        failure_title="The customer-service number is premium-rate",
-        description=(
+        title=N_("The customer-service number is basic-rate"),
+        failure_title=N_("The customer-service number is premium-rate"),
+        description=N_(
             "Consumers who call the trader about a purchase may not be charged more than a call to "
             "an ordinary landline or mobile number."
         ),
-        translations={"sv": RuleWords(
-            title="Kundtjänstnumret kostar högst grundtaxa",
-            failure_title="Kundtjänstnumret är ett betalnummer",
-            description=(
-                "Konsumenter som ringer näringsidkaren om ett köp får inte debiteras mer än för ett "
-                "samtal till ett vanligt fast nummer eller mobilnummer."
-            ),
-        )},
         category=Category.CONTACT,
         severity=Severity.HIGH,
         requires=("phones", "pages"),

@@ -26,8 +26,8 @@ Needs review when    no contact or customer-service page was read, it could not 
 from __future__ import annotations
 
 from auditor import lexicon
-from auditor.i18n import Messages, T, Text
-from auditor.models import Category, Evidence, LegalRef, PassageFact, PassageTopic, RuleMeta, RuleWords, Severity
+from auditor.i18n import N_, Messages, Text
+from auditor.models import Category, Evidence, LegalRef, PassageFact, PassageTopic, RuleMeta, Severity
 from auditor.registry import register
 from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, passed
 from auditor.rules import legal
@@ -40,34 +40,28 @@ CJEU_C_649_17 = LegalRef(
     url="https://curia.europa.eu/juris/liste.jsf?num=C-649/17",
 )
 
-#: Every message of this rule, in English and Swedish.
+#: Every message of this rule, in English (translated in auditor/locale).
 MESSAGES = Messages(
-    found_hours=T("Customer-service hours given: {excerpt}", "Kundtjänstens öppettider anges: {excerpt}"),
-    found_response=T(
+    found_hours=N_("Customer-service hours given: {excerpt}"),
+    found_response=N_(
         "Customer-service response time given: {excerpt}",
-        "Kundtjänstens svarstid anges: {excerpt}",
     ),
-    found_both=T(
+    found_both=N_(
         "Customer-service response time and hours given: {excerpt}",
-        "Kundtjänstens svarstid och öppettider anges: {excerpt}",
     ),
-    doubt=T(
+    doubt=N_(
         "No opening hours or response time found, but {doubt}.",
-        "Inga öppettider eller svarstid hittades, men {doubt}.",
     ),
-    no_contact_page=T(
+    no_contact_page=N_(
         "No opening hours or response time found, and no contact or customer-service page was read "
         "where they would stand.",
-        "Inga öppettider eller svarstid hittades, och ingen kontakt- eller kundtjänstsida lästes, där "
-        "de skulle ha stått.",
     ),
-    none=T(
+    none=N_(
         "Neither opening hours nor a response time on any of the pages read, including {url}.",
-        "Varken öppettider eller svarstid på någon av de lästa sidorna, inklusive {url}.",
     ),
-    note_around_the_clock=T("customer service around the clock", "kundtjänst dygnet runt"),
-    note_hours=T("opening hours", "öppettider"),
-    note_response=T("promised response time: {period}", "utlovad svarstid: {period}"),
+    note_around_the_clock=N_("customer service around the clock"),
+    note_hours=N_("opening hours"),
+    note_response=N_("promised response time: {period}"),
 )
 
 
@@ -75,20 +69,12 @@ MESSAGES = Messages(
 class ServiceHours(Rule):
     meta = RuleMeta(
         id="service-hours",
-        title="Customer-service hours or response time are given",
-        failure_title="No customer-service hours or response time",
-        description=(
+        title=N_("Customer-service hours or response time are given"),
+        failure_title=N_("No customer-service hours or response time"),
+        description=N_(
             "Consumers should know when customer service answers the phone, or how soon an email "
             "is answered, so they can reach the trader quickly."
         ),
-        translations={"sv": RuleWords(
-            title="Kundtjänstens öppettider eller svarstid anges",
-            failure_title="Inga öppettider eller svarstid för kundtjänst anges",
-            description=(
-                "Konsumenten bör veta när kundtjänst svarar i telefon, eller hur snabbt e-post "
-                "besvaras, så att näringsidkaren går att nå snabbt."
-            ),
-        )},
         category=Category.CONTACT,
         severity=Severity.LOW,
         requires=("passages", "pages", "coverage"),

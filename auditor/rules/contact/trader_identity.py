@@ -23,8 +23,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from auditor.i18n import Messages, T, region_name
-from auditor.models import Category, CompanyNameFact, Evidence, OrgNumberFact, PageKind, RuleMeta, RuleWords, Severity
+from auditor.i18n import N_, Messages, region_name
+from auditor.models import Category, CompanyNameFact, Evidence, OrgNumberFact, PageKind, RuleMeta, Severity
 from auditor.registry import register
 from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, partial, passed
 from auditor.rules import legal
@@ -42,61 +42,45 @@ from auditor.rules.support import (
 #: Pages whose name and number are the trader's own.
 _IDENTITY_PAGES = TRADER_PAGE_KINDS | {PageKind.TERMS, PageKind.RETURNS, PageKind.COMPLAINTS}
 
-#: Every message of this rule, in English and Swedish.
+#: Every message of this rule, in English (translated in auditor/locale).
 MESSAGES = Messages(
-    identified=T(
+    identified=N_(
         "Trader identified as {name} ({form}), registration number {number}.",
-        "Näringsidkaren identifieras som {name} ({form}), registreringsnummer {number}.",
     ),
-    privacy_with_name=T(
+    privacy_with_name=N_(
         "Registration number {number} is given only in the privacy policy, not on a contact, imprint or "
         "terms page or in the footer. Legal name: {name}.",
-        "Registreringsnumret {number} anges bara i integritetspolicyn, inte på en kontakt-, "
-        "företagsinformations- eller villkorssida eller i sidfoten. Juridiskt namn: {name}.",
     ),
-    privacy_no_name=T(
+    privacy_no_name=N_(
         "Registration number {number} is given only in the privacy policy, not on a contact, imprint or "
         "terms page or in the footer. No legal name with legal form was found.",
-        "Registreringsnumret {number} anges bara i integritetspolicyn, inte på en kontakt-, "
-        "företagsinformations- eller villkorssida eller i sidfoten. Inget juridiskt namn med "
-        "bolagsform hittades.",
     ),
-    bad_checksum=T(
+    bad_checksum=N_(
         "A registration number is shown ({raw}) but its checksum is wrong for a {scheme} number; check it "
         "for a typo.",
-        "Ett registreringsnummer visas ({raw}), men kontrollsiffran stämmer inte för ett nummer av typen "
-        "{scheme}; kontrollera om det är felskrivet.",
     ),
-    bad_checksum_with_name=T(
+    bad_checksum_with_name=N_(
         "A registration number is shown ({raw}) but its checksum is wrong for a {scheme} number; check it "
         "for a typo. Legal name: {name}.",
-        "Ett registreringsnummer visas ({raw}), men kontrollsiffran stämmer inte för ett nummer av typen "
-        "{scheme}; kontrollera om det är felskrivet. Juridiskt namn: {name}.",
     ),
-    name_only=T(
+    name_only=N_(
         "Legal name {name} is given, but no valid registration number (organisation number, CVR, "
         "Y-tunnus, Handelsregister) was found.",
-        "Det juridiska namnet {name} anges, men inget giltigt registreringsnummer (organisationsnummer, "
-        "CVR, Y-tunnus, Handelsregister) hittades.",
     ),
-    number_only=T(
+    number_only=N_(
         "Registration number {number} is given, but no legal name with its legal form (AB, AS, ApS, Oy, "
         "GmbH, ...) was found.",
-        "Registreringsnumret {number} anges, men inget juridiskt namn med bolagsform (AB, AS, ApS, Oy, "
-        "GmbH, ...) hittades.",
     ),
-    doubt=T(
+    doubt=N_(
         "No legal name or registration number found, but {doubt}.",
-        "Inget juridiskt namn eller registreringsnummer hittades, men {doubt}.",
     ),
-    none=T(
+    none=N_(
         "Neither a legal name with legal form nor a registration number on any page read.",
-        "Varken ett juridiskt namn med bolagsform eller ett registreringsnummer på någon av de lästa sidorna.",
     ),
-    note_name=T("legal name {name} ({method}, {region})", "juridiskt namn {name} ({method}, {region})"),
-    note_number=T("{scheme} {number} ({check}, {region})", "{scheme} {number} ({check}, {region})"),
-    checksum_valid=T("checksum valid", "kontrollsiffran stämmer"),
-    checksum_wrong=T("checksum WRONG", "kontrollsiffran stämmer INTE"),
+    note_name=N_("legal name {name} ({method}, {region})"),
+    note_number=N_("{scheme} {number} ({check}, {region})"),
+    checksum_valid=N_("checksum valid"),
+    checksum_wrong=N_("checksum WRONG"),
 )
 
 
@@ -104,20 +88,12 @@ MESSAGES = Messages(
 class TraderIdentity(Rule):
     meta = RuleMeta(
         id="trader-identity",
-        title="The trader's legal name and registration number are given",
-        failure_title="The trader's legal identity is not given",
-        description=(
+        title=N_("The trader's legal name and registration number are given"),
+        failure_title=N_("The trader's legal identity is not given"),
+        description=N_(
             "Consumers must know which company they contract with: its legal name with legal "
             "form and its registration number, not just a brand."
         ),
-        translations={"sv": RuleWords(
-            title="Näringsidkarens juridiska namn och registreringsnummer anges",
-            failure_title="Näringsidkarens juridiska identitet anges inte",
-            description=(
-                "Konsumenten måste veta vilket företag avtalet ingås med: dess juridiska namn med "
-                "bolagsform och dess registreringsnummer (organisationsnummer), inte bara ett varumärke."
-            ),
-        )},
         category=Category.CONTACT,
         severity=Severity.CRITICAL,
         requires=("company_names", "org_numbers", "pages", "coverage"),

@@ -21,8 +21,8 @@ Needs review when    the terms or returns page could not be read, needs JavaScri
 
 from __future__ import annotations
 
-from auditor.i18n import Messages, T, Text
-from auditor.models import Category, LegalRef, PassageFact, PassageTopic, RuleMeta, RuleWords, Severity
+from auditor.i18n import N_, Messages, Text
+from auditor.models import Category, LegalRef, PassageFact, PassageTopic, RuleMeta, Severity
 from auditor.registry import register
 from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, passed
 from auditor.rules import legal
@@ -42,28 +42,23 @@ DE_BGB_357 = LegalRef(
     instrument="BGB / EGBGB", provision="§ 357 BGB; Art. 246a § 1 Abs. 2 Satz 1 Nr. 2 EGBGB", jurisdiction="de"
 )
 
-#: Every message of this rule, in English and Swedish.
+#: Every message of this rule, in English (translated in auditor/locale).
 MESSAGES = Messages(
-    found=T(
+    found=N_(
         "The shop states who pays the return shipping: {who}.",
-        "Butiken anger vem som betalar returfrakten: {who}.",
     ),
-    who_both=T(
+    who_both=N_(
         "the consumer in some cases and the shop in others",
-        "konsumenten i vissa fall och butiken i andra",
     ),
-    who_consumer=T("the consumer", "konsumenten"),
-    who_shop=T("the shop (free returns)", "butiken (fri retur)"),
-    note_consumer=T("return costs paid by the consumer", "returkostnaden betalas av konsumenten"),
-    note_trader=T("return costs paid by the trader", "returkostnaden betalas av näringsidkaren"),
-    doubt=T(
+    who_consumer=N_("the consumer"),
+    who_shop=N_("the shop (free returns)"),
+    note_consumer=N_("return costs paid by the consumer"),
+    note_trader=N_("return costs paid by the trader"),
+    doubt=N_(
         "Nothing found on who pays the return shipping, but {doubt}.",
-        "Inget hittades om vem som betalar returfrakten, men {doubt}.",
     ),
-    none=T(
+    none=N_(
         "No page read says who pays the return shipping on withdrawal (so by law the shop bears it).",
-        "Ingen av de lästa sidorna anger vem som betalar returfrakten när konsumenten använder sin "
-        "ångerrätt (då står butiken för kostnaden enligt lag).",
     ),
 )
 
@@ -72,20 +67,12 @@ MESSAGES = Messages(
 class ReturnCosts(Rule):
     meta = RuleMeta(
         id="return-costs",
-        title="Who pays the return shipping is stated",
-        failure_title="Who pays the return shipping is not stated",
-        description=(
+        title=N_("Who pays the return shipping is stated"),
+        failure_title=N_("Who pays the return shipping is not stated"),
+        description=N_(
             "Before buying, consumers must learn whether a withdrawal costs them the return shipping; "
             "if the shop does not say so, it bears the cost itself."
         ),
-        translations={"sv": RuleWords(
-            title="Det anges vem som betalar returfrakten",
-            failure_title="Det anges inte vem som betalar returfrakten",
-            description=(
-                "Före köpet måste konsumenten få veta om det kostar returfrakt att ångra köpet; "
-                "om butiken inte upplyser om det står den själv för kostnaden."
-            ),
-        )},
         category=Category.WITHDRAWAL,
         severity=Severity.MEDIUM,
         requires=("passages", "pages", "coverage"),

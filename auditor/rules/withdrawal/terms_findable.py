@@ -35,7 +35,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from auditor import lexicon
-from auditor.i18n import Messages, T, Text, join, kind_name
+from auditor.i18n import N_, Messages, Text, join, kind_name
 from auditor.models import (
     UNLINKED_DEPTH,
     Category,
@@ -46,7 +46,6 @@ from auditor.models import (
     PassageTopic,
     Region,
     RuleMeta,
-    RuleWords,
     Severity,
 )
 from auditor.registry import register
@@ -77,71 +76,55 @@ DE_BGB_312I = LegalRef(
 #: Pages that may carry returns or complaints information inside a wider text.
 _HOLDERS = frozenset({PageKind.TERMS, PageKind.RETURNS, PageKind.COMPLAINTS, PageKind.CUSTOMER_SERVICE})
 
-#: Every message of this rule, in English and Swedish.
+#: Every message of this rule, in English (translated in auditor/locale).
 MESSAGES = Messages(
-    subject_terms=T("terms", "villkor"),
-    subject_returns=T("returns", "returer"),
-    subject_complaints=T("complaints", "reklamation"),
-    note_page=T(
+    subject_terms=N_("terms"),
+    subject_returns=N_("returns"),
+    subject_complaints=N_("complaints"),
+    note_page=N_(
         "{label}: {kind} page, {clicks} from the home page: {path}",
-        "{label}: {kind}, {clicks} från startsidan: {path}",
     ),
-    unread_link=T(
+    unread_link=N_(
         "A link '{text}' leads to {target}, {clicks} from the home page, but that page was not read.",
-        "En länk ”{text}” leder till {target}, {clicks} från startsidan, men den sidan lästes inte.",
     ),
-    note_unread_link=T(
+    note_unread_link=N_(
         "link to a terms, returns or complaints page, not read",
-        "länk till en sida om villkor, returer eller reklamation, som inte lästes",
     ),
-    none_incomplete=T(
+    none_incomplete=N_(
         "No terms, returns or complaints page found, but not every page of the site could be read.",
-        "Ingen sida om villkor, returer eller reklamation hittades, men alla webbplatsens sidor kunde "
-        "inte läsas.",
     ),
-    none=T(
+    none=N_(
         "No terms, returns or complaints page among the {count} pages read, which are every page within "
         "the crawl's limits.",
-        "Ingen sida om villkor, returer eller reklamation bland de {count} lästa sidorna, som är alla "
-        "sidor inom granskningens gränser.",
     ),
-    where_item=T("{label} {clicks}", "{label} {clicks}"),
-    unlinked=T(
+    where_item=N_("{label} {clicks}"),
+    unlinked=N_(
         "The {label} information ({url}) is among the saved pages, but no link from the home page leads "
         "to it; whether consumers reach it (through a script, say) cannot be told.",
-        "Informationen om {label} ({url}) finns bland de sparade sidorna, men ingen länk från startsidan "
-        "leder dit; om konsumenter når den (till exempel via ett skript) går inte att avgöra.",
     ),
-    missing_incomplete=T(
+    missing_incomplete=N_(
         "Found {where}, but no {names} information, and not every page could be read.",
-        "Hittat: {where}, men ingen information om {names}, och alla sidor kunde inte läsas.",
     ),
-    missing=T(
+    missing=N_(
         "Found {where}; no {names} information on any page read.",
-        "Hittat: {where}; ingen information om {names} på någon av de lästa sidorna.",
     ),
-    reachable=T("Reachable from the home page: {where}.", "Nås från startsidan: {where}."),
-    deep_partial=T(
+    reachable=N_("Reachable from the home page: {where}."),
+    deep_partial=N_(
         "The {label} information ({url}) is {clicks} from the home page ({where}); two clicks at most is "
         "the practice regulators look for.",
-        "Informationen om {label} ({url}) ligger {clicks} från startsidan ({where}); högst två klick är "
-        "den praxis som tillsynsmyndigheterna utgår från.",
     ),
-    deep_incomplete=T(
+    deep_incomplete=N_(
         "The {label} information ({url}) is {clicks} from the home page, but not every page could be "
         "read, so a shorter path may exist.",
-        "Informationen om {label} ({url}) ligger {clicks} från startsidan, men alla sidor kunde inte "
-        "läsas, så en kortare väg kan finnas.",
     ),
-    deep=T(
+    deep=N_(
         "The {label} information ({url}) is {clicks} from the home page ({path}): more than {limit}.",
-        "Informationen om {label} ({url}) ligger {clicks} från startsidan ({path}): fler än {limit}.",
     ),
-    not_linked=T("not linked", "inte länkad"),
-    one_click=T("1 click", "1 klick"),
-    clicks=T("{depth} clicks", "{depth} klick"),
-    home_itself=T("the home page itself", "startsidan själv"),
-    path=T("Home → {steps}", "Startsidan → {steps}"),
+    not_linked=N_("not linked"),
+    one_click=N_("1 click"),
+    clicks=N_("{depth} clicks"),
+    home_itself=N_("the home page itself"),
+    path=N_("Home → {steps}"),
 )
 
 
@@ -179,20 +162,12 @@ SUBJECTS = (
 class TermsFindable(Rule):
     meta = RuleMeta(
         id="terms-findable",
-        title="Terms, returns and complaints information is easy to find",
-        failure_title="Terms, returns or complaints information is hard to find",
-        description=(
+        title=N_("Terms, returns and complaints information is easy to find"),
+        failure_title=N_("Terms, returns or complaints information is hard to find"),
+        description=N_(
             "The terms, how to return goods and how to complain should be at most two clicks from "
             "the home page, so consumers find them before and after buying."
         ),
-        translations={"sv": RuleWords(
-            title="Information om villkor, returer och reklamation är lätt att hitta",
-            failure_title="Information om villkor, returer eller reklamation är svår att hitta",
-            description=(
-                "Köpvillkoren, hur man returnerar varor och hur man reklamerar bör ligga högst två klick "
-                "från startsidan, så att konsumenten hittar dem före och efter köpet."
-            ),
-        )},
         category=Category.WITHDRAWAL,
         severity=Severity.MEDIUM,
         requires=("pages", "links", "passages", "coverage"),

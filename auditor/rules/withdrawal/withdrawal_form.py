@@ -22,8 +22,8 @@ Needs review when    the terms or returns page could not be read, needs JavaScri
 
 from __future__ import annotations
 
-from auditor.i18n import Messages, T
-from auditor.models import Category, LegalRef, PassageFact, PassageTopic, RuleMeta, RuleWords, Severity
+from auditor.i18n import N_, Messages
+from auditor.models import Category, LegalRef, PassageFact, PassageTopic, RuleMeta, Severity
 from auditor.registry import register
 from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, partial, passed
 from auditor.rules import legal
@@ -60,36 +60,29 @@ DE_FORM = LegalRef(
     jurisdiction="de",
 )
 
-#: Every message of this rule, in English and Swedish.
+#: Every message of this rule, in English (translated in auditor/locale).
 MESSAGES = Messages(
-    on_page=T("on the page", "på sidan"),
-    linked=T("linked ({target})", "via en länk ({target})"),
-    provided=T(
+    on_page=N_("on the page"),
+    linked=N_("linked ({target})"),
+    provided=N_(
         "The model withdrawal form is provided {where}.",
-        "Standardformuläret för ånger tillhandahålls {where}.",
     ),
-    note_form=T("withdrawal form", "ångerblankett"),
-    note_form_link=T("withdrawal form (link)", "ångerblankett (länk)"),
-    link_broken=T(
+    note_form=N_("withdrawal form"),
+    note_form_link=N_("withdrawal form (link)"),
+    link_broken=N_(
         "A link to the withdrawal form ({target}) leads to a page that could not be read; check that the "
         "form is there.",
-        "En länk till ångerblanketten ({target}) leder till en sida som inte kunde läsas; kontrollera att "
-        "blanketten finns där.",
     ),
-    note_link_broken=T(
+    note_link_broken=N_(
         "link to the withdrawal form, target not readable",
-        "länk till ångerblanketten, sidan den leder till kunde inte läsas",
     ),
-    mentioned=T(
+    mentioned=N_(
         "The withdrawal form is mentioned but not provided: no form text and no link to it on the page.",
-        "Ångerblanketten nämns men tillhandahålls inte: ingen blankettext och ingen länk till den på "
-        "sidan.",
     ),
-    note_mentioned=T("form mentioned, not provided", "blanketten nämns men tillhandahålls inte"),
-    doubt=T("No withdrawal form found, but {doubt}.", "Ingen ångerblankett hittades, men {doubt}."),
-    none=T(
+    note_mentioned=N_("form mentioned, not provided"),
+    doubt=N_("No withdrawal form found, but {doubt}."),
+    none=N_(
         "No model withdrawal form, and no link to one, on any page read.",
-        "Inget standardformulär för ånger, och ingen länk till ett, på någon av de lästa sidorna.",
     ),
 )
 
@@ -98,21 +91,12 @@ MESSAGES = Messages(
 class WithdrawalForm(Rule):
     meta = RuleMeta(
         id="withdrawal-form",
-        title="The model withdrawal form is provided",
-        failure_title="The model withdrawal form is not provided",
-        description=(
+        title=N_("The model withdrawal form is provided"),
+        failure_title=N_("The model withdrawal form is not provided"),
+        description=N_(
             "The model withdrawal form lets a consumer withdraw in writing without drafting a letter; "
             "the shop must give it to the consumer, not only mention it."
         ),
-        translations={"sv": RuleWords(
-            title="Standardformuläret för ånger tillhandahålls",
-            failure_title="Standardformuläret för ånger tillhandahålls inte",
-            description=(
-                "Med standardformuläret för ånger (ångerblanketten) kan konsumenten ångra köpet skriftligt "
-                "utan att själv formulera ett brev; butiken måste ge konsumenten blanketten, inte bara "
-                "nämna den."
-            ),
-        )},
         category=Category.WITHDRAWAL,
         severity=Severity.HIGH,
         requires=("passages", "pages", "coverage"),

@@ -26,8 +26,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from auditor.i18n import Messages, T, Text, region_name
-from auditor.models import Category, LegalRef, PassageFact, PassageTopic, RuleMeta, RuleWords, Severity
+from auditor.i18n import N_, Messages, Text, region_name
+from auditor.models import Category, LegalRef, PassageFact, PassageTopic, RuleMeta, Severity
 from auditor.registry import register
 from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, not_applicable, partial, passed
 from auditor.rules import legal
@@ -73,79 +73,58 @@ _EXAMPLE = {
     "eu": "Withdraw from contract here",
 }
 
-#: Every message of this rule, in English and Swedish.
+#: Every message of this rule, in English (translated in auditor/locale).
 MESSAGES = Messages(
-    not_yet=T(
+    not_yet=N_(
         "The withdrawal function of CRD Art. 11a applies from {applies_from}; the audit date is {as_of}.",
-        "Ångerfunktionen enligt artikel 11a i direktiv 2011/83/EU gäller från {applies_from}; "
-        "granskningens datum är {as_of}.",
     ),
-    not_transposed=T(
+    not_transposed=N_(
         "Directive (EU) 2023/2673 (withdrawal function) is not yet part of the law of this jurisdiction "
         "(EEA incorporation pending).",
-        "Direktiv (EU) 2023/2673 (ångerfunktion) är ännu inte en del av lagen i detta land "
-        "(införlivandet i EES-avtalet återstår).",
     ),
-    unlinked=T(
+    unlinked=N_(
         "A withdrawal function '{name}' is on {url}, a saved page no link from the home page leads to; "
         "how consumers reach it cannot be told.",
-        "En ångerfunktion ”{name}” finns på {url}, en sparad sida som ingen länk från startsidan leder "
-        "till; hur konsumenter når den går inte att avgöra.",
     ),
-    where_site_wide=T("in the site-wide {region}", "i {region} som visas på varje sida"),
-    where_page_one=T("on a page {depth} click from the home page", "på en sida {depth} klick från startsidan"),
-    where_page=T("on a page {depth} clicks from the home page", "på en sida {depth} klick från startsidan"),
-    offered=T("A withdrawal function '{name}' is offered {where}.", "En ångerfunktion ”{name}” erbjuds {where}."),
-    deep=T(
+    where_site_wide=N_("in the site-wide {region}"),
+    where_page_one=N_("on a page {depth} click from the home page"),
+    where_page=N_("on a page {depth} clicks from the home page"),
+    offered=N_("A withdrawal function '{name}' is offered {where}."),
+    deep=N_(
         "A withdrawal function '{name}' exists but only on a page {depth} clicks from the home page; it "
         "must be prominent and easily accessible (at most {max_clicks} clicks, or in the header or footer).",
-        "En ångerfunktion ”{name}” finns, men bara på en sida {depth} klick från startsidan; den måste "
-        "vara väl synlig och lätt att nå (högst {max_clicks} klick, eller i sidhuvudet eller sidfoten).",
     ),
-    confirm_only=T(
+    confirm_only=N_(
         "Only a confirmation control ('{name}') was seen, not the button that starts the withdrawal; "
         "check how a consumer reaches it.",
-        "Bara en knapp för att bekräfta (”{name}”) syntes, inte knappen som startar ångrandet; "
-        "kontrollera hur en konsument når den.",
     ),
-    note_confirm=T("confirmation step of the withdrawal function", "bekräftelsesteget i ångerfunktionen"),
-    account=T(
+    note_confirm=N_("confirmation step of the withdrawal function"),
+    account=N_(
         "No withdrawal function found on the public pages, but the site has a login or account area "
         "('{link}') where it may sit; check it there (Art. 11a favours access without login).",
-        "Ingen ångerfunktion hittades på de öppna sidorna, men webbplatsen har en inloggning eller "
-        "ett kundkonto (”{link}”) där den kan finnas; kontrollera där (enligt artikel 11a bör "
-        "funktionen helst kunna nås utan inloggning).",
     ),
-    note_account=T("account link to {target}", "länk till kundkonto: {target}"),
-    js_shell=T(
+    note_account=N_("account link to {target}"),
+    js_shell=N_(
         "No withdrawal function found, but {url} appears to be built by JavaScript; a button may only "
         "show in a browser.",
-        "Ingen ångerfunktion hittades, men {url} verkar byggas av JavaScript; en knapp kanske bara syns "
-        "i en webbläsare.",
     ),
-    note_js_shell=T("page needs JavaScript", "sidan kräver JavaScript"),
-    doubt=T("No withdrawal function found, but {doubt}.", "Ingen ångerfunktion hittades, men {doubt}."),
-    none=T(
+    note_js_shell=N_("page needs JavaScript"),
+    doubt=N_("No withdrawal function found, but {doubt}."),
+    none=N_(
         "No withdrawal function (a button or link such as '{example}') on any page read, and no account "
         "area where it could sit.",
-        "Ingen ångerfunktion (en knapp eller länk som ”{example}”) på någon av de lästa sidorna, och "
-        "inget kundkonto där den kan finnas.",
     ),
-    note_button=T(
+    note_button=N_(
         "withdrawal button ({region}, {depth} clicks deep)",
-        "knapp för att ångra köpet ({region}, {depth} klick från startsidan)",
     ),
-    note_button_to=T(
+    note_button_to=N_(
         "withdrawal button to {target} ({region}, {depth} clicks deep)",
-        "knapp för att ångra köpet, till {target} ({region}, {depth} klick från startsidan)",
     ),
-    note_link=T(
+    note_link=N_(
         "withdrawal link ({region}, {depth} clicks deep)",
-        "länk för att ångra köpet ({region}, {depth} klick från startsidan)",
     ),
-    note_link_to=T(
+    note_link_to=N_(
         "withdrawal link to {target} ({region}, {depth} clicks deep)",
-        "länk för att ångra köpet, till {target} ({region}, {depth} klick från startsidan)",
     ),
 )
 
@@ -154,20 +133,12 @@ MESSAGES = Messages(
 class WithdrawalFunction(Rule):
     meta = RuleMeta(
         id="withdrawal-function",
-        title="An online withdrawal function is offered",
-        failure_title="No online withdrawal function is offered",
-        description=(
+        title=N_("An online withdrawal function is offered"),
+        failure_title=N_("No online withdrawal function is offered"),
+        description=N_(
             "From 19 June 2026 a shop must offer a clearly labelled button or link to withdraw from "
             "the contract online, as easy to find as the order button."
         ),
-        translations={"sv": RuleWords(
-            title="En ångerfunktion erbjuds på webbplatsen",
-            failure_title="Ingen ångerfunktion erbjuds på webbplatsen",
-            description=(
-                "Från den 19 juni 2026 måste en webbutik erbjuda en tydligt märkt knapp eller länk för "
-                "att ångra köpet på nätet, lika lätt att hitta som knappen för att beställa."
-            ),
-        )},
         category=Category.WITHDRAWAL,
         severity=Severity.CRITICAL,
         requires=("passages", "pages", "account_links", "coverage"),

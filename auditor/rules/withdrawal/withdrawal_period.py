@@ -26,7 +26,7 @@ Needs review when    the terms or returns page could not be read, needs JavaScri
 
 from __future__ import annotations
 
-from auditor.i18n import Messages, T, Text
+from auditor.i18n import N_, NC_, Messages, Text
 from auditor.models import (
     Category,
     CrawlCoverage,
@@ -36,7 +36,6 @@ from auditor.models import (
     PassageFact,
     PassageTopic,
     RuleMeta,
-    RuleWords,
     Severity,
 )
 from auditor.registry import register
@@ -82,88 +81,70 @@ NATIONAL_WITHDRAWAL = (SE_DAL_2_10, NO_ANGR, DK_FAL_18, FI_KSL_6, DE_BGB_355)
 #: Pages where a shop states its withdrawal terms.
 WITHDRAWAL_PAGE_KINDS = frozenset({PageKind.TERMS, PageKind.RETURNS})
 
-#: Every message of this rule (and of the withdrawal helpers below), in English and Swedish.
+#: Every message of this rule (and of the withdrawal helpers below), in English (translated in auditor/locale).
 MESSAGES = Messages(
-    section=T("terms or returns", "villkor eller returer"),
-    note_searched=T("searched, not found here", "genomsökt, inte hittat här"),
-    conflicting=T(
+    section=N_("terms or returns"),
+    note_searched=N_("searched, not found here"),
+    conflicting=N_(
         "The site states the right of withdrawal both with {lawful} and with {short}; check which "
         "applies (a shorter period for some goods may be unlawful).",
-        "Webbplatsen anger ångerrätten både med {lawful} och med {short}; kontrollera vilken som gäller "
-        "(en kortare ångerfrist för vissa varor kan strida mot lagen).",
     ),
-    note_lawful=T("lawful period", "ångerfrist enligt lag"),
-    note_shorter=T("shorter period", "kortare ångerfrist"),
-    stated=T(
+    note_lawful=N_("lawful period"),
+    note_shorter=N_("shorter period"),
+    stated=N_(
         "The right of withdrawal is stated with a period of {period}.",
-        "Ångerrätten anges med en ångerfrist på {period}.",
     ),
-    note_period=T("withdrawal period {period}", "ångerfrist {period}"),
-    short=T(
+    note_period=N_("withdrawal period {period}"),
+    short=N_(
         "The right of withdrawal is stated with {period}, shorter than the {days:g} days the law gives.",
-        "Ångerrätten anges med {period}, kortare än de {days:g} dagar som lagen ger.",
     ),
-    note_short=T(
+    note_short=N_(
         "withdrawal period {period}, shorter than {days:g} days",
-        "ångerfrist {period}, kortare än {days:g} dagar",
     ),
-    open_covers=T(
+    open_covers=N_(
         "The right of withdrawal is named and the shop's open purchase ({period}) covers at least the "
         "{days:g} days of the law.",
-        "Ångerrätten nämns och butikens öppet köp ({period}) omfattar minst de {days:g} dagar som lagen "
-        "ger.",
     ),
-    note_named=T("right of withdrawal named", "ångerrätten nämns"),
-    note_open=T("open purchase {period}", "öppet köp {period}"),
-    label_only=T(
+    note_named=N_("right of withdrawal named"),
+    note_open=N_("open purchase {period}"),
+    label_only=N_(
         "The right of withdrawal is named only in a heading or link ('{excerpt}'), and its terms were "
         "not seen: {doubt}.",
-        "Ångerrätten nämns bara i en rubrik eller länk (”{excerpt}”), och villkoren för ångerrätten "
-        "syntes inte: {doubt}.",
     ),
-    note_label=T("right of withdrawal named in a label", "ångerrätten nämns i en rubrik eller länk"),
-    no_period=T(
+    note_label=N_("right of withdrawal named in a label"),
+    no_period=N_(
         "The right of withdrawal is named but its period of {days:g} days is not stated.",
-        "Ångerrätten nämns men ångerfristen på {days:g} dagar anges inte.",
     ),
-    note_no_period=T("right of withdrawal named without a period", "ångerrätten nämns utan ångerfrist"),
-    note_open_only=T(
+    note_no_period=N_("right of withdrawal named without a period"),
+    note_open_only=N_(
         "commercial open purchase, not the statutory right",
-        "kommersiellt öppet köp, inte den lagstadgade ångerrätten",
     ),
-    open_doubt=T(
+    open_doubt=N_(
         "Only a commercial open purchase is offered and the statutory right of withdrawal was not "
         "found, but {doubt}.",
-        "Bara ett kommersiellt öppet köp erbjuds och den lagstadgade ångerrätten hittades inte, men "
-        "{doubt}.",
     ),
-    open_only=T(
+    open_only=N_(
         "Only a commercial open purchase is offered; the statutory right of withdrawal and its "
         "{days:g}-day period are not named on any page read.",
-        "Bara ett kommersiellt öppet köp erbjuds; den lagstadgade ångerrätten och ångerfristen på "
-        "{days:g} dagar nämns inte på någon av de lästa sidorna.",
     ),
-    doubt=T(
+    doubt=N_(
         "No statement of the right of withdrawal found, but {doubt}.",
-        "Ingen uppgift om ångerrätten hittades, men {doubt}.",
     ),
-    none=T(
+    none=N_(
         "No statement of the right of withdrawal on any page read, terms and returns pages included.",
-        "Ingen uppgift om ångerrätten på någon av de lästa sidorna, villkors- och retursidorna "
-        "inräknade.",
     ),
     # A stated period: "14 days" / "14 dagar"; Swedish has a singular ("1 dag").
-    period=T("{amount} {unit}", "{amount} {unit}"),
-    unit_hours=T("hours", "timmar"),
-    unit_days=T("days", "dagar"),
-    unit_weeks=T("weeks", "veckor"),
-    unit_months=T("months", "månader"),
-    unit_years=T("years", "år"),
-    unit_hours_one=T("hours", "timme"),
-    unit_days_one=T("days", "dag"),
-    unit_weeks_one=T("weeks", "vecka"),
-    unit_months_one=T("months", "månad"),
-    unit_years_one=T("years", "år"),
+    period=N_("{amount} {unit}"),
+    unit_hours=N_("hours"),
+    unit_days=N_("days"),
+    unit_weeks=N_("weeks"),
+    unit_months=N_("months"),
+    unit_years=N_("years"),
+    unit_hours_one=NC_("unit after the number 1", "hours"),
+    unit_days_one=NC_("unit after the number 1", "days"),
+    unit_weeks_one=NC_("unit after the number 1", "weeks"),
+    unit_months_one=NC_("unit after the number 1", "months"),
+    unit_years_one=NC_("unit after the number 1", "years"),
 )
 
 
@@ -188,20 +169,12 @@ def searched_for_withdrawal(pages: Pages, coverage: CrawlCoverage, limit: int = 
 class WithdrawalPeriod(Rule):
     meta = RuleMeta(
         id="withdrawal-period",
-        title="The 14-day right of withdrawal is stated",
-        failure_title="The right of withdrawal or its period is missing or too short",
-        description=(
+        title=N_("The 14-day right of withdrawal is stated"),
+        failure_title=N_("The right of withdrawal or its period is missing or too short"),
+        description=N_(
             "Consumers buying at a distance may withdraw within 14 days without giving a reason; "
             "the shop must say so, with the period, before the contract."
         ),
-        translations={"sv": RuleWords(
-            title="Ångerrätten på 14 dagar anges",
-            failure_title="Ångerrätten eller ångerfristen saknas eller är för kort",
-            description=(
-                "Den som köper på distans får ångra köpet inom 14 dagar utan att ange något skäl; "
-                "butiken måste upplysa om det, med ångerfristen, innan avtalet ingås."
-            ),
-        )},
         category=Category.WITHDRAWAL,
         severity=Severity.CRITICAL,
         requires=("passages", "pages", "coverage"),
