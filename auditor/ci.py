@@ -28,6 +28,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from auditor import registry, scoring
+from auditor.i18n import check_lang
 from auditor.models import AuditResult, Outcome, RuleOutcome, Severity, SiteResult, SiteStatus, WaiverInfo
 from auditor.web.urls import url_key
 
@@ -87,7 +88,7 @@ class CiConfig(BaseModel):
     render: Literal["auto", "always", "never"] = "auto"
     site_timeout: float = Field(default=180.0, alias="site-timeout", gt=0)
     skip: tuple[str, ...] = ()
-    lang: Literal["en", "sv"] = "en"
+    lang: str = Field(default="en", description="A report language: en, or one with a catalog in auditor/locale.")
     format: tuple[str, ...] = ("sarif", "junit", "markdown", "html", "json")
     output: str = "audit-reports"
     allow_private: bool | None = Field(
@@ -95,6 +96,11 @@ class CiConfig(BaseModel):
         description="Fetch private addresses; default: only when the URL itself is a local or private address.",
     )
     waivers: tuple[Waiver, ...] = ()
+
+    @field_validator("lang")
+    @classmethod
+    def _known_lang(cls, value: str) -> str:
+        return check_lang(value)
 
     @field_validator("skip")
     @classmethod

@@ -44,6 +44,7 @@ from rich.progress import (
 from rich.table import Table
 
 from auditor import __version__, registry
+from auditor.i18n import DEFAULT_LANG, LANGS
 from auditor.models import (
     SCHEMA_VERSION,
     AuditResult,
@@ -199,7 +200,7 @@ def build_parser() -> argparse.ArgumentParser:
                     help="fail when the score (0-100, waived findings left out) is below SCORE")
     ci.add_argument("--fail-on", choices=("critical", "high", "medium", "low", "info"), default=None,
                     help="lowest severity of a failed rule that fails the build (default high)")
-    ci.add_argument("--lang", choices=("en", "sv"), default=None, help="language of the reports (default en)")
+    ci.add_argument("--lang", choices=LANGS, default=None, help="language of the reports (default en)")
     ci.add_argument("--jurisdiction", choices=JURISDICTIONS, default=None,
                     help="whose law to apply (default: from the configuration, else guessed)")
     ci.add_argument("--max-pages", type=_positive, default=None, metavar="N", help="page budget")
@@ -236,8 +237,8 @@ def _add_output_options(parser: argparse.ArgumentParser) -> None:
 
 
 def _add_lang_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--lang", choices=("en", "sv"), default="en",
-                        help="language of the reports and the summary: en (default) or sv")
+    parser.add_argument("--lang", choices=LANGS, default=DEFAULT_LANG,
+                        help=f"language of the reports and the summary: {', '.join(LANGS)} (default {DEFAULT_LANG})")
 
 
 def _add_audit_options(parser: argparse.ArgumentParser) -> None:
