@@ -20,7 +20,6 @@ import difflib
 import fnmatch
 import tomllib
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any, Literal
@@ -29,7 +28,18 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from auditor import registry, scoring
 from auditor.i18n import check_lang
-from auditor.models import AuditResult, Outcome, RuleOutcome, Severity, SiteResult, SiteStatus, WaiverInfo
+from auditor.models import (
+    AuditResult,
+    Finding,
+    FindingState,
+    Gate,
+    Outcome,
+    RuleOutcome,
+    Severity,
+    SiteResult,
+    SiteStatus,
+    WaiverInfo,
+)
 from auditor.web.urls import url_key
 
 CONFIG_FILES = ("auditor.toml", "pyproject.toml")
@@ -233,52 +243,6 @@ def apply_waivers(result: AuditResult, waivers: Sequence[Waiver], as_of: date) -
             rules.append(outcome)
         sites.append(site.model_copy(update={"rules": rules}))
     return result.model_copy(update={"sites": sites})
-
-
-FindingState = Literal["counts", "waived", "below_threshold", "partial", "in_baseline"]
-
-
-@dataclass(frozen=True)
-class Finding:
-    """A fail (or partial) outcome and whether it fails the build."""
-
-    site: SiteResult
-    outcome: RuleOutcome
-    state: FindingState
-
-    @property
-    def counts(self) -> bool:
-        return self.state == "counts"
-
-
-@dataclass
-class Gate:
-    """What the build gate decided, for the exit code and every CI output."""
-
-    config: CiConfig
-    findings: list[Finding] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)  # why the tool could not do its job (exit 2)
-    low_scores: list[tuple[SiteResult, float]] = field(default_factory=list)
-    expired: list[Finding] = field(default_factory=list)
-    fixed: list[tuple[SiteResult, str]] = field(default_factory=list)  # (site, rule) failing in the baseline only
-    baseline_used: bool = False
-
-    @property
-    def counting(self) -> list[Finding]:
-        return [f for f in self.findings if f.counts]
-
-    def exit_code(self, *, exit_zero: bool = False) -> int:
-        if self.problems:
-            return 2
-        if exit_zero:
-            return 0
-        return 1 if self.counting or self.low_scores else 0
-
-    def state_of(self, site: SiteResult, rule: str) -> FindingState | None:
-        for finding in self.findings:
-            if finding.site is site and finding.outcome.rule == rule:
-                return finding.state
-        return None
 
 
 def gate_score(site: SiteResult) -> float | None:

@@ -9,7 +9,7 @@ the audit goes on.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 
 from auditor import profiles, registry, scoring
@@ -21,6 +21,7 @@ from auditor.models import (
     LegalRef,
     Outcome,
     PageSummary,
+    RuleInfo,
     RuleOutcome,
     SiteCrawl,
     SiteFacts,
@@ -129,6 +130,40 @@ def run_rules(
             )
         )
     return outcomes
+
+
+def rule_catalogue(rules: Iterable[type[Rule]] | None = None) -> list[RuleInfo]:
+    """What the reports show of each rule (``AuditResult.rule_catalogue``), in the order given,
+    each rule once; ``None``: every registered rule. Translations as in :func:`run_rules`."""
+    catalogue: dict[str, RuleInfo] = {}
+    for rule_cls in rules if rules is not None else registry.all_rules():
+        meta = rule_cls.meta
+        if meta.id in catalogue:
+            continue
+        catalogue[meta.id] = RuleInfo(
+            id=meta.id,
+            title=meta.title,
+            title_i18n={lang: words.title for lang, words in meta.translations.items()},
+            failure_title=meta.failure_title,
+            failure_title_i18n={lang: words.failure_title for lang, words in meta.translations.items()},
+            description=meta.description,
+            description_i18n={lang: words.description for lang, words in meta.translations.items()},
+            category=meta.category,
+            severity=meta.severity,
+            legal_refs=list(meta.legal_refs),
+        )
+    return list(catalogue.values())
+
+
+def _unextracted(facts: SiteFacts, requires: Sequence[str]) -> Text | None:
+    """Why a rule cannot be judged when an extractor failed on a fact it requires (the facts are
+    incomplete: "not found" could be wrong), or None. Names each extractor, exception and page."""
+    names = [name for name in requires if name in facts.failed]
+    if not names:
+        return None
+    failures = dict.fromkeys(facts.failed[name] for name in names)
+    described = "; ".join(f"{f.extractor}: {f.error}" + (f" ({f.url})" if f.url else "") for f in failures)
+    return _ENGINE_WORDS("unextracted", facts=", ".join(names), failures=described)
 
 
 _ENGINE_WORDS = Messages(

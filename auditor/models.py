@@ -18,16 +18,17 @@ are additive only, and ``schema/audit-result.v1.json`` is checked against
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Literal
+from typing import Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from auditor import i18n
 
 #: Version of the ``AuditResult`` JSON. Bump the major part on an incompatible change.
-SCHEMA_VERSION = "1.5"
+SCHEMA_VERSION = "1.6"
 
 _KEBAB = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 
@@ -790,6 +791,26 @@ class SiteResult(_Frozen):
     history: SiteHistory | None = Field(default=None, description="Compared with the previous audit in the store.")
 
 
+class RuleInfo(_Frozen):
+    """A rule as the reports show it, as it stood when the result was made: a result re-rendered
+    later shows the words it was judged with, not today's."""
+
+    id: str
+    title: str = Field(description="The passing state.")
+    title_i18n: dict[str, str] = Field(default_factory=dict, description="title in other languages ('sv').")
+    failure_title: str = Field(description="The failing state.")
+    failure_title_i18n: dict[str, str] = Field(
+        default_factory=dict, description="failure_title in other languages ('sv')."
+    )
+    description: str = Field(description="Why it matters.")
+    description_i18n: dict[str, str] = Field(
+        default_factory=dict, description="description in other languages ('sv')."
+    )
+    category: Category
+    severity: Severity
+    legal_refs: list[LegalRef] = Field(default_factory=list, description="Every legal source, all jurisdictions.")
+
+
 class ToolInfo(_Frozen):
     """Which tool and version made a result."""
 
@@ -805,3 +826,69 @@ class AuditResult(_Frozen):
     generated_at: datetime
     as_of: date = Field(description="The date whose law the rules applied.")
     sites: list[SiteResult] = Field(default_factory=list)
+    rule_catalogue: list[RuleInfo] = Field(
+        default_factory=list,
+        description="The rules the sites were judged with (since 1.6; empty in older results).",
+    )
+
+
+# --------------------------------------------------------------------------- the CI gate
+
+
+FindingState = Literal["counts", "waived", "below_threshold", "partial", "in_baseline"]
+
+
+class GateSettings(Protocol):
+    """The thresholds a gate was decided with (``auditor.ci.CiConfig`` has them)."""
+
+    @property
+    def fail_on(self) -> Severity: ...
+
+    @property
+    def fail_under(self) -> float | None: ...
+
+    @property
+    def fail_on_partial(self) -> bool: ...
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A fail (or partial) outcome and whether it fails the build."""
+
+    site: SiteResult
+    outcome: RuleOutcome
+    state: FindingState
+
+    @property
+    def counts(self) -> bool:
+        return self.state == "counts"
+
+
+@dataclass
+class Gate:
+    """What the build gate decided (``auditor.ci.decide``), for the exit code and every CI output."""
+
+    config: GateSettings
+    findings: list[Finding] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)  # why the tool could not do its job (exit 2)
+    low_scores: list[tuple[SiteResult, float]] = field(default_factory=list)
+    expired: list[Finding] = field(default_factory=list)
+    fixed: list[tuple[SiteResult, str]] = field(default_factory=list)  # (site, rule) failing in the baseline only
+    baseline_used: bool = False
+
+    @property
+    def counting(self) -> list[Finding]:
+        return [f for f in self.findings if f.counts]
+
+    def exit_code(self, *, exit_zero: bool = False) -> int:
+        if self.problems:
+            return 2
+        if exit_zero:
+            return 0
+        return 1 if self.counting or self.low_scores else 0
+
+    def state_of(self, site: SiteResult, rule: str) -> FindingState | None:
+        for finding in self.findings:
+            if finding.site is site and finding.outcome.rule == rule:
+                return finding.state
+        return None

@@ -13,19 +13,22 @@ sites) is escaped by Jinja's autoescape; the script reads only ``data-`` attribu
 from __future__ import annotations
 
 import csv
+import io
 from collections import Counter
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from auditor.i18n import DEFAULT_LANG, check_lang
 from auditor.models import AuditResult, Category, Outcome, SiteStatus
+from auditor.reports.base import write_text_atomic
 from auditor.reports.html import _environment
 
 CATEGORIES = [c.value for c in Category]
 
 
-def batch_rows(result: AuditResult, reports: dict[str, str], names: dict[str, str],
-               tags: dict[str, str], *, lang: str = DEFAULT_LANG) -> list[dict[str, Any]]:
+def batch_rows(result: AuditResult, reports: Mapping[str, str], names: Mapping[str, str],
+               tags: Mapping[str, str], *, lang: str = DEFAULT_LANG) -> list[dict[str, Any]]:
     """One row per site: scores, counts of findings, and the reason (in ``lang``) when not audited."""
     check_lang(lang)
     rows = []
@@ -50,18 +53,19 @@ def batch_rows(result: AuditResult, reports: dict[str, str], names: dict[str, st
 
 
 def write_batch_csv(rows: list[dict[str, Any]], path: Path) -> Path:
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(["url", "name", "tags", "jurisdiction", "status", "score", *CATEGORIES,
-                         "fails", "partials", "needs_review", "reason", "report"])
-        for r in rows:
-            writer.writerow([
-                _cell(r["url"]), _cell(r["name"]), _cell(r["tags"]), r["jurisdiction"], r["status"],
-                "" if r["score"] is None else f"{r['score']:.1f}",
-                *("" if r["categories"][c] is None else f"{r['categories'][c]:.1f}" for c in CATEGORIES),
-                r["fails"], r["partials"], r["reviews"], _cell(r["reason"]), r["report"],
-            ])
-    return path
+    """Write the rows as ``path`` (``batch.csv``), atomically."""
+    handle = io.StringIO(newline="")
+    writer = csv.writer(handle)
+    writer.writerow(["url", "name", "tags", "jurisdiction", "status", "score", *CATEGORIES,
+                     "fails", "partials", "needs_review", "reason", "report"])
+    for r in rows:
+        writer.writerow([
+            _cell(r["url"]), _cell(r["name"]), _cell(r["tags"]), r["jurisdiction"], r["status"],
+            "" if r["score"] is None else f"{r['score']:.1f}",
+            *("" if r["categories"][c] is None else f"{r['categories'][c]:.1f}" for c in CATEGORIES),
+            r["fails"], r["partials"], r["reviews"], _cell(r["reason"]), r["report"],
+        ])
+    return write_text_atomic(path, handle.getvalue(), newline="")
 
 
 def _cell(text: str) -> str:
@@ -105,10 +109,15 @@ def render_batch_html(result: AuditResult, rows: list[dict[str, Any]], run_label
     )
 
 
-def write_batch_index(result: AuditResult, out_dir: Path, reports: dict[str, str], names: dict[str, str],
-                      tags: dict[str, str], run_label: str, *, lang: str = DEFAULT_LANG) -> tuple[Path, Path]:
+def write_index_html(result: AuditResult, rows: list[dict[str, Any]], run_label: str, path: Path, *,
+                     lang: str = DEFAULT_LANG) -> Path:
+    """Write the batch index page as ``path`` (``index.html``) in ``lang``, atomically."""
+    return write_text_atomic(path, render_batch_html(result, rows, run_label, lang=lang))
+
+
+def write_batch_index(result: AuditResult, out_dir: Path, reports: Mapping[str, str], names: Mapping[str, str],
+                      tags: Mapping[str, str], run_label: str, *, lang: str = DEFAULT_LANG) -> tuple[Path, Path]:
     """Write ``index.html`` (in ``lang``) and ``batch.csv`` into ``out_dir``; return both paths."""
     rows = batch_rows(result, reports, names, tags, lang=lang)
-    index = out_dir / "index.html"
-    index.write_text(render_batch_html(result, rows, run_label, lang=lang), encoding="utf-8")
+    index = write_index_html(result, rows, run_label, out_dir / "index.html", lang=lang)
     return index, write_batch_csv(rows, out_dir / "batch.csv")

@@ -15,7 +15,8 @@ Reports exist in English and Swedish (``lang="en"|"sv"``). The templates write e
 (:func:`auditor.i18n.ui`). ``_`` escapes the catalogue's words and fills ``{name}``
 placeholders with escaped values, so a placeholder may hold a macro's (already escaped) markup,
 such as a link, but never raw text from the result. Rule titles, messages and evidence notes
-come from the result's ``*_i18n`` fields; rule descriptions from the rule registry.
+come from the result's ``*_i18n`` fields, rule descriptions from its ``rule_catalogue`` (the
+words the rules had when the result was made; a result older than the catalogue shows none).
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from markupsafe import Markup, escape
 
 from auditor.i18n import DEFAULT_LANG, check_lang, localized, ui
 from auditor.models import AuditResult
+from auditor.reports.base import write_text_atomic
 
 __all__ = [
     "CATEGORY_SHORT",
@@ -47,7 +49,7 @@ __all__ = [
     "outcome_label",
     "render_site_html",
     "report_slug",
-    "rule_description",
+    "rule_descriptions",
     "safe_href",
     "write_html_reports",
 ]
@@ -229,16 +231,16 @@ def _outcome_symbol(value: object) -> str:
     return OUTCOME_LABELS.get(str(value), ("•", ""))[0]
 
 
-def rule_description(rule_id: str, lang: str = DEFAULT_LANG) -> str:
-    """Why a rule matters, from the rule registry, in ``lang``; English where the rule has no
-    translation, ``""`` when the rule is not (or no longer) in the registry."""
-    from auditor.registry import get_rule
-
-    try:
-        meta = get_rule(rule_id).meta
-    except KeyError:
-        return ""
-    return meta.words(lang).description or meta.description
+def rule_descriptions(run: Mapping[str, Any], lang: str = DEFAULT_LANG) -> dict[str, str]:
+    """Why each rule matters, by rule id, from the result's ``rule_catalogue`` (its JSON form), in
+    ``lang``; English where a rule has no translation. A rule the catalogue does not hold (a
+    result made before it existed) has none: the report never shows today's words for an old
+    verdict."""
+    return {
+        str(info.get("id")): localized(info, "description", lang)
+        for info in run.get("rule_catalogue") or []
+        if isinstance(info, Mapping)
+    }
 
 
 def _outcome_class(value: object) -> str:
@@ -357,8 +359,8 @@ def render_site_html(
 
     ``run`` is ``AuditResult.model_dump(mode="json")`` (its ``schema_version``, ``tool``,
     ``generated_at`` and ``as_of`` go into the header and footer) and ``site`` one entry of
-    ``run["sites"]``. Nothing but these dicts (and the rule registry, for the rules'
-    descriptions) is read, so a stored ``result.json`` renders the same report later.
+    ``run["sites"]``. Nothing but these dicts is read (the rules' descriptions come from
+    ``run["rule_catalogue"]``), so a stored ``result.json`` renders the same report later.
     ``lang`` is the report language, ``"en"`` or ``"sv"``. Returns the complete HTML document.
     """
     check_lang(lang)
@@ -374,7 +376,7 @@ def render_site_html(
         shots=shots,
         shot_ids={path: f"shot-{n}" for n, path in enumerate(sorted(shots), start=1)},
         page_shots=page_shots,
-        descriptions={str(rule.get("rule")): rule_description(str(rule.get("rule")), lang) for rule in rules},
+        descriptions=rule_descriptions(run, lang),
     )
 
 
@@ -414,6 +416,6 @@ def write_html_reports(
             name = f"{base}-{n}"
         used.add(name)
         path = out_dir / f"{name}.html"
-        path.write_text(render_site_html(site, run, assets_dir or out_dir, lang=lang), encoding="utf-8")
+        write_text_atomic(path, render_site_html(site, run, assets_dir or out_dir, lang=lang))
         paths.append(path)
     return paths

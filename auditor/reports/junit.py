@@ -15,9 +15,9 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from auditor import i18n
-from auditor.ci import Gate
 from auditor.i18n import N_, NC_, Messages
-from auditor.models import AuditResult, Outcome, RuleOutcome, SiteResult, SiteStatus
+from auditor.models import AuditResult, Gate, Outcome, RuleOutcome, SiteResult, SiteStatus
+from auditor.reports.base import write_text_atomic
 
 _XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -52,8 +52,7 @@ def render_junit(result: AuditResult, gate: Gate, *, lang: str = "en") -> str:
 
 
 def write_junit(result: AuditResult, gate: Gate, path: Path, *, lang: str = "en") -> Path:
-    path.write_text(render_junit(result, gate, lang=lang), encoding="utf-8")
-    return path
+    return write_text_atomic(path, render_junit(result, gate, lang=lang))
 
 
 def _suite(site: SiteResult, gate: Gate, lang: str) -> ET.Element:

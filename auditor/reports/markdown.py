@@ -11,9 +11,9 @@ import re
 from pathlib import Path
 
 from auditor import i18n
-from auditor.ci import Finding, Gate
 from auditor.i18n import N_, NC_, Messages
-from auditor.models import AuditResult, Outcome, SiteStatus
+from auditor.models import AuditResult, Finding, Gate, Outcome, SiteStatus
+from auditor.reports.base import write_text_atomic
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
 _ENTITIES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
@@ -134,8 +134,7 @@ def render_markdown(result: AuditResult, gate: Gate, *, lang: str = "en") -> str
 
 
 def write_markdown(result: AuditResult, gate: Gate, path: Path, *, lang: str = "en") -> Path:
-    path.write_text(render_markdown(result, gate, lang=lang), encoding="utf-8")
-    return path
+    return write_text_atomic(path, render_markdown(result, gate, lang=lang))
 
 
 def _table(findings: list[Finding], lang: str) -> list[str]:

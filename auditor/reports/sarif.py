@@ -3,11 +3,12 @@
 A web finding maps onto SARIF as the model codebases do it (style.md, section 4): ``ruleId``
 is the rule id; the location's ``artifactLocation.uri`` is the page URL, its
 ``region.snippet`` the excerpt that decided the verdict, and a logical location the element's
-CSS-like locator. ``tool.driver.rules`` carries every rule with its title, description, help
-text and legal references. A fail is ``kind: fail`` (level by severity; ``warning`` for a
-partial), a needs-review outcome ``kind: review`` with level ``none``; a waived finding has
-an accepted external suppression with the waiver's reason; with a baseline, each finding has
-its ``baselineState``. The output is validated against the official OASIS schema in tests.
+CSS-like locator. ``tool.driver.rules`` carries every rule the result was judged with (its
+``rule_catalogue``) with its title, description, help text and legal references. A fail is
+``kind: fail`` (level by severity; ``warning`` for a partial), a needs-review outcome
+``kind: review`` with level ``none``; a waived finding has an accepted external suppression
+with the waiver's reason; with a baseline, each finding has its ``baselineState``. The output
+is validated against the official OASIS schema in tests.
 """
 
 from __future__ import annotations
@@ -20,10 +21,10 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlsplit
 
-from auditor import __version__, i18n, registry
-from auditor.ci import Gate
+from auditor import i18n
 from auditor.i18n import N_, NC_, Messages
-from auditor.models import AuditResult, Outcome, RuleMeta, RuleOutcome, Severity, SiteResult
+from auditor.models import AuditResult, Gate, Outcome, RuleInfo, RuleOutcome, Severity, SiteResult
+from auditor.reports.base import write_text_atomic
 from auditor.reports.markdown import escape_md
 from auditor.web.urls import url_key
 
@@ -50,8 +51,8 @@ def render_sarif(
     location's region gives its line (SARIF requires a position with a snippet); elsewhere
     (text a script wrote, a page not at hand) the excerpt goes into the location's message."""
     finder = _SourceFinder(sources or {})
-    rules = [rule.meta for rule in registry.all_rules()]
-    index = {meta.id: i for i, meta in enumerate(rules)}
+    rules = result.rule_catalogue
+    index = {info.id: i for i, info in enumerate(rules)}
     results: list[dict[str, Any]] = []
     for site in result.sites:
         for outcome in site.rules:
@@ -65,9 +66,9 @@ def render_sarif(
         "tool": {
             "driver": {
                 "name": "auditor",
-                "version": __version__,
-                "semanticVersion": __version__,
-                "rules": [_rule(meta, lang) for meta in rules],
+                "version": result.tool.version,
+                "semanticVersion": result.tool.version,
+                "rules": [_rule(info, lang) for info in rules],
             }
         },
         "invocations": [{
@@ -92,13 +93,11 @@ def write_sarif(
     result: AuditResult, gate: Gate, path: Path, *, lang: str = "en", sources: Mapping[str, str] | None = None
 ) -> Path:
     log = render_sarif(result, gate, lang=lang, sources=sources)
-    path.write_text(json.dumps(log, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    return path
+    return write_text_atomic(path, json.dumps(log, indent=2, ensure_ascii=False) + "\n")
 
 
-def _rule(meta: RuleMeta, lang: str) -> dict[str, Any]:
-    words = meta.words(lang)
-    title, description = words.title, words.description
+def _rule(meta: RuleInfo, lang: str) -> dict[str, Any]:
+    title, description = i18n.localized(meta, "title", lang), i18n.localized(meta, "description", lang)
     refs = [f"{ref.instrument}, {ref.provision}" + (f" ({ref.url})" if ref.url else "") for ref in meta.legal_refs]
     basis = MESSAGES("legal_basis").get(lang)
     text = f"{description}\n\n{basis}:\n" + "\n".join(f"- {r}" for r in refs)
@@ -117,7 +116,7 @@ def _rule(meta: RuleMeta, lang: str) -> dict[str, Any]:
             "tags": ["consumer-law", meta.category.value],
             "severity": meta.severity.value,
             "category": meta.category.value,
-            "failureTitle": words.failure_title,
+            "failureTitle": i18n.localized(meta, "failure_title", lang),
             "documentation": f"docs/rules/{meta.id}.md",
             "legalReferences": [ref.model_dump(mode="json") for ref in meta.legal_refs],
         },

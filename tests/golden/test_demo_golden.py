@@ -24,7 +24,7 @@ AS_OF = "2026-12-05"
 
 #: Keys a later change added to the result on purpose, compared by their own tests: the golden
 #: file predates them.
-ADDED_SINCE_GOLDEN: frozenset[str] = frozenset()
+ADDED_SINCE_GOLDEN: frozenset[str] = frozenset({"rule_catalogue"})
 
 
 def normalise(value: Any) -> Any:
@@ -53,17 +53,50 @@ def differences(a: Any, b: Any, path: str = "") -> list[str]:
     return [] if a == b else [f"{path}: {a!r:.120} != {b!r:.120}"]
 
 
-@pytest.mark.e2e
-@pytest.mark.timeout(300)
-def test_demo_result_is_unchanged(tmp_path: Path) -> None:
+@pytest.fixture(scope="module")
+def demo_result(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """The demo's result.json, as written by ``auditor demo`` (one run for the tests below)."""
+    out = tmp_path_factory.mktemp("demo")
     done = subprocess.run(
-        [sys.executable, "-m", "auditor", "demo", "--output", str(tmp_path), "--format", "json", "--as-of", AS_OF],
+        [sys.executable, "-m", "auditor", "demo", "--output", str(out), "--format", "json", "--as-of", AS_OF],
         capture_output=True, text=True, timeout=280, check=False,
     )
     assert done.returncode == 0, done.stderr[-2000:]
-    new = normalise(json.loads((tmp_path / "result.json").read_text(encoding="utf-8")))
+    return json.loads((out / "result.json").read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+
+
+@pytest.mark.e2e
+@pytest.mark.timeout(300)
+def test_demo_result_is_unchanged(demo_result: dict[str, Any]) -> None:
+    new = normalise(demo_result)
     if os.environ.get("AUDITOR_UPDATE_GOLDEN") == "1":
         GOLDEN.write_text(json.dumps(new, indent=1, ensure_ascii=False, sort_keys=True), encoding="utf-8")
     golden = normalise(json.loads(GOLDEN.read_text(encoding="utf-8")))
     diff = differences(golden, new)
     assert not diff, f"{len(diff)} difference(s) from the golden demo result:\n" + "\n".join(diff[:40])
+
+
+@pytest.mark.e2e
+@pytest.mark.timeout(300)
+def test_catalogue_holds_every_rule_as_registered(demo_result: dict[str, Any]) -> None:
+    """What the reports show of a rule comes from the result: the catalogue of a fresh result
+    holds every registered rule (the demo runs them all) with its words, translations and
+    legal references as the rule declares them."""
+    from auditor.registry import all_rules
+
+    catalogue = {entry["id"]: entry for entry in demo_result["rule_catalogue"]}
+    assert list(catalogue) == [rule.meta.id for rule in all_rules()]
+    for rule in all_rules():
+        meta, entry = rule.meta, catalogue[rule.meta.id]
+        assert entry == {
+            "id": meta.id,
+            "title": meta.title,
+            "title_i18n": {lang: words.title for lang, words in meta.translations.items()},
+            "failure_title": meta.failure_title,
+            "failure_title_i18n": {lang: words.failure_title for lang, words in meta.translations.items()},
+            "description": meta.description,
+            "description_i18n": {lang: words.description for lang, words in meta.translations.items()},
+            "category": meta.category.value,
+            "severity": meta.severity.value,
+            "legal_refs": [ref.model_dump(mode="json") for ref in meta.legal_refs],
+        }, meta.id

@@ -21,6 +21,7 @@ import pytest
 from jinja2 import Environment, nodes
 from rich.console import Console
 
+from auditor.engine import rule_catalogue
 from auditor.i18n import placeholders, ui_catalogue
 from auditor.models import (
     AuditResult,
@@ -233,7 +234,8 @@ def build_result() -> AuditResult:
     skipped = SiteResult(url="https://nere.example.se/", status=SiteStatus.NOT_AUDITED, reason=EN_REASON,
                          reason_i18n={"sv": SV_REASON}, jurisdiction="se")
     return AuditResult(tool=ToolInfo(version="0.1.0"), generated_at=FETCHED, as_of=date(2026, 11, 24),
-                       sites=[audited, skipped])
+                       sites=[audited, skipped],
+                       rule_catalogue=rule_catalogue(get_rule(r.rule) for r in rules if r.rule != "retired-rule"))
 
 
 @pytest.fixture(scope="module")
@@ -328,7 +330,7 @@ def test_english_stays_the_default(result: AuditResult) -> None:
 
 
 def test_rule_words_follow_the_language(result: AuditResult) -> None:
-    """Messages, titles and notes from the result's *_i18n fields; descriptions from the registry."""
+    """Messages, titles and notes from the result's *_i18n fields; descriptions from its catalogue."""
     meta = get_rule("contact-email").meta
     sv = " ".join(_visible(_site_html(result, 0, "sv")).split())
     en = " ".join(_visible(_site_html(result, 0, "en")).split())
@@ -340,10 +342,27 @@ def test_rule_words_follow_the_language(result: AuditResult) -> None:
     assert " ".join(meta.translations["sv"].description.split()) in sv
     assert " ".join(meta.description.split()) in en and " ".join(meta.description.split()) not in sv
     # A rule without Swedish words (older result, or not translated yet) falls back to English,
-    # and a rule no longer in the registry simply has no description.
+    # and a rule the result's catalogue does not hold simply has no description.
     assert "A rule that no longer exists" in sv and "Verdict of retired-rule." in sv
     # Legal references stay as written.
     assert "Directive 2011/83/EU (CRD), Art. 6(1)(c)" in sv
+
+
+def test_descriptions_come_from_the_result_not_from_todays_rules(result: AuditResult) -> None:
+    """A result re-rendered later shows the words it was judged with; one made before the
+    catalogue existed shows no description rather than today's."""
+    today = " ".join(get_rule("contact-email").meta.description.split())
+    old = result.rule_catalogue[0].model_copy(update={"description": "The words of <b>back then</b>."})
+    then = result.model_copy(update={"rule_catalogue": [old, *result.rule_catalogue[1:]]})
+    en = " ".join(_visible(_site_html(then, 0, "en")).split())
+    assert "The words of <b>back then</b>." in en and today not in en
+    run = result.model_dump(mode="json")
+    del run["rule_catalogue"]
+    older = AuditResult.model_validate(run)
+    assert older.rule_catalogue == []
+    html = _site_html(older, 0, "en")
+    assert today not in " ".join(_visible(html).split()) and '<p class="why">' not in html
+    assert EN_MESSAGE in " ".join(_visible(html).split())
 
 
 def test_swedish_text_from_the_result_is_escaped() -> None:
