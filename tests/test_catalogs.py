@@ -1,0 +1,131 @@
+"""The gettext catalogs against the code.
+
+Babel extracts what the code marks (``N_``, ``NC_``, ``ui``, the templates' ``_``; see
+``babel.cfg``), as ``pybabel extract`` does, and every catalog in ``auditor/locale`` must
+translate exactly that: no message missing or empty, none the code no longer uses, none fuzzy
+or obsolete (``#~``), and the same ``{placeholders}`` as the English. The template
+``auditor.pot`` must be current too, since a new language starts from it. How to fix a failure:
+``docs/translating.md``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from functools import cache
+from pathlib import Path
+
+import pytest
+from babel.messages.catalog import Catalog, Message
+from babel.messages.extract import extract_from_dir
+from babel.messages.frontend import parse_mapping_cfg
+from babel.messages.pofile import read_po
+
+from auditor import i18n
+from auditor.i18n import placeholders
+
+ROOT = Path(__file__).resolve().parent.parent
+LOCALE = ROOT / "auditor" / "locale"
+
+Key = tuple[str | None, str]
+
+
+@cache
+def extracted() -> dict[Key, list[str]]:
+    """Every message the code marks, ``(context, English) → where``, extracted with babel.cfg."""
+    config = ROOT / "babel.cfg"
+    with config.open(encoding="utf-8") as handle:
+        method_map, options_map = parse_mapping_cfg(handle, filename=str(config))
+    found: dict[Key, list[str]] = {}
+    for filename, lineno, message, _comments, context in extract_from_dir(str(ROOT), method_map, options_map):
+        msgid = message[0] if isinstance(message, tuple) else message
+        found.setdefault((context, msgid), []).append(f"{filename}:{lineno}")
+    return found
+
+
+def read(path: Path) -> Catalog:
+    with path.open("rb") as handle:
+        return read_po(handle)
+
+
+def _key(key: Key) -> str:
+    context, msgid = key
+    return f"{msgid!r}" + (f" (context {context!r})" if context else "")
+
+
+def problems(catalog: Catalog, code: Mapping[Key, list[str]]) -> list[str]:
+    """What is wrong with ``catalog`` for the messages ``code`` uses."""
+    found: list[str] = []
+    entries = {(m.context, str(m.id)): m for m in catalog if m.id}
+    for key, where in code.items():
+        entry = entries.get(key)
+        if entry is None or not entry.string:
+            found.append(f"missing: {_key(key)}, used at {where[0]}")
+    for key, entry in entries.items():
+        if key not in code:
+            found.append(f"not used by the code any more: {_key(key)}")
+        if entry.fuzzy:
+            found.append(f"fuzzy (check the words, then remove the flag): {_key(key)}")
+        if entry.string:
+            try:
+                differ = placeholders(key[1]) != placeholders(str(entry.string))
+            except ValueError as exc:
+                differ, entry.string = True, f"{entry.string} ({exc})"
+            if differ:
+                found.append(f"placeholders differ: {_key(key)} / {str(entry.string)!r}")
+    for key in catalog.obsolete:
+        found.append(f"obsolete entry (#~), delete it: {key!r}")
+    return found
+
+
+def test_extraction_finds_the_marked_words() -> None:
+    code = extracted()
+    assert len(code) > 500, "Babel found too few messages: has babel.cfg or the way code marks them changed?"
+    assert (None, "Email address given: {emails}.") in code  # a rule's message table
+    assert (None, "An email address is given for direct contact") in code  # a rule's title
+    assert ("page kind in a message", "home") in code  # i18n's shared words, with a context
+    assert (None, "Overall score") in code  # a template's _()
+    assert (None, "not audited:") in code  # terminal.py's ui()
+
+
+@pytest.mark.parametrize("lang", i18n.LANGS[1:])
+def test_catalog_translates_what_the_code_uses(lang: str) -> None:
+    found = problems(read(LOCALE / lang / "LC_MESSAGES" / "auditor.po"), extracted())
+    assert not found, (f"auditor/locale/{lang}/LC_MESSAGES/auditor.po (see docs/translating.md):\n"
+                       + "\n".join(found[:40]))
+
+
+def test_template_is_current() -> None:
+    template = {(m.context, str(m.id)) for m in read(LOCALE / "auditor.pot") if m.id}
+    code = set(extracted())
+    assert template == code, (
+        "auditor/locale/auditor.pot is out of date; run the extract step of docs/translating.md. "
+        f"Missing: {sorted(map(_key, code - template))[:20]}; left over: {sorted(map(_key, template - code))[:20]}"
+    )
+
+
+def test_the_check_catches_every_kind_of_problem() -> None:
+    catalog = Catalog(locale="sv")
+    catalog.add("{url} is down", "{adress} är nere")  # placeholders differ
+    catalog.add("Waived", "Undantagen", flags=["fuzzy"])  # fuzzy
+    catalog.add("Gone", "Borta")  # no longer used
+    catalog.add("Empty", "")  # untranslated
+    catalog.obsolete["Old"] = Message("Old", "Gammal")  # a "#~" entry
+    code = {(None, "{url} is down"): ["a.py:1"], (None, "Waived"): ["a.py:2"], (None, "Empty"): ["a.py:3"],
+            ("Markdown comment", "Waived"): ["a.py:4"]}
+    found = problems(catalog, code)
+    assert any(p.startswith("placeholders differ: '{url} is down'") for p in found), found
+    assert any(p.startswith("fuzzy") for p in found), found
+    assert any(p.startswith("not used by the code any more: 'Gone'") for p in found), found
+    assert any(p.startswith("missing: 'Empty'") for p in found), found
+    assert any(p.startswith("missing: 'Waived' (context 'Markdown comment')") for p in found), found
+    assert any(p.startswith("obsolete entry") for p in found), found
+    assert len(found) == 6, found
+
+
+def test_reports_read_the_po_file_itself() -> None:
+    """No compiled .mo: the words at run time are the .po's, with contexts."""
+    catalog = read(LOCALE / "sv" / "LC_MESSAGES" / "auditor.po")
+    loaded = i18n.catalog("sv")
+    assert loaded == {(m.context, str(m.id)): str(m.string) for m in catalog if m.id and m.string and not m.fuzzy}
+    assert loaded[("page kind in a message", "home")] == "startsidan" and loaded[(None, "home")] == "startsida"
+    assert not list(LOCALE.rglob("*.mo"))
