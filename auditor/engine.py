@@ -3,7 +3,8 @@
 It decides first whether the site can be audited at all (a site that could not be crawled is
 *not audited*, with the reason, never scored 0), then extracts the facts, runs every rule on
 the facts it declares, and scores. A rule that raises gives that rule an ``error`` outcome;
-the audit goes on.
+the audit goes on. So does an extractor that raises (see :mod:`auditor.facts.guard`): every
+rule that requires a fact it feeds is an ``error`` naming the extractor and the exception.
 """
 
 from __future__ import annotations
@@ -106,6 +107,8 @@ def run_rules(
             verdict = Verdict(Outcome.NOT_APPLICABLE, _ENGINE_WORDS("elsewhere", j=ctx.jurisdiction))
         elif meta.id in profiles.disabled(ctx.jurisdiction):
             verdict = Verdict(Outcome.NOT_APPLICABLE, _ENGINE_WORDS("profile", j=ctx.jurisdiction))
+        elif unextracted := _unextracted(facts, meta.requires):
+            verdict = Verdict(Outcome.ERROR, unextracted)
         else:
             try:
                 verdict = rule_cls().evaluate(FactView(facts, meta.requires), ctx)
@@ -170,6 +173,8 @@ _ENGINE_WORDS = Messages(
     elsewhere=N_("Does not apply in jurisdiction {j!r}."),
     profile=N_("Not part of the {j!r} profile."),
     broken=N_("The rule failed: {error}"),
+    unextracted=N_("Not judged: an extractor failed, so the facts this rule needs ({facts}) are incomplete: "
+                  "{failures}"),
     robots= N_("robots.txt ({url}) disallows the home page; override with --ignore-robots"),
     home=N_("the home page could not be read: {reason}"),
     home_tls=N_("the home page could not be read: {reason}; to audit a site with an invalid certificate "

@@ -547,6 +547,14 @@ class ChatFact(_Seen):
     observed: ChatObservation | None = Field(default=None, description="Set when the browser tried to open it.")
 
 
+class FactFailure(_Frozen):
+    """An extractor that raised: the facts it feeds are incomplete, so no rule judges from them."""
+
+    extractor: str = Field(description="e.g. 'gather_phones', or 'passages.withdrawal' for one topic's gatherer.")
+    error: str = Field(description="The exception's type and message, e.g. \"KeyError: 'P'\".")
+    url: str = Field(default="", description="The page it failed on; empty for a step over the whole site.")
+
+
 class SiteFacts(_Frozen):
     """All facts extracted from one site's crawl: the only input of the rules."""
 
@@ -566,11 +574,16 @@ class SiteFacts(_Frozen):
         default_factory=list, description="Internal links to a login or customer-account area."
     )
     coverage: CrawlCoverage
+    failed: dict[str, FactFailure] = Field(
+        default_factory=dict,
+        description="Facts an extractor failed to produce (by fact name, the first failure each); "
+        "rules that require one are an error.",
+    )
 
 
 #: Names a rule may list in ``RuleMeta.requires``: the fields of SiteFacts.
 FACT_NAMES: frozenset[str] = frozenset(
-    name for name in SiteFacts.model_fields if name not in {"site", "jurisdiction"}
+    name for name in SiteFacts.model_fields if name not in {"site", "jurisdiction", "failed"}
 )
 
 

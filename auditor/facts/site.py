@@ -15,6 +15,7 @@ import re
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -25,12 +26,13 @@ from auditor.facts.chat import gather_chat
 from auditor.facts.dom import Document, clean
 from auditor.facts.emails import gather_emails
 from auditor.facts.forms import gather_forms
+from auditor.facts.guard import Guard
 from auditor.facts.identity import gather_company_names, gather_org_numbers
 from auditor.facts.language import detect_language
 from auditor.facts.links import gather_links, gather_script_links
-from auditor.facts.passages import gather_passages
+from auditor.facts.passages import gatherers
 from auditor.facts.phones import gather_phones
-from auditor.facts.structured import gather_structured
+from auditor.facts.structured import StructuredContact, gather_structured
 from auditor.models import (
     UNLINKED_DEPTH,
     AddressFact,
@@ -110,19 +112,29 @@ class _Facts:
 
 
 def _facts_of(
-    page: PageSnapshot, doc: Document, lang: str, region: str, hosts: frozenset[str], site_domain: str, html: str
+    page: PageSnapshot, doc: Document, lang: str, region: str, hosts: frozenset[str], site_domain: str, html: str,
+    guard: Guard,
 ) -> _Facts:
+    """Every extractor over one page's HTML, each guarded: one that raises costs only its facts."""
+    url = page.final_url
     out = _Facts(
-        links=gather_links(doc, hosts),
-        emails=gather_emails(doc, site_domain),
-        phones=gather_phones(doc, region),
-        addresses=gather_addresses(doc, region),
-        org_numbers=gather_org_numbers(doc),
-        names=gather_company_names(doc),
-        forms=gather_forms(doc, contact_page=is_contact_page(page.final_url, doc.title)),
-        passages=gather_passages(doc, lang),
+        links=guard.run("gather_links", url, lambda: gather_links(doc, hosts)) or [],
+        emails=guard.run("gather_emails", url, lambda: gather_emails(doc, site_domain)) or [],
+        phones=guard.run("gather_phones", url, lambda: gather_phones(doc, region)) or [],
+        addresses=guard.run("gather_addresses", url, lambda: gather_addresses(doc, region)) or [],
+        org_numbers=guard.run("gather_org_numbers", url, lambda: gather_org_numbers(doc)) or [],
+        names=guard.run("gather_company_names", url, lambda: gather_company_names(doc)) or [],
+        forms=guard.run("gather_forms", url,
+                        lambda: gather_forms(doc, contact_page=is_contact_page(url, doc.title))) or [],
+        passages=[
+            passage
+            for gather in gatherers()
+            for passage in guard.run(f"passages.{gather.__module__.rsplit('.', 1)[-1]}", url,
+                                     partial(gather, doc, lang)) or []
+        ],
     )
-    structured = gather_structured(html, page.final_url, region)
+    structured = guard.run("gather_structured", url, partial(gather_structured, html, url, region))
+    structured = structured or StructuredContact()
     out.emails += structured.emails
     out.phones += structured.phones
     out.addresses += structured.addresses
@@ -267,7 +279,9 @@ def gather_site(crawl: SiteCrawl, jurisdiction: str | None = None) -> SiteFacts:
     hosts = frozenset(host_key(h) for h in crawl.site_hosts) or frozenset({host_key(urlsplit(crawl.start_url).netloc)})
     home_url = crawl.home_url or crawl.start_url
     docs = [(page, Document(page.html, page.final_url)) for page in crawl.pages]
-    langs = {id(doc): detect_language(doc.text, doc.lang) for _, doc in docs}
+    guard = Guard()
+    langs = {id(doc): guard.run("detect_language", page.final_url, partial(_language_of, doc)) or ""
+             for page, doc in docs}
     home_lang = next((langs[id(d)] for p, d in docs if p.depth == 0), "")
     juris = jurisdiction or guess_jurisdiction(home_url, home_lang)
     site_domain = registrable_domain(home_url)
@@ -278,21 +292,25 @@ def gather_site(crawl: SiteCrawl, jurisdiction: str | None = None) -> SiteFacts:
     for page, doc in docs:
         lang = langs[id(doc)] or home_lang
         region = phone_region(juris, lang)
-        static = _facts_of(page, doc, lang, region, hosts, site_domain, page.html)
+        static = _facts_of(page, doc, lang, region, hosts, site_domain, page.html, guard)
         found.add(static)
         rendered_doc = _rendered_doc(page)
         if rendered_doc is not None:
-            rendered = _facts_of(page, rendered_doc, lang, region, hosts, site_domain, rendered_doc_html(page))
+            rendered = _facts_of(page, rendered_doc, lang, region, hosts, site_domain, rendered_doc_html(page), guard)
             found.add_rendered(static, rendered)
-        chats.extend(_chats_of(page, doc, rendered_doc))
-        script_links.extend(_script_links_of(page, doc, rendered_doc))
+        chats.extend(guard.run("gather_chat", page.final_url, partial(_chats_of, page, doc, rendered_doc)) or [])
+        script_links.extend(
+            guard.run("gather_script_links", page.final_url, partial(_script_links_of, page, doc, rendered_doc)) or []
+        )
         if page.render is not None and page.render.submissions:
-            _attach_submissions(found.forms, page.final_url, page.render.submissions)
+            submissions = page.render.submissions
+            guard.run("form_submissions", page.final_url,
+                      partial(_attach_submissions, found.forms, page.final_url, submissions))
     links, emails, phones = found.links, found.emails, found.phones
     addresses, org_numbers, names = found.addresses, found.org_numbers, found.names
     forms, passages = found.forms, found.passages
 
-    pages = _page_infos(docs, links, home_url, langs)
+    pages = guard.run("page_infos", "", partial(_page_infos, docs, links, home_url, langs)) or []
     # Links only a browser showed were not followed by the crawl: pages behind them are unread.
     read = {url_key(p.url) for p in crawl.pages} | {url_key(p.final_url) for p in crawl.pages}
     unread_rendered = list(dict.fromkeys(
@@ -311,9 +329,10 @@ def gather_site(crawl: SiteCrawl, jurisdiction: str | None = None) -> SiteFacts:
         exhaustive=not crawl.budget_exhausted and not crawl.unvisited and not unread_rendered and crawl.error is None,
         render_mode=crawl.render_mode,
         render_error=crawl.render_error,
-        offsite_contact_pages=offsite_contact_pages(links),
+        offsite_contact_pages=guard.run("offsite_contact_pages", "", partial(offsite_contact_pages, links)) or [],
         script_links=script_links,
     )
+    account_links = guard.run("gather_account_links", "", partial(gather_account_links, links)) or []
     return SiteFacts(
         site=crawl.start_url,
         jurisdiction=juris,
@@ -327,9 +346,14 @@ def gather_site(crawl: SiteCrawl, jurisdiction: str | None = None) -> SiteFacts:
         passages=passages,
         forms=forms,
         chats=chats,
-        account_links=gather_account_links(links),
+        account_links=account_links,
         coverage=coverage,
+        failed=guard.failed,
     )
+
+
+def _language_of(doc: Document) -> str:
+    return detect_language(doc.text, doc.lang)
 
 
 def _page_infos(
