@@ -23,6 +23,7 @@ from scrapy.crawler import AsyncCrawlerRunner
 from auditor.browser.render import Browser, BrowserUnavailable, launch
 from auditor.browser.stage import RenderMode, render_crawl
 from auditor.models import FetchFailure, PageSnapshot, RobotsInfo, SiteCrawl
+from auditor.spiders import scrapy_tls
 from auditor.spiders import settings as crawl_settings
 from auditor.spiders.site import SiteSpider
 from auditor.web.saved import SavedCopy
@@ -198,7 +199,7 @@ async def crawl_one(spec: CrawlSpec) -> SiteCrawl:
     error: str | None = None
     spider: Spider | None = None
     try:
-        crawl_settings.share_tls_contexts()
+        scrapy_tls.share_tls_contexts()
         runner = AsyncCrawlerRunner(
             crawl_settings.scrapy_settings(contact_url=spec.contact_url, site_timeout=spec.site_timeout,
                                            verify_tls=not spec.accept_invalid_tls)

@@ -31,34 +31,6 @@ def user_agent(contact_url: str = DEFAULT_CONTACT_URL) -> str:
     return f"auditor/{__version__} (consumer-law compliance audit; +{contact_url})"
 
 
-def share_tls_contexts() -> None:
-    """One TLS client context per configuration for the whole process, instead of a new one for
-    every site's crawler: loading the system's CA certificates costs about 50 ms of CPU each
-    time, twice a site. A context holds no per-connection state and may serve any number of
-    connections. Scrapy 2.19's aiohttp handler builds its context with ``_make_ssl_context``."""
-    import os
-    import sys
-
-    from scrapy.core.downloader.handlers import _aiohttp
-
-    make = getattr(_aiohttp, "_make_ssl_context", None)
-    if make is None or getattr(make, "shared", False):
-        return
-    contexts: dict[tuple[object, ...], Any] = {}
-
-    def shared(settings: Any) -> Any:
-        key = (settings.getbool("DOWNLOAD_VERIFY_CERTIFICATES"), settings.get("DOWNLOAD_TLS_MIN_VERSION"),
-               settings.get("DOWNLOAD_TLS_MAX_VERSION"), settings.get("DOWNLOADER_CLIENT_TLS_CIPHERS"),
-               None if sys.flags.ignore_environment else os.environ.get("SSLKEYLOGFILE"))
-        context = contexts.get(key)
-        if context is None:
-            context = contexts[key] = make(settings)
-        return context
-
-    shared.shared = True  # type: ignore[attr-defined]
-    setattr(_aiohttp, "_make_ssl_context", shared)  # noqa: B010 (a private name of Scrapy)
-
-
 def scrapy_settings(
     *, contact_url: str = DEFAULT_CONTACT_URL, site_timeout: float = DEFAULT_SITE_TIMEOUT, verify_tls: bool = True
 ) -> dict[str, Any]:
