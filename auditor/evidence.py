@@ -93,14 +93,17 @@ def _reason(status: int) -> str:
 
 
 def catalogue_version() -> str:
-    """A short hash of the rule catalogue: rule ids, their modules and their data files."""
+    """A short hash of the rule catalogue: rule ids, their modules and their data files, and
+    the words of every report language (the catalogs' entries, not their dates)."""
     from importlib import resources
 
-    from auditor import registry
+    from auditor import i18n, registry
 
     digest = hashlib.sha256()
     for rule in registry.all_rules():
         digest.update(rule.meta.model_dump_json().encode("utf-8"))
+    for lang in i18n.LANGS[1:]:
+        digest.update(repr(sorted(i18n.catalog(lang).items(), key=repr)).encode("utf-8"))
     data = resources.files("auditor") / "rules"
     for folder in ("lexicon", "lexicon/topics", "profiles"):
         directory = data / folder
