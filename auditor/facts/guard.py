@@ -53,6 +53,7 @@ class Guard:
 
     def __init__(self) -> None:
         self.failed: dict[str, FactFailure] = {}
+        self._logged: set[str] = set()
 
     def run(self, extractor: str, url: str, call: Callable[[], T]) -> T | None:
         """``call()``, or None when it raises (recorded against the facts the extractor feeds; the
@@ -61,8 +62,14 @@ class Guard:
             return call()
         except Exception as exc:  # any bug in one extractor; the others go on
             feeds = FEEDS[extractor.split(".", 1)[0]]
-            log.exception("extractor %s failed on %s; left out: %s", extractor, url or "the site", ", ".join(feeds))
             failure = FactFailure(extractor=extractor, error=f"{type(exc).__name__}: {exc}", url=url)
+            message = "extractor %s failed on %s; left out: %s"
+            args = (extractor, url or "the site", ", ".join(feeds))
+            if extractor in self._logged:  # the traceback once a site and extractor; then one line a page
+                log.error(message + " (%s)", *args, failure.error)
+            else:
+                self._logged.add(extractor)
+                log.exception(message, *args)
             for fact in feeds:
                 self.failed.setdefault(fact, failure)
             return None
