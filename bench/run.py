@@ -216,9 +216,9 @@ def write_subset(sites: Path, target: Path, count: int) -> int:
 PHASES = (
     ("waiting for the network (epoll)", "", "<method 'poll' of 'select.epoll' objects>"),
     ("Scrapy + the spider's own parsing and link ranking", "spiders/site.py", "parse_page"),
-    ("extraction (gather_site: every gatherer, every page)", "gatherers/site.py", "gather_site"),
-    ("  of which passages (withdrawal, complaints, ...)", "passages/__init__.py", "gather_passages"),
-    ("  of which schema.org (extruct)", "gatherers/structured.py", "gather_structured"),
+    ("extraction (gather_site: every gatherer, every page)", "facts/site.py", "gather_site"),
+    ("  of which passages (withdrawal, complaints, ...)", "facts/passages/", "gather"),
+    ("  of which schema.org (extruct)", "facts/structured.py", "gather_structured"),
     ("rules and scoring (run_rules)", "auditor/engine.py", "run_rules"),
     ("WARC evidence (write_warc)", "auditor/evidence.py", "write_warc"),
     ("store: one transaction a site (save_site)", "auditor/store.py", "save_site"),
