@@ -23,6 +23,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from auditor import settings as env
 from auditor.browser.chat import open_chats, short_error
 from auditor.browser.clicks import click_links
 from auditor.browser.submit import submit_forms
@@ -48,7 +49,7 @@ CANDIDATES = (
     "/usr/bin/chromium",
     "/usr/bin/chromium-browser",
 )
-ENV_VAR = "AUDITOR_CHROMIUM"
+ENV_VAR = env.CHROMIUM
 
 #: Time limits (seconds): the whole page, the load state after navigation, settling of scripts.
 PAGE_TIMEOUT = 25.0
@@ -61,7 +62,7 @@ class BrowserUnavailable(RuntimeError):
 
 def find_chromium() -> str | None:
     """The Chromium binary to launch: AUDITOR_CHROMIUM, then Debian's; None means Playwright's own."""
-    override = os.environ.get(ENV_VAR)
+    override = env.chromium()
     if override:
         path = shutil.which(override) or override
         return path if Path(path).is_file() else None

@@ -1,4 +1,5 @@
-"""Scrapy settings of the audit crawl, and our own ``AUDITOR_*`` settings, in one place.
+"""Scrapy settings of the audit crawl and the crawl's defaults, in one place (the ``AUDITOR_*``
+environment settings live in :mod:`auditor.settings`).
 
 Politeness first: an honest User-Agent that names the tool and where to read about it,
 AutoThrottle per host, few concurrent requests per site, robots.txt obeyed by default (the
