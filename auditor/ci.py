@@ -40,6 +40,7 @@ from auditor.models import (
     SiteStatus,
     WaiverInfo,
 )
+from auditor.profiles import jurisdictions
 from auditor.web.urls import url_key
 
 CONFIG_FILES = ("auditor.toml", "pyproject.toml")
@@ -89,7 +90,7 @@ class CiConfig(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    jurisdiction: Literal["auto", "se", "no", "dk", "fi", "de", "eu"] = "auto"
+    jurisdiction: str = Field(default="auto", description="auto, or a jurisdiction with a profile.")
     fail_under: float | None = Field(default=None, alias="fail-under", ge=0, le=100)
     fail_on: Severity = Field(default=Severity.HIGH, alias="fail-on")
     fail_on_partial: bool = Field(default=False, alias="fail-on-partial")
@@ -106,6 +107,14 @@ class CiConfig(BaseModel):
         description="Fetch private addresses; default: only when the URL itself is a local or private address.",
     )
     waivers: tuple[Waiver, ...] = ()
+
+    @field_validator("jurisdiction")
+    @classmethod
+    def _known_jurisdiction(cls, value: str) -> str:
+        choices = ("auto", *jurisdictions())
+        if value not in choices:
+            raise ValueError("Input should be " + ", ".join(repr(c) for c in choices[:-1]) + f" or {choices[-1]!r}")
+        return value
 
     @field_validator("lang")
     @classmethod

@@ -36,7 +36,6 @@ import yaml
 
 from auditor import lexicon, profiles
 from auditor.browser.stage import RenderMode
-from auditor.engine import audit_crawl
 from auditor.facts.site import gather_site
 from auditor.models import (
     Outcome,
@@ -48,7 +47,7 @@ from auditor.models import (
     SiteResult,
     SiteStatus,
 )
-from auditor.spiders.crawl import CrawlSpec, crawl_sites
+from auditor.pipeline import AuditSettings, audit
 from auditor.web.saved import SavedCopy, SavedCopyError
 
 Tool = Literal["present", "absent", "cannot tell"]
@@ -325,20 +324,22 @@ def evaluate(
     render: RenderMode = "never",
     on_site_done: Callable[[SiteCrawl], None] | None = None,
 ) -> Evaluation:
-    """Audit every site as a saved copy and compare each labelled check with its rule."""
+    """Audit every site as a saved copy (through the pipeline, as ``auditor audit PATH
+    --base-url`` would, storing nothing) and compare each labelled check with its rule."""
+    settings = AuditSettings(render=render, as_of=as_of)
     try:
-        specs = [
-            CrawlSpec(url=site.base_url, render=render,
-                      saved_copy=SavedCopy.open(site.folder, site.base_url, url_map=site.url_map))
+        jobs = [
+            settings.job(site.base_url, site.jurisdiction,
+                         SavedCopy.open(site.folder, site.base_url, url_map=site.url_map))
             for site in sites
         ]
     except SavedCopyError as exc:
         raise CorpusError(str(exc)) from None
-    crawls = crawl_sites(specs, on_done=on_site_done)
+    audited: list[tuple[SiteCrawl, SiteResult]] = []
+    audit(jobs, settings, on_crawled=on_site_done, on_audited=lambda _, crawl, result: audited.append((crawl, result)))
     tallies = [Tally(check) for check in CHECKS]
     results: dict[str, SiteResult] = {}
-    for site, crawl in zip(sites, crawls, strict=True):
-        result = audit_crawl(crawl, jurisdiction=site.jurisdiction, as_of=as_of)
+    for site, (crawl, result) in zip(sites, audited, strict=True):
         results[site.id] = result
         facts = _facts(crawl, site.jurisdiction) if result.status == SiteStatus.AUDITED else None
         outcomes = {o.rule: o for o in result.rules}

@@ -15,7 +15,8 @@ import time
 
 from auditor.cli import demo_shops
 from auditor.demo.server import serve_sites
-from auditor.spiders.crawl import CrawlSpec, crawl_sites
+from auditor.pipeline import SiteJob, crawl_sites
+from auditor.spiders.crawl import CrawlSpec
 
 
 def main() -> None:
@@ -30,7 +31,8 @@ def main() -> None:
             pages: list[int] = []
             for _ in range(args.repeat):
                 started = time.perf_counter()
-                crawls = crawl_sites([CrawlSpec(url=site.url, allow_private=True, render=mode) for site in served])  # type: ignore[arg-type]
+                crawls = crawl_sites([SiteJob(CrawlSpec(url=site.url, allow_private=True), render=mode)  # type: ignore[arg-type]
+                                      for site in served])
                 times.append(time.perf_counter() - started)
                 rendered = [sum(p.render is not None for p in c.pages) for c in crawls]
                 pages = [len(c.pages) for c in crawls]

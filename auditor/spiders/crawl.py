@@ -4,6 +4,11 @@ Scrapy runs reactorless on plain asyncio (``TWISTED_REACTOR_ENABLED = False``), 
 site so that every site has its own budget, robots.txt and time limit, with a bounded number of
 sites crawled at once. A site whose crawl breaks gives a :class:`SiteCrawl` with ``error`` set;
 it never takes the other sites down.
+
+The crawl knows nothing of the browser: a caller that wants more done with each site before it
+is handed over (the render stage, composed by :mod:`auditor.pipeline`) passes ``after``, an
+async step that gets the site's index and crawl once its crawl slot is free and returns the
+crawl amended.
 """
 
 from __future__ import annotations
@@ -11,8 +16,8 @@ from __future__ import annotations
 import asyncio
 import inspect
 import logging
-from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
-from contextlib import AsyncExitStack, asynccontextmanager, suppress
+from collections.abc import Awaitable, Callable, Sequence
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -20,8 +25,6 @@ from typing import Any
 from scrapy import Spider, signals
 from scrapy.crawler import AsyncCrawlerRunner
 
-from auditor.browser.render import Browser, BrowserUnavailable, launch
-from auditor.browser.stage import RenderMode, render_crawl
 from auditor.models import FetchFailure, PageSnapshot, RobotsInfo, SiteCrawl
 from auditor.spiders import scrapy_tls
 from auditor.spiders import settings as crawl_settings
@@ -32,8 +35,10 @@ from auditor.web.saved import SavedCopy
 DEFAULT_SITE_CONCURRENCY = 8
 #: Seconds a crawl may overrun its site time limit before it is stopped, then cancelled.
 HARD_DEADLINE_GRACE = 3.0
-#: Sites rendered in the browser at the same time (each in its own context).
-RENDER_CONCURRENCY = 3
+
+#: The step after a site's crawl (rendering, say): the site's index in the list and its crawl;
+#: returns the crawl amended. It runs outside the crawl slot, so other sites crawl meanwhile.
+AfterCrawl = Callable[[int, SiteCrawl], Awaitable[SiteCrawl]]
 
 _QUIET = ("scrapy", "asyncio", "aiohttp", "protego", "py.warnings", "extruct", "filelock")
 
@@ -50,10 +55,6 @@ class CrawlSpec:
     site_timeout: float = crawl_settings.DEFAULT_SITE_TIMEOUT
     #: Answer from these saved files instead of the network (``auditor audit PATH --base-url``).
     saved_copy: SavedCopy | None = None
-    #: Which pages a real browser renders after the crawl (see auditor.browser.stage).
-    render: RenderMode = "never"
-    #: CI mode on one's own site only: send one test message through the contact form.
-    submit_test_message: bool = False
     #: Fetch loopback, private and link-local addresses (a staging server, the demo, tests).
     allow_private: bool = False
     #: Audit a site whose TLS certificate is invalid (self-signed, expired); the report says so.
@@ -75,29 +76,28 @@ async def crawl_sites_async(
     *,
     concurrency: int = DEFAULT_SITE_CONCURRENCY,
     on_done: Callable[[SiteCrawl], None] | None = None,
+    after: AfterCrawl | None = None,
 ) -> list[SiteCrawl]:
-    """The asynchronous form of :func:`crawl_sites`, for callers that own an event loop."""
+    """The asynchronous form of :func:`crawl_sites`, for callers that own an event loop; ``after``
+    amends each crawl before ``on_done`` sees it."""
+    _quiet()
+    gate = asyncio.Semaphore(max(1, concurrency))
+
+    async def one(index: int, spec: CrawlSpec) -> SiteCrawl:
+        async with gate:
+            result = await crawl_one(spec)
+        if after is not None:
+            result = await after(index, result)
+        if on_done is not None:
+            on_done(result)
+        return result
+
+    return list(await asyncio.gather(*(one(index, spec) for index, spec in enumerate(specs))))
+
+
+def _quiet() -> None:
     for name in _QUIET:
         logging.getLogger(name).setLevel(logging.CRITICAL)
-    gate = asyncio.Semaphore(max(1, concurrency))
-    render_gate = asyncio.Semaphore(RENDER_CONCURRENCY)
-
-    async with _maybe_browser(any(spec.render != "never" for spec in specs)) as (browser, unavailable):
-
-        async def one(spec: CrawlSpec) -> SiteCrawl:
-            async with gate:
-                result = await crawl_one(spec)
-            if spec.render != "never":
-                async with render_gate:
-                    result = await render_crawl(result, spec.render, browser, saved=spec.saved_copy,
-                                                unavailable=unavailable, submit=spec.submit_test_message,
-                                                allow_private=spec.allow_private,
-                                                accept_invalid_tls=spec.accept_invalid_tls)
-            if on_done is not None:
-                on_done(result)
-            return result
-
-        return list(await asyncio.gather(*(one(spec) for spec in specs)))
 
 
 def crawl_each(
@@ -110,77 +110,57 @@ def crawl_each(
     stays bounded however long the list is. A new site starts as soon as a crawl slot is free
     (no chunk waits for its slowest site). ``on_done`` may return an awaitable (work done in
     another process, say): crawls go on meanwhile, up to ``MAX_PENDING_PER_SLOT`` sites a slot."""
-    asyncio.run(_crawl_each(specs, concurrency=concurrency, on_done=on_done))
+    asyncio.run(crawl_each_async(specs, concurrency=concurrency, on_done=on_done))
 
 
 #: Sites started but not yet handed over, per crawl slot (crawling, rendering or in ``on_done``).
 MAX_PENDING_PER_SLOT = 3
 
 
-async def _crawl_each(
+async def crawl_each_async(
     specs: Sequence[CrawlSpec],
     *,
-    concurrency: int,
+    concurrency: int = DEFAULT_SITE_CONCURRENCY,
     on_done: Callable[[SiteCrawl], Awaitable[None] | None],
+    after: AfterCrawl | None = None,
 ) -> None:
-    for name in _QUIET:
-        logging.getLogger(name).setLevel(logging.CRITICAL)
+    """The asynchronous form of :func:`crawl_each`; ``after`` amends each crawl before
+    ``on_done`` sees it."""
+    _quiet()
     slots = max(1, concurrency)
     gate = asyncio.Semaphore(slots)
-    render_gate = asyncio.Semaphore(RENDER_CONCURRENCY)
     errors: list[BaseException] = []
     pending: set[asyncio.Task[None]] = set()
 
-    async with _maybe_browser(any(spec.render != "never" for spec in specs)) as (browser, unavailable):
+    async def one(index: int, spec: CrawlSpec) -> None:
+        try:
+            result = await crawl_one(spec)
+        finally:
+            gate.release()
+        if after is not None:
+            result = await after(index, result)
+        outcome = on_done(result)
+        if inspect.isawaitable(outcome):
+            await outcome
 
-        async def one(spec: CrawlSpec) -> None:
-            try:
-                result = await crawl_one(spec)
-            finally:
-                gate.release()
-            if spec.render != "never":
-                async with render_gate:
-                    result = await render_crawl(result, spec.render, browser, saved=spec.saved_copy,
-                                                unavailable=unavailable, submit=spec.submit_test_message,
-                                                allow_private=spec.allow_private,
-                                                accept_invalid_tls=spec.accept_invalid_tls)
-            outcome = on_done(result)
-            if inspect.isawaitable(outcome):
-                await outcome
+    def finished(task: asyncio.Task[None]) -> None:
+        pending.discard(task)
+        if not task.cancelled() and task.exception() is not None:
+            errors.append(task.exception())  # type: ignore[arg-type]
 
-        def finished(task: asyncio.Task[None]) -> None:
-            pending.discard(task)
-            if not task.cancelled() and task.exception() is not None:
-                errors.append(task.exception())  # type: ignore[arg-type]
-
-        for spec in specs:
-            if errors:
-                break
-            await gate.acquire()
-            while len(pending) >= slots * MAX_PENDING_PER_SLOT and not errors:
-                await asyncio.wait(set(pending), return_when=asyncio.FIRST_COMPLETED)
-            task = asyncio.ensure_future(one(spec))
-            pending.add(task)
-            task.add_done_callback(finished)
-        if pending:
-            await asyncio.wait(set(pending))
+    for index, spec in enumerate(specs):
+        if errors:
+            break
+        await gate.acquire()
+        while len(pending) >= slots * MAX_PENDING_PER_SLOT and not errors:
+            await asyncio.wait(set(pending), return_when=asyncio.FIRST_COMPLETED)
+        task = asyncio.ensure_future(one(index, spec))
+        pending.add(task)
+        task.add_done_callback(finished)
+    if pending:
+        await asyncio.wait(set(pending))
     if errors:
         raise errors[0]
-
-
-@asynccontextmanager
-async def _maybe_browser(wanted: bool) -> AsyncIterator[tuple[Browser | None, str]]:
-    """One Chromium for the batch when some site is to be rendered; (None, why) without one."""
-    if not wanted:
-        yield None, ""
-        return
-    async with AsyncExitStack() as stack:
-        try:
-            browser = await stack.enter_async_context(launch())
-        except BrowserUnavailable as exc:
-            yield None, str(exc)
-            return
-        yield browser, ""
 
 
 async def crawl_one(spec: CrawlSpec) -> SiteCrawl:

@@ -14,8 +14,8 @@ from auditor.cli import demo_shops
 from auditor.demo.server import serve_sites
 from auditor.engine import audit_crawl
 from auditor.models import AuditResult, Outcome, SiteCrawl, SiteStatus
-from auditor.runner import SiteJob, audit_sites
-from auditor.spiders.crawl import CrawlSpec, crawl_sites
+from auditor.pipeline import SiteJob, audit_sites, crawl_sites
+from auditor.spiders.crawl import CrawlSpec
 
 pytestmark = pytest.mark.e2e
 
@@ -25,7 +25,7 @@ SHOPS = demo_shops()
 @pytest.fixture(scope="module")
 def demo_result() -> AuditResult:
     with serve_sites([root for root, _ in SHOPS]) as served:
-        jobs = [SiteJob(CrawlSpec(url=site.url, allow_private=True, render="auto"), str(meta["jurisdiction"]))
+        jobs = [SiteJob(CrawlSpec(url=site.url, allow_private=True), str(meta["jurisdiction"]), render="auto")
                 for site, (_, meta) in zip(served, SHOPS, strict=True)]
         return audit_sites(jobs, as_of=date(2026, 11, 24))
 
@@ -76,7 +76,7 @@ def dated_crawls() -> dict[str, SiteCrawl]:
     """One crawl of two demo shops, judged later at several audit dates without fetching again."""
     wanted = [(root, meta) for root, meta in SHOPS if root.name in {"de-werk", "sv-kompis"}]
     with serve_sites([root for root, _ in wanted]) as served:
-        crawls = crawl_sites([CrawlSpec(url=site.url, allow_private=True) for site in served])
+        crawls = crawl_sites([SiteJob(CrawlSpec(url=site.url, allow_private=True)) for site in served])
     return {root.name: crawl for (root, _), crawl in zip(wanted, crawls, strict=True)}
 
 
@@ -134,10 +134,11 @@ def test_without_a_browser_the_browser_checks_need_review(monkeypatch: pytest.Mo
     """--render never on the script-only shop: contact details unseen are doubted, never failed."""
     wanted = [(root, meta) for root, meta in SHOPS if root.name == "sv-lampan"]
     with serve_sites([root for root, _ in wanted]) as served:
-        [never] = crawl_sites([CrawlSpec(url=site.url, allow_private=True, render="never") for site in served])
+        [never] = crawl_sites([SiteJob(CrawlSpec(url=site.url, allow_private=True), render="never") for site in served])
         monkeypatch.setenv("AUDITOR_CHROMIUM", "/nonexistent/chromium")
         monkeypatch.setenv("PLAYWRIGHT_BROWSERS_PATH", "/nonexistent")
-        [missing] = crawl_sites([CrawlSpec(url=site.url, allow_private=True, render="auto") for site in served])
+        [missing] = crawl_sites([SiteJob(CrawlSpec(url=site.url, allow_private=True), render="auto")
+                                 for site in served])
     assert "no browser" in missing.render_error
     for crawl in (never, missing):
         result = audit_crawl(crawl, jurisdiction="se", as_of=date(2026, 11, 24))
@@ -159,8 +160,9 @@ def test_ci_mode_sends_one_test_message_only_when_asked() -> None:
     wanted = [(root, meta) for root, meta in SHOPS if root.name == "sv-kompis"]
     with serve_sites([root for root, _ in wanted]) as served:
         url = served[0].url
-        sent, plain = crawl_sites([CrawlSpec(url=url, allow_private=True, render="auto", submit_test_message=True),
-                                   CrawlSpec(url=url, allow_private=True, render="auto")])
+        sent, plain = crawl_sites([SiteJob(CrawlSpec(url=url, allow_private=True), render="auto",
+                                           submit_test_message=True),
+                                   SiteJob(CrawlSpec(url=url, allow_private=True), render="auto")])
     submissions = [s for p in sent.pages if p.render for s in p.render.submissions]
     assert len(submissions) == 1 and submissions[0].submitted and submissions[0].receipt == "copy"
     assert "ärendenummer" in submissions[0].confirmation

@@ -11,7 +11,8 @@ import pytest
 
 from auditor.engine import audit_crawl
 from auditor.models import Outcome, SiteCrawl, SiteResult, SiteStatus
-from auditor.spiders.crawl import CrawlSpec, crawl_sites
+from auditor.pipeline import SiteJob, crawl_sites
+from auditor.spiders.crawl import CrawlSpec
 from tests.hostile.server import SITES, serve_hostile
 
 pytestmark = pytest.mark.e2e
@@ -31,9 +32,9 @@ READABLE = ("cp1252_as_utf8", "latin1_as_utf8", "utf16_bom", "js_hostile")
 def audits() -> dict[str, tuple[SiteCrawl, SiteResult]]:
     with serve_hostile() as served:
         urls = {**served, "no_dns": "http://no-such-shop.invalid/"}  # a name that does not resolve
-        specs = [CrawlSpec(url=url, allow_private=True, max_pages=10, site_timeout=BUDGET,
-                           render="auto" if name == "js_hostile" else "never") for name, url in urls.items()]
-        crawls = crawl_sites(specs, concurrency=len(specs))
+        jobs = [SiteJob(CrawlSpec(url=url, allow_private=True, max_pages=10, site_timeout=BUDGET),
+                        render="auto" if name == "js_hostile" else "never") for name, url in urls.items()]
+        crawls = crawl_sites(jobs, concurrency=len(jobs))
     return {name: (crawl, audit_crawl(crawl, jurisdiction="se", as_of=date(2026, 11, 24)))
             for name, crawl in zip(urls, crawls, strict=True)}
 

@@ -11,8 +11,8 @@ import pytest
 
 from auditor.browser.render import launch
 from auditor.demo.server import serve_sites
+from auditor.pipeline import SiteJob, audit_sites
 from auditor.reports.html import write_html_reports
-from auditor.runner import SiteJob, audit_sites
 from auditor.spiders.crawl import CrawlSpec
 
 pytestmark = pytest.mark.e2e

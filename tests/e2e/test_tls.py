@@ -19,8 +19,8 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
+from auditor.pipeline import SiteJob, audit_sites
 from auditor.reports.html import write_html_reports
-from auditor.runner import SiteJob, audit_sites
 from auditor.spiders.crawl import CrawlSpec
 
 pytestmark = pytest.mark.e2e

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from auditor import pipeline
 from auditor.cli import demo_shops, main
 from auditor.engine import audit_crawl
 from auditor.spiders.crawl import CrawlSpec, crawl_sites
@@ -132,12 +133,13 @@ def test_no_marker_in_an_ordinary_page() -> None:
 def test_a_demo_shop_saved_to_disk_gets_the_same_verdicts_as_served() -> None:
     """The same crawl, extraction and rules run on a saved copy as on the live site."""
     shops = demo_shops()
-    specs = [
-        CrawlSpec(url=f"https://{root.name}.example/", saved_copy=SavedCopy.open(root, f"https://{root.name}.example/"),
-                  render="auto")  # the browser is served the saved files too
+    jobs = [
+        pipeline.SiteJob(CrawlSpec(url=f"https://{root.name}.example/",
+                                   saved_copy=SavedCopy.open(root, f"https://{root.name}.example/")),
+                         render="auto")  # the browser is served the saved files too
         for root, _ in shops
     ]
-    crawls = crawl_sites(specs)
+    crawls = pipeline.crawl_sites(jobs)
     for (root, meta), crawl in zip(shops, crawls, strict=True):
         assert crawl.saved_copy is not None and crawl.saved_copy.files_served >= 1
         result = audit_crawl(crawl, jurisdiction=str(meta["jurisdiction"]), as_of=date(2026, 11, 24))

@@ -1,0 +1,574 @@
+"""The pipeline: every audit the tool runs goes through here, in the same five stages.
+
+1. **crawl** (:mod:`auditor.spiders`): each site read the way a consumer browses it;
+2. **render** (:mod:`auditor.browser`): the pages that need it shown to Chromium, after the
+   site's crawl and outside its crawl slot, so the next site crawls meanwhile;
+3. **evidence** (:mod:`auditor.evidence`): screenshots and a WARC file per site, per run;
+4. **facts, rules, score** (:func:`auditor.engine.audit_crawl`);
+5. **store** (:mod:`auditor.store`): the run, each site's crawl and result, and its history.
+
+``audit``, ``demo``, ``ci`` and ``eval`` run :func:`audit` (all sites crawled, then judged one
+by one); ``batch`` runs :class:`Batch` (each site judged, in a worker process, while the crawl
+goes on, and stored the moment it is done: resumable, memory bounded however long the list);
+``reaudit`` runs :func:`reaudit` (stages 4 and 5 on stored crawls). The command line builds one
+:class:`AuditSettings` from its options and hands it over; the crawl's settings are made from it
+in one place, :meth:`AuditSettings.crawl_spec`. Writing the reports is not a stage of the
+pipeline: the callers write them from the :class:`~auditor.models.AuditResult` it returns.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import multiprocessing
+import os
+import sqlite3
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import AsyncExitStack, asynccontextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from auditor import __version__, registry, store
+from auditor import settings as env
+from auditor.batch import BatchSite, run_key
+from auditor.browser.render import Browser, BrowserUnavailable, launch
+from auditor.browser.stage import RenderMode, render_crawl
+from auditor.engine import audit_crawl, rule_catalogue
+from auditor.evidence import write_warc
+from auditor.models import AuditResult, SiteCrawl, SiteResult, ToolInfo
+from auditor.reports.html import report_slug
+from auditor.spiders import settings as crawl_settings
+from auditor.spiders.crawl import (
+    DEFAULT_SITE_CONCURRENCY,
+    AfterCrawl,
+    CrawlSpec,
+    crawl_each_async,
+    crawl_sites_async,
+)
+from auditor.web.saved import SavedCopy
+
+if TYPE_CHECKING:
+    from auditor.rule import Rule
+
+#: Sites rendered in the browser at the same time (each in its own context).
+RENDER_CONCURRENCY = 3
+#: Audit worker processes of a batch at most, and the fewest sites for which starting them pays.
+MAX_WORKERS = 4
+MIN_SITES_FOR_WORKERS = 8
+
+
+class PipelineError(Exception):
+    """The pipeline cannot run (a store it cannot open, a run that is not there): a message for
+    the user, shown without a traceback."""
+
+
+@dataclass(frozen=True)
+class AuditSettings:
+    """Everything an audit run is configured with, built once from the command line's options."""
+
+    # The crawl (defaults from auditor.spiders.settings).
+    max_pages: int = crawl_settings.DEFAULT_MAX_PAGES
+    max_depth: int = crawl_settings.DEFAULT_MAX_DEPTH
+    obey_robots: bool = True
+    contact_url: str = crawl_settings.DEFAULT_CONTACT_URL
+    site_timeout: float = crawl_settings.DEFAULT_SITE_TIMEOUT
+    #: Fetch loopback, private and link-local addresses (a staging server, the demo, tests).
+    allow_private: bool = False
+    #: Audit a site whose TLS certificate is invalid; the report says the certificates were not checked.
+    accept_invalid_tls: bool = False
+    #: Sites crawled at once.
+    concurrency: int = DEFAULT_SITE_CONCURRENCY
+    # The render stage.
+    render: RenderMode = "auto"
+    #: CI mode on one's own site only: send one test message through the contact form.
+    submit_test_message: bool = False
+    # The judgement.
+    #: Whose law applies to a site that names none; None: guessed from each site.
+    jurisdiction: str | None = None
+    #: The law as of this day; None: today.
+    as_of: date | None = None
+    #: The rules to run; None: every rule (``auditor ci`` leaves some out).
+    rules: tuple[type[Rule], ...] | None = None
+    # Where the run is kept.
+    #: Evidence (screenshots, WARC files) goes here; None: none is written (``eval``).
+    output: Path | None = None
+    #: The SQLite store of runs; None: nothing is stored (``eval``).
+    store: Path | None = None
+    #: Report formats and language, for the callers that write the reports.
+    formats: tuple[str, ...] = ("html", "json")
+    lang: str = "en"
+
+    @property
+    def day(self) -> date:
+        """The day whose law is applied."""
+        return self.as_of or datetime.now(UTC).date()
+
+    def crawl_spec(self, url: str, saved_copy: SavedCopy | None = None) -> CrawlSpec:
+        """What to crawl of the site at ``url`` and within which limits: the only place where
+        crawl settings are made from the audit's settings."""
+        return CrawlSpec(url=url, max_pages=self.max_pages, max_depth=self.max_depth, obey_robots=self.obey_robots,
+                         contact_url=self.contact_url, site_timeout=self.site_timeout, saved_copy=saved_copy,
+                         allow_private=self.allow_private, accept_invalid_tls=self.accept_invalid_tls)
+
+    def job(self, url: str, jurisdiction: str | None = None, saved_copy: SavedCopy | None = None) -> SiteJob:
+        """One site to audit with these settings; ``jurisdiction`` is the site's own, if it names one."""
+        return SiteJob(crawl=self.crawl_spec(url, saved_copy), jurisdiction=jurisdiction or self.jurisdiction,
+                       render=self.render, submit_test_message=self.submit_test_message, rules=self.rules)
+
+    def recorded(self) -> dict[str, object]:
+        """The settings of a run as the store's run key and the manifest record them."""
+        return {"max_pages": self.max_pages, "max_depth": self.max_depth, "obey_robots": self.obey_robots,
+                "render": self.render, "site_timeout": self.site_timeout,
+                "jurisdiction": self.jurisdiction or "auto", "allow_private": self.allow_private,
+                "as_of": self.as_of.isoformat() if self.as_of else None}
+
+
+@dataclass(frozen=True)
+class SiteJob:
+    """One site as the pipeline runs it: the crawl, what the browser does after it, whose law
+    (None: guessed from the site) and which rules (None: all)."""
+
+    crawl: CrawlSpec
+    jurisdiction: str | None = None
+    render: RenderMode = "never"
+    submit_test_message: bool = False
+    rules: Sequence[type[Rule]] | None = None
+
+
+# ----------------------------------------------------------------------------- crawl and render
+
+
+def crawl_sites(
+    jobs: Sequence[SiteJob], *, concurrency: int = DEFAULT_SITE_CONCURRENCY,
+    on_done: Callable[[SiteCrawl], None] | None = None,
+) -> list[SiteCrawl]:
+    """Crawl and render every site; the crawls in the order of ``jobs``. ``on_done`` sees each
+    site as it is rendered."""
+
+    async def run() -> list[SiteCrawl]:
+        async with _render_stage(jobs) as render:
+            return await crawl_sites_async([job.crawl for job in jobs], concurrency=concurrency,
+                                           on_done=on_done, after=render)
+
+    return asyncio.run(run())
+
+
+def crawl_each(
+    jobs: Sequence[SiteJob], *, concurrency: int, on_done: Callable[[SiteCrawl], Awaitable[None] | None],
+) -> None:
+    """Crawl and render every site, handing each to ``on_done`` as it ends (see
+    :func:`auditor.spiders.crawl.crawl_each`: nothing is kept, memory stays bounded)."""
+
+    async def run() -> None:
+        async with _render_stage(jobs) as render:
+            await crawl_each_async([job.crawl for job in jobs], concurrency=concurrency, on_done=on_done,
+                                   after=render)
+
+    asyncio.run(run())
+
+
+@asynccontextmanager
+async def _render_stage(jobs: Sequence[SiteJob]) -> AsyncIterator[AfterCrawl | None]:
+    """The render step after each site's crawl, with one Chromium for the whole run (launched
+    only when some site is to be rendered) and at most ``RENDER_CONCURRENCY`` sites in it."""
+    if all(job.render == "never" for job in jobs):
+        yield None
+        return
+    gate = asyncio.Semaphore(RENDER_CONCURRENCY)
+    async with _maybe_browser() as (browser, unavailable):
+
+        async def render(index: int, crawl: SiteCrawl) -> SiteCrawl:
+            job = jobs[index]
+            if job.render == "never":
+                return crawl
+            async with gate:
+                return await render_crawl(crawl, job.render, browser, saved=job.crawl.saved_copy,
+                                          unavailable=unavailable, submit=job.submit_test_message,
+                                          allow_private=job.crawl.allow_private,
+                                          accept_invalid_tls=job.crawl.accept_invalid_tls)
+
+        yield render
+
+
+@asynccontextmanager
+async def _maybe_browser() -> AsyncIterator[tuple[Browser | None, str]]:
+    """One Chromium for the run, or (None, why not): the audit goes on without one."""
+    async with AsyncExitStack() as stack:
+        try:
+            browser = await stack.enter_async_context(launch())
+        except BrowserUnavailable as exc:
+            yield None, str(exc)
+            return
+        yield browser, ""
+
+
+# ----------------------------------------------------------------------------- one site
+
+
+def audit_site(
+    crawl: SiteCrawl, *, jurisdiction: str | None, as_of: date, rules: Sequence[type[Rule]] | None = None,
+    evidence_dir: Path | None = None, label: str = "",
+) -> tuple[SiteCrawl, SiteResult]:
+    """Evidence, facts, rules and score of one crawled site: the crawl with its evidence files
+    recorded, and the site's result. Never raises for anything a site can do."""
+    if evidence_dir is not None:
+        crawl = store_evidence(crawl, evidence_dir, label)
+    return crawl, audit_crawl(crawl, jurisdiction=jurisdiction, as_of=as_of, rules=rules)
+
+
+def store_evidence(crawl: SiteCrawl, evidence_dir: Path, label: str = "") -> SiteCrawl:
+    """Screenshots as PNG files and the pages as a WARC file, their paths recorded in the crawl.
+    ``label`` (``run-3``) gives each run its own folders: no run overwrites another's evidence."""
+    crawl = store_screenshots(crawl, evidence_dir, label)
+    try:
+        return write_warc(crawl, evidence_dir, label)
+    except OSError:
+        return crawl
+
+
+def store_screenshots(crawl: SiteCrawl, evidence_dir: Path, label: str = "") -> SiteCrawl:
+    """Write the crawl's screenshots as PNG files and record their paths relative to ``evidence_dir``.
+
+    Nothing is lost when a file cannot be written: the path just stays empty."""
+    folder = Path("screenshots") / label / report_slug(crawl.start_url) if label else (
+        Path("screenshots") / report_slug(crawl.start_url))
+    pages = []
+    for number, page in enumerate(crawl.pages, start=1):
+        render = page.render
+        if render is None:
+            pages.append(page)
+            continue
+        prefix = folder / f"page-{number:02d}"
+        update: dict[str, object] = {}
+        if render.screenshot_png:
+            update["screenshot"] = _write(evidence_dir, Path(f"{prefix}.png"), render.screenshot_png)
+        update["chats"] = [
+            chat.model_copy(update={"screenshot": _write(evidence_dir, Path(f"{prefix}-chat-{i}.png"),
+                                                         chat.screenshot_png)}) if chat.screenshot_png else chat
+            for i, chat in enumerate(render.chats, start=1)
+        ]
+        elements: dict[str, str] = {}
+        for index, (locator, png) in enumerate(render.elements_png.items(), start=1):
+            path = _write(evidence_dir, Path(f"{prefix}-element-{index:02d}.png"), png)
+            if path:
+                elements[locator] = path
+        update["elements"] = elements
+        update["submissions"] = [
+            sent.model_copy(update={"screenshot": _write(evidence_dir, Path(f"{prefix}-sent-{i}.png"),
+                                                         sent.screenshot_png)}) if sent.screenshot_png else sent
+            for i, sent in enumerate(render.submissions, start=1)
+        ]
+        pages.append(page.model_copy(update={"render": render.model_copy(update=update)}))
+    return crawl.model_copy(update={"pages": pages})
+
+
+def _write(root: Path, relative: Path, data: bytes) -> str:
+    try:
+        target = root / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    except OSError:
+        return ""
+    return relative.as_posix()
+
+
+# ----------------------------------------------------------------------------- a list of sites
+
+
+def audit_sites(
+    jobs: Sequence[SiteJob],
+    *,
+    as_of: date,
+    on_site_done: Callable[[SiteCrawl], None] | None = None,
+    evidence_dir: Path | None = None,
+    on_audited: Callable[[int, SiteCrawl, SiteResult], SiteResult] | None = None,
+    evidence_label: str = "",
+    concurrency: int = DEFAULT_SITE_CONCURRENCY,
+) -> AuditResult:
+    """Crawl and render every site, then judge each; the result lists the sites in the order
+    given. Screenshots go to ``evidence_dir/screenshots/`` (paths in the result are relative to
+    that folder). ``on_audited`` sees each site's crawl and result (to store them) and may
+    return the result amended (with its history)."""
+    crawls = crawl_sites(jobs, concurrency=concurrency, on_done=on_site_done)
+    sites: list[SiteResult] = []
+    for index, (job, crawl) in enumerate(zip(jobs, crawls, strict=True)):
+        kept, result = audit_site(crawl, jurisdiction=job.jurisdiction, as_of=as_of, rules=job.rules,
+                                  evidence_dir=evidence_dir, label=evidence_label)
+        sites.append(on_audited(index, kept, result) if on_audited is not None else result)
+    catalogue = rule_catalogue(
+        rule for job in jobs for rule in (job.rules if job.rules is not None else registry.all_rules()))
+    return AuditResult(tool=ToolInfo(version=__version__), generated_at=datetime.now(UTC), as_of=as_of, sites=sites,
+                       rule_catalogue=catalogue)
+
+
+@dataclass
+class Audit:
+    """What :func:`audit` did: the result and the run it is stored as (None: not stored)."""
+
+    result: AuditResult
+    run: int | None = None
+
+
+def audit(
+    jobs: Sequence[SiteJob],
+    settings: AuditSettings,
+    *,
+    source: str = "",
+    on_crawled: Callable[[SiteCrawl], None] | None = None,
+    on_audited: Callable[[int, SiteCrawl, SiteResult], None] | None = None,
+) -> Audit:
+    """Crawl, render and judge ``jobs`` (made with :meth:`AuditSettings.job`); with a store in
+    ``settings``, the run, every crawl and result go into it and each result gets its comparison
+    with the site's last audit. ``on_crawled`` sees each crawl as it ends (a progress bar),
+    ``on_audited`` each site's crawl and result."""
+    day = settings.day
+    db, run = _start(settings.store, key=f"audit-{datetime.now(UTC):%Y%m%dT%H%M%S.%f}", source=source,
+                     as_of=day, settings={"as_of": day.isoformat()}, total=len(jobs))
+
+    def keep(index: int, crawl: SiteCrawl, result: SiteResult) -> SiteResult:
+        if on_audited is not None:
+            on_audited(index, crawl, result)
+        if db is None or run is None:
+            return result
+        store.save_site(db, run, position=index, url=crawl.start_url, name="", jurisdiction=jobs[index].jurisdiction,
+                        tags="", result=result, crawl=crawl,
+                        seconds=(crawl.finished_at - crawl.started_at).total_seconds())
+        return store.with_history(db, run, result)
+
+    result = audit_sites(jobs, as_of=day, on_site_done=on_crawled, evidence_dir=settings.output, on_audited=keep,
+                         evidence_label=f"run-{run.id}" if run is not None else "", concurrency=settings.concurrency)
+    if db is not None and run is not None:
+        store.finish_run(db, run)
+        db.close()
+    return Audit(result, run.id if run is not None else None)
+
+
+def _start(
+    path: Path | None, *, key: str, source: str, as_of: date, settings: dict[str, object], total: int,
+) -> tuple[sqlite3.Connection | None, store.Run | None]:
+    if path is None:
+        return None, None
+    db = open_store(path)
+    run, _ = store.start_run(db, key=key, source=source, as_of=as_of.isoformat(), tool_version=__version__,
+                             settings=settings, total=total)
+    return db, run
+
+
+# ----------------------------------------------------------------------------- the store
+
+
+def open_store(path: Path) -> sqlite3.Connection:
+    """The store at ``path`` (created when missing)."""
+    try:
+        return store.open_store(path)
+    except store.StoreError as exc:
+        raise PipelineError(str(exc)) from None
+
+
+def open_run(path: Path, ref: str) -> tuple[sqlite3.Connection, store.Run]:
+    """An existing store and one of its runs: a number or ``latest``."""
+    if not path.is_file():
+        raise PipelineError(f"no store at {path}; give the store with --store")
+    db = open_store(path)
+    run = store.latest_run(db) if ref == "latest" else store.find_run(db, ref)
+    if run is None:
+        db.close()
+        raise PipelineError(f"no run {ref!r} in {path}")
+    return db, run
+
+
+def stored_result(db: sqlite3.Connection, run: store.Run, as_of: date | None = None) -> AuditResult:
+    """A stored run's result, each site with its history."""
+    # The store keeps no rule catalogue per run (yet): today's rules describe a stored run.
+    return AuditResult(
+        tool=ToolInfo(version=__version__), generated_at=datetime.now(UTC),
+        as_of=as_of or date.fromisoformat(run.as_of),
+        sites=[store.with_history(db, run, s.result) for s in store.sites(db, run)],
+        rule_catalogue=rule_catalogue(),
+    )
+
+
+@dataclass
+class Reaudit:
+    """What :func:`reaudit` did: the new run judged from ``original``'s stored crawls."""
+
+    result: AuditResult
+    run: int
+    original: int
+    missing: int  # sites without a stored crawl: they keep their old result
+
+
+def reaudit(store_path: Path, ref: str, as_of: date | None = None) -> Reaudit:
+    """Judge a stored run again with today's rules (as of ``as_of``, default the run's own
+    date), fetching nothing: a new run in the store."""
+    db, original = open_run(store_path, ref)
+    day = as_of or date.fromisoformat(original.as_of)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S.%f")
+    run, _ = store.start_run(db, key=f"reaudit-{original.id}-{stamp}", source=f"reaudit of run {original.id}",
+                             as_of=day.isoformat(), tool_version=__version__,
+                             settings={**original.settings, "reaudit_of": original.id}, total=original.total)
+    results: list[SiteResult] = []
+    missing = 0
+    for site in store.sites(db, original):
+        crawl = store.stored_crawl(db, original, site.url)
+        if crawl is None:
+            missing += 1
+            results.append(site.result)
+            continue
+        judged = audit_crawl(crawl, jurisdiction=site.jurisdiction, as_of=day)
+        store.save_site(db, run, position=site.position, url=site.url, name=site.name,
+                        jurisdiction=site.jurisdiction, tags=site.tags, result=judged, crawl=crawl, seconds=0.0)
+        results.append(store.with_history(db, run, judged))
+    store.finish_run(db, run)
+    db.close()
+    result = AuditResult(tool=ToolInfo(version=__version__), generated_at=datetime.now(UTC), as_of=day,
+                         sites=results, rule_catalogue=rule_catalogue())
+    return Reaudit(result, run.id, original.id, missing)
+
+
+# ----------------------------------------------------------------------------- a batch
+
+
+@dataclass
+class BatchProgress:
+    """What the progress bar of a batch shows."""
+
+    done: int = 0
+    not_audited: int = 0
+    pages: int = 0
+
+
+@dataclass
+class Batch:
+    """A batch run in the store: opened (or resumed) by :meth:`open`, audited by :meth:`audit`,
+    read back by :meth:`result`, closed by :meth:`close` (finished when it went through)."""
+
+    db: sqlite3.Connection
+    run: store.Run
+    sites: list[BatchSite]
+    settings: AuditSettings
+    resumed: bool
+    #: Sites stored before this process started (a resumed run).
+    finished: int
+    as_of: date
+    stored: list[store.StoredSite] = field(default_factory=list)
+
+    @classmethod
+    def open(cls, sites: Sequence[BatchSite], settings: AuditSettings, *, source: str) -> Batch:
+        """The run of these sites with these settings: the same list and settings resume it."""
+        if settings.store is None:
+            raise PipelineError("a batch needs a store")
+        db = open_store(settings.store)
+        recorded = settings.recorded()
+        run, resumed = store.start_run(db, key=run_key(sites, recorded), source=source,
+                                       as_of=settings.day.isoformat(), tool_version=__version__,
+                                       settings=recorded, total=len(sites))
+        jobs = [s if s.jurisdiction else BatchSite(s.url, s.name, settings.jurisdiction, s.tags, s.line)
+                for s in sites]
+        return cls(db, run, jobs, settings, resumed, len(store.done_urls(db, run)), date.fromisoformat(run.as_of))
+
+    def audit(
+        self, on_site: Callable[[BatchSite, SiteResult, BatchProgress], None] | None = None,
+        workers: int | None = None,
+    ) -> BatchProgress:
+        """Audit the sites not stored yet; each is stored as soon as it is done.
+
+        The crawl runs in this process; the audit of each crawled site (WARC evidence, extraction,
+        rules, the compressed crawl) runs in ``workers`` other processes (default: one per core
+        but one, at most four; ``AUDITOR_AUDIT_WORKERS``), so that the CPU work of one site never
+        stalls the crawls in flight. With one core, few sites or ``workers=0`` everything runs
+        here. Only this process writes the store."""
+        done_before = store.done_urls(self.db, self.run)
+        todo = [s for s in self.sites if s.url not in done_before]
+        position = {s.url: i for i, s in enumerate(self.sites)}
+        progress = BatchProgress(done=len(done_before))
+        by_url = {s.url: s for s in todo}
+        pool = _pool(_workers(workers, len(todo)))
+        audit = _BatchAudit(self.settings.output, f"run-{self.run.id}", self.as_of)
+
+        def save(site: BatchSite, crawl: SiteCrawl, result: SiteResult, blob: bytes) -> None:
+            store.save_site(self.db, self.run, position=position[site.url], url=site.url, name=site.name,
+                            jurisdiction=site.jurisdiction, tags=site.tags, result=result, crawl=crawl,
+                            seconds=(crawl.finished_at - crawl.started_at).total_seconds(), crawl_blob=blob)
+            progress.done += 1
+            progress.pages += len(crawl.pages)
+            progress.not_audited += result.status.value != "audited"
+            if on_site is not None:
+                on_site(site, result, progress)
+
+        def done(crawl: SiteCrawl) -> Awaitable[None] | None:
+            site = by_url.get(crawl.start_url)
+            if site is None:
+                return None
+            if pool is None:
+                save(site, crawl, *audit(crawl, site.jurisdiction))
+                return None
+            return _audit_elsewhere(pool, audit, site, crawl, save)
+
+        try:
+            crawl_each([self.settings.job(s.url, s.jurisdiction) for s in todo],
+                       concurrency=self.settings.concurrency, on_done=done)
+        finally:
+            if pool is not None:
+                pool.shutdown(wait=True, cancel_futures=True)
+        return progress
+
+    def result(self) -> AuditResult:
+        """Every stored site of the run, in list order, each with its history."""
+        self.stored = list(store.sites(self.db, self.run))
+        return AuditResult(tool=ToolInfo(version=__version__), generated_at=datetime.now(UTC), as_of=self.as_of,
+                           sites=[store.with_history(self.db, self.run, s.result) for s in self.stored],
+                           rule_catalogue=rule_catalogue())
+
+    def close(self, *, finished: bool) -> None:
+        if finished:
+            store.finish_run(self.db, self.run)
+        self.db.close()
+
+
+@dataclass(frozen=True)
+class _BatchAudit:
+    """The audit of one crawled batch site, as a picklable callable for a worker process:
+    evidence, audit and the compressed crawl."""
+
+    evidence_dir: Path | None
+    label: str
+    as_of: date
+
+    def __call__(self, crawl: SiteCrawl, jurisdiction: str | None) -> tuple[SiteResult, bytes]:
+        crawl, result = audit_site(crawl, jurisdiction=jurisdiction, as_of=self.as_of,
+                                   evidence_dir=self.evidence_dir, label=self.label)
+        return result, store.crawl_blob_of(crawl)
+
+
+def _workers(asked: int | None, sites: int) -> int:
+    if asked is None:
+        asked = env.audit_workers()
+    if asked is None:
+        asked = min(MAX_WORKERS, (os.cpu_count() or 1) - 1) if sites >= MIN_SITES_FOR_WORKERS else 0
+    return asked
+
+
+def _pool(workers: int) -> ProcessPoolExecutor | None:
+    if workers <= 0:
+        return None
+    # spawn, not fork: the crawling process has threads (a fork would copy their locks).
+    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+
+
+async def _audit_elsewhere(
+    pool: ProcessPoolExecutor,
+    audit: _BatchAudit,
+    site: BatchSite,
+    crawl: SiteCrawl,
+    save: Callable[[BatchSite, SiteCrawl, SiteResult, bytes], None],
+) -> None:
+    loop = asyncio.get_running_loop()
+    try:
+        result, blob = await loop.run_in_executor(pool, audit, crawl, site.jurisdiction)
+    except BrokenProcessPool:  # a worker died (out of memory, killed): audit here instead
+        result, blob = audit(crawl, site.jurisdiction)
+    save(site, crawl, result, blob)
