@@ -11,12 +11,13 @@ Content-Security-Policy that forbids scripts and any external load. The output h
 external assets (inline CSS, system fonts), so one file can be archived as case evidence.
 
 Reports exist in English and Swedish (``lang="en"|"sv"``). The templates write every label as
-``{{ _("Score") }}``: the English words are the key into ``reports/strings.toml``
-(:func:`auditor.i18n.ui`). ``_`` escapes the catalogue's words and fills ``{name}``
-placeholders with escaped values, so a placeholder may hold a macro's (already escaped) markup,
-such as a link, but never raw text from the result. Rule titles, messages and evidence notes
-come from the result's ``*_i18n`` fields, rule descriptions from its ``rule_catalogue`` (the
-words the rules had when the result was made; a result older than the catalogue shows none).
+``{{ _("Score") }}``: the English words are the msgid in the gettext catalogs of
+``auditor/locale`` (:func:`auditor.i18n.ui`; docs/translating.md). ``_`` escapes the catalog's
+words and fills ``{name}`` placeholders with escaped values, so a placeholder may hold a macro's
+(already escaped) markup, such as a link, but never raw text from the result. Rule titles,
+messages and evidence notes come from the result's ``*_i18n`` fields, rule descriptions from its
+``rule_catalogue`` (the words the rules had when the result was made; a result older than the
+catalogue shows none).
 """
 
 from __future__ import annotations
@@ -58,7 +59,7 @@ def N_(text: str) -> str:
     """Mark an English report string for the catalogue without translating it yet.
 
     Labels kept in tables (outcomes, categories, ...) are translated where they are shown, by
-    :func:`auditor.i18n.ui`; the marker lets the catalogue test find them in the source.
+    :func:`auditor.i18n.ui`; the marker lets Babel extract them (babel.cfg).
     """
     return text
 

@@ -8,7 +8,7 @@ report was written. Crawled strings (URLs, reasons) are passed through
 and never read as markup.
 
 The summary is printed in English or Swedish (``lang``); its words come from the report
-catalogue ``reports/strings.toml`` through :func:`auditor.i18n.ui`, which holds no markup.
+catalogs (``auditor/locale``) through :func:`auditor.i18n.ui`; they hold no markup.
 """
 
 from __future__ import annotations
