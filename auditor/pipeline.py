@@ -454,6 +454,7 @@ class Batch:
     #: Sites stored before this process started (a resumed run).
     finished: int
     as_of: date
+    #: The run's stored sites (names and tags for the batch index), as :meth:`result` read them.
     stored: list[store.StoredSite] = field(default_factory=list)
 
     @classmethod
