@@ -3,6 +3,12 @@ re-laid (issue 17): a change of layout must not change a single verdict, message
 evidence item or score. Only what differs between two runs of the same code is masked: times
 (every ``*_at`` field) and WARC record ids.
 
+The file was written by the code of commit 30fb25e (before the re-layout) with one change applied
+to it as to the new code: a crawl lists its pages in reading order (depth, then URL), not in the
+order the responses arrived, without which page order, screenshot numbers and the first evidence
+of a rule varied between runs on a loaded machine. Its ``schema_version`` reads 1.6, the additive
+version that brought ``rule_catalogue``.
+
 To accept a deliberate change of output, regenerate the file with
 ``AUDITOR_UPDATE_GOLDEN=1 pytest tests/golden`` and say in the commit why the output changed.
 """
