@@ -1,7 +1,8 @@
 """The rule registry: every rule module under ``auditor.rules`` registers its class here.
 
 Rules are discovered by importing every module of the ``auditor.rules`` package once; the
-``@register`` decorator adds each class under its id. The jurisdictions' profiles
+``@register`` decorator (:mod:`auditor.rule`, so a rule never imports this module) adds each
+class under its id. The jurisdictions' profiles
 (:mod:`auditor.profiles`) give each rule its weight per jurisdiction.
 """
 
@@ -10,15 +11,10 @@ from __future__ import annotations
 import importlib
 import pkgutil
 from functools import cache
-from typing import TypeVar
 
 from auditor.models import Severity
 from auditor.profiles import profile
-from auditor.rule import Rule
-
-_RULES: dict[str, type[Rule]] = {}
-
-R = TypeVar("R", bound=type[Rule])
+from auditor.rule import REGISTERED, Rule
 
 #: Weight of a rule by severity when no profile names it (requirements.md, section 8).
 SEVERITY_WEIGHT: dict[Severity, float] = {
@@ -28,15 +24,6 @@ SEVERITY_WEIGHT: dict[Severity, float] = {
     Severity.LOW: 1.0,
     Severity.INFO: 0.0,
 }
-
-
-def register(cls: R) -> R:
-    """Class decorator: add a rule to the catalogue under its ``meta.id``."""
-    rule_id = cls.meta.id
-    if rule_id in _RULES and _RULES[rule_id] is not cls:
-        raise ValueError(f"two rules share the id {rule_id!r}")
-    _RULES[rule_id] = cls
-    return cls
 
 
 @cache
@@ -50,16 +37,16 @@ def _discover() -> None:
 def all_rules() -> list[type[Rule]]:
     """Every registered rule, in catalogue order (category, then id)."""
     _discover()
-    return sorted(_RULES.values(), key=lambda r: (r.meta.category.value, r.meta.id))
+    return sorted(REGISTERED.values(), key=lambda r: (r.meta.category.value, r.meta.id))
 
 
 def get_rule(rule_id: str) -> type[Rule]:
     """One rule by id; KeyError with the known ids if there is none."""
     _discover()
     try:
-        return _RULES[rule_id]
+        return REGISTERED[rule_id]
     except KeyError:
-        raise KeyError(f"no rule {rule_id!r}; known: {', '.join(sorted(_RULES))}") from None
+        raise KeyError(f"no rule {rule_id!r}; known: {', '.join(sorted(REGISTERED))}") from None
 
 
 def weight_of(rule: type[Rule], jurisdiction: str) -> float:

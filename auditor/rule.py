@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from auditor import profiles
 from auditor.i18n import Text, as_text
@@ -141,3 +141,19 @@ class Rule:
     def evaluate(self, facts: FactView, ctx: AuditContext) -> Verdict:
         """Decide the rule for one site from its declared facts."""
         raise NotImplementedError
+
+
+#: Every rule class by id, filled by :func:`register` as the rule modules are imported;
+#: :mod:`auditor.registry` discovers the modules and reads it.
+REGISTERED: dict[str, type[Rule]] = {}
+
+R = TypeVar("R", bound=type[Rule])
+
+
+def register(cls: R) -> R:
+    """Class decorator: add a rule to the catalogue under its ``meta.id``."""
+    rule_id = cls.meta.id
+    if rule_id in REGISTERED and REGISTERED[rule_id] is not cls:
+        raise ValueError(f"two rules share the id {rule_id!r}")
+    REGISTERED[rule_id] = cls
+    return cls

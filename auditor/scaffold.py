@@ -146,7 +146,7 @@ from __future__ import annotations
 
 from auditor.i18n import N_, Messages
 from auditor.models import Category, LegalRef, RuleMeta, Severity
-from auditor.registry import register
+from auditor.rule import register
 from auditor.rule import AuditContext, FactView, Rule, Verdict, needs_review
 
 LEGAL_BASIS = LegalRef(instrument="TODO: the act", provision="TODO: the article")

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 from auditor.i18n import N_, Messages, Text
 from auditor.models import Category, ChatFact, Evidence, RuleMeta, Severity
-from auditor.registry import register
 from auditor.rule import (
     AuditContext,
     FactView,
@@ -35,6 +34,7 @@ from auditor.rule import (
     needs_review,
     not_applicable,
     passed,
+    register,
 )
 from auditor.rules import legal
 from auditor.rules.support import Pages

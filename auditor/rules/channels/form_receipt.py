@@ -27,7 +27,6 @@ from __future__ import annotations
 
 from auditor.i18n import N_, Messages, Text
 from auditor.models import Category, Evidence, FormFact, RuleMeta, Severity
-from auditor.registry import register
 from auditor.rule import (
     AuditContext,
     FactView,
@@ -38,6 +37,7 @@ from auditor.rule import (
     not_applicable,
     partial,
     passed,
+    register,
 )
 from auditor.rules import legal
 from auditor.rules.support import Pages, absence_doubt, one_per_place

@@ -39,8 +39,7 @@ from urllib.parse import urlsplit
 from auditor.i18n import N_, Messages, Text
 from auditor.lexicon import normalise
 from auditor.models import Category, Evidence, LegalRef, PassageFact, PassageTopic, RuleMeta, Severity
-from auditor.registry import register
-from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, partial, passed
+from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, partial, passed, register
 from auditor.rules.complaints.complaints_info import complaints_absence_doubt
 from auditor.rules.support import TERMS_PAGE_KINDS, Pages, one_per_place, passage_evidence, searched_for_terms
 

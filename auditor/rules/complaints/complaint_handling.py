@@ -28,8 +28,7 @@ from __future__ import annotations
 
 from auditor.i18n import N_, Messages, Text, join
 from auditor.models import Category, LegalRef, PassageFact, PassageTopic, RuleMeta, Severity
-from auditor.registry import register
-from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, partial, passed
+from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, partial, passed, register
 from auditor.rules.complaints.complaints_info import (
     NATIONAL_GUARANTEE,
     SE_KOV_REKLAMATION,

@@ -30,8 +30,7 @@ from datetime import date
 
 from auditor.i18n import N_, Messages, Text, join
 from auditor.models import Category, LegalRef, PassageFact, PassageTopic, RuleMeta, Severity
-from auditor.registry import register
-from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, not_applicable, passed
+from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, not_applicable, passed, register
 from auditor.rules.complaints.complaints_info import period_words, ranked, unique
 from auditor.rules.support import Pages, passage_evidence
 

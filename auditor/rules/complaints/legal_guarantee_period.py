@@ -30,8 +30,7 @@ from __future__ import annotations
 
 from auditor.i18n import N_, Messages, Text
 from auditor.models import Category, LegalRef, PassageFact, PassageTopic, RuleMeta, Severity
-from auditor.registry import register
-from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, not_applicable, passed
+from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, not_applicable, passed, register
 from auditor.rules.complaints.complaints_info import (
     CRD_6_1_L,
     NATIONAL_GUARANTEE,

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 from auditor.i18n import N_, Messages, Text
 from auditor.models import Category, ChatFact, Evidence, RuleMeta, Severity
-from auditor.registry import register
 from auditor.rule import (
     AuditContext,
     FactView,
@@ -34,6 +33,7 @@ from auditor.rule import (
     not_applicable,
     partial,
     passed,
+    register,
 )
 from auditor.rules import legal
 from auditor.rules.support import Pages, absence_doubt

@@ -30,8 +30,7 @@ from __future__ import annotations
 from auditor import lexicon
 from auditor.i18n import N_, Messages, Text, kind_name, region_name
 from auditor.models import Category, EmailFact, Evidence, LinkFact, PageInfo, RuleMeta, Severity
-from auditor.registry import register
-from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, partial, passed
+from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, partial, passed, register
 from auditor.rules import legal
 from auditor.rules.support import SITE_WIDE, Pages, absence_doubt
 from auditor.web.urls import url_key

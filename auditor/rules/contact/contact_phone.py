@@ -27,8 +27,7 @@ from __future__ import annotations
 from auditor.facts.phones import MISSING_TRUNK_PREFIX
 from auditor.i18n import N_, Messages, Text, join, kind_name, message, region_name
 from auditor.models import Category, Evidence, PageKind, PhoneFact, RuleMeta, Severity
-from auditor.registry import register
-from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, partial, passed
+from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, partial, passed, register
 from auditor.rules import legal
 from auditor.rules.support import SITE_WIDE, Pages, absence_doubt, fact_evidence, is_prominent, one_per_number
 

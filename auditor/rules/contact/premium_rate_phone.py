@@ -31,8 +31,18 @@ import phonenumbers
 
 from auditor.i18n import N_, Messages, Text, region_name
 from auditor.models import Category, Evidence, LegalRef, PageKind, PhoneFact, RuleMeta, Severity
-from auditor.registry import register
-from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, not_applicable, partial, passed
+from auditor.rule import (
+    AuditContext,
+    FactView,
+    Rule,
+    Verdict,
+    failed,
+    needs_review,
+    not_applicable,
+    partial,
+    passed,
+    register,
+)
 from auditor.rules.contact.contact_phone import phone_type_name
 from auditor.rules.support import Pages, fact_evidence, is_prominent, one_per_number
 

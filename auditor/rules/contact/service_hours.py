@@ -28,8 +28,7 @@ from __future__ import annotations
 from auditor import lexicon
 from auditor.i18n import N_, Messages, Text
 from auditor.models import Category, Evidence, LegalRef, PassageFact, PassageTopic, RuleMeta, Severity
-from auditor.registry import register
-from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, passed
+from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, passed, register
 from auditor.rules import legal
 from auditor.rules.complaints.complaints_info import period_words
 from auditor.rules.support import Pages, absence_doubt, is_prominent, one_per_place, passage_evidence

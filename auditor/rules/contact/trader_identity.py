@@ -25,8 +25,7 @@ from collections.abc import Sequence
 
 from auditor.i18n import N_, Messages, region_name
 from auditor.models import Category, CompanyNameFact, Evidence, OrgNumberFact, PageKind, RuleMeta, Severity
-from auditor.registry import register
-from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, partial, passed
+from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, partial, passed, register
 from auditor.rules import legal
 from auditor.rules.support import (
     SITE_WIDE,

@@ -23,8 +23,7 @@ from __future__ import annotations
 
 from auditor.i18n import N_, Messages, Text
 from auditor.models import Category, LegalRef, PassageFact, PassageTopic, RuleMeta, Severity
-from auditor.registry import register
-from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, passed
+from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, passed, register
 from auditor.rules import legal
 from auditor.rules.support import Pages, one_per_place, passage_evidence
 from auditor.rules.withdrawal.withdrawal_period import (

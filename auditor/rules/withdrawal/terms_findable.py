@@ -48,8 +48,7 @@ from auditor.models import (
     RuleMeta,
     Severity,
 )
-from auditor.registry import register
-from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, partial, passed
+from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, partial, passed, register
 from auditor.rules import legal
 from auditor.rules.support import Pages
 

@@ -24,8 +24,7 @@ from __future__ import annotations
 
 from auditor.i18n import N_, Messages
 from auditor.models import Category, LegalRef, PassageFact, PassageTopic, RuleMeta, Severity
-from auditor.registry import register
-from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, partial, passed
+from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, partial, passed, register
 from auditor.rules import legal
 from auditor.rules.support import Pages, first_of_each, passage_evidence
 from auditor.rules.withdrawal.withdrawal_period import (

@@ -28,8 +28,18 @@ from datetime import date
 
 from auditor.i18n import N_, Messages, Text, region_name
 from auditor.models import Category, LegalRef, PassageFact, PassageTopic, RuleMeta, Severity
-from auditor.registry import register
-from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, not_applicable, partial, passed
+from auditor.rule import (
+    AuditContext,
+    FactView,
+    Rule,
+    Verdict,
+    failed,
+    needs_review,
+    not_applicable,
+    partial,
+    passed,
+    register,
+)
 from auditor.rules import legal
 from auditor.rules.support import SITE_WIDE, Pages, absence_doubt, one_per_place, passage_evidence
 
