@@ -29,7 +29,7 @@ from contextlib import AsyncExitStack, asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from auditor import __version__, registry, store
 from auditor import settings as env
@@ -38,7 +38,7 @@ from auditor.browser.render import Browser, BrowserUnavailable, launch
 from auditor.browser.stage import RenderMode, render_crawl
 from auditor.engine import audit_crawl, rule_catalogue
 from auditor.evidence import write_warc
-from auditor.models import AuditResult, SiteCrawl, SiteResult, ToolInfo
+from auditor.models import AuditResult, RuleInfo, SiteCrawl, SiteResult, ToolInfo
 from auditor.reports.html import report_slug
 from auditor.spiders import settings as crawl_settings
 from auditor.spiders.crawl import (
@@ -298,8 +298,7 @@ def audit_sites(
         kept, result = audit_site(crawl, jurisdiction=job.jurisdiction, as_of=as_of, rules=job.rules,
                                   evidence_dir=evidence_dir, label=evidence_label)
         sites.append(on_audited(index, kept, result) if on_audited is not None else result)
-    catalogue = rule_catalogue(
-        rule for job in jobs for rule in (job.rules if job.rules is not None else registry.all_rules()))
+    catalogue = _catalogue(jobs)
     return AuditResult(tool=ToolInfo(version=__version__), generated_at=datetime.now(UTC), as_of=as_of, sites=sites,
                        rule_catalogue=catalogue)
 
@@ -326,7 +325,7 @@ def audit(
     ``on_audited`` each site's crawl and result."""
     day = settings.day
     db, run = _start(settings.store, key=f"audit-{datetime.now(UTC):%Y%m%dT%H%M%S.%f}", source=source,
-                     as_of=day, settings={"as_of": day.isoformat()}, total=len(jobs))
+                     as_of=day, settings={"as_of": day.isoformat()}, total=len(jobs), catalogue=_catalogue(jobs))
 
     def keep(index: int, crawl: SiteCrawl, result: SiteResult) -> SiteResult:
         if on_audited is not None:
@@ -348,13 +347,31 @@ def audit(
 
 def _start(
     path: Path | None, *, key: str, source: str, as_of: date, settings: dict[str, object], total: int,
+    catalogue: list[RuleInfo],
 ) -> tuple[sqlite3.Connection | None, store.Run | None]:
     if path is None:
         return None, None
     db = open_store(path)
     run, _ = store.start_run(db, key=key, source=source, as_of=as_of.isoformat(), tool_version=__version__,
-                             settings=settings, total=total)
+                             settings=settings, total=total, rule_catalogue=_catalogue_json(catalogue))
     return db, run
+
+
+def _catalogue(jobs: Sequence[SiteJob]) -> list[RuleInfo]:
+    """The catalogue of the rules these jobs are judged with (``auditor ci`` may skip some)."""
+    return rule_catalogue(
+        rule for job in jobs for rule in (job.rules if job.rules is not None else registry.all_rules()))
+
+
+def _catalogue_json(catalogue: list[RuleInfo]) -> list[dict[str, Any]]:
+    return [info.model_dump(mode="json") for info in catalogue]
+
+
+def run_catalogue(run: store.Run) -> list[RuleInfo]:
+    """The rules a stored run was judged with, as its reports show them; none for a run stored
+    before runs kept their catalogue (its reports then show no rule descriptions rather than
+    today's, which may say something else)."""
+    return [RuleInfo.model_validate(entry) for entry in run.rule_catalogue or []]
 
 
 # ----------------------------------------------------------------------------- the store
@@ -381,13 +398,12 @@ def open_run(path: Path, ref: str) -> tuple[sqlite3.Connection, store.Run]:
 
 
 def stored_result(db: sqlite3.Connection, run: store.Run, as_of: date | None = None) -> AuditResult:
-    """A stored run's result, each site with its history."""
-    # The store keeps no rule catalogue per run (yet): today's rules describe a stored run.
+    """A stored run's result, each site with its history, and the rules as the run saw them."""
     return AuditResult(
         tool=ToolInfo(version=__version__), generated_at=datetime.now(UTC),
         as_of=as_of or date.fromisoformat(run.as_of),
         sites=[store.with_history(db, run, s.result) for s in store.sites(db, run)],
-        rule_catalogue=rule_catalogue(),
+        rule_catalogue=run_catalogue(run),
     )
 
 
@@ -407,9 +423,11 @@ def reaudit(store_path: Path, ref: str, as_of: date | None = None) -> Reaudit:
     db, original = open_run(store_path, ref)
     day = as_of or date.fromisoformat(original.as_of)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S.%f")
+    catalogue = rule_catalogue()
     run, _ = store.start_run(db, key=f"reaudit-{original.id}-{stamp}", source=f"reaudit of run {original.id}",
                              as_of=day.isoformat(), tool_version=__version__,
-                             settings={**original.settings, "reaudit_of": original.id}, total=original.total)
+                             settings={**original.settings, "reaudit_of": original.id}, total=original.total,
+                             rule_catalogue=_catalogue_json(catalogue))
     results: list[SiteResult] = []
     missing = 0
     for site in store.sites(db, original):
@@ -425,7 +443,7 @@ def reaudit(store_path: Path, ref: str, as_of: date | None = None) -> Reaudit:
     store.finish_run(db, run)
     db.close()
     result = AuditResult(tool=ToolInfo(version=__version__), generated_at=datetime.now(UTC), as_of=day,
-                         sites=results, rule_catalogue=rule_catalogue())
+                         sites=results, rule_catalogue=catalogue)
     return Reaudit(result, run.id, original.id, missing)
 
 
@@ -466,7 +484,8 @@ class Batch:
         recorded = settings.recorded()
         run, resumed = store.start_run(db, key=run_key(sites, recorded), source=source,
                                        as_of=settings.day.isoformat(), tool_version=__version__,
-                                       settings=recorded, total=len(sites))
+                                       settings=recorded, total=len(sites),
+                                       rule_catalogue=_catalogue_json(rule_catalogue()))
         jobs = [s if s.jurisdiction else BatchSite(s.url, s.name, settings.jurisdiction, s.tags, s.line)
                 for s in sites]
         return cls(db, run, jobs, settings, resumed, len(store.done_urls(db, run)), date.fromisoformat(run.as_of))
@@ -522,7 +541,7 @@ class Batch:
         self.stored = list(store.sites(self.db, self.run))
         return AuditResult(tool=ToolInfo(version=__version__), generated_at=datetime.now(UTC), as_of=self.as_of,
                            sites=[store.with_history(self.db, self.run, s.result) for s in self.stored],
-                           rule_catalogue=rule_catalogue())
+                           rule_catalogue=run_catalogue(self.run))
 
     def close(self, *, finished: bool) -> None:
         if finished:

@@ -23,7 +23,7 @@ from typing import Any
 
 from auditor.models import RuleChange, SiteCrawl, SiteHistory, SiteResult
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 _MIGRATIONS: dict[int, str] = {
     1: """
@@ -75,6 +75,12 @@ _MIGRATIONS: dict[int, str] = {
     );
     CREATE INDEX outcomes_by_site ON outcomes (url, rule);
     """,
+    # The rules a run was judged with, as its reports show them (AuditResult.rule_catalogue, JSON):
+    # a stored run re-rendered later shows the words of its own day, not today's. NULL for runs
+    # stored before this column existed: their reports show no rule descriptions.
+    2: """
+    ALTER TABLE runs ADD COLUMN rule_catalogue TEXT
+    """,
 }
 
 
@@ -93,6 +99,7 @@ class Run:
     tool_version: str
     settings: dict[str, object]
     total: int
+    rule_catalogue: list[dict[str, Any]] | None = None
 
 
 @dataclass(frozen=True)
@@ -154,23 +161,28 @@ class _transaction:
 
 def start_run(
     db: sqlite3.Connection, *, key: str, source: str, as_of: str, tool_version: str,
-    settings: dict[str, object], total: int,
+    settings: dict[str, object], total: int, rule_catalogue: list[dict[str, Any]] | None = None,
 ) -> tuple[Run, bool]:
-    """The run with ``key`` (resumed: True) or a new one (False)."""
+    """The run with ``key`` (resumed: True) or a new one (False). ``rule_catalogue`` is what the
+    reports show of the rules the run is judged with (``AuditResult.rule_catalogue`` as JSON)."""
     found = find_run(db, key)
     if found is not None:
         return found, True
     with _transaction(db):
         db.execute(
-            "INSERT INTO runs (key, source, started_at, as_of, tool_version, settings, total) VALUES (?,?,?,?,?,?,?)",
-            (key, source, _now(), as_of, tool_version, json.dumps(settings, sort_keys=True), total),
+            "INSERT INTO runs (key, source, started_at, as_of, tool_version, settings, total, rule_catalogue) "
+            "VALUES (?,?,?,?,?,?,?,?)",
+            (key, source, _now(), as_of, tool_version, json.dumps(settings, sort_keys=True), total,
+             None if rule_catalogue is None else json.dumps(rule_catalogue, ensure_ascii=False)),
         )
     run = find_run(db, key)
     assert run is not None
     return run, False
 
 
-_RUN_SELECT = "SELECT id, key, source, started_at, finished_at, as_of, tool_version, settings, total FROM runs "
+_RUN_SELECT = (
+    "SELECT id, key, source, started_at, finished_at, as_of, tool_version, settings, total, rule_catalogue FROM runs "
+)
 _SITE_SELECT = (
     "SELECT position, url, name, jurisdiction, tags, status, score, pages, seconds, finished_at, result FROM sites "
 )
@@ -200,6 +212,7 @@ def _run(row: tuple[object, ...]) -> Run:
         started_at=datetime.fromisoformat(str(row[3])),
         finished_at=datetime.fromisoformat(str(row[4])) if row[4] else None,
         as_of=str(row[5]), tool_version=str(row[6]), settings=json.loads(str(row[7])), total=int(str(row[8])),
+        rule_catalogue=json.loads(str(row[9])) if row[9] else None,
     )
 
 

@@ -93,3 +93,34 @@ def test_history_reaudit_and_report_from_the_store(tmp_path: Path, capsys: pytes
     assert len(list((tmp_path / "r1").glob("*.html"))) == len(first)
     assert main(["report", "9", "--store", str(db_path)]) == 2
     assert date.fromisoformat(again["as_of"]) == date(2026, 11, 24)
+
+
+def test_a_run_keeps_the_rule_words_of_its_day_and_old_stores_migrate(tmp_path: Path) -> None:
+    """``auditor report RUN`` shows the rule descriptions the run was judged with, not today's; a
+    store written before runs kept their catalogue opens (migrated) and its runs have none."""
+    from auditor.models import RuleInfo
+    from auditor.pipeline import run_catalogue, stored_result
+
+    old = tmp_path / "v1.sqlite"
+    with sqlite3.connect(old) as db:
+        for statement in store._statements(store._MIGRATIONS[1]):
+            db.execute(statement)
+        db.execute("PRAGMA user_version = 1")
+        db.execute("INSERT INTO runs (key, source, started_at, as_of, tool_version, settings, total) "
+                   "VALUES ('old', 'x', '2026-01-01T00:00:00+00:00', '2026-01-01', 't', '{}', 0)")
+    db = store.open_store(old)
+    assert db.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION
+    run = store.find_run(db, "old")
+    assert run is not None and run.rule_catalogue is None and run_catalogue(run) == []
+    db.close()
+
+    then = RuleInfo(id="contact-email", title="Words of that day", failure_title="Failure words of that day",
+                    description="Why it mattered then.", category=Category.CONTACT, severity=Severity.HIGH)
+    db = store.open_store(tmp_path / "v2.sqlite")
+    run, _ = store.start_run(db, key="k", source="x", as_of="2026-11-24", tool_version="t", settings={}, total=1,
+                             rule_catalogue=[then.model_dump(mode="json")])
+    store.save_site(db, run, position=0, url="https://shop.se/", name="", jurisdiction="se", tags="",
+                    result=site(outcome("contact-email", Outcome.PASS)), crawl=None, seconds=1.0)
+    found = store.find_run(db, str(run.id))
+    assert found is not None
+    assert stored_result(db, found).rule_catalogue == [then]
