@@ -146,14 +146,13 @@ from __future__ import annotations
 
 from auditor.i18n import N_, Messages
 from auditor.models import Category, LegalRef, RuleMeta, Severity
-from auditor.rule import register
-from auditor.rule import AuditContext, FactView, Rule, Verdict, needs_review
+from auditor.rule import AuditContext, FactView, Rule, Verdict, needs_review, register
 
 LEGAL_BASIS = LegalRef(instrument="TODO: the act", provision="TODO: the article")
 
 #: Every message of this rule, in English (translated in auditor/locale).
 MESSAGES = Messages(
-    not_written=N_("The rule {rule} is not written yet."),
+    not_written=N_("The rule {{rule}} is not written yet."),
 )
 
 

@@ -45,6 +45,10 @@ def test_new_rule_writes_every_part_and_registers(checkout: Path) -> None:
         if section != "Partial example":
             assert section in text
     assert "MESSAGES = Messages(" in text and "needs_review(" in text
+    assert 'N_("The rule {rule} is not written yet.")' in text  # a placeholder, not the scaffold's own object
+    lint = subprocess.run([str(Path(sys.executable).with_name("ruff")), "check", "--no-cache", str(module)],
+                          cwd=REPO, capture_output=True, text=True, timeout=60, check=False)
+    assert lint.returncode == 0, lint.stdout  # a new rule starts clean under the project's ruff settings
     fixtures = sorted(p.name for p in (checkout / "tests" / "fixtures" / "rules" / "contact-fax").iterdir())
     assert fixtures == ["fail_example.html", "pass_example.html"]
     for name in fixtures:  # the harness reads them
