@@ -35,13 +35,12 @@ from urllib.parse import urlsplit
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
-from auditor.i18n import DEFAULT_LANG, check_lang, localized, ui
+from auditor.i18n import DEFAULT_LANG, N_, check_lang, localized, ui
 from auditor.models import AuditResult
 from auditor.reports.base import write_text_atomic
 
 __all__ = [
     "CATEGORY_SHORT",
-    "N_",
     "OUTCOME_ORDER",
     "category_label",
     "category_short",
@@ -54,14 +53,6 @@ __all__ = [
     "safe_href",
     "write_html_reports",
 ]
-
-def N_(text: str) -> str:
-    """Mark an English report string for the catalogue without translating it yet.
-
-    Labels kept in tables (outcomes, categories, ...) are translated where they are shown, by
-    :func:`auditor.i18n.ui`; the marker lets Babel extract them (babel.cfg).
-    """
-    return text
 
 
 #: Order in which rules are listed: what needs attention first.

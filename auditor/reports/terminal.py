@@ -19,9 +19,9 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from auditor.i18n import DEFAULT_LANG, check_lang, ui
+from auditor.i18n import DEFAULT_LANG, N_, check_lang, ui
 from auditor.models import AuditResult, Category, Outcome, SiteResult, SiteStatus
-from auditor.reports.html import N_, category_short
+from auditor.reports.html import category_short
 
 __all__ = ["OUTCOME_CELLS", "outcome_cell", "print_summary"]
 
