@@ -317,11 +317,6 @@ class _Seen(_Frozen):
     )
 
 
-#: Why a contact detail is not the trader's: a third party's domain, a sentence or block naming a
-#: third party or a public body, or example data (``facts/third_parties.py``).
-OwnerReason = Literal["domain", "context", "public_body", "example"]
-
-
 class EmailFact(_Seen):
     """An email address found on a page."""
 
@@ -331,11 +326,6 @@ class EmailFact(_Seen):
         default=False, description="Belongs to a known third party (payment, platform, example)."
     )
     same_site: bool = Field(default=False, description="Its domain is the site's own domain.")
-    owner: str = Field(default="", description="Whose it is when third_party: the company or body, as named.")
-    owner_reason: OwnerReason | None = Field(
-        default=None, description="Why it is not the trader's (facts/third_parties.py)."
-    )
-
 
 
 class PhoneFact(_Seen):
@@ -348,12 +338,7 @@ class PhoneFact(_Seen):
     toll_free: bool = False
     method: Literal["tel", "text", "structured_data"]
     third_party: bool = Field(
-        default=False,
-        description="The sentence or block names a third party or a public body (a carrier, an ADR body).",
-    )
-    owner: str = Field(default="", description="Whose it is when third_party: the company or body, as named.")
-    owner_reason: OwnerReason | None = Field(
-        default=None, description="Why it is not the trader's (facts/third_parties.py)."
+        default=False, description="The sentence names a public body (data-protection authority, ADR body)."
     )
     valid: bool = Field(
         default=True,
@@ -373,16 +358,24 @@ class AddressFact(_Seen):
     method: Literal["text", "structured_data"] = "text"
 
 
+OrgNumberScheme = Literal[
+    "se-orgnr", "no-orgnr", "dk-cvr", "fi-ytunnus", "de-register", "vat",
+    "fr-siren", "fr-siret", "pl-nip", "pl-regon", "gb-company", "other",
+]
+#: What is wrong with a number: nothing, its check digit, its length, its format, or a
+#: register the tool does not know ("other").
+OrgNumberProblem = Literal["", "checksum", "length", "format", "unknown"]
+
+
 class OrgNumberFact(_Seen):
     """A company registration or VAT number, with its checksum verdict."""
 
-    scheme: Literal[
-        "se-orgnr", "no-orgnr", "dk-cvr", "fi-ytunnus", "de-register", "vat"
-    ]
+    scheme: OrgNumberScheme
     country: str
     value: str = Field(description="Normalised form, e.g. 556677-8899, DE123456789.")
     raw: str
     valid: bool = Field(description="Checksum (or format, where no checksum exists) is right.")
+    problem: OrgNumberProblem = Field(default="", description="Why it is not valid; empty when it is.")
 
 
 class CompanyNameFact(_Seen):

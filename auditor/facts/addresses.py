@@ -33,6 +33,16 @@ _POSTCODE_TOWN = re.compile(
     r"(?P<code>\d{3} \d{2}|\d{4,5})"
     rf"\s+(?P<town>{_CAP_WORD}(?:\s(?:{_TOWN_JOIN}\s)*{_CAP_WORD}){{0,2}})"
 )
+_US_STATES = (
+    "AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND"
+    "|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY"
+)
+#: Formats where the town comes first: the UK ("London NW1 6XE") and the US ("Springfield, IL 62704").
+_TOWN_POSTCODE = re.compile(
+    rf"(?<![\w-])(?P<town>{_CAP_WORD}(?:\s{_CAP_WORD}){{0,2}})"
+    r"(?:,?\s+(?P<gb>[A-Z]{1,2}\d[A-Z\d]?\s?\d[ABD-HJLNP-UW-Z]{2})"
+    rf"|,\s*(?:{_US_STATES})\s+(?P<us>\d{{5}}(?:-\d{{4}})?))(?![\w-])"
+)
 #: Words that end a town: what follows a postcode and town on the same line in footers.
 _AFTER_TOWN = frozenset(
     {
@@ -57,13 +67,14 @@ _STREET_WORD = r"[^\W\d_][\w'’.-]*"
 _STREET_NUMBER_LAST = (
     rf"{_STREET_WORD}(?:\s{_STREET_WORD}){{0,4}}\s\d{{1,4}}[a-zA-Z]?"
     r"(?:\s?[-–]\s?\d{1,4}[a-zA-Z]?)?"
-    r"(?:\s[A-Z](?:\s\d{1,3})?)?"
+    # a letter after a space ("24 A", "12 b"); not "i" or "o", which are words ("12 i Oslo")
+    r"(?:\s(?:[A-Z]|[a-hj-np-z](?!\w))(?:\s\d{1,3})?)?"
     r"(?:,?\s\d{1,2}\.?\s?(?:sal|tv|th|mf|etg|etasje|vån|vån\.|tr|OG|EG|krs|floor)\.?)?"
 )
 # English style: 12 High Street.
 _STREET_NUMBER_FIRST = rf"\d{{1,5}}[a-zA-Z]?\s{_STREET_WORD}(?:\s{_STREET_WORD}){{0,3}}"
 _PO_BOX = (
-    r"(?:Box|Postboks|Pb\.?|Postbox|Postfach|PL|Postilokero|P\.?\s?O\.?\s?Box)"
+    r"(?:Box|Postboks|Pb\.?|Postbox|Postfach|PL|Postilokero|P\.?\s?O\.?\s?Box|Postbus|BP|B\.P\.)"
     r"\s\d{1,6}(?:\s\d{2,4}){0,2}"
 )
 # The street is the last separated part of what it is given ("Kompis AB, Storgatan 12").
@@ -229,6 +240,34 @@ def parse_addresses(text: str, country_hint: str) -> list[ParsedAddress]:
                     end=offsets[index] + match.start("town") + len(town),
                 )
             )
+        out.extend(_town_first(lines, offsets, index))
+    return out
+
+
+def _town_first(lines: list[str], offsets: list[int], index: int) -> list[ParsedAddress]:
+    """UK and US addresses on line ``index``: the street before the town (after a comma) or on
+    the line above, then the town and the postcode."""
+    out: list[ParsedAddress] = []
+    line = lines[index]
+    for match in _TOWN_POSTCODE.finditer(line):
+        town = _town(match.group("town"))
+        before = line[: match.start()]
+        if not town or _COPYRIGHT.search(before):
+            continue
+        street_span = _street(before)
+        street_line = index
+        if street_span is None and index > 0 and not re.search(r"\d", before):
+            street_span, street_line = _street(lines[index - 1]), index - 1
+        if street_span is None:
+            continue
+        street, is_box, street_start = street_span
+        country = "GB" if match.group("gb") else "US"
+        out.append(
+            ParsedAddress(
+                street=street, postal_code=match.group("gb") or match.group("us"), town=town, country=country,
+                po_box=is_box, start=offsets[street_line] + street_start, end=offsets[index] + match.end(),
+            )
+        )
     return out
 
 

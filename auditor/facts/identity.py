@@ -9,8 +9,15 @@ the scheme's own checksum:
 * ``fi-ytunnus``: ``NNNNNNN-N``, mod 11 with weights 7 9 10 5 8 4 2;
 * ``de-register``: ``HRB 12345 B`` with the register court nearby; no checksum exists, so a
   well-formed number is valid;
-* ``vat``: ``SE…01``, ``NO…MVA``, ``DK…``, ``FI…`` with the national check above, ``DE…`` with
-  ISO 7064 MOD 11,10, other member states by format only.
+* ``vat``: the VAT id of every member state (``EL`` for Greece, ``XI`` for Northern Ireland),
+  Norway, Switzerland and the UK, each with its country's published check;
+* ``fr-siren``/``fr-siret``, ``pl-nip``/``pl-regon`` (checked) and ``gb-company`` (Companies
+  House: eight characters, no check digit) after their own labels;
+* ``other``: a number right after a registration or VAT label that none of these reads
+  (*KvK*, *Tax ID* ...): the trader is identified in a register the tool does not know.
+
+The checks are python-stdnum's. A number that is there but wrong keeps ``problem``: its check
+digit, its length or its format.
 
 A bare group of digits on a shop page is far more often a phone, order or article number than
 a registration number, so plain numbers are taken only after a label (*Org.nr*, *CVR*,
@@ -27,67 +34,78 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Literal
+from typing import Any, Literal, NamedTuple
+
+from stdnum import luhn as stdnum_luhn
+from stdnum.ch import vat as ch_vat
+from stdnum.de import vat as de_vat
+from stdnum.dk import cvr as dk_cvr
+from stdnum.eu import vat as eu_vat
+from stdnum.exceptions import InvalidChecksum, InvalidLength, ValidationError
+from stdnum.fi import ytunnus as fi_ytunnus
+from stdnum.fr import siren as fr_siren
+from stdnum.fr import siret as fr_siret
+from stdnum.gb import vat as gb_vat
+from stdnum.no import mva as no_mva
+from stdnum.no import orgnr as no_orgnr
+from stdnum.pl import nip as pl_nip
+from stdnum.pl import regon as pl_regon
 
 from auditor.facts.dom import Document, TextBlock, excerpt
-from auditor.models import CompanyNameFact, OrgNumberFact
+from auditor.models import CompanyNameFact, OrgNumberFact, OrgNumberProblem, OrgNumberScheme
 
-_Scheme = Literal["se-orgnr", "no-orgnr", "dk-cvr", "fi-ytunnus", "de-register", "vat"]
+_Scheme = OrgNumberScheme
+_Problem = OrgNumberProblem
 _NameMethod = Literal["structured_data", "copyright", "label", "text"]
 
 # --------------------------------------------------------------------------- checksums
+# Every check digit is python-stdnum's: a maintained library of national number formats with
+# their published checks. The wrappers keep the names that callers and tests use.
 
 
 def luhn_ok(digits: str) -> bool:
     """Luhn (mod 10) check, as used by Swedish organisation and personal numbers."""
-    total = 0
-    for index, char in enumerate(reversed(digits)):
-        value = int(char) * (2 if index % 2 else 1)
-        total += value - 9 if value > 9 else value
-    return total % 10 == 0
+    return bool(stdnum_luhn.is_valid(digits))
 
 
 def no_orgnr_ok(digits: str) -> bool:
     """Norwegian organisasjonsnummer: mod 11 over eight digits; remainder 1 gives no number."""
-    if len(digits) != 9:
-        return False
-    remainder = sum(int(d) * w for d, w in zip(digits, (3, 2, 7, 6, 5, 4, 3, 2), strict=False)) % 11
-    check = 0 if remainder == 0 else 11 - remainder
-    return check != 10 and check == int(digits[8])
+    return len(digits) == 9 and bool(no_orgnr.is_valid(digits))
 
 
 def dk_cvr_ok(digits: str) -> bool:
     """Danish CVR: the weighted sum of all eight digits is divisible by 11."""
-    if len(digits) != 8:
-        return False
-    return sum(int(d) * w for d, w in zip(digits, (2, 7, 6, 5, 4, 3, 2, 1), strict=True)) % 11 == 0
+    return len(digits) == 8 and bool(dk_cvr.is_valid(digits))
 
 
 def fi_ytunnus_ok(digits: str) -> bool:
     """Finnish Y-tunnus (seven digits and a check digit); remainder 1 is never issued."""
-    if len(digits) != 8:
-        return False
-    remainder = sum(int(d) * w for d, w in zip(digits, (7, 9, 10, 5, 8, 4, 2), strict=False)) % 11
-    if remainder == 1:
-        return False
-    return (0 if remainder == 0 else 11 - remainder) == int(digits[7])
+    return len(digits) == 8 and bool(fi_ytunnus.is_valid(digits))
 
 
 def de_vat_ok(digits: str) -> bool:
     """German USt-IdNr: ISO 7064 MOD 11,10 check digit over the first eight digits."""
-    if len(digits) != 9:
-        return False
-    product = 10
-    for char in digits[:8]:
-        total = (int(char) + product) % 10 or 10
-        product = (2 * total) % 11
-    return (11 - product) % 10 == int(digits[8])
+    return len(digits) == 9 and bool(de_vat.is_valid(digits))
+
+
+def _problem(validate: Callable[[str], object], number: str) -> _Problem:
+    """What is wrong with ``number`` by ``validate`` (a stdnum module's): nothing, its check
+    digit, its length or its format."""
+    try:
+        validate(number)
+    except InvalidChecksum:
+        return "checksum"
+    except InvalidLength:
+        return "length"
+    except ValidationError:
+        return "format"
+    return ""
 
 
 # --------------------------------------------------------------------------- registration numbers
 
-# scheme, country, value, raw, valid, start, end
-_Found = tuple[_Scheme, str, str, str, bool, int, int]
+# scheme, country, value, raw, problem ("" when valid), start, end
+_Found = tuple[_Scheme, str, str, str, _Problem, int, int]
 
 #: Labels of a registration number, in sv, nb, da, fi, de and en.
 _ORG_LABEL = re.compile(
@@ -102,7 +120,15 @@ _ORG_LABEL = re.compile(
 #: Labels of a VAT id.
 _VAT_LABEL = re.compile(
     r"\b(?:vat|moms|momsreg\w*|mva|ust|ust-?id\w*|umsatzsteuer\w*|alv|alv-?numero|arvonlisävero\w*"
-    r"|tva|btw|iva|tax\s+id)",
+    r"|tva|btw|iva|nip|dph|dic|dič|áfa|pvm|pvn|kmkr|ddv|tax\s+id)",
+    re.IGNORECASE,
+)
+#: Labels of registers whose numbers the tool does not check (or only some of them): a number
+#: after one is reported as ``other``, so that a rule can say it saw a number it cannot read.
+_OTHER_LABEL = re.compile(
+    r"\b(?:kvk(?:-?nummer)?|krs|cif|nif|nipc|p\.?\s?iva|partita\s+iva|codice\s+fiscale|i[cč]o|firmenbuch\w*|fn"
+    r"|uid(?:-?nr\.?)?|ein|abn|acn|registrikood|ondernemingsnummer|kbo|bce|handelsregister\w*|registernummer"
+    r"|n[°º]\s?d'?entreprise|tax\s+(?:id|number)|company\s+id)",
     re.IGNORECASE,
 )
 #: How far before a number its label may stand.
@@ -116,29 +142,62 @@ _PLAIN_NUMBER = re.compile(
     r"|(?P<dk>\d{2}\s\d{2}\s\d{2}\s\d{2}|\d{8})"
     r")(?![\w-])"
 )
-# Other member states' VAT formats are reported as format-valid; the list is not exhaustive.
+#: VAT ids of every member state (EL is Greece, XI Northern Ireland), Norway, Switzerland and
+#: the UK: the country prefix, then groups of digits and capitals; which of the groups belong
+#: to the number is settled by the country's own check (``_vat_ids``).
 _VAT = re.compile(
-    r"(?<![\w-])(?:"
-    r"SE\s?(?P<se>\d{10})\s?01"
-    r"|NO\s?(?P<no>\d{3}\s?\d{3}\s?\d{3})\s?MVA"
-    r"|DK\s?(?P<dk>\d{2}\s?\d{2}\s?\d{2}\s?\d{2})"
-    r"|FI\s?(?P<fi>\d{8})"
-    r"|DE\s?(?P<de>\d{9})"
-    r"|(?P<other>ATU\d{8}|BE[01]\d{9}|NL\d{9}B\d{2}|FR[0-9A-HJ-NP-Z]{2}\d{9}|IT\d{11}|ES[0-9A-Z]\d{7}[0-9A-Z]"
-    r"|PL\d{10}|EE\d{9}|LT\d{9}(?:\d{3})?|LV\d{11}|IE\d{7}[A-W][A-IW]?|GB\d{9}(?:\d{3})?|CHE-?\d{3}\.?\d{3}\.?\d{3})"
-    r")(?![\w-])"
+    r"(?<![\w-])(?P<cc>AT|BE|BG|CY|CZ|DE|DK|EE|EL|ES|FI|FR|GB|HR|HU|IE|IT|LT|LU|LV|MT|NL|PL|PT|RO|SE|SI|SK|XI|NO|CHE)"
+    r"[\s-]?(?P<body>[0-9A-Z]*\d[0-9A-Z]*(?:[ .-][0-9A-Z]+){0,5})(?![\w-])"
 )
-_VAT_CHECKS: dict[str, Callable[[str], bool]] = {
-    "se": luhn_ok,
-    "no": no_orgnr_ok,
-    "dk": dk_cvr_ok,
-    "fi": fi_ytunnus_ok,
-    "de": de_vat_ok,
-}
+#: stdnum's VAT module per prefix; member states go through ``stdnum.eu.vat``.
+_VAT_MODULES: dict[str, Any] = {"GB": gb_vat, "NO": no_mva, "CHE": ch_vat}
+_VAT_COUNTRY = {"EL": "GR", "XI": "GB", "CHE": "CH"}
 _REGISTER = re.compile(r"\b(?P<kind>HRB|HRA|GnR|PR|VR)\s?(?P<number>\d{1,6})(?:\s(?P<suffix>[A-Z]{1,2}))?\b")
 _COURT = re.compile(r"\b(?:Amtsgericht|Registergericht|Handelsregister)\b|\bAG\s[A-ZÄÖÜ]")
 #: How far from an HRB number the register court must be named.
 _COURT_WINDOW = 80
+
+
+class _National(NamedTuple):
+    """A national register whose numbers are taken only after their own label."""
+
+    scheme: _Scheme
+    country: str
+    label: str
+    number: str
+    check: Callable[[str], _Problem]
+
+
+def _no_check(_: str) -> _Problem:
+    return ""  # Companies House numbers have no check digit: the format is all there is
+
+
+_FILLER = r"[^\w\n]{0,4}(?:(?:n[°ºo]|nr|no|number|nummer|numéro|numer)\.?[^\w\n]{0,4})?"
+_NATIONAL: tuple[_National, ...] = (
+    _National("fr-siret", "FR", r"\bSIRET\b", r"\d{3}\s?\d{3}\s?\d{3}\s?\d{5}",
+              lambda n: _problem(fr_siret.validate, n)),
+    _National("fr-siren", "FR", r"\bSIREN\b|\bRCS(?:\s+[A-ZÉ][\w-]+){1,2}", r"\d{3}\s?\d{3}\s?\d{3}",
+              lambda n: _problem(fr_siren.validate, n)),
+    _National("pl-nip", "PL", r"\bNIP\b", r"\d{3}-\d{2}-\d{2}-\d{3}|\d{3}-?\d{3}-?\d{2}-?\d{2}",
+              lambda n: _problem(pl_nip.validate, n)),
+    _National("pl-regon", "PL", r"\bREGON\b", r"\d{9}(?:\d{5})?", lambda n: _problem(pl_regon.validate, n)),
+    _National(
+        "gb-company", "GB",
+        r"(?i:\bcompany\s+(?:registration\s+)?(?:number|no\b\.?)|\bregistered\s+in\s+(?:england|scotland|wales"
+        r"|northern\s+ireland)(?:\s+and\s+wales)?(?:\s+(?:under|with))?(?:\s+(?:company\s+)?(?:number|no\b\.?))?"
+        r"|\bcompanies\s+house(?:\s+(?:number|no\b\.?))?)|\bCRN\b",
+        r"(?:SC|NI|OC|SO|NC|R0|IP|SP|RS|SL|SF|NF|FC|GE|LP|NL|ZC|IC|SI|NP|RC|SR|NR)\d{6}|\d{6,8}",
+        _no_check,
+    ),
+)
+_NATIONAL_RES = tuple(
+    (national, re.compile(rf"(?:{national.label}){_FILLER}(?P<n>{national.number})(?![\w-])"))
+    for national in _NATIONAL
+)
+#: A number-like token right after a registration label.
+_AFTER_LABEL = re.compile(
+    rf"{_FILLER}[:#]?\s*(?P<n>(?:[A-Z]{{1,3}}[\s-]?)?\d[\d\s./-]{{3,18}}[\dA-Z](?:\s?[A-Za-z](?![\w]))?)"
+)
 
 
 def gather_org_numbers(doc: Document) -> list[OrgNumberFact]:
@@ -146,11 +205,9 @@ def gather_org_numbers(doc: Document) -> list[OrgNumberFact]:
     seen: set[tuple[str, str]] = set()
     out: list[OrgNumberFact] = []
     for block in doc.blocks:
-        for scheme, country, value, raw, valid, start, end in (
-            *_vat_ids(block.text),
-            *_plain_numbers(block.text),
-            *_registers(block.text),
-        ):
+        recognised = [*_vat_ids(block.text), *_plain_numbers(block.text), *_registers(block.text),
+                      *_national_numbers(block.text)]
+        for scheme, country, value, raw, problem, start, end in (*recognised, *_unrecognised(block.text, recognised)):
             if (scheme, value) in seen:
                 continue
             seen.add((scheme, value))
@@ -164,7 +221,8 @@ def gather_org_numbers(doc: Document) -> list[OrgNumberFact]:
                     country=country,
                     value=value,
                     raw=raw,
-                    valid=valid,
+                    valid=not problem,
+                    problem=problem,
                 )
             )
     return out
@@ -178,6 +236,9 @@ def _labelled(text: str, start: int, label: re.Pattern[str]) -> bool:
     return bool(ends) and not re.search(r"\d", window[max(ends) :])
 
 
+_UK_LABEL = re.compile(_NATIONAL[-1].label)
+
+
 def _plain_numbers(text: str) -> list[_Found]:
     out: list[_Found] = []
     for match in _PLAIN_NUMBER.finditer(text):
@@ -186,34 +247,94 @@ def _plain_numbers(text: str) -> list[_Found]:
         if not suffixed and not _labelled(text, match.start(), _ORG_LABEL):
             continue
         kind = match.lastgroup or ""
+        if kind == "dk" and _labelled(text, match.start(), _UK_LABEL):
+            continue  # "Company number 01234567": a Companies House number (_national_numbers)
         digits = re.sub(r"\D", "", match.group(kind))
         raw = match.group().strip()
         if kind == "se":
-            out.append(("se-orgnr", "SE", f"{digits[:6]}-{digits[6:]}", raw, luhn_ok(digits), *match.span()))
+            out.append(("se-orgnr", "SE", f"{digits[:6]}-{digits[6:]}", raw, _bad(luhn_ok(digits)), *match.span()))
         elif kind == "fi":
-            out.append(
-                ("fi-ytunnus", "FI", f"{digits[:7]}-{digits[7]}", raw, fi_ytunnus_ok(digits), *match.span())
-            )
+            out.append(("fi-ytunnus", "FI", f"{digits[:7]}-{digits[7]}", raw, _bad(fi_ytunnus_ok(digits)),
+                        *match.span()))
         elif kind == "no":
-            out.append(("no-orgnr", "NO", digits, raw, no_orgnr_ok(digits), *match.span()))
+            out.append(("no-orgnr", "NO", digits, raw, _bad(no_orgnr_ok(digits)), *match.span()))
         else:
-            out.append(("dk-cvr", "DK", digits, raw, dk_cvr_ok(digits), *match.span()))
+            out.append(("dk-cvr", "DK", digits, raw, _bad(dk_cvr_ok(digits)), *match.span()))
     return out
+
+
+def _bad(valid: bool) -> _Problem:
+    return "" if valid else "checksum"
 
 
 def _vat_ids(text: str) -> list[_Found]:
     out: list[_Found] = []
     for match in _VAT.finditer(text):
-        kind = match.lastgroup or ""
-        raw = match.group()
-        value = re.sub(r"[\s.-]", "", raw).upper()
-        check = _VAT_CHECKS.get(kind)
-        valid = check(re.sub(r"\D", "", match.group(kind))) if check else True
+        cc = match.group("cc")
+        groups = re.split(r"[ .-]", match.group("body"))
+        validate = _VAT_MODULES[cc].validate if cc in _VAT_MODULES else eu_vat.validate
+        # The longest run of groups that the country's check accepts ("DK 12 34 56 74 Tlf"), else
+        # the groups up to the last one with a digit (or a suffix such as MVA), reported as wrong.
+        best: tuple[str, _Problem] | None = None
+        for size in range(len(groups), 0, -1):
+            body = "".join(groups[:size])
+            if _problem(validate, cc + body) == "":
+                best = (body, "")
+                break
+        if best is None:
+            size = max(i + 1 for i, g in enumerate(groups) if re.search(r"\d", g) or g in {"MVA", "MWST", "TVA", "IVA"})
+            body = "".join(groups[:size])
+            if len(re.sub(r"\D", "", body)) < 7:
+                continue  # too few digits to be meant as a VAT id ("DE 2024", "SE 12 A")
+            best = (body, _problem(validate, cc + body))
+        body, problem = best
         # Without a label a prefix and digits may be a product code; only a passing
-        # checksum makes it a VAT id then. Format-only countries need the label.
-        if not _labelled(text, match.start(), _VAT_LABEL) and not (check and valid):
+        # checksum makes it a VAT id then.
+        if problem and not _labelled(text, match.start(), _VAT_LABEL):
             continue
-        out.append(("vat", kind.upper() if check else value[:2], value, raw, valid, *match.span()))
+        raw = _span_of(text, match.start(), cc, body)
+        out.append(("vat", _VAT_COUNTRY.get(cc, cc), f"{cc}{body}".upper(), raw, problem,
+                    match.start(), match.start() + len(raw)))
+    return out
+
+
+def _span_of(text: str, start: int, cc: str, body: str) -> str:
+    """The raw text from ``start`` that spells ``cc`` then ``body`` with its separators."""
+    wanted = len(cc) + len(body)
+    taken = 0
+    index = start
+    while index < len(text) and taken < wanted:
+        if text[index] not in " .-":
+            taken += 1
+        index += 1
+    return text[start:index]
+
+
+def _national_numbers(text: str) -> list[_Found]:
+    out: list[_Found] = []
+    for national, pattern in _NATIONAL_RES:
+        for match in pattern.finditer(text):
+            raw = match.group("n")
+            compact = re.sub(r"[\s.-]", "", raw).upper()
+            value = compact.zfill(8) if national.scheme == "gb-company" else compact
+            out.append((national.scheme, national.country, value, raw, national.check(compact), *match.span("n")))
+    return out
+
+
+def _unrecognised(text: str, recognised: list[_Found]) -> list[_Found]:
+    """Numbers right after a registration or VAT label that no scheme above took: a trader
+    established where the tool does not know the registers ("KvK 12345678", "Tax ID 12-3456789")."""
+    out: list[_Found] = []
+    for label in (_ORG_LABEL, _VAT_LABEL, _OTHER_LABEL):
+        for found in label.finditer(text):
+            match = _AFTER_LABEL.match(text, found.end())
+            if match is None:
+                continue
+            start, end = match.span("n")
+            if any(s < end and start < e for *_, s, e in (*recognised, *out)):
+                continue
+            raw = match.group("n").strip()
+            out.append(("other", "", re.sub(r"[\s./-]", "", raw).upper(), raw, "unknown", start, start + len(raw)))
     return out
 
 
@@ -226,7 +347,7 @@ def _registers(text: str) -> list[_Found]:
         value = f"{match.group('kind')} {match.group('number')}"
         if match.group("suffix"):
             value += f" {match.group('suffix')}"
-        out.append(("de-register", "DE", value, match.group(), True, *match.span()))
+        out.append(("de-register", "DE", value, match.group(), "", *match.span()))
     return out
 
 

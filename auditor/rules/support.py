@@ -10,17 +10,16 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Hashable, Iterable, Sequence
+from collections.abc import Callable, Collection, Hashable, Iterable, Sequence
 from typing import Protocol, TypeVar
 from urllib.parse import urlsplit
 
 from auditor import lexicon
 from auditor.facts.third_parties import third_parties
-from auditor.i18n import N_, Messages, Text, as_text, join, kind_name
+from auditor.i18n import N_, Messages, Text, as_text
 from auditor.models import (
     CompanyNameFact,
     CrawlCoverage,
-    EmailFact,
     Evidence,
     FetchFailure,
     PageInfo,
@@ -175,18 +174,6 @@ MESSAGES = Messages(
     offsite=N_("the site links to a contact or imprint page on another site ({url}), which was not read"),
     budget=N_("no contact page was found and the page budget ({max_pages}) ran out before the whole site was read"),
     incomplete=N_("no contact page was found and not every page of the site could be read"),
-    # A detail a rule saw and did not count ({item}: the detail; {kind}: the page; {why}: below).
-    aside=N_("{item} on the {kind} page ({why})"),
-    set_aside=N_("Set aside: {items}."),
-    why_domain=N_("{owner}'s, by its domain"),
-    why_context=N_("in a sentence or block naming {owner}"),
-    why_public_body=N_("in a sentence naming {owner}, a public body"),
-    why_example=N_("example data"),
-    why_structured=N_("only in the page's structured data, not in its visible text"),
-    why_third_party=N_("a third party's"),
-    why_privacy=N_("only in the privacy policy, where a data-protection authority's details also stand"),
-    why_not_trader=N_("not where the trader gives its own details, nor in a block naming the trader"),
-    why_named_third_party=N_("with the name of a third party"),
 )
 
 
@@ -397,43 +384,21 @@ def absence_doubt(pages: Pages, coverage: CrawlCoverage) -> Text | None:
     return MESSAGES("incomplete")
 
 
-# --------------------------------------------------------------------------- set aside
+#: Languages whose words the tool reads: the lexicons' (Norwegian pages say nb, no or nn).
+READ_LANGUAGES = frozenset({*lexicon.LANGUAGES, "no", "nn"})
 
 
-def owner_reason(fact: EmailFact | PhoneFact) -> Text | None:
-    """Why an email address or phone number is not the trader's by the facts (a third party's
-    domain, a sentence naming another company or a public body, example data, structured data
-    only), or None when the facts give no reason."""
-    if fact.third_party:
-        if fact.owner_reason == "example":
-            return MESSAGES("why_example")
-        if fact.owner_reason == "public_body":
-            return MESSAGES("why_public_body", owner=fact.owner)
-        if fact.owner_reason == "context":
-            return MESSAGES("why_context", owner=fact.owner)
-        if fact.owner:
-            return MESSAGES("why_domain", owner=fact.owner)
-        return MESSAGES("why_third_party")
-    if fact.method == "structured_data":
-        return MESSAGES("why_structured")
-    return None
-
-
-def aside(item: str, url: str, why: Text, pages: Pages) -> Text:
-    """One detail a rule saw and did not count: what, on which page, and why."""
-    return MESSAGES("aside", item=item, kind=kind_name(pages.kind(url)), why=why)
-
-
-def set_aside_note(entries: Sequence[Text], limit: int = 3) -> Text | None:
-    """"Set aside: …" for the details a rule did not count (the first ``limit``), or None.
-
-    A rule that says a detail is missing while the facts hold one of its kind names what it saw
-    and why it did not count (issue 18: nothing found is silently dropped)."""
-    if not entries:
-        return None
-    return MESSAGES("set_aside", items=join(entries[:limit], sep="; "))
-
-
-def with_note(message: Text, note: Text | None) -> Text:
-    """``message`` followed by ``note`` (a sentence of its own), when there is one."""
-    return message if note is None else message + " " + note
+def unknown_establishment(
+    seen: Iterable[tuple[str, str]], pages: Sequence[PageInfo], known: Collection[str]
+) -> str | None:
+    """What shows that the trader is established where the tool does not know the formats, or
+    None: ``seen`` pairs a country code with what showed it (an address, a number, a phone of
+    the trader's own); a page in a language without a lexicon counts too. A rule that finds
+    nothing it can read says needs_review then, naming these, rather than fail."""
+    signs: list[str] = []
+    for country, what in seen:
+        if country and country.upper() not in known and what not in signs:
+            signs.append(f"{what} ({country.upper()})")
+    langs = {p.lang.split("-")[0].strip().lower() for p in pages if p.lang and p.kind in TRADER_PAGE_KINDS}
+    signs.extend(f'lang="{lang}"' for lang in sorted(langs - READ_LANGUAGES))
+    return "; ".join(signs[:3]) or None

@@ -24,6 +24,7 @@ from auditor.facts.identity import (
     luhn_ok,
     no_orgnr_ok,
 )
+from auditor.models import OrgNumberFact
 
 
 def numbers(body: str) -> list[tuple[str, str, str, bool]]:
@@ -111,7 +112,8 @@ def test_unlabelled_digit_groups_are_ignored(text: str) -> None:
         ("ALV: FI12345671", ("vat", "FI", "FI12345671", True)),
         ("USt-IdNr.: DE123456788", ("vat", "DE", "DE123456788", True)),
         ("USt-IdNr.: DE123456789", ("vat", "DE", "DE123456789", False)),
-        ("BTW: NL123456789B01", ("vat", "NL", "NL123456789B01", True)),
+        ("BTW: NL123456782B01", ("vat", "NL", "NL123456782B01", True)),
+        ("BTW: NL123456789B01", ("vat", "NL", "NL123456789B01", False)),
     ],
 )
 def test_vat_ids(text: str, expected: tuple[str, str, str, bool]) -> None:
@@ -230,3 +232,87 @@ def test_brand_like_lower_case_names_and_written_out_gmbh(text: str, expected: t
 
 def test_plain_lower_case_words_are_not_a_name() -> None:
     assert names("<p>wir arbeiten mit einer gesellschaft mbH zusammen</p>") == []
+
+
+# --------------------------------------------------------------------------- every member state (python-stdnum)
+
+#: One fictional VAT id per state, written as shops write them; each passes its country's
+#: published check (found by trying the check digits with python-stdnum, not taken from a site).
+EU_VAT_IDS = [
+    ("ATU12345675", "AT"), ("BE 0123.456.749", "BE"), ("BG123456786", "BG"), ("CZ12345679", "CZ"),
+    ("DE 123 456 788", "DE"), ("DK 12 34 56 74", "DK"), ("EE102345676", "EE"), ("EL123456783", "GR"),
+    ("ES B12345674", "ES"), ("FI12345671", "FI"), ("FR 11 123456782", "FR"), ("HR12345678903", "HR"),
+    ("HU12345676", "HU"), ("IE1234567T", "IE"), ("IT12345670124", "IT"), ("LU12345613", "LU"),
+    ("LV41234567891", "LV"), ("MT12345634", "MT"), ("NL123456782B01", "NL"), ("PL1234567802", "PL"),
+    ("PT 123 456 789", "PT"), ("RO12345674", "RO"), ("SE123456780601", "SE"), ("SI12345679", "SI"),
+    ("SK2123456786", "SK"), ("XI123456782", "GB"), ("GB 123 4567 82", "GB"), ("CHE-123.456.788 MWST", "CH"),
+    ("NO 912 345 688 MVA", "NO"),
+]
+
+
+@pytest.mark.parametrize(("raw", "country"), EU_VAT_IDS)
+def test_vat_ids_of_every_member_state_with_and_without_label(raw: str, country: str) -> None:
+    for text in (f"VAT: {raw}", f"Kompis Hem, {raw}"):
+        found = [f for f in _facts(f"<p>{text}</p>") if f.scheme == "vat"]
+        assert [(f.country, f.valid, f.problem) for f in found] == [(country, True, "")], text
+        assert found[0].raw == raw
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "problem"),
+    [
+        ("USt-IdNr.: DE 123 456 789", "DE123456789", "checksum"),
+        ("TVA intracommunautaire : FR 11 12345678", "FR1112345678", "length"),
+        ("VAT no. ATU1234567", "ATU1234567", "length"),
+        ("NIP: PL 1234567803", "PL1234567803", "checksum"),
+    ],
+)
+def test_malformed_vat_id_is_a_fact_with_what_is_wrong(text: str, value: str, problem: str) -> None:
+    [fact] = [f for f in _facts(f"<p>{text}</p>") if f.scheme == "vat"]
+    assert (fact.value, fact.valid, fact.problem) == (value, False, problem)
+
+
+def test_malformed_vat_id_without_label_is_not_taken() -> None:
+    assert _facts("<p>Artikel DE123456789, Modell ATU1234567</p>") == []
+    assert _facts("<p>Lieferung DE 2024, Größe SE 12 A</p>") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("SIRET : 123 456 782 00010", ("fr-siret", "FR", "12345678200010", True)),
+        ("RCS Lyon 123 456 782", ("fr-siren", "FR", "123456782", True)),
+        ("SIREN 123 456 783", ("fr-siren", "FR", "123456783", False)),
+        ("NIP: 123-456-32-18", ("pl-nip", "PL", "1234563218", True)),
+        ("NIP 123-456-32-19", ("pl-nip", "PL", "1234563219", False)),
+        ("REGON: 123456785", ("pl-regon", "PL", "123456785", True)),
+        ("Registered in England and Wales, company number 01234567", ("gb-company", "GB", "01234567", True)),
+        ("Company No. SC123456", ("gb-company", "GB", "SC123456", True)),
+        ("Registered in England No. 1234567", ("gb-company", "GB", "01234567", True)),
+    ],
+)
+def test_national_registers_after_their_labels(text: str, expected: tuple[str, str, str, bool]) -> None:
+    assert numbers(f"<p>{text}</p>") == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("KvK-nummer: 12345678", "12345678"),
+        ("Tax ID: 12-3456789", "123456789"),
+        ("Firmenbuchnummer FN 123456 a", "FN123456A"),
+        ("Org.nr 556677-889", "556677889"),  # a digit short: still a number the trader gave
+    ],
+)
+def test_labelled_number_of_an_unknown_register_is_other(text: str, value: str) -> None:
+    assert [(f.scheme, f.value, f.valid, f.problem) for f in _facts(f"<p>{text}</p>")] == [
+        ("other", value, False, "unknown")
+    ]
+
+
+def test_unknown_register_label_without_a_number_is_nothing() -> None:
+    assert _facts("<p>Wir sind im Handelsregister eingetragen. Die EIN finden Sie auf der Rechnung.</p>") == []
+
+
+def _facts(body: str) -> list[OrgNumberFact]:
+    return gather_org_numbers(Document(f"<html><body>{body}</body></html>", "https://www.kompis.se/om-oss"))

@@ -21,26 +21,36 @@ Needs review when    the contact page could not be read or needs JavaScript, the
 
 from __future__ import annotations
 
+import re
+
+import phonenumbers
+
 from auditor.i18n import N_, Messages, region_name
 from auditor.models import AddressFact, Category, Evidence, PageKind, RuleMeta, Severity
 from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, partial, passed, register
 from auditor.rules import legal
-from auditor.rules.support import MESSAGES as SUPPORT
 from auditor.rules.support import (
     SITE_WIDE,
+    THIRD_PARTIES,
     TRADER_PAGE_KINDS,
     Pages,
     absence_doubt,
-    aside,
     fact_evidence,
     first_of_each,
-    set_aside_note,
     trader_block,
-    with_note,
+    unknown_establishment,
 )
 
 #: Pages whose addresses are the trader's: its own pages, and terms that name the seller.
 _ADDRESS_PAGES = TRADER_PAGE_KINDS | {PageKind.TERMS, PageKind.RETURNS, PageKind.COMPLAINTS}
+
+#: Countries whose postal addresses the tool reads (facts/addresses.py).
+_KNOWN_ADDRESSES = frozenset({"SE", "NO", "DK", "FI", "DE", "GB", "US"})
+#: The controller's block of a privacy notice names the trader as the data controller.
+_CONTROLLER = re.compile(
+    r"personuppgiftsansvarig|behandlingsansvarlig|dataansvarlig|rekisterinpitäjä|verantwortlich|controller",
+    re.IGNORECASE,
+)
 
 #: Every message of this rule, in English (translated in auditor/locale).
 MESSAGES = Messages(
@@ -62,9 +72,11 @@ MESSAGES = Messages(
         "visitor sees.",
     ),
     doubt=N_("No postal address found, but {doubt}."),
+    unknown_country=N_(
+        "No postal address the tool can read, but the trader appears to be established where it does not "
+        "know the address formats ({seen}); check the address by hand.",
+    ),
     none=N_("No postal address on any of the pages read."),
-    doubt_aside=N_("No postal address of the trader found, but {doubt}."),
-    none_aside=N_("No postal address of the trader on the pages read."),
     note_po_box=N_("PO box ({country}, {region})"),
     note_street=N_("street address ({country}, {region})"),
     note_street_only=N_("street without postcode and town ({region})"),
@@ -83,7 +95,7 @@ class ContactAddress(Rule):
         ),
         category=Category.CONTACT,
         severity=Severity.CRITICAL,
-        requires=("addresses", "company_names", "pages", "coverage"),
+        requires=("addresses", "company_names", "org_numbers", "phones", "pages", "coverage"),
         legal_refs=(legal.ECD_5_1, legal.CRD_6_1_C, *legal.NATIONAL_TRADER_INFO),
     )
 
@@ -92,7 +104,7 @@ class ContactAddress(Rule):
         visible = [
             a for a in facts.addresses
             if a.method != "structured_data"
-            and (a.region in SITE_WIDE or pages.kind(a.url) in _ADDRESS_PAGES
+            and (a.region in SITE_WIDE or pages.kind(a.url) in _ADDRESS_PAGES or _controller(a, pages)
                  or trader_block(a, facts.company_names, facts.coverage.home_url, pages) is not None)
         ]
         street = first_of_each([a for a in visible if not a.po_box and a.postal_code], _same_address)
@@ -121,18 +133,32 @@ class ContactAddress(Rule):
                 MESSAGES("structured_only", address=_show(structured[0])),
                 [_evidence(structured[0], pages)],
             )
+        abroad = unknown_establishment(_where_established(facts, pages), pages.all, _KNOWN_ADDRESSES)
+        if abroad:
+            return needs_review(MESSAGES("unknown_country", seen=abroad), pages.searched(5))
         doubt = absence_doubt(pages, facts.coverage)
-        # Every address left stands where a trader does not give its own: named, with the reason.
-        note = set_aside_note([
-            aside(_show(a), a.url, SUPPORT("why_privacy" if pages.kind(a.url) == PageKind.PRIVACY
-                                           else "why_not_trader"), pages)
-            for a in first_of_each(facts.addresses, _same_address)
-        ])
         if doubt:
-            return needs_review(
-                with_note(MESSAGES("doubt_aside" if note else "doubt", doubt=doubt), note), pages.searched(5)
-            )
-        return failed(with_note(MESSAGES("none_aside" if note else "none"), note), pages.searched(10))
+            return needs_review(MESSAGES("doubt", doubt=doubt), pages.searched(5))
+        return failed(MESSAGES("none"), pages.searched(10))
+
+
+def _controller(address: AddressFact, pages: Pages) -> bool:
+    """In a privacy notice, the block that names the trader as controller (not an authority's)."""
+    return (pages.kind(address.url) == PageKind.PRIVACY and bool(_CONTROLLER.search(address.excerpt))
+            and not THIRD_PARTIES.search(address.excerpt))
+
+
+def _where_established(facts: FactView, pages: Pages) -> list[tuple[str, str]]:
+    """Countries the trader's own numbers and phones point to, with what showed each."""
+    seen = [(n.country, n.raw) for n in facts.org_numbers
+            if n.valid and (n.region in SITE_WIDE or pages.kind(n.url) in TRADER_PAGE_KINDS)
+            and not THIRD_PARTIES.search(n.excerpt)]
+    for phone in facts.phones:
+        if phone.third_party or phone.premium_rate or not phone.e164.startswith("+"):
+            continue
+        if phone.region in SITE_WIDE or pages.kind(phone.url) in TRADER_PAGE_KINDS:
+            seen.append((phonenumbers.region_code_for_number(phonenumbers.parse(phone.e164)) or "", phone.raw))
+    return seen
 
 
 def _show(address: AddressFact) -> str:

@@ -15,35 +15,51 @@ Why it matters
 Failing example      a brand name only, and no registration number anywhere
 Partial example      "Kompis Hem AB" but no organisation number, or a number with a wrong checksum
 Passing example      "Kompis Hem AB · Org.nr 556677-8899" in the footer
-Needs review when    the contact or imprint page could not be read or needs JavaScript, or the
-                     crawl did not cover the site.
+Needs review when    the contact or imprint page could not be read or needs JavaScript, the
+                     crawl did not cover the site, a number stands after a registration label in
+                     a register the tool does not read ("KvK 12345678"), or the trader is
+                     evidently established where the tool does not know the registers (an
+                     address, a phone or a page language from there): not recognised is not
+                     absent.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from auditor.i18n import N_, Messages, Text, region_name
-from auditor.models import Category, CompanyNameFact, Evidence, OrgNumberFact, PageKind, RuleMeta, Severity
+import phonenumbers
+
+from auditor.i18n import N_, Messages, region_name
+from auditor.models import (
+    AddressFact,
+    Category,
+    CompanyNameFact,
+    Evidence,
+    OrgNumberFact,
+    PageKind,
+    PhoneFact,
+    RuleMeta,
+    Severity,
+)
 from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, partial, passed, register
 from auditor.rules import legal
-from auditor.rules.support import MESSAGES as SUPPORT
 from auditor.rules.support import (
     SITE_WIDE,
     THIRD_PARTIES,
     TRADER_PAGE_KINDS,
     Pages,
     absence_doubt,
-    aside,
     fact_evidence,
     first_of_each,
-    set_aside_note,
     trader_block,
-    with_note,
+    unknown_establishment,
 )
 
 #: Pages whose name and number are the trader's own.
 _IDENTITY_PAGES = TRADER_PAGE_KINDS | {PageKind.TERMS, PageKind.RETURNS, PageKind.COMPLAINTS}
+
+#: Countries whose company registers the tool reads (VAT ids alone it reads for every EU state).
+_KNOWN_REGISTERS = frozenset({"SE", "NO", "DK", "FI", "DE", "FR", "PL", "GB"})
 
 #: Every message of this rule, in English (translated in auditor/locale).
 MESSAGES = Messages(
@@ -66,6 +82,24 @@ MESSAGES = Messages(
         "A registration number is shown ({raw}) but its checksum is wrong for a {scheme} number; check it "
         "for a typo. Legal name: {name}.",
     ),
+    bad_form=N_(
+        "A registration number is shown ({raw}) but its {problem} is not that of a {scheme} number; check "
+        "it for a typo.",
+    ),
+    bad_form_with_name=N_(
+        "A registration number is shown ({raw}) but its {problem} is not that of a {scheme} number; check "
+        "it for a typo. Legal name: {name}.",
+    ),
+    problem_length=N_("length"),
+    problem_format=N_("format"),
+    unknown_register=N_(
+        "A number is given after a registration label ({raw}), in a register the tool does not read; "
+        "check that it identifies the trader.",
+    ),
+    unknown_country=N_(
+        "No registration number the tool can read, but the trader appears to be established where it "
+        "does not know the registers ({seen}); check the trader's identity by hand.",
+    ),
     name_only=N_(
         "Legal name {name} is given, but no valid registration number (organisation number, CVR, "
         "Y-tunnus, Handelsregister) was found.",
@@ -80,8 +114,6 @@ MESSAGES = Messages(
     none=N_(
         "Neither a legal name with legal form nor a registration number on any page read.",
     ),
-    doubt_aside=N_("No legal name or registration number of the trader found, but {doubt}."),
-    none_aside=N_("Neither a legal name with legal form nor a registration number of the trader on the pages read."),
     note_name=N_("legal name {name} ({method}, {region})"),
     note_number=N_("{scheme} {number} ({check}, {region})"),
     checksum_valid=N_("checksum valid"),
@@ -101,7 +133,7 @@ class TraderIdentity(Rule):
         ),
         category=Category.CONTACT,
         severity=Severity.CRITICAL,
-        requires=("company_names", "org_numbers", "pages", "coverage"),
+        requires=("company_names", "org_numbers", "addresses", "phones", "pages", "coverage"),
         legal_refs=(legal.ECD_5_1, legal.CRD_6_1_C, *legal.NATIONAL_TRADER_INFO, legal.DE_EGBGB),
     )
 
@@ -121,7 +153,8 @@ class TraderIdentity(Rule):
             if n.valid and pages.kind(n.url) == PageKind.PRIVACY and not THIRD_PARTIES.search(n.excerpt)
             and n.value not in {v.value for v in valid}
         ])
-        invalid = _unique_numbers([n for n in numbers if not n.valid])
+        invalid = _unique_numbers([n for n in numbers if not n.valid and n.scheme != "other"])
+        unread = _unique_numbers([n for n in numbers if n.scheme == "other"])
         evidence = [*(_name_evidence(n, pages) for n in names[:2]), *(_number_evidence(n, pages) for n in valid[:2])]
         if names and valid:
             return passed(
@@ -137,11 +170,26 @@ class TraderIdentity(Rule):
             )
         if invalid and not valid:
             bad = invalid[0]
-            return partial(
-                MESSAGES("bad_checksum_with_name", raw=bad.raw, scheme=bad.scheme, name=names[0].name) if names
-                else MESSAGES("bad_checksum", raw=bad.raw, scheme=bad.scheme),
-                [*evidence, _number_evidence(bad, pages)],
-            )
+            if bad.problem in ("length", "format"):
+                what = MESSAGES(f"problem_{bad.problem}")
+                message = (
+                    MESSAGES("bad_form_with_name", raw=bad.raw, problem=what, scheme=bad.scheme, name=names[0].name)
+                    if names else MESSAGES("bad_form", raw=bad.raw, problem=what, scheme=bad.scheme)
+                )
+            else:
+                message = (
+                    MESSAGES("bad_checksum_with_name", raw=bad.raw, scheme=bad.scheme, name=names[0].name) if names
+                    else MESSAGES("bad_checksum", raw=bad.raw, scheme=bad.scheme)
+                )
+            return partial(message, [*evidence, _number_evidence(bad, pages)])
+        if unread and not valid:
+            return needs_review(MESSAGES("unknown_register", raw=unread[0].raw),
+                                [*evidence, _number_evidence(unread[0], pages)])
+        abroad = None if valid else unknown_establishment(
+            _where_established(facts.addresses, facts.phones, pages), pages.all, _KNOWN_REGISTERS
+        )
+        if abroad:
+            return needs_review(MESSAGES("unknown_country", seen=abroad), evidence or pages.searched(5))
         if names:
             return partial(
                 MESSAGES("name_only", name=names[0].name),
@@ -153,16 +201,27 @@ class TraderIdentity(Rule):
                 evidence,
             )
         doubt = absence_doubt(pages, facts.coverage)
-        # Every name and number left is someone else's or stands elsewhere: named, with the reason.
-        note = set_aside_note([
-            *(aside(n.name, n.url, _why_aside(n, pages), pages) for n in _unique_names(facts.company_names)),
-            *(aside(n.raw, n.url, _why_aside(n, pages), pages) for n in _unique_numbers(facts.org_numbers)),
-        ])
         if doubt:
-            return needs_review(
-                with_note(MESSAGES("doubt_aside" if note else "doubt", doubt=doubt), note), pages.searched(5)
-            )
-        return failed(with_note(MESSAGES("none_aside" if note else "none"), note), pages.searched(10))
+            return needs_review(MESSAGES("doubt", doubt=doubt), pages.searched(5))
+        return failed(MESSAGES("none"), pages.searched(10))
+
+
+def _where_established(
+    addresses: Sequence[AddressFact], phones: Sequence[PhoneFact], pages: Pages
+) -> list[tuple[str, str]]:
+    """Countries the trader's own addresses and phones point to, with what showed each."""
+    seen = [
+        (a.country, ", ".join(p for p in (a.street, f"{a.postal_code} {a.town}".strip()) if p))
+        for a in addresses
+        if a.method == "text" and (a.region in SITE_WIDE or pages.kind(a.url) in TRADER_PAGE_KINDS)
+    ]
+    for phone in phones:
+        if phone.third_party or phone.premium_rate or not phone.e164.startswith("+"):
+            continue
+        if phone.region in SITE_WIDE or pages.kind(phone.url) in TRADER_PAGE_KINDS:
+            region = phonenumbers.region_code_for_number(phonenumbers.parse(phone.e164))
+            seen.append((region or "", phone.raw))
+    return seen
 
 
 def _own(fact: CompanyNameFact | OrgNumberFact, pages: Pages, names: Sequence[CompanyNameFact],
@@ -176,17 +235,6 @@ def _own(fact: CompanyNameFact | OrgNumberFact, pages: Pages, names: Sequence[Co
         # Terms often quote the payment provider's number ("Klarna Bank AB, org.nr 556737-0431").
         return not THIRD_PARTIES.search(fact.excerpt)
     return True
-
-
-def _why_aside(fact: CompanyNameFact | OrgNumberFact, pages: Pages) -> Text:
-    """Why a name or number was not the trader's."""
-    if isinstance(fact, CompanyNameFact) and fact.method == "structured_data":
-        return SUPPORT("why_structured")
-    if THIRD_PARTIES.search(fact.name if isinstance(fact, CompanyNameFact) else fact.excerpt):
-        return SUPPORT("why_named_third_party")
-    if pages.kind(fact.url) == PageKind.PRIVACY:
-        return SUPPORT("why_privacy")
-    return SUPPORT("why_not_trader")
 
 
 def _unique_names(names: list[CompanyNameFact]) -> list[CompanyNameFact]:
