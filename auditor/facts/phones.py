@@ -24,6 +24,7 @@ from phonenumbers import Leniency, PhoneNumber, PhoneNumberMatcher, PhoneNumberT
 
 from auditor import lexicon
 from auditor.facts.dom import Document, TextBlock, excerpt
+from auditor.facts.numbers import mask_non_phones
 from auditor.models import PhoneFact, Region
 
 #: Words that announce a telephone number, in sv, nb, da, fi, de and en, as regular
@@ -34,8 +35,14 @@ PHONE_WORDS: tuple[str, ...] = (
     r"phone", r"hotline", r"växel", r"vaxel", r"sentralbord", r"soita", r"anrufen",
     r"telefon\w*", r"telephone", r"puhelin\w*", r"mobil\w*", r"kundtjänst\w*",
     r"kundservice\w*", r"kundeservice\w*", r"kundesenter\w*", r"asiakaspalvelu\w*",
-    r"servicenummer", r"service-hotline",
+    r"servicenummer", r"service-hotline", r"\w*hotline", r"kundenservice\w*", r"kundendienst",
+    r"kundesupport", r"kundsupport", r"support", r"kontakt", r"contact", r"asiakastuki", r"rufen",
+    r"ruf", r"telefonisch", r"helpline",
+    # "T: 08-123 45 67" / "T. +49 …" in a footer: a capital T alone before a colon or dot.
+    r"(?-i:T)(?=[.:]\s*(?:[+(\d]|$))",
 )
+#: Telephone signs used as labels ("☎ 0900 …", "📞 22 12 34 56").
+PHONE_SIGNS = "☎☏✆📞📱"
 
 #: Labels of numbers that are not telephone numbers. When one of these is the nearest label
 #: before a digit group, the group is what the label says, whatever its shape. Fax is here
@@ -49,14 +56,26 @@ NOT_PHONE_WORDS: tuple[str, ...] = (
     "momsreg", "mva", "alv", "order", "ordernummer", "ordrenummer", "bestellnummer",
     "kundnummer", "kundenummer", "rechnungsnummer", "faktura", "fakturanummer",
     "tilausnumero", "tuotenumero", "modell", "model", "serienummer", "fax", "telefax",
+    # order, article, parcel and register numbers, postcodes, bank details (de, fi, nb, da, en)
+    "bestell-nr", "bestellnr", "auftragsnummer", "auftrags-nr", "auftragsnr", "art.-nr", "artikel-nr",
+    "artikelnr", "kundennummer", "kunden-nr", "kundennr", "ordrenr", "ordre", "tilaus", "tilausnro",
+    "tuotenro", "tuotekoodi", "produktnummer", "produktnr", "item", "item no", "order no", "order #",
+    "sendungsnummer", "tracking", "trackingnummer", "sporingsnummer", "sändningsnummer",
+    "kollinummer", "paketnummer", "plz", "postnummer", "postnr", "postinumero", "handelsregister",
+    "registernummer", "ust-id", "ust-idnr", "ust.-idnr", "uid", "steuer-nr", "st.-nr", "cvr-nr",
+    "mva-nr", "blz", "konto-nr", "kontonr", "bankkonto", "kontonro", "tilinumero", "viitenumero",
+    "referenz", "reference", "ref", "ocr", "rechnung", "invoice", "lasku", "laskunumero",
 )
 
-_PHONE_WORD = re.compile(r"\b(?:" + "|".join(PHONE_WORDS) + r")(?!\w)", re.IGNORECASE)
+_PHONE_WORD = re.compile(
+    r"(?:\b(?:" + "|".join(PHONE_WORDS) + r")(?!\w)|[" + PHONE_SIGNS + "])", re.IGNORECASE
+)
 # "Tel/Fax: …" is one number for both, so a "fax" right after a slash does not veto it.
 _NOT_PHONE_WORD = re.compile(
     r"(?<![/\w])(?:"
     + "|".join(re.escape(w) for w in sorted(NOT_PHONE_WORDS, key=len, reverse=True))
-    + r")(?![a-zåäöæø])",
+    # "Ordernr", "Order-Nr.", "Kunden-No.", "Tilausnro": a label with a number word run on.
+    + r")(?:[-.]?\s?(?:nr|no|nro|num|nummer|numero|number)\.?)?(?![a-zåäöæø])",
     re.IGNORECASE,
 )
 #: How far before a number its label may stand (one short line of text).
@@ -103,12 +122,15 @@ def gather_phones(doc: Document, default_region: str) -> list[PhoneFact]:
     for block in doc.blocks:
         spans: list[tuple[int, int]] = []
         offset = 0
+        # Times, dates, prices, IBANs and postcodes are blanked first (same offsets): opening
+        # hours "09.00-17.00" are a valid number as digits, and often follow the phone label.
+        masked = mask_non_phones(block.text)
         # Match line by line so that a house number and the postal code below it cannot be
         # joined into one "number"; the label window still looks across lines of the block.
-        for line in block.text.split("\n"):
+        for line in masked.split("\n"):
             for match in PhoneNumberMatcher(line, region, leniency=Leniency.VALID):
                 start, end = offset + match.start, offset + match.end
-                if _accept(block.text, start, end, match.raw_string):
+                if _accept(masked, start, end, match.raw_string):
                     spans.append((start, end))
                     add(
                         phone_fact(
@@ -123,13 +145,13 @@ def gather_phones(doc: Document, default_region: str) -> list[PhoneFact]:
                         )
                     )
             offset += len(line) + 1
-        for fact in _labelled_invalid(doc, block, region, spans):
+        for fact in _labelled_invalid(doc, block, masked, region, spans):
             add(fact)
     return out
 
 
 def _labelled_invalid(
-    doc: Document, block: TextBlock, region: str, found: list[tuple[int, int]]
+    doc: Document, block: TextBlock, masked: str, region: str, found: list[tuple[int, int]]
 ) -> list[PhoneFact]:
     """Digits right after a phone word that are not a valid number as written.
 
@@ -138,7 +160,7 @@ def _labelled_invalid(
     wrong "fail". These are kept with ``valid=False`` for the rule to send to review.
     """
     out: list[PhoneFact] = []
-    for match in _LABELLED_DIGITS.finditer(block.text):
+    for match in _LABELLED_DIGITS.finditer(masked):
         raw = match.group("number").strip()
         digits = re.sub(r"\D", "", raw)
         if not 6 <= len(digits) <= 15:
@@ -146,7 +168,7 @@ def _labelled_invalid(
         start, end = match.span("number")
         if any(start < f_end and f_start < end for f_start, f_end in found):
             continue  # overlaps a number the matcher took
-        if not _accept(block.text, start, end, raw):
+        if not _accept(masked, start, end, raw):
             continue
         # Valid numbers written as a person dials them were taken by the matcher (they overlap a
         # span in ``found``); what is left is not dialable as written, even where libphonenumber
