@@ -45,7 +45,12 @@ _NON_WORD = re.compile(r"[^0-9a-z]+")
 
 
 def normalise(text: str) -> str:
-    """Lower-case, strip diacritics (ä→a, ø→o, ß→ss), and fold punctuation to single spaces."""
+    """The one folding of page text and of every lexicon entry, so that they meet whichever way a
+    page spells a word: lower-case; soft hyphens and zero-width characters dropped; a word broken
+    over a line with a hyphen joined ("Widerrufs-⏎frist"); diacritics stripped (ä→a, ø→o, ß→ss,
+    æ→ae) and the ASCII spellings of them folded the same way (ae/oe/ue→a/o/u, aa→a: "dreissig"
+    and "dreißig", "Rueckgabe" and "Rückgabe", "kjoep" and "kjøp", "Forbrugerraadet" and
+    "Forbrugerrådet" meet); punctuation and every kind of space folded to single spaces."""
     if len(text) <= _CACHED_LENGTH:
         return _normalise_short(text)
     return _normalise(text)
@@ -63,10 +68,27 @@ def _normalise_short(text: str) -> str:
 
 
 def _normalise(text: str) -> str:
+    text = _LINE_BREAK_HYPHEN.sub(r"\1\2", text.translate(_INVISIBLE))
     text = text.casefold().replace("ß", "ss").replace("ø", "o").replace("æ", "ae").replace("å", "a")
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return _NON_WORD.sub(" ", stripped).strip()
+    return _NON_WORD.sub(" ", _ASCII_SPELLINGS.sub("", stripped)).strip()
+
+
+#: Characters that are not there for a reader: soft hyphen, zero-width space and joiners, BOM.
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
+#: A word hyphenated over a line break, continued in lower case ("Rücksende-⏎kosten"), but not a
+#: suspended compound ("Rücksende-⏎und Umtauschkosten", "retur-⏎og bytte").
+_LINE_BREAK_HYPHEN = re.compile(
+    r"([^\W\d_])[-\u2010\u2011][ \t]*\n\s*(?!(?:und|oder|bzw|och|eller|og|ja|tai|and|or)\b)([^\W\d_A-ZÅÄÖÆØÜ])"
+)
+#: ASCII spellings of the letters diacritics were stripped from (German ae/oe/ue for ä/ö/ü, Danish
+#: and Norwegian aa for å, oe for ø), folded to the bare letter by dropping what follows it: an e
+#: after a, o or u, and a repeated a (in one run: "aeae" is "a"). Applied after the diacritics are
+#: gone, so "näet" (→ "naet") and an ASCII "naeet" both end as "nat", and Finnish "päivää" and
+#: "paivaa" as "paiva". Done on both sides of every comparison, so a word of any language still
+#: meets itself.
+_ASCII_SPELLINGS = re.compile(r"(?<=a)[ae]+|(?<=[ou])e+")
 
 
 @dataclass(frozen=True)

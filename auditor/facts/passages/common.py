@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
-from typing import Literal
+from typing import Literal, TypeVar
 
 import lxml.html
 
@@ -26,6 +26,7 @@ from auditor.lexicon import LANGUAGES, normalise
 from auditor.models import PassageFact, PassageTopic
 
 Unit = Literal["hours", "days", "weeks", "months", "years"]
+T = TypeVar("T")
 
 #: Elements whose text is a heading or label for what follows.
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "caption", "legend", "summary", "dt", "th"})
@@ -248,13 +249,54 @@ UNIT_WORDS: dict[str, Unit] = {
     "months": "months", "month": "months", "years": "years", "year": "years",
 }
 # fmt: on
-_UNIT_ALT = "|".join(sorted((re.escape(u) for u in UNIT_WORDS), key=len, reverse=True))
-_NUMBER_ALT = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS if not w.endswith("_")), key=len, reverse=True))
-_PERIOD = re.compile(
-    rf"(?<![\w.,])(?P<number>\d{{1,3}}(?:[.,]5)?|{_NUMBER_ALT})"
-    rf"(?:\s*|-)(?P<unit>{_UNIT_ALT})(?![^\W\d_])\.?",
-    re.IGNORECASE,
+
+
+def _folded(table: dict[str, T]) -> dict[str, T]:
+    """``table`` keyed by the page-text normalisation (:func:`auditor.lexicon.normalise`), so that
+    a word meets its entry however the page spells it ("dreissig", "dreißig", "DREISSIG").
+    Abbreviations of up to three letters keep their exact spelling only: folded, "mån" (month)
+    would be "man" and "år" (year) "ar"."""
+    out: dict[str, T] = {}
+    for word, value in table.items():
+        if word.endswith("_"):
+            continue
+        key = normalise(word)
+        if len(key) > 3 and " " not in key:
+            out.setdefault(key, value)
+    return out
+
+
+#: Number and unit words by their exact (case-folded) spelling, then by their normalised one.
+_NUMBERS_EXACT = {w.casefold(): v for w, v in NUMBER_WORDS.items() if not w.endswith("_")}
+_UNITS_EXACT = {w.casefold(): u for w, u in UNIT_WORDS.items()}
+_NUMBERS_FOLDED = _folded(NUMBER_WORDS)
+_UNITS_FOLDED = _folded(UNIT_WORDS)
+#: Digit groups and words: the candidates of a period's number and unit.
+#: A word may hold soft hyphens, zero-width characters and a hyphenated line break ("fjor-⏎ton"):
+#: the lookups normalise them away as page text is normalised.
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:(?:[\u00ad\u200b\u200c\u200d\u2060]+|-[ \t]*\n\s*)[^\W\d_]+)*")
+_AMOUNT = re.compile(r"\d{1,3}(?:[.,]5)?")
+_GAP = re.compile(r"\s*|-")
+#: A unit word at the end of a compound ("vierzehntägig", "zweijährige"), exact or folded.
+_UNIT_SUFFIX = re.compile(
+    "(?:" + "|".join(sorted(map(re.escape, {*_UNITS_EXACT, *_UNITS_FOLDED}), key=len, reverse=True)) + ")$"
 )
+
+
+def number_value(word: str) -> int | None:
+    """The value of a number word as a page writes it, or None."""
+    key = word.casefold()
+    if key in _NUMBERS_EXACT:
+        return _NUMBERS_EXACT[key]
+    return _NUMBERS_FOLDED.get(normalise(word))
+
+
+def unit_of(word: str) -> Unit | None:
+    """The unit a unit word names, as a page writes it, or None."""
+    key = word.casefold()
+    if key in _UNITS_EXACT:
+        return _UNITS_EXACT[key]
+    return _UNITS_FOLDED.get(normalise(word))
 
 
 @dataclass(frozen=True)
@@ -266,8 +308,48 @@ class Period:
 
 
 def periods(text: str) -> Iterator[Period]:
-    """Periods stated in ``text``: a number (digits or a number word) right before a unit."""
-    for match in _PERIOD.finditer(text):
-        raw = match.group("number").casefold()
-        amount = float(raw.replace(",", ".")) if raw[0].isdigit() else float(NUMBER_WORDS[raw])
-        yield Period(amount, UNIT_WORDS[match.group("unit").casefold()], match.start(), match.end())
+    """Periods stated in ``text``: a number (digits or a number word) right before a unit, or a
+    compound of both ("vierzehntägig"). Words are looked up as the page spells them and, failing
+    that, normalised as page text is, so an unknown spelling is no period rather than an error."""
+    tokens = list(_TOKEN.finditer(text))
+    for i, token in enumerate(tokens):
+        word = token.group()
+        if token.start() and (text[token.start() - 1].isalnum() or text[token.start() - 1] in "._,"):
+            continue
+        if word[0].isdigit():
+            if not _AMOUNT.fullmatch(word):
+                continue
+            amount = float(word.replace(",", "."))
+        else:
+            value = number_value(word)
+            if value is None:
+                compound = _compound(word)
+                if compound is not None:
+                    yield Period(compound[0], compound[1], token.start(), _end(text, token.end()))
+                continue
+            amount = float(value)
+        if i + 1 == len(tokens):
+            continue
+        following = tokens[i + 1]
+        if not _GAP.fullmatch(text, token.end(), following.start()) or following.group()[0].isdigit():
+            continue
+        unit = unit_of(following.group())
+        if unit is not None:
+            yield Period(amount, unit, token.start(), _end(text, following.end()))
+
+
+def _compound(word: str) -> tuple[float, Unit] | None:
+    """(amount, unit) of a number word and a unit written as one word, or None."""
+    for form in (word.casefold(), normalise(word)):
+        suffix = _UNIT_SUFFIX.search(form)
+        if suffix and suffix.start() > 0:
+            value = number_value(form[: suffix.start()])
+            unit = unit_of(suffix.group())
+            if value is not None and unit is not None:
+                return float(value), unit
+    return None
+
+
+def _end(text: str, end: int) -> int:
+    """``end``, past a full stop right after the unit ("3 Mon.")."""
+    return end + 1 if text[end : end + 1] == "." else end
