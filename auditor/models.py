@@ -433,6 +433,25 @@ class FormFact(_Seen):
     )
 
 
+class ScriptSignal(_Frozen):
+    """A sign in a page's static HTML that its scripts may write content the crawl did not see
+    (``auditor/facts/scripts.py``). Recorded only for pages no browser rendered."""
+
+    kind: Literal["placeholder", "fetch", "mount", "noscript"] = Field(
+        description="An empty element labelled for a detail, a request to the site's own endpoint in an "
+        "inline script, an empty framework mount point, or a <noscript> note that JavaScript is needed."
+    )
+    detail: Literal["", "contact", "email", "phone", "address", "identity"] = Field(
+        default="", description="The detail the signal names ('contact': contact details in general; '': none)."
+    )
+    locator: str = ""
+    region: Region = Region.MAIN
+    excerpt: str = Field(default="", description="The element's opening tag, the endpoint or the note.")
+    main_text: int = Field(
+        default=0, description="Visible text of the page's main region (outside header, footer, navigation)."
+    )
+
+
 class PageInfo(_Frozen):
     """A fetched page as the rules see it: kind, click depth and path, language."""
 
@@ -454,6 +473,10 @@ class PageInfo(_Frozen):
     )
     rendered: bool = Field(default=False, description="Also rendered in a browser.")
     render_error: str = ""
+    script_signals: list[ScriptSignal] = Field(
+        default_factory=list,
+        description="Signs that scripts may write content the static HTML lacks (pages not rendered only).",
+    )
     screenshot: str = ""
     element_shots: dict[str, str] = Field(default_factory=dict, description="Locator -> cropped screenshot.")
     warc: str = Field(default="", description="WARC file and record id of the response.")

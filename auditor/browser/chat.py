@@ -5,11 +5,19 @@ vendor's iframe, or by what a person sees (a button or link named "chat"). After
 widget's new text (in the page and in its frames) is read for a way to keep the conversation
 ("Email transcript", "Skicka chattlogg", "Verlauf per E-Mail"), for a bot, and for an offer of a
 human; a screenshot shows the open widget. Nothing is typed and no message is sent.
+
+Launchers are looked for in every frame of the page, the shop's own and other sites' iframes
+alike (Playwright reaches cross-origin frames through the browser, not the page's scripts). The
+render stage has already refused the consent banner; a launcher that still cannot be opened (a
+banner that came late covers it, the widget loaded slowly) gets one more try after the banner is
+refused again and the widget had time to load. A chat that cannot be opened even then is
+recorded with the reason and a screenshot of what the consumer saw.
 """
 
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Awaitable, Callable
 from contextlib import suppress
 from typing import Any
 from urllib.parse import urlsplit
@@ -30,6 +38,7 @@ _FIND_LAUNCHERS = """
     return r.width > 4 && r.height > 4 && s.visibility !== 'hidden' && s.display !== 'none';
   };
   const clickable = 'button, [role=button], a, [onclick]';
+  for (const el of document.querySelectorAll('[data-auditor-launcher]')) el.removeAttribute('data-auditor-launcher');
   const out = [];
   const add = (el, vendor) => {
     if (!el || el.hasAttribute('data-auditor-launcher') || !visible(el) || out.length >= limit) return;
@@ -44,7 +53,8 @@ _FIND_LAUNCHERS = """
       for (const el of found) add(el.matches(clickable) ? el : (el.querySelector(clickable) || el), vendor);
     }
   }
-  const words = /(^|[^a-z])(chat|chatt|chatte|live ?chat|kundechat|messenger|launcher)([^a-z]|$)/i;
+  // "chat" and its forms in the shop languages: chatta, chatten, chattaa, chatbot, kundechat, livechat.
+  const words = /(^|[^a-zåäöæøü])(live ?|kunde)?(chat[a-zåäöæøü]{0,4}|messenger|launcher)([^a-zåäöæøü]|$)/i;
   for (const el of document.querySelectorAll(clickable)) {
     const text = [el.getAttribute('aria-label'), el.id, el.className && String(el.className),
                   el.getAttribute('title'), el.innerText].filter(Boolean).join(' ');
@@ -79,25 +89,84 @@ def read_widget(text: str) -> tuple[str, bool, str]:
     return first("transcript"), bool(first("bot")), first("human")
 
 
-async def open_chats(page: Any) -> list[ChatObservation]:
-    """Try the page's chat launchers one by one; never raises."""
+#: Refuses a consent banner if one is shown; True when one was shown (refused or not).
+Refuse = Callable[[], Awaitable[bool]]
+
+
+async def _no_banner() -> bool:
+    return False
+
+
+async def open_chats(page: Any, refuse_banner: Refuse | None = None) -> list[ChatObservation]:
+    """Try the page's chat launchers, in every frame, one by one; never raises.
+
+    ``refuse_banner`` is the render stage's consent-banner refusal: it runs before each click,
+    and a click that brings up a banner instead of a chat does not count as opening it. When
+    none opens, the banner is refused again and the launchers are looked for and tried once
+    more (a widget that loads late, or only after the consent choice); a chat still not opened
+    keeps a screenshot of what the consumer saw."""
+    refuse = refuse_banner or _no_banner
+    out = await _attempt(page, refuse)
+    if any(o.opened for o in out):
+        return out
+    await _quietly(refuse)
+    with suppress(Exception):
+        await page.wait_for_timeout(OPEN_WAIT_MS)
+    retry = await _attempt(page, refuse)
+    if any(o.opened for o in retry):
+        return retry
+    out = retry or out
+    if out:
+        shot = b""
+        with suppress(Exception):
+            shot = await page.screenshot(full_page=False, timeout=10_000, type="png")
+        out[-1] = out[-1].model_copy(update={"screenshot_png": shot})
+    return out
+
+
+async def _launchers(page: Any) -> list[tuple[Any, int, str, str]]:
+    """(frame, index, vendor, label) of every launcher found, the page's own frame first."""
+    found: list[tuple[Any, int, str, str]] = []
+    for frame in [page.main_frame, *(f for f in page.frames if f != page.main_frame)]:
+        if len(found) >= MAX_LAUNCHERS:
+            break
+        try:
+            items = await asyncio.wait_for(
+                frame.evaluate(_FIND_LAUNCHERS, {"markers": _markers(), "limit": MAX_LAUNCHERS}), timeout=5)
+        except Exception:
+            if frame == page.main_frame:
+                raise
+            continue  # a frame that went away or never loaded
+        for index, item in enumerate(items or []):
+            found.append((frame, index, str(item.get("vendor") or ""), str(item.get("label") or "")))
+    return found[:MAX_LAUNCHERS]
+
+
+async def _quietly(refuse: Refuse) -> bool:
+    try:
+        return bool(await asyncio.wait_for(refuse(), timeout=10))
+    except Exception:
+        return False
+
+
+async def _attempt(page: Any, refuse: Refuse) -> list[ChatObservation]:
+    """One round: every launcher in every frame until one opens, then the vendors' own frames."""
     out: list[ChatObservation] = []
     try:
-        launchers = await page.evaluate(_FIND_LAUNCHERS, {"markers": _markers(), "limit": MAX_LAUNCHERS})
+        launchers = await _launchers(page)
     except Exception as exc:
         return [ChatObservation(error=f"could not look for a chat launcher: {short_error(exc)}")]
+    for frame, index, vendor, label in launchers:
+        vendor = vendor or _vendor_of_frame(frame.url)
+        out.append(await _try(page, frame, f'[data-auditor-launcher="{index}"]', vendor, label, refuse))
+        if out[-1].opened:
+            return out
     framed = [f for f in page.frames if f != page.main_frame and _vendor_of_frame(f.url)]
-    for index, launcher in enumerate(launchers or []):
-        out.append(await _try(page, f'[data-auditor-launcher="{index}"]', str(launcher.get("vendor") or ""),
-                              str(launcher.get("label") or "")))
+    for frame in framed[:MAX_LAUNCHERS]:
+        out.append(await _try(page, frame, "button, [role=button]", _vendor_of_frame(frame.url),
+                              "(in the widget's frame)", refuse))
         if out[-1].opened:
             break
-    if not any(o.opened for o in out):
-        for frame in framed[:MAX_LAUNCHERS]:
-            observation = await _try_frame(page, frame)
-            out.append(observation)
-            if observation.opened:
-                break
     return out
 
 
@@ -141,25 +210,21 @@ async def _observe(page: Any, vendor: str, label: str, before: str, frames_befor
     )
 
 
-async def _try(page: Any, selector: str, vendor: str, label: str) -> ChatObservation:
+async def _try(page: Any, frame: Any, selector: str, vendor: str, label: str, refuse: Refuse) -> ChatObservation:
+    """Refuse any consent banner, click one launcher, and read what opened."""
+    banner_before = await _quietly(refuse)
     before, frames_before = await _before(page), await _frames_text(page)
     try:
-        await page.locator(selector).first.click(timeout=3000)
+        await frame.locator(selector).first.click(timeout=3000)
     except Exception as exc:
         return ChatObservation(vendor=vendor, launcher=label,
                                error=f"the launcher could not be clicked: {short_error(exc)}")
-    return await _observe(page, vendor, label, before, frames_before)
-
-
-async def _try_frame(page: Any, frame: Any) -> ChatObservation:
-    vendor = _vendor_of_frame(frame.url)
-    before, frames_before = await _before(page), await _frames_text(page)
-    try:
-        await frame.locator("button, [role=button]").first.click(timeout=3000)
-    except Exception as exc:
-        return ChatObservation(vendor=vendor, launcher="(in the widget's frame)",
-                               error=f"the launcher could not be clicked: {short_error(exc)}")
-    return await _observe(page, vendor, "(in the widget's frame)", before, frames_before)
+    observation = await _observe(page, vendor, label, before, frames_before)
+    if observation.opened and not banner_before and await _quietly(refuse):
+        # What appeared was a consent banner asking first, not the chat (it was refused).
+        return ChatObservation(vendor=vendor, launcher=label,
+                               error="clicking the launcher brought up a cookie consent banner instead of the chat")
+    return observation
 
 
 def short_error(exc: BaseException) -> str:

@@ -323,7 +323,13 @@ class SiteSession:
                     if forms:
                         result.submissions = await submit_forms(page, forms)
                 if chats and not result.error.startswith("could not load"):
-                    result.chats = await asyncio.wait_for(open_chats(page), timeout=timeout)
+                    async def refuse() -> bool:  # a banner that came late, or on a click, may hide the chat
+                        banner = await _dismiss_banner(page)
+                        if banner is not None and (result.banner is None or not result.banner.action):
+                            result.banner = banner
+                        return banner is not None
+
+                    result.chats = await asyncio.wait_for(open_chats(page, refuse), timeout=timeout)
         except TimeoutError:
             result.error = result.error or f"rendering took longer than {timeout * 2:.0f} s and was stopped"
         except Exception as exc:

@@ -44,6 +44,7 @@ FEEDS: dict[str, tuple[str, ...]] = {
     "gather_script_links": ("coverage",),
     "offsite_contact_pages": ("coverage",),
     "page_infos": ("pages",),
+    "gather_script_signals": ("pages",),
     "gather_account_links": ("account_links",),
 }
 

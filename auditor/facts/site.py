@@ -32,6 +32,7 @@ from auditor.facts.language import detect_language
 from auditor.facts.links import gather_links, gather_script_links
 from auditor.facts.passages import gatherers
 from auditor.facts.phones import gather_phones
+from auditor.facts.scripts import gather_script_signals
 from auditor.facts.structured import StructuredContact, gather_structured
 from auditor.models import (
     UNLINKED_DEPTH,
@@ -238,8 +239,9 @@ def _chats_of(page: PageSnapshot, doc: Document, rendered: Document | None) -> l
     out: list[ChatFact] = []
     for sighting in sightings.values():
         match = next((o for o in observations if o.vendor == sighting.vendor.name), None)
-        if match is None:
-            match = next((o for o in observations if not o.vendor and o.opened), None)
+        if match is None:  # a launcher no vendor names: opened beats tried (its reason and screenshot)
+            match = next((o for o in observations if not o.vendor and o.opened), None) or next(
+                (o for o in observations if not o.vendor and o.error), None)
         if match is not None:
             observations.remove(match)
         out.append(ChatFact(
@@ -251,10 +253,13 @@ def _chats_of(page: PageSnapshot, doc: Document, rendered: Document | None) -> l
             rendered_only=sighting.vendor.key not in static,
         ))
     for observation in observations:
-        if observation.opened:  # a widget no fingerprint names, opened by what a person sees
+        # A widget no fingerprint names, found by what a person sees: opened, or tried and not opened
+        # (a launcher the browser saw but could not open is still a chat the consumer sees).
+        if observation.opened or observation.launcher:
             out.append(ChatFact(
                 url=page.final_url, excerpt=observation.launcher[:200], vendor=observation.vendor or "unrecognised",
-                signal="browser", certain=True, bot=observation.bot, observed=observation, rendered_only=True,
+                signal="browser", certain=observation.opened, bot=observation.bot, observed=observation,
+                rendered_only=True,
             ))
     return out
 
@@ -311,6 +316,7 @@ def gather_site(crawl: SiteCrawl, jurisdiction: str | None = None) -> SiteFacts:
     forms, passages = found.forms, found.passages
 
     pages = guard.run("page_infos", "", partial(_page_infos, docs, links, home_url, langs)) or []
+    pages = [_with_script_signals(info, page, doc, guard) for info, (page, doc) in zip(pages, docs, strict=False)]
     # Links only a browser showed were not followed by the crawl: pages behind them are unread.
     read = {url_key(p.url) for p in crawl.pages} | {url_key(p.final_url) for p in crawl.pages}
     unread_rendered = list(dict.fromkeys(
@@ -350,6 +356,15 @@ def gather_site(crawl: SiteCrawl, jurisdiction: str | None = None) -> SiteFacts:
         coverage=coverage,
         failed=guard.failed,
     )
+
+
+def _with_script_signals(info: PageInfo, page: PageSnapshot, doc: Document, guard: Guard) -> PageInfo:
+    """A page's signs that scripts may write content, when no browser showed it: a page rendered
+    in Chromium is judged on what was rendered, so it has none."""
+    if _rendered_ok(page):
+        return info
+    signals = guard.run("gather_script_signals", page.final_url, partial(gather_script_signals, doc, page.final_url))
+    return info.model_copy(update={"script_signals": signals}) if signals else info
 
 
 def _language_of(doc: Document) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Collection, Hashable, Iterable, Sequence
-from typing import Protocol, TypeVar
+from typing import Literal, Protocol, TypeVar
 from urllib.parse import urlsplit
 
 from auditor import lexicon
@@ -174,6 +174,14 @@ MESSAGES = Messages(
     offsite=N_("the site links to a contact or imprint page on another site ({url}), which was not read"),
     budget=N_("no contact page was found and the page budget ({max_pages}) ran out before the whole site was read"),
     incomplete=N_("no contact page was found and not every page of the site could be read"),
+    # Content a script may write, on a page no browser rendered ({excerpt}: the element or request).
+    script_placeholder=N_("on {url} the element {excerpt} is empty in the page's HTML: a script may write the "
+                          "details there, and the page was not rendered in a browser"),
+    script_fetch=N_("on {url} a script fetches {excerpt} from the site after loading, which may hold the details, "
+                    "and the page was not rendered in a browser"),
+    script_mount=N_("{url} shows little without its scripts (an empty application root, {excerpt}), and it was "
+                    "not rendered in a browser"),
+    script_noscript=N_("{url} says it needs JavaScript ('{excerpt}'), and it was not rendered in a browser"),
 )
 
 
@@ -352,16 +360,68 @@ def dead_link_evidence(pages: Pages, coverage: CrawlCoverage) -> list[Evidence]:
     return out[:3]
 
 
-def absence_doubt(pages: Pages, coverage: CrawlCoverage) -> Text | None:
+#: The contact details a rule may ask :func:`absence_doubt` about.
+Detail = Literal["email", "phone", "address", "identity"]
+#: Below this much text in its main region, a contact page shows little without its scripts.
+THIN_MAIN_TEXT = 200
+
+
+def script_doubt(pages: Pages, detail: Detail) -> Text | None:
+    """Why ``detail`` (not found) may be written by a script on a page no browser rendered, or None.
+
+    The signals are recorded only for pages not rendered (a page Chromium rendered is judged on
+    what it showed). They count where the detail belongs, and only as strongly as they point at it:
+
+    1. an empty element labelled for this detail or for contact details in general
+       (``<span class="email"></span>``, ``data-phone``, ``<div id="contact-info"></div>``), on a
+       home, contact, customer-service, imprint or about page or in any page's header, footer or
+       navigation: the shop made a place for the detail, so its absence from the HTML proves nothing;
+    2. a request in an inline script to the site's own endpoint that names this detail or contact
+       details (``fetch('/api/kontakt')``), on such a page;
+    3. a request to another of the site's endpoints, an empty framework mount point or a
+       ``<noscript>`` note that JavaScript is needed, on a contact, customer-service or imprint page
+       (or the home page when no such page was read) whose main region shows little text
+       (under :data:`THIN_MAIN_TEXT` characters): the page's content is the application's.
+
+    A page with its content in the HTML and an unrelated framework mount (a cart, a cookie
+    widget, a product carousel) therefore casts no doubt, and after a complete crawl the detail
+    is judged missing; only a placeholder of the detail's own would change that.
+    """
+    contact_read = bool(pages.of_kinds(lexicon.CONTACT_KINDS))
+    page_kinds = lexicon.CONTACT_KINDS if contact_read else lexicon.CONTACT_KINDS | {PageKind.HOME}
+    for page in pages.all:
+        if page.status >= 400 or not page.script_signals:
+            continue
+        trader_page = page.kind in TRADER_PAGE_KINDS
+        for signal in page.script_signals:
+            named = signal.detail in (detail, "contact")
+            where = {"url": page.final_url, "excerpt": signal.excerpt}
+            if signal.kind == "placeholder" and named and (trader_page or signal.region in SITE_WIDE):
+                return MESSAGES("script_placeholder", **where)
+            if signal.kind == "fetch" and named and trader_page:
+                return MESSAGES("script_fetch", **where)
+            if page.kind in page_kinds and signal.main_text < THIN_MAIN_TEXT:
+                if signal.kind == "fetch":
+                    return MESSAGES("script_fetch", **where)
+                if signal.kind in ("mount", "noscript"):
+                    return MESSAGES(f"script_{signal.kind}", **where)
+    return None
+
+
+def absence_doubt(pages: Pages, coverage: CrawlCoverage, detail: Detail | None = None) -> Text | None:
     """Why a fact not found may still exist on the site, or None when its absence is established.
 
     Absence is established when a contact, customer-service or imprint page was read (that is
     where the law wants the details) and nothing that looks like such a page failed, or when
-    the crawl read every page within its limits.
+    the crawl read every page within its limits. With ``detail``, a page no browser rendered
+    whose scripts may write that detail keeps it in doubt too (:func:`script_doubt`).
     """
     shells = [p for p in pages.all if p.js_shell and (p.kind in TRADER_PAGE_KINDS)]
     if shells:
         return MESSAGES("js_shell_no_browser", url=shells[0].final_url)
+    scripted = script_doubt(pages, detail) if detail is not None else None
+    if scripted is not None:
+        return scripted
     blocked_contact = [
         url for url in coverage.robots.blocked_urls if lexicon.best_kind(lexicon.load().url_kinds(url))
         in lexicon.CONTACT_KINDS

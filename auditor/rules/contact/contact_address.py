@@ -121,7 +121,7 @@ class ContactAddress(Rule):
             )
         streets_only = first_of_each([a for a in visible if not a.postal_code], _same_address)
         if streets_only:
-            doubt = absence_doubt(pages, facts.coverage)
+            doubt = absence_doubt(pages, facts.coverage, "address")
             return partial(
                 MESSAGES("street_only_doubt", address=streets_only[0].street, doubt=doubt) if doubt
                 else MESSAGES("street_only", address=streets_only[0].street),
@@ -136,7 +136,7 @@ class ContactAddress(Rule):
         abroad = unknown_establishment(_where_established(facts, pages), pages.all, _KNOWN_ADDRESSES)
         if abroad:
             return needs_review(MESSAGES("unknown_country", seen=abroad), pages.searched(5))
-        doubt = absence_doubt(pages, facts.coverage)
+        doubt = absence_doubt(pages, facts.coverage, "address")
         if doubt:
             return needs_review(MESSAGES("doubt", doubt=doubt), pages.searched(5))
         return failed(MESSAGES("none"), pages.searched(10))

@@ -85,7 +85,7 @@ class ContactEmail(Rule):
                 MESSAGES("elsewhere", email=shown[0].address, where=where),
                 [_evidence(e, pages) for e in shown[:3]],
             )
-        doubt = absence_doubt(pages, facts.coverage)
+        doubt = absence_doubt(pages, facts.coverage, "email")
         structured = [e for e in facts.emails if e.method == "structured_data" and not e.third_party]
         if structured:
             return needs_review(

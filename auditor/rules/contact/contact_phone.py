@@ -197,7 +197,7 @@ class ContactPhone(Rule):
                 MESSAGES("structured_only", number=structured[0].raw),
                 [_evidence(structured[0], pages)],
             )
-        doubt = absence_doubt(pages, facts.coverage)
+        doubt = absence_doubt(pages, facts.coverage, "phone")
         if doubt:
             return needs_review(MESSAGES("doubt", doubt=doubt), pages.searched(5))
         bodies = one_per_number([p for p in shown if p.third_party])

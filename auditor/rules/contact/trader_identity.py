@@ -200,7 +200,7 @@ class TraderIdentity(Rule):
                 MESSAGES("number_only", number=valid[0].value),
                 evidence,
             )
-        doubt = absence_doubt(pages, facts.coverage)
+        doubt = absence_doubt(pages, facts.coverage, "identity")
         if doubt:
             return needs_review(MESSAGES("doubt", doubt=doubt), pages.searched(5))
         return failed(MESSAGES("none"), pages.searched(10))
