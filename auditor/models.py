@@ -317,6 +317,11 @@ class _Seen(_Frozen):
     )
 
 
+#: Why a contact detail is not the trader's: a third party's domain, a sentence or block naming a
+#: third party or a public body, or example data (``facts/third_parties.py``).
+OwnerReason = Literal["domain", "context", "public_body", "example"]
+
+
 class EmailFact(_Seen):
     """An email address found on a page."""
 
@@ -326,6 +331,10 @@ class EmailFact(_Seen):
         default=False, description="Belongs to a known third party (payment, platform, example)."
     )
     same_site: bool = Field(default=False, description="Its domain is the site's own domain.")
+    owner: str = Field(default="", description="Whose it is when third_party: the company or body, as named.")
+    owner_reason: OwnerReason | None = Field(
+        default=None, description="Why it is not the trader's (facts/third_parties.py)."
+    )
 
 
 class PhoneFact(_Seen):
@@ -338,7 +347,12 @@ class PhoneFact(_Seen):
     toll_free: bool = False
     method: Literal["tel", "text", "structured_data"]
     third_party: bool = Field(
-        default=False, description="The sentence names a public body (data-protection authority, ADR body)."
+        default=False,
+        description="The sentence or block names a third party or a public body (a carrier, an ADR body).",
+    )
+    owner: str = Field(default="", description="Whose it is when third_party: the company or body, as named.")
+    owner_reason: OwnerReason | None = Field(
+        default=None, description="Why it is not the trader's (facts/third_parties.py)."
     )
     valid: bool = Field(
         default=True,

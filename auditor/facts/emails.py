@@ -8,9 +8,12 @@ protection, which replaces every address with a hex string XORed by its first by
 
 Look-alikes are what makes email extraction go wrong: retina image names (``logo@2x.png``),
 package versions (``lib@1.2.3``) and source maps. They are rejected by the shape of the
-domain. Whether an address is the shop's own (``same_site``) or a payment provider's or
-platform's (``third_party``, by the domains of ``third_parties.toml``) is recorded, not judged: the
-rules decide what counts.
+domain. Whether an address is the shop's own (``same_site``) or someone else's is recorded, not
+judged: ``third_party`` with ``owner`` and ``owner_reason`` when its domain is a third party's
+(``third_parties.toml``), when the sentence or short block before it names a third party or a
+public body (``third_parties.owner_by_context``; never for an address at the site's own domain or
+at a webmail service, which a named company does not use for its customers), or when it is example
+data. The rules decide what counts.
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ import lxml.html
 import tldextract
 
 from auditor.facts.dom import Document, excerpt
-from auditor.facts.third_parties import third_parties
+from auditor.facts.third_parties import Owner, example_address, is_webmail, owner_by_context, third_parties
 from auditor.models import EmailFact
 
 _Method = Literal["mailto", "text", "obfuscated", "cloudflare"]
@@ -87,6 +90,11 @@ class _Found:
     method: _Method
     element: lxml.html.HtmlElement
     excerpt: str
+    #: The text the address stands in, where it starts there, and where the words that lead up
+    #: to it end (a link's own words count: "Klarnas kundservice").
+    context: str = ""
+    start: int = 0
+    lead: int = 0
 
 
 def gather_emails(doc: Document, site_domain: str) -> list[EmailFact]:
@@ -104,6 +112,7 @@ def gather_emails(doc: Document, site_domain: str) -> list[EmailFact]:
     out: list[EmailFact] = []
     for item in found.values():
         third_party, same_site = classify_email(item.address, site_domain)
+        owner = None if same_site else _owner(item, site_domain)
         out.append(
             EmailFact(
                 url=doc.url,
@@ -112,11 +121,28 @@ def gather_emails(doc: Document, site_domain: str) -> list[EmailFact]:
                 region=doc.region(item.element),
                 address=item.address,
                 method=item.method,
-                third_party=third_party,
+                third_party=third_party or owner is not None,
                 same_site=same_site,
+                owner=owner.name if owner else "",
+                owner_reason=owner.reason if owner else None,
             )
         )
     return out
+
+
+def _owner(item: _Found, site_domain: str) -> Owner | None:
+    """Whose an address not at the site's domain is, when not the trader's (by domain, example
+    data, or the words before it), else None."""
+    before = item.context[: item.start]
+    if example_address(item.address, before):
+        return Owner("", "example")
+    host = item.address.rsplit("@", 1)[1]
+    label = str(_extractor()(host).domain or "")
+    if label in third_parties().domains:
+        return Owner(registrable_domain(host), "domain")
+    if is_webmail(label):
+        return None
+    return owner_by_context(item.context, item.lead)
 
 
 def shows_plain_address(text: str) -> bool:
@@ -177,7 +203,8 @@ def _from_links(doc: Document) -> list[_Found]:
         for part in recipients.split(","):
             address = normalise_email(part)
             if address:
-                out.append(_Found(address, "mailto", element, _link_excerpt(doc, element)))
+                out.append(_Found(address, "mailto", element, _link_excerpt(doc, element),
+                                  *_link_context(doc, element)))
     return out
 
 
@@ -193,7 +220,8 @@ def _from_cloudflare(doc: Document) -> list[_Found]:
         for code in codes:
             address = normalise_email(_cloudflare_decode(code)) if code else None
             if address:
-                out.append(_Found(address, "cloudflare", element, _link_excerpt(doc, element)))
+                out.append(_Found(address, "cloudflare", element, _link_excerpt(doc, element),
+                                  *_link_context(doc, element)))
     return out
 
 
@@ -218,16 +246,33 @@ def _from_text(doc: Document) -> list[_Found]:
         for match in _PLAIN.finditer(text):
             address = normalise_email(match.group())
             if address:
-                out.append(_Found(address, "text", block.element, excerpt(text, *match.span())))
+                out.append(_Found(address, "text", block.element, excerpt(text, *match.span()), text,
+                                  match.start(), match.start()))
         for pattern in (_OBFUSCATED, _BARE):
             for match in pattern.finditer(text):
                 host = _DOT_WORD.sub(".", match.group("host"))
                 address = normalise_email(f"{match.group('local')}@{host}")
                 if address:
                     out.append(
-                        _Found(address, "obfuscated", block.element, excerpt(text, *match.span()))
+                        _Found(address, "obfuscated", block.element, excerpt(text, *match.span()), text,
+                               match.start(), match.start())
                     )
     return out
+
+
+def _link_context(doc: Document, element: lxml.html.HtmlElement) -> tuple[str, int, int]:
+    """The text of the block a link stands in, and where the link's own text starts and ends there."""
+    own = doc.element_text(element)
+    if not own:
+        return "", 0, 0
+    node: lxml.html.HtmlElement | None = element
+    while node is not None:
+        for block in doc.blocks:
+            if block.element is node and own in block.text:
+                at = block.text.find(own)
+                return block.text, at, at + len(own)
+        node = node.getparent()
+    return "", 0, 0
 
 
 def _link_excerpt(doc: Document, element: lxml.html.HtmlElement) -> str:

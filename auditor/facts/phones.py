@@ -10,6 +10,10 @@ number in the text is therefore taken only when it is written in international f
 (``+46 …``, ``0046 …``) or when a phone word (*Tel*, *Telefon*, *Puh*, *Ring oss* …) stands
 just before it, and never when the nearest label before it names something else (*Org.nr*,
 *Art.nr*, *EAN*, *Bankgiro* …) or when it is cut out of a longer run of digits.
+
+A number in a sentence or short block that names a carrier, a payment provider or a public body
+("Frågor om leveransen besvarar PostNord på 0771-…") is that party's: ``third_party`` with
+``owner`` and ``owner_reason`` (``facts/third_parties.owner_by_context``).
 """
 
 from __future__ import annotations
@@ -22,9 +26,9 @@ import lxml.html
 import phonenumbers
 from phonenumbers import Leniency, PhoneNumber, PhoneNumberMatcher, PhoneNumberType
 
-from auditor import lexicon
 from auditor.facts.dom import Document, TextBlock, excerpt
 from auditor.facts.numbers import mask_non_phones
+from auditor.facts.third_parties import Owner, owner_by_context
 from auditor.models import PhoneFact, Region
 
 #: Words that announce a telephone number, in sv, nb, da, fi, de and en, as regular
@@ -82,9 +86,6 @@ _NOT_PHONE_WORD = re.compile(
 _LABEL_WINDOW = 40
 _CURRENCY_AFTER = re.compile(r"^\s*(?:kr\b|:-|,-|sek\b|nok\b|dkk\b|eur\b|€|\$|£|euro\b)", re.IGNORECASE)
 _DATE = re.compile(r"^\d{1,4}[-./]\d{1,2}[-./]\d{1,4}$")
-#: How far back, within one sentence, a public body's name marks a number as theirs.
-_BODY_WINDOW = 150
-_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-ZÅÄÖÆØÜ])")
 #: A phone word, an optional colon, then a run of digits with the usual separators.
 _LABELLED_DIGITS = re.compile(
     _PHONE_WORD.pattern + r"\.?\s*:?\s*(?P<number>\+?\(?\d[\d \t()./-]{4,22}\d)",
@@ -141,7 +142,7 @@ def gather_phones(doc: Document, default_region: str) -> list[PhoneFact]:
                             excerpt=excerpt(block.text, start, end),
                             region=doc.region(block.element),
                             method="text",
-                            third_party=names_public_body(block.text[:start]),
+                            owner=owner_by_context(block.text, start),
                         )
                     )
             offset += len(line) + 1
@@ -174,6 +175,7 @@ def _labelled_invalid(
         # span in ``found``); what is left is not dialable as written, even where libphonenumber
         # can guess the number (17641857862 is +49 176 41857862 once the missing 0 is added).
         repaired = _with_trunk_prefix(digits, region)
+        owner = owner_by_context(block.text, start)
         out.append(
             PhoneFact(
                 url=doc.url,
@@ -185,7 +187,9 @@ def _labelled_invalid(
                 number_type=MISSING_TRUNK_PREFIX if repaired else "invalid",
                 method="text",
                 valid=False,
-                third_party=names_public_body(block.text[:start]),
+                third_party=owner is not None,
+                owner=owner.name if owner else "",
+                owner_reason=owner.reason if owner else None,
             )
         )
     return out
@@ -209,16 +213,6 @@ def _with_trunk_prefix(digits: str, region: str) -> str | None:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
-def names_public_body(before: str) -> bool:
-    """Whether the sentence leading up to a number names a public authority or dispute body
-    ("Forbrukerrådet er tilgjengelig på telefon 23 400 500"): then the number is theirs."""
-    window = before[-_BODY_WINDOW:]
-    boundaries = list(_SENTENCE_END.finditer(window))
-    if boundaries:
-        window = window[boundaries[-1].end() :]
-    return lexicon.load().public_body_in(window) is not None
-
-
 def parse_phone(raw: str, default_region: str) -> PhoneNumber | None:
     """``raw`` parsed as a possible number, or ``None``. For numbers someone marked as phones
     (``tel:`` links, ``telephone`` in structured data) possibility is enough: libphonenumber's
@@ -239,7 +233,7 @@ def phone_fact(
     excerpt: str,
     region: Region,
     method: PhoneMethod,
-    third_party: bool = False,
+    owner: Owner | None = None,
 ) -> PhoneFact:
     """A :class:`PhoneFact` for a parsed number, classified by libphonenumber."""
     kind = phonenumbers.number_type(number)
@@ -254,7 +248,9 @@ def phone_fact(
         premium_rate=kind == PhoneNumberType.PREMIUM_RATE,
         toll_free=kind == PhoneNumberType.TOLL_FREE,
         method=method,
-        third_party=third_party,
+        third_party=owner is not None,
+        owner=owner.name if owner else "",
+        owner_reason=owner.reason if owner else None,
     )
 
 
@@ -265,7 +261,7 @@ def _from_link(doc: Document, element: lxml.html.HtmlElement, href: str, region:
         return None
     context = _context(doc, element)
     own = doc.element_text(element)
-    before = context[: context.find(own)] if own and own in context else ""
+    at = context.find(own) if own else -1
     return phone_fact(
         number,
         raw=raw,
@@ -274,7 +270,7 @@ def _from_link(doc: Document, element: lxml.html.HtmlElement, href: str, region:
         excerpt=context,
         region=doc.region(element),
         method="tel",
-        third_party=names_public_body(before),
+        owner=owner_by_context(context, at) if at >= 0 else None,
     )
 
 

@@ -1,6 +1,16 @@
-"""The companies on a shop's pages that are not the shop (payment, delivery, platforms), from
-one data file, ``third_parties.toml``: their email domains for the facts, their names for the
-rules that tell the trader's own company name and details from someone else's."""
+"""The companies on a shop's pages that are not the shop (payment, delivery, marketplaces,
+platforms), from one data file, ``third_parties.toml``: their email domains and names for the
+facts, their names for the rules that tell the trader's own company name and details from
+someone else's.
+
+A contact detail belongs to a third party by its domain (``kundservice@klarna.se``) or by its
+context: the sentence leading up to it, or the first line of a short block it sits in, names a
+third party or a public body ("Frågor om fakturan besvaras av Klarna: …", "Forbrukerrådet er
+tilgjengelig på telefon …"). A sentence that speaks for the shop between the name and the detail
+("Betalar du med Klarna, mejla oss på …") keeps the detail the trader's. Placeholders in privacy
+notices and forms (``max.mustermann@beispiel.de``, "t.ex. namn@…") are example data.
+:func:`owner_of` says which, and why; the rules decide what counts.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +19,34 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+
+from auditor import lexicon
+from auditor.models import OwnerReason
+
+#: Tables of ``third_parties.toml`` that are not third parties.
+_NOT_PARTIES = frozenset({"webmail", "examples"})
+#: How far back from a detail its sentence is read (characters).
+_WINDOW = 150
+#: A sentence ends at . ! ? before a capital, or at a line break (lines of a block are separate
+#: statements: "Kompis Hem AB" / "Betalning: Klarna" / "Mail: …").
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-ZÅÄÖÆØÜ])|\n")
+#: Words by which a sentence speaks for the shop itself (sv, nb, da, fi, de, en).
+_FIRST_PERSON = re.compile(
+    r"\b(?:oss|vi|vår|våra|vårt|våre|os|vores|me|meille|meihin|meitä|meidän|meiltä|uns|wir|unser\w*|"
+    r"us|we|our)\b",
+    re.IGNORECASE,
+)
+#: A block whose first line may name the company the block is about (an address block).
+_BLOCK_LINES = 8
+_HEAD_LENGTH = 60
+
+
+@dataclass(frozen=True)
+class Owner:
+    """Whose a contact detail is when it is not the trader's, and why."""
+
+    name: str
+    reason: OwnerReason
 
 
 @dataclass(frozen=True)
@@ -19,6 +57,12 @@ class ThirdParties:
     domains: frozenset[str]
     #: Any of the names as a whole word, any case.
     pattern: re.Pattern[str]
+    #: Mail services anyone signs up to (gmail, outlook): never a named company's by context.
+    webmail: frozenset[str] = frozenset()
+    #: Example data: domain labels, parts of stand-in local parts, words announcing an example.
+    example_domains: frozenset[str] = frozenset()
+    example_locals: frozenset[str] = frozenset()
+    example_marker: re.Pattern[str] | None = None
 
     def named_in(self, text: str) -> bool:
         """Whether ``text`` names a third party ("Klarna Bank AB", "… Powered by Shopify")."""
@@ -32,11 +76,103 @@ def third_parties() -> ThirdParties:
     data = tomllib.loads(file.read_text(encoding="utf-8"))
     names: list[str] = []
     domains: set[str] = set()
-    for group in data.values():
+    for key, group in data.items():
+        if key in _NOT_PARTIES:
+            continue
         for name in group.get("names", []):
             names.append(str(name).lower())
             domains.add(str(name).lower().replace(" ", ""))
         domains.update(str(label).lower() for label in group.get("domains", []))
     unique = tuple(dict.fromkeys(names))
     pattern = re.compile(r"\b(" + "|".join(re.escape(name) for name in unique) + r")\b", re.IGNORECASE)
-    return ThirdParties(names=unique, domains=frozenset(domains), pattern=pattern)
+    examples = data.get("examples", {})
+    markers = sorted((str(m).lower() for m in examples.get("markers", [])), key=len, reverse=True)
+    # A marker ends the text before the address, give or take a label and a colon ("z. B. E-Mail: …").
+    marker = re.compile(
+        r"(?:^|(?<=[\s(]))(?:" + "|".join(re.escape(m) for m in markers) + r")(?:\s+\w+(?:-\w+)?)?\s*:?\s*$",
+        re.IGNORECASE,
+    )
+    return ThirdParties(
+        names=unique,
+        domains=frozenset(domains) | frozenset(str(d).lower() for d in examples.get("domains", [])),
+        pattern=pattern,
+        webmail=frozenset(str(d).lower() for d in data.get("webmail", {}).get("domains", [])),
+        example_domains=frozenset(str(d).lower() for d in examples.get("domains", [])),
+        example_locals=frozenset(str(d).lower() for d in examples.get("locals", [])),
+        example_marker=marker,
+    )
+
+
+def owner_by_context(text: str, start: int) -> Owner | None:
+    """Who a contact detail at ``text[start:]`` belongs to by the words before it, or None when
+    nothing there names anyone else (the trader's, as far as the words go).
+
+    ``text`` is the block the detail sits in. Read: the sentence leading up to the detail (at
+    most 150 characters, cut at a sentence end or a line break), then the first line of a short
+    block ("Klarna Bank AB" / "Sveavägen 46" / "E-post: …"). A first-person word between the
+    name and the detail ("… via Klarna; skriv till oss på …") keeps the detail the trader's.
+    """
+    before = text[:start]
+    window = before[-_WINDOW:]
+    ends = list(_SENTENCE_END.finditer(window))
+    sentence = window[ends[-1].end():] if ends else window
+    found = _named(sentence)
+    if found is None:
+        lines = before.split("\n")
+        if 1 < len(lines) <= _BLOCK_LINES and len(lines[0]) <= _HEAD_LENGTH:
+            head = _named(lines[0])
+            if head is not None and not _FIRST_PERSON.search(before[len(lines[0]):]):
+                return head[0]
+        return None
+    owner, end = found
+    if _FIRST_PERSON.search(sentence[end:]):
+        return None
+    return owner
+
+
+def _named(text: str) -> tuple[Owner, int] | None:
+    """The last third party or public body named in ``text``, and where its name ends."""
+    parties = third_parties()
+    best: tuple[Owner, int] | None = None
+    for match in parties.pattern.finditer(text):
+        best = (Owner(match.group(), "context"), match.end())
+    body = _public_body(text)
+    if body is not None and (best is None or body[1] > best[1]):
+        best = body
+    return best
+
+
+def _public_body(text: str) -> tuple[Owner, int] | None:
+    """A public authority or dispute body named in ``text`` (the lexicon's list), as written."""
+    lex = lexicon.load()
+    if lex.public_body_in(text) is None:
+        return None
+    words = list(re.finditer(r"\w+", text))
+    folded = [lexicon.normalise(w.group()) for w in words]
+    found: tuple[Owner, int] | None = None
+    for name in lex.public_bodies:
+        parts = name.split()
+        for i in range(len(folded) - len(parts) + 1):
+            if folded[i : i + len(parts)] == parts and (found is None or words[i + len(parts) - 1].end() > found[1]):
+                span = text[words[i].start() : words[i + len(parts) - 1].end()]
+                found = (Owner(span, "public_body"), words[i + len(parts) - 1].end())
+    return found
+
+
+def example_address(address: str, text_before: str) -> bool:
+    """Whether an email address is example data: a stand-in domain (``beispiel.de``) or name
+    (``max.mustermann@``), or announced as an example right before it ("z. B.", "t.ex.")."""
+    parties = third_parties()
+    local, host = address.rsplit("@", 1)
+    labels = host.split(".")
+    if any(label in parties.example_domains for label in labels[:-1]):
+        return True
+    if any(part in parties.example_locals for part in re.split(r"[._+-]", local)):
+        return True
+    marker = parties.example_marker
+    return marker is not None and marker.search(text_before[-40:]) is not None
+
+
+def is_webmail(label: str) -> bool:
+    """Whether a registrable-domain label is a mail service anyone signs up to (gmail, outlook)."""
+    return label.lower() in third_parties().webmail

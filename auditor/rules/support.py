@@ -16,10 +16,11 @@ from urllib.parse import urlsplit
 
 from auditor import lexicon
 from auditor.facts.third_parties import third_parties
-from auditor.i18n import N_, Messages, Text, as_text
+from auditor.i18n import N_, Messages, Text, as_text, join, kind_name
 from auditor.models import (
     CompanyNameFact,
     CrawlCoverage,
+    EmailFact,
     Evidence,
     FetchFailure,
     PageInfo,
@@ -174,6 +175,18 @@ MESSAGES = Messages(
     offsite=N_("the site links to a contact or imprint page on another site ({url}), which was not read"),
     budget=N_("no contact page was found and the page budget ({max_pages}) ran out before the whole site was read"),
     incomplete=N_("no contact page was found and not every page of the site could be read"),
+    # A detail a rule saw and did not count ({item}: the detail; {kind}: the page; {why}: below).
+    aside=N_("{item} on the {kind} page ({why})"),
+    set_aside=N_("Set aside: {items}."),
+    why_domain=N_("{owner}'s, by its domain"),
+    why_context=N_("in a sentence or block naming {owner}"),
+    why_public_body=N_("in a sentence naming {owner}, a public body"),
+    why_example=N_("example data"),
+    why_structured=N_("only in the page's structured data, not in its visible text"),
+    why_third_party=N_("a third party's"),
+    why_privacy=N_("only in the privacy policy, where a data-protection authority's details also stand"),
+    why_not_trader=N_("not where the trader gives its own details, nor in a block naming the trader"),
+    why_named_third_party=N_("with the name of a third party"),
     # Content a script may write, on a page no browser rendered ({excerpt}: the element or request).
     script_placeholder=N_("on {url} the element {excerpt} is empty in the page's HTML: a script may write the "
                           "details there, and the page was not rendered in a browser"),
@@ -442,6 +455,48 @@ def absence_doubt(pages: Pages, coverage: CrawlCoverage, detail: Detail | None =
     if coverage.budget_exhausted:
         return MESSAGES("budget", max_pages=coverage.max_pages)
     return MESSAGES("incomplete")
+
+
+# --------------------------------------------------------------------------- set aside
+
+
+def owner_reason(fact: EmailFact | PhoneFact) -> Text | None:
+    """Why an email address or phone number is not the trader's by the facts (a third party's
+    domain, a sentence naming another company or a public body, example data, structured data
+    only), or None when the facts give no reason."""
+    if fact.third_party:
+        if fact.owner_reason == "example":
+            return MESSAGES("why_example")
+        if fact.owner_reason == "public_body":
+            return MESSAGES("why_public_body", owner=fact.owner)
+        if fact.owner_reason == "context":
+            return MESSAGES("why_context", owner=fact.owner)
+        if fact.owner:
+            return MESSAGES("why_domain", owner=fact.owner)
+        return MESSAGES("why_third_party")
+    if fact.method == "structured_data":
+        return MESSAGES("why_structured")
+    return None
+
+
+def aside(item: str, url: str, why: Text, pages: Pages) -> Text:
+    """One detail a rule saw and did not count: what, on which page, and why."""
+    return MESSAGES("aside", item=item, kind=kind_name(pages.kind(url)), why=why)
+
+
+def set_aside_note(entries: Sequence[Text], limit: int = 3) -> Text | None:
+    """"Set aside: …" for the details a rule did not count (the first ``limit``), or None.
+
+    A rule that says a detail is missing while the facts hold one of its kind names what it saw
+    and why it did not count (issue 18: nothing found is silently dropped)."""
+    if not entries:
+        return None
+    return MESSAGES("set_aside", items=join(entries[:limit], sep="; "))
+
+
+def with_note(message: Text, note: Text | None) -> Text:
+    """``message`` followed by ``note`` (a sentence of its own), when there is one."""
+    return message if note is None else message + " " + note
 
 
 #: Languages whose words the tool reads: the lexicons' (Norwegian pages say nb, no or nn).

@@ -154,3 +154,57 @@ def test_normalise_email() -> None:
     assert normalise_email("mailto:Info%40Kompis.SE?cc=x") == "info@kompis.se"
     assert normalise_email("logo@2x.png") is None
     assert normalise_email("not an address") is None
+
+
+def owners(body: str, site: str = "www.kompis.se") -> dict[str, tuple[bool, str, str | None]]:
+    doc = Document(f"<html><body>{body}</body></html>", "https://www.kompis.se/villkor")
+    return {f.address: (f.third_party, f.owner, f.owner_reason) for f in gather_emails(doc, site)}
+
+
+@pytest.mark.parametrize(
+    ("body", "owner", "reason"),
+    [
+        # A sentence naming a payment provider, a carrier, a marketplace or a public body (sv, fi, de, nb, en).
+        ("<p>Frågor om fakturan besvaras av Klarna: kundservice@fakturahjalpen.se</p>", "Klarna", "context"),
+        ("<p>Osamaksusta vastaa Walley, asiakaspalvelu@walley-apu.fi.</p>", "Walley", "context"),
+        ("<p>Fragen zur Ratenzahlung beantwortet Easycredit unter service@ratenkauf-hilfe.de.</p>",
+         "Easycredit", "context"),
+        ('<p>Spørsmål om sendingen? <a href="mailto:kunde@sporing-hjelp.no">Brings kundeservice</a></p>',
+         "", None),  # "Brings" is not the whole word "Bring"
+        ('<p>Auction questions: <a href="mailto:help@auction-desk.com">eBay support</a></p>', "eBay", "context"),
+        ("<p>Allmänna reklamationsnämnden nås på arn@arn.se.</p>", "Allmänna reklamationsnämnden", "public_body"),
+        # A short block whose first line names the company.
+        ("<p>Paytrail Oyj<br>Innova 2<br>asiakaspalvelu@maksu-apu.fi</p>", "Paytrail", "context"),
+        # By domain, and example data.
+        ("<p>Skriv till kundservice@klarna.se</p>", "klarna.se", "domain"),
+        ("<p>Geben Sie z. B. E-Mail: max.mustermann@firma.de an.</p>", "", "example"),
+        ("<p>Angiv fx navn@dinmail.dk i feltet.</p>", "", "example"),
+        ("<p>Skriv till namn@exempel.se</p>", "", "example"),
+    ],
+)
+def test_contact_details_belong_to_a_third_party_by_context(body: str, owner: str, reason: str | None) -> None:
+    [(third_party, found_owner, found_reason)] = owners(body).values()
+    assert (third_party, found_owner, found_reason) == (reason is not None, owner, reason)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # The trader's own block in the terms keeps a webmail address.
+        "<p>Säljare: Kompis Hem AB<br>Storgatan 4<br>123 45 Ås<br>Mail: kompishem@gmail.com</p>",
+        # A webmail address is never a named company's by context.
+        "<p>Har du frågor om Klarna-fakturan, mejla kompishem@gmail.com</p>",
+        # A sentence that speaks for the shop (sv, da, de, en).
+        "<p>Betalar du med Klarna, mejla oss på order@kompis-butik.com</p>",
+        "<p>Vi sender med GLS; skriv til os på ordre@kompis-butik.dk</p>",
+        "<p>Sie zahlen per PayPal, schreiben Sie uns an info@kompis-laden.de</p>",
+        "<p>We ship with DHL; email us at hello@kompis-shop.co.uk</p>",
+        # The site's own domain, whatever the sentence names.
+        "<p>Frågor om Klarna-fakturan: order@kompis.se</p>",
+        # An example word far from the address.
+        "<p>Till exempel kan du beställa i butiken och skriva till info@kompisbutik.com</p>",
+    ],
+)
+def test_the_trader_keeps_its_own_address(body: str) -> None:
+    [(third_party, owner, reason)] = owners(body).values()
+    assert (third_party, owner, reason) == (False, "", None)

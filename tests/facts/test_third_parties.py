@@ -42,3 +42,23 @@ def test_email_domains(address: str, third_party: bool) -> None:
 
 def test_the_shop_itself_is_not_a_third_party() -> None:
     assert classify_email("kundservice@klarna.se", "https://www.klarna.se/") == (False, True)
+
+
+@pytest.mark.parametrize(
+    ("text", "region", "owner", "reason"),
+    [
+        ("Spørsmål om sendingen besvares av Bring på telefon 22 03 00 00.", "NO", "Bring", "context"),
+        ("Har du frågor om leveransen? PostNord kundtjänst: 0771-33 33 10", "SE", "PostNord", "context"),
+        ("Forbrukerrådet er tilgjengelig på telefon 23 400 500.", "NO", "Forbrukerrådet", "public_body"),
+        ("Vi skickar med PostNord, och undrar du något, ring oss på 08-123 45 67.", "SE", "", None),
+        ("Vi sender med GLS. Ring til os på tlf. 33 12 34 56.", "DK", "", None),
+    ],
+)
+def test_a_phone_number_belongs_to_the_party_its_sentence_names(
+    text: str, region: str, owner: str, reason: str | None
+) -> None:
+    from auditor.facts.dom import Document
+    from auditor.facts.phones import gather_phones
+
+    [phone] = gather_phones(Document(f"<html><body><p>{text}</p></body></html>", "https://www.butik.se/"), region)
+    assert (phone.third_party, phone.owner, phone.owner_reason) == (reason is not None, owner, reason)

@@ -29,16 +29,20 @@ from auditor.i18n import N_, Messages, region_name
 from auditor.models import AddressFact, Category, Evidence, PageKind, RuleMeta, Severity
 from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, partial, passed, register
 from auditor.rules import legal
+from auditor.rules.support import MESSAGES as SUPPORT
 from auditor.rules.support import (
     SITE_WIDE,
     THIRD_PARTIES,
     TRADER_PAGE_KINDS,
     Pages,
     absence_doubt,
+    aside,
     fact_evidence,
     first_of_each,
+    set_aside_note,
     trader_block,
     unknown_establishment,
+    with_note,
 )
 
 #: Pages whose addresses are the trader's: its own pages, and terms that name the seller.
@@ -77,6 +81,8 @@ MESSAGES = Messages(
         "know the address formats ({seen}); check the address by hand.",
     ),
     none=N_("No postal address on any of the pages read."),
+    doubt_aside=N_("No postal address of the trader found, but {doubt}."),
+    none_aside=N_("No postal address of the trader on the pages read."),
     note_po_box=N_("PO box ({country}, {region})"),
     note_street=N_("street address ({country}, {region})"),
     note_street_only=N_("street without postcode and town ({region})"),
@@ -137,9 +143,17 @@ class ContactAddress(Rule):
         if abroad:
             return needs_review(MESSAGES("unknown_country", seen=abroad), pages.searched(5))
         doubt = absence_doubt(pages, facts.coverage, "address")
+        # Every address left stands where a trader does not give its own: named, with the reason.
+        note = set_aside_note([
+            aside(_show(a), a.url, SUPPORT("why_privacy" if pages.kind(a.url) == PageKind.PRIVACY
+                                           else "why_not_trader"), pages)
+            for a in first_of_each(facts.addresses, _same_address)
+        ])
         if doubt:
-            return needs_review(MESSAGES("doubt", doubt=doubt), pages.searched(5))
-        return failed(MESSAGES("none"), pages.searched(10))
+            return needs_review(
+                with_note(MESSAGES("doubt_aside" if note else "doubt", doubt=doubt), note), pages.searched(5)
+            )
+        return failed(with_note(MESSAGES("none_aside" if note else "none"), note), pages.searched(10))
 
 
 def _controller(address: AddressFact, pages: Pages) -> bool:

@@ -25,7 +25,19 @@ from auditor.i18n import N_, Messages, join, kind_name, region_name
 from auditor.models import Category, EmailFact, Evidence, RuleMeta, Severity
 from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, partial, passed, register
 from auditor.rules import legal
-from auditor.rules.support import Pages, absence_doubt, fact_evidence, first_of_each, is_prominent
+from auditor.rules.support import (
+    Pages,
+    absence_doubt,
+    aside,
+    fact_evidence,
+    first_of_each,
+    is_prominent,
+    names_the_site,
+    owner_reason,
+    set_aside_note,
+    trader_block,
+    with_note,
+)
 
 #: Every message of this rule, in English (translated in auditor/locale).
 MESSAGES = Messages(
@@ -38,12 +50,26 @@ MESSAGES = Messages(
         "An email address ({email}) is only in the page's structured data, not in its visible text; "
         "check what a visitor sees.",
     ),
+    foreign=N_(
+        "An email address ({email}) appears only on {where} pages, at a domain that is not the site's and "
+        "not in a block naming the trader; check whether it is the trader's.",
+    ),
+    named_other=N_(
+        "The only email address where the trader's would stand ({email}) is in a sentence or block naming "
+        "{owner}; check whose it is.",
+    ),
     doubt=N_("No email address found, but {doubt}."),
+    doubt_aside=N_("No email address of the trader found, but {doubt}."),
     form_only=N_(
         "No email address anywhere on the site; only a contact form is offered, and a form does not "
         "replace an email address (CJEU C-298/07).",
     ),
     none=N_("No email address anywhere on the pages read."),
+    none_aside=N_("No email address of the trader on the pages read."),
+    form_only_aside=N_(
+        "No email address of the trader on the pages read; only a contact form is offered, and a form does "
+        "not replace an email address (CJEU C-298/07).",
+    ),
     note_form=N_("contact form"),
     note_email=N_("email {email} ({method}, {region})"),
 )
@@ -61,13 +87,23 @@ class ContactEmail(Rule):
         ),
         category=Category.CONTACT,
         severity=Severity.CRITICAL,
-        requires=("emails", "forms", "pages", "coverage"),
+        requires=("emails", "forms", "pages", "coverage", "company_names"),
         legal_refs=(legal.ECD_5_1, legal.CRD_6_1_C, legal.CJEU_C_298_07, *legal.NATIONAL_TRADER_INFO),
     )
 
     def evaluate(self, facts: FactView, ctx: AuditContext) -> Verdict:
         pages = Pages(facts.pages)
-        visible = [e for e in facts.emails if not e.third_party and e.method != "structured_data"]
+        home = facts.coverage.home_url
+
+        def own_block(email: EmailFact) -> bool:
+            return trader_block(email, facts.company_names, home, pages) is not None
+
+        # A sentence naming another company does not take an address out of the trader's own
+        # block ("Kompis Hem AB · … · Betalning via Klarna, frågor: kompishem@gmail.com").
+        visible = [
+            e for e in facts.emails if e.method != "structured_data"
+            and (not e.third_party or (e.owner_reason in _BY_CONTEXT and own_block(e)))
+        ]
         prominent = [e for e in visible if is_prominent(e, pages)]
         if prominent:
             shown = first_of_each(prominent, _address)
@@ -75,15 +111,28 @@ class ContactEmail(Rule):
                 MESSAGES("found", emails=", ".join(e.address for e in shown[:3])),
                 [_evidence(e, pages) for e in shown[:3]],
             )
-        # Elsewhere on the site, an address of the shop's own domain still counts in part;
-        # a foreign address in running text (a regulator, a partner) is not the trader's.
-        own_elsewhere = [e for e in visible if e.same_site]
+        # Elsewhere on the site, an address counts in part when it is the shop's: at its own
+        # domain, in a block naming the trader (a webmail address under the company name in the
+        # terms), or named after the site ("kompishem@gmail.com" on kompishem.se).
+        own_elsewhere = [
+            e for e in visible
+            if e.same_site or own_block(e) or names_the_site(e.address.split("@", 1)[0], home)
+        ]
         if own_elsewhere:
             shown = first_of_each(own_elsewhere, _address)
             where = join(kind_name(kind) for kind in sorted({pages.kind(e.url).value for e in shown}))
             return partial(
                 MESSAGES("elsewhere", email=shown[0].address, where=where),
                 [_evidence(e, pages) for e in shown[:3]],
+            )
+        # Any other address (a partner's, a regulator's, or the trader's at another domain) is
+        # not silently dropped: a person decides whose it is.
+        foreign = first_of_each(visible, _address)
+        if foreign:
+            where = join(kind_name(kind) for kind in sorted({pages.kind(e.url).value for e in foreign}))
+            return needs_review(
+                MESSAGES("foreign", email=foreign[0].address, where=where),
+                [_evidence(e, pages) for e in foreign[:3]],
             )
         doubt = absence_doubt(pages, facts.coverage, "email")
         structured = [e for e in facts.emails if e.method == "structured_data" and not e.third_party]
@@ -92,17 +141,39 @@ class ContactEmail(Rule):
                 MESSAGES("structured_only", email=structured[0].address),
                 [_evidence(structured[0], pages)],
             )
+        # Another company's or body's address where the trader's would stand, known only by the
+        # words around it: the words may be read wrong, so a person decides.
+        named = [
+            e for e in facts.emails
+            if e.owner_reason in _BY_CONTEXT and e.method != "structured_data" and is_prominent(e, pages)
+        ]
+        if named:
+            return needs_review(
+                MESSAGES("named_other", email=named[0].address, owner=named[0].owner),
+                [_evidence(e, pages) for e in first_of_each(named, _address)[:3]],
+            )
+        # Every address left is someone else's: the message names them and why.
+        note = set_aside_note([
+            aside(e.address, e.url, why, pages)
+            for e in first_of_each(facts.emails, _address) if (why := owner_reason(e)) is not None
+        ])
         if doubt:
-            return needs_review(MESSAGES("doubt", doubt=doubt), pages.searched(5))
+            return needs_review(
+                with_note(MESSAGES("doubt_aside" if note else "doubt", doubt=doubt), note), pages.searched(5)
+            )
         contact_forms = [f for f in facts.forms if f.looks_like_contact]
         if contact_forms:
             form = contact_forms[0]
             return failed(
-                MESSAGES("form_only"),
+                with_note(MESSAGES("form_only_aside" if note else "form_only"), note),
                 [fact_evidence(form, pages, MESSAGES("note_form")),
                  *pages.searched(8)],
             )
-        return failed(MESSAGES("none"), pages.searched(10))
+        return failed(with_note(MESSAGES("none_aside" if note else "none"), note), pages.searched(10))
+
+
+#: Owners known only by the words around an address (not by its domain).
+_BY_CONTEXT = frozenset({"context", "public_body"})
 
 
 def _address(email: EmailFact) -> str:

@@ -32,7 +32,17 @@ from auditor.i18n import N_, Messages, Text, kind_name, region_name
 from auditor.models import Category, EmailFact, Evidence, LinkFact, PageInfo, RuleMeta, Severity
 from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, partial, passed, register
 from auditor.rules import legal
-from auditor.rules.support import SITE_WIDE, Pages, absence_doubt
+from auditor.rules.support import MESSAGES as SUPPORT
+from auditor.rules.support import (
+    SITE_WIDE,
+    Pages,
+    absence_doubt,
+    aside,
+    first_of_each,
+    owner_reason,
+    set_aside_note,
+    with_note,
+)
 from auditor.web.urls import url_key
 
 #: Click depths: at most PASS_DEPTH passes, PARTIAL_DEPTH is partial, deeper fails.
@@ -91,6 +101,10 @@ MESSAGES = Messages(
     ),
     doubt=N_(
         "No contact or customer-service page found, but {doubt}.",
+    ),
+    named_other=N_(
+        "No contact page found; the home page shows an email address ({email}) in a sentence or block naming "
+        "{owner}. If it is the trader's, the home page is the contact page; check whose it is.",
     ),
     none=N_(
         "No contact, customer-service or imprint page among the {count} pages read, which are every "
@@ -250,8 +264,18 @@ def _judge_found(
         return partial(MESSAGES("three_clicks", url=best.final_url, depth=best.depth, where=where), evidence)
     if not facts.coverage.exhaustive or facts.coverage.failures:
         return needs_review(MESSAGES("deep_incomplete", url=best.final_url, depth=best.depth), evidence)
-    return failed(MESSAGES("too_deep", url=best.final_url, depth=best.depth, path=_path_text(best),
-                           limit=PARTIAL_DEPTH), evidence)
+    return failed(with_note(MESSAGES("too_deep", url=best.final_url, depth=best.depth, path=_path_text(best),
+                                     limit=PARTIAL_DEPTH), _set_aside(facts, pages)), evidence)
+
+
+def _set_aside(facts: FactView, pages: Pages) -> Text | None:
+    """"Set aside: …" naming the email addresses seen that did not make a contact page: someone
+    else's (by domain or by the words around them), or the trader's where no one looks first."""
+    entries = []
+    for email in first_of_each(facts.emails, lambda e: e.address):
+        why = owner_reason(email) or SUPPORT("why_not_trader")
+        entries.append(aside(email.address, email.url, why, pages))
+    return set_aside_note(entries)
 
 
 def _judge_missing(links: list[LinkFact], pages: Pages, facts: FactView) -> Verdict:
@@ -267,7 +291,8 @@ def _judge_missing(links: list[LinkFact], pages: Pages, facts: FactView) -> Verd
                                    note=MESSAGES("note_unread_link", depth=depth))]
         if depth <= PARTIAL_DEPTH or not facts.coverage.exhaustive:
             return needs_review(MESSAGES("unread_link", text=link.text, target=link.target, depth=depth), evidence)
-        return failed(MESSAGES("deep_link", text=link.text, depth=depth), evidence)
+        return failed(with_note(MESSAGES("deep_link", text=link.text, depth=depth), _set_aside(facts, pages)),
+                      evidence)
     # The crawl coverage lists them (gather_site decides which off-site links name a contact page).
     offsite = set(facts.coverage.offsite_contact_pages)
     external = [link for link in links if link.region in SITE_WIDE and link.target in offsite]
@@ -279,6 +304,18 @@ def _judge_missing(links: list[LinkFact], pages: Pages, facts: FactView) -> Verd
                             note=MESSAGES("note_offsite", region=region_name(link.region)))],
         )
     doubt = absence_doubt(pages, facts.coverage)
+    # Another company's address on the home page, known only by the words around it: if the words
+    # were read wrong it is the trader's, and the home page its contact page.
+    home = next((p for p in pages.all if p.depth == 0), None)
+    named = [e for e in facts.emails if e.owner_reason in {"context", "public_body"} and home is not None
+             and pages.get(e.url) is home and e.method != "structured_data"]
+    if named:
+        return needs_review(
+            MESSAGES("named_other", email=named[0].address, owner=named[0].owner),
+            [pages.evidence(e.url, locator=e.locator, excerpt=e.excerpt, note=MESSAGES("note_home_details"))
+             for e in named[:1]],
+        )
+    note = _set_aside(facts, pages)
     if doubt:
-        return needs_review(MESSAGES("doubt", doubt=doubt), pages.searched(5))
-    return failed(MESSAGES("none", count=len(pages.all)), pages.searched(10))
+        return needs_review(with_note(MESSAGES("doubt", doubt=doubt), note), pages.searched(5))
+    return failed(with_note(MESSAGES("none", count=len(pages.all)), note), pages.searched(10))

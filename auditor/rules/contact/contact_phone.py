@@ -29,7 +29,18 @@ from auditor.i18n import N_, Messages, Text, join, kind_name, message, region_na
 from auditor.models import Category, Evidence, PageKind, PhoneFact, RuleMeta, Severity
 from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, partial, passed, register
 from auditor.rules import legal
-from auditor.rules.support import SITE_WIDE, Pages, absence_doubt, fact_evidence, is_prominent, one_per_number
+from auditor.rules.support import (
+    SITE_WIDE,
+    Pages,
+    absence_doubt,
+    aside,
+    fact_evidence,
+    is_prominent,
+    one_per_number,
+    owner_reason,
+    set_aside_note,
+    with_note,
+)
 
 #: Every message of this rule, in English (translated in auditor/locale).
 MESSAGES = Messages(
@@ -70,19 +81,23 @@ MESSAGES = Messages(
         "A telephone number ({number}) is only in structured data, not in the visible text; check what a "
         "visitor sees.",
     ),
+    named_other=N_(
+        "The only telephone number where the trader's would stand ({number}) is in a sentence or block "
+        "naming {owner}; check whose it is.",
+    ),
     doubt=N_("No telephone number found, but {doubt}."),
+    doubt_aside=N_("No telephone number of the trader found, but {doubt}."),
     none=N_(
         "No telephone number of the trader on any of the pages read.",
-    ),
-    none_but_bodies=N_(
-        "No telephone number of the trader on any of the pages read ({numbers} belong to public bodies "
-        "named with them).",
     ),
     note_phone=N_(
         "phone {number} ({kind}, {method}, {region})",
     ),
     note_phone_public_body=N_(
         "phone {number} ({kind}, {method}, {region}), in a sentence naming a public body",
+    ),
+    note_phone_named=N_(
+        "phone {number} ({kind}, {method}, {region}), in a sentence or block naming {owner}",
     ),
 )
 
@@ -187,8 +202,10 @@ class ContactPhone(Rule):
         # be the trader's after all, in a sentence that also names the body: a person decides.
         bodies_prominent = [p for p in shown if p.third_party and is_prominent(p, pages)]
         if bodies_prominent:
+            first = bodies_prominent[0]
             return needs_review(
-                MESSAGES("public_body", number=bodies_prominent[0].raw),
+                MESSAGES("named_other", number=first.raw, owner=first.owner) if first.owner_reason == "context"
+                else MESSAGES("public_body", number=first.raw),
                 [_evidence(p, pages) for p in one_per_number(bodies_prominent)[:3]],
             )
         structured = [p for p in facts.phones if p.method == "structured_data"]
@@ -198,14 +215,16 @@ class ContactPhone(Rule):
                 [_evidence(structured[0], pages)],
             )
         doubt = absence_doubt(pages, facts.coverage, "phone")
+        # Every number left is someone else's: the message names them and why.
+        note = set_aside_note([
+            aside(p.raw, p.url, why, pages)
+            for p in one_per_number(facts.phones) if (why := owner_reason(p)) is not None
+        ])
         if doubt:
-            return needs_review(MESSAGES("doubt", doubt=doubt), pages.searched(5))
-        bodies = one_per_number([p for p in shown if p.third_party])
-        if bodies:
-            message = MESSAGES("none_but_bodies", numbers=", ".join(p.raw for p in bodies[:3]))
-        else:
-            message = MESSAGES("none")
-        return failed(message, pages.searched(10))
+            return needs_review(
+                with_note(MESSAGES("doubt_aside" if note else "doubt", doubt=doubt), note), pages.searched(5)
+            )
+        return failed(with_note(MESSAGES("none"), note), pages.searched(10))
 
 
 def _beside_own_email(phone: PhoneFact, facts: FactView, pages: Pages) -> bool:
@@ -221,8 +240,12 @@ def _beside_own_email(phone: PhoneFact, facts: FactView, pages: Pages) -> bool:
 
 
 def _evidence(phone: PhoneFact, pages: Pages) -> Evidence:
+    key = "note_phone_named" if phone.owner_reason == "context" else (
+        "note_phone_public_body" if phone.third_party else "note_phone"
+    )
     note = MESSAGES(
-        "note_phone_public_body" if phone.third_party else "note_phone",
+        key,
+        owner=phone.owner,
         number=phone.e164,
         kind=phone_type_name(phone.number_type),
         method=phone.method,

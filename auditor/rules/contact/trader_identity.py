@@ -29,7 +29,7 @@ from collections.abc import Sequence
 
 import phonenumbers
 
-from auditor.i18n import N_, Messages, region_name
+from auditor.i18n import N_, Messages, Text, region_name
 from auditor.models import (
     AddressFact,
     Category,
@@ -43,16 +43,20 @@ from auditor.models import (
 )
 from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, partial, passed, register
 from auditor.rules import legal
+from auditor.rules.support import MESSAGES as SUPPORT
 from auditor.rules.support import (
     SITE_WIDE,
     THIRD_PARTIES,
     TRADER_PAGE_KINDS,
     Pages,
     absence_doubt,
+    aside,
     fact_evidence,
     first_of_each,
+    set_aside_note,
     trader_block,
     unknown_establishment,
+    with_note,
 )
 
 #: Pages whose name and number are the trader's own.
@@ -114,6 +118,8 @@ MESSAGES = Messages(
     none=N_(
         "Neither a legal name with legal form nor a registration number on any page read.",
     ),
+    doubt_aside=N_("No legal name or registration number of the trader found, but {doubt}."),
+    none_aside=N_("Neither a legal name with legal form nor a registration number of the trader on the pages read."),
     note_name=N_("legal name {name} ({method}, {region})"),
     note_number=N_("{scheme} {number} ({check}, {region})"),
     checksum_valid=N_("checksum valid"),
@@ -201,9 +207,16 @@ class TraderIdentity(Rule):
                 evidence,
             )
         doubt = absence_doubt(pages, facts.coverage, "identity")
+        # Every name and number left is someone else's or stands elsewhere: named, with the reason.
+        note = set_aside_note([
+            *(aside(n.name, n.url, _why_aside(n, pages), pages) for n in _unique_names(facts.company_names)),
+            *(aside(n.raw, n.url, _why_aside(n, pages), pages) for n in _unique_numbers(facts.org_numbers)),
+        ])
         if doubt:
-            return needs_review(MESSAGES("doubt", doubt=doubt), pages.searched(5))
-        return failed(MESSAGES("none"), pages.searched(10))
+            return needs_review(
+                with_note(MESSAGES("doubt_aside" if note else "doubt", doubt=doubt), note), pages.searched(5)
+            )
+        return failed(with_note(MESSAGES("none_aside" if note else "none"), note), pages.searched(10))
 
 
 def _where_established(
@@ -235,6 +248,17 @@ def _own(fact: CompanyNameFact | OrgNumberFact, pages: Pages, names: Sequence[Co
         # Terms often quote the payment provider's number ("Klarna Bank AB, org.nr 556737-0431").
         return not THIRD_PARTIES.search(fact.excerpt)
     return True
+
+
+def _why_aside(fact: CompanyNameFact | OrgNumberFact, pages: Pages) -> Text:
+    """Why a name or number was not the trader's."""
+    if isinstance(fact, CompanyNameFact) and fact.method == "structured_data":
+        return SUPPORT("why_structured")
+    if THIRD_PARTIES.search(fact.name if isinstance(fact, CompanyNameFact) else fact.excerpt):
+        return SUPPORT("why_named_third_party")
+    if pages.kind(fact.url) == PageKind.PRIVACY:
+        return SUPPORT("why_privacy")
+    return SUPPORT("why_not_trader")
 
 
 def _unique_names(names: list[CompanyNameFact]) -> list[CompanyNameFact]:
