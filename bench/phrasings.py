@@ -128,9 +128,10 @@ CONCEPTS: dict[str, Concept] = {
     ),
     # An out-of-court dispute body named.
     "adr_body": Concept(PassageTopic.ADR_BODY, lambda p: True),
-    # When customer service can be reached (opening hours or round the clock).
+    # When customer service can be reached (opening hours or round the clock) or how soon it
+    # answers (a promised response time): either passes the service-hours rule.
     "service_hours": Concept(
-        PassageTopic.SERVICE_HOURS, lambda p: bool({"hours", "around_the_clock"} & set(p.flags))
+        PassageTopic.SERVICE_HOURS, lambda p: bool({"hours", "around_the_clock", "response_time"} & set(p.flags))
     ),
     # The model withdrawal form provided: inline or as a link (a mere mention is not it).
     "withdrawal_form": Concept(PassageTopic.WITHDRAWAL_FORM, lambda p: bool({"inline", "link"} & set(p.flags))),

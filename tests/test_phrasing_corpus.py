@@ -48,6 +48,14 @@ def test_items_are_unique_and_valued_where_the_concept_reads_a_value(corpus: lis
             assert item.value is not None and item.value.endswith(" days"), item
         elif item.concept == "return_costs":
             assert item.value in ("consumer", "trader"), item
+        elif item.concept == "complaint_handling":  # the answer time, when the item states one
+            assert item.value is None or item.value.endswith(" days"), item
+        else:
+            assert item.value is None, item  # the other concepts read no value
+
+
+def test_every_concept_has_its_corpus(corpus: list[Item]) -> None:
+    assert {i.concept for i in corpus} == set(CONCEPTS)
 
 
 def test_values_are_normalised_to_days() -> None:
