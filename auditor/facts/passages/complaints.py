@@ -9,7 +9,10 @@ how and where to complain, the period stated for it, and the harmonised EU notic
   or on a page whose title is about complaints) that names a channel (``channel`` plus
   ``email`` / ``form`` / ``phone`` / ``customer_service`` / ``address``; ``name`` holds an
   email address), steps of the procedure (``howto``), or a promised answer time
-  (``answer_time`` with amount and unit; ``working_days`` when counted in working days).
+  (``answer_time`` with amount and unit; ``working_days`` when counted in working days;
+  ``answer_asap`` for "as soon as possible" without a period). Besides the fixed phrases, the
+  ``complaint_answer`` concept (``lexicon/concepts/complaint_answer.toml``) finds answering
+  words with a time unit in one clause ("Wir beantworten Reklamationen innerhalb von 14 Tagen").
   Sentences that send the consumer to a public body are dispute resolution, not this topic.
 * ``guarantee_period``: a period whose nearest subject word is the complaints right or a
   guarantee word ("reklamera inom 3 år", "Reklamation inom 14 dagar", "Gewährleistungsfrist
@@ -37,6 +40,7 @@ from functools import cache
 import lxml.html
 
 from auditor.facts.dom import Document, TextBlock, clean, excerpt
+from auditor.facts.passages._concepts import page_concepts
 from auditor.facts.passages.common import (
     HEADINGS,
     Period,
@@ -193,13 +197,18 @@ def _procedure(doc: Document, block: TextBlock, lang: str, text: str, words: lis
         flags.append("defect")  # how to complain about goods that are faulty or arrive damaged
     amount: float | None = None
     unit: Unit | None = None
-    if has_phrase(words, lexicon(topic, "answer")):
+    # The fixed "answer" phrases first, then the complaint_answer concept: an answering word
+    # with a time unit (or "as soon as possible") in one clause.
+    answer = page_concepts(doc).value(text, "complaint_answer")
+    if has_phrase(words, lexicon(topic, "answer")) or answer == "period":
         found = _answer_time(text)
         if found is not None:
             amount, unit, working = found
             flags.append("answer_time")
             if working:
                 flags.append("working_days")
+    if answer == "asap" and "answer_time" not in flags:
+        flags.append("answer_asap")
     if not flags:
         return None
     return passage_fact(

@@ -13,7 +13,10 @@ function (CRD Art. 11a) and who pays the return shipping.
   (``mention_only``).
 * ``withdrawal_function``: a button or link labelled like "Ångra köpet här" or "Vertrag
   widerrufen" (``button`` / ``link``, target, region); ``confirm`` for the step-2 control.
-* ``return_costs``: who pays the return shipping: ``consumer`` or ``trader``.
+* ``return_costs``: who pays the return shipping: ``consumer`` or ``trader``. A fixed phrase of
+  ``topics/return_costs.toml`` decides first; then the ``return_costs`` concept
+  (``lexicon/concepts/return_costs.toml``: pay / return / payer stems in one clause, negation,
+  faulty goods suspending "the shop pays"); then a payer word near a return-cost noun.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 import lxml.html
 
 from auditor.facts.dom import Document, TextBlock, clean
+from auditor.facts.passages._concepts import page_concepts
 from auditor.facts.passages.common import (
     HEADINGS,
     Period,
@@ -250,11 +254,12 @@ def _looks_like_button(el: lxml.html.HtmlElement) -> bool:
 
 def _return_costs(doc: Document, lang: str) -> list[PassageFact]:
     lex = topic_phrases("return_costs")
+    concepts = page_concepts(doc)
     out: list[PassageFact] = []
     for block in doc.blocks:
         found = False
         for sentence in sentences(block.text):
-            payer = _payer(word_list(sentence.text), lex)
+            payer = _payer(word_list(sentence.text), lex, concepts.value(sentence.text, "return_costs"))
             if payer:
                 found = True
                 out.append(
@@ -263,19 +268,23 @@ def _return_costs(doc: Document, lang: str) -> list[PassageFact]:
         # A label and its value split at the colon: "Returfrakt: 59 kr".
         words = word_list(block.text)
         if not found and len(words) <= _LABEL_WORDS * 2:
-            payer = _payer(words, lex)
+            payer = _payer(words, lex, concepts.value(block.text, "return_costs"))
             if payer:
                 out.append(passage_fact(doc, block.element, PassageTopic.RETURN_COSTS, lang, block.text, flags=[payer]))
     return out
 
 
-def _payer(words: list[str], lex: dict[str, Phrases]) -> str | None:
-    """``consumer`` or ``trader`` when the sentence says who pays the return shipping."""
+def _payer(words: list[str], lex: dict[str, Phrases], concept: str | None) -> str | None:
+    """``consumer`` or ``trader`` when the sentence says who pays the return shipping: by a
+    fixed phrase first, then by the ``return_costs`` concept (``concept``, its value for the
+    sentence), then by a payer word near a return-cost noun."""
     defect = has_phrase(words, lex.get("defect", ()))
     if has_phrase(words, lex.get("consumer", ())):
         return "consumer"
     if has_phrase(words, lex.get("trader", ())):
         return None if defect else "trader"
+    if concept in ("consumer", "trader"):
+        return concept
     costs = phrase_hits(words, lex.get("cost", ()))
     if not costs:
         return None

@@ -1,0 +1,469 @@
+"""Concepts: what a sentence says, found from combinations of word stems within one clause.
+
+A phrase list misses ordinary wording ("Kostnaden för att skicka tillbaka varan betalar du
+själv" holds no fixed phrase); a concept does not need one. It is data, in
+``auditor/rules/lexicon/concepts/<concept>.toml`` (the file's header documents the format):
+
+* **slots**, per language: words that fill a role ("pay", "return", "consumer"). A word is
+  written as a page writes it and stemmed with the Snowball stemmer of its language, so
+  "betalar", "betalas" and "betala" meet; ``retur*`` matches a word beginning with it (compounds:
+  "returfrakten", "palautuskulut"), ``*kost`` a word whose stem ends with it ("Rücksendekosten"),
+  ``*frakt*`` a word holding it, ``=maksat`` only that exact word. Words separated by a space must
+  follow each other; ``står ... för`` allows up to three words
+  (``ziehen ...8 ab`` up to eight) between them.
+* **patterns**: slots that must all be found in one clause (a sentence cut at commas, semicolons,
+  dashes and brackets, not at a colon: "Returfrakt: 59 kr" is one clause), and the value they say.
+  ``@money`` is a built-in slot: an amount with a currency ("59 kr", "€4.95").
+* **negation**: a negation word of the pattern's language in the clause maps its value
+  (``[negation]``; a value not listed there is dropped: the clause says nothing certain).
+* **suspend**: slots that, anywhere in the sentence, take a value away ("Vid reklamation
+  betalar vi returfrakten" says nothing about returns after a withdrawal).
+* **unless** (per pattern): slots that, in the clause, keep that pattern from counting.
+
+Among the patterns a clause matches, the lowest ``tier`` counts, then the tightest (fewest words
+spanned by the pattern's ``near`` slots); when those disagree, the clause says nothing.
+
+Every language's slots are matched against every clause (shops mix languages), but a pattern's
+slots and its negation must be of one language: Swedish "en" is an article, Finnish "en" a
+negation. Text goes through :func:`auditor.lexicon.normalise` like all page text, and words
+through the stemmer after it, on both sides, so a page and the data always meet.
+
+:class:`PageConcepts` matches every concept of a page in one pass: each word of the page is
+looked up once in one table built from all concepts, and the result is kept per sentence.
+
+The stemmer is PyStemmer (the Snowball algorithms in C): the same stems as the pure-Python
+``snowballstemmer``, many times faster on whole pages, with wheels for every platform we run on.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+from importlib import resources
+from typing import Literal
+
+import Stemmer
+
+from auditor.lexicon import LANGUAGES, normalise
+
+#: The Snowball algorithm of each supported language (nn uses the Norwegian one).
+ALGORITHMS: dict[str, str] = {
+    "sv": "swedish",
+    "nb": "norwegian",
+    "nn": "norwegian",
+    "da": "danish",
+    "fi": "finnish",
+    "de": "german",
+    "en": "english",
+}
+
+Mode = Literal["stem", "prefix", "suffix", "infix", "exact"]
+#: How many words a ``...`` between two words of a term may stand for (``...8``: up to eight).
+GAP = 3
+_GAP = re.compile(r"\.\.\.(\d*)")
+#: A pattern's slots must lie within this many words of each other.
+WITHIN = 12
+NEGATION = "negation"
+MONEY = "@money"
+
+#: A clause ends at a comma (not one between digits: "5,90 €"), semicolon, dash or bracket, and
+#: at the end of a sentence (a block's text may hold several).
+_CLAUSE_BREAK = re.compile(r"(?<!\d),|,(?!\d)|[;()\[\]–—]|\s-\s|[.!?]\s+(?=[A-ZÅÄÖÆØÜ])")
+_MONEY = re.compile(
+    r"(?:[€£$]\s?\d+(?:[.,]\d{1,2})?)"
+    r"|(?:\d+(?:[.,]\d{1,2})?(?:[.,]-)?\s?(?:kr\b|kr\.|sek\b|nok\b|dkk\b|eur\b|euro\b|€|£|:-))",
+    re.IGNORECASE,
+)
+
+
+@cache
+def _stemmer(lang: str) -> Stemmer.Stemmer:
+    return Stemmer.Stemmer(ALGORITHMS[lang])
+
+
+@lru_cache(maxsize=1 << 16)
+def stem(word: str, lang: str) -> str:
+    """The stem of a normalised word in ``lang``."""
+    return str(_stemmer(lang).stemWord(word))
+
+
+@dataclass(frozen=True)
+class Part:
+    mode: Mode
+    text: str
+    gap: int  # how many words may stand between the previous part and this one
+
+
+@dataclass(frozen=True)
+class Term:
+    concept: str
+    slot: str
+    lang: str
+    parts: tuple[Part, ...]
+
+
+@dataclass(frozen=True)
+class Pattern:
+    value: str
+    slots: tuple[str, ...]
+    tier: int = 1
+    near: tuple[str, ...] = ()
+    unless: tuple[str, ...] = ()
+    within: int = WITHIN
+
+
+@dataclass(frozen=True)
+class Concept:
+    name: str
+    patterns: tuple[Pattern, ...]
+    negation: dict[str, str]
+    suspend: dict[str, tuple[str, ...]]
+    terms: tuple[Term, ...]
+
+
+def _part(raw: str, lang: str, gap: int) -> Part | None:
+    exact = raw.startswith("=")
+    core = raw.lstrip("=")
+    lead, trail = core.startswith("*"), core.endswith("*")
+    text = normalise(core.strip("*"))
+    if not text or " " in text:
+        return None
+    if exact:
+        return Part("exact", text, gap)
+    if lead and trail:
+        return Part("infix", text, gap)
+    if trail:
+        return Part("prefix", text, gap)
+    if lead:
+        return Part("suffix", text, gap)
+    return Part("stem", stem(text, lang), gap)
+
+
+def _term(concept: str, slot: str, lang: str, raw: str) -> Term | None:
+    parts: list[Part] = []
+    gap = 0
+    for token in raw.split():
+        gap_mark = _GAP.fullmatch(token)
+        if gap_mark:
+            gap = int(gap_mark.group(1) or GAP)
+            continue
+        # A word the normalisation splits ("e-post") is several adjacent parts.
+        pieces = [token] if token.strip("=*").isalnum() else _split_word(token)
+        for piece in pieces:
+            part = _part(piece, lang, gap)
+            if part is None:
+                return None
+            parts.append(part)
+            gap = 0
+    return Term(concept, slot, lang, tuple(parts)) if parts else None
+
+
+def _split_word(token: str) -> list[str]:
+    lead = "=" if token.startswith("=") else ""
+    star_front = "*" if token.lstrip("=").startswith("*") else ""
+    star_back = "*" if token.endswith("*") else ""
+    words = normalise(token.strip("=*")).split()
+    if not words:
+        return []
+    words[0] = lead + star_front + words[0]
+    words[-1] = words[-1] + star_back
+    return words
+
+
+@cache
+def load(name: str) -> Concept:
+    """The concept of ``auditor/rules/lexicon/concepts/<name>.toml``."""
+    file = resources.files("auditor") / "rules" / "lexicon" / "concepts" / f"{name}.toml"
+    data = tomllib.loads(file.read_text(encoding="utf-8"))
+    patterns = tuple(
+        Pattern(
+            value=str(p["value"]),
+            slots=tuple(p["all"]),
+            tier=int(p.get("tier", 1)),
+            near=tuple(p.get("near", ())),
+            unless=tuple(p.get("unless", ())),
+            within=int(p.get("within", WITHIN)),
+        )
+        for p in data.get("pattern", [])
+    )
+    terms: list[Term] = []
+    for lang in LANGUAGES:
+        for slot, values in data.get(lang, {}).items():
+            for raw in values if isinstance(values, list) else ():
+                term = _term(name, slot, lang, str(raw))
+                if term is not None:
+                    terms.append(term)
+    suspend = {str(k): tuple(v) for k, v in data.get("suspend", {}).items()}
+    negation = {str(k): str(v) for k, v in data.get("negation", {}).items()}
+    return Concept(name, patterns, negation, suspend, tuple(terms))
+
+
+# --------------------------------------------------------------------------- the one table
+
+
+Ref = tuple[int, int]  # (term index, part index)
+
+
+@dataclass
+class _Table:
+    """Every part of every term of the concepts, by how it is looked up."""
+
+    terms: list[Term] = field(default_factory=list)
+    stems: dict[tuple[str, str], list[Ref]] = field(default_factory=dict)  # (lang, stem)
+    exact: dict[str, list[Ref]] = field(default_factory=dict)
+    prefix: dict[str, list[Ref]] = field(default_factory=dict)
+    suffix: dict[tuple[str, str], list[Ref]] = field(default_factory=dict)  # (lang, stem ending)
+    infix: list[tuple[str, Ref]] = field(default_factory=list)
+    prefix_lengths: tuple[int, ...] = ()
+    suffix_lengths: tuple[int, ...] = ()
+
+
+@lru_cache(maxsize=64)
+def _table(names: tuple[str, ...]) -> _Table:
+    table = _Table()
+    for name in names:
+        for term in load(name).terms:
+            index = len(table.terms)
+            table.terms.append(term)
+            for at, part in enumerate(term.parts):
+                ref = (index, at)
+                if part.mode == "stem":
+                    table.stems.setdefault((term.lang, part.text), []).append(ref)
+                elif part.mode == "exact":
+                    table.exact.setdefault(part.text, []).append(ref)
+                elif part.mode == "prefix":
+                    table.prefix.setdefault(part.text, []).append(ref)
+                elif part.mode == "suffix":
+                    table.suffix.setdefault((term.lang, part.text), []).append(ref)
+                else:
+                    table.infix.append((part.text, ref))
+    table.prefix_lengths = tuple(sorted({len(p) for p in table.prefix}))
+    table.suffix_lengths = tuple(sorted({len(s) for _, s in table.suffix}))
+    return table
+
+
+def _refs(table: _Table, word: str) -> list[Ref]:
+    """Every term part a normalised word fills."""
+    found: list[Ref] = list(table.exact.get(word, ()))
+    for length in table.prefix_lengths:
+        if length > len(word):
+            break
+        found.extend(table.prefix.get(word[:length], ()))
+    for text, ref in table.infix:
+        if text in word:
+            found.append(ref)
+    for lang in LANGUAGES:
+        stemmed = stem(word, lang)
+        found.extend(table.stems.get((lang, stemmed), ()))
+        for length in table.suffix_lengths:
+            if length > len(stemmed):
+                break
+            found.extend(table.suffix.get((lang, stemmed[-length:]), ()))
+    return found
+
+
+# --------------------------------------------------------------------------- matching
+
+
+@dataclass(frozen=True)
+class Clause:
+    text: str
+    words: tuple[str, ...]
+    #: (concept, lang, slot) -> word positions
+    hits: dict[tuple[str, str, str], tuple[int, ...]]
+
+
+@dataclass(frozen=True)
+class Match:
+    """What a sentence says for one concept: ``value`` and the clause that says it."""
+
+    concept: str
+    value: str
+    clause: str
+
+
+#: Words that open a leading subordinate clause ("Wenn Sie widerrufen, tragen Sie ...",
+#: "Når du sender den tilbage, betaler du ..."): such a clause is read with the one after it.
+SUBORDINATORS = frozenset(
+    normalise(w)
+    for w in (
+        "när",
+        "om",
+        "ifall",
+        "då",
+        "når",
+        "hvis",
+        "dersom",
+        "jos",
+        "kun",
+        "mikäli",
+        "wenn",
+        "falls",
+        "sobald",
+        "sofern",
+        "if",
+        "when",
+        "once",
+        "should",
+    )
+)
+
+
+def clauses(sentence: str) -> list[str]:
+    """The clauses of a sentence: cut at commas, semicolons, dashes and brackets; a leading
+    clause that opens with a subordinating word stays with the clause after its comma."""
+    pieces: list[tuple[str, str]] = []
+    start = 0
+    for found in _CLAUSE_BREAK.finditer(sentence):
+        pieces.append((sentence[start : found.start()], found.group()))
+        start = found.end()
+    pieces.append((sentence[start:], ""))
+    out: list[str] = []
+    pending = ""
+    for number, (text, separator) in enumerate(pieces):
+        if not text.strip():
+            continue
+        text, pending = pending + text, ""
+        words = normalise(text).split()
+        if number == 0 and separator == "," and words and words[0] in SUBORDINATORS:
+            pending = text + separator
+            continue
+        out.append(text)
+    if pending:
+        out.append(pending[:-1])
+    return out
+
+
+def _clause(table: _Table, text: str, cache_: dict[str, list[Ref]]) -> Clause:
+    words = tuple(normalise(text).split())
+    parts: dict[Ref, list[int]] = {}
+    for position, word in enumerate(words):
+        refs = cache_.get(word)
+        if refs is None:
+            refs = cache_[word] = _refs(table, word)
+        for ref in refs:
+            parts.setdefault(ref, []).append(position)
+    hits: dict[tuple[str, str, str], set[int]] = {}
+    for index in {i for i, _ in parts}:
+        term = table.terms[index]
+        for at in _term_positions(term, index, parts):
+            hits.setdefault((term.concept, term.lang, term.slot), set()).add(at)
+    for found in _MONEY.finditer(text):
+        at = len(normalise(text[: found.start()]).split())
+        for name in {t.concept for t in table.terms}:
+            for lang in LANGUAGES:
+                hits.setdefault((name, lang, MONEY), set()).add(at)
+    return Clause(text, words, {k: tuple(sorted(v)) for k, v in hits.items()})
+
+
+def _term_positions(term: Term, index: int, parts: dict[Ref, list[int]]) -> list[int]:
+    """Where a term starts in the clause: each part found in order, within its gap."""
+    starts = parts.get((index, 0), [])
+    if len(term.parts) == 1:
+        return list(starts)
+    found: list[int] = []
+    for start in starts:
+        at = start
+        for number, part in enumerate(term.parts[1:], start=1):
+            following = [p for p in parts.get((index, number), []) if at < p <= at + 1 + part.gap]
+            if not following:
+                break
+            at = following[0]
+        else:
+            found.append(start)
+    return found
+
+
+def _span(clause: Clause, concept: str, lang: str, slots: Iterable[str]) -> int | None:
+    """The fewest words spanning one hit of each slot, or None when a slot has none."""
+    positions = [clause.hits.get((concept, lang, slot), ()) for slot in slots]
+    if any(not p for p in positions):
+        return None
+    best: int | None = None
+    for anchor in positions[0]:
+        lo = hi = anchor
+        for options in positions[1:]:
+            nearest = min(options, key=lambda p: abs(p - anchor))
+            lo, hi = min(lo, nearest), max(hi, nearest)
+        if best is None or hi - lo < best:
+            best = hi - lo
+    return best
+
+
+def _has(clause: Clause, concept: str, slot: str) -> bool:
+    return any(clause.hits.get((concept, lang, slot)) for lang in LANGUAGES)
+
+
+def _clause_value(concept: Concept, clause: Clause, suspended: set[str]) -> str | None:
+    candidates: list[tuple[int, int, str]] = []
+    for pattern in concept.patterns:
+        if any(_has(clause, concept.name, slot) for slot in pattern.unless):
+            continue
+        for lang in LANGUAGES:
+            whole = _span(clause, concept.name, lang, pattern.slots)
+            if whole is None or whole > pattern.within:
+                continue
+            near = _span(clause, concept.name, lang, pattern.near or pattern.slots)
+            value: str | None = pattern.value
+            if clause.hits.get((concept.name, lang, NEGATION)):
+                value = concept.negation.get(pattern.value)
+            if value is None or value in suspended:
+                continue
+            candidates.append((pattern.tier, near if near is not None else whole, value))
+    if not candidates:
+        return None
+    best = min((tier, span) for tier, span, _ in candidates)
+    values = {value for tier, span, value in candidates if (tier, span) == best}
+    return values.pop() if len(values) == 1 else None
+
+
+class PageConcepts:
+    """The concepts of one page's sentences, matched in one pass over their words.
+
+    ``sentence(text)`` answers from what was indexed and matches a sentence it has not seen
+    (a label joined to its value) on demand, with the same table."""
+
+    def __init__(self, sentences: Iterable[str], names: Iterable[str]) -> None:
+        self.names = tuple(sorted(set(names)))
+        self._table = _table(self.names)
+        self._words: dict[str, list[Ref]] = {}
+        self._found: dict[str, dict[str, Match]] = {}
+        for text in sentences:
+            self.sentence(text)
+
+    def sentence(self, text: str) -> dict[str, Match]:
+        """``{concept: Match}`` for the concepts ``text`` states (one value each)."""
+        known = self._found.get(text)
+        if known is not None:
+            return known
+        parsed = [_clause(self._table, part, self._words) for part in clauses(text)]
+        found: dict[str, Match] = {}
+        for name in self.names:
+            concept = load(name)
+            suspended = {
+                value
+                for value, slots in concept.suspend.items()
+                if any(_has(c, name, slot) for c in parsed for slot in slots)
+            }
+            values: dict[str, str] = {}
+            for clause in parsed:
+                value = _clause_value(concept, clause, suspended)
+                if value is not None:
+                    values.setdefault(value, clause.text)
+            if len(values) == 1:
+                value, clause_text = next(iter(values.items()))
+                found[name] = Match(name, value, clause_text)
+        self._found[text] = found
+        return found
+
+    def value(self, text: str, concept: str) -> str | None:
+        match = self.sentence(text).get(concept)
+        return match.value if match is not None else None
+
+
+def match_text(text: str, concept: str) -> str | None:
+    """The value one sentence states for ``concept`` (for tests and one-off use)."""
+    return PageConcepts((), (concept,)).value(text, concept)

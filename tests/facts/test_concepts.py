@@ -1,0 +1,150 @@
+"""The concept matcher (auditor/facts/concepts.py) with sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.facts.concepts import PageConcepts, clauses, load, match_text, stem
+from auditor.facts.dom import Document
+from auditor.facts.passages import gather_passages
+from auditor.models import PassageTopic
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # everyday wording with no fixed phrase, in every language
+        ("Skickar du tillbaka en vara betalar du själv portot.", "consumer"),
+        ("Frakten tilbake til lageret dekker du selv.", "consumer"),
+        ("Når du sender pakken tilbage, afholder du selv udgiften.", "consumer"),
+        ("Tuotteen palauttamisen kulut maksaa tilaaja itse.", "consumer"),
+        ("Das Porto für die Rücksendung zahlen Sie.", "consumer"),
+        ("Postage for sending parcels back is paid by you.", "consumer"),
+        ("Returportot står vi för.", "trader"),
+        ("Returen koster deg ingenting.", "trader"),
+        ("Palautukset ovat veloituksetta.", "trader"),
+        ("Retoursendungen übernehmen wir für Sie.", "trader"),
+        # taken off the refund: the consumer pays, whoever does the deducting
+        ("Vi trekker returkostnaden på 79 kr fra beløpet du får tilbake.", "consumer"),
+        # a label and its amount
+        ("Returgebyr: 39 kr", "consumer"),
+    ],
+)
+def test_everyday_wording(text: str, value: str) -> None:
+    assert match_text(text, "return_costs") == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Vi betalar inte för returer som du skickar själv.", "consumer"),
+        ("Rücksendungen sind nicht kostenlos.", "consumer"),
+        ("You don't pay anything to send it back.", "trader"),
+        ("Et maksa palautuksesta mitään.", "trader"),
+    ],
+)
+def test_negation_flips(text: str, value: str) -> None:
+    assert match_text(text, "return_costs") == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # faulty goods: a complaint, not a withdrawal: never "the shop pays returns"
+        "Är produkten defekt står vi för returportot.",
+        "Bei beschädigter Ware übernehmen wir die Rücksendung.",
+        "Vioittuneen tuotteen palautuksen maksamme me.",
+        "We cover returns of damaged items.",
+        # the outbound delivery, a refund, a return address, feel free
+        "Vi tilbakebetaler fraktkostnaden når returen er mottatt.",
+        "Gratis fragt på ordrer over 300 kr.",
+        "Feel free to return anything within 30 days.",
+        "Send returns to our warehouse at no. 12.",
+        # "responsible for" counts only with a cost word; a full stop ends a clause
+        "You are responsible for returning the item within 14 days.",
+        "Neuvomme palautuksiin liittyvissä asioissa. Vastaamme viesteihin arkisin.",
+    ],
+)
+def test_lookalikes_say_nothing(text: str) -> None:
+    assert match_text(text, "return_costs") is None
+
+
+def test_conditions_suspend_only_the_shop_paying() -> None:
+    # "unless faulty": the consumer still pays ordinary returns
+    assert match_text("Du betalar returen, om inte varan är trasig.", "return_costs") == "consumer"
+    assert match_text("We pay for returns only if the item is faulty.", "return_costs") is None
+
+
+def test_clause_boundaries() -> None:
+    assert clauses("Returen står vi för, men du betalar frakten hit; tack!") == [
+        "Returen står vi för",
+        " men du betalar frakten hit",
+        " tack!",
+    ]
+    # a comma between digits is no clause boundary
+    assert clauses("Wir ziehen 5,90 € ab") == ["Wir ziehen 5,90 € ab"]
+    # the payer in another clause does not make the statement
+    assert match_text("Fri frakt till dig, retur enligt villkoren.", "return_costs") is None
+    # two clauses that disagree say nothing
+    assert match_text("Vi betalar returen; du betalar returen.", "return_costs") is None
+
+
+def test_nearest_payer_to_the_verb_wins() -> None:
+    assert match_text("Your return costs are covered by us.", "return_costs") == "trader"
+    assert match_text("We cover return shipping even if you changed your mind.", "return_costs") == "trader"
+
+
+def test_finnish_and_german_compounds_by_prefix_and_stem_ending() -> None:
+    assert match_text("Palautuspostimaksun maksaa asiakas.", "return_costs") == "consumer"
+    assert match_text("Die Retourenversandkosten tragen Sie.", "return_costs") == "consumer"
+    # a consumer word is no cost word though it holds the letters of one ("kuluttaja" / "kulu")
+    assert match_text("Kuluttaja voi palauttaa tuotteen.", "return_costs") is None
+
+
+def test_words_are_stemmed_after_the_page_normalisation() -> None:
+    # "Rueckversand" (ASCII spelling) and "Rückversand" meet
+    assert match_text("Den Rueckversand zahlen Sie selbst.", "return_costs") == "consumer"
+    assert stem("betalas", "sv") == stem("betala", "sv")
+
+
+def test_complaint_answer_times() -> None:
+    assert match_text("Vi besvarar alla reklamationer inom 5 arbetsdagar.", "complaint_answer") == "period"
+    assert match_text("Wir beantworten Reklamationen innerhalb von 10 Tagen.", "complaint_answer") == "period"
+    assert match_text("Vi svarer på klagen så snart som mulig.", "complaint_answer") == "asap"
+    assert match_text("Käsittelemme reklamaatiot viipymättä.", "complaint_answer") == "asap"
+    # a notice period, a refund period, a liability: not an answer time
+    assert match_text("Du måste svara på vår fråga inom 7 dagar.", "complaint_answer") is None
+    assert match_text("Refunds are processed within 14 days.", "complaint_answer") is None
+    assert match_text("Vastaamme tuotteen virheistä kahden vuoden ajan.", "complaint_answer") is None
+    assert match_text("Vi svarer ikke innen 24 timer i helgene.", "complaint_answer") is None
+
+
+def test_one_pass_per_page_answers_every_concept() -> None:
+    page = PageConcepts(["Fri retur.", "Wir antworten binnen 3 Tagen."], ("complaint_answer", "return_costs"))
+    assert page.value("Fri retur.", "return_costs") == "trader"
+    assert page.value("Wir antworten binnen 3 Tagen.", "complaint_answer") == "period"
+    # a sentence not indexed (a label joined to its value) is matched on demand
+    assert page.value("Returfrakt: Du betalar själv", "return_costs") == "consumer"
+
+
+def test_concepts_are_data() -> None:
+    concept = load("return_costs")
+    assert {p.value for p in concept.patterns} == {"consumer", "trader"}
+    assert {t.lang for t in concept.terms} == {"sv", "nb", "da", "fi", "de", "en"}
+
+
+def _passages(body: str, lang: str = "de") -> list[tuple[PassageTopic, list[str], float | None]]:
+    doc = Document(f"<html lang='{lang}'><body><main>{body}</main></body></html>", "https://shop.example/agb")
+    return [(p.topic, p.flags, p.amount) for p in gather_passages(doc, lang)]
+
+
+def test_gatherers_read_the_concepts() -> None:
+    found = _passages("<p>Die Kosten für das Zurückschicken der Ware zahlen Sie selbst.</p>")
+    assert (PassageTopic.RETURN_COSTS, ["consumer"], None) in found
+    found = _passages("<h2>Reklamation</h2><p>Wir beantworten Ihre Reklamation innerhalb von 7 Tagen.</p>")
+    assert any(t == PassageTopic.COMPLAINT_PROCEDURE and "answer_time" in f and a == 7 for t, f, a in found)
+    found = _passages("<h2>Complaints</h2><p>We reply to every complaint as soon as possible.</p>", "en")
+    assert any(t == PassageTopic.COMPLAINT_PROCEDURE and "answer_asap" in f for t, f, _ in found)
+    # defect-only: no "the shop pays" passage
+    found = _passages("<p>Bei mangelhafter Ware tragen wir die Kosten der Rücksendung.</p>")
+    assert not any(t == PassageTopic.RETURN_COSTS and "trader" in f for t, f, _ in found)
