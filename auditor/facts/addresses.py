@@ -2,102 +2,220 @@
 
 The CRD (Art. 6(1)(c)) asks for the *geographic* address where the trader is established and
 a PO box does not satisfy it, so a box is reported with ``po_box=True`` and the rules decide.
+A c/o line ("c/o Kontorshotellet, Storgatan 12") is a street address: the letter reaches the
+trader at a geographic place.
 
-Addresses are recognised by the postal-code line, in the five formats of the audited
-jurisdictions: ``123 45`` (SE), four digits (NO, DK) and five digits (FI, DE), each with an
-optional country prefix (``SE-``, ``NO-``, ``DK-``, ``FI-``, ``D-``). Such digit groups are
-everywhere on a shop page (prices, years, phone numbers), so a postal code counts only when
-a capitalised town follows it and a street with a house number, or a PO box, stands on the
-same line before it (after a comma) or on the line above. ``12345 Berlin`` alone is not an
-address.
+Addresses are recognised by the postal-code line, in the formats of every country in
+``postal_formats.toml`` (the EU/EEA, Switzerland, the UK and the US): the postcode before the
+town (``1234 AB Amsterdam``, ``00-950 Warszawa``, ``D-10115 Berlin``) or after it (``London SW1A
+1AA``, ``Portland, OR 97205``, ``Rīga, LV-1010``). Such digit groups are everywhere on a shop page
+(prices, years, order and phone numbers), so a postal code counts only when a capitalised town
+stands by it and a street with a house number, or a PO box, stands on the same line before it
+(after a separator) or alone on the line above. ``12345 Berlin`` alone is not an address.
 """
 
 from __future__ import annotations
 
 import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 from typing import NamedTuple
+
+from babel import Locale
 
 from auditor.facts.dom import Document, TextBlock, excerpt
 from auditor.models import AddressFact
 
-_UPPER = "A-ZÅÄÖÆØÜÉÈÁÓÚÍÑŠŽ"
+#: Upper-case letters of the Latin and Greek scripts (Ł, Č, Ő, Ā, Ω ...).
+_UPPER = "".join(c for c in map(chr, range(0x41, 0x3FF)) if c.isupper() and c.isalpha())
+_UPPER_CLASS = re.escape(_UPPER)
 # A capitalised word (or an all-caps one: STOCKHOLM), hyphens and apostrophes inside.
-_CAP_WORD = rf"[{_UPPER}][\w'’]*(?:-[\w'’]+)*\.?"
-# Lowercase words that sit inside town names: Frankfurt am Main, Halle an der Saale.
-_TOWN_JOIN = r"(?:am|an|der|im|in|bei|ob|upon|on|i|de|la|sur)"
+_CAP_WORD = rf"(?:'s-)?[{_UPPER_CLASS}][\w'’]*(?:-[\w'’]+)*\.?"
+# Lowercase words that sit inside town names: Frankfurt am Main, Santa Cruz de Tenerife.
+_TOWN_JOIN = r"(?:am|an|der|im|in|bei|ob|upon|on|i|de|la|le|les|sur|del|di|da|do|dos|das|en|aan|den|op|nad|pod)"
+_TOWN = rf"{_CAP_WORD}(?:\s(?:{_TOWN_JOIN}\s)*{_CAP_WORD}){{0,2}}"
+_DATA = Path(__file__).with_name("postal_formats.toml")
+#: The languages a country's name is read in, besides its own.
+_NAME_LANGUAGES = ("sv", "nb", "da", "fi", "de", "en")
 
-_POSTCODE_TOWN = re.compile(
-    # Not glued to another number, date or org number ("556677-8899", "12.05.2024").
-    r"(?<![\w./:+-])"
-    r"(?:(?P<prefix>SE|S|NO|N|DK|FI|FIN|DE|D)-\s?)?"
-    r"(?P<code>\d{3} \d{2}|\d{4,5})"
-    rf"\s+(?P<town>{_CAP_WORD}(?:\s(?:{_TOWN_JOIN}\s)*{_CAP_WORD}){{0,2}})"
-)
-_US_STATES = (
-    "AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND"
-    "|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY"
-)
-#: Formats where the town comes first: the UK ("London NW1 6XE") and the US ("Springfield, IL 62704").
-_TOWN_POSTCODE = re.compile(
-    rf"(?<![\w-])(?P<town>{_CAP_WORD}(?:\s{_CAP_WORD}){{0,2}})"
-    r"(?:,?\s+(?P<gb>[A-Z]{1,2}\d[A-Z\d]?\s?\d[ABD-HJLNP-UW-Z]{2})"
-    rf"|,\s*(?:{_US_STATES})\s+(?P<us>\d{{5}}(?:-\d{{4}})?))(?![\w-])"
-)
+
+@dataclass(frozen=True)
+class PostalFormat:
+    """How one country writes its postcode and town (a table of ``postal_formats.toml``)."""
+
+    country: str
+    postcode: re.Pattern[str]
+    order: tuple[str, ...]
+    prefixes: tuple[str, ...]
+    between: str
+    names: tuple[str, ...]
+
+
+@cache
+def postal_formats() -> dict[str, PostalFormat]:
+    """Every country whose addresses the tool reads, in the order of preference of the file."""
+    data = tomllib.loads(_DATA.read_text(encoding="utf-8"))
+    out: dict[str, PostalFormat] = {}
+    for code, spec in data["country"].items():
+        names = {*spec.get("names", ())}
+        for lang in (*_NAME_LANGUAGES, *spec["languages"]):
+            name = Locale.parse(lang).territories.get(code)
+            if name:
+                names.add(name)
+        out[code] = PostalFormat(
+            country=code, postcode=re.compile(spec["postcode"]), order=tuple(spec["order"]),
+            prefixes=tuple(spec.get("prefixes", ())), between=spec.get("between", ""),
+            names=tuple(sorted(names, key=len, reverse=True)),
+        )
+    return out
+
+
+#: Countries whose postal addresses the tool reads: the contact rules' known countries.
+ADDRESS_COUNTRIES = frozenset(postal_formats())
+
+
+@cache
+def _po_box_words() -> str:
+    words = tomllib.loads(_DATA.read_text(encoding="utf-8"))["po_box"]["words"]
+    return "|".join(sorted(words, key=len, reverse=True))
+
+
+class _Grammar(NamedTuple):
+    postcode_first: list[tuple[re.Pattern[str], tuple[str, ...]]]
+    town_first: list[tuple[re.Pattern[str], tuple[str, ...]]]
+    prefix_country: dict[str, str]
+    country_names: list[tuple[str, re.Pattern[str]]]
+    name_words: frozenset[str]
+
+
+@cache
+def _grammar() -> _Grammar:
+    """The regular expressions built from the data: one per postcode shape and order."""
+    formats = postal_formats()
+    prefix_country: dict[str, str] = {}
+    for fmt in formats.values():
+        for prefix in fmt.prefixes:
+            prefix_country.setdefault(prefix.upper(), fmt.country)
+    prefixes = "|".join(sorted(prefix_country, key=len, reverse=True))
+    first: dict[str, list[str]] = {}
+    last: dict[tuple[str, str], list[str]] = {}
+    for fmt in formats.values():
+        if any(o.startswith("postcode town") for o in fmt.order):
+            first.setdefault(fmt.postcode.pattern, []).append(fmt.country)
+        if "town postcode" in fmt.order:
+            last.setdefault((fmt.postcode.pattern, fmt.between), []).append(fmt.country)
+    postcode_first = [
+        (
+            re.compile(
+                # Not glued to another number, date or org number ("556677-8899", "12.05.2024").
+                r"(?<![\w./:+-])"
+                rf"(?:(?P<prefix>{prefixes})\s?-\s?)?"
+                rf"(?P<code>{pattern})"
+                rf",?\s+(?P<town>{_TOWN})"
+            ),
+            tuple(countries),
+        )
+        for pattern, countries in first.items()
+    ]
+    town_first = [
+        (
+            re.compile(
+                rf"(?<![\w-])(?P<town>{_CAP_WORD}(?:\s{_CAP_WORD}){{0,2}}(?:\s[1-9]\d?)?)"
+                + (rf",\s*{between}\s+" if between else r",?\s+")
+                + rf"(?P<code>{pattern})(?![\w-])"
+            ),
+            tuple(countries),
+        )
+        for (pattern, between), countries in last.items()
+    ]
+    names: list[tuple[str, re.Pattern[str]]] = []
+    words: set[str] = set()
+    for fmt in formats.values():
+        alternatives = "|".join(re.escape(n) for n in fmt.names)
+        upper = "|".join(re.escape(n.upper()) for n in fmt.names)
+        names.append((fmt.country, re.compile(rf"(?<![\w-])(?:{alternatives}|{upper})(?![\w-])")))
+        words.update(n.split()[0].casefold().rstrip(".") for n in fmt.names)
+    return _Grammar(postcode_first, town_first, prefix_country, names, frozenset(words))
+
+
 #: Words that end a town: what follows a postcode and town on the same line in footers.
 _AFTER_TOWN = frozenset(
     {
-        "sverige", "sweden", "norge", "norway", "danmark", "denmark", "suomi", "finland",
-        "deutschland", "germany", "tel", "tel.", "tlf", "tlf.", "telefon", "phone", "puh",
-        "puh.", "fon", "e-post", "email", "e-mail", "mail", "org", "org.nr", "cvr", "fax",
+        "tel", "tel.", "tlf", "tlf.", "telefon", "phone", "puh", "puh.", "fon", "e-post", "email",
+        "e-mail", "mail", "org", "org.nr", "cvr", "fax", "mob", "mob.", "kvk", "nip", "vat", "ust-id",
+        "ust-idnr", "ust-idnr.", "btw", "tva", "iva", "p.iva", "regon", "krs", "nif", "cif", "uid",
     }
 )
 #: Capitalised words after a number that are not (in) towns: currencies and units after
 #: prices and quantities, legal forms after a year ("2024 Kompis Hem AB").
 _NOT_TOWN = frozenset(
     {
-        "kr", "kr.", "sek", "nok", "dkk", "eur", "euro", "st", "st.", "stk", "stk.", "pcs",
-        "ab", "as", "asa", "aps", "a/s", "oy", "oyj", "gmbh", "ag", "kg", "ltd", "inc", "llc",
+        "kr", "kr.", "sek", "nok", "dkk", "eur", "euro", "st", "st.", "stk", "stk.", "pcs", "zł", "zl",
+        "pln", "czk", "huf", "ron", "chf", "gbp", "usd", "stück", "tage", "werktage", "dagar", "dager",
+        "dage", "uhr", "minuten", "stunden", "wochen", "monate", "jahre", "prozent", "punkte", "kunden",
+        "ab", "as", "asa", "aps", "a/s", "oy", "oyj", "gmbh", "ag", "kg", "ltd", "inc", "llc", "bv", "b.v.",
+        "nv", "sa", "s.a.", "sarl", "srl", "s.r.l.", "spa", "s.p.a.", "sl", "s.l.", "sp", "kft", "s.r.o.",
+        "sro", "oü", "uab", "sia", "ehf", "plc",
     }
 )
 _COPYRIGHT = re.compile(r"©|\(c\)|copyright", re.IGNORECASE)
 
 _STREET_WORD = r"[^\W\d_][\w'’.-]*"
-# Nordic and German style: name, then house number, letter, range, stair, and floor.
-# Storgatan 12 · Vestergade 10, 2. sal · Musterstraße 5a · Mannerheimintie 12 B 4 · Gata 3-5
-_STREET_NUMBER_LAST = (
-    rf"{_STREET_WORD}(?:\s{_STREET_WORD}){{0,4}}\s\d{{1,4}}[a-zA-Z]?"
-    r"(?:\s?[-–]\s?\d{1,4}[a-zA-Z]?)?"
+_HOUSE_NUMBER = (
+    r"(?:n[º°o]\.?\s?|nr\.?\s?|Nr\.?\s?)?"
+    r"[1-9]\d{0,3}[a-zA-Z]?"
+    # a range or a slash: 3-5, 10/12, 832/19
+    r"(?:\s?[-–/]\s?\d{1,4}[a-zA-Z]?)?"
     # a letter after a space ("24 A", "12 b"); not "i" or "o", which are words ("12 i Oslo")
     r"(?:\s(?:[A-Z]|[a-hj-np-z](?!\w))(?:\s\d{1,3})?)?"
-    r"(?:,?\s\d{1,2}\.?\s?(?:sal|tv|th|mf|etg|etasje|vån|vån\.|tr|OG|EG|krs|floor)\.?)?"
+    # a floor, flat or stair: 2. sal, 3 tv, 2.º Esq., lok. 5, Top 4, bus 2
+    r"(?:,?\s(?:\d{1,2}\.?\s?(?:sal|tv|th|mf|etg|etasje|vån|vån\.|tr|OG|EG|krs|floor)\.?"
+    r"|\d{1,2}\.?\s?[º°ª]\.?(?:\s?(?:andar|piso|Esq|Dto|Dir|izq|dcha|[A-Z]))?\.?"
+    r"|(?:lok|m|apt|app|Apt|Suite|Ste|bus|bte|Stiege|Top|piso|esc|int|scala|sc)\.?\s?\d{1,4}[a-zA-Z]?))?"
 )
-# English style: 12 High Street.
-_STREET_NUMBER_FIRST = rf"\d{{1,5}}[a-zA-Z]?\s{_STREET_WORD}(?:\s{_STREET_WORD}){{0,3}}"
-_PO_BOX = (
-    r"(?:Box|Postboks|Pb\.?|Postbox|Postfach|PL|Postilokero|P\.?\s?O\.?\s?Box|Postbus|BP|B\.P\.)"
-    r"\s\d{1,6}(?:\s\d{2,4}){0,2}"
+# Continental style: name, then house number ("Keizersgracht 123", "ul. Marszałkowska 10/12 lok. 5",
+# "Via Roma, 10", "Mannerheimintie 12 B 4", "Vestergade 10, 2. sal").
+_STREET_NUMBER_LAST = rf"{_STREET_WORD}(?:\s{_STREET_WORD}){{0,4}},?\s{_HOUSE_NUMBER}"
+# English and French style: 12 High Street, 12 bis rue de la Paix, 12, rue du Port.
+_STREET_NUMBER_FIRST = (
+    rf"[1-9]\d{{0,4}}[a-zA-Z]?(?:\s?[-–]\s?\d{{1,5}})?(?:\s(?:bis|ter))?,?\s{_STREET_WORD}(?:\s{_STREET_WORD}){{0,5}}"
 )
+#: First words that make a "name and number" something else: an article, an order, a phone.
+_NOT_STREET = frozenset(
+    {
+        "artikel", "art", "art.", "article", "artikkel", "artikelnummer", "artikkelnummer", "varenummer",
+        "varenr", "varenr.", "tuotenumero", "tuote", "order", "ordernummer", "ordrenummer", "ordre", "ordrenr",
+        "ordernr", "bestellung", "bestellnummer", "bestellnr", "auftrag", "auftragsnummer", "tilaus",
+        "tilausnumero", "rechnung", "rechnungsnummer", "faktura", "fakturanummer", "lasku", "invoice",
+        "kundennummer", "kundnummer", "kundenummer", "asiakasnumero", "sku", "ean", "item", "nr", "nr.",
+        "no", "no.", "tel", "tel.", "telefon", "telephone", "phone", "fax", "puh", "puh.", "mob", "mobil",
+        "version", "kapitel", "chapter", "sida", "side", "seite", "page", "pris", "preis", "price", "hinta",
+        "öppet", "åpent", "åbent", "auki", "geöffnet", "open", "paket", "lieferung", "levering", "leverans",
+        "toimitus", "delivery", "öppettider", "åpningstider", "åbningstider", "aukioloajat", "öffnungszeiten",
+        "år", "jahr", "year", "vuosi", "ca", "ca.", "circa", "mindst", "minst", "mindestens", "vähintään",
+        "inom", "innen", "within", "binnen", "innerhalb", "dagar", "dager", "dage", "tage", "days", "päivää",
+        "kr", "eur", "sek", "summa", "total", "gesamt", "yhteensä", "rabatt", "alennus", "discount",
+    }
+)
+#: "c/o", "co", "℅" before a name and then the street: "c/o Kontorshotellet Storgatan 12".
+_CARE_OF = re.compile(r"(?:^|[\s,])(?:c/o|c\.o\.|℅)\s", re.IGNORECASE)
+_PO_BOX = rf"(?:{_po_box_words()})\s?(?:nr\.?\s?|no\.?\s?)?\d{{1,6}}(?:\s\d{{2,4}}){{0,2}}"
+_PO_BOX_RE = re.compile(_PO_BOX, re.IGNORECASE)
 # The street is the last separated part of what it is given ("Kompis AB, Storgatan 12").
 _STREET = re.compile(
     r"(?:^|[,:;|·•–]\s*|\s[-/]\s)"
-    rf"(?:(?P<box>{_PO_BOX})|(?P<street>{_STREET_NUMBER_LAST}|{_STREET_NUMBER_FIRST}))"
+    rf"(?:(?P<box>(?i:{_PO_BOX}))|(?P<street>{_STREET_NUMBER_LAST}|{_STREET_NUMBER_FIRST}))"
     r"\s*[,;|·•–]?\s*$"
 )
 #: Labels that may stand before a street on its line: stripped from the street.
 _STREET_LABEL = re.compile(
-    r"^(?:besöks|post|leverans|gatu|käynti|posti|besøks|besøgs|retur|rücksende)?"
-    r"(?:adress|adresse|osoite|address|anschrift)\s*:?\s*",
+    r"^(?:besöks|post|leverans|gatu|käynti|posti|besøks|besøgs|retur|rücksende|firmen|geschäfts)?"
+    r"(?:adress|adresse|osoite|address|anschrift|adres|indirizzo|dirección|direccion|morada|cím|adresa)"
+    r"\s*:?\s*",
     re.IGNORECASE,
 )
-_COUNTRY_WORDS = (
-    ("DK", re.compile(r"\b(?:danmark|denmark|dänemark)\b", re.IGNORECASE)),
-    ("NO", re.compile(r"\b(?:norge|norway|norwegen)\b", re.IGNORECASE)),
-    ("FI", re.compile(r"\b(?:finland|suomi|finnland)\b", re.IGNORECASE)),
-    ("DE", re.compile(r"\b(?:deutschland|germany|tyskland)\b", re.IGNORECASE)),
-    ("SE", re.compile(r"\b(?:sverige|sweden|schweden|ruotsi)\b", re.IGNORECASE)),
-)
-_PREFIX_COUNTRY = {"SE": "SE", "S": "SE", "NO": "NO", "N": "NO", "DK": "DK", "FI": "FI", "FIN": "FI",
-                   "DE": "DE", "D": "DE"}
 
 
 #: Endings of street names in the audited languages: a word ending so, then a house number, is a
@@ -201,6 +319,18 @@ def _streets_only(
     return out
 
 
+class _Code(NamedTuple):
+    """A postcode and its town on a line, before the street is looked for."""
+
+    start: int
+    end: int
+    code: str
+    town: str
+    prefix: str
+    countries: tuple[str, ...]
+    town_first: bool
+
+
 def parse_addresses(text: str, country_hint: str) -> list[ParsedAddress]:
     """Addresses in a text whose lines are separated by newlines (a block, or a structured
     ``streetAddress`` and locality joined)."""
@@ -210,72 +340,115 @@ def parse_addresses(text: str, country_hint: str) -> list[ParsedAddress]:
         offsets.append(offsets[-1] + len(line) + 1)
     out: list[ParsedAddress] = []
     for index, line in enumerate(lines):
-        for match in _POSTCODE_TOWN.finditer(line):
+        if not re.search(r"\d", line):
+            continue
+        for code in _codes(line):
+            found = _address(lines, offsets, index, code, country_hint, text)
+            if found is not None:
+                out.append(found)
+    return out
+
+
+def _codes(line: str) -> list[_Code]:
+    """Postcodes with a town on ``line``, in every format of the data; where two formats read
+    the same place, the longer postcode (``1234 AB`` over ``1234``)."""
+    grammar = _grammar()
+    found: list[_Code] = []
+    for pattern, countries in grammar.postcode_first:
+        for match in pattern.finditer(line):
             town = _town(match.group("town"))
-            if not town:
-                continue
-            before = line[: match.start()]
-            if _COPYRIGHT.search(before):
-                continue
-            street_span = _street(before)
-            street_line = index
-            if street_span is None and index > 0 and not re.search(r"\d", before):
-                street_span = _street(lines[index - 1])
-                street_line = index - 1
-            if street_span is None:
-                continue
-            street, is_box, street_start = street_span
-            code = re.sub(r"\s", "", match.group("code"))
-            country = postal_country(
-                match.group("code"), country_hint, prefix=match.group("prefix"), town=town, text=text
-            )
-            out.append(
-                ParsedAddress(
-                    street=street,
-                    postal_code=f"{code[:3]} {code[3:]}" if country == "SE" else code,
-                    town=town,
-                    country=country,
-                    po_box=is_box,
-                    start=offsets[street_line] + street_start,
-                    end=offsets[index] + match.start("town") + len(town),
-                )
-            )
-        out.extend(_town_first(lines, offsets, index))
+            if town:
+                found.append(_Code(match.start(), match.end("code"), match.group("code"), town,
+                                   match.group("prefix") or "", countries, False))
+    for pattern, countries in grammar.town_first:
+        for match in pattern.finditer(line):
+            town = _town(match.group("town"))
+            if town:
+                found.append(_Code(match.start("town"), match.end(), match.group("code"), town, "",
+                                   countries, True))
+    found.sort(key=lambda c: (c.start, -(c.end - c.start)))
+    out: list[_Code] = []
+    for code in found:
+        if out and code.start < out[-1].end:
+            if code.start == out[-1].start and code.end == out[-1].end and code.town_first == out[-1].town_first:
+                out[-1] = out[-1]._replace(countries=out[-1].countries + code.countries)
+            continue
+        out.append(code)
     return out
 
 
-def _town_first(lines: list[str], offsets: list[int], index: int) -> list[ParsedAddress]:
-    """UK and US addresses on line ``index``: the street before the town (after a comma) or on
-    the line above, then the town and the postcode."""
-    out: list[ParsedAddress] = []
+def _address(
+    lines: list[str], offsets: list[int], index: int, code: _Code, hint: str, text: str
+) -> ParsedAddress | None:
+    """The address whose postcode line is ``code`` on line ``index``: the street before it on
+    the line (after a separator), or alone on the line above, or (Hungary) after the town."""
     line = lines[index]
-    for match in _TOWN_POSTCODE.finditer(line):
-        town = _town(match.group("town"))
-        before = line[: match.start()]
-        if not town or _COPYRIGHT.search(before):
-            continue
-        street_span = _street(before)
-        street_line = index
-        if street_span is None and index > 0 and not re.search(r"\d", before):
-            street_span, street_line = _street(lines[index - 1]), index - 1
-        if street_span is None:
-            continue
-        street, is_box, street_start = street_span
-        country = "GB" if match.group("gb") else "US"
-        out.append(
-            ParsedAddress(
-                street=street, postal_code=match.group("gb") or match.group("us"), town=town, country=country,
-                po_box=is_box, start=offsets[street_line] + street_start, end=offsets[index] + match.end(),
-            )
-        )
-    return out
+    before = line[: code.start]
+    if _COPYRIGHT.search(before):
+        return None
+    street_span = _street(before)
+    street_line = index
+    if street_span is None and index > 0 and _only_label(before):
+        street_span, street_line = _street(lines[index - 1]), index - 1
+    end = offsets[index] + code.end if code.town_first else offsets[index] + _town_end(line, code)
+    country = postal_country(code.code, hint, prefix=code.prefix, town=code.town, text=text,
+                             among=code.countries)
+    if street_span is None and not code.town_first:
+        after = _street_after(line, _town_end(line, code))
+        writes_so = tuple(c for c in code.countries if "postcode town, street" in postal_formats()[c].order)
+        if after is not None and writes_so:
+            # The street after the town is itself a sign of the country that writes it so.
+            country = postal_country(code.code, hint, prefix=code.prefix, town=code.town, text=text,
+                                     among=writes_so)
+            street, is_box, street_end = after
+            return ParsedAddress(street, _show_code(code.code, country), code.town, country, is_box,
+                                 offsets[index] + code.start, offsets[index] + street_end)
+    if street_span is None or not country:
+        return None
+    street, is_box, street_start = street_span
+    return ParsedAddress(
+        street=street, postal_code=_show_code(code.code, country), town=code.town, country=country,
+        po_box=is_box, start=offsets[street_line] + street_start, end=end,
+    )
+
+
+def _town_end(line: str, code: _Code) -> int:
+    return line.index(code.town, code.end) + len(code.town)
+
+
+def _only_label(before: str) -> bool:
+    """Whether what stands before a postcode at the start of its line lets the street be on the
+    line above: nothing, a separator or a label ("Postadresse:"), never other words
+    ("Bestellnummer 12345 Berlin" under a street is no address)."""
+    rest = before.strip(" \t,;|·•–-")
+    return not rest or (rest.endswith(":") and not re.search(r"\d", rest))
+
+
+def _street_after(line: str, town_end: int) -> tuple[str, bool, int] | None:
+    """The street after the town, where a country writes it so (1052 Budapest, Váci utca 12.)."""
+    match = re.match(rf",\s*(?P<street>{_STREET_NUMBER_LAST})\.?(?=\s*(?:[,;|·•–]|$))", line[town_end:])
+    if match is None or not _a_street(match.group("street")):
+        return None
+    return match.group("street"), False, town_end + match.end("street")
+
+
+def _show_code(code: str, country: str) -> str:
+    """The postcode as stored: Swedish with its space (111 22), others as written, one space."""
+    code = re.sub(r"\s+", " ", code.strip())
+    if country == "SE":
+        digits = code.replace(" ", "")
+        return f"{digits[:3]} {digits[3:]}"
+    if country in ("FI", "DE", "NO", "DK"):
+        return code.replace(" ", "")
+    return code
 
 
 def _street(text: str) -> tuple[str, bool, int] | None:
     """The street (or PO box) that ``text`` ends with, whether it is a box, and where it starts."""
-    match = _STREET.search(text.rstrip())
+    text = text.rstrip()
+    match = _STREET.search(text)
     if match is None:
-        return None
+        return _care_of_street(text)
     if match.group("box"):
         return match.group("box"), True, match.start("box")
     street = match.group("street")
@@ -283,21 +456,63 @@ def _street(text: str) -> tuple[str, bool, int] | None:
     start = match.start("street")
     if label:
         street, start = street[label.end():], start + label.end()
-    if not street or not re.search(r"[^\W\d_]{2}", street):
+    care = _CARE_OF.search(street)
+    if care:
+        return _care_of_street(text)
+    if not _a_street(street):
         return None
+    return street, False, start
+
+
+def _a_street(street: str) -> bool:
+    """Whether a name-and-number is a street, not an article, an order, a price or a phone."""
+    if not street or not re.search(r"[^\W\d_]{2}", street):
+        return False
+    words = [w.casefold().rstrip(":") for w in re.findall(r"[^\W\d_][\w.]*", street)]
+    return not (words and (words[0] in _NOT_STREET or words[-1] in _NOT_STREET))
+
+
+_STREET_AT_END = re.compile(rf"(?:{_STREET_NUMBER_LAST}|{_STREET_NUMBER_FIRST})\s*[,;|·•–]?\s*$")
+
+
+def _care_of_street(text: str) -> tuple[str, bool, int] | None:
+    """The street after a c/o name with no separator between them ("Kompis AB c/o Kontorshotellet
+    Storgatan 12"): the part that starts with a street name (Storgatan), else the longest that
+    starts capitalised."""
+    found = list(_CARE_OF.finditer(text))
+    if not found:
+        return None
+    care = found[-1]
+    starts = [m.start() for m in re.finditer(r"(?<=\s)\S", text[care.end():])]
+    candidates: list[tuple[str, int]] = []
+    for offset in starts:
+        start = care.end() + offset
+        match = _STREET_AT_END.fullmatch(text, start)
+        if match and _a_street(match.group().strip(" ,;|·•–")):
+            candidates.append((match.group().strip(" ,;|·•–"), start))
+    if not candidates:
+        return None
+    ending = [c for c in candidates if re.match(rf"\S*(?:{_ENDINGS})(?!\w)", c[0], re.IGNORECASE)]
+    capitalised = [c for c in candidates if c[0][:1].isupper()]
+    ending = [c for c in ending if c in capitalised]
+    if not (ending or capitalised):
+        return None
+    street, start = ending[0] if ending else capitalised[0]
     return street, False, start
 
 
 def _town(raw: str) -> str:
     """The town, cut before a country name or label that follows it on the line."""
+    names = _grammar().name_words
     words: list[str] = []
     for word in raw.split():
-        if word.lower().rstrip(",") in _AFTER_TOWN:
+        bare = word.casefold().rstrip(",")
+        if bare in _AFTER_TOWN or (words and bare.rstrip(".") in names):
             break
         words.append(word.rstrip(","))
     while words and re.fullmatch(_TOWN_JOIN, words[-1]):
         words.pop()
-    if not words or any(word.lower() in _NOT_TOWN for word in words):
+    if not words or any(word.casefold() in _NOT_TOWN for word in words):
         return ""
     return " ".join(words).rstrip(".")
 
@@ -309,34 +524,41 @@ def _is_district(word: str) -> bool:
 
 def is_po_box(street: str) -> bool:
     """Whether a street line is a PO box (``Box 123``, ``Postboks 45``, ``Postfach 12 34``)."""
-    return bool(re.fullmatch(_PO_BOX, street.strip()))
+    return bool(_PO_BOX_RE.fullmatch(street.strip()))
 
 
-def postal_country(code: str, hint: str, *, prefix: str | None = None, town: str = "", text: str = "") -> str:
+def postal_country(
+    code: str,
+    hint: str,
+    *,
+    prefix: str | None = None,
+    town: str = "",
+    text: str = "",
+    among: tuple[str, ...] = (),
+) -> str:
     """The country of a postal code: its prefix, its format, then the country named in the
-    text around it, then the hint.
+    text around it, then the hint, then the first country of the data with that format.
 
-    Four digits are Norwegian or Danish; a Danish postal district after the town (København K,
-    Aarhus C) settles it. Five digits are Finnish or German, or Swedish written without the
-    space.
+    Four digits are Norwegian, Danish, Austrian, Swiss ...; a Danish postal district after the
+    town (København K, Aarhus C) settles it. ``among`` narrows the countries to those whose
+    order the postcode was found in.
     """
+    grammar = _grammar()
     hint = hint.upper()
-    if prefix:
-        return _PREFIX_COUNTRY[prefix.upper()]
+    if prefix and prefix.upper() in grammar.prefix_country:
+        return grammar.prefix_country[prefix.upper()]
     code = code.strip()
-    if not re.fullmatch(r"\d{3} ?\d{2}|\d{4}", code):
+    candidates = [c for c, fmt in postal_formats().items()
+                  if fmt.postcode.fullmatch(code) and (not among or c in among)]
+    if not candidates:
         return ""
-    if " " in code:
-        return "SE"
-    if len(code) == 4:
-        candidates: tuple[str, ...] = ("NO", "DK")
-        if town and _is_district(town.split()[-1]):
-            return "DK"
-    else:
-        candidates = ("FI", "DE", "SE")
-    for country, pattern in _COUNTRY_WORDS:
-        if country in candidates and pattern.search(text):
-            return country
+    if len(candidates) == 1:
+        return candidates[0]
+    if "DK" in candidates and town and _is_district(town.split()[-1]):
+        return "DK"
+    named = [c for c, pattern in grammar.country_names if c in candidates and pattern.search(text)]
+    if len(named) == 1:
+        return named[0]
     if hint in candidates:
         return hint
-    return candidates[0] if len(code) == 4 else "DE"
+    return candidates[0]

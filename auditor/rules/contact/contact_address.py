@@ -25,6 +25,7 @@ import re
 
 import phonenumbers
 
+from auditor.facts.addresses import ADDRESS_COUNTRIES
 from auditor.i18n import N_, Messages, region_name
 from auditor.models import AddressFact, Category, Evidence, PageKind, RuleMeta, Severity
 from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, partial, passed, register
@@ -48,8 +49,8 @@ from auditor.rules.support import (
 #: Pages whose addresses are the trader's: its own pages, and terms that name the seller.
 _ADDRESS_PAGES = TRADER_PAGE_KINDS | {PageKind.TERMS, PageKind.RETURNS, PageKind.COMPLAINTS}
 
-#: Countries whose postal addresses the tool reads (facts/addresses.py).
-_KNOWN_ADDRESSES = frozenset({"SE", "NO", "DK", "FI", "DE", "GB", "US"})
+#: Countries whose postal addresses the tool reads: those of facts/postal_formats.toml.
+_KNOWN_ADDRESSES = ADDRESS_COUNTRIES
 #: The controller's block of a privacy notice names the trader as the data controller.
 _CONTROLLER = re.compile(
     r"personuppgiftsansvarig|behandlingsansvarlig|dataansvarlig|rekisterinpitäjä|verantwortlich|controller",
