@@ -9,6 +9,7 @@ not run into each other.
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass
 from functools import cached_property
@@ -43,10 +44,16 @@ _WS = re.compile(r"[ \t\r\f\v\u00a0\u200b]+")
 
 @dataclass(frozen=True)
 class TextBlock:
-    """Visible text of one block element, lines kept (``<br>`` and nested blocks break lines)."""
+    """Visible text of one block element, lines kept (``<br>`` and nested blocks break lines).
+
+    A statement unit of the passage gatherers (:func:`auditor.facts.passages.common.statements`)
+    may join a label to the block: ``text`` is then "label – block text", ``element`` the block
+    that holds the value and ``label`` the element the label was read from (a heading, a ``dt``,
+    a header cell, a list's lead-in)."""
 
     text: str
     element: lxml.html.HtmlElement
+    label: lxml.html.HtmlElement | None = None
 
 
 class Document:
@@ -88,7 +95,13 @@ class Document:
         """A CSS-like path: ``tag#id`` stops the walk, otherwise ``tag:nth-of-type(n)`` steps."""
         return locator(element)
 
-
+    def with_blocks(self, blocks: list[TextBlock]) -> Document:
+        """The same parsed page read as other blocks (the passage gatherers' statement units):
+        the tree, regions and locators are shared, ``text`` stays the page's visible text."""
+        view = copy.copy(self)
+        view.__dict__["text"] = self.text
+        view.__dict__["blocks"] = blocks
+        return view
 
     # ------------------------------------------------------------------ text
 

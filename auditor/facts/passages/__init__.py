@@ -14,6 +14,7 @@ Gatherers state what a passage says; whether that is lawful is for the rules.
 
 from __future__ import annotations
 
+import functools
 import importlib
 import pkgutil
 from collections.abc import Callable
@@ -21,6 +22,7 @@ from functools import cache
 from typing import cast
 
 from auditor.facts.dom import Document
+from auditor.facts.passages.common import statement_view
 from auditor.models import PassageFact
 
 Gatherer = Callable[[Document, str], list[PassageFact]]
@@ -36,8 +38,19 @@ def gatherers() -> tuple[Gatherer, ...]:
         module = importlib.import_module(f"{__name__}.{info.name}")
         gather = getattr(module, "gather", None)
         if callable(gather):
-            found.append(cast(Gatherer, gather))
+            found.append(_on_statements(cast(Gatherer, gather)))
     return tuple(found)
+
+
+def _on_statements(gather: Gatherer) -> Gatherer:
+    """``gather`` reading the page's statement units (:func:`common.statement_view`): a heading,
+    term, header cell or lead-in joined with the value it labels, so every topic reads them alike."""
+
+    @functools.wraps(gather)
+    def run(doc: Document, lang: str) -> list[PassageFact]:
+        return gather(statement_view(doc), lang)
+
+    return run
 
 
 def gather_passages(doc: Document, lang: str) -> list[PassageFact]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -21,7 +22,7 @@ from typing import Literal, TypeVar
 
 import lxml.html
 
-from auditor.facts.dom import Document, clean
+from auditor.facts.dom import Document, TextBlock, clean
 from auditor.lexicon import LANGUAGES, normalise
 from auditor.models import PassageFact, PassageTopic
 
@@ -175,19 +176,249 @@ class Sentence:
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?:;])\s+(?=[A-ZÅÄÖÆØÜÉ0-9«\"(§])|\n+")
+#: A label ("Ångerrätt:", "Return shipping:") has at most this many words.
+LABEL_WORDS = 5
+#: A question that the next sentence answers ("Kan jag ångra mitt köp?") has at most this many words.
+QUESTION_WORDS = 14
 
 
 def sentences(text: str) -> list[Sentence]:
-    """Sentences (and lines) of a text block, with their offsets in it."""
-    out: list[Sentence] = []
+    """Statements of a text block, with their offsets in it: sentences and lines, where a short
+    label ending in ":" and a short question ending in "?" are one statement with the sentence
+    after them, on its line or the next ("Ångerrätt: 14 dagar", "Kan jag ångra mitt köp? Ja, inom 14
+    dagar."). Read apart, the label or question has the subject and the next sentence the value;
+    each statement's text is still one exact slice of the block."""
+    parts: list[Sentence] = []
     start = 0
     for match in _SENTENCE_END.finditer(text):
         if text[start : match.start()].strip():
-            out.append(Sentence(text[start : match.start()], start, match.start()))
+            parts.append(Sentence(text[start : match.start()], start, match.start()))
         start = match.end()
     if text[start:].strip():
-        out.append(Sentence(text[start:], start, len(text)))
+        parts.append(Sentence(text[start:], start, len(text)))
+    out: list[Sentence] = []
+    i = 0
+    while i < len(parts):
+        part = parts[i]
+        after = parts[i + 1] if i + 1 < len(parts) else None
+        if after is not None and _leads_in(part.text):
+            out.append(Sentence(text[part.start : after.end], part.start, after.end))
+            i += 2
+        else:
+            out.append(part)
+            i += 1
     return out
+
+
+def _leads_in(sentence: str) -> bool:
+    """A short label ("Ångerrätt:") or question ("Wie lange gilt die Gewährleistung?") whose
+    value or answer is the next sentence."""
+    stripped = sentence.rstrip()
+    words = len(stripped.split())
+    return (stripped.endswith(":") and words <= LABEL_WORDS) or (stripped.endswith("?") and words <= QUESTION_WORDS)
+
+
+# --------------------------------------------------------------------------- statement units
+
+#: Elements whose text is a heading for the block after it.
+_HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "summary", "caption", "legend"})
+#: A heading longer than this (in words) is prose, not a heading.
+_HEADING_WORDS = 8
+#: A list's lead-in longer than this (in words) is a paragraph, not a lead-in.
+_LEAD_IN_WORDS = 30
+#: A sentence this short that starts with a number is a value ("14 dagar från leverans").
+_VALUE_WORDS = 6
+#: Words that open a sentence by pointing back at the heading's subject: "Fristen är 14 dagar"
+#: under "Ångerrätt" states the right's period although it names no right.
+_BACK_REFERENCES = frozenset(normalise(" ".join((
+    "fristen tidsfristen perioden",  # sv, nb, da
+    "määräaika määräaikaa aika",  # fi
+    "frist",  # de ("Die Frist beträgt …")
+    "period deadline",  # en ("The period is …")
+))).split())
+#: How many words into a sentence a back-reference may stand ("Die Frist …", "The time limit …").
+_BACK_REACH = 3
+
+
+def statement_view(doc: Document) -> Document:
+    """``doc`` as the passage gatherers read it: its blocks are :func:`statement_blocks`."""
+    view = _VIEWS.get(doc)
+    if view is None:
+        view = doc.with_blocks(statement_blocks(doc))
+        _VIEWS[doc] = view
+    return view
+
+
+_VIEWS: weakref.WeakKeyDictionary[Document, Document] = weakref.WeakKeyDictionary()
+
+
+def statement_blocks(doc: Document) -> list[TextBlock]:
+    """The page's blocks, each joined to the label it answers, so that a subject and its value
+    written apart are read as one statement. :func:`sentences` then cuts the units; the label
+    joins the block's first sentence only.
+
+    A block's label, in this order:
+
+    * ``dd``: the ``dt`` before it ("Ångerrätt" – "14 dagar från mottagandet");
+    * a table cell: its column's header cell when the table's first row is all header cells
+      ("Ångerfrist" – "30 dagar"), else the first cell of a two-cell row when that cell is a
+      short label without digits ("Returfrakt" – "Du betalar själv"); a row that starts with a
+      ``th`` is one block already (:class:`~auditor.facts.dom.Document`);
+    * ``li``: the list's lead-in, the last sentence of the block right before the list when it
+      ends in ":" ("Om du ångrar dig gäller följande:" – each bullet);
+    * any block right after a heading (``h1``–``h6``, ``summary``, ``caption``, ``legend``,
+      ``role=heading``, or a paragraph that is all bold), when the heading leads into it (below).
+
+    A heading is a topic, not a subject of every sentence under it: "Ångerrätt" followed by "Vi
+    skickar alla paket inom 3 dagar" does not say the withdrawal period is three days. So a
+    heading of at most eight words joins the block's first sentence only when
+
+    * the heading is a question: a question is asked to be answered, by what follows it;
+    * the sentence points back at it in its first words ("Fristen är 14 dagar", "The period is …"):
+      its subject is the heading's;
+    * the sentence is a bare value: at most six words starting with a number ("14 dagar från
+      leverans"), which has no subject but the heading's.
+
+    A sentence that names its own subject ("Vi skickar alla paket inom 3 dagar") is not joined,
+    and neither is one that repeats the heading's words ("Ångerrätt" – "Ångerfristen är 14
+    dagar"): that sentence is a statement alone, and joining it would only repeat the heading in
+    its evidence (measured on the phrasing corpus: no item needs it). The test is on the words of
+    the text, not on a concept's lexicon, so it is the same for every topic; whether a joined
+    statement states a concept is still the gatherer's question, with its own look-alikes (a
+    delivery time next to the right stays the delivery's).
+
+    A joined unit's ``text`` is "label – block text", the two texts as the page shows them; its
+    ``element`` is the block holding the value (evidence locators point there) and ``label``
+    the element the label was read from. Other blocks are kept as they are, headings included.
+    """
+    blocks = doc.blocks
+    out: list[TextBlock] = []
+    for i, block in enumerate(blocks):
+        label = _label_of(doc, blocks, i)
+        if label is None:
+            out.append(block)
+        else:
+            text, element = label
+            out.append(TextBlock(f"{text} – {block.text}", block.element, label=element))
+    return out
+
+
+def _label_of(doc: Document, blocks: list[TextBlock], i: int) -> tuple[str, lxml.html.HtmlElement] | None:
+    element = blocks[i].element
+    tag = _tag(element)
+    found: tuple[str, lxml.html.HtmlElement] | None = None
+    if tag == "dd":
+        found = _term_of(doc, element)
+    elif tag in ("td", "th"):
+        found = _cell_label(doc, element)
+    elif tag == "li":
+        found = _lead_in(doc, blocks, i)
+    if found is None and i > 0:
+        found = _heading_before(doc, blocks, i)
+    return found
+
+
+def _tag(element: lxml.html.HtmlElement) -> str:
+    return element.tag.lower() if isinstance(element.tag, str) else ""
+
+
+def _label_text(doc: Document, element: lxml.html.HtmlElement) -> str:
+    return doc.element_text(element).rstrip(":").rstrip()
+
+
+def _term_of(doc: Document, dd: lxml.html.HtmlElement) -> tuple[str, lxml.html.HtmlElement] | None:
+    """The ``dt`` a ``dd`` describes: the nearest one before it (several ``dd`` may follow one)."""
+    node = dd.getprevious()
+    while node is not None:
+        tag = _tag(node)
+        if tag == "dt":
+            text = _label_text(doc, node)
+            return (text, node) if text else None
+        if tag not in ("dd", ""):
+            return None
+        node = node.getprevious()
+    return None
+
+
+def _cells(row: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
+    return [c for c in row if _tag(c) in ("td", "th")]
+
+
+def _cell_label(doc: Document, cell: lxml.html.HtmlElement) -> tuple[str, lxml.html.HtmlElement] | None:
+    row = cell.getparent()
+    if row is None or _tag(row) != "tr":
+        return None
+    cells = _cells(row)
+    table = next(row.iterancestors("table"), None)
+    first = next(table.iter("tr"), None) if table is not None else None
+    header = _cells(first) if first is not None else []
+    if header and all(_tag(c) == "th" and not c.get("colspan") for c in header):
+        if first is row or any(c.get("colspan") for c in cells) or cells.index(cell) >= len(header):
+            return None
+        column = header[cells.index(cell)]
+        text = _label_text(doc, column)
+        return (text, column) if text else None
+    if len(cells) == 2 and cell is cells[1]:
+        text = _label_text(doc, cells[0])
+        if text and len(text.split()) <= LABEL_WORDS and not any(ch.isdigit() for ch in text):
+            return text, cells[0]
+    return None
+
+
+def _lead_in(doc: Document, blocks: list[TextBlock], i: int) -> tuple[str, lxml.html.HtmlElement] | None:
+    """The sentence ending in ":" right before the list that holds the item ``blocks[i]``."""
+    items = blocks[i].element.getparent()
+    if items is None or _tag(items) not in ("ul", "ol"):
+        return None
+    j = i - 1
+    while j >= 0 and (blocks[j].element is items or items in blocks[j].element.iterancestors()):
+        j -= 1
+    if j < 0:
+        return None
+    before = blocks[j]
+    said = sentences(before.text)
+    if not said:
+        return None
+    last = said[-1].text.strip()
+    if not last.endswith(":") or len(last.split()) > _LEAD_IN_WORDS:
+        return None
+    return last.rstrip(":").rstrip(), before.element
+
+
+def _heading_before(doc: Document, blocks: list[TextBlock], i: int) -> tuple[str, lxml.html.HtmlElement] | None:
+    heading, block = blocks[i - 1], blocks[i]
+    if not _is_heading(heading) or _is_heading(block) or heading.element in block.element.iterancestors():
+        return None
+    said = sentences(block.text)
+    if not said or not _leads_into(heading.text, said[0].text):
+        return None
+    return clean(heading.text).rstrip(":").rstrip(), heading.element
+
+
+def _is_heading(block: TextBlock) -> bool:
+    element = block.element
+    tag = _tag(element)
+    if tag in _HEADING_TAGS or (element.get("role") or "").lower() == "heading":
+        return True
+    if tag not in ("p", "div") or (element.text or "").strip():
+        return False
+    children = [c for c in element if isinstance(c.tag, str)]
+    return bool(children) and all(_tag(c) in ("b", "strong") and not (c.tail or "").strip() for c in children)
+
+
+def _leads_into(heading: str, sentence: str) -> bool:
+    """Whether a heading is the subject of the sentence after it (see :func:`statement_blocks`)."""
+    head = word_list(heading)
+    if not head or len(head) > _HEADING_WORDS:
+        return False
+    if heading.rstrip().endswith("?"):
+        return True
+    words = word_list(sentence)
+    if not words:
+        return False
+    if len(words) <= _VALUE_WORDS and (sentence.lstrip()[:1].isdigit() or number_value(words[0]) is not None):
+        return True
+    return any(w in _BACK_REFERENCES for w in words[:_BACK_REACH])
 
 
 def find_phrases(text: str, phrases: Phrases) -> list[tuple[str, str]]:
