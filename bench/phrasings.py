@@ -123,7 +123,7 @@ CONCEPTS: dict[str, Concept] = {
     # How complaints are made and when they are answered (a channel, steps, an answer time).
     "complaint_handling": Concept(
         PassageTopic.COMPLAINT_PROCEDURE,
-        lambda p: bool({"channel", "howto", "answer_time"} & set(p.flags)),
+        lambda p: bool({"channel", "howto", "answer_time", "answer_asap"} & set(p.flags)),
         lambda p: _days(p) if "answer_time" in p.flags else None,
     ),
     # An out-of-court dispute body named.

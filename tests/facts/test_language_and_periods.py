@@ -54,3 +54,28 @@ def test_sentences_keep_offsets() -> None:
     for sentence in sentences(text):
         assert text[sentence.start : sentence.end] == sentence.text
     assert len(sentences(text)) == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("Vi svarar inom fem arbetsdagar.", 5),
+        ("Vi svarar inom 3 vardagar.", 3),
+        ("Svar innen tre virkedager.", 3),
+        ("Vi svarer inden for to hverdage.", 2),
+        ("Vastaamme viiden arkipäivän kuluessa.", 5),
+        ("Antwort binnen drei Werktagen.", 3),
+        ("We reply within two working days.", 2),
+        ("We reply within 10 business days.", 10),
+    ],
+)
+def test_working_days_are_a_period_only_when_asked_for(text: str, amount: int) -> None:
+    [period] = periods(text, working_days=True)
+    assert (period.amount, period.unit, period.working) == (amount, "days", True)
+    # Calendar readers (withdrawal, guarantee) are unchanged: a working day is not a calendar day.
+    assert list(periods(text)) == []
+
+
+def test_calendar_periods_are_not_flagged_working() -> None:
+    found = [(p.amount, p.unit, p.working) for p in periods("innerhalb von zwei Wochen", working_days=True)]
+    assert found == [(2, "weeks", False)]

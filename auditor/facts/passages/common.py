@@ -479,6 +479,27 @@ UNIT_WORDS: dict[str, Unit] = {
     "hours": "hours", "hour": "hours", "days": "days", "day": "days", "weeks": "weeks", "week": "weeks",
     "months": "months", "month": "months", "years": "years", "year": "years",
 }
+#: Working-day words (counted in days, flagged ``working``): read only by callers that ask for
+#: them (``periods(text, working_days=True)``), since "14 arbetsdagar" is no calendar period.
+#: Two-word units ("working days") are written with a space.
+WORKING_DAY_WORDS: dict[str, Unit] = {
+    # sv
+    "arbetsdagar": "days", "arbetsdag": "days", "arbetsdagars": "days", "vardagar": "days", "vardag": "days",
+    "vardagars": "days",
+    # nb / da
+    "virkedager": "days", "virkedag": "days", "virkedagers": "days", "arbeidsdager": "days", "arbeidsdag": "days",
+    "hverdager": "days", "hverdag": "days", "hverdage": "days", "arbejdsdage": "days", "arbejdsdag": "days",
+    "arbejdsdages": "days", "hverdages": "days",
+    # fi
+    "arkipäivää": "days", "arkipäivän": "days", "arkipäivä": "days", "arkipäivässä": "days",
+    "työpäivää": "days", "työpäivän": "days", "työpäivä": "days", "työpäivässä": "days",
+    # de
+    "werktage": "days", "werktagen": "days", "werktag": "days", "arbeitstage": "days", "arbeitstagen": "days",
+    "arbeitstag": "days", "werktags": "days",
+    # en
+    "working days": "days", "working day": "days", "business days": "days", "business day": "days",
+    "workdays": "days", "workday": "days", "weekdays": "days",
+}
 # fmt: on
 
 
@@ -502,6 +523,8 @@ _NUMBERS_EXACT = {w.casefold(): v for w, v in NUMBER_WORDS.items() if not w.ends
 _UNITS_EXACT = {w.casefold(): u for w, u in UNIT_WORDS.items()}
 _NUMBERS_FOLDED = _folded(NUMBER_WORDS)
 _UNITS_FOLDED = _folded(UNIT_WORDS)
+_WORKING_EXACT = {w.casefold(): u for w, u in WORKING_DAY_WORDS.items()}
+_WORKING_FOLDED = {normalise(w): u for w, u in WORKING_DAY_WORDS.items()}
 #: Digit groups and words: the candidates of a period's number and unit.
 #: A word may hold soft hyphens, zero-width characters and a hyphenated line break ("fjor-⏎ton"):
 #: the lookups normalise them away as page text is normalised.
@@ -530,18 +553,30 @@ def unit_of(word: str) -> Unit | None:
     return _UNITS_FOLDED.get(normalise(word))
 
 
+def working_unit_of(word: str) -> Unit | None:
+    """The unit a working-day word (or two words, "business days") names, or None."""
+    key = word.casefold()
+    if key in _WORKING_EXACT:
+        return _WORKING_EXACT[key]
+    return _WORKING_FOLDED.get(normalise(word))
+
+
 @dataclass(frozen=True)
 class Period:
     amount: float
     unit: Unit
     start: int
     end: int
+    #: Counted in working days ("fem arbetsdagar"); only with ``periods(..., working_days=True)``.
+    working: bool = False
 
 
-def periods(text: str) -> Iterator[Period]:
+def periods(text: str, *, working_days: bool = False) -> Iterator[Period]:
     """Periods stated in ``text``: a number (digits or a number word) right before a unit, or a
     compound of both ("vierzehntägig"). Words are looked up as the page spells them and, failing
-    that, normalised as page text is, so an unknown spelling is no period rather than an error."""
+    that, normalised as page text is, so an unknown spelling is no period rather than an error.
+    With ``working_days``, a number before a working-day unit ("fem arbetsdagar", "3 business
+    days", "viiden arkipäivän") is a period in days with ``working`` set."""
     tokens = list(_TOKEN.finditer(text))
     for i, token in enumerate(tokens):
         word = token.group()
@@ -567,6 +602,24 @@ def periods(text: str) -> Iterator[Period]:
         unit = unit_of(following.group())
         if unit is not None:
             yield Period(amount, unit, token.start(), _end(text, following.end()))
+        elif working_days:
+            working = _working_period(text, tokens, i + 1, amount, token.start())
+            if working is not None:
+                yield working
+
+
+def _working_period(text: str, tokens: list[re.Match[str]], at: int, amount: float, start: int) -> Period | None:
+    """A period in working days whose unit is the word at ``tokens[at]`` or it and the next one."""
+    first = tokens[at]
+    if working_unit_of(first.group()) is not None:
+        return Period(amount, "days", start, _end(text, first.end()), working=True)
+    if at + 1 < len(tokens):
+        second = tokens[at + 1]
+        if text[first.end() : second.start()].isspace() and working_unit_of(
+            f"{first.group()} {second.group()}"
+        ) is not None:
+            return Period(amount, "days", start, _end(text, second.end()), working=True)
+    return None
 
 
 def _compound(word: str) -> tuple[float, Unit] | None:

@@ -35,7 +35,6 @@ prefix (German compounds, Finnish endings).
 from __future__ import annotations
 
 import re
-from functools import cache
 
 import lxml.html
 
@@ -224,25 +223,12 @@ def _procedure(doc: Document, block: TextBlock, lang: str, text: str, words: lis
     )
 
 
-@cache
-def _working_days() -> re.Pattern[str]:
-    units = sorted({p.rstrip("*") for _, p in lexicon("complaint_procedure", "working_days")}, key=len, reverse=True)
-    alternatives = "|".join(re.escape(u).replace(r"\ ", r"\s+") for u in units) or "(?!x)x"
-    return re.compile(rf"(?<![\w.,])(\d{{1,3}})(?:\s*|-)(?:{alternatives})(?![^\W\d_])", re.IGNORECASE)
-
-
 def _answer_time(text: str) -> tuple[float, Unit, bool] | None:
-    """The first answer time in ``text``: (amount, unit, counted in working days)."""
-    found: list[tuple[int, float, Unit, bool]] = []
-    folded = normalise(text)
-    for match in _working_days().finditer(folded):
-        found.append((match.start(), float(match.group(1)), "days", True))
-    for period in periods(text):
-        found.append((period.start, period.amount, period.unit, False))
-    if not found:
-        return None
-    _, amount, unit, working = min(found, key=lambda item: item[0])
-    return amount, unit, working
+    """The first answer time in ``text``: (amount, unit, counted in working days). Digits and
+    number words alike ("inom fem arbetsdagar", "zwei Wochen", "kahden viikon")."""
+    for period in periods(text, working_days=True):
+        return period.amount, period.unit, period.working
+    return None
 
 
 # --------------------------------------------------------------------------- periods

@@ -4,8 +4,9 @@ What it checks
     Sentences about complaints that name a channel (customer service, an email address, a
     complaints form, a postal address, a phone number) and sentences that describe the
     procedure (what to include, "Så reklamerar du", an answer time such as "vi svarar inom 3
-    arbetsdagar"). A sentence counts when it is about complaints by its own words or sits
-    under a complaints heading or on a complaints page. Both a channel and a procedure: pass;
+    arbetsdagar" or "inom fem arbetsdagar", or a promise to answer "så snart som möjligt").
+    A sentence counts when it is about complaints by its own words or sits under a complaints
+    heading or on a complaints page. Both a channel and a procedure: pass;
     one of them: partial. A sentence that sends the consumer to a public body (ARN, IMY) is
     dispute resolution, not the trader's complaint handling.
 
@@ -46,7 +47,8 @@ CRD_6_1_G = LegalRef(
     url="https://eur-lex.europa.eu/eli/dir/2011/83/oj",
 )
 
-_STEPS = frozenset({"howto", "answer_time"})
+#: "As soon as possible" is a promise of when complaints are answered, without a period.
+_STEPS = frozenset({"howto", "answer_time", "answer_asap"})
 #: The channel flags a passage may carry, in the order a message names them.
 _CHANNELS = ("email", "form", "phone", "address", "customer_service")
 
@@ -71,6 +73,7 @@ MESSAGES = Messages(
         "pages were read.",
     ),
     answer=N_("; an answer is promised within {period}"),
+    answer_asap=N_("; an answer is promised as soon as possible"),
     # The channel a passage names, when it names no address.
     email=N_("email"),
     form=N_("form"),
@@ -82,6 +85,7 @@ MESSAGES = Messages(
     note_channel=N_("complaint channel ({channel})"),
     note_procedure=N_("procedure"),
     note_answer_time=N_("answer time {period}"),
+    note_answer_asap=N_("answer as soon as possible"),
 )
 
 
@@ -109,7 +113,7 @@ class ComplaintHandling(Rule):
         channels = [p for p in procedure if "channel" in p.flags]
         steps = [p for p in procedure if _STEPS & set(p.flags)]
         if channels and steps:
-            timed = [p for p in steps if "answer_time" in p.flags]
+            timed = [p for p in steps if {"answer_time", "answer_asap"} & set(p.flags)]
             chosen = unique([*channels[:2], *timed[:1], *steps[:2]])[:4]
             return passed(
                 MESSAGES("described", channel=_channel(channels[0]), answer=_answer(steps)),
@@ -141,7 +145,7 @@ def _channel(passage: PassageFact) -> Text | str:
 def _answer(steps: list[PassageFact]) -> Text | str:
     timed = [p for p in steps if "answer_time" in p.flags and p.amount is not None]
     if not timed:
-        return ""
+        return MESSAGES("answer_asap") if any("answer_asap" in p.flags for p in steps) else ""
     p = timed[0]
     period = period_words(p.amount, p.unit, working="working_days" in p.flags)
     return MESSAGES("answer", period=period)
@@ -155,4 +159,6 @@ def _note(passage: PassageFact) -> Text:
         parts.append(MESSAGES("note_procedure"))
     if "answer_time" in passage.flags:
         parts.append(MESSAGES("note_answer_time", period=period_words(passage.amount, passage.unit)))
+    elif "answer_asap" in passage.flags:
+        parts.append(MESSAGES("note_answer_asap"))
     return join(parts)
