@@ -57,7 +57,7 @@ _POSTCODE = re.compile(
     rf"{_START}(?<![\d] )(?:\b[A-Z]{{1,2}}-)?(?:\d{{3}} \d{{2}}|\d{{4,5}})(?=[ ,]+[A-ZÅÄÖÆØÜ][a-zåäöæøü])"
 )
 #: "#12345", "Nr. 12345" after an order word is left to the labels; a hash is always a reference.
-_HASH_REF = re.compile(r"#\s?\d[\d-]*")
+_HASH_REF = re.compile(r"#\s?\d[\d-]*(?: \d[\d-]*)*")  # "#123 456789" is one reference
 
 
 def _time_ok(hour: str | None, minute: str | None = None) -> bool:

@@ -12,7 +12,7 @@ libphonenumber say so, as premium-rate.
 from __future__ import annotations
 
 import phonenumbers
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 from phonenumbers import PhoneNumberFormat, PhoneNumberType
 
@@ -183,6 +183,7 @@ NOT_PHONES = st.one_of(times(), time_ranges(), dates(), prices(), order_numbers(
     region=st.sampled_from(REGIONS),
     colon=st.sampled_from(["", ":", " "]),
 )
+@example(label="Tel.", days="", value="#000 000000", region="DE", colon="")  # a reference with a space in it
 def test_numbers_that_are_not_phones_never_become_one(
     label: str, days: str, value: str, region: str, colon: str
 ) -> None:
