@@ -74,3 +74,69 @@ def test_response_time(text: str, amount: float, unit: str, working: bool) -> No
 )
 def test_look_alikes_are_not_service_hours(text: str) -> None:
     assert passages(f"<p>{text}</p>") == []
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        # A customer-service word stands in for a weekday or an hours label.
+        "<p>Vår support svarar i telefon 8.30–16.</p>",
+        "<p>Kundesenteret betjener telefonen fra 10 til 15.</p>",
+        "<h3>Puhelinpalvelu</h3><p>Asiakaspalvelumme päivystää klo 10–15.</p>",
+        # Ranges written with words.
+        "<p>Du når oss vardagar mellan kl. 8 och 16.</p>",
+        "<p>Kundeservice: hverdage mellem 10 og 15.</p>",
+        "<p>Unsere Hotline ist zwischen 8 und 18 Uhr für Sie da.</p>",
+        "<p>Asiakastuki vastaa puheluihin kello 10 ja 16 välillä.</p>",
+        "<p>Our helpdesk picks up between 8 and 4 on weekdays.</p>",
+        # A 12-hour afternoon hour next to a weekday.
+        "<p>Support: Mon–Sat 10–6</p>",
+    ],
+)
+def test_service_hours_without_a_label(html: str) -> None:
+    [fact] = passages(html)
+    assert fact.flags == ["hours"]
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<p>Kaffebaren i butiken har öppet mån–fre 7–19.</p>",
+        "<p>Lageret har åpent for henting hverdager 12–18.</p>",
+        "<h2>Afhentning</h2><p>Mandag til fredag 9–15</p>",
+        "<p>Myymälä on avoinna ma–la 10–20.</p>",
+        "<p>Die Filiale in Köln öffnet Mo–Fr 9–19 Uhr.</p>",
+        "<p>Our restaurant serves lunch Monday to Friday 11:30–14:00.</p>",
+        "<p>Studions gym är öppet dygnet runt.</p>",
+        # "and" between two numbers with no "between" word is no range.
+        "<p>Ring oss på måndag: vi har 3 och 17 kvar i lager.</p>",
+    ],
+)
+def test_other_places_hours_are_not_service_hours(html: str) -> None:
+    assert [p for p in passages(html) if "hours" in p.flags or "around_the_clock" in p.flags] == []
+
+
+def test_service_named_beside_a_place_counts() -> None:
+    [fact] = passages("<p>Butiken stänger 18, men kundtjänst i chatten svarar mån–fre 9–20.</p>")
+    assert fact.flags == ["hours"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vi återkommer till dig senast nästa arbetsdag.",
+        "Du får svar innen ett døgn.",
+        "Vi vender tilbage senest følgende hverdag.",
+        "Vastaamme viestiisi seuraavana työpäivänä.",
+        "Wir antworten spätestens am folgenden Arbeitstag.",
+        "We respond within one business day.",
+    ],
+)
+def test_response_time_in_words(text: str) -> None:
+    [fact] = passages(f"<p>{text}</p>")
+    assert "response_time" in fact.flags
+    assert (fact.amount, fact.unit) == (1, "days")
+
+
+def test_next_day_without_an_answer_word_is_no_response_time() -> None:
+    assert passages("<p>Beställ före 14 så skickar vi paketet nästa vardag.</p>") == []

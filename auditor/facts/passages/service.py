@@ -4,12 +4,19 @@
   "9am-5pm", "klo 9–16", "9 bis 17 Uhr") next to a weekday or day range ("Mån–fre",
   "Mo.–Fr.", "ma–pe", "Mon-Fri") or an hours label ("Öppettider", "Åpningstider",
   "Servicezeiten", "Opening hours"), on the same line, the line before, or in the block
-  before (a heading, a table cell). Flag ``hours``. Round-the-clock service ("dygnet runt",
-  "24/7", "rund um die Uhr") is ``around_the_clock``.
+  before (a heading, a table cell), or a customer-service, phone or chat word instead of the
+  weekday or label ("Chatten är bemannad 8–22"); ranges in words too ("mellan 9 och 17",
+  "zwischen 9 und 17 Uhr", "kello 9 ja 17 välillä"). Flag ``hours``. Hours whose line or
+  heading names another place (a café, a store, a warehouse, pickup, a gym) and no
+  customer-service word are a passage of their own flagged ``other_place``: they are not
+  customer service's. Round-the-clock service ("dygnet runt", "24/7", "rund um die Uhr") is
+  ``around_the_clock``.
 * A promised response time: a sentence with an answer word ("svarar", "antworten", "reply")
   and a period right after a "within" word ("inom 24 timmar", "innerhalb von 48 Stunden",
   "within 2 working days", "24 tunnin kuluessa"). Flag ``response_time`` with ``amount`` and
-  ``unit``; ``working_days`` when the period counts working days.
+  ``unit``; ``working_days`` when the period counts working days. "By the next working day"
+  and "within one day" in words ("senast nästa vardag", "innerhalb eines Werktages") are one
+  working day.
 
 "Öppet köp" (a return promise) is no opening hours: neither a label nor a time range. A range
 followed by a unit ("1–3 vardagar", "2–14 Tage") is a delivery time, not hours.
@@ -37,11 +44,16 @@ from auditor.facts.passages.common import (
 from auditor.lexicon import normalise
 from auditor.models import PassageFact, PassageTopic
 
-_SEP = r"\s*(?:[-–—]|\s(?:bis|till|til|to|until|–)\s)\s*"
+_SEP = r"\s*(?:[-–—]|\s(?:bis|till|til|to|until|–)\s|\s(?P<conj>och|og|und|and|ja)\s)\s*"
+#: Words before a range written with "and" ("mellan 9 och 17", "zwischen 9 und 17 Uhr"); the
+#: Finnish "kello 9 ja 17 välillä" puts it after.
+_BETWEEN = frozenset({"mellan", "mellom", "mellem", "zwischen", "between"})
+_BETWEEN_AFTER = frozenset({"valilla", "valissa"})
 _HOUR = r"(?:[01]?\d|2[0-4])"
 _MERIDIEM = r"(?:am|pm|a\.m\.|p\.m\.)"
 _TIME_RANGE = re.compile(
-    rf"(?<![\w.,:/–-])(?P<pre>(?:kl|klo)\.?\s*|von\s+|from\s+|fra\s+|från\s+)?"
+    rf"(?<![\w.,:/–-])(?P<pre>(?:kl|klo|kello)\.?\s*|von\s+|from\s+|fra\s+|från\s+"
+    rf"|(?:mellan|mellom|mellem|zwischen|between)\s+(?:(?:kl|klo|kello)\.?\s*)?)?"
     rf"(?P<h1>{_HOUR})(?:[:.](?P<m1>[0-5]\d))?\s*(?P<ap1>{_MERIDIEM})?"
     rf"{_SEP}(?:(?:kl|klo)\.?\s*)?"
     rf"(?P<h2>{_HOUR})(?:[:.](?P<m2>[0-5]\d))?(?:\s*(?P<post>{_MERIDIEM}|uhr\b|h\b))?(?![\w:])",
@@ -60,12 +72,16 @@ class _Lex:
     answer: Phrases
     within: Phrases
     working: Phrases
+    service: Phrases
+    places: Phrases
+    next_day: Phrases
 
 
 @cache
 def _lex() -> _Lex:
     data = topic_phrases("service_hours")
-    return _Lex(*(data.get(k, ()) for k in ("labels", "days", "around", "answer", "within", "working")))
+    keys = ("labels", "days", "around", "answer", "within", "working", "service", "places", "next_day")
+    return _Lex(*(data.get(k, ()) for k in keys))
 
 
 @cache
@@ -99,15 +115,21 @@ def _hours(doc: Document, lang: str) -> list[PassageFact]:
         lines = [line for line in block.text.split("\n") if line.strip()]
         found: list[str] = []
         flags: list[str] = []
+        others: list[str] = []
         for i, line in enumerate(lines):
             before = lines[i - 1] if i else previous
-            if find_any(line, lex.around):
+            whose = _whose(line, [before, *reversed(lines[: max(i - 1, 0)]), previous], lex)
+            around = find_any(line, lex.around)
+            if not around and not any(_is_hours(line, m) for m in _TIME_RANGE.finditer(line)):
+                continue
+            if whose == "other":  # a café's or a warehouse's hours: kept, but not customer service's
+                others.append(line)
+                continue
+            if around:
                 flags.append("around_the_clock")
                 found.append(line)
                 continue
-            if not any(_is_hours(line, m) for m in _TIME_RANGE.finditer(line)):
-                continue
-            if find_any(line, lex.days + lex.labels):
+            if whose == "service" or find_any(line, lex.days + lex.labels):
                 found.append(line)
                 flags.append("hours")
             elif find_any(before, lex.days + lex.labels):
@@ -115,8 +137,22 @@ def _hours(doc: Document, lang: str) -> list[PassageFact]:
                 flags.append("hours")
         if found:
             out.append(passage_fact(doc, block.element, _TOPIC, lang, " · ".join(found), flags=sorted(set(flags))))
+        if others:
+            out.append(passage_fact(doc, block.element, _TOPIC, lang, " · ".join(others), flags=["other_place"]))
         previous = lines[-1] if lines else previous
     return out
+
+
+def _whose(line: str, context: list[str], lex: _Lex) -> str | None:
+    """``service`` when the line (or, if it names no place, the lines before it in its block or
+    the block before) names customer service, support, a phone or a chat; ``other`` when it
+    names another place (a café, a store, a warehouse, a gym) instead; None when neither."""
+    for text in (line, *context):
+        if find_any(text, lex.service):
+            return "service"
+        if find_any(text, lex.places):
+            return "other"
+    return None
 
 
 def find_any(text: str, phrases: Phrases) -> bool:
@@ -126,11 +162,17 @@ def find_any(text: str, phrases: Phrases) -> bool:
 def _is_hours(text: str, match: re.Match[str]) -> bool:
     """Whether a range reads as hours of the day, not a delivery time or a size."""
     h1, h2 = int(match.group("h1")), int(match.group("h2"))
+    following = normalise(text[match.end() :]).split()[:2]
+    if match.group("conj"):  # "9 och 17" is a range only after "mellan" or before "välillä"
+        pre = normalise(match.group("pre") or "").split()
+        if not (pre and pre[0] in _BETWEEN) and not (following and following[0] in _BETWEEN_AFTER):
+            return False
     marked = any(match.group(g) for g in ("pre", "m1", "m2", "ap1", "post"))
-    if not marked and not (h1 < h2 and h2 >= 12):
+    # "9–5": the afternoon hour written on a 12-hour clock.
+    twelve_hour = 6 <= h1 <= 11 and 1 <= h2 <= 7
+    if not marked and not (h1 < h2 and h2 >= 12) and not twelve_hour:
         return False
     # A unit right after the range makes it a period: "2–14 vardagar", "10-14 Tage".
-    following = normalise(text[match.end() :]).split()[:2]
     return not (following and (following[0] in _units() or " ".join(following) in _units()))
 
 
@@ -146,6 +188,8 @@ def _responses(doc: Document, lang: str) -> list[PassageFact]:
             if not phrase_spans(words, lex.answer):
                 continue
             period = _promised_period(words, lex)
+            if period is None and phrase_spans(words, lex.next_day):
+                period = (1.0, "days", True)
             if period is None:
                 continue
             amount, unit, working = period

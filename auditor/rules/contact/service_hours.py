@@ -8,6 +8,7 @@ What it checks
     followed by a unit ("1–3 vardagar") is a delivery time.
 
     * pass: hours or a response time are given (the evidence shows where);
+    * needs review: the only hours found are another place's (a café, a store, a warehouse);
     * fail: a contact or customer-service page was read and the crawl saw what it needed, and
       neither is given anywhere.
 
@@ -51,6 +52,11 @@ MESSAGES = Messages(
     doubt=N_(
         "No opening hours or response time found, but {doubt}.",
     ),
+    other_place=N_(
+        "No customer-service hours or response time found; the hours found are those of another "
+        "place (a café, a store, a warehouse): {excerpt}. Whether customer service can be reached "
+        "then needs a person.",
+    ),
     no_contact_page=N_(
         "No opening hours or response time found, and no contact or customer-service page was read "
         "where they would stand.",
@@ -60,6 +66,7 @@ MESSAGES = Messages(
     ),
     note_around_the_clock=N_("customer service around the clock"),
     note_hours=N_("opening hours"),
+    note_other_place=N_("hours of another place, not customer service"),
     note_response=N_("promised response time: {period}"),
 )
 
@@ -82,7 +89,9 @@ class ServiceHours(Rule):
 
     def evaluate(self, facts: FactView, ctx: AuditContext) -> Verdict:
         pages = Pages(facts.pages)
-        found = [p for p in facts.passages if p.topic == PassageTopic.SERVICE_HOURS]
+        passages = [p for p in facts.passages if p.topic == PassageTopic.SERVICE_HOURS]
+        found = [p for p in passages if p.flags != ["other_place"]]
+        others = [p for p in passages if p.flags == ["other_place"]]
         if found:
             # Contact pages and site-wide text first: that is where a consumer looks.
             found.sort(key=lambda p: (not is_prominent(p, pages), "response_time" in p.flags))
@@ -92,6 +101,10 @@ class ServiceHours(Rule):
             return passed(
                 MESSAGES(key, excerpt=best[0].excerpt),
                 [_evidence(p, pages) for p in best[:3]],
+            )
+        if others:  # set aside, never silently: another place's hours are not a failure to judge alone
+            return needs_review(
+                MESSAGES("other_place", excerpt=others[0].excerpt), [_evidence(p, pages) for p in others[:3]]
             )
         doubt = absence_doubt(pages, facts.coverage)
         if doubt:
@@ -114,6 +127,8 @@ def _evidence(passage: PassageFact, pages: Pages) -> Evidence:
         # The period words the complaints rules use ("1 hour" / "1 timme").
         period = period_words(passage.amount, passage.unit, working="working_days" in passage.flags)
         note = MESSAGES("note_response", period=period)
+    elif passage.flags == ["other_place"]:
+        note = MESSAGES("note_other_place")
     elif "around_the_clock" in passage.flags and "hours" not in passage.flags:
         note = MESSAGES("note_around_the_clock")
     else:
