@@ -126,8 +126,9 @@ CONCEPTS: dict[str, Concept] = {
         lambda p: bool({"channel", "howto", "answer_time", "answer_asap"} & set(p.flags)),
         lambda p: _days(p) if "answer_time" in p.flags else None,
     ),
-    # An out-of-court dispute body named.
-    "adr_body": Concept(PassageTopic.ADR_BODY, lambda p: True),
+    # An out-of-court dispute body named as the one to turn to (a body named as something else,
+    # flagged no_context, is not it).
+    "adr_body": Concept(PassageTopic.ADR_BODY, lambda p: "no_context" not in p.flags),
     # When customer service can be reached (opening hours or round the clock) or how soon it
     # answers (a promised response time): either passes the service-hours rule.
     "service_hours": Concept(

@@ -104,3 +104,42 @@ def test_odr_link_and_written_address() -> None:
 def test_odr_platform_named(text: str) -> None:
     [fact] = passages(f"<p>{text}</p>", PassageTopic.ODR_LINK)
     assert fact.flags == ["mention"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Erimielisyydet voi viedä Kuluttajariitalautakuntaan.", "fi"),  # illative
+        ("Kuluttajariitalautakunnassa riidan käsittely on maksutonta.", "fi"),  # inessive
+        ("Riitatilanteessa pyydä apua Kuluttajaneuvonnalta.", "fi"),  # ablative of Kuluttajaneuvonta
+        ("Ved uenighed følger vi Forbrugerklagenævnets afgørelser.", "da"),  # genitive
+        ("Vid en tvist rättar vi oss efter Allmänna reklamationsnämndens beslut.", "sv"),
+    ],
+)
+def test_inflected_body_names(text: str, lang: str) -> None:
+    [fact] = passages(f"<p>{text}</p>", PassageTopic.ADR_BODY, lang)
+    assert fact.name
+    assert "no_context" not in fact.flags
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Vår grundare satt tidigare i styrelsen och arbetade på Allmänna reklamationsnämnden.", "sv"),
+        ("Forbrukerrådet kåret nettbutikken vår som en av de beste i Norden.", "nb"),
+        ("Vi sender varer til hele landet, også til Nævnenes Hus' kantine.", "da"),
+        ("Blogissamme kerromme, miksi Kuluttajariitalautakunnan ratkaisut kiinnostavat.", "fi"),
+        ("Behörden wie die Schlichtungsstelle können eine Auskunft verlangen.", "de"),
+    ],
+)
+def test_body_named_as_something_else_is_flagged(text: str, lang: str) -> None:
+    facts = passages(f"<p>{text}</p>", PassageTopic.ADR_BODY, lang)
+    assert facts
+    assert all("no_context" in f.flags for f in facts)
+
+
+def test_a_heading_gives_the_context() -> None:
+    [fact] = passages("<h2>Tvistlösning</h2><p>Allmänna reklamationsnämnden.</p>", PassageTopic.ADR_BODY)
+    assert "no_context" not in fact.flags
+    [fact] = passages("<h2>Om oss</h2><p>Allmänna reklamationsnämnden.</p>", PassageTopic.ADR_BODY)
+    assert "no_context" in fact.flags

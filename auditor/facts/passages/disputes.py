@@ -8,6 +8,14 @@ platform.
   link to another site (``target`` then holds it, a dispute body's own site first) and
   ``postal_address`` when the block gives a postal code. The German § 36 VSBG statement adds
   ``vsbg_unwilling`` ("nicht bereit und nicht verpflichtet") or ``vsbg_willing``.
+  A body named without saying it is the one to turn to is flagged ``no_context``: neither its
+  sentence, nor its block (statement unit), nor the heading right before the block says that
+  disputes or complaints go to it, that the consumer may turn to it, or that it decides,
+  recommends or mediates (``context`` in the topic file), nor does the block give the body's
+  own web site or a postal address; or the sentence names it as something
+  else: a blog post, a former employer, an award, an authority asking for data (``aside``).
+  Names are matched inflected: every word of the name but the last as written, the last by its
+  Snowball stem ("Kuluttajariitalautakuntaan", "Allmänna reklamationsnämndens").
 * ``odr_link``: a link to the ODR platform (``ec.europa.eu/consumers/odr``, flag ``link``), its
   address written out (``web_address``), or a sentence naming the platform (``mention``).
 
@@ -24,12 +32,16 @@ from functools import cache
 from importlib import resources
 from urllib.parse import urljoin, urlsplit
 
+from auditor.facts.concepts import stem
 from auditor.facts.dom import Document, TextBlock
 from auditor.facts.passages.common import (
+    HEADINGS,
     find_phrases,
+    has_phrase,
     passage_fact,
     sentences,
     topic_phrases,
+    word_list,
 )
 from auditor.lexicon import LANGUAGES, normalise
 from auditor.models import PassageFact, PassageTopic
@@ -46,12 +58,22 @@ _ODR_PATH = re.compile(r"ec\.europa\.eu/(?:consumers/)?odr|europa\.eu/consumers/
 
 @dataclass(frozen=True)
 class Body:
-    """A dispute body: the name profiles use, the normalised form as written, and whether it
-    is an acronym (matched in capitals only)."""
+    """A dispute body: the name profiles use, the normalised form as written, whether it is an
+    acronym (matched in capitals only), and the language whose stemmer reads its last word."""
 
     display: str
     norm: str
     acronym: bool
+    lang: str = "en"
+
+    @property
+    def head(self) -> list[str]:
+        """The words before the last, matched as written."""
+        return self.norm.split()[:-1]
+
+    @property
+    def last_stem(self) -> str:
+        return stem(self.norm.split()[-1], self.lang)
 
 
 @cache
@@ -65,11 +87,11 @@ def _bodies() -> tuple[tuple[Body, ...], dict[str, str]]:
             text = str(name).strip()
             norm = normalise(text)
             if norm:
-                found.setdefault(norm, Body(text, norm, text.isupper() and len(text) <= 5))
+                found.setdefault(norm, Body(text, norm, text.isupper() and len(text) <= 5, lang))
     sites = {str(k).lower(): str(v) for k, v in data.get("sites", {}).items()}
     aliases = {normalise(str(k)): str(v) for k, v in data.get("aliases", {}).items()}
     ordered = sorted(
-        (Body(aliases.get(b.norm, b.display), b.norm, b.acronym) for b in found.values()),
+        (Body(aliases.get(b.norm, b.display), b.norm, b.acronym, b.lang) for b in found.values()),
         key=lambda b: len(b.norm),
         reverse=True,
     )
@@ -93,17 +115,72 @@ def site_of(url: str) -> str | None:
 def bodies_named(text: str) -> list[str]:
     """Dispute bodies named in ``text``, under the name the profiles use; a name inside a longer one
     ("Universalschlichtungsstelle" in "Universalschlichtungsstelle des Bundes") counts once."""
+    return list(dict.fromkeys(body.display for body, _ in _body_spans(text)))
+
+
+def _body_spans(text: str) -> list[tuple[Body, tuple[int, int] | None]]:
+    """Each body named in ``text`` with its word span in :func:`word_list` (None for an acronym,
+    matched on the text as written). A written name's last word may be inflected: it matches
+    by its stem in the body's language."""
     bodies, _ = _bodies()
-    padded = f" {normalise(text)} "
-    taken: list[Body] = []
+    words = word_list(text)
+    taken: list[tuple[Body, tuple[int, int] | None]] = []
     for body in bodies:
+        span: tuple[int, int] | None = None
         if body.acronym:
-            hit = re.search(rf"(?<![\w]){re.escape(body.norm.upper())}(?![^\W\d_])", text) is not None
+            if re.search(rf"(?<![\w]){re.escape(body.norm.upper())}(?![^\W\d_])", text) is None:
+                continue
         else:
-            hit = f" {body.norm} " in padded
-        if hit and not any(f" {body.norm} " in f" {other.norm} " for other in taken):
-            taken.append(body)
-    return list(dict.fromkeys(b.display for b in taken))
+            span = _name_span(words, body)
+            if span is None:
+                continue
+        if not any(f" {body.norm} " in f" {other.norm} " for other, _ in taken):
+            taken.append((body, span))
+    return taken
+
+
+def _name_span(words: list[str], body: Body) -> tuple[int, int] | None:
+    head, size = body.head, len(body.head) + 1
+    for i in range(len(words) - size + 1):
+        if words[i : i + size - 1] == head and _inflected(words[i + size - 1], body):
+            return i, i + size
+    return None
+
+
+#: The longest Finnish case ending read after a name's stem: normalising folds "aa" to "a", so
+#: the illative "Kuluttajariitalautakuntaan" reaches the stemmer as "...kuntan", which it does
+#: not take apart; a short ending after the stem is then read as one.
+_FI_ENDING = 6
+
+
+def _inflected(word: str, body: Body) -> bool:
+    """Whether ``word`` is the body's last word, inflected or not."""
+    stemmed = body.last_stem
+    if stem(word, body.lang) == stemmed:
+        return True
+    rest = word[len(stemmed) :]
+    return body.lang == "fi" and word.startswith(stemmed) and len(rest) <= _FI_ENDING and rest.isalpha()
+
+
+def _context(text: str, block: str, heading: str, *, addressed: bool) -> bool:
+    """Whether a sentence naming a body says it is the body to turn to: no ``aside`` word in the
+    sentence, and a ``context`` word in the sentence, its block or the heading before it (the
+    body's own name left out), or the block gives the body's address (its own web site or a
+    postal address: "Allmänna reklamationsnämnden, Box 174, 101 23 Stockholm, www.arn.se" is
+    where to write to it)."""
+    lex = topic_phrases("adr_body")
+    if find_phrases(text, lex.get("aside", ())):
+        return False
+    if addressed:
+        return True
+    context = lex.get("context", ())
+    return any(has_phrase(_without_bodies(part), context) for part in (text, block, heading) if part)
+
+
+def _without_bodies(text: str) -> list[str]:
+    words = word_list(text)
+    spans = [span for _, span in _body_spans(text) if span is not None]
+    return [w for i, w in enumerate(words) if not any(start <= i < end for start, end in spans)]
 
 
 # --------------------------------------------------------------------------- ADR bodies
@@ -117,9 +194,11 @@ def _adr_sentences(doc: Document, lang: str) -> list[PassageFact]:
         lex.get("vsbg_willing", ()),
     )
     out: list[PassageFact] = []
-    for block in doc.blocks:
+    blocks = doc.blocks
+    for i, block in enumerate(blocks):
         web = None
         postal = None
+        heading = _heading(blocks, i)
         for sentence in sentences(block.text):
             text = sentence.text
             names = bodies_named(text)
@@ -134,6 +213,9 @@ def _adr_sentences(doc: Document, lang: str) -> list[PassageFact]:
                 flags.append("web_address")
             if postal:
                 flags.append("postal_address")
+            addressed = bool(postal) or bool(web and site_of(web))
+            if names and not vsbg and not _context(text, block.text, heading, addressed=addressed):
+                flags.append("no_context")
             for name in names or [""]:
                 out.append(
                     passage_fact(
@@ -148,6 +230,17 @@ def _adr_sentences(doc: Document, lang: str) -> list[PassageFact]:
                     )
                 )
     return out
+
+
+def _heading(blocks: list[TextBlock], i: int) -> str:
+    """The text of the heading right before block ``i``, if there is one."""
+    if i == 0:
+        return ""
+    before = blocks[i - 1].element
+    tag = before.tag if isinstance(before.tag, str) else ""
+    if tag.lower() in HEADINGS or (before.get("role") or "").lower() == "heading":
+        return blocks[i - 1].text
+    return ""
 
 
 def _vsbg(

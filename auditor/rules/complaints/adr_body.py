@@ -13,6 +13,9 @@ What it checks
     * partial: a body of the jurisdiction named without web site or address, a body of
       another country only (ARN on a Danish shop), or a German statement of willingness that
       names no body;
+    * needs_review: a body is named only as something else, or with no word saying disputes
+      go to it (a data recipient, a blog post, a former employer, an award: the gatherer's
+      ``no_context`` flag): the tool cannot tell whether the page points consumers to it;
     * fail: no dispute body on any page, when the terms were read and the crawl saw the
       contact pages (absence is established).
 
@@ -100,6 +103,10 @@ MESSAGES = Messages(
         "Only {names} is named, which is not a dispute body for {country} consumers; the competent "
         "national body is missing.",
     ),
+    no_context=N_(
+        "{names} is named, but not as the body to turn to: no sentence around the name says that "
+        "disputes or complaints can be taken there.",
+    ),
     vsbg_willing=N_(
         "The trader declares it takes part in dispute resolution (§ 36 VSBG) but names no conciliation "
         "body with its web site.",
@@ -123,6 +130,7 @@ MESSAGES = Messages(
     note_unlocated=N_("dispute body named without web site"),
     note_foreign=N_("dispute body of another country"),
     note_willing=N_("§ 36 VSBG statement without a body"),
+    note_no_context=N_("dispute body named, but not as the body to turn to"),
     note_target=N_("{note} ({target})"),
 )
 
@@ -145,7 +153,11 @@ class AdrBody(Rule):
 
     def evaluate(self, facts: FactView, ctx: AuditContext) -> Verdict:
         pages = Pages(facts.pages)
-        found = [p for p in facts.passages if p.topic == PassageTopic.ADR_BODY]
+        passages = [p for p in facts.passages if p.topic == PassageTopic.ADR_BODY]
+        # A body named as something else (a data recipient, a blog post, an employer) is not
+        # the body to turn to: it neither passes nor, since the page names it, fails.
+        found = [p for p in passages if "no_context" not in p.flags]
+        aside = one_per_place([p for p in passages if "no_context" in p.flags and p.name])
         bodies: list[dict[str, Any]] = list(ctx.params.get("adr_bodies", []))
         if ctx.jurisdiction == "de":
             unwilling = [p for p in found if "vsbg_unwilling" in p.flags]
@@ -179,6 +191,11 @@ class AdrBody(Rule):
             return partial(
                 MESSAGES("vsbg_willing"),
                 [_evidence(p, pages, MESSAGES("note_willing")) for p in willing[:2]],
+            )
+        if aside:
+            return needs_review(
+                MESSAGES("no_context", names=_names(aside)),
+                [_evidence(p, pages, MESSAGES("note_no_context")) for p in aside[:3]],
             )
         doubt = complaints_absence_doubt(pages, facts.coverage)
         if doubt:
