@@ -143,14 +143,15 @@ def rule_catalogue(rules: Iterable[type[Rule]] | None = None) -> list[RuleInfo]:
         meta = rule_cls.meta
         if meta.id in catalogue:
             continue
+        translated = meta.translations  # built from the catalogs on each access: once a rule
         catalogue[meta.id] = RuleInfo(
             id=meta.id,
             title=meta.title,
-            title_i18n={lang: words.title for lang, words in meta.translations.items()},
+            title_i18n={lang: words.title for lang, words in translated.items()},
             failure_title=meta.failure_title,
-            failure_title_i18n={lang: words.failure_title for lang, words in meta.translations.items()},
+            failure_title_i18n={lang: words.failure_title for lang, words in translated.items()},
             description=meta.description,
-            description_i18n={lang: words.description for lang, words in meta.translations.items()},
+            description_i18n={lang: words.description for lang, words in translated.items()},
             category=meta.category,
             severity=meta.severity,
             legal_refs=list(meta.legal_refs),
