@@ -14,6 +14,8 @@ from collections.abc import Callable, Collection, Hashable, Iterable, Sequence
 from typing import Literal, Protocol, TypeVar
 from urllib.parse import urlsplit
 
+import phonenumbers
+
 from auditor import lexicon
 from auditor.facts.third_parties import third_parties
 from auditor.i18n import N_, Messages, Text, as_text, join, kind_name
@@ -501,6 +503,19 @@ def with_note(message: Text, note: Text | None) -> Text:
 
 #: Languages whose words the tool reads: the lexicons' (Norwegian pages say nb, no or nn).
 READ_LANGUAGES = frozenset({*lexicon.LANGUAGES, "no", "nn"})
+
+
+def own_phone_countries(phones: Iterable[PhoneFact], pages: Pages) -> list[tuple[str, str]]:
+    """The countries the trader's own phones point to (site-wide, or on a page where the trader
+    gives its details; not a third party's, not premium-rate, international numbers only), each
+    with the number as written: what :func:`unknown_establishment` reads."""
+    seen: list[tuple[str, str]] = []
+    for phone in phones:
+        if phone.third_party or phone.premium_rate or not phone.e164.startswith("+"):
+            continue
+        if phone.region in SITE_WIDE or pages.kind(phone.url) in TRADER_PAGE_KINDS:
+            seen.append((phonenumbers.region_code_for_number(phonenumbers.parse(phone.e164)) or "", phone.raw))
+    return seen
 
 
 def unknown_establishment(

@@ -23,8 +23,6 @@ from __future__ import annotations
 
 import re
 
-import phonenumbers
-
 from auditor.facts.addresses import ADDRESS_COUNTRIES
 from auditor.i18n import N_, Messages, region_name
 from auditor.models import AddressFact, Category, Evidence, PageKind, RuleMeta, Severity
@@ -40,6 +38,7 @@ from auditor.rules.support import (
     aside,
     fact_evidence,
     first_of_each,
+    own_phone_countries,
     set_aside_note,
     trader_block,
     unknown_establishment,
@@ -168,12 +167,7 @@ def _where_established(facts: FactView, pages: Pages) -> list[tuple[str, str]]:
     seen = [(n.country, n.raw) for n in facts.org_numbers
             if n.valid and (n.region in SITE_WIDE or pages.kind(n.url) in TRADER_PAGE_KINDS)
             and not THIRD_PARTIES.search(n.excerpt)]
-    for phone in facts.phones:
-        if phone.third_party or phone.premium_rate or not phone.e164.startswith("+"):
-            continue
-        if phone.region in SITE_WIDE or pages.kind(phone.url) in TRADER_PAGE_KINDS:
-            seen.append((phonenumbers.region_code_for_number(phonenumbers.parse(phone.e164)) or "", phone.raw))
-    return seen
+    return seen + own_phone_countries(facts.phones, pages)
 
 
 def _show(address: AddressFact) -> str:

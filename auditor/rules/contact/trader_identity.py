@@ -27,8 +27,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import phonenumbers
-
 from auditor.i18n import N_, Messages, Text, region_name
 from auditor.models import (
     AddressFact,
@@ -53,6 +51,7 @@ from auditor.rules.support import (
     aside,
     fact_evidence,
     first_of_each,
+    own_phone_countries,
     set_aside_note,
     trader_block,
     unknown_establishment,
@@ -228,13 +227,7 @@ def _where_established(
         for a in addresses
         if a.method == "text" and (a.region in SITE_WIDE or pages.kind(a.url) in TRADER_PAGE_KINDS)
     ]
-    for phone in phones:
-        if phone.third_party or phone.premium_rate or not phone.e164.startswith("+"):
-            continue
-        if phone.region in SITE_WIDE or pages.kind(phone.url) in TRADER_PAGE_KINDS:
-            region = phonenumbers.region_code_for_number(phonenumbers.parse(phone.e164))
-            seen.append((region or "", phone.raw))
-    return seen
+    return seen + own_phone_countries(phones, pages)
 
 
 def _own(fact: CompanyNameFact | OrgNumberFact, pages: Pages, names: Sequence[CompanyNameFact],
