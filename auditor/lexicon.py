@@ -4,6 +4,13 @@ The phrases live as data in ``auditor/rules/lexicon/<lang>.toml`` (sv, nb, da, f
 table per :class:`~auditor.models.PageKind`. Matching is case- and diacritic-insensitive and on
 whole words, so "Kontakta oss" matches ``kontakta oss`` but "Kontaktlinsen" matches nothing.
 
+Nordic and German page names are compounds the phrase lists cannot enumerate ("Salgs- og
+betalingsvilkår", "Lieferbedingungen", "toimitus- ja maksuehdot"). So a kind may also list
+compound *heads* (``heads``): a word of a short text, or a word of a URL segment, that ends with
+a head names that kind ("betalingsvilkar" ends with "vilkar"), a little more weakly than a listed
+phrase. The head is the last part of a compound in these languages, so the match is at the end
+of the word only: "Kontaktlinsen" still names nothing.
+
 Both the crawler (to rank links) and the extractor (to classify fetched pages) use this one
 module, so a phrase added to a TOML file changes both consistently.
 """
@@ -98,6 +105,8 @@ class Lexicon:
     phrases: dict[PageKind, frozenset[str]]
     slugs: dict[PageKind, frozenset[str]]
     public_bodies: frozenset[str] = frozenset()
+    #: Compound heads per kind, normalised: a word ending with one names the kind.
+    heads: dict[PageKind, tuple[str, ...]] = field(default_factory=dict)
     #: text_kinds of texts already seen: link texts and titles repeat on every page of a site.
     _text_cache: dict[str, dict[PageKind, float]] = field(default_factory=dict, compare=False, repr=False)
 
@@ -127,6 +136,8 @@ class Lexicon:
                 found[kind] = 1.0
             elif len(words) <= 8 and any(f" {p} " in padded for p in phrases):
                 found[kind] = 0.6
+            elif len(words) <= 8 and self._headed(kind, words):
+                found[kind] = 0.9 if len(words) == 1 else 0.5
         if len(text) <= _CACHED_LENGTH:
             if len(self._text_cache) >= _TEXT_CACHE_SIZE:
                 self._text_cache.clear()
@@ -144,7 +155,27 @@ class Lexicon:
             for kind, slugs in self.slugs.items():
                 if segment in slugs and found.get(kind, 0.0) < strength:
                     found[kind] = strength
+                elif self._headed(kind, segment.split("-")) and found.get(kind, 0.0) < strength * 0.8:
+                    found[kind] = strength * 0.8
         return found
+
+    def _headed(self, kind: PageKind, words: list[str]) -> bool:
+        """One of ``words`` (normalised) is a compound ending with a head of ``kind``, or the head."""
+        heads = self.heads.get(kind, ())
+        return any(_ends_with_head(word, head) for word in words for head in heads)
+
+
+def _ends_with_head(word: str, head: str) -> bool:
+    """``word`` ends with ``head``, also where folding ate the head's first letter at the seam:
+    normalising drops an ``e`` after a, o or u and an ``a`` after an ``a`` (the ASCII spellings of
+    ä, ö, ü and å), so "maksuehdot" folds to "maksuhdot" and "käyttöehdot" to "kayttohdot"."""
+    if word.endswith(head):
+        return True
+    rest = head[1:]
+    seam = len(word) - len(rest) - 1
+    return bool(rest) and seam >= 0 and word.endswith(rest) and (
+        (head[0] == "e" and word[seam] in "aou") or (head[0] == "a" and word[seam] == "a")
+    )
 
 
 @cache
@@ -152,6 +183,7 @@ def load() -> Lexicon:
     """Read every language file shipped with the package (cached for the process)."""
     phrases: dict[PageKind, set[str]] = {kind: set() for kind in KIND_ORDER}
     slugs: dict[PageKind, set[str]] = {kind: set() for kind in KIND_ORDER}
+    heads: dict[PageKind, set[str]] = {kind: set() for kind in KIND_ORDER}
     bodies: set[str] = set()
     folder = resources.files("auditor") / "rules" / "lexicon"
     for lang in LANGUAGES:
@@ -160,11 +192,13 @@ def load() -> Lexicon:
             table = data.get(kind.value, {})
             phrases[kind].update(normalise(p) for p in table.get("phrases", []))
             slugs[kind].update(normalise(s).replace(" ", "-") for s in table.get("slugs", []))
+            heads[kind].update(normalise(h) for h in table.get("heads", []))
         bodies.update(normalise(n) for n in data.get("public_bodies", {}).get("names", []))
     return Lexicon(
         phrases={k: frozenset(v) for k, v in phrases.items()},
         slugs={k: frozenset(v) for k, v in slugs.items()},
         public_bodies=frozenset(bodies),
+        heads={k: tuple(sorted(v)) for k, v in heads.items() if v},
     )
 
 
