@@ -370,6 +370,14 @@ class AddressFact(_Seen):
     country: str = Field(description="ISO 3166-1 alpha-2, guessed from the postal-code format.")
     po_box: bool = False
     method: Literal["text", "structured_data"] = "text"
+    third_party: bool = Field(
+        default=False,
+        description="The sentence or block names a third party or a public body (an authority's address).",
+    )
+    owner: str = Field(default="", description="Whose it is when third_party: the company or body, as named.")
+    owner_reason: OwnerReason | None = Field(
+        default=None, description="Why it is not the trader's (facts/third_parties.py)."
+    )
 
 
 OrgNumberScheme = Literal[

@@ -26,6 +26,7 @@ from typing import NamedTuple
 from babel import Locale
 
 from auditor.facts.dom import Document, TextBlock, excerpt
+from auditor.facts.third_parties import owner_by_context
 from auditor.models import AddressFact
 
 #: Upper-case letters of the Latin and Greek scripts (Ł, Č, Ő, Ā, Ω ...).
@@ -278,6 +279,8 @@ def gather_addresses(doc: Document, country_hint: str) -> list[AddressFact]:
             if key in seen:
                 continue
             seen.add(key)
+            # "Kuluttajariitalautakunta, PL 306, 00531 Helsinki": an authority's, not the trader's.
+            owner = owner_by_context(block.text, found.start)
             out.append(
                 AddressFact(
                     url=doc.url,
@@ -289,6 +292,9 @@ def gather_addresses(doc: Document, country_hint: str) -> list[AddressFact]:
                     town=found.town,
                     country=found.country,
                     po_box=found.po_box,
+                    third_party=owner is not None,
+                    owner=owner.name if owner else "",
+                    owner_reason=owner.reason if owner else None,
                 )
             )
     return out
@@ -308,12 +314,14 @@ def _streets_only(
         if key in seen:
             continue
         seen.add(key)
+        owner = owner_by_context(block.text, match.start("street"))
         out.append(
             AddressFact(
                 url=doc.url, locator=doc.locator(block.element),
                 excerpt=excerpt(block.text, match.start("street"), match.end("street")),
                 region=doc.region(block.element), street=street, postal_code="", town="",
-                country=country_hint.upper(),
+                country=country_hint.upper(), third_party=owner is not None,
+                owner=owner.name if owner else "", owner_reason=owner.reason if owner else None,
             )
         )
     return out
@@ -459,9 +467,30 @@ def _street(text: str) -> tuple[str, bool, int] | None:
     care = _CARE_OF.search(street)
     if care:
         return _care_of_street(text)
+    street, start = _prose_tail(street, start)
     if not _a_street(street):
         return None
     return street, False, start
+
+
+#: A street with this many words or more before its number may be a sentence ending in a street.
+_PROSE_WORDS = 4
+
+
+def _prose_tail(street: str, start: int) -> tuple[str, int]:
+    """The street a sentence ends with ("Kuluttajaneuvonta palvelee osoitteessa Siltasaarenkatu
+    12" → "Siltasaarenkatu 12"): in a long run of words with a lower-case word among them, the
+    shortest tail that starts with a capitalised word having a street ending. Names written with
+    particles ("Avenue de la République 12") have no such tail and stay whole."""
+    words = list(re.finditer(r"\S+", street))
+    if len(words) < _PROSE_WORDS or not any(w.group()[0].islower() for w in words[:-2]):
+        return street, start
+    for word in reversed(words[1:-1]):
+        tail = street[word.start():]
+        if word.group()[0].isupper() and re.match(rf"\S*(?:{_ENDINGS})(?!\w)", tail, re.IGNORECASE) \
+                and _STREET_AT_END.fullmatch(tail):
+            return tail, start + word.start()
+    return street, start
 
 
 def _a_street(street: str) -> bool:

@@ -20,6 +20,7 @@ from auditor import lexicon
 from auditor.facts.third_parties import third_parties
 from auditor.i18n import N_, Messages, Text, as_text, join, kind_name
 from auditor.models import (
+    AddressFact,
     CompanyNameFact,
     CrawlCoverage,
     EmailFact,
@@ -462,8 +463,8 @@ def absence_doubt(pages: Pages, coverage: CrawlCoverage, detail: Detail | None =
 # --------------------------------------------------------------------------- set aside
 
 
-def owner_reason(fact: EmailFact | PhoneFact) -> Text | None:
-    """Why an email address or phone number is not the trader's by the facts (a third party's
+def owner_reason(fact: EmailFact | PhoneFact | AddressFact) -> Text | None:
+    """Why an email address, phone number or address is not the trader's by the facts (a third party's
     domain, a sentence naming another company or a public body, example data, structured data
     only), or None when the facts give no reason."""
     if fact.third_party:

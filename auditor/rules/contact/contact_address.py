@@ -5,7 +5,10 @@ What it checks
     (contact, customer service, imprint, about, home), in the terms (where the seller is named),
     or in the site-wide header or footer. A PO box (Box, Postboks, Postfach, PL) is not a
     geographic address: a site that gives only a PO box is partial. Addresses in the privacy
-    policy are not counted (they are usually a data-protection authority's).
+    policy are not counted (they are usually a data-protection authority's), except in the block
+    naming the trader as controller; nor is an address in a sentence or block that names another
+    company or a public body ("Kuluttajariitalautakunta, PL 306, 00531 Helsinki"): it is named in
+    the message as set aside, with whose it is.
 
 Why it matters
     Art. 5(1)(b) Directive 2000/31/EC and Art. 6(1)(c) Directive 2011/83/EU require the
@@ -39,6 +42,7 @@ from auditor.rules.support import (
     fact_evidence,
     first_of_each,
     own_phone_countries,
+    owner_reason,
     set_aside_note,
     trader_block,
     unknown_establishment,
@@ -109,7 +113,7 @@ class ContactAddress(Rule):
         pages = Pages(facts.pages)
         visible = [
             a for a in facts.addresses
-            if a.method != "structured_data"
+            if a.method != "structured_data" and not a.third_party
             and (a.region in SITE_WIDE or pages.kind(a.url) in _ADDRESS_PAGES or _controller(a, pages)
                  or trader_block(a, facts.company_names, facts.coverage.home_url, pages) is not None)
         ]
@@ -145,8 +149,8 @@ class ContactAddress(Rule):
         doubt = absence_doubt(pages, facts.coverage, "address")
         # Every address left stands where a trader does not give its own: named, with the reason.
         note = set_aside_note([
-            aside(_show(a), a.url, SUPPORT("why_privacy" if pages.kind(a.url) == PageKind.PRIVACY
-                                           else "why_not_trader"), pages)
+            aside(_show(a), a.url, owner_reason(a) or SUPPORT("why_privacy" if pages.kind(a.url) == PageKind.PRIVACY
+                                                             else "why_not_trader"), pages)
             for a in first_of_each(facts.addresses, _same_address)
         ])
         if doubt:
