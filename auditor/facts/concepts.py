@@ -15,7 +15,9 @@ själv" holds no fixed phrase); a concept does not need one. It is data, in
   dashes and brackets, not at a colon: "Returfrakt: 59 kr" is one clause), and the value they say.
   ``@money`` is a built-in slot: an amount with a currency ("59 kr", "€4.95").
 * **negation**: a negation word of the pattern's language in the clause maps its value
-  (``[negation]``; a value not listed there is dropped: the clause says nothing certain).
+  (``[negation]``; a value not listed there is dropped: the clause says nothing certain). A
+  negation word that is a word of a longer term ("påverkar inte", "does not affect") is that
+  term's own, not the clause's.
 * **suspend**: slots that, anywhere in the sentence, take a value away ("Vid reklamation
   betalar vi returfrakten" says nothing about returns after a withdrawal).
 * **unless** (per pattern): slots that, in the clause, keep that pattern from counting.
@@ -29,7 +31,9 @@ negation. Text goes through :func:`auditor.lexicon.normalise` like all page text
 through the stemmer after it, on both sides, so a page and the data always meet.
 
 :class:`PageConcepts` matches every concept of a page in one pass: each word of the page is
-looked up once in one table built from all concepts, and the result is kept per sentence.
+looked up once in one table built from all concepts, and the result is kept per sentence. A
+gatherer that weighs distances itself (a period and its nearest subject word) asks
+:meth:`PageConcepts.spans` where each slot is filled instead.
 
 The stemmer is PyStemmer (the Snowball algorithms in C): the same stems as the pure-Python
 ``snowballstemmer``, many times faster on whole pages, with wheels for every platform we run on.
@@ -274,6 +278,9 @@ class Clause:
     words: tuple[str, ...]
     #: (concept, lang, slot) -> word positions
     hits: dict[tuple[str, str, str], tuple[int, ...]]
+    #: concept -> positions of the words that are parts of a term of two or more words: a
+    #: negation word there is the term's own ("påverkar inte", "does not affect"), not the clause's
+    owned: dict[str, frozenset[int]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -347,33 +354,41 @@ def _clause(table: _Table, text: str, cache_: dict[str, list[Ref]]) -> Clause:
         for ref in refs:
             parts.setdefault(ref, []).append(position)
     hits: dict[tuple[str, str, str], set[int]] = {}
+    owned: dict[str, set[int]] = {}
     for index in {i for i, _ in parts}:
         term = table.terms[index]
-        for at in _term_positions(term, index, parts):
-            hits.setdefault((term.concept, term.lang, term.slot), set()).add(at)
+        for found_at in _term_matches(term, index, parts):
+            hits.setdefault((term.concept, term.lang, term.slot), set()).add(found_at[0])
+            if len(found_at) > 1:
+                owned.setdefault(term.concept, set()).update(found_at)
     for found in _MONEY.finditer(text):
         at = len(normalise(text[: found.start()]).split())
         for name in {t.concept for t in table.terms}:
             for lang in LANGUAGES:
                 hits.setdefault((name, lang, MONEY), set()).add(at)
-    return Clause(text, words, {k: tuple(sorted(v)) for k, v in hits.items()})
+    return Clause(
+        text, words, {k: tuple(sorted(v)) for k, v in hits.items()}, {k: frozenset(v) for k, v in owned.items()}
+    )
 
 
-def _term_positions(term: Term, index: int, parts: dict[Ref, list[int]]) -> list[int]:
-    """Where a term starts in the clause: each part found in order, within its gap."""
+def _term_matches(term: Term, index: int, parts: dict[Ref, list[int]]) -> list[tuple[int, ...]]:
+    """Where a term is found in the clause: the positions of its parts, each found in order
+    within its gap after the one before."""
     starts = parts.get((index, 0), [])
     if len(term.parts) == 1:
-        return list(starts)
-    found: list[int] = []
+        return [(start,) for start in starts]
+    found: list[tuple[int, ...]] = []
     for start in starts:
         at = start
+        positions = [start]
         for number, part in enumerate(term.parts[1:], start=1):
             following = [p for p in parts.get((index, number), []) if at < p <= at + 1 + part.gap]
             if not following:
                 break
             at = following[0]
+            positions.append(at)
         else:
-            found.append(start)
+            found.append(tuple(positions))
     return found
 
 
@@ -397,6 +412,12 @@ def _has(clause: Clause, concept: str, slot: str) -> bool:
     return any(clause.hits.get((concept, lang, slot)) for lang in LANGUAGES)
 
 
+def _negated(clause: Clause, concept: str, lang: str) -> bool:
+    """Whether the clause holds a negation word of ``lang`` that is not part of a longer term."""
+    owned = clause.owned.get(concept, frozenset())
+    return any(at not in owned for at in clause.hits.get((concept, lang, NEGATION), ()))
+
+
 def _clause_value(concept: Concept, clause: Clause, suspended: set[str]) -> str | None:
     candidates: list[tuple[int, int, str]] = []
     for pattern in concept.patterns:
@@ -408,7 +429,7 @@ def _clause_value(concept: Concept, clause: Clause, suspended: set[str]) -> str 
                 continue
             near = _span(clause, concept.name, lang, pattern.near or pattern.slots)
             value: str | None = pattern.value
-            if clause.hits.get((concept.name, lang, NEGATION)):
+            if _negated(clause, concept.name, lang):
                 value = concept.negation.get(pattern.value)
             if value is None or value in suspended:
                 continue
@@ -462,6 +483,28 @@ class PageConcepts:
     def value(self, text: str, concept: str) -> str | None:
         match = self.sentence(text).get(concept)
         return match.value if match is not None else None
+
+    def spans(self, text: str, concept: str) -> dict[str, list[tuple[int, int]]]:
+        """Where each slot of ``concept`` is filled in ``text``, read whole (not cut into
+        clauses), every language's terms together: ``{slot: [(start, end), ...]}`` in the
+        normalised words of ``text`` (``end`` is past the term's last word), for a gatherer that
+        weighs distances itself (a period and the nearest subject word)."""
+        words = normalise(text).split()
+        parts: dict[Ref, list[int]] = {}
+        for position, word in enumerate(words):
+            refs = self._words.get(word)
+            if refs is None:
+                refs = self._words[word] = _refs(self._table, word)
+            for ref in refs:
+                parts.setdefault(ref, []).append(position)
+        out: dict[str, set[tuple[int, int]]] = {}
+        for index in {i for i, _ in parts}:
+            term = self._table.terms[index]
+            if term.concept != concept:
+                continue
+            for found in _term_matches(term, index, parts):
+                out.setdefault(term.slot, set()).add((found[0], found[-1] + 1))
+        return {slot: sorted(found) for slot, found in out.items()}
 
 
 def match_text(text: str, concept: str) -> str | None:

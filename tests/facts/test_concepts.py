@@ -148,3 +148,13 @@ def test_gatherers_read_the_concepts() -> None:
     # defect-only: no "the shop pays" passage
     found = _passages("<p>Bei mangelhafter Ware tragen wir die Kosten der Rücksendung.</p>")
     assert not any(t == PassageTopic.RETURN_COSTS and "trader" in f for t, f, _ in found)
+
+
+def test_spans_say_where_each_slot_is_filled_in_the_whole_text() -> None:
+    page = PageConcepts((), ("return_costs",))
+    # read whole, across the comma a clause would end at; positions in the normalised words
+    found = page.spans("Om du ångrar dig, betalar du själv för att skicka tillbaka varan.", "return_costs")
+    assert (4, 5) in found["pay"]
+    assert (9, 11) in found["return"]  # "skicka tillbaka": a term of two words spans both
+    assert {(1, 2), (5, 6), (6, 7)} <= set(found["consumer"])
+    assert "deduct" not in found
