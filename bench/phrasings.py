@@ -126,6 +126,9 @@ CONCEPTS: dict[str, Concept] = {
         lambda p: bool({"channel", "howto", "answer_time", "answer_asap"} & set(p.flags)),
         lambda p: _days(p) if "answer_time" in p.flags else None,
     ),
+    # The reminder that the legal guarantee exists: the harmonised notice (CRD Art. 22a) or the
+    # statement beside a commercial guarantee that the statutory rights stay.
+    "guarantee_notice": Concept(PassageTopic.GUARANTEE_NOTICE, lambda p: True),
     # An out-of-court dispute body named as the one to turn to (a body named as something else,
     # flagged no_context, is not it).
     "adr_body": Concept(PassageTopic.ADR_BODY, lambda p: "no_context" not in p.flags),
