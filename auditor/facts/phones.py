@@ -19,6 +19,7 @@ A number in a sentence or short block that names a carrier, a payment provider o
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from typing import Literal
 from urllib.parse import unquote
 
@@ -175,7 +176,7 @@ def _labelled_invalid(
         # span in ``found``); what is left is not dialable as written, even where libphonenumber
         # can guess the number (17641857862 is +49 176 41857862 once the missing 0 is added).
         repaired = _with_trunk_prefix(digits, region)
-        owner = owner_by_context(block.text, start)
+        owner = EXAMPLE if placeholder_digits(digits) else owner_by_context(block.text, start)
         out.append(
             PhoneFact(
                 url=doc.url,
@@ -193,6 +194,43 @@ def _labelled_invalid(
             )
         )
     return out
+
+
+#: Whose a stand-in number is: nobody's ("Telefon: +45 12 34 56 78" in a privacy template).
+EXAMPLE = Owner("", "example")
+#: Numbers a trader may choose for their digits.
+_SERVICE_TYPES = frozenset({
+    PhoneNumberType.TOLL_FREE, PhoneNumberType.PREMIUM_RATE, PhoneNumberType.SHARED_COST, PhoneNumberType.UAN,
+})
+#: A run of this many digits counting up or down (12345678, 98765432) is a stand-in; "08-123 45 67"
+#: (seven) is left alone: fixtures and real lines alike use it.
+_RUN = 8
+#: This many of one digit (0000000) is a stand-in too.
+_SAME = 7
+
+
+def _subscriber(number: PhoneNumber) -> str:
+    """The digits after the area or operator code ("1234567" of 030 1234567): a run that only
+    reaches into the area code is a real line's chance."""
+    national = str(number.national_number)
+    return national[phonenumbers.length_of_national_destination_code(number):]
+
+
+def placeholder_digits(digits: str) -> bool:
+    """Whether ``digits`` (a number's digits, country code or not) are a stand-in a template
+    leaves where a real number goes: a run of eight digits counting up or down by one, or one
+    digit seven times over. No operator issues these; a real number holds such a run about once
+    in a million."""
+    digits = re.sub(r"\D", "", digits)
+    if re.search(rf"(\d)\1{{{_SAME - 1}}}", digits):
+        return True
+    for step in (1, -1):
+        run = 1
+        for a, b in pairwise(digits):
+            run = run + 1 if (int(b) - int(a)) % 10 == step % 10 else 1
+            if run >= _RUN:
+                return True
+    return False
 
 
 #: ``number_type`` of a number written without its national trunk prefix ("17641857862").
@@ -237,6 +275,9 @@ def phone_fact(
 ) -> PhoneFact:
     """A :class:`PhoneFact` for a parsed number, classified by libphonenumber."""
     kind = phonenumbers.number_type(number)
+    # Service numbers may be bought for their digits ("0800 1234567"): never taken as stand-ins.
+    if owner is None and kind not in _SERVICE_TYPES and placeholder_digits(_subscriber(number)):
+        owner = EXAMPLE
     return PhoneFact(
         url=url,
         locator=locator,

@@ -159,3 +159,46 @@ def test_number_in_a_sentence_about_a_public_body_is_theirs(html: str, region: s
 
     [fact] = gather_phones(Document(html, "https://x.se/villkor"), region)
     assert fact.third_party is third_party
+
+
+@pytest.mark.parametrize(
+    ("html", "region"),
+    [
+        ("<p>Telefon: +45 12 34 56 78</p>", "DK"),  # a privacy template's stand-in, not dialable
+        ("<p>Tel. 08-123 456 78</p>", "SE"),
+        ("<p>Puhelin 09 12345678</p>", "FI"),
+        ("<p>Puhelin 040 123 45678</p>", "FI"),
+        ("<p>Telefon: 0000 0000</p>", "NO"),
+        ("<p>Telefon: +49 30 98765432</p>", "DE"),
+    ],
+)
+def test_stand_in_numbers_are_example_data(html: str, region: str) -> None:
+    facts = gather_phones(Document(html, "https://x.dk/privatlivspolitik"), region)
+    assert facts, "the number is still a fact: the rules name it as set aside"
+    assert all(f.third_party and f.owner_reason == "example" for f in facts)
+
+
+@pytest.mark.parametrize(
+    ("html", "region"),
+    [
+        ("<p>Telefon: +45 33 12 87 54</p>", "DK"),
+        ("<p>Kundtjänst: 08-545 123 45</p>", "SE"),
+        ("<p>Kundtjänst: 08-123 45 67</p>", "SE"),  # seven in a run: left alone
+        ("<p>Kostenlose Hotline: 0800 1234567</p>", "DE"),  # a service number may be chosen for its digits
+    ],
+)
+def test_real_numbers_are_not_stand_ins(html: str, region: str) -> None:
+    facts = gather_phones(Document(html, "https://x.dk/kontakt"), region)
+    assert facts and not any(f.owner_reason == "example" for f in facts)
+
+
+@pytest.mark.parametrize(
+    ("digits", "expected"),
+    [("12345678", True), ("4512345678", True), ("0123456789", True), ("98765432", True),
+     ("11111111", True), ("3312875", False), ("0854512345", False), ("1234567", False),
+     ("81234567", False)],
+)
+def test_placeholder_digits(digits: str, expected: bool) -> None:
+    from auditor.facts.phones import placeholder_digits
+
+    assert placeholder_digits(digits) is expected
