@@ -26,6 +26,7 @@ from auditor.models import (
     EmailFact,
     Evidence,
     FetchFailure,
+    OrgNumberFact,
     PageInfo,
     PageKind,
     PassageFact,
@@ -126,6 +127,21 @@ def trader_block(
         together = name.name.casefold() in excerpt or _neighbours(name.locator, fact.locator)
         if together and names_the_site(name.name, home_url):
             return name
+    return None
+
+
+def numbered_block(fact: _HasPlace, numbers: Sequence[OrgNumberFact]) -> OrgNumberFact | None:
+    """A valid registration number in the same block of text as ``fact`` (or a block beside it),
+    not a named third party's, or None.
+
+    A block that states a registration number identifies whoever it is about as plainly as a
+    legal name does: "… Havestuen v. Ida Holm. CVR-nr. 12345674 Mail: idaholm.have@hotmail.com" is the
+    trader's own block, though a sole trader's name carries no legal form."""
+    for number in numbers:
+        if number.url != fact.url or not number.valid or THIRD_PARTIES.search(number.excerpt):
+            continue
+        if number.locator == fact.locator or _neighbours(number.locator, fact.locator):
+            return number
     return None
 
 

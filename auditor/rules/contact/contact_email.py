@@ -5,7 +5,9 @@ What it checks
     or in a form the extractor decodes (``name [at] shop [dot] se``, Cloudflare protection),
     on the contact, customer-service, imprint, about or home page or in the site-wide header
     or footer. Addresses of third parties (payment providers, platforms, a data-protection
-    authority named in a privacy policy) do not count.
+    authority named in a privacy policy) do not count. Elsewhere (the terms), an address at the
+    site's own domain, named after the site, or in a block naming the trader or stating its
+    registration number counts in part.
 
 Why it matters
     Art. 5(1)(c) Directive 2000/31/EC and Art. 6(1)(c) Directive 2011/83/EU: the consumer must
@@ -22,7 +24,7 @@ Needs review when    the contact page could not be read, needs JavaScript, or th
 from __future__ import annotations
 
 from auditor.i18n import N_, Messages, join, kind_name, region_name
-from auditor.models import Category, EmailFact, Evidence, RuleMeta, Severity
+from auditor.models import Category, EmailFact, Evidence, PageKind, RuleMeta, Severity
 from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, partial, passed, register
 from auditor.rules import legal
 from auditor.rules.support import (
@@ -33,6 +35,7 @@ from auditor.rules.support import (
     first_of_each,
     is_prominent,
     names_the_site,
+    numbered_block,
     owner_reason,
     set_aside_note,
     trader_block,
@@ -87,7 +90,7 @@ class ContactEmail(Rule):
         ),
         category=Category.CONTACT,
         severity=Severity.CRITICAL,
-        requires=("emails", "forms", "pages", "coverage", "company_names"),
+        requires=("emails", "forms", "pages", "coverage", "company_names", "org_numbers"),
         legal_refs=(legal.ECD_5_1, legal.CRD_6_1_C, legal.CJEU_C_298_07, *legal.NATIONAL_TRADER_INFO),
     )
 
@@ -96,7 +99,10 @@ class ContactEmail(Rule):
         home = facts.coverage.home_url
 
         def own_block(email: EmailFact) -> bool:
-            return trader_block(email, facts.company_names, home, pages) is not None
+            if trader_block(email, facts.company_names, home, pages) is not None:
+                return True
+            # A block with the trader's registration number (a sole trader's name has no legal form).
+            return pages.kind(email.url) != PageKind.PRIVACY and numbered_block(email, facts.org_numbers) is not None
 
         # A sentence naming another company does not take an address out of the trader's own
         # block ("Kompis Hem AB · … · Betalning via Klarna, frågor: kompishem@gmail.com").
