@@ -21,6 +21,9 @@ själv" holds no fixed phrase); a concept does not need one. It is data, in
 * **suspend**: slots that, anywhere in the sentence, take a value away ("Vid reklamation
   betalar vi returfrakten" says nothing about returns after a withdrawal).
 * **unless** (per pattern): slots that, in the clause, keep that pattern from counting.
+* **scope** (per pattern): ``"sentence"`` lets the slots stand in different clauses of the
+  sentence ("Ist die Ware defekt, haben Sie Anspruch auf Nachbesserung"), for concepts whose
+  words name one subject rather than one act; negation and unless are then read in the sentence.
 
 Among the patterns a clause matches, the lowest ``tier`` counts, then the tightest (fewest words
 spanned by the pattern's ``near`` slots); when those disagree, the clause says nothing.
@@ -117,6 +120,9 @@ class Pattern:
     near: tuple[str, ...] = ()
     unless: tuple[str, ...] = ()
     within: int = WITHIN
+    #: "clause" (the slots in one clause) or "sentence" (anywhere in the sentence, within
+    #: ``within`` words: "Ist die Ware defekt, haben Sie Anspruch auf Nachbesserung")
+    scope: str = "clause"
 
 
 @dataclass(frozen=True)
@@ -190,6 +196,7 @@ def load(name: str) -> Concept:
             near=tuple(p.get("near", ())),
             unless=tuple(p.get("unless", ())),
             within=int(p.get("within", WITHIN)),
+            scope=str(p.get("scope", "clause")),
         )
         for p in data.get("pattern", [])
     )
@@ -418,10 +425,10 @@ def _negated(clause: Clause, concept: str, lang: str) -> bool:
     return any(at not in owned for at in clause.hits.get((concept, lang, NEGATION), ()))
 
 
-def _clause_value(concept: Concept, clause: Clause, suspended: set[str]) -> str | None:
+def _clause_value(concept: Concept, clause: Clause, suspended: set[str], scope: str = "clause") -> str | None:
     candidates: list[tuple[int, int, str]] = []
     for pattern in concept.patterns:
-        if any(_has(clause, concept.name, slot) for slot in pattern.unless):
+        if pattern.scope != scope or any(_has(clause, concept.name, slot) for slot in pattern.unless):
             continue
         for lang in LANGUAGES:
             whole = _span(clause, concept.name, lang, pattern.slots)
@@ -461,6 +468,7 @@ class PageConcepts:
         if known is not None:
             return known
         parsed = [_clause(self._table, part, self._words) for part in clauses(text)]
+        whole: Clause | None = None
         found: dict[str, Match] = {}
         for name in self.names:
             concept = load(name)
@@ -474,6 +482,11 @@ class PageConcepts:
                 value = _clause_value(concept, clause, suspended)
                 if value is not None:
                     values.setdefault(value, clause.text)
+            if any(p.scope == "sentence" for p in concept.patterns):
+                whole = whole or _clause(self._table, text, self._words)
+                value = _clause_value(concept, whole, suspended, scope="sentence")
+                if value is not None:
+                    values.setdefault(value, whole.text)
             if len(values) == 1:
                 value, clause_text = next(iter(values.items()))
                 found[name] = Match(name, value, clause_text)
