@@ -79,3 +79,11 @@ def test_working_days_are_a_period_only_when_asked_for(text: str, amount: int) -
 def test_calendar_periods_are_not_flagged_working() -> None:
     found = [(p.amount, p.unit, p.working) for p in periods("innerhalb von zwei Wochen", working_days=True)]
     assert found == [(2, "weeks", False)]
+
+
+def test_a_number_in_brackets_after_its_word_reaches_the_unit() -> None:
+    """ "fjorton (14) dagar": the bracketed digits repeat the word and are the period."""
+    for text, amount in (("Du har fjorton (14) dagars ångerrätt.", 14), ("You have fourteen (14) days.", 14)):
+        found = list(periods(text))
+        assert [(p.amount, p.unit) for p in found] == [(amount, "days")]
+    assert list(periods("Artikel 14) Tage")) == []  # a closing bracket without its opening one

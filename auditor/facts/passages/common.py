@@ -531,6 +531,9 @@ _WORKING_FOLDED = {normalise(w): u for w, u in WORKING_DAY_WORDS.items()}
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:(?:[\u00ad\u200b\u200c\u200d\u2060]+|-[ \t]*\n\s*)[^\W\d_]+)*")
 _AMOUNT = re.compile(r"\d{1,3}(?:[.,]5)?")
 _GAP = re.compile(r"\s*|-")
+#: A number in brackets repeating a number word ("fjorton (14) dagar", "fourteen (14) days")
+#: reaches its unit past the closing bracket.
+_BRACKETED_GAP = re.compile(r"\)\s*")
 #: A unit word at the end of a compound ("vierzehntägig", "zweijährige"), exact or folded.
 _UNIT_SUFFIX = re.compile(
     "(?:" + "|".join(sorted(map(re.escape, {*_UNITS_EXACT, *_UNITS_FOLDED}), key=len, reverse=True)) + ")$"
@@ -597,7 +600,12 @@ def periods(text: str, *, working_days: bool = False) -> Iterator[Period]:
         if i + 1 == len(tokens):
             continue
         following = tokens[i + 1]
-        if not _GAP.fullmatch(text, token.end(), following.start()) or following.group()[0].isdigit():
+        gap_ok = _GAP.fullmatch(text, token.end(), following.start()) is not None or (
+            token.start() > 0
+            and text[token.start() - 1] == "("
+            and _BRACKETED_GAP.fullmatch(text, token.end(), following.start()) is not None
+        )
+        if not gap_ok or following.group()[0].isdigit():
             continue
         unit = unit_of(following.group())
         if unit is not None:
