@@ -91,6 +91,9 @@ def test_a_list_after_a_paragraph_without_a_colon_is_read_alone() -> None:
         ("<h2>Right to cancel</h2><p>The period is 30 days.</p>", "Right to cancel – The period is 30 days."),
         # a bare value
         ("<h4>Peruutusoikeus</h4><p>30 päivää</p>", "Peruutusoikeus – 30 päivää"),
+        # a period with when it starts
+        ("<h2>Right to cancel</h2><p>30 days from the day you receive the goods.</p>",
+         "Right to cancel – 30 days from the day you receive the goods."),
         # a bold paragraph is a heading
         ("<p><strong>Widerrufsrecht</strong></p><p>Die Frist beträgt 30 Tage.</p>",
          "Widerrufsrecht – Die Frist beträgt 30 Tage."),

@@ -228,6 +228,9 @@ _HEADING_WORDS = 8
 _LEAD_IN_WORDS = 30
 #: A sentence this short that starts with a number is a value ("14 dagar från leverans").
 _VALUE_WORDS = 6
+#: A sentence this short that starts with a period is a value with the period's start ("14 dagar
+#: från att du tagit emot varan", "14 days from the day you receive the goods").
+_PERIOD_VALUE_WORDS = 12
 #: Words that open a sentence by pointing back at the heading's subject: "Fristen är 14 dagar"
 #: under "Ångerrätt" states the right's period although it names no right.
 _BACK_REFERENCES = frozenset(normalise(" ".join((
@@ -277,7 +280,8 @@ def statement_blocks(doc: Document) -> list[TextBlock]:
     * the sentence points back at it in its first words ("Fristen är 14 dagar", "The period is …"):
       its subject is the heading's;
     * the sentence is a bare value: at most six words starting with a number ("14 dagar från
-      leverans"), which has no subject but the heading's.
+      leverans"), or at most twelve starting with a period ("14 dagar från att du tagit emot
+      varan"), which has no subject but the heading's.
 
     A sentence that names its own subject ("Vi skickar alla paket inom 3 dagar") is not joined,
     and neither is one that repeats the heading's words ("Ångerrätt" – "Ångerfristen är 14
@@ -418,6 +422,10 @@ def _leads_into(heading: str, sentence: str) -> bool:
         return False
     if len(words) <= _VALUE_WORDS and (sentence.lstrip()[:1].isdigit() or number_value(words[0]) is not None):
         return True
+    if len(words) <= _PERIOD_VALUE_WORDS:
+        first = next(periods(sentence), None)
+        if first is not None and not sentence[: first.start].strip():
+            return True
     return any(w in _BACK_REFERENCES for w in words[:_BACK_REACH])
 
 
