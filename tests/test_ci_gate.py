@@ -4,14 +4,17 @@ the baseline, and the SARIF / JUnit / Markdown outputs of a result full of hosti
 from __future__ import annotations
 
 import json
+import tomllib
 import xml.etree.ElementTree as ET
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 import jsonschema
 import pytest
+from lxml import etree
 
-from auditor import ci
+from auditor import HOMEPAGE, ci, rule_page
+from auditor.engine import rule_catalogue
 from auditor.models import (
     AuditResult,
     Category,
@@ -251,3 +254,112 @@ def test_markdown_escapes_crawled_text() -> None:
 def test_escape_md_keeps_one_bounded_line() -> None:
     assert escape_md("a\nb|c") == "a b\\|c"
     assert len(escape_md("x" * 1000)) <= 300
+
+
+# --------------------------------------------------------------------------- what the consumers check
+
+JUNIT_XSD = Path(__file__).parent / "schemas" / "junit-10.xsd"
+ROOT = Path(__file__).parent.parent
+
+
+def junit_schema() -> etree.XMLSchema:
+    return etree.XMLSchema(etree.parse(str(JUNIT_XSD)))
+
+
+def every_kind_of_case() -> AuditResult:
+    """Two sites: one with an outcome of each kind (hostile text in every field a page feeds),
+    one that could not be audited."""
+    result, _ = gated()
+    broken = outcome("odr-link", Outcome.ERROR, Severity.LOW, EVIL)
+    na = outcome("premium-rate-phone", Outcome.NOT_APPLICABLE, Severity.HIGH, EVIL)
+    site = result.sites[0].model_copy(update={"rules": [*result.sites[0].rules, broken, na]})
+    down = SiteResult(url="https://down.shop.se/", status=SiteStatus.NOT_AUDITED, jurisdiction="se",
+                      reason=f"the host said {EVIL}")
+    return result.model_copy(update={"sites": [site, down]})
+
+
+@pytest.mark.parametrize("lang", ["en", "sv"])
+def test_junit_is_valid_against_the_jenkins_schema(lang: str) -> None:
+    result = every_kind_of_case()
+    gate = ci.decide(result, config())
+    doc = etree.fromstring(render_junit(result, gate, lang=lang).encode("utf-8"))
+    schema = junit_schema()
+    assert schema.validate(doc), [e.message for e in schema.error_log]
+    assert doc.get("skipped") is None  # the schema has no skipped count on <testsuites>
+    assert (doc.get("tests"), doc.get("failures"), doc.get("errors")) == ("8", "2", "2")
+    [site, down] = doc.findall("testsuite")
+    assert (site.get("failures"), site.get("errors"), site.get("skipped")) == ("2", "1", "3")  # waived, review, n/a
+    assert [c.get("name") for c in down.findall("testcase")] == ["site-audit"]
+    assert EVIL.replace("\x00", "").replace("\x07", "") in down.find("testcase/error").get("message", "")
+
+
+def _cases(result: AuditResult) -> dict[tuple[str, str], etree._Element]:
+    doc = etree.fromstring(render_junit(result, ci.decide(result, config())).encode("utf-8"))
+    return {(c.get("classname", ""), c.get("name", "")): c for c in doc.iter("testcase")}
+
+
+@pytest.mark.parametrize("flip", [Outcome.PASS, Outcome.PARTIAL, Outcome.NEEDS_REVIEW, Outcome.NOT_APPLICABLE,
+                                  Outcome.ERROR])
+def test_junit_test_names_do_not_change_with_the_outcome(flip: Outcome) -> None:
+    """A CI dashboard keeps a test's history by classname and name: a rule that flips from fail
+    to anything else is the same test, its outcome and title in the body."""
+    failing = make_result(*FAILING)
+    flipped = make_result(*(o.model_copy(update={"outcome": flip, "title": f"{flip.value} title"})
+                            if o.rule == "withdrawal-form" else o for o in FAILING))
+    before, after = _cases(failing), _cases(flipped)
+    assert set(before) == set(after)
+    key = ("auditor.staging-shop-se", "withdrawal-form")
+    assert before[key].find("failure") is not None
+    body = "".join(after[key].itertext())
+    assert f"{flip.value} title" in body
+
+
+def test_junit_keeps_two_sites_apart() -> None:
+    one, other = make_result(*FAILING), make_result(*FAILING, url="https://www.other.se/")
+    both = one.model_copy(update={"sites": [*one.sites, *other.sites]})
+    cases = _cases(both)
+    assert len(cases) == 2 * len(FAILING)
+    assert {c for c, _ in cases} == {"auditor.staging-shop-se", "auditor.www-other-se"}
+
+
+def catalogued() -> tuple[AuditResult, ci.Gate]:
+    result, gate = gated()
+    rules = [r for r in rule_catalogue() if r.id in {o.rule for o in result.sites[0].rules}]
+    return result.model_copy(update={"rule_catalogue": rules}), gate
+
+
+def test_sarif_names_the_tools_home_and_each_rules_page() -> None:
+    result, gate = catalogued()
+    log = render_sarif(result, gate, sources={})
+    jsonschema.Draft4Validator(SARIF_SCHEMA).validate(log)
+    driver = log["runs"][0]["tool"]["driver"]
+    assert driver["informationUri"] == HOMEPAGE
+    assert {r["id"] for r in driver["rules"]} == {o.rule for o in result.sites[0].rules}
+    for rule in driver["rules"]:
+        assert rule["helpUri"] == rule_page(rule["id"])
+        assert rule["helpUri"].startswith("https://") and rule["helpUri"].endswith(f"/docs/rules/{rule['id']}.md")
+        assert (ROOT / "docs" / "rules" / f"{rule['id']}.md").is_file(), "helpUri names a page that exists"
+
+
+def test_every_sarif_location_has_a_region() -> None:
+    """GitHub code scanning places a result by region.startLine: where the excerpt is not in
+    the page's HTML (or there is none), line 1 stands for the page and no snippet is claimed."""
+    result, gate = catalogued()
+    html = "<html>\n<body>\n<main><p>x</p><p><img src=x onerror=alert(1)> | [click](javascript:alert(2))</p>"
+    for sources in ({}, {SITE: html}):
+        log = render_sarif(result, gate, sources=sources)
+        jsonschema.Draft4Validator(SARIF_SCHEMA).validate(log)
+        locations = [loc for item in log["runs"][0]["results"]
+                     for loc in [*item["locations"], *item.get("relatedLocations", [])]]
+        assert len(locations) == 8  # four results, each with two pieces of evidence
+        assert all(loc["physicalLocation"]["region"]["startLine"] >= 1 for loc in locations)
+    form = next(r for r in render_sarif(result, gate)["runs"][0]["results"] if r["ruleId"] == "withdrawal-form")
+    [location] = form["locations"]
+    assert location["physicalLocation"]["region"] == {"startLine": 1}
+    assert location["message"]["text"] == f"\u201c{EVIL}\u201d"
+
+
+def test_the_homepage_is_the_one_in_pyproject() -> None:
+    urls = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]["urls"]
+    assert urls["Homepage"] == HOMEPAGE
+    assert rule_page("x").startswith(urls["Homepage"] + "/")

@@ -1,11 +1,16 @@
 """JUnit XML: one test suite per site, one test case per rule, so CI dashboards list them.
 
-A ``fail`` or ``partial`` outcome is a ``<failure>`` (its message says when it does not fail
-the build: below ``fail-on``, or already in the baseline); a waived finding, a
-``needs_review`` and a ``not_applicable`` outcome are ``<skipped>`` with the reason; a rule
-that broke is an ``<error>``. A site that could not be audited is a suite with one errored
-case. Built with ElementTree (escaping is the library's); characters XML 1.0 cannot hold are
-dropped from crawled text first.
+The file is valid against the Jenkins xunit plugin's JUnit schema (``junit-10.xsd``, kept in
+tests/schemas), the strictest of the common readers. A test's identity never depends on its
+outcome, so a dashboard's history follows a rule from pass to fail and back: ``classname`` is
+``auditor.`` and the site's slug, ``name`` the rule id. The outcome, the outcome's title and
+the finding go into the body: a ``fail`` or ``partial`` outcome is a ``<failure>`` (its
+message says when it does not fail the build: below ``fail-on``, or already in the baseline);
+a waived finding, a ``needs_review`` and a ``not_applicable`` outcome are ``<skipped>`` with
+the reason; a rule that broke is an ``<error>``; a pass is a case with the title and the
+message in ``<system-out>``. A site that could not be audited is a suite with one errored case
+named ``site-audit``. Built with ElementTree (escaping is the library's); characters XML 1.0
+cannot hold are dropped from crawled text first.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from auditor import i18n
 from auditor.i18n import N_, NC_, Messages
 from auditor.models import AuditResult, Gate, Outcome, RuleOutcome, SiteResult, SiteStatus
 from auditor.reports.base import write_text_atomic
+from auditor.reports.html import report_slug
 
 _XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -30,7 +36,6 @@ MESSAGES = Messages(
     review=N_("needs review: {message}"),
     na=N_("not applicable: {message}"),
     not_audited=N_("the site was not audited: {reason}"),
-    audit_case=N_("site audit"),
     evidence=NC_("JUnit report", "Evidence"),
     legal=N_("Legal basis"),
 )
@@ -39,7 +44,7 @@ MESSAGES = Messages(
 def render_junit(result: AuditResult, gate: Gate, *, lang: str = "en") -> str:
     """The JUnit XML document of a CI run."""
     root = ET.Element("testsuites", name="auditor")
-    totals = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
+    totals = {"tests": 0, "failures": 0, "errors": 0}  # the schema has no skipped count here
     for site in result.sites:
         suite = _suite(site, gate, lang)
         root.append(suite)
@@ -65,7 +70,7 @@ def _suite(site: SiteResult, gate: Gate, lang: str) -> ET.Element:
         ET.SubElement(props, "property", name=name, value="" if value is None else str(value))
     counts = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
     if site.status != SiteStatus.AUDITED:
-        case = ET.SubElement(suite, "testcase", classname="auditor.site", name=MESSAGES("audit_case").get(lang))
+        case = ET.SubElement(suite, "testcase", classname=_classname(site), name="site-audit")
         message = MESSAGES("not_audited", reason=i18n.localized(site, "reason", lang)).get(lang)
         ET.SubElement(case, "error", message=_x(message), type="not_audited").text = _x(message)
         counts.update(tests=1, errors=1)
@@ -83,13 +88,12 @@ def _case(suite: ET.Element, site: SiteResult, outcome: RuleOutcome, gate: Gate,
     """Add the rule's test case; the counter it adds to ('' for a pass)."""
     title = i18n.localized(outcome, "title", lang)
     message = i18n.localized(outcome, "message", lang)
-    case = ET.SubElement(suite, "testcase", classname=f"auditor.{outcome.category.value}",
-                         name=_x(f"{outcome.rule}: {title}"))
+    case = ET.SubElement(suite, "testcase", classname=_classname(site), name=outcome.rule)
     waiver = outcome.waiver
     if outcome.outcome in (Outcome.FAIL, Outcome.PARTIAL):
         if waiver is not None and not waiver.expired:
             text = MESSAGES("waived", expires=waiver.expires.isoformat(), reason=waiver.reason).get(lang)
-            ET.SubElement(case, "skipped", message=_x(text))
+            _skipped(case, outcome.outcome, text, f"{title}\n\n{message}")
             return "skipped"
         state = gate.state_of(site, outcome.rule)
         note = {"below_threshold": MESSAGES("below"), "partial": MESSAGES("partial"),
@@ -100,19 +104,26 @@ def _case(suite: ET.Element, site: SiteResult, outcome: RuleOutcome, gate: Gate,
             headline += f" ({expired})"
         failure = ET.SubElement(case, "failure", message=_x(headline),
                                 type=f"{outcome.outcome.value}:{outcome.severity.value}")
-        failure.text = _x(_details(outcome, headline, lang))
+        failure.text = _x(f"{title}\n\n" + _details(outcome, headline, lang))
         return "failures"
     if outcome.outcome == Outcome.ERROR:
-        ET.SubElement(case, "error", message=_x(message), type="rule_error").text = _x(message)
+        ET.SubElement(case, "error", message=_x(message), type="rule_error").text = _x(f"{title}\n\n{message}")
         return "errors"
-    if outcome.outcome == Outcome.NEEDS_REVIEW:
-        ET.SubElement(case, "skipped", message=_x(MESSAGES("review", message=message).get(lang)))
+    if outcome.outcome in (Outcome.NEEDS_REVIEW, Outcome.NOT_APPLICABLE):
+        key = "review" if outcome.outcome == Outcome.NEEDS_REVIEW else "na"
+        _skipped(case, outcome.outcome, MESSAGES(key, message=message).get(lang), f"{title}\n\n{message}")
         return "skipped"
-    if outcome.outcome == Outcome.NOT_APPLICABLE:
-        ET.SubElement(case, "skipped", message=_x(MESSAGES("na", message=message).get(lang)))
-        return "skipped"
-    ET.SubElement(case, "system-out").text = _x(message)
+    ET.SubElement(case, "system-out").text = _x(f"{outcome.outcome.value}: {title}\n\n{message}")
     return ""
+
+
+def _skipped(case: ET.Element, outcome: Outcome, message: str, body: str) -> None:
+    ET.SubElement(case, "skipped", message=_x(message), type=outcome.value).text = _x(body)
+
+
+def _classname(site: SiteResult) -> str:
+    """The same for every case of a site and from run to run: ``auditor.staging-shop-se``."""
+    return f"auditor.{report_slug(site.url)}"
 
 
 def _details(outcome: RuleOutcome, headline: str, lang: str) -> str:

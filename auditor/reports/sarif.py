@@ -1,10 +1,15 @@
 """SARIF 2.1.0 for code-scanning dashboards (GitHub, GitLab, Azure DevOps).
 
 A web finding maps onto SARIF as the model codebases do it (style.md, section 4): ``ruleId``
-is the rule id; the location's ``artifactLocation.uri`` is the page URL, its
-``region.snippet`` the excerpt that decided the verdict, and a logical location the element's
-CSS-like locator. ``tool.driver.rules`` carries every rule the result was judged with (its
-``rule_catalogue``) with its title, description, help text and legal references. A fail is
+is the rule id; the location's ``artifactLocation.uri`` is the page URL, its region the line of
+the page's HTML where the excerpt that decided the verdict begins (with the excerpt as
+``snippet``), and a logical location the element's CSS-like locator. Every location has a
+region, as GitHub code scanning asks: where the excerpt is not in the HTML as served (text a
+script wrote, a page not at hand, no excerpt) it is line 1, the page as a whole, and the
+excerpt goes into the location's message instead. ``tool.driver`` names the project's home
+(``informationUri``) and carries every rule the result was judged with (its
+``rule_catalogue``) with its title, description, help text, legal references and its catalogue
+page (``helpUri``, an absolute URL of ``docs/rules/<id>.md``). A fail is
 ``kind: fail`` (level by severity; ``warning`` for a partial), a needs-review outcome
 ``kind: review`` with level ``none``; a waived finding has an accepted external suppression
 with the waiver's reason; with a baseline, each finding has its ``baselineState``. The output
@@ -21,7 +26,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlsplit
 
-from auditor import i18n
+from auditor import HOMEPAGE, i18n, rule_page
 from auditor.i18n import N_, NC_, Messages
 from auditor.models import AuditResult, Gate, Outcome, RuleInfo, RuleOutcome, Severity, SiteResult
 from auditor.reports.base import write_text_atomic
@@ -66,6 +71,7 @@ def render_sarif(
         "tool": {
             "driver": {
                 "name": "auditor",
+                "informationUri": HOMEPAGE,
                 "version": result.tool.version,
                 "semanticVersion": result.tool.version,
                 "rules": [_rule(info, lang) for info in rules],
@@ -110,6 +116,7 @@ def _rule(meta: RuleInfo, lang: str) -> dict[str, Any]:
         "name": "".join(part.capitalize() for part in meta.id.split("-")),
         "shortDescription": {"text": title},
         "fullDescription": {"text": description},
+        "helpUri": rule_page(meta.id),
         "help": {"text": text, "markdown": markdown},
         "defaultConfiguration": {"level": LEVEL[meta.severity]},
         "properties": {
@@ -117,7 +124,7 @@ def _rule(meta: RuleInfo, lang: str) -> dict[str, Any]:
             "severity": meta.severity.value,
             "category": meta.category.value,
             "failureTitle": i18n.localized(meta, "failure_title", lang),
-            "documentation": f"docs/rules/{meta.id}.md",
+            "documentation": f"docs/rules/{meta.id}.md",  # the page's path in the repository (helpUri: its URL)
             "legalReferences": [ref.model_dump(mode="json") for ref in meta.legal_refs],
         },
     }
@@ -177,8 +184,10 @@ def _location(url: str, excerpt: str, locator: str, finder: _SourceFinder) -> di
     line = finder.line(url, excerpt) if excerpt else None
     if line is not None:
         physical["region"] = {"startLine": line, "snippet": {"text": excerpt}}
-    elif excerpt:
-        location["message"] = {"text": f"\u201c{excerpt}\u201d"}
+    else:  # the page as a whole: a snippet here would claim the excerpt is on line 1
+        physical["region"] = {"startLine": 1}
+        if excerpt:
+            location["message"] = {"text": f"\u201c{excerpt}\u201d"}
     if locator:
         location["logicalLocations"] = [{"fullyQualifiedName": locator, "kind": "element"}]
     return location

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from lxml import etree
 
 from auditor.demo.server import serve_sites
 from auditor.registry import all_rules
@@ -24,6 +25,7 @@ pytestmark = pytest.mark.e2e
 
 STAGING = Path(__file__).parent.parent / "fixtures" / "staging"
 SARIF_SCHEMA = json.loads((Path(__file__).parent.parent / "schemas" / "sarif-schema-2.1.0.json").read_text("utf-8"))
+JUNIT_XSD = Path(__file__).parent.parent / "schemas" / "junit-10.xsd"
 TODAY = "2026-12-02"
 
 
@@ -49,14 +51,26 @@ def ci(url: str, cwd: Path, *extra: str) -> subprocess.CompletedProcess[str]:
 
 
 def sarif(cwd: Path) -> dict:  # type: ignore[type-arg]
+    """The SARIF log, valid against the OASIS schema, with what GitHub code scanning reads: the
+    tool's home, each rule's page, a region on every location."""
     log = json.loads((cwd / "audit-reports" / "auditor.sarif").read_text("utf-8"))
     jsonschema.Draft4Validator(SARIF_SCHEMA).validate(log)
+    run = log["runs"][0]
+    assert run["tool"]["driver"]["informationUri"].startswith("https://")
+    assert all(r["helpUri"].endswith(f"/docs/rules/{r['id']}.md") for r in run["tool"]["driver"]["rules"])
+    for result in run["results"]:
+        for location in [*result["locations"], *result.get("relatedLocations", [])]:
+            assert location["physicalLocation"]["region"]["startLine"] >= 1, result["ruleId"]
     return log  # type: ignore[no-any-return]
 
 
 def junit_cases(cwd: Path) -> dict[str, ET.Element]:
-    root = ET.parse(cwd / "audit-reports" / "junit.xml").getroot()
-    return {case.get("name", "").split(":")[0]: case for case in root.iter("testcase")}
+    """The JUnit file's test cases by name (the rule id), the file valid against Jenkins' XSD."""
+    path = cwd / "audit-reports" / "junit.xml"
+    schema = etree.XMLSchema(etree.parse(str(JUNIT_XSD)))
+    assert schema.validate(etree.parse(str(path))), [e.message for e in schema.error_log]
+    root = ET.parse(path).getroot()
+    return {case.get("name", ""): case for case in root.iter("testcase")}
 
 
 def test_compliant_shop_passes_with_every_output(shops: dict[str, str], tmp_path: Path) -> None:
