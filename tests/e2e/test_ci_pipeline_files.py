@@ -37,6 +37,39 @@ def test_pipeline_file_is_valid(schema: str, path: str) -> None:
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
 
+#: The first major version of each action that runs on Node 24. GitHub deprecated the Node 20
+#: runtime of actions in September 2025 (forced onto Node 24 from June 2026, removed from the
+#: runners in September 2026); the majors before these declare ``using: node20`` (CodeQL
+#: Action v3 is deprecated in December 2026 for the same reason). An action the workflow files
+#: start to use must be added here, with its first Node 24 major.
+NODE24_MAJOR = {
+    "actions/checkout": 5,
+    "actions/setup-python": 6,
+    "actions/upload-artifact": 6,
+    "github/codeql-action/upload-sarif": 4,
+}
+
+
+def _uses(path: Path) -> list[str]:
+    """Every ``uses:`` of a workflow's jobs or a composite action's steps."""
+    data = yaml.safe_load(path.read_text("utf-8"))
+    steps = [s for job in data.get("jobs", {}).values() for s in job.get("steps", [])]
+    steps += data.get("runs", {}).get("steps", [])
+    return [str(step["uses"]) for step in steps if "uses" in step]
+
+
+@pytest.mark.parametrize("path", ["action.yml", ".github/workflows/auditor-example.yml"])
+def test_actions_are_on_a_current_major(path: str) -> None:
+    used = [u for u in _uses(ROOT / path) if not u.startswith("./")]
+    assert used, "the file uses actions"
+    for reference in used:
+        action, _, ref = reference.partition("@")
+        assert action in NODE24_MAJOR, f"{reference}: add the action's first Node 24 major to NODE24_MAJOR"
+        major = re.fullmatch(r"v(\d+)(?:\.\d+)*", ref)
+        assert major, f"{reference}: pin a major version tag (vN)"
+        assert int(major.group(1)) >= NODE24_MAJOR[action], f"{reference} runs on the deprecated Node 20"
+
+
 def _step(step_id: str) -> dict:  # type: ignore[type-arg]
     action = yaml.safe_load((ROOT / "action.yml").read_text("utf-8"))
     steps = action["runs"]["steps"]
