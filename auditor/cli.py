@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
+import re
 import sys
 import time
 import tomllib
@@ -28,11 +30,13 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import UTC, date, datetime
 from importlib import resources
+from itertools import groupby
 from pathlib import Path
-from typing import TypeAlias
+from typing import NoReturn, TypeAlias
 from urllib.parse import urlsplit
 
 from pydantic import ValidationError
+from rich import box
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import (
@@ -49,7 +53,7 @@ from rich.table import Table
 
 from auditor import __version__, ci, pipeline, registry, store
 from auditor.batch import BatchInputError, BatchSite, read_sites
-from auditor.catalogue import SECTIONS, doc_sections, write_docs
+from auditor.catalogue import SECTIONS, doc_sections, where_it_applies, write_docs
 from auditor.demo.server import serve_sites
 from auditor.evaluation import CorpusError, evaluate, load_corpus, markdown_table, write_into
 from auditor.evidence import MANIFEST, manifests, verify, write_manifest
@@ -59,6 +63,7 @@ from auditor.pipeline import AuditSettings, PipelineError, SiteJob
 from auditor.profiles import jurisdictions
 from auditor.reports import BatchInfo, Written, write_reports
 from auditor.reports.terminal import print_summary
+from auditor.rule import Rule
 from auditor.web.netguard import names_private_host
 from auditor.web.saved import SavedCopy, SavedCopyError, load_url_map
 
@@ -100,8 +105,16 @@ def main(argv: Sequence[str] | None = None) -> int:
 # ---------------------------------------------------------------------------- options
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse with a usage error in one line and where to read more, not the whole usage
+    first (the subcommands' parsers are of this class too)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_TOOL_ERROR, f"{self.prog}: error: {message}\nsee `{self.prog} --help`\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="auditor",
         description="Audit web shops for consumer-law contact, complaints and withdrawal information.",
     )
@@ -113,7 +126,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-Commands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
+Commands: TypeAlias = "argparse._SubParsersAction[_Parser]"
 
 
 def _audit_parser(commands: Commands) -> None:
@@ -294,8 +307,8 @@ def _add_audit_options(parser: argparse.ArgumentParser) -> None:
                         help="do not obey robots.txt (shown in the report); only with the site's consent")
     parser.add_argument("--contact-url", default=DEFAULTS.contact_url, metavar="URL",
                         help="URL in the User-Agent where site owners read who crawls them")
-    parser.add_argument("--site-timeout", type=float, default=DEFAULTS.site_timeout,
-                        metavar="SECONDS", help="time limit per site")
+    parser.add_argument("--site-timeout", type=_seconds, default=DEFAULTS.site_timeout,
+                        metavar="SECONDS", help=f"time limit per site (default {DEFAULTS.site_timeout:g})")
     _add_render_option(parser)
 
 
@@ -358,13 +371,25 @@ def cmd_audit(args: argparse.Namespace, console: Console) -> int:
 
 
 def _site_url(raw: str) -> str:
-    """A URL argument; a folder given without --base-url gets a message that says what to add."""
-    if Path(raw).is_dir() and not raw.startswith(("http://", "https://")):
-        raise UsageError(
-            f"{raw} is a folder: to audit it as a saved copy, add --base-url with the address the pages "
-            "were saved from, e.g. --base-url https://shop.example.se/"
-        )
+    """A URL argument of ``audit``. A folder, a file or a path given for a URL gets a message
+    that says which command or option the user meant, not an audit of ``https://./list.csv``."""
+    if "://" not in raw:
+        path = Path(raw).expanduser()
+        if path.is_dir():
+            raise UsageError(
+                f"{raw} is a folder: to audit it as a saved copy, add --base-url with the address the pages "
+                "were saved from, e.g. --base-url https://shop.example.se/"
+            )
+        if path.is_file():
+            raise UsageError(f"{raw} is a file: to audit the sites it lists, run `auditor batch {raw}`")
+        if raw.startswith((".", "/", "~", "\\")) or _LIST_FILE.search(raw):
+            raise UsageError(f"{raw} is neither a URL nor a file or folder that exists "
+                             "(a list of sites is audited with `auditor batch FILE`)")
     return normalise_url(raw)
+
+
+#: A name that is a file of sites rather than a host: these endings are no top-level domains.
+_LIST_FILE = re.compile(r"\.(?:csv|tsv|txt|xlsx?|ods|json|ya?ml)$", re.IGNORECASE)
 
 
 def _saved_copy(args: argparse.Namespace) -> SavedCopy | None:
@@ -626,29 +651,48 @@ def cmd_rules(args: argparse.Namespace, console: Console) -> int:
             rule = registry.get_rule(args.rule_id)
         except KeyError as exc:
             raise UsageError(str(exc.args[0])) from None
-        meta = rule.meta
-        where = ", ".join(meta.jurisdictions) if meta.jurisdictions else "all jurisdictions"
-        out.print(f"[bold]{meta.id}[/bold]  ({meta.category.value}, {meta.severity.value}, applies in {where})")
-        out.print(f"passes: {escape(meta.title)}\nfails:  {escape(meta.failure_title)}\n")
-        out.print(escape(meta.description))
-        sections = doc_sections(rule)
-        for name in SECTIONS:
-            if sections.get(name):
-                out.print(f"\n[bold]{name}[/bold]\n{escape(sections[name])}")
-        out.print("\n[bold]Legal basis[/bold]")
-        for ref in meta.legal_refs:
-            out.print(f"  \\[{ref.jurisdiction}] {escape(ref.instrument)}, {escape(ref.provision)}")
+        _print_rule(rule, out)
         return EXIT_OK
-    table = Table(title="Rule catalogue", title_justify="left")
-    table.add_column("rule", no_wrap=True)
-    for column in ("category", "severity", "applies in", "passes when"):
-        table.add_column(column, overflow="fold")
-    for rule in registry.all_rules():
-        meta = rule.meta
-        table.add_row(meta.id, meta.category.value, meta.severity.value,
-                      ", ".join(meta.jurisdictions) or "all", escape(meta.title))
-    out.print(table)
+    out.print(rules_table())
     return EXIT_OK
+
+
+def _print_rule(rule: type[Rule], out: Console) -> None:
+    meta = rule.meta
+    where = where_it_applies(rule)
+    out.print(f"[bold]{meta.id}[/bold]  ({meta.category.value}, {meta.severity.value}, applies in "
+              + ("all jurisdictions" if where == "all" else where) + ")")
+    out.print(f"passes: {escape(meta.title)}\nfails:  {escape(meta.failure_title)}\n")
+    out.print(escape(meta.description))
+    sections = doc_sections(rule)
+    for name in SECTIONS:
+        if sections.get(name):
+            out.print(f"\n[bold]{name}[/bold]\n{escape(sections[name])}")
+    out.print("\n[bold]Legal basis[/bold]")
+    for ref in meta.legal_refs:
+        out.print(f"  \\[{ref.jurisdiction}] {escape(ref.instrument)}, {escape(ref.provision)}")
+
+
+def rules_table() -> Table:
+    """The catalogue as ``auditor rules`` prints it: a row per rule under its category, the
+    title in the one column that wraps (at spaces), so that 80 columns hold it without breaking
+    a word; where each rule applies, against the jurisdictions with a profile."""
+    every = " ".join(j.upper() for j in jurisdictions())
+    table = Table(title=f"Rule catalogue ({len(registry.all_rules())} rules)", title_justify="left",
+                  box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, collapse_padding=True,
+                  caption=f"applies in: all = every jurisdiction with a profile ({every}); "
+                          "elsewhere the rule is not applicable", caption_justify="left")
+    table.add_column("rule", no_wrap=True)
+    table.add_column("severity", no_wrap=True)
+    table.add_column("applies in", max_width=14)
+    table.add_column("passes when", ratio=1, min_width=20)
+    for category, group in groupby(registry.all_rules(), key=lambda r: r.meta.category):
+        rules = list(group)
+        table.add_row(f"[bold]{category.value}[/bold]")
+        for i, rule in enumerate(rules):
+            table.add_row(rule.meta.id, rule.meta.severity.value, where_it_applies(rule), escape(rule.meta.title),
+                          end_section=i == len(rules) - 1)
+    return table
 
 
 def cmd_verify(args: argparse.Namespace, console: Console) -> int:
@@ -725,9 +769,18 @@ def normalise_url(raw: str) -> str:
     parts = urlsplit(text)
     if parts.scheme not in ("http", "https"):
         raise UsageError(f"{raw!r}: only http and https URLs can be audited")
-    if not parts.hostname or " " in text:
+    if not parts.hostname or " " in text or not _valid_host(parts.hostname):
         raise UsageError(f"{raw!r} is not a valid URL")
     return parts._replace(path=parts.path or "/", fragment="").geturl()
+
+
+def _valid_host(host: str) -> bool:
+    """An IPv6 address, or dot-separated labels of letters (any script), digits, ``-`` and
+    ``_`` that neither start nor end with ``-``: ``.`` and ``..`` (from ``./list.csv``) are none."""
+    if ":" in host:
+        return True  # urlsplit has checked the brackets; the crawl says if it is no address
+    labels = host.removesuffix(".").split(".")
+    return all(0 < len(label) <= 63 and re.fullmatch(r"\w(?:[\w-]*\w)?", label) for label in labels)
 
 
 def _audit(
@@ -817,13 +870,23 @@ def _score(value: str) -> float:
     return number
 
 
+def _seconds(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number of seconds") from None
+    if not math.isfinite(number) or number <= 0:
+        raise argparse.ArgumentTypeError(f"{value!r}: give a number of seconds above 0")
+    return number
+
+
 def _positive(value: str) -> int:
     try:
         number = int(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
     if number < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
+        raise argparse.ArgumentTypeError(f"{value!r}: give a whole number of at least 1")
     return number
 
 
