@@ -274,7 +274,7 @@ def statement_blocks(doc: Document) -> list[TextBlock]:
 
     A heading is a topic, not a subject of every sentence under it: "Ångerrätt" followed by "Vi
     skickar alla paket inom 3 dagar" does not say the withdrawal period is three days. So a
-    heading of at most eight words joins the block's first sentence only when
+    heading of at most eight words (a question: fourteen) joins the block's first sentence only when
 
     * the heading is a question: a question is asked to be answered, by what follows it;
     * the sentence points back at it in its first words ("Fristen är 14 dagar", "The period is …"):
@@ -413,10 +413,14 @@ def _is_heading(block: TextBlock) -> bool:
 def _leads_into(heading: str, sentence: str) -> bool:
     """Whether a heading is the subject of the sentence after it (see :func:`statement_blocks`)."""
     head = word_list(heading)
-    if not head or len(head) > _HEADING_WORDS:
+    if not head:
         return False
     if heading.rstrip().endswith("?"):
-        return True
+        # A question is asked to be answered: as long as a question that leads into the next
+        # sentence in running text ("Hur lång tid tar det att få svar på en reklamation?").
+        return len(head) <= QUESTION_WORDS
+    if len(head) > _HEADING_WORDS:
+        return False
     words = word_list(sentence)
     if not words:
         return False
