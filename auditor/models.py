@@ -546,6 +546,7 @@ class PassageTopic(StrEnum):
     WITHDRAWAL_FUNCTION = "withdrawal_function"  # the online withdrawal function (CRD Art. 11a)
     RETURN_COSTS = "return_costs"  # who pays the return shipping
     SERVICE_HOURS = "service_hours"  # opening hours or a promised response time
+    LEGAL_CITATION = "legal_citation"  # an act cited by name, number or section ("§ 5 TMG")
 
 
 #: Click depth recorded for a page no link from the home page leads to (``linked`` is False).
