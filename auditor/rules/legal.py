@@ -42,6 +42,20 @@ DE_DDG_5 = LegalRef(
     url="https://www.gesetze-im-internet.de/ddg/__5.html",
 )
 DE_EGBGB = LegalRef(instrument="EGBGB", provision="Art. 246a § 1", jurisdiction="de")
+DE_DDG_FOR_TMG = LegalRef(
+    instrument="Digitale-Dienste-Gesetz (DDG)",
+    provision="in force since 14 May 2024 in place of the Telemediengesetz (TMG): the imprint duty of § 5 TMG "
+    "is § 5 DDG, with the same content",
+    jurisdiction="de",
+    url="https://www.gesetze-im-internet.de/ddg/",
+)
+SE_KKL_2022_FOR_1990 = LegalRef(
+    instrument="Konsumentköplag (2022:260)",
+    provision="in force since 1 May 2022 in place of konsumentköplagen (1990:932), which still governs "
+    "purchases made before that day",
+    jurisdiction="se",
+    url="https://lagen.nu/2022:260",
+)
 KOV_2023 = LegalRef(
     instrument="Konsumentverket, Konsumentproblem i kundtjänst (checklist, 2023)",
     provision="contact details under a clear 'Kontakta oss' heading; sweep criterion: where contact details are placed",

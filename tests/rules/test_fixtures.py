@@ -14,7 +14,7 @@ import pytest
 
 from auditor.engine import run_rules
 from auditor.facts.site import gather_site
-from auditor.models import Outcome
+from auditor.models import Outcome, Severity
 from auditor.registry import get_rule
 from auditor.rule import AuditContext
 from auditor.web.urls import url_key
@@ -60,4 +60,10 @@ def test_every_rule_has_pass_and_fail_fixtures() -> None:
     for rule in all_rules():
         names = [p.stem for p in (FIXTURES / rule.meta.id).glob("*.html")]
         assert any(n.startswith("pass_") for n in names), f"{rule.meta.id} has no pass_ fixture"
+        if rule.meta.severity == Severity.INFO:
+            # An observation never fails (requirements.md, Conventions): what it reports is an
+            # na_ fixture with evidence, and none of its fixtures fails.
+            assert any(n.startswith("na_") for n in names), f"{rule.meta.id} has no na_ fixture"
+            assert not any(n.startswith(("fail_", "partial_")) for n in names), f"{rule.meta.id} is info: never fails"
+            continue
         assert any(n.startswith("fail_") for n in names), f"{rule.meta.id} has no fail_ fixture"
