@@ -87,3 +87,9 @@ def test_a_number_in_brackets_after_its_word_reaches_the_unit() -> None:
         found = list(periods(text))
         assert [(p.amount, p.unit) for p in found] == [(amount, "days")]
     assert list(periods("Artikel 14) Tage")) == []  # a closing bracket without its opening one
+
+
+def test_the_finnish_day_of_twenty_four_hours_is_a_day() -> None:
+    """ "vuorokausi" (a day and night) is Finnish for the Swedish "dygn", the Danish "døgn"."""
+    assert [(p.amount, p.unit) for p in periods("14 vuorokauden peruutusoikeus")] == [(14, "days")]
+    assert [(p.amount, p.unit) for p in periods("kolme vuorokautta")] == [(3, "days")]

@@ -475,6 +475,7 @@ UNIT_WORDS: dict[str, Unit] = {
     "uke": "weeks", "uger": "weeks", "uge": "weeks", "måneder": "months", "måned": "months", "mdr": "months",
     # fi
     "tuntia": "hours", "tunnin": "hours", "päivää": "days", "päivän": "days", "päivä": "days", "vrk": "days",
+    "vuorokausi": "days", "vuorokautta": "days", "vuorokauden": "days",
     "viikkoa": "weeks", "viikon": "weeks", "kuukautta": "months", "kuukauden": "months", "kk": "months",
     "vuotta": "years", "vuoden": "years", "vuosi": "years",
     # de
