@@ -2,9 +2,11 @@
 
 Every page read goes into ``evidence/<site>.warc.gz`` (warcio): a request and a response
 record per page, and for a page the browser rendered a ``resource`` record with the DOM as the
-consumer's browser showed it. The response body is stored as Scrapy handed it over, that is
-decompressed: ``Content-Encoding`` is dropped from the stored headers and ``Content-Length``
-set to what is stored, so the record is consistent and warcio's digests check.
+consumer's browser showed it. An error answer (a link that answers 404, a 503) gets its request
+and response records too: a dead contact link is a finding, and its answer is the evidence. The
+response body is stored as Scrapy handed it over, that is decompressed: ``Content-Encoding`` is
+dropped from the stored headers and ``Content-Length`` set to what is stored, so the record is
+consistent and warcio's digests check.
 
 ``manifest.json`` lists every evidence file of the output folder (WARC files, screenshots,
 reports, result.json) with its SHA-256, size and modification time (UTC), plus the tool
@@ -31,8 +33,8 @@ _SKIP_HEADERS = {"content-encoding", "transfer-encoding", "content-length"}
 
 
 def write_warc(crawl: SiteCrawl, evidence_dir: Path, label: str = "") -> SiteCrawl:
-    """Write the crawl's pages as ``evidence/<slug>.warc.gz``; the crawl gets each page's record."""
-    from warcio.statusandheaders import StatusAndHeaders
+    """Write the crawl's pages and error answers as ``evidence/<slug>.warc.gz``; the crawl gets each
+    page's and each error answer's record."""
     from warcio.warcwriter import WARCWriter
 
     from auditor.reports.html import report_slug
@@ -42,6 +44,7 @@ def write_warc(crawl: SiteCrawl, evidence_dir: Path, label: str = "") -> SiteCra
     target = evidence_dir / relative
     target.parent.mkdir(parents=True, exist_ok=True)
     pages = []
+    failures = []
     with target.open("wb") as handle:
         writer = WARCWriter(handle, gzip=True)
         writer.write_record(writer.create_warcinfo_record(relative.name, {
@@ -52,35 +55,55 @@ def write_warc(crawl: SiteCrawl, evidence_dir: Path, label: str = "") -> SiteCra
             "user-agent": crawl.user_agent,
         }))
         for page in crawl.pages:
-            when = page.fetched_at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-            parts = urlsplit(page.final_url)
-            path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
-            request = writer.create_warc_record(
-                page.final_url, "request",
-                http_headers=StatusAndHeaders(f"GET {path} HTTP/1.1", [("Host", parts.netloc),
-                                              ("User-Agent", crawl.user_agent)], is_http_request=True),
-                warc_headers_dict={"WARC-Date": when},
-            )
+            when = _warc_date(page.fetched_at)
             body = page.body or page.html.encode("utf-8")
-            headers = [(k, v) for k, v in page.headers.items() if k.lower() not in _SKIP_HEADERS]
-            headers.append(("Content-Length", str(len(body))))
-            response = writer.create_warc_record(
-                page.final_url, "response", payload=BytesIO(body),
-                http_headers=StatusAndHeaders(f"{page.status} {_reason(page.status)}", headers, protocol="HTTP/1.1"),
-                warc_headers_dict={"WARC-Date": when},
-            )
-            writer.write_request_response_pair(request, response)
-            record = str(response.rec_headers.get_header("WARC-Record-ID"))
+            record = _write_exchange(writer, crawl.user_agent, page.final_url, page.status, page.headers, body, when)
             if page.render is not None and page.render.html:
-                rendered_at = page.render.rendered_at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
                 writer.write_record(writer.create_warc_record(
                     page.final_url, "resource", payload=BytesIO(page.render.html.encode("utf-8")),
                     warc_content_type="text/html; charset=utf-8",
-                    warc_headers_dict={"WARC-Date": rendered_at, "WARC-Concurrent-To": record,
+                    warc_headers_dict={"WARC-Date": _warc_date(page.render.rendered_at), "WARC-Concurrent-To": record,
                                        "WARC-Description": "DOM after JavaScript ran (Chromium)"},
                 ))
             pages.append(page.model_copy(update={"warc": f"{relative.as_posix()}#{record}"}))
-    return crawl.model_copy(update={"pages": pages})
+        for failure in crawl.failures:
+            # An error answer the server gave (a 404 behind a contact link): evidence like a page.
+            if failure.fetched_at is None or failure.status is None:
+                failures.append(failure)
+                continue
+            record = _write_exchange(writer, crawl.user_agent, failure.final_url or failure.url, failure.status,
+                                     failure.headers, failure.body, _warc_date(failure.fetched_at))
+            failures.append(failure.model_copy(update={"warc": f"{relative.as_posix()}#{record}"}))
+    return crawl.model_copy(update={"pages": pages, "failures": failures})
+
+
+def _warc_date(when: datetime) -> str:
+    return when.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _write_exchange(
+    writer: Any, user_agent: str, url: str, status: int, headers: dict[str, str], body: bytes, when: str
+) -> str:
+    """A request and response record pair for one answer; the response record's id."""
+    from warcio.statusandheaders import StatusAndHeaders
+
+    parts = urlsplit(url)
+    path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+    request = writer.create_warc_record(
+        url, "request",
+        http_headers=StatusAndHeaders(f"GET {path} HTTP/1.1", [("Host", parts.netloc), ("User-Agent", user_agent)],
+                                      is_http_request=True),
+        warc_headers_dict={"WARC-Date": when},
+    )
+    kept = [(k, v) for k, v in headers.items() if k.lower() not in _SKIP_HEADERS]
+    kept.append(("Content-Length", str(len(body))))
+    response = writer.create_warc_record(
+        url, "response", payload=BytesIO(body),
+        http_headers=StatusAndHeaders(f"{status} {_reason(status)}", kept, protocol="HTTP/1.1"),
+        warc_headers_dict={"WARC-Date": when},
+    )
+    writer.write_request_response_pair(request, response)
+    return str(response.rec_headers.get_header("WARC-Record-ID"))
 
 
 def _reason(status: int) -> str:

@@ -229,13 +229,19 @@ FailureKind = Literal["robots", "http_status", "network", "timeout", "not_html",
 
 
 class FetchFailure(_Frozen):
-    """A URL the crawler wanted but could not read, and why."""
+    """A URL the crawler wanted but could not read, and why. When the server answered (an error
+    status), the answer is kept as evidence: its time, headers and body, and its WARC record."""
 
     url: str
     kind: FailureKind
     reason: str
     status: int | None = None
     click_path: list[ClickStep] = Field(default_factory=list)
+    final_url: str = Field(default="", description="URL that answered, after redirects; empty when none answered.")
+    fetched_at: datetime | None = Field(default=None, description="UTC time the error answer arrived.")
+    headers: dict[str, str] = Field(default_factory=dict, exclude=True, repr=False)
+    body: bytes = Field(default=b"", exclude=True, repr=False)
+    warc: str = Field(default="", description="WARC file and record id of the error answer: 'file#urn:uuid:...'.")
 
 
 class RobotsInfo(_Frozen):

@@ -78,6 +78,11 @@ def decode(response: TextResponse) -> str:
         return body.decode("cp1252", errors="replace")
 
 
+def _headers(response: Response) -> dict[str, str]:
+    """The response headers as received, one string per name."""
+    return {k.decode("latin-1"): b", ".join(v).decode("latin-1") for k, v in response.headers.items()}
+
+
 def _binary(body: bytes) -> bool:
     """Binary junk served as a page: NUL bytes or mostly control characters in its first 4 kB."""
     head = body[:4096]
@@ -210,7 +215,13 @@ class SiteSpider(scrapy.Spider):
         if response.status >= 400 and saved_note:
             yield self._failure(requested, "not_saved", str(saved_note), path, response.status)
         elif response.status >= 400:
-            yield self._failure(requested, "http_status", f"HTTP {response.status}", path, response.status)
+            # The error answer is evidence (a contact link that answers 404 is a finding): keep it
+            # for the WARC file, as a page's answer is kept.
+            yield FetchFailure(
+                url=requested, kind="http_status", reason=f"HTTP {response.status}", status=response.status,
+                click_path=path, final_url=response.url, fetched_at=datetime.now(UTC), headers=_headers(response),
+                body=response.body,
+            )
         elif not is_html:
             yield self._failure(requested, "not_html", f"not an HTML page ({content_type or 'unknown type'})", path)
         elif isinstance(response, TextResponse) and _binary(response.body):
@@ -230,10 +241,7 @@ class SiteSpider(scrapy.Spider):
                 redirect_chain=redirects,
                 html=html,
                 linked=bool(response.meta.get("audit_linked", True)),
-                headers={
-                    k.decode("latin-1"): b", ".join(v).decode("latin-1")
-                    for k, v in response.headers.items()
-                },
+                headers=_headers(response),
                 body=response.body,
             )
             self._discover(Document(html, response.url), depth, path)
