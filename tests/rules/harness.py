@@ -7,7 +7,10 @@ to is never seen, and each page gets its click depth and path. Directives in the
 
 * ``<!-- fixture: jurisdiction=se -->`` the law to apply (default ``se``);
 * ``<!-- fixture: budget_exhausted -->`` the crawl ran out of budget (absence is unproven);
-* ``<!-- fixture: fail=/kontakt 503 -->`` fetching that path failed with that status;
+* ``<!-- fixture: fail=/kontakt 503 -->`` fetching that path failed with that status (on a live
+  site: ``404`` and ``410`` say the page is gone); ``fail=/kontakt timeout`` it timed out;
+  ``fail=/kontakt not_saved`` the audit read a saved copy that has no file for it;
+  ``fail=/kontakt robots`` robots.txt kept the crawler from it;
 * ``<!-- fixture: as_of=2025-01-10 -->`` the audit date whose law applies (default 2026-11-24);
 * ``<!-- fixture: render=never -->`` the audit ran without a browser (default ``auto`` when a
   page was rendered, else ``never``); ``<!-- fixture: no_browser -->`` a browser was wanted but
@@ -86,7 +89,7 @@ def load_fixture(path: Path) -> Fixture:
     text = path.read_text(encoding="utf-8")
     directives = [d for m in _DIRECTIVE.finditer(text) for d in m.group(1).split()]
     jurisdiction = "se"
-    failing: dict[str, int] = {}
+    failing: dict[str, str] = {}
     budget_exhausted = False
     as_of = AS_OF
     for directive in directives:
@@ -96,10 +99,11 @@ def load_fixture(path: Path) -> Fixture:
             as_of = date.fromisoformat(directive.split("=", 1)[1])
         elif directive == "budget_exhausted":
             budget_exhausted = True
-    for m in re.finditer(r"<!--\s*fixture:\s*fail=(\S+)\s+(\d+)\s*-->", text):
-        failing[m.group(1)] = int(m.group(2))
+    for m in re.finditer(r"<!--\s*fixture:\s*fail=(\S+)\s+(\d+|timeout|not_saved|robots)\s*-->", text):
+        failing[m.group(1)] = m.group(2)
     sources = split_pages(text)
     pages, failures = _crawl(sources, failing)
+    blocked = [urljoin(BASE, path) for path, how in failing.items() if how == "robots"]
     rendered = any(p.render is not None for p in pages)
     render_mode = "never" if "render=never" in directives else ("auto" if rendered or "no_browser" in directives
                                                                 else "never")
@@ -108,7 +112,7 @@ def load_fixture(path: Path) -> Fixture:
         start_url=BASE, home_url=BASE, site_hosts=[host_key(urlsplit(BASE).netloc)],
         started_at=FETCHED_AT, finished_at=FETCHED_AT, user_agent="fixture",
         max_pages=30, max_depth=3, pages=pages, failures=failures,
-        robots=RobotsInfo(url=urljoin(BASE, "/robots.txt"), status=404),
+        robots=RobotsInfo(url=urljoin(BASE, "/robots.txt"), status=200 if blocked else 404, blocked_urls=blocked),
         budget_exhausted=budget_exhausted,
         unvisited=[urljoin(BASE, "/unvisited")] if budget_exhausted else [],
         render_mode=render_mode, render_error=render_error,
@@ -119,7 +123,22 @@ def load_fixture(path: Path) -> Fixture:
     return fixture
 
 
-def _crawl(sources: dict[str, str], failing: dict[str, int]) -> tuple[list[PageSnapshot], list[FetchFailure]]:
+def _failure(url: str, how: str, click_path: list[ClickStep]) -> FetchFailure | None:
+    """What the spider records for a path the fixture says failed (None: robots.txt, recorded apart)."""
+    if how == "robots":
+        return None
+    if how == "timeout":
+        return FetchFailure(url=url, kind="timeout", reason="TimeoutError: the server did not answer in 20 s",
+                            click_path=click_path)
+    if how == "not_saved":
+        return FetchFailure(url=url, kind="not_saved", reason="not in the saved copy", status=404,
+                            click_path=click_path)
+    status = int(how)
+    return FetchFailure(url=url, kind="http_status", reason=f"HTTP {status}", status=status, click_path=click_path,
+                        final_url=url, fetched_at=FETCHED_AT)
+
+
+def _crawl(sources: dict[str, str], failing: dict[str, str]) -> tuple[list[PageSnapshot], list[FetchFailure]]:
     hosts = frozenset({host_key(urlsplit(BASE).netloc)})
     pages: list[PageSnapshot] = []
     failures: list[FetchFailure] = []
@@ -128,13 +147,9 @@ def _crawl(sources: dict[str, str], failing: dict[str, int]) -> tuple[list[PageS
     while queue:
         path, click_path = queue.popleft()
         url = urljoin(BASE, path)
-        if path in failing:
-            failures.append(FetchFailure(url=url, kind="http_status", reason=f"HTTP {failing[path]}",
-                                         status=failing[path], click_path=click_path))
-            continue
-        if path not in sources:
-            failures.append(FetchFailure(url=url, kind="http_status", reason="HTTP 404", status=404,
-                                         click_path=click_path))
+        if path in failing or path not in sources:
+            failure = _failure(url, failing.get(path, "404"), click_path)
+            failures.extend([failure] if failure is not None else [])
             continue
         html, render = _split_render(url, sources[path])
         pages.append(PageSnapshot(url=url, final_url=url, status=200, content_type="text/html",

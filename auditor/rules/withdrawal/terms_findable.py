@@ -15,6 +15,14 @@ What it checks
     site read in full). The report shows each click path. A subject found nowhere on a site
     read in full makes the result partial at best; none of the three found fails.
 
+    A link to a terms, returns or complaints page that answers 404 or 410 on a live site is a
+    dead link, and a finding of its own, with the server's answer (its WARC record) as evidence:
+    partial when the subject it names is found elsewhere ("Widerruf" is dead, the AGB state the
+    withdrawal right two clicks away), fail when nothing else holds that subject on a site read
+    in full, partial with the doubt named when something else could not be checked. A 5xx
+    answer, a timeout, robots.txt or a file missing from a saved copy is no dead link: the page
+    was not read, and the result is needs_review.
+
 Why it matters
     Art. 6(1)(g), (h) and (l) Directive 2011/83/EU: the terms, the withdrawal conditions and
     the legal guarantee belong to the pre-contract information, and Art. 10(3) Directive
@@ -23,11 +31,13 @@ Why it matters
     the most common depth in Göteborg's study of 100 shops, and German case law is summarised
     as "two clicks are acceptable".
 
-Failing example      the terms are four clicks deep, behind inspiration pages
+Failing example      the terms are four clicks deep, behind inspiration pages; or the footer's
+                     "Köpvillkor" answers 404 and no other page holds the terms
 Partial example      the returns page is three clicks from the home page
 Passing example      "Köpvillkor", "Ångerrätt" and "Reklamation" in the footer of every page
-Needs review when    a link to such a page was seen but the page could not be read, or the
-                     crawl did not read every page, so a shorter path may exist.
+Needs review when    a link to such a page was seen but the page could not be read (a timeout,
+                     a 5xx answer, robots.txt, a file missing from a saved copy), or the crawl
+                     did not read every page, so a shorter path may exist.
 """
 
 from __future__ import annotations
@@ -39,8 +49,10 @@ from auditor.i18n import N_, Messages, Text, join, kind_name
 from auditor.models import (
     UNLINKED_DEPTH,
     Category,
+    Evidence,
     LegalRef,
     LinkFact,
+    Outcome,
     PageInfo,
     PageKind,
     PassageTopic,
@@ -50,7 +62,9 @@ from auditor.models import (
 )
 from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, partial, passed, register
 from auditor.rules import legal
+from auditor.rules.dead_links import DeadLink, dead_keys, dead_links, without
 from auditor.rules.support import Pages
+from auditor.web.urls import url_key
 
 #: Click depths: at most PASS_DEPTH passes, PARTIAL_DEPTH is partial, deeper fails.
 PASS_DEPTH = 2
@@ -124,6 +138,14 @@ MESSAGES = Messages(
     clicks=N_("{depth} clicks"),
     home_itself=N_("the home page itself"),
     path=N_("Home → {steps}"),
+    dead_one=N_(
+        "The link '{text}' leads to {url}, which answers HTTP {status}: consumers who follow it to the {label} "
+        "information find an error page.",
+    ),
+    dead_many=N_(
+        "{count} links to terms, returns or complaints pages answer 404 or 410, first '{text}' ({url}, HTTP "
+        "{status}): consumers who follow them find an error page.",
+    ),
 )
 
 
@@ -175,7 +197,10 @@ class TermsFindable(Rule):
 
     def evaluate(self, facts: FactView, ctx: AuditContext) -> Verdict:
         pages = Pages(facts.pages)
-        full = facts.coverage.exhaustive and not facts.coverage.failures
+        dead = dead_links(facts.coverage, facts.links, lexicon.TERMS_KINDS)
+        # A page that answered 404 is no page left unread: what it does to the verdict is below.
+        coverage = facts.coverage if not dead else without(facts.coverage, dead)
+        full = coverage.exhaustive and not coverage.failures
         best: dict[str, PageInfo] = {}
         words: dict[str, Text] = {}
         missing: list[Subject] = []
@@ -192,47 +217,82 @@ class TermsFindable(Rule):
                                          clicks=_clicks(page.depth), path=_path_text(page)))
             for label, page in best.items()
         ]
-        unread = _unread_links(missing, facts.links, pages)
-        if unread:
-            link, depth = unread[0]
-            return needs_review(
-                MESSAGES("unread_link", text=link.text, target=link.target, clicks=_clicks(depth)),
-                [*evidence, pages.evidence(link.url, locator=link.locator, excerpt=link.text,
-                                           note=MESSAGES("note_unread_link"))],
-            )
-        if not best:
-            if not full:
-                return needs_review(MESSAGES("none_incomplete"), pages.searched(5))
-            return failed(MESSAGES("none", count=len(pages.all)), pages.searched(10))
-        label, deepest = max(best.items(), key=lambda item: item[1].depth)
-        what = words[label]
-        where = join((MESSAGES("where_item", label=words[name], clicks=_clicks(page.depth))
-                      for name, page in best.items()), sep="; ")
-        if not deepest.linked:
-            return needs_review(MESSAGES("unlinked", label=what, url=deepest.final_url), evidence)
-        if missing:
-            names = join(s.words for s in missing)
-            if not full:
-                return needs_review(MESSAGES("missing_incomplete", where=where, names=names), evidence)
-            if deepest.depth <= PARTIAL_DEPTH:
-                return partial(MESSAGES("missing", where=where, names=names), evidence)
-        if deepest.depth <= PASS_DEPTH:
-            return passed(MESSAGES("reachable", where=where), evidence)
-        clicks = _clicks(deepest.depth)
-        if deepest.depth == PARTIAL_DEPTH:
-            return partial(
-                MESSAGES("deep_partial", label=what, url=deepest.final_url, clicks=clicks, where=where),
-                evidence,
-            )
+        unread = _unread_links(missing, facts.links, pages, dead_keys(dead))
+        verdict = _judge(best, words, missing, evidence, unread, full, pages)
+        # A dead link to a subject found nowhere else, on a site read in full: that link was the way.
+        only_way = full and not unread and any(s.kind == link.kind for link in dead for s in missing)
+        return _with_dead_links(verdict, dead, pages, only_way)
+
+
+def _judge(
+    best: dict[str, PageInfo],
+    words: dict[str, Text],
+    missing: list[Subject],
+    evidence: list[Evidence],
+    unread: list[tuple[LinkFact, int]],
+    full: bool,
+    pages: Pages,
+) -> Verdict:
+    if unread:
+        link, depth = unread[0]
+        return needs_review(
+            MESSAGES("unread_link", text=link.text, target=link.target, clicks=_clicks(depth)),
+            [*evidence, pages.evidence(link.url, locator=link.locator, excerpt=link.text,
+                                       note=MESSAGES("note_unread_link"))],
+        )
+    if not best:
         if not full:
-            return needs_review(
-                MESSAGES("deep_incomplete", label=what, url=deepest.final_url, clicks=clicks), evidence
-            )
-        return failed(
-            MESSAGES("deep", label=what, url=deepest.final_url, clicks=clicks, path=_path_text(deepest),
-                     limit=PARTIAL_DEPTH),
+            return needs_review(MESSAGES("none_incomplete"), pages.searched(5))
+        return failed(MESSAGES("none", count=len(pages.all)), pages.searched(10))
+    label, deepest = max(best.items(), key=lambda item: item[1].depth)
+    what = words[label]
+    where = join((MESSAGES("where_item", label=words[name], clicks=_clicks(page.depth))
+                  for name, page in best.items()), sep="; ")
+    if not deepest.linked:
+        return needs_review(MESSAGES("unlinked", label=what, url=deepest.final_url), evidence)
+    if missing:
+        names = join(s.words for s in missing)
+        if not full:
+            return needs_review(MESSAGES("missing_incomplete", where=where, names=names), evidence)
+        if deepest.depth <= PARTIAL_DEPTH:
+            return partial(MESSAGES("missing", where=where, names=names), evidence)
+    if deepest.depth <= PASS_DEPTH:
+        return passed(MESSAGES("reachable", where=where), evidence)
+    clicks = _clicks(deepest.depth)
+    if deepest.depth == PARTIAL_DEPTH:
+        return partial(
+            MESSAGES("deep_partial", label=what, url=deepest.final_url, clicks=clicks, where=where),
             evidence,
         )
+    if not full:
+        return needs_review(
+            MESSAGES("deep_incomplete", label=what, url=deepest.final_url, clicks=clicks), evidence
+        )
+    return failed(
+        MESSAGES("deep", label=what, url=deepest.final_url, clicks=clicks, path=_path_text(deepest),
+                 limit=PARTIAL_DEPTH),
+        evidence,
+    )
+
+
+def _with_dead_links(verdict: Verdict, dead: list[DeadLink], pages: Pages, only_way: bool) -> Verdict:
+    """A dead link to terms, returns or complaints information is a finding: fail when it was the
+    only way to a subject (or the site fails without it), partial otherwise, the rest of the
+    verdict told after it."""
+    if not dead:
+        return verdict
+    first = dead[0]
+    words = {"text": first.text, "url": first.url, "status": first.status}
+    if len(dead) == 1:
+        label = next(s.words for s in SUBJECTS if s.kind == first.kind)
+        sentence = MESSAGES("dead_one", label=label, **words)
+    else:
+        sentence = MESSAGES("dead_many", count=len(dead), **words)
+    evidence = [item for link in dead[:3] for item in link.evidence(pages)]
+    message = sentence + " " + verdict.message
+    if only_way or verdict.outcome == Outcome.FAIL:
+        return failed(message, [*evidence, *verdict.evidence])
+    return partial(message, [*evidence, *verdict.evidence])
 
 
 def _closest(subject: Subject, facts: FactView, pages: Pages) -> PageInfo | None:
@@ -259,11 +319,14 @@ def _names_subject(link: LinkFact, subject: Subject) -> bool:
     return lexicon.best_kind(kinds) == subject.kind
 
 
-def _unread_links(missing: list[Subject], links: list[LinkFact], pages: Pages) -> list[tuple[LinkFact, int]]:
-    """Internal links naming a missing subject whose target was not read, shallowest first."""
+def _unread_links(
+    missing: list[Subject], links: list[LinkFact], pages: Pages, gone: set[str]
+) -> list[tuple[LinkFact, int]]:
+    """Internal links naming a missing subject whose target was not read (and did not answer
+    404 or 410: ``gone``), shallowest first."""
     found: list[tuple[LinkFact, int]] = []
     for link in links:
-        if not link.internal or pages.get(link.target) is not None:
+        if not link.internal or pages.get(link.target) is not None or url_key(link.target) in gone:
             continue
         if any(_names_subject(link, subject) for subject in missing):
             source = pages.get(link.url)
