@@ -193,6 +193,7 @@ class _EvidenceIndex:
         self.rendered_only = {
             (url_key(f.url), f.locator)
             for kind in (facts.emails, facts.phones, facts.addresses, facts.org_numbers, facts.company_names,
+                         facts.trader_names, facts.representatives,
                          facts.forms, facts.passages, facts.links, facts.chats)
             for f in kind
             if f.rendered_only

@@ -390,9 +390,10 @@ OrgNumberScheme = Literal[
     "se-orgnr", "no-orgnr", "dk-cvr", "fi-ytunnus", "de-register", "vat",
     "fr-siren", "fr-siret", "pl-nip", "pl-regon", "gb-company", "other",
 ]
-#: What is wrong with a number: nothing, its check digit, its length, its format, or a
+#: What is wrong with a number: nothing, its check digit, its length, its format, a VAT id's
+#: country prefix that no country uses ("UK 123456789": the United Kingdom's is GB), or a
 #: register the tool does not know ("other").
-OrgNumberProblem = Literal["", "checksum", "length", "format", "unknown"]
+OrgNumberProblem = Literal["", "checksum", "length", "format", "prefix", "unknown"]
 
 
 class OrgNumberFact(_Seen):
@@ -406,12 +407,44 @@ class OrgNumberFact(_Seen):
     problem: OrgNumberProblem = Field(default="", description="Why it is not valid; empty when it is.")
 
 
+#: What kind of trader a legal form or a page's words show: a natural person (a sole trader, a
+#: registered merchant), a partnership, or a company (a legal person).
+TraderKind = Literal["person", "partnership", "company"]
+
+
 class CompanyNameFact(_Seen):
     """A legal name with its legal form (AB, AS, ApS, Oy, GmbH, ...)."""
 
     name: str
     legal_form: str
     method: Literal["structured_data", "copyright", "label", "text"]
+    kind: TraderKind = Field(default="company", description="The kind of trader the form is (facts/legal_forms.toml).")
+    registered: bool = Field(
+        default=True, description="The form exists only by an entry in a public register (a GmbH, an AB; not a GbR)."
+    )
+    countries: list[str] = Field(default_factory=list, description="Countries whose law has the form (EU: all).")
+
+
+class TraderNameFact(_Seen):
+    """A trader named without a legal form: a natural person after an owner label ("Inhaberin Maria
+    Muster"), a sole trader's word ("enskild firma", "Einzelunternehmen"), or a name heading the
+    address block, which may be a person's or a trading name."""
+
+    name: str = Field(description="The person's name, or the name heading the address; empty when only the "
+                                  "sole trader's word stands.")
+    trading_name: str = Field(default="", description="A trading name beside it ('Muster Design').")
+    label: str = Field(default="", description="The words that showed it, as written ('Inhaberin', 'enskild firma').")
+    method: Literal["owner", "sole_trader", "heading"]
+
+
+class RepresentativeFact(_Seen):
+    """The persons named as representing a company or partnership ("Geschäftsführer: Max Muster")."""
+
+    names: list[str]
+    label: str = Field(description="The label as written ('Geschäftsführerin', 'vertreten durch', 'VD').")
+    partners_only: bool = Field(
+        default=False, description="The label names partners ('Gesellschafter'), who represent only a partnership."
+    )
 
 
 class LinkFact(_Seen):
@@ -626,6 +659,8 @@ class SiteFacts(_Frozen):
     addresses: list[AddressFact] = Field(default_factory=list)
     org_numbers: list[OrgNumberFact] = Field(default_factory=list)
     company_names: list[CompanyNameFact] = Field(default_factory=list)
+    trader_names: list[TraderNameFact] = Field(default_factory=list)
+    representatives: list[RepresentativeFact] = Field(default_factory=list)
     links: list[LinkFact] = Field(default_factory=list)
     forms: list[FormFact] = Field(default_factory=list)
     passages: list[PassageFact] = Field(default_factory=list)

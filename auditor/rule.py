@@ -33,6 +33,8 @@ if TYPE_CHECKING:
         PageInfo,
         PassageFact,
         PhoneFact,
+        RepresentativeFact,
+        TraderNameFact,
     )
 
 
@@ -53,6 +55,8 @@ class FactView:
     addresses: list[AddressFact]
     org_numbers: list[OrgNumberFact]
     company_names: list[CompanyNameFact]
+    trader_names: list[TraderNameFact]
+    representatives: list[RepresentativeFact]
     links: list[LinkFact]
     forms: list[FormFact]
     passages: list[PassageFact]

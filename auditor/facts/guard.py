@@ -36,6 +36,8 @@ FEEDS: dict[str, tuple[str, ...]] = {
     "gather_addresses": ("addresses",),
     "gather_org_numbers": ("org_numbers",),
     "gather_company_names": ("company_names",),
+    "gather_trader_names": ("trader_names",),
+    "gather_representatives": ("representatives",),
     "gather_forms": ("forms",),
     "form_submissions": ("forms",),
     "gather_structured": ("emails", "phones", "addresses", "company_names"),

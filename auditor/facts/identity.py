@@ -27,15 +27,28 @@ carry their country prefix and are taken without a label when their checksum hol
 
 Legal names are names followed by a legal form (*Kompis Hem AB*, *Hygge ApS*, *Muster GmbH*),
 found after a copyright sign, after a label (*Säljare är*, *Anbieter:*), or as capitalised
-words right before the form anywhere in the text.
+words right before the form anywhere in the text. Each form carries the kind of trader it is
+(a natural person, a partnership, a company), the countries whose law has it and whether it
+exists only by an entry in a register (``legal_forms.toml``).
+
+Traders without a legal form are natural persons: an owner label and the owner's name
+(*Inhaberin Maria Muster*, *Innehavare: Anna Berg*), a sole trader's word (*enskild firma*,
+*Einzelunternehmen*, *Tmi*), or a name heading the address block, which may be a person's or a
+trading name (``TraderNameFact``). The persons who represent a company or partnership follow
+their labels (*Geschäftsführer: Max Muster*, *VD Anna Berg*, *daglig leder*, *toimitusjohtaja*:
+``RepresentativeFact``).
 """
 
 from __future__ import annotations
 
 import re
+import tomllib
 from collections.abc import Callable
-from typing import Any, Literal, NamedTuple
+from functools import cache
+from pathlib import Path
+from typing import Any, Literal, NamedTuple, cast
 
+import phonenumbers
 from stdnum import luhn as stdnum_luhn
 from stdnum.ch import vat as ch_vat
 from stdnum.de import vat as de_vat
@@ -51,8 +64,17 @@ from stdnum.no import orgnr as no_orgnr
 from stdnum.pl import nip as pl_nip
 from stdnum.pl import regon as pl_regon
 
+from auditor.facts.addresses import parse_addresses
 from auditor.facts.dom import Document, TextBlock, excerpt
-from auditor.models import CompanyNameFact, OrgNumberFact, OrgNumberProblem, OrgNumberScheme
+from auditor.models import (
+    CompanyNameFact,
+    OrgNumberFact,
+    OrgNumberProblem,
+    OrgNumberScheme,
+    RepresentativeFact,
+    TraderKind,
+    TraderNameFact,
+)
 
 _Scheme = OrgNumberScheme
 _Problem = OrgNumberProblem
@@ -119,7 +141,7 @@ _ORG_LABEL = re.compile(
 )
 #: Labels of a VAT id.
 _VAT_LABEL = re.compile(
-    r"\b(?:vat|moms|momsreg\w*|mva|ust|ust-?id\w*|umsatzsteuer\w*|alv|alv-?numero|arvonlisävero\w*"
+    r"\b(?:vat|moms|momsreg\w*|mva|ust\.?-?id\w*|ust|umsatzsteuer\w*|alv-?numero|alv|arvonlisävero\w*"
     r"|tva|btw|iva|nip|dph|dic|dič|áfa|pvm|pvn|kmkr|ddv|tax\s+id)",
     re.IGNORECASE,
 )
@@ -207,6 +229,7 @@ def gather_org_numbers(doc: Document) -> list[OrgNumberFact]:
     for block in doc.blocks:
         recognised = [*_vat_ids(block.text), *_plain_numbers(block.text), *_registers(block.text),
                       *_national_numbers(block.text)]
+        recognised += _unknown_prefixes(block.text, recognised)
         for scheme, country, value, raw, problem, start, end in (*recognised, *_unrecognised(block.text, recognised)):
             if (scheme, value) in seen:
                 continue
@@ -281,20 +304,49 @@ def _vat_ids(text: str) -> list[_Found]:
             if _problem(validate, cc + body) == "":
                 best = (body, "")
                 break
+        labelled = _labelled(text, match.start(), _VAT_LABEL)
         if best is None:
             size = max(i + 1 for i, g in enumerate(groups) if re.search(r"\d", g) or g in {"MVA", "MWST", "TVA", "IVA"})
             body = "".join(groups[:size])
-            if len(re.sub(r"\D", "", body)) < 7:
-                continue  # too few digits to be meant as a VAT id ("DE 2024", "SE 12 A")
+            # Too few digits to be meant as a VAT id ("DE 2024", "SE 12 A"), unless a VAT label
+            # says it is one: "USt-IdNr.: DE 123456" is a VAT id that is too short.
+            if len(re.sub(r"\D", "", body)) < (5 if labelled else 7):
+                continue
             best = (body, _problem(validate, cc + body))
         body, problem = best
         # Without a label a prefix and digits may be a product code; only a passing
         # checksum makes it a VAT id then.
-        if problem and not _labelled(text, match.start(), _VAT_LABEL):
+        if problem and not labelled:
             continue
         raw = _span_of(text, match.start(), cc, body)
         out.append(("vat", _VAT_COUNTRY.get(cc, cc), f"{cc}{body}".upper(), raw, problem,
                     match.start(), match.start() + len(raw)))
+    return out
+
+
+#: Two capitals and digits, as a VAT id is written.
+_PREFIXED = re.compile(r"(?<![\w-])(?P<cc>[A-Z]{2})[\s-]?(?P<body>\d[\d .-]{5,14}\d)(?![\w-])")
+#: Prefixes that are no country's but stand before real numbers: the EU's (non-Union OSS scheme).
+_OTHER_PREFIXES = frozenset({"EU"})
+
+
+def _unknown_prefixes(text: str, recognised: list[_Found]) -> list[_Found]:
+    """VAT ids, after a VAT label, whose two-letter prefix is no country's ("VAT: UK 123456789",
+    the United Kingdom's being GB; "USt-IdNr.: DX123456789"): a malformed VAT id, reported with
+    ``problem="prefix"``. A prefix that is a country's but not a VAT prefix ("US") is a foreign
+    tax number, left to :func:`_unrecognised`."""
+    out: list[_Found] = []
+    for match in _PREFIXED.finditer(text):
+        cc = match.group("cc")
+        if cc in _VAT_MODULES or cc in _VAT_COUNTRY or cc.lower() in eu_vat.MEMBER_STATES:
+            continue
+        if cc in phonenumbers.SUPPORTED_REGIONS or cc in _OTHER_PREFIXES:
+            continue
+        start, end = match.span()
+        if any(s < end and start < e for *_, s, e in recognised) or not _labelled(text, start, _VAT_LABEL):
+            continue
+        raw = match.group().strip()
+        out.append(("vat", "", re.sub(r"[\s.-]", "", raw), raw, "prefix", start, start + len(raw)))
     return out
 
 
@@ -353,46 +405,49 @@ def _registers(text: str) -> list[_Found]:
 
 # --------------------------------------------------------------------------- legal names
 
+_DATA = Path(__file__).with_name("legal_forms.toml")
+
+
+class LegalForm(NamedTuple):
+    """One legal form of ``legal_forms.toml``: how it is written and what kind of trader it is."""
+
+    form: str
+    pattern: str
+    kind: TraderKind
+    countries: tuple[str, ...]
+    registered: bool
+    ambiguous: bool
+
+
+@cache
+def _data() -> dict[str, Any]:
+    return tomllib.loads(_DATA.read_text(encoding="utf-8"))
+
+
+@cache
+def legal_forms() -> tuple[LegalForm, ...]:
+    """Every legal form the tool knows, in the order they are tried (longest first)."""
+    return tuple(
+        LegalForm(
+            form=spec["form"], pattern=spec["pattern"], kind=cast(TraderKind, spec["kind"]),
+            countries=tuple(spec["countries"]), registered=bool(spec["registered"]),
+            ambiguous=bool(spec.get("ambiguous", False)),
+        )
+        for spec in _data()["form"]
+    )
+
+
 #: Legal forms, longest first so that "GmbH & Co. KG" wins over "GmbH", with the form reported.
-LEGAL_FORMS: tuple[tuple[str, str], ...] = (
-    (r"GmbH\s?&\s?Co\.?\s?KG", "GmbH & Co. KG"),
-    (r"UG\s?\(haftungsbeschränkt\)", "UG (haftungsbeschränkt)"),
-    (r"Aktiebolag", "Aktiebolag"),
-    (r"Limited", "Limited"),
-    (r"GmbH", "GmbH"),
-    # "…gesellschaft mbH" ("Versandhandelsgesellschaft mbH") is a GmbH written out.
-    (r"(?<=gesellschaft )mbH", "GmbH"),
-    (r"SARL", "SARL"),
-    (r"ASA", "ASA"),
-    (r"ApS", "ApS"),
-    (r"A/S", "A/S"),
-    (r"I/S", "I/S"),
-    (r"P/S", "P/S"),
-    (r"Oyj", "Oyj"),
-    (r"OHG", "OHG"),
-    (r"LLC", "LLC"),
-    (r"SAS", "SAS"),
-    (r"Inc\.?", "Inc."),
-    (r"Ltd\.?", "Ltd"),
-    (r"e\.\s?K\.", "e.K."),
-    (r"B\.\s?V\.", "B.V."),
-    (r"N\.\s?V\.", "N.V."),
-    (r"S\.\s?L\.", "S.L."),
-    (r"AB", "AB"),
-    (r"HB", "HB"),
-    (r"KB", "KB"),
-    (r"AS", "AS"),
-    (r"Oy", "Oy"),
-    (r"Ab", "Ab"),
-    (r"Ky", "Ky"),
-    (r"AG", "AG"),
-    (r"KG", "KG"),
-)
+LEGAL_FORMS: tuple[tuple[str, str], ...] = tuple((f.pattern, f.form) for f in legal_forms())
 _FORM = re.compile(
     r"(?<![\w&/.-])(?:" + "|".join(f"(?P<f{i}>{p})" for i, (p, _) in enumerate(LEGAL_FORMS)) + r")(?![\w/])"
 )
-# Two-letter forms that are also ordinary words in capitals ("SHIPPED AS ORDERED").
-_AMBIGUOUS_FORMS = frozenset({"AB", "AS", "AG", "KG", "HB", "KB", "Ab", "Oy", "Ky"})
+
+
+def form_info(form: str) -> LegalForm | None:
+    """What the tool knows of a legal form as reported ("GmbH", "AB"), or None."""
+    return next((f for f in legal_forms() if f.form == form), None)
+
 
 # Words that introduce the trader's name: "Säljare är …", "Anbieter: …", "Company: …".
 _NAME_LABELS = (
@@ -459,9 +514,12 @@ def gather_company_names(doc: Document) -> list[CompanyNameFact]:
     return sorted(found.values(), key=lambda fact: _NAME_RANK[fact.method])
 
 
+def _form_of(match: re.Match[str]) -> LegalForm:
+    return legal_forms()[int((match.lastgroup or "f0")[1:])]
+
+
 def _form_name(match: re.Match[str]) -> str:
-    index = int((match.lastgroup or "f0")[1:])
-    return LEGAL_FORMS[index][1]
+    return _form_of(match).form
 
 
 def _names_in(doc: Document, block: TextBlock) -> list[CompanyNameFact]:
@@ -474,9 +532,10 @@ def _names_in(doc: Document, block: TextBlock) -> list[CompanyNameFact]:
             if found is None:
                 continue
             name, method = found
-            form = _form_name(match)
+            info = _form_of(match)
+            form = info.form
             after = line[match.end() :]
-            if form in _AMBIGUOUS_FORMS and _shouting(name, after):
+            if info.ambiguous and (_shouting(name, after) or _inside_name(after)):
                 continue
             # German "ab" (from) is capitalised in headings: "Versand Ab 50 €". The Finnish
             # "Ab" closes a name, so it is taken only where the sentence or line ends.
@@ -492,6 +551,9 @@ def _names_in(doc: Document, block: TextBlock) -> list[CompanyNameFact]:
                     name=f"{name} {match.group().strip()}",
                     legal_form=form,
                     method=method,
+                    kind=info.kind,
+                    registered=info.registered,
+                    countries=list(info.countries),
                 )
             )
         offset += len(line) + 1
@@ -557,7 +619,225 @@ def _plausible(name: str) -> bool:
     )
 
 
+def _inside_name(after: str) -> bool:
+    """Two capitals inside a trading name, not its legal form: "Nordic AB Design" (a capitalised word
+    follows, and the line or the name ends after it; "Kompis AB Storgatan 1" goes on to an address)."""
+    return re.match(r"\s[A-ZÅÄÖÆØÜ][a-zåäöæøüß]+(?:\s[A-ZÅÄÖÆØÜ][a-zåäöæøüß]+)?\s*(?:$|[,;(|·•–—])", after) is not None
+
+
 def _shouting(name: str, after: str) -> bool:
     """All-caps prose ("FREE SHIPPING AS STANDARD") rather than a name in capitals."""
     following = after.split()[:1]
     return name.isupper() and bool(following) and following[0].isupper() and following[0].isalpha()
+
+
+# --------------------------------------------------------------------------- persons
+
+#: A word of a person's name: a capital, then small letters ("Maria", "Müller-Lüdenscheidt",
+#: "O'Brien", "McKay"), or an initial ("J.").
+_SMALL = "a-zåäöæøüßéèáíóúñ"
+_PERSON_WORD = rf"(?:[A-ZÅÄÖÆØÜÉÈÁ][{_SMALL}'’]+(?:[A-Z][{_SMALL}]+)?(?:-[A-ZÅÄÖÆØÜ][{_SMALL}]+)?|[A-Z]\.)"
+_PARTICLE = r"(?:von|van|de|der|den|zu|af|di|da|la|le|du|ten|ter)"
+_TITLE = r"(?:(?:Dr|Prof|Mag|Ing|Dipl\.-[A-Z][a-z]+|Dipl\.-Kfm|Dipl\.-Kffr)\.?\s)"
+#: A person's full name: two to four words, after an optional title ("Dr. Maria von Muster").
+PERSON_NAME = rf"{_TITLE}*{_PERSON_WORD}(?:\s(?:{_PARTICLE}\s)?{_PERSON_WORD}){{1,3}}"
+_PERSON = re.compile(PERSON_NAME)
+#: Where a label may start: a line's start, or after a comma, dash, dot, bracket or bar.
+_LABEL_START = r"(?:^|(?<=[,;(|·•/])\s*|(?<=\s[-–—])\s*|(?<=\.)\s+)"
+#: Norwegian and Danish "v/" (ved: run by) stands after the trading name with only a space before
+#: it: "Strikkestua v/ Kari Nordmann".
+_BY_START = r"(?:(?<=\s)(?=v/))"
+_LABEL_END = r"\s*(?:[:–—-]\s*)?"
+#: What may follow a name: the end of the line, or punctuation, or a joining word.
+_NAME_END = r"(?=\s*(?:$|[,;.()|·•/–—]|\s-\s|\s(?:und|and|och|og|ja|&)\s))"
+
+
+def _words(key: str, table: str) -> str:
+    """The phrases of a list in ``legal_forms.toml`` as an alternation, longest first, spaces flexible."""
+    phrases = sorted(_data()[table][key], key=len, reverse=True)
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases)
+
+
+@cache
+def _owner_re() -> re.Pattern[str]:
+    return re.compile(
+        rf"(?:{_LABEL_START}|{_BY_START})(?P<label>(?i:{_words('owner_labels', 'person')})){_LABEL_END}"
+        rf"(?P<name>{PERSON_NAME}){_NAME_END}",
+        re.MULTILINE,
+    )
+
+
+@cache
+def _sole_trader_re() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-])(?P<label>(?i:{_words('sole_trader_words', 'person')}))(?![\w-])")
+
+
+#: First words of a line that heads a block but names no one ("Kontakt", "Postadress", "Lager").
+_HEADING_WORDS = frozenset(
+    {
+        "kontakt", "kontakta", "kontaktuppgifter", "adress", "adresse", "address", "anschrift", "postadress",
+        "besöksadress", "postadresse", "besøksadresse", "besøgsadresse", "osoite", "postiosoite", "käyntiosoite",
+        "yhteystiedot", "contact", "visiting", "postal", "registered", "head", "sitz", "hauptsitz", "firmensitz",
+        "kundenservice", "kundtjänst", "kundservice", "kundeservice", "asiakaspalvelu", "customer", "lager",
+        "warehouse", "returadress", "returadresse", "rücksendeadresse", "returns", "return", "showroom", "butik",
+        "butikk", "butikken", "butikken:", "store", "shop", "office", "kontor", "kontoret", "büro", "toimisto",
+        "impressum", "angaben", "information", "informationen", "tietoa", "om", "über", "about", "levering",
+        "leverans", "lieferung", "delivery", "faktura", "rechnungsadresse", "billing", "abholung", "hämtning",
+    }
+)
+
+
+def gather_trader_names(doc: Document, country_hint: str = "") -> list[TraderNameFact]:
+    """Traders named without a legal form: an owner label and the owner's name, a sole trader's
+    word, or a name heading the address block (``country_hint`` reads the address)."""
+    out: list[TraderNameFact] = []
+    seen: set[tuple[str, str, str]] = set()
+    for block in doc.blocks:
+        for fact in (*_owners(doc, block), *_sole_traders(doc, block), *_headings(doc, block, country_hint)):
+            key = (fact.method, fact.name, fact.locator)
+            if key not in seen:
+                seen.add(key)
+                out.append(fact)
+    return out
+
+
+def _trader_name(doc: Document, block: TextBlock, start: int, end: int, **fields: str) -> TraderNameFact:
+    return TraderNameFact(url=doc.url, locator=doc.locator(block.element), excerpt=excerpt(block.text, start, end),
+                          region=doc.region(block.element), **fields)
+
+
+def _owners(doc: Document, block: TextBlock) -> list[TraderNameFact]:
+    out: list[TraderNameFact] = []
+    for match in _owner_re().finditer(block.text):
+        line_start = block.text.rfind("\n", 0, match.start()) + 1
+        before = block.text[line_start : match.start()].rstrip(" ,;(|·•/–—-")
+        if not before and line_start:
+            before = block.text[block.text.rfind("\n", 0, line_start - 1) + 1 : line_start - 1]
+        out.append(_trader_name(doc, block, match.start(), match.end(), name=match.group("name"),
+                                trading_name=_trading_name(before), label=" ".join(match.group("label").split()),
+                                method="owner"))
+    return out
+
+
+def _trading_name(before: str) -> str:
+    """The trading name before an owner label or a sole trader's word on its line: the whole of it when
+    it reads as a name ("Nordic AB Design"), else its last capitalised words."""
+    before = before.strip().rstrip(",;(|·•/–—-").strip()
+    if not before or before.endswith(":"):
+        return ""  # "Företagsform: enskild firma": a label, not a name
+    if len(before) <= 60 and _plausible(before) and all(_NAME_WORD.fullmatch(w) or w.lower() in _JOINERS
+                                                       for w in before.split()):
+        return before
+    return _capitalised_tail(before + " ") or ""
+
+
+def _sole_traders(doc: Document, block: TextBlock) -> list[TraderNameFact]:
+    """A sole trader's word on a short line: "Muster Design (Einzelunternehmen)", "Tmi Anna Virtanen"."""
+    out: list[TraderNameFact] = []
+    offset = 0
+    for line in block.text.split("\n"):
+        if len(line) <= 120:
+            for match in _sole_trader_re().finditer(line):
+                after = _PERSON.match(line, match.end() + 1) if line[match.end() : match.end() + 1] == " " else None
+                before = line[: match.start()]
+                name = after.group() if after and re.match(_NAME_END, line[after.end() :]) else ""
+                label = " ".join(match.group("label").split())
+                out.append(_trader_name(doc, block, offset + match.start(), offset + match.end(), name=name,
+                                        trading_name=_trading_name(before), label=label, method="sole_trader"))
+        offset += len(line) + 1
+    return out
+
+
+def _headings(doc: Document, block: TextBlock, country_hint: str) -> list[TraderNameFact]:
+    """The first line of a block whose next lines hold a postal address, when it is a name of one to
+    four capitalised words with no legal form ("Maria Muster", "Muster Design" above "Musterstraße 1")."""
+    lines = block.text.split("\n")
+    first = lines[0].strip()
+    if len(lines) < 3 or len(first) > 60 or re.search(r"[\d:@§]", first) or _FORM.search(first):
+        return []
+    words = first.split()
+    if not 1 <= len(words) <= 4 or words[0].lower().strip(",.") in _HEADING_WORDS | _NOT_NAME_WORDS:
+        return []
+    if not all(_NAME_WORD.fullmatch(w) or w.lower() in _JOINERS for w in words):
+        return []
+    limit = len(lines[0]) + 1 + len(lines[1]) + 1 + (len(lines[2]) + 1 if len(lines) > 3 else 0)
+    if not any(a.start <= limit and not a.po_box for a in parse_addresses(block.text, country_hint)):
+        return []
+    return [_trader_name(doc, block, 0, len(lines[0]), name=first, method="heading")]
+
+
+# --------------------------------------------------------------------------- representatives
+
+
+@cache
+def _representative_re() -> re.Pattern[str]:
+    labels = _words("labels", "representative")
+    partners = _words("partner_labels", "representative")
+    return re.compile(
+        rf"{_LABEL_START}(?:(?i:die|der|den|the)\s+)?(?P<label>(?i:{labels}|{partners}))"
+        rf"(?:\s*\((?i:in|innen)\))?{_LABEL_END}"
+        rf"(?:(?i:die|der|den|das|des|the|our|unsere?n?)\s+)?(?:(?i:{labels}|{partners})\s*:?\s+)?"
+        rf"(?P<rest>[^\n]*)",
+        re.MULTILINE,
+    )
+
+
+@cache
+def _partner_labels() -> frozenset[str]:
+    return frozenset(" ".join(p.split()) for p in _data()["representative"]["partner_labels"])
+
+
+_NAME_LIST_SEP = re.compile(r"\s*(?:,|;|&|\s(?:und|and|och|og|ja|sowie)\s)\s*")
+
+
+def _names_at(text: str) -> list[str]:
+    """The persons (or companies with their form) named at the start of ``text``, one after another."""
+    names: list[str] = []
+    index = 0
+    while True:
+        person = _PERSON.match(text, index)
+        company = re.match(rf"(?:[A-ZÅÄÖÆØÜ][\w&'’.-]*\s){{1,5}}(?:{_FORM.pattern})", text[index:])
+        if company is not None:
+            names.append(company.group().strip())
+            end = index + company.end()
+        elif person is not None and re.match(_NAME_END, text[person.end() :]):
+            names.append(person.group())
+            end = person.end()
+        else:
+            return names
+        sep = _NAME_LIST_SEP.match(text, end)
+        if sep is None:
+            return names
+        index = sep.end()
+
+
+def gather_representatives(doc: Document) -> list[RepresentativeFact]:
+    """The persons named after a representative's label ("Geschäftsführer: Max Muster, Erika Beispiel");
+    a label that ends its block names the persons at the start of the next block."""
+    out: list[RepresentativeFact] = []
+    blocks = doc.blocks
+    for index, block in enumerate(blocks):
+        for match in _representative_re().finditer(block.text):
+            rest = match.group("rest")
+            holder = block
+            names = _names_at(rest)
+            if not names and not rest.strip() and index + 1 < len(blocks) and match.end() == len(block.text):
+                holder = blocks[index + 1]
+                lines = holder.text.split("\n")
+                names = [n for line in lines[:3] for n in _names_at(line)][:4]
+            if not names:
+                continue
+            label = " ".join(match.group("label").split())
+            out.append(
+                RepresentativeFact(
+                    url=doc.url,
+                    locator=doc.locator(holder.element),
+                    excerpt=excerpt(block.text, match.start(), match.end()) if holder is block
+                    else excerpt(f"{block.text} {holder.text}", 0, len(block.text) + 1 + len(holder.text)),
+                    region=doc.region(holder.element),
+                    names=names,
+                    label=label,
+                    partners_only=label.lower() in _partner_labels(),
+                )
+            )
+    return out

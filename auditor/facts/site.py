@@ -27,7 +27,12 @@ from auditor.facts.dom import Document, clean
 from auditor.facts.emails import gather_emails
 from auditor.facts.forms import gather_forms
 from auditor.facts.guard import Guard
-from auditor.facts.identity import gather_company_names, gather_org_numbers
+from auditor.facts.identity import (
+    gather_company_names,
+    gather_org_numbers,
+    gather_representatives,
+    gather_trader_names,
+)
 from auditor.facts.language import detect_language
 from auditor.facts.links import gather_links, gather_script_links
 from auditor.facts.passages import gatherers
@@ -52,9 +57,11 @@ from auditor.models import (
     PassageFact,
     PhoneFact,
     Region,
+    RepresentativeFact,
     ScriptLinkFact,
     SiteCrawl,
     SiteFacts,
+    TraderNameFact,
 )
 from auditor.web.urls import host_key, is_page_url, url_key
 
@@ -108,6 +115,8 @@ class _Facts:
     addresses: list[AddressFact] = field(default_factory=list)
     org_numbers: list[OrgNumberFact] = field(default_factory=list)
     names: list[CompanyNameFact] = field(default_factory=list)
+    trader_names: list[TraderNameFact] = field(default_factory=list)
+    representatives: list[RepresentativeFact] = field(default_factory=list)
     forms: list[FormFact] = field(default_factory=list)
     passages: list[PassageFact] = field(default_factory=list)
 
@@ -125,6 +134,8 @@ def _facts_of(
         addresses=guard.run("gather_addresses", url, lambda: gather_addresses(doc, region)) or [],
         org_numbers=guard.run("gather_org_numbers", url, lambda: gather_org_numbers(doc)) or [],
         names=guard.run("gather_company_names", url, lambda: gather_company_names(doc)) or [],
+        trader_names=guard.run("gather_trader_names", url, lambda: gather_trader_names(doc, region)) or [],
+        representatives=guard.run("gather_representatives", url, lambda: gather_representatives(doc)) or [],
         forms=guard.run("gather_forms", url,
                         lambda: gather_forms(doc, contact_page=is_contact_page(url, doc.title))) or [],
         passages=[
@@ -151,6 +162,8 @@ _KEYS: dict[str, Callable[[Any], tuple[Any, ...]]] = {
     "addresses": lambda f: (f.street, f.postal_code),
     "org_numbers": lambda f: (f.value,),
     "names": lambda f: (f.name,),
+    "trader_names": lambda f: (f.method, f.name, f.trading_name),
+    "representatives": lambda f: (tuple(f.names),),
     "passages": lambda f: (f.topic, f.excerpt),
 }
 
@@ -348,6 +361,8 @@ def gather_site(crawl: SiteCrawl, jurisdiction: str | None = None) -> SiteFacts:
         addresses=addresses,
         org_numbers=org_numbers,
         company_names=names,
+        trader_names=found.trader_names,
+        representatives=found.representatives,
         links=links,
         passages=passages,
         forms=forms,

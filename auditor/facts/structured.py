@@ -25,7 +25,7 @@ from lxml import etree
 
 from auditor.facts.addresses import is_po_box, parse_addresses, postal_country
 from auditor.facts.emails import classify_email, normalise_email
-from auditor.facts.identity import legal_form_of
+from auditor.facts.identity import form_info, legal_form_of
 from auditor.facts.phones import parse_phone, phone_fact
 from auditor.models import AddressFact, CompanyNameFact, EmailFact, PhoneFact, Region
 
@@ -189,6 +189,14 @@ def _add_contact(
             out.phones.append(fact)
 
 
+def _form_fields(form: str) -> dict[str, Any]:
+    """The kind, registration and countries of a legal form, as a CompanyNameFact holds them."""
+    info = form_info(form)
+    if info is None:
+        return {}
+    return {"kind": info.kind, "registered": info.registered, "countries": list(info.countries)}
+
+
 def _add_name(out: StructuredContact, seen: set[tuple[str, str]], url: str, path: str, value: str) -> None:
     name = " ".join(value.split())
     form = legal_form_of(name)
@@ -205,6 +213,7 @@ def _add_name(out: StructuredContact, seen: set[tuple[str, str]], url: str, path
             name=name,
             legal_form=form,
             method="structured_data",
+            **_form_fields(form),
         )
     )
 

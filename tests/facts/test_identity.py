@@ -20,6 +20,8 @@ from auditor.facts.identity import (
     fi_ytunnus_ok,
     gather_company_names,
     gather_org_numbers,
+    gather_representatives,
+    gather_trader_names,
     legal_form_of,
     luhn_ok,
     no_orgnr_ok,
@@ -316,3 +318,117 @@ def test_unknown_register_label_without_a_number_is_nothing() -> None:
 
 def _facts(body: str) -> list[OrgNumberFact]:
     return gather_org_numbers(Document(f"<html><body>{body}</body></html>", "https://www.kompis.se/om-oss"))
+
+
+# --------------------------------------------------------------------------- kinds of trader
+
+
+def _doc(body: str) -> Document:
+    return Document(f"<html><body>{body}</body></html>", "https://www.kompis.de/impressum")
+
+
+@pytest.mark.parametrize(
+    ("text", "form", "kind", "registered"),
+    [
+        ("Muster &amp; Beispiel GbR", "GbR", "partnership", False),
+        ("Lichtgießer UG (haftungsbeschränkt)", "UG (haftungsbeschränkt)", "company", True),
+        ("Teekontor Brandt e.K.", "e.K.", "person", True),
+        ("Weinhaus Berg OHG", "OHG", "partnership", True),
+        ("Hjul og Sykkel Berg ANS", "ANS", "partnership", True),
+        ("Strikkestua Kari Nordmann ENK", "ENK", "person", False),
+        ("Hansen &amp; Holm Bageri I/S", "I/S", "partnership", False),
+        ("Paahtimo Virtanen Ky", "Ky", "partnership", True),
+        ("Kompis Hem AB", "AB", "company", True),
+        ("Chart Room Prints LLP", "LLP", "partnership", True),
+    ],
+)
+def test_legal_forms_carry_their_kind(text: str, form: str, kind: str, registered: bool) -> None:
+    [fact] = gather_company_names(_doc(f"<p>{text}</p>"))
+    assert (fact.legal_form, fact.kind, fact.registered) == (form, kind, registered)
+    assert fact.countries
+
+
+def test_two_capitals_inside_a_trading_name_are_no_legal_form() -> None:
+    assert names("<p>Nordic AB Design, innehavare: Lisa Lind</p>") == []
+    assert names("<p>Kompis AB Storgatan 1, 111 22 Stockholm</p>") == [("Kompis AB", "AB", "text")]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("<p>Muster Design<br>Inhaberin Maria Muster<br>Lindenstraße 4<br>10969 Berlin</p>",
+         ("owner", "Maria Muster", "Muster Design", "Inhaberin")),
+        ("<p>Strikkestua v/ Kari Nordmann</p>", ("owner", "Kari Nordmann", "Strikkestua", "v/")),
+        ("<p>Kukkapuoti Kielo, omistaja Anna Virtanen</p>", ("owner", "Anna Virtanen", "Kukkapuoti Kielo", "omistaja")),
+        ("<p>Paper Lantern Bindery, proprietor: Jane Fletcher</p>",
+         ("owner", "Jane Fletcher", "Paper Lantern Bindery", "proprietor")),
+        ("<p>Bladvändaren (enskild firma)</p>", ("sole_trader", "", "Bladvändaren", "enskild firma")),
+        ("<p>Tmi Anna Virtanen</p>", ("sole_trader", "Anna Virtanen", "", "Tmi")),
+        ("<p>Företagsform: enskild firma</p>", ("sole_trader", "", "", "enskild firma")),
+    ],
+)
+def test_sole_traders(body: str, expected: tuple[str, str, str, str]) -> None:
+    found = [(f.method, f.name, f.trading_name, f.label) for f in gather_trader_names(_doc(body), "DE")
+             if f.method != "heading"]
+    assert found == [expected]
+
+
+def test_a_name_heading_the_address_block() -> None:
+    found = gather_trader_names(_doc("<p>Lena Winter<br>Lindenstraße 4<br>10969 Berlin</p>"), "DE")
+    assert [(f.method, f.name) for f in found] == [("heading", "Lena Winter")]
+    # A heading word, a legal form or a line without an address below heads no trader.
+    assert gather_trader_names(_doc("<p>Postadresse<br>Lindenstraße 4<br>10969 Berlin</p>"), "DE") == []
+    assert gather_trader_names(_doc("<p>Lena Winter<br>Illustration<br>Grafik</p>"), "DE") == []
+
+
+def test_an_owner_label_in_running_text_names_no_one() -> None:
+    assert gather_trader_names(_doc("<p>Der Inhaber des Kontos haftet.</p>"), "DE") == []
+    assert gather_trader_names(_doc("<p>See the owner's manual for details.</p>"), "DE") == []
+
+
+@pytest.mark.parametrize(
+    ("body", "names_", "label", "partners"),
+    [
+        ("<p>Geschäftsführer: Dr. Hans Beispiel, Eva Probe</p>", ["Dr. Hans Beispiel", "Eva Probe"], "Geschäftsführer",
+         False),
+        ("<p>vertreten durch die Geschäftsführerin Maria von Muster</p>", ["Maria von Muster"], "vertreten durch", False),
+        ("<h3>Vertreten durch:</h3><p>Max Muster</p>", ["Max Muster"], "Vertreten durch", False),
+        ("<dl><dt>Geschäftsführer</dt><dd>Erika Beispiel</dd></dl>", ["Erika Beispiel"], "Geschäftsführer", False),
+        ("<p>Gesellschafter: Max Muster und Eva Beispiel</p>", ["Max Muster", "Eva Beispiel"], "Gesellschafter", True),
+        ("<p>Persönlich haftende Gesellschafterin: Muster Verwaltungs GmbH</p>", ["Muster Verwaltungs GmbH"],
+         "Persönlich haftende Gesellschafterin", False),
+        ("<p>VD: Anna Berg</p>", ["Anna Berg"], "VD", False),
+        ("<p>Daglig leder Ola Nordmann</p>", ["Ola Nordmann"], "Daglig leder", False),
+        ("<p>Toimitusjohtaja Matti Virtanen</p>", ["Matti Virtanen"], "Toimitusjohtaja", False),
+    ],
+)
+def test_representatives(body: str, names_: list[str], label: str, partners: bool) -> None:
+    [fact] = gather_representatives(_doc(body))
+    assert (fact.names, fact.label, fact.partners_only) == (names_, label, partners)
+
+
+def test_a_representative_label_without_names_is_no_representative() -> None:
+    assert gather_representatives(_doc("<p>Die Geschäftsführung behält sich Änderungen vor.</p>")) == []
+
+
+# --------------------------------------------------------------------------- broken numbers, quoted
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "problem"),
+    [
+        ("USt-IdNr.: DE12345678", "DE12345678", "length"),  # eight digits of nine
+        ("USt-IdNr. DE 123456", "DE 123456", "length"),
+        ("VAT: UK 123 4567 89", "UK 123 4567 89", "prefix"),  # the United Kingdom's prefix is GB
+        ("USt-IdNr.: DX123456789", "DX123456789", "prefix"),
+    ],
+)
+def test_malformed_vat_ids_are_quoted_with_what_is_wrong(text: str, raw: str, problem: str) -> None:
+    [fact] = gather_org_numbers(_doc(f"<p>{text}</p>"))
+    assert (fact.scheme, fact.raw, fact.problem, fact.valid) == ("vat", raw, problem, False)
+
+
+def test_a_foreign_tax_number_is_no_prefix_problem() -> None:
+    # "US" is a country: a tax number of a register the tool does not read, not a typo.
+    [fact] = gather_org_numbers(_doc("<p>VAT: US 12 3456789</p>"))
+    assert fact.problem == "unknown"
