@@ -1,33 +1,53 @@
-"""The trader is identified: legal name with legal form, and a valid registration number.
+"""The trader is identified as the law of its kind asks: name, legal form, representative, register number.
 
 What it checks
-    A legal name with its legal form (AB, AS, ApS, Oy, GmbH, ...) and a registration number
-    whose checksum is right (SE organisationsnummer, NO organisasjonsnummer, DK CVR, FI
-    Y-tunnus, DE Handelsregister or a VAT id), on a trader page, in the terms, or in the
-    site-wide header or footer. Names and numbers of known third parties (payment providers,
-    carriers, platforms) are not the trader's.
+    What kind of trader the site names, and whether it shows what the law asks of that kind
+    (docs/trader-kinds.md lists it per jurisdiction, with the sources; the profiles hold it as
+    ``[params.trader_kinds]``):
+
+    * a company or partnership, known by its legal form (AB, AS, ApS, Oy, GmbH, UG, GbR, HB,
+      ANS, I/S, Ky, Ltd ...): its legal name with the form, and the register number where the
+      form exists by registration (every form but a GbR, an I/S); in Germany also the persons
+      authorised to represent it (Geschäftsführer, Vorstand, partners);
+    * a natural person (a sole trader: "Inhaberin Maria Muster", "enskild firma",
+      "Einzelunternehmen", "Tmi", "ENK"): the name, in Germany the person's own full name; a
+      register number only where the trader is registered (an e.K. always is);
+    * a registration number whose checksum is right (SE organisationsnummer, NO
+      organisasjonsnummer, DK CVR, FI Y-tunnus, DE Handelsregister or a VAT id), on a trader
+      page, in the terms, or in the site-wide header or footer. A number that is there but wrong
+      is quoted with what is wrong: its check digit, its length, its format or a VAT id's
+      country prefix. Names and numbers of known third parties (payment providers, carriers,
+      platforms) are not the trader's.
 
 Why it matters
     Art. 5(1)(a) and (d) Directive 2000/31/EC and Art. 6(1)(b) Directive 2011/83/EU: the
-    consumer must know who the contracting party is, which a brand name alone does not say.
-    SE e-handelslagen 8 §, NO ehandelsloven § 8, FI Y-tunnus, DE § 5 Abs. 1 Nr. 1 and 4 DDG.
+    consumer must know who the contracting party is, which a brand name alone does not say. SE
+    e-handelslagen 8 §, NO ehandelsloven § 8, FI Y-tunnus, DE § 5 Abs. 1 Nr. 1 DDG (name, and
+    for legal persons the legal form and the authorised representative) and Nr. 4 (register
+    and number, where registered).
 
 Failing example      a brand name only, and no registration number anywhere
-Partial example      "Kompis Hem AB" but no organisation number, or a number with a wrong checksum
-Passing example      "Kompis Hem AB · Org.nr 556677-8899" in the footer
+Partial example      "Kompis Hem AB" but no organisation number, or a number with a wrong checksum;
+                     "Muster GmbH, HRB 12345 B" without its Geschäftsführer
+Passing example      "Kompis Hem AB · Org.nr 556677-8899" in the footer; "Muster Design,
+                     Inhaberin Maria Muster" on a German imprint (a sole trader: no register
+                     number is required unless registered)
 Needs review when    the contact or imprint page could not be read or needs JavaScript, the
                      crawl did not cover the site, a number stands after a registration label in
-                     a register the tool does not read ("KvK 12345678"), or the trader is
-                     evidently established where the tool does not know the registers (an
-                     address, a phone or a page language from there): not recognised is not
-                     absent.
+                     a register the tool does not read ("KvK 12345678"), the trader is evidently
+                     established where the tool does not know the registers (an address, a phone,
+                     a page language or a legal form from there), or the kind of trader cannot be
+                     told (a name heads the address without a legal form or an owner label): not
+                     recognised is not absent, and a sole trader needs no register number.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
 
-from auditor.i18n import N_, Messages, Text, region_name
+from auditor.i18n import N_, Messages, Text, join, region_name
 from auditor.models import (
     AddressFact,
     Category,
@@ -36,8 +56,10 @@ from auditor.models import (
     OrgNumberFact,
     PageKind,
     PhoneFact,
+    RepresentativeFact,
     RuleMeta,
     Severity,
+    TraderNameFact,
 )
 from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, partial, passed, register
 from auditor.rules import legal
@@ -60,14 +82,58 @@ from auditor.rules.support import (
 
 #: Pages whose name and number are the trader's own.
 _IDENTITY_PAGES = TRADER_PAGE_KINDS | {PageKind.TERMS, PageKind.RETURNS, PageKind.COMPLAINTS}
+#: Pages where a name heading the address block is the trader's (not a shop's or warehouse's in the footer).
+_HEADING_PAGES = frozenset({PageKind.IMPRINT, PageKind.CONTACT, PageKind.ABOUT, PageKind.CUSTOMER_SERVICE})
 
 #: Countries whose company registers the tool reads (VAT ids alone it reads for every EU state).
 _KNOWN_REGISTERS = frozenset({"SE", "NO", "DK", "FI", "DE", "FR", "PL", "GB"})
+#: What the law asks of a kind where the profile says nothing: the ECD's name and register number.
+_EU_DEFAULT = {"representative": False, "full_name": False, "source": "ECD Art. 5(1)(a), (d)"}
 
 #: Every message of this rule, in English (translated in auditor/locale).
 MESSAGES = Messages(
     identified=N_(
-        "Trader identified as {name} ({form}), registration number {number}.",
+        "Trader identified as {name} ({kind}, legal form {form}), registration number {number}.",
+    ),
+    identified_rep=N_(
+        "Trader identified as {name} ({kind}, legal form {form}), registration number {number}, represented by "
+        "{representative}.",
+    ),
+    unregistered_form=N_(
+        "Trader identified as {name} ({kind}, legal form {form}); the legal form {form} needs no entry in a register, "
+        "so {source} asks for no registration number unless the trader is registered.",
+    ),
+    unregistered_form_rep=N_(
+        "Trader identified as {name} ({kind}, legal form {form}), represented by {representative}; the legal form "
+        "{form} needs no entry in a register, so {source} asks for no registration number unless the trader is "
+        "registered.",
+    ),
+    sole_trader=N_(
+        "Trader identified as a sole trader ({who}): the name is what {source} asks of a natural person; no "
+        "registration number is required unless the trader is registered.",
+    ),
+    sole_trader_number=N_(
+        "Trader identified as a sole trader ({who}), registration number {number}.",
+    ),
+    sole_trader_no_full_name=N_(
+        "The trader appears to be a sole trader ({who}), but no person's full name is given: {source} asks a natural "
+        "person for their own name, not only a trading name.",
+    ),
+    no_representative=N_(
+        "Trader identified as {name} ({kind}, legal form {form}), registration number {number}, but no person "
+        "authorised to represent it (managing director, board, partners) is named, which {source} asks of it.",
+    ),
+    no_representative_no_number=N_(
+        "Legal name {name} ({kind}, legal form {form}) is given, but neither a valid registration number nor a person "
+        "authorised to represent it (managing director, board, partners), which {source} asks of it.",
+    ),
+    no_representative_unregistered=N_(
+        "Trader identified as {name} ({kind}, legal form {form}), but no person authorised to represent it "
+        "(its partners or managing partner) is named, which {source} asks of it.",
+    ),
+    representative_doubt=N_(
+        "Trader identified as {name} ({kind}, legal form {form}), but no person authorised to represent it was "
+        "found, which {source} asks of it; {doubt}.",
     ),
     privacy_with_name=N_(
         "Registration number {number} is given only in the privacy policy, not on a contact, imprint or "
@@ -78,21 +144,37 @@ MESSAGES = Messages(
         "terms page or in the footer. No legal name with legal form was found.",
     ),
     bad_checksum=N_(
-        "A registration number is shown ({raw}) but its checksum is wrong for a {scheme} number; check it "
-        "for a typo.",
+        "A registration number is shown ({raw}) but its checksum is wrong for a {scheme}; check it for a typo.",
     ),
     bad_checksum_with_name=N_(
-        "A registration number is shown ({raw}) but its checksum is wrong for a {scheme} number; check it "
-        "for a typo. Legal name: {name}.",
+        "A registration number is shown ({raw}) but its checksum is wrong for a {scheme}; check it for a typo. "
+        "Legal name: {name}.",
     ),
     bad_form=N_(
-        "A registration number is shown ({raw}) but its {problem} is not that of a {scheme} number; check "
-        "it for a typo.",
+        "A registration number is shown ({raw}) but its {problem} is not that of a {scheme}; check it for a typo.",
     ),
     bad_form_with_name=N_(
-        "A registration number is shown ({raw}) but its {problem} is not that of a {scheme} number; check "
-        "it for a typo. Legal name: {name}.",
+        "A registration number is shown ({raw}) but its {problem} is not that of a {scheme}; check it for a typo. "
+        "Legal name: {name}.",
     ),
+    bad_prefix=N_(
+        "A VAT number is shown ({raw}) but its country prefix {prefix} is that of no country; check it for a typo.",
+    ),
+    bad_prefix_with_name=N_(
+        "A VAT number is shown ({raw}) but its country prefix {prefix} is that of no country; check it for a typo. "
+        "Legal name: {name}.",
+    ),
+    scheme_se_orgnr=N_("Swedish organisation number"),
+    scheme_no_orgnr=N_("Norwegian organisation number"),
+    scheme_dk_cvr=N_("Danish CVR number"),
+    scheme_fi_ytunnus=N_("Finnish business ID (Y-tunnus)"),
+    scheme_de_register=N_("German register number"),
+    scheme_vat=N_("VAT number"),
+    scheme_fr_siren=N_("French SIREN number"),
+    scheme_fr_siret=N_("French SIRET number"),
+    scheme_pl_nip=N_("Polish NIP number"),
+    scheme_pl_regon=N_("Polish REGON number"),
+    scheme_gb_company=N_("UK company number"),
     problem_length=N_("length"),
     problem_format=N_("format"),
     unknown_register=N_(
@@ -103,13 +185,32 @@ MESSAGES = Messages(
         "No registration number the tool can read, but the trader appears to be established where it "
         "does not know the registers ({seen}); check the trader's identity by hand.",
     ),
+    third_country_form=N_(
+        "Trader identified as {name} ({kind}, legal form {form}, a form of {countries}): a trader established outside "
+        "the EU and the EEA, which EU law asks for its name and address (CRD Art. 6(1)(b), (c)) but not for a "
+        "register number (ECD Art. 5(1)(d) binds traders established in a member state).",
+    ),
+    foreign_form=N_(
+        "Legal name {name} ({kind}, legal form {form}, a form of {countries}) is given without a registration number "
+        "the tool can read; it does not read the registers there, so check the trader's identity by hand.",
+    ),
     name_only=N_(
-        "Legal name {name} is given, but no valid registration number (organisation number, CVR, "
-        "Y-tunnus, Handelsregister) was found.",
+        "Legal name {name} ({kind}, legal form {form}) is given, but no valid registration number (organisation "
+        "number, CVR, Y-tunnus, Handelsregister) was found; the legal form {form} exists only by an entry in a "
+        "register, and {source} asks for its number.",
     ),
     number_only=N_(
         "Registration number {number} is given, but no legal name with its legal form (AB, AS, ApS, Oy, "
-        "GmbH, ...) was found.",
+        "GmbH, ...) and no owner's name was found.",
+    ),
+    kind_unknown=N_(
+        "The trader is named {name} above its address, without a legal form or an owner's label: whether it is a "
+        "sole trader (whose name suffices) or a company or partnership (legal form and registration number "
+        "required) cannot be told; check by hand.",
+    ),
+    kind_unknown_number=N_(
+        "The trader is named {name} above its address, with registration number {number}, but without a legal form "
+        "or an owner's label: if it is a company or partnership, its legal form is missing; check by hand.",
     ),
     doubt=N_(
         "No legal name or registration number found, but {doubt}.",
@@ -121,9 +222,30 @@ MESSAGES = Messages(
     none_aside=N_("Neither a legal name with legal form nor a registration number of the trader on the pages read."),
     note_name=N_("legal name {name} ({method}, {region})"),
     note_number=N_("{scheme} {number} ({check}, {region})"),
+    note_person=N_("sole trader {who} ({region})"),
+    note_heading=N_("name above the address: {name} ({region})"),
+    note_representative=N_("represented by {names} ({label}, {region})"),
     checksum_valid=N_("checksum valid"),
     checksum_wrong=N_("checksum WRONG"),
+    kind_company=N_("a company"),
+    kind_partnership=N_("a partnership"),
+    kind_person=N_("a sole trader"),
+    kind_person_registered=N_("a registered sole trader"),
 )
+
+
+@dataclass(frozen=True)
+class _Law:
+    """What a jurisdiction's law asks of one kind of trader (``[params.trader_kinds.<kind>]``)."""
+
+    representative: bool
+    full_name: bool
+    source: str
+
+    @classmethod
+    def of(cls, params: dict[str, Any], kind: str) -> _Law:
+        spec = {**_EU_DEFAULT, **params.get("trader_kinds", {}).get(kind, {})}
+        return cls(bool(spec["representative"]), bool(spec["full_name"]), str(spec["source"]))
 
 
 @register
@@ -133,12 +255,13 @@ class TraderIdentity(Rule):
         title=N_("The trader's legal name and registration number are given"),
         failure_title=N_("The trader's legal identity is not given"),
         description=N_(
-            "Consumers must know which company they contract with: its legal name with legal "
-            "form and its registration number, not just a brand."
+            "Consumers must know who they contract with: a company's legal name with its legal form and "
+            "registration number (in Germany also its representative), a sole trader's name, not just a brand."
         ),
         category=Category.CONTACT,
         severity=Severity.CRITICAL,
-        requires=("company_names", "org_numbers", "addresses", "phones", "pages", "coverage"),
+        requires=("company_names", "org_numbers", "trader_names", "representatives", "addresses", "phones",
+                  "pages", "coverage"),
         legal_refs=(legal.ECD_5_1, legal.CRD_6_1_C, *legal.NATIONAL_TRADER_INFO, legal.DE_EGBGB),
     )
 
@@ -160,12 +283,15 @@ class TraderIdentity(Rule):
         ])
         invalid = _unique_numbers([n for n in numbers if not n.valid and n.scheme != "other"])
         unread = _unique_numbers([n for n in numbers if n.scheme == "other"])
+        persons = _persons(facts.trader_names, pages, facts.company_names, home)
+        headings = [t for t in facts.trader_names if t.method == "heading" and pages.kind(t.url) in _HEADING_PAGES
+                    and not THIRD_PARTIES.search(t.excerpt)]
+        trader = names[0] if names else None
         evidence = [*(_name_evidence(n, pages) for n in names[:2]), *(_number_evidence(n, pages) for n in valid[:2])]
-        if names and valid:
-            return passed(
-                MESSAGES("identified", name=names[0].name, form=names[0].legal_form, number=valid[0].value),
-                evidence,
-            )
+        if trader is None and persons:
+            evidence = [*(_person_evidence(t, pages) for t in persons[:2]), *evidence]
+        if trader and valid:
+            return self._company(trader, valid[0], facts, ctx, pages, evidence)
         if in_privacy and not valid:
             number = in_privacy[0]
             return partial(
@@ -174,37 +300,30 @@ class TraderIdentity(Rule):
                 [*evidence, _number_evidence(number, pages)],
             )
         if invalid and not valid:
-            bad = invalid[0]
-            if bad.problem in ("length", "format"):
-                what = MESSAGES(f"problem_{bad.problem}")
-                message = (
-                    MESSAGES("bad_form_with_name", raw=bad.raw, problem=what, scheme=bad.scheme, name=names[0].name)
-                    if names else MESSAGES("bad_form", raw=bad.raw, problem=what, scheme=bad.scheme)
-                )
-            else:
-                message = (
-                    MESSAGES("bad_checksum_with_name", raw=bad.raw, scheme=bad.scheme, name=names[0].name) if names
-                    else MESSAGES("bad_checksum", raw=bad.raw, scheme=bad.scheme)
-                )
-            return partial(message, [*evidence, _number_evidence(bad, pages)])
+            return partial(_broken(invalid[0], names), [*evidence, _number_evidence(invalid[0], pages)])
         if unread and not valid:
             return needs_review(MESSAGES("unknown_register", raw=unread[0].raw),
                                 [*evidence, _number_evidence(unread[0], pages)])
+        if trader is None and persons:
+            return _sole_trader(persons, valid, ctx, evidence)
         abroad = None if valid else unknown_establishment(
             _where_established(facts.addresses, facts.phones, pages), pages.all, _KNOWN_REGISTERS
         )
         if abroad:
             return needs_review(MESSAGES("unknown_country", seen=abroad), evidence or pages.searched(5))
-        if names:
-            return partial(
-                MESSAGES("name_only", name=names[0].name),
-                evidence,
-            )
+        if trader is not None:
+            return self._company(trader, None, facts, ctx, pages, evidence)
         if valid:
+            if headings:
+                return needs_review(MESSAGES("kind_unknown_number", name=headings[0].name, number=valid[0].value),
+                                    [*evidence, _heading_evidence(headings[0], pages)])
             return partial(
                 MESSAGES("number_only", number=valid[0].value),
                 evidence,
             )
+        if headings:
+            return needs_review(MESSAGES("kind_unknown", name=headings[0].name),
+                                [_heading_evidence(h, pages) for h in headings[:2]])
         doubt = absence_doubt(pages, facts.coverage, "identity")
         # Every name and number left is someone else's or stands elsewhere: named, with the reason.
         note = set_aside_note([
@@ -216,6 +335,109 @@ class TraderIdentity(Rule):
                 with_note(MESSAGES("doubt_aside" if note else "doubt", doubt=doubt), note), pages.searched(5)
             )
         return failed(with_note(MESSAGES("none_aside" if note else "none"), note), pages.searched(10))
+
+    def _company(self, trader: CompanyNameFact, number: OrgNumberFact | None, facts: FactView, ctx: AuditContext,
+                 pages: Pages, evidence: list[Evidence]) -> Verdict:
+        """A trader known by its legal form: the number its form asks for, and its representative
+        where the jurisdiction's law asks for one of a form of its own country."""
+        law = _Law.of(ctx.params, trader.kind)
+        words = {"name": trader.name, "kind": _kind_name(trader), "form": trader.legal_form, "source": law.source}
+        countries = ", ".join(trader.countries)
+        ecd_states = set(ctx.params.get("ecd_scope", {}).get("states", ()))
+        if number is None and ecd_states and not set(trader.countries) & (ecd_states | {"EU"}):
+            # An Inc., an LLC: established outside the EU and the EEA, where no EU register is asked for.
+            return passed(MESSAGES("third_country_form", countries=countries, **words), evidence)
+        if number is None and trader.registered and not set(trader.countries) & (_KNOWN_REGISTERS | {"EU"}):
+            # A B.V., an S.r.l.: registered where the tool does not read the registers.
+            return needs_review(MESSAGES("foreign_form", countries=countries, **words), evidence)
+        region = ctx.country.region
+        asks = law.representative and bool(region) and (region in trader.countries or "EU" in trader.countries)
+        reps = _representatives(facts.representatives, trader, pages, facts.company_names, facts.coverage.home_url)
+        rep_evidence = [_representative_evidence(r, pages) for r in reps[:2]]
+        representative = join([n for r in reps for n in r.names][:3]) if reps else None
+        if asks and representative is None:
+            doubt = absence_doubt(pages, facts.coverage, "identity")
+            if doubt and (number is not None or not trader.registered):
+                return needs_review(MESSAGES("representative_doubt", doubt=doubt, **words), evidence)
+            if number is not None:
+                return partial(MESSAGES("no_representative", number=number.value, **words), evidence)
+            if trader.registered:
+                return partial(MESSAGES("no_representative_no_number", **words), evidence)
+            return partial(MESSAGES("no_representative_unregistered", **words), evidence)
+        shown = representative if asks else None
+        if number is not None:
+            if shown:
+                return passed(MESSAGES("identified_rep", number=number.value, representative=shown, **words),
+                              [*evidence, *rep_evidence])
+            return passed(MESSAGES("identified", number=number.value, **words), evidence)
+        if trader.registered:
+            return partial(MESSAGES("name_only", **words), evidence)
+        if shown:
+            return passed(MESSAGES("unregistered_form_rep", representative=shown, **words), [*evidence, *rep_evidence])
+        return passed(MESSAGES("unregistered_form", **words), evidence)
+
+
+def _sole_trader(persons: list[TraderNameFact], valid: list[OrgNumberFact], ctx: AuditContext,
+                 evidence: list[Evidence]) -> Verdict:
+    """A natural person trading in their own name: the name; a register number only where registered."""
+    law = _Law.of(ctx.params, "person")
+    named = [t for t in persons if t.name]
+    who = _who(named[0] if named else persons[0])
+    if law.full_name and not named:
+        return partial(MESSAGES("sole_trader_no_full_name", who=who, source=law.source), evidence)
+    if valid:
+        return passed(MESSAGES("sole_trader_number", who=who, number=valid[0].value), evidence)
+    return passed(MESSAGES("sole_trader", who=who, source=law.source), evidence)
+
+
+def _broken(bad: OrgNumberFact, names: list[CompanyNameFact]) -> Text:
+    """What is wrong with a number that is there: its check digit, length, format or country prefix."""
+    name = {"name": names[0].name} if names else {}
+    suffix = "_with_name" if names else ""
+    if bad.problem == "prefix":
+        return MESSAGES(f"bad_prefix{suffix}", raw=bad.raw, prefix=bad.value[:2], **name)
+    scheme = MESSAGES(f"scheme_{bad.scheme.replace('-', '_')}")
+    if bad.problem in ("length", "format"):
+        what = MESSAGES(f"problem_{bad.problem}")
+        return MESSAGES(f"bad_form{suffix}", raw=bad.raw, problem=what, scheme=scheme, **name)
+    return MESSAGES(f"bad_checksum{suffix}", raw=bad.raw, scheme=scheme, **name)
+
+
+def _persons(trader_names: Sequence[TraderNameFact], pages: Pages, names: Sequence[CompanyNameFact],
+             home_url: str) -> list[TraderNameFact]:
+    """Owners and sole traders named where the trader gives its own details, those with a person's name first.
+    A sole trader's word alone counts on a trader page or in the footer; in the terms it must come with a name
+    (terms describe buyers too: "if you are a sole trader ...")."""
+    out = []
+    for fact in trader_names:
+        if fact.method == "heading" or THIRD_PARTIES.search(fact.excerpt):
+            continue
+        if not _own(fact, pages, names, home_url):
+            continue
+        on_trader_page = fact.region in SITE_WIDE or pages.kind(fact.url) in TRADER_PAGE_KINDS
+        if fact.method == "sole_trader" and not (fact.name or fact.trading_name) and not on_trader_page:
+            continue
+        out.append(fact)
+    return sorted(out, key=lambda t: (not t.name, t.method != "owner"))
+
+
+def _representatives(reps: Sequence[RepresentativeFact], trader: CompanyNameFact, pages: Pages,
+                     names: Sequence[CompanyNameFact], home_url: str) -> list[RepresentativeFact]:
+    """The trader's own representatives; partners count only for a partnership."""
+    return [r for r in reps if _own(r, pages, names, home_url) and not THIRD_PARTIES.search(" ".join(r.names))
+            and (trader.kind == "partnership" or not r.partners_only)]
+
+
+def _kind_name(trader: CompanyNameFact) -> Text:
+    """The kind of trader a legal form is, in words ("a company", "a registered sole trader")."""
+    return MESSAGES(f"kind_{trader.kind}_registered" if trader.kind == "person" and trader.registered
+                    else f"kind_{trader.kind}")
+
+
+def _who(fact: TraderNameFact) -> str:
+    """How a report names a sole trader: "Muster Design, Inhaberin Maria Muster", "enskild firma Lisa Lind"."""
+    person = " ".join(p for p in (fact.label, fact.name) if p) if fact.method == "owner" or fact.name else fact.label
+    return ", ".join(p for p in (fact.trading_name, person) if p)
 
 
 def _where_established(
@@ -230,8 +452,8 @@ def _where_established(
     return seen + own_phone_countries(phones, pages)
 
 
-def _own(fact: CompanyNameFact | OrgNumberFact, pages: Pages, names: Sequence[CompanyNameFact],
-         home_url: str) -> bool:
+def _own(fact: CompanyNameFact | OrgNumberFact | TraderNameFact | RepresentativeFact, pages: Pages,
+         names: Sequence[CompanyNameFact], home_url: str) -> bool:
     """Seen where a trader names itself, and not next to a third party's name."""
     if fact.region not in SITE_WIDE and pages.kind(fact.url) not in _IDENTITY_PAGES:
         # Elsewhere ("Ihr Vertragspartner: jpc-schallplatten … mbH, … HRB 110327" on the cart
@@ -272,3 +494,19 @@ def _number_evidence(number: OrgNumberFact, pages: Pages) -> Evidence:
     note = MESSAGES("note_number", scheme=number.scheme, number=number.value, check=check,
                     region=region_name(number.region))
     return fact_evidence(number, pages, note, fallback=number.raw)
+
+
+def _person_evidence(fact: TraderNameFact, pages: Pages) -> Evidence:
+    note = MESSAGES("note_person", who=_who(fact), region=region_name(fact.region))
+    return fact_evidence(fact, pages, note, fallback=fact.name or fact.label)
+
+
+def _heading_evidence(fact: TraderNameFact, pages: Pages) -> Evidence:
+    note = MESSAGES("note_heading", name=fact.name, region=region_name(fact.region))
+    return fact_evidence(fact, pages, note, fallback=fact.name)
+
+
+def _representative_evidence(fact: RepresentativeFact, pages: Pages) -> Evidence:
+    note = MESSAGES("note_representative", names=", ".join(fact.names), label=fact.label,
+                    region=region_name(fact.region))
+    return fact_evidence(fact, pages, note, fallback=", ".join(fact.names))
