@@ -152,9 +152,12 @@ def _by_outcome(outcome: RuleOutcome, _facts: SiteFacts | None = None) -> Tool:
 
 def _stated_period(outcome: RuleOutcome, facts: SiteFacts | None = None) -> Tool:
     """A withdrawal period that is stated but too short is still stated; so is a commercial
-    return period ("100 Tage Rückgaberecht") the rule cannot take for the statutory right."""
+    return period ("100 Tage Rückgaberecht") the rule cannot take for the statutory right.
+    withdrawal-period's partial is the right named without its period: the period is absent."""
     if outcome.outcome == Outcome.FAIL and any("shorter than" in e.note for e in outcome.evidence):
         return "present"
+    if outcome.outcome == Outcome.PARTIAL:
+        return "absent"
     read = _by_outcome(outcome, facts)
     if read == "cannot tell" and facts is not None and any(
         p.topic == PassageTopic.WITHDRAWAL_PERIOD and p.amount for p in facts.passages

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from auditor.cli import main
-from auditor.evaluation import CorpusError, evaluate, load_corpus, markdown_table, write_into
+from auditor.evaluation import CHECKS, CorpusError, evaluate, load_corpus, markdown_table, write_into
+from auditor.models import Category, Outcome, RuleOutcome, Severity
 
 LABELS = """\
 schema_version: 1
@@ -117,3 +118,14 @@ def test_a_broken_corpus_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(CorpusError, match="missing"):
         load_corpus(tmp_path)
     assert main(["eval", str(tmp_path / "nowhere")]) == 2
+
+
+def test_a_right_named_without_its_period_is_no_period_stated() -> None:
+    """withdrawal-period's partial says the right is named and its period is not: for the
+    "period stated" label that is absent, while returns information is still present."""
+    partial = RuleOutcome(
+        rule="withdrawal-period", title="t", outcome=Outcome.PARTIAL, message="m",
+        category=Category.WITHDRAWAL, severity=Severity.CRITICAL, weight=1.0,
+    )
+    reads = {check.label: check.read(partial, None) for check in CHECKS if check.rule == "withdrawal-period"}
+    assert reads["has_withdrawal_period_stated"] == "absent"

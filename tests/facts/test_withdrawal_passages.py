@@ -79,6 +79,71 @@ def test_open_purchase_is_flagged_and_keeps_its_own_period() -> None:
     assert alone.amount == 7
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "amount"),
+    [
+        # withdrawing named by a verb and its object, not a fixed phrase
+        ("Köper du något och ångrar dig har du två veckor på dig att meddela oss.", "sv", 14),
+        ("Kuluttajana voit perua tilauksesi 14 päivän kuluessa sen saapumisesta.", "fi", 14),
+        ("As a consumer you may cancel your purchase within 14 days of receiving it.", "en", 14),
+        # an extended right is still the right ("förlängd", "verlängert" without a "by")
+        ("Vi ger dig förlängd ångerrätt: 60 dagar från leverans.", "sv", 60),
+        ("Wir gewähren ein verlängertes Widerrufsrecht von 30 Tagen.", "de", 30),
+        # a number in brackets after its word
+        ("Du har fjorton (14) dagars ångerrätt.", "sv", 14),
+    ],
+)
+def test_the_period_of_the_right_in_everyday_wording(text: str, lang: str, amount: int) -> None:
+    facts = [f for f in _periods(text, lang) if f.amount is not None]
+    assert [f.in_days() for f in facts] == [amount]
+    assert "loose" not in facts[0].flags
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # another thing's period next to the right's name: exchange, invoice, gift cards
+        ("Vill du ångra dig kan du byta varan inom 30 dagar.", "sv"),
+        ("Betala med faktura inom 14 dagar – ångerrätten påverkas inte.", "sv"),
+        ("Zahlen Sie per Rechnung innerhalb von 14 Tagen – Ihr Widerrufsrecht bleibt unberührt.", "de"),
+        ("If you change your mind, you can exchange the item within 30 days.", "en"),
+        # the right excluded: its name is no anchor for the number after it
+        ("Ångerrätten gäller inte för livsmedel; hållbarheten är 5 dagar.", "sv"),
+        ("Yritysasiakkailla ei ole peruutusoikeutta, ja lasku erääntyy 7 päivässä.", "fi"),
+        # the extension of the period, with its "by"
+        ("Wurden Sie nicht belehrt, verlängert sich die Widerrufsfrist um zwölf Monate.", "de"),
+        ("If we have not told you about it, the cancellation period is extended by 12 months.", "en"),
+        # hours: an order cancelled before dispatch, no withdrawal period
+        ("You can cancel your order within 2 hours of placing it.", "en"),
+    ],
+)
+def test_other_periods_beside_the_right_are_not_its_period(text: str, lang: str) -> None:
+    assert [f.amount for f in _periods(text, lang) if "open_purchase" not in f.flags and f.amount] == []
+
+
+def test_a_period_read_loosely_is_flagged() -> None:
+    """The right named in another clause, or a return word nearer to the number: the number may
+    be the time to send the goods back, and the rule does not fail on it alone."""
+    [fact] = _periods("Ångrat dig? Skicka tillbaka varan inom 7 dagar.")
+    assert fact.amount == 7 and "loose" in fact.flags
+    [fact] = _periods("Om du ångrar köpet ska varan returneras inom 7 dagar.")
+    assert "loose" in fact.flags
+    [fact] = _periods("Ångerrätten gäller i 7 dagar från leverans.")
+    assert "loose" not in fact.flags
+    # a label joined to its value by a dash is one statement ("Angrerett – 7 dager")
+    doc = _page("<main><table><tr><th>Angrerett</th><td>7 dager fra du mottok varen</td></tr></table></main>")
+    [fact] = _of(gather(doc, "nb"), PassageTopic.WITHDRAWAL_PERIOD)
+    assert fact.amount == 7 and "loose" not in fact.flags
+
+
+def test_commercial_return_and_exchange_periods_are_not_the_right() -> None:
+    [fact] = _periods("Returrätt 60 dagar på oanvända varor.")
+    assert fact.flags == ["open_purchase"] and fact.amount == 60
+    assert _periods("Bytesrätt gäller i 30 dagar mot kvitto.") == []
+    facts = _periods("Du har alltid 14 dagars ångerrätt, men vi erbjuder dessutom 100 dagars öppet köp.")
+    assert {(f.amount, "open_purchase" in f.flags) for f in facts} == {(14, False), (100, True)}
+
+
 def test_a_heading_naming_the_right_is_a_label() -> None:
     doc = _page("<main><h2>Widerrufsbelehrung</h2></main>")
     [fact] = _of(gather(doc, "de"), PassageTopic.WITHDRAWAL_PERIOD)

@@ -2,12 +2,17 @@
 function (CRD Art. 11a) and who pays the return shipping.
 
 * ``withdrawal_period``: a sentence naming the right (ångerrätt, angrerett, fortrydelsesret,
-  peruuttamisoikeus, Widerrufsrecht, right of withdrawal) with the period closest to that name.
-  Periods next to a delivery, refund or extension word ("14 dagars leveranstid", "refund within
-  30 days", "verlängert sich um zwölf Monate") are not the withdrawal period. Flag
-  ``no_period`` when the right is named without one; ``open_purchase`` for a commercial return
-  promise ("öppet köp 30 dagar"), with ``right_named`` when the same sentence names the right;
-  ``label`` for a heading or link text that names the right and says nothing more.
+  peruuttamisoikeus, Widerrufsrecht, right of withdrawal, or withdrawing in words: "ångra
+  köpet", "peru tilaus", "cancel your purchase"), with each stated period given to the name
+  nearest it, first in its own clause: the right, a commercial return promise, or another
+  thing's word (delivery, refund, the extension "by 12 months", exchange, invoice). The words
+  are the ``withdrawal_period`` concept (``lexicon/concepts/withdrawal_period.toml``); a name
+  with a negation next to it ("ingen ångerrätt") is no anchor, and periods in hours are none.
+  A right's period is ``loose`` when the name stands in another clause or a return word is
+  nearer to it: it may be the time to send the goods back. Flag ``no_period`` when the right is
+  named without one; ``open_purchase`` for a commercial return promise ("öppet köp 30 dagar",
+  "Rückgaberecht", "30-day returns"), with ``right_named`` when the same sentence names the
+  right; ``label`` for a heading or link text that names the right and says nothing more.
 * ``withdrawal_form``: the Annex I(B) text itself or a heading naming the form with form
   content under it (``inline``), a link to it (``link``, target), or only a mention
   (``mention_only``).
@@ -27,6 +32,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import lxml.html
 
+from auditor.facts.concepts import clauses
 from auditor.facts.dom import Document, TextBlock, clean
 from auditor.facts.passages._concepts import page_concepts
 from auditor.facts.passages.common import (
@@ -46,10 +52,14 @@ from auditor.models import PassageFact, PassageTopic
 
 #: A sentence this long (in words) is prose, not a label.
 _LABEL_WORDS = 8
-#: How many words before a period a word may make it another period (delivery, refund).
-_NEAR = 3
-#: How many words after a period such a word may follow it.
+#: How many words may stand between another thing's word and the period after it (delivery,
+#: refund: "Vi återbetalar beloppet inom 14 dagar", "erstatten den Betrag innerhalb von 14 Tagen").
+_NEAR = 4
+#: How many words may stand between a period and another thing's word after it ("14 dagars
+#: leveranstid", "2 Tage Lieferzeit").
 _AFTER = 2
+#: How many words may stand between a negation and the right's name it excludes.
+_NEGATION_REACH = 2
 #: A sentence this short naming the right is a heading or link label ("Widerrufsbelehrung").
 _LABEL_ONLY = 4
 #: How many words a party word may sit from the return-cost noun.
@@ -75,30 +85,16 @@ def gather(doc: Document, lang: str) -> list[PassageFact]:
 
 
 def _periods(doc: Document, lang: str) -> list[PassageFact]:
-    lex = topic_phrases("withdrawal_period")
-    right, open_purchase, other = lex.get("right", ()), lex.get("open_purchase", ()), lex.get("not_period", ())
+    concepts = page_concepts(doc)
     out: list[PassageFact] = []
     for block in doc.blocks:
         for sentence in sentences(block.text):
             text = sentence.text
-            words = word_list(text)
-            rights = phrase_hits(words, right)
-            opens = phrase_hits(words, open_purchase)
+            slots = concepts.spans(text, _CONCEPT)
+            rights, opens = slots.get("right", []), slots.get("open", [])
             if not rights and not opens:
                 continue
-            starts = {i for i, _ in phrase_hits(words, lex.get("from_words", ()))}
-            # "14 dagar från leverans": the delivery word only says when the period starts.
-            others = [i for i, _ in phrase_hits(words, other) if i - 1 not in starts]
-            stated = [p for p in periods(text) if not _other_period(text, p, others)]
-            # Each period belongs to the nearest name: the right, an open purchase, or another
-            # period's word ("återbetalar vi beloppet inom 30 dagar" is the refund's).
-            anchors = [(i, "right") for i, _ in rights] + [(i, "open") for i, _ in opens]
-            anchors += [(i, "other") for i in others]
-            assigned: dict[str, list[tuple[int, Period]]] = {"right": [], "open": [], "other": []}
-            for period in stated:
-                at = word_index(text, period.start)
-                distance, kind = min((abs(at - i), kind) for i, kind in anchors)
-                assigned[kind].append((distance, period))
+            assigned = _assign(text, slots, _label_words(text))
             if rights:
                 out.append(_period_fact(doc, block, lang, text, assigned["right"], []))
             if opens:
@@ -107,22 +103,113 @@ def _periods(doc: Document, lang: str) -> list[PassageFact]:
     return out
 
 
-def _other_period(text: str, period: Period, others: list[int]) -> bool:
-    """Whether a delivery, refund or extension word sits right before or after the period
-    ("leveranstiden är 14 dagar", "14 dagars leveranstid", "erstatten binnen 14 Tagen")."""
-    start = word_index(text, period.start)
-    end = word_index(text, period.end)
-    return any(start - _NEAR <= i < start or end <= i < end + _AFTER for i in others)
+_CONCEPT = "withdrawal_period"
+Span = tuple[int, int]
+
+
+def _assign(text: str, slots: dict[str, list[Span]], label_words: int) -> dict[str, list[tuple[int, Period, bool]]]:
+    """Each period of the sentence given to the name nearest it: the right, an open purchase, or
+    another thing's period (a delivery, refund, extension or exchange word right next to it).
+    A right's period is ``loose`` when the name stands in another clause (not a label joined to
+    the statement), or a return word is nearer to it than the name: then it may be the time to
+    send the goods back. Periods in hours are no withdrawal period."""
+    words = word_list(text)
+    clause_of = _clause_index(text, len(words), label_words)
+    rights = [r for r in slots.get("right", []) if not _negated(r, slots.get("negation", []), clause_of)]
+    starts = slots.get("start", [])
+    named = slots.get("right", [])
+    # A delivery word that says when the period starts ("från leveransen") is no other period's,
+    # and neither is a word inside the right's own name.
+    others = [o for o in slots.get("other", []) if not _within(o, starts) and not _within(o, named)]
+    returns = slots.get("return", [])
+    assigned: dict[str, list[tuple[int, Period, bool]]] = {"right": [], "open": [], "other": []}
+    for period in periods(text):
+        if period.unit == "hours":
+            continue
+        at = (word_index(text, period.start), max(word_index(text, period.end), word_index(text, period.start) + 1))
+        clause = clause_of[min(at[0], len(words) - 1)]
+        # A name in the period's own clause comes before any in another clause, then the nearest.
+        candidates: list[tuple[bool, int, str, Span]] = [
+            (clause_of[r[0]] != clause, _gap(at, r), "right", r) for r in rights
+        ]
+        candidates += [(clause_of[o[0]] != clause, _gap(at, o), "open", o) for o in slots.get("open", [])]
+        candidates += [(clause_of[o[0]] != clause, _gap(at, o), "other", o) for o in others if _adjacent(at, o)]
+        if not candidates:
+            continue
+        apart, distance, kind, _ = min(candidates)
+        nearer_return = any(_gap(at, r) < distance for r in returns)
+        assigned[kind].append((distance, period, kind == "right" and (apart or nearer_return)))
+    return assigned
+
+
+def _gap(period: Span, span: Span) -> int:
+    """How many words stand between a period and a span (0 when they touch or overlap)."""
+    if span[1] <= period[0]:
+        return period[0] - span[1]
+    if span[0] >= period[1]:
+        return span[0] - period[1]
+    return 0
+
+
+def _adjacent(period: Span, span: Span) -> bool:
+    """Whether another thing's word is close enough to make the period its own: up to
+    :data:`_NEAR` words before it or :data:`_AFTER` after it."""
+    if span[1] <= period[0]:
+        return period[0] - span[1] <= _NEAR
+    return span[0] - period[1] <= _AFTER
+
+
+def _within(span: Span, outer: list[Span]) -> bool:
+    return any(o[0] <= span[0] and span[1] <= o[1] for o in outer)
+
+
+def _negated(right: Span, negations: list[Span], clause_of: list[int]) -> bool:
+    """Whether a negation word stands right next to the right's name in its clause ("ingen
+    ångerrätt", "Ångerrätten gäller inte", "kein Widerrufsrecht"): the right is excluded there."""
+    return any(_gap(right, neg) <= _NEGATION_REACH and clause_of[neg[0]] == clause_of[right[0]] for neg in negations)
+
+
+def _clause_index(text: str, count: int, label_words: int) -> list[int]:
+    """The clause (:func:`auditor.facts.concepts.clauses`) of each of the text's words, a
+    joined label's words in the clause after it; one clause for all when the clauses' words do
+    not add up to the text's."""
+    index: list[int] = []
+    # Brackets hold an aside of the same clause here: "ångerrätt (14 dagar)", "fjorton (14) dagar".
+    for number, part in enumerate(clauses(text.replace("(", " ").replace(")", " "))):
+        index.extend([number] * len(word_list(part)))
+    if len(index) != count:
+        return [0] * count
+    if 0 < label_words < count:
+        index[:label_words] = [index[label_words]] * label_words
+    return index
+
+
+def _label_words(text: str) -> int:
+    """How many words of a statement are a label joined to its value ("Ångerrätt – 14 dagar": a
+    heading, term or header cell and the block it labels, a table row of a header cell and a
+    cell): a name there is the subject of the value after it, though a dash stands between."""
+    if " – " not in text:
+        return 0
+    head = text.split(" – ", 1)[0]
+    if any(ch.isdigit() or ch in "?!" for ch in head):  # a value or a question, not a label
+        return 0
+    count = len(word_list(head))
+    return count if count <= _LABEL_WORDS else 0
 
 
 def _period_fact(
-    doc: Document, block: TextBlock, lang: str, text: str, periods_: list[tuple[int, Period]], flags: list[str]
+    doc: Document,
+    block: TextBlock,
+    lang: str,
+    text: str,
+    periods_: list[tuple[int, Period, bool]],
+    flags: list[str],
 ) -> PassageFact:
     if not periods_:
         label = ["label"] if len(word_list(text)) <= _LABEL_ONLY else []
         topic = PassageTopic.WITHDRAWAL_PERIOD
         return passage_fact(doc, block.element, topic, lang, text, flags=[*flags, "no_period", *label])
-    _, period = min(periods_, key=lambda item: item[0])
+    _, period, loose = min(periods_, key=lambda item: (item[2], item[0]))
     return passage_fact(
         doc,
         block.element,
@@ -131,7 +218,7 @@ def _period_fact(
         text,
         amount=period.amount,
         unit=period.unit,
-        flags=flags,
+        flags=[*flags, *(["loose"] if loose else [])],
     )
 
 

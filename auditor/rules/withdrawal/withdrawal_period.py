@@ -6,8 +6,11 @@ What it checks
     The jurisdiction's period (``withdrawal_days``, 14) or longer passes; a shorter period is a
     fail. The right named without a period is partial. A commercial "öppet köp 30 dagar"
     counts only where the statutory right is named too; on its own it is not the right.
-    Numbers next to delivery, refund or extension words ("14 dagars leveranstid", "refund
-    within 14 days") are not the withdrawal period.
+    Numbers next to delivery, refund, extension or exchange words ("14 dagars leveranstid",
+    "refund within 14 days", "bytesrätt 30 dagar") are not the withdrawal period. A shorter
+    period read loosely (the right named in another clause, or a return word nearer to the
+    number: "Ångrat dig? Skicka tillbaka varan inom 7 dagar") may be the time to send the goods
+    back: it is never a fail on its own.
 
 Why it matters
     CRD Art. 6(1)(h) asks for the conditions, time limit and procedure of the right of
@@ -21,7 +24,8 @@ Partial example      "Vi följer distansavtalslagens regler om ångerrätt." (no
 Passing example      "Du har 14 dagars ångerrätt från den dag du tog emot varan."
 Needs review when    the terms or returns page could not be read, needs JavaScript, or was not
                      found (also when the right is named only in a link or heading); or the site
-                     states both a lawful and a shorter period.
+                     states both a lawful and a shorter period; or the only shorter period is read
+                     loosely.
 """
 
 from __future__ import annotations
@@ -99,6 +103,14 @@ MESSAGES = Messages(
     ),
     note_short=N_(
         "withdrawal period {period}, shorter than {days:g} days",
+    ),
+    short_loose=N_(
+        "A period of {period} stands near the right of withdrawal, shorter than the {days:g} days the law "
+        "gives, but the sentence may mean another period (such as the time to send the goods back); check "
+        "which period the site gives for the right of withdrawal.",
+    ),
+    note_loose=N_(
+        "period {period} near the right of withdrawal, perhaps another period",
     ),
     open_covers=N_(
         "The right of withdrawal is named and the shop's open purchase ({period}) covers at least the "
@@ -188,7 +200,9 @@ class WithdrawalPeriod(Rule):
         opens = [p for p in found if "open_purchase" in p.flags]
         stated = [p for p in right if p.in_days() is not None]
         lawful = [p for p in stated if (p.in_days() or 0) >= days]
-        short = [p for p in stated if (p.in_days() or 0) < days]
+        # A shorter period read loosely may be another period: never a fail, nor a conflict.
+        loose = [p for p in stated if (p.in_days() or 0) < days and "loose" in p.flags]
+        short = [p for p in stated if (p.in_days() or 0) < days and "loose" not in p.flags]
         if lawful and short:
             return needs_review(
                 MESSAGES("conflicting", lawful=_period(lawful[0]), short=_period(short[0])),
@@ -206,6 +220,12 @@ class WithdrawalPeriod(Rule):
                 MESSAGES("short", period=_period(short[0]), days=days),
                 [passage_evidence(p, pages, MESSAGES("note_short", period=_period(p), days=days))
                  for p in one_per_place(short)[:3]],
+            )
+        if loose:
+            return needs_review(
+                MESSAGES("short_loose", period=_period(loose[0]), days=days),
+                [passage_evidence(p, pages, MESSAGES("note_loose", period=_period(p)))
+                 for p in one_per_place(loose)[:3]],
             )
         named = bool(right) or any("right_named" in p.flags for p in opens)
         long_open = [p for p in opens if p.in_days() is not None and (p.in_days() or 0) >= days]
