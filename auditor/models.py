@@ -242,6 +242,11 @@ class FetchFailure(_Frozen):
     headers: dict[str, str] = Field(default_factory=dict, exclude=True, repr=False)
     body: bytes = Field(default=b"", exclude=True, repr=False)
     warc: str = Field(default="", description="WARC file and record id of the error answer: 'file#urn:uuid:...'.")
+    scripted: bool = Field(
+        default=False,
+        description="The error answer is a near-empty page with a script or a refresh, which may still show a page "
+        "in a browser (a single-page application's 404 fallback).",
+    )
 
 
 class RobotsInfo(_Frozen):

@@ -6,7 +6,10 @@ answer as its evidence (the crawl keeps an error answer in the WARC file like a 
 
 Only a live site's own answer says a page is gone. A 5xx answer, a timeout, a page robots.txt
 kept the crawler from and a file missing from a saved copy (``not_saved``) say only that the
-page was not read: the rules keep those in doubt (needs_review), never call them dead.
+page was not read: the rules keep those in doubt (needs_review), never call them dead. Nor is a
+404 whose answer is a near-empty page with a script or a refresh (``FetchFailure.scripted``): a
+single-page application hosted as static files answers its own routes that way and still shows
+the page in a browser.
 """
 
 from __future__ import annotations
@@ -83,7 +86,7 @@ def dead_links(coverage: CrawlCoverage, links: Sequence[LinkFact], kinds: Collec
             by_target.setdefault(url_key(link.target), []).append(link)
     found: list[DeadLink] = []
     for failure in coverage.failures:
-        if failure.kind != "http_status" or failure.status not in DEAD_STATUSES:
+        if failure.kind != "http_status" or failure.status not in DEAD_STATUSES or failure.scripted:
             continue
         shown = sorted(by_target.get(url_key(failure.url), []), key=lambda item: item.region not in SITE_WIDE)
         texts = [item.text for item in shown] or [failure.click_path[-1].text if failure.click_path else ""]

@@ -83,6 +83,21 @@ def _headers(response: Response) -> dict[str, str]:
     return {k.decode("latin-1"): b", ".join(v).decode("latin-1") for k, v in response.headers.items()}
 
 
+#: An error answer with less visible text than this is no error page a person reads.
+_THIN_ANSWER = 200
+_SCRIPT_OR_REFRESH = re.compile(r"<script\b|<meta[^>]+http-equiv=[\"']?refresh", re.I)
+
+
+def _scripted_answer(response: Response) -> bool:
+    """Whether an error answer is a near-empty page with a script or a refresh: a single-page
+    application's fallback (a static host's 404.html that loads the application, which then shows
+    the page) may still show the consumer a page, so the answer does not prove the page is gone."""
+    if not isinstance(response, TextResponse):
+        return False
+    html = decode(response)
+    return bool(_SCRIPT_OR_REFRESH.search(html)) and len(Document(html, response.url).text) < _THIN_ANSWER
+
+
 def _binary(body: bytes) -> bool:
     """Binary junk served as a page: NUL bytes or mostly control characters in its first 4 kB."""
     head = body[:4096]
@@ -220,7 +235,7 @@ class SiteSpider(scrapy.Spider):
             yield FetchFailure(
                 url=requested, kind="http_status", reason=f"HTTP {response.status}", status=response.status,
                 click_path=path, final_url=response.url, fetched_at=datetime.now(UTC), headers=_headers(response),
-                body=response.body,
+                body=response.body, scripted=_scripted_answer(response),
             )
         elif not is_html:
             yield self._failure(requested, "not_html", f"not an HTML page ({content_type or 'unknown type'})", path)

@@ -1,7 +1,8 @@
 """A shop whose only contact link, the footer's "Impressum", answers 404: through the real spider
 on a loopback server and the command line, contact-page-findable fails, and its evidence points
 at the WARC record that holds the 404 answer the crawler got (read back with warcio). A 503
-behind the same link is no dead link: the page was not read, and the rule asks for review."""
+behind the same link is no dead link: the page was not read, and the rule asks for review; nor is
+a 404 whose answer is a near-empty page with a script (a single-page application's fallback)."""
 
 from __future__ import annotations
 
@@ -78,3 +79,16 @@ def test_a_503_behind_the_imprint_link_stays_in_review(tmp_path: Path) -> None:
     assert rule["outcome"] == "needs_review", rule["message"]
     [failure] = [f for f in result["crawl"]["failures"] if f["url"].endswith("/impressum")]
     assert failure["status"] == 503 and failure["warc"]  # kept as evidence too, but no dead link
+
+
+def test_a_404_that_loads_an_application_is_no_dead_link(tmp_path: Path) -> None:
+    """A single-page application on a static host: its 404.html loads the application, which shows
+    the imprint in a browser. The answer proves nothing gone: review, not fail."""
+    fallback = "<!doctype html><html><head><script>location.replace('/?p=' + location.pathname)</script></head></html>"
+    routes = shop("<a href='/impressum'>Impressum</a>") | {"/impressum": Route(fallback, status=404)}
+    with serve(routes) as site:
+        result = audit(site.url, tmp_path / "out")
+    rule = next(r for r in result["rules"] if r["rule"] == "contact-page-findable")
+    assert rule["outcome"] == "needs_review", rule["message"]
+    [failure] = [f for f in result["crawl"]["failures"] if f["url"].endswith("/impressum")]
+    assert failure["status"] == 404 and failure["scripted"]

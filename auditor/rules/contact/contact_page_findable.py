@@ -44,7 +44,8 @@ Failing example      the contact page is four clicks deep, behind inspiration pa
 Partial example      "Kontakt" in the footer of every page but the product pages
 Passing example      "Kontakta oss" in the footer of every page
 Needs review when    a link to a contact page was seen but the page could not be read (a
-                     timeout, a 5xx answer, robots.txt, a file missing from a saved copy), or
+                     timeout, a 5xx answer, robots.txt, a file missing from a saved copy, a
+                     404 whose answer only loads a script, as a single-page application's), or
                      it is on another site (an Impressum hosted elsewhere), or the crawl did
                      not read every page so a shorter path may exist, or most pages could not
                      be judged (scripts may write their header and footer).

@@ -36,7 +36,8 @@ Failing example      the terms are four clicks deep, behind inspiration pages; o
 Partial example      the returns page is three clicks from the home page
 Passing example      "Köpvillkor", "Ångerrätt" and "Reklamation" in the footer of every page
 Needs review when    a link to such a page was seen but the page could not be read (a timeout,
-                     a 5xx answer, robots.txt, a file missing from a saved copy), or the crawl
+                     a 5xx answer, robots.txt, a file missing from a saved copy, a 404 whose
+                     answer only loads a script, as a single-page application's), or the crawl
                      did not read every page, so a shorter path may exist.
 """
 
