@@ -391,7 +391,8 @@ def test_an_owner_label_in_running_text_names_no_one() -> None:
     [
         ("<p>Geschäftsführer: Dr. Hans Beispiel, Eva Probe</p>", ["Dr. Hans Beispiel", "Eva Probe"], "Geschäftsführer",
          False),
-        ("<p>vertreten durch die Geschäftsführerin Maria von Muster</p>", ["Maria von Muster"], "vertreten durch", False),
+        ("<p>vertreten durch die Geschäftsführerin Maria von Muster</p>", ["Maria von Muster"], "vertreten durch",
+         False),
         ("<h3>Vertreten durch:</h3><p>Max Muster</p>", ["Max Muster"], "Vertreten durch", False),
         ("<dl><dt>Geschäftsführer</dt><dd>Erika Beispiel</dd></dl>", ["Erika Beispiel"], "Geschäftsführer", False),
         ("<p>Gesellschafter: Max Muster und Eva Beispiel</p>", ["Max Muster", "Eva Beispiel"], "Gesellschafter", True),
