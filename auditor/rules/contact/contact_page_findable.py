@@ -23,6 +23,9 @@ What it checks
       every page read that counts carries the way;
     * partial: at most 2 clicks, but some pages lack the way ("N of M pages lack it", each one
       in the evidence); or exactly 3 clicks;
+    * partial too: no page is named for contact, but the trader's own email address stands on
+      a page at most 2 clicks away (the seller block of the terms, at the site's domain or beside
+      the trader's name or registration number): the details are there, under another name;
     * fail: more than 3 clicks, or no such page on a site read in full.
 
     A link to a contact, customer-service or imprint page that answers 404 or 410 on a live site
@@ -67,6 +70,7 @@ from auditor.models import (
     LinkFact,
     Outcome,
     PageInfo,
+    PageKind,
     RuleMeta,
     Severity,
 )
@@ -81,8 +85,11 @@ from auditor.rules.support import (
     absence_doubt,
     aside,
     first_of_each,
+    names_the_site,
+    numbered_block,
     owner_reason,
     set_aside_note,
+    trader_block,
     with_note,
 )
 from auditor.web.urls import url_key
@@ -132,6 +139,11 @@ MESSAGES = Messages(
         "Contact page {url} is {depth} {clicks} from the home page",
     ),
     near_site_wide=N_("{place}; {where}."),
+    details_elsewhere=N_(
+        "No page is named for contact, but the trader's email address ({email}) stands on the {kind} page {url}, "
+        "{depth} {clicks} from the home page: the details are there, under a name consumers do not look for first.",
+    ),
+    note_details_elsewhere=N_("the trader's email address, on a page not named for contact"),
     near_lacking=N_(
         "{place}, but {lacking} of {total} pages read lack it: no link to a contact or imprint page in their "
         "header, footer or navigation, nor the contact details (first: {url}). It should be reachable from "
@@ -218,7 +230,7 @@ class ContactPageFindable(Rule):
         ),
         category=Category.CONTACT,
         severity=Severity.HIGH,
-        requires=("pages", "links", "coverage", "emails"),
+        requires=("pages", "links", "coverage", "emails", "company_names", "org_numbers"),
         legal_refs=(legal.ECD_5_1, legal.KOV_2023, legal.NO_OTPRP_31, legal.DE_DDG_5),
     )
 
@@ -251,7 +263,48 @@ def _judge(facts: FactView, pages: Pages, coverage: CrawlCoverage, dead: list[De
             for d in on_home[:1]
         ]
         return _judge_found(contact_pages, reach, facts.links, pages, facts, coverage, shown, dead_keys(dead))
+    elsewhere = _details_elsewhere(facts, pages)
+    if elsewhere is not None:
+        return elsewhere
     return _judge_missing(facts.links, pages, facts, coverage, dead_keys(dead))
+
+
+def _details_elsewhere(facts: FactView, pages: Pages) -> Verdict | None:
+    """Partial when no page is named for contact, but the trader's own email stands on a page at
+    most PASS_DEPTH clicks away (the seller block of the terms: "… Mail: info@shop.fi"): the
+    details are there, under a name a consumer does not look for first. None otherwise.
+
+    The trader's own: at the site's domain, named after the site, or in a block naming the
+    trader or stating its registration number; never a third party's or example data."""
+    home = facts.coverage.home_url
+    own = [
+        e for e in _contact_details(facts)
+        if (page := pages.get(e.url)) is not None and page.linked and 200 <= page.status < 300
+        and page.depth <= PASS_DEPTH and page.kind != PageKind.PRIVACY
+        and (e.same_site or names_the_site(e.address.split("@", 1)[0], home)
+             or trader_block(e, facts.company_names, home, pages) is not None
+             or numbered_block(e, facts.org_numbers) is not None)
+    ]
+    if not own:
+        return None
+    email = min(own, key=lambda e: (_depth(e, pages), e.url))
+    page = pages.get(email.url)
+    assert page is not None
+    clicks = MESSAGES("click") if page.depth == 1 else MESSAGES("clicks")
+    return partial(
+        MESSAGES("details_elsewhere", email=email.address, kind=kind_name(page.kind), url=page.final_url,
+                 depth=page.depth, clicks=clicks),
+        [pages.evidence(page.final_url, excerpt=page.title,
+                        note=MESSAGES("note_depth", kind=kind_name(page.kind), depth=page.depth, clicks=clicks,
+                                      path=_path_text(page))),
+         pages.evidence(email.url, locator=email.locator, excerpt=email.excerpt,
+                        note=MESSAGES("note_details_elsewhere"))],
+    )
+
+
+def _depth(email: EmailFact, pages: Pages) -> int:
+    page = pages.get(email.url)
+    return page.depth if page is not None else 99
 
 
 def _contact_details(facts: FactView) -> list[EmailFact]:
