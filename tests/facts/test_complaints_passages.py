@@ -152,10 +152,11 @@ def test_a_complaint_to_a_public_body_is_not_the_traders_channel() -> None:
 
 
 def test_notice_candidate_with_eu_reference_and_duration() -> None:
-    [fact] = _topic(_gather(
+    facts = _topic(_gather(
         '<main><aside><h3>Lagstadgad garanti om överensstämmelse</h3>'
         "<p>Minst 2 år enligt EU-rätten.</p></aside></main>"
     ), NOTICE)
+    [fact] = [f for f in facts if "heading" in f.flags]  # the text alone states a duration under EU law too
     assert {"candidate", "heading", "eu", "minimum", "duration"} <= set(fact.flags)
     assert (fact.amount, fact.unit) == (2, "years")
     assert fact.name == "lagstadgad garanti om overensstammelse"
@@ -171,3 +172,109 @@ def test_notice_candidate_in_an_image_alt_text() -> None:
 def test_notice_wording_in_prose_is_only_a_candidate() -> None:
     [fact] = _topic(_gather("<main><p>Du omfattas av lagstadgad garanti enligt konsumentköplagen.</p></main>"), NOTICE)
     assert fact.flags == ["candidate"]
+
+
+# --------------------------------------------------------------------------- concepts (issue 18)
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        # a verb-first condition: the fault and the remedy in different clauses
+        ("<p>Hat der Artikel einen Mangel, können Sie Nacherfüllung verlangen.</p>", "de"),
+        ("<p>Visar sig varan vara defekt, har du rätt till reparation eller en ny vara.</p>", "sv"),
+        # imperatives and compounds the fixed phrases never held
+        ("<p>Reklamer på mangelfulle produkter via kundeservice.</p>", "nb"),
+        ("<p>Tuotteen virheistä voit tehdä reklamaation asiakaspalveluumme.</p>", "fi"),
+        # a fault under a heading that names the right
+        ("<h2>Reklamationer</h2><p>Har något gått fel med din vara? Hör av dig så ordnar vi det.</p>", "sv"),
+        ("<h2>Legal guarantee</h2><p>Is anything wrong with the product? Tell us and we will sort it out.</p>", "en"),
+    ],
+)
+def test_the_right_to_complain_by_concept(body: str, lang: str) -> None:
+    assert _topic(_gather(f"<main>{body}</main>", lang=lang), RIGHT)
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        ("<p>Klager over reklamer i nyhedsbrevet sendes til marketing.</p>", "da"),
+        ("<p>Ärenden som gäller ARN skickas till Allmänna reklamationsnämnden.</p>", "sv"),
+        ("<p>Hittar du fel på webbplatsen får du gärna rapportera dem.</p>", "sv"),
+        ("<p>Har du beställt fel storlek byter vi gärna till en ny vara.</p>", "sv"),
+        ("<p>Die Herstellergarantie umfasst die Reparatur defekter Teile.</p>", "de"),
+        # damage on arrival under a heading that names no right
+        ("<h2>Returer och reklamation</h2><h3>Leveransskador</h3><p>Kommer paketet fram skadat, "
+         "mejla oss en bild.</p>", "sv"),
+    ],
+)
+def test_look_alikes_of_the_right_by_concept(body: str, lang: str) -> None:
+    assert not _topic(_gather(f"<main>{body}</main>", lang=lang), RIGHT)
+
+
+@pytest.mark.parametrize(
+    ("body", "lang", "expected"),
+    [
+        # a fault with a word of liability or claiming: the legal period
+        ("<p>Laut Gesetz haften wir für Mängel an der Ware 24 Monate lang.</p>", "de", [(24, "months", [])]),
+        ("<p>Under consumer law we are liable for faulty goods for 2 years.</p>", "en", [(2, "years", [])]),
+        # a fault to report: a time to notify (never read as the liability period) ...
+        ("<p>Please report faults within 14 days.</p>", "en", [(14, "days", ["notice_period"])]),
+        # ... unless counted from the delivery: then it cuts the right short
+        ("<p>Faults must be reported within 14 days of delivery.</p>", "en", [(14, "days", [])]),
+        # the notice words after the period
+        ("<p>Reklamér over fejlen senest 2 måneder efter, at du opdagede den.</p>", "da",
+         [(2, "months", ["notice_period"])]),
+        # the guarantee word inside the right's name is not a commercial guarantee
+        ("<table><tr><th>Legal guarantee</th><td>2 years</td></tr></table>", "en", [(2, "years", [])]),
+        # an order error is no fault of the goods; a delivery time is no complaint period
+        ("<p>Fel i beställningen ska anmälas inom 24 timmar.</p>", "sv", []),
+        ("<p>Vid reklamation skickas ersättningsvaran inom 3 dagar.</p>", "sv", []),
+    ],
+)
+def test_complaint_periods_by_concept(body: str, lang: str, expected: list[tuple[float, str, list[str]]]) -> None:
+    found = [(f.amount, f.unit, f.flags) for f in _topic(_gather(f"<main>{body}</main>", lang=lang), PERIOD)]
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "lang", "flags"),
+    [
+        ("<p>Reklamationer tar vi emot i chatten på vår webbplats.</p>", "sv", {"channel", "chat"}),
+        ("<p>Täytä reklamaatiolomakkeella tiedot tuotteesta.</p>", "fi", {"channel", "form"}),
+        ("<p>Wir prüfen jede Reklamation sorgfältig, spätestens innerhalb von 5 Werktagen.</p>", "de",
+         {"answer_time", "working_days"}),
+        ("<p>Svarstid på reklamationer: 2 arbetsdagar.</p>", "sv", {"answer_time", "working_days"}),
+        ("<p>Reklamer via Min side, så vender vi tilbage hurtigst muligt.</p>", "da", {"channel", "answer_asap"}),
+    ],
+)
+def test_complaint_channels_and_answers_by_concept(body: str, lang: str, flags: set[str]) -> None:
+    facts = _topic(_gather(f"<main>{body}</main>", lang=lang), PROCEDURE)
+    assert facts and flags <= set(facts[0].flags)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang"),
+    [
+        ("Tillverkarens garanti påverkar inte din reklamationsrätt enligt konsumentköplagen.", "sv"),
+        ("The guarantee we give does not limit your statutory rights.", "en"),
+        ("Diese Garantie ersetzt nicht Ihre gesetzliche Gewährleistung.", "de"),
+        ("Kaikki tuotteet kuuluvat lakisääteisen takuun piiriin vähintään kahden vuoden ajan.", "fi"),
+        ("Du har lovfestet reklamasjonsrett for varer som ikke er brukt.", "nb"),
+    ],
+)
+def test_guarantee_notice_in_prose(sentence: str, lang: str) -> None:
+    assert _topic(_gather(f"<main><p>{sentence}</p></main>", lang=lang), NOTICE)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang"),
+    [
+        ("Vår garanti gäller i stället för reklamationsrätten.", "sv"),
+        ("Outlet-varer selges uten lovfestet reklamasjonsrett.", "nb"),
+        ("Die gesetzliche Gewährleistung ist bei B-Ware ausgeschlossen.", "de"),
+        ("A lifetime warranty is included on all frames.", "en"),
+    ],
+)
+def test_guarantee_notice_look_alikes(sentence: str, lang: str) -> None:
+    assert not _topic(_gather(f"<main><p>{sentence}</p></main>", lang=lang), NOTICE)

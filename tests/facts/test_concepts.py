@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import tomllib
+from importlib import resources
+
 import pytest
 
 from auditor.facts.concepts import PageConcepts, clauses, load, match_text, stem
 from auditor.facts.dom import Document
 from auditor.facts.passages import gather_passages
+from auditor.lexicon import normalise
 from auditor.models import PassageTopic
+from tests.facts.test_normalisation import spellings
 
 
 @pytest.mark.parametrize(
@@ -158,3 +163,42 @@ def test_spans_say_where_each_slot_is_filled_in_the_whole_text() -> None:
     assert (9, 11) in found["return"]  # "skicka tillbaka": a term of two words spans both
     assert {(1, 2), (5, 6), (6, 7)} <= set(found["consumer"])
     assert "deduct" not in found
+
+
+def test_a_negation_inside_a_longer_term_is_the_terms_own() -> None:
+    # "påverkar inte" is one term of the guarantee notice: it does not negate the sentence
+    text = "Garantin påverkar inte dina rättigheter enligt konsumentköplagen."
+    assert match_text(text, "guarantee_notice") == "notice"
+    # a negation of its own does
+    assert match_text("Demovaror säljs utan lagstadgad garanti.", "guarantee_notice") is None
+    assert match_text("The warranty replaces your statutory rights.", "guarantee_notice") == "replaced"
+    assert match_text("The warranty does not replace your statutory rights.", "guarantee_notice") == "notice"
+
+
+def test_a_sentence_scope_pattern_reads_across_clauses() -> None:
+    text = "Ist die Ware defekt, haben Sie Anspruch auf Nachbesserung."
+    assert len(clauses(text)) == 2  # no subordinating word keeps the condition with its clause
+    assert match_text(text, "complaints_right") == "right"
+
+
+def _concept_terms() -> list[tuple[str, str, str, str]]:
+    """(concept, lang, slot, words) for every term of the complaint concepts, its marks taken off
+    and its gaps closed ("står ... för" -> "står för")."""
+    out = []
+    for name in ("complaints_right", "complaint_period", "complaint_channel", "complaint_answer", "guarantee_notice"):
+        data = tomllib.loads((resources.files("auditor") / "rules" / "lexicon" / "concepts" / f"{name}.toml").read_text(
+            encoding="utf-8"))
+        for lang in ("sv", "nb", "da", "fi", "de", "en"):
+            for slot, values in data.get(lang, {}).items():
+                for raw in values:
+                    words = " ".join(w.strip("=*") for w in raw.split() if not w.startswith("..."))
+                    if normalise(words):
+                        out.append((name, lang, slot, words))
+    return out
+
+
+@pytest.mark.parametrize(("name", "lang", "slot", "words"), _concept_terms())
+def test_concept_terms_are_found_in_every_spelling(name: str, lang: str, slot: str, words: str) -> None:
+    page = PageConcepts((), (name,))
+    for spelled in spellings(words):
+        assert page.spans(f"Text davor {spelled} und mehr", name).get(slot), (name, lang, slot, words, spelled)

@@ -1,35 +1,40 @@
 """Passages about complaints and the legal guarantee: the right to complain about faulty goods,
 how and where to complain, the period stated for it, and the harmonised EU notice.
 
-* ``complaints_right``: a sentence naming the statutory right (reklamation, reklamasjon,
-  reklamationsret, reklamaatio / virhe, Gewährleistung / Mängelrechte, legal guarantee /
-  faulty goods). "Garanti" alone is not the right; a sentence about the data-protection
-  authority ("klagomål till IMY") is skipped.
-* ``complaint_procedure``: a sentence about complaints (by its own words, or under a heading
-  or on a page whose title is about complaints) that names a channel (``channel`` plus
-  ``email`` / ``form`` / ``phone`` / ``customer_service`` / ``address``; ``name`` holds an
-  email address), steps of the procedure (``howto``), or a promised answer time
-  (``answer_time`` with amount and unit; ``working_days`` when counted in working days;
-  ``answer_asap`` for "as soon as possible" without a period). Besides the fixed phrases, the
-  ``complaint_answer`` concept (``lexicon/concepts/complaint_answer.toml``) finds answering
-  words with a time unit in one clause ("Wir beantworten Reklamationen innerhalb von 14 Tagen").
-  Sentences that send the consumer to a public body are dispute resolution, not this topic.
-* ``guarantee_period``: a period whose nearest subject word is the complaints right or a
-  guarantee word ("reklamera inom 3 år", "Reklamation inom 14 dagar", "Gewährleistungsfrist
-  2 Jahre"). Periods nearer a delivery or withdrawal word, or in a clause about answering or
-  refunding, are not recorded. Flags: ``commercial_guarantee`` (a manufacturer's, extra or
-  plain "garanti" period, not the legal one), ``notice_period`` (time to notify after
-  discovering the defect), ``presumption`` (burden-of-proof period), ``transport_damage``,
-  ``used_goods``, ``long_lived`` (goods meant to last longer, NO).
-* ``guarantee_notice``: a candidate for the harmonised legal-guarantee notice (Directive (EU)
-  2024/825, Implementing Regulation (EU) 2025/1960). Its official wording is not confirmed, so
-  every match carries ``candidate``; ``heading`` / ``image`` say where the label is, ``eu``,
-  ``minimum`` and ``duration`` what the notice block around it says, ``commercial`` when it
-  speaks of an extra guarantee. ``amount`` / ``unit`` hold the longest period in the block.
+What each passage is found by is a concept (``auditor/rules/lexicon/concepts/<name>.toml``,
+word stems within a clause or sentence, negation handled; a regulator extends them without
+Python):
 
-Phrases are data in ``auditor/rules/lexicon/topics/{complaints_right, complaint_procedure,
-guarantee_period, guarantee_notice}.toml``; a phrase ending in ``*`` matches its last word as a
-prefix (German compounds, Finnish endings).
+* ``complaints_right`` (concept ``complaints_right``): a sentence naming the statutory right
+  (reklamation, reklamasjon, reklamationsret, reklamaatio / virhevastuu, Gewährleistung /
+  Mängelhaftung, legal guarantee / statutory rights), or speaking of faulty goods with a remedy,
+  the law or a complaint ("Ist die Ware defekt, haben Sie Anspruch auf Nachbesserung"); a
+  sentence about a fault under a heading that names the right ("Reklamation" – "Är något fel på
+  varan? Kontakta oss"). "Garanti" alone is not the right; complaints about personal data
+  ("klagomål till IMY") are skipped.
+* ``complaint_procedure`` (concepts ``complaint_channel`` and ``complaint_answer``): a sentence
+  about complaints (by its own words, or under a heading or on a page whose title is about
+  complaints) that names a channel (``channel`` plus ``email`` / ``form`` / ``phone`` /
+  ``address`` / ``customer_service`` / ``chat``; ``name`` holds an email address), steps of the
+  procedure (``howto``), or a promised answer time (``answer_time`` with amount and unit;
+  ``working_days`` when counted in working days; ``answer_asap`` for "as soon as possible"
+  without a period); ``defect`` when it is about faulty or damaged goods. Sentences that send
+  the consumer to a public body are dispute resolution, not this topic.
+* ``guarantee_period`` (concept ``complaint_period``, read as word positions): a period whose
+  nearest subject word is the complaints right, a fault with a word of claiming or reporting
+  it, or a guarantee word ("reklamera inom 3 år", "Reklamation inom 14 dagar", "Für Mängel
+  haften wir 24 Monate"). Periods nearer a delivery or withdrawal word, or in a clause about
+  answering or refunding, are not recorded. Flags: ``commercial_guarantee`` (a manufacturer's,
+  extra or plain "garanti" period, not the legal one), ``notice_period`` (time to notify after
+  discovering the defect, or to report a fault), ``presumption`` (burden-of-proof period),
+  ``transport_damage``, ``used_goods``, ``long_lived`` (goods meant to last longer, NO).
+* ``guarantee_notice`` (concept ``guarantee_notice``): a candidate for the harmonised
+  legal-guarantee notice (Directive (EU) 2024/825, Implementing Regulation (EU) 2025/1960), or
+  the reminder beside a commercial guarantee that the legal one stays. Its official wording is
+  not confirmed, so every match carries ``candidate``; ``heading`` / ``image`` say where the
+  label is, ``eu``, ``minimum`` and ``duration`` what the notice block around it says,
+  ``commercial`` when it speaks of an extra guarantee. ``amount`` / ``unit`` hold the longest
+  period in the block.
 """
 
 from __future__ import annotations
@@ -45,11 +50,8 @@ from auditor.facts.passages.common import (
     Period,
     Sentence,
     Unit,
-    has_phrase,
-    lexicon,
     passage_fact,
     periods,
-    phrase_spans,
     sentences,
     word_index,
     word_list,
@@ -61,42 +63,57 @@ from auditor.models import DAYS_PER_UNIT, PassageFact, PassageTopic, Region
 _WINDOW = 8
 #: How many words before a delivery word a "from" word makes it the period's start.
 _FROM_REACH = 4
+#: How many words may stand between a fault and the word of claiming it ("Mängel ... geltend
+#: machen": German puts the verb last).
+_CLAIM_REACH = 8
+#: The concept of the complaint period's words (lexicon/concepts/complaint_period.toml).
+_PERIOD = "complaint_period"
 #: A heading or label sentence ending in ":" with at most this many words joins the next one.
 _LABEL_WORDS = 5
 #: A block whose text is at least this share of link text is navigation.
 _LINK_SHARE = 0.8
 #: A notice block longer than this (characters) is prose, not a notice.
 _NOTICE_CHARS = 900
+#: The concept of the right to complain (lexicon/concepts/complaints_right.toml).
+_RIGHT = "complaints_right"
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _CLAUSE_BREAK = re.compile(r"[,;()\[\]–—]|\s-\s")
-_CHANNEL_KIND = (
-    ("form", ("form", "formular", "lomak", "skjema")),
-    ("phone", ("telefon", "phone", "ring", "puhelin", "soita", "call")),
-    ("address", ("adress", "address", "anschrift", "osoite", "brev")),
-    ("customer_service", ("kund", "asiakaspalvel", "customer", "kontakt", "contact", "yhteyt")),
-)
+#: The concept of the legal-guarantee notice (lexicon/concepts/guarantee_notice.toml).
+_NOTICE = "guarantee_notice"
+#: The concept of complaint channels and steps (lexicon/concepts/complaint_channel.toml).
+_CHANNEL = "complaint_channel"
+#: Its channel slots, in the order a passage's flags name them.
+_CHANNEL_KINDS = ("email", "form", "phone", "address", "customer_service", "chat")
 
 
 def gather(doc: Document, lang: str) -> list[PassageFact]:
     """Every complaints passage of one page."""
     out: list[PassageFact] = []
-    page_context = _is_context(word_list(doc.title))
+    page_context = _is_context(doc, doc.title)
     # Open headings, outermost first: the subsections ("Skadad vara") of a section headed
-    # "Returer & reklamation" are still about complaints.
-    open_headings: list[tuple[int, bool]] = []
+    # "Returer & reklamation" are still about complaints. The last item is the heading's text
+    # when it names the right to complain.
+    open_headings: list[tuple[int, bool, str]] = []
     for block in doc.blocks:
         tag = block.element.tag.lower() if isinstance(block.element.tag, str) else ""
-        words = word_list(block.text)
         if tag in HEADINGS:
             level = _heading_level(tag)
             while open_headings and open_headings[-1][0] >= level:
                 open_headings.pop()
-            open_headings.append((level, _is_context(words)))
-        heading_context = any(context for _, context in open_headings)
-        inherited = (page_context or heading_context) and doc.region(block.element) == Region.MAIN
+            named = _names_right(doc, block.text)
+            open_headings.append((level, named or _is_context(doc, block.text), clean(block.text) if named else ""))
+        main = doc.region(block.element) == Region.MAIN
+        heading_context = any(context for _, context, _ in open_headings)
+        inherited = (page_context or heading_context) and main
+        # The innermost heading: "Returer & reklamation" › "Kvalitetslöfte" does not make the
+        # quality promise's sentences an explanation of the right.
+        right_heading = open_headings[-1][2] if main and open_headings else ""
         links = _link_only(doc, block)
         for sentence in _sentences(block.text):
-            out.extend(_sentence_facts(doc, block, lang, sentence, inherited, heading=tag in HEADINGS, links=links))
+            out.extend(_sentence_facts(
+                doc, block, lang, sentence, inherited, heading=tag in HEADINGS, links=links,
+                right_heading="" if tag in HEADINGS else right_heading,
+            ))
         notice = _notice_in_block(doc, block, lang)
         if notice is not None:
             out.append(notice)
@@ -134,10 +151,28 @@ def _link_only(doc: Document, block: TextBlock) -> bool:
     return len(linked) >= _LINK_SHARE * len(own)
 
 
-def _is_context(words: list[str]) -> bool:
-    return has_phrase(words, lexicon("complaints_right", "phrases")) or has_phrase(
-        words, lexicon("complaint_procedure", "context")
-    )
+def _is_context(doc: Document, text: str) -> bool:
+    """Whether a title or heading is about complaints: it names the right or a complaint word."""
+    return _names_right(doc, text) or bool(page_concepts(doc).spans(text, _CHANNEL).get("context"))
+
+
+def _names_right(doc: Document, text: str) -> bool:
+    """Whether ``text`` names the right to complain (a ``named`` word of the concept)."""
+    return bool(page_concepts(doc).spans(text, _RIGHT).get("named"))
+
+
+def _states_right(doc: Document, text: str) -> bool:
+    """Whether a sentence states the right to complain (the ``complaints_right`` concept)."""
+    return page_concepts(doc).value(text, _RIGHT) == "right"
+
+
+def _speaks_of_fault(doc: Document, text: str) -> bool:
+    """Whether a sentence speaks of goods with a fault or of a remedy for one ("Är något fel på
+    varan?", "Something wrong with your order?"): right under a heading naming the right, it
+    explains the right. Damage on arrival ("kommer fram skadad") is a delivery matter."""
+    found = page_concepts(doc).spans(text, _RIGHT)
+    said = found.get("defect") or found.get("remedy")  # a fault, not damage on arrival
+    return bool(said) and not found.get("not_defect") and not found.get("privacy")
 
 
 def _show(text: str, start: int = 0, end: int = 0) -> str:
@@ -152,54 +187,72 @@ def _show(text: str, start: int = 0, end: int = 0) -> str:
 
 
 def _sentence_facts(
-    doc: Document, block: TextBlock, lang: str, sentence: Sentence, inherited: bool, *, heading: bool, links: bool
+    doc: Document,
+    block: TextBlock,
+    lang: str,
+    sentence: Sentence,
+    inherited: bool,
+    *,
+    heading: bool,
+    links: bool,
+    right_heading: str = "",
 ) -> list[PassageFact]:
     """Passages of one sentence. A heading or a link ("Reklamation" in the footer) names the
     topic but explains nothing: it is no ``complaints_right`` passage, and a list of links is
-    no complaint channel."""
+    no complaint channel. A sentence about a fault under a heading that names the right
+    ("Reklamation" – "Är något fel på varan? Kontakta oss") explains the right."""
     text = sentence.text
     words = word_list(text)
-    if has_phrase(words, lexicon("complaints_right", "negative")):
-        return []
+    if page_concepts(doc).spans(text, _RIGHT).get("privacy"):
+        return []  # complaints about personal data: the data-protection authority, not faulty goods
     out: list[PassageFact] = []
-    right = has_phrase(words, lexicon("complaints_right", "phrases"))
-    if right and not heading and not links:
-        out.append(passage_fact(doc, block.element, PassageTopic.COMPLAINTS_RIGHT, lang, _show(text), flags=[]))
-    context = right or inherited or has_phrase(words, lexicon("complaint_procedure", "context"))
-    if context and not links and not has_phrase(words, lexicon("complaint_procedure", "public_body")):
-        procedure = _procedure(doc, block, lang, text, words)
+    right = _states_right(doc, text)
+    if not heading and not links:
+        if right:
+            out.append(passage_fact(doc, block.element, PassageTopic.COMPLAINTS_RIGHT, lang, _show(text), flags=[]))
+        elif right_heading and _speaks_of_fault(doc, text):
+            shown = _show(f"{right_heading} – {clean(text)}")
+            out.append(passage_fact(doc, block.element, PassageTopic.COMPLAINTS_RIGHT, lang, shown, flags=[]))
+    channel = page_concepts(doc).spans(text, _CHANNEL)
+    named = page_concepts(doc).spans(text, _RIGHT)
+    # A fault makes a sentence about complaints ("Mängel können Sie telefonisch melden"); damage
+    # alone does not ("Är kartongen trasig när den kommer, kontakta oss" is about the delivery).
+    context = right or inherited or bool(channel.get("context") or named.get("named") or named.get("defect"))
+    if context and not links and not channel.get("public_body"):
+        fault = bool(named.get("defect") or named.get("damage"))
+        procedure = _procedure(doc, block, lang, text, channel, fault=fault)
         if procedure is not None:
             out.append(procedure)
     out.extend(_periods(doc, block, lang, text, words))
     return out
 
 
-def _procedure(doc: Document, block: TextBlock, lang: str, text: str, words: list[str]) -> PassageFact | None:
-    topic = "complaint_procedure"
+def _procedure(
+    doc: Document, block: TextBlock, lang: str, text: str, channel: dict[str, list[tuple[int, int]]], *, fault: bool
+) -> PassageFact | None:
+    """A complaint_procedure passage: the channel and steps (``complaint_channel`` concept) and
+    the promised answer time (``complaint_answer``) a sentence about complaints gives."""
     flags: list[str] = []
     name = ""
-    channel_spans = phrase_spans(words, lexicon(topic, "channel"))
     email = _EMAIL.search(text)
-    if channel_spans or email:
+    kinds = [kind for kind in _CHANNEL_KINDS if channel.get(kind)]
+    if kinds or email:
         flags.append("channel")
-        named = " ".join(" ".join(words[a:b]) for a, b in channel_spans)
         if email:
             name = email.group(0)
-        if email or any(m in named for m in ("mail", "e post", "epost", "mejl", "sahkopost")):
-            flags.append("email")
-        for kind, stems in _CHANNEL_KIND:
-            if any(stem in named for stem in stems):
-                flags.append(kind)
-    if has_phrase(words, lexicon(topic, "howto")):
+            if "email" not in kinds:
+                kinds.insert(0, "email")
+        flags.extend(kinds)
+    if channel.get("howto"):
         flags.append("howto")
-    if flags and has_phrase(words, lexicon(topic, "defect")):
+    if flags and fault:
         flags.append("defect")  # how to complain about goods that are faulty or arrive damaged
     amount: float | None = None
     unit: Unit | None = None
-    # The fixed "answer" phrases first, then the complaint_answer concept: an answering word
-    # with a time unit (or "as soon as possible") in one clause.
+    # When complaints are answered: an answering word with a time unit (or "as soon as
+    # possible") in one clause (the complaint_answer concept).
     answer = page_concepts(doc).value(text, "complaint_answer")
-    if has_phrase(words, lexicon(topic, "answer")) or answer == "period":
+    if answer == "period":
         found = _answer_time(text)
         if found is not None:
             amount, unit, working = found
@@ -235,29 +288,27 @@ def _answer_time(text: str) -> tuple[float, Unit, bool] | None:
 
 
 def _periods(doc: Document, block: TextBlock, lang: str, text: str, words: list[str]) -> list[PassageFact]:
-    topic = "guarantee_period"
-    legal = [
-        *phrase_spans(words, lexicon("complaints_right", "phrases")),
-        *phrase_spans(words, lexicon(topic, "legal")),
-    ]
-    guarantee = phrase_spans(words, lexicon(topic, "guarantee"))
-    if not legal and not guarantee:
+    """The periods of a sentence stated for complaints (see ``lexicon/concepts/complaint_period.toml``)."""
+    slots = _PeriodSlots(page_concepts(doc).spans(text, _PERIOD), page_concepts(doc).spans(text, _RIGHT))
+    if not slots.legal and not slots.reported and not slots.guarantee:
         return []
-    other = _other_topics(words)
-    # "meant to last longer than two years": a comparison, not a period for complaints.
-    thresholds = {b for _, b in phrase_spans(words, lexicon(topic, "threshold"))}
     out: list[PassageFact] = []
     for period in periods(text):
         start, end = word_index(text, period.start), word_index(text, period.end)
-        to_legal = _distance(legal, start, end)
-        to_guarantee = _distance(guarantee, start, end)
-        subject = min(to_legal, to_guarantee)
-        if subject > _WINDOW or _distance(other, start, end) <= subject or start in thresholds:
+        to_legal = _distance(slots.legal, start, end)
+        to_report = _distance(slots.reported, start, end)
+        to_guarantee = _distance(slots.guarantee, start, end)
+        subject = min(to_legal, to_report, to_guarantee)
+        if subject > _WINDOW or _distance(slots.other, start, end) <= subject or start in slots.thresholds:
             continue
-        clause = word_list(_clause(text, period))
-        if has_phrase(clause, lexicon(topic, "handling")):
+        lo, hi = _clause(text, period)
+        clause = (word_index(text, lo), word_index(text, hi))
+        if slots.within("handling", clause) and not slots.within("liable", clause):
             continue
-        flags = _period_flags(words, clause, guarantee_nearer=to_guarantee <= to_legal)
+        flags = slots.flags(clause, end, guarantee_nearer=to_guarantee <= min(to_legal, to_report))
+        reported = to_report < to_legal and to_report <= to_guarantee
+        if reported and "notice_period" not in flags and not slots.counted_from_start(end):
+            flags.append("notice_period")  # "report faults within 14 days": a time to notify
         out.append(
             passage_fact(
                 doc,
@@ -273,13 +324,78 @@ def _periods(doc: Document, block: TextBlock, lang: str, text: str, words: list[
     return out
 
 
-def _other_topics(words: list[str]) -> list[tuple[int, int]]:
-    """Delivery, withdrawal and open-purchase words, except where they start the period ("från leverans")."""
-    starts = phrase_spans(words, lexicon("guarantee_period", "from"))
+Span = tuple[int, int]
+
+
+class _PeriodSlots:
+    """Where the words of the complaint_period concept stand in one sentence, and what that
+    makes of a period in it."""
+
+    def __init__(self, found: dict[str, list[Span]], right: dict[str, list[Span]]) -> None:
+        self.found = found
+        # A fault with a word of claiming it near ("Mängel geltend machen", "liable for faults")
+        # names the right; a fault with a word of reporting it ("report a fault") names the
+        # time to notify it.
+        self.legal = [*right.get("named", []), *found.get("legal", []), *_near(found, "defect", "claim")]
+        self.reported = _near(found, "defect", "report")
+        # "gesetzliche Garantie", "legal guarantee": the guarantee word is part of the right's name.
+        self.guarantee = [
+            g
+            for g in found.get("guarantee", [])
+            if not any(a <= g[0] and g[1] <= b for a, b in [*self.legal, *self.reported])
+        ]
+        starts = found.get("from", [])
+        # Delivery or withdrawal words, except where they start the period ("från leverans").
+        self.other = [
+            (a, b)
+            for a, b in found.get("other_topic", [])
+            if not any(a - _FROM_REACH <= s_end <= a for _, s_end in starts)
+        ]
+        # "meant to last longer than two years": a comparison, not a period for complaints.
+        self.thresholds = {b for _, b in found.get("threshold", [])}
+
+    def counted_from_start(self, period_end: int) -> bool:
+        """Whether the period is counted from the delivery or the purchase: a ``from`` word
+        right after it, then a ``start`` word ("within 30 days of delivery", "ab Kaufdatum")."""
+        return any(
+            period_end <= a <= period_end + 1 and any(b <= c <= b + 2 for c, _ in self.found.get("start", []))
+            for a, b in self.found.get("from", [])
+        )
+
+    def within(self, slot: str, clause: Span) -> bool:
+        lo, hi = clause
+        return any(lo <= a and b <= hi for a, b in self.found.get(slot, []))
+
+    def flags(self, clause: Span, period_end: int, *, guarantee_nearer: bool) -> list[str]:
+        flags: list[str] = []
+        legal_in_clause = any(clause[0] <= a and b <= clause[1] for a, b in self.legal) or self.within("law", clause)
+        commercial = self.within("commercial", clause)
+        guarantee_in_clause = any(clause[0] <= a and b <= clause[1] for a, b in self.guarantee)
+        if (guarantee_nearer and (commercial or not legal_in_clause)) or (guarantee_in_clause and commercial):
+            flags.append("commercial_guarantee")
+        # The time to notify after discovering the fault: said in the clause, or right after the
+        # period ("two months after you noticed it", "senest to måneder efter, at du har opdaget den").
+        after = (period_end, period_end + _WINDOW)
+        if self.within("notice", clause) or any(after[0] <= a < after[1] for a, _ in self.found.get("notice", [])):
+            flags.append("notice_period")
+        if self.within("presumption", clause):
+            flags.append("presumption")
+        if self.within("transport", clause):
+            flags.append("transport_damage")
+        if self.found.get("used_goods"):
+            flags.append("used_goods")
+        if self.within("long_lived", clause):
+            flags.append("long_lived")
+        return flags
+
+
+def _near(found: dict[str, list[Span]], first: str, second: str) -> list[Span]:
+    """Spans from a ``first`` word to a ``second`` word at most :data:`_CLAIM_REACH` words apart."""
     return [
-        (a, b)
-        for a, b in phrase_spans(words, lexicon("guarantee_period", "other_topic"))
-        if not any(a - _FROM_REACH <= s_end <= a for _, s_end in starts)
+        (min(a, c), max(b, d))
+        for a, b in found.get(first, [])
+        for c, d in found.get(second, [])
+        if (a, b) != (c, d) and max(a, c) - min(b, d) <= _CLAIM_REACH
     ]
 
 
@@ -296,8 +412,8 @@ def _distance(found: list[tuple[int, int]], start: int, end: int) -> int:
     return best
 
 
-def _clause(text: str, period: Period) -> str:
-    """The part of the sentence between punctuation that holds the period."""
+def _clause(text: str, period: Period) -> tuple[int, int]:
+    """The part of the sentence between punctuation that holds the period, as character offsets."""
     lo, hi = 0, len(text)
     for match in _CLAUSE_BREAK.finditer(text):
         if match.end() <= period.start:
@@ -305,52 +421,42 @@ def _clause(text: str, period: Period) -> str:
         elif match.start() >= period.end:
             hi = match.start()
             break
-    return text[lo:hi]
-
-
-def _period_flags(sentence: list[str], clause: list[str], *, guarantee_nearer: bool) -> list[str]:
-    topic = "guarantee_period"
-    flags: list[str] = []
-    legal_in_clause = has_phrase(clause, lexicon("complaints_right", "phrases")) or has_phrase(
-        clause, lexicon(topic, "legal")
-    )
-    commercial = has_phrase(clause, lexicon(topic, "commercial"))
-    guarantee_in_clause = has_phrase(clause, lexicon(topic, "guarantee"))
-    if (guarantee_nearer and (commercial or not legal_in_clause)) or (guarantee_in_clause and commercial):
-        flags.append("commercial_guarantee")
-    if has_phrase(clause, lexicon(topic, "notice")):
-        flags.append("notice_period")
-    if has_phrase(clause, lexicon(topic, "presumption")):
-        flags.append("presumption")
-    if has_phrase(clause, lexicon(topic, "transport")):
-        flags.append("transport_damage")
-    if has_phrase(sentence, lexicon(topic, "used_goods")):
-        flags.append("used_goods")
-    if has_phrase(clause, lexicon(topic, "long_lived")):
-        flags.append("long_lived")
-    return flags
+    return lo, hi
 
 
 # --------------------------------------------------------------------------- notice
 
 
 def _notice_in_block(doc: Document, block: TextBlock, lang: str) -> PassageFact | None:
-    words = word_list(block.text)
-    labels = phrase_spans(words, lexicon("guarantee_notice", "label"))
-    if not labels:
-        return None
+    """A guarantee-notice candidate: a heading that is the notice's label, or a block with a
+    sentence that states the notice (``lexicon/concepts/guarantee_notice.toml``)."""
+    concepts = page_concepts(doc)
     tag = block.element.tag.lower() if isinstance(block.element.tag, str) else ""
     flags = ["candidate"]
     container = block.text
     if tag in HEADINGS:
+        # A heading is the notice by its label ("Lagstadgad garanti om överensstämmelse"); the
+        # notice's text is the section under it.
+        if concepts.value(block.text, _NOTICE) != "notice" or not concepts.spans(block.text, _NOTICE).get("label"):
+            return None
         flags.append("heading")
         parent = block.element.getparent()
         if parent is not None:
             around = _text_under(doc, parent)
             if len(around) <= _NOTICE_CHARS:
                 container = around
+    elif not any(concepts.value(s.text, _NOTICE) == "notice" for s in _sentences(block.text)):
+        return None
+    return _notice_fact(doc, block.element, lang, container, _label(doc, block.text), flags)
+
+
+def _label(doc: Document, text: str) -> str:
+    """The longest notice label in ``text``, normalised ("" when the notice names none)."""
+    labels = page_concepts(doc).spans(text, _NOTICE).get("label", [])
+    if not labels:
+        return ""
     a, b = max(labels, key=lambda span: span[1] - span[0])
-    return _notice_fact(doc, block.element, lang, container, " ".join(words[a:b]), flags)
+    return " ".join(word_list(text)[a:b])
 
 
 def _text_under(doc: Document, element: lxml.html.HtmlElement) -> str:
@@ -363,24 +469,21 @@ def _notices_in_images(doc: Document, lang: str) -> list[PassageFact]:
     out: list[PassageFact] = []
     for image in doc.root.iter("img"):
         label = " ".join(str(image.get(attr) or "") for attr in ("alt", "title", "aria-label")).strip()
-        words = word_list(label)
-        found = phrase_spans(words, lexicon("guarantee_notice", "label"))
-        if not found:
+        if not label or page_concepts(doc).value(label, _NOTICE) != "notice":
             continue
-        a, b = max(found, key=lambda span: span[1] - span[0])
-        out.append(_notice_fact(doc, image, lang, label, " ".join(words[a:b]), ["candidate", "image"]))
+        out.append(_notice_fact(doc, image, lang, label, _label(doc, label), ["candidate", "image"]))
     return out
 
 
 def _notice_fact(
     doc: Document, element: lxml.html.HtmlElement, lang: str, container: str, label: str, flags: list[str]
 ) -> PassageFact:
-    words = word_list(container)
-    if has_phrase(words, lexicon("guarantee_notice", "eu")):
+    found = page_concepts(doc).spans(container, _NOTICE)
+    if found.get("eu"):
         flags.append("eu")
-    if has_phrase(words, lexicon("guarantee_notice", "minimum")):
+    if found.get("minimum"):
         flags.append("minimum")
-    if has_phrase(words, lexicon("guarantee_period", "commercial")):
+    if page_concepts(doc).spans(container, _PERIOD).get("commercial"):
         flags.append("commercial")
     stated = list(periods(container))
     amount: float | None = None

@@ -2,11 +2,13 @@
 
 What it checks
     Sentences about complaints that name a channel (customer service, an email address, a
-    complaints form, a postal address, a phone number) and sentences that describe the
+    complaints form, a postal address, a phone number, a chat) and sentences that describe the
     procedure (what to include, "Så reklamerar du", an answer time such as "vi svarar inom 3
     arbetsdagar" or "inom fem arbetsdagar", or a promise to answer "så snart som möjligt").
-    A sentence counts when it is about complaints by its own words or sits under a complaints
-    heading or on a complaints page. Both a channel and a procedure: pass;
+    A sentence counts when it is about complaints by its own words (a complaint, the right to
+    complain, a fault of the goods: "Mängel können Sie telefonisch melden") or sits under a
+    complaints heading or on a complaints page. The words are concepts matched over word
+    stems (lexicon/concepts/complaint_channel.toml, complaint_answer.toml). Both a channel and a procedure: pass;
     one of them: partial. A sentence that sends the consumer to a public body (ARN, IMY) is
     dispute resolution, not the trader's complaint handling.
 

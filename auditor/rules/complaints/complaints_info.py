@@ -3,7 +3,9 @@
 What it checks
     A sentence that names the statutory right to complain about faulty goods (reklamation,
     reklamasjon, reklamationsret, reklamaatio / virheellinen tuote, Gewährleistung /
-    Mängelrechte, legal guarantee / faulty goods) anywhere on the site: a complaints, terms,
+    Mängelrechte, legal guarantee / faulty goods) or speaks of faulty goods with what the law
+    gives ("Ist die Ware defekt, haben Sie Anspruch auf Nachbesserung"), or a fault explained
+    right under a heading that names the right, anywhere on the site: a complaints, terms,
     returns, customer-service or FAQ page, or a product page. A commercial "garanti" alone is
     not the legal right; a privacy or cookie policy telling the consumer to complain to the
     data-protection authority ("klagomål till IMY") is not complaints information.

@@ -5,7 +5,10 @@ What it checks
     harmonised notice on the legal guarantee of conformity. The tool looks for its label
     ("legal guarantee of conformity", "lagstadgad garanti", "gesetzliche Gewährleistung", ...)
     as a heading, a label or an image's alt text, and reads the block around it: a reference
-    to EU law and the guarantee's duration. Because the official wording per language (Annex
+    to EU law and the guarantee's duration. A sentence reminding that the legal guarantee
+    applies beside a commercial one ("Garantin påverkar inte din reklamationsrätt") is a
+    candidate too; one denying it ("säljs utan lagstadgad garanti") or replacing it with a
+    commercial guarantee is not. Because the official wording per language (Annex
     of Implementing Regulation (EU) 2025/1960) is not confirmed, every match is a candidate:
     the rule passes only for a label with an EU reference and a duration of at least two
     years, and it never fails for a missing notice. It fails only when a notice with the EU

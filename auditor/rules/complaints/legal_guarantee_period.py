@@ -9,7 +9,9 @@ What it checks
     tillverkaren"), the burden-of-proof period, and periods that belong to another topic
     ("14 dagars leveranstid", "vi svarar inom 5 dagar"). A period to notify after discovering
     the defect, or to report transport damage, is lawful from two months (SE, NO, DK); a
-    shorter one goes to review, never to fail. In Finland a stated fixed limit goes to review.
+    shorter one goes to review, never to fail; so does a time to report a fault ("report
+    faults within 14 days") unless it is counted from the delivery or the purchase. In Finland
+    a stated fixed limit goes to review.
 
 Why it matters
     Directive (EU) 2019/771 Art. 10 makes the seller liable for at least two years, and the
