@@ -128,7 +128,7 @@ def catalogue_version() -> str:
     for lang in i18n.LANGS[1:]:
         digest.update(repr(sorted(i18n.catalog(lang).items(), key=repr)).encode("utf-8"))
     data = resources.files("auditor") / "rules"
-    for folder in ("lexicon", "lexicon/topics", "profiles"):
+    for folder in ("lexicon", "lexicon/topics", "lexicon/concepts", "profiles"):
         directory = data / folder
         for entry in sorted(directory.iterdir(), key=lambda e: e.name):
             if entry.name.endswith(".toml"):
