@@ -264,9 +264,10 @@ def statement_blocks(doc: Document) -> list[TextBlock]:
 
     * ``dd``: the ``dt`` before it ("Ångerrätt" – "14 dagar från mottagandet");
     * a table cell: its column's header cell when the table's first row is all header cells
-      ("Ångerfrist" – "30 dagar"), else the first cell of a two-cell row when that cell is a
-      short label without digits ("Returfrakt" – "Du betalar själv"); a row that starts with a
-      ``th`` is one block already (:class:`~auditor.facts.dom.Document`);
+      ("Ångerfrist" – "30 dagar"), after the row's first cell when that is a short label
+      without digits ("Retur Pris" – "49 kr"); else the first cell of a two-cell row when that
+      cell is a short label without digits ("Returfrakt" – "Du betalar själv"); a row that
+      starts with a ``th`` is one block already (:class:`~auditor.facts.dom.Document`);
     * ``li``: the list's lead-in, the last sentence of the block right before the list when it
       ends in ":" ("Om du ångrar dig gäller följande:" – each bullet);
     * any block right after a heading (``h1``–``h6``, ``summary``, ``caption``, ``legend``,
@@ -361,6 +362,11 @@ def _cell_label(doc: Document, cell: lxml.html.HtmlElement) -> tuple[str, lxml.h
             return None
         column = header[cells.index(cell)]
         text = _label_text(doc, column)
+        # In a row that starts with its own short label ("Retur" | "49 kr" under "Tjänst" |
+        # "Pris"), that label is the subject and the column's header what is said of it.
+        subject = _label_text(doc, cells[0]) if cell is not cells[0] else ""
+        if subject and len(subject.split()) <= LABEL_WORDS and not any(ch.isdigit() for ch in subject):
+            text = f"{subject} {text}".strip()
         return (text, column) if text else None
     if len(cells) == 2 and cell is cells[1]:
         text = _label_text(doc, cells[0])
