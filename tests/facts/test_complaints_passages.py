@@ -278,3 +278,20 @@ def test_guarantee_notice_in_prose(sentence: str, lang: str) -> None:
 )
 def test_guarantee_notice_look_alikes(sentence: str, lang: str) -> None:
     assert not _topic(_gather(f"<main><p>{sentence}</p></main>", lang=lang), NOTICE)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang"),
+    [
+        # an error in data, an address or a website is no fault of the goods: no complaint channel
+        ("Fehlerhafte Angaben in Ihrem Kundenkonto können Sie selbst korrigieren.", "de"),
+        ("Jos osoite on virheellinen, ota yhteyttä asiakaspalveluun.", "fi"),
+        ("If a delay is our fault, contact customer service for a voucher.", "en"),
+        ("Hittar du fel på webbplatsen, mejla webmaster@butik.se.", "sv"),
+        # returns of unused goods and a general response time
+        ("Palauta käyttämätön tuote lomakkeella 14 päivän kuluessa.", "fi"),
+        ("Vi besvarer alle henvendelser inden for 24 timer.", "da"),
+    ],
+)
+def test_no_complaint_channel_without_complaints(sentence: str, lang: str) -> None:
+    assert not _topic(_gather(f"<main><p>{sentence}</p></main>", lang=lang), PROCEDURE)
