@@ -25,13 +25,17 @@ from __future__ import annotations
 
 import string
 from collections.abc import Callable, Iterable, Mapping
+from datetime import UTC, date, datetime
 from functools import cache
+from gettext import c2py
 from importlib import resources
 from importlib.resources.abc import Traversable
-from typing import Any, Final
+from typing import Any, Final, NamedTuple
 
+from babel import Locale
+from babel.dates import format_date, format_datetime
 from babel.messages.pofile import read_po
-from babel.numbers import get_decimal_symbol
+from babel.numbers import format_decimal, format_percent, get_decimal_symbol
 
 #: The gettext domain: ``auditor/locale/<lang>/LC_MESSAGES/auditor.po``.
 DOMAIN: Final = "auditor"
@@ -59,19 +63,55 @@ def _catalog_langs() -> tuple[str, ...]:
 LANGS: Final[tuple[str, ...]] = _catalog_langs()
 
 
+class _Po(NamedTuple):
+    """One catalog as read: its messages, its plural messages (every form) and its plural rule."""
+
+    words: Mapping[tuple[str | None, str], str]
+    plurals: Mapping[tuple[str | None, str], tuple[str, ...]]
+    plural_index: Callable[[int], int]
+
+
+def _english_plural(n: int) -> int:
+    return int(n != 1)
+
+
 @cache
-def catalog(lang: str) -> Mapping[tuple[str | None, str], str]:
-    """``(context, English) → words`` of ``lang``'s catalog; empty for English or an unknown
-    language. Untranslated (empty), fuzzy and obsolete entries are left out."""
+def _po(lang: str) -> _Po:
     if lang == DEFAULT_LANG or lang not in LANGS:
-        return {}
+        return _Po({}, {}, _english_plural)
     with catalog_path(lang).open("rb") as handle:
         po = read_po(handle, ignore_obsolete=True)
-    return {
-        (message.context, str(message.id)): str(message.string)
-        for message in po
-        if message.id and message.string and not message.fuzzy
-    }
+    words: dict[tuple[str | None, str], str] = {}
+    plurals: dict[tuple[str | None, str], tuple[str, ...]] = {}
+    for entry in po:
+        if not entry.id or entry.fuzzy:
+            continue
+        if isinstance(entry.id, tuple | list):
+            forms = tuple(str(form) for form in entry.string or ())
+            if forms and all(forms):
+                plurals[(entry.context, str(entry.id[0]))] = forms
+        elif entry.string:
+            words[(entry.context, str(entry.id))] = str(entry.string)
+    return _Po(words, plurals, c2py(po.plural_expr))
+
+
+def catalog(lang: str) -> Mapping[tuple[str | None, str], str]:
+    """``(context, English) → words`` of ``lang``'s catalog; empty for English or an unknown
+    language. Untranslated (empty), fuzzy and obsolete entries are left out, and so are the
+    messages with plural forms (:func:`plural_forms`)."""
+    return _po(lang).words
+
+
+def plural_forms(lang: str, singular: str, plural: str, n: int, context: str | None = None) -> str:
+    """The form of a message with plurals that ``lang`` uses for the number ``n``: the catalog's
+    ``msgstr[i]`` by the catalog's own ``Plural-Forms`` rule; English (or an untranslated
+    message) has ``singular`` for 1 and ``plural`` otherwise."""
+    po = _po(lang)
+    forms = po.plurals.get((context, singular))
+    if forms is None:
+        return singular if n == 1 else plural
+    index = po.plural_index(n)
+    return forms[index] if 0 <= index < len(forms) else forms[-1]
 
 
 def translate(lang: str, msgid: str, context: str | None = None) -> str:
@@ -97,6 +137,14 @@ def NC_(context: str, msgid: str) -> Text:
     ``NC_("markdown", "Waived")``. Unlike :func:`N_` it gives a :class:`Text` at once, since
     the context must travel with the string."""
     return _Message(msgid, context, None)
+
+
+def NP_(singular: str, plural: str, *, count: str = "n") -> Text:
+    """Mark a message whose words depend on a number (gettext's ``ngettext``):
+    ``NP_("{n} site", "{n} sites")``. The number is its ``count`` parameter (``n`` unless told),
+    given when the message is filled; each language picks its own form for it (its catalog has
+    one ``msgstr[i]`` per plural form). Used in a :class:`Messages` table like ``N_``."""
+    return _Plural(singular, plural, count, None)
 
 
 def message(msgid: str, /, **params: object) -> Text:
@@ -179,6 +227,27 @@ class _Message(Text):
         if self._params is None:
             return _Message(self._msgid, self._context, params)
         return super().format(**params)
+
+
+class _Plural(_Message):
+    """A catalog message with plural forms, chosen by the number in its ``count`` parameter."""
+
+    __slots__ = ("_count", "_plural")
+
+    def __init__(self, singular: str, plural: str, count: str, params: Mapping[str, object] | None) -> None:
+        super().__init__(singular, None, params)
+        self._plural = plural
+        self._count = count
+
+    def get(self, lang: str) -> str:
+        params = self._params or {}
+        number = params.get(self._count)
+        n = number if isinstance(number, int) and not isinstance(number, bool) else 0
+        words = plural_forms(lang, self._msgid, self._plural, n)
+        return words if self._params is None else words.format_map(_Params(params, lang))
+
+    def format(self, **params: object) -> Text:
+        return _Plural(self._msgid, self._plural, self._count, {**(self._params or {}), **params})
 
 
 class _Formatted(Text):
@@ -274,7 +343,81 @@ def join(items: Iterable[Text | str], *, sep: str = ", ") -> Text:
 
 def decimal(number: str) -> Text:
     """A decimal number written with a dot (``"1.5"``) in each language's way: ``1,5`` in Swedish."""
-    return _PerLanguage(lambda lang: number.replace(".", get_decimal_symbol(lang)))
+    return _PerLanguage(lambda lang: number.replace(".", get_decimal_symbol(locale_of(lang))))
+
+
+# --------------------------------------------------------------------------- numbers, dates, names
+
+#: Babel's locale of a report language where it is not the language code itself: English
+#: reports are read in Europe (24-hour clock, day before month).
+_LOCALES: Final[dict[str, str]] = {"en": "en_GB"}
+
+
+def locale_of(lang: str) -> str:
+    """The Babel locale whose conventions a report in ``lang`` follows (``en_GB`` for ``en``)."""
+    return _LOCALES.get(lang, lang)
+
+
+def format_number(value: float, lang: str, *, digits: int = 1) -> str:
+    """A number as ``lang`` writes it, with at most ``digits`` decimals: ``93.6`` in English,
+    ``93,6`` in Swedish, ``1 234`` with a thin grouping space, ``82`` without a decimal part."""
+    pattern = "#,##0" + ("." + "#" * digits if digits > 0 else "")
+    return format_decimal(round(float(value), digits), format=pattern, locale=locale_of(lang))
+
+
+def format_share(value: float, lang: str) -> str:
+    """A share 0-1 as a percentage in ``lang``'s way: ``94%`` in English, ``94 %`` in Swedish."""
+    return format_percent(value, locale=locale_of(lang))
+
+
+def _moment(value: date | datetime | str) -> date | datetime:
+    if isinstance(value, date):
+        return value
+    text = value.strip()
+    try:
+        if len(text) == 10:
+            return date.fromisoformat(text)
+        return datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        raise ValueError(f"not an ISO date or time: {value!r}") from None
+
+
+def format_day(value: date | datetime | str, lang: str) -> str:
+    """A date (or the day of a time) as ``lang`` writes it in full: ``5 December 2026``,
+    ``5 december 2026``, ``5. joulukuuta 2026``. An ISO string is read first (a ValueError when
+    it is none)."""
+    moment = _moment(value)
+    day = moment.date() if isinstance(moment, datetime) else moment
+    return format_date(day, format="long", locale=locale_of(lang))
+
+
+def format_utc_time(value: datetime | str, lang: str) -> str:
+    """A moment in UTC as ``lang`` writes a date and time, to the second, with ``UTC`` after it:
+    ``20 Nov 2026, 09:15:03 UTC``, ``20.11.2026 9.15.03 UTC``. A naive time is taken as UTC."""
+    moment = _moment(value)
+    if not isinstance(moment, datetime):
+        moment = datetime(moment.year, moment.month, moment.day)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return format_datetime(moment, format="medium", tzinfo=UTC, locale=locale_of(lang)) + " UTC"
+
+
+def country_name(code: str, lang: str) -> str:
+    """A country by its ISO code (``DK``, any case) in ``lang``: ``Denmark``, ``Dänemark``,
+    ``Tanska``; the code itself when Babel knows no such territory."""
+    return str(Locale.parse(locale_of(lang)).territories.get(code.upper(), code.upper()))
+
+
+def country(code: str) -> Text:
+    """A country (ISO code) as a message parameter: its name in each language."""
+    return _PerLanguage(lambda lang: country_name(code, lang))
+
+
+def language_name(lang: str) -> str:
+    """A report language in its own words, as a link to it reads: ``English``, ``Svenska``,
+    ``Norsk bokmål``, ``Suomi``."""
+    words = str(Locale.parse(lang).get_display_name(lang) or lang)
+    return words[:1].upper() + words[1:]
 
 
 # --------------------------------------------------------------------------- shared words
@@ -321,6 +464,12 @@ def ui(text: str, lang: str, **params: object) -> str:
     """A report label in ``lang`` (the English string is the msgid), with ``{name}`` filled."""
     words = translate(lang, text)
     return words.format(**params) if params else words
+
+
+def ui_plural(singular: str, plural: str, n: int, lang: str, **params: object) -> str:
+    """A report label with plural forms in ``lang``, chosen by ``n`` and filled with ``n`` and
+    ``params``: ``ui_plural("{n} site", "{n} sites", 3, "sv")``."""
+    return plural_forms(lang, singular, plural, n).format(n=n, **params)
 
 
 def check_lang(lang: str) -> str:

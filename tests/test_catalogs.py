@@ -52,26 +52,49 @@ def _key(key: Key) -> str:
     return f"{msgid!r}" + (f" (context {context!r})" if context else "")
 
 
+def _msgid(message: Message) -> str:
+    """The English of an entry: its ``msgid`` (the singular of one with plural forms)."""
+    return str(message.id[0]) if isinstance(message.id, tuple | list) else str(message.id)
+
+
+def _translated(message: Message) -> bool:
+    """Whether an entry has words: its ``msgstr``, or every ``msgstr[i]`` of one with plurals."""
+    if isinstance(message.string, tuple | list):
+        return bool(message.string) and all(message.string)
+    return bool(message.string)
+
+
+def _placeholder_problem(message: Message) -> str | None:
+    """How an entry's placeholders differ from the English: a plain entry has exactly the
+    English ones; each plural form of one with plurals has no other than the English forms
+    have, and its last (the general plural) has all of the English plural's."""
+    try:
+        if not isinstance(message.id, tuple | list):
+            return None if placeholders(str(message.id)) == placeholders(str(message.string)) else "differ"
+        english = placeholders(str(message.id[0])) | placeholders(str(message.id[1]))
+        forms = [placeholders(str(form)) for form in message.string]
+    except ValueError as exc:
+        return str(exc)
+    if any(form - english for form in forms) or forms[-1] != placeholders(str(message.id[1])):
+        return "differ"
+    return None
+
+
 def problems(catalog: Catalog, code: Mapping[Key, list[str]]) -> list[str]:
     """What is wrong with ``catalog`` for the messages ``code`` uses."""
     found: list[str] = []
-    entries = {(m.context, str(m.id)): m for m in catalog if m.id}
+    entries = {(m.context, _msgid(m)): m for m in catalog if m.id}
     for key, where in code.items():
         entry = entries.get(key)
-        if entry is None or not entry.string:
+        if entry is None or not _translated(entry):
             found.append(f"missing: {_key(key)}, used at {where[0]}")
     for key, entry in entries.items():
         if key not in code:
             found.append(f"not used by the code any more: {_key(key)}")
         if entry.fuzzy:
             found.append(f"fuzzy (check the words, then remove the flag): {_key(key)}")
-        if entry.string:
-            try:
-                differ = placeholders(key[1]) != placeholders(str(entry.string))
-            except ValueError as exc:
-                differ, entry.string = True, f"{entry.string} ({exc})"
-            if differ:
-                found.append(f"placeholders differ: {_key(key)} / {str(entry.string)!r}")
+        if _translated(entry) and (problem := _placeholder_problem(entry)):
+            found.append(f"placeholders {problem}: {_key(key)} / {entry.string!r}")
     for key in catalog.obsolete:
         found.append(f"obsolete entry (#~), delete it: {key!r}")
     return found
@@ -95,7 +118,7 @@ def test_catalog_translates_what_the_code_uses(lang: str) -> None:
 
 
 def test_template_is_current() -> None:
-    template = {(m.context, str(m.id)) for m in read(LOCALE / "auditor.pot") if m.id}
+    template = {(m.context, _msgid(m)) for m in read(LOCALE / "auditor.pot") if m.id}
     code = set(extracted())
     assert template == code, (
         "auditor/locale/auditor.pot is out of date; run the extract step of docs/translating.md. "
@@ -126,6 +149,18 @@ def test_reports_read_the_po_file_itself() -> None:
     """No compiled .mo: the words at run time are the .po's, with contexts."""
     catalog = read(LOCALE / "sv" / "LC_MESSAGES" / "auditor.po")
     loaded = i18n.catalog("sv")
-    assert loaded == {(m.context, str(m.id)): str(m.string) for m in catalog if m.id and m.string and not m.fuzzy}
+    assert loaded == {(m.context, str(m.id)): str(m.string) for m in catalog
+                      if m.id and m.string and not m.fuzzy and not isinstance(m.id, tuple | list)}
     assert loaded[("page kind in a message", "home")] == "startsidan" and loaded[(None, "home")] == "startsida"
     assert not list(LOCALE.rglob("*.mo"))
+
+
+def test_the_check_reads_messages_with_plural_forms() -> None:
+    catalog = Catalog(locale="sv")
+    catalog.add(("{n} site", "{n} sites"), ("en webbplats", "{n} webbplatser"))  # sound: 1 may be written out
+    catalog.add(("{n} page", "{n} pages"), ("{n} sida", ""))  # a form missing
+    catalog.add(("{n} rule", "{n} rules"), ("{n} regel", "{antal} regler"))  # a foreign placeholder
+    code = {(None, "{n} site"): ["a.py:1"], (None, "{n} page"): ["a.py:2"], (None, "{n} rule"): ["a.py:3"]}
+    found = problems(catalog, code)
+    assert found == ["missing: '{n} page', used at a.py:2",
+                     "placeholders differ: '{n} rule' / ('{n} regel', '{antal} regler')"], found

@@ -81,7 +81,8 @@ def test_untranslated_text_falls_back_to_english() -> None:
     assert Text("plain").translations() == {}
     nobody = message("A sentence no catalog translates.")
     assert nobody.get("sv") == nobody.en and nobody.translations() == {}
-    meta = RuleMeta(id="made-up", title="ok", failure_title="not ok", description="d", category=Category.CONTACT,
+    meta = RuleMeta(id="made-up", title="ok", failure_title="not ok", partial_title="partly ok",
+                    review_title="not decided", na_title="no duty", description="d", category=Category.CONTACT,
                     severity=Severity.LOW, requires=(), legal_refs=(LegalRef(instrument="x", provision="y"),))
     assert meta.translations == {} and meta.words("sv").title == "ok"
 
@@ -94,3 +95,29 @@ def test_joined_mapped_and_decimal_texts() -> None:
     assert i18n.decimal("1.5").en == "1.5" and i18n.decimal("1.5").get("sv") == "1,5"
     assert (i18n.kind_name("terms") + "!").get("sv") == "villkorssidan!"
     assert Text("a", sv="b") == Text("a", sv="b") != Text("a")
+
+
+def test_numbers_dates_and_countries_follow_the_report_language() -> None:
+    assert i18n.format_number(93.64, "en") == "93.6" and i18n.format_number(93.64, "sv") == "93,6"
+    assert [i18n.format_number(82.0, lang) for lang in ("en", "de")] == ["82", "82"]
+    assert i18n.format_number(1234.5, "de") == "1.234,5" and i18n.format_number(1234.5, "fi") == "1\xa0234,5"
+    assert i18n.format_share(0.5, "en") == "50%" and i18n.format_share(0.5, "da") == "50\xa0%"
+    assert i18n.format_day("2026-12-05", "en") == "5 December 2026"
+    assert i18n.format_day("2026-12-05", "sv") == "5 december 2026"
+    assert i18n.format_day("2026-12-05", "fi") == "5. joulukuuta 2026"
+    assert i18n.format_utc_time("2026-11-20T09:15:03Z", "en") == "20 Nov 2026, 09:15:03 UTC"
+    assert i18n.format_utc_time("2026-11-20T09:15:03", "de") == "20.11.2026, 09:15:03 UTC"  # naive: UTC
+    assert i18n.country("dk").get("de") == "Dänemark" and i18n.country("DK").get("fi") == "Tanska"
+    assert i18n.country_name("XX", "sv") == "XX"
+    assert [i18n.language_name(lang) for lang in ("en", "sv", "nb", "fi")] == [
+        "English", "Svenska", "Norsk bokmål", "Suomi"]
+    assert i18n.decimal("1.5").get("de") == "1,5" and i18n.decimal("1.5").get("en") == "1.5"
+
+
+def test_a_message_with_plurals_takes_the_form_of_its_number() -> None:
+    table = Messages(sites=i18n.NP_("{n} site was read", "{n} sites were read"),
+                     pages=i18n.NP_("among the page read", "among the {count} pages read", count="count"))
+    assert table("sites", n=1).en == "1 site was read" and table("sites", n=3).en == "3 sites were read"
+    assert table("pages", count=1).en == "among the page read"
+    assert table("pages", count=4).get("sv") == "among the 4 pages read"  # no catalog entry: English
+    assert i18n.ui_plural("{n} site", "{n} sites", 2, "en") == "2 sites"
