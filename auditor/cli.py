@@ -51,7 +51,7 @@ from rich.progress import (
 )
 from rich.table import Table
 
-from auditor import __version__, ci, pipeline, registry, store
+from auditor import __version__, ci, pipeline, registry, scoring, store
 from auditor.batch import BatchInputError, BatchSite, read_sites
 from auditor.catalogue import SECTIONS, doc_sections, where_it_applies, write_docs
 from auditor.demo.server import serve_sites
@@ -633,7 +633,7 @@ def _read_result(path: Path) -> AuditResult:
     if version.split(".")[0] != major:
         raise UsageError(f"{path} is not an auditor {major}.x result.json (schema_version {version or 'missing'})")
     try:
-        return AuditResult.model_validate(data)
+        return scoring.with_coverage(AuditResult.model_validate(data))  # a 1.6 result gets its coverage
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(part) for part in first["loc"])

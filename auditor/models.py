@@ -28,7 +28,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from auditor import i18n
 
 #: Version of the ``AuditResult`` JSON. Bump the major part on an incompatible change.
-SCHEMA_VERSION = "1.6"
+SCHEMA_VERSION = "1.7"
 
 _KEBAB = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 
@@ -822,6 +822,29 @@ class CategoryScore(_Frozen):
     )
 
 
+#: A score's band (``auditor/scoring.py``): high 80-100, middle 50 to under 80, low under 50.
+ScoreBand = Literal["high", "middle", "low"]
+
+
+class Coverage(_Frozen):
+    """What a site's score rests on (since 1.7): the rules per outcome, how many of those that
+    apply were decided, and whether the score may be ranked."""
+
+    outcomes: dict[Outcome, int] = Field(description="Rules per outcome, every outcome listed (zeros too).")
+    applicable: int = Field(description="Rules that apply to the site: every outcome but not_applicable.")
+    decided: int = Field(description="Rules the score rests on: pass, partial or fail.")
+    applicable_weight: float = Field(description="Sum of the weights of the rules that apply.")
+    decided_weight: float = Field(description="Sum of the weights of the decided rules.")
+    decided_share: float | None = Field(
+        description="decided_weight / applicable_weight, 0-1; None when no rule with a weight applies."
+    )
+    min_share: float = Field(description="The decided share below which a score is incomplete, as applied.")
+    incomplete: bool = Field(
+        description="decided_share is below min_share (or None): the score is shown as incomplete, never ranked."
+    )
+    band: ScoreBand | None = Field(description="The score's band; None when incomplete or without a score.")
+
+
 # --------------------------------------------------------------------------- report stage
 
 
@@ -902,6 +925,9 @@ class SiteResult(_Frozen):
     rules: list[RuleOutcome] = Field(default_factory=list)
     crawl: CrawlSummary | None = None
     history: SiteHistory | None = Field(default=None, description="Compared with the previous audit in the store.")
+    coverage: Coverage | None = Field(
+        default=None, description="What the score rests on (since 1.7); None for a site not audited."
+    )
 
 
 class RuleInfo(_Frozen):

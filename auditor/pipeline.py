@@ -31,7 +31,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from auditor import __version__, registry, store
+from auditor import __version__, registry, scoring, store
 from auditor import settings as env
 from auditor.batch import BatchSite, run_key
 from auditor.browser.render import Browser, BrowserUnavailable, launch
@@ -216,7 +216,7 @@ def audit_site(
     recorded, and the site's result. Never raises for anything a site can do."""
     if evidence_dir is not None:
         crawl = store_evidence(crawl, evidence_dir, label)
-    return crawl, audit_crawl(crawl, jurisdiction=jurisdiction, as_of=as_of, rules=rules)
+    return crawl, scoring.site_with_coverage(audit_crawl(crawl, jurisdiction=jurisdiction, as_of=as_of, rules=rules))
 
 
 def store_evidence(crawl: SiteCrawl, evidence_dir: Path, label: str = "") -> SiteCrawl:
@@ -398,13 +398,14 @@ def open_run(path: Path, ref: str) -> tuple[sqlite3.Connection, store.Run]:
 
 
 def stored_result(db: sqlite3.Connection, run: store.Run, as_of: date | None = None) -> AuditResult:
-    """A stored run's result, each site with its history, and the rules as the run saw them."""
-    return AuditResult(
+    """A stored run's result, each site with its history, and the rules as the run saw them;
+    a site stored before schema 1.7 gets what its score rests on."""
+    return scoring.with_coverage(AuditResult(
         tool=ToolInfo(version=__version__), generated_at=datetime.now(UTC),
         as_of=as_of or date.fromisoformat(run.as_of),
         sites=[store.with_history(db, run, s.result) for s in store.sites(db, run)],
         rule_catalogue=run_catalogue(run),
-    )
+    ))
 
 
 @dataclass
@@ -436,14 +437,14 @@ def reaudit(store_path: Path, ref: str, as_of: date | None = None) -> Reaudit:
             missing += 1
             results.append(site.result)
             continue
-        judged = audit_crawl(crawl, jurisdiction=site.jurisdiction, as_of=day)
+        judged = scoring.site_with_coverage(audit_crawl(crawl, jurisdiction=site.jurisdiction, as_of=day))
         store.save_site(db, run, position=site.position, url=site.url, name=site.name,
                         jurisdiction=site.jurisdiction, tags=site.tags, result=judged, crawl=crawl, seconds=0.0)
         results.append(store.with_history(db, run, judged))
     store.finish_run(db, run)
     db.close()
-    result = AuditResult(tool=ToolInfo(version=__version__), generated_at=datetime.now(UTC), as_of=day,
-                         sites=results, rule_catalogue=catalogue)
+    result = scoring.with_coverage(AuditResult(tool=ToolInfo(version=__version__), generated_at=datetime.now(UTC),
+                                               as_of=day, sites=results, rule_catalogue=catalogue))
     return Reaudit(result, run.id, original.id, missing)
 
 
@@ -539,9 +540,10 @@ class Batch:
     def result(self) -> AuditResult:
         """Every stored site of the run, in list order, each with its history."""
         self.stored = list(store.sites(self.db, self.run))
-        return AuditResult(tool=ToolInfo(version=__version__), generated_at=datetime.now(UTC), as_of=self.as_of,
-                           sites=[store.with_history(self.db, self.run, s.result) for s in self.stored],
-                           rule_catalogue=run_catalogue(self.run))
+        return scoring.with_coverage(AuditResult(
+            tool=ToolInfo(version=__version__), generated_at=datetime.now(UTC), as_of=self.as_of,
+            sites=[store.with_history(self.db, self.run, s.result) for s in self.stored],
+            rule_catalogue=run_catalogue(self.run)))
 
     def close(self, *, finished: bool) -> None:
         if finished:
