@@ -74,6 +74,45 @@ def test_lookalikes_say_nothing(text: str) -> None:
     assert match_text(text, "return_costs") is None
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # "not included": its negation is the term's own, not the clause's
+        ("Return postage is not included and must be paid by the buyer.", "consumer"),
+        ("Returportot ingår inte i priset.", "consumer"),
+        # the expense a party is named with
+        ("Returer sker på köparens bekostnad.", "consumer"),
+        ("Die Rücksendung erfolgt zu Lasten des Kunden.", "consumer"),
+        # the return cost refunded, not refunded, or left out of the refund
+        ("Vi ersätter returfrakten.", "trader"),
+        ("Returfrakten ersätts inte.", "consumer"),
+        ("We refund the purchase price excluding return shipping.", "consumer"),
+        ("Wir erstatten den Kaufpreis mit Ausnahme der Rücksendekosten.", "consumer"),
+        # charging: the consumer pays whoever charges; not charging, the shop
+        ("Vi tar ut 39 kr för varje retur.", "consumer"),
+        ("We don't charge for returns.", "trader"),
+        ("Palautuksesta veloitamme 4,90 €.", "consumer"),
+        # nothing to pay
+        ("Returfrakt: 0 kr", "trader"),
+        # a Norwegian negation in a sentence that also fills the Swedish slots
+        ("Du trenger ikke betale for returen.", "trader"),
+    ],
+)
+def test_more_ways_to_say_who_pays(text: str, value: str) -> None:
+    assert match_text(text, "return_costs") == value
+
+
+def test_a_refund_of_another_cost_says_nothing() -> None:
+    # the delivery cost refunded when the return arrives: not the return's cost
+    assert match_text("Vi återbetalar fraktkostnaden när returen har kommit fram.", "return_costs") is None
+    # a refund and a cost far apart in a sentence read whole
+    text = "Returnera varan inom 14 dagar, vi betalar tillbaka pengarna och du står för frakten."
+    assert match_text(text, "return_costs") is None
+    # the fee for a parcel not collected is no withdrawal's; its "ej" negates nothing
+    assert match_text("Ej uthämtade paket debiteras med 150 kr för frakt och retur.", "return_costs") is None
+    assert match_text("Uncollected parcels returned to us are charged €15.", "return_costs") is None
+
+
 def test_conditions_suspend_only_the_shop_paying() -> None:
     # "unless faulty": the consumer still pays ordinary returns
     assert match_text("Du betalar returen, om inte varan är trasig.", "return_costs") == "consumer"

@@ -7,6 +7,7 @@ import pytest
 
 from auditor.facts.dom import Document
 from auditor.facts.passages import gather_passages
+from auditor.facts.passages.common import statement_view
 from auditor.facts.passages.withdrawal import gather
 from auditor.models import PassageFact, PassageTopic, Region
 
@@ -282,3 +283,19 @@ def test_free_return_by_verb() -> None:
     text = "Saat meiltä palautuskoodin, jolla voit palauttaa paketin maksutta mihin tahansa pakettiautomaattiin."
     [fact] = _of(gather(_page(f"<main><p>{text}</p></main>"), "fi"), PassageTopic.RETURN_COSTS)
     assert fact.flags == ["trader"]
+
+
+@pytest.mark.parametrize(
+    ("body", "payer"),
+    [
+        # a clause pointing back at the one before, a question and its answer, a label and its value
+        ("<p>Returportot ingår inte, det får du som köpare stå för.</p>", "consumer"),
+        ("<h3>Wer zahlt die Rücksendung?</h3><p>Die Kosten tragen Sie als Kunde.</p>", "consumer"),
+        ("<table><tr><th>Tjänst</th><th>Pris</th></tr><tr><td>Retur</td><td>49 kr</td></tr></table>", "consumer"),
+        ("<table><tr><th>Retur</th><td>Kostnadsfri</td></tr></table>", "trader"),
+    ],
+)
+def test_a_short_statement_whose_clauses_say_nothing_alone_is_read_whole(body: str, payer: str) -> None:
+    facts = _of(gather(statement_view(_page(f"<main>{body}</main>")), "sv"), PassageTopic.RETURN_COSTS)
+    assert {f.flags[0] for f in facts} == {payer}
+

@@ -18,10 +18,12 @@ function (CRD Art. 11a) and who pays the return shipping.
   (``mention_only``).
 * ``withdrawal_function``: a button or link labelled like "Ångra köpet här" or "Vertrag
   widerrufen" (``button`` / ``link``, target, region); ``confirm`` for the step-2 control.
-* ``return_costs``: who pays the return shipping: ``consumer`` or ``trader``. A fixed phrase of
-  ``topics/return_costs.toml`` decides first; then the ``return_costs`` concept
-  (``lexicon/concepts/return_costs.toml``: pay / return / payer stems in one clause, negation,
-  faulty goods suspending "the shop pays"); then a payer word near a return-cost noun.
+* ``return_costs``: who pays the return shipping: ``consumer`` or ``trader``. The
+  ``return_costs`` concept (``lexicon/concepts/return_costs.toml``: pay / return / payer stems
+  in one clause, negation, faulty goods suspending "the shop pays") decides first; a short
+  statement whose clauses say nothing alone is read whole (a question and its answer, a label
+  and its value, "Returportot ingår inte, det står du för"); then a fixed phrase of
+  ``topics/return_costs.toml``; then a payer word near a return-cost noun.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import lxml.html
 
-from auditor.facts.concepts import clauses
+from auditor.facts.concepts import PageConcepts, clauses
 from auditor.facts.dom import Document, TextBlock, clean
 from auditor.facts.passages._concepts import page_concepts
 from auditor.facts.passages.common import (
@@ -346,7 +348,7 @@ def _return_costs(doc: Document, lang: str) -> list[PassageFact]:
     for block in doc.blocks:
         found = False
         for sentence in sentences(block.text):
-            payer = _payer(word_list(sentence.text), lex, concepts.value(sentence.text, "return_costs"))
+            payer = _payer(word_list(sentence.text), lex, _return_cost_value(concepts, sentence.text))
             if payer:
                 found = True
                 out.append(
@@ -355,23 +357,45 @@ def _return_costs(doc: Document, lang: str) -> list[PassageFact]:
         # A label and its value split at the colon: "Returfrakt: 59 kr".
         words = word_list(block.text)
         if not found and len(words) <= _LABEL_WORDS * 2:
-            payer = _payer(words, lex, concepts.value(block.text, "return_costs"))
+            payer = _payer(words, lex, _return_cost_value(concepts, block.text))
             if payer:
                 out.append(passage_fact(doc, block.element, PassageTopic.RETURN_COSTS, lang, block.text, flags=[payer]))
     return out
 
 
+#: A statement of at most this many clauses and words whose clauses say nothing alone is read
+#: whole: a question and its answer, a label and its value, a clause pointing back at the one
+#: before ("Returportot ingår inte, det står du för").
+_WHOLE_CLAUSES = 3
+_WHOLE_WORDS = 24
+
+
+def _return_cost_value(concepts: PageConcepts, text: str) -> str | None:
+    """Who pays the return by the ``return_costs`` concept: clause by clause, or, when no clause
+    says it alone, the short statement read as one clause."""
+    value = concepts.value(text, "return_costs")
+    if value is not None:
+        return value
+    parts = clauses(text)
+    if not 1 < len(parts) <= _WHOLE_CLAUSES or len(word_list(text)) > _WHOLE_WORDS:
+        return None
+    if any(concepts.value(part, "return_costs") is not None for part in parts):
+        return None  # the clauses disagree: reading them whole would not settle it
+    return concepts.value(" ".join(part.strip().rstrip(".!?") for part in parts), "return_costs")
+
+
 def _payer(words: list[str], lex: dict[str, Phrases], concept: str | None) -> str | None:
-    """``consumer`` or ``trader`` when the sentence says who pays the return shipping: by a
-    fixed phrase first, then by the ``return_costs`` concept (``concept``, its value for the
-    sentence), then by a payer word near a return-cost noun."""
+    """``consumer`` or ``trader`` when the sentence says who pays the return shipping: by the
+    ``return_costs`` concept first (``concept``, its value for the sentence: it reads negation,
+    which the fixed phrases do not), then by a fixed phrase, then by a payer word near a
+    return-cost noun."""
     defect = has_phrase(words, lex.get("defect", ()))
+    if concept in ("consumer", "trader"):
+        return concept
     if has_phrase(words, lex.get("consumer", ())):
         return "consumer"
     if has_phrase(words, lex.get("trader", ())):
         return None if defect else "trader"
-    if concept in ("consumer", "trader"):
-        return concept
     costs = phrase_hits(words, lex.get("cost", ()))
     if not costs:
         return None
