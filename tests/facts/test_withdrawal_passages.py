@@ -238,6 +238,46 @@ def test_confirmation_step_and_prose_are_not_the_start_button() -> None:
                PassageTopic.WITHDRAWAL_FUNCTION) == []
 
 
+@pytest.mark.parametrize(
+    ("label", "lang"),
+    [
+        # withdrawing with its object, in any order and form
+        ("Ångra en beställning", "sv"),
+        ("Jeg ønsker å angre ordren", "nb"),
+        ("Fortryd din ordre", "da"),
+        ("Peruuta tilauksesi", "fi"),
+        ("Widerrufen Sie hier Ihre Bestellung", "de"),
+        ("Cancel this purchase", "en"),
+        # using the right, declaring the withdrawal, or the verb that says it alone
+        ("Utnyttja din ångerrätt", "sv"),
+        ("Widerruf jetzt absenden", "de"),
+        ("Online widerrufen", "de"),
+    ],
+)
+def test_function_labels_in_everyday_wording(label: str, lang: str) -> None:
+    [fact] = _of(gather(_page(f'<main><a class="btn" href="/x">{label}</a></main>'), lang),
+                 PassageTopic.WITHDRAWAL_FUNCTION)
+    assert "confirm" not in fact.flags
+
+
+@pytest.mark.parametrize(
+    ("label", "lang"),
+    [
+        ("Ångra", "sv"),  # undo, with nothing to undo named
+        ("Ångra ändringen", "sv"),
+        ("Så fortryder du et køb", "da"),  # a guide
+        ("Angreskjema som PDF", "nb"),  # the model form
+        ("Peru uutiskirjeen tilaus", "fi"),  # a newsletter
+        ("Einwilligung widerrufen", "de"),  # consent
+        ("Widerrufsbelehrung", "de"),
+        ("Cancel", "en"),
+        ("Read about cancelling your order", "en"),
+    ],
+)
+def test_controls_that_are_not_the_function(label: str, lang: str) -> None:
+    assert _of(gather(_page(f"<main><button>{label}</button></main>"), lang), PassageTopic.WITHDRAWAL_FUNCTION) == []
+
+
 # --------------------------------------------------------------------------- return costs
 
 

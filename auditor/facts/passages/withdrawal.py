@@ -16,8 +16,13 @@ function (CRD Art. 11a) and who pays the return shipping.
 * ``withdrawal_form``: the Annex I(B) text itself or a heading naming the form with form
   content under it (``inline``), a link to it (``link``, target), or only a mention
   (``mention_only``).
-* ``withdrawal_function``: a button or link labelled like "Ångra köpet här" or "Vertrag
-  widerrufen" (``button`` / ``link``, target, region); ``confirm`` for the step-2 control.
+* ``withdrawal_function``: a button or link whose label starts the withdrawal, by the
+  ``withdrawal_function`` concept (``lexicon/concepts/withdrawal_function.toml``): withdrawing
+  with its object ("Ångra köpet här", "Peru tilaus", "Vertrag widerrufen"), using the right
+  ("Utöva ångerrätten", "Widerrufsrecht ausüben") or declaring it ("Widerruf erklären"), not
+  a link to information, the model form or a guide ("Läs mer om ångerrätten",
+  "Widerrufsbelehrung", "How to withdraw") and not a newsletter or consent (``button`` /
+  ``link``, target, region); ``confirm`` for the step-2 control ("Bekräfta ångrande").
 * ``return_costs``: who pays the return shipping: ``consumer`` or ``trader``. The
   ``return_costs`` concept (``lexicon/concepts/return_costs.toml``: pay / return / payer stems
   in one clause, negation, faulty goods suspending "the shop pays") decides first; a short
@@ -296,19 +301,18 @@ def _dedupe(facts: Iterable[PassageFact]) -> list[PassageFact]:
 
 
 def _functions(doc: Document, lang: str) -> list[PassageFact]:
-    lex = topic_phrases("withdrawal_function")
-    labels, confirm = lex.get("labels", ()), lex.get("confirm", ())
+    concepts = page_concepts(doc)
     out: list[PassageFact] = []
     for el in doc.root.iter("a", "button", "input"):
         text = _control_text(doc, el)
         words = word_list(text)
         if not words or len(words) > _LABEL_WORDS:
             continue
-        is_step1, is_step2 = has_phrase(words, labels), has_phrase(words, confirm)
-        if not is_step1 and not is_step2:
+        step = concepts.value(text, "withdrawal_function")
+        if step not in ("start", "confirm"):
             continue
         button = el.tag in {"button", "input"} or (el.get("role") or "").lower() == "button" or _looks_like_button(el)
-        flags = ["button" if button else "link"] + (["confirm"] if is_step2 and not is_step1 else [])
+        flags = ["button" if button else "link"] + (["confirm"] if step == "confirm" else [])
         target = _control_target(doc, el)
         out.append(
             passage_fact(doc, el, PassageTopic.WITHDRAWAL_FUNCTION, lang, text, name=text, target=target, flags=flags)
