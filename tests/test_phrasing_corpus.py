@@ -125,3 +125,17 @@ def test_misses_never_list_the_held_out_part() -> None:
     tuned = Item("return_costs", "fi", True, 0, text="a tuning sentence")
     listed = phrasings.misses([Outcome(held, False), Outcome(tuned, False)])
     assert "a tuning sentence" in listed and "secret" not in listed
+
+
+def test_the_fresh_corpus_is_held_out_whole_and_loads() -> None:
+    """tests/corpus/fresh/ is never listed while tuning: every file says so at the top, and every
+    item loads as held out (bench/phrasings.py --fresh)."""
+    import tomllib
+
+    files = sorted(phrasings.FRESH.glob("*.toml"))
+    assert files
+    for path in files:
+        assert tomllib.loads(path.read_text(encoding="utf-8")).get("held_out") is True, path.name
+    items = phrasings.load(phrasings.FRESH)
+    assert items and all(item.held_out for item in items)
+    assert {item.lang for item in items} == set(phrasings.LANGS)
