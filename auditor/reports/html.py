@@ -38,6 +38,7 @@ from markupsafe import Markup, escape
 from auditor.i18n import DEFAULT_LANG, N_, check_lang, localized, ui
 from auditor.models import AuditResult
 from auditor.reports.base import write_text_atomic
+from auditor.reports.coverage import band_class, band_label, coverage_words, rank_group, ranking_label
 
 __all__ = [
     "CATEGORY_SHORT",
@@ -286,6 +287,11 @@ def _environment(lang: str = DEFAULT_LANG) -> Environment:
     env.filters["change_label"] = lambda value: _label(_CHANGES, value, lang)
     env.filters["banner_action"] = lambda value: _label(_BANNER_ACTIONS, value, lang)
     env.filters["localized"] = lambda obj, field: localized(obj, field, lang)
+    env.filters["coverage_words"] = lambda site: coverage_words(site, lang)
+    env.filters["band_label"] = lambda site: band_label(site, lang)
+    env.filters["ranking_label"] = lambda site: ranking_label(site, lang)
+    env.filters["band_class"] = band_class
+    env.filters["rank_group"] = rank_group
     env.globals["_"] = _translator(lang)
     env.globals["lang"] = lang
     return env

@@ -7,8 +7,13 @@ report was written. Crawled strings (URLs, reasons) are passed through
 :func:`rich.markup.escape` so that text such as ``[bold red]`` on a page is printed as it is
 and never read as markup.
 
-The summary is printed in English or Swedish (``lang``); its words come from the report
-catalogs (``auditor/locale``) through :func:`auditor.i18n.ui`; they hold no markup.
+Beside each score it says what the score rests on (``auditor/reports/coverage.py``): over how
+many of the rules that apply, how many need review; a score with too little decided is marked
+*incomplete* and not coloured by its band, and the closing line counts those not ranked.
+
+The summary is printed in any report language (``lang``), numbers in its way (``62,5``); its
+words come from the report catalogs (``auditor/locale``) through :func:`auditor.i18n.ui`; they
+hold no markup.
 """
 
 from __future__ import annotations
@@ -19,8 +24,9 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from auditor.i18n import DEFAULT_LANG, N_, check_lang, ui
+from auditor.i18n import DEFAULT_LANG, N_, check_lang, format_number, ui, ui_plural
 from auditor.models import AuditResult, Category, Outcome, SiteResult, SiteStatus
+from auditor.reports.coverage import band_class, coverage_words, rank_group, ranking_label
 from auditor.reports.html import category_short
 
 __all__ = ["OUTCOME_CELLS", "outcome_cell", "print_summary"]
@@ -46,21 +52,25 @@ def outcome_cell(outcome: Outcome, lang: str = DEFAULT_LANG) -> str:
 OUTCOME_CELLS: dict[Outcome, str] = {outcome: outcome_cell(outcome) for outcome in _OUTCOME_STYLE}
 
 
+#: Style of a score by its band (the number itself tells the band too); an incomplete score is
+#: dim, with the word under it.
+_BAND_STYLE: dict[str, str] = {"high": "bold green", "middle": "bold yellow", "low": "bold red", "none": "bold"}
+
+
 def _score_cell(site: SiteResult, lang: str) -> str:
     if site.status is not SiteStatus.AUDITED:
         return "[yellow]–[/]"
     if site.score is None:
         return f"[dim]{escape(ui('no score', lang))}[/]"
-    return f"[bold]{_number(site.score)}[/]"
+    number = escape(format_number(site.score, lang))
+    if rank_group(site) == "incomplete":
+        word = escape(ui("incomplete", lang))  # outside the f-string, where Babel finds it
+        return f"[dim]{number}[/]\n[yellow]{word}[/]"
+    return f"[{_BAND_STYLE.get(band_class(site), 'bold')}]{number}[/]"
 
 
 #: Outcomes listed by name in the findings column, most serious first.
 LISTED: tuple[Outcome, ...] = (Outcome.FAIL, Outcome.ERROR, Outcome.PARTIAL, Outcome.NEEDS_REVIEW)
-
-
-def _number(value: float) -> str:
-    number = round(value, 1)
-    return f"{number:.0f}" if number.is_integer() else f"{number:.1f}"
 
 
 def _categories(result: AuditResult) -> list[Category]:
@@ -84,6 +94,10 @@ def _findings_cell(site: SiteResult, lang: str) -> str:
     passed = sum(rule.outcome is Outcome.PASS for rule in site.rules)
     tally = escape(ui("{passed} of {total} rules pass", lang, passed=passed, total=len(site.rules)))
     lines.append(f"[dim]{tally}[/]")
+    if covered := coverage_words(site, lang):  # what the score rests on
+        lines.append(f"[dim]{escape(covered)}[/]")
+    if unranked := ranking_label(site, lang):
+        lines.append(f"[yellow]{escape(unranked)}[/]")
     return "\n".join(lines)
 
 
@@ -123,7 +137,7 @@ def print_summary(
     for site in result.sites:
         scores = {score.category: score.score for score in site.categories}
         cells = [
-            _number(value) if (value := scores.get(category)) is not None else "[dim]–[/]"
+            escape(format_number(value, lang)) if (value := scores.get(category)) is not None else "[dim]–[/]"
             for category in categories
         ]
         table.add_row(escape(site.url), _score_cell(site, lang), *cells, _findings_cell(site, lang))
@@ -138,6 +152,11 @@ def print_summary(
         sites=len(result.sites), audited=audited, not_audited=len(result.sites) - audited,
         failed=failed, review=review,
     ))
+    incomplete = sum(rank_group(site) == "incomplete" for site in result.sites)
+    if incomplete:
+        console.print("[yellow]" + escape(ui_plural(
+            "{n} score is incomplete (too little of it decided) and is not ranked.",
+            "{n} scores are incomplete (too little of them decided) and are not ranked.", incomplete, lang)) + "[/]")
     for site in result.sites:
         saved = site.crawl.saved_copy if site.crawl is not None else None
         if saved is None:
