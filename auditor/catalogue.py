@@ -13,11 +13,21 @@ import sys
 from pathlib import Path
 
 from auditor import profiles, registry
+from auditor.engine import SWITCHED_OFF_TITLE
+from auditor.models import Outcome
 from auditor.rule import Rule
 
 #: Docstring sections every rule module has, in order (tests/test_rule_catalog.py checks them).
 SECTIONS = ("What it checks", "Why it matters", "Failing example", "Partial example", "Passing example",
             "Needs review when")
+#: The outcomes in the order a rule page lists their headlines (``RuleMeta.title_for``).
+OUTCOME_LABELS = (
+    (Outcome.PASS, "pass"),
+    (Outcome.PARTIAL, "partial"),
+    (Outcome.FAIL, "fail"),
+    (Outcome.NEEDS_REVIEW, "needs review"),
+    (Outcome.NOT_APPLICABLE, "not applicable"),
+)
 _SECTION_START = re.compile(r"^(" + "|".join(re.escape(s) for s in SECTIONS) + r")\b\s*(.*)$")
 
 
@@ -70,9 +80,16 @@ def rule_markdown(rule: type[Rule]) -> str:
         f"*Category* {meta.category.value} · *severity* {meta.severity.value} · *applies in* "
         + ("all jurisdictions" if where_it_applies(rule) == "all" else where_it_applies(rule)),
         "",
-        f"When it fails the report says: **{meta.failure_title}**.",
-        "",
         meta.description,
+        "",
+        "## What the report says",
+        "",
+        "| outcome | headline |",
+        "|---|---|",
+        *(f"| {label} | {meta.title_for(outcome)} |" for outcome, label in OUTCOME_LABELS),
+        "",
+        "A rule that could not run (error) shows the needs-review headline; where a jurisdiction switches "
+        f"the rule off, the report reads \"{SWITCHED_OFF_TITLE.en}\".",
         "",
     ]
     for name in SECTIONS:

@@ -53,7 +53,7 @@ from rich.table import Table
 
 from auditor import __version__, ci, pipeline, registry, scoring, store
 from auditor.batch import BatchInputError, BatchSite, read_sites
-from auditor.catalogue import SECTIONS, doc_sections, where_it_applies, write_docs
+from auditor.catalogue import OUTCOME_LABELS, SECTIONS, doc_sections, where_it_applies, write_docs
 from auditor.demo.server import serve_sites
 from auditor.evaluation import CorpusError, evaluate, load_corpus, markdown_table, write_into
 from auditor.evidence import MANIFEST, manifests, verify, write_manifest
@@ -662,7 +662,13 @@ def _print_rule(rule: type[Rule], out: Console) -> None:
     where = where_it_applies(rule)
     out.print(f"[bold]{meta.id}[/bold]  ({meta.category.value}, {meta.severity.value}, applies in "
               + ("all jurisdictions" if where == "all" else where) + ")")
-    out.print(f"passes: {escape(meta.title)}\nfails:  {escape(meta.failure_title)}\n")
+    titles = Table.grid(padding=(0, 1))  # the headline of each outcome, wrapped in its own column
+    titles.add_column(no_wrap=True)
+    titles.add_column()
+    for outcome, label in OUTCOME_LABELS:
+        titles.add_row(f"{label}:", escape(meta.title_for(outcome)))
+    out.print(titles)
+    out.print("")
     out.print(escape(meta.description))
     sections = doc_sections(rule)
     for name in SECTIONS:

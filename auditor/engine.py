@@ -103,25 +103,26 @@ def run_rules(
     index = _EvidenceIndex(facts)
     for rule_cls in rules if rules is not None else registry.all_rules():
         meta = rule_cls.meta
+        # A rule switched off where it is judged is not applicable for that reason alone: the
+        # engine's own title, not the rule's (which says why the rule itself finds no duty).
+        switched_off = True
         if meta.jurisdictions and ctx.jurisdiction not in meta.jurisdictions:
             verdict = Verdict(Outcome.NOT_APPLICABLE, _ENGINE_WORDS("elsewhere", j=ctx.jurisdiction))
         elif meta.id in profiles.disabled(ctx.jurisdiction):
             verdict = Verdict(Outcome.NOT_APPLICABLE, _ENGINE_WORDS("profile", j=ctx.jurisdiction))
-        elif unextracted := _unextracted(facts, meta.requires):
-            verdict = Verdict(Outcome.ERROR, unextracted)
         else:
-            try:
-                verdict = rule_cls().evaluate(FactView(facts, meta.requires), ctx)
-            except Exception as exc:  # a broken rule is that rule's error, never a crashed audit
-                log.exception("rule %s failed", meta.id)
-                verdict = Verdict(Outcome.ERROR, _ENGINE_WORDS("broken", error=f"{type(exc).__name__}: {exc}"))
-        failing = verdict.outcome in (Outcome.FAIL, Outcome.PARTIAL)
+            switched_off = False
+            verdict = _judge(rule_cls, facts, ctx)
+        if switched_off:
+            title, title_i18n = SWITCHED_OFF_TITLE.en, SWITCHED_OFF_TITLE.translations()
+        else:
+            title = meta.title_for(verdict.outcome)
+            title_i18n = {lang: words.title_for(verdict.outcome) for lang, words in meta.translations.items()}
         outcomes.append(
             RuleOutcome(
                 rule=meta.id,
-                title=meta.failure_title if failing else meta.title,
-                title_i18n={lang: words.failure_title if failing else words.title
-                            for lang, words in meta.translations.items()},
+                title=title,
+                title_i18n=title_i18n,
                 outcome=verdict.outcome,
                 message=verdict.message.en,
                 message_i18n=verdict.message.translations(),
@@ -133,6 +134,19 @@ def run_rules(
             )
         )
     return outcomes
+
+
+def _judge(rule_cls: type[Rule], facts: SiteFacts, ctx: AuditContext) -> Verdict:
+    """The rule's verdict on its declared facts; an error when a fact it needs was not extracted
+    or when the rule raises."""
+    meta = rule_cls.meta
+    if unextracted := _unextracted(facts, meta.requires):
+        return Verdict(Outcome.ERROR, unextracted)
+    try:
+        return rule_cls().evaluate(FactView(facts, meta.requires), ctx)
+    except Exception as exc:  # a broken rule is that rule's error, never a crashed audit
+        log.exception("rule %s failed", meta.id)
+        return Verdict(Outcome.ERROR, _ENGINE_WORDS("broken", error=f"{type(exc).__name__}: {exc}"))
 
 
 def rule_catalogue(rules: Iterable[type[Rule]] | None = None) -> list[RuleInfo]:
@@ -150,6 +164,12 @@ def rule_catalogue(rules: Iterable[type[Rule]] | None = None) -> list[RuleInfo]:
             title_i18n={lang: words.title for lang, words in translated.items()},
             failure_title=meta.failure_title,
             failure_title_i18n={lang: words.failure_title for lang, words in translated.items()},
+            partial_title=meta.partial_title,
+            partial_title_i18n={lang: words.partial_title for lang, words in translated.items()},
+            review_title=meta.review_title,
+            review_title_i18n={lang: words.review_title for lang, words in translated.items()},
+            na_title=meta.na_title,
+            na_title_i18n={lang: words.na_title for lang, words in translated.items()},
             description=meta.description,
             description_i18n={lang: words.description for lang, words in translated.items()},
             category=meta.category,
@@ -172,6 +192,8 @@ def _unextracted(facts: SiteFacts, requires: Sequence[str]) -> Text | None:
 
 _ENGINE_WORDS = Messages(
     elsewhere=N_("Does not apply in jurisdiction {j!r}."),
+    # The title of a rule the jurisdiction does not judge (meta.jurisdictions, or its profile).
+    elsewhere_title=N_("Not checked in this jurisdiction"),
     profile=N_("Not part of the {j!r} profile."),
     broken=N_("The rule failed: {error}"),
     unextracted=N_("Not judged: an extractor failed, so the facts this rule needs ({facts}) are incomplete: "
@@ -183,6 +205,10 @@ _ENGINE_WORDS = Messages(
     home_unknown=N_("the home page could not be read"),
     unparsed=N_("the pages could not be parsed: {error}"),
 )
+
+#: The title of every rule a jurisdiction does not judge (not in ``meta.jurisdictions``, or
+#: switched off in its profile), in place of the rule's own not-applicable title.
+SWITCHED_OFF_TITLE = _ENGINE_WORDS("elsewhere_title")
 
 
 class _EvidenceIndex:

@@ -23,12 +23,12 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Literal, Protocol
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from auditor import i18n
 
 #: Version of the ``AuditResult`` JSON. Bump the major part on an incompatible change.
-SCHEMA_VERSION = "1.7"
+SCHEMA_VERSION = "1.8"
 
 _KEBAB = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 
@@ -700,19 +700,54 @@ class LegalRef(_Frozen):
 
 
 class RuleWords(_Frozen):
-    """A rule's title, failure title and description in one report language."""
+    """A rule's titles and description in one report language."""
 
     title: str
     failure_title: str
+    partial_title: str
+    review_title: str
+    na_title: str
     description: str
+
+    def title_for(self, outcome: Outcome) -> str:
+        """The title of ``outcome`` (:data:`TITLE_FIELDS`)."""
+        return str(getattr(self, TITLE_FIELDS[outcome]))
+
+
+#: Which title each outcome shows. ``error`` (the rule could not run) shows the review title:
+#: both say the tool did not decide, and the message says why.
+TITLE_FIELDS: dict[Outcome, str] = {
+    Outcome.PASS: "title",
+    Outcome.PARTIAL: "partial_title",
+    Outcome.FAIL: "failure_title",
+    Outcome.NEEDS_REVIEW: "review_title",
+    Outcome.NOT_APPLICABLE: "na_title",
+    Outcome.ERROR: "review_title",
+}
 
 
 class RuleMeta(_Frozen):
-    """A rule's metadata: data, validated when the rule module is imported."""
+    """A rule's metadata: data, validated when the rule module is imported.
+
+    Each outcome has its own title, a headline a report shows above the message: it must be true
+    of every message the rule gives with that outcome (a partial never reuses the fail title, a
+    review never the pass title), and never say more than the finding.
+    """
 
     id: str
     title: str = Field(description="The passing state, e.g. 'Email address is given'.")
     failure_title: str = Field(description="The failing state.")
+    partial_title: str = Field(
+        description="The partial state, true of every partial message, e.g. 'Only a PO box is given'."
+    )
+    review_title: str = Field(
+        description="What the tool could not decide, e.g. 'Whether an email address is given could not be "
+        "determined'; also the title when the rule could not run (error), so it names no reason."
+    )
+    na_title: str = Field(
+        description="Why the rule does not apply, true of every not_applicable message of the rule itself "
+        "(a rule the jurisdiction switches off has the engine's own title)."
+    )
     description: str = Field(description="Why it matters, for the report.")
     category: Category
     severity: Severity
@@ -724,19 +759,26 @@ class RuleMeta(_Frozen):
 
     @property
     def translations(self) -> dict[str, RuleWords]:
-        """Title, failure title and description in every other report language whose catalog
-        translates the title (``auditor/locale``): what the result JSON's ``*_i18n`` fields hold."""
+        """Titles and description in every other report language whose catalog translates the
+        title (``auditor/locale``): what the result JSON's ``*_i18n`` fields hold."""
         return {lang: self.words(lang) for lang in i18n.LANGS
                 if lang != i18n.DEFAULT_LANG and i18n.has_translation(lang, self.title)}
 
     def words(self, lang: str) -> RuleWords:
-        """Title, failure title and description in ``lang``, from its catalog; English where
-        there is no translation."""
+        """Titles and description in ``lang``, from its catalog; English where there is no
+        translation."""
         return RuleWords(
             title=i18n.translate(lang, self.title),
             failure_title=i18n.translate(lang, self.failure_title),
+            partial_title=i18n.translate(lang, self.partial_title),
+            review_title=i18n.translate(lang, self.review_title),
+            na_title=i18n.translate(lang, self.na_title),
             description=i18n.translate(lang, self.description),
         )
+
+    def title_for(self, outcome: Outcome) -> str:
+        """The English title of ``outcome`` (:data:`TITLE_FIELDS`)."""
+        return str(getattr(self, TITLE_FIELDS[outcome]))
 
     @field_validator("id")
     @classmethod
@@ -745,12 +787,19 @@ class RuleMeta(_Frozen):
             raise ValueError(f"rule id {value!r} is not a kebab-case noun")
         return value
 
-    @field_validator("title", "failure_title")
+    @field_validator("title", "failure_title", "partial_title", "review_title", "na_title")
     @classmethod
     def _short(cls, value: str) -> str:
         if not value or len(value) > 80:
             raise ValueError("titles are 1 to 80 characters")
         return value
+
+    @model_validator(mode="after")
+    def _titles_differ(self) -> RuleMeta:
+        titles = [self.title, self.partial_title, self.failure_title, self.review_title, self.na_title]
+        if len(set(titles)) != len(titles):
+            raise ValueError(f"rule {self.id!r}: each outcome needs a title of its own, true for it")
+        return self
 
     @field_validator("requires")
     @classmethod
@@ -796,7 +845,7 @@ class RuleOutcome(_Frozen):
     """One rule's verdict on one site."""
 
     rule: str
-    title: str = Field(description="title or failure_title, whichever fits the outcome.")
+    title: str = Field(description="The rule's title for this outcome (pass, partial, fail, review, not applicable).")
     title_i18n: dict[str, str] = Field(default_factory=dict, description="title in other languages ('sv').")
     outcome: Outcome
     message: str
@@ -941,6 +990,18 @@ class RuleInfo(_Frozen):
     failure_title_i18n: dict[str, str] = Field(
         default_factory=dict, description="failure_title in other languages ('sv')."
     )
+    partial_title: str = Field(default="", description="The partial state (since 1.8; empty in older results).")
+    partial_title_i18n: dict[str, str] = Field(
+        default_factory=dict, description="partial_title in other languages ('sv')."
+    )
+    review_title: str = Field(
+        default="", description="What could not be decided: needs_review and error (since 1.8)."
+    )
+    review_title_i18n: dict[str, str] = Field(
+        default_factory=dict, description="review_title in other languages ('sv')."
+    )
+    na_title: str = Field(default="", description="Why the rule does not apply (since 1.8).")
+    na_title_i18n: dict[str, str] = Field(default_factory=dict, description="na_title in other languages ('sv').")
     description: str = Field(description="Why it matters.")
     description_i18n: dict[str, str] = Field(
         default_factory=dict, description="description in other languages ('sv')."

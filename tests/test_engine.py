@@ -24,6 +24,9 @@ from auditor.rule import AuditContext, FactView, Rule, UndeclaredFactError, Verd
 
 NOW = datetime(2026, 11, 1, tzinfo=UTC)
 REF = (LegalRef(instrument="Directive 2000/31/EC", provision="Art. 5"),)
+#: A title for each outcome, each its own.
+TITLES = {"title": "ok", "failure_title": "not ok", "partial_title": "partly ok", "review_title": "not decided",
+          "na_title": "no duty"}
 
 
 def facts() -> SiteFacts:
@@ -34,7 +37,7 @@ def facts() -> SiteFacts:
 
 
 class Boom(Rule):
-    meta = RuleMeta(id="boom", title="ok", failure_title="not ok", description="d",
+    meta = RuleMeta(id="boom", **TITLES, description="d",
                     category=Category.CONTACT, severity=Severity.HIGH, requires=("emails",), legal_refs=REF)
 
     def evaluate(self, facts: FactView, ctx: AuditContext) -> Verdict:
@@ -42,7 +45,7 @@ class Boom(Rule):
 
 
 class Nosy(Rule):
-    meta = RuleMeta(id="nosy", title="ok", failure_title="not ok", description="d",
+    meta = RuleMeta(id="nosy", **TITLES, description="d",
                     category=Category.CONTACT, severity=Severity.HIGH, requires=("emails",), legal_refs=REF)
 
     def evaluate(self, facts: FactView, ctx: AuditContext) -> Verdict:
@@ -50,7 +53,7 @@ class Nosy(Rule):
 
 
 class SwedishOnly(Rule):
-    meta = RuleMeta(id="swedish-only", title="ok", failure_title="not ok", description="d",
+    meta = RuleMeta(id="swedish-only", **TITLES, description="d",
                     category=Category.CONTACT, severity=Severity.HIGH, requires=(), legal_refs=REF,
                     jurisdictions=("se",))
 
@@ -71,6 +74,15 @@ def test_reading_an_undeclared_fact_is_an_error_not_a_verdict() -> None:
 def test_rule_outside_its_jurisdictions_is_not_applicable() -> None:
     [result] = run_rules(facts(), AuditContext("de", date(2026, 11, 1)), [SwedishOnly])
     assert result.outcome == Outcome.NOT_APPLICABLE
+    # Not the rule's own not-applicable title (why the rule finds no duty) but the engine's.
+    assert result.title == "Not checked in this jurisdiction" and result.title != SwedishOnly.meta.na_title
+    assert set(result.title_i18n) == {"sv", "nb", "da", "fi", "de"}
+
+
+def test_a_rule_that_could_not_run_shows_its_review_title() -> None:
+    """An error is not a finding: its headline says what was not decided, never a pass or fail."""
+    [result] = run_rules(facts(), AuditContext("se", date(2026, 11, 1)), [Boom])
+    assert result.outcome == Outcome.ERROR and result.title == "not decided"
 
 
 def test_verdicts_that_decide_need_evidence() -> None:
@@ -80,14 +92,21 @@ def test_verdicts_that_decide_need_evidence() -> None:
 
 def test_metadata_is_validated_at_definition() -> None:
     with pytest.raises(ValueError):
-        RuleMeta(id="Not_Kebab", title="t", failure_title="f", description="d", category=Category.CONTACT,
+        RuleMeta(id="Not_Kebab", **TITLES, description="d", category=Category.CONTACT,
                  severity=Severity.LOW, requires=(), legal_refs=REF)
     with pytest.raises(ValueError):
-        RuleMeta(id="no-basis", title="t", failure_title="f", description="d", category=Category.CONTACT,
+        RuleMeta(id="no-basis", **TITLES, description="d", category=Category.CONTACT,
                  severity=Severity.LOW, requires=(), legal_refs=())
     with pytest.raises(ValueError):
-        RuleMeta(id="bad-fact", title="t", failure_title="f", description="d", category=Category.CONTACT,
+        RuleMeta(id="bad-fact", **TITLES, description="d", category=Category.CONTACT,
                  severity=Severity.LOW, requires=("telepathy",), legal_refs=REF)
+    # Each outcome its own title: a partial that reuses the fail title says something false.
+    with pytest.raises(ValueError, match="title of its own"):
+        RuleMeta(id="same-words", **{**TITLES, "partial_title": "not ok"}, description="d",
+                 category=Category.CONTACT, severity=Severity.LOW, requires=(), legal_refs=REF)
+    with pytest.raises(ValueError):
+        RuleMeta(id="no-review-title", **{k: v for k, v in TITLES.items() if k != "review_title"}, description="d",
+                 category=Category.CONTACT, severity=Severity.LOW, requires=(), legal_refs=REF)
 
 
 def crawl(**kw: object) -> SiteCrawl:

@@ -22,6 +22,8 @@ def test_rule_has_swedish_words_in_the_catalog(rule: type) -> None:
     assert words.title and words.failure_title and words.description
     assert words.title != meta.title, f"{meta.id}: Swedish title is the English one"
     assert words.failure_title != meta.failure_title and words.description != meta.description, meta.id
+    assert words.partial_title != meta.partial_title and words.review_title != meta.review_title, meta.id
+    assert words.na_title != meta.na_title, meta.id
     assert meta.words("sv") == words and meta.words("en").title == meta.title
     module = importlib.import_module(rule.__module__)
     assert isinstance(getattr(module, "MESSAGES", None), Messages), f"{meta.id}: no MESSAGES table"

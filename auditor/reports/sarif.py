@@ -124,6 +124,10 @@ def _rule(meta: RuleInfo, lang: str) -> dict[str, Any]:
             "severity": meta.severity.value,
             "category": meta.category.value,
             "failureTitle": i18n.localized(meta, "failure_title", lang),
+            # The other outcomes' titles; a result older than 1.8 has none (left out, not empty).
+            **{key: text for key, field in (("partialTitle", "partial_title"), ("reviewTitle", "review_title"),
+                                            ("notApplicableTitle", "na_title"))
+               if (text := i18n.localized(meta, field, lang))},
             "documentation": f"docs/rules/{meta.id}.md",  # the page's path in the repository (helpUri: its URL)
             "legalReferences": [ref.model_dump(mode="json") for ref in meta.legal_refs],
         },

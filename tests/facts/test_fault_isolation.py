@@ -150,7 +150,8 @@ def test_a_broken_phone_extractor_costs_only_the_phone_rules(shop: Fixture, monk
 
 
 class NorwegianPhones(Rule):
-    meta = RuleMeta(id="norwegian-phones", title="ok", failure_title="not ok", description="d",
+    meta = RuleMeta(id="norwegian-phones", title="ok", failure_title="not ok", partial_title="partly ok",
+                    review_title="not decided", na_title="no duty", description="d",
                     category=Category.CONTACT, severity=Severity.HIGH, requires=("phones",),
                     legal_refs=(LegalRef(instrument="Directive 2000/31/EC", provision="Art. 5"),),
                     jurisdictions=("no",))

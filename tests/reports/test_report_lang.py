@@ -161,12 +161,10 @@ def test_catalogue_ships_in_the_package() -> None:
 def _rule(rule: str, outcome: Outcome, *, category: Category = Category.CONTACT, swedish: bool = True,
           evidence: list[Evidence] | None = None) -> RuleOutcome:
     meta = get_rule(rule).meta if rule != "retired-rule" else None
-    failing = outcome in (Outcome.FAIL, Outcome.PARTIAL)
-    title = (meta.failure_title if failing else meta.title) if meta else "A rule that no longer exists"
+    title = meta.title_for(outcome) if meta else "A rule that no longer exists"
     sv_title = ""
     if meta and swedish and "sv" in meta.translations:
-        words = meta.translations["sv"]
-        sv_title = words.failure_title if failing else words.title
+        sv_title = meta.translations["sv"].title_for(outcome)
     return RuleOutcome(
         rule=rule,
         title=title,

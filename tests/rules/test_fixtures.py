@@ -47,6 +47,11 @@ def test_fixture(path: Path) -> None:
         assert (url_key(url), loc) in flagged, f"expected evidence at {url} {loc}; got {sorted(flagged)}"
     for url, loc in fixture.oks.get(rule_id, set()):
         assert (url_key(url), loc) not in flagged, f"look-alike at {url} {loc} was taken as evidence"
+    # The headline is the outcome's own title, in every language (a partial never shows the
+    # fail title, a review never the pass title).
+    meta = get_rule(rule_id).meta
+    assert outcome.title == meta.title_for(outcome.outcome)
+    assert outcome.title_i18n == {lang: words.title_for(outcome.outcome) for lang, words in meta.translations.items()}
     # Every word the report shows exists in Swedish too (--lang sv).
     assert outcome.message_i18n.get("sv"), f"no Swedish message for: {outcome.message}"
     assert outcome.title_i18n.get("sv"), "no Swedish title"

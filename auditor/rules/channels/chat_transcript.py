@@ -97,6 +97,9 @@ class ChatTranscript(Rule):
         id="chat-transcript",
         title=N_("The chat lets the consumer keep a copy of the conversation"),
         failure_title=N_("The chat offers no way to keep the conversation"),
+        partial_title=N_("The chat lets the consumer keep only part of the conversation"),
+        review_title=N_("Whether a chat lets the consumer keep the conversation could not be determined"),
+        na_title=N_("No chat was found on the pages rendered"),
         description=N_(
             "A consumer who complains or withdraws in a chat must be able to keep what was written: "
             "a transcript by email, a download, or a copy."

@@ -112,6 +112,9 @@ class FormReceipt(Rule):
         id="form-receipt",
         title=N_("A contact form lets the consumer keep a copy of the message"),
         failure_title=N_("A contact form says nothing about a copy of the message"),
+        partial_title=N_("A contact form promises a receipt, but no copy of the message"),
+        review_title=N_("Whether a contact form offers a copy of the message could not be determined"),
+        na_title=N_("No contact form was found on the pages read"),
         description=N_(
             "A consumer who complains or withdraws through a web form must be able to prove what was "
             "sent and when: the form should offer a copy of the message, or at least a confirmation."

@@ -139,8 +139,11 @@ MESSAGES = Messages(
 class AdrBody(Rule):
     meta = RuleMeta(
         id="adr-body",
-        title=N_("The competent dispute resolution body is named"),
+        title=N_("The required dispute resolution information is given"),
         failure_title=N_("No dispute resolution body is named"),
+        partial_title=N_("The dispute resolution information is incomplete"),
+        review_title=N_("Whether the dispute resolution information is given could not be determined"),
+        na_title=N_("Dispute resolution information is not required here"),
         description=N_(
             "Consumers must learn which out-of-court dispute body they can turn to, with its web "
             "site, so that a dispute does not have to go to court."

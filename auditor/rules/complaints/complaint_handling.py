@@ -97,6 +97,9 @@ class ComplaintHandling(Rule):
         id="complaint-handling",
         title=N_("How and where to complain is described"),
         failure_title=N_("How and where to complain is not described"),
+        partial_title=N_("Only where or only how to complain is described"),
+        review_title=N_("Whether how and where to complain is described could not be determined"),
+        na_title=N_("A description of how to complain is not required here"),
         description=N_(
             "Consumers need to know where to send a complaint and what happens next: the "
             "channel, what to include, and when they will get an answer."

@@ -183,6 +183,9 @@ class ComplaintsInfo(Rule):
         id="complaints-info",
         title=N_("The right to complain about faulty goods is explained"),
         failure_title=N_("The right to complain about faulty goods is not explained"),
+        partial_title=N_("Where or how to complain is said, but not the legal right"),
+        review_title=N_("Whether the right to complain is explained could not be determined"),
+        na_title=N_("The right to complain need not be explained here"),
         description=N_(
             "Consumers must be reminded that they have a legal right to complain about faulty "
             "goods (reklamation, Gewährleistung), which a manufacturer's guarantee does not replace."

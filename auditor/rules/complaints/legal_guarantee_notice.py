@@ -106,8 +106,11 @@ MESSAGES = Messages(
 class LegalGuaranteeNotice(Rule):
     meta = RuleMeta(
         id="legal-guarantee-notice",
-        title=N_("The harmonised legal-guarantee notice is shown"),
+        title=N_("A legal-guarantee notice with an EU reference is shown"),
         failure_title=N_("The legal-guarantee notice misstates the guarantee"),
+        partial_title=N_("A legal-guarantee notice is shown, but incomplete"),
+        review_title=N_("Whether the legal-guarantee notice is shown could not be determined"),
+        na_title=N_("The harmonised legal-guarantee notice is not required yet"),
         description=N_(
             "From 27 September 2026 shops show an EU-wide harmonised notice telling consumers "
             "that they have a legal guarantee of conformity of at least two years."

@@ -123,6 +123,9 @@ class LegalGuaranteePeriod(Rule):
         id="legal-guarantee-period",
         title=N_("No complaints period shorter than the law is stated"),
         failure_title=N_("A complaints period shorter than the law is stated"),
+        partial_title=N_("A complaints period is stated that partly falls short of the law"),
+        review_title=N_("Whether a too-short complaints period is stated could not be determined"),
+        na_title=N_("No complaints period is stated to compare with the law"),
         description=N_(
             "The statutory period to complain about faulty goods cannot be shortened. A shop "
             "that tells consumers they must complain within weeks misleads them about their rights."

@@ -109,6 +109,9 @@ class OdrLink(Rule):
         id="odr-link",
         title=N_("The ODR platform is linked"),
         failure_title=N_("No link to the ODR platform"),
+        partial_title=N_("The ODR platform is named, but not linked"),
+        review_title=N_("Whether the ODR-link requirement is met could not be determined"),
+        na_title=N_("The ODR platform has closed; no link is required"),
         description=N_(
             "Until 20 July 2025 EU online traders had to link to the EU's online dispute resolution "
             "platform. The platform has closed since; a link left on the site is outdated."

@@ -99,6 +99,9 @@ class ContactAddress(Rule):
         id="contact-address",
         title=N_("A geographic address is given"),
         failure_title=N_("No geographic address is given"),
+        partial_title=N_("Only a PO box or an incomplete address is given"),
+        review_title=N_("Whether a geographic address is given could not be determined"),
+        na_title=N_("A geographic address is not required here"),
         description=N_(
             "Consumers must know where the trader is established, to send a complaint or take "
             "legal action. A PO box alone is not enough."

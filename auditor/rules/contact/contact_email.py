@@ -84,6 +84,9 @@ class ContactEmail(Rule):
         id="contact-email",
         title=N_("An email address is given for direct contact"),
         failure_title=N_("No email address is given for direct contact"),
+        partial_title=N_("An email address is given, but not where consumers look for it"),
+        review_title=N_("Whether an email address of the trader is given could not be determined"),
+        na_title=N_("An email address is not required here"),
         description=N_(
             "Consumers must be able to write to the trader directly. The law requires an email "
             "address; a contact form or a chat does not replace it."

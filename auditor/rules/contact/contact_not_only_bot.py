@@ -75,6 +75,9 @@ class ContactNotOnlyBot(Rule):
         id="contact-not-only-bot",
         title=N_("A person can be reached, not only a chat bot"),
         failure_title=N_("Only a chat bot can be reached"),
+        partial_title=N_("A person can be reached only through the chat bot"),
+        review_title=N_("Whether a person can be reached, not only a chat bot, could not be determined"),
+        na_title=N_("No chat bot was found"),
         description=N_(
             "Consumers must be able to reach the trader itself: a chat bot does not replace an email "
             "address, a telephone number or a contact form."

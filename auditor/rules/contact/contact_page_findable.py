@@ -222,8 +222,11 @@ MESSAGES = Messages(
 class ContactPageFindable(Rule):
     meta = RuleMeta(
         id="contact-page-findable",
-        title=N_("The contact page is easy to find"),
-        failure_title=N_("The contact page is hard to find"),
+        title=N_("The contact details are easy to find"),
+        failure_title=N_("The contact page is missing or hard to find"),
+        partial_title=N_("The way to the contact details has shortcomings"),
+        review_title=N_("Whether the contact details are easy to find could not be determined"),
+        na_title=N_("An easy-to-find contact page is not required here"),
         description=N_(
             "Contact details must be easily, directly and permanently accessible: a contact page "
             "at most two clicks from the home page and linked from every page's header or footer."

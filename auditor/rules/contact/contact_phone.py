@@ -131,6 +131,9 @@ class ContactPhone(Rule):
         id="contact-phone",
         title=N_("A telephone number is given"),
         failure_title=N_("No telephone number is given"),
+        partial_title=N_("A telephone number is given, but with shortcomings"),
+        review_title=N_("Whether a telephone number of the trader is given could not be determined"),
+        na_title=N_("A telephone number is not required here"),
         description=N_(
             "Since the Omnibus Directive the pre-contract information names the trader's "
             "telephone number alongside the email address, so consumers can reach a person quickly."

@@ -118,8 +118,11 @@ class Replaced:
 class OutdatedLegalReference(Rule):
     meta = RuleMeta(
         id="outdated-legal-reference",
-        title=N_("Cited acts are in force"),
+        title=N_("No citation of a repealed or replaced act was found"),
         failure_title=N_("A repealed act is cited"),
+        partial_title=N_("Citations of acts are partly outdated"),
+        review_title=N_("Whether a repealed act is cited could not be determined"),
+        na_title=N_("Citations of repealed acts: informative, not scored"),
         description=N_(
             "A page that cites an act after it was repealed or replaced (the German Telemediengesetz after "
             "14 May 2024, the Swedish konsumentköplag of 1990 after 1 May 2022) points consumers to law that "

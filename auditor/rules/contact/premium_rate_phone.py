@@ -99,6 +99,9 @@ class PremiumRatePhone(Rule):
         id="premium-rate-phone",
         title=N_("The customer-service number is basic-rate"),
         failure_title=N_("The customer-service number is premium-rate"),
+        partial_title=N_("A premium-rate number is given beside a basic-rate one"),
+        review_title=N_("Whether the customer-service number is basic-rate could not be determined"),
+        na_title=N_("No telephone number of the trader to check"),
         description=N_(
             "Consumers who call the trader about a purchase may not be charged more than a call to "
             "an ordinary landline or mobile number."

@@ -252,8 +252,11 @@ class _Law:
 class TraderIdentity(Rule):
     meta = RuleMeta(
         id="trader-identity",
-        title=N_("The trader's legal name and registration number are given"),
+        title=N_("The trader's identity is given as the law requires"),
         failure_title=N_("The trader's legal identity is not given"),
+        partial_title=N_("The trader's identity is given with shortcomings"),
+        review_title=N_("Whether the trader is identified as the law requires could not be determined"),
+        na_title=N_("Trader identification is not required here"),
         description=N_(
             "Consumers must know who they contract with: a company's legal name with its legal form and "
             "registration number (in Germany also its representative), a sole trader's name, not just a brand."

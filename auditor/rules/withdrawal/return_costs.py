@@ -68,6 +68,9 @@ class ReturnCosts(Rule):
         id="return-costs",
         title=N_("Who pays the return shipping is stated"),
         failure_title=N_("Who pays the return shipping is not stated"),
+        partial_title=N_("Who pays the return shipping is stated only in part"),
+        review_title=N_("Whether who pays the return shipping is stated could not be determined"),
+        na_title=N_("Return costs need not be stated here"),
         description=N_(
             "Before buying, consumers must learn whether a withdrawal costs them the return shipping; "
             "if the shop does not say so, it bears the cost itself."

@@ -185,7 +185,10 @@ class TermsFindable(Rule):
     meta = RuleMeta(
         id="terms-findable",
         title=N_("Terms, returns and complaints information is easy to find"),
-        failure_title=N_("Terms, returns or complaints information is hard to find"),
+        failure_title=N_("Terms, returns or complaints information is missing or hard to find"),
+        partial_title=N_("The way to terms, returns or complaints information has shortcomings"),
+        review_title=N_("Whether terms, returns and complaints are easy to find could not be determined"),
+        na_title=N_("Easy-to-find terms are not required here"),
         description=N_(
             "The terms, how to return goods and how to complain should be at most two clicks from "
             "the home page, so consumers find them before and after buying."

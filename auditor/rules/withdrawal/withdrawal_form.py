@@ -92,6 +92,9 @@ class WithdrawalForm(Rule):
         id="withdrawal-form",
         title=N_("The model withdrawal form is provided"),
         failure_title=N_("The model withdrawal form is not provided"),
+        partial_title=N_("The withdrawal form is mentioned but not provided"),
+        review_title=N_("Whether the model withdrawal form is provided could not be determined"),
+        na_title=N_("The model withdrawal form is not required here"),
         description=N_(
             "The model withdrawal form lets a consumer withdraw in writing without drafting a letter; "
             "the shop must give it to the consumer, not only mention it."

@@ -145,6 +145,9 @@ class WithdrawalFunction(Rule):
         id="withdrawal-function",
         title=N_("An online withdrawal function is offered"),
         failure_title=N_("No online withdrawal function is offered"),
+        partial_title=N_("An online withdrawal function is offered, but not prominently"),
+        review_title=N_("Whether an online withdrawal function is offered could not be determined"),
+        na_title=N_("An online withdrawal function is not required yet"),
         description=N_(
             "From 19 June 2026 a shop must offer a clearly labelled button or link to withdraw from "
             "the contract online, as easy to find as the order button."

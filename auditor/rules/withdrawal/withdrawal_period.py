@@ -180,8 +180,11 @@ def searched_for_withdrawal(pages: Pages, coverage: CrawlCoverage, limit: int = 
 class WithdrawalPeriod(Rule):
     meta = RuleMeta(
         id="withdrawal-period",
-        title=N_("The 14-day right of withdrawal is stated"),
+        title=N_("The right of withdrawal is stated with a lawful period"),
         failure_title=N_("The right of withdrawal or its period is missing or too short"),
+        partial_title=N_("The right of withdrawal is named, but not its period"),
+        review_title=N_("Whether a lawful withdrawal period is stated could not be determined"),
+        na_title=N_("The right of withdrawal does not apply here"),
         description=N_(
             "Consumers buying at a distance may withdraw within 14 days without giving a reason; "
             "the shop must say so, with the period, before the contract."
