@@ -140,3 +140,55 @@ def test_response_time_in_words(text: str) -> None:
 
 def test_next_day_without_an_answer_word_is_no_response_time() -> None:
     assert passages("<p>Beställ före 14 så skickar vi paketet nästa vardag.</p>") == []
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<p>Ring kundtjänst på 08-12 34 56.</p>",  # a phone number, not 8–12
+        "<p>Kundtjänsten har semesterstängt 10–24 juli.</p>",  # dates
+        "<p>Der Kundenservice ist vom 10–24 Juli im Urlaub.</p>",
+        "<p>Vi levererar vardagar mellan 8 och 16.</p>",  # a delivery window
+        "<p>Toimitamme arkisin klo 8–16 välisenä aikana.</p>",
+        "<p>Kundtjänsten har lunchstängt 12–13.</p>",  # when it is closed
+        "<p>Our phone line is closed from 12 to 1 for lunch.</p>",
+        "<p>Webbutiken har öppet dygnet runt.</p>",  # the shop, not anyone to reach
+        "<p>Shop online 24/7.</p>",
+    ],
+)
+def test_numbers_and_words_that_only_look_like_service_hours(html: str) -> None:
+    assert [f for f in passages(html) if f.flags != ["other_place"]] == []
+
+
+def test_closed_on_another_day_beside_the_hours_is_still_hours() -> None:
+    [fact] = passages("<p>Customer care: weekdays 9–5, closed on Saturdays.</p>")
+    assert fact.flags == ["hours"]
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "unit"),
+    [
+        ("Lämna ditt nummer så ringer vi upp dig inom en timme.", 1, "hours"),  # a call back
+        ("Wir rufen Sie innerhalb von 3 Stunden zurück.", 3, "hours"),
+        ("Pyrimme vastaamaan kaikkiin viesteihin 12 tunnin sisällä.", 12, "hours"),
+        ("Svarstid: 2 arbetsdagar", 2, "days"),  # no "within" word
+        ("Sesonkiaikana vastaaminen voi kestää 3 päivää, muuten vastaamme vuorokauden kuluessa.", 1, "days"),
+    ],
+)
+def test_response_time_in_everyday_wording(text: str, amount: float, unit: str) -> None:
+    [fact] = [f for f in passages(f"<p>{text}</p>") if "response_time" in f.flags]
+    assert (fact.amount, fact.unit) == (amount, unit)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Du måste svara på vårt erbjudande inom 7 dagar.",  # the consumer's deadline
+        "Har du inte fått svar inom 30 dagar kan du vända dig till ARN.",  # a condition
+        "If you have had no answer within 30 days, contact the dispute body.",
+        "Vi hör av oss när paketet har skickats, normalt inom 2 dagar.",  # dispatch
+        "Wir antworten nicht innerhalb von 24 Stunden am Wochenende.",  # negated
+    ],
+)
+def test_answer_words_that_promise_no_response_time(text: str) -> None:
+    assert [f for f in passages(f"<p>{text}</p>") if "response_time" in f.flags] == []

@@ -11,9 +11,9 @@ import weakref
 from functools import cache
 from importlib import resources
 
-from auditor.facts.concepts import PageConcepts
+from auditor.facts.concepts import PageConcepts, clauses
 from auditor.facts.dom import Document
-from auditor.facts.passages.common import sentences
+from auditor.facts.passages.common import sentences, word_list
 
 _PAGES: weakref.WeakKeyDictionary[Document, PageConcepts] = weakref.WeakKeyDictionary()
 
@@ -33,3 +33,25 @@ def page_concepts(doc: Document) -> PageConcepts:
         found = PageConcepts(texts, concept_names())
         _PAGES[doc] = found
     return found
+
+
+#: A statement of at most this many clauses and words whose clauses say nothing alone is read
+#: whole: a question and its answer, a label and its value ("Svarstid – 2 arbetsdagar"), a
+#: clause pointing back at the one before ("Returportot ingår inte, det står du för").
+WHOLE_CLAUSES = 3
+WHOLE_WORDS = 24
+
+
+def statement_value(page: PageConcepts, text: str, concept: str) -> str | None:
+    """The value ``text`` states for ``concept``: clause by clause, or, when no clause says one
+    alone, the short statement read as one clause."""
+    value = page.value(text, concept)
+    if value is not None:
+        return value
+    parts = clauses(text)
+    if not 1 < len(parts) <= WHOLE_CLAUSES or len(word_list(text)) > WHOLE_WORDS:
+        return None
+    if any(page.value(part, concept) is not None for part in parts):
+        return None  # the clauses disagree: reading them whole would not settle it
+    return page.value(" ".join(part.strip().rstrip(".!?") for part in parts), concept)
+

@@ -10,16 +10,24 @@
   heading names another place (a café, a store, a warehouse, pickup, a gym) and no
   customer-service word are a passage of their own flagged ``other_place``: they are not
   customer service's. Round-the-clock service ("dygnet runt", "24/7", "rund um die Uhr") is
-  ``around_the_clock``.
-* A promised response time: a sentence with an answer word ("svarar", "antworten", "reply")
-  and a period right after a "within" word ("inom 24 timmar", "innerhalb von 48 Stunden",
-  "within 2 working days", "24 tunnin kuluessa"). Flag ``response_time`` with ``amount`` and
-  ``unit``; ``working_days`` when the period counts working days. "By the next working day"
-  and "within one day" in words ("senast nästa vardag", "innerhalb eines Werktages") are one
-  working day.
+  ``around_the_clock`` where the line or its heading names customer service, support, a phone
+  or a chat ("Webbutiken har öppet dygnet runt" is the shop's, not anyone to reach).
+* A promised response time: a statement the ``response_time`` concept
+  (``lexicon/concepts/response_time.toml``) reads as one: an answer word ("svarar", "ringer
+  upp", "melden uns", "get back to you", "Svarstid") with a time unit or "by the next working
+  day", not the consumer's deadline ("Du måste svara inom 7 dagar"), a condition ("if you have
+  had no answer within 30 days"), another thing's time (dispatch, refunds, an offer) or a
+  negation. The period is the one right after a "within" word ("inom 24 timmar", "innerhalb
+  von 48 Stunden", "24 tunnin kuluessa"), else the first stated ("Svarstid – 2 arbetsdagar").
+  Flag ``response_time`` with ``amount`` and ``unit``; ``working_days`` when the period counts
+  working days. "By the next working day" and "within one day" in words ("senast nästa vardag",
+  "innerhalb eines Werktages") are one working day.
 
 "Öppet köp" (a return promise) is no opening hours: neither a label nor a time range. A range
-followed by a unit ("1–3 vardagar", "2–14 Tage") is a delivery time, not hours.
+followed by a unit ("1–3 vardagar", "2–14 Tage") is a delivery time, by a month ("10–24 juli")
+dates, by more digits ("08-12 34 56") a phone number, and one next to "closed" ("lunchstängt
+12–13") a closing time: none of them hours. Hours whose line names
+a delivery, a courier or a pickup and no service word are another activity's (``other_place``).
 """
 
 from __future__ import annotations
@@ -29,6 +37,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from auditor.facts.dom import Document
+from auditor.facts.passages._concepts import page_concepts, statement_value
 from auditor.facts.passages.common import (
     NUMBER_WORDS,
     UNIT_WORDS,
@@ -36,6 +45,7 @@ from auditor.facts.passages.common import (
     Unit,
     has_phrase,
     passage_fact,
+    periods,
     phrase_spans,
     sentences,
     topic_phrases,
@@ -60,6 +70,8 @@ _TIME_RANGE = re.compile(
     re.IGNORECASE,
 )
 _TOPIC = PassageTopic.SERVICE_HOURS
+#: How many words before a range a "closed" word makes it a closing time ("stängd mellan 12 och 13").
+_CLOSED_BEFORE = 3
 #: How many words a "within" word may sit before the number ("inom ca 24 timmar", "within 1-2 days").
 _WITHIN_BEFORE = 3
 
@@ -75,12 +87,16 @@ class _Lex:
     service: Phrases
     places: Phrases
     next_day: Phrases
+    months: Phrases
+    closed: Phrases
 
 
 @cache
 def _lex() -> _Lex:
     data = topic_phrases("service_hours")
-    keys = ("labels", "days", "around", "answer", "within", "working", "service", "places", "next_day")
+    keys = (
+        "labels", "days", "around", "answer", "within", "working", "service", "places", "next_day", "months", "closed"
+    )
     return _Lex(*(data.get(k, ()) for k in keys))
 
 
@@ -126,8 +142,11 @@ def _hours(doc: Document, lang: str) -> list[PassageFact]:
                 others.append(line)
                 continue
             if around:
-                flags.append("around_the_clock")
-                found.append(line)
+                # Round the clock counts only where customer service is named: a web shop that
+                # is "open around the clock" says nothing about reaching anyone.
+                if whose == "service":
+                    flags.append("around_the_clock")
+                    found.append(line)
                 continue
             if whose == "service" or find_any(line, lex.days + lex.labels):
                 found.append(line)
@@ -172,6 +191,15 @@ def _is_hours(text: str, match: re.Match[str]) -> bool:
     twelve_hour = 6 <= h1 <= 11 and 1 <= h2 <= 7
     if not marked and not (h1 < h2 and h2 >= 12) and not twelve_hour:
         return False
+    # More digits right after the range make it a number: "08-12 34 56" is a phone number; a
+    # month makes it dates: "10–24 juli".
+    if following and (following[0].isdigit() or has_phrase(following[:1], _lex().months)):
+        return False
+    # "lunchstängt 12–13", "von 12 bis 13 Uhr geschlossen": when customer service is closed.
+    before = normalise(text[: match.start()]).split()[-_CLOSED_BEFORE:]
+    after = following[:1] if text[match.end() :].lstrip()[:1].isalnum() else []  # not past a comma
+    if has_phrase(before, _lex().closed) or has_phrase(after, _lex().closed):
+        return False
     # A unit right after the range makes it a period: "2–14 vardagar", "10-14 Tage".
     return not (following and (following[0] in _units() or " ".join(following) in _units()))
 
@@ -181,15 +209,17 @@ def _is_hours(text: str, match: re.Match[str]) -> bool:
 
 def _responses(doc: Document, lang: str) -> list[PassageFact]:
     lex = _lex()
+    concepts = page_concepts(doc)
     out: list[PassageFact] = []
     for block in doc.blocks:
         for sentence in sentences(block.text):
-            words = normalise(sentence.text).split()
-            if not phrase_spans(words, lex.answer):
+            if statement_value(concepts, sentence.text, "response_time") != "period":
                 continue
+            words = normalise(sentence.text).split()
             period = _promised_period(words, lex)
             if period is None and phrase_spans(words, lex.next_day):
                 period = (1.0, "days", True)
+            period = period or _first_period(sentence.text)
             if period is None:
                 continue
             amount, unit, working = period
@@ -198,6 +228,12 @@ def _responses(doc: Document, lang: str) -> list[PassageFact]:
                 passage_fact(doc, block.element, _TOPIC, lang, sentence.text, flags=flags, amount=amount, unit=unit)
             )
     return out
+
+
+def _first_period(text: str) -> tuple[float, Unit, bool] | None:
+    """The first period stated, working days counted as days ("Svarstid – 2 arbetsdagar")."""
+    found = next(periods(text, working_days=True), None)
+    return None if found is None else (found.amount, found.unit, found.working)
 
 
 def _promised_period(words: list[str], lex: _Lex) -> tuple[float, Unit, bool] | None:

@@ -39,9 +39,9 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import lxml.html
 
-from auditor.facts.concepts import PageConcepts, clauses
+from auditor.facts.concepts import clauses
 from auditor.facts.dom import Document, TextBlock, clean
-from auditor.facts.passages._concepts import page_concepts
+from auditor.facts.passages._concepts import page_concepts, statement_value
 from auditor.facts.passages.common import (
     HEADINGS,
     Period,
@@ -352,7 +352,7 @@ def _return_costs(doc: Document, lang: str) -> list[PassageFact]:
     for block in doc.blocks:
         found = False
         for sentence in sentences(block.text):
-            payer = _payer(word_list(sentence.text), lex, _return_cost_value(concepts, sentence.text))
+            payer = _payer(word_list(sentence.text), lex, statement_value(concepts, sentence.text, "return_costs"))
             if payer:
                 found = True
                 out.append(
@@ -361,31 +361,10 @@ def _return_costs(doc: Document, lang: str) -> list[PassageFact]:
         # A label and its value split at the colon: "Returfrakt: 59 kr".
         words = word_list(block.text)
         if not found and len(words) <= _LABEL_WORDS * 2:
-            payer = _payer(words, lex, _return_cost_value(concepts, block.text))
+            payer = _payer(words, lex, statement_value(concepts, block.text, "return_costs"))
             if payer:
                 out.append(passage_fact(doc, block.element, PassageTopic.RETURN_COSTS, lang, block.text, flags=[payer]))
     return out
-
-
-#: A statement of at most this many clauses and words whose clauses say nothing alone is read
-#: whole: a question and its answer, a label and its value, a clause pointing back at the one
-#: before ("Returportot ingår inte, det står du för").
-_WHOLE_CLAUSES = 3
-_WHOLE_WORDS = 24
-
-
-def _return_cost_value(concepts: PageConcepts, text: str) -> str | None:
-    """Who pays the return by the ``return_costs`` concept: clause by clause, or, when no clause
-    says it alone, the short statement read as one clause."""
-    value = concepts.value(text, "return_costs")
-    if value is not None:
-        return value
-    parts = clauses(text)
-    if not 1 < len(parts) <= _WHOLE_CLAUSES or len(word_list(text)) > _WHOLE_WORDS:
-        return None
-    if any(concepts.value(part, "return_costs") is not None for part in parts):
-        return None  # the clauses disagree: reading them whole would not settle it
-    return concepts.value(" ".join(part.strip().rstrip(".!?") for part in parts), "return_costs")
 
 
 def _payer(words: list[str], lex: dict[str, Phrases], concept: str | None) -> str | None:

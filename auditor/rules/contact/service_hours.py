@@ -2,10 +2,15 @@
 
 What it checks
     Opening hours of customer service ("Mån–fre 9–17", "Åpningstider", "Åbningstider",
-    "ma–pe klo 9–16", "Mo–Fr 9–17 Uhr", "Mon-Fri 9am-5pm", "dygnet runt") or a promised
-    response time ("Vi svarar inom 24 timmar", "innerhalb von 48 Stunden", "within 2 working
-    days") on any page read. "Öppet köp" (a return promise) is not opening hours, and a range
-    followed by a unit ("1–3 vardagar") is a delivery time.
+    "ma–pe klo 9–16", "Mo–Fr 9–17 Uhr", "Mon-Fri 9am-5pm", "dygnet runt" where customer
+    service is named) or a promised response time ("Vi svarar inom 24 timmar", "ringer vi upp
+    dig inom en timme", "innerhalb von 48 Stunden", "within 2 working days") on any page read.
+    "Öppet köp" (a return promise) is not opening hours; neither is a range followed by a unit
+    ("1–3 vardagar": a delivery time), by a month ("10–24 juli": dates) or by more digits
+    ("08-12 34 56": a phone number), a closing time ("lunchstängt 12–13"), a delivery window,
+    or a web shop "open around the clock". The consumer's own deadline ("Du måste svara inom 7
+    dagar") and a condition ("if you have had no answer within 30 days") promise no response
+    time.
 
     * pass: hours or a response time are given (the evidence shows where);
     * needs review: the only hours found are another place's (a café, a store, a warehouse);
@@ -77,9 +82,6 @@ class ServiceHours(Rule):
         id="service-hours",
         title=N_("Customer-service hours or response time are given"),
         failure_title=N_("No customer-service hours or response time"),
-        partial_title=N_("Customer-service hours or response time are given only in part"),
-        review_title=N_("Whether service hours or a response time are given could not be determined"),
-        na_title=N_("Customer-service hours are not required here"),
         description=N_(
             "Consumers should know when customer service answers the phone, or how soon an email "
             "is answered, so they can reach the trader quickly."
