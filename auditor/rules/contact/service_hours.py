@@ -82,6 +82,9 @@ class ServiceHours(Rule):
         id="service-hours",
         title=N_("Customer-service hours or response time are given"),
         failure_title=N_("No customer-service hours or response time"),
+        partial_title=N_("Customer-service hours or response time are given only in part"),
+        review_title=N_("Whether service hours or a response time are given could not be determined"),
+        na_title=N_("Customer-service hours are not required here"),
         description=N_(
             "Consumers should know when customer service answers the phone, or how soon an email "
             "is answered, so they can reach the trader quickly."
