@@ -116,6 +116,8 @@ def test_the_period_of_the_right_in_everyday_wording(text: str, lang: str, amoun
         ("If we have not told you about it, the cancellation period is extended by 12 months.", "en"),
         # hours: an order cancelled before dispatch, no withdrawal period
         ("You can cancel your order within 2 hours of placing it.", "en"),
+        # the refund's period ("betaler tilbake")
+        ("Vi betaler tilbake innen 14 dager etter at vi har fått beskjed om at du angrer.", "nb"),
     ],
 )
 def test_other_periods_beside_the_right_are_not_its_period(text: str, lang: str) -> None:
@@ -323,6 +325,13 @@ def test_free_return_by_verb() -> None:
     text = "Saat meiltä palautuskoodin, jolla voit palauttaa paketin maksutta mihin tahansa pakettiautomaattiin."
     [fact] = _of(gather(_page(f"<main><p>{text}</p></main>"), "fi"), PassageTopic.RETURN_COSTS)
     assert fact.flags == ["trader"]
+
+
+def test_two_sentences_are_not_read_as_one() -> None:
+    # help with returns, then an answer time: no one pays anything here ("kuluessa" is "within")
+    body = ("<p>Autamme mielellämme palautuksiin liittyvissä kysymyksissä. "
+            "Vastaamme sähköposteihin yhden arkipäivän kuluessa.</p>")
+    assert _of(gather(statement_view(_page(f"<main>{body}</main>")), "fi"), PassageTopic.RETURN_COSTS) == []
 
 
 @pytest.mark.parametrize(

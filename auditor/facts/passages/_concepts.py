@@ -7,6 +7,7 @@ asks for the value of its concept in a sentence.
 
 from __future__ import annotations
 
+import re
 import weakref
 from functools import cache
 from importlib import resources
@@ -40,6 +41,7 @@ def page_concepts(doc: Document) -> PageConcepts:
 #: clause pointing back at the one before ("Returportot ingår inte, det står du för").
 WHOLE_CLAUSES = 3
 WHOLE_WORDS = 24
+_FULL_STOP = re.compile(r"[.!]\s+\S")
 
 
 def statement_value(page: PageConcepts, text: str, concept: str) -> str | None:
@@ -51,6 +53,8 @@ def statement_value(page: PageConcepts, text: str, concept: str) -> str | None:
     parts = clauses(text)
     if not 1 < len(parts) <= WHOLE_CLAUSES or len(word_list(text)) > WHOLE_WORDS:
         return None
+    if _FULL_STOP.search(text.strip()):
+        return None  # two sentences (a question and its answer is one statement; two sentences are not)
     if any(page.value(part, concept) is not None for part in parts):
         return None  # the clauses disagree: reading them whole would not settle it
     return page.value(" ".join(part.strip().rstrip(".!?") for part in parts), concept)
