@@ -445,6 +445,40 @@ REGIONS: Final[dict[str, Text]] = {
 }
 
 
+#: How a contact detail or name was found on a page (a fact's ``method``), as an evidence
+#: note says it: "email info@shop.se (email link, footer)".
+FOUND_BY: Final[dict[str, Text]] = {
+    "mailto": NC_("how a detail was found", "email link"),
+    "tel": NC_("how a detail was found", "phone link"),
+    "text": NC_("how a detail was found", "in the text"),
+    "obfuscated": NC_("how a detail was found", "disguised in the text"),
+    "cloudflare": NC_("how a detail was found", "behind Cloudflare's email protection"),
+    "structured_data": NC_("how a detail was found", "in the page's structured data"),
+    "copyright": NC_("how a detail was found", "in the copyright notice"),
+    "label": NC_("how a detail was found", "after a label such as 'Company:'"),
+    "owner": NC_("how a detail was found", "after an owner's label"),
+    "sole_trader": NC_("how a detail was found", "beside a sole trader's word"),
+    "heading": NC_("how a detail was found", "above the address"),
+}
+
+
+def found_by(method: str) -> Text:
+    """How a fact was found (its ``method``: ``mailto``, ``copyright``, ...) in words; an
+    unknown method as it is, readable."""
+    return FOUND_BY.get(method, Text(method.replace("_", " ")))
+
+
+def language_in(code: str) -> Text:
+    """A language by its code (``en``, ``pt-BR``) as a message parameter: its name in each
+    report language (``English``, ``engelska``); the code where Babel knows no name."""
+    base = code.split("-")[0].strip().lower()
+
+    def words(lang: str) -> str:
+        return str(Locale.parse(locale_of(lang)).languages.get(base, code))
+
+    return _PerLanguage(words)
+
+
 def kind_name(kind: object) -> Text:
     """A page kind (enum or value) in words."""
     value = getattr(kind, "value", kind)

@@ -9,9 +9,9 @@ The interface
 -------------
 ``write_reports(result, formats, out_dir, *, lang="en", gate=None, sources=None,
 assets_dir=None, batch=None) -> Written`` writes the chosen formats into ``out_dir`` (created
-if need be) in ``lang`` (``"en"``/``"sv"``), in the order of :data:`WRITERS`, each file
-atomically. ``formats`` are names of :data:`WRITERS` (unknown ones raise ``ValueError``
-before anything is written):
+if need be) in ``lang`` (``"en"`` or a language with a catalog), in the order of
+:data:`WRITERS`, each file atomically. ``formats`` are names of :data:`WRITERS` (unknown ones
+raise ``ValueError`` before anything is written):
 
 =========  ===================  ==================================================
 format     writes               needs
@@ -24,6 +24,13 @@ markdown   ``summary.md``       ``gate``
 index      ``index.html``       ``batch`` (names, tags, run label); links the html
 csv        ``batch.csv``        ``batch``
 =========  ===================  ==================================================
+
+The reports a person reads (html, index, csv) have a file per language: the names above in
+English, ``<site>.sv.html``, ``index.sv.html``, ``batch.sv.csv`` in Swedish and so on
+(:func:`~auditor.reports.html.report_file`), so a report in one language never overwrites
+another; each HTML report links to the same report in the other languages the folder holds
+from the same result. The CI formats keep their one name whatever the language: the tools
+that read them look for that name, and a pipeline writes them in one language.
 
 :class:`Written` gives the paths by format (``written.files["sarif"]``), all of them in order
 (``written.paths()``), and each site's HTML report by site URL (``written.site_reports``,
@@ -46,7 +53,14 @@ from auditor.i18n import DEFAULT_LANG, check_lang
 from auditor.models import AuditResult, Gate
 from auditor.reports.base import BatchInfo, ReportTarget, Writer, write_text_atomic
 from auditor.reports.batch import batch_rows, write_batch_csv, write_index_html
-from auditor.reports.html import write_html_reports
+from auditor.reports.html import (
+    language_versions,
+    languages_written,
+    rendered_from,
+    report_file,
+    site_report_names,
+    write_html_reports,
+)
 from auditor.reports.junit import write_junit
 from auditor.reports.markdown import write_markdown
 from auditor.reports.result import write_json
@@ -99,18 +113,35 @@ def _markdown(result: AuditResult, target: ReportTarget) -> list[Path]:
                            lang=target.lang)]
 
 
-def _rows(result: AuditResult, target: ReportTarget) -> list[dict[str, Any]]:
-    links = {url: path.name for url, path in target.site_reports.items()}
-    return batch_rows(result, links, target.batch.names, target.batch.tags, lang=target.lang)
+def _rows(result: AuditResult, target: ReportTarget, lang: str | None = None) -> list[dict[str, Any]]:
+    """The batch table in ``lang`` (default the target's), each site linked to its report in
+    that language: the one just written, else one the folder holds from the same result."""
+    lang = lang or target.lang
+    if lang == target.lang and target.site_reports:
+        links = {url: path.name for url, path in target.site_reports.items()}
+    else:
+        run = result.model_dump(mode="json", include={"generated_at"})
+        links = {site.url: report_file(name, lang) for site, name in zip(result.sites, site_report_names(result),
+                                                                         strict=True)
+                 if rendered_from(target.out_dir / report_file(name, lang), run)}
+    return batch_rows(result, links, target.batch.names, target.batch.tags, lang=lang)
 
 
 def _index(result: AuditResult, target: ReportTarget) -> list[Path]:
-    return [write_index_html(result, _rows(result, target), target.batch.run_label,
-                             target.out_dir / "index.html", lang=target.lang)]
+    """The batch index in the target's language, linked to (and from) the index in each other
+    language the folder holds from the same result."""
+    run = result.model_dump(mode="json", include={"generated_at"})
+    langs = languages_written(target.out_dir, "index", run, target.lang)
+    versions = language_versions("index", langs)
+    paths = []
+    for lang in sorted(langs, key=lambda other: other != target.lang):  # the target's language first
+        paths.append(write_index_html(result, _rows(result, target, lang), target.batch.run_label,
+                                      target.out_dir / report_file("index", lang), lang=lang, versions=versions))
+    return paths[:1]
 
 
 def _csv(result: AuditResult, target: ReportTarget) -> list[Path]:
-    return [write_batch_csv(_rows(result, target), target.out_dir / "batch.csv")]
+    return [write_batch_csv(_rows(result, target), target.out_dir / report_file("batch", target.lang, ".csv"))]
 
 
 #: Every file writer by format name, in the order :func:`write_reports` writes them (the batch
@@ -119,7 +150,7 @@ WRITERS: dict[str, Writer] = {
     writer.name: writer
     for writer in (
         FileWriter("json", "result.json", _json),
-        FileWriter("html", "<site>.html", _html),
+        FileWriter("html", "<site>.html", _html),  # <site>.<lang>.html in another language
         FileWriter("sarif", "auditor.sarif", _sarif),
         FileWriter("junit", "junit.xml", _junit),
         FileWriter("markdown", "summary.md", _markdown),

@@ -12,18 +12,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-from auditor.i18n import DEFAULT_LANG
+from auditor.i18n import DEFAULT_LANG, Text
 from auditor.models import AuditResult, Gate
 
 
 @dataclass(frozen=True)
 class BatchInfo:
     """What the batch index and ``batch.csv`` show besides the result: each site's name and tags
-    from the user's list (by site URL), and the run's label (``run 4 of shops.csv``)."""
+    from the user's list (by site URL), and the run's label (``run 4 of shops.csv``; a
+    :class:`~auditor.i18n.Text` to have it in each report language)."""
 
     names: Mapping[str, str] = field(default_factory=dict)
     tags: Mapping[str, str] = field(default_factory=dict)
-    run_label: str = ""
+    run_label: Text | str = ""
 
 
 @dataclass(frozen=True)

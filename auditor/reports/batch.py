@@ -2,9 +2,10 @@
 that fail most, as one self-contained HTML page (inline SVG and a small inline script for
 sorting and filtering, no external assets), and the same table as ``batch.csv``.
 
-The index is written in English or Swedish (``lang``), like the site reports; ``batch.csv``
-keeps its column names and status codes in English (they are data for other programs), only a
-not-audited site's reason is in ``lang``.
+The index is written in any report language (``lang``), like the site reports, one file per
+language (``index.html``, ``index.sv.html``); ``batch.csv`` keeps its column names and status
+codes in English (they are data for other programs), only a not-audited site's reason is in
+``lang`` (``batch.sv.csv``).
 
 Crawled text (site names come from the user's list, URLs from it too, but findings from the
 sites) is escaped by Jinja's autoescape; the script reads only ``data-`` attributes.
@@ -15,14 +16,14 @@ from __future__ import annotations
 import csv
 import io
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from auditor.i18n import DEFAULT_LANG, check_lang
+from auditor.i18n import DEFAULT_LANG, Text, as_text, check_lang
 from auditor.models import AuditResult, Category, Outcome, SiteStatus
 from auditor.reports.base import write_text_atomic
-from auditor.reports.html import _environment
+from auditor.reports.html import _environment, report_file
 
 CATEGORIES = [c.value for c in Category]
 
@@ -97,27 +98,29 @@ def distribution(result: AuditResult) -> list[int]:
     return bands
 
 
-def render_batch_html(result: AuditResult, rows: list[dict[str, Any]], run_label: str, *,
-                      lang: str = DEFAULT_LANG) -> str:
-    """The batch index page in ``lang`` (``"en"`` or ``"sv"``)."""
+def render_batch_html(result: AuditResult, rows: list[dict[str, Any]], run_label: Text | str, *,
+                      lang: str = DEFAULT_LANG, versions: Sequence[Mapping[str, str]] = ()) -> str:
+    """The batch index page in ``lang``; ``versions`` links the index in other languages
+    (:func:`auditor.reports.html.language_versions`); ``run_label`` in words of ``lang``."""
     template = _environment(check_lang(lang)).get_template("batch.html.j2")
     audited = [r for r in rows if r["status"] == "audited"]
     return template.render(
-        run=result.model_dump(mode="json"), rows=rows, run_label=run_label, categories=CATEGORIES,
+        run=result.model_dump(mode="json"), rows=rows, run_label=as_text(run_label).get(lang), categories=CATEGORIES,
         bands=distribution(result), failures=rule_failures(result), audited=len(audited),
-        not_audited=len(rows) - len(audited),
+        not_audited=len(rows) - len(audited), versions=[v for v in versions if v.get("lang") != lang],
     )
 
 
-def write_index_html(result: AuditResult, rows: list[dict[str, Any]], run_label: str, path: Path, *,
-                     lang: str = DEFAULT_LANG) -> Path:
+def write_index_html(result: AuditResult, rows: list[dict[str, Any]], run_label: Text | str, path: Path, *,
+                     lang: str = DEFAULT_LANG, versions: Sequence[Mapping[str, str]] = ()) -> Path:
     """Write the batch index page as ``path`` (``index.html``) in ``lang``, atomically."""
-    return write_text_atomic(path, render_batch_html(result, rows, run_label, lang=lang))
+    return write_text_atomic(path, render_batch_html(result, rows, run_label, lang=lang, versions=versions))
 
 
 def write_batch_index(result: AuditResult, out_dir: Path, reports: Mapping[str, str], names: Mapping[str, str],
                       tags: Mapping[str, str], run_label: str, *, lang: str = DEFAULT_LANG) -> tuple[Path, Path]:
-    """Write ``index.html`` (in ``lang``) and ``batch.csv`` into ``out_dir``; return both paths."""
+    """Write ``index.html`` and ``batch.csv`` into ``out_dir`` in ``lang`` (``index.sv.html``
+    and ``batch.sv.csv`` in Swedish: :func:`~auditor.reports.html.report_file`); both paths."""
     rows = batch_rows(result, reports, names, tags, lang=lang)
-    index = write_index_html(result, rows, run_label, out_dir / "index.html", lang=lang)
-    return index, write_batch_csv(rows, out_dir / "batch.csv")
+    index = write_index_html(result, rows, run_label, out_dir / report_file("index", lang), lang=lang)
+    return index, write_batch_csv(rows, out_dir / report_file("batch", lang, ".csv"))

@@ -10,7 +10,9 @@ made for ``http``/``https`` URLs (the :func:`safe_href` filter), and the page ca
 Content-Security-Policy that forbids scripts and any external load. The output has no
 external assets (inline CSS, system fonts), so one file can be archived as case evidence.
 
-Reports exist in English and Swedish (``lang="en"|"sv"``). The templates write every label as
+Reports exist in every report language (``lang``: English and each catalog of ``auditor/locale``),
+each language in its own file (:func:`report_file`), linked to the same report in the other
+languages written from the same result (:func:`write_html_reports`). The templates write every label as
 ``{{ _("Score") }}``: the English words are the msgid in the gettext catalogs of
 ``auditor/locale`` (:func:`auditor.i18n.ui`; docs/translating.md). ``_`` escapes the catalog's
 words and fills ``{name}`` placeholders with escaped values, so a placeholder may hold a macro's
@@ -25,8 +27,8 @@ from __future__ import annotations
 import base64
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
-from datetime import UTC, datetime
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import UTC, date, datetime
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -35,7 +37,20 @@ from urllib.parse import urlsplit
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
-from auditor.i18n import DEFAULT_LANG, N_, check_lang, localized, ui
+from auditor.i18n import (
+    DEFAULT_LANG,
+    LANGS,
+    N_,
+    check_lang,
+    format_day,
+    format_number,
+    format_share,
+    format_utc_time,
+    language_name,
+    localized,
+    plural_forms,
+    ui,
+)
 from auditor.models import AuditResult
 from auditor.reports.base import write_text_atomic
 from auditor.reports.coverage import band_class, band_label, coverage_words, rank_group, ranking_label
@@ -45,13 +60,17 @@ __all__ = [
     "OUTCOME_ORDER",
     "category_label",
     "category_short",
+    "format_date",
     "format_score",
     "format_utc",
     "outcome_label",
     "render_site_html",
+    "rendered_from",
+    "report_file",
     "report_slug",
     "rule_descriptions",
     "safe_href",
+    "site_report_names",
     "write_html_reports",
 ]
 
@@ -159,8 +178,9 @@ def safe_href(url: object) -> str:
     return cleaned
 
 
-def format_utc(value: object) -> str:
-    """An ISO 8601 timestamp from the JSON as ``YYYY-MM-DD HH:MM:SS UTC``; ``—`` when absent.
+def format_utc(value: object, lang: str = DEFAULT_LANG) -> str:
+    """An ISO 8601 timestamp from the JSON as ``lang`` writes a date and time, in UTC:
+    ``4 Mar 2025, 09:15:00 UTC``, ``4 mars 2025 09:15:00 UTC``; ``—`` when absent.
 
     Naive timestamps are taken as UTC (the crawler records UTC); a string that does not parse
     is shown as it is.
@@ -177,15 +197,40 @@ def format_utc(value: object) -> str:
             return text
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
+    return format_utc_time(moment.astimezone(UTC), lang)
 
 
-def format_score(value: object) -> str:
-    """A 0-100 score as text: ``83`` or ``82.5``; ``—`` for ``None``."""
-    if value is None or isinstance(value, bool) or not isinstance(value, int | float):
+def format_date(value: object, lang: str = DEFAULT_LANG) -> str:
+    """A date from the JSON (``2025-03-01``) as ``lang`` writes it: ``1 March 2025``,
+    ``1 mars 2025``, ``1. März 2025``; ``—`` when absent; a string that is no date as it is."""
+    if value is None or value == "":
         return "—"
-    number = round(float(value), 1)
-    return f"{number:.0f}" if number.is_integer() else f"{number:.1f}"
+    try:
+        return format_day(value if isinstance(value, datetime | date) else str(value), lang)
+    except ValueError:
+        return str(value)
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def format_score(value: object, lang: str = DEFAULT_LANG) -> str:
+    """A 0-100 score as ``lang`` writes it: ``83``, ``82.5`` in English, ``82,5`` in Swedish;
+    ``—`` for ``None``."""
+    if not _is_number(value):
+        return "—"
+    return format_number(float(value), lang)  # type: ignore[arg-type]
+
+
+def _number(value: object, lang: str) -> str:
+    """Any number in the words of ``lang`` (at most two decimals); other values as they are."""
+    return format_number(float(value), lang, digits=2) if _is_number(value) else str(value)  # type: ignore[arg-type]
+
+
+def _percent(value: object, lang: str) -> str:
+    """A share 0-1 as a percentage in ``lang``: ``94%``, ``94 %``; ``—`` for no number."""
+    return format_share(float(value), lang) if _is_number(value) else "—"  # type: ignore[arg-type]
 
 
 def _bar_width(value: object) -> str:
@@ -259,6 +304,18 @@ def _translator(lang: str) -> Any:
     return gettext
 
 
+def _plural_translator(lang: str) -> Any:
+    """The templates' ``ngettext``: ``ngettext("{n} site", "{n} sites", n)`` in ``lang``, the
+    form ``lang`` uses for ``n``, with ``{n}`` (written in ``lang``'s way) and other
+    placeholders filled and escaped as :func:`_translator` does."""
+
+    def ngettext(singular: str, plural: str, n: int, **params: object) -> Markup:
+        words = escape(plural_forms(lang, singular, plural, n))
+        return words.format(**{"n": format_number(n, lang, digits=0), **params})
+
+    return ngettext
+
+
 @lru_cache(maxsize=4)
 def _environment(lang: str = DEFAULT_LANG) -> Environment:
     """The Jinja environment of one report language: package templates, autoescape everywhere,
@@ -273,8 +330,11 @@ def _environment(lang: str = DEFAULT_LANG) -> Environment:
         keep_trailing_newline=True,
     )
     env.filters["safe_href"] = safe_href
-    env.filters["utc"] = format_utc
-    env.filters["score"] = format_score
+    env.filters["utc"] = lambda value: format_utc(value, lang)
+    env.filters["day"] = lambda value: format_date(value, lang)
+    env.filters["score"] = lambda value: format_score(value, lang)
+    env.filters["number"] = lambda value: _number(value, lang)
+    env.filters["percent"] = lambda value: _percent(value, lang)
     env.filters["bar_width"] = _bar_width
     env.filters["category_label"] = lambda value: category_label(value, lang)
     env.filters["category_short"] = lambda value: category_short(value, lang)
@@ -293,6 +353,7 @@ def _environment(lang: str = DEFAULT_LANG) -> Environment:
     env.filters["band_class"] = band_class
     env.filters["rank_group"] = rank_group
     env.globals["_"] = _translator(lang)
+    env.globals["ngettext"] = _plural_translator(lang)
     env.globals["lang"] = lang
     return env
 
@@ -351,7 +412,8 @@ def screenshot_uris(site: dict[str, Any], assets_dir: Path | None) -> dict[str, 
 
 
 def render_site_html(
-    site: dict[str, Any], run: dict[str, Any], assets_dir: Path | None = None, *, lang: str = DEFAULT_LANG
+    site: dict[str, Any], run: dict[str, Any], assets_dir: Path | None = None, *, lang: str = DEFAULT_LANG,
+    versions: Sequence[Mapping[str, str]] = (),
 ) -> str:
     """Render one site's self-contained HTML report from the JSON form of a result.
 
@@ -359,7 +421,9 @@ def render_site_html(
     ``generated_at`` and ``as_of`` go into the header and footer) and ``site`` one entry of
     ``run["sites"]``. Nothing but these dicts is read (the rules' descriptions come from
     ``run["rule_catalogue"]``), so a stored ``result.json`` renders the same report later.
-    ``lang`` is the report language, ``"en"`` or ``"sv"``. Returns the complete HTML document.
+    ``lang`` is the report language (:data:`auditor.i18n.LANGS`); ``versions`` the same report
+    in other languages, linked from this one (:func:`language_versions`). Returns the complete
+    HTML document.
     """
     check_lang(lang)
     rules = sorted(site.get("rules") or [], key=_rule_sort_key)
@@ -375,6 +439,7 @@ def render_site_html(
         shot_ids={path: f"shot-{n}" for n, path in enumerate(sorted(shots), start=1)},
         page_shots=page_shots,
         descriptions=rule_descriptions(run, lang),
+        versions=[version for version in versions if version.get("lang") != lang],
     )
 
 
@@ -391,29 +456,85 @@ def report_slug(url: str) -> str:
     return slug or "site"
 
 
-def write_html_reports(
-    result: AuditResult, out_dir: Path, assets_dir: Path | None = None, *, lang: str = DEFAULT_LANG
-) -> list[Path]:
-    """Write one HTML report per site of ``result`` into ``out_dir``; return the paths in order.
+def report_file(name: str, lang: str, suffix: str = ".html") -> str:
+    """The file of a report named ``name`` in ``lang``: ``name.html`` in the default language
+    (the names reports always had), ``name.sv.html`` in another, so that a report in one
+    language never overwrites another's. A name holds no dot (:func:`report_slug`), so no
+    language's file can be another report's."""
+    return f"{name}{suffix}" if lang == DEFAULT_LANG else f"{name}.{lang}{suffix}"
 
-    Files are named ``<slug>.html`` after :func:`report_slug`; when two sites give the same
-    slug, later ones get ``-2``, ``-3``, ... so that no report overwrites another. Each report
-    is rendered from ``result.model_dump(mode="json")`` by :func:`render_site_html`, in
-    ``lang`` (``"en"`` or ``"sv"``).
-    """
-    check_lang(lang)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    run = result.model_dump(mode="json")
+
+def site_report_names(result: AuditResult) -> list[str]:
+    """Each site's report name, in the order of the sites: :func:`report_slug`, and ``-2``,
+    ``-3``, ... after a slug an earlier site has, so that no report overwrites another."""
     used: set[str] = set()
-    paths: list[Path] = []
-    for site in run["sites"]:
-        base = report_slug(str(site["url"]))
+    names: list[str] = []
+    for site in result.sites:
+        base = report_slug(site.url)
         name, n = base, 1
         while name in used:
             n += 1
             name = f"{base}-{n}"
         used.add(name)
-        path = out_dir / f"{name}.html"
-        write_text_atomic(path, render_site_html(site, run, assets_dir or out_dir, lang=lang))
-        paths.append(path)
+        names.append(name)
+    return names
+
+
+#: Every report's mark of the result it was rendered from (in its ``<head>``).
+_RESULT_MARK = re.compile(r'<meta name="auditor-result" content="([^"]*)">')
+
+
+def rendered_from(path: Path, run: Mapping[str, Any]) -> bool:
+    """Whether the report at ``path`` exists and was rendered from the result ``run`` (JSON
+    form): its mark, the result's generation time, is the same."""
+    try:
+        with path.open(encoding="utf-8", errors="replace") as handle:
+            head = handle.read(8192)
+    except OSError:
+        return False
+    found = _RESULT_MARK.search(head)
+    return found is not None and found.group(1) == str(escape(str(run.get("generated_at", ""))))
+
+
+def language_versions(name: str, langs: Iterable[str], suffix: str = ".html") -> list[dict[str, str]]:
+    """The links from one report to the same report in ``langs``: language code, its name in
+    its own words, and the file (:func:`report_file`), in the order of :data:`LANGS`."""
+    chosen = set(langs)
+    return [{"lang": lang, "name": language_name(lang), "href": report_file(name, lang, suffix)}
+            for lang in LANGS if lang in chosen]
+
+
+def languages_written(out_dir: Path, name: str, run: Mapping[str, Any], lang: str, suffix: str = ".html") -> list[str]:
+    """``lang`` and every other language whose report ``name`` is in ``out_dir`` already,
+    rendered from the same result: the languages the report about to be written links to."""
+    return [other for other in LANGS
+            if other == lang or rendered_from(out_dir / report_file(name, other, suffix), run)]
+
+
+def write_html_reports(
+    result: AuditResult, out_dir: Path, assets_dir: Path | None = None, *, lang: str = DEFAULT_LANG
+) -> list[Path]:
+    """Write one HTML report per site of ``result`` into ``out_dir`` in ``lang``; return the
+    paths in order.
+
+    Files are named after :func:`site_report_names` and :func:`report_file`: ``<slug>.html``
+    in the default language, ``<slug>.<lang>.html`` in another, so that ``auditor report
+    --lang sv`` leaves the English reports where they are. A report links to the same site's
+    report in each other language that ``out_dir`` holds from the same result; those are
+    rendered again with a link back (from the same result, so with the same content). Each
+    report is rendered from ``result.model_dump(mode="json")`` by :func:`render_site_html`.
+    """
+    check_lang(lang)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    run = result.model_dump(mode="json")
+    assets = assets_dir or out_dir
+    paths: list[Path] = []
+    for site, name in zip(run["sites"], site_report_names(result), strict=True):
+        langs = languages_written(out_dir, name, run, lang)
+        versions = language_versions(name, langs)
+        for each in sorted(langs, key=lambda other: other != lang):  # this language first
+            path = out_dir / report_file(name, each)
+            write_text_atomic(path, render_site_html(site, run, assets, lang=each, versions=versions))
+            if each == lang:
+                paths.append(path)
     return paths

@@ -92,7 +92,7 @@ def _case(suite: ET.Element, site: SiteResult, outcome: RuleOutcome, gate: Gate,
     waiver = outcome.waiver
     if outcome.outcome in (Outcome.FAIL, Outcome.PARTIAL):
         if waiver is not None and not waiver.expired:
-            text = MESSAGES("waived", expires=waiver.expires.isoformat(), reason=waiver.reason).get(lang)
+            text = MESSAGES("waived", expires=i18n.format_day(waiver.expires, lang), reason=waiver.reason).get(lang)
             _skipped(case, outcome.outcome, text, f"{title}\n\n{message}")
             return "skipped"
         state = gate.state_of(site, outcome.rule)
@@ -100,7 +100,8 @@ def _case(suite: ET.Element, site: SiteResult, outcome: RuleOutcome, gate: Gate,
                 "in_baseline": MESSAGES("baseline")}.get(state or "")
         headline = message + (f" {note.get(lang)}" if note else "")
         if waiver is not None and waiver.expired:
-            expired = MESSAGES("expired", expires=waiver.expires.isoformat(), reason=waiver.reason).get(lang)
+            expired = MESSAGES("expired", expires=i18n.format_day(waiver.expires, lang),
+                               reason=waiver.reason).get(lang)
             headline += f" ({expired})"
         failure = ET.SubElement(case, "failure", message=_x(headline),
                                 type=f"{outcome.outcome.value}:{outcome.severity.value}")
@@ -134,7 +135,8 @@ def _details(outcome: RuleOutcome, headline: str, lang: str) -> str:
         if item.excerpt:
             lines.append(f"    \u201c{item.excerpt}\u201d")
     lines += ["", MESSAGES("legal").get(lang) + ":"]
-    lines += [f"- {ref.instrument}, {ref.provision}" for ref in outcome.legal_refs]
+    lines += [f"- {i18n.localized(ref, 'instrument', lang)}, {i18n.localized(ref, 'provision', lang)}"
+              for ref in outcome.legal_refs]
     return "\n".join(lines)
 
 

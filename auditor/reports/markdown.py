@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 from auditor import i18n
-from auditor.i18n import N_, NC_, Messages
+from auditor.i18n import N_, NC_, NP_, Messages, format_day, format_number
 from auditor.models import AuditResult, Finding, Gate, Outcome, SiteStatus
 from auditor.reports.base import write_text_atomic
 
@@ -49,7 +49,8 @@ MESSAGES = Messages(
     expired_on=N_("expired {date}"),
     none=N_("Nothing fails the build."),
     none_new=N_("none"),
-    reviews=N_("{n} check(s) need a person to look (the tool could not tell); they never fail the build."),
+    reviews=NP_("{n} check needs a person to look (the tool could not tell); it never fails the build.",
+                "{n} checks need a person to look (the tool could not tell); they never fail the build."),
     low=N_("The score {score} is below fail-under {limit}."),
     sev_critical=N_("critical"),
     sev_high=N_("high"),
@@ -83,10 +84,10 @@ def render_markdown(result: AuditResult, gate: Gate, *, lang: str = "en") -> str
             out.append(f"| {escape_md(site.url)} | – | {w('not_audited')} | – | – |")
             continue
         mine = [f for f in gate.findings if f.site is site]
-        score = "–" if site.score is None else f"{site.score:g}"
+        score = "–" if site.score is None else format_number(site.score, lang)
         low = next((value for s_site, value in gate.low_scores if s_site is site), None)
         if low is not None and gate.config.fail_under is not None:
-            score += f" ({w('below', limit=f'{gate.config.fail_under:g}')})"
+            score += f" ({w('below', limit=format_number(gate.config.fail_under, lang))})"
         reviews = sum(1 for o in site.rules if o.outcome == Outcome.NEEDS_REVIEW)
         out.append(f"| {escape_md(site.url)} | {score} | {sum(f.counts for f in mine)} | "
                    f"{sum(f.state == 'waived' for f in mine)} | {reviews} |")
@@ -95,7 +96,8 @@ def render_markdown(result: AuditResult, gate: Gate, *, lang: str = "en") -> str
         out += [f"### {w('h_problems')}", ""] + [f"- {escape_md(p)}" for p in gate.problems] + [""]
     for low_site, low_score in gate.low_scores:
         limit = gate.config.fail_under or 0
-        out += [f"{escape_md(low_site.url)}: {w('low', score=f'{low_score:g}', limit=f'{limit:g}')}", ""]
+        below = w("low", score=format_number(low_score, lang), limit=format_number(limit, lang))
+        out += [f"{escape_md(low_site.url)}: {below}", ""]
     out += [f"### {w('h_failing')}", ""]
     out += _table(gate.counting, lang) if gate.counting else [w("none"), ""]
     if gate.baseline_used:
@@ -111,14 +113,14 @@ def render_markdown(result: AuditResult, gate: Gate, *, lang: str = "en") -> str
         for f in gate.expired:
             assert f.outcome.waiver is not None
             out.append(f"- `{f.outcome.rule}`: {escape_md(f.outcome.waiver.reason)} "
-                       f"({w('expired_on', date=f.outcome.waiver.expires.isoformat())})")
+                       f"({w('expired_on', date=format_day(f.outcome.waiver.expires, lang))})")
         out.append("")
     waived = [f for f in gate.findings if f.state == "waived"]
     if waived:
         out += [f"### {w('h_waived')}", ""]
         for f in waived:
             assert f.outcome.waiver is not None
-            until = w("until", date=f.outcome.waiver.expires.isoformat())
+            until = w("until", date=format_day(f.outcome.waiver.expires, lang))
             out.append(f"- `{f.outcome.rule}` — {escape_md(i18n.localized(f.outcome, 'title', lang))}: "
                        f"{escape_md(f.outcome.waiver.reason)} ({until})")
         out.append("")

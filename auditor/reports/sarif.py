@@ -104,12 +104,14 @@ def write_sarif(
 
 def _rule(meta: RuleInfo, lang: str) -> dict[str, Any]:
     title, description = i18n.localized(meta, "title", lang), i18n.localized(meta, "description", lang)
-    refs = [f"{ref.instrument}, {ref.provision}" + (f" ({ref.url})" if ref.url else "") for ref in meta.legal_refs]
+    words = [(i18n.localized(ref, "instrument", lang), i18n.localized(ref, "provision", lang), ref.url)
+             for ref in meta.legal_refs]
+    refs = [f"{act}, {provision}" + (f" ({url})" if url else "") for act, provision, url in words]
     basis = MESSAGES("legal_basis").get(lang)
     text = f"{description}\n\n{basis}:\n" + "\n".join(f"- {r}" for r in refs)
     markdown = f"**{escape_md(title)}**\n\n{escape_md(description)}\n\n**{basis}:**\n\n" + "\n".join(
-        f"- {escape_md(ref.instrument)}, {escape_md(ref.provision)}" + (f" <{ref.url}>" if ref.url else "")
-        for ref in meta.legal_refs
+        f"- {escape_md(act)}, {escape_md(provision)}" + (f" <{url}>" if url else "")
+        for act, provision, url in words
     )
     return {
         "id": meta.id,
@@ -162,7 +164,8 @@ def _result(
             "title": i18n.localized(outcome, "title", lang),
             "failsBuild": state == "counts",
             "state": state or "not_a_finding",
-            "legalReferences": [f"{r.instrument}, {r.provision}" for r in outcome.legal_refs],
+            "legalReferences": [f"{i18n.localized(r, 'instrument', lang)}, {i18n.localized(r, 'provision', lang)}"
+                                for r in outcome.legal_refs],
         },
     }
     if outcome.rule in index:

@@ -24,7 +24,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from auditor.i18n import DEFAULT_LANG, N_, check_lang, format_number, ui, ui_plural
+from auditor.i18n import DEFAULT_LANG, N_, check_lang, format_day, format_number, ui, ui_plural
 from auditor.models import AuditResult, Category, Outcome, SiteResult, SiteStatus
 from auditor.reports.coverage import band_class, coverage_words, rank_group, ranking_label
 from auditor.reports.html import category_short
@@ -115,7 +115,8 @@ def print_summary(
     """Print a summary table of ``result`` to ``console``, then the report path of each site.
 
     ``report_paths`` maps a site URL (``SiteResult.url``) to the file its report was written
-    to; sites without an entry get no path line. ``lang`` is ``"en"`` or ``"sv"``.
+    to; sites without an entry get no path line. ``lang`` is a report language
+    (:data:`auditor.i18n.LANGS`): words, numbers and dates are written in its way.
     """
     check_lang(lang)
 
@@ -126,7 +127,7 @@ def print_summary(
     # A narrow terminal (a CI log is 80 columns) keeps the findings whole and drops the
     # per-category scores, which the reports show anyway.
     categories = _categories(result) if console.width >= _WIDE else []
-    table = Table(title=words("Audit as of {date}", date=result.as_of.isoformat()), title_justify="left",
+    table = Table(title=words("Audit as of {date}", date=format_day(result.as_of, lang)), title_justify="left",
                   show_lines=True)
     table.add_column(words("Site"), overflow="fold", min_width=16)
     table.add_column(words("Score"), no_wrap=True, justify="right")
@@ -146,12 +147,12 @@ def print_summary(
     audited = sum(site.status is SiteStatus.AUDITED for site in result.sites)
     failed = sum(rule.outcome is Outcome.FAIL for site in result.sites for rule in site.rules)
     review = sum(rule.outcome is Outcome.NEEDS_REVIEW for site in result.sites for rule in site.rules)
-    console.print(words(
-        "{sites} site(s): {audited} audited, {not_audited} not audited; "
-        "{failed} failed and {review} needs-review finding(s).",
-        sites=len(result.sites), audited=audited, not_audited=len(result.sites) - audited,
-        failed=failed, review=review,
-    ))
+    console.print(escape(ui_plural(
+        "{n} site: {audited} audited, {not_audited} not audited; findings: {failed} failed, {review} need review.",
+        "{n} sites: {audited} audited, {not_audited} not audited; findings: {failed} failed, {review} need review.",
+        len(result.sites), lang, audited=audited, not_audited=len(result.sites) - audited, failed=failed,
+        review=review,
+    )))
     incomplete = sum(rank_group(site) == "incomplete" for site in result.sites)
     if incomplete:
         console.print("[yellow]" + escape(ui_plural(
@@ -162,7 +163,7 @@ def print_summary(
         if saved is None:
             continue
         when = (
-            words("saved {date}", date=saved.saved_at_earliest.strftime("%Y-%m-%d"))
+            words("saved {date}", date=format_day(saved.saved_at_earliest, lang))
             if saved.saved_at_earliest else words("save date unknown")
         )
         console.print(
@@ -172,17 +173,20 @@ def print_summary(
         )
         if saved.case_mismatches:
             first = saved.case_mismatches[0]
-            differ = words("{n} link(s) differ in letter case from the saved file", n=len(saved.case_mismatches))
+            differ = escape(ui_plural("{n} link differs in letter case from the saved file",
+                                      "{n} links differ in letter case from the saved file",
+                                      len(saved.case_mismatches), lang))
             console.print(
                 f"  [yellow]{differ}[/] "
                 + ui("(e.g. {url} → {file}); reported, not fixed", lang, url=escape(first.url), file=escape(first.file))
             )
         if saved.missing:
-            missing = words("{n} linked page(s) are not in the saved copy", n=len(saved.missing))
+            missing = escape(ui_plural("{n} linked page is not in the saved copy",
+                                       "{n} linked pages are not in the saved copy", len(saved.missing), lang))
             console.print(f"  [dim]{missing}[/]")
     if report_paths and len(report_paths) > 10:
         folders = sorted({str(path.parent) for path in report_paths.values()})
-        written = words("{n} reports written to", n=len(report_paths))
+        written = escape(ui_plural("{n} report written to", "{n} reports written to", len(report_paths), lang))
         console.print(f"[dim]{written}[/] {escape(', '.join(folders))}")
     elif report_paths:
         for site in result.sites:

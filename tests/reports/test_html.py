@@ -202,8 +202,8 @@ def test_shows_score_rules_and_evidence(audited_html: str) -> None:
         HOSTILE_TITLE,  # as text, after parsing
         HOSTILE_EXCERPT,
         "Art. 6(1)(c)",
-        "2025-03-04 09:15:00 UTC",
-        "2025-03-01",
+        "4 Mar 2025, 09:15:00 UTC",  # times and dates as an English (European) reader writes them
+        "1 March 2025",
         "auditor 0.1.0",
         "main > p:nth-of-type(2) > a",
         "HTTP 500",

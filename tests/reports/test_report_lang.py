@@ -410,7 +410,7 @@ def test_swedish_batch_index(result: AuditResult, tmp_path: Path) -> None:
     doc = lxml.html.fromstring(html)
     assert doc.get("lang") == "sv"
     text = " ".join(_visible(html).split())
-    for label in ["Samlad granskning", "rättsläge per 2026-11-24", "webbplatser: 2, varav 1 granskade",
+    for label in ["Samlad granskning", "rättsläge per 24 november 2026", "2 webbplatser – granskade: 1",
                   "Webbplatser per totalpoäng", "Underkända per regel", "Filtrera webbplatser", "Webbplats",
                   "Poäng", "Kontakt", "Reklamation", "Ångerrätt", "Kontaktkanaler", "granskad", "inte granskad",
                   SV_REASON]:
@@ -429,7 +429,7 @@ def test_swedish_batch_index(result: AuditResult, tmp_path: Path) -> None:
 
 def test_english_batch_index(result: AuditResult) -> None:
     text = " ".join(_visible(_batch_html(result, "en")).split())
-    for label in ["Batch audit", "law as of 2026-11-24", "2 site(s): 1 audited, 1 not audited", "Contact",
+    for label in ["Batch audit", "law as of 24 November 2026", "2 sites: 1 audited, 1 not audited", "Contact",
                   "Withdrawal", EN_REASON]:
         assert label in text, label
     assert "Samlad granskning" not in text and SV_REASON not in text
@@ -447,14 +447,15 @@ def _terminal(result: AuditResult, lang: str, width: int = 200) -> str:
 
 def test_terminal_summary_in_swedish(result: AuditResult) -> None:
     text = _terminal(result, "sv")
-    for needle in ["Granskning, rättsläge per 2026-11-24", "Webbplats", "Poäng", "Iakttagelser", "Kontakt",
+    for needle in ["Granskning, rättsläge per 24 november 2026", "Webbplats", "Poäng", "Iakttagelser", "Kontakt",
                    "Reklamation", "Ångerrätt", "✘ underkänd contact-email", "◐ delvis contact-phone",
                    "? granskas complaints-info", "! fel retired-rule", "1 av 6 regler godkända",
                    f"inte granskad: {SV_REASON}",
-                   "Webbplatser: 2, varav 1 granskade och 1 inte granskade; 1 underkända och 1 som behöver granskas.",
-                   "sparad kopia:", "granskades från /data/butik (sparad 2026-11-20), inte från den publicerade",
-                   "länkar där stora och små bokstäver skiljer sig från den sparade filen: 1",
-                   "länkade sidor som saknas i den sparade kopian: 1", "Rapport för"]:
+                   "2 webbplatser – granskade: 1, inte granskade: 1; iakttagelser – underkända: 1, "
+                   "behöver granskas: 1.",
+                   "sparad kopia:", "granskades från /data/butik (sparad 20 november 2026), inte från den publicerade",
+                   "1 länk skiljer sig i stora och små bokstäver från den sparade filen",
+                   "1 länkad sida saknas i den sparade kopian", "Rapport för"]:
         assert needle in " ".join(text.split()), needle
     for english in ["Audit as of", "Findings", "site(s)", "not audited", "rules pass", "saved copy", "Report for",
                     " fail ", " partial ", " review "]:

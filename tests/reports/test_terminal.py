@@ -79,7 +79,8 @@ def test_outcomes_and_scores() -> None:
     # Passes and n/a are counted, not listed: the table stays narrow however many rules run.
     assert "email-address" not in text
     assert "vat-number" not in text
-    assert "2 site(s): 1 audited, 1 not audited; 1 failed" in text
+    assert "2 sites: 1 audited, 1 not audited; findings: 1 failed, 1 need review." in text
+    assert "Audit as of 1 March 2025" in text
     assert "not audited: DNS lookup failed" in text
 
 
@@ -127,7 +128,7 @@ def test_swedish_summary() -> None:
     print_summary(_result(), console, lang="sv")
     text = console.export_text()
     for needle in ["✘ underkänd postal-address", "◐ delvis phone-number", "? granskas company-identity",
-                   "! fel complaints-body", "1 av 6 regler godkända", "Webbplatser: 2, varav 1 granskade",
+                   "! fel complaints-body", "1 av 6 regler godkända", "2 webbplatser – granskade: 1, inte granskade: 1",
                    "inte granskad: DNS lookup failed [red]x[/red]", "Kontakt"]:
         assert needle in text, needle
     assert "[bold red]pwned[/bold red]" in text

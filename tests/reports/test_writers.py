@@ -99,7 +99,7 @@ def test_refused_before_anything_is_written(tmp_path: Path, formats: list[str], 
         write_reports(build_result(), formats, tmp_path / "out")
     assert not (tmp_path / "out").exists()
     with pytest.raises(ValueError, match="unknown report language"):
-        write_reports(build_result(), ["json"], tmp_path / "out", lang="de")
+        write_reports(build_result(), ["json"], tmp_path / "out", lang="xx")
 
 
 def test_sarif_lists_the_rules_of_the_result_not_of_today() -> None:
