@@ -426,15 +426,14 @@ def cmd_batch(args: argparse.Namespace, console: Console) -> int:
     result = batch.result()
     info = BatchInfo(names={s.url: s.name for s in batch.stored}, tags={s.url: s.tags for s in batch.stored},
                      run_label=f"run {batch.run.id} of {args.sites.name}")
-    written, _ = _write(result, [*settings.formats, "index", "csv", "findings"], settings, settings.recorded(),
-                        batch.run.id, batch=info)
+    written, _ = _write(result, [*settings.formats, "index", "csv"], settings, settings.recorded(), batch.run.id,
+                        batch=info)
     batch.close(finished=True)
     if len(result.sites) <= 30:
         print_summary(result, Console(), written.site_reports, lang=settings.lang)
-    [index], [table], [findings] = written.files["index"], written.files["csv"], written.files["findings"]
+    [index], [table] = written.files["index"], written.files["csv"]
     console.print(f"run {batch.run.id} complete: {len(batch.stored)} site(s); batch index {escape(str(index))}, "
-                  f"table {escape(str(table))}, every finding {escape(str(findings))}, "
-                  f"store {escape(str(settings.store))}")
+                  f"table {escape(str(table))}, store {escape(str(settings.store))}")
     return _exit_code(result)
 
 

@@ -130,7 +130,7 @@ def run_rules(
                 severity=meta.severity,
                 weight=registry.weight_of(rule_cls, ctx.jurisdiction),
                 evidence=index.enrich(verdict.evidence),
-                legal_refs=applicable_refs(meta.legal_refs, ctx.jurisdiction),
+                legal_refs=[ref.translated() for ref in applicable_refs(meta.legal_refs, ctx.jurisdiction)],
             )
         )
     return outcomes
@@ -174,7 +174,7 @@ def rule_catalogue(rules: Iterable[type[Rule]] | None = None) -> list[RuleInfo]:
             description_i18n={lang: words.description for lang, words in translated.items()},
             category=meta.category,
             severity=meta.severity,
-            legal_refs=list(meta.legal_refs),
+            legal_refs=[ref.translated() for ref in meta.legal_refs],
         )
     return list(catalogue.values())
 

@@ -691,12 +691,27 @@ FACT_NAMES: frozenset[str] = frozenset(
 
 
 class LegalRef(_Frozen):
-    """A legal source a rule rests on."""
+    """A legal source a rule rests on, in English, with its words in the other report languages:
+    an EU act's official title in each language and the provision as each language cites it
+    (``auditor/rules/legal.py``)."""
 
-    instrument: str = Field(description="e.g. 'Directive 2011/83/EU (CRD)'.")
+    instrument: str = Field(description="e.g. 'Directive 2011/83/EU of the European Parliament and of the Council "
+                                        "of 25 October 2011 on consumer rights'.")
     provision: str = Field(description="e.g. 'Art. 6(1)(c)'.")
     jurisdiction: str = Field(default="eu", description="eu, se, no, dk, fi, de.")
     url: str | None = None
+    instrument_i18n: dict[str, str] = Field(
+        default_factory=dict, description="instrument in other languages ('sv'): the act's official title there.")
+    provision_i18n: dict[str, str] = Field(
+        default_factory=dict, description="provision in other languages ('sv'), cited as that language cites it.")
+
+    def translated(self) -> LegalRef:
+        """This reference with its words in every report language whose catalog has them (a
+        national act's own title is the same in all of them), as a result carries it."""
+        return self.model_copy(update={
+            "instrument_i18n": i18n.message(self.instrument).translations(),
+            "provision_i18n": i18n.message(self.provision).translations(),
+        })
 
 
 class RuleWords(_Frozen):

@@ -1,70 +1,144 @@
-"""Legal references the rules cite, defined once (shared/requirements.md, sections 1 and 3.A)."""
+"""Legal references the rules cite, defined once (shared/requirements.md, sections 1 and 3.A).
+
+Every report language shows the legal basis in its own words (issue 19): an EU act under its
+official title in that language, and a provision as that language cites it ("Art. 6(1)(c)",
+"artikel 6.1 c", "Art. 6 Abs. 1 Buchst. c", "6 artiklan 1 kohdan c alakohta", "artikel 6,
+stk. 1, litra c", "artikkel 6 nr. 1 bokstav c"). The English is written here and in the rule
+modules, marked ``N_``; the other languages' words are entries of the report catalogs
+(``auditor/locale/<lang>/LC_MESSAGES/auditor.po``), where the translators keep every other word
+of the reports, and ``tests/test_catalogs.py`` fails on one missing. :meth:`LegalRef.translated`
+copies them into the result when an audit is judged, so a result renders its legal basis in
+every language later.
+
+An act's official title is its title in the Official Journal up to its subject, without the
+amending and repealing clauses that follow (Directive 2011/83/EU "... of 25 October 2011 on
+consumer rights"). For Norway, the EEA translation's title ("Europaparlaments- og
+rådsdirektiv ..."). A national act keeps its own official title in every language and is not
+marked: a Swedish statute is cited in Swedish in a German report too. What a provision's words
+explain is marked and translated; a bare national citation ("8 §", "§ 5 DDG") is not.
+"""
 
 from __future__ import annotations
 
+from auditor.i18n import N_
 from auditor.models import LegalRef
 
-ECD = "Directive 2000/31/EC (E-Commerce Directive)"
-CRD = "Directive 2011/83/EU (Consumer Rights Directive)"
+# --------------------------------------------------------------------------- EU acts: official titles
+# TRANSLATORS: each act below is the official title the Official Journal gives it in your
+# language, up to its subject, without its amending clauses (Norwegian: the EEA translation).
 
-ECD_5_1 = LegalRef(
-    instrument=ECD, provision="Art. 5(1)", url="https://eur-lex.europa.eu/eli/dir/2000/31/oj"
+#: Directive 2000/31/EC, the E-Commerce Directive.
+ECD = N_(
+    "Directive 2000/31/EC of the European Parliament and of the Council of 8 June 2000 on certain legal aspects "
+    "of information society services, in particular electronic commerce, in the Internal Market"
 )
+#: Directive 2011/83/EU, the Consumer Rights Directive.
+CRD = N_("Directive 2011/83/EU of the European Parliament and of the Council of 25 October 2011 on consumer rights")
+#: Directive 2005/29/EC, the Unfair Commercial Practices Directive.
+UCPD = N_(
+    "Directive 2005/29/EC of the European Parliament and of the Council of 11 May 2005 concerning unfair "
+    "business-to-consumer commercial practices in the internal market"
+)
+#: Directive 2013/11/EU, the ADR Directive.
+ADR = N_(
+    "Directive 2013/11/EU of the European Parliament and of the Council of 21 May 2013 on alternative dispute "
+    "resolution for consumer disputes"
+)
+#: Regulation (EU) No 524/2013, the ODR Regulation (repealed with effect from 20 July 2025).
+ODR = N_(
+    "Regulation (EU) No 524/2013 of the European Parliament and of the Council of 21 May 2013 on online dispute "
+    "resolution for consumer disputes"
+)
+#: Regulation (EU) 2024/3228, which repealed the ODR Regulation.
+ODR_REPEAL = N_(
+    "Regulation (EU) 2024/3228 of the European Parliament and of the Council of 19 December 2024 repealing "
+    "Regulation (EU) No 524/2013"
+)
+#: Directive (EU) 2019/771, the Sale of Goods Directive.
+SGD = N_(
+    "Directive (EU) 2019/771 of the European Parliament and of the Council of 20 May 2019 on certain aspects "
+    "concerning contracts for the sale of goods"
+)
+#: The implementing act of the harmonised notice (CRD Art. 22a); its title in words, not verbatim.
+HARMONISED_NOTICE = N_(
+    "Commission Implementing Regulation (EU) 2025/1960 (harmonised notice on the legal guarantee of conformity)"
+)
+# TRANSLATORS: a judgment of the Court of Justice of the European Union as your language cites
+# one: the court, the date, the case number and the name of the case as it stands.
+CJEU_DEUTSCHE_INTERNET = N_("Judgment of the Court of Justice of 16 October 2008, C-298/07, deutsche internet "
+                            "versicherung")
+# TRANSLATORS: a judgment of the Court of Justice, as above.
+CJEU_COMTECH = N_("Judgment of the Court of Justice of 2 March 2017, C-568/15, comtech")
+# TRANSLATORS: a judgment of the Court of Justice, as above.
+CJEU_AMAZON = N_("Judgment of the Court of Justice of 10 July 2019, C-649/17, Amazon EU")
+
+CRD_URL = "https://eur-lex.europa.eu/eli/dir/2011/83/oj"
+ECD_URL = "https://eur-lex.europa.eu/eli/dir/2000/31/oj"
+
+# --------------------------------------------------------------------------- national acts (own titles)
+SE_EHL = "Lag (2002:562) om elektronisk handel och andra informationssamhällets tjänster"
+SE_DAL_ACT = "Lag (2005:59) om distansavtal och avtal utanför affärslokaler"
+NO_EHL = ("Lov 23. mai 2003 nr. 35 om visse sider av elektronisk handel og andre informasjonssamfunnstjenester "
+          "(ehandelsloven)")
+NO_ANGRL = ("Lov 20. juni 2014 nr. 27 om opplysningsplikt og angrerett mv. ved fjernsalg og salg utenom fast "
+            "utsalgssted (angrerettloven)")
+DK_FAL = "Lov nr. 1457 af 17. december 2013 om forbrugeraftaler (forbrugeraftaleloven)"
+FI_KSL_ACT = "Kuluttajansuojalaki (38/1978)"
+DE_DDG = "Digitale-Dienste-Gesetz (DDG)"
+DE_BGB = "Bürgerliches Gesetzbuch (BGB)"
+DE_EGBGB_ACT = "Einführungsgesetz zum Bürgerlichen Gesetzbuche (EGBGB)"
+DE_BGB_AND_EGBGB = f"{DE_BGB}; {DE_EGBGB_ACT}"
+# TRANSLATORS: a Swedish agency's guidance: its title stays Swedish, the kind of text is yours.
+KOV_CHECKLIST = N_("Konsumentverket, Konsumentproblem i kundtjänst (checklist, 2023)")
+
+ECD_5_1 = LegalRef(instrument=ECD, provision=N_("Art. 5(1)"), url=ECD_URL)
 CRD_6_1_C = LegalRef(
     instrument=CRD,
-    provision="Art. 6(1)(c), as amended by Directive (EU) 2019/2161",
-    url="https://eur-lex.europa.eu/eli/dir/2011/83/oj",
+    provision=N_("Art. 6(1)(c), as amended by Directive (EU) 2019/2161"),
+    url=CRD_URL,
 )
 CJEU_C_298_07 = LegalRef(
-    instrument="CJEU C-298/07 (deutsche internet versicherung)",
-    provision="an email address is always required; a form alone does not replace it",
+    instrument=CJEU_DEUTSCHE_INTERNET,
+    provision=N_("an email address is always required; a form alone does not replace it"),
     url="https://curia.europa.eu/juris/liste.jsf?num=C-298/07",
 )
-SE_EHL_8 = LegalRef(
-    instrument="Lag (2002:562) om elektronisk handel (e-handelslagen)",
-    provision="8 §",
-    jurisdiction="se",
-    url="https://lagen.nu/2002:562",
-)
-SE_DAL = LegalRef(
-    instrument="Lag (2005:59) om distansavtal och avtal utanför affärslokaler",
-    provision="2 kap. 2 §",
-    jurisdiction="se",
-)
-NO_EHL_8 = LegalRef(instrument="Ehandelsloven (lov 2003 nr. 35)", provision="§ 8", jurisdiction="no")
-NO_ANGR_8 = LegalRef(instrument="Angrerettloven (lov 2014 nr. 27)", provision="§ 8", jurisdiction="no")
-DK_FAL_8 = LegalRef(instrument="Forbrugeraftaleloven (lov 1457/2013)", provision="§ 8", jurisdiction="dk")
-FI_KSL = LegalRef(instrument="Kuluttajansuojalaki (38/1978)", provision="6 luku 9 §", jurisdiction="fi")
+SE_EHL_8 = LegalRef(instrument=SE_EHL, provision="8 §", jurisdiction="se", url="https://lagen.nu/2002:562")
+SE_DAL = LegalRef(instrument=SE_DAL_ACT, provision="2 kap. 2 §", jurisdiction="se")
+NO_EHL_8 = LegalRef(instrument=NO_EHL, provision="§ 8", jurisdiction="no")
+NO_ANGR_8 = LegalRef(instrument=NO_ANGRL, provision="§ 8", jurisdiction="no")
+DK_FAL_8 = LegalRef(instrument=DK_FAL, provision="§ 8", jurisdiction="dk")
+FI_KSL = LegalRef(instrument=FI_KSL_ACT, provision="6 luku 9 §", jurisdiction="fi")
 DE_DDG_5 = LegalRef(
-    instrument="Digitale-Dienste-Gesetz (DDG)",
-    provision="§ 5 (Impressum)",
+    instrument=DE_DDG,
+    provision=N_("§ 5 (imprint)"),
     jurisdiction="de",
     url="https://www.gesetze-im-internet.de/ddg/__5.html",
 )
-DE_EGBGB = LegalRef(instrument="EGBGB", provision="Art. 246a § 1", jurisdiction="de")
+DE_EGBGB = LegalRef(instrument=DE_EGBGB_ACT, provision="Art. 246a § 1", jurisdiction="de")
 DE_DDG_FOR_TMG = LegalRef(
-    instrument="Digitale-Dienste-Gesetz (DDG)",
-    provision="in force since 14 May 2024 in place of the Telemediengesetz (TMG): the imprint duty of § 5 TMG "
-    "is § 5 DDG, with the same content",
+    instrument=DE_DDG,
+    provision=N_("in force since 14 May 2024 in place of the Telemediengesetz (TMG): the imprint duty of § 5 TMG "
+                 "is § 5 DDG, with the same content"),
     jurisdiction="de",
     url="https://www.gesetze-im-internet.de/ddg/",
 )
 SE_KKL_2022_FOR_1990 = LegalRef(
     instrument="Konsumentköplag (2022:260)",
-    provision="in force since 1 May 2022 in place of konsumentköplagen (1990:932), which still governs "
-    "purchases made before that day",
+    provision=N_("in force since 1 May 2022 in place of konsumentköplagen (1990:932), which still governs "
+                 "purchases made before that day"),
     jurisdiction="se",
     url="https://lagen.nu/2022:260",
 )
 KOV_2023 = LegalRef(
-    instrument="Konsumentverket, Konsumentproblem i kundtjänst (checklist, 2023)",
-    provision="contact details under a clear 'Kontakta oss' heading; sweep criterion: where contact details are placed",
+    instrument=KOV_CHECKLIST,
+    provision=N_("contact details under a clear 'Kontakta oss' heading; sweep criterion: where contact details are "
+                 "placed"),
     jurisdiction="se",
     url="https://konsumentverket.se/for-foretag/konsumentratt-for-foretagare/konsumentproblem-i-kundtjanst/",
 )
 NO_OTPRP_31 = LegalRef(
     instrument="Ot.prp. nr. 31 (2002–2003)",
-    provision="a link to the trader information should be on every page",
+    provision=N_("a link to the trader information should be on every page"),
     jurisdiction="no",
 )
 
@@ -74,20 +148,21 @@ NATIONAL_TRADER_INFO = (SE_EHL_8, NO_EHL_8, DK_FAL_8, FI_KSL, DE_DDG_5)
 # --------------------------------------------------------------------------- evidence of contact
 CRD_6_1_C_KEEP = LegalRef(
     instrument=CRD,
-    provision=(
+    provision=N_(
         "Art. 6(1)(c), as amended by Directive (EU) 2019/2161: other means of online communication "
         "must let the consumer keep written correspondence, with its date and time, on a durable medium"
     ),
-    url="https://eur-lex.europa.eu/eli/dir/2011/83/oj",
+    url=CRD_URL,
 )
 CRD_2_10 = LegalRef(
     instrument=CRD,
-    provision="Art. 2(10) (durable medium); CJEU C-49/11 Content Services: a web page alone is not one",
-    url="https://eur-lex.europa.eu/eli/dir/2011/83/oj",
+    provision=N_("Art. 2(10) (durable medium); judgment of 5 July 2012, C-49/11, Content Services: a web page "
+                 "alone is not one"),
+    url=CRD_URL,
 )
 KOV_2023_EVIDENCE = LegalRef(
-    instrument="Konsumentverket, Konsumentproblem i kundtjänst (checklist, 2023)",
-    provision="with a contact form or chat, tell consumers whether and how they can save the communication",
+    instrument=KOV_CHECKLIST,
+    provision=N_("with a contact form or chat, tell consumers whether and how they can save the communication"),
     jurisdiction="se",
     url="https://konsumentverket.se/for-foretag/konsumentratt-for-foretagare/konsumentproblem-i-kundtjanst/",
 )

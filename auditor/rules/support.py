@@ -18,7 +18,7 @@ import phonenumbers
 
 from auditor import lexicon
 from auditor.facts.third_parties import third_parties
-from auditor.i18n import N_, Messages, Text, as_text, join, kind_name
+from auditor.i18n import N_, Messages, Text, as_text, country, join, kind_name, language_in
 from auditor.models import (
     AddressFact,
     CompanyNameFact,
@@ -214,6 +214,8 @@ MESSAGES = Messages(
     script_mount=N_("{url} shows little without its scripts (an empty application root, {excerpt}), and it was "
                     "not rendered in a browser"),
     script_noscript=N_("{url} says it needs JavaScript ('{excerpt}'), and it was not rendered in a browser"),
+    # A sign of where a trader is established: its pages are in a language the tool does not read.
+    pages_in=N_("pages in {language}"),
 )
 
 
@@ -537,15 +539,17 @@ def own_phone_countries(phones: Iterable[PhoneFact], pages: Pages) -> list[tuple
 
 def unknown_establishment(
     seen: Iterable[tuple[str, str]], pages: Sequence[PageInfo], known: Collection[str]
-) -> str | None:
+) -> Text | None:
     """What shows that the trader is established where the tool does not know the formats, or
     None: ``seen`` pairs a country code with what showed it (an address, a number, a phone of
     the trader's own); a page in a language without a lexicon counts too. A rule that finds
     nothing it can read says needs_review then, naming these, rather than fail."""
-    signs: list[str] = []
-    for country, what in seen:
-        if country and country.upper() not in known and what not in signs:
-            signs.append(f"{what} ({country.upper()})")
+    signs: list[Text] = []
+    shown: set[str] = set()
+    for code, what in seen:
+        if code and code.upper() not in known and what not in shown:
+            shown.add(what)
+            signs.append(Text(f"{what} (") + country(code) + ")")
     langs = {p.lang.split("-")[0].strip().lower() for p in pages if p.lang and p.kind in TRADER_PAGE_KINDS}
-    signs.extend(f'lang="{lang}"' for lang in sorted(langs - READ_LANGUAGES))
-    return "; ".join(signs[:3]) or None
+    signs.extend(MESSAGES("pages_in", language=language_in(lang)) for lang in sorted(langs - READ_LANGUAGES))
+    return join(signs[:3], sep="; ") if signs else None

@@ -39,46 +39,48 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlsplit
 
-from auditor.i18n import N_, Messages, Text
+from auditor.i18n import N_, Messages, Text, country
 from auditor.lexicon import normalise
 from auditor.models import Category, Evidence, LegalRef, PassageFact, PassageTopic, RuleMeta, Severity
 from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, partial, passed, register
+from auditor.rules import legal
 from auditor.rules.complaints.complaints_info import complaints_absence_doubt
 from auditor.rules.support import TERMS_PAGE_KINDS, Pages, one_per_place, passage_evidence, searched_for_terms
 
 ADR_DIR_13 = LegalRef(
-    instrument="Directive 2013/11/EU (ADR Directive)",
-    provision="Art. 13(1)-(2): name and web site of the competent ADR entity, on the web site and in the terms",
+    instrument=legal.ADR,
+    provision=N_("Art. 13(1) and (2): name and web site of the competent ADR entity, on the web site and in the "
+                 "terms"),
     url="https://eur-lex.europa.eu/eli/dir/2013/11/oj",
 )
 CRD_6_1_T = LegalRef(
-    instrument="Directive 2011/83/EU (Consumer Rights Directive)",
-    provision="Art. 6(1)(t): out-of-court complaint and redress mechanism",
-    url="https://eur-lex.europa.eu/eli/dir/2011/83/oj",
+    instrument=legal.CRD,
+    provision=N_("Art. 6(1)(t): out-of-court complaint and redress mechanism"),
+    url=legal.CRD_URL,
 )
 SE_ATL = LegalRef(
     instrument="Lag (2015:671) om alternativ tvistlösning i konsumentförhållanden",
-    provision="information about Allmänna reklamationsnämnden (ARN)",
+    provision=N_("information about Allmänna reklamationsnämnden (ARN)"),
     jurisdiction="se",
 )
 NO_KLAGEORGAN = LegalRef(
     instrument="Lov om klageorganer for forbrukersaker (forbrukerklageloven)",
-    provision="information about the competent complaints body (Forbrukerklageutvalget)",
+    provision=N_("information about the competent complaints body (Forbrukerklageutvalget)"),
     jurisdiction="no",
 )
 DK_TVIST = LegalRef(
     instrument="Lov om alternativ tvistløsning i forbindelse med forbrugerklager (forbrugerklageloven)",
-    provision="information about the competent complaints body (Nævnenes Hus)",
+    provision=N_("information about the competent complaints body (Nævnenes Hus)"),
     jurisdiction="dk",
 )
 FI_KRIL = LegalRef(
     instrument="Laki kuluttajariitalautakunnasta (8/2007)",
-    provision="Kuluttajariitalautakunta as the consumer ADR body",
+    provision=N_("Kuluttajariitalautakunta as the consumer ADR body"),
     jurisdiction="fi",
 )
 DE_VSBG_36 = LegalRef(
     instrument="Verbraucherstreitbeilegungsgesetz (VSBG)",
-    provision="§ 36: statement whether the trader is willing or obliged to take part in dispute resolution",
+    provision=N_("§ 36: statement whether the trader is willing or obliged to take part in dispute resolution"),
     jurisdiction="de",
     url="https://www.gesetze-im-internet.de/vsbg/__36.html",
 )
@@ -100,7 +102,7 @@ MESSAGES = Messages(
         "{names} is named, but without its web site or address (ADR Directive Art. 13 asks for the web site).",
     ),
     foreign=N_(
-        "Only {names} is named, which is not a dispute body for {country} consumers; the competent "
+        "Only {names} is named, which is not a dispute body for consumers in {country}; the competent "
         "national body is missing.",
     ),
     no_context=N_(
@@ -122,8 +124,8 @@ MESSAGES = Messages(
         "No dispute resolution body (or, in Germany, § 36 VSBG statement) on any of the pages read; the "
         "site has no terms page, and its links to its terms lead nowhere.",
     ),
-    # A passage that names no body by name.
-    some_body=N_("A dispute body"),
+    # A passage that names no body by name; it stands where a name would ("Only {names} is named").
+    some_body=N_("a dispute body"),
     # Evidence notes; a linked body's address follows in parentheses.
     note_unwilling=N_("§ 36 VSBG statement (not willing)"),
     note_located=N_("dispute body with web site or address"),
@@ -174,19 +176,19 @@ class AdrBody(Rule):
         if located:
             best = one_per_place(located)
             return passed(
-                MESSAGES("located", names=_names(best)),
+                _sentence(MESSAGES("located", names=_names(best))),
                 [_evidence(p, pages, MESSAGES("note_located")) for p in best[:3]],
             )
         if own:
             best = one_per_place(own)
             return partial(
-                MESSAGES("unlocated", names=_names(best)),
+                _sentence(MESSAGES("unlocated", names=_names(best))),
                 [_evidence(p, pages, MESSAGES("note_unlocated")) for p in best[:3]],
             )
         named = one_per_place([p for p in found if p.name])
         if named:
             return partial(
-                MESSAGES("foreign", names=_names(named), country=ctx.jurisdiction.upper()),
+                _sentence(MESSAGES("foreign", names=_names(named), country=country(ctx.jurisdiction))),
                 [_evidence(p, pages, MESSAGES("note_foreign")) for p in named[:3]],
             )
         willing = [p for p in found if "vsbg_willing" in p.flags]
@@ -197,7 +199,7 @@ class AdrBody(Rule):
             )
         if aside:
             return needs_review(
-                MESSAGES("no_context", names=_names(aside)),
+                _sentence(MESSAGES("no_context", names=_names(aside))),
                 [_evidence(p, pages, MESSAGES("note_no_context")) for p in aside[:3]],
             )
         doubt = complaints_absence_doubt(pages, facts.coverage)
@@ -231,6 +233,12 @@ def _located(passage: PassageFact, own: list[PassageFact]) -> bool:
     if _LOCATED & set(passage.flags):
         return True
     return any("link" in p.flags and p.url == passage.url for p in own)
+
+
+def _sentence(words: Text) -> Text:
+    """A message with a capital first letter in every language: the fallback "a dispute body"
+    may open it."""
+    return words.map(lambda text: text[:1].upper() + text[1:])
 
 
 def _names(passages: list[PassageFact]) -> Text | str:

@@ -32,6 +32,7 @@ from __future__ import annotations
 from auditor.i18n import N_, Messages, Text, join
 from auditor.models import Category, LegalRef, PassageFact, PassageTopic, RuleMeta, Severity
 from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, partial, passed, register
+from auditor.rules import legal
 from auditor.rules.complaints.complaints_info import (
     NATIONAL_GUARANTEE,
     SE_KOV_REKLAMATION,
@@ -44,9 +45,9 @@ from auditor.rules.complaints.complaints_info import (
 from auditor.rules.support import Pages, passage_evidence, searched_for_terms
 
 CRD_6_1_G = LegalRef(
-    instrument="Directive 2011/83/EU (Consumer Rights Directive)",
-    provision="Art. 6(1)(g) (the trader's complaint-handling policy) and 6(1)(d) (complaint address)",
-    url="https://eur-lex.europa.eu/eli/dir/2011/83/oj",
+    instrument=legal.CRD,
+    provision=N_("Art. 6(1)(g) (the trader's complaint-handling policy) and Art. 6(1)(d) (complaint address)"),
+    url=legal.CRD_URL,
 )
 
 #: "As soon as possible" is a promise of when complaints are answered, without a period.
@@ -163,7 +164,8 @@ def _note(passage: PassageFact) -> Text:
     if "howto" in passage.flags:
         parts.append(MESSAGES("note_procedure"))
     if "answer_time" in passage.flags:
-        parts.append(MESSAGES("note_answer_time", period=period_words(passage.amount, passage.unit)))
+        parts.append(MESSAGES("note_answer_time", period=period_words(passage.amount, passage.unit,
+                                                                    working="working_days" in passage.flags)))
     elif "answer_asap" in passage.flags:
         parts.append(MESSAGES("note_answer_asap"))
     return join(parts)

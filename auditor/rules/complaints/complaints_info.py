@@ -44,6 +44,7 @@ from auditor.models import (
     Severity,
 )
 from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, partial, passed, register
+from auditor.rules import legal
 from auditor.rules.support import (
     SITE_WIDE,
     TERMS_PAGE_KINDS,
@@ -54,46 +55,48 @@ from auditor.rules.support import (
 )
 
 CRD_6_1_L = LegalRef(
-    instrument="Directive 2011/83/EU (Consumer Rights Directive)",
-    provision="Art. 6(1)(l): reminder of the existence of a legal guarantee of conformity for goods",
-    url="https://eur-lex.europa.eu/eli/dir/2011/83/oj",
+    instrument=legal.CRD,
+    provision=N_("Art. 6(1)(l): reminder of the existence of a legal guarantee of conformity for goods"),
+    url=legal.CRD_URL,
 )
 SGD_10 = LegalRef(
-    instrument="Directive (EU) 2019/771 (Sale of Goods Directive)",
-    provision="Art. 10 (liability of the seller for at least two years) and Art. 12 (notification)",
+    instrument=legal.SGD,
+    provision=N_("Art. 10 (liability of the seller for at least two years) and Art. 12 (notification)"),
     url="https://eur-lex.europa.eu/eli/dir/2019/771/oj",
 )
 SE_KKL = LegalRef(
     instrument="Konsumentköplag (2022:260)",
-    provision="5 kap. (reklamation: within reasonable time, two months always in time, three years from delivery)",
+    provision=N_("5 kap. (complaints: within a reasonable time, two months always in time, at most three years "
+                 "from delivery)"),
     jurisdiction="se",
     url="https://www.riksdagen.se/sv/dokument-och-lagar/dokument/svensk-forfattningssamling/konsumentkoplag-2022260_sfs-2022-260/",
 )
 SE_KOV_REKLAMATION = LegalRef(
-    instrument="Konsumentverket, Konsumentproblem i kundtjänst (checklist, 2023) and 2023 web-shop sweep",
+    instrument=N_("Konsumentverket, Konsumentproblem i kundtjänst (checklist, 2023) and 2023 web-shop sweep"),
     provision="'Ha tydlig information om hur konsumenter kan reklamera'",
     jurisdiction="se",
     url="https://konsumentverket.se/for-foretag/konsumentratt-for-foretagare/konsumentproblem-i-kundtjanst/",
 )
 NO_FKJL_27 = LegalRef(
-    instrument="Forbrukerkjøpsloven (lov 2002 nr. 34)",
-    provision="§ 27 (reklamasjon: two years, five for goods meant to last considerably longer)",
+    instrument="Lov 21. juni 2002 nr. 34 om forbrukerkjøp (forbrukerkjøpsloven)",
+    provision=N_("§ 27 (complaints: two years, five for goods meant to last considerably longer)"),
     jurisdiction="no",
     url="https://lovdata.no/lov/2002-06-21-34/§27",
 )
 DK_KBL_83 = LegalRef(
-    instrument="Købeloven",
-    provision="§§ 81–83 (reklamation; two years from delivery)",
+    instrument="Lov om køb (købeloven)",
+    provision=N_("§§ 81–83 (complaints; two years from delivery)"),
     jurisdiction="dk",
 )
 FI_KSL_5 = LegalRef(
-    instrument="Kuluttajansuojalaki (38/1978)",
-    provision="5 luku 16 § (virheilmoitus within reasonable time; no absolute limit)",
+    instrument=legal.FI_KSL_ACT,
+    provision=N_("5 luku 16 § (notice of a defect within a reasonable time; no absolute limit)"),
     jurisdiction="fi",
 )
 DE_BGB_438 = LegalRef(
-    instrument="Bürgerliches Gesetzbuch (BGB)",
-    provision="§§ 437, 438 (Mängelrechte, two years), § 476 (no shortening to the consumer's detriment), § 477",
+    instrument=legal.DE_BGB,
+    provision=N_("§§ 437, 438 (rights for defects, two years), § 476 (no shortening to the consumer's detriment), "
+                 "§ 477"),
     jurisdiction="de",
     url="https://www.gesetze-im-internet.de/bgb/__438.html",
 )
@@ -112,14 +115,14 @@ MESSAGES = Messages(
     ),
     howto=N_(
         "How to complain about faulty or damaged goods is described ('{excerpt}'), but not the consumer's "
-        "legal right to complain (reklamation / legal guarantee) and how long it lasts.",
+        "legal right to complain (the legal guarantee) and how long it lasts.",
     ),
     note_howto=N_(
         "how to complain about faulty goods, legal right not named",
     ),
     channel=N_(
         "Where to send complaints is said ('{excerpt}'), but not the consumer's legal right to complain "
-        "about faulty goods (reklamation / legal guarantee) and how long it lasts.",
+        "about faulty goods (the legal guarantee) and how long it lasts.",
     ),
     note_channel=N_(
         "where to complain, legal right not named",
@@ -131,7 +134,7 @@ MESSAGES = Messages(
     note_privacy=N_("in the privacy policy"),
     commercial=N_(
         "Only a guarantee is described ('{excerpt}'), not the legal right to complain; check whether the "
-        "shop uses 'garanti' for the legal right.",
+        "shop's word for a guarantee means the legal right here.",
     ),
     note_commercial=N_("guarantee, not the legal right"),
     unrecognised=N_(
@@ -145,8 +148,8 @@ MESSAGES = Messages(
         "No information about the right to complain found, but {doubt}.",
     ),
     none=N_(
-        "No page read explains the consumer's right to complain about faulty goods (reklamation / legal "
-        "guarantee), although the terms or returns pages were read.",
+        "No page read explains the consumer's right to complain about faulty goods (the legal guarantee), "
+        "although the terms or returns pages were read.",
     ),
     # The pages complaints information belongs on, as "no ... page was read" names them.
     terms_words=N_("terms, returns or complaints"),
@@ -188,7 +191,7 @@ class ComplaintsInfo(Rule):
         na_title=N_("The right to complain need not be explained here"),
         description=N_(
             "Consumers must be reminded that they have a legal right to complain about faulty "
-            "goods (reklamation, Gewährleistung), which a manufacturer's guarantee does not replace."
+            "goods (the legal guarantee of conformity), which a manufacturer's guarantee does not replace."
         ),
         category=Category.COMPLAINTS,
         severity=Severity.HIGH,

@@ -34,6 +34,7 @@ from datetime import date
 from auditor.i18n import N_, Messages, Text, join
 from auditor.models import Category, LegalRef, PassageFact, PassageTopic, RuleMeta, Severity
 from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, not_applicable, passed, register
+from auditor.rules import legal
 from auditor.rules.complaints.complaints_info import period_words, ranked, unique
 from auditor.rules.support import Pages, passage_evidence
 
@@ -44,18 +45,19 @@ _EU_FLOOR_MONTHS = 24.0
 _SLACK = 0.5
 
 CRD_22A = LegalRef(
-    instrument="Directive 2011/83/EU (Consumer Rights Directive)",
-    provision="Art. 22a (harmonised notice), inserted by Directive (EU) 2024/825, applicable from 27 September 2026",
+    instrument=legal.CRD,
+    provision=N_("Art. 22a (harmonised notice), inserted by Directive (EU) 2024/825, applicable from 27 September "
+                 "2026"),
     url="https://eur-lex.europa.eu/eli/dir/2024/825/oj",
 )
 IR_2025_1960 = LegalRef(
-    instrument="Commission Implementing Regulation (EU) 2025/1960",
-    provision="Annex: design and content of the harmonised notice on the legal guarantee of conformity",
+    instrument=legal.HARMONISED_NOTICE,
+    provision=N_("Annex: design and content of the harmonised notice on the legal guarantee of conformity"),
     url="https://eur-lex.europa.eu/eli/reg_impl/2025/1960/oj",
 )
 SGD_10 = LegalRef(
-    instrument="Directive (EU) 2019/771 (Sale of Goods Directive)",
-    provision="Art. 10 (liability for at least two years)",
+    instrument=legal.SGD,
+    provision=N_("Art. 10 (liability for at least two years)"),
     url="https://eur-lex.europa.eu/eli/dir/2019/771/oj",
 )
 

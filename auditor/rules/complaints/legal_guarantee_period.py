@@ -30,9 +30,10 @@ Needs review when    no period is found and the site's complaints information co
 
 from __future__ import annotations
 
-from auditor.i18n import N_, Messages, Text
+from auditor.i18n import N_, Messages, Text, country
 from auditor.models import Category, LegalRef, PassageFact, PassageTopic, RuleMeta, Severity
 from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, not_applicable, passed, register
+from auditor.rules import legal
 from auditor.rules.complaints.complaints_info import (
     CRD_6_1_L,
     NATIONAL_GUARANTEE,
@@ -46,8 +47,8 @@ from auditor.rules.complaints.complaints_info import (
 from auditor.rules.support import Pages, passage_evidence
 
 UCPD_7 = LegalRef(
-    instrument="Directive 2005/29/EC (Unfair Commercial Practices Directive)",
-    provision="Art. 6(1)(g) and 7 (misleading about the consumer's rights)",
+    instrument=legal.UCPD,
+    provision=N_("Art. 6(1)(g) and Art. 7 (misleading about the consumer's rights)"),
     url="https://eur-lex.europa.eu/eli/dir/2005/29/oj",
 )
 
@@ -63,8 +64,8 @@ _SLACK = 0.5
 #: Every message of this rule, in English (translated in auditor/locale).
 MESSAGES = Messages(
     too_short=N_(
-        "A complaints period of {period} is stated ('{excerpt}'); the applicable law ({country}) gives the "
-        "consumer at least {minimum}.",
+        "A complaints period of {period} is stated ('{excerpt}'); the law of {country} gives the consumer "
+        "at least {minimum}.",
     ),
     doubtful=N_(
         "{what} is stated ('{excerpt}'); it may cut the consumer's rights short, which the wording alone "
@@ -172,7 +173,7 @@ class LegalGuaranteePeriod(Rule):
         if short:
             p = short[0]
             return failed(
-                MESSAGES("too_short", period=_period(p), excerpt=p.excerpt, country=ctx.jurisdiction.upper(),
+                MESSAGES("too_short", period=_period(p), excerpt=p.excerpt, country=country(ctx.jurisdiction),
                          minimum=_show_months(minimum)),
                 [passage_evidence(s, pages, MESSAGES("note_too_short", period=_period(s),
                                                      minimum=_show_months(minimum))) for s in short[:3]],

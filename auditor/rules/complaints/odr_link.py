@@ -29,7 +29,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from auditor.i18n import N_, Messages, Text
+from auditor.i18n import N_, Messages, Text, country
 from auditor.models import (
     Category,
     Evidence,
@@ -41,22 +41,23 @@ from auditor.models import (
     Severity,
 )
 from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, partial, passed, register
+from auditor.rules import legal
 from auditor.rules.complaints.complaints_info import complaints_absence_doubt
 from auditor.rules.support import TERMS_PAGE_KINDS, Pages, one_per_place, passage_evidence, searched_for_terms
 
 ODR_REG_14 = LegalRef(
-    instrument="Regulation (EU) No 524/2013 (ODR Regulation)",
-    provision="Art. 14(1): electronic link to the ODR platform on the trader's web site (until 19 July 2025)",
+    instrument=legal.ODR,
+    provision=N_("Art. 14(1): electronic link to the ODR platform on the trader's web site (until 19 July 2025)"),
     url="https://eur-lex.europa.eu/eli/reg/2013/524/oj",
 )
 REG_2024_3228 = LegalRef(
-    instrument="Regulation (EU) 2024/3228",
-    provision="repeal of Regulation (EU) No 524/2013 with effect from 20 July 2025",
+    instrument=legal.ODR_REPEAL,
+    provision=N_("repeal of Regulation (EU) No 524/2013 with effect from 20 July 2025"),
     url="https://eur-lex.europa.eu/eli/reg/2024/3228/oj",
 )
 DE_UWG_5 = LegalRef(
     instrument="Gesetz gegen den unlauteren Wettbewerb (UWG)",
-    provision="§ 5: a link to the closed platform may mislead (commentators' view)",
+    provision=N_("§ 5: a link to the closed platform may mislead (commentators' view)"),
     jurisdiction="de",
 )
 
@@ -69,8 +70,8 @@ _UNVERIFIED = frozenset({"no"})
 #: Every message of this rule, in English (translated in auditor/locale).
 MESSAGES = Messages(
     closed_outdated=N_(
-        "The ODR platform closed on 20 July 2025 (Regulation (EU) 2024/3228): outdated reference to the "
-        "closed ODR platform, which should be removed.",
+        "The site still refers to the EU's ODR platform, which closed on 20 July 2025 (Regulation (EU) "
+        "2024/3228); the reference is outdated and should be removed.",
     ),
     closed=N_(
         "The ODR platform closed on 20 July 2025 (Regulation (EU) 2024/3228); no link is required.",
@@ -80,7 +81,7 @@ MESSAGES = Messages(
         "The ODR platform is named, but not linked; Art. 14 of Regulation 524/2013 asks for a link.",
     ),
     eea=N_(
-        "No link to the ODR platform; whether Regulation 524/2013 applied in the EEA state {country} "
+        "No link to the ODR platform; whether Regulation 524/2013 applied in {country}, an EEA state, "
         "is unverified.",
     ),
     doubt=N_(
@@ -147,7 +148,7 @@ class OdrLink(Rule):
                 [_evidence(p, pages, MESSAGES("note_mention")) for p in mentioned[:3]],
             )
         if ctx.jurisdiction in _UNVERIFIED:
-            return needs_review(MESSAGES("eea", country=ctx.jurisdiction.upper()), pages.searched(5))
+            return needs_review(MESSAGES("eea", country=country(ctx.jurisdiction)), pages.searched(5))
         doubt = complaints_absence_doubt(pages, facts.coverage)
         if doubt:
             return needs_review(MESSAGES("doubt", doubt=doubt), pages.searched(5))

@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 
 from auditor.facts.addresses import ADDRESS_COUNTRIES
-from auditor.i18n import N_, Messages, region_name
+from auditor.i18n import N_, Messages, Text, country, region_name
 from auditor.models import AddressFact, Category, Evidence, PageKind, RuleMeta, Severity
 from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, partial, passed, register
 from auditor.rules import legal
@@ -189,5 +189,6 @@ def _same_address(address: AddressFact) -> tuple[str, str]:
 
 def _evidence(address: AddressFact, pages: Pages) -> Evidence:
     key = "note_po_box" if address.po_box else "note_street" if address.postal_code else "note_street_only"
-    note = MESSAGES(key, country=address.country, region=region_name(address.region))
+    where = country(address.country) if address.country else Text("?")
+    note = MESSAGES(key, country=where, region=region_name(address.region))
     return fact_evidence(address, pages, note, fallback=_show(address))

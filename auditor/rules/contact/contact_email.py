@@ -23,7 +23,7 @@ Needs review when    the contact page could not be read, needs JavaScript, or th
 
 from __future__ import annotations
 
-from auditor.i18n import N_, Messages, join, kind_name, region_name
+from auditor.i18n import N_, Messages, found_by, join, kind_name, region_name
 from auditor.models import Category, EmailFact, Evidence, PageKind, RuleMeta, Severity
 from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, partial, passed, register
 from auditor.rules import legal
@@ -190,6 +190,7 @@ def _address(email: EmailFact) -> str:
 
 
 def _evidence(email: EmailFact, pages: Pages) -> Evidence:
-    note = MESSAGES("note_email", email=email.address, method=email.method, region=region_name(email.region))
+    note = MESSAGES("note_email", email=email.address, method=found_by(email.method),
+                    region=region_name(email.region))
     return fact_evidence(email, pages, note, fallback=email.address)
 

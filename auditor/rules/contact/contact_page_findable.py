@@ -61,7 +61,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from auditor import lexicon
-from auditor.i18n import N_, Messages, Text, kind_name, region_name
+from auditor.i18n import N_, NP_, Messages, Text, kind_name, region_name
 from auditor.models import (
     Category,
     CrawlCoverage,
@@ -128,9 +128,12 @@ MESSAGES = Messages(
     clicks=N_("clicks"),
     path_home=N_("the home page itself"),
     path=N_("Home → {steps}"),
-    reach=N_(
+    reach=NP_(
+        "{count} of {total} pages read shows a link to it in its header, footer or navigation, or the contact "
+        "details",
         "{count} of {total} pages read show a link to it in their header, footer or navigation, or the contact "
         "details",
+        count="count",
     ),
     place_home=N_(
         "The home page itself shows the contact details (0 clicks)",
@@ -187,9 +190,12 @@ MESSAGES = Messages(
         "No contact page found; the home page shows an email address ({email}) in a sentence or block naming "
         "{owner}. If it is the trader's, the home page is the contact page; check whose it is.",
     ),
-    none=N_(
+    none=NP_(
+        "No contact, customer-service or imprint page: the {count} page read is every page within the "
+        "crawl's limits.",
         "No contact, customer-service or imprint page among the {count} pages read, which are every "
         "page within the crawl's limits.",
+        count="count",
     ),
     dead_one=N_(
         "The link '{text}' leads to {url}, which answers HTTP {status}: consumers who follow it to the {kind} "

@@ -25,7 +25,7 @@ Needs review when    the contact page could not be read or needs JavaScript, or 
 from __future__ import annotations
 
 from auditor.facts.phones import MISSING_TRUNK_PREFIX
-from auditor.i18n import N_, Messages, Text, join, kind_name, message, region_name
+from auditor.i18n import N_, Messages, Text, found_by, join, kind_name, message, region_name
 from auditor.models import Category, Evidence, PageKind, PhoneFact, RuleMeta, Severity
 from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, partial, passed, register
 from auditor.rules import legal
@@ -251,7 +251,7 @@ def _evidence(phone: PhoneFact, pages: Pages) -> Evidence:
         owner=phone.owner,
         number=phone.e164,
         kind=phone_type_name(phone.number_type),
-        method=phone.method,
+        method=found_by(phone.method),
         region=region_name(phone.region),
     )
     return fact_evidence(phone, pages, note, fallback=phone.raw)

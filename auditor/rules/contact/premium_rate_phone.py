@@ -43,27 +43,28 @@ from auditor.rule import (
     passed,
     register,
 )
+from auditor.rules import legal
 from auditor.rules.contact.contact_phone import phone_type_name
 from auditor.rules.support import Pages, fact_evidence, is_prominent, one_per_number
 
 CRD_21 = LegalRef(
-    instrument="Directive 2011/83/EU (Consumer Rights Directive)",
-    provision="Art. 21: telephone line about a contract at no more than the basic rate",
-    url="https://eur-lex.europa.eu/eli/dir/2011/83/oj",
+    instrument=legal.CRD,
+    provision=N_("Art. 21: telephone line about a contract at no more than the basic rate"),
+    url=legal.CRD_URL,
 )
 CJEU_C_568_15 = LegalRef(
-    instrument="CJEU C-568/15 (comtech)",
-    provision="basic rate = the cost of a call to a standard geographic or mobile number",
+    instrument=legal.CJEU_COMTECH,
+    provision=N_("basic rate = the cost of a call to a standard geographic or mobile number"),
     url="https://curia.europa.eu/juris/liste.jsf?num=C-568/15",
 )
 FI_KSL_2_14 = LegalRef(
-    instrument="Kuluttajansuojalaki (38/1978)",
-    provision="2 luku 14 §: customer-service number at a basic rate",
+    instrument=legal.FI_KSL_ACT,
+    provision=N_("2 luku 14 §: customer-service number at a basic rate"),
     jurisdiction="fi",
 )
 DE_BGB_312A = LegalRef(
-    instrument="Bürgerliches Gesetzbuch (BGB)",
-    provision="§ 312a Abs. 5: no charge above the basic rate for calls about a contract",
+    instrument=legal.DE_BGB,
+    provision=N_("§ 312a Abs. 5: no charge above the basic rate for calls about a contract"),
     jurisdiction="de",
 )
 

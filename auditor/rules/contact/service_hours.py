@@ -40,8 +40,8 @@ from auditor.rules.complaints.complaints_info import period_words
 from auditor.rules.support import Pages, absence_doubt, is_prominent, one_per_place, passage_evidence
 
 CJEU_C_649_17 = LegalRef(
-    instrument="CJEU C-649/17 (Amazon EU)",
-    provision="the means of communication offered must allow quick contact and efficient communication",
+    instrument=legal.CJEU_AMAZON,
+    provision=N_("the means of communication offered must allow quick contact and efficient communication"),
     url="https://curia.europa.eu/juris/liste.jsf?num=C-649/17",
 )
 

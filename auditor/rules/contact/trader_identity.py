@@ -47,7 +47,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from auditor.i18n import N_, Messages, Text, join, region_name
+from auditor.i18n import N_, Messages, Text, found_by, join, region_name
 from auditor.models import (
     AddressFact,
     Category,
@@ -175,6 +175,7 @@ MESSAGES = Messages(
     scheme_pl_nip=N_("Polish NIP number"),
     scheme_pl_regon=N_("Polish REGON number"),
     scheme_gb_company=N_("UK company number"),
+    scheme_other=N_("registration number"),
     problem_length=N_("length"),
     problem_format=N_("format"),
     unknown_register=N_(
@@ -399,7 +400,7 @@ def _broken(bad: OrgNumberFact, names: list[CompanyNameFact]) -> Text:
     suffix = "_with_name" if names else ""
     if bad.problem == "prefix":
         return MESSAGES(f"bad_prefix{suffix}", raw=bad.raw, prefix=bad.value[:2], **name)
-    scheme = MESSAGES(f"scheme_{bad.scheme.replace('-', '_')}")
+    scheme = _scheme_name(bad.scheme)
     if bad.problem in ("length", "format"):
         what = MESSAGES(f"problem_{bad.problem}")
         return MESSAGES(f"bad_form{suffix}", raw=bad.raw, problem=what, scheme=scheme, **name)
@@ -487,14 +488,20 @@ def _unique_numbers(numbers: list[OrgNumberFact]) -> list[OrgNumberFact]:
     return first_of_each(numbers, lambda number: number.value)
 
 
+def _scheme_name(scheme: str) -> Text:
+    """A number's scheme (``se-orgnr``, ``vat``) in words: "Swedish organisation number"."""
+    key = f"scheme_{scheme.replace('-', '_')}"
+    return MESSAGES(key if key in MESSAGES.entries else "scheme_other")
+
+
 def _name_evidence(name: CompanyNameFact, pages: Pages) -> Evidence:
-    note = MESSAGES("note_name", name=name.name, method=name.method, region=region_name(name.region))
+    note = MESSAGES("note_name", name=name.name, method=found_by(name.method), region=region_name(name.region))
     return fact_evidence(name, pages, note, fallback=name.name)
 
 
 def _number_evidence(number: OrgNumberFact, pages: Pages) -> Evidence:
     check = MESSAGES("checksum_valid") if number.valid else MESSAGES("checksum_wrong")
-    note = MESSAGES("note_number", scheme=number.scheme, number=number.value, check=check,
+    note = MESSAGES("note_number", scheme=_scheme_name(number.scheme), number=number.value, check=check,
                     region=region_name(number.region))
     return fact_evidence(number, pages, note, fallback=number.raw)
 

@@ -34,11 +34,12 @@ from auditor.rules.withdrawal.withdrawal_period import (
 
 CRD_6_1_I = LegalRef(
     instrument=legal.CRD,
-    provision="Art. 6(1)(i) (consumer bears the cost of returning the goods) and Art. 14(1)",
-    url="https://eur-lex.europa.eu/eli/dir/2011/83/oj",
+    provision=N_("Art. 6(1)(i) (the consumer bears the cost of returning the goods) and Art. 14(1)"),
+    url=legal.CRD_URL,
 )
 DE_BGB_357 = LegalRef(
-    instrument="BGB / EGBGB", provision="§ 357 BGB; Art. 246a § 1 Abs. 2 Satz 1 Nr. 2 EGBGB", jurisdiction="de"
+    instrument=legal.DE_BGB_AND_EGBGB, provision="§ 357 BGB; Art. 246a § 1 Abs. 2 Satz 1 Nr. 2 EGBGB",
+    jurisdiction="de",
 )
 
 #: Every message of this rule, in English (translated in auditor/locale).

@@ -46,7 +46,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from auditor import lexicon
-from auditor.i18n import N_, Messages, Text, join, kind_name
+from auditor.i18n import N_, NP_, Messages, Text, join, kind_name
 from auditor.models import (
     UNLINKED_DEPTH,
     Category,
@@ -72,18 +72,18 @@ PASS_DEPTH = 2
 PARTIAL_DEPTH = 3
 
 CRD_6_1_GHL = LegalRef(
-    instrument="Directive 2011/83/EU (Consumer Rights Directive)",
-    provision="Art. 6(1)(g), (h), (l): terms and complaint handling, withdrawal conditions, legal guarantee",
-    url="https://eur-lex.europa.eu/eli/dir/2011/83/oj",
+    instrument=legal.CRD,
+    provision=N_("Art. 6(1)(g), (h) and (l): terms and complaint handling, withdrawal conditions, legal guarantee"),
+    url=legal.CRD_URL,
 )
 ECD_10_3 = LegalRef(
-    instrument="Directive 2000/31/EC (E-Commerce Directive)",
-    provision="Art. 10(3): terms made available in a way that allows the consumer to store them",
-    url="https://eur-lex.europa.eu/eli/dir/2000/31/oj",
+    instrument=legal.ECD,
+    provision=N_("Art. 10(3): terms made available in a way that allows the consumer to store them"),
+    url=legal.ECD_URL,
 )
 DE_BGB_312I = LegalRef(
-    instrument="Bürgerliches Gesetzbuch (BGB)",
-    provision="§ 312i Abs. 1 Nr. 4: terms retrievable and storable",
+    instrument=legal.DE_BGB,
+    provision=N_("§ 312i Abs. 1 Nr. 4: terms retrievable and storable"),
     jurisdiction="de",
 )
 
@@ -107,9 +107,11 @@ MESSAGES = Messages(
     none_incomplete=N_(
         "No terms, returns or complaints page found, but not every page of the site could be read.",
     ),
-    none=N_(
+    none=NP_(
+        "No terms, returns or complaints page: the {count} page read is every page within the crawl's limits.",
         "No terms, returns or complaints page among the {count} pages read, which are every page within "
         "the crawl's limits.",
+        count="count",
     ),
     where_item=N_("{label} {clicks}"),
     unlinked=N_(

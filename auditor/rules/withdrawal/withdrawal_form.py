@@ -34,28 +34,22 @@ from auditor.rules.withdrawal.withdrawal_period import (
 )
 from auditor.web.urls import url_key
 
-CRD_ANNEX_I_B = LegalRef(
-    instrument=legal.CRD, provision="Annex I(B) (model withdrawal form)", url="https://eur-lex.europa.eu/eli/dir/2011/83/oj"
-)
+CRD_ANNEX_I_B = LegalRef(instrument=legal.CRD, provision=N_("Annex I(B) (model withdrawal form)"), url=legal.CRD_URL)
 SE_FORM = LegalRef(
-    instrument="Lag (2005:59) om distansavtal och avtal utanför affärslokaler; förordning (2014:19)",
-    provision="2 kap. 2 § första stycket 9 (standardformulär för utövande av ångerrätten; provided since 2020-05-01)",
+    instrument=f"{legal.SE_DAL_ACT}; förordning (2014:19)",
+    provision=N_("2 kap. 2 § första stycket 9 (the model withdrawal form; to be provided since 1 May 2020)"),
     jurisdiction="se",
 )
-NO_FORM = LegalRef(
-    instrument="Angrerettloven (lov 2014 nr. 27)", provision="§ 8 (standard angreskjema)", jurisdiction="no"
-)
-DK_FORM = LegalRef(
-    instrument="Forbrugeraftaleloven (lov 1457/2013)", provision="§ 8 (standardfortrydelsesformular)", jurisdiction="dk"
-)
+NO_FORM = LegalRef(instrument=legal.NO_ANGRL, provision=N_("§ 8 (model withdrawal form)"), jurisdiction="no")
+DK_FORM = LegalRef(instrument=legal.DK_FAL, provision=N_("§ 8 (model withdrawal form)"), jurisdiction="dk")
 FI_FORM = LegalRef(
-    instrument="Kuluttajansuojalaki (38/1978); OM asetus 110/2014",
-    provision="6 luku 9 § (peruuttamislomake)",
+    instrument=f"{legal.FI_KSL_ACT}; oikeusministeriön asetus (110/2014)",
+    provision=N_("6 luku 9 § (model withdrawal form)"),
     jurisdiction="fi",
 )
 DE_FORM = LegalRef(
-    instrument="EGBGB",
-    provision="Art. 246a § 1 Abs. 2 Nr. 1 and Anlage 2 (Muster-Widerrufsformular)",
+    instrument=legal.DE_EGBGB_ACT,
+    provision=N_("Art. 246a § 1 Abs. 2 Nr. 1 and Anlage 2 (model withdrawal form)"),
     jurisdiction="de",
 )
 

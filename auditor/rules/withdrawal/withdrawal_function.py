@@ -51,24 +51,25 @@ NOT_TRANSPOSED = frozenset({"no"})
 MAX_CLICKS = 2
 
 CRD_11A = LegalRef(
-    instrument=f"{legal.CRD}, as amended by Directive (EU) 2023/2673",
-    provision="Art. 11a (withdrawal function), applies from 2026-06-19",
+    instrument=legal.CRD,
+    provision=N_("Art. 11a (withdrawal function), inserted by Directive (EU) 2023/2673, applicable from 19 June 2026"),
     url="https://eur-lex.europa.eu/eli/dir/2023/2673/oj",
 )
 SE_PROP = LegalRef(
     instrument="Prop. 2025/26:84 Ett stärkt konsumentskydd vid distansavtal",
-    provision="funktion för utövande av ångerrätten (proposed in force 2026-06-19)",
+    provision=N_("function for exercising the right of withdrawal (proposed to enter into force on 19 June 2026)"),
     jurisdiction="se",
 )
-DE_BGB_356A = LegalRef(instrument="BGB", provision="§ 356a (Widerrufsbutton 'Vertrag widerrufen')", jurisdiction="de")
+DE_BGB_356A = LegalRef(instrument=legal.DE_BGB, provision=N_("§ 356a (withdrawal button 'Vertrag widerrufen')"),
+                       jurisdiction="de")
 DK_L185 = LegalRef(
-    instrument="L 185 (2024-25) amending forbrugeraftaleloven",
-    provision="implementation of Directive 2023/2673 (fortrydelsesfunktion)",
+    instrument="Forslag til lov om ændring af lov om forbrugeraftaler (L 185, folketingsåret 2024-25)",
+    provision=N_("transposition of Directive (EU) 2023/2673 (withdrawal function)"),
     jurisdiction="dk",
 )
 FI_HE120 = LegalRef(
-    instrument="HE 120/2025 vp amending kuluttajansuojalaki",
-    provision="6 luku (peruuttamistoiminto), implementation of Directive 2023/2673",
+    instrument="Hallituksen esitys eduskunnalle laiksi kuluttajansuojalain muuttamisesta (HE 120/2025 vp)",
+    provision=N_("6 luku (withdrawal function), transposition of Directive (EU) 2023/2673"),
     jurisdiction="fi",
 )
 

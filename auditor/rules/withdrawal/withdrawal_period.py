@@ -48,34 +48,32 @@ from auditor.rules.support import Pages, dead_link_evidence, one_per_place, pass
 
 CRD_6_1_H = LegalRef(
     instrument=legal.CRD,
-    provision="Art. 6(1)(h) (conditions, time limit and procedure of the right of withdrawal)",
-    url="https://eur-lex.europa.eu/eli/dir/2011/83/oj",
+    provision=N_("Art. 6(1)(h) (conditions, time limit and procedure of the right of withdrawal)"),
+    url=legal.CRD_URL,
 )
-CRD_9 = LegalRef(
-    instrument=legal.CRD, provision="Art. 9 (14-day withdrawal period)", url="https://eur-lex.europa.eu/eli/dir/2011/83/oj"
-)
+CRD_9 = LegalRef(instrument=legal.CRD, provision=N_("Art. 9 (14-day withdrawal period)"), url=legal.CRD_URL)
 SE_DAL_2_10 = LegalRef(
-    instrument="Lag (2005:59) om distansavtal och avtal utanför affärslokaler",
-    provision="2 kap. 2 § (information) and 2 kap. 10 § (ångerfrist 14 dagar)",
+    instrument=legal.SE_DAL_ACT,
+    provision=N_("2 kap. 2 § (information) and 2 kap. 10 § (14-day withdrawal period)"),
     jurisdiction="se",
 )
 NO_ANGR = LegalRef(
-    instrument="Angrerettloven (lov 2014 nr. 27)",
-    provision="§ 8 (information) and the angrerett chapter (angrefrist 14 dager)",
+    instrument=legal.NO_ANGRL,
+    provision=N_("§ 8 (information) and the chapter on the right of withdrawal (14-day period)"),
     jurisdiction="no",
 )
 DK_FAL_18 = LegalRef(
-    instrument="Forbrugeraftaleloven (lov 1457/2013)",
-    provision="§ 8 and §§ 18 ff. (fortrydelsesret)",
+    instrument=legal.DK_FAL,
+    provision=N_("§ 8 and §§ 18 ff. (right of withdrawal)"),
     jurisdiction="dk",
 )
 FI_KSL_6 = LegalRef(
-    instrument="Kuluttajansuojalaki (38/1978)",
-    provision="6 luku 9 § (ennakkotiedot) and 6 luku (peruuttamisoikeus, 14 päivää)",
+    instrument=legal.FI_KSL_ACT,
+    provision=N_("6 luku 9 § (pre-contract information) and 6 luku (right of withdrawal, 14 days)"),
     jurisdiction="fi",
 )
 DE_BGB_355 = LegalRef(
-    instrument="BGB / EGBGB", provision="§§ 355, 356 BGB; Art. 246a § 1 Abs. 2 EGBGB", jurisdiction="de"
+    instrument=legal.DE_BGB_AND_EGBGB, provision="§§ 355, 356 BGB; Art. 246a § 1 Abs. 2 EGBGB", jurisdiction="de"
 )
 
 #: The national withdrawal provisions, cited by every withdrawal rule.
