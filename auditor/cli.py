@@ -12,6 +12,12 @@ run the pipeline, write the reports, print.
 ``auditor rules [ID]``     the rule catalogue and each rule's legal basis
 ``auditor ci URL``         the audit as a build gate: SARIF, JUnit, Markdown; exit 1 on findings
 
+The commands that write reports (``audit``, ``batch``, ``demo``, ``report``, ``reaudit``,
+``ci``) speak the language of their reports (``--lang``): their progress, closing lines and
+errors come from the report catalogs (:data:`WORDS`). argparse's own usage and help, and the
+commands without ``--lang`` (``eval``, ``history``, ``verify``, ``rules``), are English; so are
+the errors other modules raise (a batch list, a corpus, a CI configuration).
+
 Exit codes: 0 the audit ran (at least one site audited; for ``ci``: nothing at or above the
 threshold); 1 (``ci`` only) findings at or above the threshold; 2 the tool could not do its job
 (bad input or configuration, nothing reachable).
@@ -57,7 +63,18 @@ from auditor.catalogue import OUTCOME_LABELS, SECTIONS, doc_sections, where_it_a
 from auditor.demo.server import serve_sites
 from auditor.evaluation import CorpusError, evaluate, load_corpus, markdown_table, write_into
 from auditor.evidence import MANIFEST, manifests, verify, write_manifest
-from auditor.i18n import DEFAULT_LANG, LANGS
+from auditor.i18n import (
+    DEFAULT_LANG,
+    LANGS,
+    N_,
+    NP_,
+    Messages,
+    Text,
+    as_text,
+    format_day,
+    format_number,
+    localized,
+)
 from auditor.models import SCHEMA_VERSION, AuditResult, Gate, RuleChange, SiteCrawl, SiteResult, SiteStatus
 from auditor.pipeline import AuditSettings, PipelineError, SiteJob
 from auditor.profiles import jurisdictions
@@ -80,25 +97,99 @@ DEFAULTS = AuditSettings()
 
 
 class UsageError(Exception):
-    """Bad input from the user: printed without a traceback, exit code 2."""
+    """Bad input from the user: printed without a traceback, exit code 2, in the language of
+    ``--lang`` when the message is a :class:`~auditor.i18n.Text` (``WORDS(...)``)."""
+
+    def __init__(self, message: Text | str) -> None:
+        self.text = as_text(message)
+        super().__init__(self.text.en)
 
 
 #: What the user can put right: printed as ``error: message``, exit code 2.
 USER_ERRORS = (UsageError, PipelineError, BatchInputError, CorpusError, ci.ConfigError)
+
+#: The command line's own words, in the language of ``--lang`` (a report language). Markup
+#: stays out of them: the code styles the words.
+WORDS = Messages(
+    error=N_("error:"),
+    interrupted=N_("interrupted"),
+    not_web=N_("{raw}: only http and https URLs can be audited"),
+    not_url=N_("{raw} is not a valid URL"),
+    folder=N_("{raw} is a folder: to audit it as a saved copy, add --base-url with the address the pages were "
+              "saved from, e.g. --base-url https://shop.example.se/"),
+    file=N_("{raw} is a file: to audit the sites it lists, run `auditor batch {raw}`"),
+    neither=N_("{raw} is neither a URL nor a file or folder that exists (a list of sites is audited with "
+               "`auditor batch FILE`)"),
+    test_message=N_("--submit-test-message sends data to the site: it works for exactly one live site of your own, "
+                    "with a browser (not with --render never or a saved copy)"),
+    test_message_browser=N_("--submit-test-message needs a browser: it does not work with render = never"),
+    url_map=N_("--url-map only works with --base-url (auditing a saved copy)"),
+    one_copy=N_("--base-url audits one saved copy: give exactly one PATH"),
+    saved_copy=NP_("auditing the saved copy in {folder} as {url} ({n} file; no network is used)",
+                   "auditing the saved copy in {folder} as {url} ({n} files; no network is used)"),
+    crawling=NP_("Crawling {n} site", "Crawling {n} sites"),
+    crawled=NP_("crawled {url}: {n} page", "crawled {url}: {n} pages"),
+    rendered=N_("{n} rendered"),
+    not_rendered=N_("not rendered: {reason}"),
+    stored=N_("stored as run {run} in {store}"),
+    cannot_write=N_("cannot write reports to {folder}: {reason}"),
+    wrote=N_("wrote {path}"),
+    wrote_manifest=N_("wrote {path} (SHA-256 of every evidence file)"),
+    resuming=NP_("resuming run {run} from {time}: {done} of {n} site already done",
+                 "resuming run {run} from {time}: {done} of {n} sites already done"),
+    run_started=NP_("run {run}: {n} site, law as of {date}", "run {run}: {n} sites, law as of {date}"),
+    auditing=N_("Auditing"),
+    batch_status=N_("{not_audited} not audited · {pages} pages · {rate} sites/min"),
+    not_audited=N_("not audited"),
+    run_label=N_("run {run} of {file}"),
+    run_done=NP_("run {run} complete: {n} site; batch index {index}, table {table}, every finding {findings}, "
+                 "store {store}",
+                 "run {run} complete: {n} sites; batch index {index}, table {table}, every finding {findings}, "
+                 "store {store}"),
+    serving=N_("serving demo shop {name} at {url}"),
+    demo_done=N_("demo finished in {seconds} s"),
+    reaudited=N_("run {run}: run {original} judged again as of {date} without fetching anything"),
+    reaudit_missing=NP_("{n} site had no stored crawl and keeps its old result",
+                        "{n} sites had no stored crawl and keep their old result"),
+    configuration=N_("configuration: {source}"),
+    no_configuration=N_("defaults (no auditor.toml or [tool.auditor])"),
+    could_not_check=N_("could not check:"),
+    below_fail_under=N_("score {score} is below fail-under {limit}"),
+    waiver_expired=N_("waiver for {rule} expired on {date}"),
+    gate=NP_("ci: {n} finding fails the build (fail-on {fail_on}{partials}); {waived} waived, {below} below the "
+             "threshold, {partly} partly met{baseline}",
+             "ci: {n} findings fail the build (fail-on {fail_on}{partials}); {waived} waived, {below} below the "
+             "threshold, {partly} partly met{baseline}"),
+    partials_too=N_(", partials too"),
+    in_baseline=N_(", {n} already in the baseline"),
+    exit_zero=N_("--exit-zero: exiting 0 although findings fail the gate"),
+    cannot_read=N_("cannot read {path}: {reason}"),
+    not_json=N_("{path} is not JSON: {reason}"),
+    not_result=N_("{path} is not an auditor {major}.x result.json (schema_version {version})"),
+    missing=N_("missing"),
+    invalid_result=N_("{path} is not a valid result.json: {where}: {reason}"),
+)
+
+
+def say(lang: str, key: str, **params: object) -> str:
+    """One of the command line's :data:`WORDS` in ``lang``, escaped for rich (values too)."""
+    return escape(WORDS(key, **params).get(lang))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     console = Console(stderr=True)
+    lang = getattr(args, "lang", None) or DEFAULT_LANG
     try:
         code: int = args.func(args, console)
         return code
     except USER_ERRORS as exc:
-        console.print(f"[red]error:[/red] {escape(str(exc))}", soft_wrap=True)  # paths stay whole
+        words = exc.text.get(lang) if isinstance(exc, UsageError) else str(exc)
+        console.print(f"[red]{say(lang, 'error')}[/red] {escape(words)}", soft_wrap=True)  # paths stay whole
         return EXIT_TOOL_ERROR
     except KeyboardInterrupt:
-        console.print("[yellow]interrupted[/yellow]")
+        console.print(f"[yellow]{say(lang, 'interrupted')}[/yellow]")
         return 130
 
 
@@ -355,11 +446,10 @@ def cmd_audit(args: argparse.Namespace, console: Console) -> int:
     saved = _saved_copy(args)
     urls = [saved.base_url] if saved is not None else [_site_url(u) for u in args.urls]
     if settings.submit_test_message and (len(urls) != 1 or saved is not None or settings.render == "never"):
-        raise UsageError("--submit-test-message sends data to the site: it works for exactly one live site of "
-                         "your own, with a browser (not with --render never or a saved copy)")
+        raise UsageError(WORDS("test_message"))
     if saved is not None:
-        console.print(f"auditing the saved copy in {escape(str(saved.root))} as {escape(saved.base_url)} "
-                      f"({len(saved.files)} files; no network is used)")
+        console.print(say(settings.lang, "saved_copy", folder=str(saved.root), url=saved.base_url,
+                          n=len(saved.files)))
     jobs = [settings.job(url, saved_copy=saved) for url in urls]
     done = _audit(jobs, settings, console, source=" ".join(args.urls))
     recorded = {"max_pages": settings.max_pages, "max_depth": settings.max_depth,
@@ -376,15 +466,11 @@ def _site_url(raw: str) -> str:
     if "://" not in raw:
         path = Path(raw).expanduser()
         if path.is_dir():
-            raise UsageError(
-                f"{raw} is a folder: to audit it as a saved copy, add --base-url with the address the pages "
-                "were saved from, e.g. --base-url https://shop.example.se/"
-            )
+            raise UsageError(WORDS("folder", raw=raw))
         if path.is_file():
-            raise UsageError(f"{raw} is a file: to audit the sites it lists, run `auditor batch {raw}`")
+            raise UsageError(WORDS("file", raw=raw))
         if raw.startswith((".", "/", "~", "\\")) or _LIST_FILE.search(raw):
-            raise UsageError(f"{raw} is neither a URL nor a file or folder that exists "
-                             "(a list of sites is audited with `auditor batch FILE`)")
+            raise UsageError(WORDS("neither", raw=raw))
     return normalise_url(raw)
 
 
@@ -396,10 +482,10 @@ def _saved_copy(args: argparse.Namespace) -> SavedCopy | None:
     """The saved copy named by PATH --base-url [--url-map], or None for a live audit."""
     if args.base_url is None:
         if args.url_map is not None:
-            raise UsageError("--url-map only works with --base-url (auditing a saved copy)")
+            raise UsageError(WORDS("url_map"))
         return None
     if len(args.urls) != 1:
-        raise UsageError("--base-url audits one saved copy: give exactly one PATH")
+        raise UsageError(WORDS("one_copy"))
     base_url = normalise_url(args.base_url)
     try:
         url_map = load_url_map(args.url_map) if args.url_map is not None else None
@@ -411,34 +497,36 @@ def _saved_copy(args: argparse.Namespace) -> SavedCopy | None:
 def cmd_batch(args: argparse.Namespace, console: Console) -> int:
     settings = audit_settings(args)
     batch = pipeline.Batch.open(read_sites(args.sites, normalise_url), settings, source=str(args.sites))
+    lang = settings.lang
     if batch.resumed:
-        console.print(f"resuming run {batch.run.id} from {batch.run.started_at:%Y-%m-%d %H:%M} UTC: "
-                      f"{batch.finished} of {len(batch.sites)} site(s) already done")
+        console.print(say(lang, "resuming", run=batch.run.id, time=f"{batch.run.started_at:%Y-%m-%d %H:%M} UTC",
+                          done=batch.finished, n=len(batch.sites)))
     else:
-        console.print(f"run {batch.run.id}: {len(batch.sites)} site(s), law as of {batch.as_of}")
+        console.print(say(lang, "run_started", run=batch.run.id, n=len(batch.sites),
+                          date=format_day(batch.as_of, lang)))
     with Progress(
         SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
         TextColumn("{task.fields[status]}"), TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(),
         console=console, transient=True,
     ) as progress:
-        task = progress.add_task("Auditing", total=len(batch.sites), completed=batch.finished, status="")
-        batch.audit(on_site=_batch_progress(progress, task, batch.finished))
+        task = progress.add_task(say(lang, "auditing"), total=len(batch.sites), completed=batch.finished, status="")
+        batch.audit(on_site=_batch_progress(progress, task, batch.finished, lang))
     result = batch.result()
     info = BatchInfo(names={s.url: s.name for s in batch.stored}, tags={s.url: s.tags for s in batch.stored},
-                     run_label=f"run {batch.run.id} of {args.sites.name}")
-    written, _ = _write(result, [*settings.formats, "index", "csv"], settings, settings.recorded(), batch.run.id,
-                        batch=info)
+                     run_label=WORDS("run_label", run=batch.run.id, file=args.sites.name))
+    written, _ = _write(result, [*settings.formats, "index", "csv", "findings"], settings, settings.recorded(),
+                        batch.run.id, batch=info)
     batch.close(finished=True)
     if len(result.sites) <= 30:
         print_summary(result, Console(), written.site_reports, lang=settings.lang)
-    [index], [table] = written.files["index"], written.files["csv"]
-    console.print(f"run {batch.run.id} complete: {len(batch.stored)} site(s); batch index {escape(str(index))}, "
-                  f"table {escape(str(table))}, store {escape(str(settings.store))}")
+    [index], [table], [findings] = written.files["index"], written.files["csv"], written.files["findings"]
+    console.print(say(lang, "run_done", run=batch.run.id, n=len(batch.stored), index=str(index), table=str(table),
+                      findings=str(findings), store=str(settings.store)))
     return _exit_code(result)
 
 
 def _batch_progress(
-    progress: Progress, task: TaskID, finished: int,
+    progress: Progress, task: TaskID, finished: int, lang: str = DEFAULT_LANG,
 ) -> Callable[[BatchSite, SiteResult, pipeline.BatchProgress], None]:
     """What the batch's progress bar shows after each site: counts, pages and speed, and the
     sites that could not be audited, with why."""
@@ -447,11 +535,12 @@ def _batch_progress(
     def on_site(site: BatchSite, result: SiteResult, state: pipeline.BatchProgress) -> None:
         minutes = max((time.monotonic() - started) / 60, 1e-6)
         done_now = state.done - finished
-        progress.update(task, completed=state.done, status=(
-            f"{state.not_audited} not audited · {state.pages} pages · {done_now / minutes:.1f} sites/min"))
+        progress.update(task, completed=state.done, status=say(
+            lang, "batch_status", not_audited=state.not_audited, pages=state.pages,
+            rate=format_number(done_now / minutes, lang)))
         if result.status != SiteStatus.AUDITED:
-            reason = escape(result.reason or "")
-            progress.console.print(f"  [yellow]not audited[/yellow] {escape(site.url)}: {reason}")
+            reason = escape(result.reason_i18n.get(lang) or result.reason or "")
+            progress.console.print(f"  [yellow]{say(lang, 'not_audited')}[/yellow] {escape(site.url)}: {reason}")
 
     return on_site
 
@@ -484,12 +573,12 @@ def cmd_demo(args: argparse.Namespace, console: Console) -> int:
     started = time.monotonic()
     with serve_sites([root for root, _ in shops], port=DEMO_PORT) as served:
         for site, (_, meta) in zip(served, shops, strict=True):
-            console.print(f"serving demo shop [bold]{escape(str(meta['name']))}[/bold] at {site.url}")
+            console.print(say(settings.lang, "serving", name=str(meta["name"]), url=site.url))
         jobs = [settings.job(site.url, str(meta["jurisdiction"]))
                 for site, (_, meta) in zip(served, shops, strict=True)]
         done = _audit(jobs, settings, console, source="demo")
     _emit(done.result, settings, console, {"render": settings.render, "demo": True}, done.run)
-    console.print(f"demo finished in {time.monotonic() - started:.1f} s")
+    console.print(say(settings.lang, "demo_done", seconds=format_number(time.monotonic() - started, settings.lang)))
     return _exit_code(done.result)
 
 
@@ -497,8 +586,9 @@ def cmd_reaudit(args: argparse.Namespace, console: Console) -> int:
     formats = tuple(_parse_formats(args.format))
     done = pipeline.reaudit(args.store, args.run, args.as_of)
     as_of = done.result.as_of
-    missing = f" ({done.missing} site(s) had no stored crawl and keep their old result)" if done.missing else ""
-    console.print(f"run {done.run}: run {done.original} judged again as of {as_of} without fetching anything{missing}")
+    lang = args.lang
+    missing = f" ({say(lang, 'reaudit_missing', n=done.missing)})" if done.missing else ""
+    console.print(say(lang, "reaudited", run=done.run, original=done.original, date=format_day(as_of, lang)) + missing)
     settings = AuditSettings(output=args.output or args.store.parent, formats=formats, lang=args.lang)
     _emit(done.result, settings, console, {"reaudit_of": done.original, "as_of": as_of.isoformat()}, done.run)
     return EXIT_OK
@@ -508,10 +598,11 @@ def cmd_ci(args: argparse.Namespace, console: Console) -> int:
     """``auditor ci``: audit one site, apply waivers and the baseline, write CI outputs, gate."""
     config, source = _ci_config(args)
     baseline = ci.load_baseline(args.baseline) if args.baseline is not None else None
-    console.print("configuration: " + escape(str(source) if source else "defaults (no auditor.toml or [tool.auditor])"))
+    lang = config.lang
+    console.print(say(lang, "configuration", source=str(source) if source else WORDS("no_configuration")))
     url = normalise_url(args.url)
     if args.submit_test_message and config.render == "never":
-        raise UsageError("--submit-test-message needs a browser: it does not work with render = never")
+        raise UsageError(WORDS("test_message_browser"))
     settings = _ci_settings(args, config, url)
     sources: dict[str, str] = {}
 
@@ -527,12 +618,12 @@ def cmd_ci(args: argparse.Namespace, console: Console) -> int:
                 "waivers": len(config.waivers), "baseline": str(args.baseline) if args.baseline else None}
     written, manifest = _write(result, settings.formats, settings, recorded, done.run, gate=gate, sources=sources)
     for item in [*written.paths(), manifest]:
-        console.print(f"wrote {escape(str(item))}")
+        console.print(say(lang, "wrote", path=str(item)))
     print_summary(result, console, written.site_reports, lang=settings.lang)
-    _print_gate(gate, console)
+    _print_gate(gate, console, lang)
     code = gate.exit_code(exit_zero=args.exit_zero)
     if args.exit_zero and gate.exit_code() == EXIT_FINDINGS:
-        console.print("[yellow]--exit-zero: exiting 0 although findings fail the gate[/yellow]")
+        console.print(f"[yellow]{say(lang, 'exit_zero')}[/yellow]")
     return code
 
 
@@ -575,28 +666,30 @@ def _ci_settings(args: argparse.Namespace, config: ci.CiConfig, url: str) -> Aud
     )
 
 
-def _print_gate(gate: Gate, console: Console) -> None:
+def _print_gate(gate: Gate, console: Console, lang: str = DEFAULT_LANG) -> None:
     fail_on = gate.config.fail_on.value
     for problem in gate.problems:
-        console.print(f"[red]could not check:[/red] {escape(problem)}")
+        console.print(f"[red]{say(lang, 'could_not_check')}[/red] {escape(problem)}")
     for site, score in gate.low_scores:
-        console.print(f"[red]score {score:g} is below fail-under {gate.config.fail_under:g}[/red] ({escape(site.url)})")
+        below = say(lang, "below_fail_under", score=format_number(score, lang),
+                    limit=format_number(gate.config.fail_under or 0, lang))
+        console.print(f"[red]{below}[/red] ({escape(site.url)})")
     for finding in gate.expired:
         waiver = finding.outcome.waiver
         assert waiver is not None
-        console.print(f"[yellow]waiver for {finding.outcome.rule} expired on {waiver.expires}[/yellow]: "
-                      f"{escape(waiver.reason)}")
+        expired = say(lang, "waiver_expired", rule=finding.outcome.rule, date=format_day(waiver.expires, lang))
+        console.print(f"[yellow]{expired}[/yellow]: {escape(waiver.reason)}")
     states = [f.state for f in gate.findings]
-    console.print(
-        f"ci: {states.count('counts')} finding(s) fail the build (fail-on {fail_on}"
-        + ("" if not gate.config.fail_on_partial else ", partials too") + "); "
-        f"{states.count('waived')} waived, {states.count('below_threshold')} below the threshold, "
-        f"{states.count('partial')} partly met"
-        + (f", {states.count('in_baseline')} already in the baseline" if gate.baseline_used else "")
-    )
+    console.print(say(
+        lang, "gate", n=states.count("counts"), fail_on=fail_on,
+        partials=WORDS("partials_too") if gate.config.fail_on_partial else "",
+        waived=states.count("waived"), below=states.count("below_threshold"), partly=states.count("partial"),
+        baseline=WORDS("in_baseline", n=states.count("in_baseline")) if gate.baseline_used else "",
+    ))
     for finding in gate.counting:
+        message = localized(finding.outcome, "message", lang)
         console.print(f"  [red]✘[/red] {finding.outcome.rule} ({finding.outcome.severity.value}): "
-                      f"{escape(finding.outcome.message)}", soft_wrap=True)
+                      f"{escape(message)}", soft_wrap=True)
 
 
 def cmd_report(args: argparse.Namespace, console: Console) -> int:
@@ -613,7 +706,7 @@ def cmd_report(args: argparse.Namespace, console: Console) -> int:
     try:
         written = write_reports(result, ["html"], out_dir, assets_dir=assets_dir, lang=args.lang)
     except OSError as exc:
-        raise UsageError(f"cannot write reports to {out_dir}: {exc}") from exc
+        raise UsageError(WORDS("cannot_write", folder=str(out_dir), reason=str(exc))) from exc
     print_summary(result, Console(), written.site_reports, lang=args.lang)
     return EXIT_OK
 
@@ -623,21 +716,21 @@ def _read_result(path: Path) -> AuditResult:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise UsageError(f"cannot read {path}: {exc.strerror or exc}") from None
+        raise UsageError(WORDS("cannot_read", path=str(path), reason=str(exc.strerror or exc))) from None
     try:
         data = json.loads(raw)
     except ValueError as exc:
-        raise UsageError(f"{path} is not JSON: {exc}") from None
+        raise UsageError(WORDS("not_json", path=str(path), reason=str(exc))) from None
     version = str(data.get("schema_version", "")) if isinstance(data, dict) else ""
     major = SCHEMA_VERSION.split(".")[0]
     if version.split(".")[0] != major:
-        raise UsageError(f"{path} is not an auditor {major}.x result.json (schema_version {version or 'missing'})")
+        raise UsageError(WORDS("not_result", path=str(path), major=major, version=version or WORDS("missing")))
     try:
         return scoring.with_coverage(AuditResult.model_validate(data))  # a 1.6 result gets its coverage
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(part) for part in first["loc"])
-        raise UsageError(f"{path} is not a valid result.json: {where}: {first['msg']}") from None
+        raise UsageError(WORDS("invalid_result", path=str(path), where=where, reason=str(first["msg"]))) from None
 
 
 def cmd_rules(args: argparse.Namespace, console: Console) -> int:
@@ -774,9 +867,9 @@ def normalise_url(raw: str) -> str:
         text = "https://" + text
     parts = urlsplit(text)
     if parts.scheme not in ("http", "https"):
-        raise UsageError(f"{raw!r}: only http and https URLs can be audited")
+        raise UsageError(WORDS("not_web", raw=repr(raw)))
     if not parts.hostname or " " in text or not _valid_host(parts.hostname):
-        raise UsageError(f"{raw!r} is not a valid URL")
+        raise UsageError(WORDS("not_url", raw=repr(raw)))
     return parts._replace(path=parts.path or "/", fragment="").geturl()
 
 
@@ -795,21 +888,23 @@ def _audit(
 ) -> pipeline.Audit:
     """The pipeline's audit of ``jobs`` under a progress bar that names each site as it is crawled."""
     with _progress(console) as progress:
-        task = progress.add_task(f"Crawling {len(jobs)} site(s)", total=len(jobs))
+        lang = settings.lang
+        task = progress.add_task(say(lang, "crawling", n=len(jobs)), total=len(jobs))
 
         def crawled(crawl: SiteCrawl) -> None:
             progress.advance(task)
             rendered = sum(1 for p in crawl.pages if p.render is not None)
             progress.console.print(
-                f"  crawled {escape(crawl.start_url)}: {len(crawl.pages)} pages"
-                + (f", {rendered} rendered" if rendered else "")
+                "  " + say(lang, "crawled", url=crawl.start_url, n=len(crawl.pages))
+                + (", " + say(lang, "rendered", n=rendered) if rendered else "")
                 + (f", [yellow]{escape(crawl.error)}[/yellow]" if crawl.error else "")
-                + (f", [yellow]not rendered: {escape(crawl.render_error)}[/yellow]" if crawl.render_error else "")
+                + (f", [yellow]{say(lang, 'not_rendered', reason=crawl.render_error)}[/yellow]"
+                   if crawl.render_error else "")
             )
 
         done = pipeline.audit(jobs, settings, source=source, on_crawled=crawled, on_audited=on_audited)
     if done.run is not None:
-        console.print(f"stored as run {done.run} in {escape(str(settings.store))}")
+        console.print(say(settings.lang, "stored", run=done.run, store=str(settings.store)))
     return done
 
 
@@ -825,7 +920,7 @@ def _write(
         written = write_reports(result, formats, out_dir, lang=settings.lang, gate=gate, sources=sources, batch=batch)
         return written, write_manifest(out_dir, result, dict(recorded), run)
     except OSError as exc:
-        raise UsageError(f"cannot write reports to {out_dir}: {exc}") from exc
+        raise UsageError(WORDS("cannot_write", folder=str(out_dir), reason=str(exc))) from exc
 
 
 def _emit(result: AuditResult, settings: AuditSettings, console: Console, recorded: Mapping[str, object],
@@ -833,8 +928,8 @@ def _emit(result: AuditResult, settings: AuditSettings, console: Console, record
     """The reports of ``audit``, ``demo`` and ``reaudit``, and the summary table."""
     written, manifest = _write(result, settings.formats, settings, recorded, run)
     for path in written.files.get("json", []):
-        console.print(f"wrote {path}")
-    console.print(f"wrote {manifest} (SHA-256 of every evidence file)")
+        console.print(say(settings.lang, "wrote", path=str(path)))
+    console.print(say(settings.lang, "wrote_manifest", path=str(manifest)))
     print_summary(result, Console(), written.site_reports, lang=settings.lang)
 
 

@@ -123,3 +123,7 @@ def test_a_message_with_plurals_takes_the_form_of_its_number() -> None:
     assert table("pages", count=1).en == "among the page read"
     assert table("pages", count=4).get("sv") == "among the 4 pages read"  # no catalog entry: English
     assert i18n.ui_plural("{n} site", "{n} sites", 2, "en") == "2 sites"
+    # A catalog's forms, chosen by its own Plural-Forms rule.
+    assert i18n.ui_plural("Crawling {n} site", "Crawling {n} sites", 1, "sv") == "Genomsöker 1 webbplats"
+    assert i18n.ui_plural("Crawling {n} site", "Crawling {n} sites", 3, "fi") == "Käydään läpi 3 sivustoa"
+    assert i18n.ui_plural("Crawling {n} site", "Crawling {n} sites", 0, "de") == "Erfasse 0 Websites"
