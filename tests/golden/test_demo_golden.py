@@ -121,5 +121,5 @@ def test_catalogue_holds_every_rule_as_registered(demo_result: dict[str, Any]) -
             "description_i18n": {lang: words.description for lang, words in meta.translations.items()},
             "category": meta.category.value,
             "severity": meta.severity.value,
-            "legal_refs": [ref.model_dump(mode="json") for ref in meta.legal_refs],
+            "legal_refs": [ref.translated().model_dump(mode="json") for ref in meta.legal_refs],
         }, meta.id
