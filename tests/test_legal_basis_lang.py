@@ -86,7 +86,9 @@ def test_the_result_carries_the_words_and_the_reports_show_them() -> None:
     result = result.model_copy(update={"sites": [site.model_copy(update={"rules": rules}), *result.sites[1:]]})
     run = result.model_dump(mode="json")
     html = render_site_html(run["sites"][0], run, lang="fi")
-    legal_text = " ".join(li.text_content() for li in lxml.html.fromstring(html).cssselect("ul.legal li"))
+    page = lxml.html.fromstring(html)
+    legal_text = " ".join(li.text_content() for li in page.cssselect("ul.legal li"))
+    assert "Ruotsi (SE)" in page.cssselect(".facts")[0].text_content()  # the country by its name
     assert "6 artiklan 1 kohdan c alakohta" in legal_text and "Art. 6(1)(c)" not in legal_text
     assert "Lag (2002:562) om elektronisk handel" in legal_text  # the Swedish act, in a Finnish report too
     assert "Art. 6 Abs. 1 Buchst. c in der Fassung der Richtlinie (EU) 2019/2161" in render_junit(result, gate,

@@ -42,6 +42,7 @@ from auditor.i18n import (
     LANGS,
     N_,
     check_lang,
+    country_name,
     format_day,
     format_number,
     format_share,
@@ -335,6 +336,7 @@ def _environment(lang: str = DEFAULT_LANG) -> Environment:
     env.filters["score"] = lambda value: format_score(value, lang)
     env.filters["number"] = lambda value: _number(value, lang)
     env.filters["percent"] = lambda value: _percent(value, lang)
+    env.filters["country"] = lambda code: country_name(str(code), lang)
     env.filters["bar_width"] = _bar_width
     env.filters["category_label"] = lambda value: category_label(value, lang)
     env.filters["category_short"] = lambda value: category_short(value, lang)
