@@ -15,7 +15,7 @@ from datetime import date
 
 from auditor import profiles, registry, scoring
 from auditor.facts.site import gather_site
-from auditor.i18n import N_, Messages, Text, as_text
+from auditor.i18n import N_, Messages, Text, as_text, country
 from auditor.models import (
     CrawlSummary,
     Evidence,
@@ -107,9 +107,9 @@ def run_rules(
         # engine's own title, not the rule's (which says why the rule itself finds no duty).
         switched_off = True
         if meta.jurisdictions and ctx.jurisdiction not in meta.jurisdictions:
-            verdict = Verdict(Outcome.NOT_APPLICABLE, _ENGINE_WORDS("elsewhere", j=ctx.jurisdiction))
+            verdict = Verdict(Outcome.NOT_APPLICABLE, _ENGINE_WORDS("elsewhere", country=country(ctx.jurisdiction)))
         elif meta.id in profiles.disabled(ctx.jurisdiction):
-            verdict = Verdict(Outcome.NOT_APPLICABLE, _ENGINE_WORDS("profile", j=ctx.jurisdiction))
+            verdict = Verdict(Outcome.NOT_APPLICABLE, _ENGINE_WORDS("profile", country=country(ctx.jurisdiction)))
         else:
             switched_off = False
             verdict = _judge(rule_cls, facts, ctx)
@@ -191,10 +191,10 @@ def _unextracted(facts: SiteFacts, requires: Sequence[str]) -> Text | None:
 
 
 _ENGINE_WORDS = Messages(
-    elsewhere=N_("Does not apply in jurisdiction {j!r}."),
+    elsewhere=N_("Does not apply under the law of {country}."),
     # The title of a rule the jurisdiction does not judge (meta.jurisdictions, or its profile).
     elsewhere_title=N_("Not checked in this jurisdiction"),
-    profile=N_("Not part of the {j!r} profile."),
+    profile=N_("Not checked under the law of {country}: switched off in its profile."),
     broken=N_("The rule failed: {error}"),
     unextracted=N_("Not judged: an extractor failed, so the facts this rule needs ({facts}) are incomplete: "
                   "{failures}"),
