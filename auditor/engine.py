@@ -13,8 +13,9 @@ import logging
 from collections.abc import Iterable, Sequence
 from datetime import date
 
-from auditor import profiles, registry, scoring
+from auditor import i18n, profiles, registry, scoring
 from auditor.facts.site import gather_site
+from auditor.facts.snippets import snippets
 from auditor.i18n import N_, Messages, Text, as_text, country
 from auditor.models import (
     CrawlSummary,
@@ -82,7 +83,8 @@ def audit_crawl(
             jurisdiction=jurisdiction or "eu",
             crawl=summarise(crawl, None),
         )
-    outcomes = run_rules(facts, AuditContext(jurisdiction=facts.jurisdiction, as_of=as_of), rules)
+    outcomes = with_snippets(run_rules(facts, AuditContext(jurisdiction=facts.jurisdiction, as_of=as_of), rules),
+                             crawl)
     return SiteResult(
         url=crawl.start_url,
         status=SiteStatus.AUDITED,
@@ -92,7 +94,28 @@ def audit_crawl(
         categories=scoring.category_scores(outcomes),
         rules=outcomes,
         crawl=summarise(crawl, facts),
+        trader=next((outcome.trader for outcome in outcomes if outcome.trader is not None), None),
     )
+
+
+def with_snippets(outcomes: Sequence[RuleOutcome], crawl: SiteCrawl) -> list[RuleOutcome]:
+    """The outcomes with each located piece of evidence given its element's HTML, from the page
+    as it was read (the DOM after scripts for what only a browser saw)."""
+    versions: dict[str, list[str]] = {}
+    for page in crawl.pages:
+        html = [page.render.html, page.html] if page.render is not None else [page.html]
+        for url in (page.url, page.final_url):
+            versions.setdefault(url_key(url), html)
+    wanted = {(url_key(e.url), e.locator) for o in outcomes for e in o.evidence if e.locator and not e.snippet}
+    found = snippets(versions, wanted)
+    if not found:
+        return list(outcomes)
+    out: list[RuleOutcome] = []
+    for outcome in outcomes:
+        evidence = [e.model_copy(update={"snippet": found[(url_key(e.url), e.locator)]})
+                    if not e.snippet and (url_key(e.url), e.locator) in found else e for e in outcome.evidence]
+        out.append(outcome.model_copy(update={"evidence": evidence}))
+    return out
 
 
 def run_rules(
@@ -131,6 +154,7 @@ def run_rules(
                 weight=registry.weight_of(rule_cls, ctx.jurisdiction),
                 evidence=index.enrich(verdict.evidence),
                 legal_refs=[ref.translated() for ref in applicable_refs(meta.legal_refs, ctx.jurisdiction)],
+                trader=verdict.trader,
             )
         )
     return outcomes
@@ -175,6 +199,9 @@ def rule_catalogue(rules: Iterable[type[Rule]] | None = None) -> list[RuleInfo]:
             category=meta.category,
             severity=meta.severity,
             legal_refs=[ref.translated() for ref in meta.legal_refs],
+            fix=meta.fix,
+            fix_i18n={lang: i18n.translate(lang, meta.fix) for lang in i18n.LANGS
+                      if lang != i18n.DEFAULT_LANG and meta.fix and i18n.has_translation(lang, meta.fix)},
         )
     return list(catalogue.values())
 
@@ -233,6 +260,10 @@ class _EvidenceIndex:
             for u in (p.url, p.final_url)
             for locator, path in p.element_shots.items()
         }
+        self.boxes = {(url_key(u), locator): (box, p.element_crops.get(locator, []))
+                      for p in facts.pages for u in (p.url, p.final_url) for locator, box in p.element_boxes.items()}
+        self.langs = {url_key(u): p.lang.split("-")[0].lower() for p in facts.pages if p.lang
+                      for u in (p.url, p.final_url)}
 
     def enrich(self, evidence: Sequence[Evidence]) -> list[Evidence]:
         """Mark evidence seen only after JavaScript ran, and point it at its screenshot and record."""
@@ -244,9 +275,14 @@ class _EvidenceIndex:
                 update["rendered_only"] = True
             if not item.warc and page in self.records:
                 update["warc"] = self.records[page]
+            if not item.lang and not item.searched and page in self.langs:
+                update["lang"] = self.langs[page]
             element = self.elements.get((page, item.locator))
             if not item.screenshot and element:
                 update["screenshot"] = element
+                box, crop = self.boxes.get((page, item.locator), ([], []))
+                if box and not item.box:
+                    update["box"], update["crop_box"] = box, crop
             elif not item.screenshot and page in self.shots:
                 update["screenshot"] = self.shots[page]
             out.append(item.model_copy(update=update) if update else item)

@@ -196,6 +196,16 @@ class RenderInfo(_Frozen):
         default_factory=dict, description="Locator -> cropped screenshot of that element, relative to result.json."
     )
     elements_png: dict[str, bytes] = Field(default_factory=dict, exclude=True, repr=False)
+    element_boxes: dict[str, list[int]] = Field(
+        default_factory=dict,
+        description="Locator -> where the element is on the full-page screenshot: x, y, width, height in CSS pixels "
+        "from the page's top left.",
+    )
+    element_crops: dict[str, list[int]] = Field(
+        default_factory=dict,
+        description="Locator -> the area its cropped screenshot shows (the element with the text around it): x, y, "
+        "width, height in CSS pixels from the page's top left.",
+    )
     submissions: list[FormSubmission] = Field(default_factory=list)
     clicks: list[LinkClick] = Field(default_factory=list)
 
@@ -545,6 +555,12 @@ class PageInfo(_Frozen):
     )
     screenshot: str = ""
     element_shots: dict[str, str] = Field(default_factory=dict, description="Locator -> cropped screenshot.")
+    element_boxes: dict[str, list[int]] = Field(
+        default_factory=dict, description="Locator -> x, y, width, height of the element on the full-page screenshot."
+    )
+    element_crops: dict[str, list[int]] = Field(
+        default_factory=dict, description="Locator -> x, y, width, height of the area its cropped screenshot shows."
+    )
     warc: str = Field(default="", description="WARC file and record id of the response.")
 
 
@@ -768,6 +784,11 @@ class RuleMeta(_Frozen):
     severity: Severity
     requires: tuple[str, ...]
     legal_refs: tuple[LegalRef, ...]
+    fix: str = Field(
+        default="",
+        description="How a trader meets the requirement, in a sentence or two addressed to the trader: what a "
+        "report shows beside a fail or a partial.",
+    )
     jurisdictions: tuple[str, ...] = Field(
         default=(), description="Jurisdictions the rule applies in; empty means all."
     )
@@ -845,6 +866,24 @@ class Evidence(_Frozen):
     screenshot: str = Field(default="", description="Screenshot of the page or element, relative to result.json.")
     rendered_only: bool = Field(default=False, description="Seen only after JavaScript ran.")
     warc: str = Field(default="", description="The WARC record of the page: 'file#urn:uuid:...'.")
+    lang: str = Field(
+        default="", description="Language of the page the excerpt is quoted from (sv, de, ...); empty when unknown."
+    )
+    searched: bool = Field(
+        default=False,
+        description="Evidence of absence: a page that was read and does not show what the rule looks for "
+        "(it carries no excerpt).",
+    )
+    snippet: str = Field(default="", description="The element's HTML as the page had it, abbreviated.")
+    box: list[int] = Field(
+        default_factory=list,
+        description="Where the element is on the page's full screenshot: x, y, width, height in CSS pixels; "
+        "empty when it was not measured (the page was not rendered).",
+    )
+    crop_box: list[int] = Field(
+        default_factory=list,
+        description="The area of the page the element's cropped screenshot shows: x, y, width, height.",
+    )
 
 
 class WaiverInfo(_Frozen):
@@ -854,6 +893,15 @@ class WaiverInfo(_Frozen):
     reason: str
     expires: date
     expired: bool = Field(description="True: the waiver ran out before the audit date and the finding counts again.")
+
+
+class TraderInfo(_Frozen):
+    """Who runs the site, as the trader-identity rule identified it: what a report names first."""
+
+    name: str = Field(default="", description="The legal name with its legal form, or a sole trader's name as given.")
+    registration: str = Field(default="", description="A registration or VAT number whose check digits are right.")
+    scheme: str = Field(default="", description="The number's scheme (se-orgnr, de-register, vat, ...).")
+    url: str = Field(default="", description="The page the name (or else the number) was read on.")
 
 
 class RuleOutcome(_Frozen):
@@ -873,6 +921,8 @@ class RuleOutcome(_Frozen):
     waiver: WaiverInfo | None = Field(
         default=None, description="Set by auditor ci when a configured waiver matches this finding (active or expired)."
     )
+    trader: TraderInfo | None = Field(default=None, exclude=True, repr=False,
+                                      description="Who the trader is, where the rule established it (trader-identity).")
 
 
 class CategoryScore(_Frozen):
@@ -989,6 +1039,9 @@ class SiteResult(_Frozen):
     rules: list[RuleOutcome] = Field(default_factory=list)
     crawl: CrawlSummary | None = None
     history: SiteHistory | None = Field(default=None, description="Compared with the previous audit in the store.")
+    trader: TraderInfo | None = Field(
+        default=None, description="The trader as the trader-identity rule identified it; None when it did not."
+    )
     coverage: Coverage | None = Field(
         default=None, description="What the score rests on (since 1.7); None for a site not audited."
     )
@@ -1024,6 +1077,8 @@ class RuleInfo(_Frozen):
     category: Category
     severity: Severity
     legal_refs: list[LegalRef] = Field(default_factory=list, description="Every legal source, all jurisdictions.")
+    fix: str = Field(default="", description="How a trader meets the requirement (empty in results before 1.7).")
+    fix_i18n: dict[str, str] = Field(default_factory=dict, description="fix in other languages ('sv').")
 
 
 class ToolInfo(_Frozen):

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from auditor import profiles
 from auditor.i18n import Text, as_text
-from auditor.models import Evidence, Outcome, RuleMeta, SiteFacts
+from auditor.models import Evidence, Outcome, RuleMeta, SiteFacts, TraderInfo
 
 if TYPE_CHECKING:
     from auditor.models import (
@@ -103,6 +103,8 @@ class Verdict:
     outcome: Outcome
     message: Text
     evidence: tuple[Evidence, ...] = field(default_factory=tuple)
+    #: Who the trader is, where the rule established it (trader-identity): the report names it first.
+    trader: TraderInfo | None = None
 
 
 def passed(message: Text | str, evidence: Iterable[Evidence]) -> Verdict:

@@ -93,6 +93,8 @@ class RenderedPage:
     title: str = ""
     screenshot: bytes = b""
     elements: dict[str, bytes] = field(default_factory=dict)  # locator -> cropped screenshot
+    boxes: dict[str, list[int]] = field(default_factory=dict)  # locator -> the element on the full screenshot
+    crops: dict[str, list[int]] = field(default_factory=dict)  # locator -> the area its cropped screenshot shows
     banner: Banner | None = None
     rendered_at: datetime = field(default_factory=lambda: datetime.now(UTC))
     dialogs: int = 0
@@ -310,7 +312,10 @@ class SiteSession:
             async with asyncio.timeout(timeout * 2):
                 await self._load(page, url, result, timeout, screenshot)
                 if elements is not None and screenshot and result.html:
-                    result.elements = await _crop(page, elements(result.html, result.final_url or url))
+                    crops = await _crop(page, elements(result.html, result.final_url or url))
+                    result.elements = {css: crop.png for css, crop in crops.items()}
+                    result.boxes = {css: crop.box for css, crop in crops.items()}
+                    result.crops = {css: crop.area for css, crop in crops.items()}
                 if clicks is not None and result.html and not result.error.startswith("could not load"):
                     links = clicks(result.html, result.final_url or url)
                     if links:
@@ -363,19 +368,98 @@ class SiteSession:
 
 
 #: Cropped screenshots per page at most, and the time each may take.
-MAX_ELEMENTS = 8
+MAX_ELEMENTS = 12
+#: Around an element's crop: CSS pixels of margin, and the least height and width a crop has, so
+#: that a one-line footer shows its neighbours and reads at the size the page had.
+CROP_MARGIN = 16
+CROP_MIN_HEIGHT = 96
+CROP_MIN_WIDTH = 360
+#: A context block taller than this is not cropped whole: the element with its margin is.
+CROP_MAX_HEIGHT = 900
+
+# Where an element is on the page and the block that gives it context: an inline element (a
+# link, a number in a sentence) is read with the sentence around it ("0600 123 456 (1,95 €/min)"),
+# a block of one line with its parent when that is still small. Page coordinates, CSS pixels.
+_MEASURE = """
+(el) => {
+  const abs = (r) => [r.left + window.scrollX, r.top + window.scrollY, r.width, r.height];
+  const box = el.getBoundingClientRect();
+  let ctx = el;
+  while (ctx.parentElement && ctx.parentElement !== document.body
+         && getComputedStyle(ctx).display.startsWith("inline")) {
+    ctx = ctx.parentElement;
+  }
+  let area = ctx.getBoundingClientRect();
+  while (ctx.parentElement && ctx.parentElement !== document.body && area.height < 40) {
+    const up = ctx.parentElement.getBoundingClientRect();
+    if (up.height > 240) break;
+    ctx = ctx.parentElement;
+    area = up;
+  }
+  const doc = document.documentElement;
+  return {box: abs(box), context: abs(area),
+          page: [Math.max(doc.scrollWidth, document.body ? document.body.scrollWidth : 0),
+                 Math.max(doc.scrollHeight, document.body ? document.body.scrollHeight : 0)]};
+}
+"""
 
 
-async def _crop(page: Any, locators: list[str]) -> dict[str, bytes]:
-    """A screenshot of each element behind a finding (CSS locators from the rendered DOM)."""
-    out: dict[str, bytes] = {}
+@dataclass(frozen=True)
+class Crop:
+    """What :func:`_crop` took of one element: the picture, where the element is on the page and
+    the area the picture shows (x, y, width, height in CSS pixels from the page's top left)."""
+
+    png: bytes
+    box: list[int]
+    area: list[int]
+
+
+def crop_area(box: list[float], context: list[float], page: list[float]) -> list[int]:
+    """The area to crop for an element at ``box`` whose context block is ``context``: the block
+    (or, when it is very tall, the element) with a margin, at least :data:`CROP_MIN_HEIGHT` high
+    and :data:`CROP_MIN_WIDTH` wide around the element, inside the page."""
+    x, y, w, h = context if context[3] <= CROP_MAX_HEIGHT else box
+    left, top = min(x, box[0]) - CROP_MARGIN, min(y, box[1]) - CROP_MARGIN
+    right = max(x + w, box[0] + box[2]) + CROP_MARGIN
+    bottom = max(y + h, box[1] + box[3]) + CROP_MARGIN
+    centre_x, centre_y = box[0] + box[2] / 2, box[1] + box[3] / 2
+    if right - left < CROP_MIN_WIDTH:
+        left, right = min(left, centre_x - CROP_MIN_WIDTH / 2), max(right, centre_x + CROP_MIN_WIDTH / 2)
+    if bottom - top < CROP_MIN_HEIGHT:
+        top, bottom = min(top, centre_y - CROP_MIN_HEIGHT / 2), max(bottom, centre_y + CROP_MIN_HEIGHT / 2)
+    left, right = _fit(left, right, max(page[0], 1))
+    top, bottom = _fit(top, bottom, max(page[1], 1))
+    return [round(left), round(top), max(1, round(right - left)), max(1, round(bottom - top))]
+
+
+def _fit(low: float, high: float, limit: float) -> tuple[float, float]:
+    """The span ``low``-``high`` moved inside 0-``limit`` (shrunk only when it is longer)."""
+    if low < 0:
+        low, high = 0.0, high - low
+    if high > limit:
+        low, high = max(0.0, low - (high - limit)), limit
+    return low, high
+
+
+async def _crop(page: Any, locators: list[str]) -> dict[str, Crop]:
+    """A screenshot of each element behind a finding (CSS locators from the rendered DOM), with
+    the text around it, and where the element is on the full-page screenshot."""
+    out: dict[str, Crop] = {}
     for css in list(dict.fromkeys(locators))[:MAX_ELEMENTS]:
         if not css or css in out:
             continue
         with suppress(Exception):
             element = page.locator(css).first
-            if await element.is_visible(timeout=500):
-                out[css] = await element.screenshot(timeout=3000, type="png")
+            if not await element.is_visible(timeout=500):
+                continue
+            measured = await element.evaluate(_MEASURE, timeout=2000)
+            box = [float(v) for v in measured["box"]]
+            if box[2] < 1 or box[3] < 1:
+                continue
+            area = crop_area(box, [float(v) for v in measured["context"]], [float(v) for v in measured["page"]])
+            clip = {"x": area[0], "y": area[1], "width": area[2], "height": area[3]}
+            png = await page.screenshot(clip=clip, full_page=True, timeout=3000, type="png")
+            out[css] = Crop(png=png, box=[round(v) for v in box], area=area)
     return out
 
 

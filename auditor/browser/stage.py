@@ -132,15 +132,17 @@ def contact_form_locators(html: str, url: str) -> list[str]:
 
 def finding_locators(html: str, url: str) -> list[str]:
     """Where on a rendered page the facts a finding may cite are: contact details first."""
+    from auditor.facts.addresses import gather_addresses
     from auditor.facts.emails import gather_emails
     from auditor.facts.forms import gather_forms
-    from auditor.facts.identity import gather_org_numbers
+    from auditor.facts.identity import gather_company_names, gather_org_numbers
     from auditor.facts.passages import gather_passages
     from auditor.facts.phones import gather_phones
 
     doc = Document(html, url)
     found: list[str] = []
-    for facts in (gather_emails(doc, ""), gather_phones(doc, "ZZ"), gather_org_numbers(doc), gather_forms(doc),
+    for facts in (gather_emails(doc, ""), gather_phones(doc, "ZZ"), gather_org_numbers(doc),
+                  gather_company_names(doc), gather_addresses(doc, ""), gather_forms(doc),
                   gather_passages(doc, doc.lang)):
         found.extend(f.locator for f in facts if f.locator and not f.locator.startswith("$"))
     return found
@@ -163,6 +165,8 @@ def _with_render(page: PageSnapshot, rendered: RenderedPage) -> PageSnapshot:
         screenshot_png=rendered.screenshot,
         chats=rendered.chats,
         elements_png=rendered.elements,
+        element_boxes=rendered.boxes,
+        element_crops=rendered.crops,
         submissions=rendered.submissions,
         clicks=rendered.clicks,
     )

@@ -422,6 +422,8 @@ def _page_infos(
                 render_error=page.render.error if page.render is not None else "",
                 screenshot=page.render.screenshot if page.render is not None else "",
                 element_shots=dict(page.render.elements) if page.render is not None else {},
+                element_boxes=dict(page.render.element_boxes) if page.render is not None else {},
+                element_crops=dict(page.render.element_crops) if page.render is not None else {},
                 warc=page.warc,
             )
         )

@@ -255,13 +255,14 @@ class Pages:
         )
 
     def searched(self, limit: int = 10, note: Text | str = MESSAGES.entries["searched"]) -> list[Evidence]:
-        """Evidence of absence: the pages that were read, most relevant kinds first."""
+        """Evidence of absence: the pages that were read, most relevant kinds first. Marked
+        ``searched`` and without an excerpt: a page's title is no quotation of what it says."""
         order = {kind: i for i, kind in enumerate(lexicon.KIND_ORDER)}
         ranked = sorted(
             (p for p in self.all if p.status < 400),
             key=lambda p: (p.kind != PageKind.HOME, order.get(p.kind, 99), p.depth, p.url),
         )
-        return [self.evidence(p.final_url, excerpt=p.title, note=note) for p in ranked[:limit]]
+        return [self.evidence(p.final_url, note=note).model_copy(update={"searched": True}) for p in ranked[:limit]]
 
 
 def passage_evidence(passage: PassageFact, pages: Pages, note: Text | str) -> Evidence:

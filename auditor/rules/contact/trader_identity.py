@@ -44,7 +44,7 @@ Needs review when    the contact or imprint page could not be read or needs Java
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from auditor.i18n import N_, Messages, Text, found_by, join, region_name
@@ -59,6 +59,7 @@ from auditor.models import (
     RepresentativeFact,
     RuleMeta,
     Severity,
+    TraderInfo,
     TraderNameFact,
 )
 from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, partial, passed, register
@@ -262,6 +263,11 @@ class TraderIdentity(Rule):
             "Consumers must know who they contract with: a company's legal name with its legal form and "
             "registration number (in Germany also its representative), a sole trader's name, not just a brand."
         ),
+        fix=N_(
+            "State your legal name with its legal form and your registration number (organisation number, CVR "
+            "number, business ID, commercial register entry or VAT number) on the contact or imprint page and "
+            "in the footer; in Germany, also name the persons authorised to represent the company."
+        ),
         category=Category.CONTACT,
         severity=Severity.CRITICAL,
         requires=("company_names", "org_numbers", "trader_names", "representatives", "addresses", "phones",
@@ -270,13 +276,13 @@ class TraderIdentity(Rule):
     )
 
     def evaluate(self, facts: FactView, ctx: AuditContext) -> Verdict:
+        """The verdict, with the trader it names (what a report puts first)."""
+        return replace(self._judge(facts, ctx), trader=_identified(facts))
+
+    def _judge(self, facts: FactView, ctx: AuditContext) -> Verdict:
         pages = Pages(facts.pages)
         home = facts.coverage.home_url
-        names = _unique_names(
-            [n for n in facts.company_names if n.method != "structured_data"
-             and _own(n, pages, facts.company_names, home) and not THIRD_PARTIES.search(n.name)]
-        )
-        numbers = [n for n in facts.org_numbers if _own(n, pages, facts.company_names, home)]
+        names, numbers = _own_names(facts, pages), _own_numbers(facts, pages)
         valid = _unique_numbers([n for n in numbers if n.valid])
         # The privacy policy names the controller with its number ("Blomsterlen AB (org.nr
         # 556828-2007)"): the trader's own, but not where a consumer looks for it.
@@ -379,6 +385,39 @@ class TraderIdentity(Rule):
         if shown:
             return passed(MESSAGES("unregistered_form_rep", representative=shown, **words), [*evidence, *rep_evidence])
         return passed(MESSAGES("unregistered_form", **words), evidence)
+
+
+def _own_names(facts: FactView, pages: Pages) -> list[CompanyNameFact]:
+    """Legal names where the trader names itself, once each: not structured data, not a third party's."""
+    home = facts.coverage.home_url
+    return _unique_names([n for n in facts.company_names if n.method != "structured_data"
+                          and _own(n, pages, facts.company_names, home) and not THIRD_PARTIES.search(n.name)])
+
+
+def _own_numbers(facts: FactView, pages: Pages) -> list[OrgNumberFact]:
+    """Registration numbers where the trader names itself (valid or not)."""
+    return [n for n in facts.org_numbers if _own(n, pages, facts.company_names, facts.coverage.home_url)]
+
+
+def _identified(facts: FactView) -> TraderInfo | None:
+    """The trader as the verdict names it: its first own legal name (else the first sole trader
+    named with a name) and its first valid registration number; None when neither was found."""
+    pages = Pages(facts.pages)
+    names = _own_names(facts, pages)
+    valid = _unique_numbers([n for n in _own_numbers(facts, pages) if n.valid])
+    number = next(iter(sorted(valid, key=lambda n: n.scheme == "vat")), None)  # a register's number first
+    persons = [] if names else [t for t in _persons(facts.trader_names, pages, facts.company_names,
+                                                    facts.coverage.home_url) if t.name or t.trading_name]
+    if names:
+        name, url = names[0].name, names[0].url
+    elif persons:
+        name, url = _who(persons[0]), persons[0].url
+    else:
+        name, url = "", number.url if number is not None else ""
+    if not name and number is None:
+        return None
+    return TraderInfo(name=name, url=url, registration=number.value if number is not None else "",
+                      scheme=number.scheme if number is not None else "")
 
 
 def _sole_trader(persons: list[TraderNameFact], valid: list[OrgNumberFact], ctx: AuditContext,
