@@ -95,6 +95,8 @@ def rule_markdown(rule: type[Rule]) -> str:
     for name in SECTIONS:
         if sections.get(name):
             lines += [f"## {name}", "", sections[name], ""]
+    if meta.fix:
+        lines += ["## How to fix", "", meta.fix, ""]
     lines += ["## Legal basis", ""]
     for ref in meta.legal_refs:
         text = f"{ref.instrument}, {ref.provision}"

@@ -166,6 +166,7 @@ class {rule.class_name}(Rule):
         review_title=N_("TODO: what could not be determined (also shown when the rule breaks)"),
         na_title=N_("TODO: why the rule does not apply, true of every not-applicable message"),
         description=N_("TODO: why it matters, in a sentence or two for the reader of a report."),
+        fix=N_("TODO: how a trader meets the requirement, in a sentence or two addressed to the trader."),
         category=Category.{Category(rule.category).name},
         severity=Severity.{Severity(rule.severity).name},
         requires=("pages", "coverage"),

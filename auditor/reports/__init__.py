@@ -96,7 +96,7 @@ def _json(result: AuditResult, target: ReportTarget) -> list[Path]:
 
 
 def _html(result: AuditResult, target: ReportTarget) -> list[Path]:
-    return write_html_reports(result, target.out_dir, target.assets_dir, lang=target.lang)
+    return write_html_reports(result, target.out_dir, target.assets_dir, lang=target.lang, names=target.batch.names)
 
 
 def _sarif(result: AuditResult, target: ReportTarget) -> list[Path]:

@@ -55,6 +55,7 @@ from auditor.i18n import (
 from auditor.models import AuditResult
 from auditor.reports.base import write_text_atomic
 from auditor.reports.coverage import band_class, band_label, coverage_words, rank_group, ranking_label
+from auditor.reports.site_view import site_view
 
 __all__ = [
     "CATEGORY_SHORT",
@@ -431,18 +432,23 @@ def render_site_html(
     rules = sorted(site.get("rules") or [], key=_rule_sort_key)
     template = _environment(lang).get_template(_TEMPLATE)
     shots = screenshot_uris(site, assets_dir)
-    page_shots = {str(p.get("screenshot")) for p in (site.get("crawl") or {}).get("pages") or [] if p.get("screenshot")}
     return template.render(
         site=site,
         run=run,
         rules=rules,
         outcome_counts=_outcome_counts(rules),
         shots=shots,
-        shot_ids={path: f"shot-{n}" for n, path in enumerate(sorted(shots), start=1)},
-        page_shots=page_shots,
         descriptions=rule_descriptions(run, lang),
+        **site_view(site, run, rules, shots, lang),
         versions=[version for version in versions if version.get("lang") != lang],
     )
+
+
+def _with_name(site: dict[str, Any], names: Mapping[str, str] | None) -> dict[str, Any]:
+    """The site's JSON with its name from the batch's site list (``name``), when it has one: what
+    the report names the site by when the trader's own name was not found."""
+    name = (names or {}).get(str(site.get("url", "")), "")
+    return {**site, "name": name} if name else site
 
 
 def report_slug(url: str) -> str:
@@ -514,7 +520,8 @@ def languages_written(out_dir: Path, name: str, run: Mapping[str, Any], lang: st
 
 
 def write_html_reports(
-    result: AuditResult, out_dir: Path, assets_dir: Path | None = None, *, lang: str = DEFAULT_LANG
+    result: AuditResult, out_dir: Path, assets_dir: Path | None = None, *, lang: str = DEFAULT_LANG,
+    names: Mapping[str, str] | None = None,
 ) -> list[Path]:
     """Write one HTML report per site of ``result`` into ``out_dir`` in ``lang``; return the
     paths in order.
@@ -536,7 +543,8 @@ def write_html_reports(
         versions = language_versions(name, langs)
         for each in sorted(langs, key=lambda other: other != lang):  # this language first
             path = out_dir / report_file(name, each)
-            write_text_atomic(path, render_site_html(site, run, assets, lang=each, versions=versions))
+            report = render_site_html(_with_name(site, names), run, assets, lang=each, versions=versions)
+            write_text_atomic(path, report)
             if each == lang:
                 paths.append(path)
     return paths

@@ -223,8 +223,11 @@ def test_shows_score_rules_and_evidence(audited_html: str) -> None:
 
 def test_rules_ordered_by_outcome(audited_html: str) -> None:
     doc = lxml.html.fromstring(audited_html)
-    badges = [el.text_content().split(maxsplit=1)[1] for el in doc.cssselect("section.rule h3 .badge")]
+    badges = [el.text_content().split(maxsplit=1)[1]
+              for el in doc.cssselect("section.rule h3 .badge, details.rule summary .badge")]
     assert badges == ["Fail", "Partial", "Needs review", "Pass"]
+    # what needs attention is open; what passed is folded, one click away
+    assert [d.get("id") for d in doc.cssselect("details.rule")] == ["rule-4"]
 
 
 def test_hostile_strings_are_escaped(audited_html: str) -> None:

@@ -104,6 +104,11 @@ class ChatTranscript(Rule):
             "A consumer who complains or withdraws in a chat must be able to keep what was written: "
             "a transcript by email, a download, or a copy."
         ),
+        fix=N_(
+            "Let consumers keep the chat: offer a visible “Email me the conversation” or download option in "
+            "the chat, or send the transcript automatically, with the date and time of each message, and say "
+            "on the contact page how to save it."
+        ),
         category=Category.CHANNELS,
         severity=Severity.MEDIUM,
         requires=("chats", "pages", "coverage"),

@@ -119,6 +119,11 @@ class FormReceipt(Rule):
             "A consumer who complains or withdraws through a web form must be able to prove what was "
             "sent and when: the form should offer a copy of the message, or at least a confirmation."
         ),
+        fix=N_(
+            "Send the consumer a copy of each message sent through the form, with its date and time (a “Send "
+            "me a copy” option or an automatic confirmation email containing the message), and say next to "
+            "the form that they will receive it."
+        ),
         category=Category.CHANNELS,
         severity=Severity.MEDIUM,
         requires=("forms", "emails", "pages", "coverage"),

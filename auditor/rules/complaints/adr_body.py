@@ -150,6 +150,11 @@ class AdrBody(Rule):
             "Consumers must learn which out-of-court dispute body they can turn to, with its web "
             "site, so that a dispute does not have to go to court."
         ),
+        fix=N_(
+            "Name the alternative dispute resolution body competent for your disputes with consumers, with "
+            "its web address, on the site and in your terms; in Germany, also state whether you are willing "
+            "or obliged to take part in proceedings before a consumer conciliation body."
+        ),
         category=Category.COMPLAINTS,
         severity=Severity.MEDIUM,
         requires=("passages", "pages", "coverage"),

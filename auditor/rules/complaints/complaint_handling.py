@@ -105,6 +105,11 @@ class ComplaintHandling(Rule):
             "Consumers need to know where to send a complaint and what happens next: the "
             "channel, what to include, and when they will get an answer."
         ),
+        fix=N_(
+            "Tell consumers how to complain: where to send a complaint (an email address, a form or a postal "
+            "address), what it should contain and when you will answer, on a complaints or customer-service "
+            "page linked from the footer."
+        ),
         category=Category.COMPLAINTS,
         severity=Severity.MEDIUM,
         requires=("passages", "pages", "coverage"),

@@ -193,6 +193,11 @@ class ComplaintsInfo(Rule):
             "Consumers must be reminded that they have a legal right to complain about faulty "
             "goods (the legal guarantee of conformity), which a manufacturer's guarantee does not replace."
         ),
+        fix=N_(
+            "Remind consumers of their statutory right to complain about faulty goods (the legal guarantee of "
+            "conformity) and of how long it lasts, in the terms or on a complaints page, and keep it apart "
+            "from any commercial guarantee you offer."
+        ),
         category=Category.COMPLAINTS,
         severity=Severity.HIGH,
         requires=("passages", "pages", "coverage"),

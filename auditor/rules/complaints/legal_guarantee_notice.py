@@ -117,6 +117,11 @@ class LegalGuaranteeNotice(Rule):
             "From 27 September 2026 shops show an EU-wide harmonised notice telling consumers "
             "that they have a legal guarantee of conformity of at least two years."
         ),
+        fix=N_(
+            "Show the harmonised notice on the legal guarantee of conformity (Implementing Regulation (EU) "
+            "2025/1960), with its reference to EU law and the guarantee's duration, and remove any wording "
+            "that denies or limits the legal guarantee."
+        ),
         category=Category.COMPLAINTS,
         severity=Severity.MEDIUM,
         requires=("passages", "pages"),

@@ -131,6 +131,11 @@ class LegalGuaranteePeriod(Rule):
             "The statutory period to complain about faulty goods cannot be shortened. A shop "
             "that tells consumers they must complain within weeks misleads them about their rights."
         ),
+        fix=N_(
+            "Correct every complaints period shorter than the law allows (such as “complaints within 14 "
+            "days”): state the statutory period of your country, and keep a commercial guarantee's period "
+            "clearly apart from it."
+        ),
         category=Category.COMPLAINTS,
         severity=Severity.HIGH,
         requires=("passages", "pages", "coverage"),

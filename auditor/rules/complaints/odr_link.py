@@ -117,6 +117,11 @@ class OdrLink(Rule):
             "Until 20 July 2025 EU online traders had to link to the EU's online dispute resolution "
             "platform. The platform has closed since; a link left on the site is outdated."
         ),
+        fix=N_(
+            "Until 20 July 2025 the site had to link the EU online dispute resolution platform "
+            "(ec.europa.eu/consumers/odr), as Regulation (EU) No 524/2013 required; the platform has since "
+            "closed, so remove such links now."
+        ),
         category=Category.COMPLAINTS,
         severity=Severity.LOW,
         requires=("passages", "pages", "coverage"),

@@ -106,6 +106,11 @@ class ContactAddress(Rule):
             "Consumers must know where the trader is established, to send a complaint or take "
             "legal action. A PO box alone is not enough."
         ),
+        fix=N_(
+            "Give the geographic address where you are established (street and number, postal code, town and "
+            "country) on the contact or imprint page and in the footer or terms; a PO box alone is not "
+            "enough."
+        ),
         category=Category.CONTACT,
         severity=Severity.CRITICAL,
         requires=("addresses", "company_names", "org_numbers", "phones", "pages", "coverage"),

@@ -91,6 +91,10 @@ class ContactEmail(Rule):
             "Consumers must be able to write to the trader directly. The law requires an email "
             "address; a contact form or a chat does not replace it."
         ),
+        fix=N_(
+            "Give an email address that consumers can write to directly, as text or a mailto link, on the "
+            "contact page and in the footer; a contact form does not replace it."
+        ),
         category=Category.CONTACT,
         severity=Severity.CRITICAL,
         requires=("emails", "forms", "pages", "coverage", "company_names", "org_numbers"),

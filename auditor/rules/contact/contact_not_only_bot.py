@@ -82,6 +82,10 @@ class ContactNotOnlyBot(Rule):
             "Consumers must be able to reach the trader itself: a chat bot does not replace an email "
             "address, a telephone number or a contact form."
         ),
+        fix=N_(
+            "Let consumers reach a person: give an email address, a telephone number or a contact form beside "
+            "the chat bot, or a visible way in the chat to be handed over to a human agent."
+        ),
         category=Category.CONTACT,
         severity=Severity.HIGH,
         requires=("chats", "emails", "phones", "forms", "pages", "coverage"),

@@ -237,6 +237,10 @@ class ContactPageFindable(Rule):
             "Contact details must be easily, directly and permanently accessible: a contact page "
             "at most two clicks from the home page and linked from every page's header or footer."
         ),
+        fix=N_(
+            "Link the contact page (or the imprint) from the header or footer of every page, so that it is "
+            "never more than two clicks from the home page."
+        ),
         category=Category.CONTACT,
         severity=Severity.HIGH,
         requires=("pages", "links", "coverage", "emails", "company_names", "org_numbers"),

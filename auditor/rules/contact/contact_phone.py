@@ -138,6 +138,10 @@ class ContactPhone(Rule):
             "Since the Omnibus Directive the pre-contract information names the trader's "
             "telephone number alongside the email address, so consumers can reach a person quickly."
         ),
+        fix=N_(
+            "Give a telephone number at no more than the basic rate (a geographic, mobile or freephone "
+            "number) on the contact page and in the footer."
+        ),
         category=Category.CONTACT,
         severity=Severity.HIGH,
         requires=("phones", "emails", "pages", "coverage"),

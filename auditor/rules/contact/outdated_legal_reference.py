@@ -128,6 +128,10 @@ class OutdatedLegalReference(Rule):
             "14 May 2024, the Swedish konsumentköplag of 1990 after 1 May 2022) points consumers to law that "
             "no longer applies. Informative: it never fails and does not weigh in the score."
         ),
+        fix=N_(
+            "Replace citations of repealed acts with the act now in force, for example § 5 DDG instead of § 5 "
+            "TMG, or konsumentköplagen (2022:260) instead of the 1990 act."
+        ),
         category=Category.CONTACT,
         severity=Severity.INFO,
         requires=("passages", "pages"),

@@ -107,6 +107,10 @@ class PremiumRatePhone(Rule):
             "Consumers who call the trader about a purchase may not be charged more than a call to "
             "an ordinary landline or mobile number."
         ),
+        fix=N_(
+            "Give consumers a number at no more than the basic rate (a geographic, mobile or freephone "
+            "number) for questions about their contract, in place of or beside the premium-rate number."
+        ),
         category=Category.CONTACT,
         severity=Severity.HIGH,
         requires=("phones", "pages"),

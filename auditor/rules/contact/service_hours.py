@@ -89,6 +89,10 @@ class ServiceHours(Rule):
             "Consumers should know when customer service answers the phone, or how soon an email "
             "is answered, so they can reach the trader quickly."
         ),
+        fix=N_(
+            "State when customer service can be reached (its opening hours) or how soon you answer messages, "
+            "on the contact or customer-service page."
+        ),
         category=Category.CONTACT,
         severity=Severity.LOW,
         requires=("passages", "pages", "coverage"),

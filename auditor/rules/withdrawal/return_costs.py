@@ -76,6 +76,10 @@ class ReturnCosts(Rule):
             "Before buying, consumers must learn whether a withdrawal costs them the return shipping; "
             "if the shop does not say so, it bears the cost itself."
         ),
+        fix=N_(
+            "State who pays for sending goods back after a withdrawal; if the consumer pays, say so before "
+            "the purchase, with an estimate of the cost for goods that cannot be returned by post."
+        ),
         category=Category.WITHDRAWAL,
         severity=Severity.MEDIUM,
         requires=("passages", "pages", "coverage"),

@@ -195,6 +195,10 @@ class TermsFindable(Rule):
             "The terms, how to return goods and how to complain should be at most two clicks from "
             "the home page, so consumers find them before and after buying."
         ),
+        fix=N_(
+            "Link the terms, the returns and withdrawal information and the complaints information from the "
+            "footer of every page, so that each is at most two clicks from the home page."
+        ),
         category=Category.WITHDRAWAL,
         severity=Severity.MEDIUM,
         requires=("pages", "links", "passages", "coverage"),

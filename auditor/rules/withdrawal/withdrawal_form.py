@@ -93,6 +93,10 @@ class WithdrawalForm(Rule):
             "The model withdrawal form lets a consumer withdraw in writing without drafting a letter; "
             "the shop must give it to the consumer, not only mention it."
         ),
+        fix=N_(
+            "Provide the model withdrawal form (Annex I(B) of the Consumer Rights Directive) as a page or "
+            "downloadable file linked from the terms or the returns page; referring to it is not enough."
+        ),
         category=Category.WITHDRAWAL,
         severity=Severity.HIGH,
         requires=("passages", "pages", "coverage"),

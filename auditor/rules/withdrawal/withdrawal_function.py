@@ -153,6 +153,11 @@ class WithdrawalFunction(Rule):
             "From 19 June 2026 a shop must offer a clearly labelled button or link to withdraw from "
             "the contract online, as easy to find as the order button."
         ),
+        fix=N_(
+            "Add a withdrawal function: a button or link labelled “Withdraw from contract here” (or as "
+            "clearly, in the site's language) in the footer or account area, available throughout the "
+            "withdrawal period, leading to a confirmation step and an acknowledgement by email."
+        ),
         category=Category.WITHDRAWAL,
         severity=Severity.CRITICAL,
         requires=("passages", "pages", "account_links", "coverage"),

@@ -187,6 +187,11 @@ class WithdrawalPeriod(Rule):
             "Consumers buying at a distance may withdraw within 14 days without giving a reason; "
             "the shop must say so, with the period, before the contract."
         ),
+        fix=N_(
+            "State the right of withdrawal, its period of at least 14 days and how to withdraw, in the terms "
+            "or on the returns page; keep a longer commercial return offer (such as an “open purchase”) apart "
+            "from it."
+        ),
         category=Category.WITHDRAWAL,
         severity=Severity.CRITICAL,
         requires=("passages", "pages", "coverage"),
