@@ -26,6 +26,13 @@ from auditor.models import LegalRef
 # --------------------------------------------------------------------------- EU acts: official titles
 # TRANSLATORS: each act below is the official title the Official Journal gives it in your
 # language, up to its subject, without its amending clauses (Norwegian: the EEA translation).
+#
+# To review against the texts (written from knowledge of the official texts, not checked there):
+# the Norwegian titles follow the EEA translations' form ("Europaparlaments- og rådsdirektiv ...")
+# but were not compared with each act's EEA text, and Directive (EU) 2019/771 may not be part of
+# the EEA Agreement yet; the date and wording of Regulation (EU) 2024/3228; the title of
+# Implementing Regulation (EU) 2025/1960, given in words; the dates of the Norwegian and Danish
+# national titles below.
 
 #: Directive 2000/31/EC, the E-Commerce Directive.
 ECD = N_(
@@ -59,7 +66,8 @@ SGD = N_(
     "Directive (EU) 2019/771 of the European Parliament and of the Council of 20 May 2019 on certain aspects "
     "concerning contracts for the sale of goods"
 )
-#: The implementing act of the harmonised notice (CRD Art. 22a); its title in words, not verbatim.
+#: The implementing act of the harmonised notice (CRD Art. 22a); its title in words, not verbatim
+#: (to review: its official title).
 HARMONISED_NOTICE = N_(
     "Commission Implementing Regulation (EU) 2025/1960 (harmonised notice on the legal guarantee of conformity)"
 )

@@ -62,6 +62,7 @@ SE_PROP = LegalRef(
 )
 DE_BGB_356A = LegalRef(instrument=legal.DE_BGB, provision=N_("§ 356a (withdrawal button 'Vertrag widerrufen')"),
                        jurisdiction="de")
+# To review: the bills' titles and numbers as the Danish and Finnish parliaments give them.
 DK_L185 = LegalRef(
     instrument="Forslag til lov om ændring af lov om forbrugeraftaler (L 185, folketingsåret 2024-25)",
     provision=N_("transposition of Directive (EU) 2023/2673 (withdrawal function)"),
