@@ -35,39 +35,47 @@ from auditor.models import LegalRef
 # national titles below.
 
 #: Directive 2000/31/EC, the E-Commerce Directive.
+# TRANSLATORS: the act's official title in your language (see the note above the acts).
 ECD = N_(
     "Directive 2000/31/EC of the European Parliament and of the Council of 8 June 2000 on certain legal aspects "
     "of information society services, in particular electronic commerce, in the Internal Market"
 )
 #: Directive 2011/83/EU, the Consumer Rights Directive.
+# TRANSLATORS: the act's official title in your language (see the note above the acts).
 CRD = N_("Directive 2011/83/EU of the European Parliament and of the Council of 25 October 2011 on consumer rights")
 #: Directive 2005/29/EC, the Unfair Commercial Practices Directive.
+# TRANSLATORS: the act's official title in your language (see the note above the acts).
 UCPD = N_(
     "Directive 2005/29/EC of the European Parliament and of the Council of 11 May 2005 concerning unfair "
     "business-to-consumer commercial practices in the internal market"
 )
 #: Directive 2013/11/EU, the ADR Directive.
+# TRANSLATORS: the act's official title in your language (see the note above the acts).
 ADR = N_(
     "Directive 2013/11/EU of the European Parliament and of the Council of 21 May 2013 on alternative dispute "
     "resolution for consumer disputes"
 )
 #: Regulation (EU) No 524/2013, the ODR Regulation (repealed with effect from 20 July 2025).
+# TRANSLATORS: the act's official title in your language (see the note above the acts).
 ODR = N_(
     "Regulation (EU) No 524/2013 of the European Parliament and of the Council of 21 May 2013 on online dispute "
     "resolution for consumer disputes"
 )
 #: Regulation (EU) 2024/3228, which repealed the ODR Regulation.
+# TRANSLATORS: the act's official title in your language (see the note above the acts).
 ODR_REPEAL = N_(
     "Regulation (EU) 2024/3228 of the European Parliament and of the Council of 19 December 2024 repealing "
     "Regulation (EU) No 524/2013"
 )
 #: Directive (EU) 2019/771, the Sale of Goods Directive.
+# TRANSLATORS: the act's official title in your language (see the note above the acts).
 SGD = N_(
     "Directive (EU) 2019/771 of the European Parliament and of the Council of 20 May 2019 on certain aspects "
     "concerning contracts for the sale of goods"
 )
 #: The implementing act of the harmonised notice (CRD Art. 22a); its title in words, not verbatim
 #: (to review: its official title).
+# TRANSLATORS: the act's official title in your language (see the note above the acts).
 HARMONISED_NOTICE = N_(
     "Commission Implementing Regulation (EU) 2025/1960 (harmonised notice on the legal guarantee of conformity)"
 )
