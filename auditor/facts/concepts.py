@@ -20,6 +20,13 @@ själv" holds no fixed phrase); a concept does not need one. It is data, in
   term's own, not the clause's.
 * **suspend**: slots that, anywhere in the sentence, take a value away ("Vid reklamation
   betalar vi returfrakten" says nothing about returns after a withdrawal).
+* **negated**: ``{slot: derived}``: a word of ``slot`` with a negation word of its language
+  within three words of it (before or after) also fills ``derived``, and that negation word is
+  its own ("inskränker aldrig", "nimmt Ihnen keine", "nothing in it affects": a `limit` verb
+  denied says the rights stay), so a regulator lists the verb once, not each word order.
+* **precedence**: when the clauses of a sentence state different values, the first of these
+  that is stated wins ("as soon as possible, and within 10 days at the latest": the period);
+  without it, clauses that disagree say nothing.
 * **unless** (per pattern): slots that, in the clause, keep that pattern from counting.
 * **scope** (per pattern): ``"sentence"`` lets the slots stand in different clauses of the
   sentence ("Ist die Ware defekt, haben Sie Anspruch auf Nachbesserung"), for concepts whose
@@ -73,6 +80,8 @@ GAP = 3
 _GAP = re.compile(r"\.\.\.(\d*)")
 #: A pattern's slots must lie within this many words of each other.
 WITHIN = 12
+#: How many words from a ``negated`` slot's word a negation word may stand.
+NEGATED_REACH = 3
 NEGATION = "negation"
 MONEY = "@money"
 
@@ -132,6 +141,10 @@ class Concept:
     negation: dict[str, str]
     suspend: dict[str, tuple[str, ...]]
     terms: tuple[Term, ...]
+    #: slot -> the slot its words fill when a negation word stands near them
+    negated: dict[str, str] = field(default_factory=dict)
+    #: values in the order they win when a sentence's clauses disagree
+    precedence: tuple[str, ...] = ()
 
 
 def _part(raw: str, lang: str, gap: int) -> Part | None:
@@ -209,7 +222,9 @@ def load(name: str) -> Concept:
                     terms.append(term)
     suspend = {str(k): tuple(v) for k, v in data.get("suspend", {}).items()}
     negation = {str(k): str(v) for k, v in data.get("negation", {}).items()}
-    return Concept(name, patterns, negation, suspend, tuple(terms))
+    negated = {str(k): str(v) for k, v in data.get("negated", {}).items()}
+    precedence = tuple(str(v) for v in data.get("precedence", ()))
+    return Concept(name, patterns, negation, suspend, tuple(terms), negated, precedence)
 
 
 # --------------------------------------------------------------------------- the one table
@@ -362,12 +377,15 @@ def _clause(table: _Table, text: str, cache_: dict[str, list[Ref]]) -> Clause:
             parts.setdefault(ref, []).append(position)
     hits: dict[tuple[str, str, str], set[int]] = {}
     owned: dict[str, set[int]] = {}
+    placed: dict[tuple[str, str, str], list[tuple[int, ...]]] = {}
     for index in {i for i, _ in parts}:
         term = table.terms[index]
         for found_at in _term_matches(term, index, parts):
             hits.setdefault((term.concept, term.lang, term.slot), set()).add(found_at[0])
+            placed.setdefault((term.concept, term.lang, term.slot), []).append(found_at)
             if len(found_at) > 1:
                 owned.setdefault(term.concept, set()).update(found_at)
+    _negated_slots(placed, hits, owned)
     for found in _MONEY.finditer(text):
         at = len(normalise(text[: found.start()]).split())
         for name in {t.concept for t in table.terms}:
@@ -376,6 +394,26 @@ def _clause(table: _Table, text: str, cache_: dict[str, list[Ref]]) -> Clause:
     return Clause(
         text, words, {k: tuple(sorted(v)) for k, v in hits.items()}, {k: frozenset(v) for k, v in owned.items()}
     )
+
+
+def _negated_slots(
+    found: dict[tuple[str, str, str], list[tuple[int, ...]]],
+    hits: dict[tuple[str, str, str], set[int]],
+    owned: dict[str, set[int]],
+) -> None:
+    """Fill each concept's ``negated`` slots: a word of the source slot with a negation word of
+    its language within :data:`NEGATED_REACH` words; the negation word becomes the term's own."""
+    for (name, lang, slot), places in list(found.items()):
+        derived = load(name).negated.get(slot)
+        if derived is None:
+            continue
+        negations = found.get((name, lang, NEGATION), [])
+        for place in places:
+            lo, hi = place[0], place[-1]
+            near = [n for n in negations if lo - NEGATED_REACH <= n[0] and n[-1] <= hi + NEGATED_REACH]
+            if near:
+                hits.setdefault((name, lang, derived), set()).add(lo)
+                owned.setdefault(name, set()).update({*place, *(at for n in near for at in n)})
 
 
 def _term_matches(term: Term, index: int, parts: dict[Ref, list[int]]) -> list[tuple[int, ...]]:
@@ -487,6 +525,9 @@ class PageConcepts:
                 value = _clause_value(concept, whole, suspended, scope="sentence")
                 if value is not None:
                     values.setdefault(value, whole.text)
+            if len(values) > 1:
+                first = next((v for v in concept.precedence if v in values), None)
+                values = {first: values[first]} if first is not None else values
             if len(values) == 1:
                 value, clause_text = next(iter(values.items()))
                 found[name] = Match(name, value, clause_text)

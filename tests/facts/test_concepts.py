@@ -7,7 +7,8 @@ from importlib import resources
 
 import pytest
 
-from auditor.facts.concepts import PageConcepts, clauses, load, match_text, stem
+from auditor.facts import concepts
+from auditor.facts.concepts import Concept, PageConcepts, Pattern, clauses, load, match_text, stem
 from auditor.facts.dom import Document
 from auditor.facts.passages import gather_passages
 from auditor.lexicon import normalise
@@ -241,3 +242,41 @@ def test_concept_terms_are_found_in_every_spelling(name: str, lang: str, slot: s
     page = PageConcepts((), (name,))
     for spelled in spellings(words):
         assert page.spans(f"Text davor {spelled} und mehr", name).get(slot), (name, lang, slot, words, spelled)
+
+
+def _test_concept(monkeypatch: pytest.MonkeyPatch, concept: Concept) -> None:
+    """Make ``concept`` loadable by its name, as if it were a file of lexicon/concepts."""
+    real = concepts.load
+    monkeypatch.setattr(concepts, "load", lambda name: concept if name == concept.name else real(name))
+
+
+def test_a_negated_slot_is_filled_by_a_negation_near_its_word(monkeypatch: pytest.MonkeyPatch) -> None:
+    name = "negated_slot_test"
+    terms = [concepts._term(name, slot, "sv", raw) for slot, raw in (
+        ("right", "rättigheter"), ("limit", "inskränk*"), ("negation", "inte"), ("negation", "aldrig"),
+    )]
+    concept = Concept(name, (Pattern("kept", ("right", "kept")),), {}, {}, tuple(t for t in terms if t),
+                      negated={"limit": "kept"})
+    _test_concept(monkeypatch, concept)
+    page = PageConcepts((), (name,))
+    # the verb denied, the negation before or after it: the rights stay
+    assert page.value("Garantin inskränker aldrig dina rättigheter.", name) == "kept"
+    assert page.value("Garantin får inte heller inskränka dina rättigheter.", name) == "kept"
+    # the verb alone says nothing of the kind
+    assert page.value("Garantin inskränker dina rättigheter.", name) is None
+    # a negation too far from the verb is the clause's: it negates, and nothing is kept
+    assert page.value("Det gäller inte när garantin med sina villkor inskränker dina rättigheter.", name) is None
+
+
+def test_precedence_settles_clauses_that_disagree(monkeypatch: pytest.MonkeyPatch) -> None:
+    terms = [concepts._term("precedence_test", slot, "en", raw) for slot, raw in (("soon", "soon"), ("days", "days"))]
+    patterns = (Pattern("asap", ("soon",)), Pattern("period", ("days",)))
+    plain = Concept("precedence_test", patterns, {}, {}, tuple(t for t in terms if t))
+    _test_concept(monkeypatch, plain)
+    text = "We answer as soon as we can, and within 10 days at the latest."
+    assert PageConcepts((), ("precedence_test",)).value(text, "precedence_test") is None
+    ranked = Concept("precedence_ranked", patterns, {}, {},
+                     tuple(t for t in (concepts._term("precedence_ranked", s, "en", r) for s, r in (
+                         ("soon", "soon"), ("days", "days"))) if t), precedence=("period", "asap"))
+    _test_concept(monkeypatch, ranked)
+    assert PageConcepts((), ("precedence_ranked",)).value(text, "precedence_ranked") == "period"
