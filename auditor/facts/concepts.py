@@ -410,7 +410,11 @@ def _negated_slots(
         negations = found.get((name, lang, NEGATION), [])
         for place in places:
             lo, hi = place[0], place[-1]
-            near = [n for n in negations if lo - NEGATED_REACH <= n[0] and n[-1] <= hi + NEGATED_REACH]
+            near = [
+                n
+                for n in negations
+                if lo - NEGATED_REACH <= n[0] and n[-1] <= hi + NEGATED_REACH and not set(n) & set(place)
+            ]
             if near:
                 hits.setdefault((name, lang, derived), set()).add(lo)
                 owned.setdefault(name, set()).update({*place, *(at for n in near for at in n)})

@@ -266,6 +266,15 @@ def test_a_negated_slot_is_filled_by_a_negation_near_its_word(monkeypatch: pytes
     assert page.value("Garantin inskränker dina rättigheter.", name) is None
     # a negation too far from the verb is the clause's: it negates, and nothing is kept
     assert page.value("Det gäller inte när garantin med sina villkor inskränker dina rättigheter.", name) is None
+    # a word that is both the verb and a negation word does not deny itself
+    both = [concepts._term("negated_self_test", slot, "en", raw) for slot, raw in (
+        ("right", "=rights"), ("limit", "exclude*"), ("negation", "exclude*"), ("negation", "not"),
+    )]
+    _test_concept(monkeypatch, Concept("negated_self_test", (Pattern("kept", ("right", "kept")),), {}, {},
+                                       tuple(t for t in both if t), negated={"limit": "kept"}))
+    page = PageConcepts((), ("negated_self_test",))
+    assert page.value("This warranty excludes your rights.", "negated_self_test") is None
+    assert page.value("This warranty does not exclude your rights.", "negated_self_test") == "kept"
 
 
 def test_precedence_settles_clauses_that_disagree(monkeypatch: pytest.MonkeyPatch) -> None:
