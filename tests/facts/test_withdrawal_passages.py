@@ -191,6 +191,59 @@ def test_a_heading_with_fields_is_a_form() -> None:
     assert fact.flags == ["inline"]
 
 
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        # a form word and a withdrawal word, apart or in one compound, in any inflection
+        ('<p><a href="/dok/a.pdf">Blankett för utövande av ångerrätten</a></p>', "sv"),
+        ('<p><a href="/dok/a">Ångerrättsblanketterna</a></p>', "sv"),
+        ('<p><a href="/a">Skjema for å angre kjøpet</a></p>', "nb"),
+        ('<p><a href="/a">Fortrydelsesblanket</a></p>', "da"),
+        ('<p>Voit käyttää <a href="/a">peruutuslomakkeella</a> tehtyä ilmoitusta.</p>', "fi"),
+        ('<p><a href="/a">Vordruck zum Widerruf des Vertrags</a></p>', "de"),
+        ('<p><a href="/a">Standard form for cancelling an order</a></p>', "en"),
+        # a link that points ("här", "PDF") from a sentence naming the form
+        ('<p>Ångerblanketten hittar du <a href="/dokument/x.pdf">här</a>.</p>', "sv"),
+        ('<p>Das Formular für den Widerruf können Sie <a href="/dl/123">hier herunterladen</a>.</p>', "de"),
+        # "the form" at the link, withdrawing named in its block or section
+        ('<p>Vill du ångra köpet? Skriv ut <a href="/files/blankett.pdf">blanketten</a>.</p>', "sv"),
+        ('<h2>Peruuttamisoikeus</h2><p>Tulosta <a href="/lomake.pdf">lomake</a> ja lähetä se meille.</p>', "fi"),
+        # document links under a heading naming the form
+        ('<h3>Widerrufsformular</h3><p><a href="/w.pdf">PDF</a> · <a href="/w.docx">Word</a></p>', "de"),
+    ],
+)
+def test_the_form_named_in_other_words_is_linked(body: str, lang: str) -> None:
+    facts = _of(gather(_page(f"<main>{body}</main>"), lang), PassageTopic.WITHDRAWAL_FORM)
+    assert facts and any("link" in f.flags for f in facts)
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        ('<p>Fyll i <a href="/reklamationsblankett.pdf">reklamationsblanketten</a>.</p>', "sv"),
+        ('<p><a href="/kontakt">Kontaktformular</a> für Fragen zum Widerruf</p>', "de"),
+        ('<p><a href="/widerrufsbelehrung.pdf">Muster-Widerrufsbelehrung</a></p>', "de"),
+        ('<p>Use our <a href="/subscription">form to cancel your subscription</a>.</p>', "en"),
+        ('<p><a href="/villkor.pdf">Köpvillkor och ångerrätt (PDF)</a></p>', "sv"),
+        ('<p>Ångerblanketten skickar vi på begäran, <a href="/kontakt">kontakta oss</a>.</p>', "sv"),
+        # another site's page named as the form: a page about the right, not the form
+        ('<p>Använd <a href="https://myndighet.example/angerratt/">standardblanketten för ångerrätt</a>.</p>', "sv"),
+    ],
+)
+def test_links_that_do_not_give_the_form(body: str, lang: str) -> None:
+    facts = _of(gather(_page(f"<main>{body}</main>"), lang), PassageTopic.WITHDRAWAL_FORM)
+    assert not any("link" in f.flags for f in facts)
+
+
+def test_the_declaration_in_own_words_with_blanks_is_an_inline_form() -> None:
+    doc = _page(
+        "<main><p>Jag meddelar att jag ångrar mitt köp av följande varor: ______</p>"
+        "<p>Namn och adress: ______</p></main>"
+    )
+    facts = _of(gather(doc, "sv"), PassageTopic.WITHDRAWAL_FORM)
+    assert facts and all("inline" in f.flags for f in facts)
+
+
 def test_a_promise_without_the_form_is_a_mention() -> None:
     doc = _page(
         "<main><h2>Ångerblankett</h2><p>Använd gärna ångerblanketten nedan.</p><h2>Leverans</h2>"
@@ -254,6 +307,17 @@ def test_confirmation_step_and_prose_are_not_the_start_button() -> None:
         ("Utnyttja din ångerrätt", "sv"),
         ("Widerruf jetzt absenden", "de"),
         ("Online widerrufen", "de"),
+        # more verbs of declaring and using, the act as a noun with its object, "online"
+        ("Skicka ångermeddelande", "sv"),
+        ("Udnyt din fortrydelsesret", "da"),
+        ("Trekk deg fra kjøpsavtalen", "nb"),
+        ("Aloita ostoksen peruminen", "fi"),
+        ("Von Ihrem Widerrufsrecht Gebrauch machen", "de"),
+        ("Widerruf einer Bestellung", "de"),
+        ("Online-Widerruf", "de"),
+        ("Wiederruf erklären", "de"),  # as shops often misspell it
+        ("Notify us of your withdrawal", "en"),
+        ("Order cancellation", "en"),
     ],
 )
 def test_function_labels_in_everyday_wording(label: str, lang: str) -> None:
@@ -274,10 +338,23 @@ def test_function_labels_in_everyday_wording(label: str, lang: str) -> None:
         ("Widerrufsbelehrung", "de"),
         ("Cancel", "en"),
         ("Read about cancelling your order", "en"),
+        ("Ångra borttagning av produkt", "sv"),  # undoing a change in the cart
+        ("SEPA-Mandat widerrufen", "de"),  # a direct-debit mandate
+        ("Withdraw store credit", "en"),
+        ("Cancellation policy", "en"),
     ],
 )
 def test_controls_that_are_not_the_function(label: str, lang: str) -> None:
     assert _of(gather(_page(f"<main><button>{label}</button></main>"), lang), PassageTopic.WITHDRAWAL_FUNCTION) == []
+
+
+def test_a_control_is_read_by_its_accessible_name_when_its_text_says_too_little() -> None:
+    doc = _page(
+        '<main><button aria-label="Ångra order 10045">Ångra</button>'
+        '<button aria-label="Stäng">Ångra köp</button></main>'
+    )
+    facts = _of(gather(doc, "sv"), PassageTopic.WITHDRAWAL_FUNCTION)
+    assert sorted(f.name for f in facts) == ["Ångra köp", "Ångra order 10045"]
 
 
 # --------------------------------------------------------------------------- return costs

@@ -13,16 +13,25 @@ function (CRD Art. 11a) and who pays the return shipping.
   named without one; ``open_purchase`` for a commercial return promise ("öppet köp 30 dagar",
   "Rückgaberecht", "30-day returns"), with ``right_named`` when the same sentence names the
   right; ``label`` for a heading or link text that names the right and says nothing more.
-* ``withdrawal_form``: the Annex I(B) text itself or a heading naming the form with form
-  content under it (``inline``), a link to it (``link``, target), or only a mention
-  (``mention_only``).
+* ``withdrawal_form``: the Annex I(B) text itself (or the form's declaration in other words
+  with its blanks or fields) or a heading naming the form with form content under it
+  (``inline``), a link to it (``link``, target), or only a mention (``mention_only``). The
+  names are the ``withdrawal_form`` concept (``lexicon/concepts/withdrawal_form.toml``): a
+  form word and a withdrawal word in one clause or one compound. A link gives the form when
+  its text or URL names it, or when it is a document, a URL naming withdrawing or a pointing
+  text ("här", "PDF") whose sentence names the form, or whose sentence says "the form" in a
+  block or section about withdrawing, or that stands under a heading naming it; a link to
+  another site's page counts only when its URL names the form (a page about the right is no
+  form).
 * ``withdrawal_function``: a button or link whose label starts the withdrawal, by the
   ``withdrawal_function`` concept (``lexicon/concepts/withdrawal_function.toml``): withdrawing
   with its object ("Ångra köpet här", "Peru tilaus", "Vertrag widerrufen"), using the right
   ("Utöva ångerrätten", "Widerrufsrecht ausüben") or declaring it ("Widerruf erklären"), not
   a link to information, the model form or a guide ("Läs mer om ångerrätten",
   "Widerrufsbelehrung", "How to withdraw") and not a newsletter or consent (``button`` /
-  ``link``, target, region); ``confirm`` for the step-2 control ("Bekräfta ångrande").
+  ``link``, target, region); ``confirm`` for the step-2 control ("Bekräfta ångrande"). A
+  control is read by the text it shows, else by its aria-label or title ("Ångra" announced
+  as "Ångra order 10045").
 * ``return_costs``: who pays the return shipping: ``consumer`` or ``trader``. The
   ``return_costs`` concept (``lexicon/concepts/return_costs.toml``: pay / return / payer stems
   in one clause, negation, faulty goods suspending "the shop pays") decides first; a short
@@ -39,7 +48,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import lxml.html
 
-from auditor.facts.concepts import clauses
+from auditor.facts.concepts import PageConcepts, clauses
 from auditor.facts.dom import Document, TextBlock, clean
 from auditor.facts.passages._concepts import page_concepts, statement_value
 from auditor.facts.passages.common import (
@@ -231,30 +240,59 @@ def _period_fact(
 
 # --------------------------------------------------------------------------- form
 
+_FORM = "withdrawal_form"
+#: A link to a file of these kinds is a document (the form as PDF or Word), not a page.
+_DOCUMENT = re.compile(r"\.(?:pdf|docx?|odt|rtf)$", re.IGNORECASE)
+#: Blank lines to fill in ("______", "……", ". . . ."): a form's fields.
+_BLANKS = re.compile(r"_{3,}|…{2,}|\.{4,}|(?:\. ){3,}")
+
 
 def _forms(doc: Document, lang: str) -> list[PassageFact]:
+    """The model form on the page (its text, or a form under a heading naming it: ``inline``),
+    links to it (``link``), or, when neither, a sentence naming it (``mention_only``). Names are
+    the ``withdrawal_form`` concept's: a form word and a withdrawal word in one clause or one
+    compound ("Ångerblanketten", "Formular für den Widerruf", "peruutuslomakkeella")."""
     lex = topic_phrases("withdrawal_form")
-    names, fingerprint, fields = lex.get("form", ()), lex.get("fingerprint", ()), lex.get("fields", ())
+    fingerprint, fields = lex.get("fingerprint", ()), lex.get("fields", ())
+    concepts = page_concepts(doc)
     topic = PassageTopic.WITHDRAWAL_FORM
     provided: list[PassageFact] = []
+    named_headings: list[lxml.html.HtmlElement] = []
     for block in doc.blocks:
         words = word_list(block.text)
         tag = block.element.tag if isinstance(block.element.tag, str) else ""
-        if has_phrase(words, fingerprint):
+        said = _form_values(concepts, block.text)
+        if has_phrase(words, fingerprint) or ("declared" in said and _fields_here(doc, block, fingerprint, fields)):
             provided.append(passage_fact(doc, block.element, topic, lang, block.text, flags=["inline"]))
-        elif tag in HEADINGS and has_phrase(words, names) and _form_follows(doc, block.element, fingerprint, fields):
-            provided.append(
-                passage_fact(doc, block.element, topic, lang, block.text, name=block.text, flags=["inline"])
-            )
+        elif tag in HEADINGS and "named" in said:
+            named_headings.append(block.element)
+            if _form_follows(doc, block.element, fingerprint, fields):
+                provided.append(
+                    passage_fact(doc, block.element, topic, lang, block.text, name=block.text, flags=["inline"])
+                )
+    under_heading = {a for h in named_headings for a in _links_after(h)}
+    texts = _block_texts(doc)
     for anchor in doc.root.iter("a"):
         href = str(anchor.get("href") or "").strip()
         if not href or href.startswith(("#", "javascript:", "mailto:", "tel:")):
             continue
         label = doc.element_text(anchor)
         target = urljoin(doc.url, href)
-        slug = " ".join(word_list(unquote(urlsplit(target).path).replace("-", " ").replace("_", " ")))
-        if has_phrase(word_list(label), names) or has_phrase(slug.split(), names):
-            flags = ["link"] + (["pdf"] if urlsplit(target).path.lower().endswith(".pdf") else [])
+        path = unquote(urlsplit(target).path)
+        slug = " ".join(word_list(path.replace("-", " ").replace("_", " ")))
+        document = bool(_DOCUMENT.search(path))
+        # Another site's page named as the form may be a page about the right (an authority's
+        # guide): only its URL naming the form, or a document, gives the form.
+        if _names_form(concepts, slug) or (
+            (document or not _elsewhere(doc.url, target))
+            and (
+                _names_form(concepts, label)
+                or (_points_at_form(concepts, label, slug, document) and (
+                    anchor in under_heading or _said_around(concepts, anchor, label, texts)
+                ))
+            )
+        ):
+            flags = ["link"] + (["pdf"] if path.lower().endswith(".pdf") else [])
             provided.append(
                 passage_fact(doc, anchor, topic, lang, label or target, name=label, target=target, flags=flags)
             )
@@ -263,15 +301,109 @@ def _forms(doc: Document, lang: str) -> list[PassageFact]:
     mentions: list[PassageFact] = []
     for block in doc.blocks:
         for sentence in sentences(block.text):
-            if has_phrase(word_list(sentence.text), names):
+            if _names_form(concepts, sentence.text):
                 mentions.append(passage_fact(doc, block.element, topic, lang, sentence.text, flags=["mention_only"]))
                 break
     return mentions
 
 
+def _points_at_form(concepts: PageConcepts, label: str, slug: str, document: bool) -> bool:
+    """Whether a link whose text does not name the form may give the one its sentence or
+    heading names: a document, a URL naming withdrawing, or a text pointing ("här", "PDF")."""
+    return document or "withdrawal" in concepts.spans(slug, _FORM) or "pointer" in concepts.spans(label, _FORM)
+
+
+def _elsewhere(page: str, target: str) -> bool:
+    """Whether a link leads to another site."""
+    def host(url: str) -> str:
+        return urlsplit(url).netloc.lower().removeprefix("www.")
+
+    return host(target) != host(page)
+
+
+def _fields_here(doc: Document, block: TextBlock, fingerprint: Phrases, fields: Phrases) -> bool:
+    """Whether a block stating the form's declaration has the form's fields: blank lines to fill
+    in, two field labels, or a form after it."""
+    if _BLANKS.search(block.text):
+        return True
+    if len({phrase for _, phrase in phrase_hits(word_list(block.text), fields)}) >= 2:
+        return True
+    return _form_follows(doc, block.element, fingerprint, fields)
+
+
+def _form_values(concepts: PageConcepts, text: str) -> set[str]:
+    """What the sentences of ``text`` say of the form: ``named``, ``declared``."""
+    found: set[str] = set()
+    for sentence in sentences(text):
+        value = concepts.value(sentence.text, _FORM)
+        if value is not None:
+            found.add(value)
+    return found
+
+
+def _names_form(concepts: PageConcepts, text: str) -> bool:
+    return bool(text) and "named" in _form_values(concepts, text)
+
+
+def _links_after(heading: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
+    """The links in the content after a heading, up to the next heading."""
+    found: list[lxml.html.HtmlElement] = []
+    node = heading.getnext()
+    steps = 0
+    while node is not None and steps < 8:
+        if isinstance(node.tag, str):
+            if node.tag in HEADINGS and node.tag.startswith("h"):
+                break
+            found.extend(node.iter("a"))
+            steps += 1
+        node = node.getnext()
+    return found
+
+
+def _block_texts(doc: Document) -> dict[lxml.html.HtmlElement, tuple[str, str]]:
+    """Each block element's text and the text of the heading before it (a link's sentence and
+    section are read from them)."""
+    out: dict[lxml.html.HtmlElement, tuple[str, str]] = {}
+    heading = ""
+    for block in doc.blocks:
+        tag = block.element.tag if isinstance(block.element.tag, str) else ""
+        if tag in HEADINGS and tag.startswith("h"):
+            heading = block.text
+            continue
+        out.setdefault(block.element, (block.text, heading))
+    return out
+
+
+def _said_around(
+    concepts: PageConcepts,
+    anchor: lxml.html.HtmlElement,
+    label: str,
+    texts: dict[lxml.html.HtmlElement, tuple[str, str]],
+) -> bool:
+    """Whether the sentence holding a link names the form ("Ångerblanketten hittar du här"), or
+    the link or its sentence says "the form" where its block or section names withdrawing ("Vill
+    du ångra köpet? Skriv ut blanketten")."""
+    if not label:
+        return False
+    block, heading = next((texts[e] for e in anchor.iterancestors() if e in texts), ("", ""))
+    if not block:
+        return False
+    for sentence in sentences(block):
+        if label not in sentence.text:
+            continue
+        if _names_form(concepts, sentence.text):
+            return True
+        slots = concepts.spans(sentence.text, _FORM)
+        if "form" in slots and "other" not in slots and any(
+            "withdrawal" in concepts.spans(text, _FORM) for text in (block, heading)
+        ):
+            return True
+    return False
+
+
 def _form_follows(doc: Document, heading: lxml.html.HtmlElement, fingerprint: Phrases, fields: Phrases) -> bool:
-    """Whether the content after a heading is a form: the Annex I(B) text, form controls, or
-    at least two field labels (Namn, Adress, Datum, Underskrift)."""
+    """Whether the content after a heading is a form: the Annex I(B) text, form controls, blank
+    lines to fill in, or at least two field labels (Namn, Adress, Datum, Underskrift)."""
     texts: list[str] = []
     node = heading.getnext()
     steps = 0
@@ -304,11 +436,16 @@ def _functions(doc: Document, lang: str) -> list[PassageFact]:
     concepts = page_concepts(doc)
     out: list[PassageFact] = []
     for el in doc.root.iter("a", "button", "input"):
-        text = _control_text(doc, el)
-        words = word_list(text)
-        if not words or len(words) > _LABEL_WORDS:
-            continue
-        step = concepts.value(text, "withdrawal_function")
+        step: str | None = None
+        text = ""
+        # What the control shows, else the name it is announced by (an aria-label or title that
+        # names the order a visible "Ångra" undoes: "Ångra order 10045").
+        for text in _control_texts(doc, el):
+            words = word_list(text)
+            if words and len(words) <= _LABEL_WORDS:
+                step = concepts.value(text, "withdrawal_function")
+            if step in ("start", "confirm"):
+                break
         if step not in ("start", "confirm"):
             continue
         button = el.tag in {"button", "input"} or (el.get("role") or "").lower() == "button" or _looks_like_button(el)
@@ -320,12 +457,15 @@ def _functions(doc: Document, lang: str) -> list[PassageFact]:
     return out
 
 
-def _control_text(doc: Document, el: lxml.html.HtmlElement) -> str:
+def _control_texts(doc: Document, el: lxml.html.HtmlElement) -> list[str]:
+    """A control's label: the text it shows (a submit input's value), then its aria-label and
+    title."""
+    named = [clean(str(el.get(attribute) or "")) for attribute in ("aria-label", "title")]
     if el.tag == "input":
         if (el.get("type") or "").lower() not in {"submit", "button"}:
-            return ""
-        return clean(str(el.get("value") or el.get("aria-label") or ""))
-    return doc.element_text(el) or clean(str(el.get("aria-label") or el.get("title") or ""))
+            return []
+        return [t for t in (clean(str(el.get("value") or "")), *named) if t]
+    return [t for t in (doc.element_text(el), *named) if t]
 
 
 def _control_target(doc: Document, el: lxml.html.HtmlElement) -> str:
