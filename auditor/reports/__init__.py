@@ -23,10 +23,11 @@ junit      ``junit.xml``        ``gate``
 markdown   ``summary.md``       ``gate``
 index      ``index.html``       ``batch`` (names, tags, run label); links the html
 csv        ``batch.csv``        ``batch``
+findings   ``findings.csv``     ``batch`` (names); one row per site and rule
 =========  ===================  ==================================================
 
-The reports a person reads (html, index, csv) have a file per language: the names above in
-English, ``<site>.sv.html``, ``index.sv.html``, ``batch.sv.csv`` in Swedish and so on
+The reports a person reads (html, index, csv, findings) have a file per language: the names
+above in English, ``<site>.sv.html``, ``index.sv.html``, ``batch.sv.csv`` in Swedish and so on
 (:func:`~auditor.reports.html.report_file`), so a report in one language never overwrites
 another; each HTML report links to the same report in the other languages the folder holds
 from the same result. The CI formats keep their one name whatever the language: the tools
@@ -52,7 +53,7 @@ from typing import Any
 from auditor.i18n import DEFAULT_LANG, check_lang
 from auditor.models import AuditResult, Gate
 from auditor.reports.base import BatchInfo, ReportTarget, Writer, write_text_atomic
-from auditor.reports.batch import batch_rows, write_batch_csv, write_index_html
+from auditor.reports.batch import batch_rows, write_batch_csv, write_findings_csv, write_index_html
 from auditor.reports.html import (
     language_versions,
     languages_written,
@@ -144,6 +145,12 @@ def _csv(result: AuditResult, target: ReportTarget) -> list[Path]:
     return [write_batch_csv(_rows(result, target), target.out_dir / report_file("batch", target.lang, ".csv"))]
 
 
+def _findings(result: AuditResult, target: ReportTarget) -> list[Path]:
+    links = {url: path.name for url, path in target.site_reports.items()}
+    return [write_findings_csv(result, target.out_dir / report_file("findings", target.lang, ".csv"),
+                               target.batch.names, links, lang=target.lang)]
+
+
 #: Every file writer by format name, in the order :func:`write_reports` writes them (the batch
 #: index after the site reports it links).
 WRITERS: dict[str, Writer] = {
@@ -156,6 +163,7 @@ WRITERS: dict[str, Writer] = {
         FileWriter("markdown", "summary.md", _markdown),
         FileWriter("index", "index.html", _index),
         FileWriter("csv", "batch.csv", _csv),
+        FileWriter("findings", "findings.csv", _findings),
     )
 }
 

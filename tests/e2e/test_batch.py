@@ -122,7 +122,11 @@ def test_batch_survives_a_kill_and_resumes(tmp_path: Path, slow_site: str) -> No
     rows = list(csv.DictReader((out / "batch.csv").open(encoding="utf-8")))
     assert len(rows) == total and {r["tags"] for r in rows} == {"local", "broken", "slow"}
     index = (out / "index.html").read_text(encoding="utf-8")
-    assert index.count("<tr data-url=") == total and "<svg" in index
+    assert index.count("<tr data-position=") == total and 'id="distribution"' in index
+    with (out / "findings.csv").open(encoding="utf-8-sig", newline="") as handle:  # one row per site and rule
+        findings = list(csv.DictReader(handle))
+    assert {f["site"] for f in findings} == {r["url"] for r in rows}
+    assert {f["outcome"] for f in findings if f["site"] == "http://127.0.0.61:9/"} == {"not_audited"}
     assert len(list(out.glob("127-0-0-*.html"))) == total
     # The evidence of the resumed run holds together: every file as recorded, every WARC valid.
     from auditor.evidence import verify

@@ -411,14 +411,14 @@ def test_swedish_batch_index(result: AuditResult, tmp_path: Path) -> None:
     assert doc.get("lang") == "sv"
     text = " ".join(_visible(html).split())
     for label in ["Samlad granskning", "rättsläge per 24 november 2026", "2 webbplatser – granskade: 1",
-                  "Webbplatser per totalpoäng", "Underkända per regel", "Filtrera webbplatser", "Webbplats",
+                  "Webbplatser per totalpoäng", "Andel underkända per regel", "Filtrera webbplatser", "Webbplats",
                   "Poäng", "Kontakt", "Reklamation", "Ångerrätt", "Kontaktkanaler", "granskad", "inte granskad",
                   SV_REASON]:
         assert label in text, label
     assert EN_REASON not in text
     assert not _english_left(text), _english_left(text)
-    # The filter finds a row by its status in the reader's language too.
-    assert doc.xpath("//tr[@data-status='not_audited']/@data-status-text") == ["inte granskad"]
+    # The filter offers the statuses in the reader's language, and matches their codes exactly.
+    assert doc.xpath("//select[@id='filter-show']/option[@value='not_audited']/text()") == ["Inte granskad"]
 
     index, table = write_batch_index(result, tmp_path, {}, {}, {}, "run 4", lang="sv")
     assert lxml.html.fromstring(index.read_text(encoding="utf-8")).get("lang") == "sv"

@@ -46,7 +46,7 @@ def _gated() -> tuple[AuditResult, ci.Gate]:
 
 
 def test_every_format_has_a_writer() -> None:
-    assert list(WRITERS) == ["json", "html", "sarif", "junit", "markdown", "index", "csv"]
+    assert list(WRITERS) == ["json", "html", "sarif", "junit", "markdown", "index", "csv", "findings"]
     assert set(ci.CI_FORMATS) <= set(WRITERS)
     assert all(name == writer.name and writer.files for name, writer in WRITERS.items())
 
@@ -83,7 +83,7 @@ def test_batch_index_and_csv_link_the_site_reports(tmp_path: Path) -> None:
     index, table = write_batch_index(result, old, links, batch.names, batch.tags, "run 4", lang="sv")
     assert written.files["index"][0].read_bytes() == index.read_bytes()
     assert written.files["csv"][0].read_bytes() == table.read_bytes()
-    assert f",{html.name}\r\n".encode() in table.read_bytes()
+    assert f",{html.name},".encode() in table.read_bytes()
     # Without the html format the index links nothing.
     bare = write_reports(result, ["index", "csv"], tmp_path / "bare", batch=batch)
     assert f",{html.name}" not in bare.files["csv"][0].read_text("utf-8")
