@@ -230,6 +230,22 @@ def test_look_alikes_of_the_right_by_concept(body: str, lang: str) -> None:
         # an order error is no fault of the goods; a delivery time is no complaint period
         ("<p>Fel i beställningen ska anmälas inom 24 timmar.</p>", "sv", []),
         ("<p>Vid reklamation skickas ersättningsvaran inom 3 dagar.</p>", "sv", []),
+        # the seller's liability names the right; the delivery as the moment the fault existed is
+        # the fault's, neither a delivery matter nor transport damage
+        ("<p>Vi ansvarar för fel som fanns vid leveransen i tre år.</p>", "sv", [(3, "years", [])]),
+        ("<p>You may claim for goods that were faulty when delivered for two years.</p>", "en", [(2, "years", [])]),
+        # a subject in the period's own clause reaches further than one across a comma
+        ("<p>Under the Consumer Rights Act you can claim for faults present at the time of sale for up to six "
+         "years.</p>", "en", [(6, "years", [])]),
+        # a verb-final claim far from its fault
+        ("<p>Nach dem BGB können Sie Mängel, die bei Übergabe vorhanden waren, bis zu 24 Monate lang geltend "
+         "machen.</p>", "de", [(24, "months", [])]),
+        # the presumption said in the clause after the period's is the presumption period ...
+        ("<p>Zeigt sich innerhalb eines Jahres ein Sachmangel, wird vermutet, dass er schon bei Übergabe "
+         "bestand.</p>", "de", [(1, "years", ["presumption"])]),
+        # ... unless that clause has a period of its own
+        ("<p>Du kan klage på feil ved varen i to år, men feil som viser seg innen seks måneder antas å ha vært "
+         "der ved levering.</p>", "nb", [(2, "years", [])]),
     ],
 )
 def test_complaint_periods_by_concept(body: str, lang: str, expected: list[tuple[float, str, list[str]]]) -> None:

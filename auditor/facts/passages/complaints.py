@@ -61,11 +61,14 @@ from auditor.models import DAYS_PER_UNIT, PassageFact, PassageTopic, Region
 
 #: How many words a period may sit from the complaints or guarantee word it belongs to.
 _WINDOW = 8
+#: ... when that word is in the period's own clause (no comma or dash between them: "Under the
+#: Consumer Rights Act you can claim for faults present at the time of sale for up to six years").
+_CLAUSE_WINDOW = 12
 #: How many words before a delivery word a "from" word makes it the period's start.
 _FROM_REACH = 4
-#: How many words may stand between a fault and the word of claiming it ("Mängel ... geltend
-#: machen": German puts the verb last).
-_CLAIM_REACH = 8
+#: How many words may stand between a fault and the word of claiming it ("Mängel, die bei
+#: Übergabe vorhanden waren, ... geltend machen": German puts the verb last).
+_CLAIM_REACH = 12
 #: The concept of the complaint period's words (lexicon/concepts/complaint_period.toml).
 _PERIOD = "complaint_period"
 #: A heading or label sentence ending in ":" with at most this many words joins the next one.
@@ -293,19 +296,29 @@ def _periods(doc: Document, block: TextBlock, lang: str, text: str, words: list[
     if not slots.legal and not slots.reported and not slots.guarantee:
         return []
     out: list[PassageFact] = []
-    for period in periods(text):
+    stated = list(periods(text))
+    for period in stated:
         start, end = word_index(text, period.start), word_index(text, period.end)
+        lo, hi = _clause(text, period)
+        clause = (word_index(text, lo), word_index(text, hi))
         to_legal = _distance(slots.legal, start, end)
         to_report = _distance(slots.reported, start, end)
         to_guarantee = _distance(slots.guarantee, start, end)
         subject = min(to_legal, to_report, to_guarantee)
-        if subject > _WINDOW or _distance(slots.other, start, end) <= subject or start in slots.thresholds:
+        window = _CLAUSE_WINDOW if slots.subject_in(clause) else _WINDOW
+        if subject > window or _distance(slots.other, start, end) <= subject or start in slots.thresholds:
             continue
-        lo, hi = _clause(text, period)
-        clause = (word_index(text, lo), word_index(text, hi))
         if slots.within("handling", clause) and not slots.within("liable", clause):
             continue
-        flags = slots.flags(clause, end, guarantee_nearer=to_guarantee <= min(to_legal, to_report))
+        following = _next_clause(text, hi)
+        if following and any(following[0] <= other.start < following[1] for other in stated):
+            following = None  # the next clause has a period of its own: what it says is that period's
+        flags = slots.flags(
+            clause,
+            end,
+            guarantee_nearer=to_guarantee <= min(to_legal, to_report),
+            following=(word_index(text, following[0]), word_index(text, following[1])) if following else None,
+        )
         reported = to_report < to_legal and to_report <= to_guarantee
         if reported and "notice_period" not in flags and not slots.counted_from_start(end):
             flags.append("notice_period")  # "report faults within 14 days": a time to notify
@@ -332,11 +345,13 @@ class _PeriodSlots:
     makes of a period in it."""
 
     def __init__(self, found: dict[str, list[Span]], right: dict[str, list[Span]]) -> None:
-        self.found = found
         # A fault with a word of claiming it near ("Mängel geltend machen", "liable for faults")
         # names the right; a fault with a word of reporting it ("report a fault") names the
         # time to notify it.
-        self.legal = [*right.get("named", []), *found.get("legal", []), *_near(found, "defect", "claim")]
+        # "Vi ansvarar för fel", "liable for faults": the seller's liability is the right.
+        self.legal = [
+            *right.get("named", []), *found.get("legal", []), *found.get("liable", []), *_near(found, "defect", "claim")
+        ]
         self.reported = _near(found, "defect", "report")
         # "gesetzliche Garantie", "legal guarantee": the guarantee word is part of the right's name.
         self.guarantee = [
@@ -345,11 +360,18 @@ class _PeriodSlots:
             if not any(a <= g[0] and g[1] <= b for a, b in [*self.legal, *self.reported])
         ]
         starts = found.get("from", [])
+        # The delivery named as the moment a fault existed ("fel som fanns vid leveransen",
+        # "faulty when delivered", "toimitushetkellä") is the fault's, not a delivery matter.
+        references = found.get("reference", [])
+        self.found = {
+            **found,
+            "transport": [t for t in found.get("transport", []) if not _inside(t, references)],
+        }
         # Delivery or withdrawal words, except where they start the period ("från leverans").
         self.other = [
             (a, b)
             for a, b in found.get("other_topic", [])
-            if not any(a - _FROM_REACH <= s_end <= a for _, s_end in starts)
+            if not any(a - _FROM_REACH <= s_end <= a for _, s_end in starts) and not _inside((a, b), references)
         ]
         # "meant to last longer than two years": a comparison, not a period for complaints.
         self.thresholds = {b for _, b in found.get("threshold", [])}
@@ -362,11 +384,18 @@ class _PeriodSlots:
             for a, b in self.found.get("from", [])
         )
 
+    def subject_in(self, clause: Span) -> bool:
+        """Whether a word naming the right, a reported fault or a guarantee is in the clause."""
+        lo, hi = clause
+        return any(lo <= a and b <= hi for a, b in [*self.legal, *self.reported, *self.guarantee])
+
     def within(self, slot: str, clause: Span) -> bool:
         lo, hi = clause
         return any(lo <= a and b <= hi for a, b in self.found.get(slot, []))
 
-    def flags(self, clause: Span, period_end: int, *, guarantee_nearer: bool) -> list[str]:
+    def flags(
+        self, clause: Span, period_end: int, *, guarantee_nearer: bool, following: Span | None = None
+    ) -> list[str]:
         flags: list[str] = []
         legal_in_clause = any(clause[0] <= a and b <= clause[1] for a, b in self.legal) or self.within("law", clause)
         commercial = self.within("commercial", clause)
@@ -378,7 +407,14 @@ class _PeriodSlots:
         after = (period_end, period_end + _WINDOW)
         if self.within("notice", clause) or any(after[0] <= a < after[1] for a, _ in self.found.get("notice", [])):
             flags.append("notice_period")
-        if self.within("presumption", clause):
+        # "Zeigt sich innerhalb eines Jahres ein Sachmangel, wird vermutet, dass ...": the
+        # presumption may come in the clause after the period's, when that does not name the
+        # complaint period, the law or the seller's liability.
+        if self.within("presumption", clause) or (
+            following is not None
+            and self.within("presumption", following)
+            and not (self.within("legal", clause) or self.within("law", clause) or self.within("liable", clause))
+        ):
             flags.append("presumption")
         if self.within("transport", clause):
             flags.append("transport_damage")
@@ -399,6 +435,10 @@ def _near(found: dict[str, list[Span]], first: str, second: str) -> list[Span]:
     ]
 
 
+def _inside(span: Span, others: list[Span]) -> bool:
+    return any(a <= span[0] and span[1] <= b for a, b in others)
+
+
 def _distance(found: list[tuple[int, int]], start: int, end: int) -> int:
     """Words between the period ``[start, end)`` and the nearest span; a large number if none."""
     best = 10_000
@@ -410,6 +450,17 @@ def _distance(found: list[tuple[int, int]], start: int, end: int) -> int:
         else:
             best = 0
     return best
+
+
+def _next_clause(text: str, end: int) -> tuple[int, int] | None:
+    """The clause after the one ending at character ``end``, as character offsets, if any."""
+    if end >= len(text):
+        return None
+    hi = len(text)
+    for match in _CLAUSE_BREAK.finditer(text, end + 1):
+        hi = match.start()
+        break
+    return end + 1, hi
 
 
 def _clause(text: str, period: Period) -> tuple[int, int]:
