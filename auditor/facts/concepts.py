@@ -24,16 +24,17 @@ själv" holds no fixed phrase); a concept does not need one. It is data, in
   within three words of it (before or after) also fills ``derived``, and that negation word is
   its own ("inskränker aldrig", "nimmt Ihnen keine", "nothing in it affects": a `limit` verb
   denied says the rights stay), so a regulator lists the verb once, not each word order.
-* **precedence**: when the clauses of a sentence state different values, the first of these
-  that is stated wins ("as soon as possible, and within 10 days at the latest": the period);
-  without it, clauses that disagree say nothing.
+* **precedence**: when a clause, or the clauses of a sentence, state different values, the
+  first of these that is stated wins ("as soon as possible, and within 10 days at the latest":
+  the period), before the tightest match; without it, clauses that disagree say nothing.
 * **unless** (per pattern): slots that, in the clause, keep that pattern from counting.
 * **scope** (per pattern): ``"sentence"`` lets the slots stand in different clauses of the
   sentence ("Ist die Ware defekt, haben Sie Anspruch auf Nachbesserung"), for concepts whose
   words name one subject rather than one act; negation and unless are then read in the sentence.
 
-Among the patterns a clause matches, the lowest ``tier`` counts, then the tightest (fewest words
-spanned by the pattern's ``near`` slots); when those disagree, the clause says nothing.
+Among the patterns a clause matches, the lowest ``tier`` counts, then the concept's
+``precedence``, then the tightest (fewest words spanned by the pattern's ``near`` slots); when
+those disagree, the clause says nothing.
 
 Every language's slots are matched against every clause (shops mix languages), but a pattern's
 slots and its negation must be of one language: Swedish "en" is an article, Finnish "en" a
@@ -468,7 +469,7 @@ def _negated(clause: Clause, concept: str, lang: str) -> bool:
 
 
 def _clause_value(concept: Concept, clause: Clause, suspended: set[str], scope: str = "clause") -> str | None:
-    candidates: list[tuple[int, int, str]] = []
+    candidates: list[tuple[int, int, int, str]] = []
     for pattern in concept.patterns:
         if pattern.scope != scope or any(_has(clause, concept.name, slot) for slot in pattern.unless):
             continue
@@ -482,11 +483,12 @@ def _clause_value(concept: Concept, clause: Clause, suspended: set[str], scope: 
                 value = concept.negation.get(pattern.value)
             if value is None or value in suspended:
                 continue
-            candidates.append((pattern.tier, near if near is not None else whole, value))
+            rank = concept.precedence.index(value) if value in concept.precedence else len(concept.precedence)
+            candidates.append((pattern.tier, rank, near if near is not None else whole, value))
     if not candidates:
         return None
-    best = min((tier, span) for tier, span, _ in candidates)
-    values = {value for tier, span, value in candidates if (tier, span) == best}
+    best = min((tier, rank, span) for tier, rank, span, _ in candidates)
+    values = {value for tier, rank, span, value in candidates if (tier, rank, span) == best}
     return values.pop() if len(values) == 1 else None
 
 

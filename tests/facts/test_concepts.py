@@ -279,7 +279,10 @@ def test_a_negated_slot_is_filled_by_a_negation_near_its_word(monkeypatch: pytes
 
 def test_precedence_settles_clauses_that_disagree(monkeypatch: pytest.MonkeyPatch) -> None:
     terms = [concepts._term("precedence_test", slot, "en", raw) for slot, raw in (("soon", "soon"), ("days", "days"))]
-    patterns = (Pattern("asap", ("soon",)), Pattern("period", ("days",)))
+    # each value in its own clause, and both in a sentence-scope read of the whole
+    patterns = (Pattern("asap", ("soon",)), Pattern("period", ("days",)),
+                Pattern("asap", ("soon",), tier=2, scope="sentence"),
+                Pattern("period", ("days",), tier=2, scope="sentence"))
     plain = Concept("precedence_test", patterns, {}, {}, tuple(t for t in terms if t))
     _test_concept(monkeypatch, plain)
     text = "We answer as soon as we can, and within 10 days at the latest."
@@ -289,3 +292,7 @@ def test_precedence_settles_clauses_that_disagree(monkeypatch: pytest.MonkeyPatc
                          ("soon", "soon"), ("days", "days"))) if t), precedence=("period", "asap"))
     _test_concept(monkeypatch, ranked)
     assert PageConcepts((), ("precedence_ranked",)).value(text, "precedence_ranked") == "period"
+    # both in one clause: the precedence settles it before the tightest match
+    one = "We answer as soon as we can and within 10 days."
+    assert PageConcepts((), ("precedence_test",)).value(one, "precedence_test") is None
+    assert PageConcepts((), ("precedence_ranked",)).value(one, "precedence_ranked") == "period"
