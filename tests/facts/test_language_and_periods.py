@@ -93,3 +93,16 @@ def test_the_finnish_day_of_twenty_four_hours_is_a_day() -> None:
     """ "vuorokausi" (a day and night) is Finnish for the Swedish "dygn", the Danish "døgn"."""
     assert [(p.amount, p.unit) for p in periods("14 vuorokauden peruutusoikeus")] == [(14, "days")]
     assert [(p.amount, p.unit) for p in periods("kolme vuorokautta")] == [(3, "days")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Ångerfrist 14 dgr", "Angrefrist: 14 dgr.", "Fortrydelsesfrist 14 dg.", "Peruutusaika 14 pv", "Frist 14 Tg.",
+     "14 kalenderdagar", "vierzehn Kalendertage", "14 kalenteripäivää", "within 14 calendar days"],
+)
+def test_abbreviated_and_calendar_days_are_days(text: str) -> None:
+    assert [(p.amount, p.unit) for p in periods(text)] == [(14, "days")]
+
+
+def test_a_unit_modifier_without_a_unit_is_no_period() -> None:
+    assert list(periods("14 calendar entries")) == []

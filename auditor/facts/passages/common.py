@@ -488,6 +488,10 @@ UNIT_WORDS: dict[str, Unit] = {
     "stunden": "hours", "stunde": "hours", "tage": "days", "tagen": "days", "tag": "days", "wochen": "weeks",
     "woche": "weeks", "monate": "months", "monaten": "months", "monat": "months", "jahre": "years",
     "jahren": "years", "jahr": "years", "jahres": "years", "monats": "months", "tages": "days",
+    # abbreviations and calendar days: "14 dgr", "14 dg.", "14 pv", "14 Tg.", "14 kalenderdagar"
+    "dgr": "days", "dg": "days", "pv": "days", "tg": "days", "kalenderdagar": "days", "kalenderdager": "days",
+    "kalenderdage": "days", "kalendertage": "days", "kalendertagen": "days", "kalenteripäivää": "days",
+    "kalenteripäivän": "days",
     # genitives and adjectives: "tre års", "14 dagars", "14-dagers", "14-tägiges", "zweijährige"
     "års": "years", "dagars": "days", "dagers": "days", "dages": "days", "veckors": "weeks",
     "ukers": "weeks", "ugers": "weeks", "månaders": "months", "måneders": "months", "timmars": "hours",
@@ -550,6 +554,8 @@ _WORKING_FOLDED = {normalise(w): u for w, u in WORKING_DAY_WORDS.items()}
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:(?:[\u00ad\u200b\u200c\u200d\u2060]+|-[ \t]*\n\s*)[^\W\d_]+)*")
 _AMOUNT = re.compile(r"\d{1,3}(?:[.,]5)?")
 _GAP = re.compile(r"\s*|-")
+#: Words between a number and its unit that leave the period as it is ("14 calendar days").
+_UNIT_MODIFIERS = frozenset({"calendar"})
 #: A number in brackets repeating a number word ("fjorton (14) dagar", "fourteen (14) days")
 #: reaches its unit past the closing bracket.
 _BRACKETED_GAP = re.compile(r"\)\s*")
@@ -627,8 +633,14 @@ def periods(text: str, *, working_days: bool = False) -> Iterator[Period]:
         if not gap_ok or following.group()[0].isdigit():
             continue
         unit = unit_of(following.group())
+        end = following.end()
+        if unit is None and following.group().casefold() in _UNIT_MODIFIERS and i + 2 < len(tokens):
+            # "14 calendar days": the unit one word on
+            after = tokens[i + 2]
+            if text[following.end() : after.start()].isspace():
+                unit, end = unit_of(after.group()), after.end()
         if unit is not None:
-            yield Period(amount, unit, token.start(), _end(text, following.end()))
+            yield Period(amount, unit, token.start(), _end(text, end))
         elif working_days:
             working = _working_period(text, tokens, i + 1, amount, token.start())
             if working is not None:
