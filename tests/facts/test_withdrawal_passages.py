@@ -92,6 +92,12 @@ def test_open_purchase_is_flagged_and_keeps_its_own_period() -> None:
         ("Wir gewähren ein verlängertes Widerrufsrecht von 30 Tagen.", "de", 30),
         # a number in brackets after its word
         ("Du har fjorton (14) dagars ångerrätt.", "sv", 14),
+        # abbreviated and calendar days; a bare verb with its period; ways of changing one's mind
+        ("Ångerfrist: 14 dgr", "sv", 14),
+        ("Peruutusaika 14 pv", "fi", 14),
+        ("You can cancel within 14 calendar days.", "en", 14),
+        ("Voit perua 14 päivän kuluessa.", "fi", 14),
+        ("Die Wiederrufsfrist beträgt 14 Tage.", "de", 14),
     ],
 )
 def test_the_period_of_the_right_in_everyday_wording(text: str, lang: str, amount: int) -> None:
@@ -122,6 +128,57 @@ def test_the_period_of_the_right_in_everyday_wording(text: str, lang: str, amoun
 )
 def test_other_periods_beside_the_right_are_not_its_period(text: str, lang: str) -> None:
     assert [f.amount for f in _periods(text, lang) if "open_purchase" not in f.flags and f.amount] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [("Ändrat dig? Du har 14 dagar på dig.", "sv"), ("Had second thoughts? You have 14 days.", "en")],
+)
+def test_changing_ones_mind_asked_and_answered(text: str, lang: str) -> None:
+    assert [f.in_days() for f in _periods(text, lang) if f.amount] == [14]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # a bare verb names no right without a period, nor what else is cancelled
+        ("Oikeus peruuttaa suostumus milloin tahansa.", "fi"),
+        ("You can cancel your newsletter subscription at any time.", "en"),
+        ("You can cancel your subscription with 30 days' notice.", "en"),
+    ],
+)
+def test_a_bare_verb_of_cancelling_is_no_right_by_itself(text: str, lang: str) -> None:
+    assert _periods(text, lang) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Fortrydelsesretten bortfalder, hvis forseglingen brydes inden 14 dage.", "da"),
+        ("Du mister angreretten om du tar varen i bruk i løpet av 14 dager.", "nb"),
+        ("You lose your right to cancel if you download the file within 14 days.", "en"),
+    ],
+)
+def test_a_right_that_lapses_is_no_anchor_for_a_period(text: str, lang: str) -> None:
+    assert [f.amount for f in _periods(text, lang) if f.amount] == []
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        ("<h2>Ångerrätt</h2><p>Du har 14 dagar på dig.</p>", "sv"),
+        ("<h2>Widerrufsrecht</h2><p>Sie haben 14 Tage Zeit.</p>", "de"),
+        ("<h3>Can I cancel?</h3><p>Sure, you have got 14 days.</p>", "en"),
+    ],
+)
+def test_a_period_under_a_heading_naming_the_right_is_its_own_read_loosely(body: str, lang: str) -> None:
+    [fact] = [f for f in _of(gather(_page(f"<main>{body}</main>"), lang), PassageTopic.WITHDRAWAL_PERIOD) if f.amount]
+    assert fact.in_days() == 14 and "loose" in fact.flags
+
+
+def test_a_heading_naming_the_right_leaves_another_things_period_alone() -> None:
+    body = "<main><h2>Ångerrätt</h2><p>Vi skickar alla paket inom 3 dagar.</p><p>Garantin gäller i 2 år.</p></main>"
+    assert [f.amount for f in _of(gather(_page(body), "sv"), PassageTopic.WITHDRAWAL_PERIOD) if f.amount] == []
 
 
 def test_a_period_read_loosely_is_flagged() -> None:

@@ -13,6 +13,10 @@ function (CRD Art. 11a) and who pays the return shipping.
   named without one; ``open_purchase`` for a commercial return promise ("öppet köp 30 dagar",
   "Rückgaberecht", "30-day returns"), with ``right_named`` when the same sentence names the
   right; ``label`` for a heading or link text that names the right and says nothing more.
+  A bare withdrawing verb ("to cancel", "voit perua") names the right only with a period and
+  not beside consent or a subscription. A period in a sentence under a heading naming the
+  right, with no other thing's word next to it ("Ångerrätt" – "Du har 14 dagar på dig"), is
+  the right's, ``loose``: the heading is a topic, so a fail is never read from it.
 * ``withdrawal_form``: the Annex I(B) text itself (or the form's declaration in other words
   with its blanks or fields) or a heading naming the form with form content under it
   (``inline``), a link to it (``link``, target), or only a mention (``mention_only``). The
@@ -103,15 +107,20 @@ def gather(doc: Document, lang: str) -> list[PassageFact]:
 def _periods(doc: Document, lang: str) -> list[PassageFact]:
     concepts = page_concepts(doc)
     out: list[PassageFact] = []
+    section = ""  # the heading over the block, when it names the right
     for block in doc.blocks:
+        if _is_section_heading(block):
+            section = block.text if _names_right(concepts, block.text) else ""
         for sentence in sentences(block.text):
             text = sentence.text
-            slots = concepts.spans(text, _CONCEPT)
+            slots = _with_acts(concepts.spans(text, _CONCEPT))
             rights, opens = slots.get("right", []), slots.get("open", [])
             if not rights and not opens:
+                if section and block.label is None and not _is_section_heading(block):
+                    out.extend(_section_period(doc, block, lang, concepts, section, text))
                 continue
             assigned = _assign(text, slots, _label_words(text))
-            if rights:
+            if rights and (assigned["right"] or not _acts_only(slots)):
                 out.append(_period_fact(doc, block, lang, text, assigned["right"], []))
             if opens:
                 flags = ["open_purchase"] + (["right_named"] if rights else [])
@@ -121,6 +130,58 @@ def _periods(doc: Document, lang: str) -> list[PassageFact]:
 
 _CONCEPT = "withdrawal_period"
 Span = tuple[int, int]
+_SECTION_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "summary"})
+#: A heading longer than this (in words) is prose, not a section's name.
+_SECTION_WORDS = 8
+
+
+def _with_acts(slots: dict[str, list[Span]]) -> dict[str, list[Span]]:
+    """The slots with a bare withdrawing verb ("to cancel", "voit perua") as a name of the
+    right, unless the sentence names what else is cancelled (consent, a subscription)."""
+    acts = slots.get("act", [])
+    if not acts or slots.get("act_other"):
+        return slots
+    return {**slots, "right": sorted([*slots.get("right", []), *acts])}
+
+
+def _acts_only(slots: dict[str, list[Span]]) -> bool:
+    """Whether the right is named only by a bare verb: it speaks only with a period."""
+    acts = set(slots.get("act", []))
+    return all(r in acts for r in slots.get("right", []))
+
+
+def _is_section_heading(block: TextBlock) -> bool:
+    tag = block.element.tag.lower() if isinstance(block.element.tag, str) else ""
+    return tag in _SECTION_TAGS or (block.element.get("role") or "").lower() == "heading"
+
+
+def _names_right(concepts: PageConcepts, heading: str) -> bool:
+    """Whether a heading names the right of withdrawal ("Ångerrätt", "Widerrufsrecht", "Can I
+    cancel my order?"), not excluded ("Ingen ångerrätt för företag")."""
+    words = word_list(heading)
+    if not words or len(words) > _SECTION_WORDS:
+        return False
+    slots = _with_acts(concepts.spans(heading, _CONCEPT))
+    clause_of = _clause_index(heading, len(words), 0)
+    return any(not _negated(r, slots.get("negation", []), clause_of) for r in slots.get("right", []))
+
+
+def _section_period(
+    doc: Document, block: TextBlock, lang: str, concepts: PageConcepts, heading: str, text: str
+) -> list[PassageFact]:
+    """A period stated under a heading naming the right, in a sentence that names neither the
+    right nor a return promise ("Ångerrätt" – "Du har 14 dagar på dig."), read as the right's,
+    loosely: the heading is a topic, and the sentence may be about another time in it (a fail
+    is never read from it). Another thing's word next to the period keeps it that thing's ("Vi
+    skickar inom 3 dagar")."""
+    if next(periods(text), None) is None:
+        return []
+    joined = f"{clean(heading).rstrip(':').rstrip()} – {text}"
+    assigned = _assign(joined, _with_acts(concepts.spans(joined, _CONCEPT)), _label_words(joined))
+    found = [(distance, period, True) for distance, period, _ in assigned["right"]]
+    if not found:
+        return []
+    return [_period_fact(doc, block, lang, joined, found, [])]
 
 
 def _assign(text: str, slots: dict[str, list[Span]], label_words: int) -> dict[str, list[tuple[int, Period, bool]]]:
