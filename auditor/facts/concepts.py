@@ -19,7 +19,8 @@ själv" holds no fixed phrase); a concept does not need one. It is data, in
   negation word that is a word of a longer term ("påverkar inte", "does not affect") is that
   term's own, not the clause's.
 * **suspend**: slots that, anywhere in the sentence, take a value away ("Vid reklamation
-  betalar vi returfrakten" says nothing about returns after a withdrawal).
+  betalar vi returfrakten" says nothing about returns after a withdrawal): a clause whose
+  reading is a suspended value says nothing, and no weaker reading of it stands in.
 * **negated**: ``{slot: derived}``: a word of ``slot`` with a negation word of its language
   within three words of it (before or after) also fills ``derived``, and that negation word is
   its own ("inskränker aldrig", "nimmt Ihnen keine", "nothing in it affects": a `limit` verb
@@ -481,7 +482,7 @@ def _clause_value(concept: Concept, clause: Clause, suspended: set[str], scope: 
             value: str | None = pattern.value
             if _negated(clause, concept.name, lang):
                 value = concept.negation.get(pattern.value)
-            if value is None or value in suspended:
+            if value is None:
                 continue
             rank = concept.precedence.index(value) if value in concept.precedence else len(concept.precedence)
             candidates.append((pattern.tier, rank, near if near is not None else whole, value))
@@ -489,7 +490,9 @@ def _clause_value(concept: Concept, clause: Clause, suspended: set[str], scope: 
         return None
     best = min((tier, rank, span) for tier, rank, span, _ in candidates)
     values = {value for tier, rank, span, value in candidates if (tier, rank, span) == best}
-    return values.pop() if len(values) == 1 else None
+    # A suspended value is what the clause says, taken away: the clause then says nothing (a
+    # weaker reading of it does not stand in: "Har du fått fel vara står vi för returen").
+    return values.pop() if len(values) == 1 and not values & suspended else None
 
 
 class PageConcepts:
