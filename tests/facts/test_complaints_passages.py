@@ -311,3 +311,25 @@ def test_guarantee_notice_look_alikes(sentence: str, lang: str) -> None:
 )
 def test_no_complaint_channel_without_complaints(sentence: str, lang: str) -> None:
     assert not _topic(_gather(f"<main><p>{sentence}</p></main>", lang=lang), PROCEDURE)
+
+
+@pytest.mark.parametrize(
+    ("body", "lang", "amount", "unit"),
+    [
+        # the period in the answering clause, in days rather than the months to complain in
+        ("<p>Reklamationer som görs inom två månader besvaras inom fem dagar.</p>", "sv", 5, "days"),
+        ("<p>Wir bearbeiten Reklamationen binnen 3 Werktagen, die Erstattung erfolgt innerhalb von 14 Tagen.</p>",
+         "de", 3, "days"),
+        # a promised period outranks "as soon as possible" in another clause
+        ("<p>Reklamationer besvaras så snart som möjligt, dock senast inom 10 dagar.</p>", "sv", 10, "days"),
+        ("<p>Complaints are answered as soon as possible and no later than 10 days after receipt.</p>", "en", 10,
+         "days"),
+        # a Finnish unit alone before its postposition is one of it
+        ("<p>Käsittelemme reklamaation viikon kuluessa.</p>", "fi", 1, "weeks"),
+        ("<p>Vastaamme reklamaatioon viimeistään vuorokauden kuluessa.</p>", "fi", 1, "days"),
+        ("<p>Vastaamme reklamaatioihin kahden viikon kuluessa.</p>", "fi", 2, "weeks"),
+    ],
+)
+def test_the_answer_time_is_the_answers_period(body: str, lang: str, amount: float, unit: str) -> None:
+    facts = [f for f in _topic(_gather(f"<main>{body}</main>", lang=lang), PROCEDURE) if "answer_time" in f.flags]
+    assert [(f.amount, f.unit) for f in facts] == [(amount, unit)]

@@ -50,9 +50,11 @@ from auditor.facts.passages.common import (
     Period,
     Sentence,
     Unit,
+    number_value,
     passage_fact,
     periods,
     sentences,
+    unit_of,
     word_index,
     word_list,
 )
@@ -219,7 +221,8 @@ def _sentence_facts(
     channel = page_concepts(doc).spans(text, _CHANNEL)
     named = page_concepts(doc).spans(text, _RIGHT)
     # A fault makes a sentence about complaints ("Mängel können Sie telefonisch melden"); damage
-    # alone does not ("Är kartongen trasig när den kommer, kontakta oss" is about the delivery).
+    # alone does not ("Är kartongen trasig när den kommer, kontakta oss" is about the delivery),
+    # damaged goods do (the channel concept's context: "Har du fått en skadad vara?").
     context = right or inherited or bool(channel.get("context") or named.get("named") or named.get("defect"))
     if context and not links and not channel.get("public_body"):
         fault = bool(named.get("defect") or named.get("damage"))
@@ -256,7 +259,7 @@ def _procedure(
     # possible") in one clause (the complaint_answer concept).
     answer = page_concepts(doc).value(text, "complaint_answer")
     if answer == "period":
-        found = _answer_time(text)
+        found = _answer_time(doc, text)
         if found is not None:
             amount, unit, working = found
             flags.append("answer_time")
@@ -279,12 +282,47 @@ def _procedure(
     )
 
 
-def _answer_time(text: str) -> tuple[float, Unit, bool] | None:
-    """The first answer time in ``text``: (amount, unit, counted in working days). Digits and
-    number words alike ("inom fem arbetsdagar", "zwei Wochen", "kahden viikon")."""
-    for period in periods(text, working_days=True):
-        return period.amount, period.unit, period.working
-    return None
+def _answer_time(doc: Document, text: str) -> tuple[float, Unit, bool] | None:
+    """The answer time in ``text``: (amount, unit, counted in working days). Digits and number
+    words alike ("inom fem arbetsdagar", "zwei Wochen", "kahden viikon"), and a Finnish unit
+    alone before a postposition ("viikon kuluessa": within a week). Of several periods, the one
+    in a clause with an answering word, then one in hours, days or weeks (months and years are
+    the periods to complain in, not to answer), then the nearest to an answering word: in
+    "Reklamationer som görs inom två månader besvaras inom fem dagar" the answer time is five days."""
+    found = [*periods(text, working_days=True), *_bare_units(text)]
+    if not found:
+        return None
+    answers = page_concepts(doc).spans(text, "complaint_answer").get("answer", [])
+
+    def rank(period: Period) -> tuple[bool, bool, int, int]:
+        start, end = word_index(text, period.start), word_index(text, period.end)
+        lo, hi = _clause(text, period)
+        clause = (word_index(text, lo), word_index(text, hi))
+        in_clause = any(clause[0] <= a and b <= clause[1] for a, b in answers)
+        return (not in_clause, period.unit in ("months", "years"), _distance(answers, start, end), period.start)
+
+    best = min(found, key=rank)
+    return best.amount, best.unit, best.working
+
+
+#: A Finnish unit in the genitive, alone before a postposition of time, is one of it ("viikon
+#: kuluessa", "vuorokauden sisällä"): Finnish needs no "one" where Swedish says "inom en vecka".
+_FI_BARE_UNIT = re.compile(
+    r"(?<![\w-])(?P<unit>viikon|vuorokauden|kuukauden|vuoden|päivän|tunnin)\s+(?:kuluessa|sisällä|aikana)\b",
+    re.IGNORECASE,
+)
+
+
+def _bare_units(text: str) -> list[Period]:
+    out: list[Period] = []
+    for match in _FI_BARE_UNIT.finditer(text):
+        before = text[: match.start()].split()
+        if before and (before[-1][0].isdigit() or number_value(before[-1]) is not None):
+            continue  # "kahden viikon kuluessa": a number's period, read by periods()
+        unit = unit_of(match.group("unit"))
+        if unit is not None:
+            out.append(Period(1.0, unit, match.start(), match.end("unit")))
+    return out
 
 
 # --------------------------------------------------------------------------- periods
