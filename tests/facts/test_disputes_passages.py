@@ -143,3 +143,30 @@ def test_a_heading_gives_the_context() -> None:
     assert "no_context" not in fact.flags
     [fact] = passages("<h2>Om oss</h2><p>Allmänna reklamationsnämnden.</p>", PassageTopic.ADR_BODY)
     assert "no_context" in fact.flags
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "name"),
+    [
+        ("Missnöjd med vårt beslut? Läs mer på arn.se om hur du gör en anmälan.", "sv", "Allmänna reklamationsnämnden"),
+        ("Not happy with our final response? Visit retailadr.org.uk to raise your case.", "en", "Retail ADR"),
+    ],
+)
+def test_a_bodys_web_address_written_out_names_it(text: str, lang: str, name: str) -> None:
+    [fact] = passages(f"<p>{text}</p>", PassageTopic.ADR_BODY, lang)
+    assert fact.name == name and "no_context" not in fact.flags
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # handling, solving, following its decisions: the body to turn to
+        ("Saker vi ikke klarer å løse sammen, kan behandles av Forbrukerklageutvalget.", "nb"),
+        ("Sager, vi ikke kan løse sammen, kan behandles af Nævnenes Hus.", "da"),
+        ("As members of a trade association we follow the rulings of the Furniture Ombudsman.", "en"),
+        ("Anschließend können Sie die Universalschlichtungsstelle einschalten.", "de"),
+    ],
+)
+def test_more_ways_to_say_a_body_is_the_one_to_turn_to(text: str, lang: str) -> None:
+    [fact] = passages(f"<p>{text}</p>", PassageTopic.ADR_BODY, lang)
+    assert "no_context" not in fact.flags

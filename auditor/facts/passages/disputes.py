@@ -48,7 +48,7 @@ from auditor.models import PassageFact, PassageTopic
 
 #: A web address written in the text ("www.arn.se", "https://ec.europa.eu/consumers/odr/").
 _WEB = re.compile(
-    r"(?<![@\w.-])(?:https?://)?(?:www\.)?(?:[a-z0-9-]+\.)+(?:se|no|dk|fi|de|eu|com|org|net|info)\b(?:/[^\s<>()\"']*)?",
+    r"(?<![@\w.-])(?:https?://)?(?:www\.)?(?:[a-z0-9-]+\.)+(?:se|no|dk|fi|de|eu|uk|com|org|net|info)\b(?:/[^\s<>()\"']*)?",
     re.IGNORECASE,
 )
 #: A postal code followed by a town: "101 23 Stockholm", "0155 Oslo", "1780 København V", "10117 Berlin".
@@ -201,7 +201,7 @@ def _adr_sentences(doc: Document, lang: str) -> list[PassageFact]:
         heading = _heading(blocks, i)
         for sentence in sentences(block.text):
             text = sentence.text
-            names = bodies_named(text)
+            names = bodies_named(text) or _bodies_by_address(text)
             vsbg = _vsbg(text, statement, unwilling, willing)
             if not names and vsbg is None:
                 continue
@@ -230,6 +230,14 @@ def _adr_sentences(doc: Document, lang: str) -> list[PassageFact]:
                     )
                 )
     return out
+
+
+def _bodies_by_address(text: str) -> list[str]:
+    """Dispute bodies whose web address is written out in ``text`` ("Läs mer på arn.se om hur
+    du gör en anmälan"): the address names the body as a link to it does."""
+    _, sites = _bodies()
+    found = (site_of(m.group(0).rstrip(".,;:")) for m in _WEB.finditer(text))
+    return list(dict.fromkeys(sites[domain] for domain in found if domain is not None))
 
 
 def _heading(blocks: list[TextBlock], i: int) -> str:
