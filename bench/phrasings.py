@@ -138,8 +138,10 @@ CONCEPTS: dict[str, Concept] = {
     # statement beside a commercial guarantee that the statutory rights stay.
     "guarantee_notice": Concept(PassageTopic.GUARANTEE_NOTICE, lambda p: True),
     # An out-of-court dispute body named as the one to turn to (a body named as something else,
-    # flagged no_context, is not it).
-    "adr_body": Concept(PassageTopic.ADR_BODY, lambda p: "no_context" not in p.flags),
+    # flagged no_context, is not it; nor is a German trader's § 36 VSBG statement that it does not
+    # take part, flagged vsbg_unwilling: it names no body to turn to, though the rule accepts it
+    # as the statement the law asks of such a trader).
+    "adr_body": Concept(PassageTopic.ADR_BODY, lambda p: not {"no_context", "vsbg_unwilling"} & set(p.flags)),
     # When customer service can be reached (opening hours or round the clock) or how soon it
     # answers (a promised response time): either passes the service-hours rule.
     "service_hours": Concept(
