@@ -59,6 +59,7 @@ from rich.table import Table
 
 from auditor import __version__, ci, pipeline, registry, scoring, store
 from auditor.batch import BatchInputError, BatchSite, read_sites
+from auditor.browser.pdf import print_pdfs
 from auditor.catalogue import OUTCOME_LABELS, SECTIONS, doc_sections, where_it_applies, write_docs
 from auditor.demo.server import serve_sites
 from auditor.evaluation import CorpusError, evaluate, load_corpus, markdown_table, write_into
@@ -88,7 +89,7 @@ EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_TOOL_ERROR = 2
 
-FORMATS = ("html", "json")
+FORMATS = ("html", "json", "pdf")
 RENDER_MODES = ("auto", "always", "never")
 #: The demo serves its shops on this port of 127.0.0.2, 127.0.0.3, ... when it is free, so the
 #: report file names stay the same from run to run.
@@ -135,6 +136,7 @@ WORDS = Messages(
     cannot_write=N_("cannot write reports to {folder}: {reason}"),
     wrote=N_("wrote {path}"),
     wrote_manifest=N_("wrote {path} (SHA-256 of every evidence file)"),
+    no_pdf=N_("the HTML reports are written, but no PDF was printed: {reason}"),
     resuming=NP_("resuming run {run} from {time}: {done} of {n} site already done",
                  "resuming run {run} from {time}: {done} of {n} sites already done"),
     run_started=NP_("run {run}: {n} site, law as of {date}", "run {run}: {n} sites, law as of {date}"),
@@ -276,6 +278,8 @@ def _report_parser(commands: Commands) -> None:
                         help="where the HTML reports go (default: the folder of RESULT_JSON, or of the store)")
     report.add_argument("--store", type=Path, default=None, metavar="PATH",
                         help="the store holding RUN (default audit-reports/auditor.sqlite)")
+    report.add_argument("--format", default="html", metavar="FMT[,FMT]",
+                        help="html, or html,pdf to print each report to PDF in Chromium too (default html)")
     _add_lang_option(report)
     report.set_defaults(func=cmd_report)
 
@@ -516,6 +520,7 @@ def cmd_batch(args: argparse.Namespace, console: Console) -> int:
                      run_label=WORDS("run_label", run=batch.run.id, file=args.sites.name))
     written, _ = _write(result, [*settings.formats, "index", "csv", "findings"], settings, settings.recorded(),
                         batch.run.id, batch=info)
+    _say_printed(written, console, lang)
     batch.close(finished=True)
     if len(result.sites) <= 30:
         print_summary(result, Console(), written.site_reports, lang=settings.lang)
@@ -619,6 +624,7 @@ def cmd_ci(args: argparse.Namespace, console: Console) -> int:
     written, manifest = _write(result, settings.formats, settings, recorded, done.run, gate=gate, sources=sources)
     for item in [*written.paths(), manifest]:
         console.print(say(lang, "wrote", path=str(item)))
+    _say_printed(written, console, lang, listed=True)
     print_summary(result, console, written.site_reports, lang=settings.lang)
     _print_gate(gate, console, lang)
     code = gate.exit_code(exit_zero=args.exit_zero)
@@ -703,10 +709,12 @@ def cmd_report(args: argparse.Namespace, console: Console) -> int:
     else:
         result = _read_result(path)
         out_dir, assets_dir = args.output or path.parent, path.parent
+    formats = [f for f in _parse_formats(args.format) if f != "json"] or ["html"]
     try:
-        written = write_reports(result, ["html"], out_dir, assets_dir=assets_dir, lang=args.lang)
+        written = write_reports(result, formats, out_dir, assets_dir=assets_dir, lang=args.lang, printer=print_pdfs)
     except OSError as exc:
         raise UsageError(WORDS("cannot_write", folder=str(out_dir), reason=str(exc))) from exc
+    _say_printed(written, console, args.lang)
     print_summary(result, Console(), written.site_reports, lang=args.lang)
     return EXIT_OK
 
@@ -917,7 +925,8 @@ def _write(
     the one place the command line writes a run's files."""
     out_dir = settings.output or Path("audit-reports")
     try:
-        written = write_reports(result, formats, out_dir, lang=settings.lang, gate=gate, sources=sources, batch=batch)
+        written = write_reports(result, formats, out_dir, lang=settings.lang, gate=gate, sources=sources, batch=batch,
+                                printer=print_pdfs)
         return written, write_manifest(out_dir, result, dict(recorded), run)
     except OSError as exc:
         raise UsageError(WORDS("cannot_write", folder=str(out_dir), reason=str(exc))) from exc
@@ -929,8 +938,18 @@ def _emit(result: AuditResult, settings: AuditSettings, console: Console, record
     written, manifest = _write(result, settings.formats, settings, recorded, run)
     for path in written.files.get("json", []):
         console.print(say(settings.lang, "wrote", path=str(path)))
+    _say_printed(written, console, settings.lang)
     console.print(say(settings.lang, "wrote_manifest", path=str(manifest)))
     print_summary(result, Console(), written.site_reports, lang=settings.lang)
+
+
+def _say_printed(written: Written, console: Console, lang: str, *, listed: bool = False) -> None:
+    """The PDFs printed (unless ``listed`` already), or in one line why none was: a browser that
+    cannot print costs the PDFs, never the run or the other reports."""
+    for path in [] if listed else written.files.get("pdf", []):
+        console.print(say(lang, "wrote", path=str(path)))
+    if "pdf" in written.unavailable:
+        console.print(f"[yellow]{say(lang, 'no_pdf', reason=written.unavailable['pdf'])}[/yellow]", soft_wrap=True)
 
 
 def _exit_code(result: AuditResult) -> int:

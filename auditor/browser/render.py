@@ -228,6 +228,11 @@ class Browser:
         self._playwright = playwright
         self._browser = browser
 
+    async def bare_context(self, **options: Any) -> Any:
+        """A context with ``options`` and none of a site's guards: for files this tool wrote
+        (printing a report, :mod:`auditor.browser.pdf`), never for a crawled page."""
+        return await self._browser.new_context(**options)
+
     @asynccontextmanager
     async def site(
         self, saved: SavedCopy | None = None, allow_private: bool = True, ignore_https_errors: bool = False

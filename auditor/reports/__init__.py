@@ -24,14 +24,21 @@ markdown   ``summary.md``       ``gate``
 index      ``index.html``       ``batch`` (names, tags, run label); links the html
 csv        ``batch.csv``        ``batch``
 findings   ``findings.csv``     ``batch`` (names); one row per site and rule
+pdf        ``<site>.pdf``       ``printer``; prints the html reports (written too)
 =========  ===================  ==================================================
 
 The reports a person reads (html, index, csv, findings) have a file per language: the names
 above in English, ``<site>.sv.html``, ``index.sv.html``, ``batch.sv.csv`` in Swedish and so on
 (:func:`~auditor.reports.html.report_file`), so a report in one language never overwrites
 another; each HTML report links to the same report in the other languages the folder holds
-from the same result. The CI formats keep their one name whatever the language: the tools
-that read them look for that name, and a pipeline writes them in one language.
+from the same result. The CI formats keep their one name whatever the language: the tools that
+read them look for that name, and a pipeline writes them in one language.
+
+The PDFs follow the HTML reports' names (``<site>.pdf``, ``<site>.sv.pdf``): each is its HTML
+report as Chromium prints it, with the report's print style sheet, for a letter to the trader.
+The ``printer`` comes from the caller (the browser layer), so that the reports never import a
+browser; when it cannot print, every other format is still written and
+:attr:`Written.unavailable` says why.
 
 :class:`Written` gives the paths by format (``written.files["sarif"]``), all of them in order
 (``written.paths()``), and each site's HTML report by site URL (``written.site_reports``,
@@ -52,7 +59,14 @@ from typing import Any
 
 from auditor.i18n import DEFAULT_LANG, check_lang
 from auditor.models import AuditResult, Gate
-from auditor.reports.base import BatchInfo, ReportTarget, Writer, write_text_atomic
+from auditor.reports.base import (
+    BatchInfo,
+    FormatUnavailable,
+    Printer,
+    ReportTarget,
+    Writer,
+    write_text_atomic,
+)
 from auditor.reports.batch import batch_rows, write_batch_csv, write_findings_csv, write_index_html
 from auditor.reports.html import (
     language_versions,
@@ -71,6 +85,8 @@ __all__ = [
     "WRITERS",
     "BatchInfo",
     "FileWriter",
+    "FormatUnavailable",
+    "Printer",
     "ReportTarget",
     "Writer",
     "Written",
@@ -151,6 +167,17 @@ def _findings(result: AuditResult, target: ReportTarget) -> list[Path]:
                                target.batch.names, links, lang=target.lang)]
 
 
+def _pdf(result: AuditResult, target: ReportTarget) -> list[Path]:
+    """Each site's HTML report (just written) printed beside it: ``<site>.pdf``, ``<site>.sv.pdf``."""
+    if target.printer is None:
+        raise ValueError("the pdf report needs a printer (a browser to print the HTML reports with)")
+    jobs = [(html, html.with_suffix(".pdf")) for html in target.site_reports.values()]
+    try:
+        return target.printer(jobs)
+    except RuntimeError as exc:
+        raise FormatUnavailable(str(exc)) from exc
+
+
 #: Every file writer by format name, in the order :func:`write_reports` writes them (the batch
 #: index after the site reports it links).
 WRITERS: dict[str, Writer] = {
@@ -164,17 +191,20 @@ WRITERS: dict[str, Writer] = {
         FileWriter("index", "index.html", _index),
         FileWriter("csv", "batch.csv", _csv),
         FileWriter("findings", "findings.csv", _findings),
+        FileWriter("pdf", "<site>.pdf", _pdf),  # printed from the HTML reports, so last
     )
 }
 
 
 @dataclass(frozen=True)
 class Written:
-    """What :func:`write_reports` wrote: paths by format in writing order, and each site's HTML
-    report by site URL (empty without ``html``)."""
+    """What :func:`write_reports` wrote: paths by format in writing order, each site's HTML
+    report by site URL (empty without ``html``), and the formats that could not be written this
+    time with the reason (``unavailable["pdf"]``: no browser to print with)."""
 
     files: dict[str, list[Path]] = field(default_factory=dict)
     site_reports: dict[str, Path] = field(default_factory=dict)
+    unavailable: dict[str, str] = field(default_factory=dict)
 
     def paths(self) -> list[Path]:
         return [path for paths in self.files.values() for path in paths]
@@ -190,26 +220,36 @@ def write_reports(
     sources: Mapping[str, str] | None = None,
     assets_dir: Path | None = None,
     batch: BatchInfo | None = None,
+    printer: Printer | None = None,
 ) -> Written:
     """Write ``formats`` of ``result`` into ``out_dir`` in ``lang``; see the module docstring.
 
-    Raises ``ValueError`` for an unknown format or language, or a CI format without ``gate``
-    (before anything is written), and ``OSError`` when a file cannot be written."""
+    Raises ``ValueError`` for an unknown format or language, a CI format without ``gate`` or
+    ``pdf`` without ``printer`` (before anything is written), and ``OSError`` when a file cannot
+    be written. ``pdf`` writes the ``html`` reports too: it prints them."""
     check_lang(lang)
     chosen = set(formats)
+    if "pdf" in chosen:
+        chosen.add("html")
     unknown = sorted(chosen - WRITERS.keys())
     if unknown:
         raise ValueError(f"unknown report format(s) {', '.join(unknown)}; choose from {', '.join(WRITERS)}")
     target = ReportTarget(out_dir=out_dir, lang=lang, gate=gate, sources=sources, assets_dir=assets_dir,
-                          batch=batch or BatchInfo())
+                          batch=batch or BatchInfo(), printer=printer)
     if gate is None and (needing := sorted(chosen & {"sarif", "junit", "markdown"})):
         raise ValueError(f"the {', '.join(needing)} report(s) need the CI gate")
+    if printer is None and "pdf" in chosen:
+        raise ValueError("the pdf report needs a printer (a browser to print the HTML reports with)")
     out_dir.mkdir(parents=True, exist_ok=True)
     written = Written()
     for name, writer in WRITERS.items():
         if name not in chosen:
             continue
-        paths = writer.write(result, target)
+        try:
+            paths = writer.write(result, target)
+        except FormatUnavailable as exc:
+            written.unavailable[name] = str(exc)
+            paths = []
         written.files[name] = paths
         if name == "html":
             reports = {site.url: path for site, path in zip(result.sites, paths, strict=True)}

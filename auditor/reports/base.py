@@ -7,13 +7,23 @@ importing the package's registry of writers (which imports them).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
 from auditor.i18n import DEFAULT_LANG, Text
 from auditor.models import AuditResult, Gate
+
+#: Prints HTML files to PDF: takes ``(html, pdf)`` pairs, returns the PDFs written; raises
+#: ``RuntimeError`` with a one-line reason when it cannot. The browser layer has one
+#: (:func:`auditor.browser.pdf.print_pdfs`); the reports never import a browser.
+Printer = Callable[[Sequence[tuple[Path, Path]]], list[Path]]
+
+
+class FormatUnavailable(RuntimeError):
+    """A format that could not be written this time (no browser to print with): the other
+    formats are written as usual, and :class:`auditor.reports.Written` names it with the reason."""
 
 
 @dataclass(frozen=True)
@@ -36,6 +46,7 @@ class ReportTarget:
     paths are relative to (default ``out_dir``). ``batch``: names, tags and run label for the
     batch index and CSV. ``site_reports``: site URL -> its HTML report, filled by
     :func:`auditor.reports.write_reports` once the ``html`` writer ran, so the index links them.
+    ``printer``: what prints the HTML reports to PDF (the ``pdf`` writer needs it).
     """
 
     out_dir: Path
@@ -45,6 +56,7 @@ class ReportTarget:
     assets_dir: Path | None = None
     batch: BatchInfo = field(default_factory=BatchInfo)
     site_reports: Mapping[str, Path] = field(default_factory=dict)
+    printer: Printer | None = None
 
     def require_gate(self, writer: str) -> Gate:
         if self.gate is None:

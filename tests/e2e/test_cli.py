@@ -18,8 +18,8 @@ from auditor.schemas import schema_path
 pytestmark = pytest.mark.e2e
 
 
-def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "COLUMNS": "200"}  # a wide terminal: rule ids are not folded
+def run(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "COLUMNS": "200", **(env or {})}  # a wide terminal: rule ids are not folded
     return subprocess.run([sys.executable, "-m", "auditor", *args], cwd=cwd, capture_output=True,
                           text=True, timeout=240, env=env)
 
@@ -88,6 +88,23 @@ def test_report_rerenders_html_from_result_json(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr
     sites = json.loads((out / "result.json").read_text(encoding="utf-8"))["sites"]
     assert len(list((tmp_path / "html").glob("*.html"))) == len(sites)
+    # --format pdf: each report printed beside it, in the report's language
+    proc = run("report", str(out / "result.json"), "--output", str(tmp_path / "html"), "--lang", "sv",
+               "--format", "html,pdf", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    pdfs = sorted((tmp_path / "html").glob("*.sv.pdf"))
+    assert len(pdfs) == len(sites) and all(p.read_bytes().startswith(b"%PDF-") for p in pdfs)
+    assert all(p.with_suffix(".html").is_file() for p in pdfs)
+    # no browser: one line says so, the HTML reports are written, the command succeeds
+    proc = run("report", str(out / "result.json"), "--output", str(tmp_path / "nobrowser"), "--format", "html,pdf",
+               cwd=tmp_path, env={"AUDITOR_CHROMIUM": str(tmp_path / "no-chromium"),
+                                  "PLAYWRIGHT_BROWSERS_PATH": str(tmp_path / "no-browsers")})
+    assert proc.returncode == 0, proc.stderr
+    [said] = [line for line in proc.stderr.splitlines() if "no PDF was printed" in line]
+    assert "no PDF was printed: no browser could be started" in said, "one line says why"
+    assert "Traceback" not in proc.stdout + proc.stderr
+    assert len(list((tmp_path / "nobrowser").glob("*.html"))) == len(sites)
+    assert not list((tmp_path / "nobrowser").glob("*.pdf"))
 
 
 @pytest.mark.parametrize(("content", "message"), [

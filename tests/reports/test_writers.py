@@ -46,7 +46,7 @@ def _gated() -> tuple[AuditResult, ci.Gate]:
 
 
 def test_every_format_has_a_writer() -> None:
-    assert list(WRITERS) == ["json", "html", "sarif", "junit", "markdown", "index", "csv", "findings"]
+    assert list(WRITERS) == ["json", "html", "sarif", "junit", "markdown", "index", "csv", "findings", "pdf"]
     assert set(ci.CI_FORMATS) <= set(WRITERS)
     assert all(name == writer.name and writer.files for name, writer in WRITERS.items())
 
@@ -91,7 +91,8 @@ def test_batch_index_and_csv_link_the_site_reports(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("formats", "message"), [
-    (["json", "pdf"], "unknown report format"),
+    (["json", "docx"], "unknown report format"),
+    (["json", "pdf"], "needs a printer"),
     (["json", "sarif"], "need the CI gate"),
 ])
 def test_refused_before_anything_is_written(tmp_path: Path, formats: list[str], message: str) -> None:
