@@ -68,6 +68,10 @@ def test_negation_flips(text: str, value: str) -> None:
         "Send returns to our warehouse at no. 12.",
         # "responsible for" counts only with a cost word; a full stop ends a clause
         "You are responsible for returning the item within 14 days.",
+        # a wrong item sent is the shop's error, like a faulty one
+        "Har du fått fel vara skickar vi en fraktsedel så att returen blir kostnadsfri.",
+        "If we sent you the wrong item, we'll email you a prepaid label so the return is free.",
+        "Haben Sie einen falschen Artikel erhalten, ist die Rücksendung kostenlos.",
         "Neuvomme palautuksiin liittyvissä asioissa. Vastaamme viesteihin arkisin.",
     ],
 )
@@ -97,6 +101,19 @@ def test_lookalikes_say_nothing(text: str) -> None:
         ("Returfrakt: 0 kr", "trader"),
         # a Norwegian negation in a sentence that also fills the Swedish slots
         ("Du trenger ikke betale for returen.", "trader"),
+        # costing nothing: the negation is the term's own
+        ("Att skicka tillbaka varan kostar ingenting.", "trader"),
+        ("Det koster ikke noget at sende varen retur.", "trader"),
+        ("Die Rücksendung kostet Sie keinen Cent.", "trader"),
+        ("It's free to return.", "trader"),
+        # paying the freight back to us is no refund; a fee taken off the refund; posting back
+        ("Ønsker du at fortryde, skal du selv betale fragten tilbage til vores lager.", "consumer"),
+        ("A £2.95 returns fee will be taken off your refund.", "consumer"),
+        ("If you cancel, you will need to pay to post the goods back to us.", "consumer"),
+        ("We'll pick up the cost of your return.", "trader"),
+        # "non-refundable", a compound of return and postage refunded
+        ("Return postage is non-refundable.", "consumer"),
+        ("Das Rücksendeporto wird von uns erstattet.", "trader"),
     ],
 )
 def test_more_ways_to_say_who_pays(text: str, value: str) -> None:
