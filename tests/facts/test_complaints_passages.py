@@ -262,6 +262,9 @@ def test_complaint_periods_by_concept(body: str, lang: str, expected: list[tuple
          {"answer_time", "working_days"}),
         ("<p>Svarstid på reklamationer: 2 arbetsdagar.</p>", "sv", {"answer_time", "working_days"}),
         ("<p>Reklamer via Min side, så vender vi tilbage hurtigst muligt.</p>", "da", {"channel", "answer_asap"}),
+        # a postal address after a comma is where to send it; a button is a form
+        ("<p>Reklamationen skickar du till: Butiken AB, Box 12, 123 45 Stad.</p>", "sv", {"channel", "address"}),
+        ("<p>Vill du reklamera? Använd knappen Reklamera under din order.</p>", "sv", {"channel", "form"}),
     ],
 )
 def test_complaint_channels_and_answers_by_concept(body: str, lang: str, flags: set[str]) -> None:
@@ -307,6 +310,12 @@ def test_guarantee_notice_look_alikes(sentence: str, lang: str) -> None:
         # returns of unused goods and a general response time
         ("Palauta käyttämätön tuote lomakkeella 14 päivän kuluessa.", "fi"),
         ("Vi besvarer alle henvendelser inden for 24 timer.", "da"),
+        # complaints about something else than goods: marketing, a newsletter, the website
+        ("Klagomål på vår marknadsföring skickar du till marknad@butik.se.", "sv"),
+        ("Complaints about our marketing emails can be sent to marketing@shop.com.", "en"),
+        ("Palautetta verkkosivuista voit lähettää osoitteeseen palaute@kauppa.fi.", "fi"),
+        # a year before a place is no postal address
+        ("Reklamationsrätten gäller i tre år från 2022 Stockholm.", "sv"),
     ],
 )
 def test_no_complaint_channel_without_complaints(sentence: str, lang: str) -> None:

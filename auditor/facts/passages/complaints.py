@@ -82,6 +82,10 @@ _NOTICE_CHARS = 900
 #: The concept of the right to complain (lexicon/concepts/complaints_right.toml).
 _RIGHT = "complaints_right"
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+#: A postal code followed by a town, after a comma or colon as in an address ("Box 12, 123 45
+#: Stad", "Postboks 7, 0155 Oslo", "Hauptstr. 1, 10117 Berlin"): where to send a complaint. A
+#: year before a place name ("sedan 2022 Stockholm") is not one.
+_POSTAL = re.compile(r"[,:]\s*(?:\d{3}\s\d{2}|\d{4,5})\s+[A-ZÅÄÖÆØÜ][a-zåäöæøüé]+")
 _CLAUSE_BREAK = re.compile(r"[,;()\[\]–—]|\s-\s")
 #: The concept of the legal-guarantee notice (lexicon/concepts/guarantee_notice.toml).
 _NOTICE = "guarantee_notice"
@@ -224,8 +228,10 @@ def _sentence_facts(
     # alone does not ("Är kartongen trasig när den kommer, kontakta oss" is about the delivery),
     # damaged goods do (the channel concept's context: "Har du fått en skadad vara?").
     context = right or inherited or bool(channel.get("context") or named.get("named") or named.get("defect"))
-    if context and not links and not channel.get("public_body"):
-        fault = bool(named.get("defect") or named.get("damage"))
+    fault = bool(named.get("defect") or named.get("damage"))
+    # Complaints about marketing, a newsletter or personal data are no complaints about goods.
+    other_subject = bool(channel.get("other_subject")) and not fault and not right
+    if context and not links and not channel.get("public_body") and not other_subject:
         procedure = _procedure(doc, block, lang, text, channel, fault=fault)
         if procedure is not None:
             out.append(procedure)
@@ -241,7 +247,7 @@ def _procedure(
     flags: list[str] = []
     name = ""
     email = _EMAIL.search(text)
-    kinds = [kind for kind in _CHANNEL_KINDS if channel.get(kind)]
+    kinds = [kind for kind in _CHANNEL_KINDS if channel.get(kind) or (kind == "address" and _POSTAL.search(text))]
     if kinds or email:
         flags.append("channel")
         if email:
