@@ -69,6 +69,7 @@ def test_response_time(text: str, amount: float, unit: str, working: bool) -> No
         "Ring 08-123 45 67.",
         "Beställd 2024-09-17, måndag.",
         "Storlek 10-14 år.",
+        "Sizes 8 to 16 in stock.",
         "Widerruf innerhalb von 14 Tagen.",
     ],
 )
@@ -91,6 +92,14 @@ def test_look_alikes_are_not_service_hours(text: str) -> None:
         "<p>Our helpdesk picks up between 8 and 4 on weekdays.</p>",
         # A 12-hour afternoon hour next to a weekday.
         "<p>Support: Mon–Sat 10–6</p>",
+        "<p>Live chat 9-9 daily.</p>",
+        # the hour after "klockan", "klokken"; days in other forms; being there as the service
+        "<p>Vi finns här för dig alla vardagar mellan klockan 8 och 16.</p>",
+        "<p>Du når oss på telefon mellom klokken 10 og 14.</p>",
+        "<p>Palvelemme sinua kaikkina arkipäivinä kello 8–16.</p>",
+        "<p>Wir sind an allen Werktagen zwischen 8 und 16 Uhr für Sie da.</p>",
+        # a comma ends the range: the digits after it are no phone number
+        "<p>Our lines are open 8am to 8pm, 7 days a week.</p>",
     ],
 )
 def test_service_hours_without_a_label(html: str) -> None:
@@ -110,6 +119,10 @@ def test_service_hours_without_a_label(html: str) -> None:
         "<p>Studions gym är öppet dygnet runt.</p>",
         # "and" between two numbers with no "between" word is no range.
         "<p>Ring oss på måndag: vi har 3 och 17 kvar i lager.</p>",
+        # a showroom ("showrom" in Norwegian), an exhibition, a course
+        "<p>Showrommet i Bergen er åpent lørdager 11–15.</p>",
+        "<p>Näyttely on avoinna viikonloppuisin 11–17.</p>",
+        "<p>Der Kurs findet samstags von 10 bis 14 Uhr statt.</p>",
     ],
 )
 def test_other_places_hours_are_not_service_hours(html: str) -> None:

@@ -1,7 +1,7 @@
 """Passages about when customer service can be reached: ``service_hours``.
 
 * Opening hours: a time range that reads as hours of the day ("9–17", "09:00-17:00",
-  "9am-5pm", "klo 9–16", "9 bis 17 Uhr") next to a weekday or day range ("Mån–fre",
+  "9am-5pm", "klo 9–16", "klockan 9–16", "9 bis 17 Uhr", "9-9" on a 12-hour clock) next to a weekday or day range ("Mån–fre",
   "Mo.–Fr.", "ma–pe", "Mon-Fri") or an hours label ("Öppettider", "Åpningstider",
   "Servicezeiten", "Opening hours"), on the same line, the line before, or in the block
   before (a heading, a table cell), or a customer-service, phone or chat word instead of the
@@ -25,7 +25,7 @@
 
 "Öppet köp" (a return promise) is no opening hours: neither a label nor a time range. A range
 followed by a unit ("1–3 vardagar", "2–14 Tage") is a delivery time, by a month ("10–24 juli")
-dates, by more digits ("08-12 34 56") a phone number, and one next to "closed" ("lunchstängt
+dates, by more digits ("08-12 34 56", not past a comma) a phone number, and one next to "closed" ("lunchstängt
 12–13") a closing time: none of them hours. Hours whose line names
 a delivery, a courier or a pickup and no service word are another activity's (``other_place``).
 """
@@ -61,9 +61,11 @@ _BETWEEN = frozenset({"mellan", "mellom", "mellem", "zwischen", "between"})
 _BETWEEN_AFTER = frozenset({"valilla", "valissa"})
 _HOUR = r"(?:[01]?\d|2[0-4])"
 _MERIDIEM = r"(?:am|pm|a\.m\.|p\.m\.)"
+#: "kl.", "klo", "klockan", "klokken", "kello": the hour follows.
+_CLOCK = r"(?:kl|klo|kello|klockan|klokken|klokka)\.?\s*"
 _TIME_RANGE = re.compile(
-    rf"(?<![\w.,:/–-])(?P<pre>(?:kl|klo|kello)\.?\s*|von\s+|from\s+|fra\s+|från\s+"
-    rf"|(?:mellan|mellom|mellem|zwischen|between)\s+(?:(?:kl|klo|kello)\.?\s*)?)?"
+    rf"(?<![\w.,:/–-])(?P<pre>{_CLOCK}|von\s+|from\s+|fra\s+|från\s+"
+    rf"|(?:mellan|mellom|mellem|zwischen|between)\s+(?:{_CLOCK})?)?"
     rf"(?P<h1>{_HOUR})(?:[:.](?P<m1>[0-5]\d))?\s*(?P<ap1>{_MERIDIEM})?"
     rf"{_SEP}(?:(?:kl|klo)\.?\s*)?"
     rf"(?P<h2>{_HOUR})(?:[:.](?P<m2>[0-5]\d))?(?:\s*(?P<post>{_MERIDIEM}|uhr\b|h\b))?(?![\w:])",
@@ -187,13 +189,14 @@ def _is_hours(text: str, match: re.Match[str]) -> bool:
         if not (pre and pre[0] in _BETWEEN) and not (following and following[0] in _BETWEEN_AFTER):
             return False
     marked = any(match.group(g) for g in ("pre", "m1", "m2", "ap1", "post"))
-    # "9–5": the afternoon hour written on a 12-hour clock.
-    twelve_hour = 6 <= h1 <= 11 and 1 <= h2 <= 7
+    # "9–5", "9-9": the afternoon hour written on a 12-hour clock.
+    twelve_hour = 6 <= h1 <= 11 and (1 <= h2 <= 7 or 1 <= h2 <= h1)
     if not marked and not (h1 < h2 and h2 >= 12) and not twelve_hour:
         return False
-    # More digits right after the range make it a number: "08-12 34 56" is a phone number; a
-    # month makes it dates: "10–24 juli".
-    if following and (following[0].isdigit() or has_phrase(following[:1], _lex().months)):
+    # More digits right after the range make it a number: "08-12 34 56" is a phone number (not
+    # past a comma: "8am to 8pm, 7 days a week"); a month makes it dates: "10–24 juli".
+    digits_follow = re.match(r"\s*\d", text[match.end() :]) is not None
+    if following and (digits_follow or has_phrase(following[:1], _lex().months)):
         return False
     # "lunchstängt 12–13", "von 12 bis 13 Uhr geschlossen": when customer service is closed.
     before = normalise(text[: match.start()]).split()[-_CLOSED_BEFORE:]
