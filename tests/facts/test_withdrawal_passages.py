@@ -405,6 +405,19 @@ def test_controls_that_are_not_the_function(label: str, lang: str) -> None:
     assert _of(gather(_page(f"<main><button>{label}</button></main>"), lang), PassageTopic.WITHDRAWAL_FUNCTION) == []
 
 
+@pytest.mark.parametrize(
+    "html",
+    [
+        '<a href="/angra"><img src="/i.svg" alt="Ångra köp"></a>',  # an image link
+        '<input type="image" src="/b.png" alt="Ångra köp">',
+        '<div role="button" tabindex="0">Ångra köpet här</div>',  # any element with a control's role
+        '<span role="link" tabindex="0">Frånträd avtalet här</span>',
+    ],
+)
+def test_controls_of_every_kind_are_read(html: str) -> None:
+    assert _of(gather(_page(f"<main>{html}</main>"), "sv"), PassageTopic.WITHDRAWAL_FUNCTION)
+
+
 def test_a_control_is_read_by_its_accessible_name_when_its_text_says_too_little() -> None:
     doc = _page(
         '<main><button aria-label="Ångra order 10045">Ångra</button>'

@@ -496,7 +496,7 @@ def _dedupe(facts: Iterable[PassageFact]) -> list[PassageFact]:
 def _functions(doc: Document, lang: str) -> list[PassageFact]:
     concepts = page_concepts(doc)
     out: list[PassageFact] = []
-    for el in doc.root.iter("a", "button", "input"):
+    for el in _controls(doc):
         step: str | None = None
         text = ""
         # What the control shows, else the name it is announced by (an aria-label or title that
@@ -509,7 +509,8 @@ def _functions(doc: Document, lang: str) -> list[PassageFact]:
                 break
         if step not in ("start", "confirm"):
             continue
-        button = el.tag in {"button", "input"} or (el.get("role") or "").lower() == "button" or _looks_like_button(el)
+        role = (el.get("role") or "").lower()
+        button = el.tag in {"button", "input"} or role == "button" or _looks_like_button(el)
         flags = ["button" if button else "link"] + (["confirm"] if step == "confirm" else [])
         target = _control_target(doc, el)
         out.append(
@@ -518,15 +519,30 @@ def _functions(doc: Document, lang: str) -> list[PassageFact]:
     return out
 
 
+#: ARIA roles that make any element a control ("<div role=button>").
+_CONTROL_ROLES = frozenset({"button", "link"})
+
+
+def _controls(doc: Document) -> list[lxml.html.HtmlElement]:
+    """Links, buttons, submit and image inputs, and elements with a button or link role."""
+    return [
+        el
+        for el in doc.root.iter()
+        if isinstance(el.tag, str)
+        and (el.tag in ("a", "button", "input") or (el.get("role") or "").lower() in _CONTROL_ROLES)
+    ]
+
+
 def _control_texts(doc: Document, el: lxml.html.HtmlElement) -> list[str]:
     """A control's label: the text it shows (a submit input's value), then its aria-label and
-    title."""
+    title, then the alt text of its image (an image link or an image input)."""
     named = [clean(str(el.get(attribute) or "")) for attribute in ("aria-label", "title")]
     if el.tag == "input":
-        if (el.get("type") or "").lower() not in {"submit", "button"}:
+        if (el.get("type") or "").lower() not in {"submit", "button", "image"}:
             return []
-        return [t for t in (clean(str(el.get("value") or "")), *named) if t]
-    return [t for t in (doc.element_text(el), *named) if t]
+        return [t for t in (clean(str(el.get("value") or "")), *named, clean(str(el.get("alt") or ""))) if t]
+    images = [clean(str(img.get("alt") or "")) for img in el.iter("img")]
+    return [t for t in (doc.element_text(el), *named, " ".join(images)) if t]
 
 
 def _control_target(doc: Document, el: lxml.html.HtmlElement) -> str:
