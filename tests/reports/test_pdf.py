@@ -74,7 +74,8 @@ def printed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     write_assets(out)
     [report, _] = write_reports(build_result(), ["html"], out).files["html"]
     with chromium() as browser:
-        page = browser.new_page(viewport={"width": 794, "height": 1123}, java_script_enabled=False)
+        # the width inside A4's margins, where the phone layout (max-width: 720px) would apply on a screen
+        page = browser.new_page(viewport={"width": 688, "height": 1002}, java_script_enabled=False)
         page.goto(report.resolve().as_uri())
         page.emulate_media(media="print")
         yield page
@@ -107,6 +108,17 @@ def test_link_targets_are_printed_after_links(printed: Any) -> None:
         else:
             assert content == f'" ({href})"', (href, text, content)
     assert any(content != "none" for *_, content in after), "a named link shows its URL"
+
+
+@pytest.mark.e2e
+def test_printed_pictures_and_tables_fit_the_paper(printed: Any) -> None:
+    """On paper nothing scrolls: each picture fits the width, and the desktop layout (a table is a
+    table, not the phone's stacked rows) is printed although A4 is narrower than a desktop."""
+    room = printed.evaluate("document.querySelector('main').getBoundingClientRect().right")
+    rights = printed.evaluate("[...document.querySelectorAll('.frame, table')]"
+                              ".map(e => e.getBoundingClientRect().right)")
+    assert rights and max(rights) <= room + 1
+    assert printed.evaluate("getComputedStyle(document.querySelector('table.stack tr')).display") == "table-row"
 
 
 def test_the_print_style_sheet_is_in_the_template() -> None:
