@@ -189,6 +189,12 @@ def test_notice_wording_in_prose_is_only_a_candidate() -> None:
         # a fault under a heading that names the right
         ("<h2>Reklamationer</h2><p>Har något gått fel med din vara? Hör av dig så ordnar vi det.</p>", "sv"),
         ("<h2>Legal guarantee</h2><p>Is anything wrong with the product? Tell us and we will sort it out.</p>", "en"),
+        # the seller's liability for faults; goods not as agreed, and the complaint in the next clause
+        ("<p>Vi tar ansvar för fel i produkterna under tre år.</p>", "sv"),
+        ("<p>Er varen ikke som avtalt, har du rett til å klage.</p>", "nb"),
+        # faults by their kind, remedies in everyday verbs
+        ("<p>Hat der Artikel einen Fabrikationsfehler, übernehmen wir die Kosten für die Instandsetzung.</p>", "de"),
+        ("<p>Jos tuotteessa on valmistusvika, maksamme sen korjauskulut.</p>", "fi"),
     ],
 )
 def test_the_right_to_complain_by_concept(body: str, lang: str) -> None:
@@ -203,6 +209,10 @@ def test_the_right_to_complain_by_concept(body: str, lang: str) -> None:
         ("<p>Hittar du fel på webbplatsen får du gärna rapportera dem.</p>", "sv"),
         ("<p>Har du beställt fel storlek byter vi gärna till en ny vara.</p>", "sv"),
         ("<p>Die Herstellergarantie umfasst die Reparatur defekter Teile.</p>", "de"),
+        # no liability for errors of other sites, data or deliveries
+        ("<p>Vi tar inget ansvar för fel i tredje parts webbplatser som vi länkar till.</p>", "sv"),
+        ("<p>Emme vastaa linkittämiemme kolmansien osapuolten sivustojen virheistä.</p>", "fi"),
+        ("<p>Wir haften nicht für Verzögerungen durch das Transportunternehmen.</p>", "de"),
         # damage on arrival under a heading that names no right
         ("<h2>Returer och reklamation</h2><h3>Leveransskador</h3><p>Kommer paketet fram skadat, "
          "mejla oss en bild.</p>", "sv"),
