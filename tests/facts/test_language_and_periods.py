@@ -106,3 +106,8 @@ def test_abbreviated_and_calendar_days_are_days(text: str) -> None:
 
 def test_a_unit_modifier_without_a_unit_is_no_period() -> None:
     assert list(periods("14 calendar entries")) == []
+
+
+@pytest.mark.parametrize("text", ["inom 24 h", "innerhalb von 24 Std.", "within 24 hrs", "within 24 hr"])
+def test_abbreviated_hours_are_hours(text: str) -> None:
+    assert [(p.amount, p.unit) for p in periods(text)] == [(24, "hours")]

@@ -49,6 +49,9 @@ def test_round_the_clock() -> None:
         ("Wir antworten innerhalb von 48 Stunden.", 48, "hours", False),
         ("We reply within 2 working days.", 2, "days", True),
         ("We answer every email within 24h.", 24, "hours", False),
+        ("Vi svarar normalt inom 24 h.", 24, "hours", False),
+        ("Wir antworten innerhalb von 24 Std.", 24, "hours", False),
+        ("Vi besvarar alla mejl samma dag.", 1, "days", True),
     ],
 )
 def test_response_time(text: str, amount: float, unit: str, working: bool) -> None:
@@ -123,6 +126,8 @@ def test_service_hours_without_a_label(html: str) -> None:
         "<p>Showrommet i Bergen er åpent lørdager 11–15.</p>",
         "<p>Näyttely on avoinna viikonloppuisin 11–17.</p>",
         "<p>Der Kurs findet samstags von 10 bis 14 Uhr statt.</p>",
+        # a place named beside a word that only says someone is there
+        "<p>Myymälä palvelee ma–pe 10–18.</p>",
     ],
 )
 def test_other_places_hours_are_not_service_hours(html: str) -> None:

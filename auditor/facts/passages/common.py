@@ -488,7 +488,8 @@ UNIT_WORDS: dict[str, Unit] = {
     "stunden": "hours", "stunde": "hours", "tage": "days", "tagen": "days", "tag": "days", "wochen": "weeks",
     "woche": "weeks", "monate": "months", "monaten": "months", "monat": "months", "jahre": "years",
     "jahren": "years", "jahr": "years", "jahres": "years", "monats": "months", "tages": "days",
-    # abbreviations and calendar days: "14 dgr", "14 dg.", "14 pv", "14 Tg.", "14 kalenderdagar"
+    # abbreviations and calendar days: "14 dgr", "14 dg.", "14 pv", "14 Tg.", "14 kalenderdagar", "24 h"
+    "h": "hours", "std": "hours", "hrs": "hours", "hr": "hours",
     "dgr": "days", "dg": "days", "pv": "days", "tg": "days", "kalenderdagar": "days", "kalenderdager": "days",
     "kalenderdage": "days", "kalendertage": "days", "kalendertagen": "days", "kalenteripäivää": "days",
     "kalenteripäivän": "days",

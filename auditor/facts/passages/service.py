@@ -1,17 +1,19 @@
 """Passages about when customer service can be reached: ``service_hours``.
 
 * Opening hours: a time range that reads as hours of the day ("9–17", "09:00-17:00",
-  "9am-5pm", "klo 9–16", "klockan 9–16", "9 bis 17 Uhr", "9-9" on a 12-hour clock) next to a weekday or day range ("Mån–fre",
-  "Mo.–Fr.", "ma–pe", "Mon-Fri") or an hours label ("Öppettider", "Åpningstider",
-  "Servicezeiten", "Opening hours"), on the same line, the line before, or in the block
-  before (a heading, a table cell), or a customer-service, phone or chat word instead of the
-  weekday or label ("Chatten är bemannad 8–22"); ranges in words too ("mellan 9 och 17",
-  "zwischen 9 und 17 Uhr", "kello 9 ja 17 välillä"). Flag ``hours``. Hours whose line or
-  heading names another place (a café, a store, a warehouse, pickup, a gym) and no
-  customer-service word are a passage of their own flagged ``other_place``: they are not
-  customer service's. Round-the-clock service ("dygnet runt", "24/7", "rund um die Uhr") is
-  ``around_the_clock`` where the line or its heading names customer service, support, a phone
-  or a chat ("Webbutiken har öppet dygnet runt" is the shop's, not anyone to reach).
+  "9am-5pm", "klo 9–16", "klockan 9–16", "9 bis 17 Uhr", "9-9" on a 12-hour clock) next to a
+  weekday or day range ("Mån–fre", "Mo.–Fr.", "ma–pe", "Mon-Fri") or an hours label
+  ("Öppettider", "Åpningstider", "Servicezeiten", "Opening hours"), on the same line, the line
+  before, or in the block before (a heading, a table cell), or a customer-service, phone or
+  chat word instead of the weekday or label ("Chatten är bemannad 8–22"); ranges in words too
+  ("mellan 9 och 17", "zwischen 9 und 17 Uhr", "kello 9 ja 17 välillä"). Flag ``hours``. Hours
+  whose line or heading names another place (a café, a store, a warehouse, pickup, a gym) and
+  no customer-service word are a passage of their own flagged ``other_place``: they are not
+  customer service's; a word saying only that someone is there to reach ("Vi finns här", "für
+  Sie da", "palvelee") is weaker than a place named in the same line. Round-the-clock service
+  ("dygnet runt", "24/7", "rund um die Uhr") is ``around_the_clock`` where the line or its
+  heading names customer service, support, a phone or a chat ("Webbutiken har öppet dygnet
+  runt" is the shop's, not anyone to reach).
 * A promised response time: a statement the ``response_time`` concept
   (``lexicon/concepts/response_time.toml``) reads as one: an answer word ("svarar", "ringer
   upp", "melden uns", "get back to you", "Svarstid") with a time unit or "by the next working
@@ -25,9 +27,9 @@
 
 "Öppet köp" (a return promise) is no opening hours: neither a label nor a time range. A range
 followed by a unit ("1–3 vardagar", "2–14 Tage") is a delivery time, by a month ("10–24 juli")
-dates, by more digits ("08-12 34 56", not past a comma) a phone number, and one next to "closed" ("lunchstängt
-12–13") a closing time: none of them hours. Hours whose line names
-a delivery, a courier or a pickup and no service word are another activity's (``other_place``).
+dates, by more digits ("08-12 34 56", not past a comma) a phone number, and one next to
+"closed" ("lunchstängt 12–13") a closing time: none of them hours. Hours whose line names a
+delivery, a courier or a pickup and no service word are another activity's (``other_place``).
 """
 
 from __future__ import annotations
@@ -87,6 +89,7 @@ class _Lex:
     within: Phrases
     working: Phrases
     service: Phrases
+    reachable: Phrases
     places: Phrases
     next_day: Phrases
     months: Phrases
@@ -97,7 +100,8 @@ class _Lex:
 def _lex() -> _Lex:
     data = topic_phrases("service_hours")
     keys = (
-        "labels", "days", "around", "answer", "within", "working", "service", "places", "next_day", "months", "closed"
+        "labels", "days", "around", "answer", "within", "working", "service", "reachable", "places", "next_day",
+        "months", "closed",
     )
     return _Lex(*(data.get(k, ()) for k in keys))
 
@@ -167,12 +171,16 @@ def _hours(doc: Document, lang: str) -> list[PassageFact]:
 def _whose(line: str, context: list[str], lex: _Lex) -> str | None:
     """``service`` when the line (or, if it names no place, the lines before it in its block or
     the block before) names customer service, support, a phone or a chat; ``other`` when it
-    names another place (a café, a store, a warehouse, a gym) instead; None when neither."""
+    names another place (a café, a store, a warehouse, a gym) instead; ``service`` again when
+    it names neither but says someone is there to reach ("Vi finns här", "für Sie da"); None
+    when none of these."""
     for text in (line, *context):
         if find_any(text, lex.service):
             return "service"
         if find_any(text, lex.places):
             return "other"
+        if find_any(text, lex.reachable):
+            return "service"
     return None
 
 
