@@ -114,6 +114,9 @@ def test_lookalikes_say_nothing(text: str) -> None:
         # "non-refundable", a compound of return and postage refunded
         ("Return postage is non-refundable.", "consumer"),
         ("Das Rücksendeporto wird von uns erstattet.", "trader"),
+        # a stamped label enclosed; the parcel sent back stamped by the buyer
+        ("Wir legen ein frankiertes Rücksendeetikett bei.", "trader"),
+        ("Bitte senden Sie die Ware ausreichend frankiert zurück.", "consumer"),
     ],
 )
 def test_more_ways_to_say_who_pays(text: str, value: str) -> None:
