@@ -65,6 +65,7 @@ def test_sentences_keep_offsets() -> None:
         ("Vi svarer inden for to hverdage.", 2),
         ("Vastaamme viiden arkipäivän kuluessa.", 5),
         ("Antwort binnen drei Werktagen.", 3),
+        ("Antwort innerhalb eines Werktages.", 1),
         ("We reply within two working days.", 2),
         ("We reply within 10 business days.", 10),
     ],

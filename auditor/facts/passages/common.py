@@ -519,7 +519,7 @@ WORKING_DAY_WORDS: dict[str, Unit] = {
     "työpäivää": "days", "työpäivän": "days", "työpäivä": "days", "työpäivässä": "days",
     # de
     "werktage": "days", "werktagen": "days", "werktag": "days", "arbeitstage": "days", "arbeitstagen": "days",
-    "arbeitstag": "days", "werktags": "days",
+    "arbeitstag": "days", "werktags": "days", "werktages": "days", "arbeitstages": "days",
     # en
     "working days": "days", "working day": "days", "business days": "days", "business day": "days",
     "workdays": "days", "workday": "days", "weekdays": "days",
