@@ -126,6 +126,9 @@ def test_service_hours_without_a_label(html: str) -> None:
         "<p>Showrommet i Bergen er åpent lørdager 11–15.</p>",
         "<p>Näyttely on avoinna viikonloppuisin 11–17.</p>",
         "<p>Der Kurs findet samstags von 10 bis 14 Uhr statt.</p>",
+        # a pickup at home, a webinar
+        "<p>Vi hämtar returer hemma hos dig mån–fre 8–16.</p>",
+        "<p>Webinariet hålls tisdag kl. 13–14.</p>",
         # a place named beside a word that only says someone is there
         "<p>Myymälä palvelee ma–pe 10–18.</p>",
     ],
