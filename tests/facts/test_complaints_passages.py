@@ -347,6 +347,9 @@ def test_no_complaint_channel_without_complaints(sentence: str, lang: str) -> No
         ("<p>Käsittelemme reklamaation viikon kuluessa.</p>", "fi", 1, "weeks"),
         ("<p>Vastaamme reklamaatioon viimeistään vuorokauden kuluessa.</p>", "fi", 1, "days"),
         ("<p>Vastaamme reklamaatioihin kahden viikon kuluessa.</p>", "fi", 2, "weeks"),
+        # abbreviated units; a clock range before "h" is opening hours, not an answer time
+        ("<p>Reklamationen beantworten wir innerhalb von 24 Std.</p>", "de", 24, "hours"),
+        ("<p>Reklamationer besvaras vardagar 8–17 h, senast inom 48 h.</p>", "sv", 48, "hours"),
     ],
 )
 def test_the_answer_time_is_the_answers_period(body: str, lang: str, amount: float, unit: str) -> None:

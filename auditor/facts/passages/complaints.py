@@ -295,7 +295,9 @@ def _answer_time(doc: Document, text: str) -> tuple[float, Unit, bool] | None:
     in a clause with an answering word, then one in hours, days or weeks (months and years are
     the periods to complain in, not to answer), then the nearest to an answering word: in
     "Reklamationer som görs inom två månader besvaras inom fem dagar" the answer time is five days."""
-    found = [*periods(text, working_days=True), *_bare_units(text)]
+    found = [
+        p for p in (*periods(text, working_days=True), *_bare_units(text)) if not _clock_range(text, p)
+    ]
     if not found:
         return None
     answers = page_concepts(doc).spans(text, "complaint_answer").get("answer", [])
@@ -309,6 +311,14 @@ def _answer_time(doc: Document, text: str) -> tuple[float, Unit, bool] | None:
 
     best = min(found, key=rank)
     return best.amount, best.unit, best.working
+
+
+#: A clock time and a dash right before a period in hours: "vardagar 8–17 h" is opening hours.
+_CLOCK_BEFORE = re.compile(r"\d{1,2}(?:[.:]\d{2})?\s*[–-]\s*$")
+
+
+def _clock_range(text: str, period: Period) -> bool:
+    return period.unit == "hours" and _CLOCK_BEFORE.search(text[: period.start]) is not None
 
 
 #: A Finnish unit in the genitive, alone before a postposition of time, is one of it ("viikon
