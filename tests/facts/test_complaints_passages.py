@@ -240,6 +240,9 @@ def test_look_alikes_of_the_right_by_concept(body: str, lang: str) -> None:
         # an order error is no fault of the goods; a delivery time is no complaint period
         ("<p>Fel i beställningen ska anmälas inom 24 timmar.</p>", "sv", []),
         ("<p>Vid reklamation skickas ersättningsvaran inom 3 dagar.</p>", "sv", []),
+        # the money after an accepted complaint, the shop's years in business
+        ("<p>Om reklamationen godkänns får du pengarna inom 5 dagar.</p>", "sv", []),
+        ("<p>We have been in business for 25 years and take complaints seriously.</p>", "en", []),
         # the seller's liability names the right; the delivery as the moment the fault existed is
         # the fault's, neither a delivery matter nor transport damage
         ("<p>Vi ansvarar för fel som fanns vid leveransen i tre år.</p>", "sv", [(3, "years", [])]),
