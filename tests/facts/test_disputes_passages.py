@@ -130,6 +130,7 @@ def test_inflected_body_names(text: str, lang: str) -> None:
         ("Vi sender varer til hele landet, også til Nævnenes Hus' kantine.", "da"),
         ("Blogissamme kerromme, miksi Kuluttajariitalautakunnan ratkaisut kiinnostavat.", "fi"),
         ("Behörden wie die Schlichtungsstelle können eine Auskunft verlangen.", "de"),
+        ("Die Schlichtungsstelle Energie ist für Strom- und Gasverträge zuständig.", "de"),
     ],
 )
 def test_body_named_as_something_else_is_flagged(text: str, lang: str) -> None:
