@@ -99,6 +99,7 @@ def test_catalogue_holds_every_rule_as_registered(demo_result: dict[str, Any]) -
     """What the reports show of a rule comes from the result: the catalogue of a fresh result
     holds every registered rule (the demo runs them all) with its words, translations and
     legal references as the rule declares them."""
+    from auditor import i18n
     from auditor.registry import all_rules
 
     catalogue = {entry["id"]: entry for entry in demo_result["rule_catalogue"]}
@@ -122,4 +123,7 @@ def test_catalogue_holds_every_rule_as_registered(demo_result: dict[str, Any]) -
             "category": meta.category.value,
             "severity": meta.severity.value,
             "legal_refs": [ref.translated().model_dump(mode="json") for ref in meta.legal_refs],
+            "fix": meta.fix,
+            "fix_i18n": {lang: i18n.translate(lang, meta.fix) for lang in i18n.LANGS
+                         if lang != i18n.DEFAULT_LANG and meta.fix and i18n.has_translation(lang, meta.fix)},
         }, meta.id
