@@ -47,7 +47,7 @@ function (CRD Art. 11a) and who pays the return shipping.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from urllib.parse import unquote, urljoin, urlsplit
 
 import lxml.html
@@ -406,19 +406,26 @@ def _names_form(concepts: PageConcepts, text: str) -> bool:
     return bool(text) and "named" in _form_values(concepts, text)
 
 
-def _links_after(heading: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
-    """The links in the content after a heading, up to the next heading."""
-    found: list[lxml.html.HtmlElement] = []
+#: How many elements after a heading belong to it.
+_UNDER_HEADING = 8
+
+
+def _under_heading(heading: lxml.html.HtmlElement) -> Iterator[lxml.html.HtmlElement]:
+    """The elements after a heading that belong to it: up to the next heading, at most eight."""
     node = heading.getnext()
     steps = 0
-    while node is not None and steps < 8:
+    while node is not None and steps < _UNDER_HEADING:
         if isinstance(node.tag, str):
             if node.tag in HEADINGS and node.tag.startswith("h"):
-                break
-            found.extend(node.iter("a"))
+                return
+            yield node
             steps += 1
         node = node.getnext()
-    return found
+
+
+def _links_after(heading: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
+    """The links in the content after a heading, up to the next heading."""
+    return [link for node in _under_heading(heading) for link in node.iter("a")]
 
 
 def _block_texts(doc: Document) -> dict[lxml.html.HtmlElement, tuple[str, str]]:
@@ -466,17 +473,10 @@ def _form_follows(doc: Document, heading: lxml.html.HtmlElement, fingerprint: Ph
     """Whether the content after a heading is a form: the Annex I(B) text, form controls, blank
     lines to fill in, or at least two field labels (Namn, Adress, Datum, Underskrift)."""
     texts: list[str] = []
-    node = heading.getnext()
-    steps = 0
-    while node is not None and steps < 8:
-        if isinstance(node.tag, str):
-            if node.tag in HEADINGS and node.tag.startswith("h"):
-                break
-            if any(True for _ in node.iter(*_CONTROLS)):
-                return True
-            texts.append(doc.element_text(node))
-            steps += 1
-        node = node.getnext()
+    for node in _under_heading(heading):
+        if any(True for _ in node.iter(*_CONTROLS)):
+            return True
+        texts.append(doc.element_text(node))
     words = word_list(" ".join(texts))
     if has_phrase(words, fingerprint):
         return True
