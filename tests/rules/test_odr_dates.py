@@ -48,7 +48,7 @@ def test_never_fails_from_20_july_2025(as_of: date) -> None:
 def test_a_remaining_link_is_reported_as_outdated() -> None:
     linked = _run(_facts(LINKED), date(2025, 7, 20))
     assert linked.outcome == Outcome.NOT_APPLICABLE
-    assert "outdated reference to the closed ODR platform" in linked.message
+    assert "the reference is outdated and should be removed" in linked.message
     assert linked.evidence and linked.evidence[0].url.endswith("/agb")
     assert "ec.europa.eu/consumers/odr" in linked.evidence[0].note
 
