@@ -49,10 +49,8 @@ def doc_sections(rule: type[Rule]) -> dict[str, str]:
 def applies_in(rule: type[Rule]) -> list[str]:
     """The jurisdictions with a profile where the engine judges the rule: those its ``meta``
     names (every one when it names none), less those whose profile switches it off (the
-    engine's own test, auditor/engine.py ``run_rules``; elsewhere it is not applicable)."""
-    meta = rule.meta
-    return [j for j in profiles.jurisdictions()
-            if (not meta.jurisdictions or j in meta.jurisdictions) and meta.id not in profiles.disabled(j)]
+    engine's own test, ``registry.switched_off``; elsewhere it is not applicable)."""
+    return [j for j in profiles.jurisdictions() if registry.switched_off(rule, j) is None]
 
 
 def where_it_applies(rule: type[Rule]) -> str:

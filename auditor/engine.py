@@ -13,7 +13,7 @@ import logging
 from collections.abc import Iterable, Sequence
 from datetime import date
 
-from auditor import i18n, profiles, registry, scoring
+from auditor import i18n, registry, scoring
 from auditor.facts.site import gather_site
 from auditor.facts.snippets import snippets
 from auditor.i18n import N_, Messages, Text, as_text, country
@@ -128,13 +128,11 @@ def run_rules(
         meta = rule_cls.meta
         # A rule switched off where it is judged is not applicable for that reason alone: the
         # engine's own title, not the rule's (which says why the rule itself finds no duty).
-        switched_off = True
-        if meta.jurisdictions and ctx.jurisdiction not in meta.jurisdictions:
-            verdict = Verdict(Outcome.NOT_APPLICABLE, _ENGINE_WORDS("elsewhere", country=country(ctx.jurisdiction)))
-        elif meta.id in profiles.disabled(ctx.jurisdiction):
-            verdict = Verdict(Outcome.NOT_APPLICABLE, _ENGINE_WORDS("profile", country=country(ctx.jurisdiction)))
+        reason = registry.switched_off(rule_cls, ctx.jurisdiction)
+        switched_off = reason is not None
+        if reason is not None:
+            verdict = Verdict(Outcome.NOT_APPLICABLE, _ENGINE_WORDS(reason, country=country(ctx.jurisdiction)))
         else:
-            switched_off = False
             verdict = _judge(rule_cls, facts, ctx)
         if switched_off:
             title, title_i18n = SWITCHED_OFF_TITLE.en, SWITCHED_OFF_TITLE.translations()

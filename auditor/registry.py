@@ -11,7 +11,9 @@ from __future__ import annotations
 import importlib
 import pkgutil
 from functools import cache
+from typing import Literal
 
+from auditor import profiles
 from auditor.models import Severity
 from auditor.profiles import profile
 from auditor.rule import REGISTERED, Rule
@@ -52,3 +54,15 @@ def get_rule(rule_id: str) -> type[Rule]:
 def weight_of(rule: type[Rule], jurisdiction: str) -> float:
     """The weight a rule carries in the score of a jurisdiction."""
     return profile(jurisdiction).get(rule.meta.id, SEVERITY_WEIGHT[rule.meta.severity])
+
+
+def switched_off(rule: type[Rule], jurisdiction: str) -> Literal["elsewhere", "profile"] | None:
+    """Why the engine does not judge ``rule`` in ``jurisdiction``: its ``meta`` names other
+    jurisdictions ("elsewhere"), or the jurisdiction's profile switches it off ("profile");
+    None when it is judged. The engine and the rule catalogue both ask this one question."""
+    meta = rule.meta
+    if meta.jurisdictions and jurisdiction not in meta.jurisdictions:
+        return "elsewhere"
+    if meta.id in profiles.disabled(jurisdiction):
+        return "profile"
+    return None
