@@ -470,3 +470,18 @@ def test_terminal_summary_in_swedish_fits_80_columns(result: AuditResult) -> Non
     assert "Kontakt" not in text.split("\n", 3)[2], "no per-category column at 80 columns"
     wide = _terminal(result, "sv", width=160)
     assert "Kontakt" in wide
+
+
+def test_changes_since_the_last_audit_name_each_rule_by_its_title_in_the_report_language(result: AuditResult) -> None:
+    site = result.sites[0]
+    by_id = {r.rule: r for r in site.rules}
+    for lang in ("en", "sv"):
+        doc = lxml.html.fromstring(_site_html(result, 0, lang))
+        rows = doc.xpath("//section[@class='history']//tbody/tr")
+        assert len(rows) == len(site.history.changes) if site.history else 0
+        for row, change in zip(rows, site.history.changes if site.history else [], strict=True):
+            first = " ".join(row.xpath("./td[1]")[0].text_content().split())
+            assert change.rule in first  # the id stays, small, for people who know the catalogue
+            rule = by_id[change.rule]
+            title = rule.title if lang == "en" else rule.title_i18n["sv"]
+            assert first.startswith(" ".join(title.split())), (lang, first)
