@@ -92,9 +92,26 @@ def test_printed_sections_and_evidence_are_kept_whole(printed: Any) -> None:
 
 @pytest.mark.e2e
 def test_folded_parts_are_printed_open(printed: Any) -> None:
-    folded = printed.evaluate("[...document.querySelectorAll('details:not([open]) > :not(summary)')]"
+    folded = printed.evaluate("[...document.querySelectorAll('details:not(.rule):not([open]) > :not(summary)')]"
                               ".map(e => e.getBoundingClientRect().height)")
     assert folded and all(height > 0 for height in folded), "a closed <details> shows its content on paper"
+
+
+@pytest.mark.e2e
+def test_rules_met_or_not_applicable_print_as_one_line_each(printed: Any) -> None:
+    """A letter to the trader is the findings: a rule met (folded on screen) prints its title alone,
+    and a note on paper says where its evidence is."""
+    met = printed.evaluate("""[...document.querySelectorAll('details.rule')].map(d => [
+        d.querySelector('summary').getBoundingClientRect().height,
+        [...d.children].filter(c => c.tagName !== 'SUMMARY').map(c => c.getBoundingClientRect().height)])""")
+    assert met, "the fixture has rules met"
+    for summary, body in met:
+        assert summary > 0 and all(height == 0 for height in body)
+    note = printed.evaluate("getComputedStyle(document.querySelector('.print-only')).display")
+    assert note == "block"
+    findings = printed.evaluate("[...document.querySelectorAll('section.rule')]"
+                                ".map(e => e.getBoundingClientRect().height)")
+    assert findings and all(height > 60 for height in findings), "findings print whole, with their evidence"
 
 
 @pytest.mark.e2e
