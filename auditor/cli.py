@@ -14,8 +14,9 @@ run the pipeline, write the reports, print.
 
 The commands that write reports (``audit``, ``batch``, ``demo``, ``report``, ``reaudit``,
 ``ci``) speak the language of their reports (``--lang``): their progress, closing lines and
-errors come from the report catalogs (:data:`WORDS`). argparse's own usage and help, and the
-commands without ``--lang`` (``eval``, ``history``, ``verify``, ``rules``), are English; so are
+errors come from the report catalogs (:data:`WORDS`); so does ``rules`` (titles, labels, legal
+basis; a rule's English documentation sections only in English). argparse's own usage and help,
+and the commands without ``--lang`` (``eval``, ``history``, ``verify``), are English; so are
 the errors other modules raise (a batch list, a corpus, a CI configuration).
 
 Exit codes: 0 the audit ran (at least one site audited; for ``ci``: nothing at or above the
@@ -75,11 +76,13 @@ from auditor.i18n import (
     format_day,
     format_number,
     localized,
+    translate,
 )
 from auditor.models import SCHEMA_VERSION, AuditResult, Gate, RuleChange, SiteCrawl, SiteResult, SiteStatus
 from auditor.pipeline import AuditSettings, PipelineError, SiteJob
 from auditor.profiles import jurisdictions
 from auditor.reports import BatchInfo, Written, write_reports
+from auditor.reports.html import category_label, outcome_label, severity_label
 from auditor.reports.terminal import print_summary
 from auditor.rule import Rule
 from auditor.web.netguard import names_private_host
@@ -170,6 +173,22 @@ WORDS = Messages(
     not_result=N_("{path} is not an auditor {major}.x result.json (schema_version {version})"),
     missing=N_("missing"),
     invalid_result=N_("{path} is not a valid result.json: {where}: {reason}"),
+    catalogue_title=NP_("Rule catalogue ({n} rule)", "Rule catalogue ({n} rules)"),
+    catalogue_caption=N_("applies in: all = every jurisdiction with a profile ({every}); elsewhere the rule is "
+                         "not applicable"),
+    column_rule=N_("rule"),
+    column_severity=N_("severity"),
+    column_applies=N_("applies in"),
+    column_passes=N_("passes when"),
+    applies_all=N_("all"),
+    applies_all_but=N_("all but {jurisdictions}"),
+    applies_none=N_("none"),
+    rule_heading=N_("{category}, severity {severity}, applies in {where}"),
+    every_jurisdiction=N_("every jurisdiction"),
+    legal_basis=N_("Legal basis"),
+    how_to_fix=N_("How to fix"),
+    rule_page=N_("Documentation (English): {page}"),
+    wrote_pages=NP_("wrote {n} page to {folder}", "wrote {n} pages to {folder}"),
 )
 
 
@@ -360,6 +379,7 @@ def _rules_parser(commands: Commands) -> None:
     rules.add_argument("rule_id", nargs="?", metavar="ID")
     rules.add_argument("--write-docs", type=Path, default=None, metavar="DIR",
                        help="write the catalogue as one Markdown page per rule into DIR (e.g. docs/rules)")
+    _add_lang_option(rules, what="language of the titles and labels")
     rules.set_defaults(func=cmd_rules)
 
 
@@ -373,9 +393,9 @@ def _add_output_options(parser: argparse.ArgumentParser) -> None:
     _add_lang_option(parser)
 
 
-def _add_lang_option(parser: argparse.ArgumentParser) -> None:
+def _add_lang_option(parser: argparse.ArgumentParser, what: str = "language of the reports and the summary") -> None:
     parser.add_argument("--lang", choices=LANGS, default=DEFAULT_LANG,
-                        help=f"language of the reports and the summary: {', '.join(LANGS)} (default {DEFAULT_LANG})")
+                        help=f"{what}: {', '.join(LANGS)} (default {DEFAULT_LANG})")
 
 
 def _add_as_of_option(parser: argparse.ArgumentParser) -> None:
@@ -743,62 +763,86 @@ def _read_result(path: Path) -> AuditResult:
 
 def cmd_rules(args: argparse.Namespace, console: Console) -> int:
     out = Console()
+    lang = args.lang
     if args.write_docs is not None:
         written = write_docs(args.write_docs)
-        console.print(f"wrote {len(written)} pages to {escape(str(args.write_docs))}")
+        console.print(say(lang, "wrote_pages", n=len(written), folder=str(args.write_docs)))
         return EXIT_OK
     if args.rule_id:
         try:
             rule = registry.get_rule(args.rule_id)
         except KeyError as exc:
             raise UsageError(str(exc.args[0])) from None
-        _print_rule(rule, out)
+        _print_rule(rule, out, lang)
         return EXIT_OK
-    out.print(rules_table())
+    out.print(rules_table(lang))
     return EXIT_OK
 
 
-def _print_rule(rule: type[Rule], out: Console) -> None:
-    meta = rule.meta
+def _where(rule: type[Rule], lang: str) -> str:
+    """Where a rule applies (``where_it_applies``) in the words of ``lang``: ``all``, ``all but NO``,
+    ``SE DK``, ``none``; jurisdiction codes stay as they are."""
     where = where_it_applies(rule)
-    out.print(f"[bold]{meta.id}[/bold]  ({meta.category.value}, {meta.severity.value}, applies in "
-              + ("all jurisdictions" if where == "all" else where) + ")")
+    if where == "all":
+        return say(lang, "applies_all")
+    if where == "none":
+        return say(lang, "applies_none")
+    if where.startswith("all but "):
+        return say(lang, "applies_all_but", jurisdictions=where.removeprefix("all but "))
+    return escape(where)
+
+
+def _print_rule(rule: type[Rule], out: Console, lang: str = DEFAULT_LANG) -> None:
+    meta = rule.meta
+    words = meta.words(lang)
+    where = say(lang, "every_jurisdiction") if where_it_applies(rule) == "all" else _where(rule, lang)
+    out.print(f"[bold]{meta.id}[/bold]  ("
+              + say(lang, "rule_heading", category=category_label(meta.category.value, lang),
+                    severity=severity_label(meta.severity.value, lang), where=where) + ")")
     titles = Table.grid(padding=(0, 1))  # the headline of each outcome, wrapped in its own column
     titles.add_column(no_wrap=True)
     titles.add_column()
-    for outcome, label in OUTCOME_LABELS:
-        titles.add_row(f"{label}:", escape(meta.title_for(outcome)))
+    for outcome, _label in OUTCOME_LABELS:
+        titles.add_row(f"{escape(outcome_label(outcome.value, lang))}:", escape(words.title_for(outcome)))
     out.print(titles)
     out.print("")
-    out.print(escape(meta.description))
-    sections = doc_sections(rule)
-    for name in SECTIONS:
-        if sections.get(name):
-            out.print(f"\n[bold]{name}[/bold]\n{escape(sections[name])}")
-    out.print("\n[bold]Legal basis[/bold]")
+    out.print(escape(words.description))
+    if lang == DEFAULT_LANG:
+        sections = doc_sections(rule)
+        for name in SECTIONS:
+            if sections.get(name):
+                out.print(f"\n[bold]{name}[/bold]\n{escape(sections[name])}")
+    if meta.fix:
+        out.print(f"\n[bold]{say(lang, 'how_to_fix')}[/bold]\n{escape(translate(lang, meta.fix))}")
+    out.print(f"\n[bold]{say(lang, 'legal_basis')}[/bold]")
     for ref in meta.legal_refs:
-        out.print(f"  \\[{ref.jurisdiction}] {escape(ref.instrument)}, {escape(ref.provision)}")
+        words_of = ref.translated()
+        instrument = words_of.instrument_i18n.get(lang, ref.instrument)
+        provision = words_of.provision_i18n.get(lang, ref.provision)
+        out.print(f"  \\[{ref.jurisdiction}] {escape(instrument)}, {escape(provision)}")
+    if lang != DEFAULT_LANG:
+        out.print("\n" + say(lang, "rule_page", page=f"docs/rules/{meta.id}.md"))
 
 
-def rules_table() -> Table:
+def rules_table(lang: str = DEFAULT_LANG) -> Table:
     """The catalogue as ``auditor rules`` prints it: a row per rule under its category, the
     title in the one column that wraps (at spaces), so that 80 columns hold it without breaking
-    a word; where each rule applies, against the jurisdictions with a profile."""
+    a word; where each rule applies, against the jurisdictions with a profile. In ``lang``: the
+    labels, categories, severities and titles; rule ids and jurisdiction codes stay as they are."""
     every = " ".join(j.upper() for j in jurisdictions())
-    table = Table(title=f"Rule catalogue ({len(registry.all_rules())} rules)", title_justify="left",
+    table = Table(title=say(lang, "catalogue_title", n=len(registry.all_rules())), title_justify="left",
                   box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, collapse_padding=True,
-                  caption=f"applies in: all = every jurisdiction with a profile ({every}); "
-                          "elsewhere the rule is not applicable", caption_justify="left")
-    table.add_column("rule", no_wrap=True)
-    table.add_column("severity", no_wrap=True)
-    table.add_column("applies in", max_width=14)
-    table.add_column("passes when", ratio=1, min_width=20)
+                  caption=say(lang, "catalogue_caption", every=every), caption_justify="left")
+    table.add_column(say(lang, "column_rule"), no_wrap=True)
+    table.add_column(say(lang, "column_severity"), no_wrap=True)
+    table.add_column(say(lang, "column_applies"), max_width=14)
+    table.add_column(say(lang, "column_passes"), ratio=1, min_width=20)
     for category, group in groupby(registry.all_rules(), key=lambda r: r.meta.category):
         rules = list(group)
-        table.add_row(f"[bold]{category.value}[/bold]")
+        table.add_row(f"[bold]{escape(category_label(category.value, lang))}[/bold]")
         for i, rule in enumerate(rules):
-            table.add_row(rule.meta.id, rule.meta.severity.value, where_it_applies(rule), escape(rule.meta.title),
-                          end_section=i == len(rules) - 1)
+            table.add_row(rule.meta.id, escape(severity_label(rule.meta.severity.value, lang)), _where(rule, lang),
+                          escape(rule.meta.words(lang).title), end_section=i == len(rules) - 1)
     return table
 
 

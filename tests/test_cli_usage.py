@@ -12,6 +12,9 @@ import pytest
 
 from auditor import catalogue, profiles, registry
 from auditor.cli import UsageError, main, normalise_url
+from auditor.i18n import LANGS
+from auditor.models import Outcome
+from auditor.reports.html import category_label, severity_label
 
 
 def usage_error(capsys: pytest.CaptureFixture[str], *argv: str) -> list[str]:
@@ -100,26 +103,46 @@ def test_real_hosts_stay_urls(raw: str, url: str) -> None:
 # --------------------------------------------------------------------------- auditor rules
 
 
-def rules_output(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, columns: int) -> str:
+def rules_output(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, columns: int,
+                 *args: str) -> str:
     monkeypatch.setenv("COLUMNS", str(columns))
-    assert main(["rules"]) == 0
+    assert main(["rules", *args]) == 0
     return capsys.readouterr().out
 
 
+@pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("columns", [80, 100])
 def test_rules_fit_the_terminal_without_breaking_a_word(
-    columns: int, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    columns: int, lang: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    text = rules_output(capsys, monkeypatch, columns)
+    text = rules_output(capsys, monkeypatch, columns, "--lang", lang)
     lines = text.splitlines()
     assert max(len(line) for line in lines) <= columns
     words = set(text.split())
     for rule in registry.all_rules():
         [row] = [line for line in lines if line.startswith(rule.meta.id + " ")]
-        assert rule.meta.severity.value in row.split()
-        missing = [w for w in rule.meta.title.split() if w not in words]
+        assert severity_label(rule.meta.severity.value, lang) in row
+        title = rule.meta.words(lang).title
+        missing = [w for w in title.split() if w not in words]
         assert not missing, f"{rule.meta.id}: {missing} broken across lines"
-    assert len(lines) <= 3 * len(registry.all_rules()), "a title takes at most a few lines"
+        assert category_label(rule.meta.category.value, lang) in text
+    assert len(lines) <= 4 * len(registry.all_rules()), "a title takes at most a few lines"
+
+
+def test_rules_speak_the_language_asked_for(capsys: pytest.CaptureFixture[str],
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    swedish = rules_output(capsys, monkeypatch, 100, "--lang", "sv")
+    assert "Kontaktuppgifter" in swedish and "Contact details" not in swedish
+    assert "passes when" not in swedish and "applies in" not in swedish
+    finnish = rules_output(capsys, monkeypatch, 100, "contact-email", "--lang", "fi")
+    meta = registry.get_rule("contact-email").meta
+    for outcome in Outcome:
+        if outcome is not Outcome.ERROR:
+            assert " ".join(meta.words("fi").title_for(outcome).split()[:3]) in " ".join(finnish.split())
+    assert "Kuluttajansuojalaki" in finnish and "docs/rules/contact-email.md" in finnish
+    assert "Why it matters" not in finnish, "the English documentation sections stay in the English view"
+    english = rules_output(capsys, monkeypatch, 100, "contact-email")
+    assert "Why it matters" in english and "How to fix" in english
 
 
 def fake_rule(rule_id: str, jurisdictions: tuple[str, ...] = ()) -> type:

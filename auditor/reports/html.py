@@ -261,6 +261,11 @@ def category_short(value: object, lang: str = DEFAULT_LANG) -> str:
     return _label(CATEGORY_SHORT, value, lang, capitalize=True)
 
 
+def severity_label(value: object, lang: str = DEFAULT_LANG) -> str:
+    """A severity (``high``) in words: ``High`` / ``Hög``."""
+    return _label(_SEVERITY_LABELS, value, lang, capitalize=True)
+
+
 def outcome_label(value: object, lang: str = DEFAULT_LANG) -> str:
     """An outcome (``needs_review``) in words: ``Needs review`` / ``Behöver granskas``."""
     labels = {key: word for key, (_, word) in OUTCOME_LABELS.items()}
@@ -344,7 +349,7 @@ def _environment(lang: str = DEFAULT_LANG) -> Environment:
     env.filters["outcome_symbol"] = _outcome_symbol
     env.filters["outcome_label"] = lambda value: outcome_label(value, lang)
     env.filters["outcome_class"] = _outcome_class
-    env.filters["severity_label"] = lambda value: _label(_SEVERITY_LABELS, value, lang, capitalize=True)
+    env.filters["severity_label"] = lambda value: severity_label(value, lang)
     env.filters["page_kind"] = lambda value: _label(_PAGE_KINDS, value, lang)
     env.filters["failure_kind"] = lambda value: _label(_FAILURE_KINDS, value, lang)
     env.filters["change_label"] = lambda value: _label(_CHANGES, value, lang)
