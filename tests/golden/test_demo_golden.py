@@ -35,6 +35,12 @@ AS_OF = "2026-12-05"
 ADDED_SINCE_GOLDEN: frozenset[str] = frozenset({"rule_catalogue"})
 
 
+#: A demo shop's address and port in a URL (``127.0.0.3:8461``) and in a report's file name
+#: (``127-0-0-3-8461``).
+_LOOPBACK_PORT = re.compile(r"\b(127\.\d{1,3}\.\d{1,3}\.\d{1,3}):\d{2,5}\b")
+_LOOPBACK_SLUG_PORT = re.compile(r"\b(127-\d{1,3}-\d{1,3}-\d{1,3})-\d{2,5}\b")
+
+
 def normalise(value: Any, port: int | None = None) -> Any:
     """``value`` with what differs between two runs of the same code masked: times, WARC record
     ids, and the demo server's port (8460 unless another program holds it; then the demo takes
@@ -51,7 +57,10 @@ def normalise(value: Any, port: int | None = None) -> Any:
         value = re.sub(r"urn:uuid:[0-9a-f-]+", "urn:uuid:<id>", value)
         if port is not None:
             value = value.replace(f":{port}", ":<port>").replace(f"-{port}", "-<port>")
-        return value
+        # a shop whose address had the port taken (another demo on the machine) serves on another
+        value = _LOOPBACK_PORT.sub(r"\1:<port>", value)
+        return _LOOPBACK_SLUG_PORT.sub(r"\1-<port>", value)
+    return value
     return value
 
 
