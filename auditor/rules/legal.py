@@ -27,12 +27,19 @@ from auditor.models import LegalRef
 # TRANSLATORS: each act below is the official title the Official Journal gives it in your
 # language, up to its subject, without its amending clauses (Norwegian: the EEA translation).
 #
-# To review against the texts (written from knowledge of the official texts, not checked there):
-# the Norwegian titles follow the EEA translations' form ("Europaparlaments- og rådsdirektiv ...")
-# but were not compared with each act's EEA text, and Directive (EU) 2019/771 may not be part of
-# the EEA Agreement yet; the date and wording of Regulation (EU) 2024/3228; the title of
-# Implementing Regulation (EU) 2025/1960, given in words; the dates of the Norwegian and Danish
-# national titles below.
+# Checked against a published text (the Official Journal on EUR-Lex, a copy of it, or the national
+# texts; review of 2026-12-06): fi — Directives 2000/31/EC, 2005/29/EC, (EU) 2019/771, Regulation
+# (EU) No 524/2013; de — Directives 2005/29/EC, (EU) 2019/771, Implementing Regulation (EU)
+# 2025/1960; nb (EEA texts and the Norwegian bills) — Directives 2000/31/EC, 2005/29/EC,
+# 2011/83/EU, 2013/11/EU, Regulation (EU) No 524/2013; da — Directives 2011/83/EU, 2013/11/EU,
+# (EU) 2019/771; en — Regulations (EU) 2024/3228 and 2025/1960 (dates and titles). National acts:
+# angrerettloven (Lovdata), forbrukerklageloven 2020 (Forbrukertilsynet), forbrugeraftaleloven
+# no. 1457 of 17 December 2013 and bill L 185 (Folketinget), kuluttajansuojalaki 2 luku 14 § and
+# oikeusministeriön asetus 110/2014 (Finlex, KKV).
+# Still written from knowledge, not checked there: fi CRD, ADR Directive, Regulation (EU)
+# 2024/3228; de ECD, CRD, ADR Directive, ODR Regulation, 2024/3228; nb Directive (EU) 2019/771
+# (perhaps not in the EEA Agreement yet), 2024/3228, 2025/1960; da ECD, UCPD, ODR Regulation,
+# 2024/3228, 2025/1960; the Swedish titles.
 
 #: Directive 2000/31/EC, the E-Commerce Directive.
 # TRANSLATORS: the act's official title in your language (see the note above the acts).
@@ -96,8 +103,8 @@ SE_EHL = "Lag (2002:562) om elektronisk handel och andra informationssamhällets
 SE_DAL_ACT = "Lag (2005:59) om distansavtal och avtal utanför affärslokaler"
 NO_EHL = ("Lov 23. mai 2003 nr. 35 om visse sider av elektronisk handel og andre informasjonssamfunnstjenester "
           "(ehandelsloven)")
-NO_ANGRL = ("Lov 20. juni 2014 nr. 27 om opplysningsplikt og angrerett mv. ved fjernsalg og salg utenom fast "
-            "utsalgssted (angrerettloven)")
+NO_ANGRL = ("Lov 20. juni 2014 nr. 27 om opplysningsplikt og angrerett mv. ved fjernsalg og salg utenom faste "
+            "forretningslokaler (angrerettloven)")
 DK_FAL = "Lov nr. 1457 af 17. december 2013 om forbrugeraftaler (forbrugeraftaleloven)"
 FI_KSL_ACT = "Kuluttajansuojalaki (38/1978)"
 DE_DDG = "Digitale-Dienste-Gesetz (DDG)"

@@ -64,7 +64,8 @@ SE_ATL = LegalRef(
     jurisdiction="se",
 )
 NO_KLAGEORGAN = LegalRef(
-    instrument="Lov om klageorganer for forbrukersaker (forbrukerklageloven)",
+    instrument="Lov 23. juni 2020 nr. 98 om behandling av forbrukerklager i Forbrukertilsynet og "
+               "Forbrukerklageutvalget (forbrukerklageloven)",
     provision=N_("information about the competent complaints body (Forbrukerklageutvalget)"),
     jurisdiction="no",
 )

@@ -62,9 +62,10 @@ SE_PROP = LegalRef(
 )
 DE_BGB_356A = LegalRef(instrument=legal.DE_BGB, provision=N_("§ 356a (withdrawal button 'Vertrag widerrufen')"),
                        jurisdiction="de")
-# To review: the bills' titles and numbers as the Danish and Finnish parliaments give them.
+# The Danish bill's title and number as Folketinget gives it (checked 2026-12-06); to review: the Finnish one.
 DK_L185 = LegalRef(
-    instrument="Forslag til lov om ændring af lov om forbrugeraftaler (L 185, folketingsåret 2024-25)",
+    instrument="Forslag til lov om ændring af lov om forbrugeraftaler og lov om forsikringsaftaler (L 185, "
+               "folketingsåret 2024-25)",
     provision=N_("transposition of Directive (EU) 2023/2673 (withdrawal function)"),
     jurisdiction="dk",
 )
