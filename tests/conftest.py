@@ -11,6 +11,9 @@ import os
 
 from hypothesis import settings
 
+#: Real services the tests start themselves (scripts/services/).
+pytest_plugins = ["tests.services_redis"]
+
 settings.register_profile("ci", derandomize=True, print_blob=True)
 if os.environ.get("CI"):
     settings.load_profile("ci")
