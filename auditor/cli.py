@@ -336,14 +336,18 @@ def _demo_parser(commands: Commands) -> None:
     demo.set_defaults(func=cmd_demo)
 
 
+#: What ``--store`` takes (docs/store.md).
+_STORE_FORMS = "a SQLite file, sqlite:///FILE or postgresql://USER@HOST:PORT/DATABASE"
+
+
 def _report_parser(commands: Commands) -> None:
     report = commands.add_parser("report", help="render the HTML reports again from a result.json or a stored run")
     report.add_argument("result", type=Path, metavar="RESULT_JSON|RUN",
                         help="a result.json written by audit, demo or batch; or a run number in the store ('latest')")
     report.add_argument("--output", "-o", type=Path, default=None, metavar="DIR",
                         help="where the HTML reports go (default: the folder of RESULT_JSON, or of the store)")
-    report.add_argument("--store", type=Path, default=None, metavar="PATH",
-                        help="the store holding RUN (default audit-reports/auditor.sqlite)")
+    report.add_argument("--store", type=_store, default=None, metavar="STORE",
+                        help=f"the store holding RUN: {_STORE_FORMS} (default audit-reports/auditor.sqlite)")
     report.add_argument("--format", default="html", metavar="FMT[,FMT]",
                         help="html, or html,pdf to print each report to PDF in Chromium too (default html)")
     _add_lang_option(report)
@@ -353,8 +357,8 @@ def _report_parser(commands: Commands) -> None:
 def _history_parser(commands: Commands) -> None:
     history = commands.add_parser("history", help="every stored audit of a site, and what changed between them")
     history.add_argument("url", metavar="URL")
-    history.add_argument("--store", type=Path, default=Path("audit-reports/auditor.sqlite"), metavar="PATH",
-                         help="the store (default audit-reports/auditor.sqlite)")
+    history.add_argument("--store", type=_store, default=Path("audit-reports/auditor.sqlite"), metavar="STORE",
+                         help=f"the store: {_STORE_FORMS} (default audit-reports/auditor.sqlite)")
     history.set_defaults(func=cmd_history)
 
 
@@ -368,8 +372,8 @@ def _verify_parser(commands: Commands) -> None:
 def _reaudit_parser(commands: Commands) -> None:
     reaudit = commands.add_parser("reaudit", help="judge a stored run again with today's rules, fetching nothing")
     reaudit.add_argument("run", metavar="RUN", help="run number in the store, or 'latest'")
-    reaudit.add_argument("--store", type=Path, default=Path("audit-reports/auditor.sqlite"), metavar="PATH",
-                         help="the store (default audit-reports/auditor.sqlite)")
+    reaudit.add_argument("--store", type=_store, default=Path("audit-reports/auditor.sqlite"), metavar="STORE",
+                         help=f"the store: {_STORE_FORMS} (default audit-reports/auditor.sqlite)")
     reaudit.add_argument("--output", "-o", type=Path, default=None, metavar="DIR",
                          help="where reports go (default: the folder of the store, where the screenshots are)")
     reaudit.add_argument("--format", default="html,json", metavar="FMT[,FMT]", help="output formats (html,json)")
@@ -434,8 +438,9 @@ def _add_output_options(parser: argparse.ArgumentParser) -> None:
                         help="where reports go (default ./audit-reports)")
     parser.add_argument("--format", default="html,json", metavar="FMT[,FMT]",
                         help=f"comma-separated output formats: {', '.join(FORMATS)} (default html,json)")
-    parser.add_argument("--store", type=Path, default=None, metavar="PATH",
-                        help="SQLite store of runs, crawls and results (default: OUTPUT/auditor.sqlite)")
+    parser.add_argument("--store", type=_store, default=None, metavar="STORE",
+                        help=f"the store of runs, crawls and results: {_STORE_FORMS} "
+                             "(default: OUTPUT/auditor.sqlite)")
     _add_lang_option(parser)
 
 
@@ -502,7 +507,7 @@ def audit_settings(args: argparse.Namespace) -> AuditSettings:
         jurisdiction=None if jurisdiction == "auto" else jurisdiction,
         as_of=args.as_of,
         output=output,
-        store=Path(args.store) if args.store is not None else output / "auditor.sqlite",
+        store=args.store if args.store is not None else output / "auditor.sqlite",
         formats=formats,
         lang=args.lang,
     )
@@ -655,7 +660,7 @@ def _batch_outputs(batch: pipeline.Batch, args: argparse.Namespace, settings: Au
         print_summary(result, Console(), written.site_reports, lang=settings.lang)
     [index], [table], [findings] = written.files["index"], written.files["csv"], written.files["findings"]
     console.print(say(lang, "run_done", run=batch.run.id, n=len(batch.stored), index=str(index), table=str(table),
-                      findings=str(findings), store=str(settings.store)))
+                      findings=str(findings), store=_describe_store(settings.store)))
     return _exit_code(result)
 
 
@@ -723,7 +728,7 @@ def cmd_reaudit(args: argparse.Namespace, console: Console) -> int:
     lang = args.lang
     missing = f" ({say(lang, 'reaudit_missing', n=done.missing)})" if done.missing else ""
     console.print(say(lang, "reaudited", run=done.run, original=done.original, date=format_day(as_of, lang)) + missing)
-    settings = AuditSettings(output=args.output or args.store.parent, formats=formats, lang=args.lang)
+    settings = AuditSettings(output=args.output or _store_folder(args.store), formats=formats, lang=args.lang)
     _emit(done.result, settings, console, {"reaudit_of": done.original, "as_of": as_of.isoformat()}, done.run)
     return EXIT_OK
 
@@ -830,11 +835,14 @@ def _print_gate(gate: Gate, console: Console, lang: str = DEFAULT_LANG) -> None:
 def cmd_report(args: argparse.Namespace, console: Console) -> int:
     path: Path = args.result
     if not path.is_file() and (str(path).isdigit() or str(path) == "latest"):
-        store_path: Path = args.store or Path("audit-reports/auditor.sqlite")
-        db, run = pipeline.open_run(store_path, str(path))
+        where: store.Where = args.store or Path("audit-reports/auditor.sqlite")
+        db, run = pipeline.open_run(where, str(path))
         result = pipeline.stored_result(db, run)
         db.close()
-        out_dir, assets_dir = args.output or store_path.parent, store_path.parent
+        # The evidence lies beside a SQLite store; a database server's runs name no folder: -o.
+        file = store.sqlite_file(where)
+        assets_dir = file.parent if file is not None else args.output or Path("audit-reports")
+        out_dir = args.output or assets_dir
     else:
         result = _read_result(path)
         out_dir, assets_dir = args.output or path.parent, path.parent
@@ -1030,7 +1038,7 @@ def cmd_history(args: argparse.Namespace, console: Console) -> int:
     audits = store.site_history(db, url)
     db.close()
     if not audits:
-        raise UsageError(f"{url} has no stored audit in {args.store}")
+        raise UsageError(f"{url} has no stored audit in {store.describe(args.store)}")
     table = Table(title=f"Audits of {escape(url)}", title_justify="left")
     for column in ("run", "audited (UTC)", "law as of", "status", "score", "fixed", "regressed", "changed"):
         table.add_column(column)
@@ -1112,7 +1120,7 @@ def _audit(
 
         done = pipeline.audit(jobs, settings, source=source, on_crawled=crawled, on_audited=on_audited)
     if done.run is not None:
-        console.print(say(settings.lang, "stored", run=done.run, store=str(settings.store)))
+        console.print(say(settings.lang, "stored", run=done.run, store=_describe_store(settings.store)))
     return done
 
 
@@ -1198,6 +1206,29 @@ def _seconds(value: str) -> float:
     if not math.isfinite(number) or number <= 0:
         raise argparse.ArgumentTypeError(f"{value!r}: give a number of seconds above 0")
     return number
+
+
+def _store(value: str) -> store.Where:
+    """``--store``: a path is a SQLite file; a URL is checked here, so that a typo in it is a
+    usage error before anything runs."""
+    if "://" not in value:
+        return Path(value)
+    try:
+        store.store_url(value)
+    except store.StoreError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    return value
+
+
+def _store_folder(where: store.Where) -> Path:
+    """Where reports of a stored run go by default: beside a SQLite store (with the run's
+    evidence), ./audit-reports for a database server."""
+    file = store.sqlite_file(where)
+    return file.parent if file is not None else Path("audit-reports")
+
+
+def _describe_store(where: store.Where | None) -> str:
+    return store.describe(where) if where is not None else ""
 
 
 def _positive(value: str) -> int:

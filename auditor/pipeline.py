@@ -21,7 +21,6 @@ from __future__ import annotations
 import asyncio
 import multiprocessing
 import os
-import sqlite3
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -95,8 +94,9 @@ class AuditSettings:
     # Where the run is kept.
     #: Evidence (screenshots, WARC files) goes here; None: none is written (``eval``).
     output: Path | None = None
-    #: The SQLite store of runs; None: nothing is stored (``eval``).
-    store: Path | None = None
+    #: The store of runs: a SQLite file, or a URL (``sqlite:///FILE``, ``postgresql://…``);
+    #: None: nothing is stored (``eval``).
+    store: store.Where | None = None
     #: Report formats and language, for the callers that write the reports.
     formats: tuple[str, ...] = ("html", "json")
     lang: str = "en"
@@ -346,9 +346,9 @@ def audit(
 
 
 def _start(
-    path: Path | None, *, key: str, source: str, as_of: date, settings: dict[str, object], total: int,
+    path: store.Where | None, *, key: str, source: str, as_of: date, settings: dict[str, object], total: int,
     catalogue: list[RuleInfo],
-) -> tuple[sqlite3.Connection | None, store.Run | None]:
+) -> tuple[store.Store | None, store.Run | None]:
     if path is None:
         return None, None
     db = open_store(path)
@@ -377,27 +377,31 @@ def run_catalogue(run: store.Run) -> list[RuleInfo]:
 # ----------------------------------------------------------------------------- the store
 
 
-def open_store(path: Path) -> sqlite3.Connection:
-    """The store at ``path`` (created when missing)."""
+def open_store(path: store.Where) -> store.Store:
+    """The store at ``path``, a SQLite file or a URL (created when missing, upgraded when old)."""
     try:
         return store.open_store(path)
     except store.StoreError as exc:
         raise PipelineError(str(exc)) from None
 
 
-def open_run(path: Path, ref: str) -> tuple[sqlite3.Connection, store.Run]:
+def open_run(path: store.Where, ref: str) -> tuple[store.Store, store.Run]:
     """An existing store and one of its runs: a number or ``latest``."""
-    if not path.is_file():
-        raise PipelineError(f"no store at {path}; give the store with --store")
+    try:
+        there = store.exists(path)
+    except store.StoreError as exc:
+        raise PipelineError(str(exc)) from None
+    if not there:
+        raise PipelineError(f"no store at {store.describe(path)}; give the store with --store")
     db = open_store(path)
     run = store.latest_run(db) if ref == "latest" else store.find_run(db, ref)
     if run is None:
         db.close()
-        raise PipelineError(f"no run {ref!r} in {path}")
+        raise PipelineError(f"no run {ref!r} in {store.describe(path)}")
     return db, run
 
 
-def stored_result(db: sqlite3.Connection, run: store.Run, as_of: date | None = None) -> AuditResult:
+def stored_result(db: store.Store, run: store.Run, as_of: date | None = None) -> AuditResult:
     """A stored run's result, each site with its history, and the rules as the run saw them;
     a site stored before schema 1.7 gets what its score rests on."""
     return scoring.with_coverage(AuditResult(
@@ -418,7 +422,7 @@ class Reaudit:
     missing: int  # sites without a stored crawl: they keep their old result
 
 
-def reaudit(store_path: Path, ref: str, as_of: date | None = None) -> Reaudit:
+def reaudit(store_path: store.Where, ref: str, as_of: date | None = None) -> Reaudit:
     """Judge a stored run again with today's rules (as of ``as_of``, default the run's own
     date), fetching nothing: a new run in the store."""
     db, original = open_run(store_path, ref)
@@ -465,7 +469,7 @@ class Batch:
     """A batch run in the store: opened (or resumed) by :meth:`open`, audited by :meth:`audit`,
     read back by :meth:`result`, closed by :meth:`close` (finished when it went through)."""
 
-    db: sqlite3.Connection
+    db: store.Store
     run: store.Run
     sites: list[BatchSite]
     settings: AuditSettings

@@ -1,9 +1,18 @@
-"""The embedded store: runs, the sites of each run with their results and crawls, pages, outcomes.
+"""The store: runs, the sites of each run with their results and crawls, pages, outcomes.
 
-SQLite (stdlib) in WAL mode. Each finished site is written in one transaction, so a process
-killed at any moment leaves every finished site intact and no half-written one: a batch run
-again with the same command resumes where it stopped. The schema is versioned with
-``PRAGMA user_version`` and migrated by :func:`open_store` step by step.
+Two backends, one schema: a SQLite file (the embedded default, in WAL mode) or a PostgreSQL
+database shared by many machines (``postgresql://user@host:5432/db``, through psycopg 3). Both
+are reached through SQLAlchemy Core, and the schema has one migration history for both, kept by
+Alembic in ``auditor/store_migrations``: :func:`open_store` creates a new store or upgrades an
+old one to the newest revision, in one transaction. A SQLite store written before the migrations
+were Alembic's (``PRAGMA user_version`` 1 or 2) is recognised and upgraded in place, nothing lost;
+``user_version`` still follows the revision, so an older auditor refuses a store it cannot read.
+
+Each finished site is written in one transaction, so a process killed at any moment leaves every
+finished site intact and no half-written one: a batch run again with the same command resumes
+where it stopped. Several processes may write one store at once (workers of a shared PostgreSQL
+store): a site saved twice is stored once, the later write replacing the earlier
+(:func:`save_site`), or the first kept (:func:`save_site_once`).
 
 The crawl of each site is kept (gzip-compressed JSON of :class:`~auditor.models.SiteCrawl`,
 the HTML included) so that a stored run can be audited again with newer rules without
@@ -14,74 +23,87 @@ from __future__ import annotations
 
 import gzip
 import json
-import sqlite3
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeAlias
+
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql as pg
+from sqlalchemy.dialects import sqlite
+from sqlalchemy.engine import URL, Connection, Engine, make_url
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from auditor.models import RuleChange, SiteCrawl, SiteHistory, SiteResult
 
-SCHEMA_VERSION = 2
+#: Where a store is: a SQLite file (a path, or a ``str`` without ``://``), or a URL
+#: (``sqlite:///FILE``, ``postgresql://user@host:port/db``).
+Where: TypeAlias = Path | str
 
-_MIGRATIONS: dict[int, str] = {
-    1: """
-    CREATE TABLE runs (
-        id INTEGER PRIMARY KEY,
-        key TEXT NOT NULL UNIQUE,
-        source TEXT NOT NULL,
-        started_at TEXT NOT NULL,
-        finished_at TEXT,
-        as_of TEXT NOT NULL,
-        tool_version TEXT NOT NULL,
-        settings TEXT NOT NULL,
-        total INTEGER NOT NULL
-    );
-    CREATE TABLE sites (
-        run_id INTEGER NOT NULL REFERENCES runs(id),
-        position INTEGER NOT NULL,
-        url TEXT NOT NULL,
-        name TEXT NOT NULL DEFAULT '',
-        jurisdiction TEXT,
-        tags TEXT NOT NULL DEFAULT '',
-        status TEXT NOT NULL,
-        score REAL,
-        pages INTEGER NOT NULL DEFAULT 0,
-        seconds REAL NOT NULL DEFAULT 0,
-        finished_at TEXT NOT NULL,
-        result TEXT NOT NULL,
-        crawl BLOB,
-        PRIMARY KEY (run_id, url)
-    );
-    CREATE TABLE pages (
-        run_id INTEGER NOT NULL,
-        site TEXT NOT NULL,
-        url TEXT NOT NULL,
-        status INTEGER NOT NULL,
-        kind TEXT NOT NULL,
-        depth INTEGER NOT NULL,
-        fetched_at TEXT NOT NULL,
-        rendered INTEGER NOT NULL DEFAULT 0,
-        warc TEXT NOT NULL DEFAULT '',
-        PRIMARY KEY (run_id, site, url)
-    );
-    CREATE TABLE outcomes (
-        run_id INTEGER NOT NULL,
-        url TEXT NOT NULL,
-        rule TEXT NOT NULL,
-        outcome TEXT NOT NULL,
-        PRIMARY KEY (run_id, url, rule)
-    );
-    CREATE INDEX outcomes_by_site ON outcomes (url, rule);
-    """,
-    # The rules a run was judged with, as its reports show them (AuditResult.rule_catalogue, JSON):
-    # a stored run re-rendered later shows the words of its own day, not today's. NULL for runs
-    # stored before this column existed: their reports show no rule descriptions.
-    2: """
-    ALTER TABLE runs ADD COLUMN rule_catalogue TEXT
-    """,
-}
+#: The newest revision of the schema (``auditor/store_migrations/versions``; a test checks that
+#: this is Alembic's head). Revisions are numbered, and a SQLite store's ``PRAGMA user_version``
+#: is the number of its revision.
+SCHEMA_HEAD = "0004"
+SCHEMA_VERSION = int(SCHEMA_HEAD)
+
+_MIGRATIONS = Path(__file__).with_name("store_migrations")
+#: Held (transaction-scoped) while a PostgreSQL store is migrated, so that workers starting at
+#: the same moment upgrade it once. Any fixed number: it names the lock.
+_MIGRATION_LOCK = 0x617564_69746F72
+
+# The tables as the statements below use them (the migrations, not these, create them).
+_meta = sa.MetaData()
+runs_table = sa.Table(
+    "runs", _meta,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("key", sa.Text, nullable=False, unique=True),
+    sa.Column("source", sa.Text, nullable=False),
+    sa.Column("started_at", sa.Text, nullable=False),
+    sa.Column("finished_at", sa.Text),
+    sa.Column("as_of", sa.Text, nullable=False),
+    sa.Column("tool_version", sa.Text, nullable=False),
+    sa.Column("settings", sa.Text, nullable=False),
+    sa.Column("total", sa.Integer, nullable=False),
+    sa.Column("rule_catalogue", sa.Text),
+    sa.Column("cancelled_at", sa.Text),
+)
+sites_table = sa.Table(
+    "sites", _meta,
+    sa.Column("run_id", sa.Integer, sa.ForeignKey("runs.id"), primary_key=True),
+    sa.Column("position", sa.Integer, nullable=False),
+    sa.Column("url", sa.Text, primary_key=True),
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("jurisdiction", sa.Text),
+    sa.Column("tags", sa.Text, nullable=False),
+    sa.Column("status", sa.Text, nullable=False),
+    sa.Column("score", sa.Float),
+    sa.Column("pages", sa.Integer, nullable=False),
+    sa.Column("seconds", sa.Float, nullable=False),
+    sa.Column("finished_at", sa.Text, nullable=False),
+    sa.Column("result", sa.Text, nullable=False),
+    sa.Column("crawl", sa.LargeBinary),
+)
+pages_table = sa.Table(
+    "pages", _meta,
+    sa.Column("run_id", sa.Integer, primary_key=True),
+    sa.Column("site", sa.Text, primary_key=True),
+    sa.Column("url", sa.Text, primary_key=True),
+    sa.Column("status", sa.Integer, nullable=False),
+    sa.Column("kind", sa.Text, nullable=False),
+    sa.Column("depth", sa.Integer, nullable=False),
+    sa.Column("fetched_at", sa.Text, nullable=False),
+    sa.Column("rendered", sa.Integer, nullable=False),
+    sa.Column("warc", sa.Text, nullable=False),
+)
+outcomes_table = sa.Table(
+    "outcomes", _meta,
+    sa.Column("run_id", sa.Integer, primary_key=True),
+    sa.Column("url", sa.Text, primary_key=True),
+    sa.Column("rule", sa.Text, primary_key=True),
+    sa.Column("outcome", sa.Text, nullable=False),
+)
 
 
 class StoreError(Exception):
@@ -100,6 +122,8 @@ class Run:
     settings: dict[str, object]
     total: int
     rule_catalogue: list[dict[str, Any]] | None = None
+    #: When the run was cancelled (:func:`cancel_run`), if it was.
+    cancelled_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -117,142 +141,362 @@ class StoredSite:
     result: SiteResult
 
 
-def open_store(path: Path) -> sqlite3.Connection:
-    """Open (and create or migrate) the store at ``path``."""
+class Store:
+    """An open store: a pool of connections to one database, each statement group in its own
+    short transaction. Made by :func:`open_store`; :meth:`close` when done (or ``with``)."""
+
+    def __init__(self, engine: Engine, where: str) -> None:
+        self.engine = engine
+        #: The store for messages: the file, or the URL without its password.
+        self.where = where
+        # Writes on SQLite take the write lock at BEGIN (see _sqlite_engine): no deadlock between
+        # two writers that both read first, and the busy timeout applies.
+        self._writer = engine.execution_options(auditor_write=True)
+
+    @property
+    def backend(self) -> str:
+        """``sqlite`` or ``postgresql``."""
+        return self.engine.dialect.name
+
+    @contextmanager
+    def read(self) -> Iterator[Connection]:
+        with self.engine.connect() as connection:
+            yield connection
+
+    @contextmanager
+    def write(self) -> Iterator[Connection]:
+        """One transaction: committed when the block ends, rolled back if it raises."""
+        with self._writer.begin() as connection:
+            yield connection
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+# ----------------------------------------------------------------------------- where and open
+
+
+def store_url(where: Where) -> URL:
+    """The SQLAlchemy URL of a store: a path is a SQLite file; ``postgresql://`` (or
+    ``postgres://``) means PostgreSQL through psycopg 3."""
+    if isinstance(where, Path) or "://" not in where:
+        return URL.create("sqlite", database=str(Path(where)))
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        db = sqlite3.connect(path, timeout=30, isolation_level=None)
-    except (OSError, sqlite3.Error) as exc:
-        raise StoreError(f"cannot open the store {path}: {exc}") from None
+        url = make_url(where)
+    except ArgumentError:
+        raise StoreError(f"{where!r} is not a store URL") from None
+    backend, _, driver = url.drivername.partition("+")
+    if backend in ("postgresql", "postgres") and driver in ("", "psycopg"):
+        return url.set(drivername="postgresql+psycopg")
+    if backend == "sqlite" and driver in ("", "pysqlite") and url.database:
+        return url.set(drivername="sqlite")
+    raise StoreError(f"unsupported store {describe(where)}: give a SQLite file, sqlite:///FILE or "
+                     "postgresql://USER@HOST:PORT/DATABASE")
+
+
+def describe(where: Where) -> str:
+    """The store as messages name it: the file, or the URL without its password."""
+    if isinstance(where, Path) or "://" not in where:
+        return str(where)
     try:
-        db.execute("PRAGMA journal_mode=WAL")
-        db.execute("PRAGMA synchronous=NORMAL")
-        db.execute("PRAGMA foreign_keys=ON")
-        version = int(db.execute("PRAGMA user_version").fetchone()[0])
-    except sqlite3.DatabaseError as exc:
+        return make_url(where).render_as_string(hide_password=True)
+    except ArgumentError:
+        return where
+
+
+def sqlite_file(where: Where) -> Path | None:
+    """The file of a SQLite store (None for PostgreSQL)."""
+    url = store_url(where)
+    return Path(url.database) if url.get_backend_name() == "sqlite" and url.database else None
+
+
+def exists(where: Where) -> bool:
+    """Whether there is a store there (a SQLite file, or a database with the store's tables),
+    without creating one."""
+    file = sqlite_file(where)
+    if file is not None:
+        return file.is_file()
+    engine = _engine(store_url(where))
+    try:
+        with engine.connect() as connection:
+            return sa.inspect(connection).has_table("alembic_version")
+    except SQLAlchemyError as exc:
+        raise StoreError(f"cannot open the store {describe(where)}: {_reason(exc)}") from None
+    finally:
+        engine.dispose()
+
+
+def open_store(path: Where) -> Store:
+    """Open the store at ``path`` (a SQLite file or a URL), creating it or upgrading its schema
+    to the newest revision."""
+    url = store_url(path)
+    name = describe(path)
+    file = sqlite_file(path)
+    if file is not None:
+        try:
+            file.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"cannot open the store {name}: {exc}") from None
+    engine = _engine(url)
+    db = Store(engine, name)
+    try:
+        _migrate(db)
+    except StoreError:
         db.close()
-        raise StoreError(f"{path} is not an auditor store: {exc}") from None
-    if version > SCHEMA_VERSION:
+        raise
+    except SQLAlchemyError as exc:
         db.close()
-        raise StoreError(f"{path} was written by a newer auditor (store schema {version} > {SCHEMA_VERSION})")
-    for step in range(version + 1, SCHEMA_VERSION + 1):
-        with _transaction(db):
-            for statement in _statements(_MIGRATIONS[step]):
-                db.execute(statement)
-            db.execute(f"PRAGMA user_version={step}")
+        if file is not None and isinstance(exc, sa.exc.DatabaseError):
+            raise StoreError(f"{name} is not an auditor store: {_reason(exc)}") from None
+        raise StoreError(f"cannot open the store {name}: {_reason(exc)}") from None
     return db
 
 
-def _statements(script: str) -> list[str]:
-    return [s.strip() for s in script.split(";") if s.strip()]
+def _engine(url: URL) -> Engine:
+    if url.get_backend_name() == "sqlite":
+        return _sqlite_engine(url)
+    # pre_ping: a worker's pooled connection may have been closed by the server since its last site.
+    return sa.create_engine(url, pool_pre_ping=True)
 
 
-class _transaction:
-    def __init__(self, db: sqlite3.Connection) -> None:
-        self.db = db
+def _sqlite_engine(url: URL) -> Engine:
+    engine = sa.create_engine(url, connect_args={"timeout": 30})
 
-    def __enter__(self) -> sqlite3.Connection:
-        self.db.execute("BEGIN IMMEDIATE")
-        return self.db
+    @sa.event.listens_for(engine, "connect")
+    def connected(dbapi_connection: Any, _record: Any) -> None:
+        # The driver's own transaction handling off: SQLAlchemy's "begin" below decides.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        for pragma in ("journal_mode=WAL", "synchronous=NORMAL", "foreign_keys=ON"):
+            cursor.execute(f"PRAGMA {pragma}")
+        cursor.close()
 
-    def __exit__(self, kind: object, value: object, traceback: object) -> None:
-        self.db.execute("COMMIT" if kind is None else "ROLLBACK")
+    @sa.event.listens_for(engine, "begin")
+    def begin(connection: Connection) -> None:
+        write = connection.get_execution_options().get("auditor_write", False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+    return engine
+
+
+def _reason(exc: SQLAlchemyError) -> str:
+    original = getattr(exc, "orig", None)
+    return str(original if original is not None else exc).strip().splitlines()[0]
+
+
+def _migrate(db: Store) -> None:
+    """Bring the schema to :data:`SCHEMA_HEAD`, in one transaction; nothing when it is there."""
+    with db.read() as connection:
+        if _revision(connection) == SCHEMA_HEAD and _user_version_ok(connection):
+            return
+    from alembic import command  # only when there is something to do: importing it costs time
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    config = Config()
+    config.set_main_option("script_location", str(_MIGRATIONS))
+    config.set_main_option("path_separator", "os")
+    known = {script.revision for script in ScriptDirectory.from_config(config).walk_revisions()}
+    with db.write() as connection:
+        if connection.dialect.name == "postgresql":
+            connection.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK})
+        current = _revision(connection)
+        version = _user_version(connection)
+        if (current is not None and current not in known) or version > SCHEMA_VERSION:
+            raise StoreError(f"{db.where} was written by a newer auditor (store schema "
+                             f"{current or version} > {SCHEMA_HEAD})")
+        config.attributes["connection"] = connection
+        if current is None and version > 0:
+            # A SQLite store of the days before Alembic: its user_version is its revision.
+            command.stamp(config, f"{version:04d}")
+        command.upgrade(config, SCHEMA_HEAD)
+        if connection.dialect.name == "sqlite":
+            connection.exec_driver_sql(f"PRAGMA user_version={SCHEMA_VERSION}")
+
+
+def _revision(connection: Connection) -> str | None:
+    if not sa.inspect(connection).has_table("alembic_version"):
+        return None
+    row = connection.execute(sa.text("SELECT version_num FROM alembic_version")).first()
+    return str(row[0]) if row is not None else None
+
+
+def _user_version(connection: Connection) -> int:
+    if connection.dialect.name != "sqlite":
+        return 0
+    return int(connection.exec_driver_sql("PRAGMA user_version").scalar_one())
+
+
+def _user_version_ok(connection: Connection) -> bool:
+    return connection.dialect.name != "sqlite" or _user_version(connection) == SCHEMA_VERSION
+
+
+# ----------------------------------------------------------------------------- runs
 
 
 def start_run(
-    db: sqlite3.Connection, *, key: str, source: str, as_of: str, tool_version: str,
+    db: Store, *, key: str, source: str, as_of: str, tool_version: str,
     settings: dict[str, object], total: int, rule_catalogue: list[dict[str, Any]] | None = None,
 ) -> tuple[Run, bool]:
     """The run with ``key`` (resumed: True) or a new one (False). ``rule_catalogue`` is what the
-    reports show of the rules the run is judged with (``AuditResult.rule_catalogue`` as JSON)."""
+    reports show of the rules the run is judged with (``AuditResult.rule_catalogue`` as JSON).
+    Processes starting the same run at once get the same run, one of them ``False``."""
     found = find_run(db, key)
     if found is not None:
         return found, True
-    with _transaction(db):
-        db.execute(
-            "INSERT INTO runs (key, source, started_at, as_of, tool_version, settings, total, rule_catalogue) "
-            "VALUES (?,?,?,?,?,?,?,?)",
-            (key, source, _now(), as_of, tool_version, json.dumps(settings, sort_keys=True), total,
-             None if rule_catalogue is None else json.dumps(rule_catalogue, ensure_ascii=False)),
-        )
+    row = {"key": key, "source": source, "started_at": _now(), "as_of": as_of, "tool_version": tool_version,
+           "settings": json.dumps(settings, sort_keys=True), "total": total,
+           "rule_catalogue": None if rule_catalogue is None else json.dumps(rule_catalogue, ensure_ascii=False)}
+    with db.write() as connection:
+        added = connection.execute(_insert(connection, runs_table).values(row)
+                                   .on_conflict_do_nothing(index_elements=["key"]).returning(runs_table.c.id)).first()
     run = find_run(db, key)
     assert run is not None
-    return run, False
+    return run, added is None
 
 
-_RUN_SELECT = (
-    "SELECT id, key, source, started_at, finished_at, as_of, tool_version, settings, total, rule_catalogue FROM runs "
-)
-_SITE_SELECT = (
-    "SELECT position, url, name, jurisdiction, tags, status, score, pages, seconds, finished_at, result FROM sites "
-)
-
-
-def find_run(db: sqlite3.Connection, key_or_id: str) -> Run | None:
+def find_run(db: Store, key_or_id: str) -> Run | None:
     """A run by its key, or by its number."""
-    row = db.execute(
-        _RUN_SELECT +
-        "WHERE key = ? OR CAST(id AS TEXT) = ?",
-        (key_or_id, key_or_id),
-    ).fetchone()
-    return _run(row) if row else None
+    r = runs_table.c
+    query = sa.select(runs_table).where((r.key == key_or_id) | (sa.cast(r.id, sa.Text) == key_or_id))
+    with db.read() as connection:
+        row = connection.execute(query).first()
+    return _run(row._mapping) if row else None
 
 
-def latest_run(db: sqlite3.Connection) -> Run | None:
-    row = db.execute(
-        _RUN_SELECT +
-        "ORDER BY id DESC LIMIT 1"
-    ).fetchone()
-    return _run(row) if row else None
+def latest_run(db: Store) -> Run | None:
+    with db.read() as connection:
+        row = connection.execute(sa.select(runs_table).order_by(runs_table.c.id.desc()).limit(1)).first()
+    return _run(row._mapping) if row else None
 
 
-def _run(row: tuple[object, ...]) -> Run:
+def _run(row: sa.RowMapping) -> Run:
     return Run(
-        id=int(str(row[0])), key=str(row[1]), source=str(row[2]),
-        started_at=datetime.fromisoformat(str(row[3])),
-        finished_at=datetime.fromisoformat(str(row[4])) if row[4] else None,
-        as_of=str(row[5]), tool_version=str(row[6]), settings=json.loads(str(row[7])), total=int(str(row[8])),
-        rule_catalogue=json.loads(str(row[9])) if row[9] else None,
+        id=int(row["id"]), key=str(row["key"]), source=str(row["source"]),
+        started_at=datetime.fromisoformat(str(row["started_at"])),
+        finished_at=datetime.fromisoformat(str(row["finished_at"])) if row["finished_at"] else None,
+        as_of=str(row["as_of"]), tool_version=str(row["tool_version"]), settings=json.loads(str(row["settings"])),
+        total=int(row["total"]),
+        rule_catalogue=json.loads(str(row["rule_catalogue"])) if row["rule_catalogue"] else None,
+        cancelled_at=datetime.fromisoformat(str(row["cancelled_at"])) if row["cancelled_at"] else None,
     )
 
 
-def finish_run(db: sqlite3.Connection, run: Run) -> None:
-    with _transaction(db):
-        db.execute("UPDATE runs SET finished_at = ? WHERE id = ?", (_now(), run.id))
+def finish_run(db: Store, run: Run) -> None:
+    with db.write() as connection:
+        connection.execute(sa.update(runs_table).where(runs_table.c.id == run.id).values(finished_at=_now()))
 
 
-def done_urls(db: sqlite3.Connection, run: Run) -> set[str]:
-    return {str(r[0]) for r in db.execute("SELECT url FROM sites WHERE run_id = ?", (run.id,))}
+def cancel_run(db: Store, run: Run) -> bool:
+    """Mark the run cancelled (workers stop taking its sites); False if it already was."""
+    r = runs_table.c
+    with db.write() as connection:
+        return connection.execute(sa.update(runs_table).where((r.id == run.id) & r.cancelled_at.is_(None))
+                                  .values(cancelled_at=_now())).rowcount > 0
+
+
+def run_cancelled(db: Store, run: Run) -> bool:
+    """Whether the run has been cancelled since ``run`` was read (by any process)."""
+    with db.read() as connection:
+        return connection.execute(sa.select(runs_table.c.cancelled_at).where(runs_table.c.id == run.id)
+                                  ).scalar() is not None
+
+
+# ----------------------------------------------------------------------------- sites
+
+
+def done_urls(db: Store, run: Run) -> set[str]:
+    s = sites_table.c
+    with db.read() as connection:
+        return {str(url) for url in connection.execute(sa.select(s.url).where(s.run_id == run.id)).scalars()}
+
+
+def site_counts(db: Store, run: Run) -> dict[str, int]:
+    """How many sites of the run are stored, by status (``audited``, ``not_audited``)."""
+    s = sites_table.c
+    query = sa.select(s.status, sa.func.count()).where(s.run_id == run.id).group_by(s.status)
+    with db.read() as connection:
+        return {str(status): int(n) for status, n in connection.execute(query)}
 
 
 def save_site(
-    db: sqlite3.Connection, run: Run, *, position: int, url: str, name: str, jurisdiction: str | None,
+    db: Store, run: Run, *, position: int, url: str, name: str, jurisdiction: str | None,
     tags: str, result: SiteResult, crawl: SiteCrawl | None, seconds: float, crawl_blob: bytes | None = None,
 ) -> None:
-    """Store one finished site in one transaction (all of it, or nothing). ``crawl_blob`` is
-    :func:`crawl_blob_of` ``crawl`` when it was made already (in a worker process)."""
+    """Store one finished site in one transaction (all of it, or nothing), replacing what the
+    run held of it. ``crawl_blob`` is :func:`crawl_blob_of` ``crawl`` when it was made already
+    (in a worker process)."""
+    row = _site_row(run, position=position, url=url, name=name, jurisdiction=jurisdiction, tags=tags,
+                    result=result, crawl=crawl, seconds=seconds, crawl_blob=crawl_blob)
+    with db.write() as connection:
+        # The site's row first: on PostgreSQL it locks out a concurrent save of the same site
+        # until this one commits, so the outcomes and pages below are never mixed from two.
+        insert = _insert(connection, sites_table).values(row)
+        connection.execute(insert.on_conflict_do_update(
+            index_elements=["run_id", "url"],
+            set_={column: insert.excluded[column] for column in row if column not in ("run_id", "url")}))
+        _save_details(connection, run, url, result)
+
+
+def save_site_once(
+    db: Store, run: Run, *, position: int, url: str, name: str, jurisdiction: str | None,
+    tags: str, result: SiteResult, crawl: SiteCrawl | None, seconds: float, crawl_blob: bytes | None = None,
+) -> bool:
+    """Store one finished site in one transaction unless the run holds it already (a job done
+    twice, by a worker thought dead and by another): True if this call stored it, False if the
+    stored one is kept as it was. Exactly once, however many processes try at the same time."""
+    row = _site_row(run, position=position, url=url, name=name, jurisdiction=jurisdiction, tags=tags,
+                    result=result, crawl=crawl, seconds=seconds, crawl_blob=crawl_blob)
+    with db.write() as connection:
+        # RETURNING says whether a row went in (the driver's rowcount does not, for an INSERT
+        # that may return rows).
+        added = connection.execute(_insert(connection, sites_table).values(row).on_conflict_do_nothing(
+            index_elements=["run_id", "url"]).returning(sites_table.c.url)).first()
+        if added is None:
+            return False
+        _save_details(connection, run, url, result)
+    return True
+
+
+def _site_row(
+    run: Run, *, position: int, url: str, name: str, jurisdiction: str | None, tags: str, result: SiteResult,
+    crawl: SiteCrawl | None, seconds: float, crawl_blob: bytes | None,
+) -> dict[str, Any]:
     blob = crawl_blob if crawl_blob is not None else (crawl_blob_of(crawl) if crawl is not None else None)
-    pages = result.crawl.pages_fetched if result.crawl is not None else 0
-    with _transaction(db):
-        db.execute("DELETE FROM outcomes WHERE run_id = ? AND url = ?", (run.id, url))
-        db.execute("DELETE FROM pages WHERE run_id = ? AND site = ?", (run.id, url))
-        db.execute(
-            "INSERT OR REPLACE INTO sites (run_id, position, url, name, jurisdiction, tags, status, score, pages, "
-            "seconds, finished_at, result, crawl) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (run.id, position, url, name, jurisdiction, tags, result.status.value, result.score, pages, seconds,
-             _now(), result.model_dump_json(), blob),
-        )
-        db.executemany(
-            "INSERT INTO outcomes (run_id, url, rule, outcome) VALUES (?,?,?,?)",
-            [(run.id, url, o.rule, o.outcome.value) for o in result.rules],
-        )
-        if result.crawl is not None:
-            db.executemany(
-                "INSERT OR REPLACE INTO pages (run_id, site, url, status, kind, depth, fetched_at, rendered, warc) "
-                "VALUES (?,?,?,?,?,?,?,?,?)",
-                [(run.id, url, p.url, p.status, p.kind.value, p.depth, p.fetched_at.isoformat(), int(p.rendered),
-                  p.warc) for p in result.crawl.pages],
-            )
+    return {"run_id": run.id, "position": position, "url": url, "name": name, "jurisdiction": jurisdiction,
+            "tags": tags, "status": result.status.value, "score": result.score,
+            "pages": result.crawl.pages_fetched if result.crawl is not None else 0, "seconds": seconds,
+            "finished_at": _now(), "result": result.model_dump_json(), "crawl": blob}
+
+
+def _save_details(connection: Connection, run: Run, url: str, result: SiteResult) -> None:
+    """The site's outcomes and pages, in the transaction that wrote its row."""
+    o, p = outcomes_table.c, pages_table.c
+    connection.execute(sa.delete(outcomes_table).where((o.run_id == run.id) & (o.url == url)))
+    connection.execute(sa.delete(pages_table).where((p.run_id == run.id) & (p.site == url)))
+    outcomes = {o.rule: {"run_id": run.id, "url": url, "rule": o.rule, "outcome": o.outcome.value}
+                for o in result.rules}
+    if outcomes:
+        connection.execute(sa.insert(outcomes_table), list(outcomes.values()))
+    if result.crawl is not None and result.crawl.pages:
+        # A page read twice (a redirect back to it) is one row: the last reading, as before.
+        pages = {page.url: {"run_id": run.id, "site": url, "url": page.url, "status": page.status,
+                            "kind": page.kind.value, "depth": page.depth, "fetched_at": page.fetched_at.isoformat(),
+                            "rendered": int(page.rendered), "warc": page.warc}
+                 for page in result.crawl.pages}
+        connection.execute(sa.insert(pages_table), list(pages.values()))
+
+
+def _insert(connection: Connection, table: sa.Table) -> Any:
+    """An INSERT with ON CONFLICT for the connection's database (SQLite and PostgreSQL spell it
+    alike, but SQLAlchemy has one construct for each)."""
+    return (pg.insert(table) if connection.dialect.name == "postgresql" else sqlite.insert(table))
 
 
 def crawl_blob_of(crawl: SiteCrawl) -> bytes:
@@ -261,32 +505,54 @@ def crawl_blob_of(crawl: SiteCrawl) -> bytes:
     return gzip.compress(crawl.model_dump_json().encode("utf-8"), compresslevel=6)
 
 
-def sites(db: sqlite3.Connection, run: Run) -> Iterator[StoredSite]:
-    """The finished sites of a run, in input order."""
-    for row in db.execute(_SITE_SELECT + "WHERE run_id = ? ORDER BY position", (run.id,)):
-        yield _site(row)
+_SITE_COLUMNS = [c for c in sites_table.c if c.name not in ("run_id", "crawl")]
+#: Sites read at a time by :func:`sites` (no connection is held between two reads).
+_PAGE = 200
 
 
-def stored_site(db: sqlite3.Connection, run: Run, url: str) -> StoredSite | None:
+def sites(db: Store, run: Run) -> Iterator[StoredSite]:
+    """The finished sites of a run, in input order, read a few hundred at a time."""
+    s = sites_table.c
+    after: tuple[int, str] | None = None
+    while True:
+        query = sa.select(*_SITE_COLUMNS).where(s.run_id == run.id)
+        if after is not None:
+            query = query.where(sa.tuple_(s.position, s.url) > sa.tuple_(sa.literal(after[0]), sa.literal(after[1])))
+        with db.read() as connection:
+            rows = connection.execute(query.order_by(s.position, s.url).limit(_PAGE)).all()
+        for row in rows:
+            yield _site(row._mapping)
+        if len(rows) < _PAGE:
+            return
+        last = rows[-1]._mapping
+        after = (int(last["position"]), str(last["url"]))
+
+
+def stored_site(db: Store, run: Run, url: str) -> StoredSite | None:
     """One finished site of a run (without reading the others)."""
-    row = db.execute(_SITE_SELECT + "WHERE run_id = ? AND url = ?", (run.id, url)).fetchone()
-    return _site(row) if row else None
+    s = sites_table.c
+    with db.read() as connection:
+        row = connection.execute(sa.select(*_SITE_COLUMNS).where((s.run_id == run.id) & (s.url == url))).first()
+    return _site(row._mapping) if row else None
 
 
-def _site(row: tuple[Any, ...]) -> StoredSite:
+def _site(row: sa.RowMapping) -> StoredSite:
     return StoredSite(
-        position=int(row[0]), url=str(row[1]), name=str(row[2]), jurisdiction=row[3], tags=str(row[4]),
-        status=str(row[5]), score=row[6], pages=int(row[7]), seconds=float(row[8]),
-        finished_at=datetime.fromisoformat(str(row[9])), result=SiteResult.model_validate_json(row[10]),
+        position=int(row["position"]), url=str(row["url"]), name=str(row["name"]), jurisdiction=row["jurisdiction"],
+        tags=str(row["tags"]), status=str(row["status"]), score=row["score"], pages=int(row["pages"]),
+        seconds=float(row["seconds"]), finished_at=datetime.fromisoformat(str(row["finished_at"])),
+        result=SiteResult.model_validate_json(row["result"]),
     )
 
 
-def stored_crawl(db: sqlite3.Connection, run: Run, url: str) -> SiteCrawl | None:
+def stored_crawl(db: Store, run: Run, url: str) -> SiteCrawl | None:
     """The crawl of a site as stored with the run (for re-auditing without fetching)."""
-    row = db.execute("SELECT crawl FROM sites WHERE run_id = ? AND url = ?", (run.id, url)).fetchone()
-    if row is None or row[0] is None:
+    s = sites_table.c
+    with db.read() as connection:
+        blob = connection.execute(sa.select(s.crawl).where((s.run_id == run.id) & (s.url == url))).scalar()
+    if blob is None:
         return None
-    return SiteCrawl.model_validate_json(gzip.decompress(row[0]))
+    return SiteCrawl.model_validate_json(gzip.decompress(bytes(blob)))
 
 
 def _now() -> str:
@@ -299,15 +565,16 @@ _GOOD = frozenset({"pass"})
 _BAD = frozenset({"fail", "partial"})
 
 
-def previous_site(db: sqlite3.Connection, url: str, before_run: int) -> tuple[Run, StoredSite] | None:
+def previous_site(db: Store, url: str, before_run: int) -> tuple[Run, StoredSite] | None:
     """The latest audit of ``url`` in a run older than ``before_run``."""
-    row = db.execute(
-        "SELECT run_id FROM sites WHERE url = ? AND run_id < ? AND status = 'audited' ORDER BY run_id DESC LIMIT 1",
-        (url, before_run),
-    ).fetchone()
-    if row is None:
+    s = sites_table.c
+    query = (sa.select(s.run_id).where((s.url == url) & (s.run_id < before_run) & (s.status == "audited"))
+             .order_by(s.run_id.desc()).limit(1))
+    with db.read() as connection:
+        run_id = connection.execute(query).scalar()
+    if run_id is None:
         return None
-    run = find_run(db, str(row[0]))
+    run = find_run(db, str(run_id))
     if run is None:
         return None
     site = stored_site(db, run, url)
@@ -337,7 +604,7 @@ def compare(before: SiteResult, after: SiteResult) -> tuple[list[RuleChange], in
     return sorted(changes, key=lambda c: (order[c.change], c.rule)), unchanged
 
 
-def with_history(db: sqlite3.Connection, run: Run, result: SiteResult) -> SiteResult:
+def with_history(db: Store, run: Run, result: SiteResult) -> SiteResult:
     """``result`` with its comparison to the site's previous audit in the store, if any."""
     if result.status.value != "audited":
         return result
@@ -354,10 +621,13 @@ def with_history(db: sqlite3.Connection, run: Run, result: SiteResult) -> SiteRe
     return result.model_copy(update={"history": history})
 
 
-def site_history(db: sqlite3.Connection, url: str) -> list[tuple[Run, StoredSite]]:
+def site_history(db: Store, url: str) -> list[tuple[Run, StoredSite]]:
     """Every stored audit of ``url``, oldest first."""
+    s = sites_table.c
+    with db.read() as connection:
+        run_ids = list(connection.execute(sa.select(s.run_id).where(s.url == url).order_by(s.run_id)).scalars())
     out: list[tuple[Run, StoredSite]] = []
-    for (run_id,) in db.execute("SELECT run_id FROM sites WHERE url = ? ORDER BY run_id", (url,)).fetchall():
+    for run_id in run_ids:
         run = find_run(db, str(run_id))
         if run is None:
             continue

@@ -17,3 +17,6 @@ pytest_plugins = ["tests.services_redis"]
 settings.register_profile("ci", derandomize=True, print_blob=True)
 if os.environ.get("CI"):
     settings.load_profile("ci")
+
+# Real services the tests start themselves: a PostgreSQL server (tests/services_postgres.py).
+pytest_plugins = ["tests.services_postgres"]

@@ -1,0 +1,55 @@
+"""A real PostgreSQL server for the tests that need one (a pytest plugin, loaded by conftest.py).
+
+``postgres_server`` (session): one throwaway cluster on 127.0.0.1, started by
+``scripts/services/postgres`` (which installs PostgreSQL from apt where it is missing) the first
+time a test asks for it, stopped and deleted after the last test. ``postgres_url``: a new, empty
+database on it for each test. ``store_where``: a store for each backend in turn, a SQLite file
+and a PostgreSQL database, for the tests that must hold on both.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import tempfile
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import psycopg
+import pytest
+
+SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "services" / "postgres"
+BACKENDS = ("sqlite", "postgresql")
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[str]:
+    """The URL of a PostgreSQL server on loopback (its database ``auditor``), for this session."""
+    # Not under pytest's temporary folder: as root the server runs as the postgres user, who
+    # cannot enter root's private folders; the script makes this one the server's own.
+    folder = Path(tempfile.gettempdir()) / f"auditor-postgres-{os.getpid()}-{uuid.uuid4().hex[:8]}"
+    env = {**os.environ, "AUDITOR_POSTGRES_DIR": str(folder)}
+    started = subprocess.run([str(SCRIPT), "start"], env=env, capture_output=True, text=True, timeout=600)
+    try:
+        assert started.returncode == 0, f"PostgreSQL did not start:\n{started.stderr}"
+        yield started.stdout.strip().splitlines()[-1]
+    finally:
+        subprocess.run([str(SCRIPT), "stop"], env=env, capture_output=True, text=True, timeout=120)
+
+
+@pytest.fixture
+def postgres_url(postgres_server: str) -> str:
+    """An empty database of its own on the session's server: no test sees another's runs."""
+    name = f"t_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(postgres_server, autocommit=True) as connection:
+        connection.execute(f'CREATE DATABASE "{name}"')
+    return postgres_server.rsplit("/", 1)[0] + f"/{name}"
+
+
+@pytest.fixture(params=BACKENDS)
+def store_where(request: pytest.FixtureRequest, tmp_path: Path) -> Path | str:
+    """A store that does not exist yet: a SQLite file, then a PostgreSQL database."""
+    if request.param == "sqlite":
+        return tmp_path / "store.sqlite"
+    return str(request.getfixturevalue("postgres_url"))
