@@ -275,8 +275,9 @@ def _worker_parser(commands: Commands) -> None:
 
     worker_ = commands.add_parser("worker", help="audit the sites of runs queued with `batch --queue`")
     worker_.add_argument("--queue", required=True, metavar="URL", help="the Redis queue (redis://HOST:6379/0)")
-    worker_.add_argument("--store", type=Path, required=True, metavar="PATH",
-                         help="the store the runs are in, shared with the batch command and the other workers")
+    worker_.add_argument("--store", type=_store, required=True, metavar="STORE",
+                         help=f"the store the runs are in, shared with the batch command and the other workers: "
+                              f"{_STORE_FORMS}")
     worker_.add_argument("--evidence", type=Path, required=True, metavar="DIR",
                          help="where the evidence goes (WARC files, screenshots): the batch's output folder, "
                               "shared (a network mount) with the batch command and the other workers")
@@ -299,8 +300,8 @@ def _worker_parser(commands: Commands) -> None:
 def _status_parser(commands: Commands) -> None:
     status = commands.add_parser("status", help="where a run stands: done, not audited, in progress, queued")
     status.add_argument("run", metavar="RUN", help="run number, or 'latest'")
-    status.add_argument("--store", type=Path, default=Path("audit-reports/auditor.sqlite"), metavar="PATH",
-                        help="the store (default audit-reports/auditor.sqlite)")
+    status.add_argument("--store", type=_store, default=Path("audit-reports/auditor.sqlite"), metavar="STORE",
+                        help=f"the store: {_STORE_FORMS} (default audit-reports/auditor.sqlite)")
     status.add_argument("--queue", default=None, metavar="URL",
                         help="the Redis queue of the run: also what is in progress, on which worker")
     status.set_defaults(func=cmd_status)
@@ -309,9 +310,8 @@ def _status_parser(commands: Commands) -> None:
 def _cancel_parser(commands: Commands) -> None:
     cancel = commands.add_parser("cancel", help="cancel a queued run: workers skip its remaining sites")
     cancel.add_argument("run", metavar="RUN", help="run number, or 'latest'")
-    cancel.add_argument("--store", type=Path, default=Path("audit-reports/auditor.sqlite"), metavar="PATH",
-                        help="the store (default audit-reports/auditor.sqlite)")
-    cancel.add_argument("--queue", required=True, metavar="URL", help="the Redis queue of the run")
+    cancel.add_argument("--store", type=_store, default=Path("audit-reports/auditor.sqlite"), metavar="STORE",
+                        help=f"the store: {_STORE_FORMS} (default audit-reports/auditor.sqlite)")
     cancel.set_defaults(func=cmd_cancel)
 
 
@@ -965,10 +965,11 @@ def cmd_worker(args: argparse.Namespace, console: Console) -> int:
     from auditor.queue.control import QueueError
     from auditor.queue.worker import WorkerContext, default_name, run_worker
 
-    context = WorkerContext(broker=args.queue, store=args.store, evidence=args.evidence,
+    context = WorkerContext(broker=args.queue, where=args.store, evidence=args.evidence,
                             name=args.name or default_name(), time_limit=args.time_limit, lease=args.lease)
     pipeline.open_store(args.store).close()  # an unusable store is said now, not at the first job
-    console.print(f"worker {escape(context.name)}: jobs from {escape(args.queue)}, store {escape(str(args.store))}, "
+    console.print(f"worker {escape(context.name)}: jobs from {escape(args.queue)}, "
+                  f"store {escape(store.describe(args.store))}, "
                   f"evidence {escape(str(args.evidence))}")
     try:
         run_worker(context, concurrency=args.concurrency, visibility_timeout=args.visibility_timeout)
@@ -1015,18 +1016,11 @@ def cmd_status(args: argparse.Namespace, console: Console) -> int:
 
 
 def cmd_cancel(args: argparse.Namespace, console: Console) -> int:
-    from auditor.queue.control import Control, QueueError
-
     db, run = pipeline.open_run(args.store, args.run)
-    db.close()
-    control = Control(args.queue)
     try:
-        control.check()
-        control.cancel(run.key)
-    except QueueError as exc:
-        raise UsageError(str(exc)) from None
+        store.cancel_run(db, run)
     finally:
-        control.close()
+        db.close()
     Console().print(f"run {run.id} cancelled: workers skip its sites not yet started; the sites in progress are "
                     "finished and stored. `auditor batch` with the same list and settings takes it up again.")
     return EXIT_OK

@@ -637,47 +637,13 @@ def site_history(db: Store, url: str) -> list[tuple[Run, StoredSite]]:
     return out
 
 
-# ----------------------------------------------------------------------------- many writers
+# ----------------------------------------------------------------------------- a queued run taken up again
 
 
-def save_site_once(
-    db: sqlite3.Connection, run: Run, *, position: int, url: str, name: str, jurisdiction: str | None,
-    tags: str, result: SiteResult, crawl: SiteCrawl | None, seconds: float, crawl_blob: bytes | None = None,
-) -> bool:
-    """Store one finished site unless the run has it already: True when this call stored it.
-
-    For writers that may audit the same site twice (queue workers, whose job is handed to another
-    worker when one is slow or dies): the first to finish is kept, whole, and a later one changes
-    nothing, in one transaction; :func:`save_site` replaces instead."""
-    blob = crawl_blob if crawl_blob is not None else (crawl_blob_of(crawl) if crawl is not None else None)
-    pages = result.crawl.pages_fetched if result.crawl is not None else 0
-    with _transaction(db):
-        inserted = db.execute(
-            "INSERT INTO sites (run_id, position, url, name, jurisdiction, tags, status, score, pages, "
-            "seconds, finished_at, result, crawl) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) "
-            "ON CONFLICT (run_id, url) DO NOTHING",
-            (run.id, position, url, name, jurisdiction, tags, result.status.value, result.score, pages, seconds,
-             _now(), result.model_dump_json(), blob),
-        ).rowcount == 1
-        if not inserted:
-            return False
-        db.execute("DELETE FROM outcomes WHERE run_id = ? AND url = ?", (run.id, url))
-        db.execute("DELETE FROM pages WHERE run_id = ? AND site = ?", (run.id, url))
-        db.executemany(
-            "INSERT INTO outcomes (run_id, url, rule, outcome) VALUES (?,?,?,?)",
-            [(run.id, url, o.rule, o.outcome.value) for o in result.rules],
-        )
-        if result.crawl is not None:
-            db.executemany(
-                "INSERT OR REPLACE INTO pages (run_id, site, url, status, kind, depth, fetched_at, rendered, warc) "
-                "VALUES (?,?,?,?,?,?,?,?,?)",
-                [(run.id, url, p.url, p.status, p.kind.value, p.depth, p.fetched_at.isoformat(), int(p.rendered),
-                  p.warc) for p in result.crawl.pages],
-            )
-    return True
-
-
-def site_counts(db: sqlite3.Connection, run: Run) -> dict[str, int]:
-    """How many sites of a run are stored, by status (``audited``, ``not_audited``)."""
-    return {str(status): int(n) for status, n in
-            db.execute("SELECT status, COUNT(*) FROM sites WHERE run_id = ? GROUP BY status", (run.id,))}
+def reopen_run(db: Store, run: Run) -> bool:
+    """Undo :func:`cancel_run` (the batch command run again on a cancelled run): True if the run
+    was cancelled."""
+    r = runs_table.c
+    with db.write() as connection:
+        return connection.execute(sa.update(runs_table).where((r.id == run.id) & r.cancelled_at.is_not(None))
+                                  .values(cancelled_at=None)).rowcount > 0

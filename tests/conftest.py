@@ -11,12 +11,10 @@ import os
 
 from hypothesis import settings
 
-#: Real services the tests start themselves (scripts/services/).
-pytest_plugins = ["tests.services_redis"]
-
 settings.register_profile("ci", derandomize=True, print_blob=True)
 if os.environ.get("CI"):
     settings.load_profile("ci")
 
-# Real services the tests start themselves: a PostgreSQL server (tests/services_postgres.py).
-pytest_plugins = ["tests.services_postgres"]
+# Real services the tests start themselves: a PostgreSQL server (tests/services_postgres.py) and a
+# Redis for the queue (tests/services_redis.py).
+pytest_plugins = ["tests.services_postgres", "tests.services_redis"]

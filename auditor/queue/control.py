@@ -1,9 +1,10 @@
-"""What the queue knows beside the jobs, in the broker's Redis: leases, cancelled runs, sites queued.
+"""What the queue knows beside the jobs, in the broker's Redis: leases and the sites queued.
+
+(A cancelled run is marked in the store, :func:`auditor.store.cancel_run`: it outlives the broker.)
 
 * a **lease** per site being audited (``auditor:lease:<run key>:<url>`` = the worker's name), set
   only when free and with a time to live that the worker renews while it works: a worker that dies
   stops renewing and its lease expires, so no site stays "in progress" for ever;
-* a **cancelled** flag per run: workers acknowledge the run's jobs without auditing them;
 * the set of sites **queued** per run, so that running the batch command again (to resume, or just
   to follow) enqueues only the sites neither stored nor queued. It lives in the same Redis as the
   queue: if Redis loses its data, it loses both, and the next batch command enqueues again.
@@ -99,19 +100,9 @@ class Control:
 
     # -- runs
 
-    def cancel(self, key: str) -> None:
-        self.redis.set(f"{_PREFIX}cancelled:{key}", "1")
-
-    def cancelled(self, key: str) -> bool:
-        return bool(self.redis.exists(f"{_PREFIX}cancelled:{key}"))
-
-    def reopen(self, key: str) -> bool:
-        """Undo a cancel (the batch command run again): True when the run was cancelled. Its
-        skipped jobs are gone, so the record of what was queued goes too."""
-        was = bool(self.redis.delete(f"{_PREFIX}cancelled:{key}"))
-        if was:
-            self.redis.delete(f"{_PREFIX}queued:{key}")
-        return was
+    def forget_queued(self, key: str) -> None:
+        """Forget what was queued of a run (it was cancelled: the workers dropped its jobs)."""
+        self.redis.delete(f"{_PREFIX}queued:{key}")
 
     def mark_queued(self, key: str, url: str) -> bool:
         """Record the site as queued: True when it was not yet."""

@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from auditor import store
 from auditor.batch import BatchSite
 from auditor.pipeline import AuditSettings
 
@@ -49,9 +50,9 @@ class Job:
                                   tags=str(payload.get("tags") or "")),
                    settings=dict(payload["settings"]), as_of=date.fromisoformat(str(payload["as_of"])))
 
-    def audit_settings(self, evidence: Path, store: Path) -> AuditSettings:
+    def audit_settings(self, evidence: Path, where: store.Where) -> AuditSettings:
         """The settings the site is audited with, evidence and store as this worker reaches them."""
-        return settings_from(self.settings, evidence=evidence, store=store)
+        return settings_from(self.settings, evidence=evidence, where=where)
 
 
 #: The fields of :class:`AuditSettings` a job carries: everything that decides a site's audit.
@@ -64,6 +65,6 @@ def settings_payload(settings: AuditSettings) -> dict[str, Any]:
     return {name: getattr(settings, name) for name in _CARRIED}
 
 
-def settings_from(payload: dict[str, Any], *, evidence: Path, store: Path) -> AuditSettings:
+def settings_from(payload: dict[str, Any], *, evidence: Path, where: store.Where) -> AuditSettings:
     return AuditSettings(**{name: payload[name] for name in _CARRIED if name in payload},
-                         output=evidence, store=store, concurrency=1)
+                         output=evidence, store=where, concurrency=1)

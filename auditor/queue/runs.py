@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -33,7 +32,9 @@ def enqueue_missing(batch: pipeline.Batch, broker: str) -> Enqueued:
     try:
         control.check()
         key = batch.run.key
-        reopened = control.reopen(key)
+        reopened = store.reopen_run(batch.db, batch.run)
+        if reopened:  # its jobs were dropped by the workers: queue again what is missing
+            control.forget_queued(key)
         done = store.done_urls(batch.db, batch.run)
         app = make_app(broker)
         carried = settings_payload(batch.settings)
@@ -65,8 +66,7 @@ class RunStatus:
     not_audited: int
     #: Sites being audited now: url -> worker (empty without the queue).
     in_progress: dict[str, str] = field(default_factory=dict)
-    #: None: the queue was not asked.
-    cancelled: bool | None = None
+    cancelled: bool = False
 
     @property
     def stored(self) -> int:
@@ -88,22 +88,23 @@ class RunStatus:
         return dict(sorted(counts.items()))
 
 
-def run_status(db: sqlite3.Connection, run: store.Run, control: Control | None) -> RunStatus:
+def run_status(db: store.Store, run: store.Run, control: Control | None) -> RunStatus:
     counts = store.site_counts(db, run)
     audited = counts.get("audited", 0)
     not_audited = sum(counts.values()) - audited
+    cancelled = store.run_cancelled(db, run)
     if control is None:
-        return RunStatus(run, audited, not_audited)
+        return RunStatus(run, audited, not_audited, cancelled=cancelled)
     done = store.done_urls(db, run)
     working = {url: worker for url, worker in control.leases(run.key).items() if url not in done}
-    return RunStatus(run, audited, not_audited, working, control.cancelled(run.key))
+    return RunStatus(run, audited, not_audited, working, cancelled)
 
 
 #: The folder of one attempt at a site (:mod:`auditor.queue.worker`): 12 hex digits.
 _ATTEMPT = re.compile(r"[0-9a-f]{12}")
 
 
-def prune_attempts(db: sqlite3.Connection, run: store.Run, evidence: Path) -> int:
+def prune_attempts(db: store.Store, run: store.Run, evidence: Path) -> int:
     """Remove the evidence folders of attempts whose site was stored by another attempt and
     that their worker could not remove (it was killed after writing them): evidence that no
     stored result names, kept out of the run's manifest. The folders left are those the stored

@@ -12,7 +12,6 @@ import logging
 import os
 import shutil
 import socket
-import sqlite3
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -62,18 +61,18 @@ class WorkerContext:
     """What a worker process audits with: where its store and evidence are, its limits."""
 
     broker: str
-    store: Path
+    where: store.Where
     evidence: Path
     name: str
     time_limit: float = DEFAULT_TIME_LIMIT
     lease: float = DEFAULT_LEASE
-    _db: tuple[int, sqlite3.Connection] | None = field(default=None, repr=False)
+    _db: tuple[int, store.Store] | None = field(default=None, repr=False)
     _control: tuple[int, Control] | None = field(default=None, repr=False)
 
-    def db(self) -> sqlite3.Connection:
+    def db(self) -> store.Store:
         """This process's connection to the store (a forked pool process opens its own)."""
         if self._db is None or self._db[0] != os.getpid():
-            self._db = (os.getpid(), pipeline.open_store(self.store))
+            self._db = (os.getpid(), pipeline.open_store(self.where))
         return self._db[1]
 
     def control(self) -> Control:
@@ -112,13 +111,14 @@ def _audit_job(task: Task, payload: dict[str, Any]) -> str:
     db = context.db()
     run = store.find_run(db, str(job.run))
     if run is None or run.key != job.key:
-        log.warning("run %s of job %s is not in the store %s: skipped", job.run, job.site.url, context.store)
+        log.warning("run %s of job %s is not in the store %s: skipped", job.run, job.site.url,
+                    store.describe(context.where))
         return "unknown run"
-    control = context.control()
-    if control.cancelled(run.key):
+    if store.run_cancelled(db, run):
         return "cancelled"
     if store.stored_site(db, run, job.site.url) is not None:
         return "stored already"
+    control = context.control()
     if not control.take(run.key, job.site.url, context.name, context.lease):
         # Another worker audits this site right now (this is a second delivery of its job): come
         # back when its lease would have lapsed, in case it dies before it stores the site.
@@ -127,10 +127,10 @@ def _audit_job(task: Task, payload: dict[str, Any]) -> str:
         return _audit_held(context, db, run, job)
 
 
-def _audit_held(context: WorkerContext, db: sqlite3.Connection, run: store.Run, job: Job) -> str:
+def _audit_held(context: WorkerContext, db: store.Store, run: store.Run, job: Job) -> str:
     attempt = uuid.uuid4().hex[:12]
     label = f"run-{run.id}/{attempt}"
-    settings = job.audit_settings(context.evidence, context.store)
+    settings = job.audit_settings(context.evidence, context.where)
     done = pipeline.audit_batch_site(job.site, settings, label=label, as_of=job.as_of,
                                      time_limit=context.time_limit)
     site = job.site

@@ -1,13 +1,13 @@
-"""The batch on a queue end to end: a real redis-server (scripts/services/redis), 30 loopback shops,
-two `auditor worker` processes of which one is killed with SIGKILL while it audits a site. Every
-site is stored exactly once, its evidence written once, `auditor verify` passes, and the outcomes
-are those of a local batch of the same shops."""
+"""The batch on a queue end to end: a real redis-server (scripts/services/redis) as the broker, a
+real PostgreSQL (scripts/services/postgres) as the shared store, 30 loopback shops, two `auditor
+worker` processes of which one is killed with SIGKILL while it audits a site. Every site is stored
+exactly once, its evidence written once, `auditor verify` passes, and the outcomes are those of a
+local batch of the same shops (on the embedded SQLite store)."""
 
 from __future__ import annotations
 
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 import threading
@@ -69,25 +69,27 @@ def slow_shops() -> Iterator[list[str]]:
             server.server_close()
 
 
-def start_worker(redis_url: str, store_path: Path, evidence: Path, name: str) -> subprocess.Popen[str]:
+def start_worker(redis_url: str, where: store.Where, evidence: Path, name: str) -> subprocess.Popen[str]:
     return subprocess.Popen(
-        [sys.executable, "-m", "auditor", "worker", "--queue", redis_url, "--store", str(store_path),
+        [sys.executable, "-m", "auditor", "worker", "--queue", redis_url, "--store", str(where),
          "--evidence", str(evidence), "--name", name, "--lease", "3", "--visibility-timeout", "4",
          "--time-limit", "60"],
         text=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 
 
-def outcomes(db_path: Path, run: int) -> dict[str, tuple[str, list[tuple[str, str]]]]:
-    with sqlite3.connect(db_path) as db:
-        status = dict(db.execute("SELECT url, status FROM sites WHERE run_id = ?", (run,)))
-        rules: dict[str, list[tuple[str, str]]] = {url: [] for url in status}
-        for url, rule, outcome in db.execute(
-                "SELECT url, rule, outcome FROM outcomes WHERE run_id = ? ORDER BY url, rule", (run,)):
-            rules[url].append((rule, outcome))
-    return {url: (status[url], rules[url]) for url in status}
+def outcomes(where: store.Where) -> dict[str, tuple[str, list[tuple[str, str]]]]:
+    """Each stored site of run 1: its status and every rule's outcome."""
+    db, run = pipeline.open_run(where, "1")
+    try:
+        return {site.url: (site.status, sorted((o.rule, o.outcome.value) for o in site.result.rules))
+                for site in store.sites(db, run)}
+    finally:
+        db.close()
 
 
-def test_two_workers_one_killed_store_every_site_once(tmp_path: Path, redis_db: str, slow_shops: list[str]) -> None:
+def test_two_workers_one_killed_store_every_site_once(
+    tmp_path: Path, redis_db: str, postgres_url: str, slow_shops: list[str],
+) -> None:
     roots = [small_shop(tmp_path / "sites", n) for n in range(FAST_SHOPS)]
     with serve_sites(roots, first_host=140) as served:
         urls = [site.url for site in served]
@@ -106,19 +108,19 @@ def test_two_workers_one_killed_store_every_site_once(tmp_path: Path, redis_db: 
         local.close(finished=True)
 
         out = tmp_path / "out"
-        db_path = out / "auditor.sqlite"
-        assert cli.main(["batch", str(sites), "-o", str(out), "--queue", redis_db, *OPTIONS]) == 0
+        shared = [*OPTIONS, "--store", postgres_url, "--queue", redis_db]
+        assert cli.main(["batch", str(sites), "-o", str(out), *shared]) == 0
         # Enqueuing again (resume, or just to follow) adds no job: all are queued already.
         control = Control(redis_db)
         assert control.waiting("auditor-sites") == 30
-        assert cli.main(["batch", str(sites), "-o", str(out), "--queue", redis_db, *OPTIONS]) == 0
+        assert cli.main(["batch", str(sites), "-o", str(out), *shared]) == 0
         assert control.waiting("auditor-sites") == 30
 
-        db = pipeline.open_store(db_path)
+        db = pipeline.open_store(postgres_url)
         run = store.find_run(db, "1")
         assert run is not None
-        victim = start_worker(redis_db, db_path, out, "victim")
-        survivor = start_worker(redis_db, db_path, out, "survivor")
+        victim = start_worker(redis_db, postgres_url, out, "victim")
+        survivor = start_worker(redis_db, postgres_url, out, "survivor")
         try:
             # Kill the victim while it holds a site, after some sites are stored.
             deadline = time.monotonic() + 60
@@ -135,8 +137,7 @@ def test_two_workers_one_killed_store_every_site_once(tmp_path: Path, redis_db: 
 
             # `batch --follow` shows the progress of the workers until every site is stored, then
             # writes the reports and the manifest.
-            assert cli.main(["batch", str(sites), "-o", str(out), "--queue", redis_db, "--follow", "--poll", "0.2",
-                             *OPTIONS]) == 0
+            assert cli.main(["batch", str(sites), "-o", str(out), *shared, "--follow", "--poll", "0.2"]) == 0
         finally:
             survivor.send_signal(signal.SIGTERM)
             try:
@@ -149,8 +150,7 @@ def test_two_workers_one_killed_store_every_site_once(tmp_path: Path, redis_db: 
                 victim.wait()
 
         # Every site is stored once, and once only: one row each and one attempt's evidence each.
-        with sqlite3.connect(db_path) as raw:
-            assert raw.execute("SELECT COUNT(*), COUNT(DISTINCT url) FROM sites").fetchone() == (30, 30)
+        assert store.site_counts(db, run) == {"audited": 30}
         stored_run = store.find_run(db, "1")
         assert stored_run is not None and stored_run.finished_at is not None
         for site in store.sites(db, run):
@@ -166,13 +166,15 @@ def test_two_workers_one_killed_store_every_site_once(tmp_path: Path, redis_db: 
         control.close()
 
     assert cli.main(["verify", str(out)]) == 0
-    local_outcomes = outcomes(local_out / "auditor.sqlite", 1)
+    local_outcomes = outcomes(local_out / "auditor.sqlite")
     assert set(local_outcomes) == set(urls)
-    assert outcomes(db_path, 1) == local_outcomes
+    assert outcomes(postgres_url) == local_outcomes
     assert {status for status, _ in local_outcomes.values()} == {"audited"}
 
 
-def test_a_worker_stores_a_site_once_and_keeps_the_first_evidence(tmp_path: Path, redis_db: str) -> None:
+def test_a_worker_stores_a_site_once_and_keeps_the_first_evidence(
+    tmp_path: Path, redis_db: str, store_where: store.Where,
+) -> None:
     """Two deliveries of one job (a slow worker whose job was handed out again): the second
     attempt's audit is not stored and its evidence is removed; the first one's files stay."""
     from auditor.queue.jobs import Job, settings_payload
@@ -181,13 +183,12 @@ def test_a_worker_stores_a_site_once_and_keeps_the_first_evidence(tmp_path: Path
     [root] = [small_shop(tmp_path / "sites", 1)]
     with serve_sites([root], first_host=190) as [served]:
         settings = pipeline.AuditSettings(render="never", allow_private=True, max_pages=3, output=tmp_path / "out",
-                                          store=tmp_path / "out" / "auditor.sqlite")
+                                          store=store_where)
         site = BatchSite(served.url, "Shop", "se", "t")
         batch = pipeline.Batch.open([site], settings, source="once")
         job = Job(run=batch.run.id, key=batch.run.key, position=0, site=batch.sites[0],
                   settings=settings_payload(settings), as_of=batch.as_of)
-        context = WorkerContext(broker=redis_db, store=settings.store or Path(), evidence=tmp_path / "out",
-                                name="w")
+        context = WorkerContext(broker=redis_db, where=store_where, evidence=tmp_path / "out", name="w")
         assert _audit_held(context, batch.db, batch.run, job) == "stored"
         first = sorted(p for p in (tmp_path / "out" / "evidence").rglob("*") if p.is_file())
         hashes = {p: p.read_bytes() for p in first}
