@@ -229,3 +229,19 @@ def test_evidence_of_attempts_no_stored_site_names_is_pruned(tmp_path: Path) -> 
     assert prune_attempts(batch.db, batch.run, out) == 2
     assert sorted(p.name for p in (out / "evidence" / run).iterdir()) == ["notes"]
     batch.close(finished=False)
+
+
+def test_the_deploy_files_run_workers_with_options_the_command_has() -> None:
+    """deploy/compose.yaml and deploy/kubernetes/workers.yaml start `auditor worker` with options
+    that parse (a renamed option would otherwise break them unseen)."""
+    import yaml
+
+    deploy = Path(__file__).resolve().parent.parent / "deploy"
+    compose = yaml.safe_load((deploy / "compose.yaml").read_text(encoding="utf-8"))
+    kube = list(yaml.safe_load_all((deploy / "kubernetes" / "workers.yaml").read_text(encoding="utf-8")))
+    [deployment] = [doc for doc in kube if doc["kind"] == "Deployment"]
+    [container] = deployment["spec"]["template"]["spec"]["containers"]
+    for argv in (compose["services"]["worker"]["command"], container["args"]):
+        args = cli.build_parser().parse_args(argv)
+        assert args.func is cli.cmd_worker and args.concurrency == 4
+    assert {"redis", "postgres", "worker"} <= set(compose["services"])
