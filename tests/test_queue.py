@@ -187,6 +187,24 @@ def test_status_says_what_is_done_in_progress_and_queued(tmp_path: Path, redis_d
     batch.close(finished=False)
 
 
+def test_a_job_the_worker_cannot_do_is_tried_again_then_given_back(tmp_path: Path, redis_db: str,
+                                                                 in_worker: worker.WorkerContext) -> None:
+    """A store out of reach is the worker's trouble, not the site's: the job is tried again (here
+    at once: run in place, Celery retries without waiting), and after the last try the site is no
+    longer counted as queued, so that the batch command run again enqueues it."""
+    batch = _batch(tmp_path, ["https://a.se/"])
+    control = Control(redis_db)
+    assert control.mark_queued(batch.run.key, "https://a.se/")
+    in_worker.where = tmp_path  # a folder: no store opens there
+    task = worker.make_app(redis_db).tasks[TASK]
+    job = Job(run=batch.run.id, key=batch.run.key, position=0, site=BatchSite("https://a.se/"),
+              settings=settings_payload(batch.settings), as_of=batch.as_of)
+    assert task.apply(args=[job.payload()]).get() == "failed"
+    assert control.mark_queued(batch.run.key, "https://a.se/")  # not queued any more: queued again
+    control.close()
+    batch.close(finished=False)
+
+
 @pytest.fixture
 def stalling_site() -> Iterator[str]:
     """A server that answers nothing for ten seconds."""

@@ -13,11 +13,13 @@ import os
 import shutil
 import socket
 import uuid
+from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from celery import Celery, Task
+from celery.exceptions import Retry
 
 from auditor import pipeline, store
 from auditor.queue.control import Control
@@ -102,12 +104,39 @@ def run_worker(context: WorkerContext, *, concurrency: int = 1,
                      "--without-mingle", "--without-heartbeat"])
 
 
+#: Times a job is tried again after the worker could not do it (the store or the evidence folder
+#: out of reach: nothing a site does), waiting twice as long each time, at most ``_RETRY_MAX`` s.
+MAX_RETRIES = 12
+_RETRY_FIRST = 10
+_RETRY_MAX = 600
+
+
 def _audit_job(task: Task, payload: dict[str, Any]) -> str:
-    """Audit one site of a run and store it; what became of the job (for the worker's log)."""
+    """Audit one site of a run and store it; what became of the job (for the worker's log).
+
+    Nothing a site does raises here (the pipeline makes it a site not audited); what does raise
+    is the worker's own trouble, and the job is tried again later. After the last try the site
+    is no longer counted as queued, so that the batch command run again enqueues it."""
     if _context is None:
         raise RuntimeError("the audit task runs in `auditor worker` only")
-    context = _context
     job = Job.from_payload(payload)
+    try:
+        return _audit_job_once(task, _context, job)
+    except Retry:
+        raise
+    except Exception as exc:
+        tries = int(task.request.retries or 0)
+        if tries >= MAX_RETRIES:
+            log.exception("giving up on %s of run %s after %d tries", job.site.url, job.run, tries + 1)
+            with suppress(Exception):
+                _context.control().unmark_queued(job.key, job.site.url)
+            return "failed"
+        log.warning("cannot audit %s of run %s now (%s: %s); trying again later", job.site.url, job.run,
+                    type(exc).__name__, exc)
+        raise task.retry(exc=exc, countdown=min(_RETRY_MAX, _RETRY_FIRST * 2 ** tries), max_retries=None) from exc
+
+
+def _audit_job_once(task: Task, context: WorkerContext, job: Job) -> str:
     db = context.db()
     run = store.find_run(db, str(job.run))
     if run is None or run.key != job.key:
@@ -124,6 +153,8 @@ def _audit_job(task: Task, payload: dict[str, Any]) -> str:
         # back when its lease would have lapsed, in case it dies before it stores the site.
         raise task.retry(countdown=context.lease, max_retries=None)
     with control.holding(run.key, job.site.url, context.name, context.lease):
+        if job.site.url in store.done_urls(db, run):  # stored by the lease's last holder meanwhile
+            return "stored already"
         return _audit_held(context, db, run, job)
 
 
