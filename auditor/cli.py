@@ -11,12 +11,17 @@ run the pipeline, write the reports, print.
 ``auditor reaudit RUN``    judge a stored run again with today's rules, fetching nothing
 ``auditor rules [ID]``     the rule catalogue and each rule's legal basis
 ``auditor ci URL``         the audit as a build gate: SARIF, JUnit, Markdown; exit 1 on findings
+``auditor batch SITES --queue redis://…``  one job per site on a queue, for ``auditor worker``s anywhere
+``auditor worker``         audit the sites of queued runs into a shared store (docs/scale-out.md)
+``auditor status RUN``     where a run stands: done, not audited, in progress (per worker), queued
+``auditor cancel RUN``     workers skip the rest of a queued run
 
 The commands that write reports (``audit``, ``batch``, ``demo``, ``report``, ``reaudit``,
 ``ci``) speak the language of their reports (``--lang``): their progress, closing lines and
 errors come from the report catalogs (:data:`WORDS`); so does ``rules`` (titles, labels, legal
 basis; a rule's English documentation sections only in English). argparse's own usage and help,
-and the commands without ``--lang`` (``eval``, ``history``, ``verify``), are English; so are
+and the commands without ``--lang`` (``eval``, ``history``, ``verify``, and the operators'
+``worker``, ``status``, ``cancel``), are English; so are
 the errors other modules raise (a batch list, a corpus, a CI configuration).
 
 Exit codes: 0 the audit ran (at least one site audited; for ``ci``: nothing at or above the
@@ -147,6 +152,14 @@ WORDS = Messages(
     batch_status=N_("{not_audited} not audited · {pages} pages · {rate} sites/min"),
     not_audited=N_("not audited"),
     run_label=N_("run {run} of {file}"),
+    queued=NP_("run {run}: {n} site queued; {stored} stored already, {pending} still queued from before",
+               "run {run}: {n} sites queued; {stored} stored already, {pending} still queued from before"),
+    reopened=N_("run {run} had been cancelled: it goes on"),
+    follow_hint=N_("follow it with the same command and --follow, or `auditor status {run}`; workers: "
+                   "`auditor worker --queue …`"),
+    queue_status=N_("{not_audited} not audited · {working} in progress on {workers} workers · {rate} sites/min"),
+    run_cancelled=N_("run {run} was cancelled: {done} of {n} sites stored, no report written"),
+    follow_needs_queue=N_("--follow follows a run on a queue: give --queue too"),
     run_done=NP_("run {run} complete: {n} site; batch index {index}, table {table}, every finding {findings}, "
                  "store {store}",
                  "run {run} complete: {n} sites; batch index {index}, table {table}, every finding {findings}, "
@@ -233,7 +246,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"auditor {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for add in (_audit_parser, _batch_parser, _eval_parser, _demo_parser, _report_parser, _history_parser,
-                _verify_parser, _reaudit_parser, _ci_parser, _rules_parser):
+                _verify_parser, _reaudit_parser, _ci_parser, _rules_parser, _worker_parser, _status_parser,
+                _cancel_parser):
         add(commands)
     return parser
 
@@ -264,8 +278,60 @@ def _batch_parser(commands: Commands) -> None:
                        help="CSV with a url column (optional name, jurisdiction, tags), or one URL a line")
     batch.add_argument("--concurrency", type=_positive, default=8, metavar="N",
                        help="sites crawled at once (default 8)")
+    batch.add_argument("--queue", default=None, metavar="URL",
+                       help="put one job per site on this Redis queue (redis://HOST:6379/0) for `auditor worker`s "
+                            "instead of auditing here; the store must be one the workers share")
+    batch.add_argument("--follow", action="store_true",
+                       help="with --queue: show the progress of all workers until the run is done, then write the "
+                            "reports and the manifest")
+    batch.add_argument("--poll", type=_seconds, default=1.0, metavar="SECONDS", help=argparse.SUPPRESS)
     _add_audit_options(batch)
     batch.set_defaults(func=cmd_batch)
+
+
+def _worker_parser(commands: Commands) -> None:
+    from auditor.queue import jobs as worker
+
+    worker_ = commands.add_parser("worker", help="audit the sites of runs queued with `batch --queue`")
+    worker_.add_argument("--queue", required=True, metavar="URL", help="the Redis queue (redis://HOST:6379/0)")
+    worker_.add_argument("--store", type=_store, required=True, metavar="STORE",
+                         help=f"the store the runs are in, shared with the batch command and the other workers: "
+                              f"{_STORE_FORMS}")
+    worker_.add_argument("--evidence", type=Path, required=True, metavar="DIR",
+                         help="where the evidence goes (WARC files, screenshots): the batch's output folder, "
+                              "shared (a network mount) with the batch command and the other workers")
+    worker_.add_argument("--concurrency", type=_positive, default=1, metavar="N",
+                         help="sites audited at once, each in its own process (default 1)")
+    worker_.add_argument("--time-limit", type=_seconds, default=worker.DEFAULT_TIME_LIMIT, metavar="SECONDS",
+                         help="time for one site's crawl and render; past it the site is stored as not audited "
+                              f"(default {worker.DEFAULT_TIME_LIMIT:g})")
+    worker_.add_argument("--lease", type=_seconds, default=worker.DEFAULT_LEASE, metavar="SECONDS",
+                         help="a site in hand is leased for this long and renewed while it is audited: a dead "
+                              f"worker's site is free again after it (default {worker.DEFAULT_LEASE:g})")
+    worker_.add_argument("--visibility-timeout", type=_seconds, default=worker.DEFAULT_VISIBILITY_TIMEOUT,
+                         metavar="SECONDS",
+                         help="a job taken and not acknowledged (its worker died) is handed out again after this "
+                              f"long (default {worker.DEFAULT_VISIBILITY_TIMEOUT:g})")
+    worker_.add_argument("--name", default=None, help="this worker's name in `auditor status` (default HOST-PID)")
+    worker_.set_defaults(func=cmd_worker)
+
+
+def _status_parser(commands: Commands) -> None:
+    status = commands.add_parser("status", help="where a run stands: done, not audited, in progress, queued")
+    status.add_argument("run", metavar="RUN", help="run number, or 'latest'")
+    status.add_argument("--store", type=_store, default=Path("audit-reports/auditor.sqlite"), metavar="STORE",
+                        help=f"the store: {_STORE_FORMS} (default audit-reports/auditor.sqlite)")
+    status.add_argument("--queue", default=None, metavar="URL",
+                        help="the Redis queue of the run: also what is in progress, on which worker")
+    status.set_defaults(func=cmd_status)
+
+
+def _cancel_parser(commands: Commands) -> None:
+    cancel = commands.add_parser("cancel", help="cancel a queued run: workers skip its remaining sites")
+    cancel.add_argument("run", metavar="RUN", help="run number, or 'latest'")
+    cancel.add_argument("--store", type=_store, default=Path("audit-reports/auditor.sqlite"), metavar="STORE",
+                        help=f"the store: {_STORE_FORMS} (default audit-reports/auditor.sqlite)")
+    cancel.set_defaults(func=cmd_cancel)
 
 
 def _eval_parser(commands: Commands) -> None:
@@ -525,6 +591,8 @@ def _saved_copy(args: argparse.Namespace) -> SavedCopy | None:
 
 def cmd_batch(args: argparse.Namespace, console: Console) -> int:
     settings = audit_settings(args)
+    if args.follow and args.queue is None:
+        raise UsageError(WORDS("follow_needs_queue"))
     batch = pipeline.Batch.open(read_sites(args.sites, normalise_url), settings, source=str(args.sites))
     lang = settings.lang
     if batch.resumed:
@@ -533,13 +601,74 @@ def cmd_batch(args: argparse.Namespace, console: Console) -> int:
     else:
         console.print(say(lang, "run_started", run=batch.run.id, n=len(batch.sites),
                           date=format_day(batch.as_of, lang)))
-    with Progress(
+    if args.queue is not None:
+        return _batch_on_queue(batch, args, settings, console)
+    with _batch_bar(console) as progress:
+        task = progress.add_task(say(lang, "auditing"), total=len(batch.sites), completed=batch.finished, status="")
+        batch.audit(on_site=_batch_progress(progress, task, batch.finished, lang))
+    return _batch_outputs(batch, args, settings, console)
+
+
+def _batch_bar(console: Console) -> Progress:
+    """The progress bar of a batch: sites done of all, counts and speed, time spent and left."""
+    return Progress(
         SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
         TextColumn("{task.fields[status]}"), TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(),
         console=console, transient=True,
-    ) as progress:
-        task = progress.add_task(say(lang, "auditing"), total=len(batch.sites), completed=batch.finished, status="")
-        batch.audit(on_site=_batch_progress(progress, task, batch.finished, lang))
+    )
+
+
+def _batch_on_queue(batch: pipeline.Batch, args: argparse.Namespace, settings: AuditSettings,
+                    console: Console) -> int:
+    """``batch --queue``: a job for each site not stored or queued yet; with ``--follow``, the
+    progress of every worker until the run is stored whole, then the reports as a local batch
+    writes them."""
+    from auditor.queue.control import Control, QueueError
+    from auditor.queue.runs import enqueue_missing, prune_attempts, run_status
+
+    lang = settings.lang
+    try:
+        enqueued = enqueue_missing(batch, args.queue)
+    except QueueError as exc:
+        batch.close(finished=False)
+        raise UsageError(str(exc)) from None
+    if enqueued.reopened:
+        console.print(say(lang, "reopened", run=batch.run.id))
+    console.print(say(lang, "queued", run=batch.run.id, n=enqueued.queued, stored=enqueued.stored,
+                      pending=enqueued.pending))
+    if not args.follow:
+        console.print(say(lang, "follow_hint", run=batch.run.id))
+        batch.close(finished=False)
+        return EXIT_OK
+    control = Control(args.queue)
+    started, first = time.monotonic(), enqueued.stored
+    try:
+        with _batch_bar(console) as progress:
+            task = progress.add_task(say(lang, "auditing"), total=len(batch.sites), completed=first, status="")
+            while True:
+                status = run_status(batch.db, batch.run, control)
+                minutes = max((time.monotonic() - started) / 60, 1e-6)
+                progress.update(task, completed=status.stored, status=say(
+                    lang, "queue_status", not_audited=status.not_audited, working=len(status.in_progress),
+                    workers=len(status.by_worker()), rate=format_number((status.stored - first) / minutes, lang)))
+                if status.complete or status.cancelled:
+                    break
+                time.sleep(args.poll)
+    finally:
+        control.close()
+    if not status.complete:
+        console.print(f"[yellow]{say(lang, 'run_cancelled', run=batch.run.id, done=status.stored, n=batch.run.total)}"
+                      "[/yellow]")
+        batch.close(finished=False)
+        return EXIT_TOOL_ERROR
+    prune_attempts(batch.db, batch.run, settings.output or Path("audit-reports"))
+    return _batch_outputs(batch, args, settings, console)
+
+
+def _batch_outputs(batch: pipeline.Batch, args: argparse.Namespace, settings: AuditSettings,
+                   console: Console) -> int:
+    """The reports, tables and manifest of a batch whose every site is stored; the run finished."""
+    lang = settings.lang
     result = batch.result()
     info = BatchInfo(names={s.url: s.name for s in batch.stored}, tags={s.url: s.tags for s in batch.stored},
                      run_label=WORDS("run_label", run=batch.run.id, file=args.sites.name))
@@ -873,6 +1002,71 @@ def cmd_verify(args: argparse.Namespace, console: Console) -> int:
         return EXIT_FINDINGS
     out.print(f"[green]✔[/green] all {checked} file(s) listed by {escape(str(manifest))} are as recorded; "
               "every WARC record checks")
+    return EXIT_OK
+
+
+def cmd_worker(args: argparse.Namespace, console: Console) -> int:
+    from auditor.queue.control import QueueError
+    from auditor.queue.worker import WorkerContext, default_name, run_worker
+
+    context = WorkerContext(broker=args.queue, where=args.store, evidence=args.evidence,
+                            name=args.name or default_name(), time_limit=args.time_limit, lease=args.lease)
+    pipeline.open_store(args.store).close()  # an unusable store is said now, not at the first job
+    console.print(f"worker {escape(context.name)}: jobs from {escape(args.queue)}, "
+                  f"store {escape(store.describe(args.store))}, "
+                  f"evidence {escape(str(args.evidence))}")
+    try:
+        run_worker(context, concurrency=args.concurrency, visibility_timeout=args.visibility_timeout)
+    except QueueError as exc:
+        raise UsageError(str(exc)) from None
+    return EXIT_OK
+
+
+def cmd_status(args: argparse.Namespace, console: Console) -> int:
+    from auditor.queue.control import Control, QueueError
+    from auditor.queue.runs import run_status
+
+    db, run = pipeline.open_run(args.store, args.run)
+    control = Control(args.queue) if args.queue else None
+    try:
+        if control is not None:
+            control.check()
+        status = run_status(db, run, control)
+    except QueueError as exc:
+        raise UsageError(str(exc)) from None
+    finally:
+        db.close()
+        if control is not None:
+            control.close()
+    out = Console()
+    state = ("finished" if run.finished_at else "cancelled" if status.cancelled else
+             "complete, reports not written" if status.complete else "running")
+    out.print(f"run {run.id} ({escape(run.source)}), started {run.started_at:%Y-%m-%d %H:%M} UTC: {state}")
+    table = Table(box=box.SIMPLE, show_header=False)
+    table.add_column("")
+    table.add_column("", justify="right")
+    table.add_row("sites", str(run.total))
+    table.add_row("audited", str(status.audited))
+    table.add_row("not audited", str(status.not_audited))
+    if control is not None:
+        table.add_row("in progress", str(len(status.in_progress)))
+        table.add_row("queued", str(status.queued))
+    out.print(table)
+    for worker, count in status.by_worker().items():
+        out.print(f"  {escape(worker)}: {count} in progress")
+    for url, worker in sorted(status.in_progress.items()):
+        out.print(f"    {escape(url)} on {escape(worker)}", soft_wrap=True)
+    return EXIT_OK
+
+
+def cmd_cancel(args: argparse.Namespace, console: Console) -> int:
+    db, run = pipeline.open_run(args.store, args.run)
+    try:
+        store.cancel_run(db, run)
+    finally:
+        db.close()
+    Console().print(f"run {run.id} cancelled: workers skip its sites not yet started; the sites in progress are "
+                    "finished and stored. `auditor batch` with the same list and settings takes it up again.")
     return EXIT_OK
 
 

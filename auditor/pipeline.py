@@ -37,7 +37,7 @@ from auditor.browser.render import Browser, BrowserUnavailable, launch
 from auditor.browser.stage import RenderMode, render_crawl
 from auditor.engine import audit_crawl, rule_catalogue
 from auditor.evidence import write_warc
-from auditor.models import AuditResult, RuleInfo, SiteCrawl, SiteResult, ToolInfo
+from auditor.models import AuditResult, RobotsInfo, RuleInfo, SiteCrawl, SiteResult, ToolInfo
 from auditor.reports.html import report_slug
 from auditor.spiders import settings as crawl_settings
 from auditor.spiders.crawl import (
@@ -553,6 +553,54 @@ class Batch:
         if finished:
             store.finish_run(self.db, self.run)
         self.db.close()
+
+
+@dataclass(frozen=True)
+class SiteAudit:
+    """One batch site audited end to end by :func:`audit_batch_site`: its crawl with the evidence
+    files recorded, its result, and the crawl as the store keeps it."""
+
+    crawl: SiteCrawl
+    result: SiteResult
+    blob: bytes
+
+
+def audit_batch_site(
+    site: BatchSite, settings: AuditSettings, *, label: str, as_of: date, time_limit: float | None = None,
+) -> SiteAudit:
+    """One site of a batch run end to end, outside a :class:`Batch` (a queue worker): the crawl
+    and render of :meth:`Batch.audit` for a list of one, then the same per-site audit
+    (:class:`_BatchAudit`: evidence under ``settings.output`` in the folders of ``label``, facts,
+    rules, score, the compressed crawl). Storing it is the caller's. ``time_limit`` bounds the
+    crawl and render in seconds: past it the site is not audited, with that reason."""
+    job = settings.job(site.url, site.jurisdiction)
+    crawl = crawl_site(job, time_limit=time_limit)
+    result, blob = _BatchAudit(settings.output, label, as_of)(crawl, site.jurisdiction)
+    return SiteAudit(crawl, result, blob)
+
+
+def crawl_site(job: SiteJob, *, time_limit: float | None = None) -> SiteCrawl:
+    """Crawl and render one site; past ``time_limit`` seconds a crawl with no page and the
+    reason as its error (the audit then says not audited, and why)."""
+    started = datetime.now(UTC)
+
+    async def run() -> SiteCrawl:
+        async with _render_stage([job]) as render:
+            [crawl] = await crawl_sites_async([job.crawl], concurrency=1, after=render)
+            return crawl
+
+    async def bounded() -> SiteCrawl:
+        try:
+            return await asyncio.wait_for(run(), timeout=time_limit)
+        except TimeoutError:
+            return SiteCrawl(start_url=job.crawl.url, started_at=started, finished_at=datetime.now(UTC),
+                             user_agent=crawl_settings.user_agent(job.crawl.contact_url),
+                             max_pages=job.crawl.max_pages, max_depth=job.crawl.max_depth,
+                             robots=RobotsInfo(url=job.crawl.url, obeyed=job.crawl.obey_robots),
+                             error=f"the worker's time limit of {time_limit:.0f} s per site was reached",
+                             render_mode=job.render, tls_verified=not job.crawl.accept_invalid_tls)
+
+    return asyncio.run(bounded())
 
 
 @dataclass(frozen=True)

@@ -664,3 +664,15 @@ def site_history(db: Store, url: str) -> list[tuple[Run, StoredSite]]:
             if row is not None and site is not None:
                 out.append((_run(row._mapping), site))
     return out
+
+
+# ----------------------------------------------------------------------------- a queued run taken up again
+
+
+def reopen_run(db: Store, run: Run) -> bool:
+    """Undo :func:`cancel_run` (the batch command run again on a cancelled run): True if the run
+    was cancelled."""
+    r = runs_table.c
+    with db.write() as connection:
+        return connection.execute(sa.update(runs_table).where((r.id == run.id) & r.cancelled_at.is_not(None))
+                                  .values(cancelled_at=None)).rowcount > 0

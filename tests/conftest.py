@@ -15,5 +15,6 @@ settings.register_profile("ci", derandomize=True, print_blob=True)
 if os.environ.get("CI"):
     settings.load_profile("ci")
 
-# Real services the tests start themselves: a PostgreSQL server (tests/services_postgres.py).
-pytest_plugins = ["tests.services_postgres"]
+# Real services the tests start themselves: a PostgreSQL server (tests/services_postgres.py) and a
+# Redis for the queue (tests/services_redis.py).
+pytest_plugins = ["tests.services_postgres", "tests.services_redis"]

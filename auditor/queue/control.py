@@ -1,0 +1,120 @@
+"""What the queue knows beside the jobs, in the broker's Redis: leases and the sites queued.
+
+(A cancelled run is marked in the store, :func:`auditor.store.cancel_run`: it outlives the broker.)
+
+* a **lease** per site being audited (``auditor:lease:<run key>:<url>`` = the worker's name), set
+  only when free and with a time to live that the worker renews while it works: a worker that dies
+  stops renewing and its lease expires, so no site stays "in progress" for ever;
+* the set of sites **queued** per run, so that running the batch command again (to resume, or just
+  to follow) enqueues only the sites neither stored nor queued. It lives in the same Redis as the
+  queue: if Redis loses its data, it loses both, and the next batch command enqueues again.
+
+Runs are named by their key in the store (a hash of the site list and the settings).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+
+import redis
+
+_PREFIX = "auditor:"
+#: Set the lease's time to live only while ``worker`` still holds it.
+_RENEW = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) end return 0"
+#: Drop the lease only while ``worker`` still holds it.
+_RELEASE = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end return 0"
+
+
+class QueueError(Exception):
+    """The broker cannot be reached: a message for the user."""
+
+
+class Control:
+    """Leases, cancelled runs and queued sites in the Redis at ``url``."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.redis: redis.Redis = redis.Redis.from_url(url, decode_responses=True)
+
+    def check(self) -> None:
+        """Raise :class:`QueueError` unless the broker answers."""
+        try:
+            self.redis.ping()
+        except redis.RedisError as exc:
+            raise QueueError(f"cannot reach the queue at {self.url}: {exc}") from None
+
+    def close(self) -> None:
+        self.redis.close()
+
+    # -- leases
+
+    @staticmethod
+    def _lease(key: str, url: str) -> str:
+        return f"{_PREFIX}lease:{key}:{url}"
+
+    def take(self, key: str, url: str, worker: str, ttl: float) -> bool:
+        """Lease the site to ``worker`` for ``ttl`` seconds if no one holds it; True when taken."""
+        return bool(self.redis.set(self._lease(key, url), worker, nx=True, px=int(ttl * 1000)))
+
+    def renew(self, key: str, url: str, worker: str, ttl: float) -> bool:
+        return bool(self.redis.eval(_RENEW, 1, self._lease(key, url), worker, int(ttl * 1000)))
+
+    def release(self, key: str, url: str, worker: str) -> None:
+        self.redis.eval(_RELEASE, 1, self._lease(key, url), worker)
+
+    def holder(self, key: str, url: str) -> str | None:
+        found = self.redis.get(self._lease(key, url))
+        return str(found) if found is not None else None
+
+    def leases(self, key: str) -> dict[str, str]:
+        """The sites of a run in progress now: url -> worker."""
+        prefix = self._lease(key, "")
+        out: dict[str, str] = {}
+        for name in self.redis.scan_iter(match=_glob_escape(prefix) + "*", count=500):
+            worker = self.redis.get(name)
+            if worker is not None:
+                out[str(name)[len(prefix):]] = str(worker)
+        return out
+
+    @contextmanager
+    def holding(self, key: str, url: str, worker: str, ttl: float) -> Iterator[None]:
+        """Renew the lease (taken already) every third of ``ttl`` until the block ends, then drop it."""
+        stop = threading.Event()
+
+        def renew() -> None:
+            while not stop.wait(ttl / 3):
+                # A missed beat: the next one tries again; the lease may lapse, the store still keeps one result.
+                with suppress(redis.RedisError):
+                    self.renew(key, url, worker, ttl)
+
+        beat = threading.Thread(target=renew, name="auditor-lease", daemon=True)
+        beat.start()
+        try:
+            yield
+        finally:
+            stop.set()
+            beat.join()
+            self.release(key, url, worker)
+
+    # -- runs
+
+    def forget_queued(self, key: str) -> None:
+        """Forget what was queued of a run (it was cancelled: the workers dropped its jobs)."""
+        self.redis.delete(f"{_PREFIX}queued:{key}")
+
+    def mark_queued(self, key: str, url: str) -> bool:
+        """Record the site as queued: True when it was not yet."""
+        return bool(self.redis.sadd(f"{_PREFIX}queued:{key}", url))
+
+    def unmark_queued(self, key: str, url: str) -> None:
+        self.redis.srem(f"{_PREFIX}queued:{key}", url)
+
+    def waiting(self, queue: str) -> int:
+        """Jobs on the queue not yet taken by a worker (of every run)."""
+        return int(self.redis.llen(queue))
+
+
+def _glob_escape(text: str) -> str:
+    return "".join(f"\\{c}" if c in "*?[]\\" else c for c in text)
