@@ -20,9 +20,9 @@ The commands that write reports (``audit``, ``batch``, ``demo``, ``report``, ``r
 ``ci``) speak the language of their reports (``--lang``): their progress, closing lines and
 errors come from the report catalogs (:data:`WORDS`); so does ``rules`` (titles, labels, legal
 basis; a rule's English documentation sections only in English). argparse's own usage and help,
-and the commands without ``--lang`` (``eval``, ``history``, ``verify``, and the operators'
-``worker``, ``status``, ``cancel``), are English; so are
-the errors other modules raise (a batch list, a corpus, a CI configuration).
+and the commands without ``--lang`` (``eval``, and the operators' ``worker``, ``status``,
+``cancel``), are English; so are the problems ``verify`` finds (its closing line follows
+``--lang``) and the errors other modules raise (a batch list, a corpus, a CI configuration).
 
 Exit codes: 0 the audit ran (at least one site audited; for ``ci``: nothing at or above the
 threshold); 1 (``ci`` only) findings at or above the threshold; 2 the tool could not do its job
@@ -87,7 +87,7 @@ from auditor.models import SCHEMA_VERSION, AuditResult, Gate, RuleChange, SiteCr
 from auditor.pipeline import AuditSettings, PipelineError, SiteJob
 from auditor.profiles import jurisdictions
 from auditor.reports import BatchInfo, Written, write_reports
-from auditor.reports.html import category_label, outcome_label, severity_label
+from auditor.reports.html import category_label, change_label, outcome_label, severity_label
 from auditor.reports.terminal import print_summary
 from auditor.rule import Rule
 from auditor.web.netguard import names_private_host
@@ -202,6 +202,22 @@ WORDS = Messages(
     how_to_fix=N_("How to fix"),
     rule_page=N_("Documentation (English): {page}"),
     wrote_pages=NP_("wrote {n} page to {folder}", "wrote {n} pages to {folder}"),
+    no_history=N_("{url} has no stored audit in {store}"),
+    history_title=N_("Audits of {url}"),
+    column_run=N_("run"),
+    column_audited=N_("audited (UTC)"),
+    column_law=N_("law as of"),
+    column_status=N_("status"),
+    column_score=N_("score"),
+    column_fixed=N_("fixed"),
+    column_regressed=N_("regressed"),
+    column_changed=N_("changed"),
+    audited=N_("audited"),
+    no_manifest=N_("no {manifest} at {target}"),
+    verify_problems=NP_("{n} problem in {files} file(s) listed by {manifest}",
+                        "{n} problems in {files} file(s) listed by {manifest}"),
+    verify_ok=NP_("all {n} file listed by {manifest} is as recorded; every WARC record checks",
+                  "all {n} files listed by {manifest} are as recorded; every WARC record checks"),
 )
 
 
@@ -378,6 +394,7 @@ def _history_parser(commands: Commands) -> None:
     history.add_argument("url", metavar="URL")
     history.add_argument("--store", type=_store, default=Path("audit-reports/auditor.sqlite"), metavar="STORE",
                          help=f"the store: {_STORE_FORMS} (default audit-reports/auditor.sqlite)")
+    _add_lang_option(history, what="language of the table")
     history.set_defaults(func=cmd_history)
 
 
@@ -385,6 +402,7 @@ def _verify_parser(commands: Commands) -> None:
     verify_ = commands.add_parser("verify", help="check that no evidence file of a run was altered")
     verify_.add_argument("target", type=Path, metavar="DIR|MANIFEST",
                          help="an output folder (with manifest.json) or a manifest file")
+    _add_lang_option(verify_, what="language of the closing line (each problem found is told in English)")
     verify_.set_defaults(func=cmd_verify)
 
 
@@ -985,9 +1003,10 @@ def rules_table(lang: str = DEFAULT_LANG) -> Table:
 
 def cmd_verify(args: argparse.Namespace, console: Console) -> int:
     target: Path = args.target
+    lang = args.lang
     found = manifests(target)
     if not found:
-        raise UsageError(f"no {MANIFEST} at {target}")
+        raise UsageError(WORDS("no_manifest", manifest=MANIFEST, target=str(target)))
     checked, problems = 0, []
     for manifest in found:
         count, issues = verify(manifest)
@@ -998,10 +1017,9 @@ def cmd_verify(args: argparse.Namespace, console: Console) -> int:
     for problem in problems:
         out.print(f"[red]✘[/red] {escape(problem)}", soft_wrap=True)
     if problems:
-        out.print(f"{len(problems)} problem(s) in {checked} file(s) listed by {escape(str(manifest))}")
+        out.print(say(lang, "verify_problems", n=len(problems), files=checked, manifest=str(manifest)))
         return EXIT_FINDINGS
-    out.print(f"[green]✔[/green] all {checked} file(s) listed by {escape(str(manifest))} are as recorded; "
-              "every WARC record checks")
+    out.print("[green]✔[/green] " + say(lang, "verify_ok", n=checked, manifest=str(manifest)))
     return EXIT_OK
 
 
@@ -1075,11 +1093,12 @@ def cmd_history(args: argparse.Namespace, console: Console) -> int:
     db, _ = pipeline.open_run(args.store, "latest")
     audits = store.site_history(db, url)
     db.close()
+    lang = args.lang
     if not audits:
-        raise UsageError(f"{url} has no stored audit in {store.describe(args.store)}")
-    table = Table(title=f"Audits of {escape(url)}", title_justify="left")
-    for column in ("run", "audited (UTC)", "law as of", "status", "score", "fixed", "regressed", "changed"):
-        table.add_column(column)
+        raise UsageError(WORDS("no_history", url=url, store=store.describe(args.store)))
+    table = Table(title=say(lang, "history_title", url=url), title_justify="left")
+    for column in ("run", "audited", "law", "status", "score", "fixed", "regressed", "changed"):
+        table.add_column(say(lang, f"column_{column}"))
     previous: SiteResult | None = None
     last: list[RuleChange] = []
     for run, site in audits:
@@ -1087,16 +1106,18 @@ def cmd_history(args: argparse.Namespace, console: Console) -> int:
         if previous is not None and site.result.status == SiteStatus.AUDITED:
             changes, _ = store.compare(previous, site.result)
         counts = {k: sum(c.change == k for c in changes) for k in ("fixed", "regressed", "changed")}
-        table.add_row(str(run.id), f"{site.finished_at:%Y-%m-%d %H:%M}", run.as_of, site.status,
-                      "–" if site.score is None else f"{site.score:.1f}",
+        status = say(lang, "audited") if site.status == SiteStatus.AUDITED.value else say(lang, "not_audited")
+        table.add_row(str(run.id), f"{site.finished_at:%Y-%m-%d %H:%M}", format_day(run.as_of, lang), status,
+                      "–" if site.score is None else format_number(site.score, lang),
                       *(str(counts[k]) if previous is not None else "–" for k in ("fixed", "regressed", "changed")))
         if site.result.status == SiteStatus.AUDITED:
             previous, last = site.result, changes
     out = Console()
     out.print(table)
     for change in last:
-        before = change.before.value if change.before else "—"
-        out.print(f"  {change.change:9} {change.rule}: {before} → {change.after.value}")
+        before = outcome_label(change.before.value, lang) if change.before else "—"
+        out.print(f"  {escape(change_label(change.change, lang)):11} {change.rule}: {escape(before)} → "
+                  f"{escape(outcome_label(change.after.value, lang))}")
     return EXIT_OK
 
 

@@ -266,6 +266,11 @@ def severity_label(value: object, lang: str = DEFAULT_LANG) -> str:
     return _label(_SEVERITY_LABELS, value, lang, capitalize=True)
 
 
+def change_label(value: object, lang: str = DEFAULT_LANG) -> str:
+    """How a rule's outcome moved (``regressed``) in words: ``regressed`` / ``försämrad``."""
+    return _label(_CHANGES, value, lang)
+
+
 def outcome_label(value: object, lang: str = DEFAULT_LANG) -> str:
     """An outcome (``needs_review``) in words: ``Needs review`` / ``Behöver granskas``."""
     labels = {key: word for key, (_, word) in OUTCOME_LABELS.items()}
@@ -352,7 +357,7 @@ def _environment(lang: str = DEFAULT_LANG) -> Environment:
     env.filters["severity_label"] = lambda value: severity_label(value, lang)
     env.filters["page_kind"] = lambda value: _label(_PAGE_KINDS, value, lang)
     env.filters["failure_kind"] = lambda value: _label(_FAILURE_KINDS, value, lang)
-    env.filters["change_label"] = lambda value: _label(_CHANGES, value, lang)
+    env.filters["change_label"] = lambda value: change_label(value, lang)
     env.filters["banner_action"] = lambda value: _label(_BANNER_ACTIONS, value, lang)
     env.filters["localized"] = lambda obj, field: localized(obj, field, lang)
     env.filters["coverage_words"] = lambda site: coverage_words(site, lang)

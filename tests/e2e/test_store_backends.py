@@ -61,6 +61,9 @@ def test_a_batch_on_either_store_reads_back_reaudits_and_verifies(
     capsys.readouterr()
     assert main(["history", urls[0], "--store", where]) == 0
     assert "Audits of" in capsys.readouterr().out
+    assert main(["history", urls[0], "--store", where, "--lang", "sv"]) == 0
+    swedish = " ".join(capsys.readouterr().out.split())
+    assert "Granskningar av" in swedish and "Audits of" not in swedish  # the columns wrap at 80 columns
     assert main(["report", "1", "--store", where, "-o", str(tmp_path / "again")]) == 0
     assert len(list((tmp_path / "again").glob("127-0-0-*.html"))) == 4
     # Judged again from the stored crawls, with the same rules and date: the same verdicts, and
@@ -74,3 +77,5 @@ def test_a_batch_on_either_store_reads_back_reaudits_and_verifies(
     capsys.readouterr()
     assert main(["verify", str(out)]) == 0  # the evidence of the batch, whichever store it went to
     assert "are as recorded; every WARC record checks" in " ".join(capsys.readouterr().out.split())
+    assert main(["verify", str(out), "--lang", "de"]) == 0
+    assert "sind unverändert; jeder WARC-Eintrag stimmt" in " ".join(capsys.readouterr().out.split())
