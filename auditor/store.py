@@ -262,8 +262,10 @@ def open_store(path: Where) -> Store:
 def _engine(url: URL) -> Engine:
     if url.get_backend_name() == "sqlite":
         return _sqlite_engine(url)
-    # pre_ping: a worker's pooled connection may have been closed by the server since its last site.
-    return sa.create_engine(url, pool_pre_ping=True)
+    # pre_ping: a worker's pooled connection may have been closed by the server since its last
+    # site; a server that does not answer is an error after a while, not a hang.
+    timeout = {} if "connect_timeout" in url.query else {"connect_timeout": 15}
+    return sa.create_engine(url, pool_pre_ping=True, connect_args=timeout)
 
 
 def _sqlite_engine(url: URL) -> Engine:
