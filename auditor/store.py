@@ -23,6 +23,8 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -144,7 +146,10 @@ class StoredSite:
 
 class Store:
     """An open store: a pool of connections to one database, each statement group in its own
-    short transaction. Made by :func:`open_store`; :meth:`close` when done (or ``with``)."""
+    short transaction. Made by :func:`open_store`; :meth:`close` when done (or ``with``).
+
+    Threads may share one. A process forked from one that had it open (a worker pool that
+    forks) opens connections of its own: the parent's are never used by two processes."""
 
     def __init__(self, engine: Engine, where: str) -> None:
         self.engine = engine
@@ -153,6 +158,7 @@ class Store:
         # Writes on SQLite take the write lock at BEGIN (see _sqlite_engine): no deadlock between
         # two writers that both read first, and the busy timeout applies.
         self._writer = engine.execution_options(auditor_write=True)
+        _open_stores.add(self)
 
     @property
     def backend(self) -> str:
@@ -178,6 +184,19 @@ class Store:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+_open_stores: weakref.WeakSet[Store] = weakref.WeakSet()
+
+
+def _after_fork() -> None:
+    # The child leaves the inherited connections to the parent (close=False: closing them here
+    # would end the parent's sessions) and opens its own when it first needs one.
+    for db in list(_open_stores):
+        db.engine.dispose(close=False)
+
+
+os.register_at_fork(after_in_child=_after_fork)
 
 
 # ----------------------------------------------------------------------------- where and open
@@ -262,8 +281,10 @@ def open_store(path: Where) -> Store:
 def _engine(url: URL) -> Engine:
     if url.get_backend_name() == "sqlite":
         return _sqlite_engine(url)
-    # pre_ping: a worker's pooled connection may have been closed by the server since its last site.
-    return sa.create_engine(url, pool_pre_ping=True)
+    # pre_ping: a worker's pooled connection may have been closed by the server since its last
+    # site; a server that does not answer is an error after a while, not a hang.
+    timeout = {} if "connect_timeout" in url.query else {"connect_timeout": 15}
+    return sa.create_engine(url, pool_pre_ping=True, connect_args=timeout)
 
 
 def _sqlite_engine(url: URL) -> Engine:

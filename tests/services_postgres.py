@@ -26,9 +26,10 @@ BACKENDS = ("sqlite", "postgresql")
 @pytest.fixture(scope="session")
 def postgres_server() -> Iterator[str]:
     """The URL of a PostgreSQL server on loopback (its database ``auditor``), for this session."""
-    # Not under pytest's temporary folder: as root the server runs as the postgres user, who
-    # cannot enter root's private folders; the script makes this one the server's own.
-    folder = Path(tempfile.gettempdir()) / f"auditor-postgres-{os.getpid()}-{uuid.uuid4().hex[:8]}"
+    # Not under pytest's temporary folder (nor a TMPDIR of root's): as root the server runs as the
+    # postgres user, who cannot enter root's private folders; the script makes this one its own.
+    temp = Path("/tmp") if os.geteuid() == 0 else Path(tempfile.gettempdir())
+    folder = temp / f"auditor-postgres-{os.getpid()}-{uuid.uuid4().hex[:8]}"
     env = {**os.environ, "AUDITOR_POSTGRES_DIR": str(folder)}
     started = subprocess.run([str(SCRIPT), "start"], env=env, capture_output=True, text=True, timeout=600)
     try:
