@@ -153,7 +153,7 @@ def _audit_job_once(task: Task, context: WorkerContext, job: Job) -> str:
         # back when its lease would have lapsed, in case it dies before it stores the site.
         raise task.retry(countdown=context.lease, max_retries=None)
     with control.holding(run.key, job.site.url, context.name, context.lease):
-        if job.site.url in store.done_urls(db, run):  # stored by the lease's last holder meanwhile
+        if store.stored_site(db, run, job.site.url) is not None:  # stored by the lease's last holder meanwhile
             return "stored already"
         return _audit_held(context, db, run, job)
 

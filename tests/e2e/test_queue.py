@@ -133,7 +133,6 @@ def test_two_workers_one_killed_store_every_site_once(
             assert held and victim.poll() is None, "the victim worker never held a site"
             os.kill(victim.pid, signal.SIGKILL)
             victim.wait(timeout=30)
-            assert held[0] not in store.done_urls(db, run) or len(held) == 1
 
             # `batch --follow` shows the progress of the workers until every site is stored, then
             # writes the reports and the manifest.
