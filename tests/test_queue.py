@@ -20,7 +20,7 @@ from auditor.batch import BatchSite
 from auditor.models import SiteResult, SiteStatus
 from auditor.queue import worker
 from auditor.queue.control import Control
-from auditor.queue.jobs import QUEUE, TASK, Job, settings_payload
+from auditor.queue.jobs import QUEUE, TASK, Job, run_ref, settings_payload
 from auditor.queue.runs import enqueue_missing, prune_attempts, run_status
 
 
@@ -110,6 +110,12 @@ def test_only_what_is_missing_is_enqueued(tmp_path: Path, control: Control, redi
     again = enqueue_missing(batch, redis_db)
     assert (again.queued, again.pending) == (0, 5)
     assert control.waiting(QUEUE) == 5
+    # The same list and settings in another store (a trial beside the sweep) is another run.
+    other = _batch(tmp_path / "other", urls)
+    assert other.run.key == batch.run.key and run_ref(other.run) != run_ref(batch.run)
+    assert enqueue_missing(other, redis_db).queued == 5
+    other.close(finished=False)
+    assert control.waiting(QUEUE) == 10
     # A cancelled run taken up again: its jobs were dropped, so what is not stored goes on again.
     result = _not_audited(urls[0])
     store.save_site_once(batch.db, batch.run, position=0, url=urls[0], name="", jurisdiction=None, tags="",
@@ -120,7 +126,7 @@ def test_only_what_is_missing_is_enqueued(tmp_path: Path, control: Control, redi
     reopened = enqueue_missing(batch, redis_db)
     assert (reopened.queued, reopened.stored, reopened.reopened) == (4, 1, True)
     assert not store.run_cancelled(batch.db, batch.run)
-    assert control.waiting(QUEUE) == 9
+    assert control.waiting(QUEUE) == 14
     batch.close(finished=False)
 
 
@@ -144,7 +150,7 @@ def test_a_worker_leaves_alone_what_it_must_not_audit(tmp_path: Path, in_worker:
     task = worker.make_app(redis_db).tasks[TASK]
 
     def payload(url: str, run: int | None = None, key: str | None = None) -> dict[str, object]:
-        return Job(run=run or batch.run.id, key=key or batch.run.key, position=urls.index(url),
+        return Job(run=run or batch.run.id, key=key or run_ref(batch.run), position=urls.index(url),
                    site=BatchSite(url), settings=settings_payload(batch.settings), as_of=batch.as_of).payload()
 
     store.save_site_once(batch.db, batch.run, position=0, url=urls[0], name="", jurisdiction=None, tags="",
@@ -152,17 +158,17 @@ def test_a_worker_leaves_alone_what_it_must_not_audit(tmp_path: Path, in_worker:
     assert task(payload(urls[0])) == "stored already"
     # Another worker audits the site now: the job comes back later, in case that worker dies.
     control = Control(redis_db)
-    assert control.take(batch.run.key, urls[1], "elsewhere", ttl=30)
+    assert control.take(run_ref(batch.run), urls[1], "elsewhere", ttl=30)
     with pytest.raises(Retry):
         task(payload(urls[1]))
-    assert control.holder(batch.run.key, urls[1]) == "elsewhere"
+    assert control.holder(run_ref(batch.run), urls[1]) == "elsewhere"
     # A job of a run this store does not hold (another store's run 1) is not audited here.
     assert task(payload(urls[2], key="another-store")) == "unknown run"
     assert task(payload(urls[2], run=99)) == "unknown run"
     # A cancelled run's jobs are acknowledged and dropped.
     assert cli.main(["cancel", str(batch.run.id), "--store", str(in_worker.where)]) == 0
     assert task(payload(urls[2])) == "cancelled"
-    assert control.holder(batch.run.key, urls[2]) is None
+    assert control.holder(run_ref(batch.run), urls[2]) is None
     control.close()
     batch.close(finished=False)
 
@@ -174,8 +180,8 @@ def test_status_says_what_is_done_in_progress_and_queued(tmp_path: Path, redis_d
     store.save_site_once(batch.db, batch.run, position=0, url=urls[0], name="", jurisdiction=None, tags="",
                          result=_not_audited(urls[0]), crawl=None, seconds=0.0)
     control = Control(redis_db)
-    control.take(batch.run.key, urls[1], "worker-a", ttl=30)
-    control.take(batch.run.key, urls[2], "worker-b", ttl=30)
+    control.take(run_ref(batch.run), urls[1], "worker-a", ttl=30)
+    control.take(run_ref(batch.run), urls[2], "worker-b", ttl=30)
     assert cli.main(["status", "latest", "--store", str(tmp_path / "out" / "auditor.sqlite"),
                      "--queue", redis_db]) == 0
     shown = capsys.readouterr().out
@@ -194,13 +200,13 @@ def test_a_job_the_worker_cannot_do_is_tried_again_then_given_back(tmp_path: Pat
     longer counted as queued, so that the batch command run again enqueues it."""
     batch = _batch(tmp_path, ["https://a.se/"])
     control = Control(redis_db)
-    assert control.mark_queued(batch.run.key, "https://a.se/")
+    assert control.mark_queued(run_ref(batch.run), "https://a.se/")
     in_worker.where = tmp_path  # a folder: no store opens there
     task = worker.make_app(redis_db).tasks[TASK]
-    job = Job(run=batch.run.id, key=batch.run.key, position=0, site=BatchSite("https://a.se/"),
+    job = Job(run=batch.run.id, key=run_ref(batch.run), position=0, site=BatchSite("https://a.se/"),
               settings=settings_payload(batch.settings), as_of=batch.as_of)
     assert task.apply(args=[job.payload()]).get() == "failed"
-    assert control.mark_queued(batch.run.key, "https://a.se/")  # not queued any more: queued again
+    assert control.mark_queued(run_ref(batch.run), "https://a.se/")  # not queued any more: queued again
     control.close()
     batch.close(finished=False)
 

@@ -2,14 +2,14 @@
 
 (A cancelled run is marked in the store, :func:`auditor.store.cancel_run`: it outlives the broker.)
 
-* a **lease** per site being audited (``auditor:lease:<run key>:<url>`` = the worker's name), set
+* a **lease** per site being audited (``auditor:lease:<run>:<url>`` = the worker's name), set
   only when free and with a time to live that the worker renews while it works: a worker that dies
   stops renewing and its lease expires, so no site stays "in progress" for ever;
 * the set of sites **queued** per run, so that running the batch command again (to resume, or just
   to follow) enqueues only the sites neither stored nor queued. It lives in the same Redis as the
   queue: if Redis loses its data, it loses both, and the next batch command enqueues again.
 
-Runs are named by their key in the store (a hash of the site list and the settings).
+Runs are named by :func:`auditor.queue.jobs.run_ref` (their key, number and start in the store).
 """
 
 from __future__ import annotations

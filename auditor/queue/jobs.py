@@ -24,9 +24,17 @@ DEFAULT_VISIBILITY_TIMEOUT = 600.0
 DEFAULT_TIME_LIMIT = 900.0
 
 
+def run_ref(run: store.Run) -> str:
+    """A run's name on the queue (in its jobs, leases and queued sites): its key in the store, its
+    number and when it started there. The key alone names the list and the settings, which two
+    stores (a trial and the real sweep, two test runs) may share; with the store's number and
+    time, no two runs share a lease or a record of what is queued."""
+    return f"{run.key}-{run.id}-{run.started_at:%Y%m%dT%H%M%S%f}"
+
+
 @dataclass(frozen=True)
 class Job:
-    """One site of one run. ``key`` is the run's key in the store: a worker whose store holds
+    """One site of one run. ``key`` is the run's :func:`run_ref`: a worker whose store holds
     another run under that number leaves the job alone."""
 
     run: int

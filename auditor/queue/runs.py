@@ -9,7 +9,7 @@ from pathlib import Path
 
 from auditor import pipeline, store
 from auditor.queue.control import Control
-from auditor.queue.jobs import Job, settings_payload
+from auditor.queue.jobs import Job, run_ref, settings_payload
 from auditor.queue.worker import enqueue, make_app
 
 
@@ -31,7 +31,7 @@ def enqueue_missing(batch: pipeline.Batch, broker: str) -> Enqueued:
     control = Control(broker)
     try:
         control.check()
-        key = batch.run.key
+        key = run_ref(batch.run)
         reopened = store.reopen_run(batch.db, batch.run)
         if reopened:  # its jobs were dropped by the workers: queue again what is missing
             control.forget_queued(key)
@@ -96,7 +96,7 @@ def run_status(db: store.Store, run: store.Run, control: Control | None) -> RunS
     if control is None:
         return RunStatus(run, audited, not_audited, cancelled=cancelled)
     done = store.done_urls(db, run)
-    working = {url: worker for url, worker in control.leases(run.key).items() if url not in done}
+    working = {url: worker for url, worker in control.leases(run_ref(run)).items() if url not in done}
     return RunStatus(run, audited, not_audited, working, cancelled)
 
 

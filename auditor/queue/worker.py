@@ -23,7 +23,7 @@ from celery.exceptions import Retry
 
 from auditor import pipeline, store
 from auditor.queue.control import Control
-from auditor.queue.jobs import DEFAULT_LEASE, DEFAULT_TIME_LIMIT, DEFAULT_VISIBILITY_TIMEOUT, QUEUE, TASK, Job
+from auditor.queue.jobs import DEFAULT_LEASE, DEFAULT_TIME_LIMIT, DEFAULT_VISIBILITY_TIMEOUT, QUEUE, TASK, Job, run_ref
 
 log = logging.getLogger(__name__)
 
@@ -139,7 +139,7 @@ def _audit_job(task: Task, payload: dict[str, Any]) -> str:
 def _audit_job_once(task: Task, context: WorkerContext, job: Job) -> str:
     db = context.db()
     run = store.find_run(db, str(job.run))
-    if run is None or run.key != job.key:
+    if run is None or run_ref(run) != job.key:
         log.warning("run %s of job %s is not in the store %s: skipped", job.run, job.site.url,
                     store.describe(context.where))
         return "unknown run"
@@ -148,12 +148,12 @@ def _audit_job_once(task: Task, context: WorkerContext, job: Job) -> str:
     if store.stored_site(db, run, job.site.url) is not None:
         return "stored already"
     control = context.control()
-    if not control.take(run.key, job.site.url, context.name, context.lease):
+    if not control.take(job.key, job.site.url, context.name, context.lease):
         # Another worker audits this site right now (this is a second delivery of its job): come
         # back when its lease would have lapsed, in case it dies before it stores the site.
         raise task.retry(countdown=context.lease, max_retries=None)
-    with control.holding(run.key, job.site.url, context.name, context.lease):
-        if job.site.url in store.done_urls(db, run):  # stored by the lease's last holder meanwhile
+    with control.holding(job.key, job.site.url, context.name, context.lease):
+        if store.stored_site(db, run, job.site.url) is not None:  # stored by the lease's last holder meanwhile
             return "stored already"
         return _audit_held(context, db, run, job)
 
