@@ -31,6 +31,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from bench import textpages
+
 #: First address of the simulated web; shop n is served on this address + n.
 BASE_ADDRESS = (127, 64, 0, 1)
 DEFAULT_SITES = 500
@@ -356,14 +358,24 @@ class Shop:
     footer_address: bool = False
     redirect: str = ""  # an old path that redirects to the customer-service or contact page
     broken_links: list[str] = field(default_factory=list)
+    #: Sentences per legal page (a number, or a range drawn per page); 0: the light pages of old.
+    sentences: int | tuple[int, int] = textpages.DEFAULT_SENTENCES
 
     @property
     def host(self) -> str:
         return address(self.index)
 
+    @property
+    def trader(self) -> textpages.Trader:
+        return textpages.Trader(company=self.company, org=f"{self.lang.org_label} {self.org}", email=self.email,
+                                phone=self.phone, street=self.street, postal=self.postal, city=self.city,
+                                currency=self.lang.currency)
 
-def make_shop(index: int, seed: int = 1) -> Shop:
-    """Shop ``index`` of the web made from ``seed``: the same arguments always give the same shop."""
+
+def make_shop(index: int, seed: int = 1, *, sentences: int | tuple[int, int] = textpages.DEFAULT_SENTENCES,
+              size: int | tuple[int, int] | None = None) -> Shop:
+    """Shop ``index`` of the web made from ``seed``: the same arguments always give the same shop.
+    ``sentences`` per legal page (0: the light shops of old); ``size``: pages a shop has (default 10-40)."""
     rng = random.Random(f"shop-{seed}-{index}")
     roll = rng.random()
     code = "sv"
@@ -383,6 +395,8 @@ def make_shop(index: int, seed: int = 1) -> Shop:
     phone = lang.phone.format(a=rng.randint(100, 999), b=f"{digits[0]} {digits[1]}", c=digits[2])
     org = _org_number(code, rng)
     total = rng.randint(10, 40)
+    if size is not None:
+        total = size if isinstance(size, int) else rng.randint(*size)
     s = lang.slugs
     pages: dict[str, Page] = {"/": Page("/", "home", name)}
 
@@ -429,6 +443,7 @@ def make_shop(index: int, seed: int = 1) -> Shop:
         footer_address=rng.random() < 0.5,
         redirect=f"/{s['service']}-gammal" if rng.random() < 0.1 else "",
         broken_links=[f"/{s['product']}/utgangen-{n}" for n in range(rng.choice((0, 0, 0, 1, 2)))],
+        sentences=sentences,
     )
     _ = topic
     return shop
@@ -458,8 +473,9 @@ def _org_number(code: str, rng: random.Random) -> str:
     return f"{rng.randint(10000, 199999)} B"
 
 
-def make_web(sites: int, seed: int = 1) -> list[Shop]:
-    return [make_shop(i, seed) for i in range(sites)]
+def make_web(sites: int, seed: int = 1, *, sentences: int | tuple[int, int] = textpages.DEFAULT_SENTENCES,
+             size: int | tuple[int, int] | None = None) -> list[Shop]:
+    return [make_shop(i, seed, sentences=sentences, size=size) for i in range(sites)]
 
 
 # ---------------------------------------------------------------------------------------- pages
@@ -581,9 +597,11 @@ def _main(shop: Shop, page: Page, rng: random.Random) -> str:
                          "offers": {"@type": "Offer", "price": str(price), "priceCurrency":
                                     "EUR" if lang.currency == "€" else "SEK", "availability":
                                     "https://schema.org/InStock"}}, ensure_ascii=False)
+        description = (textpages.product_text(lang.code, shop.trader, rng, rng.randint(8, 30)) if shop.sentences
+                       else f"<p>{_para(shop, rng, 6)}</p>")
         return (f'{h1}<p class="price">{price} {lang.currency} {t["price_incl"]}</p>'
                 f'<button type="button" class="buy">{t["buy"]}</button><p>{_esc(t["product"])}</p>'
-                f'<p>{_para(shop, rng, 6)}</p><script type="application/ld+json">{ld}</script>'
+                f'{description}<script type="application/ld+json">{ld}</script>'
                 f'<p><a href="/{lang.slugs["returns"]}">{_esc(lang.titles["returns"])}</a></p>')
     if kind == "contact":
         if shop.js_contact:
@@ -601,8 +619,12 @@ def _main(shop: Shop, page: Page, rng: random.Random) -> str:
     if kind in ("terms", "returns", "complaints"):
         odr = ('<p>' + t["odr"] + ' <a href="https://ec.europa.eu/consumers/odr">ec.europa.eu/consumers/odr</a></p>'
                if kind == "complaints" or rng.random() < 0.5 else "")
-        sections = "".join(f"<h2>{n + 1}. {_esc(rng.choice(lang.words).capitalize())}</h2><p>{_para(shop, rng, 5)}</p>"
-                           for n in range(rng.randint(3, 9)))
+        if shop.sentences:
+            sections = textpages.legal_text(kind, lang.code, shop.trader, rng,
+                                            textpages.sentence_count(rng, shop.sentences))
+        else:
+            sections = "".join(f"<h2>{n + 1}. {_esc(rng.choice(lang.words).capitalize())}</h2>"
+                               f"<p>{_para(shop, rng, 5)}</p>" for n in range(rng.randint(3, 9)))
         body = _fmt(shop, t[kind])
         extra = ""
         if kind == "terms" and "complaints" not in {p.kind for p in shop.pages.values()}:
@@ -612,12 +634,16 @@ def _main(shop: Shop, page: Page, rng: random.Random) -> str:
         return f'{h1}<p>{_esc(body)}</p>{extra}{sections}{odr}'
     if kind in ("service", "faq"):
         contact = shop.pages[f"/{lang.slugs['contact']}"]
+        more = (textpages.legal_text(kind, lang.code, shop.trader, rng, textpages.sentence_count(rng, shop.sentences))
+                if shop.sentences else f"<p>{_para(shop, rng, 5)}</p>")
         return (f'{h1}<p>{_esc(t["faq"])}</p><p>{_esc(t["contact"])} {_link(contact)}</p>'
-                f'<p class="muted">{t["hours"]}</p><p>{_para(shop, rng, 5)}</p>')
+                f'<p class="muted">{t["hours"]}</p>{more}')
     if kind == "form":
         return (f'{h1}<p>{_esc(_fmt(shop, t["form"]))}</p><p>{_esc(shop.company)}, {shop.street}, '
                 f'{shop.postal} {shop.city}, {shop.email}</p><p>{_para(shop, rng, 2)}</p>')
-    return f'{h1}<p>{_esc(_fmt(shop, t.get(kind, t["intro"])))}</p><p>{_para(shop, rng, 6)}</p>'
+    more = (textpages.legal_text(kind, lang.code, shop.trader, rng, textpages.sentence_count(rng, shop.sentences))
+            if shop.sentences and kind == "shipping" else f"<p>{_para(shop, rng, 6)}</p>")
+    return f'{h1}<p>{_esc(_fmt(shop, t.get(kind, t["intro"])))}</p>{more}'
 
 
 _CHROME: dict[str, tuple[str, str, str]] = {}
