@@ -42,12 +42,6 @@ _AT = datetime(2026, 12, 1, 12, 0, tzinfo=UTC)
 DEFAULT_SITE_PAGES = 20
 
 
-def sentences_arg(text: str) -> int | tuple[int, int]:
-    """``250`` (every legal page) or ``100-400`` (drawn per page)."""
-    low, _, high = text.partition("-")
-    return (int(low), int(high)) if high else int(low)
-
-
 def simulated_crawls(pages: int, sentences: int | tuple[int, int], seed: int = 1,
                      site_pages: int = DEFAULT_SITE_PAGES) -> list[SiteCrawl]:
     """Crawls of simulated shops, in memory, ``pages`` pages in all: each shop's home page, then its
@@ -138,7 +132,7 @@ def measure(crawls: list[SiteCrawl], repeat: int, jurisdiction: str | None = Non
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     p.add_argument("--pages", type=int, default=60, help="pages in all (simulated shops)")
-    p.add_argument("--sentences", type=sentences_arg, default=textpages.DEFAULT_SENTENCES,
+    p.add_argument("--sentences", type=simweb.sentences_arg, default=textpages.DEFAULT_SENTENCES,
                    help="sentences per legal page: N, or LO-HI drawn per page (default 100-400)")
     p.add_argument("--site-pages", type=int, default=DEFAULT_SITE_PAGES, help="at most this many pages a shop")
     p.add_argument("--seed", type=int, default=1)

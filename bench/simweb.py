@@ -3,16 +3,21 @@
 Each shop is a site of 10-40 pages in Swedish, Norwegian, Danish, Finnish or German: a home page,
 categories and products, a contact page, terms, returns (withdrawal) and often a complaints, FAQ,
 shipping, imprint and privacy page, with a header mega-menu and a footer of service links, as
-real shops have. Some shops load a chat widget, some draw their contact details with JavaScript
-and a few are single-page apps whose static HTML is an empty shell. Pages weigh what real shop
-pages weigh (inline CSS, a state JSON, SVG icons, JSON-LD): 25-150 kB of HTML, gzip on the wire.
+real shops have. By default (``--sentences 100-400``) the terms, returns, complaints, FAQ,
+service and shipping pages carry 100-400 sentences of legal wording with tables and lists, and
+product pages a description (bench/textpages.py), as real ones do; ``--sentences 0`` gives the
+light pages of the first benchmark (a few sentences each). Some shops load a chat widget, some
+draw their contact details with JavaScript and a few are single-page apps whose static HTML is an
+empty shell. Pages weigh what real shop pages weigh (inline CSS, a state JSON, SVG icons,
+JSON-LD): 25-150 kB of HTML, gzip on the wire.
 
 Every shop is served on its own address (127.64.0.1, 127.64.0.2, ...; one port for all) by one
 asyncio process. Each answer waits ``latency`` seconds before its first byte, and its body is
 paced to ``bandwidth`` bytes per second. Nothing is stored on disk: a page is generated from the
 shop's seed when it is asked for, so the same seed always gives the same web.
 
-    .venv/bin/python bench/simweb.py --sites 500 --latency 0.1 --list sites.csv
+    .venv/bin/python -m bench.simweb --sites 500 --latency 0.1 --list sites.csv
+    .venv/bin/python -m bench.simweb --sites 100 --sentences 0      # the light shops of old
 """
 
 from __future__ import annotations
@@ -938,7 +943,7 @@ def serve_in_thread(shops: list[Shop], latency: float = 0.0, bandwidth: int = 0)
 
 
 async def _serve(args: argparse.Namespace) -> None:
-    shops = make_web(args.sites, args.seed)
+    shops = make_web(args.sites, args.seed, sentences=args.sentences, size=args.site_pages)
     web = SimWeb(shops, latency=args.latency, bandwidth=args.bandwidth)
     if not args.cold:
         web.warm()
@@ -955,6 +960,12 @@ async def _serve(args: argparse.Namespace) -> None:
     print(f"served {web.stats.requests} requests, {web.stats.bytes_sent} bytes", file=sys.stderr, flush=True)
 
 
+def sentences_arg(text: str) -> int | tuple[int, int]:
+    """``250`` or ``100-400`` (a range drawn per page or shop)."""
+    low, _, high = text.partition("-")
+    return (int(low), int(high)) if high else int(low)
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--sites", type=int, default=DEFAULT_SITES)
@@ -963,6 +974,10 @@ def main(argv: list[str] | None = None) -> None:
                         help="bytes per second per answer (0: unlimited)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--port", type=int, default=0)
+    parser.add_argument("--sentences", type=sentences_arg, default=textpages.DEFAULT_SENTENCES,
+                        help="sentences per legal page: N or LO-HI (default 100-400); 0: the light pages of old")
+    parser.add_argument("--site-pages", type=sentences_arg, default=None,
+                        help="pages per shop: N or LO-HI (default 10-40)")
     parser.add_argument("--cold", action="store_true", help="generate pages when asked (default: all at start)")
     parser.add_argument("--list", default="", help="write the site list (CSV) here once serving")
     args = parser.parse_args(argv)
