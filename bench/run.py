@@ -91,6 +91,20 @@ def _pss(pid: int) -> int:
     return 0
 
 
+_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def _own_cpu(pid: int) -> float:
+    """User + system CPU seconds of ``pid`` alone (its children not counted)."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as handle:
+            stat = handle.read()
+        fields = stat[stat.rindex(b")") + 2 :].split()
+        return (int(fields[11]) + int(fields[12])) / _TICKS
+    except (OSError, IndexError, ValueError):
+        return 0.0
+
+
 def tree_rss(pid: int) -> tuple[int, int, int]:
     """RSS and PSS of ``pid`` and all its descendants (bytes), and how many processes."""
     tree = _children()
@@ -114,6 +128,8 @@ class PeakMemory:
         self.peak = 0
         self.peak_pss = 0
         self.processes = 0
+        #: CPU seconds of the root process itself (not its children), at the last sample.
+        self.own_cpu = 0.0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -131,6 +147,7 @@ class PeakMemory:
             self.peak = max(self.peak, rss)
             self.peak_pss = max(self.peak_pss, pss)
             self.processes = max(self.processes, count)
+            self.own_cpu = max(self.own_cpu, _own_cpu(self.pid))
             self._stop.wait(self.interval)
 
 
@@ -152,6 +169,8 @@ class Run:
     returncode: int = 0
     #: CPU seconds (user + system) of the whole process tree, audit workers included.
     cpu_seconds: float = 0.0
+    #: CPU seconds of the main process alone (the crawl; sampled, so up to a sample late).
+    main_cpu_seconds: float = 0.0
 
     @property
     def sites_per_hour(self) -> float:
@@ -183,6 +202,7 @@ def measure(name: str, command: list[str], log: Path, env: dict[str, str] | None
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     # Descendants the batch waited for (its audit workers) are counted in with it.
     run.cpu_seconds = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    run.main_cpu_seconds = memory.own_cpu
     run.peak_rss = memory.peak
     run.peak_pss = memory.peak_pss
     run.processes = memory.processes
@@ -494,14 +514,19 @@ def _grid_results(kind: str, args: argparse.Namespace, work: Path, rows: list[di
     return results
 
 
+def _share(run: dict[str, Any]) -> str:
+    total = run.get("cpu_seconds", 0)
+    return f"{run.get('main_cpu_seconds', 0) / total:.0%}" if total else "–"
+
+
 def format_grid(results: dict[str, Any]) -> str:
     """The scaling or concurrency grid as a markdown table."""
     cfg = results["config"]
     lines = [f"{results['kind']}: latency {cfg['latency'] * 1000:.0f} ms, bandwidth {_bandwidth(cfg['bandwidth'])}, "
              f"page budget {cfg['max_pages']}; machine: {results['machine']}", "",
              "| factor | sites | sentences | pages/site | concurrency | workers | URLs | wall s | sites/h | pages/s "
-             "| CPU s/page | CPU use | plain Scrapy s | ratio | peak PSS | load before |",
-             "|---|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
+             "| CPU s/page | CPU use | of which main | plain Scrapy s | ratio | peak PSS | load before |",
+             "|---|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
     cores = os.cpu_count() or 1
     for row in results["rows"]:
         never = row["never"]
@@ -512,16 +537,18 @@ def format_grid(results: dict[str, Any]) -> str:
             f"| {row['factor']} | {row['sites']} | {row['sentences']} | {row['site_pages']} | {row['concurrency']} "
             f"| {row['workers']} | {never['urls']} | {wall:.1f} | {never['sites'] / wall * 3600:,.0f} "
             f"| {never['urls'] / wall:.1f} | {never.get('cpu_seconds', 0) / max(1, never['urls']):.3f} "
-            f"| {never.get('cpu_seconds', 0) / (wall * cores):.0%} | {base['seconds']:.1f} | {ratio} "
+            f"| {never.get('cpu_seconds', 0) / (wall * cores):.0%} | {_share(never)} | {base['seconds']:.1f} | {ratio} "
             f"| {never.get('peak_pss', 0) / 2**20:,.0f} MiB | {never['load']} |"
             if base else
             f"| {row['factor']} | {row['sites']} | {row['sentences']} | {row['site_pages']} | {row['concurrency']} "
             f"| {row['workers']} | {never['urls']} | {wall:.1f} | {never['sites'] / wall * 3600:,.0f} "
             f"| {never['urls'] / wall:.1f} | {never.get('cpu_seconds', 0) / max(1, never['urls']):.3f} "
-            f"| {never.get('cpu_seconds', 0) / (wall * cores):.0%} | – | – "
+            f"| {never.get('cpu_seconds', 0) / (wall * cores):.0%} | {_share(never)} | – | – "
             f"| {never.get('peak_pss', 0) / 2**20:,.0f} MiB | {never['load']} |")
     lines.append("")
-    lines.append(f"CPU use: CPU seconds of the batch's process tree over wall seconds × {cores} cores.")
+    lines.append(f"CPU use: CPU seconds of the batch's process tree over wall seconds × {cores} cores; "
+                 "of which main: the share of those CPU seconds spent in the crawling process itself "
+                 "(the rest is the audit workers).")
     return "\n".join(lines)
 
 

@@ -113,7 +113,8 @@ def test_extraction_benchmark_audits_crawls_held_in_memory(tmp_path: Path) -> No
 
 def test_grid_table_shows_each_point_with_its_baseline() -> None:
     run = {"name": "never", "sites": 10, "urls": 200, "seconds": 20.0, "peak_rss": 2**30, "peak_pss": 2**29,
-           "processes": 3, "rendered": [], "load": "1.00 1.00 1.00", "returncode": 0, "cpu_seconds": 30.0}
+           "processes": 3, "rendered": [], "load": "1.00 1.00 1.00", "returncode": 0, "cpu_seconds": 30.0,
+           "main_cpu_seconds": 6.0}
     base = {**run, "name": "baseline", "seconds": 5.0, "cpu_seconds": 2.0}
     results = {"kind": "grid", "machine": "2 cores", "config": {"latency": 0.1, "bandwidth": 0, "max_pages": 30},
                "rows": [{"label": "c8-w1", "factor": "concurrency", "sites": 10, "sentences": "100-400",
@@ -122,5 +123,5 @@ def test_grid_table_shows_each_point_with_its_baseline() -> None:
                          "site_pages": "10-40", "concurrency": 16, "workers": 2, "never": run}]}
     table = bench_run.format_grid(results)
     assert "| concurrency | 10 | 100-400 | 10-40 | 8 | 1 | 200 | 20.0 | 1,800 | 10.0 | 0.150 |" in table
-    assert "| 5.0 | 25% | 512 MiB |" in table  # plain Scrapy's seconds, the ratio, the peak memory
+    assert "| 75% | 20% | 5.0 | 25% | 512 MiB |" in table  # plain Scrapy's seconds, the ratio, the peak memory
     assert "| 16 | 2 | 200 | 20.0 | 1,800 | 10.0 | 0.150 |" in table and "| – | – |" in table
