@@ -168,10 +168,10 @@ def main(argv: list[str] | None = None) -> None:
               f"{result['html_bytes_per_page'] // 1000} kB HTML a page; statuses {result['statuses']}")
         print(f"{result['pages_per_s_per_core']:.1f} pages/s per core, {result['ms_per_page_cpu']:.1f} ms/page CPU "
               f"({result['ms_per_page_wall']:.1f} ms/page wall), median of {result['repeat']}")
-    if "profile" in result:
-        print(result["profile"]["tottime"] if args.json is False else "", file=sys.stderr if args.json else sys.stdout)
-        print(result["profile"]["cumulative"] if args.json is False else "",
-              file=sys.stderr if args.json else sys.stdout)
+    if "profile" in result:  # with --json, on stderr so that stdout stays JSON
+        out = sys.stderr if args.json else sys.stdout
+        print(result["profile"]["tottime"], file=out)
+        print(result["profile"]["cumulative"], file=out)
 
 
 if __name__ == "__main__":

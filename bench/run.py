@@ -240,6 +240,21 @@ def fetched_urls(store: Path) -> dict[str, list[str]]:
     return out
 
 
+def crawl_seconds(store: Path) -> list[float]:
+    """Per site, seconds from the start of its crawl to its end (the time it holds a crawl slot)."""
+    from datetime import datetime
+
+    db = sqlite3.connect(store)
+    out: list[float] = []
+    for (blob,) in db.execute("SELECT crawl FROM sites ORDER BY position"):
+        crawl = json.loads(gzip.decompress(blob)) if blob else {}
+        if crawl.get("started_at") and crawl.get("finished_at"):
+            out.append((datetime.fromisoformat(crawl["finished_at"])
+                        - datetime.fromisoformat(crawl["started_at"])).total_seconds())
+    db.close()
+    return out
+
+
 def rendered_per_site(store: Path) -> list[int]:
     db = sqlite3.connect(store)
     rows = db.execute("SELECT s.url, COALESCE(SUM(p.rendered), 0) FROM sites s LEFT JOIN pages p "
@@ -439,8 +454,10 @@ def batch_point(label: str, sites: Path, work: Path, args: argparse.Namespace, c
     urls = fetched_urls(out / "store.sqlite")
     never.sites, never.urls = len(urls), sum(len(u) for u in urls.values())
     say(f"    {never.seconds:.1f} s, {never.urls} URLs, {never.cpu_seconds:.1f} CPU s")
+    held = crawl_seconds(out / "store.sqlite")
     row: dict[str, Any] = {"label": label, "concurrency": concurrency,
-                           "workers": "default" if workers is None else workers, "never": asdict(never)}
+                           "workers": "default" if workers is None else workers, "never": asdict(never),
+                           "crawl_seconds_median": statistics.median(held) if held else 0.0}
     if not args.no_baseline:
         listing = work / f"{label}-urls.json"
         listing.write_text(json.dumps(urls), encoding="utf-8")
@@ -525,30 +542,28 @@ def format_grid(results: dict[str, Any]) -> str:
     lines = [f"{results['kind']}: latency {cfg['latency'] * 1000:.0f} ms, bandwidth {_bandwidth(cfg['bandwidth'])}, "
              f"page budget {cfg['max_pages']}; machine: {results['machine']}", "",
              "| factor | sites | sentences | pages/site | concurrency | workers | URLs | wall s | sites/h | pages/s "
-             "| CPU s/page | CPU use | of which main | plain Scrapy s | ratio | peak PSS | load before |",
-             "|---|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
+             "| CPU s/page | CPU use | of which main | crawl s/site | plain Scrapy s | ratio | peak PSS "
+             "| load before |",
+             "|---|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
     cores = os.cpu_count() or 1
     for row in results["rows"]:
         never = row["never"]
         wall = never["seconds"] or 1e-9
         base = row.get("baseline")
-        ratio = f"{(never['urls'] / wall) / (base['urls'] / base['seconds']):.0%}" if base and base["seconds"] else "–"
-        lines.append(
-            f"| {row['factor']} | {row['sites']} | {row['sentences']} | {row['site_pages']} | {row['concurrency']} "
-            f"| {row['workers']} | {never['urls']} | {wall:.1f} | {never['sites'] / wall * 3600:,.0f} "
-            f"| {never['urls'] / wall:.1f} | {never.get('cpu_seconds', 0) / max(1, never['urls']):.3f} "
-            f"| {never.get('cpu_seconds', 0) / (wall * cores):.0%} | {_share(never)} | {base['seconds']:.1f} | {ratio} "
-            f"| {never.get('peak_pss', 0) / 2**20:,.0f} MiB | {never['load']} |"
-            if base else
-            f"| {row['factor']} | {row['sites']} | {row['sentences']} | {row['site_pages']} | {row['concurrency']} "
-            f"| {row['workers']} | {never['urls']} | {wall:.1f} | {never['sites'] / wall * 3600:,.0f} "
-            f"| {never['urls'] / wall:.1f} | {never.get('cpu_seconds', 0) / max(1, never['urls']):.3f} "
-            f"| {never.get('cpu_seconds', 0) / (wall * cores):.0%} | {_share(never)} | – | – "
-            f"| {never.get('peak_pss', 0) / 2**20:,.0f} MiB | {never['load']} |")
+        cells = [row["factor"], row["sites"], row["sentences"], row["site_pages"], row["concurrency"], row["workers"],
+                 never["urls"], f"{wall:.1f}", f"{never['sites'] / wall * 3600:,.0f}", f"{never['urls'] / wall:.1f}",
+                 f"{never.get('cpu_seconds', 0) / max(1, never['urls']):.3f}",
+                 f"{never.get('cpu_seconds', 0) / (wall * cores):.0%}", _share(never),
+                 f"{row.get('crawl_seconds_median', 0):.1f}",
+                 f"{base['seconds']:.1f}" if base else "–",
+                 f"{never['urls'] / wall / (base['urls'] / base['seconds']):.0%}" if base and base["seconds"] else "–",
+                 f"{never.get('peak_pss', 0) / 2**20:,.0f} MiB", never["load"]]
+        lines.append("| " + " | ".join(str(c) for c in cells) + " |")
     lines.append("")
     lines.append(f"CPU use: CPU seconds of the batch's process tree over wall seconds × {cores} cores; "
                  "of which main: the share of those CPU seconds spent in the crawling process itself "
-                 "(the rest is the audit workers).")
+                 "(the rest is the audit workers); crawl s/site: median seconds a site's crawl held its slot "
+                 "(by Little's law, sites/s ≤ concurrency / crawl s/site).")
     return "\n".join(lines)
 
 

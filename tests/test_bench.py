@@ -118,10 +118,11 @@ def test_grid_table_shows_each_point_with_its_baseline() -> None:
     base = {**run, "name": "baseline", "seconds": 5.0, "cpu_seconds": 2.0}
     results = {"kind": "grid", "machine": "2 cores", "config": {"latency": 0.1, "bandwidth": 0, "max_pages": 30},
                "rows": [{"label": "c8-w1", "factor": "concurrency", "sites": 10, "sentences": "100-400",
-                         "site_pages": "10-40", "concurrency": 8, "workers": 1, "never": run, "baseline": base},
+                         "site_pages": "10-40", "concurrency": 8, "workers": 1, "never": run, "baseline": base,
+                         "crawl_seconds_median": 2.5},
                         {"label": "c16-w2", "factor": "concurrency", "sites": 10, "sentences": "100-400",
                          "site_pages": "10-40", "concurrency": 16, "workers": 2, "never": run}]}
     table = bench_run.format_grid(results)
     assert "| concurrency | 10 | 100-400 | 10-40 | 8 | 1 | 200 | 20.0 | 1,800 | 10.0 | 0.150 |" in table
-    assert "| 75% | 20% | 5.0 | 25% | 512 MiB |" in table  # plain Scrapy's seconds, the ratio, the peak memory
+    assert "| 75% | 20% | 2.5 | 5.0 | 25% | 512 MiB |" in table  # plain Scrapy's seconds, the ratio, the peak memory
     assert "| 16 | 2 | 200 | 20.0 | 1,800 | 10.0 | 0.150 |" in table and "| – | – |" in table
