@@ -14,6 +14,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from auditor import pipeline
+from auditor import settings as env
 from bench import extract, textpages
 from bench import run as bench_run
 from bench.simweb import answer, make_shop, make_web, render_page, serve_in_thread
@@ -126,3 +128,15 @@ def test_grid_table_shows_each_point_with_its_baseline() -> None:
     assert "| concurrency | 10 | 100-400 | 10-40 | 8 | 1 | 200 | 20.0 | 1,800 | 10.0 | 0.150 |" in table
     assert "| 75% | 20% | 2.5 | 5.0 | 25% | 512 MiB |" in table  # plain Scrapy's seconds, the ratio, the peak memory
     assert "| 16 | 2 | 200 | 20.0 | 1,800 | 10.0 | 0.150 |" in table and "| – | – |" in table
+
+
+def test_audit_workers_follow_the_cores_and_the_browser(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The defaults bench/run.py --grid measured (BENCHMARKS.md, "Concurrency").
+    monkeypatch.delenv(env.AUDIT_WORKERS, raising=False)
+    for cores in (1, 2, 4, 16):
+        monkeypatch.setattr(pipeline, "usable_cores", lambda cores=cores: cores)
+        assert pipeline._workers(None, 100, "never") == min(pipeline.MAX_WORKERS, cores)
+        assert pipeline._workers(None, 100, "auto") == min(pipeline.MAX_WORKERS, max(1, cores - 1))
+        assert pipeline._workers(None, pipeline.MIN_SITES_FOR_WORKERS - 1, "never") == 0
+        assert pipeline._workers(3, 100, "never") == 3
+    assert pipeline.usable_cores() >= 1
