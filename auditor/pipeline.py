@@ -55,7 +55,10 @@ if TYPE_CHECKING:
 #: Sites rendered in the browser at the same time (each in its own context).
 RENDER_CONCURRENCY = 3
 #: Audit worker processes of a batch at most, and the fewest sites for which starting them pays.
-MAX_WORKERS = 4
+#: The crawling process itself mostly waits for the network (a small share of the batch's CPU,
+#: BENCHMARKS.md "Concurrency"), so without a browser there is one worker a core; with one, a
+#: core is left to Chromium.
+MAX_WORKERS = 8
 MIN_SITES_FOR_WORKERS = 8
 
 
@@ -502,16 +505,16 @@ class Batch:
         """Audit the sites not stored yet; each is stored as soon as it is done.
 
         The crawl runs in this process; the audit of each crawled site (WARC evidence, extraction,
-        rules, the compressed crawl) runs in ``workers`` other processes (default: one per core
-        but one, at most four; ``AUDITOR_AUDIT_WORKERS``), so that the CPU work of one site never
-        stalls the crawls in flight. With one core, few sites or ``workers=0`` everything runs
-        here. Only this process writes the store."""
+        rules, the compressed crawl) runs in ``workers`` other processes (default: one per core,
+        one fewer when a browser renders, at most ``MAX_WORKERS``; ``AUDITOR_AUDIT_WORKERS``), so
+        that the CPU work of one site never stalls the crawls in flight. With few sites or
+        ``workers=0`` everything runs here. Only this process writes the store."""
         done_before = store.done_urls(self.db, self.run)
         todo = [s for s in self.sites if s.url not in done_before]
         position = {s.url: i for i, s in enumerate(self.sites)}
         progress = BatchProgress(done=len(done_before))
         by_url = {s.url: s for s in todo}
-        pool = _pool(_workers(workers, len(todo)))
+        pool = _pool(_workers(workers, len(todo), self.settings.render))
         audit = _BatchAudit(self.settings.output, f"run-{self.run.id}", self.as_of)
 
         def save(site: BatchSite, crawl: SiteCrawl, result: SiteResult, blob: bytes) -> None:
@@ -618,11 +621,24 @@ class _BatchAudit:
         return result, store.crawl_blob_of(crawl)
 
 
-def _workers(asked: int | None, sites: int) -> int:
+def usable_cores() -> int:
+    """Cores this process may run on (its CPU affinity, which a container may restrict)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _workers(asked: int | None, sites: int, render: RenderMode = "never") -> int:
+    """Audit worker processes: as asked, else from ``AUDITOR_AUDIT_WORKERS``, else none for a few
+    sites, one a core without a browser and one a core but one (at least one) with it."""
     if asked is None:
         asked = env.audit_workers()
     if asked is None:
-        asked = min(MAX_WORKERS, (os.cpu_count() or 1) - 1) if sites >= MIN_SITES_FOR_WORKERS else 0
+        if sites < MIN_SITES_FOR_WORKERS:
+            return 0
+        cores = usable_cores()
+        asked = min(MAX_WORKERS, cores if render == "never" else max(1, cores - 1))
     return asked
 
 

@@ -1,14 +1,18 @@
-"""The baseline of the benchmark: a bare Scrapy spider that fetches a given list of URLs and does
-nothing with them.
+"""The baseline of the benchmark: the crawl a user would write without the tool, over the very
+URLs the audit crawl fetched (robots.txt, pages, failed pages; read from the batch's store by
+bench/run.py), doing nothing with the answers.
 
-It runs the way ``auditor batch`` crawls, so that only our own work differs: one crawler per
-site with the very settings of the audit crawl (``auditor.spiders.settings.scrapy_settings``:
-AutoThrottle, CONCURRENT_REQUESTS, CONCURRENT_REQUESTS_PER_DOMAIN, timeouts, retries,
-redirects), ``--concurrency`` sites at once, but without our downloader middlewares and with a
-callback that only counts the response. The URLs are those the audit crawl fetched (robots.txt,
-pages, failed pages), read from the batch's store by bench/run.py.
+``--mode plain`` (the default) is a plain Scrapy crawl with ordinary politeness: one
+CrawlerProcess over all the URLs, ``CONCURRENT_REQUESTS = 16``, ``CONCURRENT_REQUESTS_PER_DOMAIN
+= 8``, no AutoThrottle, Scrapy's default retries, timeouts, compression and redirects.
 
-    .venv/bin/python bench/baseline.py URLS.json --concurrency 8 --out baseline.json
+``--mode same-settings`` is the old baseline, kept to show what our crawl settings cost: one
+crawler per site with the audit crawl's own Scrapy settings (AutoThrottle included,
+``auditor.spiders.settings.scrapy_settings``), ``--concurrency`` sites at once, without our
+downloader middlewares.
+
+    .venv/bin/python -m bench.baseline URLS.json --out baseline.json
+    .venv/bin/python -m bench.baseline URLS.json --mode same-settings --concurrency 8 --out same.json
 """
 
 from __future__ import annotations
@@ -24,14 +28,22 @@ from typing import Any
 
 import scrapy
 from scrapy import signals
-from scrapy.crawler import AsyncCrawlerRunner
+from scrapy.crawler import AsyncCrawlerRunner, CrawlerProcess
 from scrapy.http import Response
 
-from auditor.spiders.settings import scrapy_settings
+#: The politeness of a plain crawl: Scrapy's default total, 8 requests at once per host.
+PLAIN_SETTINGS: dict[str, Any] = {
+    "CONCURRENT_REQUESTS": 16,
+    "CONCURRENT_REQUESTS_PER_DOMAIN": 8,
+    "AUTOTHROTTLE_ENABLED": False,
+    "ROBOTSTXT_OBEY": False,  # robots.txt is one of the URLs fetched, as the audit crawl fetched it
+    "LOG_LEVEL": "ERROR",
+    "TELNETCONSOLE_ENABLED": False,
+}
 
 
 class BareSpider(scrapy.Spider):
-    """Fetch the URLs given, all at once (Scrapy's per-domain limit and AutoThrottle pace them)."""
+    """Fetch the URLs given, all at once (Scrapy's limits pace them)."""
 
     name = "bare"
 
@@ -50,16 +62,40 @@ class BareSpider(scrapy.Spider):
         return None
 
 
+def _count(crawler: Any, totals: dict[str, int]) -> None:
+    def received(response: Response, **_: Any) -> None:
+        totals["responses"] += 1
+        totals["bytes"] += len(response.body)
+
+    def failed(**_: Any) -> None:
+        totals["errors"] += 1
+
+    crawler.signals.connect(received, signal=signals.response_received, weak=False)
+    crawler.signals.connect(failed, signal=signals.spider_error, weak=False)
+
+
+def crawl_plain(sites: dict[str, list[str]]) -> dict[str, int]:
+    """One plain Scrapy crawl of every URL of every site."""
+    totals = {"responses": 0, "bytes": 0, "errors": 0}
+    process = CrawlerProcess(PLAIN_SETTINGS, install_root_handler=False)
+    crawler = process.create_crawler(BareSpider)
+    _count(crawler, totals)
+    process.crawl(crawler, urls=[url for urls in sites.values() for url in urls])
+    process.start()
+    return totals
+
+
 def bare_settings() -> dict[str, Any]:
-    """The audit crawl's Scrapy settings, without our middlewares."""
+    """The audit crawl's Scrapy settings, without our middlewares (the same-settings mode)."""
+    from auditor.spiders.settings import scrapy_settings
+
     settings = scrapy_settings()
     settings.pop("DOWNLOADER_MIDDLEWARES", None)
     return settings
 
 
-async def crawl_all(sites: dict[str, list[str]], concurrency: int) -> dict[str, Any]:
-    for name in ("scrapy", "asyncio", "aiohttp", "py.warnings"):
-        logging.getLogger(name).setLevel(logging.CRITICAL)
+async def crawl_same_settings(sites: dict[str, list[str]], concurrency: int) -> dict[str, int]:
+    """One crawler per site with the audit crawl's settings, ``concurrency`` sites at once."""
     gate = asyncio.Semaphore(concurrency)
     totals = {"responses": 0, "bytes": 0, "errors": 0}
 
@@ -67,16 +103,7 @@ async def crawl_all(sites: dict[str, list[str]], concurrency: int) -> dict[str, 
         async with gate:
             runner = AsyncCrawlerRunner(bare_settings())
             crawler = runner.create_crawler(BareSpider)
-
-            def received(response: Response, **_: Any) -> None:
-                totals["responses"] += 1
-                totals["bytes"] += len(response.body)
-
-            def failed(**_: Any) -> None:
-                totals["errors"] += 1
-
-            crawler.signals.connect(received, signal=signals.response_received)
-            crawler.signals.connect(failed, signal=signals.spider_error)
+            _count(crawler, totals)
             await runner.crawl(crawler, urls=urls)
 
     await asyncio.gather(*(one(urls) for urls in sites.values() if urls))
@@ -86,14 +113,17 @@ async def crawl_all(sites: dict[str, list[str]], concurrency: int) -> dict[str, 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("urls", type=Path, help="JSON {site: [url, ...]}")
-    parser.add_argument("--concurrency", type=int, default=8, help="sites crawled at once (as auditor batch)")
+    parser.add_argument("--mode", choices=("plain", "same-settings"), default="plain")
+    parser.add_argument("--concurrency", type=int, default=8, help="sites at once (same-settings mode only)")
     parser.add_argument("--out", type=Path, required=True)
     args = parser.parse_args(argv)
+    for name in ("scrapy", "asyncio", "py.warnings"):
+        logging.getLogger(name).setLevel(logging.CRITICAL)
     sites: dict[str, list[str]] = json.loads(args.urls.read_text(encoding="utf-8"))
     started = time.perf_counter()
-    totals = asyncio.run(crawl_all(sites, args.concurrency))
+    totals = crawl_plain(sites) if args.mode == "plain" else asyncio.run(crawl_same_settings(sites, args.concurrency))
     seconds = time.perf_counter() - started
-    args.out.write_text(json.dumps({**totals, "seconds": seconds, "sites": len(sites),
+    args.out.write_text(json.dumps({**totals, "mode": args.mode, "seconds": seconds, "sites": len(sites),
                                     "urls": sum(len(u) for u in sites.values())}), encoding="utf-8")
 
 

@@ -3,16 +3,21 @@
 Each shop is a site of 10-40 pages in Swedish, Norwegian, Danish, Finnish or German: a home page,
 categories and products, a contact page, terms, returns (withdrawal) and often a complaints, FAQ,
 shipping, imprint and privacy page, with a header mega-menu and a footer of service links, as
-real shops have. Some shops load a chat widget, some draw their contact details with JavaScript
-and a few are single-page apps whose static HTML is an empty shell. Pages weigh what real shop
-pages weigh (inline CSS, a state JSON, SVG icons, JSON-LD): 25-150 kB of HTML, gzip on the wire.
+real shops have. By default (``--sentences 100-400``) the terms, returns, complaints, FAQ,
+service and shipping pages carry 100-400 sentences of legal wording with tables and lists, and
+product pages a description (bench/textpages.py), as real ones do; ``--sentences 0`` gives the
+light pages of the first benchmark (a few sentences each). Some shops load a chat widget, some
+draw their contact details with JavaScript and a few are single-page apps whose static HTML is an
+empty shell. Pages weigh what real shop pages weigh (inline CSS, a state JSON, SVG icons,
+JSON-LD): 25-150 kB of HTML, gzip on the wire.
 
 Every shop is served on its own address (127.64.0.1, 127.64.0.2, ...; one port for all) by one
 asyncio process. Each answer waits ``latency`` seconds before its first byte, and its body is
 paced to ``bandwidth`` bytes per second. Nothing is stored on disk: a page is generated from the
 shop's seed when it is asked for, so the same seed always gives the same web.
 
-    .venv/bin/python bench/simweb.py --sites 500 --latency 0.1 --list sites.csv
+    .venv/bin/python -m bench.simweb --sites 500 --latency 0.1 --list sites.csv
+    .venv/bin/python -m bench.simweb --sites 100 --sentences 0      # the light shops of old
 """
 
 from __future__ import annotations
@@ -30,6 +35,8 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from bench import textpages
 
 #: First address of the simulated web; shop n is served on this address + n.
 BASE_ADDRESS = (127, 64, 0, 1)
@@ -356,14 +363,24 @@ class Shop:
     footer_address: bool = False
     redirect: str = ""  # an old path that redirects to the customer-service or contact page
     broken_links: list[str] = field(default_factory=list)
+    #: Sentences per legal page (a number, or a range drawn per page); 0: the light pages of old.
+    sentences: int | tuple[int, int] = textpages.DEFAULT_SENTENCES
 
     @property
     def host(self) -> str:
         return address(self.index)
 
+    @property
+    def trader(self) -> textpages.Trader:
+        return textpages.Trader(company=self.company, org=f"{self.lang.org_label} {self.org}", email=self.email,
+                                phone=self.phone, street=self.street, postal=self.postal, city=self.city,
+                                currency=self.lang.currency)
 
-def make_shop(index: int, seed: int = 1) -> Shop:
-    """Shop ``index`` of the web made from ``seed``: the same arguments always give the same shop."""
+
+def make_shop(index: int, seed: int = 1, *, sentences: int | tuple[int, int] = textpages.DEFAULT_SENTENCES,
+              size: int | tuple[int, int] | None = None) -> Shop:
+    """Shop ``index`` of the web made from ``seed``: the same arguments always give the same shop.
+    ``sentences`` per legal page (0: the light shops of old); ``size``: pages a shop has (default 10-40)."""
     rng = random.Random(f"shop-{seed}-{index}")
     roll = rng.random()
     code = "sv"
@@ -383,6 +400,8 @@ def make_shop(index: int, seed: int = 1) -> Shop:
     phone = lang.phone.format(a=rng.randint(100, 999), b=f"{digits[0]} {digits[1]}", c=digits[2])
     org = _org_number(code, rng)
     total = rng.randint(10, 40)
+    if size is not None:
+        total = size if isinstance(size, int) else rng.randint(*size)
     s = lang.slugs
     pages: dict[str, Page] = {"/": Page("/", "home", name)}
 
@@ -429,6 +448,7 @@ def make_shop(index: int, seed: int = 1) -> Shop:
         footer_address=rng.random() < 0.5,
         redirect=f"/{s['service']}-gammal" if rng.random() < 0.1 else "",
         broken_links=[f"/{s['product']}/utgangen-{n}" for n in range(rng.choice((0, 0, 0, 1, 2)))],
+        sentences=sentences,
     )
     _ = topic
     return shop
@@ -458,8 +478,9 @@ def _org_number(code: str, rng: random.Random) -> str:
     return f"{rng.randint(10000, 199999)} B"
 
 
-def make_web(sites: int, seed: int = 1) -> list[Shop]:
-    return [make_shop(i, seed) for i in range(sites)]
+def make_web(sites: int, seed: int = 1, *, sentences: int | tuple[int, int] = textpages.DEFAULT_SENTENCES,
+             size: int | tuple[int, int] | None = None) -> list[Shop]:
+    return [make_shop(i, seed, sentences=sentences, size=size) for i in range(sites)]
 
 
 # ---------------------------------------------------------------------------------------- pages
@@ -581,9 +602,11 @@ def _main(shop: Shop, page: Page, rng: random.Random) -> str:
                          "offers": {"@type": "Offer", "price": str(price), "priceCurrency":
                                     "EUR" if lang.currency == "€" else "SEK", "availability":
                                     "https://schema.org/InStock"}}, ensure_ascii=False)
+        description = (textpages.product_text(lang.code, shop.trader, rng, rng.randint(8, 30)) if shop.sentences
+                       else f"<p>{_para(shop, rng, 6)}</p>")
         return (f'{h1}<p class="price">{price} {lang.currency} {t["price_incl"]}</p>'
                 f'<button type="button" class="buy">{t["buy"]}</button><p>{_esc(t["product"])}</p>'
-                f'<p>{_para(shop, rng, 6)}</p><script type="application/ld+json">{ld}</script>'
+                f'{description}<script type="application/ld+json">{ld}</script>'
                 f'<p><a href="/{lang.slugs["returns"]}">{_esc(lang.titles["returns"])}</a></p>')
     if kind == "contact":
         if shop.js_contact:
@@ -601,8 +624,12 @@ def _main(shop: Shop, page: Page, rng: random.Random) -> str:
     if kind in ("terms", "returns", "complaints"):
         odr = ('<p>' + t["odr"] + ' <a href="https://ec.europa.eu/consumers/odr">ec.europa.eu/consumers/odr</a></p>'
                if kind == "complaints" or rng.random() < 0.5 else "")
-        sections = "".join(f"<h2>{n + 1}. {_esc(rng.choice(lang.words).capitalize())}</h2><p>{_para(shop, rng, 5)}</p>"
-                           for n in range(rng.randint(3, 9)))
+        if shop.sentences:
+            sections = textpages.legal_text(kind, lang.code, shop.trader, rng,
+                                            textpages.sentence_count(rng, shop.sentences))
+        else:
+            sections = "".join(f"<h2>{n + 1}. {_esc(rng.choice(lang.words).capitalize())}</h2>"
+                               f"<p>{_para(shop, rng, 5)}</p>" for n in range(rng.randint(3, 9)))
         body = _fmt(shop, t[kind])
         extra = ""
         if kind == "terms" and "complaints" not in {p.kind for p in shop.pages.values()}:
@@ -612,12 +639,16 @@ def _main(shop: Shop, page: Page, rng: random.Random) -> str:
         return f'{h1}<p>{_esc(body)}</p>{extra}{sections}{odr}'
     if kind in ("service", "faq"):
         contact = shop.pages[f"/{lang.slugs['contact']}"]
+        more = (textpages.legal_text(kind, lang.code, shop.trader, rng, textpages.sentence_count(rng, shop.sentences))
+                if shop.sentences else f"<p>{_para(shop, rng, 5)}</p>")
         return (f'{h1}<p>{_esc(t["faq"])}</p><p>{_esc(t["contact"])} {_link(contact)}</p>'
-                f'<p class="muted">{t["hours"]}</p><p>{_para(shop, rng, 5)}</p>')
+                f'<p class="muted">{t["hours"]}</p>{more}')
     if kind == "form":
         return (f'{h1}<p>{_esc(_fmt(shop, t["form"]))}</p><p>{_esc(shop.company)}, {shop.street}, '
                 f'{shop.postal} {shop.city}, {shop.email}</p><p>{_para(shop, rng, 2)}</p>')
-    return f'{h1}<p>{_esc(_fmt(shop, t.get(kind, t["intro"])))}</p><p>{_para(shop, rng, 6)}</p>'
+    more = (textpages.legal_text(kind, lang.code, shop.trader, rng, textpages.sentence_count(rng, shop.sentences))
+            if shop.sentences and kind == "shipping" else f"<p>{_para(shop, rng, 6)}</p>")
+    return f'{h1}<p>{_esc(_fmt(shop, t.get(kind, t["intro"])))}</p>{more}'
 
 
 _CHROME: dict[str, tuple[str, str, str]] = {}
@@ -912,7 +943,7 @@ def serve_in_thread(shops: list[Shop], latency: float = 0.0, bandwidth: int = 0)
 
 
 async def _serve(args: argparse.Namespace) -> None:
-    shops = make_web(args.sites, args.seed)
+    shops = make_web(args.sites, args.seed, sentences=args.sentences, size=args.site_pages)
     web = SimWeb(shops, latency=args.latency, bandwidth=args.bandwidth)
     if not args.cold:
         web.warm()
@@ -929,6 +960,12 @@ async def _serve(args: argparse.Namespace) -> None:
     print(f"served {web.stats.requests} requests, {web.stats.bytes_sent} bytes", file=sys.stderr, flush=True)
 
 
+def sentences_arg(text: str) -> int | tuple[int, int]:
+    """``250`` or ``100-400`` (a range drawn per page or shop)."""
+    low, _, high = text.partition("-")
+    return (int(low), int(high)) if high else int(low)
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--sites", type=int, default=DEFAULT_SITES)
@@ -937,6 +974,10 @@ def main(argv: list[str] | None = None) -> None:
                         help="bytes per second per answer (0: unlimited)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--port", type=int, default=0)
+    parser.add_argument("--sentences", type=sentences_arg, default=textpages.DEFAULT_SENTENCES,
+                        help="sentences per legal page: N or LO-HI (default 100-400); 0: the light pages of old")
+    parser.add_argument("--site-pages", type=sentences_arg, default=None,
+                        help="pages per shop: N or LO-HI (default 10-40)")
     parser.add_argument("--cold", action="store_true", help="generate pages when asked (default: all at start)")
     parser.add_argument("--list", default="", help="write the site list (CSV) here once serving")
     args = parser.parse_args(argv)

@@ -4,14 +4,21 @@ run and table work on a tiny web. No timing is asserted: the figures belong in B
 from __future__ import annotations
 
 import gzip
+import random
 import urllib.error
 import urllib.request
 from pathlib import Path
 
+import lxml.html
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from auditor import pipeline
+from auditor import settings as env
+from bench import extract, textpages
 from bench import run as bench_run
-from bench.simweb import answer, make_shop, make_web, serve_in_thread
+from bench.simweb import answer, make_shop, make_web, render_page, serve_in_thread
 
 pytestmark = pytest.mark.e2e
 
@@ -50,7 +57,7 @@ def test_simulated_web_serves_each_shop_on_its_own_address() -> None:
 
 def test_run_and_table_on_a_tiny_web(tmp_path: Path) -> None:
     args = bench_run.parser().parse_args([
-        "--sites", "3", "--latency", "0", "--bandwidth", "0", "--max-pages", "4",
+        "--sites", "3", "--latency", "0", "--bandwidth", "0", "--max-pages", "4", "--sentences", "20",
         "--render-sites", "0", "--profile-sites", "2", "--top", "5", "--work", str(tmp_path),
     ])
     results = bench_run.run_bench(args, tmp_path, say=lambda _: None)
@@ -60,7 +67,7 @@ def test_run_and_table_on_a_tiny_web(tmp_path: Path) -> None:
     assert runs["baseline"]["urls"] == runs["never"]["urls"]
     assert runs["never"]["peak_rss"] > 0
     table = bench_run.format_table(results)
-    assert "| (1) bare Scrapy, same URLs | 3 |" in table
+    assert "| (1) plain Scrapy, same URLs | 3 |" in table
     assert "Ratio (2)/(1)" in table and "Sites/hour" in table
     assert "Phases" in results["profile"] and "Top 5 functions" in results["profile"]
 
@@ -69,3 +76,67 @@ def test_percentile_is_nearest_rank() -> None:
     assert bench_run.percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20], 0.95) == 19
     assert bench_run.percentile([3], 0.95) == 3
     assert bench_run.percentile([], 0.95) == 0
+
+
+@given(seed=st.integers(0, 10_000), lang=st.sampled_from(sorted(textpages.WORDS)),
+       kind=st.sampled_from(("terms", "returns", "complaints", "faq", "shipping")), sentences=st.integers(1, 60))
+@settings(max_examples=40, deadline=None)
+def test_legal_pages_are_as_long_as_asked_and_repeatable(seed: int, lang: str, kind: str, sentences: int) -> None:
+    trader = make_shop(0).trader
+
+    def page() -> str:
+        return textpages.legal_text(kind, lang, trader, random.Random(seed), sentences)
+
+    text = page()
+    assert text == page()  # the seed decides everything
+    words = lxml.html.fromstring(f"<div>{text}</div>").text_content()
+    # Every sentence ends in a period or a question mark; tables and definition lists stand for some.
+    ends = words.count(". ") + words.count("?") + words.count(".<") + 1
+    assert ends >= min(sentences, 5) // 2
+    assert "<h2>1. " in text
+
+
+def test_text_heavy_shops_carry_long_legal_pages_and_light_ones_do_not() -> None:
+    heavy, light = make_shop(0, sentences=300), make_shop(0, sentences=0)
+    terms = next(p for p in heavy.pages.values() if p.kind == "terms")
+    assert len(render_page(heavy, terms)) > len(render_page(light, terms)) + 20_000
+    assert [p.path for p in heavy.pages.values()] == [p.path for p in light.pages.values()]
+    assert len(make_shop(1, size=15).pages) == 15
+
+
+def test_extraction_benchmark_audits_crawls_held_in_memory(tmp_path: Path) -> None:
+    crawls = extract.simulated_crawls(4, 10, site_pages=2)
+    assert [len(c.pages) for c in crawls] == [2, 2]
+    result = extract.measure(crawls, repeat=1, profile=tmp_path / "x.prof", top=3)
+    assert result["pages"] == 4 and result["statuses"] == {"audited": 2}
+    assert result["pages_per_s_per_core"] > 0 and (tmp_path / "x.prof").exists()
+    assert "function calls" in result["profile"]["tottime"]
+
+
+def test_grid_table_shows_each_point_with_its_baseline() -> None:
+    run = {"name": "never", "sites": 10, "urls": 200, "seconds": 20.0, "peak_rss": 2**30, "peak_pss": 2**29,
+           "processes": 3, "rendered": [], "load": "1.00 1.00 1.00", "returncode": 0, "cpu_seconds": 30.0,
+           "main_cpu_seconds": 6.0}
+    base = {**run, "name": "baseline", "seconds": 5.0, "cpu_seconds": 2.0}
+    results = {"kind": "grid", "machine": "2 cores", "config": {"latency": 0.1, "bandwidth": 0, "max_pages": 30},
+               "rows": [{"label": "c8-w1", "factor": "concurrency", "sites": 10, "sentences": "100-400",
+                         "site_pages": "10-40", "concurrency": 8, "workers": 1, "never": run, "baseline": base,
+                         "crawl_seconds_median": 2.5},
+                        {"label": "c16-w2", "factor": "concurrency", "sites": 10, "sentences": "100-400",
+                         "site_pages": "10-40", "concurrency": 16, "workers": 2, "never": run}]}
+    table = bench_run.format_grid(results)
+    assert "| concurrency | 10 | 100-400 | 10-40 | 8 | 1 | 200 | 20.0 | 1,800 | 10.0 | 0.150 |" in table
+    assert "| 75% | 20% | 2.5 | 5.0 | 25% | 512 MiB |" in table  # plain Scrapy's seconds, the ratio, the peak memory
+    assert "| 16 | 2 | 200 | 20.0 | 1,800 | 10.0 | 0.150 |" in table and "| – | – |" in table
+
+
+def test_audit_workers_follow_the_cores_and_the_browser(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The defaults bench/run.py --grid measured (BENCHMARKS.md, "Concurrency").
+    monkeypatch.delenv(env.AUDIT_WORKERS, raising=False)
+    for cores in (1, 2, 4, 16):
+        monkeypatch.setattr(pipeline, "usable_cores", lambda cores=cores: cores)
+        assert pipeline._workers(None, 100, "never") == min(pipeline.MAX_WORKERS, cores)
+        assert pipeline._workers(None, 100, "auto") == min(pipeline.MAX_WORKERS, max(1, cores - 1))
+        assert pipeline._workers(None, pipeline.MIN_SITES_FOR_WORKERS - 1, "never") == 0
+        assert pipeline._workers(3, 100, "never") == 3
+    assert pipeline.usable_cores() >= 1

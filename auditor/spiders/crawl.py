@@ -31,8 +31,13 @@ from auditor.spiders import settings as crawl_settings
 from auditor.spiders.site import SiteSpider
 from auditor.web.saved import SavedCopy
 
-#: Sites crawled at the same time. Each site is itself polite (AutoThrottle, few requests).
-DEFAULT_SITE_CONCURRENCY = 8
+#: Sites crawled at the same time. Each site is itself polite (AutoThrottle, few requests), so
+#: this bounds only how many hosts are asked at once. A site holds its slot for its whole crawl
+#: (about 2 s at 100 ms a request, longer on slow servers), so by Little's law 8 slots crawl at
+#: most ~4 sites a second and fall short of what the audit workers get through once the CPU
+#: work is fast; 16 keeps the workers fed (BENCHMARKS.md, "Concurrency"). Memory grows with it:
+#: at most ``MAX_PENDING_PER_SLOT`` crawled sites a slot wait for their audit.
+DEFAULT_SITE_CONCURRENCY = 16
 #: Seconds a crawl may overrun its site time limit before it is stopped, then cancelled.
 HARD_DEADLINE_GRACE = 3.0
 
