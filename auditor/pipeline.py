@@ -53,8 +53,9 @@ from auditor.web.saved import SavedCopy
 if TYPE_CHECKING:
     from auditor.rule import Rule
 
-#: Sites rendered in the browser at the same time (each in its own context).
-RENDER_CONCURRENCY = 3
+#: Sites rendered in the browser at the same time (each in its own context; the pages open at
+#: once over all of them are bounded by :data:`auditor.browser.render.PAGES_AT_ONCE`).
+RENDER_CONCURRENCY = 4
 #: Audit worker processes of a batch at most, and the fewest sites for which starting them pays.
 MAX_WORKERS = 4
 MIN_SITES_FOR_WORKERS = 8
@@ -220,7 +221,7 @@ def audit_site(
 
 
 def store_evidence(crawl: SiteCrawl, evidence_dir: Path, label: str = "") -> SiteCrawl:
-    """Screenshots as PNG files and the pages as a WARC file, their paths recorded in the crawl.
+    """Screenshots as image files and the pages as a WARC file, their paths recorded in the crawl.
     ``label`` (``run-3``) gives each run its own folders: no run overwrites another's evidence."""
     crawl = store_screenshots(crawl, evidence_dir, label)
     try:
@@ -230,7 +231,8 @@ def store_evidence(crawl: SiteCrawl, evidence_dir: Path, label: str = "") -> Sit
 
 
 def store_screenshots(crawl: SiteCrawl, evidence_dir: Path, label: str = "") -> SiteCrawl:
-    """Write the crawl's screenshots as PNG files and record their paths relative to ``evidence_dir``.
+    """Write the crawl's screenshots (the full page a JPEG, the rest PNG) as files and record their
+    paths relative to ``evidence_dir``.
 
     Nothing is lost when a file cannot be written: the path just stays empty."""
     folder = Path("screenshots") / label / report_slug(crawl.start_url) if label else (
@@ -243,8 +245,9 @@ def store_screenshots(crawl: SiteCrawl, evidence_dir: Path, label: str = "") -> 
             continue
         prefix = folder / f"page-{number:02d}"
         update: dict[str, object] = {}
-        if render.screenshot_png:
-            update["screenshot"] = _write(evidence_dir, Path(f"{prefix}.png"), render.screenshot_png)
+        if render.screenshot_png:  # a JPEG since the browser compresses it, a PNG from older crawls
+            suffix = ".jpg" if render.screenshot_png.startswith(b"\xff\xd8") else ".png"
+            update["screenshot"] = _write(evidence_dir, Path(f"{prefix}{suffix}"), render.screenshot_png)
         update["chats"] = [
             chat.model_copy(update={"screenshot": _write(evidence_dir, Path(f"{prefix}-chat-{i}.png"),
                                                          chat.screenshot_png)}) if chat.screenshot_png else chat
