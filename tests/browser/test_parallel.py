@@ -19,10 +19,12 @@ from auditor.reports.site_view import image_size
 pytestmark = pytest.mark.e2e
 
 #: A 1x1 PNG.
-DOT = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==")
+DOT = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQ"
+                       "AAAABJRU5ErkJggg==")
 EXTRA_IMAGES = 4
 
-_MARK = "function mark(id, what){document.getElementById('log').insertAdjacentHTML('beforeend','<i>'+id+':'+what+'</i>');}"
+_MARK = ("function mark(id, what){document.getElementById('log')"
+         ".insertAdjacentHTML('beforeend','<i>'+id+':'+what+'</i>');}")
 
 PAGES = {
     # Written 150 ms after load, then left alone: the settle waits for it.
@@ -36,13 +38,14 @@ window.addEventListener('load', () => setTimeout(() => {
     + "".join(f'<img src="/dot.png?{i}" onload="mark({i},\'ok\')" onerror="mark({i},\'no\')">'
               for i in range(IMAGES_PER_PAGE + EXTRA_IMAGES))
     + """<video src="/clip.mp4" preload="auto" onerror="mark('video','no')"></video>
-<script>document.fonts.load('16px Shop').then((f) => mark('font', f.length ? 'ok' : 'no'), () => mark('font', 'no'));
+<script>document.fonts.load('16px Shop')
+  .then((f) => mark('font', f.length ? 'ok' : 'no'), () => mark('font', 'no'));
 </script></body></html>""",
     "tall.html": """<!doctype html><html><head><title>Tall</title></head><body style="margin:0">
 <div style="height:9000px;background:linear-gradient(#fff,#cde)"><p>Top</p></div></body></html>""",
     "opener.html": """<!doctype html><html><head><title>Opener</title></head><body><p>Opens</p>
 <script>window.open('/late.html');</script></body></html>""",
-    "quiet.html": """<!doctype html><html><head><title>Quiet</title></head><body><p>Nothing opens here</p></body></html>""",
+    "quiet.html": """<!doctype html><html><head><title>Quiet</title></head><body><p>Nothing opens</p></body></html>""",
 }
 
 

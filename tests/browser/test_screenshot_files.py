@@ -28,7 +28,8 @@ def jpeg_head(width: int, height: int, comment: bytes = b"") -> bytes:
 
 
 def png_head(width: int, height: int) -> bytes:
-    return b"\x89PNG\r\n\x1a\n" + struct.pack(">I", 13) + b"IHDR" + struct.pack(">II", width, height) + b"\x08\x02\x00\x00\x00"
+    header = struct.pack(">II", width, height) + b"\x08\x02\x00\x00\x00"
+    return b"\x89PNG\r\n\x1a\n" + struct.pack(">I", 13) + b"IHDR" + header
 
 
 @given(st.integers(1, 65535), st.integers(1, 65535), st.binary(max_size=300))
