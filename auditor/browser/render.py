@@ -423,7 +423,7 @@ class SiteSession:
                 await page.wait_for_load_state("load", timeout=min(timeout, 10) * 1000)
             except Exception:
                 result.error = "the page did not finish loading within the time limit"
-            await _settle(page)
+            await settle(page)
         except Exception as exc:
             result.error = f"could not load: {short_error(exc)}"
         result.final_url = page.url
@@ -452,7 +452,7 @@ _QUIET_SCRIPT = """
 """
 
 
-async def _settle(page: Any, quiet: float = QUIET, most: float = SETTLE) -> None:
+async def settle(page: Any, quiet: float = QUIET, most: float = SETTLE) -> None:
     """Let the page's scripts finish writing: until the DOM was quiet for ``quiet`` seconds, at
     most ``most`` (a page whose scripts never yield is left after ``most`` too)."""
     try:
