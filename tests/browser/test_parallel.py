@@ -45,6 +45,15 @@ window.addEventListener('load', () => setTimeout(() => {
 <div style="height:9000px;background:linear-gradient(#fff,#cde)"><p>Top</p></div></body></html>""",
     "opener.html": """<!doctype html><html><head><title>Opener</title></head><body><p>Opens</p>
 <script>window.open('/late.html');</script></body></html>""",
+    # A widget of the page's own that writes its greeting at once and its transcript offer a
+    # moment later: both are read, the wait after the click ends on a quiet DOM, not the first change.
+    "chat.html": """<!doctype html><html lang="sv"><head><title>Chatt</title></head><body><h1>Butiken</h1>
+<div id="panel"></div><button id="open" style="position:fixed;bottom:10px;right:10px">Chatta med oss</button>
+<script>document.getElementById('open').onclick = () => {
+  const panel = document.getElementById('panel');
+  panel.innerHTML = '<p>Hej! Du pratar med Lisa på kundservice.</p>';
+  setTimeout(() => { panel.innerHTML += '<p><a href="#">Skicka chattlogg till din e-post</a></p>'; }, 300);
+};</script></body></html>""",
     "quiet.html": """<!doctype html><html><head><title>Quiet</title></head><body><p>Nothing opens</p></body></html>""",
 }
 
@@ -57,14 +66,15 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Ren
     (root / "dot.png").write_bytes(DOT)
     (root / "shop.woff2").write_bytes(b"wOF2 not really")
     (root / "clip.mp4").write_bytes(b"\x00" * 64)
-    names = ["quiet.html", "late.html", "media.html", "tall.html", "opener.html"]
+    names = ["quiet.html", "late.html", "media.html", "tall.html", "opener.html", "chat.html"]
 
     async def run(base: str) -> list[RenderedPage]:
         options: dict[str, Any] = {"timeout": 8.0}
         async with launch() as browser, browser.site() as session:
             # Behind each page's own filter, as a saved copy's or the SSRF guard's route would be.
             await session.context.route("**/*", passed)
-            return await session.render_many([(base + name, options) for name in names])
+            return await session.render_many([(base + name, options | {"chats": name == "chat.html"})
+                                               for name in names])
 
     async def passed(route: Any) -> None:
         PASSED.append(route.request.url)
@@ -109,3 +119,8 @@ def test_the_full_page_screenshot_is_a_jpeg_of_capped_height(rendered: dict[str,
 def test_a_popup_counts_on_the_page_that_opened_it(rendered: dict[str, RenderedPage]) -> None:
     assert rendered["opener.html"].popups == 1
     assert [name for name, page in rendered.items() if page.popups and name != "opener.html"] == []
+
+
+def test_a_chat_widget_is_read_once_it_has_finished_writing(rendered: dict[str, RenderedPage]) -> None:
+    (chat,) = rendered["chat.html"].chats
+    assert chat.opened and "Lisa" in chat.text and chat.transcript_option
