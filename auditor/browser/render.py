@@ -28,7 +28,7 @@ from contextlib import asynccontextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from auditor import settings as env
 from auditor.browser.chat import open_chats, short_error
@@ -57,6 +57,7 @@ CANDIDATES = (
     "/usr/bin/chromium-browser",
 )
 ENV_VAR = env.CHROMIUM
+_T = TypeVar("_T")
 
 #: Time limits (seconds): the whole page, the load state after navigation, settling of scripts.
 PAGE_TIMEOUT = 25.0
@@ -379,19 +380,19 @@ class SiteSession:
             async with asyncio.timeout(timeout * 2):
                 await self._load(page, url, result, timeout, screenshot)
                 if elements is not None and screenshot and result.html:
-                    crops = await _crop(page, elements(result.html, result.final_url or url))
+                    crops = await _crop(page, await _ask(elements, result.html, result.final_url or url))
                     result.elements = {css: crop.png for css, crop in crops.items()}
                     result.boxes = {css: crop.box for css, crop in crops.items()}
                     result.crops = {css: crop.area for css, crop in crops.items()}
                 if clicks is not None and result.html and not result.error.startswith("could not load"):
-                    links = clicks(result.html, result.final_url or url)
+                    links = await _ask(clicks, result.html, result.final_url or url)
                     if links:
                         result.clicks = await click_links(
                             page, links, popups=lambda: popups, dialogs=lambda: dialogs,
                             last_popup=lambda: last_popup, dialog_text=lambda: dialog_text,
                         )
                 if submit is not None and result.html:
-                    forms = submit(result.html, result.final_url or url)
+                    forms = await _ask(submit, result.html, result.final_url or url)
                     if forms:
                         result.submissions = await submit_forms(page, forms)
                 if chats and not result.error.startswith("could not load"):
@@ -432,6 +433,13 @@ class SiteSession:
         result.title = await asyncio.wait_for(page.title(), timeout=5)
         if screenshot:
             result.screenshot = await _full_page_shot(page)
+
+
+async def _ask(question: Callable[[str, str], list[_T]], html: str, url: str) -> list[_T]:
+    """A question about a rendered page (the elements to crop, the links to click, the forms to
+    send): facts extraction, seconds of CPU on a long page, so it runs beside the event loop and
+    the other pages in the browser go on meanwhile."""
+    return await asyncio.to_thread(question, html, url)
 
 
 # Resolves once no element, attribute or text of the document changed for ``quiet`` ms, or after
