@@ -52,8 +52,9 @@ from auditor.web.saved import SavedCopy
 if TYPE_CHECKING:
     from auditor.rule import Rule
 
-#: Sites rendered in the browser at the same time (each in its own context).
-RENDER_CONCURRENCY = 3
+#: Sites rendered in the browser at the same time (each in its own context; the pages open at
+#: once over all of them are bounded by :data:`auditor.browser.render.PAGES_AT_ONCE`).
+RENDER_CONCURRENCY = 4
 #: Audit worker processes of a batch at most, and the fewest sites for which starting them pays.
 #: The crawling process itself mostly waits for the network (a small share of the batch's CPU,
 #: BENCHMARKS.md "Concurrency"), so without a browser there is one worker a core; with one, a
@@ -223,7 +224,7 @@ def audit_site(
 
 
 def store_evidence(crawl: SiteCrawl, evidence_dir: Path, label: str = "") -> SiteCrawl:
-    """Screenshots as PNG files and the pages as a WARC file, their paths recorded in the crawl.
+    """Screenshots as image files and the pages as a WARC file, their paths recorded in the crawl.
     ``label`` (``run-3``) gives each run its own folders: no run overwrites another's evidence."""
     crawl = store_screenshots(crawl, evidence_dir, label)
     try:
@@ -233,7 +234,8 @@ def store_evidence(crawl: SiteCrawl, evidence_dir: Path, label: str = "") -> Sit
 
 
 def store_screenshots(crawl: SiteCrawl, evidence_dir: Path, label: str = "") -> SiteCrawl:
-    """Write the crawl's screenshots as PNG files and record their paths relative to ``evidence_dir``.
+    """Write the crawl's screenshots (the full page a JPEG, the rest PNG) as files and record their
+    paths relative to ``evidence_dir``.
 
     Nothing is lost when a file cannot be written: the path just stays empty."""
     folder = Path("screenshots") / label / report_slug(crawl.start_url) if label else (
@@ -246,8 +248,9 @@ def store_screenshots(crawl: SiteCrawl, evidence_dir: Path, label: str = "") -> 
             continue
         prefix = folder / f"page-{number:02d}"
         update: dict[str, object] = {}
-        if render.screenshot_png:
-            update["screenshot"] = _write(evidence_dir, Path(f"{prefix}.png"), render.screenshot_png)
+        if render.screenshot_png:  # a JPEG since the browser compresses it, a PNG from older crawls
+            suffix = ".jpg" if render.screenshot_png.startswith(b"\xff\xd8") else ".png"
+            update["screenshot"] = _write(evidence_dir, Path(f"{prefix}{suffix}"), render.screenshot_png)
         update["chats"] = [
             chat.model_copy(update={"screenshot": _write(evidence_dir, Path(f"{prefix}-chat-{i}.png"),
                                                          chat.screenshot_png)}) if chat.screenshot_png else chat

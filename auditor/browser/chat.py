@@ -29,6 +29,8 @@ from auditor.models import ChatObservation
 #: Launchers tried per page, and how long a widget may take to open.
 MAX_LAUNCHERS = 3
 OPEN_WAIT_MS = 1500
+#: A widget of the page's own is open once its text is there and the DOM stayed quiet this long (s).
+OPEN_QUIET = 0.5
 
 _FIND_LAUNCHERS = """
 ({markers, limit}) => {
@@ -186,8 +188,30 @@ async def _frames_text(page: Any) -> str:
     return "\n".join(parts)
 
 
+async def _wait_open(page: Any, before: str) -> None:
+    """After a click on a launcher: :data:`OPEN_WAIT_MS`, or less when the widget is the page's
+    own (no frame on the page), its new text is there and the DOM was quiet for
+    :data:`OPEN_QUIET` seconds. A widget in a frame loads on its own: it gets the whole time."""
+    from auditor.browser.render import settle
+
+    start = asyncio.get_running_loop().time()
+    await settle(page, quiet=OPEN_QUIET, most=OPEN_WAIT_MS / 1000)
+    waited = asyncio.get_running_loop().time() - start
+    if waited * 1000 >= OPEN_WAIT_MS - 50:
+        return
+    with suppress(Exception):
+        if len(page.frames) == 1 and _new_lines(before, await _before(page)):
+            return
+    await page.wait_for_timeout(max(0.0, OPEN_WAIT_MS - waited * 1000))
+
+
+def _new_lines(before: str, after: str) -> list[str]:
+    seen = set(before.splitlines())
+    return [line for line in after.splitlines() if line.strip() and line not in seen]
+
+
 async def _observe(page: Any, vendor: str, label: str, before: str, frames_before: str) -> ChatObservation:
-    await page.wait_for_timeout(OPEN_WAIT_MS)
+    await _wait_open(page, before)
     after = await _before(page)
     frames_after = await _frames_text(page)
     seen_before = set(before.splitlines()) | set(frames_before.splitlines())

@@ -9,6 +9,13 @@ never reaches a load state is rendered as far as it got and marked with the reas
 Cookie banners: we record that one was shown and close it with its own *reject* control
 ("Avvisa alla", "Nur notwendige", "Reject all", ...) or its close button; we never click accept,
 so a page is never judged on what it shows after the consumer gave up their privacy.
+
+Speed: one Chromium serves the whole run; a site's context is cheap (no browser start) and its
+pages are rendered side by side, at most :data:`PAGES_AT_ONCE` open in the whole browser. What a
+screenshot does not need is not downloaded (video, audio, web fonts, images past the first
+:data:`IMAGES_PER_PAGE` of a page), waits end on events (DOMContentLoaded, load, then a DOM that
+stayed quiet for :data:`QUIET` seconds, never more than :data:`SETTLE`), and the full-page
+screenshot is a JPEG at most :data:`SHOT_MAX_HEIGHT` CSS pixels high.
 """
 
 from __future__ import annotations
@@ -21,7 +28,7 @@ from contextlib import asynccontextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from auditor import settings as env
 from auditor.browser.chat import open_chats, short_error
@@ -50,10 +57,27 @@ CANDIDATES = (
     "/usr/bin/chromium-browser",
 )
 ENV_VAR = env.CHROMIUM
+_T = TypeVar("_T")
 
 #: Time limits (seconds): the whole page, the load state after navigation, settling of scripts.
 PAGE_TIMEOUT = 25.0
 SETTLE = 1.0
+#: The DOM counts as settled once no element changed for this long (seconds), SETTLE at most:
+#: a script that writes contact details on load is done by then, a ticking clock is cut at SETTLE.
+QUIET = 0.3
+#: Pages open in the browser at once, over all sites (each page holds a renderer's memory).
+PAGES_AT_ONCE = 4
+#: Pages of one site rendered side by side (after its first page, which sets the consent choice).
+SITE_PAGES_AT_ONCE = 3
+#: Resource types never downloaded: nothing a screenshot or an extractor needs.
+BLOCKED_TYPES = frozenset({"media", "font", "texttrack"})
+#: Images a page may load (logos and icons come first in a page); later ones are refused. The
+#: request does not say how large an image is, so the budget is a count, not bytes.
+IMAGES_PER_PAGE = 16
+#: The full-page screenshot: JPEG of this quality, cut at this height (CSS pixels). Cropped
+#: screenshots of elements stay PNG: they are small and show the words a finding cites.
+SHOT_QUALITY = 70
+SHOT_MAX_HEIGHT = 6000
 
 
 class BrowserUnavailable(RuntimeError):
@@ -224,9 +248,10 @@ async def _dismiss_banner(page: Any) -> Banner | None:
 class Browser:
     """One Chromium for a batch; a fresh, locked-down context per site."""
 
-    def __init__(self, playwright: Any, browser: Any) -> None:
+    def __init__(self, playwright: Any, browser: Any, pages_at_once: int = PAGES_AT_ONCE) -> None:
         self._playwright = playwright
         self._browser = browser
+        self._pages = asyncio.Semaphore(pages_at_once)  # every site's pages share the one browser
 
     async def bare_context(self, **options: Any) -> Any:
         """A context with ``options`` and none of a site's guards: for files this tool wrote
@@ -248,8 +273,8 @@ class Browser:
             locale="en-GB",
             ignore_https_errors=ignore_https_errors,
         )
-        session = SiteSession(context)
-        context.on("page", session.on_popup)
+        session = SiteSession(context, self._pages)
+        context.on("page", session.on_page)
         if saved is not None:
             await context.route("**/*", _saved_route(saved))
         elif not allow_private:
@@ -262,30 +287,48 @@ class Browser:
 
 
 class SiteSession:
-    """Renders the pages of one site in its own context."""
+    """Renders the pages of one site in its own context, several at once."""
 
-    def __init__(self, context: Any) -> None:
+    def __init__(self, context: Any, gate: asyncio.Semaphore | None = None) -> None:
         self.context = context
-        self._expected = 0  # pages we are opening ourselves; any other new page is a pop-up
-        self.popups = 0
-        self.last_popup = ""  # the URL the latest pop-up window was opened with
+        self._gate = gate or asyncio.Semaphore(PAGES_AT_ONCE)
+        self._opening = 0  # pages we are opening ourselves: the context's "page" event is not a pop-up
         self._closing: set[asyncio.Task[None]] = set()
 
-    def on_popup(self, page: Any) -> None:
-        if self._expected > 0:
-            self._expected -= 1
-            return
-        self.popups += 1
-        with suppress(Exception):
-            self.last_popup = str(page.url)
+    def on_page(self, page: Any) -> None:
+        """A new page in the context: ours while we open one, else a window nobody asked for
+        (a pop-up is also counted by the page that opened it, see :meth:`render`)."""
+        if self._opening == 0:
+            self._close_later(page)
+
+    def _close_later(self, page: Any) -> None:
         task = asyncio.ensure_future(_close_quietly(page))
         self._closing.add(task)
         task.add_done_callback(self._closing.discard)
 
     async def new_page(self) -> Any:
         """A page of our own in this context (not taken for a pop-up); the caller closes it."""
-        self._expected += 1
-        return await self.context.new_page()
+        self._opening += 1
+        try:
+            return await self.context.new_page()
+        finally:
+            self._opening -= 1
+
+    async def render_many(self, jobs: list[tuple[str, dict[str, Any]]]) -> list[RenderedPage]:
+        """Render each ``(url, keyword arguments of render)``: the first alone (its consent choice
+        is the site's cookie, as when a consumer goes on browsing), then the rest side by side,
+        :data:`SITE_PAGES_AT_ONCE` at most. In the order given; never raises."""
+        if not jobs:
+            return []
+        first = await self.render(jobs[0][0], **jobs[0][1])
+        gate = asyncio.Semaphore(SITE_PAGES_AT_ONCE)
+
+        async def one(url: str, options: dict[str, Any]) -> RenderedPage:
+            async with gate:
+                return await self.render(url, **options)
+
+        rest = await asyncio.gather(*(one(url, options) for url, options in jobs[1:]))
+        return [first, *rest]
 
     async def render(
         self, url: str, *, timeout: float = PAGE_TIMEOUT, screenshot: bool = True, chats: bool = False,
@@ -298,11 +341,22 @@ class SiteSession:
         ``elements`` names the elements to crop screenshots of, ``clicks`` the script-only links
         to click (locator, text), ``submit`` the forms to send a test message through; each is
         asked with the rendered HTML and URL."""
+        async with self._gate:
+            return await self._render(url, timeout=timeout, screenshot=screenshot, chats=chats,
+                                      elements=elements, submit=submit, clicks=clicks)
+
+    async def _render(
+        self, url: str, *, timeout: float, screenshot: bool, chats: bool,
+        elements: Callable[[str, str], list[str]] | None,
+        submit: Callable[[str, str], list[str]] | None,
+        clicks: Callable[[str, str], list[tuple[str, str]]] | None,
+    ) -> RenderedPage:
         result = RenderedPage(url=url)
-        self._expected += 1
-        page = await self.context.new_page()
+        page = await self.new_page()
         dialogs = 0
         dialog_text = ""
+        popups = 0
+        last_popup = ""
 
         async def dismiss(dialog: Any) -> None:
             nonlocal dialogs, dialog_text
@@ -311,25 +365,34 @@ class SiteSession:
                 dialog_text = str(dialog.message)
                 await dialog.dismiss()
 
+        def popup(window: Any) -> None:  # counted here, on the page that opened it, and closed
+            nonlocal popups, last_popup
+            popups += 1
+            with suppress(Exception):
+                last_popup = str(window.url)
+            self._close_later(window)
+
         page.on("dialog", dismiss)
-        popups_before = self.popups
+        page.on("popup", popup)
+        with suppress(Exception):
+            await page.route("**/*", _Budget())
         try:
             async with asyncio.timeout(timeout * 2):
                 await self._load(page, url, result, timeout, screenshot)
                 if elements is not None and screenshot and result.html:
-                    crops = await _crop(page, elements(result.html, result.final_url or url))
+                    crops = await _crop(page, await _ask(elements, result.html, result.final_url or url))
                     result.elements = {css: crop.png for css, crop in crops.items()}
                     result.boxes = {css: crop.box for css, crop in crops.items()}
                     result.crops = {css: crop.area for css, crop in crops.items()}
                 if clicks is not None and result.html and not result.error.startswith("could not load"):
-                    links = clicks(result.html, result.final_url or url)
+                    links = await _ask(clicks, result.html, result.final_url or url)
                     if links:
                         result.clicks = await click_links(
-                            page, links, popups=lambda: self.popups, dialogs=lambda: dialogs,
-                            last_popup=lambda: self.last_popup, dialog_text=lambda: dialog_text,
+                            page, links, popups=lambda: popups, dialogs=lambda: dialogs,
+                            last_popup=lambda: last_popup, dialog_text=lambda: dialog_text,
                         )
                 if submit is not None and result.html:
-                    forms = submit(result.html, result.final_url or url)
+                    forms = await _ask(submit, result.html, result.final_url or url)
                     if forms:
                         result.submissions = await submit_forms(page, forms)
                 if chats and not result.error.startswith("could not load"):
@@ -346,7 +409,7 @@ class SiteSession:
             result.error = result.error or f"rendering failed: {short_error(exc)}"
         finally:
             result.dialogs = dialogs
-            result.popups = self.popups - popups_before
+            result.popups = popups
             await _close_quietly(page)
         return result
 
@@ -361,7 +424,7 @@ class SiteSession:
                 await page.wait_for_load_state("load", timeout=min(timeout, 10) * 1000)
             except Exception:
                 result.error = "the page did not finish loading within the time limit"
-            await page.wait_for_timeout(SETTLE * 1000)
+            await settle(page)
         except Exception as exc:
             result.error = f"could not load: {short_error(exc)}"
         result.final_url = page.url
@@ -369,7 +432,76 @@ class SiteSession:
         result.html = await asyncio.wait_for(page.content(), timeout=10)
         result.title = await asyncio.wait_for(page.title(), timeout=5)
         if screenshot:
-            result.screenshot = await page.screenshot(full_page=True, timeout=15_000, type="png")
+            result.screenshot = await _full_page_shot(page)
+
+
+async def _ask(question: Callable[[str, str], list[_T]], html: str, url: str) -> list[_T]:
+    """A question about a rendered page (the elements to crop, the links to click, the forms to
+    send): facts extraction, seconds of CPU on a long page, so it runs beside the event loop and
+    the other pages in the browser go on meanwhile."""
+    return await asyncio.to_thread(question, html, url)
+
+
+# Resolves once no element, attribute or text of the document changed for ``quiet`` ms, or after
+# ``most`` ms: the number of ms it waited.
+_QUIET_SCRIPT = """
+({quiet, most}) => new Promise((resolve) => {
+  const start = performance.now();
+  let last = start;
+  const observer = new MutationObserver(() => { last = performance.now(); });
+  observer.observe(document, {subtree: true, childList: true, attributes: true, characterData: true});
+  const check = () => {
+    const now = performance.now();
+    if (now - last >= quiet || now - start >= most) { observer.disconnect(); resolve(now - start); }
+    else setTimeout(check, Math.min(50, quiet));
+  };
+  setTimeout(check, Math.min(50, quiet));
+})
+"""
+
+
+async def settle(page: Any, quiet: float = QUIET, most: float = SETTLE) -> None:
+    """Let the page's scripts finish writing: until the DOM was quiet for ``quiet`` seconds, at
+    most ``most`` (a page whose scripts never yield is left after ``most`` too)."""
+    try:
+        await asyncio.wait_for(page.evaluate(_QUIET_SCRIPT, {"quiet": quiet * 1000, "most": most * 1000}),
+                               timeout=most + 0.5)
+    except Exception:  # a busy or navigating page: give it the rest of the time, as before
+        with suppress(Exception):
+            await page.wait_for_timeout(most * 500)
+
+
+_HEIGHT = "() => Math.max(document.documentElement.scrollHeight, document.body ? document.body.scrollHeight : 0)"
+
+
+async def _full_page_shot(page: Any) -> bytes:
+    """The page from its top as a JPEG, :data:`SHOT_MAX_HEIGHT` CSS pixels high at most."""
+    options: dict[str, Any] = {"full_page": True, "timeout": 15_000, "type": "jpeg", "quality": SHOT_QUALITY}
+    with suppress(Exception):
+        height = int(await asyncio.wait_for(page.evaluate(_HEIGHT), timeout=5))
+        if height > SHOT_MAX_HEIGHT:
+            width = page.viewport_size["width"] if page.viewport_size else 1280
+            options["clip"] = {"x": 0, "y": 0, "width": width, "height": SHOT_MAX_HEIGHT}
+    shot: bytes = await page.screenshot(**options)
+    return shot
+
+
+class _Budget:
+    """A page's request filter: video, audio and fonts refused, images past the page's budget
+    refused, everything else passed on (to the site's own guards, if any)."""
+
+    def __init__(self, images: int = IMAGES_PER_PAGE) -> None:
+        self.images = images
+
+    async def __call__(self, route: Any) -> None:
+        with suppress(Exception):
+            kind = route.request.resource_type
+            if kind == "image":
+                self.images -= 1
+            if kind in BLOCKED_TYPES or (kind == "image" and self.images < 0):
+                await route.abort("blockedbyclient")
+            else:
+                await route.fallback()
 
 
 #: Cropped screenshots per page at most, and the time each may take.

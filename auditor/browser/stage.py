@@ -10,7 +10,8 @@ terms only a script can follow (``href="#"``: a dialog, or nothing?), and only t
 chat widget opened; when no terms page was read, script-only links to terms are clicked on
 every rendered page (:mod:`auditor.browser.clicks`). The static HTML stays the crawl's record;
 what the browser saw is kept beside it (``PageSnapshot.render``) so extraction can tell facts
-a crawler without JavaScript misses.
+a crawler without JavaScript misses. A site's first chosen page is rendered alone (its consent
+choice then holds for the rest, as for a consumer browsing on), the others side by side.
 
 Without a browser the audit goes on: the crawl records why nothing was rendered, and the rules
 that need a browser say ``needs_review`` with that reason.
@@ -103,13 +104,13 @@ async def render_crawl(
         chosen, click = _plan(crawl, mode)
         async with browser.site(saved=saved, allow_private=allow_private,
                                 ignore_https_errors=accept_invalid_tls) as session:
-            for index, chats in chosen:
-                page = pages[index]
-                rendered = await session.render(page.final_url, timeout=page_timeout, chats=chats,
-                                                elements=finding_locators,
-                                                clicks=script_link_locators if click else None,
-                                                submit=contact_form_locators if submit and chats else None)
-                pages[index] = _with_render(page, rendered)
+            jobs = [(pages[index].final_url, {
+                "timeout": page_timeout, "chats": chats, "elements": finding_locators,
+                "clicks": script_link_locators if click else None,
+                "submit": contact_form_locators if submit and chats else None,
+            }) for index, chats in chosen]
+            for (index, _), rendered in zip(chosen, await session.render_many(jobs), strict=True):
+                pages[index] = _with_render(pages[index], rendered)
     except Exception as exc:  # a browser that dies must not lose the crawl
         error = f"rendering stopped: {type(exc).__name__}: {exc}"[:300]
     return crawl.model_copy(update={"pages": pages, "render_mode": mode, "render_error": error})

@@ -390,7 +390,7 @@ def _outcome_counts(rules: Iterable[Mapping[str, Any]]) -> list[tuple[str, int]]
 
 #: A screenshot larger than this is linked by file name instead of embedded.
 MAX_INLINE_BYTES = 4 * 1024 * 1024
-_SHOT_PATH = re.compile(r"^screenshots/(run-[0-9]+/)?[a-z0-9-]+/[a-z0-9-]+\.png$")
+_SHOT_PATH = re.compile(r"^screenshots/(run-[0-9]+/)?[a-z0-9-]+/[a-z0-9-]+\.(png|jpg)$")
 
 
 def screenshot_uris(site: dict[str, Any], assets_dir: Path | None) -> dict[str, str]:
@@ -421,6 +421,8 @@ def screenshot_uris(site: dict[str, Any], assets_dir: Path | None) -> dict[str, 
             continue
         if data.startswith(b"\x89PNG"):
             out[path] = "data:image/png;base64," + base64.b64encode(data).decode("ascii")
+        elif data.startswith(b"\xff\xd8\xff"):  # the full-page screenshots are JPEG
+            out[path] = "data:image/jpeg;base64," + base64.b64encode(data).decode("ascii")
     return out
 
 

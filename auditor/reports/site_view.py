@@ -19,7 +19,7 @@ from auditor import rule_page
 from auditor.i18n import localized
 from auditor.web.urls import url_key
 
-__all__ = ["SEARCHED_NOTE", "is_searched", "png_size", "site_view"]
+__all__ = ["SEARCHED_NOTE", "image_size", "is_searched", "png_size", "site_view"]
 
 #: The note rules gave evidence of absence before results marked it (``Evidence.searched``):
 #: such a result quotes the page's title as an excerpt, which the report does not show.
@@ -43,16 +43,33 @@ def is_searched(evidence: Mapping[str, Any]) -> bool:
 
 
 def png_size(uri: str) -> tuple[int, int] | None:
-    """Width and height of a PNG given as a ``data:`` URI, from its header; None if it is none."""
-    head = uri.partition(",")[2][:32]
+    """Width and height of a PNG or JPEG given as a ``data:`` URI, from its header; None if it
+    is neither (the full-page screenshots are JPEG, the crops PNG)."""
     try:
-        data = base64.b64decode(head)
+        data = base64.b64decode(uri.partition(",")[2][:4096])
     except ValueError:
         return None
-    if len(data) < 24 or not data.startswith(b"\x89PNG"):
+    return image_size(data)
+
+
+def image_size(data: bytes) -> tuple[int, int] | None:
+    """Width and height of a PNG or JPEG from its first bytes; None if they do not say."""
+    if data.startswith(b"\x89PNG") and len(data) >= 24:
+        width, height = struct.unpack(">II", data[16:24])
+        return (width, height) if width and height else None
+    if not data.startswith(b"\xff\xd8"):
         return None
-    width, height = struct.unpack(">II", data[16:24])
-    return (width, height) if width and height else None
+    at = 2
+    while at + 9 <= len(data) and data[at] == 0xFF:
+        marker = data[at + 1]
+        if marker in (0xD8, 0x01) or 0xD0 <= marker <= 0xD7:  # markers without a length
+            at += 2
+            continue
+        if 0xC0 <= marker <= 0xCF and marker not in (0xC4, 0xC8, 0xCC):  # a start of frame
+            height, width = struct.unpack(">HH", data[at + 5:at + 9])
+            return (width, height) if width and height else None
+        at += 2 + struct.unpack(">H", data[at + 2:at + 4])[0]
+    return None
 
 
 def _percent(part: float, whole: float) -> float:

@@ -13,6 +13,7 @@ import pytest
 
 from auditor.browser.render import CROP_MARGIN, CROP_MIN_HEIGHT, CROP_MIN_WIDTH, RenderedPage, crop_area, launch
 from auditor.demo.server import serve_sites
+from auditor.reports.site_view import image_size
 
 #: No skip when Chromium is missing: scripts/setup installs it, and a missing browser must fail loudly.
 pytestmark = pytest.mark.e2e
@@ -77,7 +78,9 @@ def test_an_element_that_is_not_there_is_not_cropped(rendered: RenderedPage) -> 
 
 
 def test_the_full_page_screenshot_holds_every_box(rendered: RenderedPage) -> None:
-    width, height = png_size(rendered.screenshot)
+    size = image_size(rendered.screenshot)
+    assert size is not None
+    width, height = size
     for box in rendered.boxes.values():
         assert box[0] + box[2] <= width and box[1] + box[3] <= height
 
