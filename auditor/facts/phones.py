@@ -19,7 +19,7 @@ A number in a sentence or short block that names a carrier, a payment provider o
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from itertools import pairwise
 from typing import Literal
 from urllib.parse import unquote
@@ -27,6 +27,7 @@ from urllib.parse import unquote
 import lxml.html
 import phonenumbers
 from phonenumbers import Leniency, PhoneMetadata, PhoneNumber, PhoneNumberMatcher, PhoneNumberType
+from phonenumbers.phonenumberutil import _PLUS_CHARS, _VALID_PUNCTUATION
 
 from auditor.facts.dom import Document, TextBlock, excerpt
 from auditor.facts.numbers import mask_non_phones
@@ -138,17 +139,14 @@ def gather_phones(doc: Document, default_region: str) -> list[PhoneFact]:
         # Match line by line so that a house number and the postal code below it cannot be
         # joined into one "number"; the label window still looks across lines of the block.
         for line in masked.split("\n"):
-            if len(_DIGIT.findall(line)) < fewest:
-                offset += len(line) + 1
-                continue
-            for match in PhoneNumberMatcher(line, region, leniency=Leniency.VALID):
-                start, end = offset + match.start, offset + match.end
-                if _accept(masked, start, end, match.raw_string):
+            for match_start, match_end, raw, number in _matches(line, region, fewest):
+                start, end = offset + match_start, offset + match_end
+                if _accept(masked, start, end, raw):
                     spans.append((start, end))
                     add(
                         phone_fact(
-                            match.number,
-                            raw=match.raw_string,
+                            number,
+                            raw=raw,
                             url=doc.url,
                             locator=doc.locator(block.element),
                             excerpt=excerpt(block.text, start, end),
@@ -164,6 +162,23 @@ def gather_phones(doc: Document, default_region: str) -> list[PhoneFact]:
 
 
 _DIGIT = re.compile(r"\d")  # a digit as the matcher reads one (``phonenumbers`` matches ``\d`` too)
+#: A run of what a candidate of the matcher is made of before any extension: digits, its
+#: punctuation (spaces, dashes, dots, slashes, brackets, "x"), plus signs and opening brackets.
+#: A number's digits all stand in one such run.
+_NUMBER_RUN = re.compile(rf"[{_VALID_PUNCTUATION}\d{_PLUS_CHARS}(\[\uFF08\uFF3B]+", re.IGNORECASE)
+
+
+@lru_cache(maxsize=4096)
+def _matches(line: str, region: str, fewest: int) -> tuple[tuple[int, int, str, PhoneNumber], ...]:
+    """The valid numbers ``PhoneNumberMatcher`` finds on ``line``, once per line and region (a
+    site's footer repeats on every page); none where no run of number characters holds
+    ``fewest`` digits (the matcher then finds none: :func:`fewest_digits`)."""
+    if not any(len(_DIGIT.findall(run)) >= fewest for run in _NUMBER_RUN.findall(line)):
+        return ()
+    return tuple(
+        (match.start, match.end, match.raw_string, match.number)
+        for match in PhoneNumberMatcher(line, region, leniency=Leniency.VALID)
+    )
 #: The fewest digits ``_labelled_invalid`` takes as a number.
 _LABELLED_MIN = 6
 
