@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -89,6 +89,11 @@ class _Grammar(NamedTuple):
     prefix_country: dict[str, str]
     country_names: list[tuple[str, re.Pattern[str]]]
     name_words: frozenset[str]
+    #: Every pattern of ``postcode_first`` (``town_first``) as alternatives of one, names dropped:
+    #: where it finds nothing, none of them does, so a line is scanned once instead of once a
+    #: format (sentences with a date or a price are most lines with a digit).
+    any_postcode_first: re.Pattern[str]
+    any_town_first: re.Pattern[str]
 
 
 @cache
@@ -138,7 +143,17 @@ def _grammar() -> _Grammar:
         upper = "|".join(re.escape(n.upper()) for n in fmt.names)
         names.append((fmt.country, re.compile(rf"(?<![\w-])(?:{alternatives}|{upper})(?![\w-])")))
         words.update(n.split()[0].casefold().rstrip(".") for n in fmt.names)
-    return _Grammar(postcode_first, town_first, prefix_country, names, frozenset(words))
+    any_postcode_first = re.compile(
+        rf"(?<![\w./:+-])(?:(?:{prefixes})\s?-\s?)?(?:{'|'.join(f'(?:{p})' for p in first)}),?\s+(?:{_TOWN})"
+    )
+    separated = "|".join(
+        (rf",\s*{between}\s+" if between else r",?\s+") + f"(?:{pattern})" for pattern, between in last
+    )
+    any_town_first = re.compile(
+        rf"(?<![\w-])(?:{_CAP_WORD}(?:\s{_CAP_WORD}){{0,2}}(?:\s[1-9]\d?)?)(?:{separated})(?![\w-])"
+    )
+    return _Grammar(postcode_first, town_first, prefix_country, names, frozenset(words), any_postcode_first,
+                    any_town_first)
 
 
 #: Words that end a town: what follows a postcode and town on the same line in footers.
@@ -342,6 +357,14 @@ class _Code(NamedTuple):
 def parse_addresses(text: str, country_hint: str) -> list[ParsedAddress]:
     """Addresses in a text whose lines are separated by newlines (a block, or a structured
     ``streetAddress`` and locality joined)."""
+    return list(_parse_addresses(text, country_hint))
+
+
+@lru_cache(maxsize=4096)
+def _parse_addresses(text: str, country_hint: str) -> tuple[ParsedAddress, ...]:
+    """:func:`parse_addresses`, once per text: a site's footer repeats on every page, and the
+    trader-name gatherer reads the same blocks again (every pattern of every postcode format runs
+    over each line with a digit)."""
     lines = text.split("\n")
     offsets = [0]
     for line in lines[:-1]:
@@ -354,7 +377,7 @@ def parse_addresses(text: str, country_hint: str) -> list[ParsedAddress]:
             found = _address(lines, offsets, index, code, country_hint, text)
             if found is not None:
                 out.append(found)
-    return out
+    return tuple(out)
 
 
 def _codes(line: str) -> list[_Code]:
@@ -362,13 +385,13 @@ def _codes(line: str) -> list[_Code]:
     the same place, the longer postcode (``1234 AB`` over ``1234``)."""
     grammar = _grammar()
     found: list[_Code] = []
-    for pattern, countries in grammar.postcode_first:
+    for pattern, countries in grammar.postcode_first if grammar.any_postcode_first.search(line) else ():
         for match in pattern.finditer(line):
             town = _town(match.group("town"))
             if town:
                 found.append(_Code(match.start(), match.end("code"), match.group("code"), town,
                                    match.group("prefix") or "", countries, False))
-    for pattern, countries in grammar.town_first:
+    for pattern, countries in grammar.town_first if grammar.any_town_first.search(line) else ():
         for match in pattern.finditer(line):
             town = _town(match.group("town"))
             if town:

@@ -67,6 +67,8 @@ class Document:
         self.url = url
         self.root: lxml.html.HtmlElement = _parse(html)
         self._region_cache: dict[lxml.html.HtmlElement, Region] = {}
+        self._text_cache: dict[lxml.html.HtmlElement, str] = {}
+        self._locator_cache: dict[lxml.html.HtmlElement, str] = {}
 
     # ------------------------------------------------------------------ structure
 
@@ -93,7 +95,10 @@ class Document:
 
     def locator(self, element: lxml.html.HtmlElement) -> str:
         """A CSS-like path: ``tag#id`` stops the walk, otherwise ``tag:nth-of-type(n)`` steps."""
-        return locator(element)
+        found = self._locator_cache.get(element)
+        if found is None:
+            found = self._locator_cache[element] = locator(element)
+        return found
 
     def with_blocks(self, blocks: list[TextBlock]) -> Document:
         """The same parsed page read as other blocks (the passage gatherers' statement units):
@@ -108,11 +113,8 @@ class Document:
     @cached_property
     def blocks(self) -> list[TextBlock]:
         """Visible text per innermost block element, in document order."""
-        out: list[TextBlock] = []
         body = self.root.find("body")
-        start = body if body is not None else self.root
-        self._collect(start, out)
-        return out
+        return _blocks(body if body is not None else self.root)
 
     @cached_property
     def text(self) -> str:
@@ -130,45 +132,89 @@ class Document:
         return value.split("-")[0].lower()[:8]
 
     def element_text(self, element: lxml.html.HtmlElement) -> str:
-        """Visible text of one element, whitespace folded."""
-        parts: list[str] = []
-        _text_into(element, parts)
-        return clean("".join(parts))
+        """Visible text of one element, whitespace folded (once per element: gatherers ask for the
+        text of the same links and of their ancestors again and again)."""
+        found = self._text_cache.get(element)
+        if found is None:
+            found = self._text_cache[element] = clean(inline_text(element))
+        return found
 
-    def _collect(self, element: lxml.html.HtmlElement, out: list[TextBlock]) -> None:
-        """Walk blocks; text that sits directly in a block (not in child blocks) forms its own block."""
-        own: list[str] = []
 
-        def flush() -> None:
-            text = "\n".join(line for line in (clean(x) for x in "".join(own).split("\n")) if line)
-            if text:
-                out.append(TextBlock(text, element))
-            own.clear()
+def _blocks(start: lxml.html.HtmlElement) -> list[TextBlock]:
+    """The blocks under ``start``, in one walk of lxml's own iteration (no recursion in Python).
 
-        if element.text:
-            own.append(element.text)
-        for child in element:
-            if not isinstance(child.tag, str):
-                if child.tail:
-                    own.append(child.tail)
+    A block element's text that sits directly in it (not in child blocks) forms its own block,
+    cut where a child block starts; ``<br>`` breaks lines; the text of an inline element is read
+    whole, blocks nested in it included; invisible and hidden elements are skipped with their
+    content, their tails kept. A table row of a header cell and value cells is one block
+    (:func:`_label_row`)."""
+    out: list[TextBlock] = []
+    # The open block elements, each with its own text so far; ``inline`` counts the inline
+    # elements open inside the innermost one (blocks in them are read as inline text).
+    frames: list[tuple[lxml.html.HtmlElement, list[str]]] = [(start, [start.text] if start.text else [])]
+    kinds: list[int] = []  # per open element: _SKIPPED, _FRAME or _INLINE
+    inline = 0
+    walk = etree.iterwalk(start, events=("start", "end", "comment", "pi"))
+    next(walk)  # ``start`` itself: its text is in its frame already
+    for event, element in walk:
+        if event == "start":
+            tag = element.tag
+            if not isinstance(tag, str):
+                walk.skip_subtree()
+                kinds.append(_SKIPPED)
                 continue
-            tag = child.tag.lower()
-            if tag in _INVISIBLE or is_hidden(child):
-                pass
+            tag = tag.lower()
+            own = frames[-1][1]
+            if tag in _INVISIBLE or is_hidden(element):
+                walk.skip_subtree()
+                kinds.append(_SKIPPED)
             elif tag == "br":
+                walk.skip_subtree()
                 own.append("\n")
-            elif tag in _BLOCK:
-                flush()
-                row = _label_row(child)
+                kinds.append(_SKIPPED)
+            elif inline == 0 and tag in _BLOCK:
+                _flush(frames[-1], out)
+                row = _label_row(element)
                 if row is not None:
                     out.append(row)
+                    walk.skip_subtree()
+                    kinds.append(_SKIPPED)
                 else:
-                    self._collect(child, out)
+                    frames.append((element, [element.text] if element.text else []))
+                    kinds.append(_FRAME)
             else:
-                _text_into(child, own)
-            if child.tail:
-                own.append(child.tail)
-        flush()
+                inline += 1
+                if element.text:
+                    own.append(element.text)
+                kinds.append(_INLINE)
+        elif event == "end":
+            if not kinds:  # the end of ``start``
+                break
+            kind = kinds.pop()
+            if kind == _FRAME:
+                _flush(frames.pop(), out)
+            elif kind == _INLINE:
+                inline -= 1
+            if element.tail:
+                frames[-1][1].append(element.tail)
+        elif element.tail:  # a comment or processing instruction: only its tail is text
+            frames[-1][1].append(element.tail)
+    _flush(frames[0], out)
+    return out
+
+
+_SKIPPED, _FRAME, _INLINE = 0, 1, 2
+
+
+def _flush(frame: tuple[lxml.html.HtmlElement, list[str]], out: list[TextBlock]) -> None:
+    """The text gathered in a block so far as one :class:`TextBlock` (lines folded, empty ones
+    dropped), and the block's buffer emptied."""
+    element, own = frame
+    if own:
+        text = "\n".join(line for line in (clean(x) for x in "".join(own).split("\n")) if line)
+        if text:
+            out.append(TextBlock(text, element))
+        own.clear()
 
 
 def _label_row(element: lxml.html.HtmlElement) -> TextBlock | None:
@@ -202,8 +248,11 @@ def locator(element: lxml.html.HtmlElement) -> str:
         if parent is None:
             parts.append(node.tag)
             break
-        same = [c for c in parent if c.tag == node.tag]
-        parts.append(node.tag if len(same) == 1 else f"{node.tag}:nth-of-type({same.index(node) + 1})")
+        # Counted by lxml's own sibling iteration: a list of the parent's children at every step
+        # made a long list's locators quadratic.
+        before = sum(1 for _ in node.itersiblings(node.tag, preceding=True))
+        alone = before == 0 and next(node.itersiblings(node.tag), None) is None
+        parts.append(node.tag if alone else f"{node.tag}:nth-of-type({before + 1})")
         node = parent
     return " > ".join(reversed(parts))
 
@@ -221,22 +270,44 @@ def excerpt(text: str, start: int, end: int, width: int = 90) -> str:
     return ("…" if lo > 0 else "") + snippet + ("…" if hi < len(text) else "")
 
 
-def _text_into(element: lxml.html.HtmlElement, parts: list[str]) -> None:
-    """Inline text of an element; ``<br>`` becomes a newline, invisible elements are skipped."""
+def inline_text(element: lxml.html.HtmlElement) -> str:
+    """Inline text of an element, unfolded; ``<br>`` becomes a newline, invisible and hidden
+    elements are skipped (their tails kept). One walk of lxml's own iteration."""
     if not isinstance(element.tag, str):
-        return
+        return ""
     tag = element.tag.lower()
     if tag in _INVISIBLE or is_hidden(element):
-        return
+        return ""
     if tag == "br":
-        parts.append("\n")
-        return
-    if element.text:
-        parts.append(element.text)
-    for child in element:
-        _text_into(child, parts)
-        if child.tail:
-            parts.append(child.tail)
+        return "\n"
+    parts: list[str] = [element.text] if element.text else []
+    walk = etree.iterwalk(element, events=("start", "end", "comment", "pi"))
+    next(walk)
+    depth = 0  # elements open below ``element``
+    for event, node in walk:
+        if event == "start":
+            depth += 1
+            tag = node.tag
+            if not isinstance(tag, str):
+                walk.skip_subtree()
+                continue
+            tag = tag.lower()
+            if tag in _INVISIBLE or is_hidden(node):
+                walk.skip_subtree()
+            elif tag == "br":
+                walk.skip_subtree()
+                parts.append("\n")
+            elif node.text:
+                parts.append(node.text)
+        elif event == "end":
+            if depth == 0:  # the end of ``element``
+                break
+            depth -= 1
+            if node.tail:
+                parts.append(node.tail)
+        elif node.tail:
+            parts.append(node.tail)
+    return "".join(parts)
 
 
 def is_hidden(element: lxml.html.HtmlElement) -> bool:

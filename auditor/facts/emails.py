@@ -60,6 +60,8 @@ _OB_AT = (
     r"|\s*&#(?:0*64|[xX]0*40);\s*)"
 )
 _OB_DOT = r"(?:\s*[\[({]\s*(?:dot|punkt|prikk|piste)\s*[\])}]\s*|\.)"
+#: What every stand-in for "@" in ``_OB_AT`` holds, matched as ``_OBFUSCATED`` matches (ignoring case).
+_OB_AT_SIGN = re.compile(r"[\[({]|snabel|ät|&#", re.IGNORECASE)
 _OBFUSCATED = re.compile(
     rf"(?<![\w.%+-])(?P<local>{_LOCAL}){_OB_AT}"
     rf"(?P<host>{_LABEL}(?:{_OB_DOT}{_LABEL})*{_OB_DOT}{_TLD})(?![\w-])",
@@ -243,12 +245,15 @@ def _from_text(doc: Document) -> list[_Found]:
     out: list[_Found] = []
     for block in doc.blocks:
         text = block.text
-        for match in _PLAIN.finditer(text):
-            address = normalise_email(match.group())
-            if address:
-                out.append(_Found(address, "text", block.element, excerpt(text, *match.span()), text,
-                                  match.start(), match.start()))
-        for pattern in (_OBFUSCATED, _BARE):
+        # Each pattern runs only where the sign it cannot match without stands: "@" for a plain
+        # address, a bracket, "&#", "snabel" or "ät" for an obfuscated one (_OB_AT's stand-ins).
+        if "@" in text:
+            for match in _PLAIN.finditer(text):
+                address = normalise_email(match.group())
+                if address:
+                    out.append(_Found(address, "text", block.element, excerpt(text, *match.span()), text,
+                                      match.start(), match.start()))
+        for pattern in (_OBFUSCATED, _BARE) if _OB_AT_SIGN.search(text) else (_BARE,):
             for match in pattern.finditer(text):
                 host = _DOT_WORD.sub(".", match.group("host"))
                 address = normalise_email(f"{match.group('local')}@{host}")

@@ -222,11 +222,16 @@ _AFTER_LABEL = re.compile(
 )
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def gather_org_numbers(doc: Document) -> list[OrgNumberFact]:
     """Registration numbers and VAT ids of the page, once per scheme and value."""
     seen: set[tuple[str, str]] = set()
     out: list[OrgNumberFact] = []
     for block in doc.blocks:
+        if not _DIGIT.search(block.text):
+            continue  # every number, VAT id and register entry below has a digit
         recognised = [*_vat_ids(block.text), *_plain_numbers(block.text), *_registers(block.text),
                       *_national_numbers(block.text)]
         recognised += _unknown_prefixes(block.text, recognised)

@@ -34,6 +34,11 @@ _WORD = re.compile(r"[^\W\d_]+")
 _ALIASES = {
     "no": "nb", "nn": "nb", "nob": "nb", "swe": "sv", "dan": "da", "fin": "fi", "deu": "de", "ger": "de", "eng": "en",
 }
+#: The languages each function word belongs to, in the order of STOPWORDS.
+_LANGS_OF: dict[str, tuple[str, ...]] = {
+    word: tuple(lang for lang, stop in STOPWORDS.items() if word in stop)
+    for word in sorted(set().union(*STOPWORDS.values()))
+}
 #: How many function words the text needs before it can overrule the declared language.
 MIN_HITS = 12
 
@@ -46,18 +51,19 @@ def normalise_lang(declared: str) -> str:
 def detect_language(text: str, declared: str = "") -> str:
     """The page's language code, or the declared one (normalised), or ``""``."""
     declared = normalise_lang(declared)
-    words = [w.casefold() for w in _WORD.findall(text[:20000])]
+    # Each distinct word once, in the order first seen: a language enters ``counts`` at the same
+    # word as when every word was looked up in turn, so ties are broken alike.
+    words = Counter(w.casefold() for w in _WORD.findall(text[:20000]))
     counts: Counter[str] = Counter()
-    for word in words:
-        for lang, stop in STOPWORDS.items():
-            if word in stop:
-                counts[lang] += 1
+    for word, times in words.items():
+        for lang in _LANGS_OF.get(word, ()):
+            counts[lang] += times
     if not counts:
         return declared
     best, hits = counts.most_common(1)[0]
     if best in ("nb", "da"):
-        nb = sum(w in _NB_ONLY for w in words)
-        da = sum(w in _DA_ONLY for w in words)
+        nb = sum(times for w, times in words.items() if w in _NB_ONLY)
+        da = sum(times for w, times in words.items() if w in _DA_ONLY)
         best = "nb" if nb > da else "da" if da > nb else (declared if declared in ("nb", "da") else best)
     if declared and declared not in STOPWORDS:
         return best if hits >= MIN_HITS else declared

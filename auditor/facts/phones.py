@@ -19,13 +19,15 @@ A number in a sentence or short block that names a carrier, a payment provider o
 from __future__ import annotations
 
 import re
+from functools import cache, lru_cache
 from itertools import pairwise
 from typing import Literal
 from urllib.parse import unquote
 
 import lxml.html
 import phonenumbers
-from phonenumbers import Leniency, PhoneNumber, PhoneNumberMatcher, PhoneNumberType
+from phonenumbers import Leniency, PhoneMetadata, PhoneNumber, PhoneNumberMatcher, PhoneNumberType
+from phonenumbers.phonenumberutil import _PLUS_CHARS, _VALID_PUNCTUATION
 
 from auditor.facts.dom import Document, TextBlock, excerpt
 from auditor.facts.numbers import mask_non_phones
@@ -121,7 +123,14 @@ def gather_phones(doc: Document, default_region: str) -> list[PhoneFact]:
         href = (element.get("href") or "").strip()
         if href.lower().startswith("tel:"):
             add(_from_link(doc, element, href, region))
+    fewest = fewest_digits(region)
     for block in doc.blocks:
+        # Most blocks of a text-heavy page hold no number at all: one count of their digits
+        # spares them the masking, the matcher and the label search, none of which can find a
+        # number in fewer digits than a valid number has (``fewest_digits``) or than
+        # ``_labelled_invalid`` takes (6).
+        if len(_DIGIT.findall(block.text)) < min(fewest, _LABELLED_MIN):
+            continue
         spans: list[tuple[int, int]] = []
         offset = 0
         # Times, dates, prices, IBANs and postcodes are blanked first (same offsets): opening
@@ -130,14 +139,14 @@ def gather_phones(doc: Document, default_region: str) -> list[PhoneFact]:
         # Match line by line so that a house number and the postal code below it cannot be
         # joined into one "number"; the label window still looks across lines of the block.
         for line in masked.split("\n"):
-            for match in PhoneNumberMatcher(line, region, leniency=Leniency.VALID):
-                start, end = offset + match.start, offset + match.end
-                if _accept(masked, start, end, match.raw_string):
+            for match_start, match_end, raw, number in _matches(line, region, fewest):
+                start, end = offset + match_start, offset + match_end
+                if _accept(masked, start, end, raw):
                     spans.append((start, end))
                     add(
                         phone_fact(
-                            match.number,
-                            raw=match.raw_string,
+                            number,
+                            raw=raw,
                             url=doc.url,
                             locator=doc.locator(block.element),
                             excerpt=excerpt(block.text, start, end),
@@ -150,6 +159,53 @@ def gather_phones(doc: Document, default_region: str) -> list[PhoneFact]:
         for fact in _labelled_invalid(doc, block, masked, region, spans):
             add(fact)
     return out
+
+
+_DIGIT = re.compile(r"\d")  # a digit as the matcher reads one (``phonenumbers`` matches ``\d`` too)
+#: A run of what a candidate of the matcher is made of before any extension: digits, its
+#: punctuation (spaces, dashes, dots, slashes, brackets, "x"), plus signs and opening brackets.
+#: A number's digits all stand in one such run.
+_NUMBER_RUN = re.compile(rf"[{_VALID_PUNCTUATION}\d{_PLUS_CHARS}(\[\uFF08\uFF3B]+", re.IGNORECASE)
+
+
+@lru_cache(maxsize=4096)
+def _matches(line: str, region: str, fewest: int) -> tuple[tuple[int, int, str, PhoneNumber], ...]:
+    """The valid numbers ``PhoneNumberMatcher`` finds on ``line``, once per line and region (a
+    site's footer repeats on every page); none where no run of number characters holds
+    ``fewest`` digits (the matcher then finds none: :func:`fewest_digits`)."""
+    if not any(len(_DIGIT.findall(run)) >= fewest for run in _NUMBER_RUN.findall(line)):
+        return ()
+    return tuple(
+        (match.start, match.end, match.raw_string, match.number)
+        for match in PhoneNumberMatcher(line, region, leniency=Leniency.VALID)
+    )
+#: The fewest digits ``_labelled_invalid`` takes as a number.
+_LABELLED_MIN = 6
+
+
+@cache
+def fewest_digits(region: str) -> int:
+    """The fewest digits a text must hold for ``PhoneNumberMatcher`` to find a valid number in
+    it, read with ``region``: the shortest national significant number of the region, or the
+    shortest country code and number of any country (from libphonenumber's metadata: its possible
+    lengths, local-only ones included). A number needs every one of its digits in the text."""
+    def shortest(metadata: PhoneMetadata | None) -> int | None:
+        desc = metadata.general_desc if metadata is not None else None
+        if desc is None:
+            return None
+        lengths = [n for n in (*(desc.possible_length or ()), *(desc.possible_length_local_only or ())) if n > 0]
+        return min(lengths) if lengths else None
+
+    international = [
+        len(str(metadata.country_code)) + length
+        for metadata in (
+            *(PhoneMetadata.metadata_for_region(r) for r in phonenumbers.SUPPORTED_REGIONS),
+            *(PhoneMetadata.metadata_for_nongeo_region(c) for c in phonenumbers.COUNTRY_CODES_FOR_NON_GEO_REGIONS),
+        )
+        if metadata is not None and (length := shortest(metadata)) is not None
+    ]
+    national = shortest(PhoneMetadata.metadata_for_region(region.upper()))
+    return min([*international, *([national] if national is not None else [])])
 
 
 def _labelled_invalid(
