@@ -60,17 +60,29 @@ def normalise(text: str) -> str:
     "Forbrugerrådet" meet); punctuation and every kind of space folded to single spaces."""
     if len(text) <= _CACHED_LENGTH:
         return _normalise_short(text)
+    if len(text) <= _CACHED_LONG_LENGTH:
+        return _normalise_long(text)
     return _normalise(text)
 
 
 #: Texts up to this long (link texts, titles, headings: they repeat on every page of a site) are
-#: remembered; a paragraph is normalised afresh.
+#: remembered by the many.
 _CACHED_LENGTH = 200
 _TEXT_CACHE_SIZE = 1 << 15
 
 
+#: Sentences and paragraphs up to this long are remembered too, fewer of them: every passage
+#: gatherer and the concepts read a page's sentences, each normalising them.
+_CACHED_LONG_LENGTH = 4000
+
+
 @lru_cache(maxsize=1 << 16)
 def _normalise_short(text: str) -> str:
+    return _normalise(text)
+
+
+@lru_cache(maxsize=1 << 11)
+def _normalise_long(text: str) -> str:
     return _normalise(text)
 
 

@@ -247,6 +247,27 @@ class _Table:
     infix: list[tuple[str, Ref]] = field(default_factory=list)
     prefix_lengths: tuple[int, ...] = ()
     suffix_lengths: tuple[int, ...] = ()
+    #: the concepts of the terms
+    names: frozenset[str] = frozenset()
+    #: What was found with the table, kept for the process (each a pure function of the table and
+    #: the text, so every page reads the same answer; boilerplate repeats on every page of a site):
+    #: word -> the term parts it fills (:func:`_refs`)
+    words: dict[str, list[Ref]] = field(default_factory=dict)
+    #: sentence -> its matches (:meth:`PageConcepts.sentence`)
+    found: dict[str, dict[str, Match]] = field(default_factory=dict)
+    #: sentence -> concept -> slot -> spans (:meth:`PageConcepts.spans`)
+    spans: dict[str, dict[str, dict[str, list[tuple[int, int]]]]] = field(default_factory=dict)
+
+    #: How many entries each memory above holds before it starts again.
+    KEPT = 1 << 15
+
+    def refs(self, word: str) -> list[Ref]:
+        found = self.words.get(word)
+        if found is None:
+            if len(self.words) >= self.KEPT:
+                self.words.clear()
+            found = self.words[word] = _refs(self, word)
+        return found
 
 
 @lru_cache(maxsize=64)
@@ -268,6 +289,7 @@ def _table(names: tuple[str, ...]) -> _Table:
                     table.suffix.setdefault((term.lang, part.text), []).append(ref)
                 else:
                     table.infix.append((part.text, ref))
+    table.names = frozenset(t.concept for t in table.terms)
     table.prefix_lengths = tuple(sorted({len(p) for p in table.prefix}))
     table.suffix_lengths = tuple(sorted({len(s) for _, s in table.suffix}))
     return table
@@ -305,6 +327,17 @@ class Clause:
     #: concept -> positions of the words that are parts of a term of two or more words: a
     #: negation word there is the term's own ("påverkar inte", "does not affect"), not the clause's
     owned: dict[str, frozenset[int]] = field(default_factory=dict)
+    #: (concept, slot) of every slot filled in some language: what :func:`_has` asks, answered
+    #: without walking the languages
+    filled: frozenset[tuple[str, str]] = field(init=False, default=frozenset())
+    #: the concepts with a slot filled: a clause that fills none of a concept's slots states nothing
+    #: of it, and is passed over without reading its patterns
+    named: frozenset[str] = field(init=False, default=frozenset())
+
+    def __post_init__(self) -> None:
+        filled = frozenset((concept, slot) for concept, _, slot in self.hits)
+        object.__setattr__(self, "filled", filled)
+        object.__setattr__(self, "named", frozenset(concept for concept, _ in filled))
 
 
 @dataclass(frozen=True)
@@ -368,29 +401,33 @@ def clauses(sentence: str) -> list[str]:
     return out
 
 
-def _clause(table: _Table, text: str, cache_: dict[str, list[Ref]]) -> Clause:
+def _clause(table: _Table, text: str) -> Clause:
     words = tuple(normalise(text).split())
     parts: dict[Ref, list[int]] = {}
     for position, word in enumerate(words):
-        refs = cache_.get(word)
-        if refs is None:
-            refs = cache_[word] = _refs(table, word)
-        for ref in refs:
+        for ref in table.refs(word):
             parts.setdefault(ref, []).append(position)
     hits: dict[tuple[str, str, str], set[int]] = {}
     owned: dict[str, set[int]] = {}
     placed: dict[tuple[str, str, str], list[tuple[int, ...]]] = {}
     for index in {i for i, _ in parts}:
         term = table.terms[index]
+        key = (term.concept, term.lang, term.slot)
+        if len(term.parts) == 1:  # a one-word term is where its word is (as _term_matches finds it)
+            starts = parts.get((index, 0))
+            if starts:
+                hits.setdefault(key, set()).update(starts)
+                placed.setdefault(key, []).extend((start,) for start in starts)
+            continue
         for found_at in _term_matches(term, index, parts):
-            hits.setdefault((term.concept, term.lang, term.slot), set()).add(found_at[0])
-            placed.setdefault((term.concept, term.lang, term.slot), []).append(found_at)
+            hits.setdefault(key, set()).add(found_at[0])
+            placed.setdefault(key, []).append(found_at)
             if len(found_at) > 1:
                 owned.setdefault(term.concept, set()).update(found_at)
     _negated_slots(placed, hits, owned)
     for found in _MONEY.finditer(text):
         at = len(normalise(text[: found.start()]).split())
-        for name in {t.concept for t in table.terms}:
+        for name in table.names:
             for lang in LANGUAGES:
                 hits.setdefault((name, lang, MONEY), set()).add(at)
     return Clause(
@@ -460,7 +497,7 @@ def _span(clause: Clause, concept: str, lang: str, slots: Iterable[str]) -> int 
 
 
 def _has(clause: Clause, concept: str, slot: str) -> bool:
-    return any(clause.hits.get((concept, lang, slot)) for lang in LANGUAGES)
+    return (concept, slot) in clause.filled
 
 
 def _negated(clause: Clause, concept: str, lang: str) -> bool:
@@ -470,11 +507,18 @@ def _negated(clause: Clause, concept: str, lang: str) -> bool:
 
 
 def _clause_value(concept: Concept, clause: Clause, suspended: set[str], scope: str = "clause") -> str | None:
+    if concept.name not in clause.named:
+        return None  # every pattern needs a slot filled
     candidates: list[tuple[int, int, int, str]] = []
+    hits = clause.hits
     for pattern in concept.patterns:
         if pattern.scope != scope or any(_has(clause, concept.name, slot) for slot in pattern.unless):
             continue
+        if not all(_has(clause, concept.name, slot) for slot in pattern.slots):
+            continue  # a slot unfilled in every language: no language's span
         for lang in LANGUAGES:
+            if not all((concept.name, lang, slot) in hits for slot in pattern.slots):
+                continue  # what _span would find: a slot without a hit in this language
             whole = _span(clause, concept.name, lang, pattern.slots)
             if whole is None or whole > pattern.within:
                 continue
@@ -495,30 +539,40 @@ def _clause_value(concept: Concept, clause: Clause, suspended: set[str], scope: 
     return values.pop() if len(values) == 1 and not values & suspended else None
 
 
+@cache
+def _reads_sentences(name: str) -> bool:
+    """Whether a pattern of concept ``name`` reads the whole sentence (``scope = "sentence"``)."""
+    return any(p.scope == "sentence" for p in load(name).patterns)
+
+
 class PageConcepts:
     """The concepts of one page's sentences, matched in one pass over their words.
 
     ``sentence(text)`` answers from what was indexed and matches a sentence it has not seen
-    (a label joined to its value) on demand, with the same table."""
+    (a label joined to its value) on demand, with the same table. What a sentence states is the
+    same on every page, so the answers are kept with the table, for the process: a site's
+    boilerplate is read once, not once a page."""
 
     def __init__(self, sentences: Iterable[str], names: Iterable[str]) -> None:
         self.names = tuple(sorted(set(names)))
         self._table = _table(self.names)
-        self._words: dict[str, list[Ref]] = {}
-        self._found: dict[str, dict[str, Match]] = {}
         for text in sentences:
             self.sentence(text)
 
     def sentence(self, text: str) -> dict[str, Match]:
         """``{concept: Match}`` for the concepts ``text`` states (one value each)."""
-        known = self._found.get(text)
+        table = self._table
+        known = table.found.get(text)
         if known is not None:
             return known
-        parsed = [_clause(self._table, part, self._words) for part in clauses(text)]
+        parsed = [_clause(table, part) for part in clauses(text)]
         whole: Clause | None = None
         found: dict[str, Match] = {}
+        named = frozenset().union(*(c.named for c in parsed))
         for name in self.names:
             concept = load(name)
+            if name not in named and not _reads_sentences(name):
+                continue  # no clause fills a slot of it: nothing to read
             suspended = {
                 value
                 for value, slots in concept.suspend.items()
@@ -529,8 +583,8 @@ class PageConcepts:
                 value = _clause_value(concept, clause, suspended)
                 if value is not None:
                     values.setdefault(value, clause.text)
-            if any(p.scope == "sentence" for p in concept.patterns):
-                whole = whole or _clause(self._table, text, self._words)
+            if _reads_sentences(name):
+                whole = whole or _clause(table, text)
                 value = _clause_value(concept, whole, suspended, scope="sentence")
                 if value is not None:
                     values.setdefault(value, whole.text)
@@ -540,7 +594,9 @@ class PageConcepts:
             if len(values) == 1:
                 value, clause_text = next(iter(values.items()))
                 found[name] = Match(name, value, clause_text)
-        self._found[text] = found
+        if len(table.found) >= table.KEPT:
+            table.found.clear()
+        table.found[text] = found
         return found
 
     def value(self, text: str, concept: str) -> str | None:
@@ -551,23 +607,30 @@ class PageConcepts:
         """Where each slot of ``concept`` is filled in ``text``, read whole (not cut into
         clauses), every language's terms together: ``{slot: [(start, end), ...]}`` in the
         normalised words of ``text`` (``end`` is past the term's last word), for a gatherer that
-        weighs distances itself (a period and the nearest subject word)."""
-        words = normalise(text).split()
-        parts: dict[Ref, list[int]] = {}
-        for position, word in enumerate(words):
-            refs = self._words.get(word)
-            if refs is None:
-                refs = self._words[word] = _refs(self._table, word)
-            for ref in refs:
-                parts.setdefault(ref, []).append(position)
-        out: dict[str, set[tuple[int, int]]] = {}
-        for index in {i for i, _ in parts}:
-            term = self._table.terms[index]
-            if term.concept != concept:
-                continue
-            for found in _term_matches(term, index, parts):
-                out.setdefault(term.slot, set()).add((found[0], found[-1] + 1))
-        return {slot: sorted(found) for slot, found in out.items()}
+        weighs distances itself (a period and the nearest subject word). Every concept's slots
+        are found at once, the first time a text is asked; the answer is a fresh copy."""
+        table = self._table
+        every = table.spans.get(text)
+        if every is None:
+            every = _all_spans(table, text)
+            if len(table.spans) >= table.KEPT:
+                table.spans.clear()
+            table.spans[text] = every
+        return {slot: list(found) for slot, found in every.get(concept, {}).items()}
+
+
+def _all_spans(table: _Table, text: str) -> dict[str, dict[str, list[tuple[int, int]]]]:
+    """``{concept: {slot: spans}}`` of ``text`` (:meth:`PageConcepts.spans`)."""
+    parts: dict[Ref, list[int]] = {}
+    for position, word in enumerate(normalise(text).split()):
+        for ref in table.refs(word):
+            parts.setdefault(ref, []).append(position)
+    out: dict[str, dict[str, set[tuple[int, int]]]] = {}
+    for index in {i for i, _ in parts}:
+        term = table.terms[index]
+        for found in _term_matches(term, index, parts):
+            out.setdefault(term.concept, {}).setdefault(term.slot, set()).add((found[0], found[-1] + 1))
+    return {name: {slot: sorted(found) for slot, found in slots.items()} for name, slots in out.items()}
 
 
 def match_text(text: str, concept: str) -> str | None:

@@ -102,33 +102,39 @@ def lexicon(topic: str, key: str) -> Phrases:
 
 @dataclass(frozen=True)
 class _Compiled:
-    """Phrases indexed by their first word, so matching walks the words once, not once per phrase."""
+    """Phrases indexed by their first word, so matching walks the words once, not once per phrase.
+    The simple matcher (:func:`_simple_matches`) reads it; :func:`_matches` asks the one index."""
 
     #: first word -> ((the words between the first and the last, last word, last is a prefix,
     #: size in words, phrase), ...)
     by_first: dict[str, tuple[tuple[list[str], str, bool, int, str], ...]]
     #: one-word phrases ending in ``*``: (stem, phrase)
     stems: tuple[tuple[str, str], ...]
+    #: every phrase of the list
+    members: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=4096)
 def _compile(phrases: Phrases) -> _Compiled:
     by_first: dict[str, list[tuple[list[str], str, bool, int, str]]] = {}
     stems: list[tuple[str, str]] = []
+    members: set[str] = set()
     for _, phrase in phrases:
         prefix = phrase.endswith("*")
         parts = phrase.rstrip("*").split()
         if not parts:
             continue
+        members.add(phrase)
         if len(parts) == 1 and prefix:
             stems.append((parts[0], phrase))
             continue
         by_first.setdefault(parts[0], []).append((parts[1:-1], parts[-1], prefix, len(parts), phrase))
-    return _Compiled({k: tuple(v) for k, v in by_first.items()}, tuple(stems))
+    return _Compiled({k: tuple(v) for k, v in by_first.items()}, tuple(stems), frozenset(members))
 
 
-def _matches(words: list[str], phrases: Phrases) -> Iterator[tuple[int, int, str]]:
-    """``(start, end, phrase)`` of every whole-word occurrence, in no particular order."""
+def _simple_matches(words: list[str], phrases: Phrases) -> Iterator[tuple[int, int, str]]:
+    """``(start, end, phrase)`` of every whole-word occurrence, one list at a time: the
+    reference :func:`_matches` must agree with (the tests hold them to it)."""
     compiled = _compile(phrases)
     for stem, phrase in compiled.stems:
         for i, word in enumerate(words):
@@ -152,6 +158,152 @@ def _matches(words: list[str], phrases: Phrases) -> Iterator[tuple[int, int, str
             final = words[end - 1]
             if final == last or (prefix and final.startswith(last)):
                 yield i, end, phrase
+
+
+#: A phrase that starts with a given word: (the words between the first and the last, last word,
+#: last is a prefix, size in words, phrase).
+_Candidate = tuple[tuple[str, ...], str, bool, int, str]
+#: A word's part in the index: (phrases that start with it; one-word prefix phrases it begins with).
+_WordEntry = tuple[tuple[_Candidate, ...], tuple[str, ...]]
+#: Every occurrence in a word sequence of every phrase the index holds: phrase -> (start, end), ...
+_Hits = dict[str, list[tuple[int, int]]]
+
+
+class _Index:
+    """Every phrase of every list the process matches, in one table: a word sequence is walked
+    once, whatever lists are then asked of it (:func:`_matches`).
+
+    It starts with every list of every topic file and takes in a list it has not seen (phrases
+    built elsewhere: the acts a citation names) the first time that list is asked; the words'
+    hits found before are then dropped, since they did not look for the new phrases. A phrase
+    matches the same wherever it is listed (its language plays no part), so one table serves
+    every list."""
+
+    #: How many word sequences' hits are kept (a page's sentences and the slices of them that
+    #: gatherers ask about); beyond it the memory starts again.
+    HITS_KEPT = 1 << 14
+    #: How many words' entries are kept.
+    WORDS_KEPT = 1 << 16
+    #: How many lists are remembered by identity.
+    LISTS_KEPT = 4096
+
+    def __init__(self) -> None:
+        #: first word -> {phrase: (the words between the first and the last, last word, last is a
+        #: prefix, size in words, phrase)}
+        self.by_first: dict[str, dict[str, _Candidate]] = {}
+        self.stems: dict[str, list[str]] = {}
+        self.stem_lengths: tuple[int, ...] = ()
+        self.known: set[str] = set()
+        #: id of a list -> (the list, kept so that its id stays its own; its compiled form)
+        self.lists: dict[int, tuple[Phrases, _Compiled]] = {}
+        self.words: dict[str, _WordEntry] = {}
+        self.hits: dict[tuple[str, ...], _Hits] = {}
+
+    def compiled(self, phrases: Phrases) -> _Compiled:
+        """``phrases`` compiled, and held by the index. A list is known by its identity: the
+        lists asked are the same few objects again and again, and hashing a long tuple of
+        phrases on every call would cost what the index saves."""
+        seen = self.lists.get(id(phrases))
+        if seen is not None and seen[0] is phrases:
+            return seen[1]
+        compiled = _compile(phrases)
+        self.take(compiled)
+        if len(self.lists) >= self.LISTS_KEPT:
+            self.lists.clear()
+        self.lists[id(phrases)] = (phrases, compiled)
+        return compiled
+
+    def take(self, compiled: _Compiled) -> None:
+        """Hold the phrases of ``compiled`` too."""
+        if compiled.members <= self.known:
+            return
+        for first, candidates in compiled.by_first.items():
+            slot = self.by_first.setdefault(first, {})
+            for middle, last, prefix, size, phrase in candidates:
+                slot.setdefault(phrase, (tuple(middle), last, prefix, size, phrase))
+        for stem_, phrase in compiled.stems:
+            listed = self.stems.setdefault(stem_, [])
+            if phrase not in listed:
+                listed.append(phrase)
+        self.stem_lengths = tuple(sorted({len(s) for s in self.stems}))
+        self.known |= compiled.members
+        self.words.clear()
+        self.hits.clear()
+
+    def entry(self, word: str) -> _WordEntry:
+        found = self.words.get(word)
+        if found is None:
+            stems: list[str] = []
+            for length in self.stem_lengths:
+                if length > len(word):
+                    break
+                stems.extend(self.stems.get(word[:length], ()))
+            slot = self.by_first.get(word)
+            found = (tuple(slot.values()) if slot else (), tuple(stems))
+            if len(self.words) >= self.WORDS_KEPT:
+                self.words.clear()
+            self.words[word] = found
+        return found
+
+    def find(self, words: list[str]) -> _Hits:
+        """Every occurrence in ``words`` of every phrase held."""
+        key = tuple(words)
+        found = self.hits.get(key)
+        if found is not None:
+            return found
+        found = {}
+        count = len(key)
+        for i, word in enumerate(key):
+            candidates, stems = self.entry(word)
+            for phrase in stems:
+                found.setdefault(phrase, []).append((i, i + 1))
+            for middle, last, prefix, size, phrase in candidates:
+                if size == 1:
+                    found.setdefault(phrase, []).append((i, i + 1))
+                    continue
+                end = i + size
+                if end > count or (middle and key[i + 1 : end - 1] != middle):
+                    continue
+                final = key[end - 1]
+                if final == last or (prefix and final.startswith(last)):
+                    found.setdefault(phrase, []).append((i, end))
+        if len(self.hits) >= self.HITS_KEPT:
+            self.hits.clear()
+        self.hits[key] = found
+        return found
+
+
+@cache
+def _index() -> _Index:
+    """The one index, with every list of every topic file in it."""
+    index = _Index()
+    folder = resources.files("auditor") / "rules" / "lexicon" / "topics"
+    for file in sorted(folder.iterdir(), key=lambda f: f.name):
+        if file.name.endswith(".toml"):
+            for phrases in topic_phrases(file.name[: -len(".toml")]).values():
+                index.compiled(phrases)
+    return index
+
+
+def _matches(words: list[str], phrases: Phrases) -> Iterator[tuple[int, int, str]]:
+    """``(start, end, phrase)`` of every whole-word occurrence, in no particular order: read from
+    the hits of every phrase in ``words``, found once (:class:`_Index`)."""
+    if not words or not phrases:
+        return
+    index = _index()
+    members = index.compiled(phrases).members
+    if not members:
+        return
+    hits = index.find(words)
+    if len(hits) <= len(members):
+        for phrase, spans in hits.items():
+            if phrase in members:
+                for start, end in spans:
+                    yield start, end, phrase
+    else:
+        for phrase in members:
+            for start, end in hits.get(phrase, ()):
+                yield start, end, phrase
 
 
 def phrase_spans(words: list[str], phrases: Phrases) -> list[tuple[int, int]]:

@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from urllib.parse import urljoin, urlsplit
 
@@ -66,12 +66,12 @@ class Body:
     acronym: bool
     lang: str = "en"
 
-    @property
+    @cached_property
     def head(self) -> list[str]:
         """The words before the last, matched as written."""
         return self.norm.split()[:-1]
 
-    @property
+    @cached_property
     def last_stem(self) -> str:
         return stem(self.norm.split()[-1], self.lang)
 
@@ -124,6 +124,7 @@ def _body_spans(text: str) -> list[tuple[Body, tuple[int, int] | None]]:
     by its stem in the body's language."""
     bodies, _ = _bodies()
     words = word_list(text)
+    present = frozenset(words)
     taken: list[tuple[Body, tuple[int, int] | None]] = []
     for body in bodies:
         span: tuple[int, int] | None = None
@@ -131,7 +132,7 @@ def _body_spans(text: str) -> list[tuple[Body, tuple[int, int] | None]]:
             if re.search(rf"(?<![\w]){re.escape(body.norm.upper())}(?![^\W\d_])", text) is None:
                 continue
         else:
-            span = _name_span(words, body)
+            span = _name_span(words, body, present)
             if span is None:
                 continue
         if not any(f" {body.norm} " in f" {other.norm} " for other, _ in taken):
@@ -139,8 +140,12 @@ def _body_spans(text: str) -> list[tuple[Body, tuple[int, int] | None]]:
     return taken
 
 
-def _name_span(words: list[str], body: Body) -> tuple[int, int] | None:
+def _name_span(words: list[str], body: Body, present: frozenset[str] | None = None) -> tuple[int, int] | None:
+    """Where ``body``'s name stands in ``words``; ``present``, the set of ``words`` when the
+    caller has it, passes over a name whose first word is not there without walking them."""
     head, size = body.head, len(body.head) + 1
+    if head and present is not None and head[0] not in present:
+        return None
     for i in range(len(words) - size + 1):
         if words[i : i + size - 1] == head and _inflected(words[i + size - 1], body):
             return i, i + size
