@@ -292,8 +292,8 @@ def _batch_parser(commands: Commands) -> None:
     batch = commands.add_parser("batch", help="audit many sites from a list; resumable after an interruption")
     batch.add_argument("sites", type=Path, metavar="SITES",
                        help="CSV with a url column (optional name, jurisdiction, tags), or one URL a line")
-    batch.add_argument("--concurrency", type=_positive, default=8, metavar="N",
-                       help="sites crawled at once (default 8)")
+    batch.add_argument("--concurrency", type=_positive, default=DEFAULTS.concurrency, metavar="N",
+                       help=f"sites crawled at once, each politely (default {DEFAULTS.concurrency})")
     batch.add_argument("--queue", default=None, metavar="URL",
                        help="put one job per site on this Redis queue (redis://HOST:6379/0) for `auditor worker`s "
                             "instead of auditing here; the store must be one the workers share")
