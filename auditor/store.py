@@ -23,10 +23,13 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from functools import cache
 from pathlib import Path
 from typing import Any, TypeAlias
 
@@ -143,7 +146,10 @@ class StoredSite:
 
 class Store:
     """An open store: a pool of connections to one database, each statement group in its own
-    short transaction. Made by :func:`open_store`; :meth:`close` when done (or ``with``)."""
+    short transaction. Made by :func:`open_store`; :meth:`close` when done (or ``with``).
+
+    Threads may share one. A process forked from one that had it open (a worker pool that
+    forks) opens connections of its own: the parent's are never used by two processes."""
 
     def __init__(self, engine: Engine, where: str) -> None:
         self.engine = engine
@@ -152,6 +158,7 @@ class Store:
         # Writes on SQLite take the write lock at BEGIN (see _sqlite_engine): no deadlock between
         # two writers that both read first, and the busy timeout applies.
         self._writer = engine.execution_options(auditor_write=True)
+        _open_stores.add(self)
 
     @property
     def backend(self) -> str:
@@ -177,6 +184,19 @@ class Store:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+_open_stores: weakref.WeakSet[Store] = weakref.WeakSet()
+
+
+def _after_fork() -> None:
+    # The child leaves the inherited connections to the parent (close=False: closing them here
+    # would end the parent's sessions) and opens its own when it first needs one.
+    for db in list(_open_stores):
+        db.engine.dispose(close=False)
+
+
+os.register_at_fork(after_in_child=_after_fork)
 
 
 # ----------------------------------------------------------------------------- where and open
@@ -261,8 +281,10 @@ def open_store(path: Where) -> Store:
 def _engine(url: URL) -> Engine:
     if url.get_backend_name() == "sqlite":
         return _sqlite_engine(url)
-    # pre_ping: a worker's pooled connection may have been closed by the server since its last site.
-    return sa.create_engine(url, pool_pre_ping=True)
+    # pre_ping: a worker's pooled connection may have been closed by the server since its last
+    # site; a server that does not answer is an error after a while, not a hang.
+    timeout = {} if "connect_timeout" in url.query else {"connect_timeout": 15}
+    return sa.create_engine(url, pool_pre_ping=True, connect_args=timeout)
 
 
 def _sqlite_engine(url: URL) -> Engine:
@@ -279,8 +301,10 @@ def _sqlite_engine(url: URL) -> Engine:
 
     @sa.event.listens_for(engine, "begin")
     def begin(connection: Connection) -> None:
-        write = connection.get_execution_options().get("auditor_write", False)
-        connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+        # A write takes the write lock at once; a read runs each statement on its own, as the
+        # store always did (no transaction to open and close around a single SELECT).
+        if connection.get_execution_options().get("auditor_write", False):
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
 
     return engine
 
@@ -337,6 +361,57 @@ def _user_version_ok(connection: Connection) -> bool:
     return connection.dialect.name != "sqlite" or _user_version(connection) == SCHEMA_VERSION
 
 
+# ----------------------------------------------------------------------------- statements
+
+# Built once: a statement's compiled form is cached by SQLAlchemy, and making it anew for every
+# call would cost more than running it.
+_r, _s, _o, _p = runs_table.c, sites_table.c, outcomes_table.c, pages_table.c
+_FIND_RUN = sa.select(runs_table).where((_r.key == sa.bindparam("ref"))
+                                        | (sa.cast(_r.id, sa.Text) == sa.bindparam("ref")))
+_RUN = sa.select(runs_table).where(_r.id == sa.bindparam("run_id"))
+_LATEST_RUN = sa.select(runs_table).order_by(_r.id.desc()).limit(1)
+_FINISH_RUN = sa.update(runs_table).where(_r.id == sa.bindparam("run_id")).values(finished_at=sa.bindparam("at"))
+_CANCEL_RUN = (sa.update(runs_table).where((_r.id == sa.bindparam("run_id")) & _r.cancelled_at.is_(None))
+               .values(cancelled_at=sa.bindparam("at")))
+_CANCELLED = sa.select(_r.cancelled_at).where(_r.id == sa.bindparam("run_id"))
+_DONE_URLS = sa.select(_s.url).where(_s.run_id == sa.bindparam("run_id"))
+_SITE_COUNTS = sa.select(_s.status, sa.func.count()).where(_s.run_id == sa.bindparam("run_id")).group_by(_s.status)
+_SITE_COLUMNS = [c for c in sites_table.c if c.name not in ("run_id", "crawl")]
+_SITE = sa.select(*_SITE_COLUMNS).where((_s.run_id == sa.bindparam("run_id")) & (_s.url == sa.bindparam("url")))
+_CRAWL = sa.select(_s.crawl).where((_s.run_id == sa.bindparam("run_id")) & (_s.url == sa.bindparam("url")))
+_PREVIOUS = (sa.select(_s.run_id).where((_s.url == sa.bindparam("url")) & (_s.run_id < sa.bindparam("before"))
+                                        & (_s.status == "audited")).order_by(_s.run_id.desc()).limit(1))
+_SITE_RUNS = sa.select(_s.run_id).where(_s.url == sa.bindparam("url")).order_by(_s.run_id)
+_DELETE_OUTCOMES = sa.delete(outcomes_table).where((_o.run_id == sa.bindparam("run_id"))
+                                                   & (_o.url == sa.bindparam("url")))
+_DELETE_PAGES = sa.delete(pages_table).where((_p.run_id == sa.bindparam("run_id")) & (_p.site == sa.bindparam("url")))
+_INSERT_OUTCOMES = sa.insert(outcomes_table)
+_INSERT_PAGES = sa.insert(pages_table)
+
+
+@dataclass(frozen=True)
+class _Upserts:
+    """The statements with ON CONFLICT, which SQLite and PostgreSQL spell alike but SQLAlchemy
+    builds with one construct for each."""
+
+    new_run: Any  # a run unless its key is there; RETURNING says whether it went in
+    replace_site: Any  # the site's row, replacing the run's earlier one
+    add_site: Any  # the site's row unless the run has it; RETURNING says whether it went in
+
+
+@cache
+def _upserts(dialect: str) -> _Upserts:
+    insert = pg.insert if dialect == "postgresql" else sqlite.insert
+    site = insert(sites_table)
+    return _Upserts(
+        new_run=insert(runs_table).on_conflict_do_nothing(index_elements=["key"]).returning(_r.id),
+        replace_site=site.on_conflict_do_update(
+            index_elements=["run_id", "url"],
+            set_={c.name: site.excluded[c.name] for c in sites_table.c if c.name not in ("run_id", "url")}),
+        add_site=insert(sites_table).on_conflict_do_nothing(index_elements=["run_id", "url"]).returning(_s.url),
+    )
+
+
 # ----------------------------------------------------------------------------- runs
 
 
@@ -354,8 +429,7 @@ def start_run(
            "settings": json.dumps(settings, sort_keys=True), "total": total,
            "rule_catalogue": None if rule_catalogue is None else json.dumps(rule_catalogue, ensure_ascii=False)}
     with db.write() as connection:
-        added = connection.execute(_insert(connection, runs_table).values(row)
-                                   .on_conflict_do_nothing(index_elements=["key"]).returning(runs_table.c.id)).first()
+        added = connection.execute(_upserts(connection.dialect.name).new_run, row).first()
     run = find_run(db, key)
     assert run is not None
     return run, added is None
@@ -363,16 +437,18 @@ def start_run(
 
 def find_run(db: Store, key_or_id: str) -> Run | None:
     """A run by its key, or by its number."""
-    r = runs_table.c
-    query = sa.select(runs_table).where((r.key == key_or_id) | (sa.cast(r.id, sa.Text) == key_or_id))
     with db.read() as connection:
-        row = connection.execute(query).first()
+        return _find_run(connection, key_or_id)
+
+
+def _find_run(connection: Connection, key_or_id: str) -> Run | None:
+    row = connection.execute(_FIND_RUN, {"ref": key_or_id}).first()
     return _run(row._mapping) if row else None
 
 
 def latest_run(db: Store) -> Run | None:
     with db.read() as connection:
-        row = connection.execute(sa.select(runs_table).order_by(runs_table.c.id.desc()).limit(1)).first()
+        row = connection.execute(_LATEST_RUN).first()
     return _run(row._mapping) if row else None
 
 
@@ -390,39 +466,33 @@ def _run(row: sa.RowMapping) -> Run:
 
 def finish_run(db: Store, run: Run) -> None:
     with db.write() as connection:
-        connection.execute(sa.update(runs_table).where(runs_table.c.id == run.id).values(finished_at=_now()))
+        connection.execute(_FINISH_RUN, {"run_id": run.id, "at": _now()})
 
 
 def cancel_run(db: Store, run: Run) -> bool:
     """Mark the run cancelled (workers stop taking its sites); False if it already was."""
-    r = runs_table.c
     with db.write() as connection:
-        return connection.execute(sa.update(runs_table).where((r.id == run.id) & r.cancelled_at.is_(None))
-                                  .values(cancelled_at=_now())).rowcount > 0
+        return connection.execute(_CANCEL_RUN, {"run_id": run.id, "at": _now()}).rowcount > 0
 
 
 def run_cancelled(db: Store, run: Run) -> bool:
     """Whether the run has been cancelled since ``run`` was read (by any process)."""
     with db.read() as connection:
-        return connection.execute(sa.select(runs_table.c.cancelled_at).where(runs_table.c.id == run.id)
-                                  ).scalar() is not None
+        return connection.execute(_CANCELLED, {"run_id": run.id}).scalar() is not None
 
 
 # ----------------------------------------------------------------------------- sites
 
 
 def done_urls(db: Store, run: Run) -> set[str]:
-    s = sites_table.c
     with db.read() as connection:
-        return {str(url) for url in connection.execute(sa.select(s.url).where(s.run_id == run.id)).scalars()}
+        return {str(url) for url in connection.execute(_DONE_URLS, {"run_id": run.id}).scalars()}
 
 
 def site_counts(db: Store, run: Run) -> dict[str, int]:
     """How many sites of the run are stored, by status (``audited``, ``not_audited``)."""
-    s = sites_table.c
-    query = sa.select(s.status, sa.func.count()).where(s.run_id == run.id).group_by(s.status)
     with db.read() as connection:
-        return {str(status): int(n) for status, n in connection.execute(query)}
+        return {str(status): int(n) for status, n in connection.execute(_SITE_COUNTS, {"run_id": run.id})}
 
 
 def save_site(
@@ -437,10 +507,7 @@ def save_site(
     with db.write() as connection:
         # The site's row first: on PostgreSQL it locks out a concurrent save of the same site
         # until this one commits, so the outcomes and pages below are never mixed from two.
-        insert = _insert(connection, sites_table).values(row)
-        connection.execute(insert.on_conflict_do_update(
-            index_elements=["run_id", "url"],
-            set_={column: insert.excluded[column] for column in row if column not in ("run_id", "url")}))
+        connection.execute(_upserts(connection.dialect.name).replace_site, row)
         _save_details(connection, run, url, result)
 
 
@@ -454,11 +521,9 @@ def save_site_once(
     row = _site_row(run, position=position, url=url, name=name, jurisdiction=jurisdiction, tags=tags,
                     result=result, crawl=crawl, seconds=seconds, crawl_blob=crawl_blob)
     with db.write() as connection:
-        # RETURNING says whether a row went in (the driver's rowcount does not, for an INSERT
+        # RETURNING says whether the row went in (the driver's rowcount does not, for an INSERT
         # that may return rows).
-        added = connection.execute(_insert(connection, sites_table).values(row).on_conflict_do_nothing(
-            index_elements=["run_id", "url"]).returning(sites_table.c.url)).first()
-        if added is None:
+        if connection.execute(_upserts(connection.dialect.name).add_site, row).first() is None:
             return False
         _save_details(connection, run, url, result)
     return True
@@ -477,26 +542,20 @@ def _site_row(
 
 def _save_details(connection: Connection, run: Run, url: str, result: SiteResult) -> None:
     """The site's outcomes and pages, in the transaction that wrote its row."""
-    o, p = outcomes_table.c, pages_table.c
-    connection.execute(sa.delete(outcomes_table).where((o.run_id == run.id) & (o.url == url)))
-    connection.execute(sa.delete(pages_table).where((p.run_id == run.id) & (p.site == url)))
+    key = {"run_id": run.id, "url": url}
+    connection.execute(_DELETE_OUTCOMES, key)
+    connection.execute(_DELETE_PAGES, key)
     outcomes = {o.rule: {"run_id": run.id, "url": url, "rule": o.rule, "outcome": o.outcome.value}
                 for o in result.rules}
     if outcomes:
-        connection.execute(sa.insert(outcomes_table), list(outcomes.values()))
+        connection.execute(_INSERT_OUTCOMES, list(outcomes.values()))
     if result.crawl is not None and result.crawl.pages:
         # A page read twice (a redirect back to it) is one row: the last reading, as before.
         pages = {page.url: {"run_id": run.id, "site": url, "url": page.url, "status": page.status,
                             "kind": page.kind.value, "depth": page.depth, "fetched_at": page.fetched_at.isoformat(),
                             "rendered": int(page.rendered), "warc": page.warc}
                  for page in result.crawl.pages}
-        connection.execute(sa.insert(pages_table), list(pages.values()))
-
-
-def _insert(connection: Connection, table: sa.Table) -> Any:
-    """An INSERT with ON CONFLICT for the connection's database (SQLite and PostgreSQL spell it
-    alike, but SQLAlchemy has one construct for each)."""
-    return (pg.insert(table) if connection.dialect.name == "postgresql" else sqlite.insert(table))
+        connection.execute(_INSERT_PAGES, list(pages.values()))
 
 
 def crawl_blob_of(crawl: SiteCrawl) -> bytes:
@@ -505,21 +564,19 @@ def crawl_blob_of(crawl: SiteCrawl) -> bytes:
     return gzip.compress(crawl.model_dump_json().encode("utf-8"), compresslevel=6)
 
 
-_SITE_COLUMNS = [c for c in sites_table.c if c.name not in ("run_id", "crawl")]
 #: Sites read at a time by :func:`sites` (no connection is held between two reads).
 _PAGE = 200
 
 
 def sites(db: Store, run: Run) -> Iterator[StoredSite]:
     """The finished sites of a run, in input order, read a few hundred at a time."""
-    s = sites_table.c
     after: tuple[int, str] | None = None
     while True:
-        query = sa.select(*_SITE_COLUMNS).where(s.run_id == run.id)
+        query = sa.select(*_SITE_COLUMNS).where(_s.run_id == run.id)
         if after is not None:
-            query = query.where(sa.tuple_(s.position, s.url) > sa.tuple_(sa.literal(after[0]), sa.literal(after[1])))
+            query = query.where(sa.tuple_(_s.position, _s.url) > sa.tuple_(sa.literal(after[0]), sa.literal(after[1])))
         with db.read() as connection:
-            rows = connection.execute(query.order_by(s.position, s.url).limit(_PAGE)).all()
+            rows = connection.execute(query.order_by(_s.position, _s.url).limit(_PAGE)).all()
         for row in rows:
             yield _site(row._mapping)
         if len(rows) < _PAGE:
@@ -530,9 +587,12 @@ def sites(db: Store, run: Run) -> Iterator[StoredSite]:
 
 def stored_site(db: Store, run: Run, url: str) -> StoredSite | None:
     """One finished site of a run (without reading the others)."""
-    s = sites_table.c
     with db.read() as connection:
-        row = connection.execute(sa.select(*_SITE_COLUMNS).where((s.run_id == run.id) & (s.url == url))).first()
+        return _stored_site(connection, run.id, url)
+
+
+def _stored_site(connection: Connection, run_id: int, url: str) -> StoredSite | None:
+    row = connection.execute(_SITE, {"run_id": run_id, "url": url}).first()
     return _site(row._mapping) if row else None
 
 
@@ -547,9 +607,8 @@ def _site(row: sa.RowMapping) -> StoredSite:
 
 def stored_crawl(db: Store, run: Run, url: str) -> SiteCrawl | None:
     """The crawl of a site as stored with the run (for re-auditing without fetching)."""
-    s = sites_table.c
     with db.read() as connection:
-        blob = connection.execute(sa.select(s.crawl).where((s.run_id == run.id) & (s.url == url))).scalar()
+        blob = connection.execute(_CRAWL, {"run_id": run.id, "url": url}).scalar()
     if blob is None:
         return None
     return SiteCrawl.model_validate_json(gzip.decompress(bytes(blob)))
@@ -567,18 +626,13 @@ _BAD = frozenset({"fail", "partial"})
 
 def previous_site(db: Store, url: str, before_run: int) -> tuple[Run, StoredSite] | None:
     """The latest audit of ``url`` in a run older than ``before_run``."""
-    s = sites_table.c
-    query = (sa.select(s.run_id).where((s.url == url) & (s.run_id < before_run) & (s.status == "audited"))
-             .order_by(s.run_id.desc()).limit(1))
     with db.read() as connection:
-        run_id = connection.execute(query).scalar()
-    if run_id is None:
-        return None
-    run = find_run(db, str(run_id))
-    if run is None:
-        return None
-    site = stored_site(db, run, url)
-    return (run, site) if site is not None else None
+        run_id = connection.execute(_PREVIOUS, {"url": url, "before": before_run}).scalar()
+        if run_id is None:
+            return None
+        row = connection.execute(_RUN, {"run_id": run_id}).first()
+        site = _stored_site(connection, int(run_id), url)
+    return (_run(row._mapping), site) if row is not None and site is not None else None
 
 
 def compare(before: SiteResult, after: SiteResult) -> tuple[list[RuleChange], int]:
@@ -623,17 +677,13 @@ def with_history(db: Store, run: Run, result: SiteResult) -> SiteResult:
 
 def site_history(db: Store, url: str) -> list[tuple[Run, StoredSite]]:
     """Every stored audit of ``url``, oldest first."""
-    s = sites_table.c
-    with db.read() as connection:
-        run_ids = list(connection.execute(sa.select(s.run_id).where(s.url == url).order_by(s.run_id)).scalars())
     out: list[tuple[Run, StoredSite]] = []
-    for run_id in run_ids:
-        run = find_run(db, str(run_id))
-        if run is None:
-            continue
-        site = stored_site(db, run, url)
-        if site is not None:
-            out.append((run, site))
+    with db.read() as connection:
+        for run_id in list(connection.execute(_SITE_RUNS, {"url": url}).scalars()):
+            row = connection.execute(_RUN, {"run_id": run_id}).first()
+            site = _stored_site(connection, int(run_id), url)
+            if row is not None and site is not None:
+                out.append((_run(row._mapping), site))
     return out
 
 

@@ -365,6 +365,36 @@ def test_processes_saving_the_same_site_at_once_store_it_once(store_where: Path 
         each.close()
 
 
+def test_a_process_forked_with_the_store_open_uses_connections_of_its_own(store_where: Path | str) -> None:
+    """A worker pool that forks (Celery's does) after the store was opened: a child's write and
+    the parent's reads, at the same moment, go through connections of their own (through one
+    inherited connection, the parent's read would end the child's transaction and lose its write)."""
+    import multiprocessing
+
+    db = store.open_store(store_where)
+    run = new_run(db)
+    save(db, run, site(url="https://parent.se/"))  # the parent's pool now holds a connection
+    forked = multiprocessing.get_context("fork")
+    ready, go = forked.Event(), forked.Event()
+
+    def child() -> None:
+        with db.write() as connection:
+            connection.execute(sa.insert(store.outcomes_table),
+                               {"run_id": run.id, "url": "https://child.se/", "rule": "a", "outcome": "pass"})
+            ready.set()
+            go.wait(timeout=60)
+
+    process = forked.Process(target=child)
+    process.start()
+    assert ready.wait(timeout=60)
+    assert store.done_urls(db, run) == {"https://parent.se/"}  # the child's transaction is open meanwhile
+    go.set()
+    process.join(timeout=60)
+    assert process.exitcode == 0
+    assert rows(db, "SELECT url FROM outcomes") == [("https://child.se/",)]
+    db.close()
+
+
 def test_sites_are_read_in_list_order_a_few_at_a_time(store_where: Path | str,
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(store, "_PAGE", 3)
