@@ -88,6 +88,7 @@ def outcomes(where: store.Where) -> dict[str, tuple[str, list[tuple[str, str]]]]
         db.close()
 
 
+@pytest.mark.timeout(300)  # three processes and a redelivery after the visibility timeout, on a shared machine
 def test_two_workers_one_killed_store_every_site_once(
     tmp_path: Path, redis_db: str, postgres_url: str, slow_shops: list[str],
 ) -> None:
