@@ -91,6 +91,7 @@ MESSAGES = Messages(
     rate_premium=N_("premium-rate"),
     rate_invalid=N_("not a valid number as written"),
     note_phone=N_("phone {number} ({kind}, {rate}, {region})"),
+    note_premium=N_("phone {number} ({kind}, {region})"),
 )
 
 
@@ -173,7 +174,10 @@ def is_premium(phone: PhoneFact, prefixes: list[str], region: str) -> bool:
 
 
 def _evidence(phone: PhoneFact, pages: Pages, rate: Text) -> Evidence:
-    note = MESSAGES("note_phone", number=phone.e164, kind=phone_type_name(phone.number_type), rate=rate,
-                    region=region_name(phone.region))
+    kind = phone_type_name(phone.number_type)
+    if phone.number_type == "premium_rate":  # its kind already says the rate ("premium rate, premium-rate")
+        note = MESSAGES("note_premium", number=phone.e164, kind=kind, region=region_name(phone.region))
+    else:
+        note = MESSAGES("note_phone", number=phone.e164, kind=kind, rate=rate, region=region_name(phone.region))
     return fact_evidence(phone, pages, note, fallback=phone.raw)
 
