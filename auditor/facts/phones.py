@@ -125,11 +125,11 @@ def gather_phones(doc: Document, default_region: str) -> list[PhoneFact]:
             add(_from_link(doc, element, href, region))
     fewest = fewest_digits(region)
     for block in doc.blocks:
-        # Most blocks of a text-heavy page hold no number at all: one count of their digits
-        # spares them the masking, the matcher and the label search, none of which can find a
-        # number in fewer digits than a valid number has (``fewest_digits``) or than
-        # ``_labelled_invalid`` takes (6).
-        if len(_DIGIT.findall(block.text)) < min(fewest, _LABELLED_MIN):
+        # Most blocks of a text-heavy page hold no number at all: a look at their runs of
+        # number characters spares them the masking, the matcher and the label search, none of
+        # which can find a number in fewer digits than a valid number has (``fewest_digits``)
+        # or than ``_labelled_invalid`` takes (6).
+        if not _may_hold_number(block.text, fewest):
             continue
         spans: list[tuple[int, int]] = []
         offset = 0
@@ -168,12 +168,28 @@ _DIGIT = re.compile(r"\d")  # a digit as the matcher reads one (``phonenumbers``
 _NUMBER_RUN = re.compile(rf"[{_VALID_PUNCTUATION}\d{_PLUS_CHARS}(\[\uFF08\uFF3B]+", re.IGNORECASE)
 
 
+#: A run of what ``_LABELLED_DIGITS``'s number is made of: digits, spaces, tabs, brackets, dots,
+#: slashes, dashes and a plus sign.
+_LABELLED_RUN = re.compile(r"[\d \t()./+-]+")
+
+
+def _most_digits(pattern: re.Pattern[str], text: str) -> int:
+    """The most digits one run of ``pattern`` holds in ``text``."""
+    return max((len(_DIGIT.findall(run)) for run in pattern.findall(text)), default=0)
+
+
+def _may_hold_number(text: str, fewest: int) -> bool:
+    """Whether ``text`` has a run of number characters with the digits of a valid number
+    (``fewest``) or of a labelled one (``_LABELLED_MIN``); masking only takes digits away."""
+    return _most_digits(_NUMBER_RUN, text) >= fewest or _most_digits(_LABELLED_RUN, text) >= _LABELLED_MIN
+
+
 @lru_cache(maxsize=4096)
 def _matches(line: str, region: str, fewest: int) -> tuple[tuple[int, int, str, PhoneNumber], ...]:
     """The valid numbers ``PhoneNumberMatcher`` finds on ``line``, once per line and region (a
     site's footer repeats on every page); none where no run of number characters holds
     ``fewest`` digits (the matcher then finds none: :func:`fewest_digits`)."""
-    if not any(len(_DIGIT.findall(run)) >= fewest for run in _NUMBER_RUN.findall(line)):
+    if _most_digits(_NUMBER_RUN, line) < fewest:
         return ()
     return tuple(
         (match.start, match.end, match.raw_string, match.number)
@@ -218,6 +234,8 @@ def _labelled_invalid(
     wrong "fail". These are kept with ``valid=False`` for the rule to send to review.
     """
     out: list[PhoneFact] = []
+    if _most_digits(_LABELLED_RUN, masked) < _LABELLED_MIN:
+        return out  # no run of number characters with the digits taken below
     for match in _LABELLED_DIGITS.finditer(masked):
         raw = match.group("number").strip()
         digits = re.sub(r"\D", "", raw)
