@@ -339,7 +339,15 @@ def sentences(text: str) -> list[Sentence]:
     label ending in ":" and a short question ending in "?" are one statement with the sentence
     after them, on its line or the next ("Ångerrätt: 14 dagar", "Kan jag ångra mitt köp? Ja, inom 14
     dagar."). Read apart, the label or question has the subject and the next sentence the value;
-    each statement's text is still one exact slice of the block."""
+    each statement's text is still one exact slice of the block.
+
+    Every gatherer cuts the same blocks: the cut is made once a text and the list is the
+    caller's own copy."""
+    return list(_sentences_of(text))
+
+
+@lru_cache(maxsize=1 << 11)
+def _sentences_of(text: str) -> tuple[Sentence, ...]:
     parts: list[Sentence] = []
     start = 0
     for match in _SENTENCE_END.finditer(text):
@@ -359,7 +367,7 @@ def sentences(text: str) -> list[Sentence]:
         else:
             out.append(part)
             i += 1
-    return out
+    return tuple(out)
 
 
 def _leads_in(sentence: str) -> bool:
