@@ -259,7 +259,7 @@ class _Table:
     spans: dict[str, dict[str, dict[str, list[tuple[int, int]]]]] = field(default_factory=dict)
 
     #: How many entries each memory above holds before it starts again.
-    KEPT = 1 << 15
+    KEPT = 1 << 13
 
     def refs(self, word: str) -> list[Ref]:
         found = self.words.get(word)

@@ -260,3 +260,15 @@ def test_a_body_is_found_where_walking_the_words_finds_it(words: list[str]) -> N
     for body in _bodies()[0]:
         if not body.acronym:
             assert _name_span(words, body, seen) == _name_span(words, body)
+
+
+def test_a_block_is_cut_alike_whether_its_cut_is_kept_or_not() -> None:
+    short = "Ångerrätt: 14 dagar. Vi skickar med PostNord. Kan jag ångra mitt köp? Ja."
+    long = " ".join([short] * 80)  # beyond what is kept
+    assert len(long) > common._CUT_KEPT_LENGTH
+    cut = common.sentences(long)
+    assert [s.text for s in cut] == [s.text for s in common.sentences(short)] * 80
+    assert all(long[s.start : s.end] == s.text for s in cut)
+    mine = common.sentences(short)
+    mine.clear()  # a caller's list is its own
+    assert common.sentences(short)
