@@ -259,7 +259,7 @@ class _Table:
     spans: dict[str, dict[str, dict[str, list[tuple[int, int]]]]] = field(default_factory=dict)
 
     #: How many entries each memory above holds before it starts again.
-    KEPT = 1 << 15
+    KEPT = 1 << 13
 
     def refs(self, word: str) -> list[Ref]:
         found = self.words.get(word)
@@ -410,7 +410,7 @@ def _clause(table: _Table, text: str) -> Clause:
     hits: dict[tuple[str, str, str], set[int]] = {}
     owned: dict[str, set[int]] = {}
     placed: dict[tuple[str, str, str], list[tuple[int, ...]]] = {}
-    for index in {i for i, _ in parts}:
+    for index in {i for i, at in parts if at == 0}:  # a term is found from its first word
         term = table.terms[index]
         key = (term.concept, term.lang, term.slot)
         if len(term.parts) == 1:  # a one-word term is where its word is (as _term_matches finds it)
@@ -626,7 +626,7 @@ def _all_spans(table: _Table, text: str) -> dict[str, dict[str, list[tuple[int, 
         for ref in table.refs(word):
             parts.setdefault(ref, []).append(position)
     out: dict[str, dict[str, set[tuple[int, int]]]] = {}
-    for index in {i for i, _ in parts}:
+    for index in {i for i, at in parts if at == 0}:  # a term is found from its first word
         term = table.terms[index]
         for found in _term_matches(term, index, parts):
             out.setdefault(term.concept, {}).setdefault(term.slot, set()).add((found[0], found[-1] + 1))

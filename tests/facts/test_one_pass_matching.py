@@ -231,3 +231,44 @@ def test_answers_kept_with_the_table_are_the_same_on_another_page() -> None:
         spans.setdefault("right", []).append((99, 100))  # a caller's change is its own
         assert (99, 100) not in first.spans(text, "withdrawal_period").get("right", [])
     assert first.value("Vi betalar inte returfrakten.", "return_costs") == "consumer"
+
+
+# --------------------------------------------------------------------------- dispute bodies
+
+
+@cache
+def _body_words() -> tuple[str, ...]:
+    from auditor.facts.passages.disputes import _bodies
+
+    words: set[str] = {"och", "die", "the", "kunta", "xyz"}
+    for body in _bodies()[0]:
+        parts = body.norm.split()
+        words.update(parts)
+        words.update(parts[-1] + ending for ending in ("n", "an", "ssa", "en", "s", "ille"))
+        words.add(body.last_stem)
+    return tuple(sorted(words))
+
+
+@settings(max_examples=80, deadline=None)
+@given(words=st.lists(st.sampled_from(_body_words()), max_size=12))
+def test_a_body_is_found_where_walking_the_words_finds_it(words: list[str]) -> None:
+    """What a sentence holds, found once (its words, their stems), places every body's name
+    where walking the words body by body places it."""
+    from auditor.facts.passages.disputes import _bodies, _name_span, _Seen
+
+    seen = _Seen(words)
+    for body in _bodies()[0]:
+        if not body.acronym:
+            assert _name_span(words, body, seen) == _name_span(words, body)
+
+
+def test_a_block_is_cut_alike_whether_its_cut_is_kept_or_not() -> None:
+    short = "Ångerrätt: 14 dagar. Vi skickar med PostNord. Kan jag ångra mitt köp? Ja."
+    long = " ".join([short] * 80)  # beyond what is kept
+    assert len(long) > common._CUT_KEPT_LENGTH
+    cut = common.sentences(long)
+    assert [s.text for s in cut] == [s.text for s in common.sentences(short)] * 80
+    assert all(long[s.start : s.end] == s.text for s in cut)
+    mine = common.sentences(short)
+    mine.clear()  # a caller's list is its own
+    assert common.sentences(short)

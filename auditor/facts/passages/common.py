@@ -181,7 +181,7 @@ class _Index:
 
     #: How many word sequences' hits are kept (a page's sentences and the slices of them that
     #: gatherers ask about); beyond it the memory starts again.
-    HITS_KEPT = 1 << 14
+    HITS_KEPT = 1 << 12
     #: How many words' entries are kept.
     WORDS_KEPT = 1 << 16
     #: How many lists are remembered by identity.
@@ -339,7 +339,21 @@ def sentences(text: str) -> list[Sentence]:
     label ending in ":" and a short question ending in "?" are one statement with the sentence
     after them, on its line or the next ("Ångerrätt: 14 dagar", "Kan jag ångra mitt köp? Ja, inom 14
     dagar."). Read apart, the label or question has the subject and the next sentence the value;
-    each statement's text is still one exact slice of the block."""
+    each statement's text is still one exact slice of the block.
+
+    Every gatherer cuts the same blocks: the cut of a block up to :data:`_CUT_KEPT_LENGTH`
+    characters is made once, and the list is the caller's own copy."""
+    if len(text) > _CUT_KEPT_LENGTH:
+        return list(_sentences_of.__wrapped__(text))
+    return list(_sentences_of(text))
+
+
+#: Blocks up to this long have their cut remembered (a longer one is cut afresh: memory).
+_CUT_KEPT_LENGTH = 4000
+
+
+@lru_cache(maxsize=1 << 11)
+def _sentences_of(text: str) -> tuple[Sentence, ...]:
     parts: list[Sentence] = []
     start = 0
     for match in _SENTENCE_END.finditer(text):
@@ -359,7 +373,7 @@ def sentences(text: str) -> list[Sentence]:
         else:
             out.append(part)
             i += 1
-    return out
+    return tuple(out)
 
 
 def _leads_in(sentence: str) -> bool:

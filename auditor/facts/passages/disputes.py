@@ -25,6 +25,7 @@ rule's question (``adr_bodies`` of the jurisdiction's profile).
 
 from __future__ import annotations
 
+import bisect
 import re
 import tomllib
 from dataclasses import dataclass
@@ -75,6 +76,11 @@ class Body:
     def last_stem(self) -> str:
         return stem(self.norm.split()[-1], self.lang)
 
+    @cached_property
+    def written(self) -> re.Pattern[str]:
+        """An acronym as the text writes it: in capitals, not inside a longer word."""
+        return re.compile(rf"(?<![\w]){re.escape(self.norm.upper())}(?![^\W\d_])")
+
 
 @cache
 def _bodies() -> tuple[tuple[Body, ...], dict[str, str]]:
@@ -124,15 +130,15 @@ def _body_spans(text: str) -> list[tuple[Body, tuple[int, int] | None]]:
     by its stem in the body's language."""
     bodies, _ = _bodies()
     words = word_list(text)
-    present = frozenset(words)
+    seen = _Seen(words)
     taken: list[tuple[Body, tuple[int, int] | None]] = []
     for body in bodies:
         span: tuple[int, int] | None = None
         if body.acronym:
-            if re.search(rf"(?<![\w]){re.escape(body.norm.upper())}(?![^\W\d_])", text) is None:
+            if body.written.search(text) is None:
                 continue
         else:
-            span = _name_span(words, body, present)
+            span = _name_span(words, body, seen)
             if span is None:
                 continue
         if not any(f" {body.norm} " in f" {other.norm} " for other, _ in taken):
@@ -140,12 +146,47 @@ def _body_spans(text: str) -> list[tuple[Body, tuple[int, int] | None]]:
     return taken
 
 
-def _name_span(words: list[str], body: Body, present: frozenset[str] | None = None) -> tuple[int, int] | None:
-    """Where ``body``'s name stands in ``words``; ``present``, the set of ``words`` when the
-    caller has it, passes over a name whose first word is not there without walking them."""
+class _Seen:
+    """What a sentence's words hold, found once for all the bodies asked of it: the words, their
+    stems in each language (first place of each), the words in order for a prefix search."""
+
+    def __init__(self, words: list[str]) -> None:
+        self.present = frozenset(words)
+        self._words = words
+        self._stems: dict[str, dict[str, int]] = {}
+        self._sorted: list[str] | None = None
+
+    def first_stem(self, lang: str) -> dict[str, int]:
+        """``{stem: the first place of a word with it}`` in ``lang``."""
+        found = self._stems.get(lang)
+        if found is None:
+            found = {}
+            for i, word in enumerate(self._words):
+                found.setdefault(stem(word, lang), i)
+            self._stems[lang] = found
+        return found
+
+    def has_prefix(self, prefix: str) -> bool:
+        """Whether a word begins with ``prefix``."""
+        if self._sorted is None:
+            self._sorted = sorted(self.present)
+        at = bisect.bisect_left(self._sorted, prefix)
+        return at < len(self._sorted) and self._sorted[at].startswith(prefix)
+
+
+def _name_span(words: list[str], body: Body, seen: _Seen | None = None) -> tuple[int, int] | None:
+    """Where ``body``'s name stands in ``words``: the first place. ``seen`` (what ``words`` hold,
+    when the caller has it) answers a name whose first word is not there, and a one-word name
+    by its stem, without walking the words body by body."""
     head, size = body.head, len(body.head) + 1
-    if head and present is not None and head[0] not in present:
-        return None
+    if seen is not None:
+        if head and head[0] not in seen.present:
+            return None
+        if not head:
+            at = seen.first_stem(body.lang).get(body.last_stem)
+            if body.lang != "fi" or not seen.has_prefix(body.last_stem):
+                return None if at is None else (at, at + 1)
+            # a Finnish case ending may stand after the stem: the first word either way
     for i in range(len(words) - size + 1):
         if words[i : i + size - 1] == head and _inflected(words[i + size - 1], body):
             return i, i + size
