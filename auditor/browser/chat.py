@@ -22,6 +22,7 @@ from contextlib import suppress
 from typing import Any
 from urllib.parse import urlsplit
 
+from auditor.browser.waits import settle
 from auditor.facts.chat import vendors
 from auditor.facts.passages.common import lexicon, phrase_hits, word_list
 from auditor.models import ChatObservation
@@ -192,8 +193,6 @@ async def _wait_open(page: Any, before: str) -> None:
     """After a click on a launcher: :data:`OPEN_WAIT_MS`, or less when the widget is the page's
     own (no frame on the page), its new text is there and the DOM was quiet for
     :data:`OPEN_QUIET` seconds. A widget in a frame loads on its own: it gets the whole time."""
-    from auditor.browser.render import settle
-
     start = asyncio.get_running_loop().time()
     await settle(page, quiet=OPEN_QUIET, most=OPEN_WAIT_MS / 1000)
     waited = asyncio.get_running_loop().time() - start

@@ -14,7 +14,7 @@ Speed: one Chromium serves the whole run; a site's context is cheap (no browser 
 pages are rendered side by side, at most :data:`PAGES_AT_ONCE` open in the whole browser. What a
 screenshot does not need is not downloaded (video, audio, web fonts, images past the first
 :data:`IMAGES_PER_PAGE` of a page), waits end on events (DOMContentLoaded, load, then a DOM that
-stayed quiet for :data:`QUIET` seconds, never more than :data:`SETTLE`), and the full-page
+stayed quiet a moment, see :mod:`auditor.browser.waits`), and the full-page
 screenshot is a JPEG at most :data:`SHOT_MAX_HEIGHT` CSS pixels high.
 """
 
@@ -34,6 +34,7 @@ from auditor import settings as env
 from auditor.browser.chat import open_chats, short_error
 from auditor.browser.clicks import click_links
 from auditor.browser.submit import submit_forms
+from auditor.browser.waits import settle
 from auditor.models import ChatObservation, FormSubmission, LinkClick
 from auditor.web.saved import SavedCopy
 
@@ -61,10 +62,6 @@ _T = TypeVar("_T")
 
 #: Time limits (seconds): the whole page, the load state after navigation, settling of scripts.
 PAGE_TIMEOUT = 25.0
-SETTLE = 1.0
-#: The DOM counts as settled once no element changed for this long (seconds), SETTLE at most:
-#: a script that writes contact details on load is done by then, a ticking clock is cut at SETTLE.
-QUIET = 0.3
 #: Pages open in the browser at once, over all sites (each page holds a renderer's memory).
 PAGES_AT_ONCE = 4
 #: Pages of one site rendered side by side (after its first page, which sets the consent choice).
@@ -440,35 +437,6 @@ async def _ask(question: Callable[[str, str], list[_T]], html: str, url: str) ->
     send): facts extraction, seconds of CPU on a long page, so it runs beside the event loop and
     the other pages in the browser go on meanwhile."""
     return await asyncio.to_thread(question, html, url)
-
-
-# Resolves once no element, attribute or text of the document changed for ``quiet`` ms, or after
-# ``most`` ms: the number of ms it waited.
-_QUIET_SCRIPT = """
-({quiet, most}) => new Promise((resolve) => {
-  const start = performance.now();
-  let last = start;
-  const observer = new MutationObserver(() => { last = performance.now(); });
-  observer.observe(document, {subtree: true, childList: true, attributes: true, characterData: true});
-  const check = () => {
-    const now = performance.now();
-    if (now - last >= quiet || now - start >= most) { observer.disconnect(); resolve(now - start); }
-    else setTimeout(check, Math.min(50, quiet));
-  };
-  setTimeout(check, Math.min(50, quiet));
-})
-"""
-
-
-async def settle(page: Any, quiet: float = QUIET, most: float = SETTLE) -> None:
-    """Let the page's scripts finish writing: until the DOM was quiet for ``quiet`` seconds, at
-    most ``most`` (a page whose scripts never yield is left after ``most`` too)."""
-    try:
-        await asyncio.wait_for(page.evaluate(_QUIET_SCRIPT, {"quiet": quiet * 1000, "most": most * 1000}),
-                               timeout=most + 0.5)
-    except Exception:  # a busy or navigating page: give it the rest of the time, as before
-        with suppress(Exception):
-            await page.wait_for_timeout(most * 500)
 
 
 _HEIGHT = "() => Math.max(document.documentElement.scrollHeight, document.body ? document.body.scrollHeight : 0)"
