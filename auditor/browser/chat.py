@@ -22,7 +22,7 @@ from contextlib import suppress
 from typing import Any
 from urllib.parse import urlsplit
 
-from auditor.browser.settle import settle
+from auditor.browser.waits import settle
 from auditor.facts.chat import vendors
 from auditor.facts.passages.common import lexicon, phrase_hits, word_list
 from auditor.models import ChatObservation

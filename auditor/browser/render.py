@@ -14,7 +14,7 @@ Speed: one Chromium serves the whole run; a site's context is cheap (no browser 
 pages are rendered side by side, at most :data:`PAGES_AT_ONCE` open in the whole browser. What a
 screenshot does not need is not downloaded (video, audio, web fonts, images past the first
 :data:`IMAGES_PER_PAGE` of a page), waits end on events (DOMContentLoaded, load, then a DOM that
-stayed quiet for :data:`QUIET` seconds, never more than :data:`SETTLE`), and the full-page
+stayed quiet a moment, see :mod:`auditor.browser.waits`), and the full-page
 screenshot is a JPEG at most :data:`SHOT_MAX_HEIGHT` CSS pixels high.
 """
 
@@ -33,8 +33,8 @@ from typing import Any, TypeVar
 from auditor import settings as env
 from auditor.browser.chat import open_chats, short_error
 from auditor.browser.clicks import click_links
-from auditor.browser.settle import settle
 from auditor.browser.submit import submit_forms
+from auditor.browser.waits import settle
 from auditor.models import ChatObservation, FormSubmission, LinkClick
 from auditor.web.saved import SavedCopy
 

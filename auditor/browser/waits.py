@@ -1,7 +1,7 @@
-"""Waiting for a page's scripts to finish writing, bounded by events rather than network idle.
+"""Waits that end on events: a page's scripts are done once its DOM stayed quiet for a moment.
 
-Shared by the page renderer (:mod:`auditor.browser.render`) and the chat reader
-(:mod:`auditor.browser.chat`), so neither imports the other.
+Shared by the render stage (after the load event) and the chat widgets (after a click), so that
+neither waits a fixed time when the page has long finished, nor reads a page still being written.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import asyncio
 from contextlib import suppress
 from typing import Any
 
-#: Most seconds a page's scripts get to settle after load.
+#: Seconds at most that a page's scripts get to settle after the load event.
 SETTLE = 1.0
 #: The DOM counts as settled once no element changed for this long (seconds), SETTLE at most:
 #: a script that writes contact details on load is done by then, a ticking clock is cut at SETTLE.
@@ -40,6 +40,6 @@ async def settle(page: Any, quiet: float = QUIET, most: float = SETTLE) -> None:
     try:
         await asyncio.wait_for(page.evaluate(_QUIET_SCRIPT, {"quiet": quiet * 1000, "most": most * 1000}),
                                timeout=most + 0.5)
-    except Exception:  # a busy or navigating page: give it the rest of the time, as before
+    except Exception:  # a busy or navigating page: half the bound more, then go on
         with suppress(Exception):
             await page.wait_for_timeout(most * 500)

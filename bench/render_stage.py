@@ -1,0 +1,69 @@
+"""The render stage alone: the browser's share of ``--render auto``, without crawl or audit.
+
+    PYTHONPATH=$PWD .venv/bin/python bench/render_stage.py --sites 20
+
+Serves the simulated web (:mod:`bench.simweb`), crawls its shops once without the browser, then
+times the pipeline's render stage over all of them as ``auditor batch`` runs it (one Chromium,
+``RENDER_CONCURRENCY`` sites, the pages ``--render auto`` picks). Prints one JSON line: seconds,
+rendered pages, sites and pages per second of the stage, the bytes of the full-page screenshots
+and of the element crops, chats opened, pages that ended with an error, and the peak memory of
+the process tree (Chromium included). Run it with another tree first on ``PYTHONPATH`` to compare
+two versions back to back on the same crawls; the figures go into notes, never into a timed test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import statistics
+import time
+from dataclasses import replace
+
+from auditor import pipeline
+from auditor.models import SiteCrawl
+from bench.run import PeakMemory
+from bench.simweb import make_web, serve_in_thread
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--sites", type=int, default=20)
+    parser.add_argument("--latency", type=float, default=0.1, help="seconds before each answer")
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+    shops = make_web(args.sites, args.seed)
+    with serve_in_thread(shops, latency=args.latency, bandwidth=2_000_000) as web:
+        settings = pipeline.AuditSettings(allow_private=True, render="never")
+        jobs = [settings.job(web.url(shop)) for shop in shops]
+        crawls = pipeline.crawl_sites(jobs, concurrency=8)
+        auto = [replace(job, render="auto") for job in jobs]
+
+        async def render_all() -> list[SiteCrawl]:
+            async with pipeline._render_stage(auto) as render:
+                assert render is not None
+                return list(await asyncio.gather(*(render(i, crawl) for i, crawl in enumerate(crawls))))
+
+        with PeakMemory(os.getpid()) as memory:
+            started = time.monotonic()
+            rendered = asyncio.run(render_all())
+            seconds = time.monotonic() - started
+    pages = [page.render for crawl in rendered for page in crawl.pages if page.render is not None]
+    per_site = [sum(page.render is not None for page in crawl.pages) for crawl in rendered]
+    shots = [len(info.screenshot_png) for info in pages if info.screenshot_png]
+    print(json.dumps({
+        "sites": args.sites, "seconds": round(seconds, 1), "rendered": len(pages),
+        "rendered_per_site_median": statistics.median(per_site) if per_site else 0,
+        "sites_per_hour": round(args.sites / seconds * 3600), "pages_per_second": round(len(pages) / seconds, 2),
+        "page_shot_bytes_median": statistics.median(shots) if shots else 0, "page_shot_bytes_total": sum(shots),
+        "crop_bytes_total": sum(len(png) for info in pages for png in info.elements_png.values()),
+        "chats_opened": sum(chat.opened for info in pages for chat in info.chats),
+        "errors": sorted({info.error[:80] for info in pages if info.error}),
+        "peak_pss_mib": round(memory.peak_pss / 2**20), "peak_rss_sum_mib": round(memory.peak / 2**20),
+        "load_average": os.getloadavg(),
+    }))
+
+
+if __name__ == "__main__":
+    main()
