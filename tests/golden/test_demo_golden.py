@@ -80,15 +80,30 @@ def differences(a: Any, b: Any, path: str = "") -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def demo_result(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    """The demo's result.json, as written by ``auditor demo`` (one run for the tests below)."""
+def demo_output(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The folder ``auditor demo --format json`` wrote (one run for the tests below)."""
     out = tmp_path_factory.mktemp("demo")
     done = subprocess.run(
         [sys.executable, "-m", "auditor", "demo", "--output", str(out), "--format", "json", "--as-of", AS_OF],
         capture_output=True, text=True, timeout=280, check=False,
     )
     assert done.returncode == 0, done.stderr[-2000:]
-    return json.loads((out / "result.json").read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+    return out
+
+
+@pytest.fixture(scope="module")
+def demo_result(demo_output: Path) -> dict[str, Any]:
+    """The demo's result.json, as written by ``auditor demo``."""
+    return json.loads((demo_output / "result.json").read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+
+
+@pytest.mark.e2e
+@pytest.mark.timeout(300)
+def test_json_format_writes_no_html_report(demo_output: Path) -> None:
+    """``--format json`` writes result.json and no HTML report (tests/e2e/test_cli.py re-renders the
+    HTML from a result.json with ``auditor report``)."""
+    assert (demo_output / "result.json").is_file()
+    assert not list(demo_output.glob("*.html"))
 
 
 @pytest.mark.e2e
