@@ -23,6 +23,7 @@ from __future__ import annotations
 import asyncio
 import os
 import shutil
+import threading
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager, suppress
 from dataclasses import dataclass, field
@@ -432,11 +433,22 @@ class SiteSession:
             result.screenshot = await _full_page_shot(page)
 
 
+#: One question at a time: the facts gatherers keep process-wide memories (phrase hits, concept
+#: answers) that are not written for threads, and under the GIL two questions at once would take
+#: no less CPU time anyway.
+_ASKING = threading.Lock()
+
+
+def _one_at_a_time(question: Callable[[str, str], list[_T]], html: str, url: str) -> list[_T]:
+    with _ASKING:
+        return question(html, url)
+
+
 async def _ask(question: Callable[[str, str], list[_T]], html: str, url: str) -> list[_T]:
     """A question about a rendered page (the elements to crop, the links to click, the forms to
     send): facts extraction, seconds of CPU on a long page, so it runs beside the event loop and
-    the other pages in the browser go on meanwhile."""
-    return await asyncio.to_thread(question, html, url)
+    the other pages in the browser go on meanwhile (one question at a time, :data:`_ASKING`)."""
+    return await asyncio.to_thread(_one_at_a_time, question, html, url)
 
 
 _HEIGHT = "() => Math.max(document.documentElement.scrollHeight, document.body ? document.body.scrollHeight : 0)"
