@@ -6,7 +6,7 @@ and ``--repeats`` times, times ``auditor batch`` (local) and ``auditor batch --q
 both; the worker is started before, as a worker runs for long). Each run gets a fresh output
 folder and store. Prints each time and the medians.
 
-    .venv/bin/python bench/queue.py --sites 40 --concurrency 4 --repeats 3
+    .venv/bin/python bench/queue_overhead.py --sites 40 --concurrency 4 --repeats 3
 """
 
 from __future__ import annotations
