@@ -1096,9 +1096,13 @@ def cmd_history(args: argparse.Namespace, console: Console) -> int:
     lang = args.lang
     if not audits:
         raise UsageError(WORDS("no_history", url=url, store=store.describe(args.store)))
-    table = Table(title=say(lang, "history_title", url=url), title_justify="left")
-    for column in ("run", "audited", "law", "status", "score", "fixed", "regressed", "changed"):
-        table.add_column(say(lang, f"column_{column}"))
+    # A row a run, in 80 columns whatever the language: dates whole, words wrapped at spaces, the
+    # three counts of changes in one column ("fixed / regressed / changed").
+    table = Table(title=say(lang, "history_title", url=url), title_justify="left", box=box.SIMPLE_HEAD,
+                  show_edge=False, pad_edge=False)
+    for column in ("run", "audited", "law", "status", "score"):
+        table.add_column(say(lang, f"column_{column}"), no_wrap=column in ("run", "audited", "law", "score"))
+    table.add_column(" / ".join(say(lang, f"column_{k}") for k in ("fixed", "regressed", "changed")))
     previous: SiteResult | None = None
     last: list[RuleChange] = []
     for run, site in audits:
@@ -1107,9 +1111,10 @@ def cmd_history(args: argparse.Namespace, console: Console) -> int:
             changes, _ = store.compare(previous, site.result)
         counts = {k: sum(c.change == k for c in changes) for k in ("fixed", "regressed", "changed")}
         status = say(lang, "audited") if site.status == SiteStatus.AUDITED.value else say(lang, "not_audited")
-        table.add_row(str(run.id), f"{site.finished_at:%Y-%m-%d %H:%M}", format_day(run.as_of, lang), status,
+        table.add_row(str(run.id), f"{site.finished_at:%Y-%m-%d %H:%M}", run.as_of, status,
                       "–" if site.score is None else format_number(site.score, lang),
-                      *(str(counts[k]) if previous is not None else "–" for k in ("fixed", "regressed", "changed")))
+                      " / ".join(str(counts[k]) for k in ("fixed", "regressed", "changed")) if previous is not None
+                      else "–")
         if site.result.status == SiteStatus.AUDITED:
             previous, last = site.result, changes
     out = Console()
