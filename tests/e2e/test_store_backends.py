@@ -61,9 +61,15 @@ def test_a_batch_on_either_store_reads_back_reaudits_and_verifies(
     capsys.readouterr()
     assert main(["history", urls[0], "--store", where]) == 0
     assert "Audits of" in capsys.readouterr().out
-    assert main(["history", urls[0], "--store", where, "--lang", "sv"]) == 0
-    swedish = " ".join(capsys.readouterr().out.split())
-    assert "Granskningar av" in swedish and "Audits of" not in swedish  # the columns wrap at 80 columns
+    for lang in ("sv", "fi", "de"):
+        assert main(["history", urls[0], "--store", where, "--lang", lang]) == 0
+        printed = capsys.readouterr().out
+        assert max(len(line) for line in printed.splitlines()) <= 80
+        assert "…" not in printed, "no word of the table cut short"
+        if lang == "sv":
+            swedish = " ".join(printed.split())
+            assert "Granskningar av" in swedish and "Audits of" not in swedish
+            assert "granskad" in swedish and "law as of" not in swedish
     assert main(["report", "1", "--store", where, "-o", str(tmp_path / "again")]) == 0
     assert len(list((tmp_path / "again").glob("127-0-0-*.html"))) == 4
     # Judged again from the stored crawls, with the same rules and date: the same verdicts, and
