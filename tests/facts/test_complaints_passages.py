@@ -353,6 +353,15 @@ def test_no_complaint_channel_without_complaints(sentence: str, lang: str) -> No
         # abbreviated units; a clock range before "h" is opening hours, not an answer time
         ("<p>Reklamationen beantworten wir innerhalb von 24 Std.</p>", "de", 24, "hours"),
         ("<p>Reklamationer besvaras vardagar 8–17 h, senast inom 48 h.</p>", "sv", 48, "hours"),
+        # "by the next working day" is one (working) day
+        ("<p>Vi besvarar din reklamation senast nästa arbetsdag.</p>", "sv", 1, "days"),
+        ("<p>Vi besvarer reklamasjonen din innen neste virkedag.</p>", "nb", 1, "days"),
+        ("<p>Vi besvarer din reklamation senest næste hverdag.</p>", "da", 1, "days"),
+        ("<p>Vastaamme reklamaatioihin seuraavana arkipäivänä.</p>", "fi", 1, "days"),
+        ("<p>Wir beantworten Reklamationen am nächsten Werktag.</p>", "de", 1, "days"),
+        ("<p>We answer complaints by the next working day.</p>", "en", 1, "days"),
+        # ... but a period in numbers in the sentence is the one read
+        ("<p>Reklamationer besvaras inom 3 arbetsdagar, ej nästa arbetsdag.</p>", "sv", 3, "days"),
     ],
 )
 def test_the_answer_time_is_the_answers_period(body: str, lang: str, amount: float, unit: str) -> None:

@@ -328,6 +328,37 @@ class Sentence:
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?:;])\s+(?=[A-ZÅÄÖÆØÜÉ0-9«\"(§])|\n+")
+# fmt: off
+#: Abbreviations that end in a full stop without ending the sentence, by language: before a
+#: number or a capital ("max. 14 Tage", "ca. 3 Wochen", "z. B. Montag", "bl.a. 14 dagar", "kl. 16")
+#: the text goes on. Written as pages write them; a space after an inner full stop is optional.
+SENTENCE_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
+    "sv": ("max.", "min.", "ca.", "bl.a.", "inkl.", "exkl.", "kl.", "nr.", "tel.", "ev.", "t.ex.", "o.l.", "resp."),
+    "nb": ("max.", "min.", "ca.", "bl.a.", "f.eks.", "inkl.", "eksl.", "kl.", "nr.", "tlf.", "tel.", "evt.", "o.l."),
+    "da": ("max.", "min.", "ca.", "bl.a.", "f.eks.", "fx.", "inkl.", "ekskl.", "kl.", "nr.", "tlf.", "tel.", "evt."),
+    "fi": ("max.", "min.", "enint.", "esim.", "mm.", "puh.", "nro.", "klo."),
+    "de": ("max.", "min.", "ca.", "bzw.", "ggf.", "insb.", "gesetzl.", "i. d. R.", "z. B.", "inkl.", "exkl.", "Nr.",
+           "Tel.", "evtl.", "u. a.", "vgl."),
+    "en": ("max.", "min.", "approx.", "incl.", "excl.", "e.g.", "i.e.", "tel."),
+}
+# fmt: on
+#: Any of :data:`SENTENCE_ABBREVIATIONS`, not the tail of a longer word.
+_ABBREVIATION = re.compile(
+    r"(?<![^\W\d_])(?:"
+    + "|".join(
+        sorted(
+            {
+                r"\.\s*".join(map(re.escape, a.rstrip(".").split("."))).replace(r"\ ", "") + r"\."
+                for forms in SENTENCE_ABBREVIATIONS.values()
+                for a in forms
+            },
+            key=len,
+            reverse=True,
+        )
+    )
+    + r")",
+    re.IGNORECASE,
+)
 #: A label ("Ångerrätt:", "Return shipping:") has at most this many words.
 LABEL_WORDS = 5
 #: A question that the next sentence answers ("Kan jag ångra mitt köp?") has at most this many words.
@@ -357,6 +388,8 @@ def _sentences_of(text: str) -> tuple[Sentence, ...]:
     parts: list[Sentence] = []
     start = 0
     for match in _SENTENCE_END.finditer(text):
+        if match.group().isspace() and "\n" not in match.group() and _abbreviated(text, match.start()):
+            continue
         if text[start : match.start()].strip():
             parts.append(Sentence(text[start : match.start()], start, match.start()))
         start = match.end()
@@ -374,6 +407,14 @@ def _sentences_of(text: str) -> tuple[Sentence, ...]:
             out.append(part)
             i += 1
     return tuple(out)
+
+
+def _abbreviated(text: str, at: int) -> bool:
+    """Whether the full stop right before ``at`` ends an abbreviation (:data:`SENTENCE_ABBREVIATIONS`)
+    or one of its inner ones ("i. d. R.", "z. B.")."""
+    if text[at - 1 : at] != ".":
+        return False
+    return any(m.start() < at <= m.end() for m in _ABBREVIATION.finditer(text, max(0, at - 16), at + 16))
 
 
 def _leads_in(sentence: str) -> bool:
@@ -641,10 +682,11 @@ NUMBER_WORDS: dict[str, int] = {
 UNIT_WORDS: dict[str, Unit] = {
     # sv
     "timmar": "hours", "timme": "hours", "dagar": "days", "dag": "days", "dygn": "days", "veckor": "weeks",
-    "vecka": "weeks", "månader": "months", "månad": "months", "mån": "months", "år": "years",
+    "vecka": "weeks", "månader": "months", "månad": "months", "mån": "months", "år": "years", "tim": "hours",
     # nb / da
     "timer": "hours", "time": "hours", "dager": "days", "dage": "days", "døgn": "days", "uker": "weeks",
     "uke": "weeks", "uger": "weeks", "uge": "weeks", "måneder": "months", "måned": "months", "mdr": "months",
+    "mnd": "months",
     # fi
     "tuntia": "hours", "tunnin": "hours", "päivää": "days", "päivän": "days", "päivä": "days", "vrk": "days",
     "vuorokausi": "days", "vuorokautta": "days", "vuorokauden": "days",
@@ -669,6 +711,11 @@ UNIT_WORDS: dict[str, Unit] = {
     "hours": "hours", "hour": "hours", "days": "days", "day": "days", "weeks": "weeks", "week": "weeks",
     "months": "months", "month": "months", "years": "years", "year": "years",
 }
+#: One- to three-letter units that are units only with their full stop and right after a number
+#: ("24 t." in nb/da, "3 Mon.", "2 J.", "2 v." in fi): alone, "j" and "v" are other words and
+#: "Mon" is Monday ("24/7 Mon–Fri"). Lower-case "t" after digits is hours also without its full
+#: stop ("svar innen 48 t").
+DOTTED_UNIT_WORDS: dict[str, Unit] = {"t": "hours", "mon": "months", "j": "years", "v": "years"}
 #: Working-day words (counted in days, flagged ``working``): read only by callers that ask for
 #: them (``periods(text, working_days=True)``), since "14 arbetsdagar" is no calendar period.
 #: Two-word units ("working days") are written with a space.
@@ -806,6 +853,13 @@ def periods(text: str, *, working_days: bool = False) -> Iterator[Period]:
             after = tokens[i + 2]
             if text[following.end() : after.start()].isspace():
                 unit, end = unit_of(after.group()), after.end()
+        if (
+            unit is None
+            and (text[end : end + 1] == "." or (following.group() == "t" and word[0].isdigit()))
+            and text[token.end() : following.start()].isspace()
+            and text[token.start() - 1 : token.start()] != "/"  # "24/7 Mon. – Fri." is a week
+        ):
+            unit = DOTTED_UNIT_WORDS.get(following.group().casefold())
         if unit is not None:
             yield Period(amount, unit, token.start(), _end(text, end))
         elif working_days:

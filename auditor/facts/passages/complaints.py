@@ -50,9 +50,11 @@ from auditor.facts.passages.common import (
     Period,
     Sentence,
     Unit,
+    lexicon,
     number_value,
     passage_fact,
     periods,
+    phrase_spans,
     sentences,
     unit_of,
     word_index,
@@ -297,7 +299,7 @@ def _answer_time(doc: Document, text: str) -> tuple[float, Unit, bool] | None:
     "Reklamationer som görs inom två månader besvaras inom fem dagar" the answer time is five days."""
     found = [
         p for p in (*periods(text, working_days=True), *_bare_units(text)) if not _clock_range(text, p)
-    ]
+    ] or _next_days(text)
     if not found:
         return None
     answers = page_concepts(doc).spans(text, "complaint_answer").get("answer", [])
@@ -327,6 +329,28 @@ _FI_BARE_UNIT = re.compile(
     r"(?<![\w-])(?P<unit>viikon|vuorokauden|kuukauden|vuoden|päivän|tunnin)\s+(?:kuluessa|sisällä|aikana)\b",
     re.IGNORECASE,
 )
+
+
+def _next_days(text: str) -> list[Period]:
+    """An answer "by the next working day" ("senast nästa arbetsdag", "am nächsten Werktag", the
+    ``next_day`` phrases of the service_hours topic): one working day, as the response time of
+    customer service reads it. Read only where the sentence states no period in numbers."""
+    words = word_list(text)
+    spans = phrase_spans(words, lexicon("service_hours", "next_day"))
+    if not spans:
+        return []
+    starts = [m.start() for m in re.finditer(r"\S+", text)]
+    out: list[Period] = []
+    for first, last in spans:
+        if first > 0 and (words[first - 1][:1].isdigit() or number_value(words[first - 1]) is not None):
+            continue
+        chars = [at for at in starts if word_index(text, at) == first]
+        ends = [at for at in starts if word_index(text, at) == last]
+        if not chars:
+            continue
+        end = ends[0] if ends else len(text)
+        out.append(Period(1.0, "days", chars[0], end, working=True))
+    return out
 
 
 def _bare_units(text: str) -> list[Period]:
