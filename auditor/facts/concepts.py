@@ -87,12 +87,20 @@ NEGATED_REACH = 3
 NEGATION = "negation"
 MONEY = "@money"
 
-#: A clause ends at a comma (not one between digits: "5,90 €"), semicolon, dash or bracket, and
-#: at the end of a sentence (a block's text may hold several).
-_CLAUSE_BREAK = re.compile(r"(?<!\d),|,(?!\d)|[;()\[\]–—]|\s-\s|[.!?]\s+(?=[A-ZÅÄÖÆØÜ])")
+#: A clause ends at a comma (not one between digits: "5,90 €", nor a price's ",-": "99,- kr"),
+#: semicolon, dash (not a price's: "kr 99,–") or bracket, and at the end of a sentence (a block's
+#: text may hold several).
+_CLAUSE_BREAK = re.compile(r"(?<!\d),|,(?![\d\-–—])|[;()\[\]]|(?<!\d,)[–—]|\s-\s|[.!?]\s+(?=[A-ZÅÄÖÆØÜ])")
+#: Brackets that are no clause break: a number alone ("fjorten (14) dager", "(14) Tage") and a
+#: lowercase word right after a number, its twin written out ("14 (fjorton) dagar").
+_KEPT_BRACKETS = re.compile(r"\(\s*\d+\s*\)|(?<=\d)\s*\(\s*([^\W\d_]+)\s*\)")
+#: An amount with its currency, before it ("kr 99", "€ 4,95", "EUR 4,95") or after it ("99 kr",
+#: "49,90 €", "99,- kr", "49:-"). A code before the amount is written in capitals: "nok 5" is
+#: Swedish for "probably 5".
+_AMOUNT = r"\d+(?:[.,]\d{1,2})?(?:[.,][-–])?"
 _MONEY = re.compile(
-    r"(?:[€£$]\s?\d+(?:[.,]\d{1,2})?)"
-    r"|(?:\d+(?:[.,]\d{1,2})?(?:[.,]-)?\s?(?:kr\b|kr\.|sek\b|nok\b|dkk\b|eur\b|euro\b|€|£|:-))",
+    rf"(?:(?:[€£$]|\bkr\.?|\b(?-i:SEK|NOK|DKK|EUR)(?![^\W\d_]))\s?{_AMOUNT}(?!\d))"
+    rf"|(?:\b{_AMOUNT}\s?(?:kr\.|kr\b|sek\b|nok\b|dkk\b|eur\b|euro\b|€|£|:-))",
     re.IGNORECASE,
 )
 
@@ -381,7 +389,14 @@ def clauses(sentence: str) -> list[str]:
     clause that opens with a subordinating word stays with the clause after its comma."""
     pieces: list[tuple[str, str]] = []
     start = 0
+    kept = [
+        (found.start(), found.end())
+        for found in _KEPT_BRACKETS.finditer(sentence)
+        if found.group(1) is None or found.group(1).islower()
+    ]
     for found in _CLAUSE_BREAK.finditer(sentence):
+        if any(lo <= found.start() < hi for lo, hi in kept):
+            continue
         pieces.append((sentence[start : found.start()], found.group()))
         start = found.end()
     pieces.append((sentence[start:], ""))

@@ -569,7 +569,12 @@ def _return_costs(doc: Document, lang: str) -> list[PassageFact]:
     for block in doc.blocks:
         found = False
         for sentence in sentences(block.text):
-            payer = _payer(word_list(sentence.text), lex, statement_value(concepts, sentence.text, "return_costs"))
+            payer = _payer(
+                word_list(sentence.text),
+                lex,
+                statement_value(concepts, sentence.text, "return_costs"),
+                _refund_or_defect(concepts, sentence.text),
+            )
             if payer:
                 found = True
                 out.append(
@@ -578,17 +583,35 @@ def _return_costs(doc: Document, lang: str) -> list[PassageFact]:
         # A label and its value split at the colon: "Returfrakt: 59 kr".
         words = word_list(block.text)
         if not found and len(words) <= _LABEL_WORDS * 2:
-            payer = _payer(words, lex, statement_value(concepts, block.text, "return_costs"))
+            payer = _payer(
+                words,
+                lex,
+                statement_value(concepts, block.text, "return_costs"),
+                _refund_or_defect(concepts, block.text),
+            )
             if payer:
                 out.append(passage_fact(doc, block.element, PassageTopic.RETURN_COSTS, lang, block.text, flags=[payer]))
     return out
 
 
-def _payer(words: list[str], lex: dict[str, Phrases], concept: str | None) -> str | None:
+def _refund_or_defect(concepts: PageConcepts, text: str) -> tuple[bool, bool]:
+    """Whether ``text`` holds a word of the ``return_costs`` concept's ``refund`` slot (money
+    paid back: "we refund the return postage") and of its ``defect`` slot (faulty goods)."""
+    spans = concepts.spans(text, "return_costs")
+    return bool(spans.get("refund")), bool(spans.get("defect"))
+
+
+def _payer(
+    words: list[str], lex: dict[str, Phrases], concept: str | None, slots: tuple[bool, bool] = (False, False)
+) -> str | None:
     """``consumer`` or ``trader`` when the sentence says who pays the return shipping: by the
     ``return_costs`` concept first (``concept``, its value for the sentence: it reads negation,
     which the fixed phrases do not), then by a fixed phrase, then by a payer word near a
-    return-cost noun."""
+    return-cost noun. ``slots``: whether the concept's refund and defect words are in the
+    sentence; the payer-word fallback does not read them, so with a refund word it says no
+    ``consumer`` ("If your item is faulty, we refund your return postage": "your" is no payer),
+    and with a defect word nothing (a complaint's return is no withdrawal's)."""
+    refund, faulty = slots
     defect = has_phrase(words, lex.get("defect", ()))
     if concept in ("consumer", "trader"):
         return concept
@@ -618,6 +641,6 @@ def _payer(words: list[str], lex: dict[str, Phrases], concept: str | None) -> st
     if len(parties) != 1:
         return None
     party = parties.pop()
-    if party == "trader" and defect:
+    if faulty or (party == "trader" and defect) or (party == "consumer" and refund):
         return None
     return party

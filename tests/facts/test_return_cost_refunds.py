@@ -1,0 +1,67 @@
+"""The return-cost fallback (a cost noun and a payer word) reads the concept's refund and defect
+words: a refunded return cost is no "consumer pays", and a faulty item's return is a complaint."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.facts.dom import Document
+from auditor.facts.passages.withdrawal import gather
+from auditor.models import PassageTopic
+
+
+def _payers(text: str, lang: str) -> list[str]:
+    doc = Document(f"<html lang='{lang}'><body><main><p>{text}</p></main></body></html>", "https://shop.test/")
+    return [f.flags[0] for f in gather(doc, lang) if f.topic == PassageTopic.RETURN_COSTS]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # look-alikes: a faulty item's return postage refunded is a complaint, not a withdrawal
+        ("If your item is faulty, we refund the return postage you paid.", "en"),
+        ("If your item is faulty, we will refund your return postage costs.", "en"),
+        ("If your item is faulty, you will be refunded the return postage.", "en"),
+        ("Faulty items: we refund your return postage.", "en"),
+        ("Om varan är felaktig återbetalar vi den returfrakt du har betalat.", "sv"),
+        ("Hvis varen er defekt, refunderer vi dine returkostnader.", "nb"),
+        ("Er varen defekt, refunderer vi dine returomkostninger.", "da"),
+        ("Bei defekter Ware erstatten wir Ihnen Ihre Rücksendekosten.", "de"),
+        ("Jos tuote on viallinen, hyvitämme palautuskulut.", "fi"),
+    ],
+)
+def test_a_refunded_return_cost_of_faulty_goods_says_no_payer(text: str, lang: str) -> None:
+    assert _payers(text, lang) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # the return cost of a withdrawal refunded: the shop pays
+        ("We refund your return shipping costs.", "en"),
+        ("We refund the return shipping costs you paid.", "en"),
+        ("Vi återbetalar dina returfraktkostnader.", "sv"),
+        ("Dine returkostnader refunderes.", "nb"),
+        ("Vi refunderer dine returomkostninger.", "da"),
+        ("Ihre Rücksendekosten werden erstattet.", "de"),
+        ("Hyvitämme palautuskulusi.", "fi"),
+    ],
+)
+def test_a_refunded_return_cost_is_the_shops(text: str, lang: str) -> None:
+    assert _payers(text, lang) == ["trader"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("You pay the return shipping costs.", "en"),
+        ("The return shipping costs are paid by you.", "en"),
+        ("Du betalar själv returfrakten.", "sv"),
+        ("Du betaler selv for returen.", "nb"),
+        ("Die Kosten der Rücksendung trägt der Käufer.", "de"),
+        ("Return shipping: EUR 4,95", "en"),
+        ("Returfrakt: kr 99,-", "nb"),
+    ],
+)
+def test_the_consumer_still_pays_where_nothing_is_refunded(text: str, lang: str) -> None:
+    assert _payers(text, lang) == ["consumer"]
