@@ -121,6 +121,12 @@ class Lexicon:
     heads: dict[PageKind, tuple[str, ...]] = field(default_factory=dict)
     #: text_kinds of texts already seen: link texts and titles repeat on every page of a site.
     _text_cache: dict[str, dict[PageKind, float]] = field(default_factory=dict, compare=False, repr=False)
+    #: Per raw URL segment, per kind: whether it is a slug and whether it ends with a head. The
+    #: segments repeat across a site's URLs ("cal", "2026", "produkter"): a page of thousands of
+    #: links otherwise matched every head of every kind against every segment of every link.
+    _segment_cache: dict[str, tuple[tuple[PageKind, bool, bool], ...]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     def public_body_in(self, text: str) -> str | None:
         """The first public authority or dispute body named in ``text`` (normalised), if any."""
@@ -159,16 +165,30 @@ class Lexicon:
     def url_kinds(self, url: str) -> dict[PageKind, float]:
         """Kinds the path of a URL names; the last segment counts most."""
         path = unquote(urlsplit(url).path)
-        segments = [normalise(s).replace(" ", "-") for s in path.split("/") if s]
-        segments = [re.sub(r"-(html?|php|aspx?)$", "", s) for s in segments]
+        matches = [self._segment_matches(s) for s in path.split("/") if s]
         found: dict[PageKind, float] = {}
-        for position, segment in enumerate(reversed(segments)):
+        for position, kinds in enumerate(reversed(matches)):
             strength = 1.0 if position == 0 else 0.4
-            for kind, slugs in self.slugs.items():
-                if segment in slugs and found.get(kind, 0.0) < strength:
+            for kind, slug, headed in kinds:
+                if slug and found.get(kind, 0.0) < strength:
                     found[kind] = strength
-                elif self._headed(kind, segment.split("-")) and found.get(kind, 0.0) < strength * 0.8:
+                elif headed and found.get(kind, 0.0) < strength * 0.8:
                     found[kind] = strength * 0.8
+        return found
+
+    def _segment_matches(self, raw: str) -> tuple[tuple[PageKind, bool, bool], ...]:
+        """Per kind, whether the URL segment ``raw`` is one of its slugs and whether it ends
+        with one of its heads (once per distinct segment)."""
+        cached = self._segment_cache.get(raw)
+        if cached is not None:
+            return cached
+        segment = re.sub(r"-(html?|php|aspx?)$", "", normalise(raw).replace(" ", "-"))
+        words = segment.split("-")
+        found = tuple((kind, segment in slugs, self._headed(kind, words)) for kind, slugs in self.slugs.items())
+        if len(raw) <= _CACHED_LENGTH:
+            if len(self._segment_cache) >= _TEXT_CACHE_SIZE:
+                self._segment_cache.clear()
+            self._segment_cache[raw] = found
         return found
 
     def _headed(self, kind: PageKind, words: list[str]) -> bool:

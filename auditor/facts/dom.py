@@ -69,6 +69,8 @@ class Document:
         self._region_cache: dict[lxml.html.HtmlElement, Region] = {}
         self._text_cache: dict[lxml.html.HtmlElement, str] = {}
         self._locator_cache: dict[lxml.html.HtmlElement, str] = {}
+        #: Per parent and tag: each child's place among its siblings of that tag (see ``locator``).
+        self._sibling_places: SiblingPlaces = {}
 
     # ------------------------------------------------------------------ structure
 
@@ -97,7 +99,7 @@ class Document:
         """A CSS-like path: ``tag#id`` stops the walk, otherwise ``tag:nth-of-type(n)`` steps."""
         found = self._locator_cache.get(element)
         if found is None:
-            found = self._locator_cache[element] = locator(element)
+            found = self._locator_cache[element] = locator(element, self._sibling_places)
         return found
 
     def with_blocks(self, blocks: list[TextBlock]) -> Document:
@@ -235,8 +237,15 @@ def _label_row(element: lxml.html.HtmlElement) -> TextBlock | None:
     return TextBlock(f"{texts[0].rstrip(':')} – {' '.join(texts[1:])}", element)
 
 
-def locator(element: lxml.html.HtmlElement) -> str:
-    """A CSS-like path to ``element``: ``tag#id`` ends the walk, else ``tag:nth-of-type(n)`` steps."""
+#: Per parent element and child tag: each such child's index among them and how many there are.
+SiblingPlaces = dict[tuple[lxml.html.HtmlElement, str], tuple[dict[lxml.html.HtmlElement, int], int]]
+
+
+def locator(element: lxml.html.HtmlElement, places: SiblingPlaces | None = None) -> str:
+    """A CSS-like path to ``element``: ``tag#id`` ends the walk, else ``tag:nth-of-type(n)`` steps.
+
+    With ``places`` (kept by the caller for one tree) a parent's children of a tag are counted
+    once: counting the siblings at every step made a page of thousands of links quadratic."""
     parts: list[str] = []
     node: lxml.html.HtmlElement | None = element
     while node is not None and isinstance(node.tag, str) and node.tag != "html":
@@ -250,11 +259,28 @@ def locator(element: lxml.html.HtmlElement) -> str:
             break
         # Counted by lxml's own sibling iteration: a list of the parent's children at every step
         # made a long list's locators quadratic.
-        before = sum(1 for _ in node.itersiblings(node.tag, preceding=True))
-        alone = before == 0 and next(node.itersiblings(node.tag), None) is None
+        place = _place(node, parent, places) if places is not None else None
+        if place is None:
+            before = sum(1 for _ in node.itersiblings(node.tag, preceding=True))
+            alone = before == 0 and next(node.itersiblings(node.tag), None) is None
+        else:
+            before, alone = place
         parts.append(node.tag if alone else f"{node.tag}:nth-of-type({before + 1})")
         node = parent
     return " > ".join(reversed(parts))
+
+
+def _place(node: lxml.html.HtmlElement, parent: lxml.html.HtmlElement,
+           places: SiblingPlaces) -> tuple[int, bool] | None:
+    """How many of ``node``'s siblings of its tag come before it and whether it is the only one,
+    from one pass over ``parent``'s children by lxml's own tag matching (None: not among them)."""
+    key = (parent, node.tag)
+    known = places.get(key)
+    if known is None:
+        children = {child: n for n, child in enumerate(parent.iterchildren(node.tag))}
+        known = places[key] = (children, len(children))
+    index = known[0].get(node)
+    return None if index is None else (index, known[1] == 1)
 
 
 def clean(text: str) -> str:
