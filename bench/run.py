@@ -441,6 +441,15 @@ def start_web(work: Path, args: argparse.Namespace) -> tuple[subprocess.Popen[by
     return process, sites
 
 
+def stop_web(web: subprocess.Popen[bytes]) -> None:
+    """Stop the simulated web started by :func:`start_web`: asked first, killed after 30 s."""
+    web.terminate()
+    try:
+        web.wait(30)
+    except subprocess.TimeoutExpired:
+        web.kill()
+
+
 # ------------------------------------------------------------------------------------- grids
 
 def batch_point(label: str, sites: Path, work: Path, args: argparse.Namespace, concurrency: int,
@@ -477,11 +486,7 @@ def _with_web(args: argparse.Namespace, work: Path, say: Any, body: Any) -> tupl
             rows: list[dict[str, Any]] = body(sites)
         return rows, server.peak
     finally:
-        web.terminate()
-        try:
-            web.wait(30)
-        except subprocess.TimeoutExpired:
-            web.kill()
+        stop_web(web)
 
 
 def run_scaling(args: argparse.Namespace, work: Path, say: Any) -> dict[str, Any]:
@@ -633,11 +638,7 @@ def run_bench(args: argparse.Namespace, work: Path, say: Any = print) -> dict[st
                 runs.append(prof)
         server_peak = server_memory.peak
     finally:
-        web.terminate()
-        try:
-            web.wait(30)
-        except subprocess.TimeoutExpired:
-            web.kill()
+        stop_web(web)
     results: dict[str, Any] = {
         "config": config_of(args),
         "machine": machine(),
