@@ -14,20 +14,9 @@ from auditor import store
 from auditor.cli import main
 from auditor.demo.server import serve_sites
 from auditor.models import Outcome
+from tests.e2e.test_batch import small_shop
 
 pytestmark = pytest.mark.e2e
-
-
-def shop(root: Path, n: int) -> Path:
-    folder = root / f"butik{n}"
-    folder.mkdir(parents=True)
-    (folder / "index.html").write_text(
-        f"<!doctype html><html lang='sv'><head><title>Butik {n}</title></head><body><main><h1>Butik {n}</h1>"
-        "</main><footer><a href='/kontakt'>Kontakt</a></footer></body></html>", encoding="utf-8")
-    (folder / "kontakt.html").write_text(
-        f"<!doctype html><html lang='sv'><head><title>Kontakt</title></head><body><main><h1>Kontakt</h1>"
-        f"<p>E-post: hej@butik{n}.se · Telefon 08-123 45 {n:02d}</p></main></body></html>", encoding="utf-8")
-    return folder
 
 
 def test_a_batch_on_either_store_reads_back_reaudits_and_verifies(
@@ -35,7 +24,7 @@ def test_a_batch_on_either_store_reads_back_reaudits_and_verifies(
 ) -> None:
     where = str(store_where)
     out = tmp_path / "out"
-    with serve_sites([shop(tmp_path / "sites", n) for n in range(3)], first_host=110) as served:
+    with serve_sites([small_shop(tmp_path / "sites", n) for n in range(3)], first_host=110) as served:
         sites = tmp_path / "sites.csv"
         with sites.open("w", encoding="utf-8", newline="") as handle:
             writer = csv.writer(handle)
