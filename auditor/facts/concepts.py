@@ -100,7 +100,7 @@ _KEPT_BRACKETS = re.compile(r"\(\s*\d+\s*\)|(?<=\d)\s*\(\s*([^\W\d_]+)\s*\)")
 _AMOUNT = r"\d+(?:[.,]\d{1,2})?(?:[.,][-–])?"
 _MONEY = re.compile(
     rf"(?:(?:[€£$]|\bkr\.?|\b(?-i:SEK|NOK|DKK|EUR)(?![^\W\d_]))\s?{_AMOUNT}(?!\d))"
-    rf"|(?:\b{_AMOUNT}\s?(?:kr\.|kr\b|sek\b|nok\b|dkk\b|eur\b|euro\b|€|£|:-))",
+    rf"|(?:\b{_AMOUNT}\s?(?:kr\.|kr\b|kron(?:or|er|a|e)\b|sek\b|nok\b|dkk\b|eur\b|euro(?:a|s)?\b|pounds?\b|€|£|:-))",
     re.IGNORECASE,
 )
 
@@ -515,10 +515,18 @@ def _has(clause: Clause, concept: str, slot: str) -> bool:
     return (concept, slot) in clause.filled
 
 
-def _negated(clause: Clause, concept: str, lang: str) -> bool:
-    """Whether the clause holds a negation word of ``lang`` that is not part of a longer term."""
+def _negated(clause: Clause, concept: str, lang: str, near: tuple[str, ...] | None = None) -> bool:
+    """Whether the clause holds a negation word of ``lang`` that is not part of a longer term.
+
+    Read in a whole sentence (``near``: the pattern's slots), a negation word counts only within
+    :data:`NEGATED_REACH` words of one of those slots' words: "Large items that cannot be sent by
+    post will be collected for a fee" denies the post, not the fee."""
     owned = clause.owned.get(concept, frozenset())
-    return any(at not in owned for at in clause.hits.get((concept, lang, NEGATION), ()))
+    negations = [at for at in clause.hits.get((concept, lang, NEGATION), ()) if at not in owned]
+    if near is None or not negations:
+        return bool(negations)
+    words = [at for slot in near for at in clause.hits.get((concept, lang, slot), ())]
+    return any(abs(n - at) <= NEGATED_REACH for n in negations for at in words)
 
 
 def _clause_value(concept: Concept, clause: Clause, suspended: set[str], scope: str = "clause") -> str | None:
@@ -539,7 +547,7 @@ def _clause_value(concept: Concept, clause: Clause, suspended: set[str], scope: 
                 continue
             near = _span(clause, concept.name, lang, pattern.near or pattern.slots)
             value: str | None = pattern.value
-            if _negated(clause, concept.name, lang):
+            if _negated(clause, concept.name, lang, pattern.slots if scope == "sentence" else None):
                 value = concept.negation.get(pattern.value)
             if value is None:
                 continue
