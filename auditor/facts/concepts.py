@@ -84,6 +84,9 @@ _GAP = re.compile(r"\.\.\.(\d*)")
 WITHIN = 12
 #: How many words from a ``negated`` slot's word a negation word may stand.
 NEGATED_REACH = 3
+#: How many words from a pattern's word a negation word may stand when the pattern reads a whole
+#: sentence (a clause's negation counts anywhere in the clause).
+SENTENCE_NEGATION_REACH = 6
 NEGATION = "negation"
 MONEY = "@money"
 
@@ -519,14 +522,15 @@ def _negated(clause: Clause, concept: str, lang: str, near: tuple[str, ...] | No
     """Whether the clause holds a negation word of ``lang`` that is not part of a longer term.
 
     Read in a whole sentence (``near``: the pattern's slots), a negation word counts only within
-    :data:`NEGATED_REACH` words of one of those slots' words: "Large items that cannot be sent by
-    post will be collected for a fee" denies the post, not the fee."""
+    :data:`SENTENCE_NEGATION_REACH` words of one of those slots' words: "Large items that cannot
+    be sent by post will be collected for a fee of €40" denies the post, not the fee; "Die
+    gesetzliche Gewährleistung ist bei B-Ware ausgeschlossen" still denies the right."""
     owned = clause.owned.get(concept, frozenset())
     negations = [at for at in clause.hits.get((concept, lang, NEGATION), ()) if at not in owned]
     if near is None or not negations:
         return bool(negations)
     words = [at for slot in near for at in clause.hits.get((concept, lang, slot), ())]
-    return any(abs(n - at) <= NEGATED_REACH for n in negations for at in words)
+    return any(abs(n - at) <= SENTENCE_NEGATION_REACH for n in negations for at in words)
 
 
 def _clause_value(concept: Concept, clause: Clause, suspended: set[str], scope: str = "clause") -> str | None:

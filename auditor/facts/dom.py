@@ -186,17 +186,23 @@ def _blocks(start: lxml.html.HtmlElement) -> list[TextBlock]:
                     kinds.append(_FRAME)
             else:
                 inline += 1
+                # A block inside an inline element (a card link's <div>s, a table in a <span>)
+                # is read with it, set apart by a space as a browser sets it on its own line.
+                if tag in _BLOCK:
+                    own.append(" ")
                 if element.text:
                     own.append(element.text)
-                kinds.append(_INLINE)
+                kinds.append(_INLINE_BLOCK if tag in _BLOCK else _INLINE)
         elif event == "end":
             if not kinds:  # the end of ``start``
                 break
             kind = kinds.pop()
             if kind == _FRAME:
                 _flush(frames.pop(), out)
-            elif kind == _INLINE:
+            elif kind in (_INLINE, _INLINE_BLOCK):
                 inline -= 1
+                if kind == _INLINE_BLOCK:
+                    frames[-1][1].append(" ")
             if element.tail:
                 frames[-1][1].append(element.tail)
         elif element.tail:  # a comment or processing instruction: only its tail is text
@@ -205,7 +211,7 @@ def _blocks(start: lxml.html.HtmlElement) -> list[TextBlock]:
     return out
 
 
-_SKIPPED, _FRAME, _INLINE = 0, 1, 2
+_SKIPPED, _FRAME, _INLINE, _INLINE_BLOCK = 0, 1, 2, 3
 
 
 def _flush(frame: tuple[lxml.html.HtmlElement, list[str]], out: list[TextBlock]) -> None:
@@ -298,7 +304,9 @@ def excerpt(text: str, start: int, end: int, width: int = 90) -> str:
 
 def inline_text(element: lxml.html.HtmlElement) -> str:
     """Inline text of an element, unfolded; ``<br>`` becomes a newline, invisible and hidden
-    elements are skipped (their tails kept). One walk of lxml's own iteration."""
+    elements are skipped (their tails kept), a block inside (a table's cells, a list's items, a
+    card link's <div>s) is set apart by spaces as a browser sets it on lines of its own: "Till"
+    and "Trädgårdsboden AB" in two cells are not one word. One walk of lxml's own iteration."""
     if not isinstance(element.tag, str):
         return ""
     tag = element.tag.lower()
@@ -309,26 +317,35 @@ def inline_text(element: lxml.html.HtmlElement) -> str:
     parts: list[str] = [element.text] if element.text else []
     walk = etree.iterwalk(element, events=("start", "end", "comment", "pi"))
     next(walk)
-    depth = 0  # elements open below ``element``
+    # Per element open below ``element``: whether it is a block read (its end is set apart too).
+    blocks: list[bool] = []
     for event, node in walk:
         if event == "start":
-            depth += 1
             tag = node.tag
             if not isinstance(tag, str):
                 walk.skip_subtree()
+                blocks.append(False)
                 continue
             tag = tag.lower()
             if tag in _INVISIBLE or is_hidden(node):
                 walk.skip_subtree()
+                blocks.append(False)
             elif tag == "br":
                 walk.skip_subtree()
                 parts.append("\n")
-            elif node.text:
-                parts.append(node.text)
+                blocks.append(False)
+            else:
+                block = tag in _BLOCK
+                if block:
+                    parts.append(" ")
+                if node.text:
+                    parts.append(node.text)
+                blocks.append(block)
         elif event == "end":
-            if depth == 0:  # the end of ``element``
+            if not blocks:  # the end of ``element``
                 break
-            depth -= 1
+            if blocks.pop():
+                parts.append(" ")
             if node.tail:
                 parts.append(node.tail)
         elif node.tail:

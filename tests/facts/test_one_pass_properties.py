@@ -44,7 +44,13 @@ def _reference_inline(element: lxml.html.HtmlElement, parts: list[str]) -> None:
     if element.text:
         parts.append(element.text)
     for child in element:
+        # A block inside is set apart by spaces, as a browser puts it on lines of its own.
+        block = isinstance(child.tag, str) and child.tag.lower() in dom._BLOCK
+        if block and not (child.tag.lower() in dom._INVISIBLE or is_hidden(child)):
+            parts.append(" ")
         _reference_inline(child, parts)
+        if block and not (child.tag.lower() in dom._INVISIBLE or is_hidden(child)):
+            parts.append(" ")
         if child.tail:
             parts.append(child.tail)
 

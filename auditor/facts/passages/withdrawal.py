@@ -331,6 +331,10 @@ def _forms(doc: Document, lang: str) -> list[PassageFact]:
                 provided.append(
                     passage_fact(doc, block.element, topic, lang, block.text, name=block.text, flags=["inline"])
                 )
+    for form in doc.root.iter("form"):
+        title = _web_form_title(doc, concepts, form, fields)
+        if title:
+            provided.append(passage_fact(doc, form, topic, lang, title, name=title, flags=["inline", "web_form"]))
     under_heading = {a for h in named_headings for a in _links_after(h)}
     texts = _block_texts(doc)
     for anchor in doc.root.iter("a"):
@@ -357,6 +361,7 @@ def _forms(doc: Document, lang: str) -> list[PassageFact]:
             provided.append(
                 passage_fact(doc, anchor, topic, lang, label or target, name=label, target=target, flags=flags)
             )
+    provided.extend(_written_links(doc, concepts, lang))
     if provided:
         return _dedupe(provided)
     mentions: list[PassageFact] = []
@@ -366,6 +371,80 @@ def _forms(doc: Document, lang: str) -> list[PassageFact]:
                 mentions.append(passage_fact(doc, block.element, topic, lang, sentence.text, flags=["mention_only"]))
                 break
     return mentions
+
+
+#: Input types a consumer does not type into: a web form of these alone is no form to fill in.
+_NOT_FILLED = frozenset({"hidden", "submit", "button", "image", "reset", "checkbox", "radio", "file"})
+#: How many fields a web form needs to be the withdrawal form filled in online (name, order,
+#: goods, date received), not a one-field order lookup.
+_WEB_FORM_FIELDS = 3
+
+
+def _web_form_title(doc: Document, concepts: PageConcepts, form: lxml.html.HtmlElement, fields: Phrases) -> str:
+    """The heading of a web form that is the withdrawal form filled in online (CRD Art. 11(3)):
+    a ``<form>`` of at least three fields to type into, two of them the model form's (name,
+    address, order number, goods, date received), under a heading or legend that names
+    withdrawing and no other matter ("Meddela att du ångrar köpet", "Widerruf erklären"); ""
+    when it is not one. A contact or complaint form under such a heading names another matter
+    in its heading, or lacks the fields."""
+    filled = [
+        c for c in form.iter(*_CONTROLS)
+        if c.tag != "input" or (c.get("type") or "text").lower() not in _NOT_FILLED
+    ]
+    if len(filled) < _WEB_FORM_FIELDS:
+        return ""
+    words = word_list(doc.element_text(form))
+    if len({phrase for _, phrase in phrase_hits(words, fields)}) < 2:
+        return ""
+    title = _form_heading(doc, form)
+    slots = concepts.spans(title, _FORM) if title else {}
+    return title if "withdrawal" in slots and "other" not in slots else ""
+
+
+def _form_heading(doc: Document, form: lxml.html.HtmlElement) -> str:
+    """A form's own heading or legend, else the heading just before it (among its preceding
+    siblings, or its parent's: a form wrapped in a <div>)."""
+    for el in form.iter("legend", *HEADINGS):
+        if isinstance(el.tag, str) and el.tag.startswith(("h", "legend")):
+            return doc.element_text(el)
+    node: lxml.html.HtmlElement | None = form
+    for _ in range(2):
+        if node is None:
+            break
+        for sibling in node.itersiblings(preceding=True):
+            if isinstance(sibling.tag, str) and sibling.tag in HEADINGS and sibling.tag.startswith("h"):
+                return doc.element_text(sibling)
+            if isinstance(sibling.tag, str) and doc.element_text(sibling):
+                break  # text between: the heading, if any, is not the form's
+        node = node.getparent()
+    return ""
+
+
+#: An address written out in the text, not linked ("hittar du här: https://butiken.se/angerblankett.pdf").
+_WRITTEN_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"')\]]+", re.IGNORECASE)
+
+
+def _written_links(doc: Document, concepts: PageConcepts, lang: str) -> list[PassageFact]:
+    """The form given by an address written out in a sentence that names it, not as a link: the
+    address is the form when it is a document or its path names withdrawing (a consumer copies
+    it into the browser; a person reading the page counts it as given)."""
+    out: list[PassageFact] = []
+    for block in doc.blocks:
+        if "://" not in block.text and "www." not in block.text.lower():
+            continue
+        for sentence in sentences(block.text):
+            found = _WRITTEN_URL.search(sentence.text)
+            if found is None or not _names_form(concepts, sentence.text):
+                continue
+            written = found.group().rstrip(".,;:")
+            target = written if "://" in written else f"https://{written}"
+            path = unquote(urlsplit(target).path)
+            slug = " ".join(word_list(path.replace("-", " ").replace("_", " ")))
+            if _DOCUMENT.search(path) or "withdrawal" in concepts.spans(slug, _FORM):
+                flags = ["link", "written"] + (["pdf"] if path.lower().endswith(".pdf") else [])
+                out.append(passage_fact(doc, block.element, PassageTopic.WITHDRAWAL_FORM, lang, sentence.text,
+                                        name=written, target=target, flags=flags))
+    return out
 
 
 def _points_at_form(concepts: PageConcepts, label: str, slug: str, document: bool) -> bool:
