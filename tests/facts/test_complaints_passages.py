@@ -367,3 +367,27 @@ def test_no_complaint_channel_without_complaints(sentence: str, lang: str) -> No
 def test_the_answer_time_is_the_answers_period(body: str, lang: str, amount: float, unit: str) -> None:
     facts = [f for f in _topic(_gather(f"<main>{body}</main>", lang=lang), PROCEDURE) if "answer_time" in f.flags]
     assert [(f.amount, f.unit) for f in facts] == [(amount, unit)]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # A floor: the least the right lasts, stated as its period.
+        ("<p>Du har en lagstadgad reklamationsrätt på minst två år.</p>", [(2.0, "years", ["floor"])]),
+        # A comparison is still no period.
+        ("<p>För varor som ska hålla längre än två år gäller reklamationsrätt.</p>", []),
+        # Under a heading that names the period, or answering a question that asks for it.
+        ("<h2>Reklamationstid</h2><p>För porslin gäller ett års frist.</p>", [(1.0, "years", ["asked"])]),
+        (
+            "<h3>När måste jag reklamera?</h3><p>Så snart du har märkt felet, och helst inom 2 månader.</p>",
+            [(2.0, "months", ["asked", "notice_period"])],
+        ),
+        # A heading about something else gives no subject.
+        ("<h2>Leverans</h2><p>Paketet kommer inom ett år.</p>", []),
+        ("<h2>Om oss</h2><p>Vi har funnits i tre år.</p>", []),
+    ],
+)
+def test_floors_and_periods_answering_their_heading_or_question(
+    body: str, expected: list[tuple[float, str, list[str]]]
+) -> None:
+    assert _periods(body) == expected

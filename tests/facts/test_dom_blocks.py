@@ -34,3 +34,19 @@ def test_c1_controls_read_as_windows_1252() -> None:
     assert texts("<p>Muster GmbH \x96 Hauptstraße 1 \x96 10115 Berlin</p>") == [
         "Muster GmbH – Hauptstraße 1 – 10115 Berlin"
     ]
+
+
+def test_an_elements_text_sets_its_blocks_apart_as_a_browser_does() -> None:
+    doc = Document(
+        "<main><table><tr><td>Till</td><td>Trädgårdsboden AB</td></tr><tr><td>Konsumentens namn</td>"
+        "<td></td></tr></table><a href='/p'><div>Soffa</div><div>4 995 kr</div></a>"
+        "<p>Fri<b>frakt</b> <span>över 500 kr</span></p></main>",
+        "https://x.se/",
+    )
+    table = next(doc.root.iter("table"))
+    link = next(doc.root.iter("a"))
+    paragraph = next(doc.root.iter("p"))
+    assert doc.element_text(table) == "Till Trädgårdsboden AB Konsumentens namn"
+    assert doc.element_text(link) == "Soffa 4 995 kr"
+    assert doc.element_text(paragraph) == "Frifrakt över 500 kr"  # inline elements stay joined
+    assert "Soffa 4 995 kr" in texts("<main><p>Se <a href='/p'><div>Soffa</div><div>4 995 kr</div></a></p></main>")[0]

@@ -701,12 +701,15 @@ UNIT_WORDS: dict[str, Unit] = {
     "dgr": "days", "dg": "days", "pv": "days", "tg": "days", "kalenderdagar": "days", "kalenderdager": "days",
     "kalenderdage": "days", "kalendertage": "days", "kalendertagen": "days", "kalenteripäivää": "days",
     "kalenteripäivän": "days",
-    # genitives and adjectives: "tre års", "14 dagars", "14-dagers", "14-tägiges", "zweijährige"
+    # genitives and adjectives: "tre års", "14 dagars", "14-dagers", "14-tägiges", "zweijährige",
     "års": "years", "dagars": "days", "dagers": "days", "dages": "days", "veckors": "weeks",
     "ukers": "weeks", "ugers": "weeks", "månaders": "months", "måneders": "months", "timmars": "hours",
     "tägig": "days", "tägige": "days", "tägigen": "days", "tägiges": "days", "tägiger": "days",
     "jährig": "years", "jährige": "years", "jährigen": "years", "jähriges": "years",
     "monatig": "months", "monatige": "months", "monatigen": "months",
+    # "treårig reklamationsrätt", "3-årig garanti", "toårige", "kaksivuotinen", "14-päiväinen"
+    "årig": "years", "åriga": "years", "årigt": "years", "årige": "years",
+    "vuotinen": "years", "vuotisen": "years", "vuotista": "years", "päiväinen": "days", "päiväisen": "days",
     # en
     "hours": "hours", "hour": "hours", "days": "days", "day": "days", "weeks": "weeks", "week": "weeks",
     "months": "months", "month": "months", "years": "years", "year": "years",
@@ -886,7 +889,8 @@ def _compound(word: str) -> tuple[float, Unit] | None:
     """(amount, unit) of a number word and a unit written as one word, or None."""
     for form in (word.casefold(), normalise(word)):
         suffix = _UNIT_SUFFIX.search(form)
-        if suffix and suffix.start() > 0:
+        # A number of two letters at least: "a" + "arige" is the folded "årige", not "one year".
+        if suffix and suffix.start() > 1:
             value = number_value(form[: suffix.start()])
             unit = unit_of(suffix.group())
             if value is not None and unit is not None:

@@ -112,19 +112,27 @@ def gather(doc: Document, lang: str) -> list[PassageFact]:
             while open_headings and open_headings[-1][0] >= level:
                 open_headings.pop()
             named = _names_right(doc, block.text)
-            open_headings.append((level, named or _is_context(doc, block.text), clean(block.text) if named else ""))
+            open_headings.append(
+                (level, named or _is_context(doc, block.text), clean(block.text) if named else "", clean(block.text))
+            )
         main = doc.region(block.element) == Region.MAIN
-        heading_context = any(context for _, context, _ in open_headings)
+        heading_context = any(context for _, context, _, _ in open_headings)
         inherited = (page_context or heading_context) and main
         # The innermost heading: "Returer & reklamation" › "Kvalitetslöfte" does not make the
         # quality promise's sentences an explanation of the right.
         right_heading = open_headings[-1][2] if main and open_headings else ""
         links = _link_only(doc, block)
+        # What a sentence may answer: the question just before it in its block ("När måste jag
+        # reklamera? Så snart ..."), else its innermost heading ("Reklamasjonsfrist").
+        inner = open_headings[-1][3] if main and open_headings and tag not in HEADINGS else ""
+        question = ""
         for sentence in _sentences(block.text):
             out.extend(_sentence_facts(
                 doc, block, lang, sentence, inherited, heading=tag in HEADINGS, links=links,
                 right_heading="" if tag in HEADINGS else right_heading,
+                asked=question or inner,
             ))
+            question = sentence.text if sentence.text.rstrip().endswith("?") else ""
         notice = _notice_in_block(doc, block, lang)
         if notice is not None:
             out.append(notice)
@@ -207,6 +215,7 @@ def _sentence_facts(
     heading: bool,
     links: bool,
     right_heading: str = "",
+    asked: str = "",
 ) -> list[PassageFact]:
     """Passages of one sentence. A heading or a link ("Reklamation" in the footer) names the
     topic but explains nothing: it is no ``complaints_right`` passage, and a list of links is
@@ -237,7 +246,7 @@ def _sentence_facts(
         procedure = _procedure(doc, block, lang, text, channel, fault=fault)
         if procedure is not None:
             out.append(procedure)
-    out.extend(_periods(doc, block, lang, text, words))
+    out.extend(_periods(doc, block, lang, text, words, asked=asked))
     return out
 
 
@@ -368,13 +377,30 @@ def _bare_units(text: str) -> list[Period]:
 # --------------------------------------------------------------------------- periods
 
 
-def _periods(doc: Document, block: TextBlock, lang: str, text: str, words: list[str]) -> list[PassageFact]:
-    """The periods of a sentence stated for complaints (see ``lexicon/concepts/complaint_period.toml``)."""
+def _periods(
+    doc: Document, block: TextBlock, lang: str, text: str, words: list[str], *, asked: str = ""
+) -> list[PassageFact]:
+    """The periods of a sentence stated for complaints (see ``lexicon/concepts/complaint_period.toml``).
+
+    A sentence that names no subject of its own answers ``asked`` (the question before it, or
+    its heading) when that asks for the complaint period: "Reklamasjonsfrist" – "... er fristen
+    fem år"; "När måste jag reklamera?" – "... helst inom 2 månader". Its periods are then
+    flagged ``asked``: read from their context, which the rule weighs less than a sentence that
+    says it all."""
     slots = _PeriodSlots(page_concepts(doc).spans(text, _PERIOD), page_concepts(doc).spans(text, _RIGHT))
-    if not slots.legal and not slots.reported and not slots.guarantee:
-        return []
+    # A question joined to its answer in one statement ("När måste jag reklamera? – Så snart
+    # ..."): the question is the context, already in the text shown.
+    question, mark, answer = text.partition("?")
+    from_context = bool(mark and answer.strip()) and _asks_period(doc, question)
+    if from_context:
+        asked = ""
+    elif not slots.legal and not slots.reported and not slots.guarantee:
+        if not asked or not _asks_period(doc, asked):
+            return []
+        from_context = True
     out: list[PassageFact] = []
-    stated = list(periods(text))
+    # "vuoden kuluessa": a unit alone is one of it, in Finnish as the complaint periods say it.
+    stated = [*periods(text), *_bare_units(text)]
     for period in stated:
         start, end = word_index(text, period.start), word_index(text, period.end)
         lo, hi = _clause(text, period)
@@ -384,6 +410,9 @@ def _periods(doc: Document, block: TextBlock, lang: str, text: str, words: list[
         to_guarantee = _distance(slots.guarantee, start, end)
         subject = min(to_legal, to_report, to_guarantee)
         window = _CLAUSE_WINDOW if slots.subject_in(clause) else _WINDOW
+        if from_context:
+            # The subject is the question's: a nearer other topic is the period's.
+            subject = min(subject, window)
         if subject > window or _distance(slots.other, start, end) <= subject or start in slots.thresholds:
             continue
         if slots.within("handling", clause) and not slots.within("liable", clause):
@@ -394,9 +423,17 @@ def _periods(doc: Document, block: TextBlock, lang: str, text: str, words: list[
         flags = slots.flags(
             clause,
             end,
-            guarantee_nearer=to_guarantee <= min(to_legal, to_report),
+            guarantee_nearer=bool(slots.guarantee) and to_guarantee <= min(to_legal, to_report),
             following=(word_index(text, following[0]), word_index(text, following[1])) if following else None,
         )
+        if start in slots.floors:
+            flags.append("floor")
+        if from_context:
+            flags.append("asked")
+            # An answer counted from noticing the fault ("Så snart du har märkt felet, och helst
+            # inom 2 månader") gives the time to notify it, wherever in the answer it says so.
+            if slots.found.get("notice") and "notice_period" not in flags:
+                flags.append("notice_period")
         reported = to_report < to_legal and to_report <= to_guarantee
         if reported and "notice_period" not in flags and not slots.counted_from_start(end):
             flags.append("notice_period")  # "report faults within 14 days": a time to notify
@@ -406,13 +443,23 @@ def _periods(doc: Document, block: TextBlock, lang: str, text: str, words: list[
                 block.element,
                 PassageTopic.GUARANTEE_PERIOD,
                 lang,
-                _show(text, period.start, period.end),
+                _show(f"{asked} – {clean(text)}") if from_context and asked else _show(text, period.start, period.end),
                 flags=flags,
                 amount=period.amount,
                 unit=period.unit,
             )
         )
     return out
+
+
+def _asks_period(doc: Document, asked: str) -> bool:
+    """Whether a heading or question asks for the complaint period: it names the period
+    ("Reklamasjonsfrist", "Gewährleistungsfrist"), or asks when or how long a fault can be
+    claimed or reported ("När måste jag reklamera?", "How long can I complain?")."""
+    found = page_concepts(doc).spans(asked, _PERIOD)
+    if found.get("legal"):
+        return True
+    return bool(found.get("when")) and bool(found.get("claim") or found.get("report"))
 
 
 Span = tuple[int, int]
@@ -453,6 +500,8 @@ class _PeriodSlots:
         ]
         # "meant to last longer than two years": a comparison, not a period for complaints.
         self.thresholds = {b for _, b in found.get("threshold", [])}
+        # "minst två år", "at least two years": the least the right lasts, stated as its period.
+        self.floors = {b for _, b in found.get("floor", [])}
 
     def counted_from_start(self, period_end: int) -> bool:
         """Whether the period is counted from the delivery or the purchase: a ``from`` word

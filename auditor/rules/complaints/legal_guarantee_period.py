@@ -24,6 +24,7 @@ Failing example      "Reklamation inom 14 dagar" on a Swedish shop; "2 års rekl
 Passing example      "Du har rätt att reklamera en felaktig vara i upp till tre år."
 Needs review when    no period is found and the site's complaints information could not be
                      read; a notice or transport-damage period under two months is stated; a
+                     floor below the statutory period ("minst två år" in SE) is stated; a
                      short period for used goods or for long-lived goods (NO) is stated; a
                      fixed limit is stated in Finland.
 """
@@ -102,6 +103,7 @@ MESSAGES = Messages(
         "a complaints period of {period} for goods meant to last longer ({minimum} by law)",
     ),
     doubt_period=N_("a complaints period of {period}"),
+    doubt_floor=N_("a complaints period of at least {period}, less than the statutory {minimum}"),
     # Evidence notes.
     note_too_short=N_(
         "stated complaints period {period}, shorter than {minimum}",
@@ -163,16 +165,25 @@ class LegalGuaranteePeriod(Rule):
 
         short: list[PassageFact] = []
         doubtful: list[PassageFact] = []
+        low_floors: list[PassageFact] = []
         for p in legal:
             months = _months(p)
-            if "used_goods" in p.flags and months < minimum - _SLACK:
+            if "floor" in p.flags:
+                # "minst två år": the least the right lasts never cuts it short; below the
+                # statutory period, and with no full period stated beside it, it may still
+                # mislead, which a person judges.
+                if months < minimum - _SLACK:
+                    low_floors.append(p)
+            elif "used_goods" in p.flags and months < minimum - _SLACK:
                 # Used goods: DE allows one year by agreement; elsewhere a person checks.
                 if ctx.jurisdiction != "de":
                     doubtful.append(p)
                 elif months < _DE_USED_MONTHS - _SLACK:
                     short.append(p)
             elif months < minimum - _SLACK:
-                short.append(p)
+                # Read from a heading or question ("Reklamationstid" – "30 dagar"): short enough
+                # to fail only when the sentence says it all itself; else a person checks.
+                (doubtful if "asked" in p.flags else short).append(p)
             elif long_lived and "long_lived" in p.flags and months < long_lived - _SLACK:
                 doubtful.append(p)
         if short:
@@ -183,12 +194,15 @@ class LegalGuaranteePeriod(Rule):
                 [passage_evidence(s, pages, MESSAGES("note_too_short", period=_period(s),
                                                      minimum=_show_months(minimum))) for s in short[:3]],
             )
+        if not any("floor" not in p.flags and p not in doubtful for p in legal):
+            doubtful.extend(low_floors)
+        legal = [p for p in legal if p not in low_floors]
         if doubtful or notices:
             listed = [*doubtful, *notices]
             p = listed[0]
             return needs_review(
-                MESSAGES("doubtful", what=_upper_first(_doubt(p, long_lived)), excerpt=p.excerpt),
-                [passage_evidence(s, pages, _doubt(s, long_lived)) for s in listed[:3]],
+                MESSAGES("doubtful", what=_upper_first(_doubt(p, long_lived, minimum)), excerpt=p.excerpt),
+                [passage_evidence(s, pages, _doubt(s, long_lived, minimum)) for s in listed[:3]],
             )
         if legal:
             return passed(
@@ -200,7 +214,10 @@ class LegalGuaranteePeriod(Rule):
     def _no_fixed_limit(
         self, facts: FactView, pages: Pages, legal: list[PassageFact], notices: list[PassageFact]
     ) -> Verdict:
-        """Finland: no absolute limit; a stated limit may cut rights short, a person decides."""
+        """Finland: no absolute limit; a stated limit may cut rights short, a person decides. A
+        floor ("vähintään kaksi vuotta") is no limit: it says the right lasts at least that long."""
+        floors = [p for p in legal if "floor" in p.flags]
+        legal = [p for p in legal if "floor" not in p.flags]
         if legal or notices:
             listed = [*legal, *notices]
             p = listed[0]
@@ -211,10 +228,10 @@ class LegalGuaranteePeriod(Rule):
         rights = ranked(unique(
             p for p in facts.passages if p.topic == PassageTopic.COMPLAINTS_RIGHT and counts(p, pages)
         ), pages)
-        if rights:
+        if rights or floors:
             return passed(
                 MESSAGES("without_limit"),
-                [passage_evidence(p, pages, MESSAGES("note_without_limit")) for p in rights[:3]],
+                [passage_evidence(p, pages, MESSAGES("note_without_limit")) for p in [*rights, *floors][:3]],
             )
         return self._none_stated(facts, pages, [])
 
@@ -230,9 +247,11 @@ class LegalGuaranteePeriod(Rule):
         return needs_review(MESSAGES("none_found", commercial=note, doubt=doubt), pages.searched(5))
 
 
-def _doubt(passage: PassageFact, long_lived: float) -> Text:
+def _doubt(passage: PassageFact, long_lived: float, minimum: float) -> Text:
     """What makes a stated period doubtful, for the message and the evidence note."""
     period = _period(passage)
+    if "floor" in passage.flags:
+        return MESSAGES("doubt_floor", period=period, minimum=_show_months(minimum))
     if "transport_damage" in passage.flags:
         return MESSAGES("doubt_transport", period=period)
     if "notice_period" in passage.flags:
