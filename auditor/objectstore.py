@@ -24,7 +24,7 @@ import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
 SCHEME = "s3://"
@@ -215,7 +215,5 @@ class Bucket:
 
 
 def safe_relative(relative: str) -> bool:
-    """A relative path that stays inside its folder (no ``..``, not absolute, no empty part)."""
-    parts = PurePosixPath(relative).parts
-    return bool(parts) and not relative.startswith("/") and all(p not in ("", ".", "..") for p in parts) \
-        and "//" not in relative
+    """A relative path that stays inside its folder (not absolute, no empty, ``.`` or ``..`` part)."""
+    return bool(relative) and all(part not in ("", ".", "..") for part in relative.split("/"))
