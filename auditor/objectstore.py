@@ -171,16 +171,21 @@ class Bucket:
 
     def starting(self, start: str) -> list[str]:
         """The relative paths of the objects whose relative path starts with ``start``."""
+        return sorted(self._listing(start))
+
+    def _listing(self, start: str) -> dict[str, float]:
+        """Relative path -> when the object was written (POSIX time), for ``start`` as :meth:`starting`."""
         prefix = self.location.key(start)
-        found: list[str] = []
+        found: dict[str, float] = {}
         token: str | None = None
         while True:
             page = self._call("list_objects_v2", Bucket=self.location.bucket, Prefix=prefix,
                               **({"ContinuationToken": token} if token else {}))
-            found += [str(item["Key"])[len(self.location.prefix):] for item in page.get("Contents", [])]
+            for item in page.get("Contents", []):
+                found[str(item["Key"])[len(self.location.prefix):]] = item["LastModified"].timestamp()
             token = page.get("NextContinuationToken")
             if not page.get("IsTruncated") or not token:
-                return sorted(found)
+                return found
 
     def download(self, relative: str, target: Path) -> bool:
         """The object at ``relative`` into the file ``target``; False if there is no such object."""
@@ -199,13 +204,15 @@ class Bucket:
         return True
 
     def download_tree(self, folder: str, root: Path) -> list[str]:
-        """Every object under ``folder`` into ``root`` at its relative path; the paths downloaded."""
-        found = self.under(folder)
-        for relative in found:
+        """Every object under ``folder`` into ``root`` at its relative path, the file's time the
+        object's (the manifest records it); the paths downloaded."""
+        listed = self._listing(folder.strip("/") + "/" if folder.strip("/") else "")
+        for relative, written in sorted(listed.items()):
             if not safe_relative(relative):
                 raise ObjectStoreError(f"{self.location}{relative}: not a path a folder can hold")
-            self.download(relative, root / relative)
-        return found
+            if self.download(relative, root / relative):
+                os.utime(root / relative, (written, written))
+        return sorted(listed)
 
     def delete(self, relatives: Iterable[str]) -> None:
         """The objects at ``relatives`` (one request each: DeleteObjects needs a Content-MD5 that
