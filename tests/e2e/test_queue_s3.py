@@ -139,3 +139,23 @@ def test_a_losing_attempt_takes_its_keys_back_and_strays_are_pruned(
         assert prune_attempts(batch.db, batch.run, location) == 2
         assert set(objects(s3_env, "run/")) == {*first, f"evidence/run-{batch.run.id}/notes.txt"}
         batch.close(finished=True)
+
+
+def test_a_site_whose_evidence_cannot_be_uploaded_is_not_stored(tmp_path: Path, redis_db: str, s3_env: str) -> None:
+    """The upload fails (here: no such bucket): the job raises, to be tried again later, and the
+    store holds nothing that names evidence the bucket does not have."""
+    from auditor.objectstore import ObjectStoreError
+
+    [root] = [small_shop(tmp_path / "sites", 2)]
+    with serve_sites([root], first_host=235) as [served]:
+        where = tmp_path / "store.sqlite"
+        settings = pipeline.AuditSettings(render="never", allow_private=True, max_pages=3, output=tmp_path / "out",
+                                          store=where)
+        batch = pipeline.Batch.open([BatchSite(served.url)], settings, source="gone")
+        job = Job(run=batch.run.id, key=run_ref(batch.run), position=0, site=batch.sites[0],
+                  settings=settings_payload(settings), as_of=batch.as_of)
+        context = WorkerContext(broker=redis_db, where=where, evidence=S3Location(f"{s3_env}-gone"), name="w")
+        with pytest.raises(ObjectStoreError, match="does not exist"):
+            _audit_held(context, batch.db, batch.run, job)
+        assert store.stored_site(batch.db, batch.run, served.url) is None
+        batch.close(finished=False)
