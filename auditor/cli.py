@@ -84,6 +84,7 @@ from auditor.i18n import (
     translate,
 )
 from auditor.models import SCHEMA_VERSION, AuditResult, Gate, RuleChange, SiteCrawl, SiteResult, SiteStatus
+from auditor.objectstore import Bucket, ObjectStoreError, S3Location, evidence_location, safe_relative
 from auditor.pipeline import AuditSettings, PipelineError, SiteJob
 from auditor.profiles import jurisdictions
 from auditor.reports import BatchInfo, Written, write_reports
@@ -115,7 +116,7 @@ class UsageError(Exception):
 
 
 #: What the user can put right: printed as ``error: message``, exit code 2.
-USER_ERRORS = (UsageError, PipelineError, BatchInputError, CorpusError, ci.ConfigError)
+USER_ERRORS = (UsageError, PipelineError, BatchInputError, CorpusError, ci.ConfigError, ObjectStoreError)
 
 #: The command line's own words, in the language of ``--lang`` (a report language). Markup
 #: stays out of them: the code styles the words.
@@ -301,7 +302,7 @@ def _batch_parser(commands: Commands) -> None:
                        help="with --queue: show the progress of all workers until the run is done, then write the "
                             "reports and the manifest")
     batch.add_argument("--poll", type=_seconds, default=1.0, metavar="SECONDS", help=argparse.SUPPRESS)
-    _add_audit_options(batch)
+    _add_audit_options(batch, output=_evidence)
     batch.set_defaults(func=cmd_batch)
 
 
@@ -313,9 +314,10 @@ def _worker_parser(commands: Commands) -> None:
     worker_.add_argument("--store", type=_store, required=True, metavar="STORE",
                          help=f"the store the runs are in, shared with the batch command and the other workers: "
                               f"{_STORE_FORMS}")
-    worker_.add_argument("--evidence", type=Path, required=True, metavar="DIR",
+    worker_.add_argument("--evidence", type=_evidence, required=True, metavar="DIR|s3://BUCKET/PREFIX",
                          help="where the evidence goes (WARC files, screenshots): the batch's output folder, "
-                              "shared (a network mount) with the batch command and the other workers")
+                              "shared (a network mount) with the batch command and the other workers, or a "
+                              "place in an S3 bucket (endpoint and keys: the AWS_* settings)")
     worker_.add_argument("--concurrency", type=_positive, default=1, metavar="N",
                          help="sites audited at once, each in its own process (default 1)")
     worker_.add_argument("--time-limit", type=_seconds, default=worker.DEFAULT_TIME_LIMIT, metavar="SECONDS",
@@ -400,8 +402,9 @@ def _history_parser(commands: Commands) -> None:
 
 def _verify_parser(commands: Commands) -> None:
     verify_ = commands.add_parser("verify", help="check that no evidence file of a run was altered")
-    verify_.add_argument("target", type=Path, metavar="DIR|MANIFEST",
-                         help="an output folder (with manifest.json) or a manifest file")
+    verify_.add_argument("target", type=_evidence, metavar="DIR|MANIFEST|s3://BUCKET/PREFIX",
+                         help="an output folder (with manifest.json), a manifest file, or the place in a bucket "
+                              "a queue run wrote to")
     _add_lang_option(verify_, what="language of the closing line (each problem found is told in English)")
     verify_.set_defaults(func=cmd_verify)
 
@@ -471,9 +474,14 @@ def _rules_parser(commands: Commands) -> None:
     rules.set_defaults(func=cmd_rules)
 
 
-def _add_output_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--output", "-o", type=Path, default=Path("audit-reports"), metavar="DIR",
-                        help="where reports go (default ./audit-reports)")
+def _add_output_options(parser: argparse.ArgumentParser,
+                        output: Callable[[str], Path | S3Location] = Path) -> None:
+    s3 = output is not Path  # batch: with --queue, the output may be a place in a bucket
+    parser.add_argument("--output", "-o", type=output, default=Path("audit-reports"),
+                        metavar="DIR|s3://BUCKET/PREFIX" if s3 else "DIR",
+                        help="where reports go (default ./audit-reports)" + (
+                            "; with --queue and --store, s3://BUCKET/PREFIX: reports and evidence in a bucket "
+                            "(endpoint and keys: the AWS_* settings)" if s3 else ""))
     parser.add_argument("--format", default="html,json", metavar="FMT[,FMT]",
                         help=f"comma-separated output formats: {', '.join(FORMATS)} (default html,json)")
     parser.add_argument("--store", type=_store, default=None, metavar="STORE",
@@ -492,8 +500,9 @@ def _add_as_of_option(parser: argparse.ArgumentParser) -> None:
                         help="apply the law as of this date (YYYY-MM-DD; default today)")
 
 
-def _add_audit_options(parser: argparse.ArgumentParser) -> None:
-    _add_output_options(parser)
+def _add_audit_options(parser: argparse.ArgumentParser,
+                       output: Callable[[str], Path | S3Location] = Path) -> None:
+    _add_output_options(parser, output)
     parser.add_argument("--max-pages", type=_positive, default=DEFAULTS.max_pages, metavar="N",
                         help=f"page budget per site (default {DEFAULTS.max_pages})")
     parser.add_argument("--max-depth", type=_positive, default=DEFAULTS.max_depth, metavar="N",
@@ -529,6 +538,9 @@ def audit_settings(args: argparse.Namespace) -> AuditSettings:
     """The one settings object of ``audit``, ``batch`` and ``demo``, from their parsed options
     (an option a command does not have keeps the pipeline's default)."""
     formats = tuple(_parse_formats(args.format))
+    if isinstance(args.output, S3Location) or str(args.output).startswith("s3:"):
+        raise UsageError(f"-o {args.output}: reports and evidence go to a bucket only on a queue "
+                         "(batch --queue URL --store STORE -o s3://BUCKET/PREFIX)")
     output = Path(args.output)
     jurisdiction = getattr(args, "jurisdiction", "auto")
     return AuditSettings(
@@ -608,6 +620,28 @@ def _saved_copy(args: argparse.Namespace) -> SavedCopy | None:
 
 
 def cmd_batch(args: argparse.Namespace, console: Console) -> int:
+    if isinstance(args.output, S3Location):
+        return _batch_to_bucket(args, console, args.output)
+    return _batch(args, console)
+
+
+def _batch_to_bucket(args: argparse.Namespace, console: Console, location: S3Location) -> int:
+    """``batch --queue -o s3://…``: the workers upload the evidence; with ``--follow``, the run's
+    evidence is downloaded into a spool folder, the reports and manifest are written there as into
+    a local folder, and what was written is uploaded beside the evidence."""
+    import tempfile
+
+    if args.queue is None or args.store is None:
+        raise UsageError(f"-o {location}: reports and evidence go to a bucket only on a queue, with a store "
+                         "the workers share (--queue URL --store STORE)")
+    bucket = Bucket(location)
+    bucket.check()
+    with tempfile.TemporaryDirectory(prefix="auditor-spool-") as spool:
+        args.output = Path(spool)
+        return _batch(args, console, bucket)
+
+
+def _batch(args: argparse.Namespace, console: Console, bucket: Bucket | None = None) -> int:
     settings = audit_settings(args)
     if args.follow and args.queue is None:
         raise UsageError(WORDS("follow_needs_queue"))
@@ -620,7 +654,7 @@ def cmd_batch(args: argparse.Namespace, console: Console) -> int:
         console.print(say(lang, "run_started", run=batch.run.id, n=len(batch.sites),
                           date=format_day(batch.as_of, lang)))
     if args.queue is not None:
-        return _batch_on_queue(batch, args, settings, console)
+        return _batch_on_queue(batch, args, settings, console, bucket)
     with _batch_bar(console) as progress:
         task = progress.add_task(say(lang, "auditing"), total=len(batch.sites), completed=batch.finished, status="")
         batch.audit(on_site=_batch_progress(progress, task, batch.finished, lang))
@@ -637,7 +671,7 @@ def _batch_bar(console: Console) -> Progress:
 
 
 def _batch_on_queue(batch: pipeline.Batch, args: argparse.Namespace, settings: AuditSettings,
-                    console: Console) -> int:
+                    console: Console, bucket: Bucket | None = None) -> int:
     """``batch --queue``: a job for each site not stored or queued yet; with ``--follow``, the
     progress of every worker until the run is stored whole, then the reports as a local batch
     writes them."""
@@ -679,26 +713,48 @@ def _batch_on_queue(batch: pipeline.Batch, args: argparse.Namespace, settings: A
                       "[/yellow]")
         batch.close(finished=False)
         return EXIT_TOOL_ERROR
-    prune_attempts(batch.db, batch.run, settings.output or Path("audit-reports"))
-    return _batch_outputs(batch, args, settings, console)
+    out_dir = settings.output or Path("audit-reports")
+    if bucket is None:
+        prune_attempts(batch.db, batch.run, out_dir)
+        return _batch_outputs(batch, args, settings, console)
+    prune_attempts(batch.db, batch.run, bucket.location)
+    # The reports embed the screenshots and the manifest hashes the evidence: both read from
+    # copies of the run's objects, so the hashes are those of the bytes in the bucket.
+    fetched = [*bucket.download_tree(f"evidence/run-{batch.run.id}", out_dir),
+               *bucket.download_tree(f"screenshots/run-{batch.run.id}", out_dir)]
+    return _batch_outputs(batch, args, settings, console, bucket, fetched)
 
 
 def _batch_outputs(batch: pipeline.Batch, args: argparse.Namespace, settings: AuditSettings,
-                   console: Console) -> int:
-    """The reports, tables and manifest of a batch whose every site is stored; the run finished."""
+                   console: Console, bucket: Bucket | None = None, fetched: Sequence[str] = ()) -> int:
+    """The reports, tables and manifest of a batch whose every site is stored; the run finished.
+    With ``bucket``, the output folder is a spool: what was written there (all but the evidence
+    ``fetched`` from the bucket) is uploaded, and the files are named by their place in the bucket."""
     lang = settings.lang
     result = batch.result()
     info = BatchInfo(names={s.url: s.name for s in batch.stored}, tags={s.url: s.tags for s in batch.stored},
                      run_label=WORDS("run_label", run=batch.run.id, file=args.sites.name))
     written, _ = _write(result, [*settings.formats, "index", "csv", "findings"], settings, settings.recorded(),
                         batch.run.id, batch=info)
-    _say_printed(written, console, lang)
+    shown: Callable[[Path], str] = str
+    if bucket is not None:
+        out_dir = settings.output or Path("audit-reports")
+        uploaded = bucket.upload_tree(out_dir, skip=fetched)
+        console.print(f"uploaded {len(uploaded)} files (reports, manifests) to {escape(str(bucket.location))}")
+        location = bucket.location
+
+        def shown(path: Path) -> str:
+            return f"{location}{path.relative_to(out_dir).as_posix()}"
+
+        for pdf in written.files.get("pdf", []):
+            console.print(say(lang, "wrote", path=shown(pdf)))
+    _say_printed(written, console, lang, listed=bucket is not None)
     batch.close(finished=True)
-    if len(result.sites) <= 30:
-        print_summary(result, Console(), written.site_reports, lang=settings.lang)
+    if len(result.sites) <= 30:  # (the spool's reports are gone once the command ends: no path to show)
+        print_summary(result, Console(), written.site_reports if bucket is None else {}, lang=settings.lang)
     [index], [table], [findings] = written.files["index"], written.files["csv"], written.files["findings"]
-    console.print(say(lang, "run_done", run=batch.run.id, n=len(batch.stored), index=str(index), table=str(table),
-                      findings=str(findings), store=_describe_store(settings.store)))
+    console.print(say(lang, "run_done", run=batch.run.id, n=len(batch.stored), index=shown(index), table=shown(table),
+                      findings=shown(findings), store=_describe_store(settings.store)))
     return _exit_code(result)
 
 
@@ -1002,24 +1058,55 @@ def rules_table(lang: str = DEFAULT_LANG) -> Table:
 
 
 def cmd_verify(args: argparse.Namespace, console: Console) -> int:
-    target: Path = args.target
-    lang = args.lang
+    if isinstance(args.target, S3Location):
+        import tempfile
+
+        with tempfile.TemporaryDirectory(prefix="auditor-verify-") as copy:
+            _fetch_manifested(Bucket(args.target), Path(copy))
+            return _verify(Path(copy), args.lang, str(args.target))
+    return _verify(args.target, args.lang)
+
+
+def _fetch_manifested(bucket: Bucket, root: Path) -> None:
+    """Copies of a bucket's manifests and of every object they list, at their relative paths
+    under ``root``: what ``verify`` then checks is the bytes the bucket gave (an object listed
+    and not there is not copied, and is missing)."""
+    bucket.check()
+    wanted: set[str] = set()
+    for name in bucket.starting("manifest"):
+        if name != MANIFEST and not re.fullmatch(r"manifest-run-\d+\.json", name):
+            continue
+        bucket.download(name, root / name)
+        try:
+            entries = json.loads((root / name).read_text(encoding="utf-8"))["files"]
+            wanted |= {str(entry["path"]) for entry in entries}
+        except (OSError, ValueError, KeyError, TypeError):
+            continue  # verify says the manifest is not readable
+    for relative in sorted(wanted):
+        if safe_relative(relative):
+            bucket.download(relative, root / relative)
+
+
+def _verify(target: Path, lang: str, shown: str | None = None) -> int:
+    """``verify`` of a folder or manifest file; ``shown``: what to call the folder (a bucket's
+    place, for a local copy of it)."""
     found = manifests(target)
     if not found:
-        raise UsageError(WORDS("no_manifest", manifest=MANIFEST, target=str(target)))
+        raise UsageError(WORDS("no_manifest", manifest=MANIFEST, target=shown or str(target)))
     checked, problems = 0, []
     for manifest in found:
         count, issues = verify(manifest)
         checked += count
         problems += [f"{manifest.name}: {issue}" for issue in issues]
     manifest = found[0] if len(found) == 1 else target
+    name = str(manifest) if shown is None else shown + (found[0].name if len(found) == 1 else "")
     out = Console()
     for problem in problems:
         out.print(f"[red]✘[/red] {escape(problem)}", soft_wrap=True)
     if problems:
-        out.print(say(lang, "verify_problems", n=len(problems), files=checked, manifest=str(manifest)))
+        out.print(say(lang, "verify_problems", n=len(problems), files=checked, manifest=name))
         return EXIT_FINDINGS
-    out.print("[green]✔[/green] " + say(lang, "verify_ok", n=checked, manifest=str(manifest)))
+    out.print("[green]✔[/green] " + say(lang, "verify_ok", n=checked, manifest=name))
     return EXIT_OK
 
 
@@ -1030,6 +1117,9 @@ def cmd_worker(args: argparse.Namespace, console: Console) -> int:
     context = WorkerContext(broker=args.queue, where=args.store, evidence=args.evidence,
                             name=args.name or default_name(), time_limit=args.time_limit, lease=args.lease)
     pipeline.open_store(args.store).close()  # an unusable store is said now, not at the first job
+    bucket = context.bucket()
+    if bucket is not None:  # so is a bucket out of reach, or keys it does not take
+        bucket.check()
     console.print(f"worker {escape(context.name)}: jobs from {escape(args.queue)}, "
                   f"store {escape(store.describe(args.store))}, "
                   f"evidence {escape(str(args.evidence))}")
@@ -1282,6 +1372,14 @@ def _store(value: str) -> store.Where:
     except store.StoreError as exc:
         raise argparse.ArgumentTypeError(str(exc)) from None
     return value
+
+
+def _evidence(value: str) -> Path | S3Location:
+    """A folder, or ``s3://BUCKET/PREFIX`` (checked here: a bad one is a usage error at once)."""
+    try:
+        return evidence_location(value)
+    except ObjectStoreError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _store_folder(where: store.Where) -> Path:

@@ -22,4 +22,4 @@ settings.load_profile("ci" if os.environ.get("CI") else "suite")
 
 # Real services the tests start themselves: a PostgreSQL server (tests/services_postgres.py) and a
 # Redis for the queue (tests/services_redis.py).
-pytest_plugins = ["tests.services_postgres", "tests.services_redis"]
+pytest_plugins = ["tests.services_postgres", "tests.services_redis", "tests.services_swift"]

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from auditor import pipeline, store
+from auditor.objectstore import Bucket, S3Location
 from auditor.queue.control import Control
 from auditor.queue.jobs import Job, run_ref, settings_payload
 from auditor.queue.worker import enqueue, make_app
@@ -104,11 +105,12 @@ def run_status(db: store.Store, run: store.Run, control: Control | None) -> RunS
 _ATTEMPT = re.compile(r"[0-9a-f]{12}")
 
 
-def prune_attempts(db: store.Store, run: store.Run, evidence: Path) -> int:
+def prune_attempts(db: store.Store, run: store.Run, evidence: Path | S3Location) -> int:
     """Remove the evidence folders of attempts whose site was stored by another attempt and
     that their worker could not remove (it was killed after writing them): evidence that no
     stored result names, kept out of the run's manifest. The folders left are those the stored
-    results' WARC records point to. How many were removed."""
+    results' WARC records point to. On a bucket, the same for the keys under those folders. How
+    many attempts' folders were removed."""
     kept: set[str] = set()
     for site in store.sites(db, run):
         for page in site.result.crawl.pages if site.result.crawl is not None else []:
@@ -116,6 +118,8 @@ def prune_attempts(db: store.Store, run: store.Run, evidence: Path) -> int:
                 parts = Path(path).parts
                 if len(parts) > 3 and parts[1] == f"run-{run.id}":
                     kept.add(parts[2])
+    if isinstance(evidence, S3Location):
+        return _prune_keys(Bucket(evidence), run, kept)
     removed = 0
     for top in ("evidence", "screenshots"):
         folder = evidence / top / f"run-{run.id}"
@@ -125,4 +129,19 @@ def prune_attempts(db: store.Store, run: store.Run, evidence: Path) -> int:
             if attempt.is_dir() and _ATTEMPT.fullmatch(attempt.name) and attempt.name not in kept:
                 shutil.rmtree(attempt, ignore_errors=True)
                 removed += 1
+    return removed
+
+
+def _prune_keys(bucket: Bucket, run: store.Run, kept: set[str]) -> int:
+    removed = 0
+    for top in ("evidence", "screenshots"):
+        folder = f"{top}/run-{run.id}"
+        attempts: dict[str, list[str]] = {}
+        for relative in bucket.under(folder):
+            attempt, _, rest = relative[len(folder) + 1:].partition("/")
+            if rest and _ATTEMPT.fullmatch(attempt) and attempt not in kept:
+                attempts.setdefault(attempt, []).append(relative)
+        for keys in attempts.values():
+            bucket.delete(keys)
+            removed += 1
     return removed

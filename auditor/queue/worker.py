@@ -12,6 +12,7 @@ import logging
 import os
 import shutil
 import socket
+import tempfile
 import uuid
 from contextlib import suppress
 from dataclasses import dataclass, field
@@ -22,6 +23,7 @@ from celery import Celery, Task
 from celery.exceptions import Retry
 
 from auditor import pipeline, store
+from auditor.objectstore import Bucket, S3Location
 from auditor.queue.control import Control
 from auditor.queue.jobs import DEFAULT_LEASE, DEFAULT_TIME_LIMIT, DEFAULT_VISIBILITY_TIMEOUT, QUEUE, TASK, Job, run_ref
 
@@ -64,18 +66,28 @@ class WorkerContext:
 
     broker: str
     where: store.Where
-    evidence: Path
+    #: A folder, or a place in a bucket (the evidence is then written to a spool folder and uploaded).
+    evidence: Path | S3Location
     name: str
     time_limit: float = DEFAULT_TIME_LIMIT
     lease: float = DEFAULT_LEASE
     _db: tuple[int, store.Store] | None = field(default=None, repr=False)
     _control: tuple[int, Control] | None = field(default=None, repr=False)
+    _bucket: Bucket | None = field(default=None, repr=False)
 
     def db(self) -> store.Store:
         """This process's connection to the store (a forked pool process opens its own)."""
         if self._db is None or self._db[0] != os.getpid():
             self._db = (os.getpid(), pipeline.open_store(self.where))
         return self._db[1]
+
+    def bucket(self) -> Bucket | None:
+        """The evidence's bucket (None for a folder); its client is made per process."""
+        if not isinstance(self.evidence, S3Location):
+            return None
+        if self._bucket is None:
+            self._bucket = Bucket(self.evidence)
+        return self._bucket
 
     def control(self) -> Control:
         if self._control is None or self._control[0] != os.getpid():
@@ -161,16 +173,41 @@ def _audit_job_once(task: Task, context: WorkerContext, job: Job) -> str:
 def _audit_held(context: WorkerContext, db: store.Store, run: store.Run, job: Job) -> str:
     attempt = uuid.uuid4().hex[:12]
     label = f"run-{run.id}/{attempt}"
-    settings = job.audit_settings(context.evidence, context.where)
+    bucket = context.bucket()
+    if bucket is None:
+        assert isinstance(context.evidence, Path)
+        return _audit_into(context.evidence, context, db, run, job, label, bucket)
+    # Evidence on a bucket: written to a spool folder of this attempt's own exactly as into a
+    # shared folder, uploaded whole, and only then stored (the stored result names uploaded keys).
+    with tempfile.TemporaryDirectory(prefix="auditor-spool-") as spool:
+        return _audit_into(Path(spool), context, db, run, job, label, bucket)
+
+
+def _audit_into(evidence: Path, context: WorkerContext, db: store.Store, run: store.Run, job: Job, label: str,
+                bucket: Bucket | None) -> str:
+    settings = job.audit_settings(evidence, context.where)
     done = pipeline.audit_batch_site(job.site, settings, label=label, as_of=job.as_of,
                                      time_limit=context.time_limit)
+    uploaded: list[str] = []
+    if bucket is not None:
+        try:
+            uploaded = bucket.upload_tree(evidence)
+        except Exception:
+            # Nothing stored names these keys: take back what went up (batch --follow prunes any
+            # left if this fails too), and let the job be tried again.
+            with suppress(Exception):
+                bucket.delete(p.relative_to(evidence).as_posix() for p in evidence.rglob("*") if p.is_file())
+            raise
     site = job.site
     stored = store.save_site_once(
         db, run, position=job.position, url=site.url, name=site.name, jurisdiction=site.jurisdiction,
         tags=site.tags, result=done.result, crawl=done.crawl,
         seconds=(done.crawl.finished_at - done.crawl.started_at).total_seconds(), crawl_blob=done.blob)
     if not stored:  # another attempt stored the site first: its evidence is the one its result names
+        if bucket is not None:
+            with suppress(Exception):  # what stays is pruned by batch --follow (no stored result names it)
+                bucket.delete(uploaded)
         for folder in ("evidence", "screenshots"):
-            shutil.rmtree(context.evidence / folder / label, ignore_errors=True)
+            shutil.rmtree(evidence / folder / label, ignore_errors=True)
         return "stored by another attempt"
     return "stored"
