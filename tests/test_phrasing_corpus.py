@@ -128,8 +128,8 @@ def test_misses_never_list_the_held_out_part() -> None:
 
 
 def test_the_fresh_corpus_is_held_out_whole_and_loads() -> None:
-    """tests/corpus/fresh/ is never listed while tuning: every file says so at the top, and every
-    item loads as held out (bench/phrasings.py --fresh)."""
+    """The held-out corpus (tests/corpus/fresh3/) is never listed while tuning: every file says so
+    at the top, and every item loads as held out (bench/phrasings.py --fresh)."""
     import tomllib
 
     files = sorted(phrasings.FRESH.glob("*.toml"))
@@ -139,3 +139,4 @@ def test_the_fresh_corpus_is_held_out_whole_and_loads() -> None:
     items = phrasings.load(phrasings.FRESH)
     assert items and all(item.held_out for item in items)
     assert {item.lang for item in items} == set(phrasings.LANGS)
+    assert {item.concept for item in items} == set(phrasings.CONCEPTS)
