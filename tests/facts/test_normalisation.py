@@ -161,3 +161,21 @@ def test_ascii_spellings_and_diacritics_meet() -> None:
     # A suspended compound over a line break keeps its conjunction; a capital continues a new word.
     assert normalise("Rücksende-\nund Umtauschkosten") == "rucksende und umtauschkosten"
     assert normalise("E-\nMail") == "e mail"
+
+
+def test_topic_phrases_use_no_concept_gaps() -> None:
+    """A topic file's phrases are matched word for word (a trailing ``*`` is a prefix); the
+    ``...N`` gap is the concept files' syntax only: written in a topic file it was silently
+    read as the words "3" and "daten", and never matched."""
+    import tomllib
+    from importlib import resources
+
+    topics = resources.files("auditor") / "rules" / "lexicon" / "topics"
+    for entry in topics.iterdir():
+        if not entry.name.endswith(".toml"):
+            continue
+        data = tomllib.loads(entry.read_text(encoding="utf-8"))
+        for lang, slots in data.items():
+            for slot, values in (slots.items() if isinstance(slots, dict) else ()):
+                for value in values if isinstance(values, list) else ():
+                    assert "..." not in str(value), (entry.name, lang, slot, value)

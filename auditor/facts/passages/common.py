@@ -715,10 +715,10 @@ UNIT_WORDS: dict[str, Unit] = {
     "months": "months", "month": "months", "years": "years", "year": "years",
 }
 #: One- to three-letter units that are units only with their full stop and right after a number
-#: ("24 t." in nb/da, "3 Mon.", "2 J.", "2 v." in fi): alone, "j" and "v" are other words and
+#: ("24 t." and "14 d." in nb/da, "3 Mon.", "2 J.", "2 v." in fi): alone, "j" and "v" are other words and
 #: "Mon" is Monday ("24/7 Mon–Fri"). Lower-case "t" after digits is hours also without its full
 #: stop ("svar innen 48 t").
-DOTTED_UNIT_WORDS: dict[str, Unit] = {"t": "hours", "mon": "months", "j": "years", "v": "years"}
+DOTTED_UNIT_WORDS: dict[str, Unit] = {"t": "hours", "d": "days", "mon": "months", "j": "years", "v": "years"}
 #: Working-day words (counted in days, flagged ``working``): read only by callers that ask for
 #: them (``periods(text, working_days=True)``), since "14 arbetsdagar" is no calendar period.
 #: Two-word units ("working days") are written with a space.
