@@ -391,3 +391,18 @@ def test_floors_and_periods_answering_their_heading_or_question(
     body: str, expected: list[tuple[float, str, list[str]]]
 ) -> None:
     assert _periods(body) == expected
+
+
+def test_a_later_row_of_a_table_about_complaints_gives_the_answer_time() -> None:
+    body = (
+        "<table><tr><th>Reklamation</th><td>Formular im Kundenkonto</td></tr>"
+        "<tr><th>Bearbeitungszeit</th><td>max. 10 Tage</td></tr></table>"
+    )
+    facts = _topic(_gather(body, title="Service", lang="de"), PROCEDURE)
+    timed = [f for f in facts if "answer_time" in f.flags]
+    assert [(f.amount, f.unit) for f in timed] == [(10.0, "days")]
+    # The same row in a table about delivery says nothing about complaints.
+    other = (
+        "<table><tr><th>Versand</th><td>DHL</td></tr><tr><th>Bearbeitungszeit</th><td>max. 10 Tage</td></tr></table>"
+    )
+    assert not _topic(_gather(other, title="Service", lang="de"), PROCEDURE)

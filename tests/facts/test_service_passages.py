@@ -213,3 +213,30 @@ def test_response_time_in_everyday_wording(text: str, amount: float, unit: str) 
 )
 def test_answer_words_that_promise_no_response_time(text: str) -> None:
     assert [f for f in passages(f"<p>{text}</p>") if "response_time" in f.flags] == []
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<p>Kundtjänsten nås på telefon vardagar mellan klockan åtta och fyra.</p>",
+        "<p>Kundeservice har åpent hverdager fra klokken ni til seksten.</p>",
+        "<p>Servicezeiten: werktags von acht bis sechzehn Uhr.</p>",
+        "<p>Customer service lines are open from nine in the morning until five in the evening on weekdays.</p>",
+        "<p>Asiakaspalvelu palvelee puhelimitse ma–pe kello 10.00–15.00, heinäkuussa lyhennetyin ajoin.</p>",
+    ],
+)
+def test_opening_hours_written_in_words_or_followed_by_a_month_after_a_comma(html: str) -> None:
+    [fact] = passages(html)
+    assert fact.flags == ["hours"]
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<p>Leverans mellan fem och sju dagar.</p>",  # a period, not hours
+        "<p>Kundtjänst: vi har semesterstängt 10–24 juli.</p>",  # dates
+        "<p>Vi är två till tre personer i kundtjänst.</p>",  # people, no clock
+    ],
+)
+def test_number_words_that_are_no_opening_hours(html: str) -> None:
+    assert not [p for p in passages(html) if "hours" in p.flags]

@@ -104,7 +104,8 @@ def gather(doc: Document, lang: str) -> list[PassageFact]:
     # Open headings, outermost first: the subsections ("Skadad vara") of a section headed
     # "Returer & reklamation" are still about complaints. The last item is the heading's text
     # when it names the right to complain.
-    open_headings: list[tuple[int, bool, str]] = []
+    open_headings: list[tuple[int, bool, str, str]] = []
+    rows_about_complaints: set[lxml.html.HtmlElement] = set()
     for block in doc.blocks:
         tag = block.element.tag.lower() if isinstance(block.element.tag, str) else ""
         if tag in HEADINGS:
@@ -117,7 +118,13 @@ def gather(doc: Document, lang: str) -> list[PassageFact]:
             )
         main = doc.region(block.element) == Region.MAIN
         heading_context = any(context for _, context, _, _ in open_headings)
-        inherited = (page_context or heading_context) and main
+        # A table or list whose earlier row names complaints ("Reklamation – Formular im
+        # Kundenkonto") gives its later rows that subject ("Bearbeitungszeit – max. 10 Tage").
+        container = _container(block.element)
+        row_context = container is not None and container in rows_about_complaints
+        if container is not None and tag not in HEADINGS and _is_context(doc, block.text):
+            rows_about_complaints.add(container)
+        inherited = (page_context or heading_context or row_context) and main
         # The innermost heading: "Returer & reklamation" › "Kvalitetslöfte" does not make the
         # quality promise's sentences an explanation of the right.
         right_heading = open_headings[-1][2] if main and open_headings else ""
@@ -138,6 +145,19 @@ def gather(doc: Document, lang: str) -> list[PassageFact]:
             out.append(notice)
     out.extend(_notices_in_images(doc, lang))
     return out
+
+
+#: Elements whose rows or items read as one list of statements.
+_CONTAINERS = frozenset({"table", "dl", "ul", "ol"})
+
+
+def _container(element: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
+    """The table, definition list or list a block is a row or item of, if any (two levels up at
+    most: a <tr> in a <tbody>, a <dd> in a <dl>)."""
+    for ancestor in (element, *list(element.iterancestors())[:2]):
+        if isinstance(ancestor.tag, str) and ancestor.tag.lower() in _CONTAINERS:
+            return ancestor
+    return None
 
 
 def _heading_level(tag: str) -> int:

@@ -73,6 +73,39 @@ _TIME_RANGE = re.compile(
     rf"(?P<h2>{_HOUR})(?:[:.](?P<m2>[0-5]\d))?(?:\s*(?P<post>{_MERIDIEM}|uhr\b|h\b))?(?![\w:])",
     re.IGNORECASE,
 )
+#: Hours of the clock written as words ("mellan klockan nio och fyra", "von acht bis sechzehn
+#: Uhr", "from eight in the morning until six in the evening"): read as their digits.
+_HOUR_WORDS: dict[str, int] = {
+    word: value
+    for words, value in (
+        # Not "en", "ett", "ein" (articles) nor "to" (English "from 8 to 22"): one and two
+        # o'clock are no opening hours anyway.
+        ("one eins yksi", 1), ("två two zwei kaksi", 2), ("tre three drei kolme", 3),
+        ("fyra fire four vier neljä", 4), ("fem five fünf viisi", 5), ("sex seks six sechs kuusi", 6),
+        ("sju syv seven sieben seitsemän", 7), ("åtta åtte otte eight acht kahdeksan", 8),
+        ("nio ni nine neun yhdeksän", 9), ("tio ti ten zehn kymmenen", 10),
+        ("elva elleve eleven elf yksitoista", 11), ("tolv twelve zwölf kaksitoista", 12),
+        ("tretton tretten thirteen dreizehn", 13), ("fjorton fjorten fourteen vierzehn", 14),
+        ("femton femten fifteen fünfzehn", 15), ("sexton seksten sixteen sechzehn", 16),
+        ("sjutton sytten seventeen siebzehn", 17), ("arton atten eighteen achtzehn", 18),
+        ("nitton nitten nineteen neunzehn", 19), ("tjugo tjue tyve twenty zwanzig", 20),
+    )
+    for word in words.split()
+}
+_HOUR_WORD = re.compile(r"\b(" + "|".join(sorted(_HOUR_WORDS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+#: "eight in the morning", "six in the evening": the hour with its half of the day.
+_DAY_HALF = re.compile(r"\b(\d{1,2})\s+in\s+the\s+(morning|afternoon|evening)\b", re.IGNORECASE)
+
+
+def _spelled_hours(line: str) -> str:
+    """``line`` with hours written as words in digits, for the range pattern only (the passage
+    keeps the line as written). Only lines with a clock or range word are rewritten."""
+    if not _HOUR_WORD.search(line):
+        return line
+    digits = _HOUR_WORD.sub(lambda m: str(_HOUR_WORDS[m.group(1).lower()]), line)
+    return _DAY_HALF.sub(lambda m: f"{m.group(1)} {'am' if m.group(2).lower() == 'morning' else 'pm'}", digits)
+
+
 _TOPIC = PassageTopic.SERVICE_HOURS
 #: How many words before a range a "closed" word makes it a closing time ("stängd mellan 12 och 13").
 _CLOSED_BEFORE = 3
@@ -142,7 +175,8 @@ def _hours(doc: Document, lang: str) -> list[PassageFact]:
             before = lines[i - 1] if i else previous
             whose = _whose(line, [before, *reversed(lines[: max(i - 1, 0)]), previous], lex)
             around = find_any(line, lex.around)
-            if not around and not any(_is_hours(line, m) for m in _TIME_RANGE.finditer(line)):
+            spelled = _spelled_hours(line)
+            if not around and not any(_is_hours(spelled, m) for m in _TIME_RANGE.finditer(spelled)):
                 continue
             if whose == "other":  # a café's or a warehouse's hours: kept, but not customer service's
                 others.append(line)
@@ -204,7 +238,8 @@ def _is_hours(text: str, match: re.Match[str]) -> bool:
     # More digits right after the range make it a number: "08-12 34 56" is a phone number (not
     # past a comma: "8am to 8pm, 7 days a week"); a month makes it dates: "10–24 juli".
     digits_follow = re.match(r"\s*\d", text[match.end() :]) is not None
-    if following and (digits_follow or has_phrase(following[:1], _lex().months)):
+    joined = text[match.end() :].lstrip()[:1].isalnum()  # not past a comma: "10.00–15.00, heinäkuussa ..."
+    if following and (digits_follow or (joined and has_phrase(following[:1], _lex().months))):
         return False
     # "lunchstängt 12–13", "von 12 bis 13 Uhr geschlossen": when customer service is closed.
     before = normalise(text[: match.start()]).split()[-_CLOSED_BEFORE:]
