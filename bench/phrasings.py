@@ -153,8 +153,10 @@ CONCEPTS: dict[str, Concept] = {
     # The model withdrawal form provided: inline or as a link (a mere mention is not it).
     "withdrawal_form": Concept(PassageTopic.WITHDRAWAL_FORM, lambda p: bool({"inline", "link"} & set(p.flags))),
     # The online withdrawal function (CRD Art. 11a): a control that starts the withdrawal (the
-    # confirmation step alone is not it).
-    "withdrawal_function": Concept(PassageTopic.WITHDRAWAL_FUNCTION, lambda p: "confirm" not in p.flags),
+    # confirmation step alone is not it, nor prose describing a function the page does not show).
+    "withdrawal_function": Concept(
+        PassageTopic.WITHDRAWAL_FUNCTION, lambda p: not {"confirm", "described"} & set(p.flags)
+    ),
     # How fast customer service promises to answer, with the period (the service-hours rule
     # passes on it as it does on opening hours).
     "response_time": Concept(PassageTopic.SERVICE_HOURS, lambda p: "response_time" in p.flags, _days),

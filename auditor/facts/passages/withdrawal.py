@@ -588,6 +588,11 @@ def _functions(doc: Document, lang: str) -> list[PassageFact]:
                 break
         if step not in ("start", "confirm"):
             continue
+        # What follows the control in its sentence may say what it really cancels: "Cancel
+        # order (only before dispatch)" is an order not yet shipped, no withdrawal.
+        tail = clean(re.sub(r"[()\[\]]", " ", el.tail or ""))[:_TAIL_CHARS]  # "(only before dispatch)" qualifies it
+        if tail and concepts.value(f"{text} {tail}", "withdrawal_function") != step:
+            continue
         role = (el.get("role") or "").lower()
         button = el.tag in {"button", "input"} or role == "button" or _looks_like_button(el)
         flags = ["button" if button else "link"] + (["confirm"] if step == "confirm" else [])
@@ -595,9 +600,38 @@ def _functions(doc: Document, lang: str) -> list[PassageFact]:
         out.append(
             passage_fact(doc, el, PassageTopic.WITHDRAWAL_FUNCTION, lang, text, name=text, target=target, flags=flags)
         )
+    return out or _described_functions(doc, lang, concepts)
+
+
+#: A label quoted in prose: ”Ångra köpet här”, «Angre kjøpet», »Fortryd købet«, „Vertrag widerrufen“.
+_QUOTED = re.compile(r"[\"”“«»„‚‘’']([^\"”“«»„‚‘’']{3,60})[\"”“«»‘’']")
+
+
+def _described_functions(doc: Document, lang: str, concepts: PageConcepts) -> list[PassageFact]:
+    """Sentences that describe a withdrawal function the page does not show as a control: they
+    name it ("vår ångerfunktion under Mina ordrar", "der Widerrufsbutton in Ihrem Kundenkonto") or
+    quote the label of its button ("klicka på ”Frånträd avtalet här” i din order"). Flagged
+    ``described``: no function on the page, but the site says it has one the crawl may not reach
+    (behind a login, in the order confirmation), so its absence proves nothing."""
+    named = topic_phrases("withdrawal_function").get("described", ())
+    out: list[PassageFact] = []
+    for block in doc.blocks:
+        if block.element.tag in ("a", "button"):
+            continue  # a control's own text: read as a control above
+        for sentence in sentences(block.text):
+            text = sentence.text
+            quoted = [q.group(1) for q in _QUOTED.finditer(text)]
+            if has_phrase(word_list(text), named) or any(
+                concepts.value(q, "withdrawal_function") == "start" for q in quoted
+            ):
+                out.append(passage_fact(doc, block.element, PassageTopic.WITHDRAWAL_FUNCTION, lang, text,
+                                        name=quoted[0] if quoted else "", flags=["described"]))
+                break
     return out
 
 
+#: How much of the text right after a control is read with its label.
+_TAIL_CHARS = 80
 #: ARIA roles that make any element a control ("<div role=button>").
 _CONTROL_ROLES = frozenset({"button", "link"})
 

@@ -19,7 +19,9 @@ Partial example      "Ångra köpet här" only on a page four clicks deep
 Passing example      <footer><a href="/angra-kop">Ångra köpet här</a></footer>
 Needs review when    the site has a login or account area (the function may sit behind "Mina
                      sidor"), pages need JavaScript, or the crawl did not cover the site; or
-                     only the confirmation step ("Bekräfta ångrande") was seen.
+                     only the confirmation step ("Bekräfta ångrande") was seen; or a page
+                     describes the function ("vår ångerfunktion under Mina ordrar") that no
+                     page read shows.
 """
 
 from __future__ import annotations
@@ -112,6 +114,11 @@ MESSAGES = Messages(
         "check how a consumer reaches it.",
     ),
     note_confirm=N_("confirmation step of the withdrawal function"),
+    described=N_(
+        "No withdrawal function was found on the pages read, but the site describes one ('{excerpt}'); "
+        "it may sit behind a login or in the order confirmation: check it there.",
+    ),
+    note_described=N_("a withdrawal function described, not shown"),
     account=N_(
         "No withdrawal function found on the public pages, but the site has a login or account area "
         "('{link}') where it may sit; check it there (Art. 11a favours access without login).",
@@ -175,7 +182,7 @@ class WithdrawalFunction(Rule):
             return not_applicable(MESSAGES("not_transposed"))
         pages = Pages(facts.pages)
         found = [p for p in facts.passages if p.topic == PassageTopic.WITHDRAWAL_FUNCTION]
-        step1 = [p for p in found if "confirm" not in p.flags]
+        step1 = [p for p in found if not {"confirm", "described"} & set(p.flags)]
         if step1:
             ranked = sorted(step1, key=lambda p: (p.region not in SITE_WIDE, self._depth(p, pages), p.url))
             best = ranked[0]
@@ -196,6 +203,12 @@ class WithdrawalFunction(Rule):
             return needs_review(
                 MESSAGES("confirm_only", name=confirm[0].name),
                 [passage_evidence(p, pages, MESSAGES("note_confirm")) for p in confirm[:3]],
+            )
+        described = [p for p in found if "described" in p.flags]
+        if described:
+            return needs_review(
+                MESSAGES("described", excerpt=described[0].excerpt),
+                [passage_evidence(p, pages, MESSAGES("note_described")) for p in one_per_place(described)[:3]],
             )
         if facts.account_links:
             link = facts.account_links[0]
