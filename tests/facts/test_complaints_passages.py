@@ -406,3 +406,25 @@ def test_a_later_row_of_a_table_about_complaints_gives_the_answer_time() -> None
         "<table><tr><th>Versand</th><td>DHL</td></tr><tr><th>Bearbeitungszeit</th><td>max. 10 Tage</td></tr></table>"
     )
     assert not _topic(_gather(other, title="Service", lang="de"), PROCEDURE)
+
+
+@pytest.mark.parametrize(
+    ("body", "lang", "expected"),
+    [
+        ("<p>Artikel defekt? Sie haben Anspruch auf Nachbesserung nach den gesetzlichen Vorschriften.</p>", "de", True),
+        ("<h2>Mängelhaftung</h2><p>Es gelten die gesetzlichen Bestimmungen.</p>", "de", True),
+        ("<p>Myyjä vastaa tavaran virheestä, joka on olemassa tavaran luovutushetkellä.</p>", "fi", True),
+        # A refund after a withdrawal is no remedy of the legal guarantee; an invoice error no fault.
+        (
+            "<p>Nach einem Widerruf haben Sie Anspruch auf Erstattung nach den gesetzlichen Vorschriften.</p>",
+            "de",
+            False,
+        ),
+        ("<p>Virhe laskussa? Ota yhteyttä laskutukseemme, niin korjaamme sen.</p>", "fi", False),
+        ("<h2>Lieferung</h2><p>Es gelten die gesetzlichen Bestimmungen.</p>", "de", False),
+    ],
+)
+def test_the_right_as_remedies_claimed_by_law_or_the_law_under_its_heading(
+    body: str, lang: str, expected: bool
+) -> None:
+    assert bool(_topic(_gather(body, title="AGB", lang=lang), RIGHT)) is expected

@@ -214,6 +214,13 @@ def _speaks_of_fault(doc: Document, text: str) -> bool:
     return bool(said) and not found.get("not_defect") and not found.get("privacy")
 
 
+def _cites_law(doc: Document, text: str) -> bool:
+    """Whether a sentence says the law applies ("Es gelten die gesetzlichen Bestimmungen",
+    "Lagen gäller"): right under a heading naming the right, it states the right."""
+    found = page_concepts(doc).spans(text, _RIGHT)
+    return bool(found.get("law")) and not found.get("privacy") and not found.get("commercial")
+
+
 def _show(text: str, start: int = 0, end: int = 0) -> str:
     """The sentence itself when short, else the text around ``text[start:end]``."""
     shown = clean(text)
@@ -250,7 +257,7 @@ def _sentence_facts(
     if not heading and not links:
         if right:
             out.append(passage_fact(doc, block.element, PassageTopic.COMPLAINTS_RIGHT, lang, _show(text), flags=[]))
-        elif right_heading and _speaks_of_fault(doc, text):
+        elif right_heading and (_speaks_of_fault(doc, text) or _cites_law(doc, text)):
             shown = _show(f"{right_heading} – {clean(text)}")
             out.append(passage_fact(doc, block.element, PassageTopic.COMPLAINTS_RIGHT, lang, shown, flags=[]))
     channel = page_concepts(doc).spans(text, _CHANNEL)
