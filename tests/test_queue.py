@@ -269,3 +269,47 @@ def test_the_deploy_files_run_workers_with_options_the_command_has() -> None:
         args = cli.build_parser().parse_args(argv)
         assert args.func is cli.cmd_worker and args.concurrency == 4
     assert {"redis", "postgres", "worker"} <= set(compose["services"])
+
+
+DEPLOY = Path(__file__).resolve().parent.parent / "deploy"
+
+
+def test_the_kubernetes_manifest_is_valid_for_the_kubernetes_api() -> None:
+    """Every resource of deploy/kubernetes/workers.yaml against its kind's schema in the Kubernetes
+    API (kubernetes-validate bundles the schemas: no cluster is needed), strictly: a misspelt field
+    fails as a cluster would refuse it. The check is seen to catch such a mistake."""
+    import copy
+
+    import kubernetes_validate
+    import yaml
+
+    version = kubernetes_validate.latest_version()
+    docs = list(yaml.safe_load_all((DEPLOY / "kubernetes" / "workers.yaml").read_text(encoding="utf-8")))
+    assert {doc["kind"] for doc in docs} == {"Secret", "PersistentVolumeClaim", "Deployment"}
+    for doc in docs:
+        kubernetes_validate.validate(doc, version, strict=True)
+    [deployment] = [doc for doc in docs if doc["kind"] == "Deployment"]
+    misspelt = copy.deepcopy(deployment)
+    misspelt["spec"]["template"]["spec"]["terminationGracePeriod"] = 960
+    with pytest.raises(kubernetes_validate.ValidationError):
+        kubernetes_validate.validate(misspelt, version, strict=True)
+
+
+def test_the_compose_file_is_valid_for_the_compose_specification(tmp_path: Path) -> None:
+    """deploy/compose.yaml against the Compose specification's JSON schema, as check-jsonschema
+    ships it (offline); a misspelt service key is seen to fail. (No Docker engine runs here: the
+    file is checked, not run.)"""
+    import subprocess
+    import sys
+
+    def check(path: Path) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.compose-spec",
+                               str(path)], capture_output=True, text=True, timeout=120)
+
+    valid = check(DEPLOY / "compose.yaml")
+    assert valid.returncode == 0, valid.stdout + valid.stderr
+    text = (DEPLOY / "compose.yaml").read_text(encoding="utf-8")
+    assert "stop_grace_period:" in text
+    misspelt = tmp_path / "compose.yaml"
+    misspelt.write_text(text.replace("stop_grace_period:", "stop_grace:"), encoding="utf-8")
+    assert check(misspelt).returncode == 1
