@@ -642,6 +642,7 @@ def _batch_on_queue(batch: pipeline.Batch, args: argparse.Namespace, settings: A
     progress of every worker until the run is stored whole, then the reports as a local batch
     writes them."""
     from auditor.queue.control import Control, QueueError
+    from auditor.queue.jobs import run_ref
     from auditor.queue.runs import enqueue_missing, prune_attempts, run_status
 
     lang = settings.lang
@@ -661,7 +662,7 @@ def _batch_on_queue(batch: pipeline.Batch, args: argparse.Namespace, settings: A
     control = Control(args.queue)
     started, first = time.monotonic(), enqueued.stored
     try:
-        with _batch_bar(console) as progress:
+        with control.stored_news(run_ref(batch.run)) as news, _batch_bar(console) as progress:
             task = progress.add_task(say(lang, "auditing"), total=len(batch.sites), completed=first, status="")
             while True:
                 status = run_status(batch.db, batch.run, control)
@@ -671,7 +672,7 @@ def _batch_on_queue(batch: pipeline.Batch, args: argparse.Namespace, settings: A
                     workers=len(status.by_worker()), rate=format_number((status.stored - first) / minutes, lang)))
                 if status.complete or status.cancelled:
                     break
-                time.sleep(args.poll)
+                news(args.poll)  # a worker's word that it stored a site, or the poll interval
     finally:
         control.close()
     if not status.complete:

@@ -193,6 +193,59 @@ def test_status_says_what_is_done_in_progress_and_queued(tmp_path: Path, redis_d
     batch.close(finished=False)
 
 
+def test_progress_is_counted_without_reading_every_stored_site(tmp_path: Path, control: Control,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """What `batch --follow` reads every second: counts from the store and the leases, never the
+    list of every stored site (a run of 100,000 would read 100,000 rows a second). A site stored
+    whose lease is not released yet counts as stored, not in progress."""
+    urls = [f"https://shop{n}.se/" for n in range(7)]
+    batch = _batch(tmp_path, urls)
+    key = run_ref(batch.run)
+    for position, url in enumerate(urls[:3]):
+        result = _not_audited(url) if position == 0 else SiteResult(url=url, status=SiteStatus.AUDITED,
+                                                                    jurisdiction="se")
+        store.save_site_once(batch.db, batch.run, position=position, url=url, name="", jurisdiction=None,
+                             tags="", result=result, crawl=None, seconds=0.0)
+    control.take(key, urls[2], "worker-a", ttl=30)  # stored, its lease not yet released
+    control.take(key, urls[3], "worker-a", ttl=30)
+    control.take(key, urls[4], "worker-b", ttl=30)
+
+    def every_url(*args: object) -> set[str]:
+        raise AssertionError("the progress read every stored site")
+
+    monkeypatch.setattr(store, "done_urls", every_url)
+    status = run_status(batch.db, batch.run, control)
+    assert (status.audited, status.not_audited, status.stored) == (2, 1, 3)
+    assert status.in_progress == {urls[3]: "worker-a", urls[4]: "worker-b"}
+    assert status.queued == 2 and not status.complete and not status.cancelled
+    assert status.by_worker() == {"worker-a": 1, "worker-b": 1}
+    assert store.stored_among(batch.db, batch.run, set(urls[1:5]) | {"https://elsewhere.se/"}) == set(urls[1:3])
+    assert store.stored_among(batch.db, batch.run, set()) == set()
+    batch.close(finished=False)
+
+
+def test_a_follower_hears_of_a_stored_site_at_once(control: Control) -> None:
+    """`batch --follow` waits for a worker's word that it stored a site, not for a clock: told,
+    it reads the store at once; not told, it reads it after the poll interval all the same."""
+    with control.stored_news("run") as news:
+        started = time.monotonic()
+        assert not news(0.2)
+        assert 0.15 < time.monotonic() - started < 5
+        other = Control(control.url)
+        threading.Timer(0.3, other.announce_stored, args=("run", "https://a.se/")).start()
+        started = time.monotonic()
+        assert news(30)
+        assert time.monotonic() - started < 10
+        for url in ("https://b.se/", "https://c.se/"):  # several while the follower reads: one wake for all
+            other.announce_stored("run", url)
+        time.sleep(0.1)
+        assert news(30)
+        assert not news(0.1)
+        other.announce_stored("another-run", "https://d.se/")  # another run's news is not this one's
+        assert not news(0.3)
+        other.close()
+
+
 def test_a_job_the_worker_cannot_do_is_tried_again_then_given_back(tmp_path: Path, redis_db: str,
                                                                  in_worker: worker.WorkerContext) -> None:
     """A store out of reach is the worker's trouble, not the site's: the job is tried again (here

@@ -173,4 +173,6 @@ def _audit_held(context: WorkerContext, db: store.Store, run: store.Run, job: Jo
         for folder in ("evidence", "screenshots"):
             shutil.rmtree(context.evidence / folder / label, ignore_errors=True)
         return "stored by another attempt"
+    with suppress(Exception):  # news for a follower only: the site is stored, the job done either way
+        context.control().announce_stored(job.key, site.url)
     return "stored"
