@@ -317,7 +317,8 @@ def _worker_parser(commands: Commands) -> None:
                          help="where the evidence goes (WARC files, screenshots): the batch's output folder, "
                               "shared (a network mount) with the batch command and the other workers")
     worker_.add_argument("--concurrency", type=_positive, default=1, metavar="N",
-                         help="sites audited at once, each in its own process (default 1)")
+                         help="sites crawled at once (default 1); one process each, and one more process a core audits "
+                              "the sites crawled meanwhile")
     worker_.add_argument("--time-limit", type=_seconds, default=worker.DEFAULT_TIME_LIMIT, metavar="SECONDS",
                          help="time for one site's crawl and render; past it the site is stored as not audited "
                               f"(default {worker.DEFAULT_TIME_LIMIT:g})")

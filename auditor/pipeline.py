@@ -24,7 +24,7 @@ import os
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import AsyncExitStack, asynccontextmanager
+from contextlib import AbstractContextManager, AsyncExitStack, asynccontextmanager, nullcontext
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -573,14 +573,19 @@ class SiteAudit:
 
 def audit_batch_site(
     site: BatchSite, settings: AuditSettings, *, label: str, as_of: date, time_limit: float | None = None,
+    crawl_slot: AbstractContextManager[object] | None = None,
 ) -> SiteAudit:
     """One site of a batch run end to end, outside a :class:`Batch` (a queue worker): the crawl
     and render of :meth:`Batch.audit` for a list of one, then the same per-site audit
     (:class:`_BatchAudit`: evidence under ``settings.output`` in the folders of ``label``, facts,
     rules, score, the compressed crawl). Storing it is the caller's. ``time_limit`` bounds the
-    crawl and render in seconds: past it the site is not audited, with that reason."""
+    crawl and render in seconds: past it the site is not audited, with that reason.
+    ``crawl_slot`` is entered for the crawl and render only (the time limit counts from inside
+    it) and left before the audit: a worker bounds its sites crawled at once with it while
+    other sites are audited."""
     job = settings.job(site.url, site.jurisdiction)
-    crawl = crawl_site(job, time_limit=time_limit)
+    with crawl_slot if crawl_slot is not None else nullcontext():
+        crawl = crawl_site(job, time_limit=time_limit)
     result, blob = _BatchAudit(settings.output, label, as_of)(crawl, site.jurisdiction)
     return SiteAudit(crawl, result, blob)
 
