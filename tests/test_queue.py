@@ -295,6 +295,47 @@ def test_a_site_past_the_workers_time_limit_is_not_audited_with_the_reason(tmp_p
     assert done.result.rules == [] and done.result.score is None
 
 
+def test_crawl_slots_bound_the_crawls_and_a_dead_holder_frees_its_slot(tmp_path: Path) -> None:
+    """A worker's N crawl slots: N holders at once, the next one waits until a slot is free; a
+    process killed while it holds a slot (out of memory, SIGKILL) frees it with its death."""
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    slots = worker.CrawlSlots(tmp_path / "slots", 2)
+    got: list[int] = []
+    with slots.held() as first, slots.held() as second:
+        assert {first, second} == {0, 1}
+        waiting = threading.Thread(target=lambda: got.extend(slots.held().__enter__() for _ in [0]), daemon=True)
+        waiting.start()
+        time.sleep(0.3)
+        assert got == []  # both slots taken: the third waits
+    waiting.join(timeout=10)
+    assert got and got[0] in (0, 1)
+
+    one = worker.CrawlSlots(tmp_path / "one", 1)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import fcntl, sys, time; f = open(sys.argv[1], 'rb'); fcntl.flock(f, fcntl.LOCK_EX); "
+         "print('held', flush=True); time.sleep(120)", str(tmp_path / "one" / "slot-0")],
+        stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        taken = threading.Event()
+        threading.Thread(target=lambda: (one.held().__enter__(), taken.set()), daemon=True).start()
+        assert not taken.wait(0.3)
+        os.kill(holder.pid, signal.SIGKILL)
+        assert taken.wait(10)
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+def test_a_worker_crawls_its_concurrency_and_audits_one_site_a_core_beside() -> None:
+    assert worker.pool_size(1) == 1 + pipeline.usable_cores()
+    assert worker.pool_size(4) == 4 + pipeline.usable_cores()
+
+
 def test_evidence_of_attempts_no_stored_site_names_is_pruned(tmp_path: Path) -> None:
     batch = _batch(tmp_path, ["https://a.se/"])
     out = tmp_path / "out"
