@@ -336,6 +336,60 @@ def test_a_worker_crawls_its_concurrency_and_audits_one_site_a_core_beside() -> 
     assert worker.pool_size(4) == 4 + pipeline.usable_cores()
 
 
+def test_a_workers_chromium_is_kept_from_site_to_site(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A worker process renders each site with the Chromium it launched for its first one (a
+    launch costs seconds a site), launches another when that one is gone, and a site past the
+    time limit leaves the kept browser usable for the next. (Launch and render faked: what is
+    counted is how often a browser is started and which one renders.)"""
+    import asyncio
+    from collections.abc import AsyncIterator
+    from contextlib import asynccontextmanager
+
+    launched: list[FakeBrowser] = []
+    rendered: list[object] = []
+    slow: list[bool] = [False]
+
+    class FakeBrowser:
+        alive = True
+
+        def connected(self) -> bool:
+            return self.alive
+
+    @asynccontextmanager
+    async def launch() -> AsyncIterator[FakeBrowser]:
+        launched.append(FakeBrowser())
+        yield launched[-1]
+
+    async def render_crawl(crawl: object, mode: str, browser: object, **options: object) -> object:
+        if slow[0]:
+            await asyncio.sleep(30)
+        rendered.append(browser)
+        return crawl
+
+    monkeypatch.setattr(pipeline, "launch", launch)
+    monkeypatch.setattr(pipeline, "render_crawl", render_crawl)
+    job = pipeline.AuditSettings(render="auto", allow_private=True, site_timeout=5).job("http://127.0.0.1:9/", None)
+    kept = pipeline.KeptBrowser()
+    try:
+        for _ in range(3):
+            pipeline.crawl_site(job, kept=kept)
+        assert len(launched) == 1 and rendered == [launched[0]] * 3
+        launched[0].alive = False  # Chromium crashed, or was killed for its memory
+        pipeline.crawl_site(job, kept=kept)
+        assert len(launched) == 2 and rendered[-1] is launched[1]
+        slow[0] = True
+        started = time.monotonic()
+        assert "time limit" in (pipeline.crawl_site(job, time_limit=1, kept=kept).error or "")
+        assert time.monotonic() - started < 20
+        slow[0] = False
+        pipeline.crawl_site(job, kept=kept)
+        assert len(launched) == 2 and rendered[-1] is launched[1]
+    finally:
+        kept.close()
+    pipeline.crawl_site(job)  # without a kept one: a browser for the site
+    assert len(launched) == 3
+
+
 def test_evidence_of_attempts_no_stored_site_names_is_pruned(tmp_path: Path) -> None:
     batch = _batch(tmp_path, ["https://a.se/"])
     out = tmp_path / "out"

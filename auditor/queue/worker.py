@@ -125,12 +125,19 @@ class WorkerContext:
     slots: CrawlSlots | None = None
     _db: tuple[int, store.Store] | None = field(default=None, repr=False)
     _control: tuple[int, Control] | None = field(default=None, repr=False)
+    _browser: tuple[int, pipeline.KeptBrowser] | None = field(default=None, repr=False)
 
     def db(self) -> store.Store:
         """This process's connection to the store (a forked pool process opens its own)."""
         if self._db is None or self._db[0] != os.getpid():
             self._db = (os.getpid(), pipeline.open_store(self.where))
         return self._db[1]
+
+    def browser(self) -> pipeline.KeptBrowser:
+        """This process's Chromium, kept from site to site (launched at the first site rendered)."""
+        if self._browser is None or self._browser[0] != os.getpid():
+            self._browser = (os.getpid(), pipeline.KeptBrowser())
+        return self._browser[1]
 
     def control(self) -> Control:
         if self._control is None or self._control[0] != os.getpid():
@@ -222,7 +229,8 @@ def _audit_held(context: WorkerContext, db: store.Store, run: store.Run, job: Jo
     settings = job.audit_settings(context.evidence, context.where)
     done = pipeline.audit_batch_site(job.site, settings, label=label, as_of=job.as_of,
                                      time_limit=context.time_limit,
-                                     crawl_slot=context.slots.held() if context.slots is not None else None)
+                                     crawl_slot=context.slots.held() if context.slots is not None else None,
+                                     kept=context.browser())
     site = job.site
     stored = store.save_site_once(
         db, run, position=job.position, url=site.url, name=site.name, jurisdiction=site.jurisdiction,
