@@ -6,8 +6,9 @@ time (prefetch 1). A job taken by a worker that was then killed is handed out ag
 broker's visibility timeout has passed since it was taken (Redis has no connection-bound delivery).
 
 A worker with ``--concurrency N`` crawls N sites at once, as a local batch does, and audits others
-meanwhile: it runs N processes more than it has crawl slots, one a core (:func:`pool_size`), and a
-process holds one of the N slots (:class:`CrawlSlots`) only while it crawls and renders its site.
+meanwhile: it runs one process a core more than its N crawl slots (:func:`pool_size`), and a
+process holds one of the slots (:class:`CrawlSlots`) only while it crawls and renders its site.
+Each process keeps one Chromium from site to site (:class:`auditor.pipeline.KeptBrowser`).
 A site's crawl mostly waits on the network and its audit is CPU: with one process a site, crawl
 then audit, N processes left the cores idle while all of them waited on the network.
 """
