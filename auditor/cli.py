@@ -319,7 +319,8 @@ def _worker_parser(commands: Commands) -> None:
                               "shared (a network mount) with the batch command and the other workers, or a "
                               "place in an S3 bucket (endpoint and keys: the AWS_* settings)")
     worker_.add_argument("--concurrency", type=_positive, default=1, metavar="N",
-                         help="sites audited at once, each in its own process (default 1)")
+                         help="sites crawled at once (default 1); one process each, and one more process a core audits "
+                              "the sites crawled meanwhile")
     worker_.add_argument("--time-limit", type=_seconds, default=worker.DEFAULT_TIME_LIMIT, metavar="SECONDS",
                          help="time for one site's crawl and render; past it the site is stored as not audited "
                               f"(default {worker.DEFAULT_TIME_LIMIT:g})")
@@ -676,6 +677,7 @@ def _batch_on_queue(batch: pipeline.Batch, args: argparse.Namespace, settings: A
     progress of every worker until the run is stored whole, then the reports as a local batch
     writes them."""
     from auditor.queue.control import Control, QueueError
+    from auditor.queue.jobs import run_ref
     from auditor.queue.runs import enqueue_missing, prune_attempts, run_status
 
     lang = settings.lang
@@ -695,7 +697,7 @@ def _batch_on_queue(batch: pipeline.Batch, args: argparse.Namespace, settings: A
     control = Control(args.queue)
     started, first = time.monotonic(), enqueued.stored
     try:
-        with _batch_bar(console) as progress:
+        with control.stored_news(run_ref(batch.run)) as news, _batch_bar(console) as progress:
             task = progress.add_task(say(lang, "auditing"), total=len(batch.sites), completed=first, status="")
             while True:
                 status = run_status(batch.db, batch.run, control)
@@ -705,7 +707,7 @@ def _batch_on_queue(batch: pipeline.Batch, args: argparse.Namespace, settings: A
                     workers=len(status.by_worker()), rate=format_number((status.stored - first) / minutes, lang)))
                 if status.complete or status.cancelled:
                     break
-                time.sleep(args.poll)
+                news(args.poll)  # a worker's word that it stored a site, or the poll interval
     finally:
         control.close()
     if not status.complete:

@@ -21,10 +21,18 @@ from __future__ import annotations
 import asyncio
 import multiprocessing
 import os
+import threading
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import AsyncExitStack, asynccontextmanager
+from contextlib import (
+    AbstractAsyncContextManager,
+    AbstractContextManager,
+    AsyncExitStack,
+    asynccontextmanager,
+    nullcontext,
+    suppress,
+)
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -175,15 +183,15 @@ def crawl_each(
 
 
 @asynccontextmanager
-async def _render_stage(jobs: Sequence[SiteJob]) -> AsyncIterator[AfterCrawl | None]:
+async def _render_stage(jobs: Sequence[SiteJob], kept: KeptBrowser | None = None) -> AsyncIterator[AfterCrawl | None]:
     """The render step after each site's crawl, with one Chromium for the whole run (launched
-    only when some site is to be rendered) and at most ``RENDER_CONCURRENCY`` sites in it."""
+    only when some site is to be rendered) and at most ``RENDER_CONCURRENCY`` sites in it; with
+    ``kept``, that one's Chromium, which outlives the run (a queue worker's, from site to site)."""
     if all(job.render == "never" for job in jobs):
         yield None
         return
-    gate = asyncio.Semaphore(RENDER_CONCURRENCY)
-    async with _maybe_browser() as (browser, unavailable):
 
+    def step(browser: Browser | None, unavailable: str, gate: AbstractAsyncContextManager[object]) -> AfterCrawl:
         async def render(index: int, crawl: SiteCrawl) -> SiteCrawl:
             job = jobs[index]
             if job.render == "never":
@@ -194,7 +202,69 @@ async def _render_stage(jobs: Sequence[SiteJob]) -> AsyncIterator[AfterCrawl | N
                                           allow_private=job.crawl.allow_private,
                                           accept_invalid_tls=job.crawl.accept_invalid_tls)
 
-        yield render
+        return render
+
+    if kept is not None:  # the sites of this run render one at a time, each on the kept browser's loop
+        async def on_kept(index: int, crawl: SiteCrawl) -> SiteCrawl:
+            return await kept.run(lambda browser, unavailable: step(browser, unavailable, nullcontext())(index, crawl))
+
+        yield on_kept
+        return
+    async with _maybe_browser() as (browser, unavailable):
+        yield step(browser, unavailable, asyncio.Semaphore(RENDER_CONCURRENCY))
+
+
+class KeptBrowser:
+    """One Chromium kept from site to site, for a process that audits one site after another,
+    each in an event loop of its own (a queue worker's process, :func:`crawl_site`): a browser
+    belongs to the loop it was launched on, so this one lives on a loop of its own, in a thread
+    of its own, and the sites' renders run there. Launched at the first site to render, and
+    again when it was lost (crashed, killed for its memory); without a Chromium each site says
+    why, as with a browser per run."""
+
+    def __init__(self) -> None:
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._browser: Browser | None = None
+        self._stack: AsyncExitStack | None = None
+        #: Chromiums launched (a test counts them).
+        self.launches = 0
+
+    async def run(self, work: Callable[[Browser | None, str], Awaitable[SiteCrawl]]) -> SiteCrawl:
+        """``work`` with the kept browser (or None and why not), run on the browser's loop; a
+        cancelled caller (the time limit) cancels it there."""
+        if self._loop is None:
+            self._loop = asyncio.new_event_loop()
+            threading.Thread(target=self._loop.run_forever, name="auditor-kept-browser", daemon=True).start()
+
+        async def there() -> SiteCrawl:
+            browser, unavailable = await self._browser_now()
+            return await work(browser, unavailable)
+
+        return await asyncio.wrap_future(asyncio.run_coroutine_threadsafe(there(), self._loop))
+
+    async def _browser_now(self) -> tuple[Browser | None, str]:
+        if self._browser is not None and self._browser.connected():
+            return self._browser, ""
+        if self._stack is not None:
+            with suppress(Exception):
+                await self._stack.aclose()
+        self._browser, self._stack = None, AsyncExitStack()
+        self.launches += 1
+        try:
+            self._browser = await self._stack.enter_async_context(launch())
+        except BrowserUnavailable as exc:
+            return None, str(exc)
+        return self._browser, ""
+
+    def close(self) -> None:
+        """Close the browser and stop its loop."""
+        if self._loop is None:
+            return
+        if self._stack is not None:
+            with suppress(Exception):
+                asyncio.run_coroutine_threadsafe(self._stack.aclose(), self._loop).result(timeout=30)
+        self._loop.call_soon_threadsafe(self._loop.stop)
+        self._loop, self._browser, self._stack = None, None, None
 
 
 @asynccontextmanager
@@ -573,25 +643,32 @@ class SiteAudit:
 
 def audit_batch_site(
     site: BatchSite, settings: AuditSettings, *, label: str, as_of: date, time_limit: float | None = None,
+    crawl_slot: AbstractContextManager[object] | None = None, kept: KeptBrowser | None = None,
 ) -> SiteAudit:
     """One site of a batch run end to end, outside a :class:`Batch` (a queue worker): the crawl
     and render of :meth:`Batch.audit` for a list of one, then the same per-site audit
     (:class:`_BatchAudit`: evidence under ``settings.output`` in the folders of ``label``, facts,
     rules, score, the compressed crawl). Storing it is the caller's. ``time_limit`` bounds the
-    crawl and render in seconds: past it the site is not audited, with that reason."""
+    crawl and render in seconds: past it the site is not audited, with that reason.
+    ``crawl_slot`` is entered for the crawl and render only (the time limit counts from inside
+    it) and left before the audit: a worker bounds its sites crawled at once with it while
+    other sites are audited. ``kept``: the Chromium to render with, kept from site to site (else
+    one is launched for this site, when it is to be rendered)."""
     job = settings.job(site.url, site.jurisdiction)
-    crawl = crawl_site(job, time_limit=time_limit)
+    with crawl_slot if crawl_slot is not None else nullcontext():
+        crawl = crawl_site(job, time_limit=time_limit, kept=kept)
     result, blob = _BatchAudit(settings.output, label, as_of)(crawl, site.jurisdiction)
     return SiteAudit(crawl, result, blob)
 
 
-def crawl_site(job: SiteJob, *, time_limit: float | None = None) -> SiteCrawl:
-    """Crawl and render one site; past ``time_limit`` seconds a crawl with no page and the
-    reason as its error (the audit then says not audited, and why)."""
+def crawl_site(job: SiteJob, *, time_limit: float | None = None, kept: KeptBrowser | None = None) -> SiteCrawl:
+    """Crawl and render one site (with ``kept``'s Chromium, else one of its own); past
+    ``time_limit`` seconds a crawl with no page and the reason as its error (the audit then says
+    not audited, and why)."""
     started = datetime.now(UTC)
 
     async def run() -> SiteCrawl:
-        async with _render_stage([job]) as render:
+        async with _render_stage([job], kept) as render:
             [crawl] = await crawl_sites_async([job.crawl], concurrency=1, after=render)
             return crawl
 

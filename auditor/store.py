@@ -375,6 +375,8 @@ _CANCEL_RUN = (sa.update(runs_table).where((_r.id == sa.bindparam("run_id")) & _
                .values(cancelled_at=sa.bindparam("at")))
 _CANCELLED = sa.select(_r.cancelled_at).where(_r.id == sa.bindparam("run_id"))
 _DONE_URLS = sa.select(_s.url).where(_s.run_id == sa.bindparam("run_id"))
+_STORED_AMONG = sa.select(_s.url).where((_s.run_id == sa.bindparam("run_id"))
+                                        & _s.url.in_(sa.bindparam("urls", expanding=True)))
 _SITE_COUNTS = sa.select(_s.status, sa.func.count()).where(_s.run_id == sa.bindparam("run_id")).group_by(_s.status)
 _SITE_COLUMNS = [c for c in sites_table.c if c.name not in ("run_id", "crawl")]
 _SITE = sa.select(*_SITE_COLUMNS).where((_s.run_id == sa.bindparam("run_id")) & (_s.url == sa.bindparam("url")))
@@ -487,6 +489,15 @@ def run_cancelled(db: Store, run: Run) -> bool:
 def done_urls(db: Store, run: Run) -> set[str]:
     with db.read() as connection:
         return {str(url) for url in connection.execute(_DONE_URLS, {"run_id": run.id}).scalars()}
+
+
+def stored_among(db: Store, run: Run, urls: set[str]) -> set[str]:
+    """Which of ``urls`` the run holds (reading those rows only, however many the run has)."""
+    if not urls:
+        return set()
+    with db.read() as connection:
+        return {str(url) for url in connection.execute(_STORED_AMONG, {"run_id": run.id, "urls": sorted(urls)})
+                .scalars()}
 
 
 def site_counts(db: Store, run: Run) -> dict[str, int]:

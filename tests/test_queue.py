@@ -193,6 +193,59 @@ def test_status_says_what_is_done_in_progress_and_queued(tmp_path: Path, redis_d
     batch.close(finished=False)
 
 
+def test_progress_is_counted_without_reading_every_stored_site(tmp_path: Path, control: Control,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """What `batch --follow` reads every second: counts from the store and the leases, never the
+    list of every stored site (a run of 100,000 would read 100,000 rows a second). A site stored
+    whose lease is not released yet counts as stored, not in progress."""
+    urls = [f"https://shop{n}.se/" for n in range(7)]
+    batch = _batch(tmp_path, urls)
+    key = run_ref(batch.run)
+    for position, url in enumerate(urls[:3]):
+        result = _not_audited(url) if position == 0 else SiteResult(url=url, status=SiteStatus.AUDITED,
+                                                                    jurisdiction="se")
+        store.save_site_once(batch.db, batch.run, position=position, url=url, name="", jurisdiction=None,
+                             tags="", result=result, crawl=None, seconds=0.0)
+    control.take(key, urls[2], "worker-a", ttl=30)  # stored, its lease not yet released
+    control.take(key, urls[3], "worker-a", ttl=30)
+    control.take(key, urls[4], "worker-b", ttl=30)
+
+    def every_url(*args: object) -> set[str]:
+        raise AssertionError("the progress read every stored site")
+
+    monkeypatch.setattr(store, "done_urls", every_url)
+    status = run_status(batch.db, batch.run, control)
+    assert (status.audited, status.not_audited, status.stored) == (2, 1, 3)
+    assert status.in_progress == {urls[3]: "worker-a", urls[4]: "worker-b"}
+    assert status.queued == 2 and not status.complete and not status.cancelled
+    assert status.by_worker() == {"worker-a": 1, "worker-b": 1}
+    assert store.stored_among(batch.db, batch.run, set(urls[1:5]) | {"https://elsewhere.se/"}) == set(urls[1:3])
+    assert store.stored_among(batch.db, batch.run, set()) == set()
+    batch.close(finished=False)
+
+
+def test_a_follower_hears_of_a_stored_site_at_once(control: Control) -> None:
+    """`batch --follow` waits for a worker's word that it stored a site, not for a clock: told,
+    it reads the store at once; not told, it reads it after the poll interval all the same."""
+    with control.stored_news("run") as news:
+        started = time.monotonic()
+        assert not news(0.2)
+        assert 0.15 < time.monotonic() - started < 5
+        other = Control(control.url)
+        threading.Timer(0.3, other.announce_stored, args=("run", "https://a.se/")).start()
+        started = time.monotonic()
+        assert news(30)
+        assert time.monotonic() - started < 10
+        for url in ("https://b.se/", "https://c.se/"):  # several while the follower reads: one wake for all
+            other.announce_stored("run", url)
+        time.sleep(0.1)
+        assert news(30)
+        assert not news(0.1)
+        other.announce_stored("another-run", "https://d.se/")  # another run's news is not this one's
+        assert not news(0.3)
+        other.close()
+
+
 def test_a_job_the_worker_cannot_do_is_tried_again_then_given_back(tmp_path: Path, redis_db: str,
                                                                  in_worker: worker.WorkerContext) -> None:
     """A store out of reach is the worker's trouble, not the site's: the job is tried again (here
@@ -242,6 +295,101 @@ def test_a_site_past_the_workers_time_limit_is_not_audited_with_the_reason(tmp_p
     assert done.result.rules == [] and done.result.score is None
 
 
+def test_crawl_slots_bound_the_crawls_and_a_dead_holder_frees_its_slot(tmp_path: Path) -> None:
+    """A worker's N crawl slots: N holders at once, the next one waits until a slot is free; a
+    process killed while it holds a slot (out of memory, SIGKILL) frees it with its death."""
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    slots = worker.CrawlSlots(tmp_path / "slots", 2)
+    got: list[int] = []
+    with slots.held() as first, slots.held() as second:
+        assert {first, second} == {0, 1}
+        waiting = threading.Thread(target=lambda: got.extend(slots.held().__enter__() for _ in [0]), daemon=True)
+        waiting.start()
+        time.sleep(0.3)
+        assert got == []  # both slots taken: the third waits
+    waiting.join(timeout=10)
+    assert got and got[0] in (0, 1)
+
+    one = worker.CrawlSlots(tmp_path / "one", 1)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import fcntl, sys, time; f = open(sys.argv[1], 'rb'); fcntl.flock(f, fcntl.LOCK_EX); "
+         "print('held', flush=True); time.sleep(120)", str(tmp_path / "one" / "slot-0")],
+        stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        taken = threading.Event()
+        threading.Thread(target=lambda: (one.held().__enter__(), taken.set()), daemon=True).start()
+        assert not taken.wait(0.3)
+        os.kill(holder.pid, signal.SIGKILL)
+        assert taken.wait(10)
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+def test_a_worker_crawls_its_concurrency_and_audits_one_site_a_core_beside() -> None:
+    assert worker.pool_size(1) == 1 + pipeline.usable_cores()
+    assert worker.pool_size(4) == 4 + pipeline.usable_cores()
+
+
+def test_a_workers_chromium_is_kept_from_site_to_site(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A worker process renders each site with the Chromium it launched for its first one (a
+    launch costs seconds a site), launches another when that one is gone, and a site past the
+    time limit leaves the kept browser usable for the next. (Launch and render faked: what is
+    counted is how often a browser is started and which one renders.)"""
+    import asyncio
+    from collections.abc import AsyncIterator
+    from contextlib import asynccontextmanager
+
+    launched: list[FakeBrowser] = []
+    rendered: list[object] = []
+    slow: list[bool] = [False]
+
+    class FakeBrowser:
+        alive = True
+
+        def connected(self) -> bool:
+            return self.alive
+
+    @asynccontextmanager
+    async def launch() -> AsyncIterator[FakeBrowser]:
+        launched.append(FakeBrowser())
+        yield launched[-1]
+
+    async def render_crawl(crawl: object, mode: str, browser: object, **options: object) -> object:
+        if slow[0]:
+            await asyncio.sleep(30)
+        rendered.append(browser)
+        return crawl
+
+    monkeypatch.setattr(pipeline, "launch", launch)
+    monkeypatch.setattr(pipeline, "render_crawl", render_crawl)
+    job = pipeline.AuditSettings(render="auto", allow_private=True, site_timeout=5).job("http://127.0.0.1:9/", None)
+    kept = pipeline.KeptBrowser()
+    try:
+        for _ in range(3):
+            pipeline.crawl_site(job, kept=kept)
+        assert len(launched) == 1 and rendered == [launched[0]] * 3
+        launched[0].alive = False  # Chromium crashed, or was killed for its memory
+        pipeline.crawl_site(job, kept=kept)
+        assert len(launched) == 2 and rendered[-1] is launched[1]
+        slow[0] = True
+        started = time.monotonic()
+        assert "time limit" in (pipeline.crawl_site(job, time_limit=1, kept=kept).error or "")
+        assert time.monotonic() - started < 20
+        slow[0] = False
+        pipeline.crawl_site(job, kept=kept)
+        assert len(launched) == 2 and rendered[-1] is launched[1]
+    finally:
+        kept.close()
+    pipeline.crawl_site(job)  # without a kept one: a browser for the site
+    assert len(launched) == 3
+
+
 def test_evidence_of_attempts_no_stored_site_names_is_pruned(tmp_path: Path) -> None:
     batch = _batch(tmp_path, ["https://a.se/"])
     out = tmp_path / "out"
@@ -269,3 +417,47 @@ def test_the_deploy_files_run_workers_with_options_the_command_has() -> None:
         args = cli.build_parser().parse_args(argv)
         assert args.func is cli.cmd_worker and args.concurrency == 4
     assert {"redis", "postgres", "worker"} <= set(compose["services"])
+
+
+DEPLOY = Path(__file__).resolve().parent.parent / "deploy"
+
+
+def test_the_kubernetes_manifest_is_valid_for_the_kubernetes_api() -> None:
+    """Every resource of deploy/kubernetes/workers.yaml against its kind's schema in the Kubernetes
+    API (kubernetes-validate bundles the schemas: no cluster is needed), strictly: a misspelt field
+    fails as a cluster would refuse it. The check is seen to catch such a mistake."""
+    import copy
+
+    import kubernetes_validate
+    import yaml
+
+    version = kubernetes_validate.latest_version()
+    docs = list(yaml.safe_load_all((DEPLOY / "kubernetes" / "workers.yaml").read_text(encoding="utf-8")))
+    assert {doc["kind"] for doc in docs} == {"Secret", "PersistentVolumeClaim", "Deployment"}
+    for doc in docs:
+        kubernetes_validate.validate(doc, version, strict=True)
+    [deployment] = [doc for doc in docs if doc["kind"] == "Deployment"]
+    misspelt = copy.deepcopy(deployment)
+    misspelt["spec"]["template"]["spec"]["terminationGracePeriod"] = 960
+    with pytest.raises(kubernetes_validate.ValidationError):
+        kubernetes_validate.validate(misspelt, version, strict=True)
+
+
+def test_the_compose_file_is_valid_for_the_compose_specification(tmp_path: Path) -> None:
+    """deploy/compose.yaml against the Compose specification's JSON schema, as check-jsonschema
+    ships it (offline); a misspelt service key is seen to fail. (No Docker engine runs here: the
+    file is checked, not run.)"""
+    import subprocess
+    import sys
+
+    def check(path: Path) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.compose-spec",
+                               str(path)], capture_output=True, text=True, timeout=120)
+
+    valid = check(DEPLOY / "compose.yaml")
+    assert valid.returncode == 0, valid.stdout + valid.stderr
+    text = (DEPLOY / "compose.yaml").read_text(encoding="utf-8")
+    assert "stop_grace_period:" in text
+    misspelt = tmp_path / "compose.yaml"
+    misspelt.write_text(text.replace("stop_grace_period:", "stop_grace:"), encoding="utf-8")
+    assert check(misspelt).returncode == 1

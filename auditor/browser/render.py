@@ -251,6 +251,10 @@ class Browser:
         self._browser = browser
         self._pages = asyncio.Semaphore(pages_at_once)  # every site's pages share the one browser
 
+    def connected(self) -> bool:
+        """Whether Chromium is still there (it may have crashed, or been killed for its memory)."""
+        return bool(self._browser.is_connected())
+
     async def bare_context(self, **options: Any) -> Any:
         """A context with ``options`` and none of a site's guards: for files this tool wrote
         (printing a report, :mod:`auditor.browser.pdf`), never for a crawled page."""

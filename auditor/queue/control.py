@@ -15,7 +15,8 @@ Runs are named by :func:`auditor.queue.jobs.run_ref` (their key, number and star
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 
 import redis
@@ -71,12 +72,10 @@ class Control:
     def leases(self, key: str) -> dict[str, str]:
         """The sites of a run in progress now: url -> worker."""
         prefix = self._lease(key, "")
-        out: dict[str, str] = {}
-        for name in self.redis.scan_iter(match=_glob_escape(prefix) + "*", count=500):
-            worker = self.redis.get(name)
-            if worker is not None:
-                out[str(name)[len(prefix):]] = str(worker)
-        return out
+        names = [str(name) for name in self.redis.scan_iter(match=_glob_escape(prefix) + "*", count=500)]
+        workers = self.redis.mget(names) if names else []
+        return {name[len(prefix):]: str(worker) for name, worker in zip(names, workers, strict=True)
+                if worker is not None}
 
     @contextmanager
     def holding(self, key: str, url: str, worker: str, ttl: float) -> Iterator[None]:
@@ -97,6 +96,42 @@ class Control:
             stop.set()
             beat.join()
             self.release(key, url, worker)
+
+    # -- news of stored sites
+
+    @staticmethod
+    def _stored_channel(key: str) -> str:
+        return f"{_PREFIX}stored:{key}"
+
+    def announce_stored(self, key: str, url: str) -> None:
+        """Tell whoever follows the run that a site of it is stored (nobody may listen: nothing is kept)."""
+        self.redis.publish(self._stored_channel(key), url)
+
+    @contextmanager
+    def stored_news(self, key: str) -> Iterator[Callable[[float], bool]]:
+        """A wait for the news of a site of the run stored: ``wait(seconds)`` returns as soon as
+        a worker announces one (True) or after ``seconds`` (False). A follower reads the store
+        when told rather than on a clock; the timeout still makes it read now and then, so a
+        missed message (Redis restarted, a worker of an older version) only delays it."""
+        pubsub = self.redis.pubsub(ignore_subscribe_messages=True)
+        pubsub.subscribe(self._stored_channel(key))
+
+        def wait(seconds: float) -> bool:
+            deadline = time.monotonic() + seconds
+            heard = False
+            while True:
+                left = deadline - time.monotonic()
+                message = pubsub.get_message(timeout=max(0.0, left) if not heard else 0.0)
+                if message is None:
+                    if heard or left <= 0:
+                        return heard
+                    continue
+                heard = True  # then take every message already there: one read of the store for them all
+
+        try:
+            yield wait
+        finally:
+            pubsub.close()
 
     # -- runs
 

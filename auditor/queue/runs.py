@@ -90,14 +90,19 @@ class RunStatus:
 
 
 def run_status(db: store.Store, run: store.Run, control: Control | None) -> RunStatus:
+    """Counts from the store (one grouped count, however many sites the run has), and the leases
+    from Redis: a ``--follow`` reads this every second of a run of any size. A site stored whose
+    lease is not released yet (the worker is between the two) counts as stored, not in progress:
+    of the leased sites, and of those only, the store says which it holds."""
     counts = store.site_counts(db, run)
     audited = counts.get("audited", 0)
     not_audited = sum(counts.values()) - audited
     cancelled = store.run_cancelled(db, run)
     if control is None:
         return RunStatus(run, audited, not_audited, cancelled=cancelled)
-    done = store.done_urls(db, run)
-    working = {url: worker for url, worker in control.leases(run_ref(run)).items() if url not in done}
+    leases = control.leases(run_ref(run))
+    stored = store.stored_among(db, run, set(leases))
+    working = {url: worker for url, worker in leases.items() if url not in stored}
     return RunStatus(run, audited, not_audited, working, cancelled)
 
 

@@ -4,17 +4,27 @@ The app acknowledges a job only after the task returned (``acks_late``), and giv
 process running it dies (``task_reject_on_worker_lost``); each worker process takes one job at a
 time (prefetch 1). A job taken by a worker that was then killed is handed out again once the
 broker's visibility timeout has passed since it was taken (Redis has no connection-bound delivery).
+
+A worker with ``--concurrency N`` crawls N sites at once, as a local batch does, and audits others
+meanwhile: it runs one process a core more than its N crawl slots (:func:`pool_size`), and a
+process holds one of the slots (:class:`CrawlSlots`) only while it crawls and renders its site.
+Each process keeps one Chromium from site to site (:class:`auditor.pipeline.KeptBrowser`).
+A site's crawl mostly waits on the network and its audit is CPU: with one process a site, crawl
+then audit, N processes left the cores idle while all of them waited on the network.
 """
 
 from __future__ import annotations
 
+import fcntl
 import logging
 import os
 import shutil
 import socket
 import tempfile
+import time
 import uuid
-from contextlib import suppress
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -60,6 +70,49 @@ def enqueue(app: Celery, job: Job) -> None:
     app.send_task(TASK, args=[job.payload()], queue=QUEUE)
 
 
+class CrawlSlots:
+    """``count`` slots shared by the processes of one worker, each a file in ``folder`` locked
+    (``flock``) by the process crawling in it. The kernel drops the lock of a process that dies,
+    so a worker process killed mid-crawl (out of memory) frees its slot with it."""
+
+    #: Seconds between two looks for a free slot.
+    POLL = 0.02
+
+    def __init__(self, folder: Path, count: int) -> None:
+        self.folder = folder
+        self.count = count
+        folder.mkdir(parents=True, exist_ok=True)
+        for index in range(count):
+            (folder / f"slot-{index}").touch()
+
+    @contextmanager
+    def held(self) -> Iterator[int]:
+        """Wait for a free slot and hold it until the block ends; the slot's number."""
+        files = [open(self.folder / f"slot-{index}", "rb") for index in range(self.count)]  # noqa: SIM115
+        try:
+            while True:
+                for index, handle in enumerate(files):
+                    try:
+                        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    except BlockingIOError:
+                        continue
+                    try:
+                        yield index
+                    finally:
+                        fcntl.flock(handle, fcntl.LOCK_UN)
+                    return
+                time.sleep(self.POLL)
+        finally:
+            for handle in files:
+                handle.close()
+
+
+def pool_size(concurrency: int) -> int:
+    """Worker processes for ``concurrency`` sites crawled at once: as many more as the cores, to
+    audit the sites crawled meanwhile (as a local batch has one audit process a core)."""
+    return concurrency + pipeline.usable_cores()
+
+
 @dataclass
 class WorkerContext:
     """What a worker process audits with: where its store and evidence are, its limits."""
@@ -71,9 +124,12 @@ class WorkerContext:
     name: str
     time_limit: float = DEFAULT_TIME_LIMIT
     lease: float = DEFAULT_LEASE
+    #: The worker's crawl slots (None: no bound, one process crawls one site as it likes).
+    slots: CrawlSlots | None = None
     _db: tuple[int, store.Store] | None = field(default=None, repr=False)
     _control: tuple[int, Control] | None = field(default=None, repr=False)
     _bucket: Bucket | None = field(default=None, repr=False)
+    _browser: tuple[int, pipeline.KeptBrowser] | None = field(default=None, repr=False)
 
     def db(self) -> store.Store:
         """This process's connection to the store (a forked pool process opens its own)."""
@@ -88,6 +144,12 @@ class WorkerContext:
         if self._bucket is None:
             self._bucket = Bucket(self.evidence)
         return self._bucket
+
+    def browser(self) -> pipeline.KeptBrowser:
+        """This process's Chromium, kept from site to site (launched at the first site rendered)."""
+        if self._browser is None or self._browser[0] != os.getpid():
+            self._browser = (os.getpid(), pipeline.KeptBrowser())
+        return self._browser[1]
 
     def control(self) -> Control:
         if self._control is None or self._control[0] != os.getpid():
@@ -104,16 +166,19 @@ def default_name() -> str:
 
 def run_worker(context: WorkerContext, *, concurrency: int = 1,
                visibility_timeout: float = DEFAULT_VISIBILITY_TIMEOUT) -> None:
-    """Take jobs until stopped (SIGTERM or Ctrl-C: the job in hand is finished first)."""
+    """Take jobs until stopped (SIGTERM or Ctrl-C: the jobs in hand are finished first):
+    ``concurrency`` sites crawled at once, and one a core audited meanwhile."""
     global _context
-    _context = context
     control = context.control()
     control.check()
     app = make_app(context.broker, visibility_timeout=visibility_timeout)
-    pool = "solo" if concurrency == 1 else "prefork"
-    app.worker_main(["--quiet", "worker", "--loglevel=WARNING", f"--concurrency={concurrency}", f"--pool={pool}",
-                     f"--queues={QUEUE}", f"--hostname={context.name}@%h", "--without-gossip",
-                     "--without-mingle", "--without-heartbeat"])
+    processes = pool_size(concurrency)
+    with tempfile.TemporaryDirectory(prefix="auditor-worker-") as folder:
+        context.slots = CrawlSlots(Path(folder), concurrency)
+        _context = context
+        app.worker_main(["--quiet", "worker", "--loglevel=WARNING", f"--concurrency={processes}", "--pool=prefork",
+                         f"--queues={QUEUE}", f"--hostname={context.name}@%h", "--without-gossip",
+                         "--without-mingle", "--without-heartbeat"])
 
 
 #: Times a job is tried again after the worker could not do it (the store or the evidence folder
@@ -187,7 +252,9 @@ def _audit_into(evidence: Path, context: WorkerContext, db: store.Store, run: st
                 bucket: Bucket | None) -> str:
     settings = job.audit_settings(evidence, context.where)
     done = pipeline.audit_batch_site(job.site, settings, label=label, as_of=job.as_of,
-                                     time_limit=context.time_limit)
+                                     time_limit=context.time_limit,
+                                     crawl_slot=context.slots.held() if context.slots is not None else None,
+                                     kept=context.browser())
     uploaded: list[str] = []
     if bucket is not None:
         try:
@@ -210,4 +277,6 @@ def _audit_into(evidence: Path, context: WorkerContext, db: store.Store, run: st
         for folder in ("evidence", "screenshots"):
             shutil.rmtree(evidence / folder / label, ignore_errors=True)
         return "stored by another attempt"
+    with suppress(Exception):  # news for a follower only: the site is stored, the job done either way
+        context.control().announce_stored(job.key, site.url)
     return "stored"

@@ -190,7 +190,9 @@ def test_a_worker_stores_a_site_once_and_keeps_the_first_evidence(
         job = Job(run=batch.run.id, key=run_ref(batch.run), position=0, site=batch.sites[0],
                   settings=settings_payload(settings), as_of=batch.as_of)
         context = WorkerContext(broker=redis_db, where=store_where, evidence=tmp_path / "out", name="w")
-        assert _audit_held(context, batch.db, batch.run, job) == "stored"
+        with Control(redis_db).stored_news(run_ref(batch.run)) as news:
+            assert _audit_held(context, batch.db, batch.run, job) == "stored"
+            assert news(10)  # a follower is told at once
         first = sorted(p for p in (tmp_path / "out" / "evidence").rglob("*") if p.is_file())
         hashes = {p: p.read_bytes() for p in first}
         assert _audit_held(context, batch.db, batch.run, job) == "stored by another attempt"
