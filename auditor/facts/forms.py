@@ -71,7 +71,19 @@ _MESSAGE_NAMES = re.compile(
 )
 _CONTACT_PATH = re.compile(r"kontakt|contact|support|kundservice|kundtjanst|kundeservice|asiakaspalvelu|yhteys|"
                            r"ticket|feedback|reklamation|reklamasjon|complaint", re.I)
-_COPY_CONTROL = re.compile(r"cop(y|ie)|kopi|kopio|cc[-_]?(me|self|sender)|send[-_]?me", re.I)
+#: Words of a control's name that ask for a copy ("send_copy", "ccMe", "kopia_till_mig"), read
+#: as whole words of the name: "copyright" (the right to the files a form uploads) is no copy.
+_COPY_WORDS = frozenset({"copy", "copie", "kopie", "kopia", "kopi", "kopio", "cc", "ccme", "ccself", "ccsender",
+                         "sendme", "copyme", "sendcopy", "mailcopy"})
+_NAME_WORD = re.compile(r"[^A-Za-z0-9]+|(?<=[a-z])(?=[A-Z])")
+
+
+def _names_copy(name: str) -> bool:
+    """Whether a control's name asks for a copy of the message."""
+    words = [w.lower() for w in _NAME_WORD.split(name) if w]
+    return any(w in _COPY_WORDS for w in words) or ("send" in words and "me" in words)
+
+
 _ORDER_FIELD = re.compile(
     r"order|bestell|ordre|ordrenummer|ordernummer|tilaus|auftrag|id_order|invoice|faktura|rechnung", re.I
 )
@@ -123,7 +135,7 @@ def _form_fact(doc: Document, form: lxml.html.HtmlElement, contact_page: bool) -
             required.append(name)
         if kind == "checkbox" and not copy_option:
             label = _label_of(doc, form, control)
-            if _COPY_CONTROL.search(name) or _copy_words(label):
+            if _names_copy(name) or _copy_words(label):
                 copy_option = label or name
     purpose = _purpose(form, fields, has_text, has_password, visible, contact_page)
     receipt: Receipt = ""

@@ -89,3 +89,25 @@ def test_required_order_number_and_captcha_are_recorded() -> None:
     [form] = gather_forms(doc)
     assert form.required == ["email", "ordernummer"] and form.order_required
     assert form.captcha == "Google reCAPTCHA"
+
+
+@pytest.mark.parametrize(
+    ("name", "receipt"),
+    [
+        ("send_copy", "copy"),
+        ("ccMe", "copy"),
+        ("kopia_till_mig", "copy"),
+        ("send-me", "copy"),
+        # The right to the files a form uploads, and other words holding the letters, ask no copy.
+        ("copyright", ""),
+        ("copyright_ok", ""),
+        ("accept", ""),
+    ],
+)
+def test_a_checkbox_asks_for_a_copy_by_a_whole_word_of_its_name(name: str, receipt: str) -> None:
+    body = (
+        "<form action='/kontakt'><input name='email' type='email'><textarea name='message'></textarea>"
+        f"<input type='checkbox' name='{name}'><button>Send</button></form>"
+    )
+    [(purpose, found, _)] = forms(body, contact_page=True)
+    assert purpose == "contact" and found == receipt
