@@ -111,3 +111,11 @@ def test_a_checkbox_asks_for_a_copy_by_a_whole_word_of_its_name(name: str, recei
     )
     [(purpose, found, _)] = forms(body, contact_page=True)
     assert purpose == "contact" and found == receipt
+
+
+def test_a_form_naming_its_product_in_a_nordic_or_german_word_is_an_order_form() -> None:
+    body = (
+        "<form class='contact-form'><select name='produkt'><option>Tavla</option></select>"
+        "<input name='size'><input name='email' type='email'><input name='firstName'><button>Beställ</button></form>"
+    )
+    assert [purpose for purpose, _, _ in forms(body)] == ["order"]
