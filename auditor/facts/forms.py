@@ -63,7 +63,9 @@ FORM_VENDORS: tuple[tuple[str, str, str], ...] = (
 _SEARCH_NAMES = re.compile(
     r"^(q|s|k|query|sok|sök|soek|suche|haku|keyword|keywords|term|searchterm)$|search|suche|gcse", re.I
 )
-_ORDER_NAMES = re.compile(r"qty|quantity|antal|anzahl|määrä|add[-_]?to[-_]?cart|variant|product|produkt|tuote|sku|coupon", re.I)
+_ORDER_NAMES = re.compile(
+    r"qty|quantity|antal|anzahl|määrä|add[-_]?to[-_]?cart|variant|product|produkt|tuote|sku|coupon", re.I
+)
 _MESSAGE_NAMES = re.compile(
     r"message|msg|nachricht|meddelande|besked|beskjed|melding|viesti|comment|kommentar|enquiry|inquiry|"
     r"anfrage|ärende|henvendelse|question|fråga|frage|body|text",
