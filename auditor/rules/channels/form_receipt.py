@@ -7,6 +7,8 @@ What it checks
     least a case number, an email confirmation that the message arrived, or a case thread kept
     in the consumer's account. Text shown only after sending counts, as the consumer sees it.
     A reply promise ("we answer within 24 hours") or an on-screen "thank you" keeps no copy.
+    When the contact or customer-service page has a form, that form is the channel judged; a
+    form elsewhere (a commission or order form with a message box) only when none has.
 
 Why it matters
     A complaint (reklamation) or a withdrawal must be made in time, and the consumer must be
@@ -26,7 +28,7 @@ Not applicable when  the site has no contact form.
 from __future__ import annotations
 
 from auditor.i18n import N_, Messages, Text
-from auditor.models import Category, Evidence, FormFact, RuleMeta, Severity
+from auditor.models import Category, Evidence, FormFact, PageKind, RuleMeta, Severity
 from auditor.rule import (
     AuditContext,
     FactView,
@@ -141,6 +143,11 @@ class FormReceipt(Rule):
             if doubt:
                 return needs_review(MESSAGES("doubt", doubt=doubt), pages.searched(5))
             return not_applicable(MESSAGES("no_form"))
+        # The customer-service channel is the contact page's form: another page's form with a
+        # message box (a commission or order form, a product question) confirms its own errand,
+        # so it speaks for the site only when no contact page has a form.
+        on_contact_page = [f for f in forms if _on_contact_page(f, pages)]
+        forms = on_contact_page or forms
         copies = [f for f in forms if f.receipt == "copy"]
         if copies:
             form = copies[0]
@@ -171,6 +178,11 @@ class FormReceipt(Rule):
         if not own_email:
             message += MESSAGES("only_channel")
         return failed(message, [_evidence(f, pages, MESSAGES("note_nothing")) for f in readable[:3]])
+
+
+def _on_contact_page(form: FormFact, pages: Pages) -> bool:
+    page = pages.get(form.url)
+    return page is not None and page.kind in (PageKind.CONTACT, PageKind.CUSTOMER_SERVICE)
 
 
 def _js_shell(form: FormFact, pages: Pages) -> bool:
