@@ -118,6 +118,11 @@ def site_of(url: str) -> str | None:
     return None
 
 
+#: Indefinite articles: a one-word name after one is a kind of body ("an ADR body", "einer
+#: Verbraucherschlichtungsstelle"), not the body named.
+_INDEFINITE = frozenset({"a", "an", "ein", "eine", "einer", "einem", "einen", "en", "ett", "et", "ei"})
+
+
 def bodies_named(text: str) -> list[str]:
     """Dispute bodies named in ``text``, under the name the profiles use; a name inside a longer one
     ("Universalschlichtungsstelle" in "Universalschlichtungsstelle des Bundes") counts once."""
@@ -141,6 +146,8 @@ def _body_spans(text: str) -> list[tuple[Body, tuple[int, int] | None]]:
             span = _name_span(words, body, seen)
             if span is None:
                 continue
+            if span[0] > 0 and words[span[0] - 1] in _INDEFINITE and len(body.norm.split()) == 1:
+                continue  # "vor einer Verbraucherschlichtungsstelle": a kind of body, none named
         if not any(f" {body.norm} " in f" {other.norm} " for other, _ in taken):
             taken.append((body, span))
     return taken
