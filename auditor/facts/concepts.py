@@ -257,6 +257,14 @@ class _Table:
     suffix_lengths: tuple[int, ...] = ()
     #: the concepts of the terms
     names: frozenset[str] = frozenset()
+    #: per term (by index): its ``(concept, lang, slot)``, and the refs of its parts after the
+    #: first (a term of several words is only looked for where all of them are found)
+    keys: list[tuple[str, str, str]] = field(default_factory=list)
+    later: list[tuple[Ref, ...]] = field(default_factory=list)
+    #: ``(concept, slot) -> derived slot`` of every concept's ``negated`` table (:func:`_negated_slots`)
+    negated: dict[tuple[str, str], str] = field(default_factory=dict)
+    #: the ``@money`` slot of every concept in every language: an amount fills them all
+    money_keys: tuple[tuple[str, str, str], ...] = ()
     #: What was found with the table, kept for the process (each a pure function of the table and
     #: the text, so every page reads the same answer; boilerplate repeats on every page of a site):
     #: word -> the term parts it fills (:func:`_refs`)
@@ -285,6 +293,8 @@ def _table(names: tuple[str, ...]) -> _Table:
         for term in load(name).terms:
             index = len(table.terms)
             table.terms.append(term)
+            table.keys.append((term.concept, term.lang, term.slot))
+            table.later.append(tuple((index, at) for at in range(1, len(term.parts))))
             for at, part in enumerate(term.parts):
                 ref = (index, at)
                 if part.mode == "stem":
@@ -298,6 +308,8 @@ def _table(names: tuple[str, ...]) -> _Table:
                 else:
                     table.infix.append((part.text, ref))
     table.names = frozenset(t.concept for t in table.terms)
+    table.negated = {(name, slot): derived for name in names for slot, derived in load(name).negated.items()}
+    table.money_keys = tuple((name, lang, MONEY) for name in table.names for lang in LANGUAGES)
     table.prefix_lengths = tuple(sorted({len(p) for p in table.prefix}))
     table.suffix_lengths = tuple(sorted({len(s) for _, s in table.suffix}))
     return table
@@ -406,8 +418,7 @@ def clauses(sentence: str) -> list[str]:
         if not text.strip():
             continue
         text, pending = pending + text, ""
-        words = normalise(text).split()
-        if number == 0 and separator == "," and words and words[0] in SUBORDINATORS:
+        if number == 0 and separator == "," and _opens_with_subordinator(text):
             pending = text + separator
             continue
         out.append(text)
@@ -416,49 +427,80 @@ def clauses(sentence: str) -> list[str]:
     return out
 
 
-def _clause(table: _Table, text: str) -> Clause:
-    words = tuple(normalise(text).split())
+def _opens_with_subordinator(text: str) -> bool:
+    words = normalise(text).split()
+    return bool(words) and words[0] in SUBORDINATORS
+
+
+def _parts(table: _Table, words: Iterable[str]) -> dict[Ref, list[int]]:
+    """``{term part: the positions of the words that fill it}``."""
     parts: dict[Ref, list[int]] = {}
     for position, word in enumerate(words):
         for ref in table.refs(word):
             parts.setdefault(ref, []).append(position)
+    return parts
+
+
+def _found_terms(table: _Table, parts: dict[Ref, list[int]]) -> Iterable[tuple[int, list[tuple[int, ...]]]]:
+    """``(term index, where it is found)`` of every term found in the words of ``parts``."""
+    for index in {i for i, at in parts if at == 0}:  # a term is found from its first word
+        later = table.later[index]
+        if not later:  # a one-word term is where its word is
+            yield index, [(start,) for start in parts[(index, 0)]]
+        elif all(ref in parts for ref in later):  # else a word of it is missing: not here
+            yield index, _term_matches(table.terms[index], index, parts)
+
+
+def _clause(table: _Table, text: str) -> Clause:
+    words = tuple(normalise(text).split())
+    parts = _parts(table, words)
     hits: dict[tuple[str, str, str], set[int]] = {}
     owned: dict[str, set[int]] = {}
     placed: dict[tuple[str, str, str], list[tuple[int, ...]]] = {}
-    for index in {i for i, at in parts if at == 0}:  # a term is found from its first word
-        term = table.terms[index]
-        key = (term.concept, term.lang, term.slot)
-        if len(term.parts) == 1:  # a one-word term is where its word is (as _term_matches finds it)
-            starts = parts.get((index, 0))
-            if starts:
-                hits.setdefault(key, set()).update(starts)
-                placed.setdefault(key, []).extend((start,) for start in starts)
+    for index, found in _found_terms(table, parts):
+        if not found:
             continue
-        for found_at in _term_matches(term, index, parts):
-            hits.setdefault(key, set()).add(found_at[0])
-            placed.setdefault(key, []).append(found_at)
+        key = table.keys[index]
+        hits.setdefault(key, set()).update(at[0] for at in found)
+        placed.setdefault(key, []).extend(found)
+        for found_at in found:
             if len(found_at) > 1:
-                owned.setdefault(term.concept, set()).update(found_at)
-    _negated_slots(placed, hits, owned)
-    for found in _MONEY.finditer(text):
-        at = len(normalise(text[: found.start()]).split())
-        for name in table.names:
-            for lang in LANGUAGES:
-                hits.setdefault((name, lang, MONEY), set()).add(at)
-    return Clause(
-        text, words, {k: tuple(sorted(v)) for k, v in hits.items()}, {k: frozenset(v) for k, v in owned.items()}
-    )
+                owned.setdefault(key[0], set()).update(found_at)
+    _negated_slots(placed, hits, owned, table.negated)
+    sorted_hits = {k: tuple(sorted(v)) for k, v in hits.items()}
+    if _DIGIT.search(text):  # an amount has digits: most clauses have none, and skip the search
+        _add_money(table, text, sorted_hits)
+    return Clause(text, words, sorted_hits, {k: frozenset(v) for k, v in owned.items()})
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def _add_money(table: _Table, text: str, hits: dict[tuple[str, str, str], tuple[int, ...]]) -> None:
+    """Fill the ``@money`` slot of every concept in every language where ``text`` states an
+    amount (the places found once, not once per concept and language)."""
+    places = {len(normalise(text[: found.start()]).split()) for found in _MONEY.finditer(text)}
+    if not places:
+        return
+    money = tuple(sorted(places))
+    for key in table.money_keys:
+        known = hits.get(key)  # a term of the data under the name "@money" too: both count
+        hits[key] = money if known is None else tuple(sorted(places.union(known)))
 
 
 def _negated_slots(
     found: dict[tuple[str, str, str], list[tuple[int, ...]]],
     hits: dict[tuple[str, str, str], set[int]],
     owned: dict[str, set[int]],
+    negated: dict[tuple[str, str], str],
 ) -> None:
-    """Fill each concept's ``negated`` slots: a word of the source slot with a negation word of
-    its language within :data:`NEGATED_REACH` words; the negation word becomes the term's own."""
+    """Fill each concept's ``negated`` slots (``negated``: ``{(concept, slot): derived}``): a word
+    of the source slot with a negation word of its language within :data:`NEGATED_REACH` words;
+    the negation word becomes the term's own."""
+    if not negated:
+        return
     for (name, lang, slot), places in list(found.items()):
-        derived = load(name).negated.get(slot)
+        derived = negated.get((name, slot))
         if derived is None:
             continue
         negations = found.get((name, lang, NEGATION), [])
@@ -599,7 +641,8 @@ class PageConcepts:
                 if value is not None:
                     values.setdefault(value, clause.text)
             if _reads_sentences(name):
-                whole = whole or _clause(table, text)
+                # a sentence of one clause is that clause: read once
+                whole = whole or (parsed[0] if len(parsed) == 1 and parsed[0].text == text else _clause(table, text))
                 value = _clause_value(concept, whole, suspended, scope="sentence")
                 if value is not None:
                     values.setdefault(value, whole.text)
@@ -636,15 +679,11 @@ class PageConcepts:
 
 def _all_spans(table: _Table, text: str) -> dict[str, dict[str, list[tuple[int, int]]]]:
     """``{concept: {slot: spans}}`` of ``text`` (:meth:`PageConcepts.spans`)."""
-    parts: dict[Ref, list[int]] = {}
-    for position, word in enumerate(normalise(text).split()):
-        for ref in table.refs(word):
-            parts.setdefault(ref, []).append(position)
     out: dict[str, dict[str, set[tuple[int, int]]]] = {}
-    for index in {i for i, at in parts if at == 0}:  # a term is found from its first word
-        term = table.terms[index]
-        for found in _term_matches(term, index, parts):
-            out.setdefault(term.concept, {}).setdefault(term.slot, set()).add((found[0], found[-1] + 1))
+    for index, found in _found_terms(table, _parts(table, normalise(text).split())):
+        if found:
+            concept, _, slot = table.keys[index]
+            out.setdefault(concept, {}).setdefault(slot, set()).update((at[0], at[-1] + 1) for at in found)
     return {name: {slot: sorted(found) for slot, found in slots.items()} for name, slots in out.items()}
 
 
