@@ -132,7 +132,7 @@ def _body_spans(text: str) -> list[tuple[Body, tuple[int, int] | None]]:
     words = word_list(text)
     seen = _Seen(words)
     taken: list[tuple[Body, tuple[int, int] | None]] = []
-    for body in bodies:
+    for body in (bodies[at] for at in _candidates(text, seen)):
         span: tuple[int, int] | None = None
         if body.acronym:
             if body.written.search(text) is None:
@@ -144,6 +144,56 @@ def _body_spans(text: str) -> list[tuple[Body, tuple[int, int] | None]]:
         if not any(f" {body.norm} " in f" {other.norm} " for other, _ in taken):
             taken.append((body, span))
     return taken
+
+
+@dataclass(frozen=True)
+class _BodyIndex:
+    """The bodies (by their place in :func:`_bodies`) by what a sentence must hold to name them:
+    most sentences name none, and a few dictionary look-ups rule every body out at once."""
+
+    #: first word of a name of several words -> those bodies
+    by_head: dict[str, tuple[int, ...]]
+    #: (language, stem) of a one-word name -> those bodies
+    by_stem: dict[tuple[str, str], tuple[int, ...]]
+    #: bodies asked of every sentence: acronyms (by their capitals) and one-word Finnish names
+    #: (a case ending may follow the stem)
+    always: tuple[int, ...]
+    #: the languages of the one-word names in ``by_stem``
+    stem_langs: tuple[str, ...]
+
+
+@cache
+def _body_index() -> _BodyIndex:
+    by_head: dict[str, list[int]] = {}
+    by_stem: dict[tuple[str, str], list[int]] = {}
+    always: list[int] = []
+    for at, body in enumerate(_bodies()[0]):
+        if body.acronym or (not body.head and body.lang == "fi"):
+            always.append(at)
+        elif body.head:
+            by_head.setdefault(body.head[0], []).append(at)
+        else:
+            by_stem.setdefault((body.lang, body.last_stem), []).append(at)
+    return _BodyIndex(
+        {k: tuple(v) for k, v in by_head.items()},
+        {k: tuple(v) for k, v in by_stem.items()},
+        tuple(always),
+        tuple(dict.fromkeys(lang for lang, _ in by_stem)),
+    )
+
+
+def _candidates(text: str, seen: _Seen) -> list[int]:
+    """The places (in :func:`_bodies`, in that order) of the bodies ``text`` may name: the rest
+    cannot match (:func:`_name_span` would rule them out one by one)."""
+    index, bodies = _body_index(), _bodies()[0]
+    # an acronym is matched in capitals as written: not there at all, no need for its pattern
+    found = [at for at in index.always if not bodies[at].acronym or bodies[at].norm.upper() in text]
+    for word in seen.present:
+        found.extend(index.by_head.get(word, ()))
+    for lang in index.stem_langs:
+        for stemmed in seen.first_stem(lang):
+            found.extend(index.by_stem.get((lang, stemmed), ()))
+    return sorted(set(found))
 
 
 class _Seen:
