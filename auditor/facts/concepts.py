@@ -257,10 +257,9 @@ class _Table:
     suffix_lengths: tuple[int, ...] = ()
     #: the concepts of the terms
     names: frozenset[str] = frozenset()
-    #: per term (by index): its ``(concept, lang, slot)``, and the refs of its parts after the
-    #: first (a term of several words is only looked for where all of them are found)
+    #: per term (by index): its ``(concept, lang, slot)`` and how many parts (words) it has
     keys: list[tuple[str, str, str]] = field(default_factory=list)
-    later: list[tuple[Ref, ...]] = field(default_factory=list)
+    sizes: list[int] = field(default_factory=list)
     #: ``(concept, slot) -> derived slot`` of every concept's ``negated`` table (:func:`_negated_slots`)
     negated: dict[tuple[str, str], str] = field(default_factory=dict)
     #: the ``@money`` slot of every concept in every language: an amount fills them all
@@ -294,7 +293,7 @@ def _table(names: tuple[str, ...]) -> _Table:
             index = len(table.terms)
             table.terms.append(term)
             table.keys.append((term.concept, term.lang, term.slot))
-            table.later.append(tuple((index, at) for at in range(1, len(term.parts))))
+            table.sizes.append(len(term.parts))
             for at, part in enumerate(term.parts):
                 ref = (index, at)
                 if part.mode == "stem":
@@ -442,24 +441,44 @@ def _parts(table: _Table, words: Iterable[str]) -> dict[Ref, list[int]]:
 
 
 def _found_terms(table: _Table, parts: dict[Ref, list[int]]) -> Iterable[tuple[int, list[tuple[int, ...]]]]:
-    """``(term index, where it is found)`` of every term found in the words of ``parts``."""
+    """``(term index, where it is found)`` of every term found in the words of ``parts``. A term
+    of several words is looked for only where every one of its words is: common first words
+    ("du", "the") start many terms whose other words are absent."""
+    present: dict[int, int] = {}  # term -> how many of its parts the words fill
+    for index, _ in parts:
+        present[index] = present.get(index, 0) + 1
+    sizes = table.sizes
+    # in the order of a set of the first parts, as always: the order callers see slots in
     for index in {i for i, at in parts if at == 0}:  # a term is found from its first word
-        later = table.later[index]
-        if not later:  # a one-word term is where its word is
+        count = present[index]
+        if count < sizes[index]:
+            continue
+        if count == 1:  # a one-word term is where its word is
             yield index, [(start,) for start in parts[(index, 0)]]
-        elif all(ref in parts for ref in later):  # else a word of it is missing: not here
+        else:
             yield index, _term_matches(table.terms[index], index, parts)
 
 
-def _clause(table: _Table, text: str) -> Clause:
+#: The normalised words of a text and ``(term index, where it is found)`` of every term in them:
+#: what both a clause's reading (:func:`_clause`) and the spans (:func:`_spans_of`) are made from.
+Found = list[tuple[int, list[tuple[int, ...]]]]
+Terms = tuple[tuple[str, ...], Found]
+#: ``{concept: {slot: [(start, end), ...]}}``
+Spans = dict[str, dict[str, list[tuple[int, int]]]]
+
+
+def _terms(table: _Table, text: str) -> Terms:
     words = tuple(normalise(text).split())
-    parts = _parts(table, words)
+    return words, [(index, found) for index, found in _found_terms(table, _parts(table, words)) if found]
+
+
+def _clause(table: _Table, text: str, terms: Terms | None = None) -> Clause:
+    """The reading of ``text`` as one clause (``terms``: its :func:`_terms`, when known)."""
+    words, found_terms = terms if terms is not None else _terms(table, text)
     hits: dict[tuple[str, str, str], set[int]] = {}
     owned: dict[str, set[int]] = {}
     placed: dict[tuple[str, str, str], list[tuple[int, ...]]] = {}
-    for index, found in _found_terms(table, parts):
-        if not found:
-            continue
+    for index, found in found_terms:
         key = table.keys[index]
         hits.setdefault(key, set()).update(at[0] for at in found)
         placed.setdefault(key, []).extend(found)
@@ -622,7 +641,13 @@ class PageConcepts:
         known = table.found.get(text)
         if known is not None:
             return known
-        parsed = [_clause(table, part) for part in clauses(text)]
+        pieces = clauses(text)
+        read = [_terms(table, piece) for piece in pieces]
+        parsed = [_clause(table, piece, terms) for piece, terms in zip(pieces, read, strict=True)]
+        # The terms of the whole sentence: those of its only clause, or found when a pattern reads
+        # the sentence; the spans of the sentence (:meth:`spans`, which gatherers ask of the same
+        # sentences) are then made from them instead of from a second reading.
+        whole_terms = read[0] if len(pieces) == 1 and pieces[0] == text else None
         whole: Clause | None = None
         found: dict[str, Match] = {}
         named = frozenset().union(*(c.named for c in parsed))
@@ -641,8 +666,10 @@ class PageConcepts:
                 if value is not None:
                     values.setdefault(value, clause.text)
             if _reads_sentences(name):
-                # a sentence of one clause is that clause: read once
-                whole = whole or (parsed[0] if len(parsed) == 1 and parsed[0].text == text else _clause(table, text))
+                if whole is None:  # a sentence of one clause is that clause: read once
+                    one = whole_terms is not None
+                    whole_terms = whole_terms or _terms(table, text)
+                    whole = parsed[0] if one else _clause(table, text, whole_terms)
                 value = _clause_value(concept, whole, suspended, scope="sentence")
                 if value is not None:
                     values.setdefault(value, whole.text)
@@ -655,7 +682,15 @@ class PageConcepts:
         if len(table.found) >= table.KEPT:
             table.found.clear()
         table.found[text] = found
+        if whole_terms is not None and text not in table.spans:
+            self._keep_spans(text, _spans_of(table, whole_terms[1]))
         return found
+
+    def _keep_spans(self, text: str, every: Spans) -> None:
+        table = self._table
+        if len(table.spans) >= table.KEPT:
+            table.spans.clear()
+        table.spans[text] = every
 
     def value(self, text: str, concept: str) -> str | None:
         match = self.sentence(text).get(concept)
@@ -670,20 +705,17 @@ class PageConcepts:
         table = self._table
         every = table.spans.get(text)
         if every is None:
-            every = _all_spans(table, text)
-            if len(table.spans) >= table.KEPT:
-                table.spans.clear()
-            table.spans[text] = every
+            every = _spans_of(table, _terms(table, text)[1])
+            self._keep_spans(text, every)
         return {slot: list(found) for slot, found in every.get(concept, {}).items()}
 
 
-def _all_spans(table: _Table, text: str) -> dict[str, dict[str, list[tuple[int, int]]]]:
-    """``{concept: {slot: spans}}`` of ``text`` (:meth:`PageConcepts.spans`)."""
+def _spans_of(table: _Table, found_terms: Found) -> Spans:
+    """``{concept: {slot: spans}}`` of a text whose terms are ``found_terms`` (:meth:`PageConcepts.spans`)."""
     out: dict[str, dict[str, set[tuple[int, int]]]] = {}
-    for index, found in _found_terms(table, _parts(table, normalise(text).split())):
-        if found:
-            concept, _, slot = table.keys[index]
-            out.setdefault(concept, {}).setdefault(slot, set()).update((at[0], at[-1] + 1) for at in found)
+    for index, found in found_terms:
+        concept, _, slot = table.keys[index]
+        out.setdefault(concept, {}).setdefault(slot, set()).update((at[0], at[-1] + 1) for at in found)
     return {name: {slot: sorted(found) for slot, found in slots.items()} for name, slots in out.items()}
 
 
