@@ -346,7 +346,7 @@ class Clause:
     #: concept -> positions of the words that are parts of a term of two or more words: a
     #: negation word there is the term's own ("påverkar inte", "does not affect"), not the clause's
     owned: dict[str, frozenset[int]] = field(default_factory=dict)
-    #: (concept, slot) of every slot filled in some language: what :func:`_has` asks, answered
+    #: (concept, slot) of every slot filled in some language: what the patterns ask, answered
     #: without walking the languages
     filled: frozenset[tuple[str, str]] = field(init=False, default=frozenset())
     #: the concepts with a slot filled: a clause that fills none of a concept's slots states nothing
@@ -398,6 +398,13 @@ SUBORDINATORS = frozenset(
 def clauses(sentence: str) -> list[str]:
     """The clauses of a sentence: cut at commas, semicolons, dashes and brackets; a leading
     clause that opens with a subordinating word stays with the clause after its comma."""
+    return list(_clauses(sentence))
+
+
+@lru_cache(maxsize=1 << 13)
+def _clauses(sentence: str) -> tuple[str, ...]:
+    """:func:`clauses`, once per sentence: the matcher and every gatherer reading a statement
+    whole (:func:`auditor.facts.passages._concepts.statement_value`) cut the same sentences."""
     pieces: list[tuple[str, str]] = []
     start = 0
     kept = [
@@ -423,7 +430,7 @@ def clauses(sentence: str) -> list[str]:
         out.append(text)
     if pending:
         out.append(pending[:-1])
-    return out
+    return tuple(out)
 
 
 def _opens_with_subordinator(text: str) -> bool:
@@ -434,9 +441,15 @@ def _opens_with_subordinator(text: str) -> bool:
 def _parts(table: _Table, words: Iterable[str]) -> dict[Ref, list[int]]:
     """``{term part: the positions of the words that fill it}``."""
     parts: dict[Ref, list[int]] = {}
+    known = table.words  # the hot loop of the matcher: the memory of each word asked directly
     for position, word in enumerate(words):
-        for ref in table.refs(word):
-            parts.setdefault(ref, []).append(position)
+        refs = known.get(word)
+        for ref in table.refs(word) if refs is None else refs:
+            places = parts.get(ref)
+            if places is None:
+                parts[ref] = [position]
+            else:
+                places.append(position)
     return parts
 
 
@@ -480,7 +493,7 @@ def _clause(table: _Table, text: str, terms: Terms | None = None) -> Clause:
     placed: dict[tuple[str, str, str], list[tuple[int, ...]]] = {}
     for index, found in found_terms:
         key = table.keys[index]
-        hits.setdefault(key, set()).update(at[0] for at in found)
+        hits.setdefault(key, set()).update([at[0] for at in found])
         placed.setdefault(key, []).extend(found)
         for found_at in found:
             if len(found_at) > 1:
@@ -572,14 +585,46 @@ def _span(clause: Clause, concept: str, lang: str, slots: Iterable[str]) -> int 
     return best
 
 
-def _has(clause: Clause, concept: str, slot: str) -> bool:
-    return (concept, slot) in clause.filled
-
-
 def _negated(clause: Clause, concept: str, lang: str) -> bool:
     """Whether the clause holds a negation word of ``lang`` that is not part of a longer term."""
     owned = clause.owned.get(concept, frozenset())
     return any(at not in owned for at in clause.hits.get((concept, lang, NEGATION), ()))
+
+
+@dataclass(frozen=True)
+class _Keys:
+    """A pattern's slots as the keys a clause holds them by, made once per concept: the matcher
+    asks them of every clause (a set comparison instead of a lookup per slot)."""
+
+    pattern: Pattern
+    #: ``(concept, slot)`` of its ``unless`` slots and of its slots
+    unless: frozenset[tuple[str, str]]
+    needs: frozenset[tuple[str, str]]
+    #: per language (in :data:`LANGUAGES` order): ``(concept, lang, slot)`` of its slots
+    by_lang: tuple[tuple[str, frozenset[tuple[str, str, str]]], ...]
+
+
+#: concept name -> (the concept, its patterns' keys); the concept is kept to tell a concept
+#: loaded again (a test's) from the one the keys were made of.
+_KEYS: dict[str, tuple[Concept, tuple[_Keys, ...]]] = {}
+
+
+def _keys(concept: Concept) -> tuple[_Keys, ...]:
+    known = _KEYS.get(concept.name)
+    if known is not None and known[0] is concept:
+        return known[1]
+    name = concept.name
+    keys = tuple(
+        _Keys(
+            pattern,
+            frozenset((name, slot) for slot in pattern.unless),
+            frozenset((name, slot) for slot in pattern.slots),
+            tuple((lang, frozenset((name, lang, slot) for slot in pattern.slots)) for lang in LANGUAGES),
+        )
+        for pattern in concept.patterns
+    )
+    _KEYS[name] = (concept, keys)
+    return keys
 
 
 def _clause_value(concept: Concept, clause: Clause, suspended: set[str], scope: str = "clause") -> str | None:
@@ -587,13 +632,15 @@ def _clause_value(concept: Concept, clause: Clause, suspended: set[str], scope: 
         return None  # every pattern needs a slot filled
     candidates: list[tuple[int, int, int, str]] = []
     hits = clause.hits
-    for pattern in concept.patterns:
-        if pattern.scope != scope or any(_has(clause, concept.name, slot) for slot in pattern.unless):
+    filled = clause.filled
+    for keys in _keys(concept):
+        pattern = keys.pattern
+        if pattern.scope != scope or not filled.isdisjoint(keys.unless):
             continue
-        if not all(_has(clause, concept.name, slot) for slot in pattern.slots):
+        if not keys.needs <= filled:
             continue  # a slot unfilled in every language: no language's span
-        for lang in LANGUAGES:
-            if not all((concept.name, lang, slot) in hits for slot in pattern.slots):
+        for lang, needed in keys.by_lang:
+            if not hits.keys() >= needed:
                 continue  # what _span would find: a slot without a hit in this language
             whole = _span(clause, concept.name, lang, pattern.slots)
             if whole is None or whole > pattern.within:
@@ -651,14 +698,13 @@ class PageConcepts:
         whole: Clause | None = None
         found: dict[str, Match] = {}
         named = frozenset().union(*(c.named for c in parsed))
+        filled = frozenset().union(*(c.filled for c in parsed))  # the slots some clause fills
         for name in self.names:
             concept = load(name)
             if name not in named and not _reads_sentences(name):
                 continue  # no clause fills a slot of it: nothing to read
             suspended = {
-                value
-                for value, slots in concept.suspend.items()
-                if any(_has(c, name, slot) for c in parsed for slot in slots)
+                value for value, slots in concept.suspend.items() if any((name, slot) in filled for slot in slots)
             }
             values: dict[str, str] = {}
             for clause in parsed:
@@ -693,7 +739,14 @@ class PageConcepts:
         table.spans[text] = every
 
     def value(self, text: str, concept: str) -> str | None:
-        match = self.sentence(text).get(concept)
+        known = self._table.found.get(text)
+        if known is None and len(self.names) > 1 and concept in self.names:
+            # A text not read yet, asked one concept (a link's text, a statement read whole):
+            # read for that concept alone. A concept's value rests on its own terms only, so the
+            # answer is the one a reading of every concept gives, without looking up the words
+            # of all the others.
+            return _alone(concept).value(text, concept)
+        match = (known if known is not None else self.sentence(text)).get(concept)
         return match.value if match is not None else None
 
     def spans(self, text: str, concept: str) -> dict[str, list[tuple[int, int]]]:
@@ -710,12 +763,17 @@ class PageConcepts:
         return {slot: list(found) for slot, found in every.get(concept, {}).items()}
 
 
+def _alone(concept: str) -> PageConcepts:
+    """A matcher of ``concept`` alone (its table, and what it read, kept like any other)."""
+    return PageConcepts((), (concept,))
+
+
 def _spans_of(table: _Table, found_terms: Found) -> Spans:
     """``{concept: {slot: spans}}`` of a text whose terms are ``found_terms`` (:meth:`PageConcepts.spans`)."""
     out: dict[str, dict[str, set[tuple[int, int]]]] = {}
     for index, found in found_terms:
         concept, _, slot = table.keys[index]
-        out.setdefault(concept, {}).setdefault(slot, set()).update((at[0], at[-1] + 1) for at in found)
+        out.setdefault(concept, {}).setdefault(slot, set()).update([(at[0], at[-1] + 1) for at in found])
     return {name: {slot: sorted(found) for slot, found in slots.items()} for name, slots in out.items()}
 
 
