@@ -29,7 +29,7 @@ import bisect
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from importlib import resources
 from urllib.parse import urljoin, urlsplit
 
@@ -190,10 +190,16 @@ def _candidates(text: str, seen: _Seen) -> list[int]:
     found = [at for at in index.always if not bodies[at].acronym or bodies[at].norm.upper() in text]
     for word in seen.present:
         found.extend(index.by_head.get(word, ()))
-    for lang in index.stem_langs:
-        for stemmed in seen.first_stem(lang):
-            found.extend(index.by_stem.get((lang, stemmed), ()))
+        found.extend(_stemmed_as(word))
     return sorted(set(found))
+
+
+@lru_cache(maxsize=1 << 15)
+def _stemmed_as(word: str) -> tuple[int, ...]:
+    """The one-word names (their places in :func:`_bodies`) whose stem ``word`` has in the name's
+    language: once per word, not once per word, language and sentence."""
+    index = _body_index()
+    return tuple(at for lang in index.stem_langs for at in index.by_stem.get((lang, stem(word, lang)), ()))
 
 
 class _Seen:
