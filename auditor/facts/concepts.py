@@ -763,6 +763,7 @@ class PageConcepts:
         return {slot: list(found) for slot, found in every.get(concept, {}).items()}
 
 
+@lru_cache(maxsize=64)
 def _alone(concept: str) -> PageConcepts:
     """A matcher of ``concept`` alone (its table, and what it read, kept like any other)."""
     return PageConcepts((), (concept,))
