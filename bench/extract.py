@@ -106,16 +106,16 @@ def corpus_crawls(folder: Path) -> list[tuple[str, str | None, SiteCrawl]]:
     return [(s.id, s.jurisdiction, crawl) for s, crawl in zip(sites, crawls, strict=True)]
 
 
-def hostile_crawl() -> SiteCrawl:
+def hostile_crawl(links: int = 3000) -> SiteCrawl:
     """One shop whose pages carry thousands of distinct links and long link texts: the worst case
     of the per-link matching (withdrawal forms, page kinds). Deterministic."""
     words = ["ångerblankett", "villkor", "retur", "formulär", "kundtjänst", "reklamation", "frakt", "köp",
              "Widerrufsformular", "angrefrist", "skjema", "lomake", "peruutus", "fortrydelse", "produkt"]
-    links = "".join(
+    anchors = "".join(
         f"<a href='/p/{n}'>{words[n % len(words)]} {words[(n * 7) % len(words)]} {n} "
-        f"{'hämta ångerblankett här' if n % 97 == 0 else 'visa mer'}</a> " for n in range(3000))
+        f"{'hämta ångerblankett här' if n % 97 == 0 else 'visa mer'}</a> " for n in range(links))
     base = "http://hostile.example/"
-    html = (f"<html lang='sv'><head><title>Kalender</title></head><body><main><h1>Alla produkter</h1>{links}"
+    html = (f"<html lang='sv'><head><title>Kalender</title></head><body><main><h1>Alla produkter</h1>{anchors}"
             "<p>Du har 14 dagars ångerrätt. Kontakta oss på hej@butik.se.</p></main></body></html>")
     page = PageSnapshot(url=base, final_url=base, status=200, content_type="text/html; charset=utf-8",
                         fetched_at=_AT, depth=0, html=html)
@@ -135,7 +135,7 @@ _CLOCK_KEYS = frozenset({"fetched_at", "started_at", "finished_at", "duration_s"
 
 
 def digest(pages: int, sentences: int | tuple[int, int], seed: int, site_pages: int,
-           corpus: Path | None) -> dict[str, Any]:
+           corpus: Path | None, hostile_links: int = 3000) -> dict[str, Any]:
     """What the audit finds, in canonical JSON form: for every simulated shop, every saved site of
     ``corpus`` and one hostile page, the facts that reach the rules and the whole result (outcomes,
     messages, evidence, snippets). An optimisation of extraction must leave it byte for byte equal."""
@@ -143,7 +143,7 @@ def digest(pages: int, sentences: int | tuple[int, int], seed: int, site_pages: 
 
     sites: list[tuple[str, str | None, SiteCrawl]] = [
         (crawl.start_url, None, crawl) for crawl in simulated_crawls(pages, sentences, seed, site_pages)]
-    sites.append(("hostile", None, hostile_crawl()))
+    sites.append(("hostile", None, hostile_crawl(hostile_links)))
     if corpus is not None:
         sites.extend(corpus_crawls(corpus))
     out: dict[str, Any] = {}
