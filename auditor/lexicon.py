@@ -87,15 +87,34 @@ def _normalise_long(text: str) -> str:
 
 
 def _normalise(text: str) -> str:
-    text = _LINE_BREAK_HYPHEN.sub(r"\1\2", text.translate(_INVISIBLE))
+    # Each step is skipped where it cannot change the text (no line break for the hyphen rule,
+    # nothing but ASCII for the diacritics): the same result, at a fraction of the cost on the
+    # thousands of distinct sentences of a page.
+    text = _INVISIBLE.sub("", text)
+    if "\n" in text:
+        text = _LINE_BREAK_HYPHEN.sub(r"\1\2", text)
     text = text.casefold().replace("ß", "ss").replace("ø", "o").replace("æ", "ae").replace("å", "a")
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return _NON_WORD.sub(" ", _ASCII_SPELLINGS.sub("", stripped)).strip()
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text).translate(_COMBINING)
+    return _NON_WORD.sub(" ", _ASCII_SPELLINGS.sub("", text)).strip()
 
 
 #: Characters that are not there for a reader: soft hyphen, zero-width space and joiners, BOM.
-_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
+_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+
+
+class _CombiningMarks(dict[int, int | None]):
+    """A ``str.translate`` table that drops combining marks (the diacritics NFKD split off) and
+    keeps every other character; each character is looked up in ``unicodedata`` once, the
+    first time a text holds it (a table of all of Unicode would cost every process a scan)."""
+
+    def __missing__(self, code: int) -> int | None:
+        kept = None if unicodedata.combining(chr(code)) else code
+        self[code] = kept
+        return kept
+
+
+_COMBINING = _CombiningMarks()
 #: A word hyphenated over a line break, continued in lower case ("Rücksende-⏎kosten"), but not a
 #: suspended compound ("Rücksende-⏎und Umtauschkosten", "retur-⏎og bytte").
 _LINE_BREAK_HYPHEN = re.compile(
@@ -127,6 +146,8 @@ class Lexicon:
     _segment_cache: dict[str, tuple[tuple[PageKind, bool, bool], ...]] = field(
         default_factory=dict, compare=False, repr=False
     )
+    #: The heads of each kind as :class:`_HeadEndings`, made the first time a kind is asked.
+    _endings: dict[PageKind, _HeadEndings] = field(default_factory=dict, compare=False, repr=False)
 
     def public_body_in(self, text: str) -> str | None:
         """The first public authority or dispute body named in ``text`` (normalised), if any."""
@@ -147,12 +168,14 @@ class Lexicon:
         if not norm:
             return {}
         words = norm.split()
-        padded = f" {norm} "
+        # A phrase stands in a short text as whole words when it is one of the text's runs of
+        # words: the runs are made once and looked up in each kind's set of phrases.
+        runs = _word_runs(words) if len(words) <= 8 else frozenset()
         found: dict[PageKind, float] = {}
         for kind, phrases in self.phrases.items():
             if norm in phrases:
                 found[kind] = 1.0
-            elif len(words) <= 8 and any(f" {p} " in padded for p in phrases):
+            elif len(words) <= 8 and not phrases.isdisjoint(runs):
                 found[kind] = 0.6
             elif len(words) <= 8 and self._headed(kind, words):
                 found[kind] = 0.9 if len(words) == 1 else 0.5
@@ -192,9 +215,53 @@ class Lexicon:
         return found
 
     def _headed(self, kind: PageKind, words: list[str]) -> bool:
-        """One of ``words`` (normalised) is a compound ending with a head of ``kind``, or the head."""
-        heads = self.heads.get(kind, ())
-        return any(_ends_with_head(word, head) for word in words for head in heads)
+        """One of ``words`` (normalised) is a compound ending with a head of ``kind``, or the head
+        (:func:`_ends_with_head`, asked of all the kind's heads at once: a page of thousands of
+        links asks it of every word of every link text)."""
+        endings = self._endings.get(kind)
+        if endings is None:
+            endings = self._endings[kind] = _HeadEndings.of(self.heads.get(kind, ()))
+        return any(endings.match(word) for word in words)
+
+
+def _word_runs(words: list[str]) -> frozenset[str]:
+    """Every run of consecutive ``words``, joined by spaces as normalised text is."""
+    return frozenset(" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1))
+
+
+@dataclass(frozen=True)
+class _HeadEndings:
+    """The heads of a kind as :func:`_ends_with_head` reads them, for ``str.endswith`` with a
+    tuple: the heads themselves, and the rest after the first letter of the heads that begin
+    with an ``e`` or an ``a`` (the letters folding may eat at a seam)."""
+
+    heads: tuple[str, ...]
+    e_rests: tuple[str, ...]
+    a_rests: tuple[str, ...]
+
+    @staticmethod
+    def of(heads: tuple[str, ...]) -> _HeadEndings:
+        return _HeadEndings(
+            heads,
+            tuple(h[1:] for h in heads if h[:1] == "e" and len(h) > 1),
+            tuple(h[1:] for h in heads if h[:1] == "a" and len(h) > 1),
+        )
+
+    def match(self, word: str) -> bool:
+        """Whether ``_ends_with_head(word, head)`` holds for one of the heads."""
+        if word.endswith(self.heads):
+            return True
+        return _at_seam(word, self.e_rests, "aou") or _at_seam(word, self.a_rests, "a")
+
+
+def _at_seam(word: str, rests: tuple[str, ...], before: str) -> bool:
+    """Whether ``word`` ends with one of ``rests`` after a letter of ``before`` (the seam)."""
+    if not word.endswith(rests):
+        return False
+    return any(
+        word.endswith(rest) and len(word) - len(rest) - 1 >= 0 and word[len(word) - len(rest) - 1] in before
+        for rest in rests
+    )
 
 
 def _ends_with_head(word: str, head: str) -> bool:

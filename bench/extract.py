@@ -11,6 +11,7 @@ The same options always give the same pages. Generating them is not measured.
     .venv/bin/python -m bench.extract --pages 60 --sentences 300 --repeat 5
     .venv/bin/python -m bench.extract --profile extract.prof   # and the top functions
     .venv/bin/python -m bench.extract --saved /work/shared/realworld/sv-versen --json
+    .venv/bin/python -m bench.extract --digest /tmp/before.json    # what the audit finds, to compare
 
 It prints pages per second (per core: the figure is CPU time of this one process, which also
 gives wall-clock), milliseconds per page, the median of ``--repeat`` runs, and the first run
@@ -90,6 +91,69 @@ def saved_crawl(folder: Path, base_url: str) -> SiteCrawl:
     return crawls[0]
 
 
+def corpus_crawls(folder: Path) -> list[tuple[str, str | None, SiteCrawl]]:
+    """Every labelled site of a corpus folder (the format of shared/realworld), crawled as a saved
+    copy the way the accuracy table does: ``(site id, jurisdiction, crawl)``."""
+    from auditor.evaluation import load_corpus
+    from auditor.pipeline import AuditSettings, crawl_sites
+    from auditor.web.saved import SavedCopy
+
+    sites = load_corpus(folder)
+    settings = AuditSettings(render="never", max_pages=1000)
+    jobs = [settings.job(s.base_url, s.jurisdiction, SavedCopy.open(s.folder, s.base_url, url_map=s.url_map))
+            for s in sites]
+    crawls = crawl_sites(jobs, concurrency=1)
+    return [(s.id, s.jurisdiction, crawl) for s, crawl in zip(sites, crawls, strict=True)]
+
+
+def hostile_crawl(links: int = 3000) -> SiteCrawl:
+    """One shop whose pages carry thousands of distinct links and long link texts: the worst case
+    of the per-link matching (withdrawal forms, page kinds). Deterministic."""
+    words = ["ångerblankett", "villkor", "retur", "formulär", "kundtjänst", "reklamation", "frakt", "köp",
+             "Widerrufsformular", "angrefrist", "skjema", "lomake", "peruutus", "fortrydelse", "produkt"]
+    anchors = "".join(
+        f"<a href='/p/{n}'>{words[n % len(words)]} {words[(n * 7) % len(words)]} {n} "
+        f"{'hämta ångerblankett här' if n % 97 == 0 else 'visa mer'}</a> " for n in range(links))
+    base = "http://hostile.example/"
+    html = (f"<html lang='sv'><head><title>Kalender</title></head><body><main><h1>Alla produkter</h1>{anchors}"
+            "<p>Du har 14 dagars ångerrätt. Kontakta oss på hej@butik.se.</p></main></body></html>")
+    page = PageSnapshot(url=base, final_url=base, status=200, content_type="text/html; charset=utf-8",
+                        fetched_at=_AT, depth=0, html=html)
+    return _crawl(base, [page])
+
+
+def _stable(value: Any) -> Any:
+    """A JSON value without the clock: the times a saved copy's crawl was made change per run."""
+    if isinstance(value, dict):
+        return {k: _stable(v) for k, v in value.items() if k not in _CLOCK_KEYS}
+    if isinstance(value, list):
+        return [_stable(v) for v in value]
+    return value
+
+
+_CLOCK_KEYS = frozenset({"fetched_at", "started_at", "finished_at", "duration_s", "elapsed_s"})
+
+
+def digest(pages: int, sentences: int | tuple[int, int], seed: int, site_pages: int,
+           corpus: Path | None, hostile_links: int = 3000) -> dict[str, Any]:
+    """What the audit finds, in canonical JSON form: for every simulated shop, every saved site of
+    ``corpus`` and one hostile page, the facts that reach the rules and the whole result (outcomes,
+    messages, evidence, snippets). An optimisation of extraction must leave it byte for byte equal."""
+    from auditor.facts.site import gather_site
+
+    sites: list[tuple[str, str | None, SiteCrawl]] = [
+        (crawl.start_url, None, crawl) for crawl in simulated_crawls(pages, sentences, seed, site_pages)]
+    sites.append(("hostile", None, hostile_crawl(hostile_links)))
+    if corpus is not None:
+        sites.extend(corpus_crawls(corpus))
+    out: dict[str, Any] = {}
+    for name, jurisdiction, crawl in sites:
+        facts = gather_site(crawl, jurisdiction)
+        result = audit_crawl(crawl, jurisdiction=jurisdiction, as_of=AS_OF)
+        out[name] = _stable({"facts": facts.model_dump(mode="json"), "result": result.model_dump(mode="json")})
+    return out
+
+
 def measure(crawls: list[SiteCrawl], repeat: int, jurisdiction: str | None = None,
             profile: Path | None = None, top: int = 25) -> dict[str, Any]:
     """Audit every crawl ``repeat`` times; the medians of CPU and wall-clock time per page."""
@@ -151,12 +215,24 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--base-url", default="https://saved-shop.example/", help="the URL the saved copy stands for")
     p.add_argument("--jurisdiction", default=None, help="whose law (default: guessed per site)")
     p.add_argument("--json", action="store_true", help="print the figures as JSON")
+    p.add_argument("--digest", type=Path, default=None,
+                   help="write what the audit finds (facts and results, canonical JSON) to this file instead "
+                        "of timing: the simulated shops, a hostile page and every site of --corpus")
+    p.add_argument("--corpus", type=Path, default=Path("/work/shared/realworld"),
+                   help="labelled saved sites for --digest (skipped when the folder is missing)")
     return p
 
 
 def main(argv: list[str] | None = None) -> None:
     args = parser().parse_args(argv)
     logging.getLogger("auditor").setLevel(logging.ERROR)
+    if args.digest:
+        corpus = args.corpus if (args.corpus / "labels.yaml").is_file() else None
+        found = digest(args.pages, args.sentences, args.seed, args.site_pages, corpus)
+        args.digest.write_text(json.dumps(found, sort_keys=True, indent=1, ensure_ascii=False) + "\n",
+                               encoding="utf-8")
+        print(f"{len(found)} sites digested into {args.digest}" + ("" if corpus else " (no corpus)"))
+        return
     started = time.perf_counter()
     if args.saved:
         crawls = [saved_crawl(args.saved, args.base_url)]

@@ -4,6 +4,7 @@ run and table work on a tiny web. No timing is asserted: the figures belong in B
 from __future__ import annotations
 
 import gzip
+import json
 import random
 import urllib.error
 import urllib.request
@@ -111,6 +112,14 @@ def test_extraction_benchmark_audits_crawls_held_in_memory(tmp_path: Path) -> No
     assert result["pages"] == 4 and result["statuses"] == {"audited": 2}
     assert result["pages_per_s_per_core"] > 0 and (tmp_path / "x.prof").exists()
     assert "function calls" in result["profile"]["tottime"]
+
+
+def test_extraction_digest_holds_what_the_audit_found_without_the_clock() -> None:
+    found = extract.digest(4, 10, seed=1, site_pages=2, corpus=None, hostile_links=40)
+    assert len(found) == 3 and "hostile" in found
+    assert all(set(site) == {"facts", "result"} and site["result"]["rules"] for site in found.values())
+    text = json.dumps(found, sort_keys=True)
+    assert '"fetched_at"' not in text and '"started_at"' not in text
 
 
 def test_grid_table_shows_each_point_with_its_baseline() -> None:

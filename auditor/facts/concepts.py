@@ -260,6 +260,13 @@ class _Table:
     suffix_lengths: tuple[int, ...] = ()
     #: the concepts of the terms
     names: frozenset[str] = frozenset()
+    #: per term (by index): its ``(concept, lang, slot)`` and how many parts (words) it has
+    keys: list[tuple[str, str, str]] = field(default_factory=list)
+    sizes: list[int] = field(default_factory=list)
+    #: ``(concept, slot) -> derived slot`` of every concept's ``negated`` table (:func:`_negated_slots`)
+    negated: dict[tuple[str, str], str] = field(default_factory=dict)
+    #: the ``@money`` slot of every concept in every language: an amount fills them all
+    money_keys: tuple[tuple[str, str, str], ...] = ()
     #: What was found with the table, kept for the process (each a pure function of the table and
     #: the text, so every page reads the same answer; boilerplate repeats on every page of a site):
     #: word -> the term parts it fills (:func:`_refs`)
@@ -288,6 +295,8 @@ def _table(names: tuple[str, ...]) -> _Table:
         for term in load(name).terms:
             index = len(table.terms)
             table.terms.append(term)
+            table.keys.append((term.concept, term.lang, term.slot))
+            table.sizes.append(len(term.parts))
             for at, part in enumerate(term.parts):
                 ref = (index, at)
                 if part.mode == "stem":
@@ -301,6 +310,8 @@ def _table(names: tuple[str, ...]) -> _Table:
                 else:
                     table.infix.append((part.text, ref))
     table.names = frozenset(t.concept for t in table.terms)
+    table.negated = {(name, slot): derived for name in names for slot, derived in load(name).negated.items()}
+    table.money_keys = tuple((name, lang, MONEY) for name in table.names for lang in LANGUAGES)
     table.prefix_lengths = tuple(sorted({len(p) for p in table.prefix}))
     table.suffix_lengths = tuple(sorted({len(s) for _, s in table.suffix}))
     return table
@@ -338,7 +349,7 @@ class Clause:
     #: concept -> positions of the words that are parts of a term of two or more words: a
     #: negation word there is the term's own ("påverkar inte", "does not affect"), not the clause's
     owned: dict[str, frozenset[int]] = field(default_factory=dict)
-    #: (concept, slot) of every slot filled in some language: what :func:`_has` asks, answered
+    #: (concept, slot) of every slot filled in some language: what the patterns ask, answered
     #: without walking the languages
     filled: frozenset[tuple[str, str]] = field(init=False, default=frozenset())
     #: the concepts with a slot filled: a clause that fills none of a concept's slots states nothing
@@ -390,6 +401,13 @@ SUBORDINATORS = frozenset(
 def clauses(sentence: str) -> list[str]:
     """The clauses of a sentence: cut at commas, semicolons, dashes and brackets; a leading
     clause that opens with a subordinating word stays with the clause after its comma."""
+    return list(_clauses(sentence))
+
+
+@lru_cache(maxsize=1 << 13)
+def _clauses(sentence: str) -> tuple[str, ...]:
+    """:func:`clauses`, once per sentence: the matcher and every gatherer reading a statement
+    whole (:func:`auditor.facts.passages._concepts.statement_value`) cut the same sentences."""
     pieces: list[tuple[str, str]] = []
     start = 0
     kept = [
@@ -409,59 +427,115 @@ def clauses(sentence: str) -> list[str]:
         if not text.strip():
             continue
         text, pending = pending + text, ""
-        words = normalise(text).split()
-        if number == 0 and separator == "," and words and words[0] in SUBORDINATORS:
+        if number == 0 and separator == "," and _opens_with_subordinator(text):
             pending = text + separator
             continue
         out.append(text)
     if pending:
         out.append(pending[:-1])
-    return out
+    return tuple(out)
 
 
-def _clause(table: _Table, text: str) -> Clause:
-    words = tuple(normalise(text).split())
+def _opens_with_subordinator(text: str) -> bool:
+    words = normalise(text).split()
+    return bool(words) and words[0] in SUBORDINATORS
+
+
+def _parts(table: _Table, words: Iterable[str]) -> dict[Ref, list[int]]:
+    """``{term part: the positions of the words that fill it}``."""
     parts: dict[Ref, list[int]] = {}
+    known = table.words  # the hot loop of the matcher: the memory of each word asked directly
     for position, word in enumerate(words):
-        for ref in table.refs(word):
-            parts.setdefault(ref, []).append(position)
+        refs = known.get(word)
+        for ref in table.refs(word) if refs is None else refs:
+            places = parts.get(ref)
+            if places is None:
+                parts[ref] = [position]
+            else:
+                places.append(position)
+    return parts
+
+
+def _found_terms(table: _Table, parts: dict[Ref, list[int]]) -> Iterable[tuple[int, list[tuple[int, ...]]]]:
+    """``(term index, where it is found)`` of every term found in the words of ``parts``. A term
+    of several words is looked for only where every one of its words is: common first words
+    ("du", "the") start many terms whose other words are absent."""
+    present: dict[int, int] = {}  # term -> how many of its parts the words fill
+    for index, _ in parts:
+        present[index] = present.get(index, 0) + 1
+    sizes = table.sizes
+    # in the order of a set of the first parts, as always: the order callers see slots in
+    for index in {i for i, at in parts if at == 0}:  # a term is found from its first word
+        count = present[index]
+        if count < sizes[index]:
+            continue
+        if count == 1:  # a one-word term is where its word is
+            yield index, [(start,) for start in parts[(index, 0)]]
+        else:
+            yield index, _term_matches(table.terms[index], index, parts)
+
+
+#: The normalised words of a text and ``(term index, where it is found)`` of every term in them:
+#: what both a clause's reading (:func:`_clause`) and the spans (:func:`_spans_of`) are made from.
+Found = list[tuple[int, list[tuple[int, ...]]]]
+Terms = tuple[tuple[str, ...], Found]
+#: ``{concept: {slot: [(start, end), ...]}}``
+Spans = dict[str, dict[str, list[tuple[int, int]]]]
+
+
+def _terms(table: _Table, text: str) -> Terms:
+    words = tuple(normalise(text).split())
+    return words, [(index, found) for index, found in _found_terms(table, _parts(table, words)) if found]
+
+
+def _clause(table: _Table, text: str, terms: Terms | None = None) -> Clause:
+    """The reading of ``text`` as one clause (``terms``: its :func:`_terms`, when known)."""
+    words, found_terms = terms if terms is not None else _terms(table, text)
     hits: dict[tuple[str, str, str], set[int]] = {}
     owned: dict[str, set[int]] = {}
     placed: dict[tuple[str, str, str], list[tuple[int, ...]]] = {}
-    for index in {i for i, at in parts if at == 0}:  # a term is found from its first word
-        term = table.terms[index]
-        key = (term.concept, term.lang, term.slot)
-        if len(term.parts) == 1:  # a one-word term is where its word is (as _term_matches finds it)
-            starts = parts.get((index, 0))
-            if starts:
-                hits.setdefault(key, set()).update(starts)
-                placed.setdefault(key, []).extend((start,) for start in starts)
-            continue
-        for found_at in _term_matches(term, index, parts):
-            hits.setdefault(key, set()).add(found_at[0])
-            placed.setdefault(key, []).append(found_at)
+    for index, found in found_terms:
+        key = table.keys[index]
+        hits.setdefault(key, set()).update([at[0] for at in found])
+        placed.setdefault(key, []).extend(found)
+        for found_at in found:
             if len(found_at) > 1:
-                owned.setdefault(term.concept, set()).update(found_at)
-    _negated_slots(placed, hits, owned)
-    for found in _MONEY.finditer(text):
-        at = len(normalise(text[: found.start()]).split())
-        for name in table.names:
-            for lang in LANGUAGES:
-                hits.setdefault((name, lang, MONEY), set()).add(at)
-    return Clause(
-        text, words, {k: tuple(sorted(v)) for k, v in hits.items()}, {k: frozenset(v) for k, v in owned.items()}
-    )
+                owned.setdefault(key[0], set()).update(found_at)
+    _negated_slots(placed, hits, owned, table.negated)
+    sorted_hits = {k: tuple(sorted(v)) for k, v in hits.items()}
+    if _DIGIT.search(text):  # an amount has digits: most clauses have none, and skip the search
+        _add_money(table, text, sorted_hits)
+    return Clause(text, words, sorted_hits, {k: frozenset(v) for k, v in owned.items()})
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def _add_money(table: _Table, text: str, hits: dict[tuple[str, str, str], tuple[int, ...]]) -> None:
+    """Fill the ``@money`` slot of every concept in every language where ``text`` states an
+    amount (the places found once, not once per concept and language)."""
+    places = {len(normalise(text[: found.start()]).split()) for found in _MONEY.finditer(text)}
+    if not places:
+        return
+    money = tuple(sorted(places))
+    for key in table.money_keys:
+        known = hits.get(key)  # a term of the data under the name "@money" too: both count
+        hits[key] = money if known is None else tuple(sorted(places.union(known)))
 
 
 def _negated_slots(
     found: dict[tuple[str, str, str], list[tuple[int, ...]]],
     hits: dict[tuple[str, str, str], set[int]],
     owned: dict[str, set[int]],
+    negated: dict[tuple[str, str], str],
 ) -> None:
-    """Fill each concept's ``negated`` slots: a word of the source slot with a negation word of
-    its language within :data:`NEGATED_REACH` words; the negation word becomes the term's own."""
+    """Fill each concept's ``negated`` slots (``negated``: ``{(concept, slot): derived}``): a word
+    of the source slot with a negation word of its language within :data:`NEGATED_REACH` words;
+    the negation word becomes the term's own."""
+    if not negated:
+        return
     for (name, lang, slot), places in list(found.items()):
-        derived = load(name).negated.get(slot)
+        derived = negated.get((name, slot))
         if derived is None:
             continue
         negations = found.get((name, lang, NEGATION), [])
@@ -514,10 +588,6 @@ def _span(clause: Clause, concept: str, lang: str, slots: Iterable[str]) -> int 
     return best
 
 
-def _has(clause: Clause, concept: str, slot: str) -> bool:
-    return (concept, slot) in clause.filled
-
-
 def _negated(clause: Clause, concept: str, lang: str, near: tuple[str, ...] | None = None) -> bool:
     """Whether the clause holds a negation word of ``lang`` that is not part of a longer term.
 
@@ -533,18 +603,56 @@ def _negated(clause: Clause, concept: str, lang: str, near: tuple[str, ...] | No
     return any(abs(n - at) <= SENTENCE_NEGATION_REACH for n in negations for at in words)
 
 
+@dataclass(frozen=True)
+class _Keys:
+    """A pattern's slots as the keys a clause holds them by, made once per concept: the matcher
+    asks them of every clause (a set comparison instead of a lookup per slot)."""
+
+    pattern: Pattern
+    #: ``(concept, slot)`` of its ``unless`` slots and of its slots
+    unless: frozenset[tuple[str, str]]
+    needs: frozenset[tuple[str, str]]
+    #: per language (in :data:`LANGUAGES` order): ``(concept, lang, slot)`` of its slots
+    by_lang: tuple[tuple[str, frozenset[tuple[str, str, str]]], ...]
+
+
+#: concept name -> (the concept, its patterns' keys); the concept is kept to tell a concept
+#: loaded again (a test's) from the one the keys were made of.
+_KEYS: dict[str, tuple[Concept, tuple[_Keys, ...]]] = {}
+
+
+def _keys(concept: Concept) -> tuple[_Keys, ...]:
+    known = _KEYS.get(concept.name)
+    if known is not None and known[0] is concept:
+        return known[1]
+    name = concept.name
+    keys = tuple(
+        _Keys(
+            pattern,
+            frozenset((name, slot) for slot in pattern.unless),
+            frozenset((name, slot) for slot in pattern.slots),
+            tuple((lang, frozenset((name, lang, slot) for slot in pattern.slots)) for lang in LANGUAGES),
+        )
+        for pattern in concept.patterns
+    )
+    _KEYS[name] = (concept, keys)
+    return keys
+
+
 def _clause_value(concept: Concept, clause: Clause, suspended: set[str], scope: str = "clause") -> str | None:
     if concept.name not in clause.named:
         return None  # every pattern needs a slot filled
     candidates: list[tuple[int, int, int, str]] = []
     hits = clause.hits
-    for pattern in concept.patterns:
-        if pattern.scope != scope or any(_has(clause, concept.name, slot) for slot in pattern.unless):
+    filled = clause.filled
+    for keys in _keys(concept):
+        pattern = keys.pattern
+        if pattern.scope != scope or not filled.isdisjoint(keys.unless):
             continue
-        if not all(_has(clause, concept.name, slot) for slot in pattern.slots):
+        if not keys.needs <= filled:
             continue  # a slot unfilled in every language: no language's span
-        for lang in LANGUAGES:
-            if not all((concept.name, lang, slot) in hits for slot in pattern.slots):
+        for lang, needed in keys.by_lang:
+            if not hits.keys() >= needed:
                 continue  # what _span would find: a slot without a hit in this language
             whole = _span(clause, concept.name, lang, pattern.slots)
             if whole is None or whole > pattern.within:
@@ -592,18 +700,23 @@ class PageConcepts:
         known = table.found.get(text)
         if known is not None:
             return known
-        parsed = [_clause(table, part) for part in clauses(text)]
+        pieces = clauses(text)
+        read = [_terms(table, piece) for piece in pieces]
+        parsed = [_clause(table, piece, terms) for piece, terms in zip(pieces, read, strict=True)]
+        # The terms of the whole sentence: those of its only clause, or found when a pattern reads
+        # the sentence; the spans of the sentence (:meth:`spans`, which gatherers ask of the same
+        # sentences) are then made from them instead of from a second reading.
+        whole_terms = read[0] if len(pieces) == 1 and pieces[0] == text else None
         whole: Clause | None = None
         found: dict[str, Match] = {}
         named = frozenset().union(*(c.named for c in parsed))
+        filled = frozenset().union(*(c.filled for c in parsed))  # the slots some clause fills
         for name in self.names:
             concept = load(name)
             if name not in named and not _reads_sentences(name):
                 continue  # no clause fills a slot of it: nothing to read
             suspended = {
-                value
-                for value, slots in concept.suspend.items()
-                if any(_has(c, name, slot) for c in parsed for slot in slots)
+                value for value, slots in concept.suspend.items() if any((name, slot) in filled for slot in slots)
             }
             values: dict[str, str] = {}
             for clause in parsed:
@@ -611,7 +724,10 @@ class PageConcepts:
                 if value is not None:
                     values.setdefault(value, clause.text)
             if _reads_sentences(name):
-                whole = whole or _clause(table, text)
+                if whole is None:  # a sentence of one clause is that clause: read once
+                    one = whole_terms is not None
+                    whole_terms = whole_terms or _terms(table, text)
+                    whole = parsed[0] if one else _clause(table, text, whole_terms)
                 value = _clause_value(concept, whole, suspended, scope="sentence")
                 if value is not None:
                     values.setdefault(value, whole.text)
@@ -624,10 +740,25 @@ class PageConcepts:
         if len(table.found) >= table.KEPT:
             table.found.clear()
         table.found[text] = found
+        if whole_terms is not None and text not in table.spans:
+            self._keep_spans(text, _spans_of(table, whole_terms[1]))
         return found
 
+    def _keep_spans(self, text: str, every: Spans) -> None:
+        table = self._table
+        if len(table.spans) >= table.KEPT:
+            table.spans.clear()
+        table.spans[text] = every
+
     def value(self, text: str, concept: str) -> str | None:
-        match = self.sentence(text).get(concept)
+        known = self._table.found.get(text)
+        if known is None and len(self.names) > 1 and concept in self.names:
+            # A text not read yet, asked one concept (a link's text, a statement read whole):
+            # read for that concept alone. A concept's value rests on its own terms only, so the
+            # answer is the one a reading of every concept gives, without looking up the words
+            # of all the others.
+            return _alone(concept).value(text, concept)
+        match = (known if known is not None else self.sentence(text)).get(concept)
         return match.value if match is not None else None
 
     def spans(self, text: str, concept: str) -> dict[str, list[tuple[int, int]]]:
@@ -639,24 +770,23 @@ class PageConcepts:
         table = self._table
         every = table.spans.get(text)
         if every is None:
-            every = _all_spans(table, text)
-            if len(table.spans) >= table.KEPT:
-                table.spans.clear()
-            table.spans[text] = every
+            every = _spans_of(table, _terms(table, text)[1])
+            self._keep_spans(text, every)
         return {slot: list(found) for slot, found in every.get(concept, {}).items()}
 
 
-def _all_spans(table: _Table, text: str) -> dict[str, dict[str, list[tuple[int, int]]]]:
-    """``{concept: {slot: spans}}`` of ``text`` (:meth:`PageConcepts.spans`)."""
-    parts: dict[Ref, list[int]] = {}
-    for position, word in enumerate(normalise(text).split()):
-        for ref in table.refs(word):
-            parts.setdefault(ref, []).append(position)
+@lru_cache(maxsize=64)
+def _alone(concept: str) -> PageConcepts:
+    """A matcher of ``concept`` alone (its table, and what it read, kept like any other)."""
+    return PageConcepts((), (concept,))
+
+
+def _spans_of(table: _Table, found_terms: Found) -> Spans:
+    """``{concept: {slot: spans}}`` of a text whose terms are ``found_terms`` (:meth:`PageConcepts.spans`)."""
     out: dict[str, dict[str, set[tuple[int, int]]]] = {}
-    for index in {i for i, at in parts if at == 0}:  # a term is found from its first word
-        term = table.terms[index]
-        for found in _term_matches(term, index, parts):
-            out.setdefault(term.concept, {}).setdefault(term.slot, set()).add((found[0], found[-1] + 1))
+    for index, found in found_terms:
+        concept, _, slot = table.keys[index]
+        out.setdefault(concept, {}).setdefault(slot, set()).update([(at[0], at[-1] + 1) for at in found])
     return {name: {slot: sorted(found) for slot, found in slots.items()} for name, slots in out.items()}
 
 

@@ -585,12 +585,18 @@ def _name_before(before: str, previous_line: str) -> tuple[str, _NameMethod] | N
     return name, "text"
 
 
+#: The most tokens :func:`_capitalised_tail` reads from the end of a text.
+_TAIL_TOKENS = 6
+
+
 def _capitalised_tail(before: str) -> str | None:
     """The one to five capitalised words that end ``before`` (joined by ``&``, *och*, *und* …)."""
     if not before.endswith(" ") or before.endswith("  "):
         return None
     words: list[str] = []
-    for token in reversed(before.split()):
+    # Six tokens at most are read (a sixth name word ends the search), so only the last six are
+    # split off: ``before`` may be a long line.
+    for token in reversed(before.rsplit(None, _TAIL_TOKENS)[-_TAIL_TOKENS:]):
         # Punctuation ends the name, except the dot of an initial or of "Co." and "Bros.".
         if token[-1] in ",;:!?)" or (token.endswith(".") and len(token) > 2 and token not in _ABBREVIATIONS):
             break
@@ -602,7 +608,7 @@ def _capitalised_tail(before: str) -> str | None:
             words.append(token)
         else:
             break
-        if len(words) > 5:
+        if len(words) >= _TAIL_TOKENS:
             return None  # a long run of capitalised words is a Title Case heading, not a name
     while words and words[-1].lower() in _JOINERS:
         words.pop()

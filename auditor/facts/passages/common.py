@@ -822,6 +822,17 @@ def periods(text: str, *, working_days: bool = False) -> Iterator[Period]:
     that, normalised as page text is, so an unknown spelling is no period rather than an error.
     With ``working_days``, a number before a working-day unit ("fem arbetsdagar", "3 business
     days", "viiden arkipäivän") is a period in days with ``working`` set."""
+    return iter(_periods(text, working_days))
+
+
+@lru_cache(maxsize=1 << 12)
+def _periods(text: str, working_days: bool) -> tuple[Period, ...]:
+    """:func:`periods`, once per text: the passage gatherers read the same sentences for periods
+    (a sentence is read about three times on a text-heavy page)."""
+    return tuple(_find_periods(text, working_days))
+
+
+def _find_periods(text: str, working_days: bool) -> Iterator[Period]:
     tokens = list(_TOKEN.finditer(text))
     for i, token in enumerate(tokens):
         word = token.group()

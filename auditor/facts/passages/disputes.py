@@ -29,7 +29,7 @@ import bisect
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from importlib import resources
 from urllib.parse import urljoin, urlsplit
 
@@ -137,7 +137,7 @@ def _body_spans(text: str) -> list[tuple[Body, tuple[int, int] | None]]:
     words = word_list(text)
     seen = _Seen(words)
     taken: list[tuple[Body, tuple[int, int] | None]] = []
-    for body in bodies:
+    for body in (bodies[at] for at in _candidates(text, seen)):
         span: tuple[int, int] | None = None
         if body.acronym:
             if body.written.search(text) is None:
@@ -151,6 +151,73 @@ def _body_spans(text: str) -> list[tuple[Body, tuple[int, int] | None]]:
         if not any(f" {body.norm} " in f" {other.norm} " for other, _ in taken):
             taken.append((body, span))
     return taken
+
+
+@dataclass(frozen=True)
+class _BodyIndex:
+    """The bodies (by their place in :func:`_bodies`) by what a sentence must hold to name them:
+    most sentences name none, and a few dictionary look-ups rule every body out at once."""
+
+    #: first word of a name of several words -> those bodies
+    by_head: dict[str, tuple[int, ...]]
+    #: (language, stem) of a one-word name -> those bodies
+    by_stem: dict[tuple[str, str], tuple[int, ...]]
+    #: acronyms, asked of every sentence holding their capitals
+    acronyms: tuple[int, ...]
+    #: the languages of the one-word names in ``by_stem``
+    stem_langs: tuple[str, ...]
+    #: one-word Finnish names: a case ending may follow the stem, so a word beginning with the
+    #: stem may name them too (:func:`_inflected`)
+    finnish: tuple[int, ...]
+
+
+@cache
+def _body_index() -> _BodyIndex:
+    by_head: dict[str, list[int]] = {}
+    by_stem: dict[tuple[str, str], list[int]] = {}
+    acronyms: list[int] = []
+    finnish: list[int] = []
+    for at, body in enumerate(_bodies()[0]):
+        if body.acronym:
+            acronyms.append(at)
+        elif body.head:
+            by_head.setdefault(body.head[0], []).append(at)
+        elif body.lang == "fi":
+            finnish.append(at)
+        else:
+            by_stem.setdefault((body.lang, body.last_stem), []).append(at)
+    return _BodyIndex(
+        {k: tuple(v) for k, v in by_head.items()},
+        {k: tuple(v) for k, v in by_stem.items()},
+        tuple(acronyms),
+        tuple(dict.fromkeys(lang for lang, _ in by_stem)),
+        tuple(finnish),
+    )
+
+
+def _candidates(text: str, seen: _Seen) -> list[int]:
+    """The places (in :func:`_bodies`, in that order) of the bodies ``text`` may name: the rest
+    cannot match (:func:`_name_span` would rule them out one by one)."""
+    index, bodies = _body_index(), _bodies()[0]
+    # an acronym is matched in capitals as written: not there at all, no need for its pattern
+    found = [at for at in index.acronyms if bodies[at].norm.upper() in text]
+    for word in seen.present:
+        found.extend(index.by_head.get(word, ()))
+        found.extend(_stemmed_as(word))
+    return sorted(set(found))
+
+
+@lru_cache(maxsize=1 << 15)
+def _stemmed_as(word: str) -> tuple[int, ...]:
+    """The one-word names (their places in :func:`_bodies`) ``word`` may be: it has their stem
+    in their language, or (Finnish) begins with it. Once per word, not once per word, language,
+    name and sentence."""
+    index, bodies = _body_index(), _bodies()[0]
+    by_stem = tuple(at for lang in index.stem_langs for at in index.by_stem.get((lang, stem(word, lang)), ()))
+    finnish = stem(word, "fi") if index.finnish else ""
+    return by_stem + tuple(
+        at for at in index.finnish if finnish == bodies[at].last_stem or word.startswith(bodies[at].last_stem)
+    )
 
 
 class _Seen:
