@@ -131,7 +131,7 @@ def _old_value(concept: C.Concept, clause: C.Clause, suspended: set[str], scope:
                 continue
             near = C._span(clause, concept.name, lang, pattern.near or pattern.slots)
             value: str | None = pattern.value
-            if C._negated(clause, concept.name, lang):
+            if C._negated(clause, concept.name, lang, pattern.slots if scope == "sentence" else None):
                 value = concept.negation.get(pattern.value)
             if value is None:
                 continue

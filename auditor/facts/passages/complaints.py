@@ -40,6 +40,7 @@ Python):
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 import lxml.html
 
@@ -122,7 +123,7 @@ def gather(doc: Document, lang: str) -> list[PassageFact]:
         # Kundenkonto") gives its later rows that subject ("Bearbeitungszeit – max. 10 Tage").
         container = _container(block.element)
         row_context = container is not None and container in rows_about_complaints
-        if container is not None and tag not in HEADINGS and _is_context(doc, block.text):
+        if container is not None and not row_context and tag not in HEADINGS and _is_context(doc, block.text):
             rows_about_complaints.add(container)
         inherited = (page_context or heading_context or row_context) and main
         # The innermost heading: "Returer & reklamation" › "Kvalitetslöfte" does not make the
@@ -154,7 +155,7 @@ _CONTAINERS = frozenset({"table", "dl", "ul", "ol"})
 def _container(element: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
     """The table, definition list or list a block is a row or item of, if any (two levels up at
     most: a <tr> in a <tbody>, a <dd> in a <dl>)."""
-    for ancestor in (element, *list(element.iterancestors())[:2]):
+    for ancestor in (element, *islice(element.iterancestors(), 2)):
         if isinstance(ancestor.tag, str) and ancestor.tag.lower() in _CONTAINERS:
             return ancestor
     return None

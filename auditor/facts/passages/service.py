@@ -99,7 +99,8 @@ _DAY_HALF = re.compile(r"\b(\d{1,2})\s+in\s+the\s+(morning|afternoon|evening)\b"
 
 def _spelled_hours(line: str) -> str:
     """``line`` with hours written as words in digits, for the range pattern only (the passage
-    keeps the line as written). Only lines with a clock or range word are rewritten."""
+    keeps the line as written); "in the morning" and "in the evening" after an hour become am
+    and pm. A line without an hour word is returned as it is."""
     if not _HOUR_WORD.search(line):
         return line
     digits = _HOUR_WORD.sub(lambda m: str(_HOUR_WORDS[m.group(1).lower()]), line)

@@ -343,8 +343,7 @@ def _forms(doc: Document, lang: str) -> list[PassageFact]:
             continue
         label = doc.element_text(anchor)
         target = urljoin(doc.url, href)
-        path = unquote(urlsplit(target).path)
-        slug = " ".join(word_list(path.replace("-", " ").replace("_", " ")))
+        path, slug = _path_and_slug(target)
         document = bool(_DOCUMENT.search(path))
         # Another site's page named as the form may be a page about the right (an authority's
         # guide): only its URL naming the form, or a document, gives the form.
@@ -401,23 +400,34 @@ def _web_form_title(doc: Document, concepts: PageConcepts, form: lxml.html.HtmlE
     return title if "withdrawal" in slots and "other" not in slots else ""
 
 
+#: The headings a form's title stands in.
+_H_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+
 def _form_heading(doc: Document, form: lxml.html.HtmlElement) -> str:
     """A form's own heading or legend, else the heading just before it (among its preceding
     siblings, or its parent's: a form wrapped in a <div>)."""
-    for el in form.iter("legend", *HEADINGS):
-        if isinstance(el.tag, str) and el.tag.startswith(("h", "legend")):
-            return doc.element_text(el)
+    own = next(form.iter("legend", *_H_TAGS), None)
+    if own is not None:
+        return doc.element_text(own)
     node: lxml.html.HtmlElement | None = form
     for _ in range(2):
         if node is None:
             break
         for sibling in node.itersiblings(preceding=True):
-            if isinstance(sibling.tag, str) and sibling.tag in HEADINGS and sibling.tag.startswith("h"):
+            if sibling.tag in _H_TAGS:
                 return doc.element_text(sibling)
             if isinstance(sibling.tag, str) and doc.element_text(sibling):
                 break  # text between: the heading, if any, is not the form's
         node = node.getparent()
     return ""
+
+
+def _path_and_slug(target: str) -> tuple[str, str]:
+    """A URL's path, and its words ("/media/ånger-blankett.pdf" -> "media ånger blankett pdf" as
+    page words): what a link's or a written address's path says."""
+    path = unquote(urlsplit(target).path)
+    return path, " ".join(word_list(path.replace("-", " ").replace("_", " ")))
 
 
 #: An address written out in the text, not linked ("hittar du här: https://butiken.se/angerblankett.pdf").
@@ -438,8 +448,7 @@ def _written_links(doc: Document, concepts: PageConcepts, lang: str) -> list[Pas
                 continue
             written = found.group().rstrip(".,;:")
             target = written if "://" in written else f"https://{written}"
-            path = unquote(urlsplit(target).path)
-            slug = " ".join(word_list(path.replace("-", " ").replace("_", " ")))
+            path, slug = _path_and_slug(target)
             if _DOCUMENT.search(path) or "withdrawal" in concepts.spans(slug, _FORM):
                 flags = ["link", "written"] + (["pdf"] if path.lower().endswith(".pdf") else [])
                 out.append(passage_fact(doc, block.element, PassageTopic.WITHDRAWAL_FORM, lang, sentence.text,
