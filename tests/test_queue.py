@@ -7,7 +7,6 @@ import threading
 import time
 from collections.abc import Iterator
 from datetime import date
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -22,6 +21,7 @@ from auditor.queue import worker
 from auditor.queue.control import Control
 from auditor.queue.jobs import QUEUE, TASK, Job, run_ref, settings_payload
 from auditor.queue.runs import enqueue_missing, prune_attempts, run_status
+from tests.loopback import QuietHandler, loopback_server
 
 
 @pytest.fixture
@@ -268,21 +268,12 @@ def test_a_job_the_worker_cannot_do_is_tried_again_then_given_back(tmp_path: Pat
 def stalling_site() -> Iterator[str]:
     """A server that answers nothing for ten seconds."""
 
-    class Stall(BaseHTTPRequestHandler):
+    class Stall(QuietHandler):
         def do_GET(self) -> None:
             time.sleep(10)
 
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.70", 0), Stall)
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.70:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with loopback_server(Stall, "127.0.0.70") as url:
+        yield url
 
 
 def test_a_site_past_the_workers_time_limit_is_not_audited_with_the_reason(tmp_path: Path,

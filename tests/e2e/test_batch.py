@@ -9,10 +9,8 @@ import signal
 import sqlite3
 import subprocess
 import sys
-import threading
 import time
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -20,6 +18,7 @@ import pytest
 from auditor.batch import BatchInputError, read_sites
 from auditor.cli import demo_shops, normalise_url
 from auditor.demo.server import serve_sites
+from tests.loopback import QuietHandler, loopback_server
 
 pytestmark = pytest.mark.e2e
 
@@ -42,7 +41,7 @@ def small_shop(root: Path, n: int) -> Path:
 def slow_site() -> Iterator[str]:
     """A server that takes two seconds for every answer."""
 
-    class Slow(BaseHTTPRequestHandler):
+    class Slow(QuietHandler):
         def do_GET(self) -> None:
             time.sleep(2)
             body = b"<!doctype html><html><head><title>Slow</title></head><body><p>Slow shop</p></body></html>"
@@ -52,16 +51,8 @@ def slow_site() -> Iterator[str]:
             self.end_headers()
             self.wfile.write(body)
 
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.60", 0), Slow)
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.60:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
+    with loopback_server(Slow, "127.0.0.60") as url:
+        yield url
 
 
 def stored(db_path: Path) -> dict[str, str]:

@@ -10,10 +10,9 @@ import os
 import signal
 import subprocess
 import sys
-import threading
 import time
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from contextlib import ExitStack
 from pathlib import Path
 
 import pytest
@@ -25,6 +24,7 @@ from auditor.demo.server import serve_sites
 from auditor.queue.control import Control
 from auditor.queue.jobs import run_ref
 from tests.e2e.test_batch import small_shop
+from tests.loopback import QuietHandler, loopback_server
 
 pytestmark = pytest.mark.e2e
 
@@ -34,7 +34,7 @@ SLOW_ANSWER = 0.5
 OPTIONS = ["--render", "never", "--max-pages", "4", "--site-timeout", "30", "--allow-private", "--concurrency", "4"]
 
 
-class _Slow(BaseHTTPRequestHandler):
+class _Slow(QuietHandler):
     def do_GET(self) -> None:
         time.sleep(SLOW_ANSWER)
         if self.path.startswith("/robots.txt"):
@@ -49,25 +49,13 @@ class _Slow(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
-    def log_message(self, *args: object) -> None:
-        pass
-
 
 @pytest.fixture
 def slow_shops() -> Iterator[list[str]]:
     """Three shops whose every answer takes half a second."""
-    servers = []
-    for host in (("127.0.0.180", 0), ("127.0.0.181", 0), ("127.0.0.182", 0)):
-        server = ThreadingHTTPServer(host, _Slow)
-        server.daemon_threads = True
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        servers.append(server)
-    try:
-        yield [f"http://{s.server_address[0]}:{s.server_address[1]}/" for s in servers]
-    finally:
-        for server in servers:
-            server.shutdown()
-            server.server_close()
+    with ExitStack() as servers:
+        yield [servers.enter_context(loopback_server(_Slow, host))
+               for host in ("127.0.0.180", "127.0.0.181", "127.0.0.182")]
 
 
 def start_worker(redis_url: str, where: store.Where, evidence: Path, name: str) -> subprocess.Popen[str]:

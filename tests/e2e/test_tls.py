@@ -6,11 +6,9 @@ from __future__ import annotations
 import datetime as dt
 import ipaddress
 import ssl
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -22,6 +20,7 @@ from cryptography.x509.oid import NameOID
 from auditor.pipeline import SiteJob, audit_sites
 from auditor.reports.html import write_html_reports
 from auditor.spiders.crawl import CrawlSpec
+from tests.loopback import QuietHandler, loopback_server
 
 pytestmark = pytest.mark.e2e
 
@@ -49,7 +48,7 @@ def certificate(folder: Path, address: str, *, expired: bool) -> tuple[Path, Pat
 
 @contextmanager
 def https_site(folder: Path, address: str, *, expired: bool) -> Iterator[str]:
-    class Page(BaseHTTPRequestHandler):
+    class Page(QuietHandler):
         def do_GET(self) -> None:
             body = PAGE if self.path != "/robots.txt" else b""
             self.send_response(200 if body else 404)
@@ -58,20 +57,11 @@ def https_site(folder: Path, address: str, *, expired: bool) -> Iterator[str]:
             self.end_headers()
             self.wfile.write(body)
 
-        def log_message(self, *args: object) -> None:
-            pass
-
     cert_file, key_file = certificate(folder, address, expired=expired)
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     context.load_cert_chain(cert_file, key_file)
-    server = ThreadingHTTPServer((address, 0), Page)
-    server.socket = context.wrap_socket(server.socket, server_side=True)
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"https://{address}:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
+    with loopback_server(Page, address, tls=context) as url:
+        yield url
 
 
 @pytest.mark.parametrize(("address", "expired"), [("127.0.0.80", False), ("127.0.0.81", True)])

@@ -3,11 +3,11 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+from tests.loopback import QuietHandler, loopback_server
 
 
 @dataclass
@@ -39,7 +39,7 @@ def serve(routes: dict[str, Route], host: str = "127.0.0.40") -> Iterator[Site]:
     """Serve ``routes`` (path -> Route; anything else is 404) on ``host`` at a free port."""
     site = Site(url="")
 
-    class Handler(BaseHTTPRequestHandler):
+    class Handler(QuietHandler):
         def do_GET(self) -> None:
             site.requests.append((self.path, self.headers.get("User-Agent", "")))
             route = routes.get(self.path.split("?", 1)[0]) or Route("<h1>Not found</h1>", status=404)
@@ -52,15 +52,6 @@ def serve(routes: dict[str, Route], host: str = "127.0.0.40") -> Iterator[Site]:
             self.end_headers()
             self.wfile.write(data)
 
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = ThreadingHTTPServer((host, 0), Handler)
-    site.url = f"http://{host}:{server.server_address[1]}/"
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
+    with loopback_server(Handler, host) as url:
+        site.url = url
         yield site
-    finally:
-        server.shutdown()
-        server.server_close()
