@@ -10,7 +10,6 @@ and a PostgreSQL database, for the tests that must hold on both.
 from __future__ import annotations
 
 import os
-import subprocess
 import tempfile
 import uuid
 from collections.abc import Iterator
@@ -19,7 +18,8 @@ from pathlib import Path
 import psycopg
 import pytest
 
-SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "services" / "postgres"
+from tests.service_scripts import running_service
+
 BACKENDS = ("sqlite", "postgresql")
 
 
@@ -30,13 +30,8 @@ def postgres_server() -> Iterator[str]:
     # postgres user, who cannot enter root's private folders; the script makes this one its own.
     temp = Path("/tmp") if os.geteuid() == 0 else Path(tempfile.gettempdir())
     folder = temp / f"auditor-postgres-{os.getpid()}-{uuid.uuid4().hex[:8]}"
-    env = {**os.environ, "AUDITOR_POSTGRES_DIR": str(folder)}
-    started = subprocess.run([str(SCRIPT), "start"], env=env, capture_output=True, text=True, timeout=600)
-    try:
-        assert started.returncode == 0, f"PostgreSQL did not start:\n{started.stderr}"
-        yield started.stdout.strip().splitlines()[-1]
-    finally:
-        subprocess.run([str(SCRIPT), "stop"], env=env, capture_output=True, text=True, timeout=120)
+    with running_service("postgres", "AUDITOR_POSTGRES_DIR", folder) as url:
+        yield url
 
 
 @pytest.fixture

@@ -3,26 +3,19 @@ installs Debian's redis-server when missing), on loopback and a free port, and s
 
 from __future__ import annotations
 
-import os
-import subprocess
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
-SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "services" / "redis"
+from tests.service_scripts import running_service
 
 
 @pytest.fixture(scope="session")
 def redis_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """``redis://127.0.0.1:PORT/0`` of a redis-server of this test session's own."""
-    env = {**os.environ, "AUDITOR_SERVICES_DIR": str(tmp_path_factory.mktemp("services"))}
-    started = subprocess.run([str(SCRIPT), "start"], env=env, capture_output=True, text=True, timeout=300)
-    assert started.returncode == 0, started.stderr
-    try:
-        yield started.stdout.strip()
-    finally:
-        subprocess.run([str(SCRIPT), "stop"], env=env, capture_output=True, timeout=60)
+    folder = tmp_path_factory.mktemp("services")
+    with running_service("redis", "AUDITOR_SERVICES_DIR", folder, start_timeout=300, stop_timeout=60) as url:
+        yield url
 
 
 @pytest.fixture

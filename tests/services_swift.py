@@ -10,15 +10,13 @@ subprocesses it starts, with a new empty bucket of the test's own; its value is 
 
 from __future__ import annotations
 
-import os
-import subprocess
 import uuid
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
-SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "services" / "swift"
+from tests.service_scripts import running_service
+
 #: tempauth's user "tester" of account "test" (scripts/services/swift): S3 access key and secret.
 ACCESS_KEY = "test:tester"
 SECRET_KEY = "testing"
@@ -27,13 +25,8 @@ SECRET_KEY = "testing"
 @pytest.fixture(scope="session")
 def s3_endpoint(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """``http://127.0.0.1:PORT`` of a Swift of this test session's own."""
-    env = {**os.environ, "AUDITOR_SERVICES_DIR": str(tmp_path_factory.mktemp("services"))}
-    started = subprocess.run([str(SCRIPT), "start"], env=env, capture_output=True, text=True, timeout=600)
-    try:
-        assert started.returncode == 0, f"Swift did not start:\n{started.stderr}"
-        yield started.stdout.strip().splitlines()[-1]
-    finally:
-        subprocess.run([str(SCRIPT), "stop"], env=env, capture_output=True, text=True, timeout=120)
+    with running_service("swift", "AUDITOR_SERVICES_DIR", tmp_path_factory.mktemp("services")) as url:
+        yield url
 
 
 @pytest.fixture
