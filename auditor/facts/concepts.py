@@ -92,8 +92,10 @@ MONEY = "@money"
 
 #: A clause ends at a comma (not one between digits: "5,90 €", nor a price's ",-": "99,- kr"),
 #: semicolon, dash (not a price's: "kr 99,–") or bracket, and at the end of a sentence (a block's
-#: text may hold several).
-_CLAUSE_BREAK = re.compile(r"(?<!\d),|,(?![\d\-–—])|[;()\[\]]|(?<!\d,)[–—]|\s-\s|[.!?]\s+(?=[A-ZÅÄÖÆØÜ])")
+#: text may hold several), but not at the full stop of a one-letter abbreviation ("i. d. R.").
+_CLAUSE_BREAK = re.compile(
+    r"(?<!\d),|,(?![\d\-–—])|[;()\[\]]|(?<!\d,)[–—]|\s-\s|(?<!\b[^\W\d_])[.!?]\s+(?=[A-ZÅÄÖÆØÜ])"
+)
 #: Brackets that are no clause break: a number alone ("fjorten (14) dager", "(14) Tage") and a
 #: lowercase word right after a number, its twin written out ("14 (fjorton) dagar").
 _KEPT_BRACKETS = re.compile(r"\(\s*\d+\s*\)|(?<=\d)\s*\(\s*([^\W\d_]+)\s*\)")
@@ -317,9 +319,16 @@ def _table(names: tuple[str, ...]) -> _Table:
     return table
 
 
+#: A number with its unit written as one word ("24hrs", "48t", "2std"): the unit's terms count.
+_GLUED_UNIT = re.compile(r"\d{1,3}([^\W\d_]{1,5})")
+
+
 def _refs(table: _Table, word: str) -> list[Ref]:
     """Every term part a normalised word fills."""
     found: list[Ref] = list(table.exact.get(word, ()))
+    glued = _GLUED_UNIT.fullmatch(word)
+    if glued is not None:
+        found.extend(_refs(table, glued.group(1)))
     for length in table.prefix_lengths:
         if length > len(word):
             break
@@ -553,23 +562,31 @@ def _negated_slots(
 
 def _term_matches(term: Term, index: int, parts: dict[Ref, list[int]]) -> list[tuple[int, ...]]:
     """Where a term is found in the clause: the positions of its parts, each found in order
-    within its gap after the one before."""
+    within its gap after the one before. The nearest word that fills a part is tried first, then
+    the next: in "hören innerhalb von 2 Tagen von uns" the term "hören ... von uns" is the second
+    "von", the one "uns" follows."""
     starts = parts.get((index, 0), [])
     if len(term.parts) == 1:
         return [(start,) for start in starts]
     found: list[tuple[int, ...]] = []
     for start in starts:
-        at = start
-        positions = [start]
-        for number, part in enumerate(term.parts[1:], start=1):
-            following = [p for p in parts.get((index, number), []) if at < p <= at + 1 + part.gap]
-            if not following:
-                break
-            at = following[0]
-            positions.append(at)
-        else:
-            found.append(tuple(positions))
+        positions = _rest_of_term(term, index, parts, 1, start)
+        if positions is not None:
+            found.append((start, *positions))
     return found
+
+
+def _rest_of_term(term: Term, index: int, parts: dict[Ref, list[int]], number: int, at: int) -> tuple[int, ...] | None:
+    """The positions of parts ``number``… of a term whose part before is at ``at``, or None."""
+    if number == len(term.parts):
+        return ()
+    gap = term.parts[number].gap
+    for position in parts.get((index, number), ()):
+        if at < position <= at + 1 + gap:
+            rest = _rest_of_term(term, index, parts, number + 1, position)
+            if rest is not None:
+                return (position, *rest)
+    return None
 
 
 def _span(clause: Clause, concept: str, lang: str, slots: Iterable[str]) -> int | None:

@@ -338,8 +338,8 @@ SENTENCE_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
     "da": ("max.", "min.", "ca.", "bl.a.", "f.eks.", "fx.", "inkl.", "ekskl.", "kl.", "nr.", "tlf.", "tel.", "evt."),
     "fi": ("max.", "min.", "enint.", "esim.", "mm.", "puh.", "nro.", "klo."),
     "de": ("max.", "min.", "ca.", "bzw.", "ggf.", "insb.", "gesetzl.", "i. d. R.", "z. B.", "inkl.", "exkl.", "Nr.",
-           "Tel.", "evtl.", "u. a.", "vgl."),
-    "en": ("max.", "min.", "approx.", "incl.", "excl.", "e.g.", "i.e.", "tel."),
+           "Tel.", "evtl.", "u. a.", "vgl.", "Str.", "Co.", "Abs.", "Art."),
+    "en": ("max.", "min.", "approx.", "incl.", "excl.", "e.g.", "i.e.", "tel.", "Co.", "St.", "No."),
 }
 # fmt: on
 #: Any of :data:`SENTENCE_ABBREVIATIONS`, not the tail of a longer word.
@@ -409,11 +409,19 @@ def _sentences_of(text: str) -> tuple[Sentence, ...]:
     return tuple(out)
 
 
+#: A street name shortened at the end of its compound ("Hauptstr.", "Bahnhofstr.", "Storgt.",
+#: "Kirkevn.") and the house number after it. (Not a bare "g.": "Bestellung. 14 Tage …" ends a sentence.)
+_STREET_ABBREVIATION = re.compile(r"(?:str|gt|vn)\.$", re.IGNORECASE)
+_HOUSE_NUMBER = re.compile(r"\s+\d{1,4}\b")
+
+
 def _abbreviated(text: str, at: int) -> bool:
     """Whether the full stop right before ``at`` ends an abbreviation (:data:`SENTENCE_ABBREVIATIONS`)
     or one of its inner ones ("i. d. R.", "z. B.")."""
     if text[at - 1 : at] != ".":
         return False
+    if _STREET_ABBREVIATION.search(text, max(0, at - 12), at) and _HOUSE_NUMBER.match(text, at):
+        return True  # "Hauptstr. 12", "Storg. 5": a street and its number
     return any(m.start() < at <= m.end() for m in _ABBREVIATION.finditer(text, max(0, at - 16), at + 16))
 
 
@@ -692,6 +700,9 @@ UNIT_WORDS: dict[str, Unit] = {
     "vuorokausi": "days", "vuorokautta": "days", "vuorokauden": "days",
     "viikkoa": "weeks", "viikon": "weeks", "kuukautta": "months", "kuukauden": "months", "kk": "months",
     "vuotta": "years", "vuoden": "years", "vuosi": "years",
+    # fi inessives: "4 tunnissa", "kahdessa päivässä" ("in 4 hours")
+    "tunnissa": "hours", "päivässä": "days", "vuorokaudessa": "days", "viikossa": "weeks",
+    "kuukaudessa": "months",
     # de
     "stunden": "hours", "stunde": "hours", "tage": "days", "tagen": "days", "tag": "days", "wochen": "weeks",
     "woche": "weeks", "monate": "months", "monaten": "months", "monat": "months", "jahre": "years",
@@ -704,9 +715,11 @@ UNIT_WORDS: dict[str, Unit] = {
     # genitives and adjectives: "tre års", "14 dagars", "14-dagers", "14-tägiges", "zweijährige",
     "års": "years", "dagars": "days", "dagers": "days", "dages": "days", "veckors": "weeks",
     "ukers": "weeks", "ugers": "weeks", "månaders": "months", "måneders": "months", "timmars": "hours",
+    "månads": "months", "måneds": "months", "veckas": "weeks", "ukes": "weeks", "uges": "weeks",
     "tägig": "days", "tägige": "days", "tägigen": "days", "tägiges": "days", "tägiger": "days",
     "jährig": "years", "jährige": "years", "jährigen": "years", "jähriges": "years",
-    "monatig": "months", "monatige": "months", "monatigen": "months",
+    "monatig": "months", "monatige": "months", "monatigen": "months", "monatiges": "months", "monatiger": "months",
+    "wöchig": "weeks", "wöchige": "weeks", "wöchigen": "weeks", "wöchiges": "weeks", "wöchiger": "weeks",
     # "treårig reklamationsrätt", "3-årig garanti", "toårige", "kaksivuotinen", "14-päiväinen"
     "årig": "years", "åriga": "years", "årigt": "years", "årige": "years",
     "vuotinen": "years", "vuotisen": "years", "vuotista": "years", "päiväinen": "days", "päiväisen": "days",
@@ -832,10 +845,21 @@ def _periods(text: str, working_days: bool) -> tuple[Period, ...]:
     return tuple(_find_periods(text, working_days))
 
 
+#: Finnish states "within a week" without the number: a unit's genitive before a postposition
+#: of time ("viikon sisällä", "vuoden kuluessa", "kuukauden ajan") is one such unit.
+_FI_POSTPOSITIONS = frozenset({"sisällä", "sisalla", "kuluessa", "kulussa", "aikana", "ajan"})
+_FI_GENITIVE_UNITS = frozenset({"tunnin", "päivän", "paivan", "vuorokauden", "viikon", "kuukauden", "vuoden"})
+
+
 def _find_periods(text: str, working_days: bool) -> Iterator[Period]:
     tokens = list(_TOKEN.finditer(text))
     for i, token in enumerate(tokens):
         word = token.group()
+        if _one_unit_fi(tokens, i):
+            unit = unit_of(word)
+            if unit is not None:
+                yield Period(1.0, unit, token.start(), token.end())
+            continue
         if token.start() and (text[token.start() - 1].isalnum() or text[token.start() - 1] in "._,"):
             continue
         if word[0].isdigit():
@@ -880,6 +904,19 @@ def _find_periods(text: str, working_days: bool) -> Iterator[Period]:
             working = _working_period(text, tokens, i + 1, amount, token.start())
             if working is not None:
                 yield working
+
+
+def _one_unit_fi(tokens: list[re.Match[str]], at: int) -> bool:
+    """Whether ``tokens[at]`` is a Finnish unit genitive standing for one unit: a postposition of
+    time after it and no number before it ("viikon sisällä", not "kahden viikon sisällä")."""
+    if tokens[at].group().casefold() not in _FI_GENITIVE_UNITS or at + 1 == len(tokens):
+        return False
+    if tokens[at + 1].group().casefold() not in _FI_POSTPOSITIONS:
+        return False
+    if at == 0:
+        return True
+    before = tokens[at - 1].group()
+    return not before[0].isdigit() and number_value(before) is None
 
 
 def _working_period(text: str, tokens: list[re.Match[str]], at: int, amount: float, start: int) -> Period | None:

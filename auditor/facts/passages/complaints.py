@@ -57,7 +57,6 @@ from auditor.facts.passages.common import (
     periods,
     phrase_spans,
     sentences,
-    unit_of,
     word_index,
     word_list,
 )
@@ -134,12 +133,17 @@ def gather(doc: Document, lang: str) -> list[PassageFact]:
         # reklamera? Så snart ..."), else its innermost heading ("Reklamasjonsfrist").
         inner = open_headings[-1][3] if main and open_headings and tag not in HEADINGS else ""
         question = ""
+        # A paragraph that has begun on complaints stays on them: "Reklamationer sendes til …
+        # Vi vender tilbage inden for 5 hverdage" promises the complaint's answer time.
+        carried = False
         for sentence in _sentences(block.text):
-            out.extend(_sentence_facts(
-                doc, block, lang, sentence, inherited, heading=tag in HEADINGS, links=links,
+            found = _sentence_facts(
+                doc, block, lang, sentence, inherited or carried, heading=tag in HEADINGS, links=links,
                 right_heading="" if tag in HEADINGS else right_heading,
                 asked=question or inner,
-            ))
+            )
+            out.extend(found)
+            carried = carried or (main and any(f.topic in _ON_COMPLAINTS for f in found))
             question = sentence.text if sentence.text.rstrip().endswith("?") else ""
         notice = _notice_in_block(doc, block, lang)
         if notice is not None:
@@ -147,6 +151,9 @@ def gather(doc: Document, lang: str) -> list[PassageFact]:
     out.extend(_notices_in_images(doc, lang))
     return out
 
+
+#: The passages that put a paragraph on complaints for its later sentences.
+_ON_COMPLAINTS = frozenset({PassageTopic.COMPLAINTS_RIGHT, PassageTopic.COMPLAINT_PROCEDURE})
 
 #: Elements whose rows or items read as one list of statements.
 _CONTAINERS = frozenset({"table", "dl", "ul", "ol"})
@@ -335,7 +342,7 @@ def _answer_time(doc: Document, text: str) -> tuple[float, Unit, bool] | None:
     the periods to complain in, not to answer), then the nearest to an answering word: in
     "Reklamationer som görs inom två månader besvaras inom fem dagar" the answer time is five days."""
     found = [
-        p for p in (*periods(text, working_days=True), *_bare_units(text)) if not _clock_range(text, p)
+        p for p in periods(text, working_days=True) if not _clock_range(text, p)
     ] or _next_days(text)
     if not found:
         return None
@@ -360,14 +367,6 @@ def _clock_range(text: str, period: Period) -> bool:
     return period.unit == "hours" and _CLOCK_BEFORE.search(text[: period.start]) is not None
 
 
-#: A Finnish unit in the genitive, alone before a postposition of time, is one of it ("viikon
-#: kuluessa", "vuorokauden sisällä"): Finnish needs no "one" where Swedish says "inom en vecka".
-_FI_BARE_UNIT = re.compile(
-    r"(?<![\w-])(?P<unit>viikon|vuorokauden|kuukauden|vuoden|päivän|tunnin)\s+(?:kuluessa|sisällä|aikana)\b",
-    re.IGNORECASE,
-)
-
-
 def _next_days(text: str) -> list[Period]:
     """An answer "by the next working day" ("senast nästa arbetsdag", "am nächsten Werktag", the
     ``next_day`` phrases of the service_hours topic): one working day, as the response time of
@@ -387,18 +386,6 @@ def _next_days(text: str) -> list[Period]:
             continue
         end = ends[0] if ends else len(text)
         out.append(Period(1.0, "days", chars[0], end, working=True))
-    return out
-
-
-def _bare_units(text: str) -> list[Period]:
-    out: list[Period] = []
-    for match in _FI_BARE_UNIT.finditer(text):
-        before = text[: match.start()].split()
-        if before and (before[-1][0].isdigit() or number_value(before[-1]) is not None):
-            continue  # "kahden viikon kuluessa": a number's period, read by periods()
-        unit = unit_of(match.group("unit"))
-        if unit is not None:
-            out.append(Period(1.0, unit, match.start(), match.end("unit")))
     return out
 
 
@@ -428,7 +415,7 @@ def _periods(
         from_context = True
     out: list[PassageFact] = []
     # "vuoden kuluessa": a unit alone is one of it, in Finnish as the complaint periods say it.
-    stated = [*periods(text), *_bare_units(text)]
+    stated = list(periods(text))
     for period in stated:
         start, end = word_index(text, period.start), word_index(text, period.end)
         lo, hi = _clause(text, period)

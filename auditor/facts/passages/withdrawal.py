@@ -111,14 +111,20 @@ def _periods(doc: Document, lang: str) -> list[PassageFact]:
     for block in doc.blocks:
         if _is_section_heading(block):
             section = block.text if _names_right(concepts, block.text) else ""
+        asked = ""  # a short question naming the right, earlier in the block ("Ångrat dig? …")
         for sentence in sentences(block.text):
             text = sentence.text
             slots = _with_acts(concepts.spans(text, _CONCEPT))
             rights, opens = slots.get("right", []), slots.get("open", [])
             if not rights and not opens:
-                if section and block.label is None and not _is_section_heading(block):
+                if asked:
+                    out.extend(_section_period(doc, block, lang, concepts, asked, text))
+                elif section and block.label is None and not _is_section_heading(block):
                     out.extend(_section_period(doc, block, lang, concepts, section, text))
                 continue
+            question = text[: text.find("?") + 1]  # a statement opens with its question, if any
+            if question and not opens and _names_right(concepts, question):
+                asked = question
             assigned = _assign(text, slots, _label_words(text))
             if rights and (assigned["right"] or not _acts_only(slots)):
                 out.append(_period_fact(doc, block, lang, text, assigned["right"], []))
@@ -690,13 +696,17 @@ def _return_costs(doc: Document, lang: str) -> list[PassageFact]:
     out: list[PassageFact] = []
     for block in doc.blocks:
         found = False
+        asked_defect = False  # the sentence before asked about faulty goods
         for sentence in sentences(block.text):
+            refund, defect = _refund_or_defect(concepts, sentence.text)
             payer = _payer(
                 word_list(sentence.text),
                 lex,
-                statement_value(concepts, sentence.text, "return_costs"),
-                _refund_or_defect(concepts, sentence.text),
+                None if asked_defect else statement_value(concepts, sentence.text, "return_costs"),
+                (refund, defect or asked_defect),
             )
+            # "Har varan skadats? Då står vi för returen": the answer is about a complaint's return.
+            asked_defect = defect and sentence.text.rstrip().endswith("?")
             if payer:
                 found = True
                 out.append(
@@ -734,7 +744,7 @@ def _payer(
     ``consumer`` ("If your item is faulty, we refund your return postage": "your" is no payer),
     and with a defect word nothing (a complaint's return is no withdrawal's)."""
     refund, faulty = slots
-    defect = has_phrase(words, lex.get("defect", ()))
+    defect = faulty or has_phrase(words, lex.get("defect", ()))
     if concept in ("consumer", "trader"):
         return concept
     if has_phrase(words, lex.get("consumer", ())):
