@@ -4,6 +4,9 @@ their "one". Sentences written for these tests (issue 18)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from types import ModuleType
+
 import pytest
 
 from auditor.facts.concepts import clauses, match_text
@@ -15,8 +18,9 @@ from auditor.models import PassageFact, PassageTopic
 URL = "https://www.butik.example/villkor"
 
 
-def _facts(module: object, html: str, lang: str) -> list[PassageFact]:
-    return module.gather(Document(f"<html><body><main>{html}</main></body></html>", URL), lang)  # type: ignore[attr-defined]
+def _facts(module: ModuleType, html: str, lang: str) -> list[PassageFact]:
+    gather: Callable[[Document, str], list[PassageFact]] = module.gather
+    return gather(Document(f"<html><body><main>{html}</main></body></html>", URL), lang)
 
 
 def _of(facts: list[PassageFact], topic: PassageTopic) -> list[PassageFact]:
