@@ -373,11 +373,58 @@ def _parse_addresses(text: str, country_hint: str) -> tuple[ParsedAddress, ...]:
     for index, line in enumerate(lines):
         if not re.search(r"\d", line):
             continue
-        for code in _codes(line):
+        codes = _codes(line)
+        for code in codes:
             found = _address(lines, offsets, index, code, country_hint, text)
             if found is not None:
                 out.append(found)
+        if not codes and index >= 2:
+            stacked = _stacked_address(lines, offsets, index, country_hint, text)
+            if stacked is not None:
+                out.append(stacked)
     return tuple(out)
+
+
+#: British and Irish street words: a street there may have no house number ("Coast Road").
+_UK_STREET = re.compile(
+    r"(?:^|,\s*|\d[a-zA-Z]?\s+)(?:[A-Z][\w'’-]*\s){0,3}(?:Road|Rd|Street|St|Lane|Ln|Avenue|Ave|Drive|Dr|Close|Way|"
+    r"Place|Pl|Square|Sq|Terrace|Crescent|Court|Ct|Hill|Row|Quay|Parade|Grove|Gardens|Walk|Green|Mews|Park|"
+    r"Business Park|Industrial Estate)\.?$"
+)
+#: A county after the town ("Ballyvara, Co. Clare", "Ennis, County Clare", "Truro, Cornwall").
+_COUNTY = re.compile(r",\s*(?:Co\.?|County)\s+[A-Z][\w'’-]*$|,\s*[A-Z][\w'’-]*(?:shire)?$")
+
+
+def _stacked_address(
+    lines: list[str], offsets: list[int], index: int, hint: str, text: str
+) -> ParsedAddress | None:
+    """A British or Irish address written on lines of their own: street, town (with its county),
+    then the postcode alone ("Unit 7, Coast Road" / "Ballyvara, Co. Clare" / "V95 X4K2")."""
+    code = lines[index].strip().rstrip(".,")
+    countries = tuple(
+        fmt.country for fmt in postal_formats().values()
+        if "town postcode" in fmt.order and not fmt.between and fmt.postcode.fullmatch(code)
+    )
+    if not countries:
+        return None
+    town = _COUNTY.sub("", lines[index - 1].strip().rstrip(","))
+    if not re.fullmatch(rf"{_TOWN}", town) or _town(town) != town:
+        return None
+    street_line = lines[index - 2].strip().rstrip(",")
+    span = _street(street_line)
+    if span is None and _UK_STREET.search(street_line) and not re.search(r"\d{5,}", street_line):
+        span = (street_line, False, 0)
+    if span is None:
+        return None
+    country = postal_country(code, hint, town=town, text=text, among=countries)
+    if not country:
+        return None
+    street, is_box, start = span
+    lead = len(lines[index - 2]) - len(lines[index - 2].lstrip())
+    return ParsedAddress(
+        street=street, postal_code=_show_code(code, country), town=town, country=country, po_box=is_box,
+        start=offsets[index - 2] + lead + start, end=offsets[index] + len(lines[index].rstrip()),
+    )
 
 
 def _codes(line: str) -> list[_Code]:

@@ -16,7 +16,7 @@ from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 from auditor import lexicon, profiles
@@ -39,6 +39,7 @@ from auditor.facts.passages import gatherers
 from auditor.facts.phones import gather_phones
 from auditor.facts.scripts import gather_script_signals
 from auditor.facts.structured import StructuredContact, gather_structured
+from auditor.facts.third_parties import names_own_site
 from auditor.models import (
     UNLINKED_DEPTH,
     AddressFact,
@@ -89,6 +90,20 @@ def registrable_domain(url: str) -> str:
     """The site's own domain for telling its emails from third parties' (port dropped)."""
     host = urlsplit(url).hostname or ""
     return host[4:] if host.startswith("www.") else host
+
+
+_Owned = TypeVar("_Owned", EmailFact, PhoneFact, AddressFact)
+
+
+def _own_by_name(facts: list[_Owned], site_domain: str) -> list[_Owned]:
+    """``facts`` with those set aside for naming a third party given back to the trader where that
+    name is part of the site's own ("Ingrid Lie Foto" on ingridliefoto.no, not the carrier Ingrid)."""
+    return [
+        fact.model_copy(update={"third_party": False, "owner": "", "owner_reason": None})
+        if fact.owner_reason == "context" and names_own_site(fact.owner, fact.excerpt, site_domain)
+        else fact
+        for fact in facts
+    ]
 
 
 def offsite_contact_pages(links: list[LinkFact]) -> list[str]:
@@ -324,8 +339,11 @@ def gather_site(crawl: SiteCrawl, jurisdiction: str | None = None) -> SiteFacts:
             submissions = page.render.submissions
             guard.run("form_submissions", page.final_url,
                       partial(_attach_submissions, found.forms, page.final_url, submissions))
-    links, emails, phones = found.links, found.emails, found.phones
-    addresses, org_numbers, names = found.addresses, found.org_numbers, found.names
+    links = found.links
+    emails = _own_by_name(found.emails, site_domain)
+    phones = _own_by_name(found.phones, site_domain)
+    addresses = _own_by_name(found.addresses, site_domain)
+    org_numbers, names = found.org_numbers, found.names
     forms, passages = found.forms, found.passages
 
     pages = guard.run("page_infos", "", partial(_page_infos, docs, links, home_url, langs)) or []

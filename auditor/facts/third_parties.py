@@ -130,6 +130,30 @@ def owner_by_context(text: str, start: int) -> Owner | None:
     return owner
 
 
+def names_own_site(owner: str, text: str, site_domain: str) -> bool:
+    """Whether a third party's name read in ``text`` is part of the site's own name there: "Ingrid
+    Lie Foto" on ingridliefoto.no names the photographer, not the delivery company Ingrid. The
+    name is the site's when the site's domain label holds it and the text holds the whole label
+    (its words written apart or together)."""
+    label = _site_label(site_domain)
+    name = re.sub(r"\W+", "", lexicon.normalise(owner))
+    if len(label) < 4 or not name or name not in label:
+        return False
+    return label in re.sub(r"\W+", "", lexicon.normalise(text))
+
+
+#: Second-level labels under which names are registered ("example.co.uk").
+_SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "ltd", "plc"})
+
+
+def _site_label(site_domain: str) -> str:
+    """The name part of a host: "ingridliefoto" of "shop.ingridliefoto.no" and of "ingridliefoto.co.uk"."""
+    labels = site_domain.casefold().split(".")
+    if len(labels) >= 3 and labels[-2] in _SECOND_LEVEL:
+        return labels[-3]
+    return labels[-2] if len(labels) >= 2 else labels[0]
+
+
 def _named(text: str) -> tuple[Owner, int] | None:
     """The last third party or public body named in ``text``, and where its name ends."""
     parties = third_parties()

@@ -130,6 +130,19 @@ def trader_block(
     return None
 
 
+def other_company_block(fact: _HasPlace, names: Sequence[CompanyNameFact], home_url: str) -> CompanyNameFact | None:
+    """A legal name that is not the site's in the same block of text as ``fact``, or None: the
+    block is about that company ("Fraktbolaget Norden AB – Hamngatan 3 – 411 06 Göteborg" on a
+    checkout page is the carrier's)."""
+    excerpt = fact.excerpt.casefold()
+    for name in names:
+        if name.url != fact.url or names_the_site(name.name, home_url):
+            continue
+        if name.name.casefold() in excerpt or _neighbours(name.locator, fact.locator):
+            return name
+    return None
+
+
 def numbered_block(fact: _HasPlace, numbers: Sequence[OrgNumberFact]) -> OrgNumberFact | None:
     """A valid registration number in the same block of text as ``fact`` (or a block beside it),
     not a named third party's, or None.

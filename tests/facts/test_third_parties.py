@@ -62,3 +62,20 @@ def test_a_phone_number_belongs_to_the_party_its_sentence_names(
 
     [phone] = gather_phones(Document(f"<html><body><p>{text}</p></body></html>", "https://www.butik.se/"), region)
     assert (phone.third_party, phone.owner, phone.owner_reason) == (reason is not None, owner, reason)
+
+
+@pytest.mark.parametrize(
+    ("owner", "text", "site", "own"),
+    [
+        # the carrier's name inside the site's own name: the photographer's block
+        ("Ingrid", "Ingrid Lie Foto c/o Studio Polarlys Storgata 41", "ingridliefoto.no", True),
+        ("Ingrid", "Ingrid Lie Foto, Storgata 41", "www.ingridliefoto.co.uk", True),
+        # the carrier itself, on another site: not the trader's
+        ("Ingrid", "Vi levererar med Ingrid, Kungsgatan 5", "ingridliefoto.no", False),
+        ("Klarna", "Klarna Bank AB, Sveavägen 46", "kaffekvarnen.se", False),
+    ],
+)
+def test_a_third_partys_name_inside_the_sites_own_is_the_trader(owner: str, text: str, site: str, own: bool) -> None:
+    from auditor.facts.third_parties import names_own_site
+
+    assert names_own_site(owner, text, site) is own

@@ -6,9 +6,11 @@ What it checks
     or in the site-wide header or footer. A PO box (Box, Postboks, Postfach, PL) is not a
     geographic address: a site that gives only a PO box is partial. Addresses in the privacy
     policy are not counted (they are usually a data-protection authority's), except in the block
-    naming the trader as controller; nor is an address in a sentence or block that names another
-    company or a public body ("Kuluttajariitalautakunta, PL 306, 00531 Helsinki"): it is named in
-    the message as set aside, with whose it is.
+    naming the trader as controller (by that word, the site's legal name or a registration
+    number); nor is an address in a sentence or block that names another company or a public body
+    ("Kuluttajariitalautakunta, PL 306, 00531 Helsinki"): it is named in the message as set aside,
+    with whose it is. An address that no fact makes anyone else's but stands where a trader does
+    not give its own (a page of another kind) is no proof of absence: a person decides.
 
 Why it matters
     Art. 5(1)(b) Directive 2000/31/EC and Art. 6(1)(c) Directive 2011/83/EU require the
@@ -19,7 +21,8 @@ Failing example      no address on any page read
 Partial example      "Postadress: PL 123, 00101 Helsinki" only
 Passing example      "Storgatan 12, 111 22 Stockholm" in the footer
 Needs review when    the contact page could not be read or needs JavaScript, the crawl did not
-                     cover the site, or the address is only in structured data.
+                     cover the site, the address is only in structured data, or an address
+                     nobody else's stands only on a page of another kind.
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ from __future__ import annotations
 import re
 
 from auditor.facts.addresses import ADDRESS_COUNTRIES
-from auditor.i18n import N_, Messages, Text, country, region_name
+from auditor.i18n import N_, Messages, Text, country, kind_name, region_name
 from auditor.models import AddressFact, Category, Evidence, PageKind, RuleMeta, Severity
 from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, partial, passed, register
 from auditor.rules import legal
@@ -41,6 +44,8 @@ from auditor.rules.support import (
     aside,
     fact_evidence,
     first_of_each,
+    numbered_block,
+    other_company_block,
     own_phone_countries,
     owner_reason,
     set_aside_note,
@@ -87,6 +92,10 @@ MESSAGES = Messages(
     none=N_("No postal address on any of the pages read."),
     doubt_aside=N_("No postal address of the trader found, but {doubt}."),
     none_aside=N_("No postal address of the trader on the pages read."),
+    elsewhere=N_(
+        "No postal address where a trader gives its own details, but {address} stands on a {where} page, in "
+        "no block naming another company; check whether it is the trader's.",
+    ),
     note_po_box=N_("PO box ({country}, {region})"),
     note_street=N_("street address ({country}, {region})"),
     note_street_only=N_("street without postcode and town ({region})"),
@@ -122,7 +131,7 @@ class ContactAddress(Rule):
         visible = [
             a for a in facts.addresses
             if a.method != "structured_data" and not a.third_party
-            and (a.region in SITE_WIDE or pages.kind(a.url) in _ADDRESS_PAGES or _controller(a, pages)
+            and (a.region in SITE_WIDE or pages.kind(a.url) in _ADDRESS_PAGES or _controller(a, facts, pages)
                  or trader_block(a, facts.company_names, facts.coverage.home_url, pages) is not None)
         ]
         street = first_of_each([a for a in visible if not a.po_box and a.postal_code], _same_address)
@@ -154,6 +163,20 @@ class ContactAddress(Rule):
         abroad = unknown_establishment(_where_established(facts, pages), pages.all, _KNOWN_ADDRESSES)
         if abroad:
             return needs_review(MESSAGES("unknown_country", seen=abroad), pages.searched(5))
+        # An address no fact makes another's (no third party, body or other company named with it),
+        # on a page of another kind ("Find os", a blog post): perhaps the trader's, so no proof of
+        # absence.
+        home = facts.coverage.home_url
+        unplaced = first_of_each(
+            [a for a in facts.addresses if a.postal_code and owner_reason(a) is None
+             and other_company_block(a, facts.company_names, home) is None],
+            _same_address,
+        )
+        if unplaced:
+            return needs_review(
+                MESSAGES("elsewhere", address=_show(unplaced[0]), where=kind_name(pages.kind(unplaced[0].url).value)),
+                [_evidence(a, pages) for a in unplaced[:3]],
+            )
         doubt = absence_doubt(pages, facts.coverage, "address")
         # Every address left stands where a trader does not give its own: named, with the reason.
         note = set_aside_note([
@@ -168,10 +191,16 @@ class ContactAddress(Rule):
         return failed(with_note(MESSAGES("none_aside" if note else "none"), note), pages.searched(10))
 
 
-def _controller(address: AddressFact, pages: Pages) -> bool:
-    """In a privacy notice, the block that names the trader as controller (not an authority's)."""
-    return (pages.kind(address.url) == PageKind.PRIVACY and bool(_CONTROLLER.search(address.excerpt))
-            and not THIRD_PARTIES.search(address.excerpt))
+def _controller(address: AddressFact, facts: FactView, pages: Pages) -> bool:
+    """In a privacy notice, the block that names the trader as controller (not an authority's):
+    by that word, or by the site's legal name or a registration number beside the address."""
+    if pages.kind(address.url) != PageKind.PRIVACY or THIRD_PARTIES.search(address.excerpt):
+        return False
+    return (
+        bool(_CONTROLLER.search(address.excerpt))
+        or trader_block(address, facts.company_names, facts.coverage.home_url) is not None
+        or numbered_block(address, facts.org_numbers) is not None
+    )
 
 
 def _where_established(facts: FactView, pages: Pages) -> list[tuple[str, str]]:
