@@ -18,7 +18,9 @@ Python):
   ``address`` / ``customer_service`` / ``chat``; ``name`` holds an email address), steps of the
   procedure (``howto``), or a promised answer time (``answer_time`` with amount and unit;
   ``working_days`` when counted in working days; ``answer_asap`` for "as soon as possible"
-  without a period); ``defect`` when it is about faulty or damaged goods. Sentences that send
+  without a period); ``defect`` when it is about faulty or damaged goods; ``general`` when only
+  a fault in the sentence itself makes it about complaints (no complaint word, no heading, no
+  paragraph or page about them: "Är något fel, hör av dig så löser vi det"). Sentences that send
   the consumer to a public body are dispute resolution, not this topic.
 * ``guarantee_period`` (concept ``complaint_period``, read as word positions): a period whose
   nearest subject word is the complaints right, a fault with a word of claiming or reporting
@@ -278,7 +280,10 @@ def _sentence_facts(
     # Complaints about marketing, a newsletter or personal data are no complaints about goods.
     other_subject = bool(channel.get("other_subject")) and not fault and not right
     if context and not links and not channel.get("public_body") and not other_subject:
-        procedure = _procedure(doc, block, lang, text, channel, fault=fault)
+        # About complaints only by a fault in the sentence itself ("Är något fel, hör av dig så löser
+        # vi det"): a general invitation to get in touch, named as such.
+        general = not (right or inherited or channel.get("context") or named.get("named"))
+        procedure = _procedure(doc, block, lang, text, channel, fault=fault, general=general)
         if procedure is not None:
             out.append(procedure)
     out.extend(_periods(doc, block, lang, text, words, asked=asked))
@@ -286,7 +291,14 @@ def _sentence_facts(
 
 
 def _procedure(
-    doc: Document, block: TextBlock, lang: str, text: str, channel: dict[str, list[tuple[int, int]]], *, fault: bool
+    doc: Document,
+    block: TextBlock,
+    lang: str,
+    text: str,
+    channel: dict[str, list[tuple[int, int]]],
+    *,
+    fault: bool,
+    general: bool = False,
 ) -> PassageFact | None:
     """A complaint_procedure passage: the channel and steps (``complaint_channel`` concept) and
     the promised answer time (``complaint_answer``) a sentence about complaints gives."""
@@ -305,6 +317,8 @@ def _procedure(
         flags.append("howto")
     if flags and fault:
         flags.append("defect")  # how to complain about goods that are faulty or arrive damaged
+    if flags and general:
+        flags.append("general")
     amount: float | None = None
     unit: Unit | None = None
     # When complaints are answered: an answering word with a time unit (or "as soon as

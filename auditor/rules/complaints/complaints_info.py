@@ -22,6 +22,10 @@ Failing example      the terms, returns and contact pages were read and none of 
 Passing example      "Du har tre års reklamationsrätt enligt konsumentköplagen." in the terms
 Partial when         the site only says how to complain about faulty or damaged goods ("Kommer
                      varan skadad? Kontakta oss med bilder") without naming the legal right
+Failing also when    faults are mentioned only in passing, such as a general invitation to get in
+                     touch if something is wrong ("Är något fel, hör av dig så löser vi det"),
+                     with no word of complaints, no complaints heading and nothing on the right,
+                     its period or how complaints are handled; the message quotes it
 Needs review when    no terms, returns or complaints page was read, a page that looks like one
                      could not be read (robots, HTTP error, JavaScript), the crawl did not
                      cover the site, a complaints page was read but its wording was not
@@ -147,6 +151,11 @@ MESSAGES = Messages(
     doubt=N_(
         "No information about the right to complain found, but {doubt}.",
     ),
+    general_only=N_(
+        "Faults are mentioned only in passing ('{excerpt}'): nothing on the consumer's legal right to "
+        "complain about faulty goods (the legal guarantee), how long it lasts or how complaints are handled.",
+    ),
+    note_general=N_("faults mentioned in passing, not complaints information"),
     none=N_(
         "No page read explains the consumer's right to complain about faulty goods (the legal guarantee), "
         "although the terms or returns pages were read.",
@@ -218,7 +227,8 @@ class ComplaintsInfo(Rule):
             unique(
                 p
                 for p in facts.passages
-                if p.topic == PassageTopic.COMPLAINT_PROCEDURE and "defect" in p.flags and counts(p, pages)
+                if p.topic == PassageTopic.COMPLAINT_PROCEDURE and "defect" in p.flags and "general" not in p.flags
+                and counts(p, pages)
             ),
             pages,
         )
@@ -231,7 +241,8 @@ class ComplaintsInfo(Rule):
             unique(
                 p
                 for p in facts.passages
-                if p.topic == PassageTopic.COMPLAINT_PROCEDURE and "channel" in p.flags and counts(p, pages)
+                if p.topic == PassageTopic.COMPLAINT_PROCEDURE and "channel" in p.flags and "general" not in p.flags
+                and counts(p, pages)
             ),
             pages,
         )
@@ -264,6 +275,16 @@ class ComplaintsInfo(Rule):
         doubt = complaints_absence_doubt(pages, facts.coverage)
         if doubt:
             return needs_review(MESSAGES("doubt", doubt=doubt), pages.searched(5))
+        general = unique(
+            p for p in facts.passages
+            if p.topic == PassageTopic.COMPLAINT_PROCEDURE and "general" in p.flags and counts(p, pages)
+        )
+        if general:
+            return failed(
+                MESSAGES("general_only", excerpt=general[0].excerpt),
+                [*(passage_evidence(p, pages, MESSAGES("note_general")) for p in general[:2]),
+                 *searched_for_terms(pages, facts.coverage)],
+            )
         return failed(MESSAGES("none"), searched_for_terms(pages, facts.coverage))
 
 
