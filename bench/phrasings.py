@@ -144,7 +144,10 @@ CONCEPTS: dict[str, Concept] = {
     # flagged no_context, is not it; nor is a German trader's § 36 VSBG statement that it does not
     # take part, flagged vsbg_unwilling: it names no body to turn to, though the rule accepts it
     # as the statement the law asks of such a trader).
-    "adr_body": Concept(PassageTopic.ADR_BODY, lambda p: not {"no_context", "vsbg_unwilling"} & set(p.flags)),
+    # A body named as the one to turn to (not one the tool does not know by name: a review signal).
+    "adr_body": Concept(
+        PassageTopic.ADR_BODY, lambda p: not {"no_context", "vsbg_unwilling", "unknown_body"} & set(p.flags)
+    ),
     # When customer service can be reached (opening hours or round the clock) or how soon it
     # answers (a promised response time): either passes the service-hours rule.
     "service_hours": Concept(

@@ -6,7 +6,9 @@ platform.
   written in the lexicon; or a link to a dispute body's web site (flag ``link``, ``target``).
   A sentence passage is flagged ``web_address`` when its block also gives a web address or a
   link to another site (``target`` then holds it, a dispute body's own site first) and
-  ``postal_address`` when the block gives a postal code. The German § 36 VSBG statement adds
+  ``postal_address`` when the block gives a postal code. A sentence about taking a dispute to a
+  kind of body the lexicon does not know by name ("the Consumer Disputes Committee", a foreign
+  "Schlichtungsstelle") is flagged ``unknown_body``, without a name. The German § 36 VSBG statement adds
   ``vsbg_unwilling`` ("nicht bereit und nicht verpflichtet") or ``vsbg_willing``.
   A body named without saying it is the one to turn to is flagged ``no_context``: neither its
   sentence, nor its block (statement unit), nor the heading right before the block says that
@@ -37,6 +39,7 @@ from auditor.facts.concepts import stem
 from auditor.facts.dom import Document, TextBlock
 from auditor.facts.passages.common import (
     HEADINGS,
+    Phrases,
     find_phrases,
     has_phrase,
     passage_fact,
@@ -306,6 +309,13 @@ def _without_bodies(text: str) -> list[str]:
 # --------------------------------------------------------------------------- ADR bodies
 
 
+def _names_unknown_body(text: str, kinds: Phrases) -> bool:
+    """Whether ``text`` writes a kind of dispute body with a capital, as part of a name ("the
+    Consumer Disputes Committee", "Schlichtungsstelle für …"), not "an arbitration board"."""
+    capitalised = [w for w in re.findall(r"[^\W\d_][\w-]*", text) if w[0].isupper()]
+    return any(has_phrase(word_list(w), kinds) for w in capitalised)
+
+
 def _adr_sentences(doc: Document, lang: str) -> list[PassageFact]:
     lex = topic_phrases("adr_body")
     statement, unwilling, willing = (
@@ -313,6 +323,7 @@ def _adr_sentences(doc: Document, lang: str) -> list[PassageFact]:
         lex.get("vsbg_unwilling", ()),
         lex.get("vsbg_willing", ()),
     )
+    unknown, dispute = lex.get("unknown_body", ()), lex.get("dispute", ())
     out: list[PassageFact] = []
     blocks = doc.blocks
     for i, block in enumerate(blocks):
@@ -324,6 +335,11 @@ def _adr_sentences(doc: Document, lang: str) -> list[PassageFact]:
             names = bodies_named(text) or _bodies_by_address(text)
             vsbg = _vsbg(text, statement, unwilling, willing)
             if not names and vsbg is None:
+                if _names_unknown_body(text, unknown) and has_phrase(word_list(text), dispute):
+                    # "refer the dispute to the Consumer Disputes Committee": a body the lexicon
+                    # does not know (another country's), named as the one to turn to
+                    out.append(passage_fact(doc, block.element, PassageTopic.ADR_BODY, lang, text,
+                                            flags=["unknown_body"]))
                 continue
             if web is None:
                 web = _web_address(doc, block)

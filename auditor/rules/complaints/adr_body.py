@@ -15,7 +15,9 @@ What it checks
       names no body;
     * needs_review: a body is named only as something else, or with no word saying disputes
       go to it (a data recipient, a blog post, a former employer, an award: the gatherer's
-      ``no_context`` flag): the tool cannot tell whether the page points consumers to it;
+      ``no_context`` flag): the tool cannot tell whether the page points consumers to it; or
+      the page sends disputes to a body the tool does not know by name (another country's:
+      ``unknown_body``), or names only the EU ODR platform;
     * fail: no dispute body on any page, when the terms were read and the crawl saw the
       contact pages (absence is established).
 
@@ -126,6 +128,16 @@ MESSAGES = Messages(
         "site has no terms page, and its links to its terms lead nowhere.",
     ),
     # A passage that names no body by name; it stands where a name would ("Only {names} is named").
+    unknown_body=N_(
+        "No dispute body the tool knows is named, but the page speaks of taking disputes to one ('{excerpt}'); "
+        "check which body it is and whether it is the competent one.",
+    ),
+    platform_only=N_(
+        "No dispute body is named; only the EU online dispute resolution platform is referred to (closed on 20 "
+        "July 2025). Check whether the trader must name the competent body.",
+    ),
+    note_unknown_body=N_("dispute body the tool does not know"),
+    note_platform=N_("EU ODR platform, no dispute body"),
     some_body=N_("a dispute body"),
     # Evidence notes; a linked body's address follows in parentheses.
     note_unwilling=N_("§ 36 VSBG statement (not willing)"),
@@ -207,6 +219,20 @@ class AdrBody(Rule):
             return needs_review(
                 _sentence(MESSAGES("no_context", names=_names(aside))),
                 [_evidence(p, pages, MESSAGES("note_no_context")) for p in aside[:3]],
+            )
+        # The page speaks of taking disputes out of court, to a body the tool does not know by
+        # name (another country's) or to the EU platform: no proof that no body is named.
+        unknown = one_per_place([p for p in passages if "unknown_body" in p.flags])
+        if unknown:
+            return needs_review(
+                MESSAGES("unknown_body", excerpt=unknown[0].excerpt),
+                [_evidence(p, pages, MESSAGES("note_unknown_body")) for p in unknown[:3]],
+            )
+        platform = one_per_place([p for p in facts.passages if p.topic == PassageTopic.ODR_LINK])
+        if platform:
+            return needs_review(
+                MESSAGES("platform_only"),
+                [_evidence(p, pages, MESSAGES("note_platform")) for p in platform[:3]],
             )
         doubt = complaints_absence_doubt(pages, facts.coverage)
         if doubt:
