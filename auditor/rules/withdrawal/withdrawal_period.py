@@ -5,7 +5,9 @@ What it checks
     peruuttamisoikeus, Widerrufsrecht, right of withdrawal) with the period stated next to it.
     The jurisdiction's period (``withdrawal_days``, 14) or longer passes; a shorter period is a
     fail. The right named without a period is partial. A commercial "öppet köp 30 dagar"
-    counts only where the statutory right is named too; on its own it is not the right.
+    counts only where the statutory right is named too; on its own it is not the right. A
+    return period shorter than the law's ("7 dagars returrätt") is no extra beyond the right but
+    the shop's own version of it: a fail that says it is too short.
     Numbers next to delivery, refund, extension or exchange words ("14 dagars leveranstid",
     "refund within 14 days", "bytesrätt 30 dagar") are not the withdrawal period. A shorter
     period read loosely (the right named in another clause, or a return word nearer to the
@@ -131,6 +133,13 @@ MESSAGES = Messages(
     open_doubt=N_(
         "Only a commercial open purchase is offered and the statutory right of withdrawal was not "
         "found, but {doubt}.",
+    ),
+    open_short=N_(
+        "A return period of {period} is offered, shorter than the {days:g} days of the statutory right of "
+        "withdrawal, which is not named on any page read: if it stands for that right, it is too short.",
+    ),
+    note_open_short=N_(
+        "return period {period}, shorter than {days:g} days",
     ),
     open_only=N_(
         "Only a commercial open purchase is offered; the statutory right of withdrawal and its "
@@ -259,6 +268,15 @@ class WithdrawalPeriod(Rule):
             evidence = [passage_evidence(p, pages, MESSAGES("note_open_only")) for p in one_per_place(opens)[:3]]
             if doubt:
                 return needs_review(MESSAGES("open_doubt", doubt=doubt), evidence)
+            # A return period shorter than the law's is no extra beyond the right: the shop's own
+            # (wrong) version of it ("7 dagars returrätt"), so it is read as the right stated short.
+            short_open = one_per_place([p for p in opens if p.in_days() is not None and (p.in_days() or 0) < days])
+            if short_open:
+                return failed(
+                    MESSAGES("open_short", period=_period(short_open[0]), days=days),
+                    [passage_evidence(p, pages, MESSAGES("note_open_short", period=_period(p), days=days))
+                     for p in short_open[:3]] + searched_for_withdrawal(pages, facts.coverage, 5),
+                )
             return failed(
                 MESSAGES("open_only", days=days),
                 evidence + searched_for_withdrawal(pages, facts.coverage, 5),
