@@ -49,6 +49,7 @@ from auditor.models import (
 )
 from auditor.pipeline import AuditSettings, audit
 from auditor.web.saved import SavedCopy, SavedCopyError
+from auditor.web.urls import url_key
 
 Tool = Literal["present", "absent", "cannot tell"]
 
@@ -186,6 +187,16 @@ def _returns_info(outcome: RuleOutcome, facts: SiteFacts | None = None) -> Tool:
     return stated
 
 
+def _findable(outcome: RuleOutcome, facts: SiteFacts | None = None) -> Tool:
+    """contact-page-findable's partial is also the contact page found three clicks away (its first
+    evidence): not within the label's two clicks."""
+    if outcome.outcome == Outcome.PARTIAL and facts is not None and outcome.evidence:
+        depth = {url_key(p.url): p.depth for p in facts.pages}.get(url_key(outcome.evidence[0].url))
+        if depth is not None and depth > 2:
+            return "absent"
+    return _by_outcome(outcome, facts)
+
+
 def _form_provided(outcome: RuleOutcome, facts: SiteFacts | None = None) -> Tool:
     """withdrawal-form's partial is a form mentioned but not provided: the form is absent."""
     if outcome.outcome == Outcome.PARTIAL:
@@ -242,7 +253,7 @@ CHECKS: tuple[Check, ...] = (
     Check("has_phone", "contact-phone", "Phone number", _by_outcome),
     Check("has_postal_address", "contact-address", "Postal address", _by_outcome),
     Check("has_org_number", "trader-identity", "Organisation number", _org_number),
-    Check("click_depth_home_to_contact", "contact-page-findable", "Contact page within 2 clicks", _by_outcome,
+    Check("click_depth_home_to_contact", "contact-page-findable", "Contact page within 2 clicks", _findable,
           _within_two_clicks),
     Check("has_returns_info", "withdrawal-period", "Returns / withdrawal information", _returns_info),
     Check("has_withdrawal_period_stated", "withdrawal-period", "Withdrawal period stated", _stated_period),
