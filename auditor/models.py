@@ -590,6 +590,11 @@ class CrawlCoverage(_Frozen):
         description="Links to terms, returns or complaints information that only a script can follow, "
         "with what a browser saw when it clicked them.",
     )
+    document_links: list[str] = Field(
+        default_factory=list,
+        description="Same-site links to documents (PDF, Word, ...) whose text or address names terms, returns "
+        "or complaints information: the crawl reads pages, not documents, so what they say is unknown.",
+    )
 
 
 class PassageTopic(StrEnum):

@@ -64,7 +64,7 @@ from auditor.models import (
     SiteFacts,
     TraderNameFact,
 )
-from auditor.web.urls import host_key, is_page_url, url_key
+from auditor.web.urls import host_key, is_document_url, is_page_url, url_key
 
 _TITLE_SPLIT = re.compile(r"\s[|–—·:»-]\s|\s-\s")
 _APP_ROOT = re.compile(r'<div[^>]+id=["\'](root|app|__next|__nuxt|svelte)["\']', re.I)
@@ -104,6 +104,24 @@ def _own_by_name(facts: list[_Owned], site_domain: str) -> list[_Owned]:
         else fact
         for fact in facts
     ]
+
+
+#: The kinds of information a document link may hold in place of a page (terms, returns, complaints).
+_LEGAL_DOCUMENT_KINDS = frozenset({PageKind.TERMS, PageKind.RETURNS, PageKind.COMPLAINTS})
+
+
+def _legal_documents(links: list[LinkFact]) -> list[str]:
+    """Same-site documents whose link text or address names terms, returns or complaints ("Köpvillkor
+    (PDF)", /agb.pdf): the crawl does not read them, so information may be in them."""
+    lex = lexicon.load()
+    found: dict[str, None] = {}
+    for link in links:
+        if not link.internal or not is_document_url(link.target):
+            continue
+        kinds = {**lex.url_kinds(link.target), **lex.text_kinds(link.text)}
+        if lexicon.best_kind(kinds) in _LEGAL_DOCUMENT_KINDS:
+            found[link.target] = None
+    return list(found)
 
 
 def offsite_contact_pages(links: list[LinkFact]) -> list[str]:
@@ -368,6 +386,7 @@ def gather_site(crawl: SiteCrawl, jurisdiction: str | None = None) -> SiteFacts:
         render_error=crawl.render_error,
         offsite_contact_pages=guard.run("offsite_contact_pages", "", partial(offsite_contact_pages, links)) or [],
         script_links=script_links,
+        document_links=guard.run("document_links", "", partial(_legal_documents, links)) or [],
     )
     account_links = guard.run("gather_account_links", "", partial(gather_account_links, links)) or []
     return SiteFacts(

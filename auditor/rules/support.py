@@ -191,6 +191,7 @@ MESSAGES = Messages(
     unreadable=N_("the page {url} could not be read ({reason})"),
     unvisited=N_("the page {url} was not visited"),
     no_section=N_("no {what} page was read"),
+    document=N_("no {what} page was read, and the site links to a document the crawl does not read ({url})"),
     # A link to terms only a script can follow ({text}: its words; {url}: the page it is on).
     link_unclicked=N_("no {what} page was read, and the link '{text}' on {url} works only through a script and "
                      "was not clicked in a browser"),
@@ -364,12 +365,19 @@ def _no_section_doubt(coverage: CrawlCoverage, kinds: frozenset[PageKind], what:
 
     Even after a complete crawl, shops without any terms page are rare, and terms reached only
     through scripts (a checkout link with ``href="#"`` that opens a dialog) are not. So absence is
-    established only when the site's own links to such information were all clicked in a real
-    browser and none of them did anything; with no such link at all, or one not clicked or one
-    that showed something, it stays in doubt."""
+    established only after a complete crawl in which a real browser drew the pages it renders
+    (so links that scripts write were seen) and either the site has no link to such information
+    at all, even a scripted one, or its links to it were all clicked and none of them did
+    anything; a link not clicked or one that showed something keeps it in doubt, and so does a
+    crawl that read the static HTML alone."""
     links = [link for link in coverage.script_links if link.kind in kinds]
-    if not links or not coverage.exhaustive:
+    if not coverage.exhaustive:
         return MESSAGES("no_section", what=what)
+    if coverage.document_links:  # the terms may be a PDF ("Köpvillkor (PDF)")
+        return MESSAGES("document", what=what, url=coverage.document_links[0])
+    if not links:
+        rendered = coverage.render_mode != "never" and not coverage.render_error
+        return None if rendered else MESSAGES("no_section", what=what)
     for link in links:
         click = link.click
         where = {"what": what, "text": link.text, "url": link.url}

@@ -54,6 +54,16 @@ def is_page_url(url: str) -> bool:
     last = path.rsplit("/", 1)[-1]
     return not ("." in last and last.rsplit(".", 1)[-1] in SKIP_EXTENSIONS)
 
+#: Extensions of documents a shop may publish its terms or forms in (read by people, not the crawl).
+DOCUMENT_EXTENSIONS = frozenset({"pdf", "doc", "docx", "odt", "rtf"})
+
+
+def is_document_url(url: str) -> bool:
+    """Whether ``url`` points at a document (PDF, Word, ...) rather than a page."""
+    last = urlsplit(url).path.lower().rsplit("/", 1)[-1]
+    return "." in last and last.rsplit(".", 1)[-1] in DOCUMENT_EXTENSIONS
+
+
 def url_key(url: str) -> str:
     """Identity of a page for de-duplication: scheme, ``www.`` and a trailing ``index.html``
     (``/`` and ``/index.html`` are one page on every static server) do not make a new page."""

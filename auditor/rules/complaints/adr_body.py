@@ -125,7 +125,7 @@ MESSAGES = Messages(
     ),
     none_no_terms=N_(
         "No dispute resolution body (or, in Germany, § 36 VSBG statement) on any of the pages read; the "
-        "site has no terms page, and its links to its terms lead nowhere.",
+        "site has no terms page: the crawl read every page, and no link leads to one.",
     ),
     # A passage that names no body by name; it stands where a name would ("Only {names} is named").
     unknown_body=N_(
@@ -239,7 +239,7 @@ class AdrBody(Rule):
             return needs_review(MESSAGES("doubt", doubt=doubt), pages.searched(5))
         terms_read = pages.of_kinds(TERMS_PAGE_KINDS)
         evidence = searched_for_terms(pages, facts.coverage)
-        if not terms_read:  # no terms page, and the site's links to its terms lead nowhere
+        if not terms_read:  # no terms page: every page read, and no link (nor any scripted one) leads to one
             return failed(MESSAGES("none_no_terms"), evidence)
         return failed(MESSAGES("none", url=terms_read[0].final_url), evidence)
 

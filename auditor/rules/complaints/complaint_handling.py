@@ -42,7 +42,7 @@ from auditor.rules.complaints.complaints_info import (
     ranked,
     unique,
 )
-from auditor.rules.support import Pages, passage_evidence, searched_for_terms
+from auditor.rules.support import TERMS_PAGE_KINDS, Pages, passage_evidence, searched_for_terms
 
 CRD_6_1_G = LegalRef(
     instrument=legal.CRD,
@@ -70,6 +70,10 @@ MESSAGES = Messages(
     ),
     doubt=N_(
         "No description of how to complain found, but {doubt}.",
+    ),
+    none_site=N_(
+        "No page says where or how to complain about a purchase; the site has no terms, returns or complaints "
+        "page: the crawl read every page, and no link leads to one.",
     ),
     none=N_(
         "No page read says where or how to complain about a purchase, although the terms or returns "
@@ -143,7 +147,8 @@ class ComplaintHandling(Rule):
         doubt = complaints_absence_doubt(pages, facts.coverage)
         if doubt:
             return needs_review(MESSAGES("doubt", doubt=doubt), pages.searched(5))
-        return failed(MESSAGES("none"), searched_for_terms(pages, facts.coverage))
+        none = "none" if pages.of_kinds(TERMS_PAGE_KINDS) else "none_site"
+        return failed(MESSAGES(none), searched_for_terms(pages, facts.coverage))
 
 
 def _channel(passage: PassageFact) -> Text | str:

@@ -156,6 +156,10 @@ MESSAGES = Messages(
         "complain about faulty goods (the legal guarantee), how long it lasts or how complaints are handled.",
     ),
     note_general=N_("faults mentioned in passing, not complaints information"),
+    none_site=N_(
+        "No page explains the consumer's right to complain about faulty goods (the legal guarantee); the site "
+        "has no terms, returns or complaints page: the crawl read every page, and no link leads to one.",
+    ),
     none=N_(
         "No page read explains the consumer's right to complain about faulty goods (the legal guarantee), "
         "although the terms or returns pages were read.",
@@ -285,7 +289,8 @@ class ComplaintsInfo(Rule):
                 [*(passage_evidence(p, pages, MESSAGES("note_general")) for p in general[:2]),
                  *searched_for_terms(pages, facts.coverage)],
             )
-        return failed(MESSAGES("none"), searched_for_terms(pages, facts.coverage))
+        none = "none" if pages.of_kinds(TERMS_PAGE_KINDS) else "none_site"
+        return failed(MESSAGES(none), searched_for_terms(pages, facts.coverage))
 
 
 def counts(passage: PassageFact, pages: Pages) -> bool:

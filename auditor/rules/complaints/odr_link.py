@@ -91,8 +91,8 @@ MESSAGES = Messages(
         "No link to the ODR platform on any of the pages read, including {url}.",
     ),
     none_no_terms=N_(
-        "No link to the ODR platform on any of the pages read; the site has no terms page, and its links "
-        "to its terms lead nowhere.",
+        "No link to the ODR platform on any of the pages read; the site has no terms page: the crawl read "
+        "every page, and no link leads to one.",
     ),
     # Evidence notes; a link's address follows in parentheses.
     note_outdated=N_(

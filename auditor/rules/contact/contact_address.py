@@ -134,6 +134,8 @@ class ContactAddress(Rule):
             and (a.region in SITE_WIDE or pages.kind(a.url) in _ADDRESS_PAGES or _controller(a, facts, pages)
                  or trader_block(a, facts.company_names, facts.coverage.home_url, pages) is not None)
         ]
+        # The privacy notice's controller block counts, but the trader's own pages are shown first.
+        visible.sort(key=lambda a: pages.kind(a.url) == PageKind.PRIVACY)
         street = first_of_each([a for a in visible if not a.po_box and a.postal_code], _same_address)
         if street:
             return passed(

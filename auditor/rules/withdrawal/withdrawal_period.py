@@ -46,7 +46,14 @@ from auditor.models import (
 )
 from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, partial, passed, register
 from auditor.rules import legal
-from auditor.rules.support import Pages, dead_link_evidence, one_per_place, passage_evidence, section_doubt
+from auditor.rules.support import (
+    TERMS_PAGE_KINDS,
+    Pages,
+    dead_link_evidence,
+    one_per_place,
+    passage_evidence,
+    section_doubt,
+)
 
 CRD_6_1_H = LegalRef(
     instrument=legal.CRD,
@@ -147,6 +154,10 @@ MESSAGES = Messages(
     ),
     doubt=N_(
         "No statement of the right of withdrawal found, but {doubt}.",
+    ),
+    none_site=N_(
+        "No page states the right of withdrawal; the site has no terms or returns page: the crawl read every "
+        "page, and no link leads to one.",
     ),
     none=N_(
         "No statement of the right of withdrawal on any page read, terms and returns pages included.",
@@ -283,7 +294,8 @@ class WithdrawalPeriod(Rule):
             )
         if doubt:
             return needs_review(MESSAGES("doubt", doubt=doubt), pages.searched(5))
-        return failed(MESSAGES("none"), searched_for_withdrawal(pages, facts.coverage))
+        none = "none" if pages.of_kinds(TERMS_PAGE_KINDS) else "none_site"
+        return failed(MESSAGES(none), searched_for_withdrawal(pages, facts.coverage))
 
 
 def _period(passage: PassageFact) -> Text:
