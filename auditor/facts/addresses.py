@@ -188,6 +188,8 @@ _HOUSE_NUMBER = (
     r"(?:\s(?:[A-Z]|[a-hj-np-z](?!\w))(?:\s\d{1,3})?)?"
     # a floor, flat or stair: 2. sal, 3 tv, 2.º Esq., lok. 5, Top 4, bus 2
     r"(?:,?\s(?:\d{1,2}\.?\s?(?:sal|tv|th|mf|etg|etasje|vån|vån\.|tr|OG|EG|krs|floor)\.?"
+    # Danish ground floor and basement: "st. tv.", "kld."
+    r"|(?:st|kld)\.(?:\s?(?:tv|th|mf)\.?)?"
     r"|\d{1,2}\.?\s?[º°ª]\.?(?:\s?(?:andar|piso|Esq|Dto|Dir|izq|dcha|[A-Z]))?\.?"
     r"|(?:lok|m|apt|app|Apt|Suite|Ste|bus|bte|Stiege|Top|piso|esc|int|scala|sc)\.?\s?\d{1,4}[a-zA-Z]?))?"
 )

@@ -183,6 +183,10 @@ def test_same_address_reported_once() -> None:
 # page (invented companies, streets and numbers). The hint is Swedish: the country comes from the
 # format, a prefix or the country's name, not from the site's jurisdiction.
 EVERY_COUNTRY = [
+    ("<p>Skärgårdens Salt Ab, Torggatan 5, AX-22100 Mariehamn, Åland</p>",
+     ("Torggatan 5", "22100", "Mariehamn", "AX")),
+    ("<p>Bogbinderiet ApS, Kirkevej 7, st. tv., 8000 Aarhus C</p>",
+     ("Kirkevej 7, st. tv.", "8000", "Aarhus C", "DK")),
     ("<p>Kaasbeek B.V.<br>Keizersgracht 123<br>1015 CJ Amsterdam<br>Nederland</p>",
      ("Keizersgracht 123", "1015 CJ", "Amsterdam", "NL")),
     ("<p>Sklep Kowal sp. z o.o., ul. Marszałkowska 10/12 lok. 5, 00-950 Warszawa, Polska</p>",
