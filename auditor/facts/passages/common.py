@@ -725,7 +725,8 @@ UNIT_WORDS: dict[str, Unit] = {
     "vuotinen": "years", "vuotisen": "years", "vuotista": "years", "päiväinen": "days", "päiväisen": "days",
     # en
     "hours": "hours", "hour": "hours", "days": "days", "day": "days", "weeks": "weeks", "week": "weeks",
-    "months": "months", "month": "months", "years": "years", "year": "years",
+    "months": "months", "month": "months", "years": "years", "year": "years", "yrs": "years", "yr": "years",
+    "mths": "months", "wks": "weeks",
 }
 #: One- to three-letter units that are units only with their full stop and right after a number
 #: ("24 t." and "14 d." in nb/da, "3 Mon.", "2 J.", "2 v." in fi): alone, "j" and "v" are other words and

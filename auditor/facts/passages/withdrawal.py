@@ -437,7 +437,12 @@ def _path_and_slug(target: str) -> tuple[str, str]:
 
 
 #: An address written out in the text, not linked ("hittar du här: https://butiken.se/angerblankett.pdf").
-_WRITTEN_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"')\]]+", re.IGNORECASE)
+_WRITTEN_URL = re.compile(
+    r"\b(?:https?://|www\.)[^\s<>\"')\]]+"
+    # a bare domain with a path, as shops write it ("butik.fi/lomakkeet/peruutus.pdf"), not an email's
+    r"|(?<![@\w.-])[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.[a-z]{2,6}/[^\s<>\"')\]]+",
+    re.IGNORECASE,
+)
 
 
 def _written_links(doc: Document, concepts: PageConcepts, lang: str) -> list[PassageFact]:
@@ -446,7 +451,7 @@ def _written_links(doc: Document, concepts: PageConcepts, lang: str) -> list[Pas
     it into the browser; a person reading the page counts it as given)."""
     out: list[PassageFact] = []
     for block in doc.blocks:
-        if "://" not in block.text and "www." not in block.text.lower():
+        if "/" not in block.text:
             continue
         for sentence in sentences(block.text):
             found = _WRITTEN_URL.search(sentence.text)
