@@ -356,11 +356,18 @@ def section_doubt(
         if lexicon.best_kind(lex.url_kinds(url)) in kinds:
             return MESSAGES("unvisited", url=url)
     if not pages.of_kinds(kinds):
-        return _no_section_doubt(coverage, kinds, what)
+        return _no_section_doubt(coverage, kinds, what, linked_pages=sum(1 for p in pages.all if p.linked))
     return None
 
 
-def _no_section_doubt(coverage: CrawlCoverage, kinds: frozenset[PageKind], what: Text | str) -> Text | None:
+#: Pages a crawl must reach by links before a site without any terms link counts as having no terms:
+#: a bot wall or a placeholder answers with one page and no links.
+_WHOLE_SITE_PAGES = 3
+
+
+def _no_section_doubt(
+    coverage: CrawlCoverage, kinds: frozenset[PageKind], what: Text | str, *, linked_pages: int = 0
+) -> Text | None:
     """Why no page of ``kinds`` does not yet show that the site has none, or None when it does.
 
     Even after a complete crawl, shops without any terms page are rare, and terms reached only
@@ -369,7 +376,8 @@ def _no_section_doubt(coverage: CrawlCoverage, kinds: frozenset[PageKind], what:
     (so links that scripts write were seen) and either the site has no link to such information
     at all, even a scripted one, or its links to it were all clicked and none of them did
     anything; a link not clicked or one that showed something keeps it in doubt, and so does a
-    crawl that read the static HTML alone."""
+    crawl that read the static HTML alone, and so does a crawl that reached fewer than
+    :data:`_WHOLE_SITE_PAGES` pages (a bot wall, a placeholder or a one-page app may be all it saw)."""
     links = [link for link in coverage.script_links if link.kind in kinds]
     if not coverage.exhaustive:
         return MESSAGES("no_section", what=what)
@@ -377,7 +385,8 @@ def _no_section_doubt(coverage: CrawlCoverage, kinds: frozenset[PageKind], what:
         return MESSAGES("document", what=what, url=coverage.document_links[0])
     if not links:
         rendered = coverage.render_mode != "never" and not coverage.render_error
-        return None if rendered else MESSAGES("no_section", what=what)
+        whole = linked_pages >= _WHOLE_SITE_PAGES
+        return None if rendered and whole else MESSAGES("no_section", what=what)
     for link in links:
         click = link.click
         where = {"what": what, "text": link.text, "url": link.url}
