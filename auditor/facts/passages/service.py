@@ -173,12 +173,13 @@ def _hours(doc: Document, lang: str) -> list[PassageFact]:
         flags: list[str] = []
         others: list[str] = []
         for i, line in enumerate(lines):
+            around = find_any(line, lex.around)
+            if not around and not _has_hours(line):
+                continue
+            # Whose hours they are is asked only of a line that states some: it reads the line
+            # and the lines before it for phrases, and most lines of a page state no hours.
             before = lines[i - 1] if i else previous
             whose = _whose(line, [before, *reversed(lines[: max(i - 1, 0)]), previous], lex)
-            around = find_any(line, lex.around)
-            spelled = _spelled_hours(line)
-            if not around and not any(_is_hours(spelled, m) for m in _TIME_RANGE.finditer(spelled)):
-                continue
             if whose == "other":  # a café's or a warehouse's hours: kept, but not customer service's
                 others.append(line)
                 continue
@@ -201,6 +202,17 @@ def _hours(doc: Document, lang: str) -> list[PassageFact]:
             out.append(passage_fact(doc, block.element, _TOPIC, lang, " · ".join(others), flags=["other_place"]))
         previous = lines[-1] if lines else previous
     return out
+
+
+def _has_hours(line: str) -> bool:
+    """Whether ``line`` states a range of hours of the day (in digits or in words)."""
+    spelled = _spelled_hours(line)
+    if not _DIGIT.search(spelled):
+        return False  # a range is of hours in digits (words are turned into digits first)
+    return any(_is_hours(spelled, m) for m in _TIME_RANGE.finditer(spelled))
+
+
+_DIGIT = re.compile(r"\d")
 
 
 def _whose(line: str, context: list[str], lex: _Lex) -> str | None:

@@ -734,16 +734,16 @@ def _payer(
     ``consumer`` ("If your item is faulty, we refund your return postage": "your" is no payer),
     and with a defect word nothing (a complaint's return is no withdrawal's)."""
     refund, faulty = slots
-    defect = has_phrase(words, lex.get("defect", ()))
     if concept in ("consumer", "trader"):
         return concept
     if has_phrase(words, lex.get("consumer", ())):
         return "consumer"
     if has_phrase(words, lex.get("trader", ())):
-        return None if defect else "trader"
+        return None if has_phrase(words, lex.get("defect", ())) else "trader"
     costs = phrase_hits(words, lex.get("cost", ()))
     if not costs:
-        return None
+        return None  # most sentences: no defect phrase need be looked for
+    defect = has_phrase(words, lex.get("defect", ()))
     candidates: list[tuple[int, str]] = []
     for at, phrase in costs:
         end = at + len(phrase.split())
