@@ -55,12 +55,13 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
 from itertools import chain
 from operator import itemgetter
+from types import MappingProxyType
 from typing import Literal
 
 import Stemmer
@@ -811,12 +812,24 @@ class PageConcepts:
         normalised words of ``text`` (``end`` is past the term's last word), for a gatherer that
         weighs distances itself (a period and the nearest subject word). Every concept's slots
         are found at once, the first time a text is asked; the answer is a fresh copy."""
+        return {slot: list(found) for slot, found in self._every_span(text).get(concept, {}).items()}
+
+    def slots(self, text: str, concept: str) -> Mapping[str, Sequence[tuple[int, int]]]:
+        """:meth:`spans` as kept, not copied: for a gatherer that only reads them (several ask
+        whether a slot is filled of every sentence, and a copy each time cost more than the
+        answer). Not to be changed."""
+        return self._every_span(text).get(concept, _NO_SLOTS)
+
+    def _every_span(self, text: str) -> Spans:
         table = self._table
         every = table.spans.get(text)
         if every is None:
             every = _spans_of(table, _terms(table, text)[1])
             self._keep_spans(text, every)
-        return {slot: list(found) for slot, found in every.get(concept, {}).items()}
+        return every
+
+
+_NO_SLOTS: Mapping[str, Sequence[tuple[int, int]]] = MappingProxyType({})
 
 
 @lru_cache(maxsize=64)

@@ -719,7 +719,7 @@ def _return_costs(doc: Document, lang: str) -> list[PassageFact]:
 def _refund_or_defect(concepts: PageConcepts, text: str) -> tuple[bool, bool]:
     """Whether ``text`` holds a word of the ``return_costs`` concept's ``refund`` slot (money
     paid back: "we refund the return postage") and of its ``defect`` slot (faulty goods)."""
-    spans = concepts.spans(text, "return_costs")
+    spans = concepts.slots(text, "return_costs")
     return bool(spans.get("refund")), bool(spans.get("defect"))
 
 
