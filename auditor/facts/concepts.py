@@ -480,7 +480,8 @@ def _found(table: _Table, words: tuple[str, ...]) -> Found:
     absent, and they are passed over by one set comparison. The terms come in the order of a
     set of the first parts met word by word, as they always have: the order callers see slots in.
     """
-    entries = [table.entry(word) for word in words]
+    known = table.words  # the hot loop of the matcher: the memory of each word asked directly
+    entries = [known.get(word) or table.entry(word) for word in words]
     starts = set(chain.from_iterable(entry[1] for entry in entries))
     if not starts:
         return []
@@ -503,8 +504,8 @@ def _found(table: _Table, words: tuple[str, ...]) -> Found:
             present = frozenset().union(*(entry[0] for entry in entries))
         if not table.later[index] <= present:
             continue  # a word of the term is missing
-        parts = {(index, at): [position for position, entry in enumerate(entries) if _code(index, at) in entry[0]]
-                 for at in range(sizes[index])}
+        parts = {(index, at): [position for position, entry in enumerate(entries) if code in entry[0]]
+                 for at, code in enumerate(range(_code(index, 0), _code(index, sizes[index])))}
         found = _term_matches(table.terms[index], index, parts)
         if found:
             out.append((index, found))
@@ -531,8 +532,10 @@ def _clause(table: _Table, text: str, terms: Terms | None = None) -> Clause:
     owned: dict[str, set[int]] = {}
     placed: dict[tuple[str, str, str], list[tuple[int, ...]]] = {}
     keys, sizes = table.keys, table.sizes
+    negation = False
     for index, found in found_terms:
         key = keys[index]
+        negation = negation or key[2] == NEGATION
         known = hits.get(key)
         if known is None:
             hits[key] = {at[0] for at in found}
@@ -546,7 +549,8 @@ def _clause(table: _Table, text: str, terms: Terms | None = None) -> Clause:
                 own = owned[key[0]] = set()
             for found_at in found:
                 own.update(found_at)
-    _negated_slots(placed, hits, owned, table.negated)
+    if negation:  # a derived slot needs a negation word: most clauses have none
+        _negated_slots(placed, hits, owned, table.negated)
     sorted_hits = {k: tuple(sorted(v)) for k, v in hits.items()}
     if _DIGIT.search(text):  # an amount has digits: most clauses have none, and skip the search
         _add_money(table, text, sorted_hits)
