@@ -205,23 +205,41 @@ def fewest_digits(region: str) -> int:
     it, read with ``region``: the shortest national significant number of the region, or the
     shortest country code and number of any country (from libphonenumber's metadata: its possible
     lengths, local-only ones included). A number needs every one of its digits in the text."""
-    def shortest(metadata: PhoneMetadata | None) -> int | None:
-        desc = metadata.general_desc if metadata is not None else None
-        if desc is None:
-            return None
-        lengths = [n for n in (*(desc.possible_length or ()), *(desc.possible_length_local_only or ())) if n > 0]
-        return min(lengths) if lengths else None
+    national = _shortest(PhoneMetadata.metadata_for_region(region.upper()))
+    return min([_international_fewest(), *([national] if national is not None else [])])
 
-    international = [
+
+def _shortest(metadata: PhoneMetadata | None) -> int | None:
+    desc = metadata.general_desc if metadata is not None else None
+    if desc is None:
+        return None
+    lengths = [n for n in (*(desc.possible_length or ()), *(desc.possible_length_local_only or ())) if n > 0]
+    return min(lengths) if lengths else None
+
+
+#: :func:`_international_fewest` as computed for a version of ``phonenumbers``: computing it loads
+#: the metadata of every country (254 modules, about 50 ms of CPU in every process that audits,
+#: where a site's audit needs a few of them). Another version is computed (and may be added here);
+#: ``tests/facts/test_phones.py`` checks the figure of the version installed.
+KNOWN_INTERNATIONAL_FEWEST: dict[str, int] = {"9.0.43": 4}
+
+
+@cache
+def _international_fewest() -> int:
+    known = KNOWN_INTERNATIONAL_FEWEST.get(phonenumbers.__version__)
+    return known if known is not None else international_fewest()
+
+
+def international_fewest() -> int:
+    """The fewest digits of a number written with its country code, over every country."""
+    return min(
         len(str(metadata.country_code)) + length
         for metadata in (
             *(PhoneMetadata.metadata_for_region(r) for r in phonenumbers.SUPPORTED_REGIONS),
             *(PhoneMetadata.metadata_for_nongeo_region(c) for c in phonenumbers.COUNTRY_CODES_FOR_NON_GEO_REGIONS),
         )
-        if metadata is not None and (length := shortest(metadata)) is not None
-    ]
-    national = shortest(PhoneMetadata.metadata_for_region(region.upper()))
-    return min([*international, *([national] if national is not None else [])])
+        if metadata is not None and (length := _shortest(metadata)) is not None
+    )
 
 
 def _labelled_invalid(

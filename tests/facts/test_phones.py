@@ -202,3 +202,15 @@ def test_placeholder_digits(digits: str, expected: bool) -> None:
     from auditor.facts.phones import placeholder_digits
 
     assert placeholder_digits(digits) is expected
+
+
+def test_the_kept_international_bound_is_the_installed_metadatas() -> None:
+    """The fewest digits of an international number, kept per phonenumbers version so that a
+    process does not load every country's metadata: the figure of the installed version."""
+    import phonenumbers
+
+    from auditor.facts import phones
+
+    known = phones.KNOWN_INTERNATIONAL_FEWEST.get(phonenumbers.__version__)  # another version: computed
+    assert known is None or known == phones.international_fewest()
+    assert phones.fewest_digits("SE") <= phones.international_fewest()
