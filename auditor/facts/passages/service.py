@@ -101,10 +101,24 @@ def _spelled_hours(line: str) -> str:
     """``line`` with hours written as words in digits, for the range pattern only (the passage
     keeps the line as written); "in the morning" and "in the evening" after an hour become am
     and pm. A line without an hour word is returned as it is."""
-    if not _HOUR_WORD.search(line):
+    if not _may_spell_hours(line) or not _HOUR_WORD.search(line):
         return line
     digits = _HOUR_WORD.sub(lambda m: str(_HOUR_WORDS[m.group(1).lower()]), line)
     return _DAY_HALF.sub(lambda m: f"{m.group(1)} {'am' if m.group(2).lower() == 'morning' else 'pm'}", digits)
+
+
+_WORD = re.compile(r"\w+")
+_HOUR_WORD_SET = frozenset(_HOUR_WORDS)
+
+
+def _may_spell_hours(line: str) -> bool:
+    """Whether a word of ``line`` is an hour word in any case: a look before ``_HOUR_WORD``,
+    which tries each of its words at every character of a line (a fortieth of an audit's CPU).
+    A word the pattern matches is a whole run of word characters here, and folds to the hour
+    word: case-insensitive matching equates "İ" and "ı" with "i", which case folding does not,
+    so they are folded to it too."""
+    words = " ".join(_WORD.findall(line)).casefold().replace("i\u0307", "i").replace("ı", "i")
+    return not _HOUR_WORD_SET.isdisjoint(words.split(" "))
 
 
 _TOPIC = PassageTopic.SERVICE_HOURS
