@@ -221,6 +221,9 @@ _AFTER_LABEL = re.compile(
     rf"{_FILLER}[:#]?\s*(?P<n>(?:[A-Z]{{1,3}}[\s-]?)?\d[\d\s./-]{{3,18}}[\dA-Z](?:\s?[A-Za-z](?![\w]))?)"
 )
 
+#: The digits every number of ``_AFTER_LABEL`` holds, to look for before its labels.
+_LABELLED_DIGITS = re.compile(r"\d[\d\s./-]{3,18}[\dA-Z]")
+
 _DIGIT = re.compile(r"\d")
 
 
@@ -381,6 +384,8 @@ def _unrecognised(text: str, recognised: list[_Found]) -> list[_Found]:
     """Numbers right after a registration or VAT label that no scheme above took: a trader
     established where the tool does not know the registers ("KvK 12345678", "Tax ID 12-3456789")."""
     out: list[_Found] = []
+    if not _LABELLED_DIGITS.search(text):
+        return out  # no number of the shape taken after a label (the labels' search is slow)
     for label in (_ORG_LABEL, _VAT_LABEL, _OTHER_LABEL):
         for found in label.finditer(text):
             match = _AFTER_LABEL.match(text, found.end())
