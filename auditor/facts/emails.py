@@ -75,6 +75,9 @@ _BARE = re.compile(
     rf"(?P<host>{_LABEL}(?:(?:\s+dot\s+|\.){_LABEL})*(?:\s+dot\s+|\.){_TLD})\s*(?:$|[,;)])",
     re.IGNORECASE | re.MULTILINE,
 )
+#: What every ``_BARE`` address holds ("at" or "snabel" after a space), matched as it is: a look
+#: that opens with a space is quick, the address's pattern is tried at every character of a block.
+_BARE_SIGN = re.compile(r"\s(?:at|snabel)", re.IGNORECASE)
 _DOT_WORD = re.compile(
     r"\s*[\[({]\s*(?:dot|punkt|prikk|piste)\s*[\])}]\s*|\s+(?:dot|punkt|prikk|piste)\s+", re.IGNORECASE
 )
@@ -253,7 +256,11 @@ def _from_text(doc: Document) -> list[_Found]:
                 if address:
                     out.append(_Found(address, "text", block.element, excerpt(text, *match.span()), text,
                                       match.start(), match.start()))
-        for pattern in (_OBFUSCATED, _BARE) if _OB_AT_SIGN.search(text) else (_BARE,):
+        # "at" or "snabel" after a space for a bare one ("info at shop dot se").
+        patterns = [_OBFUSCATED] if _OB_AT_SIGN.search(text) else []
+        if _BARE_SIGN.search(text):
+            patterns.append(_BARE)
+        for pattern in patterns:
             for match in pattern.finditer(text):
                 host = _DOT_WORD.sub(".", match.group("host"))
                 address = normalise_email(f"{match.group('local')}@{host}")
