@@ -28,7 +28,7 @@ from functools import cache
 from importlib import resources
 
 from auditor.facts.dom import Document, excerpt
-from auditor.facts.passages.common import Phrases, passage_fact, phrase_spans, topic_phrases
+from auditor.facts.passages.common import Phrases, has_listed_phrase, passage_fact, phrase_spans, topic_phrases
 from auditor.lexicon import normalise
 from auditor.models import PassageFact, PassageTopic
 
@@ -158,7 +158,7 @@ def _mentions_any(text: str, known: tuple[Act, ...]) -> bool:
     if any(p.search(text) for act in known for p in (*act.abbreviations, *act.numbers)):
         return True
     names = tuple(phrase for act in known for phrase in act.names)
-    return bool(names) and bool(phrase_spans(normalise(text).split(), names))
+    return bool(names) and has_listed_phrase(normalise(text).split(), names)
 
 
 def _statements(text: str) -> list[str]:
