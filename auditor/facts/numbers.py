@@ -128,12 +128,32 @@ def _spans(pattern: re.Pattern[str]) -> Callable[[str], Iterator[tuple[int, int]
     return find
 
 
+#: What every postcode holds: its last digit, then a town's capitalised word.
+_POSTCODE_HINT = re.compile(r"\d[ ,]+[A-ZÅÄÖÆØÜ][a-zåäöæøü]")
+#: What every price holds: a currency or a price's ":-" or ",-", as case-folded text holds them
+#: (case folding turns every letter ``_PRICE`` equates with one of these, "K" and "ſ" too, into it).
+_PRICE_SIGNS = ("kr", "sek", "nok", "dkk", "eur", "usd", "gbp", "€", "$", "£", ":-", ",-")
+
+
+def _prices(text: str) -> Iterator[tuple[int, int]]:
+    folded = text.casefold()
+    if any(sign in folded for sign in _PRICE_SIGNS):
+        for m in _PRICE.finditer(text):
+            yield m.span()
+
+
+def _postcodes(text: str) -> Iterator[tuple[int, int]]:
+    if _POSTCODE_HINT.search(text):
+        for m in _POSTCODE.finditer(text):
+            yield m.span()
+
+
 _FINDERS: tuple[Callable[[str], Iterator[tuple[int, int]]], ...] = (
     _spans(_IBAN),
     _dates,
     _times,
-    _spans(_PRICE),
-    _spans(_POSTCODE),
+    _prices,
+    _postcodes,
     _spans(_HASH_REF),
 )
 
