@@ -161,27 +161,33 @@ def gather_phones(doc: Document, default_region: str) -> list[PhoneFact]:
     return out
 
 
-_DIGIT = re.compile(r"\d")  # a digit as the matcher reads one (``phonenumbers`` matches ``\d`` too)
-#: A run of what a candidate of the matcher is made of before any extension: digits, its
+#: What a candidate of the matcher is made of before any extension, besides digits: its
 #: punctuation (spaces, dashes, dots, slashes, brackets, "x"), plus signs and opening brackets.
-#: A number's digits all stand in one such run.
-_NUMBER_RUN = re.compile(rf"[{_VALID_PUNCTUATION}\d{_PLUS_CHARS}(\[\uFF08\uFF3B]+", re.IGNORECASE)
-
-
-#: A run of what ``_LABELLED_DIGITS``'s number is made of: digits, spaces, tabs, brackets, dots,
+#: A number's digits all stand in one run of digits and these.
+_NUMBER_RUN = rf"{_VALID_PUNCTUATION}{_PLUS_CHARS}(\[\uFF08\uFF3B"
+#: What ``_LABELLED_DIGITS``'s number is made of besides digits: spaces, tabs, brackets, dots,
 #: slashes, dashes and a plus sign.
-_LABELLED_RUN = re.compile(r"[\d \t()./+-]+")
+_LABELLED_RUN = r" \t()./+-"
 
 
-def _most_digits(pattern: re.Pattern[str], text: str) -> int:
-    """The most digits one run of ``pattern`` holds in ``text``."""
-    return max((len(_DIGIT.findall(run)) for run in pattern.findall(text)), default=0)
+def _holds_digits(run: str, text: str, count: int) -> bool:
+    """Whether one run of digits and the characters ``run`` lists holds ``count`` digits in
+    ``text`` (a digit as the matcher reads one: ``phonenumbers`` matches ``\\d`` too)."""
+    return count <= 0 or _run_of(run, count).search(text) is not None
+
+
+@lru_cache(maxsize=64)
+def _run_of(run: str, count: int) -> re.Pattern[str]:
+    # A digit, then count - 1 more, each after any of the run's other characters. One search that
+    # opens with a digit, instead of listing every run and counting its digits; the other
+    # characters are no digits, so they are taken whole (possessive: nothing is given back).
+    return re.compile(rf"\d(?:[{run}]*+\d){{{count - 1}}}", re.IGNORECASE)
 
 
 def _may_hold_number(text: str, fewest: int) -> bool:
     """Whether ``text`` has a run of number characters with the digits of a valid number
     (``fewest``) or of a labelled one (``_LABELLED_MIN``); masking only takes digits away."""
-    return _most_digits(_NUMBER_RUN, text) >= fewest or _most_digits(_LABELLED_RUN, text) >= _LABELLED_MIN
+    return _holds_digits(_NUMBER_RUN, text, fewest) or _holds_digits(_LABELLED_RUN, text, _LABELLED_MIN)
 
 
 @lru_cache(maxsize=4096)
@@ -189,7 +195,7 @@ def _matches(line: str, region: str, fewest: int) -> tuple[tuple[int, int, str, 
     """The valid numbers ``PhoneNumberMatcher`` finds on ``line``, once per line and region (a
     site's footer repeats on every page); none where no run of number characters holds
     ``fewest`` digits (the matcher then finds none: :func:`fewest_digits`)."""
-    if _most_digits(_NUMBER_RUN, line) < fewest:
+    if not _holds_digits(_NUMBER_RUN, line, fewest):
         return ()
     return tuple(
         (match.start, match.end, match.raw_string, match.number)
@@ -252,7 +258,7 @@ def _labelled_invalid(
     wrong "fail". These are kept with ``valid=False`` for the rule to send to review.
     """
     out: list[PhoneFact] = []
-    if _most_digits(_LABELLED_RUN, masked) < _LABELLED_MIN:
+    if not _holds_digits(_LABELLED_RUN, masked, _LABELLED_MIN):
         return out  # no run of number characters with the digits taken below
     for match in _LABELLED_DIGITS.finditer(masked):
         raw = match.group("number").strip()
