@@ -9,8 +9,10 @@ rule that requires a fact it feeds is an ``error`` naming the extractor and the 
 
 from __future__ import annotations
 
+import gc
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date
 
 from auditor import i18n, registry, scoring
@@ -60,6 +62,34 @@ def audit_crawl(
     rules: Sequence[type[Rule]] | None = None,
 ) -> SiteResult:
     """Audit one crawled site. Never raises for anything a site can do."""
+    with _fewer_collections():
+        return _audit(crawl, jurisdiction, as_of, rules)
+
+
+#: The young generation's threshold of the cyclic garbage collector during an audit (Python's
+#: default is 700 allocations).
+YOUNG_COLLECTION = 10_000
+
+
+@contextmanager
+def _fewer_collections() -> Iterator[None]:
+    """Run the cyclic garbage collector less often while auditing. An audit makes many small
+    objects that live on (the matchers' tables and what they read, kept for the process), and
+    every few hundred allocations the collector looks at the young ones, promoting survivors
+    until a full collection walks them all again: about a tenth of an audit's CPU on text-heavy
+    pages (bench.extract, cold). A higher young threshold keeps the same collections, fewer of
+    them; memory is still freed by reference counting as before. The setting is restored after."""
+    before = gc.get_threshold()
+    gc.set_threshold(max(before[0], YOUNG_COLLECTION), *before[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+
+
+def _audit(
+    crawl: SiteCrawl, jurisdiction: str | None, as_of: date, rules: Sequence[type[Rule]] | None
+) -> SiteResult:
     reason = not_audited_reason(crawl)
     if reason is not None:
         return SiteResult(

@@ -16,13 +16,21 @@ any of them later (``--lang``) without judging the site again. Parameters may th
 :class:`Text` (a page kind, a reason why absence is doubted): they are rendered in the same
 language. Plain strings (URLs, addresses, names) are the same in every language.
 
-The catalogs are read from the ``.po`` files themselves (with Babel), once per process: there
-is no compiled ``.mo`` to forget to rebuild, and a fresh clone, an editable install and a
-wheel all read the same file. Fuzzy and obsolete entries are not used.
+The ``.po`` files are the only source of the words: there is no compiled ``.mo`` to forget to
+rebuild, and a fresh clone, an editable install and a wheel all read the same file. Fuzzy and
+obsolete entries are not used. Parsing a ``.po`` with Babel takes about 25 ms of CPU a language,
+paid by every process (each batch worker) that writes a result; so what a parse keeps is saved in
+the user's cache folder (``$XDG_CACHE_HOME/auditor/catalogs``, else ``~/.cache/...``) under the
+hash of the ``.po``'s bytes, and a later process reads that instead. An edited ``.po`` has another
+hash and is parsed again; a cache that cannot be read or written is simply not used.
 """
 
 from __future__ import annotations
 
+import hashlib
+import io
+import json
+import os
 import string
 from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC, date, datetime
@@ -30,6 +38,7 @@ from functools import cache
 from gettext import c2py
 from importlib import resources
 from importlib.resources.abc import Traversable
+from pathlib import Path
 from typing import Any, Final, NamedTuple
 
 from babel import Locale
@@ -79,8 +88,29 @@ def _english_plural(n: int) -> int:
 def _po(lang: str) -> _Po:
     if lang == DEFAULT_LANG or lang not in LANGS:
         return _Po({}, {}, _english_plural)
-    with catalog_path(lang).open("rb") as handle:
-        po = read_po(handle, ignore_obsolete=True)
+    source = catalog_path(lang).read_bytes()
+    cached = _cache_file(lang, source)
+    kept = _read_cached(cached) if cached else None
+    if kept is None:
+        kept = _parse_po(source)
+        if cached:
+            _write_cached(cached, kept)
+    words, plurals, plural_expr = kept
+    return _Po(words, plurals, c2py(plural_expr))
+
+
+#: What a catalog keeps: ``(context, English) → words``, ``(context, English singular) → forms``,
+#: and the C expression of its ``Plural-Forms`` rule.
+_Kept = tuple[dict[tuple[str | None, str], str], dict[tuple[str | None, str], tuple[str, ...]], str]
+
+#: Bumped when what a cache file holds changes shape (old files are then not read).
+_CACHE_FORMAT: Final = 1
+
+
+def _parse_po(source: bytes) -> _Kept:
+    """The messages of a ``.po`` that reports use: translated, not fuzzy, not obsolete, and for
+    a message with plurals, every form translated."""
+    po = read_po(io.BytesIO(source), ignore_obsolete=True)
     words: dict[tuple[str | None, str], str] = {}
     plurals: dict[tuple[str | None, str], tuple[str, ...]] = {}
     for entry in po:
@@ -92,7 +122,42 @@ def _po(lang: str) -> _Po:
                 plurals[(entry.context, str(entry.id[0]))] = forms
         elif entry.string:
             words[(entry.context, str(entry.id))] = str(entry.string)
-    return _Po(words, plurals, c2py(po.plural_expr))
+    return words, plurals, po.plural_expr
+
+
+def _cache_file(lang: str, source: bytes) -> Path | None:
+    """Where the parsed catalog of this ``.po`` content is kept (None: no home to keep it in)."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    if not os.path.isabs(base):  # "~" unresolved (no HOME) or a relative setting: not a place to write
+        return None
+    digest = hashlib.sha256(source).hexdigest()[:32]
+    return Path(base) / "auditor" / "catalogs" / f"{lang}-{digest}-v{_CACHE_FORMAT}.json"
+
+
+def _read_cached(path: Path) -> _Kept | None:
+    try:
+        data = json.loads(path.read_bytes())
+        words = {(context, msgid): text for context, msgid, text in data["words"]}
+        plurals = {(context, msgid): tuple(forms) for context, msgid, forms in data["plurals"]}
+        return words, plurals, str(data["plural_expr"])
+    except (OSError, ValueError, KeyError, TypeError):  # none yet, or unreadable: parse the .po
+        return None
+
+
+def _write_cached(path: Path, kept: _Kept) -> None:
+    """Save a parsed catalog; best effort. Written to a temporary name and renamed, so that a
+    process reading it at the same time (batch workers start together) sees all of it or none."""
+    words, plurals, plural_expr = kept
+    data = {"words": [[context, msgid, text] for (context, msgid), text in words.items()],
+            "plurals": [[context, msgid, list(forms)] for (context, msgid), forms in plurals.items()],
+            "plural_expr": plural_expr}
+    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        os.replace(temporary, path)
+    except OSError:
+        temporary.unlink(missing_ok=True)
 
 
 def catalog(lang: str) -> Mapping[tuple[str | None, str], str]:

@@ -164,3 +164,29 @@ def test_the_check_reads_messages_with_plural_forms() -> None:
     found = problems(catalog, code)
     assert found == ["missing: '{n} page', used at a.py:2",
                      "placeholders differ: '{n} rule' / ('{n} regel', '{antal} regler')"], found
+
+
+def test_a_parsed_catalog_is_kept_by_the_hash_of_its_po(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A later process reads what an earlier one parsed (the same words, plural forms and rule);
+    an edited .po is parsed again; a broken cache file is ignored."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    folder = tmp_path / "auditor" / "catalogs"
+    for lang in i18n.LANGS[1:]:
+        source = (LOCALE / lang / "LC_MESSAGES" / "auditor.po").read_bytes()
+        parsed = i18n._parse_po(source)
+        path = i18n._cache_file(lang, source) or tmp_path
+        assert path.parent == folder and not path.exists()
+        i18n._po.cache_clear()
+        first = i18n._po(lang)  # parses and keeps
+        assert path.is_file() and i18n._read_cached(path) == parsed
+        i18n._po.cache_clear()
+        again = i18n._po(lang)  # reads what was kept
+        assert (again.words, again.plurals) == (first.words, first.plurals) == parsed[:2]
+        assert [again.plural_index(n) for n in range(30)] == [first.plural_index(n) for n in range(30)]
+        assert i18n._cache_file(lang, source + b"\n") != path
+    path.write_text("{not json", encoding="utf-8")
+    assert i18n._read_cached(path) is None
+    i18n._po.cache_clear()
+    assert i18n._po(lang).words == parsed[0]
+    i18n._po.cache_clear()
+    assert not list(LOCALE.rglob("*.json"))

@@ -137,3 +137,22 @@ def test_report_cites_eu_and_own_jurisdiction_only() -> None:
     assert [r.instrument for r in applicable_refs(refs, "dk")] == ["CRD", "Forbrugeraftaleloven"]
     national = refs[1:]
     assert applicable_refs(national, "fi") == national  # nothing matches: keep every source
+
+
+def test_an_audit_collects_garbage_less_often_and_restores_the_setting(monkeypatch: pytest.MonkeyPatch) -> None:
+    import gc
+
+    from auditor import engine
+
+    seen: list[tuple[int, int, int]] = []
+
+    def audit(*args: object) -> object:
+        seen.append(gc.get_threshold())
+        raise RuntimeError("a crash still restores the setting")
+
+    before = gc.get_threshold()
+    monkeypatch.setattr(engine, "_audit", audit)
+    with pytest.raises(RuntimeError):
+        audit_crawl(crawl(), jurisdiction="se", as_of=date(2026, 11, 1))
+    assert seen == [(max(before[0], engine.YOUNG_COLLECTION), *before[1:])]
+    assert gc.get_threshold() == before

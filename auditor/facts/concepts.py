@@ -55,10 +55,13 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
+from itertools import chain
+from operator import itemgetter
+from types import MappingProxyType
 from typing import Literal
 
 import Stemmer
@@ -269,10 +272,12 @@ class _Table:
     negated: dict[tuple[str, str], str] = field(default_factory=dict)
     #: the ``@money`` slot of every concept in every language: an amount fills them all
     money_keys: tuple[tuple[str, str, str], ...] = ()
+    #: per term (by index): the codes (:func:`_code`) of its parts after the first
+    later: list[frozenset[int]] = field(default_factory=list)
     #: What was found with the table, kept for the process (each a pure function of the table and
     #: the text, so every page reads the same answer; boilerplate repeats on every page of a site):
-    #: word -> the term parts it fills (:func:`_refs`)
-    words: dict[str, list[Ref]] = field(default_factory=dict)
+    #: word -> what it fills (:func:`_entry`)
+    words: dict[str, _Entry] = field(default_factory=dict)
     #: sentence -> its matches (:meth:`PageConcepts.sentence`)
     found: dict[str, dict[str, Match]] = field(default_factory=dict)
     #: sentence -> concept -> slot -> spans (:meth:`PageConcepts.spans`)
@@ -281,13 +286,32 @@ class _Table:
     #: How many entries each memory above holds before it starts again.
     KEPT = 1 << 13
 
-    def refs(self, word: str) -> list[Ref]:
+    def entry(self, word: str) -> _Entry:
         found = self.words.get(word)
         if found is None:
             if len(self.words) >= self.KEPT:
                 self.words.clear()
-            found = self.words[word] = _refs(self, word)
+            found = self.words[word] = _entry(self, word)
         return found
+
+
+#: What a word fills, made once per word: the codes of every term part it fills, the terms whose
+#: first part it fills (in the order :func:`_refs` gives them), and among those, the one-word terms.
+_Entry = tuple[frozenset[int], tuple[int, ...], tuple[int, ...]]
+#: How a term part is coded in an entry: ``term index * _PARTS + part index`` (a set of small
+#: integers is cheaper to build and ask than one of pairs).
+_PARTS = 64
+
+
+def _code(index: int, at: int) -> int:
+    return index * _PARTS + at
+
+
+def _entry(table: _Table, word: str) -> _Entry:
+    refs = _refs(table, word)
+    firsts = tuple(index for index, at in refs if at == 0)
+    return (frozenset(_code(index, at) for index, at in refs), firsts,
+            tuple(index for index in firsts if table.sizes[index] == 1))
 
 
 @lru_cache(maxsize=64)
@@ -299,6 +323,9 @@ def _table(names: tuple[str, ...]) -> _Table:
             table.terms.append(term)
             table.keys.append((term.concept, term.lang, term.slot))
             table.sizes.append(len(term.parts))
+            if len(term.parts) > _PARTS:
+                raise ValueError(f"a term of {name} has more than {_PARTS} words: {term}")
+            table.later.append(frozenset(_code(index, at) for at in range(1, len(term.parts))))
             for at, part in enumerate(term.parts):
                 ref = (index, at)
                 if part.mode == "stem":
@@ -366,9 +393,13 @@ class Clause:
     named: frozenset[str] = field(init=False, default=frozenset())
 
     def __post_init__(self) -> None:
-        filled = frozenset((concept, slot) for concept, _, slot in self.hits)
+        filled = frozenset(map(_CONCEPT_SLOT, self.hits))
         object.__setattr__(self, "filled", filled)
-        object.__setattr__(self, "named", frozenset(concept for concept, _ in filled))
+        object.__setattr__(self, "named", frozenset(map(_CONCEPT, filled)))
+
+
+_CONCEPT_SLOT = itemgetter(0, 2)  # (concept, lang, slot) -> (concept, slot)
+_CONCEPT = itemgetter(0)
 
 
 @dataclass(frozen=True)
@@ -450,38 +481,44 @@ def _opens_with_subordinator(text: str) -> bool:
     return bool(words) and words[0] in SUBORDINATORS
 
 
-def _parts(table: _Table, words: Iterable[str]) -> dict[Ref, list[int]]:
-    """``{term part: the positions of the words that fill it}``."""
-    parts: dict[Ref, list[int]] = {}
+def _found(table: _Table, words: tuple[str, ...]) -> Found:
+    """``(term index, where it is found)`` of every term found in ``words``.
+
+    A term is looked for from its first word, and one of several words only where every one of
+    its words is: common first words ("du", "the") start many terms whose other words are
+    absent, and they are passed over by one set comparison. The terms come in the order of a
+    set of the first parts met word by word, as they always have: the order callers see slots in.
+    """
     known = table.words  # the hot loop of the matcher: the memory of each word asked directly
-    for position, word in enumerate(words):
-        refs = known.get(word)
-        for ref in table.refs(word) if refs is None else refs:
-            places = parts.get(ref)
-            if places is None:
-                parts[ref] = [position]
-            else:
-                places.append(position)
-    return parts
-
-
-def _found_terms(table: _Table, parts: dict[Ref, list[int]]) -> Iterable[tuple[int, list[tuple[int, ...]]]]:
-    """``(term index, where it is found)`` of every term found in the words of ``parts``. A term
-    of several words is looked for only where every one of its words is: common first words
-    ("du", "the") start many terms whose other words are absent."""
-    present: dict[int, int] = {}  # term -> how many of its parts the words fill
-    for index, _ in parts:
-        present[index] = present.get(index, 0) + 1
+    entries = [known.get(word) or table.entry(word) for word in words]
+    starts = set(chain.from_iterable(entry[1] for entry in entries))
+    if not starts:
+        return []
     sizes = table.sizes
-    # in the order of a set of the first parts, as always: the order callers see slots in
-    for index in {i for i, at in parts if at == 0}:  # a term is found from its first word
-        count = present[index]
-        if count < sizes[index]:
+    alone: dict[int, list[tuple[int, ...]]] = {}  # one-word term -> where it is
+    for position, entry in enumerate(entries):
+        for index in entry[2]:
+            places = alone.get(index)
+            if places is None:
+                alone[index] = [(position,)]
+            else:
+                places.append((position,))
+    present: frozenset[int] | None = None  # every part some word fills: asked only of longer terms
+    out: Found = []
+    for index in starts:
+        if sizes[index] == 1:
+            out.append((index, alone[index]))
             continue
-        if count == 1:  # a one-word term is where its word is
-            yield index, [(start,) for start in parts[(index, 0)]]
-        else:
-            yield index, _term_matches(table.terms[index], index, parts)
+        if present is None:
+            present = frozenset().union(*(entry[0] for entry in entries))
+        if not table.later[index] <= present:
+            continue  # a word of the term is missing
+        parts = {(index, at): [position for position, entry in enumerate(entries) if code in entry[0]]
+                 for at, code in enumerate(range(_code(index, 0), _code(index, sizes[index])))}
+        found = _term_matches(table.terms[index], index, parts)
+        if found:
+            out.append((index, found))
+    return out
 
 
 #: The normalised words of a text and ``(term index, where it is found)`` of every term in them:
@@ -494,7 +531,7 @@ Spans = dict[str, dict[str, list[tuple[int, int]]]]
 
 def _terms(table: _Table, text: str) -> Terms:
     words = tuple(normalise(text).split())
-    return words, [(index, found) for index, found in _found_terms(table, _parts(table, words)) if found]
+    return words, _found(table, words)
 
 
 def _clause(table: _Table, text: str, terms: Terms | None = None) -> Clause:
@@ -503,14 +540,26 @@ def _clause(table: _Table, text: str, terms: Terms | None = None) -> Clause:
     hits: dict[tuple[str, str, str], set[int]] = {}
     owned: dict[str, set[int]] = {}
     placed: dict[tuple[str, str, str], list[tuple[int, ...]]] = {}
+    keys, sizes = table.keys, table.sizes
+    negation = False
     for index, found in found_terms:
-        key = table.keys[index]
-        hits.setdefault(key, set()).update([at[0] for at in found])
-        placed.setdefault(key, []).extend(found)
-        for found_at in found:
-            if len(found_at) > 1:
-                owned.setdefault(key[0], set()).update(found_at)
-    _negated_slots(placed, hits, owned, table.negated)
+        key = keys[index]
+        negation = negation or key[2] == NEGATION
+        known = hits.get(key)
+        if known is None:
+            hits[key] = {at[0] for at in found}
+            placed[key] = list(found)
+        else:
+            known.update([at[0] for at in found])
+            placed[key].extend(found)
+        if sizes[index] > 1:  # the words of a term of several words are its own
+            own = owned.get(key[0])
+            if own is None:
+                own = owned[key[0]] = set()
+            for found_at in found:
+                own.update(found_at)
+    if negation:  # a derived slot needs a negation word: most clauses have none
+        _negated_slots(placed, hits, owned, table.negated)
     sorted_hits = {k: tuple(sorted(v)) for k, v in hits.items()}
     if _DIGIT.search(text):  # an amount has digits: most clauses have none, and skip the search
         _add_money(table, text, sorted_hits)
@@ -784,12 +833,24 @@ class PageConcepts:
         normalised words of ``text`` (``end`` is past the term's last word), for a gatherer that
         weighs distances itself (a period and the nearest subject word). Every concept's slots
         are found at once, the first time a text is asked; the answer is a fresh copy."""
+        return {slot: list(found) for slot, found in self._every_span(text).get(concept, {}).items()}
+
+    def slots(self, text: str, concept: str) -> Mapping[str, Sequence[tuple[int, int]]]:
+        """:meth:`spans` as kept, not copied: for a gatherer that only reads them (several ask
+        whether a slot is filled of every sentence, and a copy each time cost more than the
+        answer). Not to be changed."""
+        return self._every_span(text).get(concept, _NO_SLOTS)
+
+    def _every_span(self, text: str) -> Spans:
         table = self._table
         every = table.spans.get(text)
         if every is None:
             every = _spans_of(table, _terms(table, text)[1])
             self._keep_spans(text, every)
-        return {slot: list(found) for slot, found in every.get(concept, {}).items()}
+        return every
+
+
+_NO_SLOTS: Mapping[str, Sequence[tuple[int, int]]] = MappingProxyType({})
 
 
 @lru_cache(maxsize=64)

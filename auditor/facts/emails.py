@@ -62,6 +62,19 @@ _OB_AT = (
 _OB_DOT = r"(?:\s*[\[({]\s*(?:dot|punkt|prikk|piste)\s*[\])}]\s*|\.)"
 #: What every stand-in for "@" in ``_OB_AT`` holds, matched as ``_OBFUSCATED`` matches (ignoring case).
 _OB_AT_SIGN = re.compile(r"[\[({]|snabel|ät|&#", re.IGNORECASE)
+#: The bracketed stand-ins' opening: a look that opens with a bracket is quick, ``_OB_AT_SIGN``
+#: (and ``_OBFUSCATED``) are tried at every character, and prose has brackets.
+_OB_AT_BRACKET = re.compile(r"[\[({]\s*(?:at|ät|snabel|@)", re.IGNORECASE)
+
+
+def _has_ob_at(text: str) -> bool:
+    """Whether ``text`` holds what a stand-in for "@" must: a bracketed one's opening, "&#", or
+    "snabel" or "ät" in any case (case folding reads every letter the pattern's ignore-case
+    matching equates with these as it)."""
+    if "&#" in text or _OB_AT_BRACKET.search(text):
+        return True
+    folded = text.casefold()
+    return "snabel" in folded or "ät" in folded
 _OBFUSCATED = re.compile(
     rf"(?<![\w.%+-])(?P<local>{_LOCAL}){_OB_AT}"
     rf"(?P<host>{_LABEL}(?:{_OB_DOT}{_LABEL})*{_OB_DOT}{_TLD})(?![\w-])",
@@ -75,6 +88,9 @@ _BARE = re.compile(
     rf"(?P<host>{_LABEL}(?:(?:\s+dot\s+|\.){_LABEL})*(?:\s+dot\s+|\.){_TLD})\s*(?:$|[,;)])",
     re.IGNORECASE | re.MULTILINE,
 )
+#: What every ``_BARE`` address holds ("at" or "snabel" after a space), matched as it is: a look
+#: that opens with a space is quick, the address's pattern is tried at every character of a block.
+_BARE_SIGN = re.compile(r"\s(?:at|snabel)", re.IGNORECASE)
 _DOT_WORD = re.compile(
     r"\s*[\[({]\s*(?:dot|punkt|prikk|piste)\s*[\])}]\s*|\s+(?:dot|punkt|prikk|piste)\s+", re.IGNORECASE
 )
@@ -253,7 +269,11 @@ def _from_text(doc: Document) -> list[_Found]:
                 if address:
                     out.append(_Found(address, "text", block.element, excerpt(text, *match.span()), text,
                                       match.start(), match.start()))
-        for pattern in (_OBFUSCATED, _BARE) if _OB_AT_SIGN.search(text) else (_BARE,):
+        # "at" or "snabel" after a space for a bare one ("info at shop dot se").
+        patterns = [_OBFUSCATED] if _has_ob_at(text) else []
+        if _BARE_SIGN.search(text):
+            patterns.append(_BARE)
+        for pattern in patterns:
             for match in pattern.finditer(text):
                 host = _DOT_WORD.sub(".", match.group("host"))
                 address = normalise_email(f"{match.group('local')}@{host}")

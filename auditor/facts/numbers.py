@@ -66,7 +66,24 @@ def _time_ok(hour: str | None, minute: str | None = None) -> bool:
     return int(hour) <= 24 and (minute is None or int(minute) <= 59)
 
 
+#: What every time holds (an hour, a separator, two digits of minutes), and every hour range (a
+#: number and a dash). The shapes' patterns open with look-behinds, which the regular expression
+#: engine tries at every character of a block; these open with a digit and are scanned for
+#: quickly. A block of prose with a phone number or a price in it mostly holds neither.
+_TIME_HINT = re.compile(r"\d[.:]\d\d")
+_RANGE_HINT = re.compile(rf"\d\s*{_DASH}")
+#: What every date holds: a number, a separator, a number.
+_DATE_HINT = re.compile(r"\d[./-]\d")
+
+
 def _times(text: str) -> Iterator[tuple[int, int]]:
+    if _TIME_HINT.search(text):
+        yield from _clock_times(text)
+    if _RANGE_HINT.search(text):
+        yield from _hour_ranges(text)
+
+
+def _clock_times(text: str) -> Iterator[tuple[int, int]]:
     for m in _TIME.finditer(text):
         if _time_ok(m["h1"], m["m1"]) and _time_ok(m["h2"], m["m2"]):
             # "08.12 34 56" is not a time followed by noise but a number: a minute group must
@@ -74,6 +91,9 @@ def _times(text: str) -> Iterator[tuple[int, int]]:
             if m["h2"] is None and re.match(r"[ \t]\d", text[m.end() :]):
                 continue
             yield m.span()
+
+
+def _hour_ranges(text: str) -> Iterator[tuple[int, int]]:
     for m in _HOUR_RANGE.finditer(text):
         first, second = (m["h1"], m["h2"]) if m["h1"] is not None else (m["h3"], m["h4"])
         if _time_ok(first) and _time_ok(second) and int(first) < int(second):
@@ -86,6 +106,8 @@ def _times(text: str) -> Iterator[tuple[int, int]]:
 
 
 def _dates(text: str) -> Iterator[tuple[int, int]]:
+    if not _DATE_HINT.search(text):
+        return
     for m in _DATE.finditer(text):
         if m["y"] is not None:
             if 1 <= int(m["ym"]) <= 12 and 1 <= int(m["yd"]) <= 31:
@@ -106,12 +128,32 @@ def _spans(pattern: re.Pattern[str]) -> Callable[[str], Iterator[tuple[int, int]
     return find
 
 
+#: What every postcode holds: its last digit, then a town's capitalised word.
+_POSTCODE_HINT = re.compile(r"\d[ ,]+[A-ZÅÄÖÆØÜ][a-zåäöæøü]")
+#: What every price holds: a currency or a price's ":-" or ",-", as case-folded text holds them
+#: (case folding turns every letter ``_PRICE`` equates with one of these, "K" and "ſ" too, into it).
+_PRICE_SIGNS = ("kr", "sek", "nok", "dkk", "eur", "usd", "gbp", "€", "$", "£", ":-", ",-")
+
+
+def _prices(text: str) -> Iterator[tuple[int, int]]:
+    folded = text.casefold()
+    if any(sign in folded for sign in _PRICE_SIGNS):
+        for m in _PRICE.finditer(text):
+            yield m.span()
+
+
+def _postcodes(text: str) -> Iterator[tuple[int, int]]:
+    if _POSTCODE_HINT.search(text):
+        for m in _POSTCODE.finditer(text):
+            yield m.span()
+
+
 _FINDERS: tuple[Callable[[str], Iterator[tuple[int, int]]], ...] = (
     _spans(_IBAN),
     _dates,
     _times,
-    _spans(_PRICE),
-    _spans(_POSTCODE),
+    _prices,
+    _postcodes,
     _spans(_HASH_REF),
 )
 

@@ -161,27 +161,33 @@ def gather_phones(doc: Document, default_region: str) -> list[PhoneFact]:
     return out
 
 
-_DIGIT = re.compile(r"\d")  # a digit as the matcher reads one (``phonenumbers`` matches ``\d`` too)
-#: A run of what a candidate of the matcher is made of before any extension: digits, its
+#: What a candidate of the matcher is made of before any extension, besides digits: its
 #: punctuation (spaces, dashes, dots, slashes, brackets, "x"), plus signs and opening brackets.
-#: A number's digits all stand in one such run.
-_NUMBER_RUN = re.compile(rf"[{_VALID_PUNCTUATION}\d{_PLUS_CHARS}(\[\uFF08\uFF3B]+", re.IGNORECASE)
-
-
-#: A run of what ``_LABELLED_DIGITS``'s number is made of: digits, spaces, tabs, brackets, dots,
+#: A number's digits all stand in one run of digits and these.
+_NUMBER_RUN = rf"{_VALID_PUNCTUATION}{_PLUS_CHARS}(\[\uFF08\uFF3B"
+#: What ``_LABELLED_DIGITS``'s number is made of besides digits: spaces, tabs, brackets, dots,
 #: slashes, dashes and a plus sign.
-_LABELLED_RUN = re.compile(r"[\d \t()./+-]+")
+_LABELLED_RUN = r" \t()./+-"
 
 
-def _most_digits(pattern: re.Pattern[str], text: str) -> int:
-    """The most digits one run of ``pattern`` holds in ``text``."""
-    return max((len(_DIGIT.findall(run)) for run in pattern.findall(text)), default=0)
+def _holds_digits(run: str, text: str, count: int) -> bool:
+    """Whether one run of digits and the characters ``run`` lists holds ``count`` digits in
+    ``text`` (a digit as the matcher reads one: ``phonenumbers`` matches ``\\d`` too)."""
+    return count <= 0 or _run_of(run, count).search(text) is not None
+
+
+@lru_cache(maxsize=64)
+def _run_of(run: str, count: int) -> re.Pattern[str]:
+    # A digit, then count - 1 more, each after any of the run's other characters. One search that
+    # opens with a digit, instead of listing every run and counting its digits; the other
+    # characters are no digits, so they are taken whole (possessive: nothing is given back).
+    return re.compile(rf"\d(?:[{run}]*+\d){{{count - 1}}}", re.IGNORECASE)
 
 
 def _may_hold_number(text: str, fewest: int) -> bool:
     """Whether ``text`` has a run of number characters with the digits of a valid number
     (``fewest``) or of a labelled one (``_LABELLED_MIN``); masking only takes digits away."""
-    return _most_digits(_NUMBER_RUN, text) >= fewest or _most_digits(_LABELLED_RUN, text) >= _LABELLED_MIN
+    return _holds_digits(_NUMBER_RUN, text, fewest) or _holds_digits(_LABELLED_RUN, text, _LABELLED_MIN)
 
 
 @lru_cache(maxsize=4096)
@@ -189,7 +195,7 @@ def _matches(line: str, region: str, fewest: int) -> tuple[tuple[int, int, str, 
     """The valid numbers ``PhoneNumberMatcher`` finds on ``line``, once per line and region (a
     site's footer repeats on every page); none where no run of number characters holds
     ``fewest`` digits (the matcher then finds none: :func:`fewest_digits`)."""
-    if _most_digits(_NUMBER_RUN, line) < fewest:
+    if not _holds_digits(_NUMBER_RUN, line, fewest):
         return ()
     return tuple(
         (match.start, match.end, match.raw_string, match.number)
@@ -205,23 +211,41 @@ def fewest_digits(region: str) -> int:
     it, read with ``region``: the shortest national significant number of the region, or the
     shortest country code and number of any country (from libphonenumber's metadata: its possible
     lengths, local-only ones included). A number needs every one of its digits in the text."""
-    def shortest(metadata: PhoneMetadata | None) -> int | None:
-        desc = metadata.general_desc if metadata is not None else None
-        if desc is None:
-            return None
-        lengths = [n for n in (*(desc.possible_length or ()), *(desc.possible_length_local_only or ())) if n > 0]
-        return min(lengths) if lengths else None
+    national = _shortest(PhoneMetadata.metadata_for_region(region.upper()))
+    return min([_international_fewest(), *([national] if national is not None else [])])
 
-    international = [
+
+def _shortest(metadata: PhoneMetadata | None) -> int | None:
+    desc = metadata.general_desc if metadata is not None else None
+    if desc is None:
+        return None
+    lengths = [n for n in (*(desc.possible_length or ()), *(desc.possible_length_local_only or ())) if n > 0]
+    return min(lengths) if lengths else None
+
+
+#: :func:`_international_fewest` as computed for a version of ``phonenumbers``: computing it loads
+#: the metadata of every country (254 modules, about 50 ms of CPU in every process that audits,
+#: where a site's audit needs a few of them). Another version is computed (and may be added here);
+#: ``tests/facts/test_phones.py`` checks the figure of the version installed.
+KNOWN_INTERNATIONAL_FEWEST: dict[str, int] = {"9.0.43": 4}
+
+
+@cache
+def _international_fewest() -> int:
+    known = KNOWN_INTERNATIONAL_FEWEST.get(phonenumbers.__version__)
+    return known if known is not None else international_fewest()
+
+
+def international_fewest() -> int:
+    """The fewest digits of a number written with its country code, over every country."""
+    return min(
         len(str(metadata.country_code)) + length
         for metadata in (
             *(PhoneMetadata.metadata_for_region(r) for r in phonenumbers.SUPPORTED_REGIONS),
             *(PhoneMetadata.metadata_for_nongeo_region(c) for c in phonenumbers.COUNTRY_CODES_FOR_NON_GEO_REGIONS),
         )
-        if metadata is not None and (length := shortest(metadata)) is not None
-    ]
-    national = shortest(PhoneMetadata.metadata_for_region(region.upper()))
-    return min([*international, *([national] if national is not None else [])])
+        if metadata is not None and (length := _shortest(metadata)) is not None
+    )
 
 
 def _labelled_invalid(
@@ -234,7 +258,7 @@ def _labelled_invalid(
     wrong "fail". These are kept with ``valid=False`` for the rule to send to review.
     """
     out: list[PhoneFact] = []
-    if _most_digits(_LABELLED_RUN, masked) < _LABELLED_MIN:
+    if not _holds_digits(_LABELLED_RUN, masked, _LABELLED_MIN):
         return out  # no run of number characters with the digits taken below
     for match in _LABELLED_DIGITS.finditer(masked):
         raw = match.group("number").strip()

@@ -12,7 +12,14 @@ from hypothesis import strategies as st
 from auditor.facts import concepts as C
 from auditor.facts.passages import common
 from auditor.facts.passages._concepts import concept_names
-from auditor.facts.passages.common import Phrases, _matches, _simple_matches, topic_phrases
+from auditor.facts.passages.common import (
+    Phrases,
+    _matches,
+    _simple_matches,
+    has_listed_phrase,
+    has_phrase,
+    topic_phrases,
+)
 from auditor.lexicon import LANGUAGES, normalise
 
 TOPICS = (
@@ -110,6 +117,9 @@ def test_a_phrase_and_a_prefix_phrase_are_found_where_they_stand() -> None:
         (8, 11, "right of withdraw*"),
     ]
     assert sorted(_matches(words, phrases)) == sorted(_simple_matches(words, phrases))
+    # A short list asked of a long text reads its own index: the same answer.
+    for asked in (words, words[:2], words[4:], []):
+        assert has_listed_phrase(asked, phrases) == has_phrase(asked, phrases) == bool(list(_matches(asked, phrases)))
     assert list(_matches([], phrases)) == []
     assert list(_matches(words, ())) == []
 

@@ -196,7 +196,7 @@ def test_the_digit_count_first_drops_no_number(paragraphs: list[str], region: st
 
 _EMAIL_PIECES = st.sampled_from(["info", "kund.service", " ", "[at]", "(at)", "{ät}", " snabel-a ", " ät ",
                                  "&#64;", "&#x40;", "@", "shop", "[dot]", "(punkt)", ".", "se", "com", "AT",
-                                 "SNABEL-A", "Ät", "( at )", "x"])
+                                 "SNABEL-A", "Ät", "( at )", "x", " at ", " dot ", "\n", "ſnabel-a", "[\u0130t]"])
 
 
 @PROPERTY
@@ -205,6 +205,9 @@ def test_every_obfuscated_address_holds_a_stand_in_for_at(pieces: list[str]) -> 
     text = "".join(pieces)
     if emails._OBFUSCATED.search(text):
         assert emails._OB_AT_SIGN.search(text)
+        assert emails._has_ob_at(text)  # the quicker look the gatherer takes
+    if emails._BARE.search(text):
+        assert emails._BARE_SIGN.search(text)
 
 
 # --------------------------------------------------------------------------- addresses

@@ -202,3 +202,40 @@ def test_placeholder_digits(digits: str, expected: bool) -> None:
     from auditor.facts.phones import placeholder_digits
 
     assert placeholder_digits(digits) is expected
+
+
+def test_the_kept_international_bound_is_the_installed_metadatas() -> None:
+    """The fewest digits of an international number, kept per phonenumbers version so that a
+    process does not load every country's metadata: the figure of the installed version."""
+    import phonenumbers
+
+    from auditor.facts import phones
+
+    known = phones.KNOWN_INTERNATIONAL_FEWEST.get(phonenumbers.__version__)  # another version: computed
+    assert known is None or known == phones.international_fewest()
+    assert phones.fewest_digits("SE") <= phones.international_fewest()
+
+
+def test_a_run_of_number_characters_holds_its_digits() -> None:
+    """The look before the matcher: one run of digits and number characters with so many digits
+    (the same answer as counting the digits of every run, on made-up strings)."""
+    import random
+    import re
+
+    from auditor.facts import phones
+
+    def most(run: str, text: str) -> int:
+        runs = re.findall(rf"(?:[{run}]|\d)+", text, re.IGNORECASE)
+        return max((len(re.findall(r"\d", found)) for found in runs), default=0)
+
+    assert phones._holds_digits(phones._NUMBER_RUN, "Ring 08-123 45 67 idag", 9)
+    assert not phones._holds_digits(phones._NUMBER_RUN, "Ring 08-123 45 67 idag", 10)
+    assert not phones._holds_digits(phones._LABELLED_RUN, "tel 12x34", 3)
+    assert phones._holds_digits(phones._LABELLED_RUN, "nothing", 0)
+    alphabet = [*"0123456789 -x.X()[]/+a\t", "\u00a0", "\u3000", "\uff10", "\u0663", "kr "]
+    draw = random.Random(3)
+    for _ in range(3000):
+        text = "".join(draw.choice(alphabet) for _ in range(draw.randint(0, 24)))
+        for run in (phones._NUMBER_RUN, phones._LABELLED_RUN):
+            for count in range(8):
+                assert phones._holds_digits(run, text, count) == (most(run, text) >= count), (text, count)

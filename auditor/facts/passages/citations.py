@@ -28,7 +28,7 @@ from functools import cache
 from importlib import resources
 
 from auditor.facts.dom import Document, excerpt
-from auditor.facts.passages.common import Phrases, passage_fact, phrase_spans, topic_phrases
+from auditor.facts.passages.common import Phrases, has_listed_phrase, passage_fact, phrase_spans, topic_phrases
 from auditor.lexicon import normalise
 from auditor.models import PassageFact, PassageTopic
 
@@ -93,19 +93,31 @@ def acts() -> tuple[Act, ...]:
         out.append(
             Act(
                 key=str(key),
-                abbreviations=tuple(
-                    re.compile(rf"(?<![^\W\d_])(?<!-){re.escape(str(a))}(?![^\W_])(?!-[^\W_])")
-                    for a in table.get("abbreviations", [])
-                ),
+                abbreviations=tuple(_abbreviation(str(a)) for a in table.get("abbreviations", [])),
                 names=_phrases(table.get("names", [])),
-                numbers=tuple(
-                    re.compile(r"(?<![\d:])" + r"\s*:\s*".join(re.escape(p) for p in str(n).split(":")) + r"(?!\d)")
-                    for n in table.get("numbers", [])
-                ),
+                numbers=tuple(_number(str(n)) for n in table.get("numbers", [])),
                 current=_phrases(table.get("current", [])),
             )
         )
     return tuple(out)
+
+
+# An abbreviation or a number is cited where no letter (nor a hyphen, nor a digit or colon before
+# a number) stands against it. Each pattern opens with its first word as written and looks behind
+# it from there (the same test as before it): a pattern that opens with a look-behind is tried at
+# every character of every block, one that opens with a word is searched for.
+
+
+def _abbreviation(abbreviation: str) -> re.Pattern[str]:
+    """"TMG" alone, not "TMGs" nor "GTMG" nor "e-TMG"."""
+    word = re.escape(abbreviation)
+    return re.compile(rf"{word}(?<![^\W\d_]{word})(?<!-{word})(?![^\W_])(?!-[^\W_])")
+
+
+def _number(number: str) -> re.Pattern[str]:
+    """"1990:932" with or without spaces at the colon, not within a longer number."""
+    first, *rest = (re.escape(part) for part in number.split(":"))
+    return re.compile(rf"{first}(?<![\d:]{first})" + "".join(rf"\s*:\s*{part}" for part in rest) + r"(?!\d)")
 
 
 def _phrases(values: list[str]) -> Phrases:
@@ -158,7 +170,7 @@ def _mentions_any(text: str, known: tuple[Act, ...]) -> bool:
     if any(p.search(text) for act in known for p in (*act.abbreviations, *act.numbers)):
         return True
     names = tuple(phrase for act in known for phrase in act.names)
-    return bool(names) and bool(phrase_spans(normalise(text).split(), names))
+    return bool(names) and has_listed_phrase(normalise(text).split(), names)
 
 
 def _statements(text: str) -> list[str]:

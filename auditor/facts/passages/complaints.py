@@ -42,6 +42,7 @@ Python):
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from itertools import islice
 
 import lxml.html
@@ -202,12 +203,12 @@ def _link_only(doc: Document, block: TextBlock) -> bool:
 
 def _is_context(doc: Document, text: str) -> bool:
     """Whether a title or heading is about complaints: it names the right or a complaint word."""
-    return _names_right(doc, text) or bool(page_concepts(doc).spans(text, _CHANNEL).get("context"))
+    return _names_right(doc, text) or bool(page_concepts(doc).slots(text, _CHANNEL).get("context"))
 
 
 def _names_right(doc: Document, text: str) -> bool:
     """Whether ``text`` names the right to complain (a ``named`` word of the concept)."""
-    return bool(page_concepts(doc).spans(text, _RIGHT).get("named"))
+    return bool(page_concepts(doc).slots(text, _RIGHT).get("named"))
 
 
 def _states_right(doc: Document, text: str) -> bool:
@@ -219,7 +220,7 @@ def _speaks_of_fault(doc: Document, text: str) -> bool:
     """Whether a sentence speaks of goods with a fault or of a remedy for one ("Är något fel på
     varan?", "Something wrong with your order?"): right under a heading naming the right, it
     explains the right. Damage on arrival ("kommer fram skadad") is a delivery matter."""
-    found = page_concepts(doc).spans(text, _RIGHT)
+    found = page_concepts(doc).slots(text, _RIGHT)
     said = found.get("defect") or found.get("remedy")  # a fault, not damage on arrival
     return bool(said) and not found.get("not_defect") and not found.get("privacy")
 
@@ -227,7 +228,7 @@ def _speaks_of_fault(doc: Document, text: str) -> bool:
 def _cites_law(doc: Document, text: str) -> bool:
     """Whether a sentence says the law applies ("Es gelten die gesetzlichen Bestimmungen",
     "Lagen gäller"): right under a heading naming the right, it states the right."""
-    found = page_concepts(doc).spans(text, _RIGHT)
+    found = page_concepts(doc).slots(text, _RIGHT)
     return bool(found.get("law")) and not found.get("privacy") and not found.get("commercial")
 
 
@@ -260,7 +261,7 @@ def _sentence_facts(
     ("Reklamation" – "Är något fel på varan? Kontakta oss") explains the right."""
     text = sentence.text
     words = word_list(text)
-    if page_concepts(doc).spans(text, _RIGHT).get("privacy"):
+    if page_concepts(doc).slots(text, _RIGHT).get("privacy"):
         return []  # complaints about personal data: the data-protection authority, not faulty goods
     out: list[PassageFact] = []
     right = _states_right(doc, text)
@@ -270,8 +271,8 @@ def _sentence_facts(
         elif right_heading and (_speaks_of_fault(doc, text) or _cites_law(doc, text)):
             shown = _show(f"{right_heading} – {clean(text)}")
             out.append(passage_fact(doc, block.element, PassageTopic.COMPLAINTS_RIGHT, lang, shown, flags=[]))
-    channel = page_concepts(doc).spans(text, _CHANNEL)
-    named = page_concepts(doc).spans(text, _RIGHT)
+    channel = page_concepts(doc).slots(text, _CHANNEL)
+    named = page_concepts(doc).slots(text, _RIGHT)
     # A fault makes a sentence about complaints ("Mängel können Sie telefonisch melden"); damage
     # alone does not ("Är kartongen trasig när den kommer, kontakta oss" is about the delivery),
     # damaged goods do (the channel concept's context: "Har du fått en skadad vara?").
@@ -295,7 +296,7 @@ def _procedure(
     block: TextBlock,
     lang: str,
     text: str,
-    channel: dict[str, list[tuple[int, int]]],
+    channel: Mapping[str, Sequence[tuple[int, int]]],
     *,
     fault: bool,
     general: bool = False,
@@ -644,7 +645,7 @@ def _notice_in_block(doc: Document, block: TextBlock, lang: str) -> PassageFact 
     if tag in HEADINGS:
         # A heading is the notice by its label ("Lagstadgad garanti om överensstämmelse"); the
         # notice's text is the section under it.
-        if concepts.value(block.text, _NOTICE) != "notice" or not concepts.spans(block.text, _NOTICE).get("label"):
+        if concepts.value(block.text, _NOTICE) != "notice" or not concepts.slots(block.text, _NOTICE).get("label"):
             return None
         flags.append("heading")
         parent = block.element.getparent()
@@ -659,7 +660,7 @@ def _notice_in_block(doc: Document, block: TextBlock, lang: str) -> PassageFact 
 
 def _label(doc: Document, text: str) -> str:
     """The longest notice label in ``text``, normalised ("" when the notice names none)."""
-    labels = page_concepts(doc).spans(text, _NOTICE).get("label", [])
+    labels = page_concepts(doc).slots(text, _NOTICE).get("label", [])
     if not labels:
         return ""
     a, b = max(labels, key=lambda span: span[1] - span[0])
@@ -685,12 +686,12 @@ def _notices_in_images(doc: Document, lang: str) -> list[PassageFact]:
 def _notice_fact(
     doc: Document, element: lxml.html.HtmlElement, lang: str, container: str, label: str, flags: list[str]
 ) -> PassageFact:
-    found = page_concepts(doc).spans(container, _NOTICE)
+    found = page_concepts(doc).slots(container, _NOTICE)
     if found.get("eu"):
         flags.append("eu")
     if found.get("minimum"):
         flags.append("minimum")
-    if page_concepts(doc).spans(container, _PERIOD).get("commercial"):
+    if page_concepts(doc).slots(container, _PERIOD).get("commercial"):
         flags.append("commercial")
     stated = list(periods(container))
     amount: float | None = None

@@ -55,6 +55,9 @@ _WEB = re.compile(
     r"(?<![@\w.-])(?:https?://)?(?:www\.)?(?:[a-z0-9-]+\.)+(?:se|no|dk|fi|de|eu|uk|com|org|net|info)\b(?:/[^\s<>()\"']*)?",
     re.IGNORECASE,
 )
+#: What every ``_WEB`` address holds: a dot and one of its top-level domains (a look that opens
+#: with a dot is quick).
+_TOP_LEVEL = re.compile(r"\.(?:se|no|dk|fi|de|eu|uk|com|org|net|info)\b", re.IGNORECASE)
 #: A postal code followed by a town: "101 23 Stockholm", "0155 Oslo", "1780 København V", "10117 Berlin".
 _POSTAL = re.compile(r"(?<![\d-])(?:\d{3}\s?\d{2}|\d{4,5})\s+[A-ZÅÄÖÆØÜ][a-zåäöæøüé]+")
 _ODR_PATH = re.compile(r"ec\.europa\.eu/(?:consumers/)?odr|europa\.eu/consumers/odr", re.IGNORECASE)
@@ -371,6 +374,8 @@ def _adr_sentences(doc: Document, lang: str) -> list[PassageFact]:
 def _bodies_by_address(text: str) -> list[str]:
     """Dispute bodies whose web address is written out in ``text`` ("Läs mer på arn.se om hur
     du gör en anmälan"): the address names the body as a link to it does."""
+    if not _TOP_LEVEL.search(text):
+        return []  # no address in the sentence (most have none; _WEB is tried at every character)
     _, sites = _bodies()
     found = (site_of(m.group(0).rstrip(".,;:")) for m in _WEB.finditer(text))
     return list(dict.fromkeys(sites[domain] for domain in found if domain is not None))

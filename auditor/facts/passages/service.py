@@ -101,10 +101,24 @@ def _spelled_hours(line: str) -> str:
     """``line`` with hours written as words in digits, for the range pattern only (the passage
     keeps the line as written); "in the morning" and "in the evening" after an hour become am
     and pm. A line without an hour word is returned as it is."""
-    if not _HOUR_WORD.search(line):
+    if not _may_spell_hours(line) or not _HOUR_WORD.search(line):
         return line
     digits = _HOUR_WORD.sub(lambda m: str(_HOUR_WORDS[m.group(1).lower()]), line)
     return _DAY_HALF.sub(lambda m: f"{m.group(1)} {'am' if m.group(2).lower() == 'morning' else 'pm'}", digits)
+
+
+_WORD = re.compile(r"\w+")
+_HOUR_WORD_SET = frozenset(_HOUR_WORDS)
+
+
+def _may_spell_hours(line: str) -> bool:
+    """Whether a word of ``line`` is an hour word in any case: a look before ``_HOUR_WORD``,
+    which tries each of its words at every character of a line (a fortieth of an audit's CPU).
+    A word the pattern matches is a whole run of word characters here, and folds to the hour
+    word: case-insensitive matching equates "İ" and "ı" with "i", which case folding does not,
+    so they are folded to it too."""
+    words = " ".join(_WORD.findall(line)).casefold().replace("i\u0307", "i").replace("ı", "i")
+    return not _HOUR_WORD_SET.isdisjoint(words.split(" "))
 
 
 _TOPIC = PassageTopic.SERVICE_HOURS
@@ -173,12 +187,13 @@ def _hours(doc: Document, lang: str) -> list[PassageFact]:
         flags: list[str] = []
         others: list[str] = []
         for i, line in enumerate(lines):
+            around = find_any(line, lex.around)
+            if not around and not _has_hours(line):
+                continue
+            # Whose hours they are is asked only of a line that states some: it reads the line
+            # and the lines before it for phrases, and most lines of a page state no hours.
             before = lines[i - 1] if i else previous
             whose = _whose(line, [before, *reversed(lines[: max(i - 1, 0)]), previous], lex)
-            around = find_any(line, lex.around)
-            spelled = _spelled_hours(line)
-            if not around and not any(_is_hours(spelled, m) for m in _TIME_RANGE.finditer(spelled)):
-                continue
             if whose == "other":  # a café's or a warehouse's hours: kept, but not customer service's
                 others.append(line)
                 continue
@@ -201,6 +216,17 @@ def _hours(doc: Document, lang: str) -> list[PassageFact]:
             out.append(passage_fact(doc, block.element, _TOPIC, lang, " · ".join(others), flags=["other_place"]))
         previous = lines[-1] if lines else previous
     return out
+
+
+def _has_hours(line: str) -> bool:
+    """Whether ``line`` states a range of hours of the day (in digits or in words)."""
+    spelled = _spelled_hours(line)
+    if not _DIGIT.search(spelled):
+        return False  # a range is of hours in digits (words are turned into digits first)
+    return any(_is_hours(spelled, m) for m in _TIME_RANGE.finditer(spelled))
+
+
+_DIGIT = re.compile(r"\d")
 
 
 def _whose(line: str, context: list[str], lex: _Lex) -> str | None:

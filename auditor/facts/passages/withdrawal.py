@@ -734,7 +734,7 @@ def _return_costs(doc: Document, lang: str) -> list[PassageFact]:
 def _refund_or_defect(concepts: PageConcepts, text: str) -> tuple[bool, bool]:
     """Whether ``text`` holds a word of the ``return_costs`` concept's ``refund`` slot (money
     paid back: "we refund the return postage") and of its ``defect`` slot (faulty goods)."""
-    spans = concepts.spans(text, "return_costs")
+    spans = concepts.slots(text, "return_costs")
     return bool(spans.get("refund")), bool(spans.get("defect"))
 
 
@@ -749,16 +749,16 @@ def _payer(
     ``consumer`` ("If your item is faulty, we refund your return postage": "your" is no payer),
     and with a defect word nothing (a complaint's return is no withdrawal's)."""
     refund, faulty = slots
-    defect = faulty or has_phrase(words, lex.get("defect", ()))
     if concept in ("consumer", "trader"):
         return concept
     if has_phrase(words, lex.get("consumer", ())):
         return "consumer"
     if has_phrase(words, lex.get("trader", ())):
-        return None if defect else "trader"
+        return None if faulty or has_phrase(words, lex.get("defect", ())) else "trader"
     costs = phrase_hits(words, lex.get("cost", ()))
     if not costs:
-        return None
+        return None  # most sentences: no defect phrase need be looked for
+    defect = faulty or has_phrase(words, lex.get("defect", ()))
     candidates: list[tuple[int, str]] = []
     for at, phrase in costs:
         end = at + len(phrase.split())
