@@ -483,13 +483,39 @@ def _address(
             street, is_box, street_end = after
             return ParsedAddress(street, _show_code(code.code, country), code.town, country, is_box,
                                  offsets[index] + code.start, offsets[index] + street_end)
+    town = code.town
+    if street_span is None and code.town_first and country in _STREET_WORD_COUNTRIES:
+        found = _british_line(before, code.town)
+        if found is not None:
+            street_span, town = found
     if street_span is None or not country:
         return None
     street, is_box, street_start = street_span
     return ParsedAddress(
-        street=street, postal_code=_show_code(code.code, country), town=code.town, country=country,
+        street=street, postal_code=_show_code(code.code, country), town=town, country=country,
         po_box=is_box, start=offsets[street_line] + street_start, end=end,
     )
+
+
+#: Countries whose streets may go without a house number ("Main Street", "Coast Road").
+_STREET_WORD_COUNTRIES = frozenset({"GB", "IE"})
+_COUNTY_NAME = re.compile(r"^(?:Co\.?|County)\s")
+
+
+def _british_line(before: str, town: str) -> tuple[tuple[str, bool, int], str] | None:
+    """Street and town of a British or Irish address on one line whose street has no house number
+    ("Main Street, Ennis, V95 X4K2"), or whose postcode follows a county ("…, Main Street,
+    Carrigaline, Co. Cork, P43 XK52": the pattern read "Co. Cork" as the town, so the town is the
+    part before it). ``before`` is the text before what the pattern took for the town."""
+    parts = [p.strip() for p in before.rstrip(" ,").split(",")]
+    if _COUNTY_NAME.match(town):
+        if len(parts) < 2 or not re.fullmatch(rf"{_TOWN}", parts[-1]):
+            return None
+        town, parts = parts[-1], parts[:-1]
+    street = parts[-1] if parts else ""
+    if not street or not _UK_STREET.search(street) or re.search(r"\d{5,}", street):
+        return None
+    return (street, False, before.rindex(street)), town
 
 
 def _town_end(line: str, code: _Code) -> int:

@@ -218,7 +218,9 @@ _NATIONAL_RES = tuple(
 )
 #: A number-like token right after a registration label.
 _AFTER_LABEL = re.compile(
-    rf"{_FILLER}[:#]?\s*(?P<n>(?:[A-Z]{{1,3}}[\s-]?)?\d[\d\s./-]{{3,18}}[\dA-Z](?:\s?[A-Za-z](?![\w]))?)"
+    # a number stays on its line: "Registrikood 16524834⏎c/o …" is the number alone
+    rf"{_FILLER}[:#]?\s*(?P<n>(?:[A-Z]{{1,3}}[ \t\u00a0-]?)?\d[\d \t\u00a0./-]{{3,18}}[\dA-Z]"
+    r"(?:[ \t\u00a0]?[A-Za-z](?![\w]))?)"
 )
 
 #: The digits every number of ``_AFTER_LABEL`` holds, to look for before its labels.

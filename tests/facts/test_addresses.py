@@ -183,6 +183,10 @@ def test_same_address_reported_once() -> None:
 # page (invented companies, streets and numbers). The hint is Swedish: the country comes from the
 # format, a prefix or the country's name, not from the site's jurisdiction.
 EVERY_COUNTRY = [
+    ("<p>Bramble Ltd, Unit 7, Craft Yard, Main Street, Carrigaline, Co. Cork, P43 XK52</p>",
+     ("Main Street", "P43 XK52", "Carrigaline", "IE")),
+    ("<p>Harbour Knits<br>Unit 3, Quay Street<br>Falmouth, Cornwall<br>TR11 3HH</p>",
+     ("Unit 3, Quay Street", "TR11 3HH", "Falmouth", "GB")),
     ("<p>Skärgårdens Salt Ab, Torggatan 5, AX-22100 Mariehamn, Åland</p>",
      ("Torggatan 5", "22100", "Mariehamn", "AX")),
     ("<p>Bogbinderiet ApS, Kirkevej 7, st. tv., 8000 Aarhus C</p>",

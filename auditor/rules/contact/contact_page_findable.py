@@ -285,7 +285,9 @@ def _judge(facts: FactView, pages: Pages, coverage: CrawlCoverage, dead: list[De
 def _details_elsewhere(facts: FactView, pages: Pages) -> Verdict | None:
     """Partial when no page is named for contact, but the trader's own email stands on a page at
     most PASS_DEPTH clicks away (the seller block of the terms: "… Mail: info@shop.fi"): the
-    details are there, under a name a consumer does not look for first. None otherwise.
+    details are there, under a name a consumer does not look for first (the privacy notice
+    included, where an address at the site's domain or the controller's numbered block gives
+    them). None otherwise.
 
     The trader's own: at the site's domain, named after the site, or in a block naming the
     trader or stating its registration number; never a third party's or example data."""
@@ -293,10 +295,13 @@ def _details_elsewhere(facts: FactView, pages: Pages) -> Verdict | None:
     own = [
         e for e in _contact_details(facts)
         if (page := pages.get(e.url)) is not None and page.linked and 200 <= page.status < 300
-        and page.depth <= PASS_DEPTH and page.kind != PageKind.PRIVACY
+        and page.depth <= PASS_DEPTH
         and (e.same_site or names_the_site(e.address.split("@", 1)[0], home)
              or trader_block(e, facts.company_names, home, pages) is not None
              or numbered_block(e, facts.org_numbers) is not None)
+        # in the privacy notice only the site's own address or the controller's numbered block
+        # (an app's legal pages often give the trader there and nowhere else)
+        and (page.kind != PageKind.PRIVACY or e.same_site or numbered_block(e, facts.org_numbers) is not None)
     ]
     if not own:
         return None

@@ -88,6 +88,11 @@ _HEADING_PAGES = frozenset({PageKind.IMPRINT, PageKind.CONTACT, PageKind.ABOUT, 
 
 #: Countries whose company registers the tool reads (VAT ids alone it reads for every EU state).
 _KNOWN_REGISTERS = frozenset({"SE", "NO", "DK", "FI", "DE", "FR", "PL", "GB"})
+#: The EU and the EEA: where the E-Commerce Directive's register number applies.
+_EEA = frozenset({
+    "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV", "LT", "LU",
+    "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE", "AX", "IS", "LI", "NO",
+})
 #: What the law asks of a kind where the profile says nothing: the ECD's name and register number.
 _EU_DEFAULT = {"representative": False, "full_name": False, "source": "ECD Art. 5(1)(a), (d)"}
 
@@ -292,7 +297,13 @@ class TraderIdentity(Rule):
             and n.value not in {v.value for v in valid}
         ])
         invalid = _unique_numbers([n for n in numbers if not n.valid and n.scheme != "other"])
-        unread = _unique_numbers([n for n in numbers if n.scheme == "other"])
+        # A number of a register the tool cannot check, on the trader's pages or in the privacy
+        # notice's controller block ("Registrikood 16524834"): unread, never absent.
+        unread = _unique_numbers([
+            n for n in facts.org_numbers
+            if n.scheme == "other" and (n in numbers or (pages.kind(n.url) == PageKind.PRIVACY
+                                                         and not THIRD_PARTIES.search(n.excerpt)))
+        ])
         persons = _persons(facts.trader_names, pages, facts.company_names, home)
         headings = [t for t in facts.trader_names if t.method == "heading" and pages.kind(t.url) in _HEADING_PAGES
                     and not THIRD_PARTIES.search(t.excerpt)]
@@ -316,9 +327,14 @@ class TraderIdentity(Rule):
                                 [*evidence, _number_evidence(unread[0], pages)])
         if trader is None and persons:
             return _sole_trader(persons, valid, ctx, evidence)
-        abroad = None if valid else unknown_establishment(
-            _where_established(facts.addresses, facts.phones, pages), pages.all, _KNOWN_REGISTERS
-        )
+        established = _where_established(facts.addresses, facts.phones, pages)
+        # A company named with its legal form, established in the EU/EEA, and no number after any
+        # registration label: the number the E-Commerce Directive asks for is missing wherever it
+        # is registered (a number of a register the tool does not read comes with its label, and
+        # is "unread" above). Outside the EEA the duty is not the tool's to judge.
+        if trader is not None and all(code.upper() in _EEA for code, _ in established if code):
+            return self._company(trader, None, facts, ctx, pages, evidence)
+        abroad = None if valid else unknown_establishment(established, pages.all, _KNOWN_REGISTERS)
         if abroad:
             return needs_review(MESSAGES("unknown_country", seen=abroad), evidence or pages.searched(5))
         if trader is not None:
