@@ -390,7 +390,11 @@ class AddressFact(_Seen):
     town: str
     country: str = Field(description="ISO 3166-1 alpha-2, guessed from the postal-code format.")
     po_box: bool = False
-    method: Literal["text", "structured_data"] = "text"
+    method: Literal["text", "structured_data", "unread_street"] = Field(
+        default="text",
+        description="text: read from the page; structured_data: from JSON-LD or microdata only; unread_street: "
+        "a postcode and town whose street before it the tool could not read.",
+    )
     third_party: bool = Field(
         default=False,
         description="The sentence or block names a third party or a public body (an authority's address).",

@@ -291,6 +291,7 @@ def gather_addresses(doc: Document, country_hint: str) -> list[AddressFact]:
         parsed = parse_addresses(block.text, country_hint)
         if not parsed:
             out.extend(_streets_only(doc, block, country_hint, seen))
+            out.extend(_unread_streets(doc, block, country_hint, seen))
         for found in parsed:
             key = (found.street.lower(), found.postal_code, found.town.lower())
             if key in seen:
@@ -315,6 +316,52 @@ def gather_addresses(doc: Document, country_hint: str) -> list[AddressFact]:
                 )
             )
     return out
+
+
+def _unread_streets(
+    doc: Document, block: TextBlock, country_hint: str, seen: set[tuple[str, str, str]]
+) -> list[AddressFact]:
+    """A postcode and town whose street the tool could not read (a format or layout it does not
+    know): not an address it can show, but no proof that none is given either, so the rules
+    send it to review rather than say "no address"."""
+    out: list[AddressFact] = []
+    offset = 0
+    for line in block.text.split("\n"):
+        if re.search(r"\d", line) and not _COPYRIGHT.search(line):
+            for code in _codes(line):
+                country = postal_country(code.code, country_hint, prefix=code.prefix, town=code.town,
+                                         text=block.text, among=code.countries)
+                key = ("", code.code, code.town.lower())
+                if not country or key in seen:
+                    continue
+                if not _may_follow_street(line[: code.start], code, country, country_hint):
+                    continue
+                seen.add(key)
+                start = offset + code.start
+                owner = owner_by_context(block.text, start)
+                out.append(AddressFact(
+                    url=doc.url, locator=doc.locator(block.element),
+                    excerpt=excerpt(block.text, start, offset + code.end),
+                    region=doc.region(block.element), postal_code=_show_code(code.code, country), town=code.town,
+                    country=country, method="unread_street", third_party=owner is not None,
+                    owner=owner.name if owner else "", owner_reason=owner.reason if owner else None,
+                ))
+        offset += len(line) + 1
+    return out
+
+
+def _may_follow_street(before: str, code: _Code, country: str, hint: str) -> bool:
+    """Whether a postcode and town may end an address whose street was not read: in the site's
+    own country (or one named by its prefix), and not right after a number or a word that makes
+    the number something else ("Tel. 030 12345 Berlin", "Bestellnummer 12345 Berlin", "inom 14
+    dagar, 111 22 Stockholm")."""
+    if country != hint.upper() and not code.prefix:
+        return False
+    words = before.replace(",", " ").split()
+    if not words:
+        return True
+    last = words[-1].casefold()
+    return not (last[:1].isdigit() or last.rstrip(".:") in _NOT_STREET or last in _NOT_STREET)
 
 
 def _streets_only(

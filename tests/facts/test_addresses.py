@@ -15,8 +15,33 @@ from auditor.models import Region
 
 
 def addresses(body: str, hint: str = "SE") -> list[tuple[str, str, str, str, bool]]:
+    """The addresses read (not the postcodes whose street was not read: see the test below)."""
     doc = Document(f"<html><body>{body}</body></html>", "https://www.kompis.se/kontakt")
-    return [(a.street, a.postal_code, a.town, a.country, a.po_box) for a in gather_addresses(doc, hint)]
+    return [(a.street, a.postal_code, a.town, a.country, a.po_box) for a in gather_addresses(doc, hint)
+            if a.method == "text"]
+
+
+def unread(body: str, hint: str = "SE") -> list[tuple[str, str]]:
+    doc = Document(f"<html><body>{body}</body></html>", "https://www.kompis.se/kontakt")
+    return [(a.postal_code, a.town) for a in gather_addresses(doc, hint) if a.method == "unread_street"]
+
+
+@pytest.mark.parametrize(
+    ("body", "hint", "expected"),
+    [
+        # a street the tool cannot read before the postcode: the postcode and town are a signal
+        ("<p>Hof Sonnenwiese, OT Kleinkmehlen<br>01945 Ortrand</p>", "DE", [("01945", "Ortrand")]),
+        ("<p>Besök oss i<br>111 22 Stockholm</p>", "SE", [("111 22", "Stockholm")]),
+        # look-alikes: a phone, an order number, a period, another country's shape, a read address
+        ("<p>Tel. 030 12345 Berlin</p>", "DE", []),
+        ("<p>Bestellnummer 12345 Berlin</p>", "DE", []),
+        ("<p>Returnera inom 14 dagar, 111 22 Stockholm</p>", "SE", []),
+        ("<p>Hochzeitsring 585 Gold</p>", "DE", []),
+        ("<p>Storgatan 12, 111 22 Stockholm</p>", "SE", []),
+    ],
+)
+def test_a_postcode_and_town_whose_street_is_not_read(body: str, hint: str, expected: list[tuple[str, str]]) -> None:
+    assert unread(body, hint) == expected
 
 
 @pytest.mark.parametrize(

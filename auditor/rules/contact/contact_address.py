@@ -21,8 +21,9 @@ Failing example      no address on any page read
 Partial example      "Postadress: PL 123, 00101 Helsinki" only
 Passing example      "Storgatan 12, 111 22 Stockholm" in the footer
 Needs review when    the contact page could not be read or needs JavaScript, the crawl did not
-                     cover the site, the address is only in structured data, or an address
-                     nobody else's stands only on a page of another kind.
+                     cover the site, the address is only in structured data, an address
+                     nobody else's stands only on a page of another kind, or a postcode and
+                     town stand whose street the tool could not read.
 """
 
 from __future__ import annotations
@@ -96,6 +97,10 @@ MESSAGES = Messages(
         "No postal address where a trader gives its own details, but {address} stands on a {where} page, in "
         "no block naming another company; check whether it is the trader's.",
     ),
+    unread_street=N_(
+        "No postal address the tool can read, but a postcode and town ({place}) stand on a {where} page; the "
+        "street before them was not recognised. Check the address.",
+    ),
     note_po_box=N_("PO box ({country}, {region})"),
     note_street=N_("street address ({country}, {region})"),
     note_street_only=N_("street without postcode and town ({region})"),
@@ -130,7 +135,7 @@ class ContactAddress(Rule):
         pages = Pages(facts.pages)
         visible = [
             a for a in facts.addresses
-            if a.method != "structured_data" and not a.third_party
+            if a.method == "text" and not a.third_party
             and (a.region in SITE_WIDE or pages.kind(a.url) in _ADDRESS_PAGES or _controller(a, facts, pages)
                  or trader_block(a, facts.company_names, facts.coverage.home_url, pages) is not None)
         ]
@@ -170,7 +175,7 @@ class ContactAddress(Rule):
         # absence.
         home = facts.coverage.home_url
         unplaced = first_of_each(
-            [a for a in facts.addresses if a.postal_code and owner_reason(a) is None
+            [a for a in facts.addresses if a.method == "text" and a.postal_code and owner_reason(a) is None
              and other_company_block(a, facts.company_names, home) is None],
             _same_address,
         )
@@ -178,6 +183,18 @@ class ContactAddress(Rule):
             return needs_review(
                 MESSAGES("elsewhere", address=_show(unplaced[0]), where=kind_name(pages.kind(unplaced[0].url).value)),
                 [_evidence(a, pages) for a in unplaced[:3]],
+            )
+        # A postcode and town whose street the tool could not read: perhaps a full address in a
+        # format or layout it does not know.
+        unread = first_of_each(
+            [a for a in facts.addresses if a.method == "unread_street" and owner_reason(a) is None
+             and other_company_block(a, facts.company_names, home) is None],
+            _same_address,
+        )
+        if unread:
+            return needs_review(
+                MESSAGES("unread_street", place=_show(unread[0]), where=kind_name(pages.kind(unread[0].url).value)),
+                [_evidence(a, pages) for a in unread[:3]],
             )
         doubt = absence_doubt(pages, facts.coverage, "address")
         # Every address left stands where a trader does not give its own: named, with the reason.
