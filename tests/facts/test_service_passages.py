@@ -240,3 +240,11 @@ def test_opening_hours_written_in_words_or_followed_by_a_month_after_a_comma(htm
 )
 def test_number_words_that_are_no_opening_hours(html: str) -> None:
     assert not [p for p in passages(html) if "hours" in p.flags]
+
+
+@pytest.mark.parametrize("line", ["open from nİne to fİve", "fra åtte til ſeks", "from NINE till FIVE"])
+def test_hour_words_in_odd_cases_are_read_without_a_crash(line: str) -> None:
+    from auditor.facts.passages.service import _spelled_hours
+
+    spelled = _spelled_hours(line)
+    assert any(ch.isdigit() for ch in spelled)

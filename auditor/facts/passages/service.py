@@ -103,8 +103,18 @@ def _spelled_hours(line: str) -> str:
     and pm. A line without an hour word is returned as it is."""
     if not _may_spell_hours(line) or not _HOUR_WORD.search(line):
         return line
-    digits = _HOUR_WORD.sub(lambda m: str(_HOUR_WORDS[m.group(1).lower()]), line)
+    digits = _HOUR_WORD.sub(_hour_digits, line)
     return _DAY_HALF.sub(lambda m: f"{m.group(1)} {'am' if m.group(2).lower() == 'morning' else 'pm'}", digits)
+
+
+def _hour_digits(match: re.Match[str]) -> str:
+    """The digits of an hour word as the pattern matched it: case-insensitive matching also takes
+    "İ", "ı" and "ſ" for i and s, which lower() does not fold back, so they are folded here; a
+    word still unknown stays as written (no passage lost to a KeyError)."""
+    word = match.group(1)
+    key = word.lower().replace("i\u0307", "i").replace("ı", "i").replace("ſ", "s")
+    value = _HOUR_WORDS.get(key)
+    return match.group(0) if value is None else match.group(0).replace(word, str(value), 1)
 
 
 _WORD = re.compile(r"\w+")
