@@ -144,3 +144,20 @@ def test_a_paragraph_on_something_else_gives_no_complaint_answer_time() -> None:
 def test_a_finnish_answer_time_without_its_number() -> None:
     found = _of(_facts(service, "<p>Vastaamme viesteihin viikon sisällä.</p>", "fi"), PassageTopic.SERVICE_HOURS)
     assert [(f.amount, f.unit) for f in found] == [(1.0, "weeks")]
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("Die Bearbeitung einer Reklamation dauert nicht länger als zehn Tage.", "complaint_answer"),
+        ("Vi besvarar reklamationer inte senare än fem arbetsdagar efter att de kommit in.", "complaint_answer"),
+        ("We reply to every message no later than 48 hours after it arrives.", "response_time"),
+    ],
+)
+def test_a_limit_is_no_negation(text: str, concept: str) -> None:
+    # "not longer than" says "at most": its negation word is the limit's own
+    assert match_text(text, concept) == "period"
+
+
+def test_a_negated_promise_is_still_none() -> None:
+    assert match_text("Wir beantworten Reklamationen nicht innerhalb von 24 Stunden.", "complaint_answer") is None
