@@ -129,7 +129,7 @@ def _grammar() -> _Grammar:
         (
             re.compile(
                 rf"(?<![\w-])(?P<town>{_CAP_WORD}(?:\s{_CAP_WORD}){{0,2}}(?:\s[1-9]\d?)?)"
-                + (rf",\s*{between}\s+" if between else r",?\s+")
+                + (rf",\s*{between}\s+" if between else r"(?:,?\s+|\s*[|·•]\s*)")
                 + rf"(?P<code>{pattern})(?![\w-])"
             ),
             tuple(countries),
@@ -147,7 +147,7 @@ def _grammar() -> _Grammar:
         rf"(?<![\w./:+-])(?:(?:{prefixes})\s?-\s?)?(?:{'|'.join(f'(?:{p})' for p in first)}),?\s+(?:{_TOWN})"
     )
     separated = "|".join(
-        (rf",\s*{between}\s+" if between else r",?\s+") + f"(?:{pattern})" for pattern, between in last
+        (rf",\s*{between}\s+" if between else r"(?:,?\s+|\s*[|·•]\s*)") + f"(?:{pattern})" for pattern, between in last
     )
     any_town_first = re.compile(
         rf"(?<![\w-])(?:{_CAP_WORD}(?:\s{_CAP_WORD}){{0,2}}(?:\s[1-9]\d?)?)(?:{separated})(?![\w-])"
@@ -183,7 +183,7 @@ _HOUSE_NUMBER = (
     r"(?:n[º°o]\.?\s?|nr\.?\s?|Nr\.?\s?)?"
     r"[1-9]\d{0,3}[a-zA-Z]?"
     # a range or a slash: 3-5, 10/12, 832/19
-    r"(?:\s?[-–/]\s?\d{1,4}[a-zA-Z]?)?"
+    r"(?:\s?[-–/]\s?(?:\d{1,4}[a-zA-Z]?|[A-Z](?![\w])))?(?:/\d{1,4}){0,2}"
     # a letter after a space ("24 A", "12 b"); not "i" or "o", which are words ("12 i Oslo")
     r"(?:\s(?:[A-Z]|[a-hj-np-z](?!\w))(?:\s\d{1,3})?)?"
     # a floor, flat or stair: 2. sal, 3 tv, 2.º Esq., lok. 5, Top 4, bus 2
@@ -191,7 +191,8 @@ _HOUSE_NUMBER = (
     # Danish ground floor and basement: "st. tv.", "kld."
     r"|(?:st|kld)\.(?:\s?(?:tv|th|mf)\.?)?"
     r"|\d{1,2}\.?\s?[º°ª]\.?(?:\s?(?:andar|piso|Esq|Dto|Dir|izq|dcha|[A-Z]))?\.?"
-    r"|(?:lok|m|apt|app|Apt|Suite|Ste|bus|bte|Stiege|Top|piso|esc|int|scala|sc)\.?\s?\d{1,4}[a-zA-Z]?))?"
+    r"|(?:lok|m|apt|app|Apt|Suite|Ste|bus|bte|Stiege|Top|piso|esc|int|scala|sc|as|bs|lgh|hus|lokale)\.?\s?\d{1,4}[a-zA-Z]?"
+    r"|\d{1,2}\.\s?(?:Stock|Etage|krs|kerros)))?"
 )
 # Continental style: name, then house number ("Keizersgracht 123", "ul. Marszałkowska 10/12 lok. 5",
 # "Via Roma, 10", "Mannerheimintie 12 B 4", "Vestergade 10, 2. sal").
@@ -315,7 +316,36 @@ def gather_addresses(doc: Document, country_hint: str) -> list[AddressFact]:
                     owner_reason=owner.reason if owner else None,
                 )
             )
-    return out
+    return _joined_across_blocks(out)
+
+
+#: How many facts back a street alone may stand before the postcode and town it goes with (a table
+#: row, a list item or a paragraph each: street, a district line, postcode and town).
+_JOIN_REACH = 2
+
+
+def _joined_across_blocks(facts: list[AddressFact]) -> list[AddressFact]:
+    """A street alone in one block and a postcode and town alone in a block just after it (table
+    cells, list items, ``<dd>``s, paragraphs: "Königsallee 61" / "40212 Düsseldorf") are one
+    address: the pair becomes a read address where both stand in the same region of the page."""
+    out = list(facts)
+    used: set[int] = set()
+    for at, fact in enumerate(facts):
+        if fact.method != "unread_street":
+            continue
+        for back in range(at - 1, max(-1, at - 1 - _JOIN_REACH), -1):
+            street = facts[back]
+            if (back not in used and street.method == "text" and not street.postal_code and street.street
+                    and street.region == fact.region):
+                out[at] = fact.model_copy(update={
+                    "street": street.street, "method": "text", "locator": street.locator,
+                    "excerpt": f"{street.excerpt} … {fact.excerpt}",
+                    "third_party": street.third_party or fact.third_party,
+                    "owner": street.owner or fact.owner, "owner_reason": street.owner_reason or fact.owner_reason,
+                })
+                used.add(back)
+                break
+    return [f for i, f in enumerate(out) if i not in used]
 
 
 def _unread_streets(
@@ -511,7 +541,9 @@ def _address(
     the line (after a separator), or alone on the line above, or (Hungary) after the town."""
     line = lines[index]
     before = line[: code.start]
-    if _COPYRIGHT.search(before):
+    # "© 2024 Kompis Hem AB": the year is no postcode; a footer whose address follows its copyright
+    # line in another part ("© 2026 Gerber GbR • Hauptstr. 102 • 69117 Heidelberg") is still read.
+    if _COPYRIGHT.search(re.split(r"\s[•|·]\s", before)[-1]):
         return None
     street_span = _street(before)
     street_line = index
@@ -538,12 +570,17 @@ def _address(
     if street_span is None or not country:
         return None
     street, is_box, street_start = street_span
+    if (not is_box and street[:1].isdigit() and not code.prefix
+            and not {country, hint.upper()} & _NUMBER_FIRST_COUNTRIES):
+        return None  # "1200 Breite x 800 Tiefe": a number first is a street only where streets are written so
     return ParsedAddress(
         street=street, postal_code=_show_code(code.code, country), town=town, country=country,
         po_box=is_box, start=offsets[street_line] + street_start, end=end,
     )
 
 
+#: Countries that write the house number before the street ("12 High Street", "12 rue du Port").
+_NUMBER_FIRST_COUNTRIES = frozenset({"GB", "IE", "FR", "BE", "LU", "MC", "MT", "CY", "US", "CA", "AU", "NZ"})
 #: Countries whose streets may go without a house number ("Main Street", "Coast Road").
 _STREET_WORD_COUNTRIES = frozenset({"GB", "IE"})
 _COUNTY_NAME = re.compile(r"^(?:Co\.?|County)\s")

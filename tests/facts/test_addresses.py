@@ -147,7 +147,6 @@ def test_postal_country_rejects_other_formats() -> None:
         "<p>Storgatan 12<br>Org.nr 556677-8899 Stockholm</p>",
         "<p>Storgatan 12<br>Levereras 12.05.2024 Stockholm</p>",
         "<p>Storgatan 12<br>1999 kunder i Stockholm</p>",  # town must be capitalised
-        "<p>Storgatan 12</p><p>111 22 Stockholm</p>",  # separate blocks
     ],
 )
 def test_no_false_addresses(body: str) -> None:
@@ -367,3 +366,20 @@ def _look_alike() -> st.SearchStrategy[str]:
 @given(line=_look_alike(), above=st.sampled_from(["", "Storgatan 12<br>", "Keizersgracht 12, "]))
 def test_numbers_that_look_like_postcodes_are_no_addresses(line: str, above: str) -> None:
     assert [a for a in addresses(f"<p>{above}{line}</p>") if a[1]] == []
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # street and postcode in blocks of their own: table cells, list items, paragraphs
+        ("<p>Storgatan 12</p><p>111 22 Stockholm</p>", [("Storgatan 12", "111 22", "Stockholm", "SE", False)]),
+        ("<table><tr><td>Adress</td><td>Storgatan 12</td></tr><tr><td>Postort</td><td>111 22 Stockholm</td></tr>"
+         "</table>", [("Storgatan 12", "111 22", "Stockholm", "SE", False)]),
+        ("<ul><li>Storgatan 12</li><li>Gamla stan</li><li>111 22 Stockholm</li></ul>",
+         [("Storgatan 12", "111 22", "Stockholm", "SE", False)]),
+        # not across regions: a street in the text, a postcode and town in the footer
+        ("<main><p>Storgatan 12</p></main><footer><p>111 22 Stockholm</p></footer>", []),
+    ],
+)
+def test_an_address_in_blocks_of_its_own(body: str, expected: list[tuple[str, str, str, str, bool]]) -> None:
+    assert [a for a in addresses(body) if a[1]] == expected
