@@ -179,11 +179,8 @@ def _returns_info(outcome: RuleOutcome, facts: SiteFacts | None = None) -> Tool:
         return "present"
     if any(p.kind == PageKind.RETURNS for p in facts.pages):
         return "present"
-    lex = lexicon.load()
-    for link in facts.links:
-        kinds = {**lex.url_kinds(link.target), **lex.text_kinds(link.text)}
-        if lexicon.best_kind(kinds) == PageKind.RETURNS:
-            return "present"
+    if any(lexicon.named_kind(link.target, link.text) == PageKind.RETURNS for link in facts.links):
+        return "present"
     return stated
 
 

@@ -301,6 +301,12 @@ def load() -> Lexicon:
     )
 
 
+def named_kind(url: str, text: str) -> PageKind | None:
+    """The kind a link or a page names by its address and its words (link text or title) together."""
+    lex = load()
+    return best_kind({**lex.url_kinds(url), **lex.text_kinds(text)})
+
+
 def best_kind(scores: dict[PageKind, float]) -> PageKind | None:
     """The strongest kind; ties go to the kind that matters more for an audit."""
     if not scores:

@@ -113,27 +113,21 @@ _LEGAL_DOCUMENT_KINDS = frozenset({PageKind.TERMS, PageKind.RETURNS, PageKind.CO
 def _legal_documents(links: list[LinkFact]) -> list[str]:
     """Same-site documents whose link text or address names terms, returns or complaints ("Köpvillkor
     (PDF)", /agb.pdf): the crawl does not read them, so information may be in them."""
-    lex = lexicon.load()
-    found: dict[str, None] = {}
-    for link in links:
-        if not link.internal or not is_document_url(link.target):
-            continue
-        kinds = {**lex.url_kinds(link.target), **lex.text_kinds(link.text)}
-        if lexicon.best_kind(kinds) in _LEGAL_DOCUMENT_KINDS:
-            found[link.target] = None
-    return list(found)
+    return list(dict.fromkeys(
+        link.target for link in links
+        if link.internal and is_document_url(link.target)
+        and lexicon.named_kind(link.target, link.text) in _LEGAL_DOCUMENT_KINDS
+    ))
 
 
 def offsite_contact_pages(links: list[LinkFact]) -> list[str]:
     """Targets of header, footer and navigation links that name a contact, customer-service or
     imprint page on another site (an Impressum hosted by the agency that built the shop)."""
-    lex = lexicon.load()
     found: dict[str, None] = {}
     for link in links:
         if link.internal or link.region == Region.MAIN:
             continue
-        kinds = {**lex.url_kinds(link.target), **lex.text_kinds(link.text)}
-        if lexicon.best_kind(kinds) in lexicon.CONTACT_KINDS:
+        if lexicon.named_kind(link.target, link.text) in lexicon.CONTACT_KINDS:
             found.setdefault(link.target, None)
     return list(found)
 
@@ -312,17 +306,12 @@ def _chats_of(page: PageSnapshot, doc: Document, rendered: Document | None) -> l
 
 def is_contact_page(url: str, title: str) -> bool:
     """A contact, customer-service or imprint page by its URL and title."""
-    return _named_kind(url, title) in lexicon.CONTACT_KINDS
+    return lexicon.named_kind(url, title) in lexicon.CONTACT_KINDS
 
 
 def is_terms_page(url: str, title: str) -> bool:
     """A terms, returns or complaints page by its URL and title."""
-    return _named_kind(url, title) in lexicon.TERMS_KINDS
-
-
-def _named_kind(url: str, title: str) -> PageKind | None:
-    lex = lexicon.load()
-    return lexicon.best_kind({**lex.url_kinds(url), **lex.text_kinds(title)})
+    return lexicon.named_kind(url, title) in lexicon.TERMS_KINDS
 
 
 def gather_site(crawl: SiteCrawl, jurisdiction: str | None = None) -> SiteFacts:

@@ -466,9 +466,7 @@ def _site_wide_details(details: list[EmailFact], reach: _Reach, pages: Pages) ->
 
 
 def _names_contact(link: LinkFact) -> bool:
-    lex = lexicon.load()
-    kinds = {**lex.url_kinds(link.target), **lex.text_kinds(link.text)}
-    return lexicon.best_kind(kinds) in lexicon.CONTACT_KINDS
+    return lexicon.named_kind(link.target, link.text) in lexicon.CONTACT_KINDS
 
 
 def _path_text(page: PageInfo) -> Text:

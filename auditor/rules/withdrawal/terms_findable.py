@@ -324,9 +324,7 @@ def _closest(subject: Subject, facts: FactView, pages: Pages) -> PageInfo | None
 
 
 def _names_subject(link: LinkFact, subject: Subject) -> bool:
-    lex = lexicon.load()
-    kinds = {**lex.url_kinds(link.target), **lex.text_kinds(link.text)}
-    return lexicon.best_kind(kinds) == subject.kind
+    return lexicon.named_kind(link.target, link.text) == subject.kind
 
 
 def _unread_links(
