@@ -94,7 +94,7 @@ MESSAGES = Messages(
     doubt_aside=N_("No postal address of the trader found, but {doubt}."),
     none_aside=N_("No postal address of the trader on the pages read."),
     elsewhere=N_(
-        "No postal address where a trader gives its own details, but {address} stands on a {where} page, in "
+        "No postal address where a trader gives its own details, but {place} stands on a {where} page, in "
         "no block naming another company; check whether it is the trader's.",
     ),
     unread_street=N_(
@@ -170,32 +170,16 @@ class ContactAddress(Rule):
         abroad = unknown_establishment(_where_established(facts, pages), pages.all, _KNOWN_ADDRESSES)
         if abroad:
             return needs_review(MESSAGES("unknown_country", seen=abroad), pages.searched(5))
-        # An address no fact makes another's (no third party, body or other company named with it),
-        # on a page of another kind ("Find os", a blog post): perhaps the trader's, so no proof of
-        # absence.
-        home = facts.coverage.home_url
-        unplaced = first_of_each(
-            [a for a in facts.addresses if a.method == "text" and a.postal_code and owner_reason(a) is None
-             and other_company_block(a, facts.company_names, home) is None],
-            _same_address,
-        )
-        if unplaced:
-            return needs_review(
-                MESSAGES("elsewhere", address=_show(unplaced[0]), where=kind_name(pages.kind(unplaced[0].url).value)),
-                [_evidence(a, pages) for a in unplaced[:3]],
-            )
-        # A postcode and town whose street the tool could not read: perhaps a full address in a
-        # format or layout it does not know.
-        unread = first_of_each(
-            [a for a in facts.addresses if a.method == "unread_street" and owner_reason(a) is None
-             and other_company_block(a, facts.company_names, home) is None],
-            _same_address,
-        )
-        if unread:
-            return needs_review(
-                MESSAGES("unread_street", place=_show(unread[0]), where=kind_name(pages.kind(unread[0].url).value)),
-                [_evidence(a, pages) for a in unread[:3]],
-            )
+        # No proof of absence, first an address no fact makes another's (no third party, body or
+        # other company named with it) on a page of another kind ("Find os", a blog post), then a
+        # postcode and town whose street the tool could not read (a format or layout it does not know).
+        for method, key in (("text", "elsewhere"), ("unread_street", "unread_street")):
+            unplaced = _unplaced(facts, method)
+            if unplaced:
+                return needs_review(
+                    MESSAGES(key, place=_show(unplaced[0]), where=kind_name(pages.kind(unplaced[0].url).value)),
+                    [_evidence(a, pages) for a in unplaced[:3]],
+                )
         doubt = absence_doubt(pages, facts.coverage, "address")
         # Every address left stands where a trader does not give its own: named, with the reason.
         note = set_aside_note([
@@ -208,6 +192,16 @@ class ContactAddress(Rule):
                 with_note(MESSAGES("doubt_aside" if note else "doubt", doubt=doubt), note), pages.searched(5)
             )
         return failed(with_note(MESSAGES("none_aside" if note else "none"), note), pages.searched(10))
+
+
+def _unplaced(facts: FactView, method: str) -> list[AddressFact]:
+    """One of each address read by ``method`` with a postcode that no fact gives to anyone else."""
+    home = facts.coverage.home_url
+    return first_of_each(
+        [a for a in facts.addresses if a.method == method and a.postal_code and owner_reason(a) is None
+         and other_company_block(a, facts.company_names, home) is None],
+        _same_address,
+    )
 
 
 def _controller(address: AddressFact, facts: FactView, pages: Pages) -> bool:
