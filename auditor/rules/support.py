@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Collection, Hashable, Iterable, Sequence
+from collections.abc import Callable, Collection, Hashable, Iterable, Iterator, Sequence
 from typing import Literal, Protocol, TypeVar
 from urllib.parse import urlsplit
 
@@ -118,29 +118,25 @@ def trader_block(
     plainly as an imprint does. A third party's block (a payment provider's address) names
     another company, whose name does not carry the site's domain.
     """
-    excerpt = fact.excerpt.casefold()
     if pages is not None and pages.kind(fact.url) == PageKind.PRIVACY:
         return None  # the privacy policy's controller: the trader's, but not where consumers look
-    for name in names:
-        if name.url != fact.url or THIRD_PARTIES.search(name.name):
-            continue
-        together = name.name.casefold() in excerpt or _neighbours(name.locator, fact.locator)
-        if together and names_the_site(name.name, home_url):
-            return name
-    return None
+    return next((n for n in _named_with(fact, names)
+                 if not THIRD_PARTIES.search(n.name) and names_the_site(n.name, home_url)), None)
 
 
 def other_company_block(fact: _HasPlace, names: Sequence[CompanyNameFact], home_url: str) -> CompanyNameFact | None:
     """A legal name that is not the site's in the same block of text as ``fact``, or None: the
     block is about that company ("Fraktbolaget Norden AB – Hamngatan 3 – 411 06 Göteborg" on a
     checkout page is the carrier's)."""
+    return next((n for n in _named_with(fact, names) if not names_the_site(n.name, home_url)), None)
+
+
+def _named_with(fact: _HasPlace, names: Sequence[CompanyNameFact]) -> Iterator[CompanyNameFact]:
+    """The legal names in the same block of text as ``fact`` (in its excerpt, or a block beside it)."""
     excerpt = fact.excerpt.casefold()
     for name in names:
-        if name.url != fact.url or names_the_site(name.name, home_url):
-            continue
-        if name.name.casefold() in excerpt or _neighbours(name.locator, fact.locator):
-            return name
-    return None
+        if name.url == fact.url and (name.name.casefold() in excerpt or _neighbours(name.locator, fact.locator)):
+            yield name
 
 
 def numbered_block(fact: _HasPlace, numbers: Sequence[OrgNumberFact]) -> OrgNumberFact | None:
