@@ -96,6 +96,10 @@ class _Grammar(NamedTuple):
     any_town_first: re.Pattern[str]
 
 
+#: Between a town and the postcode after it: a space, a comma, a pipe or a middle dot ("Galway · H91 X2K4").
+_TOWN_CODE_GAP = r"(?:,?\s+|\s*[|·•]\s*)"
+
+
 @cache
 def _grammar() -> _Grammar:
     """The regular expressions built from the data: one per postcode shape and order."""
@@ -129,7 +133,7 @@ def _grammar() -> _Grammar:
         (
             re.compile(
                 rf"(?<![\w-])(?P<town>{_CAP_WORD}(?:\s{_CAP_WORD}){{0,2}}(?:\s[1-9]\d?)?)"
-                + (rf",\s*{between}\s+" if between else r"(?:,?\s+|\s*[|·•]\s*)")
+                + (rf",\s*{between}\s+" if between else _TOWN_CODE_GAP)
                 + rf"(?P<code>{pattern})(?![\w-])"
             ),
             tuple(countries),
@@ -147,7 +151,7 @@ def _grammar() -> _Grammar:
         rf"(?<![\w./:+-])(?:(?:{prefixes})\s?-\s?)?(?:{'|'.join(f'(?:{p})' for p in first)}),?\s+(?:{_TOWN})"
     )
     separated = "|".join(
-        (rf",\s*{between}\s+" if between else r"(?:,?\s+|\s*[|·•]\s*)") + f"(?:{pattern})" for pattern, between in last
+        (rf",\s*{between}\s+" if between else _TOWN_CODE_GAP) + f"(?:{pattern})" for pattern, between in last
     )
     any_town_first = re.compile(
         rf"(?<![\w-])(?:{_CAP_WORD}(?:\s{_CAP_WORD}){{0,2}}(?:\s[1-9]\d?)?)(?:{separated})(?![\w-])"
@@ -474,16 +478,25 @@ _UK_STREET = re.compile(
 _COUNTY = re.compile(r",\s*(?:Co\.?|County)\s+[A-Z][\w'’-]*$|,\s*[A-Z][\w'’-]*(?:shire)?$")
 
 
+@cache
+def _stacked_formats() -> tuple[PostalFormat, ...]:
+    """The formats that write the town before the postcode with nothing required between them."""
+    return tuple(fmt for fmt in postal_formats().values() if "town postcode" in fmt.order and not fmt.between)
+
+
+def _british_street(text: str) -> bool:
+    """Whether ``text`` ends like a British or Irish street, numbered or not ("Unit 7, Coast Road"),
+    and holds no long number (an order or account number is no street)."""
+    return _UK_STREET.search(text) is not None and not re.search(r"\d{5,}", text)
+
+
 def _stacked_address(
     lines: list[str], offsets: list[int], index: int, hint: str, text: str
 ) -> ParsedAddress | None:
     """A British or Irish address written on lines of their own: street, town (with its county),
     then the postcode alone ("Unit 7, Coast Road" / "Ballyvara, Co. Clare" / "V95 X4K2")."""
     code = lines[index].strip().rstrip(".,")
-    countries = tuple(
-        fmt.country for fmt in postal_formats().values()
-        if "town postcode" in fmt.order and not fmt.between and fmt.postcode.fullmatch(code)
-    )
+    countries = tuple(fmt.country for fmt in _stacked_formats() if fmt.postcode.fullmatch(code))
     if not countries:
         return None
     town = _COUNTY.sub("", lines[index - 1].strip().rstrip(","))
@@ -491,7 +504,7 @@ def _stacked_address(
         return None
     street_line = lines[index - 2].strip().rstrip(",")
     span = _street(street_line)
-    if span is None and _UK_STREET.search(street_line) and not re.search(r"\d{5,}", street_line):
+    if span is None and _british_street(street_line):
         span = (street_line, False, 0)
     if span is None:
         return None
@@ -597,7 +610,7 @@ def _british_line(before: str, town: str) -> tuple[tuple[str, bool, int], str] |
             return None
         town, parts = parts[-1], parts[:-1]
     street = parts[-1] if parts else ""
-    if not street or not _UK_STREET.search(street) or re.search(r"\d{5,}", street):
+    if not street or not _british_street(street):
         return None
     return (street, False, before.rindex(street)), town
 
