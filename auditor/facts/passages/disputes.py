@@ -338,7 +338,8 @@ def _adr_sentences(doc: Document, lang: str) -> list[PassageFact]:
             names = bodies_named(text) or _bodies_by_address(text)
             vsbg = _vsbg(text, statement, unwilling, willing)
             if not names and vsbg is None:
-                if _names_unknown_body(text, unknown) and has_phrase(word_list(text), dispute):
+                # the dispute word first: rarer than a capitalised word, and one look at the sentence
+                if has_phrase(word_list(text), dispute) and _names_unknown_body(text, unknown):
                     # "refer the dispute to the Consumer Disputes Committee": a body the lexicon
                     # does not know (another country's), named as the one to turn to
                     out.append(passage_fact(doc, block.element, PassageTopic.ADR_BODY, lang, text,
