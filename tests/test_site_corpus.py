@@ -1,4 +1,4 @@
-"""The blind shop-site corpora (tests/corpus/sites, tests/corpus/sites-heldout) load as `auditor
+"""The blind shop-site corpora (tests/corpus/sites*, each round a tuning and a held-out half) load as `auditor
 eval` reads them: every site has its folder and home page, the labels use the convention's values,
 and no site is in both halves."""
 
@@ -14,7 +14,10 @@ ROOT = Path(__file__).parent / "corpus"
 VALUES = {True, False, "unknown", "not_applicable", "false_in_saved_pages"}
 
 
-@pytest.mark.parametrize("half", ["sites", "sites-heldout"])
+ROUNDS = ["sites", "sites2", "sites3"]
+
+
+@pytest.mark.parametrize("half", [f"{r}{h}" for r in ROUNDS for h in ("", "-heldout")])
 def test_a_half_loads_with_its_labels(half: str) -> None:
     sites = load_corpus(ROOT / half)
     assert len(sites) >= 12
@@ -28,8 +31,9 @@ def test_a_half_loads_with_its_labels(half: str) -> None:
             assert value in VALUES, (site.id, check.label, value)
 
 
-def test_the_halves_do_not_overlap() -> None:
-    tuning = {s.id for s in load_corpus(ROOT / "sites")}
-    held_out = {s.id for s in load_corpus(ROOT / "sites-heldout")}
+@pytest.mark.parametrize("round_", ROUNDS)
+def test_the_halves_do_not_overlap(round_: str) -> None:
+    tuning = {s.id for s in load_corpus(ROOT / round_)}
+    held_out = {s.id for s in load_corpus(ROOT / f"{round_}-heldout")}
     assert not tuning & held_out
     assert {i.split("-")[0] for i in held_out} == {"sv", "nb", "da", "fi", "de", "en"}
