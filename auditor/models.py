@@ -259,6 +259,24 @@ class FetchFailure(_Frozen):
     )
 
 
+class DocumentCheck(_Frozen):
+    """A same-site document (PDF, Word, ...) a page links to, asked for without reading it: does it
+    answer? The crawl reads pages, not documents, so this is all it knows of them."""
+
+    url: str
+    status: int | None = Field(default=None, description="HTTP status of a HEAD request (the saved copy's answer "
+                               "when the crawl reads one); None when nothing answered.")
+    reason: str = Field(default="", description="Why it is not there, when it is not: 'HTTP 404', 'not in the saved "
+                        "copy', a network error.")
+    content_type: str = ""
+
+    @property
+    def missing(self) -> bool:
+        """The server (or the saved copy) says the document is not there. 405 and 501 say only
+        that the server does not answer HEAD requests."""
+        return self.status is not None and self.status >= 400 and self.status not in (405, 501)
+
+
 class RobotsInfo(_Frozen):
     """What robots.txt said and whether the crawl obeyed it."""
 
@@ -320,6 +338,9 @@ class SiteCrawl(_Frozen):
     render_error: str = Field(default="", description="Why no page could be rendered (no browser, ...).")
     tls_verified: bool = Field(
         default=True, description="TLS certificates were checked; False with --accept-invalid-tls."
+    )
+    documents: list[DocumentCheck] = Field(
+        default_factory=list, description="Same-site documents linked from the pages read, and whether they answer."
     )
 
 
@@ -598,6 +619,11 @@ class CrawlCoverage(_Frozen):
         default_factory=list,
         description="Same-site links to documents (PDF, Word, ...) whose text or address names terms, returns "
         "or complaints information: the crawl reads pages, not documents, so what they say is unknown.",
+    )
+    documents: list[DocumentCheck] = Field(
+        default_factory=list,
+        description="Same-site documents linked from the pages read, asked for without being read: whether "
+        "they answer.",
     )
 
 

@@ -376,6 +376,7 @@ def gather_site(crawl: SiteCrawl, jurisdiction: str | None = None) -> SiteFacts:
         offsite_contact_pages=guard.run("offsite_contact_pages", "", partial(offsite_contact_pages, links)) or [],
         script_links=script_links,
         document_links=guard.run("document_links", "", partial(_legal_documents, links)) or [],
+        documents=crawl.documents,
     )
     account_links = guard.run("gather_account_links", "", partial(gather_account_links, links)) or []
     return SiteFacts(

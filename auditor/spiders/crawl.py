@@ -25,7 +25,7 @@ from typing import Any
 from scrapy import Spider, signals
 from scrapy.crawler import AsyncCrawlerRunner
 
-from auditor.models import FetchFailure, PageSnapshot, RobotsInfo, SiteCrawl
+from auditor.models import DocumentCheck, FetchFailure, PageSnapshot, RobotsInfo, SiteCrawl
 from auditor.spiders import scrapy_tls
 from auditor.spiders import settings as crawl_settings
 from auditor.spiders.site import SiteSpider
@@ -174,12 +174,15 @@ async def crawl_one(spec: CrawlSpec) -> SiteCrawl:
     ua = crawl_settings.user_agent(spec.contact_url)
     pages: list[PageSnapshot] = []
     failures: list[FetchFailure] = []
+    documents: list[DocumentCheck] = []
 
     def collect(item: Any, **_: Any) -> None:
         if isinstance(item, PageSnapshot):
             pages.append(item)
         elif isinstance(item, FetchFailure):
             failures.append(item)
+        elif isinstance(item, DocumentCheck):
+            documents.append(item)
 
     error: str | None = None
     spider: Spider | None = None
@@ -236,4 +239,5 @@ async def crawl_one(spec: CrawlSpec) -> SiteCrawl:
         error=error,
         saved_copy=spec.saved_copy.info() if spec.saved_copy is not None else None,
         tls_verified=not spec.accept_invalid_tls,
+        documents=sorted(documents, key=lambda document: document.url),
     )

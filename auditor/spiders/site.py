@@ -26,18 +26,34 @@ from protego import Protego
 from scrapy.http import Response, TextResponse
 from twisted.python.failure import Failure
 
+from auditor import lexicon
 from auditor.facts.dom import Document
 from auditor.facts.links import gather_links
-from auditor.models import UNLINKED_DEPTH, ClickStep, FailureKind, FetchFailure, PageSnapshot, RobotsInfo
+from auditor.models import (
+    UNLINKED_DEPTH,
+    ClickStep,
+    DocumentCheck,
+    FailureKind,
+    FetchFailure,
+    PageKind,
+    PageSnapshot,
+    RobotsInfo,
+)
 from auditor.spiders import ranking
 from auditor.spiders.middlewares import OFFSITE_META, SAVED_NOTE_META
 from auditor.web.saved import SavedCopy
-from auditor.web.urls import host_key, is_page_url, same_site, url_key
+from auditor.web.urls import host_key, is_document_url, is_page_url, same_site, url_key
 
 #: Requests released to Scrapy at once; the rest wait in the spider's priority queue.
 IN_FLIGHT = 4
 #: Links of a saved copy that have no saved file are recorded up to this many (they cost no budget).
 MAX_NOT_SAVED = 300
+#: Same-site documents (PDF, Word, ...) asked for with a HEAD request once the pages are read, at
+#: most this many a site, those whose link names terms, returns or complaints first. The crawl
+#: reads no document, but whether one is there decides a finding: a model withdrawal form linked
+#: as a PDF that answers 404 is no form given.
+MAX_DOCUMENT_CHECKS = 10
+_LEGAL_KINDS = frozenset({PageKind.TERMS, PageKind.RETURNS, PageKind.COMPLAINTS})
 
 
 
@@ -167,6 +183,9 @@ class SiteSpider(scrapy.Spider):
         self._seq = itertools.count()
         self._not_saved = 0
         self._unlinked_done = False
+        #: url key -> (rank, order found, URL) of the same-site documents the pages link to.
+        self._documents: dict[str, tuple[int, int, str]] = {}
+        self._documents_done = False
 
     # ------------------------------------------------------------------ start
 
@@ -277,7 +296,12 @@ class SiteSpider(scrapy.Spider):
     def _discover(self, doc: Document, depth: int, path: list[ClickStep]) -> None:
         """Queue the page's same-site links; links past the depth limit are only remembered."""
         hosts = frozenset(self.state.site_hosts)
+        legal_page: bool | None = None  # computed on the page's first document link
         for link in gather_links(doc, hosts, locators=False):
+            if link.internal and is_document_url(link.target):
+                if legal_page is None:
+                    legal_page = lexicon.named_kind(doc.url, doc.title) in _LEGAL_KINDS
+                self._note_document(link.target, link.text, legal_page)
             if not link.internal or not is_page_url(link.target):
                 continue
             key = url_key(link.target)
@@ -300,22 +324,28 @@ class SiteSpider(scrapy.Spider):
         # Depth breaks ties, so among equally promising links the shallower goes first.
         heapq.heappush(self._frontier, _Pending(-score, depth, next(self._seq), url, path, linked))
 
-    def _release(self) -> Iterator[scrapy.Request | FetchFailure]:
+    def _release(self) -> Iterator[scrapy.Request | FetchFailure | DocumentCheck]:
         """Hand the best pending links to Scrapy while the budget and the in-flight cap allow.
 
         When the links run out with budget left, a saved copy's pages that no link reached are
-        read as well (marked not linked): they are pages of the site its maker kept.
+        read as well (marked not linked): they are pages of the site its maker kept. When every
+        page is read, the documents the pages link to are checked.
         """
         yield from self._release_pending()
+        if self._frontier or self._in_flight:
+            return
         saved = self.saved_copy
-        if self._frontier or self._in_flight or saved is None or self._unlinked_done:
-            return
-        self._unlinked_done = True
-        if self.state.scheduled >= self.max_pages:
-            return
-        for url in saved.unread_pages():
-            self._push(url, UNLINKED_DEPTH, [], -1.0, linked=False)
-        yield from self._release_pending()
+        if saved is not None and not self._unlinked_done:
+            self._unlinked_done = True
+            if self.state.scheduled < self.max_pages:
+                for url in saved.unread_pages():
+                    self._push(url, UNLINKED_DEPTH, [], -1.0, linked=False)
+                yield from self._release_pending()
+                if self._frontier or self._in_flight:
+                    return
+        if not self._documents_done:
+            self._documents_done = True
+            yield from self._check_documents()
 
     def _release_pending(self) -> Iterator[scrapy.Request | FetchFailure]:
         while self._frontier and self._in_flight < IN_FLIGHT:
@@ -352,6 +382,48 @@ class SiteSpider(scrapy.Spider):
                 meta={"audit_depth": pending.depth, "audit_path": pending.path, "audit_url": pending.url,
                       "audit_linked": pending.linked},
             )
+
+    # ------------------------------------------------------------------ documents
+
+    def _note_document(self, url: str, text: str, on_legal_page: bool) -> None:
+        """Remember a same-site document link. One whose words name legal information ranks first,
+        then one on a terms, returns or complaints page ("Ångerblankett" on /kopvillkor), then
+        the rest (product sheets, manuals)."""
+        key = url_key(url)
+        rank = 0 if lexicon.named_kind(url, text) in _LEGAL_KINDS else (1 if on_legal_page else 2)
+        known = self._documents.get(key)
+        if known is None:
+            self._documents[key] = (rank, len(self._documents), url)
+        elif rank < known[0]:
+            self._documents[key] = (rank, known[1], known[2])
+
+    def _check_documents(self) -> Iterator[scrapy.Request | DocumentCheck]:
+        """Ask whether the linked documents are there: a HEAD request each (the saved copy's own
+        answer when the crawl reads one), without reading them and without using the page budget."""
+        for _, _, url in sorted(self._documents.values())[:MAX_DOCUMENT_CHECKS]:
+            if self.saved_copy is not None:
+                answer = self.saved_copy.lookup(url)
+                yield DocumentCheck(url=url, status=answer.status, reason=answer.note if answer.status >= 400 else "")
+            elif self._allowed(url):
+                yield scrapy.Request(
+                    url, method="HEAD", callback=self.document_checked, errback=self.document_failed,
+                    dont_filter=True, meta={"audit_url": url, "handle_httpstatus_all": True},
+                )
+
+    def document_checked(self, response: Response) -> Iterator[DocumentCheck]:
+        url: str = response.meta["audit_url"]
+        if response.meta.get(OFFSITE_META) or not same_site(response.url, frozenset(self.state.site_hosts)):
+            # Moved to another site: what is there is not for this crawl to say.
+            yield DocumentCheck(url=url, reason=f"redirected off the site to {response.url}")
+            return
+        content_type = (response.headers.get(b"Content-Type") or b"").decode("latin-1")
+        reason = f"HTTP {response.status}" if response.status >= 400 else ""
+        yield DocumentCheck(url=url, status=response.status, reason=reason, content_type=content_type)
+
+    def document_failed(self, failure: Failure) -> Iterator[DocumentCheck]:
+        request = failure.request  # type: ignore[attr-defined]
+        error_name = failure.type.__name__ if failure.type is not None else "error"
+        yield DocumentCheck(url=request.meta["audit_url"], reason=plain_reason(failure.getErrorMessage() or error_name))
 
     def _allowed(self, url: str) -> bool:
         if not self.obey_robots or self._robots is None:

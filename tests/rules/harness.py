@@ -16,6 +16,11 @@ to is never seen, and each page gets its click depth and path. Directives in the
   page was rendered, else ``never``); ``<!-- fixture: no_browser -->`` a browser was wanted but
   none could be started.
 
+A link to a document (PDF, Word, ...) is not crawled, as the spider does not read documents; it
+is checked, as the spider asks with a HEAD request: a ``<!-- page: /file.pdf -->`` in the fixture
+(its content unused) makes the document answer 200, no such page 404, and ``fail=/file.pdf 503``
+that status.
+
 A page is "rendered" when it holds ``<!-- rendered -->``: the HTML before the marker is what the
 crawler fetched, the HTML after it what the browser showed (the same page when nothing follows).
 ``<!-- chat: {json} -->`` in a rendered page adds what the browser saw when it opened a chat
@@ -45,6 +50,7 @@ from auditor.facts.links import gather_links, gather_script_links
 from auditor.models import (
     ChatObservation,
     ClickStep,
+    DocumentCheck,
     FetchFailure,
     LinkClick,
     PageSnapshot,
@@ -52,7 +58,7 @@ from auditor.models import (
     RobotsInfo,
     SiteCrawl,
 )
-from auditor.web.urls import host_key
+from auditor.web.urls import host_key, is_document_url
 
 BASE = "https://www.butik.se/"
 _PAGE = re.compile(r"<!--\s*page:\s*(\S+)\s*-->")
@@ -102,7 +108,7 @@ def load_fixture(path: Path) -> Fixture:
     for m in re.finditer(r"<!--\s*fixture:\s*fail=(\S+)\s+(\d+|timeout|not_saved|robots)\s*-->", text):
         failing[m.group(1)] = m.group(2)
     sources = split_pages(text)
-    pages, failures = _crawl(sources, failing)
+    pages, failures, documents = _crawl(sources, failing)
     blocked = [urljoin(BASE, path) for path, how in failing.items() if how == "robots"]
     rendered = any(p.render is not None for p in pages)
     render_mode = "never" if "render=never" in directives else ("auto" if rendered or "no_browser" in directives
@@ -115,7 +121,7 @@ def load_fixture(path: Path) -> Fixture:
         robots=RobotsInfo(url=urljoin(BASE, "/robots.txt"), status=200 if blocked else 404, blocked_urls=blocked),
         budget_exhausted=budget_exhausted,
         unvisited=[urljoin(BASE, "/unvisited")] if budget_exhausted else [],
-        render_mode=render_mode, render_error=render_error,
+        render_mode=render_mode, render_error=render_error, documents=documents,
     )
     fixture = Fixture(crawl=crawl, jurisdiction=jurisdiction, as_of=as_of)
     for page_path, html in sources.items():
@@ -138,15 +144,21 @@ def _failure(url: str, how: str, click_path: list[ClickStep]) -> FetchFailure | 
                         final_url=url, fetched_at=FETCHED_AT)
 
 
-def _crawl(sources: dict[str, str], failing: dict[str, str]) -> tuple[list[PageSnapshot], list[FetchFailure]]:
+def _crawl(
+    sources: dict[str, str], failing: dict[str, str]
+) -> tuple[list[PageSnapshot], list[FetchFailure], list[DocumentCheck]]:
     hosts = frozenset({host_key(urlsplit(BASE).netloc)})
     pages: list[PageSnapshot] = []
     failures: list[FetchFailure] = []
+    documents: list[DocumentCheck] = []
     queue: deque[tuple[str, list[ClickStep]]] = deque([("/", [])])
     seen = {"/"}
     while queue:
         path, click_path = queue.popleft()
         url = urljoin(BASE, path)
+        if is_document_url(url):
+            documents.append(_document(url, path, sources, failing))
+            continue
         if path in failing or path not in sources:
             failure = _failure(url, failing.get(path, "404"), click_path)
             failures.extend([failure] if failure is not None else [])
@@ -160,7 +172,19 @@ def _crawl(sources: dict[str, str], failing: dict[str, str]) -> tuple[list[PageS
             if link.internal and target not in seen:
                 seen.add(target)
                 queue.append((target, [*click_path, ClickStep(text=link.text, url=link.target)]))
-    return pages, failures
+    return pages, failures, documents
+
+
+def _document(url: str, path: str, sources: dict[str, str], failing: dict[str, str]) -> DocumentCheck:
+    """What the spider's HEAD request learns of a linked document."""
+    how = failing.get(path)
+    if how is not None and how.isdigit():
+        return DocumentCheck(url=url, status=int(how), reason=f"HTTP {how}")
+    if how is not None:
+        return DocumentCheck(url=url, reason=how)
+    if path in sources:
+        return DocumentCheck(url=url, status=200, content_type="application/pdf")
+    return DocumentCheck(url=url, status=404, reason="HTTP 404")
 
 
 def _split_render(url: str, source: str) -> tuple[str, RenderInfo | None]:

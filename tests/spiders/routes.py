@@ -20,10 +20,12 @@ class Route:
 
 @dataclass
 class Site:
-    """A running server: its base URL and every request it received (path, User-Agent)."""
+    """A running server: its base URL and every request it received (path, User-Agent), and the
+    paths asked for with HEAD."""
 
     url: str
     requests: list[tuple[str, str]] = field(default_factory=list)
+    heads: list[str] = field(default_factory=list)
 
 
 def page(title: str, body: str = "", footer: str = "", lang: str = "sv") -> Route:
@@ -42,6 +44,14 @@ def serve(routes: dict[str, Route], host: str = "127.0.0.40") -> Iterator[Site]:
     class Handler(QuietHandler):
         def do_GET(self) -> None:
             site.requests.append((self.path, self.headers.get("User-Agent", "")))
+            self.wfile.write(self._head())
+
+        def do_HEAD(self) -> None:
+            site.heads.append(self.path)
+            self._head()
+
+        def _head(self) -> bytes:
+            """Send the status and headers; return the body."""
             route = routes.get(self.path.split("?", 1)[0]) or Route("<h1>Not found</h1>", status=404)
             data = route.body.encode("utf-8")
             self.send_response(route.status)
@@ -50,7 +60,7 @@ def serve(routes: dict[str, Route], host: str = "127.0.0.40") -> Iterator[Site]:
             for name, value in route.headers.items():
                 self.send_header(name, value)
             self.end_headers()
-            self.wfile.write(data)
+            return data
 
     with loopback_server(Handler, host) as url:
         site.url = url

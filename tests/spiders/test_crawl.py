@@ -114,3 +114,26 @@ def test_unreachable_site_is_an_empty_crawl_not_an_exception() -> None:
     result = crawl("http://127.0.0.45:9/", site_timeout=20)
     assert result.pages == []
     assert result.failures and result.failures[0].kind in ("network", "timeout")
+
+
+def test_linked_documents_are_checked_with_head_not_read() -> None:
+    """A PDF is no page to read, but whether it is there decides a finding (a model withdrawal
+    form linked as a PDF that answers 404 is no form given): one HEAD request each, after the
+    pages, legal documents first, none of the page budget."""
+    manuals = "".join(f"<a href='/manualer/{i}.pdf'>Manual {i}</a>" for i in range(12))
+    routes = {"/robots.txt": ROBOTS_OPEN,
+              "/": page("Hem", manuals, footer="<a href='/villkor'>Köpvillkor</a>"),
+              "/villkor": page("Köpvillkor", "<a href='/filer/angerblankett.pdf'>Ångerblankett</a> "
+                               "<a href='/filer/villkor.pdf'>Köpvillkor (PDF)</a>"),
+              "/filer/villkor.pdf": Route("%PDF-1.4", content_type="application/pdf")}
+    routes |= {f"/manualer/{i}.pdf": Route("%PDF-1.4", content_type="application/pdf") for i in range(12)}
+    with serve(routes) as site:
+        result = crawl(site.url, max_pages=2)
+    assert paths(result) == ["/", "/villkor"]  # no document read as a page
+    assert not any(path.endswith(".pdf") for path, _ in site.requests)
+    checked = {urlsplit(d.url).path: d for d in result.documents}
+    assert len(checked) == 10 == len(site.heads)  # at most ten a site
+    assert checked["/filer/villkor.pdf"].status == 200 and not checked["/filer/villkor.pdf"].missing
+    assert checked["/filer/villkor.pdf"].content_type == "application/pdf"
+    gone = checked["/filer/angerblankett.pdf"]  # its words name no kind, but a terms page links it
+    assert gone.status == 404 and gone.missing and gone.reason == "HTTP 404"

@@ -217,3 +217,21 @@ def test_the_page_budget_still_holds_for_unlinked_pages(tmp_path: Path) -> None:
     [crawl] = crawl_sites([CrawlSpec(url=BASE, max_pages=4, saved_copy=SavedCopy.open(root, BASE))])
     assert len(crawl.pages) == 4
     assert not crawl.budget_exhausted and crawl.unvisited == []  # unread unlinked files are no lost links
+
+
+@pytest.mark.e2e
+def test_a_saved_copy_answers_for_its_documents(tmp_path: Path) -> None:
+    """A document linked from a saved copy is checked against the folder: there, or not saved."""
+    root = tmp_path / "site"
+    (root / "filer").mkdir(parents=True)
+    (root / "index.html").write_text(page("Hem", "<a href='/villkor'>Köpvillkor</a>"), encoding="utf-8")
+    (root / "villkor.html").write_text(
+        page("Köpvillkor", "<a href='/filer/angerblankett.pdf'>Ångerblankett</a> "
+                           "<a href='/filer/villkor.pdf'>Villkor (PDF)</a>"), encoding="utf-8")
+    (root / "filer" / "villkor.pdf").write_bytes(b"%PDF-1.4")
+    [crawl] = crawl_sites([CrawlSpec(url=BASE, saved_copy=SavedCopy.open(root, BASE))])
+    checked = {d.url: d for d in crawl.documents}
+    assert checked[BASE + "filer/villkor.pdf"].status == 200
+    missing = checked[BASE + "filer/angerblankett.pdf"]
+    assert missing.missing and "not in the saved copy" in missing.reason
+    assert [p.url for p in crawl.pages] == [BASE, BASE + "villkor"]

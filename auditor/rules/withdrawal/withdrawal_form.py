@@ -17,7 +17,8 @@ Failing example      no form, no link to one, on a site whose terms and returns 
 Partial example      "Använd gärna ångerblanketten när du ångrar ditt köp." and no form anywhere
 Passing example      <a href="/files/angerblankett.pdf">Ångerblankett (PDF)</a>
 Needs review when    the terms or returns page could not be read, needs JavaScript, or was not
-                     found; or every link to the form leads to a page that could not be read.
+                     found; or every link to the form leads to a page that could not be read,
+                     or to a document that is not there (a HEAD request answers 404).
 """
 
 from __future__ import annotations
@@ -69,6 +70,11 @@ MESSAGES = Messages(
     note_link_broken=N_(
         "link to the withdrawal form, target not readable",
     ),
+    document_missing=N_(
+        "A link to the withdrawal form ({target}) leads to a document that is not there (HTTP {status}); "
+        "check that the form is given.",
+    ),
+    note_document_missing=N_("link to the withdrawal form, document not there"),
     mentioned=N_(
         "The withdrawal form is mentioned but not provided: no form text and no link to it on the page.",
     ),
@@ -108,11 +114,13 @@ class WithdrawalForm(Rule):
         found = [p for p in facts.passages if p.topic == PassageTopic.WITHDRAWAL_FORM]
         inline = [p for p in found if "inline" in p.flags]
         links = [p for p in found if "link" in p.flags]
+        # A linked document is checked with a HEAD request: one that is not there gives no form.
+        missing = {url_key(d.url): d for d in facts.coverage.documents if d.missing}
         broken = {
             url_key(f.url)
             for f in facts.coverage.failures
             if f.kind in ("http_status", "not_saved") and (f.status or 0) >= 400
-        }
+        } | set(missing)
         working = [p for p in links if url_key(p.target) not in broken]
         provided = inline + working
         if provided:
@@ -121,6 +129,13 @@ class WithdrawalForm(Rule):
                 MESSAGES("provided", where=where),
                 [passage_evidence(p, pages, MESSAGES("note_form_link" if "link" in p.flags else "note_form"))
                  for p in _one_per_form(provided)[:3]],
+            )
+        gone = [p for p in links if url_key(p.target) in missing]
+        if gone and len(gone) == len(links):
+            status = missing[url_key(gone[0].target)].status
+            return needs_review(
+                MESSAGES("document_missing", target=gone[0].target, status=status),
+                [passage_evidence(p, pages, MESSAGES("note_document_missing")) for p in _one_per_form(gone)[:3]],
             )
         if links:
             return needs_review(
