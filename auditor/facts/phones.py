@@ -87,6 +87,17 @@ _NOT_PHONE_WORD = re.compile(
 )
 #: How far before a number its label may stand (one short line of text).
 _LABEL_WINDOW = 40
+#: Words that name a telephone and nothing else: a label in a block of its own above a number
+#: ("PUH." / "044 582 9016", "Call the studio" / hours / "01665 830472", as site builders write
+#: one-line paragraphs). "Kontakt" or "Support" above a bare number may head anything.
+_TELEPHONE_WORD = re.compile(
+    r"(?:\b(?:tel|tlf|tfn|puh|fon|mob|ring|ringe|call|gsm|phone|telephone|växel|vaxel|sentralbord|soita|"
+    r"anrufen|rufen|telefon\w*|puhelin\w*|mobil\w*|hotline|helpline|servicenummer)(?!\w)|[" + PHONE_SIGNS + "])",
+    re.IGNORECASE,
+)
+#: Blocks above a bare number that may hold its label, and how long such a block may be.
+_ABOVE_BLOCKS = 2
+_ABOVE_LENGTH = 60
 _CURRENCY_AFTER = re.compile(r"^\s*(?:kr\b|:-|,-|sek\b|nok\b|dkk\b|eur\b|€|\$|£|euro\b)", re.IGNORECASE)
 _DATE = re.compile(r"^\d{1,4}[-./]\d{1,2}[-./]\d{1,4}$")
 #: A phone word, an optional colon, then a run of digits with the usual separators.
@@ -124,7 +135,9 @@ def gather_phones(doc: Document, default_region: str) -> list[PhoneFact]:
         if href.lower().startswith("tel:"):
             add(_from_link(doc, element, href, region))
     fewest = fewest_digits(region)
+    above: list[tuple[Region, str]] = []  # the blocks just before this one, nearest last
     for block in doc.blocks:
+        previous, above = above, [*above[-(_ABOVE_BLOCKS - 1):], (doc.region(block.element), block.text)]
         # Most blocks of a text-heavy page hold no number at all: a look at their runs of
         # number characters spares them the masking, the matcher and the label search, none of
         # which can find a number in fewer digits than a valid number has (``fewest_digits``)
@@ -141,7 +154,9 @@ def gather_phones(doc: Document, default_region: str) -> list[PhoneFact]:
         for line in masked.split("\n"):
             for match_start, match_end, raw, number in _matches(line, region, fewest):
                 start, end = offset + match_start, offset + match_end
-                if _accept(masked, start, end, raw):
+                if _accept(masked, start, end, raw) or _labelled_above(
+                    masked, start, end, raw, [text for where, text in previous if where == doc.region(block.element)]
+                ):
                     spans.append((start, end))
                     add(
                         phone_fact(
@@ -431,6 +446,32 @@ def _accept(text: str, start: int, end: int, raw: str) -> bool:
     if positive:
         return True
     return raw.lstrip("(").startswith(("+", "00"))
+
+
+def _labelled_above(text: str, start: int, end: int, raw: str, above: list[str]) -> bool:
+    """Whether a number that stands alone in its block is labelled by a short block just above
+    it: the nearest block with a label decides, a block with another number in it ends the
+    search, and a block of words besides the number is no bare number."""
+    before, after = text[:start], text[end:]
+    if re.search(r"[^\W\d_]", before + after) or _NOT_PHONE_WORD.search(before):
+        return False
+    if re.search(r"\d[ \t.-]?$", before) or re.match(r"^[ \t.-]?\d", after):
+        return False
+    if _CURRENCY_AFTER.match(after) or _DATE.match(raw.strip()):
+        return False
+    for line in reversed(above):
+        if len(line) > _ABOVE_LENGTH:
+            return False
+        masked = mask_non_phones(line)
+        if re.search(r"\d(?:[ \t.()/-]*\d){5}", masked):  # another number: a label there is its own
+            return False
+        positive = [m.end() for m in _TELEPHONE_WORD.finditer(masked)]
+        negative = [m.end() for m in _NOT_PHONE_WORD.finditer(masked)]
+        if negative and (not positive or max(negative) > max(positive)):
+            return False
+        if positive:
+            return True
+    return False
 
 
 def _context(doc: Document, element: lxml.html.HtmlElement) -> str:

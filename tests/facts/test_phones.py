@@ -87,6 +87,35 @@ def test_nearest_label_decides() -> None:
     assert found == {"+4681234567": "text"}
 
 
+@pytest.mark.parametrize(
+    ("body", "region", "e164"),
+    [
+        # site builders write the label and the number as one-line paragraphs of their own
+        ("<div><p><b>PUH.</b></p><p>044&nbsp;582&nbsp;9016</p></div>", "FI", "+358445829016"),
+        ("<p><strong>Call the studio</strong></p><p>Thu–Sun, 10.30–16.00</p><p><span>01665 </span>"
+         "<span>830472</span></p>", "GB", "+441665830472"),
+        ("<footer><p>Telefon</p><p>22 12 34 56</p></footer>", "NO", "+4722123456"),
+    ],
+)
+def test_a_bare_number_under_a_label_block(body: str, region: str, e164: str) -> None:
+    assert phones(body, region) == {e164: "text"}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<p>Kontakt</p><p>08-123 45 67</p>",  # a heading that may head anything
+        "<p>Telefon</p><p>Org.nr</p><p>08-123 45 67</p>",  # the nearest label decides
+        "<p>Telefon 031-12 34 56</p><p>08-123 45 67</p>",  # the label above is another number's
+        "<p>Telefon</p><p>Artikel 08-123 45 67</p>",  # not a bare number
+        "<p>Telefon</p><p>Vi svarar snabbt, ofta inom en timme på vardagar, utom helger.</p><p>08-123 45 67</p>",
+        "<main><p>Telefon</p></main><footer><p>08-123 45 67</p></footer>",  # another part of the page
+    ],
+)
+def test_a_bare_number_without_a_label_above(body: str) -> None:
+    assert "+4681234567" not in phones(body)
+
+
 def test_house_number_and_postal_code_are_not_joined() -> None:
     assert phones("<address>Storgatan 12<br>111 22 Stockholm</address>") == {}
 
