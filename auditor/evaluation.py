@@ -152,19 +152,21 @@ def _by_outcome(outcome: RuleOutcome, _facts: SiteFacts | None = None) -> Tool:
 
 
 def _stated_period(outcome: RuleOutcome, facts: SiteFacts | None = None) -> Tool:
-    """A withdrawal period that is stated but too short is still stated; so is a commercial
-    return period ("100 Tage Rückgaberecht") the rule cannot take for the statutory right.
-    withdrawal-period's partial is the right named without its period: the period is absent."""
+    """The label is the wording of any period the site states for withdrawing or returning. So a
+    withdrawal period stated but too short is still stated, and so is a commercial return period
+    ("100 Tage Rückgaberecht", "30 dagars öppet köp") that the rule cannot take for the statutory
+    right, or a period it reads as perhaps another one: whenever the rule does not pass but the
+    facts hold a withdrawal or return period, a period is stated. withdrawal-period's partial
+    with no such period is the right named without its period: the period is absent."""
     if outcome.outcome == Outcome.FAIL and any("shorter than" in e.note for e in outcome.evidence):
         return "present"
-    if outcome.outcome == Outcome.PARTIAL:
-        return "absent"
-    read = _by_outcome(outcome, facts)
-    if read == "cannot tell" and facts is not None and any(
+    if outcome.outcome in (Outcome.FAIL, Outcome.PARTIAL, Outcome.NEEDS_REVIEW) and facts is not None and any(
         p.topic == PassageTopic.WITHDRAWAL_PERIOD and p.amount for p in facts.passages
     ):
         return "present"
-    return read
+    if outcome.outcome == Outcome.PARTIAL:
+        return "absent"
+    return _by_outcome(outcome, facts)
 
 
 def _returns_info(outcome: RuleOutcome, facts: SiteFacts | None = None) -> Tool:

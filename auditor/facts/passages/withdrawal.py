@@ -119,9 +119,16 @@ def _periods(doc: Document, lang: str) -> list[PassageFact]:
             if not rights and not opens:
                 if asked:
                     out.extend(_section_period(doc, block, lang, concepts, asked, text))
-                elif section and block.label is None and not _is_section_heading(block):
+                    continue
+                if section and block.label is None and not _is_section_heading(block):
                     out.extend(_section_period(doc, block, lang, concepts, section, text))
-                continue
+                    continue
+                if not slots.get("return_time"):
+                    continue
+                # "You have 30 days to return it", where nothing names the right: the shop's
+                # return promise (after "if you withdraw" it would be the time to send back).
+                opens = slots["return_time"]
+                slots = {**slots, "open": opens}
             question = text[: text.find("?") + 1]  # a statement opens with its question, if any
             if question and not opens and _names_right(concepts, question):
                 asked = question
@@ -145,9 +152,9 @@ def _with_acts(slots: dict[str, list[Span]]) -> dict[str, list[Span]]:
     """The slots with a bare withdrawing verb ("to cancel", "voit perua") as a name of the
     right, unless the sentence names what else is cancelled (consent, a subscription)."""
     acts = slots.get("act", [])
-    if not acts or slots.get("act_other"):
-        return slots
-    return {**slots, "right": sorted([*slots.get("right", []), *acts])}
+    if acts and not slots.get("act_other"):
+        slots = {**slots, "right": sorted([*slots.get("right", []), *acts])}
+    return slots
 
 
 def _acts_only(slots: dict[str, list[Span]]) -> bool:
@@ -219,10 +226,25 @@ def _assign(text: str, slots: dict[str, list[Span]], label_words: int) -> dict[s
         candidates += [(clause_of[o[0]] != clause, _gap(at, o), "other", o) for o in others if _adjacent(at, o)]
         if not candidates:
             continue
-        apart, distance, kind, _ = min(candidates)
+        apart, distance, kind, span = min(candidates)
+        if kind == "other":
+            # "angre kjøp av trykk og gavekort i 14 dager": a thing bought stands just
+            # after the right's name (in the sentence, not a heading joined to it) and before the
+            # period, in one clause: it is what the right is for. Read loosely, so that a shorter
+            # period read this way is never a fail.
+            ahead = [r for r in rights if span in slots.get("item", []) and r[0] >= label_words
+                     and clause_of[r[0]] == clause and r[1] <= span[0] <= r[1] + _OBJECT_WORDS and span[1] <= at[0]]
+            if ahead:
+                assigned["right"].append((_gap(at, ahead[-1]), period, True))
+                continue
         nearer_return = any(_gap(at, r) < distance for r in returns)
         assigned[kind].append((distance, period, kind == "right" and (apart or nearer_return)))
     return assigned
+
+
+#: How far after the right's name (in words) another thing's word may stand and still be what
+#: the right is for ("angre kjøp av bilder og gavekort i 14 dager").
+_OBJECT_WORDS = 4
 
 
 def _gap(period: Span, span: Span) -> int:

@@ -6,6 +6,8 @@ What it checks
     The jurisdiction's period (``withdrawal_days``, 14) or longer passes; a shorter period is a
     fail. The right named without a period is partial. A commercial "öppet köp 30 dagar"
     counts only where the statutory right is named too; on its own it is not the right. A
+    return right of exactly the law's period ("14 vrk palautusoikeus") not named as the right
+    of withdrawal is partial: the shop's own words for the right, unclear rather than missing. A
     return period shorter than the law's ("7 dagars returrätt") is no extra beyond the right but
     the shop's own version of it: a fail that says it is too short.
     Numbers next to delivery, refund, extension or exchange words ("14 dagars leveranstid",
@@ -148,6 +150,13 @@ MESSAGES = Messages(
     note_open_short=N_(
         "return period {period}, shorter than {days:g} days",
     ),
+    open_as_law=N_(
+        "A return right of {period} is stated, the period of the statutory right of withdrawal, but not "
+        "named as that right: tell consumers it is their right of withdrawal, and how it works.",
+    ),
+    note_open_as_law=N_(
+        "return right of {period}, the right of withdrawal not named",
+    ),
     open_only=N_(
         "Only a commercial open purchase is offered; the statutory right of withdrawal and its "
         "{days:g}-day period are not named on any page read.",
@@ -287,6 +296,14 @@ class WithdrawalPeriod(Rule):
                     MESSAGES("open_short", period=_period(short_open[0]), days=days),
                     [passage_evidence(p, pages, MESSAGES("note_open_short", period=_period(p), days=days))
                      for p in short_open[:3]] + searched_for_withdrawal(pages, facts.coverage, 5),
+                )
+            # A return right of exactly the law's period ("14 vrk palautusoikeus") is most likely
+            # the right of withdrawal in the shop's own words: unclear, not missing.
+            as_law = one_per_place([p for p in opens if p.in_days() == days])
+            if as_law:
+                return partial(
+                    MESSAGES("open_as_law", period=_period(as_law[0])),
+                    [passage_evidence(p, pages, MESSAGES("note_open_as_law", period=_period(p))) for p in as_law[:3]],
                 )
             return failed(
                 MESSAGES("open_only", days=days),
