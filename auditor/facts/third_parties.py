@@ -24,7 +24,7 @@ from auditor import lexicon
 from auditor.models import OwnerReason
 
 #: Tables of ``third_parties.toml`` that are not third parties.
-_NOT_PARTIES = frozenset({"webmail", "examples"})
+_NOT_PARTIES = frozenset({"webmail", "examples", "credits"})
 #: How far back from a detail its sentence is read (characters).
 _WINDOW = 150
 #: A sentence ends at . ! ? before a capital, or at a line break (lines of a block are separate
@@ -63,6 +63,8 @@ class ThirdParties:
     example_domains: frozenset[str] = frozenset()
     example_locals: frozenset[str] = frozenset()
     example_marker: re.Pattern[str] | None = None
+    #: A credit for the site's maker, its name after it ("Kotisivut: Verkkopaja · ").
+    credit: re.Pattern[str] | None = None
 
     def named_in(self, text: str) -> bool:
         """Whether ``text`` names a third party ("Klarna Bank AB", "… Powered by Shopify")."""
@@ -92,7 +94,22 @@ def third_parties() -> ThirdParties:
         r"(?:^|(?<=[\s(]))(?:" + "|".join(re.escape(m) for m in markers) + r")(?:\s+\w+(?:-\w+)?)?\s*:?\s*$",
         re.IGNORECASE,
     )
+    credits = data.get("credits", {})
+
+    def alternatives(key: str) -> str:
+        words = sorted((str(w).lower() for w in credits.get(key, [])), key=len, reverse=True)
+        return "|".join(re.escape(w) for w in words)
+
+    # "Kotisivut: Verkkopaja", "Website by Pixel & Co", "Nettside levert av Byrå AS", "Sivut
+    # tehnyt Pixel": a credit, then the maker's name (no address of a site) up to the detail.
+    by = rf"\s+(?:{alternatives('by')})\b"
+    credit = re.compile(
+        rf"\b(?:(?:{alternatives('makers')})(?:\s*:|{by})|(?:{alternatives('works')}){by}|(?:{alternatives('verbs')}))"
+        r"\s+(?P<name>[^\W\d][^\n:/@]{1,59}?)[\s·|,:–-]*$",
+        re.IGNORECASE,
+    )
     return ThirdParties(
+        credit=credit,
         names=unique,
         domains=frozenset(domains) | frozenset(str(d).lower() for d in examples.get("domains", [])),
         pattern=pattern,
@@ -116,6 +133,9 @@ def owner_by_context(text: str, start: int) -> Owner | None:
     window = before[-_WINDOW:]
     ends = list(_SENTENCE_END.finditer(window))
     sentence = window[ends[-1].end():] if ends else window
+    maker = _credited(sentence)
+    if maker is not None:
+        return maker
     found = _named(sentence)
     if found is None:
         lines = before.split("\n")
@@ -128,6 +148,19 @@ def owner_by_context(text: str, start: int) -> Owner | None:
     if _FIRST_PERSON.search(sentence[end:]):
         return None
     return owner
+
+
+def _credited(sentence: str) -> Owner | None:
+    """The site's maker, when ``sentence`` (up to a contact detail) is a credit line for them:
+    "© 2026 Savipaja Routa Kotisivut: Verkkoveistämö · " before the maker's email."""
+    pattern = third_parties().credit
+    # A link's own words count as leading up to it: its address is no part of the credit.
+    sentence = re.sub(r"[\w.+-]+@[\w.-]+\s*$", "", sentence)
+    match = pattern.search(sentence) if pattern is not None else None
+    # "Vi har byggt vår webbplats …": a sentence speaking for the shop credits no one else.
+    if match is None or _FIRST_PERSON.search(sentence) or re.search(r"www\.|\.\w{2,3}\b", match.group("name")):
+        return None
+    return Owner(match.group("name").strip(), "context")
 
 
 def names_own_site(owner: str, text: str, site_domain: str) -> bool:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from auditor.facts.emails import classify_email
-from auditor.facts.third_parties import third_parties
+from auditor.facts.dom import Document
+from auditor.facts.emails import classify_email, gather_emails
+from auditor.facts.third_parties import owner_by_context, third_parties
 
 
 @pytest.mark.parametrize(
@@ -79,3 +80,41 @@ def test_a_third_partys_name_inside_the_sites_own_is_the_trader(owner: str, text
     from auditor.facts.third_parties import names_own_site
 
     assert names_own_site(owner, text, site) is own
+
+
+@pytest.mark.parametrize(
+    ("text", "maker"),
+    [
+        ("© 2026 Savipaja Routa Kotisivut: Verkkoveistämö · hei@verkkoveistamo.fi", "Verkkoveistämö"),
+        ("Website by Pixel & Co, hello@pixelco.example", "Pixel & Co"),
+        ("Nettside levert av Byråhuset AS: post@byraahuset.no", "Byråhuset AS"),
+        ("Sivut tehnyt Pikselipaja, pikseli@pikselipaja.fi", "Pikselipaja"),
+        ("Webdesign: Studio Nord GmbH – kontakt@studionord.de", "Studio Nord GmbH"),
+        ("Webbplatsen är gjord av Kodkollektivet, hej@kodkollektivet.se", "Kodkollektivet"),
+    ],
+)
+def test_a_detail_in_a_credit_line_is_the_site_makers(text: str, maker: str) -> None:
+    owner = owner_by_context(text, text.rindex(" ") + 1)
+    assert owner is not None and (owner.name, owner.reason) == (maker, "context")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Design by Lena Holm | lena@holmkeramik.se",  # a small shop's owner is often its designer
+        "Vi har en webbplats: info@butiken.se",  # the shop speaks
+        "Hemsida: www.butiken.se, info@butiken.se",  # how a shop labels its own site
+        "Kotisivut: www.savipaja.fi, info@savipaja.fi",
+        "Website: butiken.co.uk, hello@butiken.co.uk",
+        "Kotisivut: info@savipaja.fi",  # no one named
+    ],
+)
+def test_a_site_label_or_a_designer_is_no_credit_line(text: str) -> None:
+    assert owner_by_context(text, text.rindex(" ") + 1) is None
+
+
+def test_a_mailto_link_in_a_credit_line_is_the_makers() -> None:
+    html = ("<html><body><footer><p>© 2026 Savipaja Routa</p><p>Kotisivut: Verkkoveistämö · "
+            "<a href='mailto:hei@verkkoveistamo.fi'>hei@verkkoveistamo.fi</a></p></footer></body></html>")
+    [fact] = gather_emails(Document(html, "https://savipajarouta.fi/"), "savipajarouta.fi")
+    assert (fact.third_party, fact.owner, fact.owner_reason) == (True, "Verkkoveistämö", "context")
