@@ -27,7 +27,7 @@ from babel import Locale
 
 from auditor.facts.dom import Document, TextBlock, excerpt
 from auditor.facts.third_parties import owner_by_context
-from auditor.models import AddressFact
+from auditor.models import AddressFact, Region
 
 #: Upper-case letters of the Latin and Greek scripts (Ł, Č, Ő, Ā, Ω ...).
 _UPPER = "".join(c for c in map(chr, range(0x41, 0x3FF)) if c.isupper() and c.isalpha())
@@ -75,6 +75,16 @@ def postal_formats() -> dict[str, PostalFormat]:
 
 #: Countries whose postal addresses the tool reads: the contact rules' known countries.
 ADDRESS_COUNTRIES = frozenset(postal_formats())
+
+
+@cache
+def _counties() -> frozenset[str]:
+    """British counties, case-folded: a county is not the town ("Cornwall, PL28 8AX")."""
+    return frozenset(n.casefold() for n in tomllib.loads(_DATA.read_text(encoding="utf-8"))["counties"]["names"])
+
+
+def _is_county(text: str) -> bool:
+    return bool(_COUNTY_NAME.match(text)) or text.strip().casefold() in _counties()
 
 
 @cache
@@ -181,6 +191,14 @@ _NOT_TOWN = frozenset(
     }
 )
 _COPYRIGHT = re.compile(r"©|\(c\)|copyright", re.IGNORECASE)
+
+
+def _after_copyright(before: str) -> bool:
+    """Whether what stands before a postcode on its line is a copyright notice's own part ("©
+    2024 Kompis Hem AB": the year is no postcode). A copyright in an earlier part of the line,
+    apart by a bullet, bar or comma ("© 2026 Gerber GbR • Hauptstr. 102 • 69117 Heidelberg",
+    "© 2026 Wee Dram Gifts Ltd, 56 Union Street, Aberdeen AB11 6BD"), leaves the address be."""
+    return _COPYRIGHT.search(re.split(r"\s[•|·]\s|,\s", before)[-1]) is not None
 
 _STREET_WORD = r"[^\W\d_][\w'’.-]*"
 _HOUSE_NUMBER = (
@@ -292,11 +310,14 @@ def gather_addresses(doc: Document, country_hint: str) -> list[AddressFact]:
     """
     seen: set[tuple[str, str, str]] = set()
     out: list[AddressFact] = []
+    above: list[tuple[Region, str]] = []  # the blocks just before this one, nearest last
     for block in doc.blocks:
+        previous, above = above, [*above[-(_JOIN_REACH - 1):], (doc.region(block.element), block.text)]
         parsed = parse_addresses(block.text, country_hint)
         if not parsed:
             out.extend(_streets_only(doc, block, country_hint, seen))
-            out.extend(_unread_streets(doc, block, country_hint, seen))
+            unread = _unread_streets(doc, block, country_hint, seen)
+            out.extend(_with_british_street_above(fact, previous) for fact in unread)
         for found in parsed:
             key = (found.street.lower(), found.postal_code, found.town.lower())
             if key in seen:
@@ -352,6 +373,25 @@ def _joined_across_blocks(facts: list[AddressFact]) -> list[AddressFact]:
     return [f for i, f in enumerate(out) if i not in used]
 
 
+def _with_british_street_above(fact: AddressFact, previous: list[tuple[Region, str]]) -> AddressFact:
+    """A British or Irish postcode and town opening their block, under a street without a house
+    number in a block of its own ("Northumberland Street" / "Alnmouth NE66 2RS", one paragraph
+    a line as site builders write them): the street is that block's."""
+    if fact.country not in _STREET_WORD_COUNTRIES:
+        return fact
+    for region, text in reversed(previous):
+        line = text.strip().rstrip(",")
+        if region != fact.region or "\n" in line or len(line) > _STREET_LINE:
+            return fact
+        if _british_street(line):
+            return fact.model_copy(update={"street": line, "method": "text", "excerpt": f"{line} … {fact.excerpt}"})
+    return fact
+
+
+#: The longest line read as a street alone (a British street without a number).
+_STREET_LINE = 60
+
+
 def _unread_streets(
     doc: Document, block: TextBlock, country_hint: str, seen: set[tuple[str, str, str]]
 ) -> list[AddressFact]:
@@ -361,8 +401,10 @@ def _unread_streets(
     out: list[AddressFact] = []
     offset = 0
     for line in block.text.split("\n"):
-        if re.search(r"\d", line) and not _COPYRIGHT.search(line):
+        if re.search(r"\d", line):
             for code in _codes(line):
+                if _after_copyright(line[: code.start]):
+                    continue
                 country = postal_country(code.code, country_hint, prefix=code.prefix, town=code.town,
                                          text=block.text, among=code.countries)
                 key = ("", code.code, code.town.lower())
@@ -499,10 +541,13 @@ def _stacked_address(
     countries = tuple(fmt.country for fmt in _stacked_formats() if fmt.postcode.fullmatch(code))
     if not countries:
         return None
-    town = _COUNTY.sub("", lines[index - 1].strip().rstrip(","))
+    above = index - 1
+    if above >= 2 and _is_county(lines[above].strip().rstrip(",")):
+        above -= 1  # "Padstow" / "Cornwall" / "PL28 8AX": the county on a line of its own
+    town = _COUNTY.sub("", lines[above].strip().rstrip(","))
     if not re.fullmatch(rf"{_TOWN}", town) or _town(town) != town:
         return None
-    street_line = lines[index - 2].strip().rstrip(",")
+    street_line = lines[above - 1].strip().rstrip(",")
     span = _street(street_line)
     if span is None and _british_street(street_line):
         span = (street_line, False, 0)
@@ -512,10 +557,10 @@ def _stacked_address(
     if not country:
         return None
     street, is_box, start = span
-    lead = len(lines[index - 2]) - len(lines[index - 2].lstrip())
+    lead = len(lines[above - 1]) - len(lines[above - 1].lstrip())
     return ParsedAddress(
         street=street, postal_code=_show_code(code, country), town=town, country=country, po_box=is_box,
-        start=offsets[index - 2] + lead + start, end=offsets[index] + len(lines[index].rstrip()),
+        start=offsets[above - 1] + lead + start, end=offsets[index] + len(lines[index].rstrip()),
     )
 
 
@@ -554,9 +599,7 @@ def _address(
     the line (after a separator), or alone on the line above, or (Hungary) after the town."""
     line = lines[index]
     before = line[: code.start]
-    # "© 2024 Kompis Hem AB": the year is no postcode; a footer whose address follows its copyright
-    # line in another part ("© 2026 Gerber GbR • Hauptstr. 102 • 69117 Heidelberg") is still read.
-    if _COPYRIGHT.search(re.split(r"\s[•|·]\s", before)[-1]):
+    if _after_copyright(before):
         return None
     street_span = _street(before)
     street_line = index
@@ -580,6 +623,10 @@ def _address(
         found = _british_line(before, code.town)
         if found is not None:
             street_span, town = found
+        elif index > 0 and _only_label(before) and _british_street(lines[index - 1].strip().rstrip(",")):
+            # "Northumberland Street" / "Alnmouth NE66 2RS": a street without a number on the line above
+            above = lines[index - 1]
+            street_span, street_line = (above.strip().rstrip(","), False, len(above) - len(above.lstrip())), index - 1
     if street_span is None or not country:
         return None
     street, is_box, street_start = street_span
@@ -600,19 +647,38 @@ _COUNTY_NAME = re.compile(r"^(?:Co\.?|County)\s")
 
 
 def _british_line(before: str, town: str) -> tuple[tuple[str, bool, int], str] | None:
-    """Street and town of a British or Irish address on one line whose street has no house number
-    ("Main Street, Ennis, V95 X4K2"), or whose postcode follows a county ("…, Main Street,
-    Carrigaline, Co. Cork, P43 XK52": the pattern read "Co. Cork" as the town, so the town is the
-    part before it). ``before`` is the text before what the pattern took for the town."""
-    parts = [p.strip() for p in before.rstrip(" ,").split(",")]
-    if _COUNTY_NAME.match(town):
+    """Street and town of a British or Irish address on one line, its parts apart by commas or
+    bars, where the street is not right before the town: a street without a house number ("Main
+    Street, Ennis, V95 X4K2"), a locality or a county between ("27 Castle Street, Shrewsbury,
+    Shropshire, SY1 2BQ", "3 High Street | Hay-on-Wye | Hereford | HR3 5AE"), or a county that
+    the pattern read as the town ("…, 64 Main Street, Letterkenny, Co. Donegal, F92 AB3C": the
+    town is then the part before it). ``before`` is the text before what the pattern took for
+    the town; the street is looked for in the last :data:`_BRITISH_PARTS` parts."""
+    trimmed = before.rstrip(" ,|·•")
+    # each part, and where it starts in ``before``
+    spans = [(m.group().strip(), m.start() + len(m.group()) - len(m.group().lstrip()))
+             for m in re.finditer(r"[^,|·•]+", trimmed)]
+    parts = [part for part, _ in spans]
+    if _is_county(town):
         if len(parts) < 2 or not re.fullmatch(rf"{_TOWN}", parts[-1]):
             return None
-        town, parts = parts[-1], parts[:-1]
-    street = parts[-1] if parts else ""
-    if not street or not _british_street(street):
-        return None
-    return (street, False, before.rindex(street)), town
+        town = parts[-1]
+        parts = parts[:-1]
+    for k in range(len(parts) - 1, max(-1, len(parts) - 1 - _BRITISH_PARTS), -1):
+        part, start = spans[k]
+        span = _street(part)
+        if span is not None:
+            street, is_box, at = span
+            return (street, is_box, start + at), town
+        if _british_street(part):
+            return (part, False, start), town
+        if not re.fullmatch(rf"{_TOWN}", part):
+            return None  # a part that is neither street nor place: not one address
+    return None
+
+
+#: How many parts before the town a street may stand (a locality, a county between).
+_BRITISH_PARTS = 3
 
 
 def _town_end(line: str, code: _Code) -> int:

@@ -383,3 +383,35 @@ def test_numbers_that_look_like_postcodes_are_no_addresses(line: str, above: str
 )
 def test_an_address_in_blocks_of_its_own(body: str, expected: list[tuple[str, str, str, str, bool]]) -> None:
     assert [a for a in addresses(body) if a[1]] == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a locality or a county between the street and the postcode, parts apart by commas or bars
+        ("<p>Registered office: 27 Mill Street, Ludlow, Shropshire, SY8 1AA.</p>",
+         ("27 Mill Street", "SY8 1AA", "Ludlow")),
+        ("<p>Bramble &amp; Co | 4 Bridge Street | Builth Wells | Powys LD2 3AB</p>",
+         ("4 Bridge Street", "LD2 3AB", "Builth Wells")),
+        ("<p>The Old Forge, Forge Lane, Little Baddow, Chelmsford CM3 4AB</p>",
+         ("Forge Lane", "CM3 4AB", "Chelmsford")),
+        ("<p>Seller: Bog Cotton Ltd, 2nd Floor, 12 Main Street, Ballina, Co. Mayo, F26 K7P2</p>",
+         ("12 Main Street", "F26 K7P2", "Ballina")),
+        # a copyright in an earlier part of the line
+        ("<footer>© 2026 Thistle Gifts Ltd, 8 Market Street, Elgin, IV30 1AB</footer>",
+         ("8 Market Street", "IV30 1AB", "Elgin")),
+        # lines of their own: the county on a line between, the street without a number above
+        ("<p>Kite Loft<br>Harbour View, 3 Quay Road<br>Fowey<br>Cornwall<br>PL23 1AB</p>",
+         ("3 Quay Road", "PL23 1AB", "Fowey")),
+        ("<p>Studio</p><p>The Reading Room</p><p>Castle Street</p><p>Alnwick NE66 1AB</p>",
+         ("Castle Street", "NE66 1AB", "Alnwick")),
+        ("<p>Studio<br>Castle Street<br>Alnwick NE66 1AB</p>", ("Castle Street", "NE66 1AB", "Alnwick")),
+    ],
+)
+def test_british_and_irish_addresses_with_parts_between(body: str, expected: tuple[str, str, str]) -> None:
+    assert [a[:3] for a in addresses(body, "GB" if "Co." not in body else "IE")] == [expected]
+
+
+def test_a_year_after_the_copyright_sign_is_still_no_postcode() -> None:
+    assert addresses("<footer>© 2024 Kompis Hem AB</footer>", "DK") == []
+    assert unread("<footer>© 2024 Kompis Hem AB</footer>", "DK") == []
