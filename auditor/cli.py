@@ -134,6 +134,7 @@ WORDS = Messages(
                     "with a browser (not with --render never or a saved copy)"),
     test_message_browser=N_("--submit-test-message needs a browser: it does not work with render = never"),
     url_map=N_("--url-map only works with --base-url (auditing a saved copy)"),
+    whole_site=N_("--whole-site only works with --base-url (auditing a saved copy)"),
     one_copy=N_("--base-url audits one saved copy: give exactly one PATH"),
     saved_copy=NP_("auditing the saved copy in {folder} as {url} ({n} file; no network is used)",
                    "auditing the saved copy in {folder} as {url} ({n} files; no network is used)"),
@@ -285,6 +286,9 @@ def _audit_parser(commands: Commands) -> None:
                             "read the confirmation page (off by default; never use it on someone else's site)")
     audit.add_argument("--url-map", type=Path, default=None, metavar="FILE",
                        help="with --base-url: CSV (url,file) or JSON {url: file} for pages saved under other names")
+    audit.add_argument("--whole-site", action="store_true",
+                       help="with --base-url: the folder holds every file the site publishes (a static site's "
+                            "files), so a link to a missing file is a dead link, not a page left unread")
     _add_audit_options(audit)
     audit.set_defaults(func=cmd_audit)
 
@@ -609,13 +613,15 @@ def _saved_copy(args: argparse.Namespace) -> SavedCopy | None:
     if args.base_url is None:
         if args.url_map is not None:
             raise UsageError(WORDS("url_map"))
+        if args.whole_site:
+            raise UsageError(WORDS("whole_site"))
         return None
     if len(args.urls) != 1:
         raise UsageError(WORDS("one_copy"))
     base_url = normalise_url(args.base_url)
     try:
         url_map = load_url_map(args.url_map) if args.url_map is not None else None
-        return SavedCopy.open(Path(args.urls[0]), base_url, url_map=url_map)
+        return SavedCopy.open(Path(args.urls[0]), base_url, url_map=url_map, complete=args.whole_site)
     except SavedCopyError as exc:
         raise UsageError(str(exc)) from None
 

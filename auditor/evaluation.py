@@ -343,7 +343,8 @@ def evaluate(
     try:
         jobs = [
             settings.job(site.base_url, site.jurisdiction,
-                         SavedCopy.open(site.folder, site.base_url, url_map=site.url_map))
+                         SavedCopy.open(site.folder, site.base_url, url_map=site.url_map,
+                                        complete=site.labels.get("snapshot") == "whole_site_static"))
             for site in sites
         ]
     except SavedCopyError as exc:

@@ -364,7 +364,7 @@ class SiteSpider(scrapy.Spider):
                     self.saved_copy.record(pending.url, answer)
                     if self._not_saved < MAX_NOT_SAVED:
                         self._not_saved += 1
-                        yield self._failure(pending.url, "not_saved", answer.note, pending.path, 404)
+                        yield self._missing(pending, answer.note)
                     continue
             if not self._allowed(pending.url):
                 assert self.state.robots is not None
@@ -424,6 +424,16 @@ class SiteSpider(scrapy.Spider):
         request = failure.request  # type: ignore[attr-defined]
         error_name = failure.type.__name__ if failure.type is not None else "error"
         yield DocumentCheck(url=request.meta["audit_url"], reason=plain_reason(failure.getErrorMessage() or error_name))
+
+    def _missing(self, pending: _Pending, note: str) -> FetchFailure:
+        """A URL the saved copy has no file for: not read, or (a complete copy: every file the
+        site published) gone, as the site's own server would answer 404."""
+        if self.saved_copy is not None and self.saved_copy.complete:
+            return FetchFailure(
+                url=pending.url, kind="http_status", reason=f"HTTP 404 ({note})", status=404,
+                click_path=pending.path, final_url=pending.url, fetched_at=datetime.now(UTC),
+            )
+        return self._failure(pending.url, "not_saved", note, pending.path, 404)
 
     def _allowed(self, url: str) -> bool:
         if not self.obey_robots or self._robots is None:

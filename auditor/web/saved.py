@@ -95,11 +95,17 @@ class SavedCopy:
     missing: list[str] = field(default_factory=list)
     mismatches: list[CaseMismatch] = field(default_factory=list)
     markers: dict[str, Marker] = field(default_factory=dict)
+    #: The folder is every file the site published (a static site's repository, not a handful
+    #: of saved pages): a URL with no file answers 404 as the site's own server would, so a link
+    #: to it is a dead link, not a page left unread.
+    complete: bool = False
 
     # ------------------------------------------------------------------ opening
 
     @classmethod
-    def open(cls, root: Path | str, base_url: str, url_map: Mapping[str, str] | None = None) -> SavedCopy:
+    def open(
+        cls, root: Path | str, base_url: str, url_map: Mapping[str, str] | None = None, *, complete: bool = False
+    ) -> SavedCopy:
         """Index ``root`` and check ``base_url``; raises :class:`SavedCopyError` with a clear message."""
         folder = Path(root).expanduser()
         if not folder.exists():
@@ -112,7 +118,8 @@ class SavedCopy:
         files = _index(folder.resolve())
         if not files:
             raise SavedCopyError(f"{folder} holds no files")
-        copy = cls(root=folder.resolve(), base_url=base_url, host=host_key(parts.netloc), files=files)
+        copy = cls(root=folder.resolve(), base_url=base_url, host=host_key(parts.netloc), files=files,
+                   complete=complete)
         for url, file in (url_map or {}).items():
             rel = _clean_rel(file)
             if rel is None or rel not in files:

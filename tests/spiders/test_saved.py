@@ -235,3 +235,21 @@ def test_a_saved_copy_answers_for_its_documents(tmp_path: Path) -> None:
     missing = checked[BASE + "filer/angerblankett.pdf"]
     assert missing.missing and "not in the saved copy" in missing.reason
     assert [p.url for p in crawl.pages] == [BASE, BASE + "villkor"]
+
+
+@pytest.mark.e2e
+def test_a_whole_site_copy_answers_404_for_a_missing_file(tmp_path: Path) -> None:
+    """A folder of every file the site published: a link to a missing file is a dead link (the
+    site's server would answer 404), not a page left unread."""
+    root = tmp_path / "site"
+    root.mkdir()
+    (root / "index.html").write_text(page("Hem", "<a href='/villkor'>Köpvillkor</a>"), encoding="utf-8")
+    for complete, kind in ((False, "not_saved"), (True, "http_status")):
+        [crawl] = crawl_sites([CrawlSpec(url=BASE, saved_copy=SavedCopy.open(root, BASE, complete=complete))])
+        [failure] = crawl.failures
+        assert (failure.url, failure.kind, failure.status) == (BASE + "villkor", kind, 404)
+
+
+def test_whole_site_needs_a_saved_copy(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["audit", "https://shop.example.se/", "--whole-site"]) == 2
+    assert "--whole-site only works with --base-url" in capsys.readouterr().err
