@@ -21,11 +21,8 @@ from http import HTTPStatus
 from auditor import lexicon
 from auditor.i18n import N_, Messages, as_text
 from auditor.models import CrawlCoverage, Evidence, FetchFailure, LinkFact, PageKind
-from auditor.rules.support import SITE_WIDE, Pages
+from auditor.rules.support import SITE_WIDE, Pages, gone
 from auditor.web.urls import url_key
-
-#: Answers that say the page is gone: 404 Not Found, 410 Gone.
-DEAD_STATUSES = frozenset({404, 410})
 
 MESSAGES = Messages(
     note_link=N_("link to {url}, which answers HTTP {status}; on {count} of the pages read"),
@@ -86,7 +83,7 @@ def dead_links(coverage: CrawlCoverage, links: Sequence[LinkFact], kinds: Collec
             by_target.setdefault(url_key(link.target), []).append(link)
     found: list[DeadLink] = []
     for failure in coverage.failures:
-        if failure.kind != "http_status" or failure.status not in DEAD_STATUSES or failure.scripted:
+        if not gone(failure):
             continue
         shown = sorted(by_target.get(url_key(failure.url), []), key=lambda item: item.region not in SITE_WIDE)
         texts = [item.text for item in shown] or [failure.click_path[-1].text if failure.click_path else ""]

@@ -325,6 +325,18 @@ def is_contact_url(failure: FetchFailure) -> bool:
     return any(kind in lexicon.CONTACT_KINDS for kind in _failure_kinds(failure))
 
 
+#: Answers that say a page is gone: 404 Not Found, 410 Gone.
+DEAD_STATUSES = frozenset({404, 410})
+
+
+def gone(failure: FetchFailure) -> bool:
+    """Whether the site's own server said the page is gone (404 or 410, and not a near-empty
+    answer with a script, which a single-page application gives for its own routes). Only a
+    live site's answer (or a saved copy that holds every file of the site) says so: a timeout,
+    a 5xx or a file missing from a partial saved copy leaves the page unread, not gone."""
+    return failure.kind == "http_status" and failure.status in DEAD_STATUSES and not failure.scripted
+
+
 def section_doubt(
     pages: Pages, coverage: CrawlCoverage, kinds: frozenset[PageKind], what: Text | str
 ) -> Text | None:
@@ -346,7 +358,8 @@ def section_doubt(
         if lexicon.best_kind(lex.url_kinds(url)) in kinds:
             return MESSAGES("robots", url=url)
     for failure in coverage.failures:
-        if lexicon.best_kind(_failure_kinds(failure)) in kinds:
+        # A page that is gone is no page left unread: the dead link is a finding of its own.
+        if not gone(failure) and lexicon.best_kind(_failure_kinds(failure)) in kinds:
             return MESSAGES("unreadable", url=failure.url, reason=failure.reason)
     for url in coverage.unvisited:
         if lexicon.best_kind(lex.url_kinds(url)) in kinds:
@@ -489,7 +502,7 @@ def absence_doubt(pages: Pages, coverage: CrawlCoverage, detail: Detail | None =
     ]
     if blocked_contact:
         return MESSAGES("robots", url=blocked_contact[0])
-    failed_contact = [f for f in coverage.failures if is_contact_url(f)]
+    failed_contact = [f for f in coverage.failures if is_contact_url(f) and not gone(f)]
     if failed_contact:
         f = failed_contact[0]
         return MESSAGES("unreadable", url=f.url, reason=f.reason)
