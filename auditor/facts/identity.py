@@ -44,7 +44,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Callable, Iterator
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any, Literal, NamedTuple, cast
 
@@ -236,10 +236,7 @@ def gather_org_numbers(doc: Document) -> list[OrgNumberFact]:
     for block in doc.blocks:
         if not _DIGIT.search(block.text):
             continue  # every number, VAT id and register entry below has a digit
-        recognised = [*_vat_ids(block.text), *_plain_numbers(block.text), *_registers(block.text),
-                      *_national_numbers(block.text)]
-        recognised += _unknown_prefixes(block.text, recognised)
-        for scheme, country, value, raw, problem, start, end in (*recognised, *_unrecognised(block.text, recognised)):
+        for scheme, country, value, raw, problem, start, end in _block_numbers(block.text):
             if (scheme, value) in seen:
                 continue
             seen.add((scheme, value))
@@ -258,6 +255,15 @@ def gather_org_numbers(doc: Document) -> list[OrgNumberFact]:
                 )
             )
     return out
+
+
+@lru_cache(maxsize=1 << 12)
+def _block_numbers(text: str) -> tuple[_Found, ...]:
+    """Every number of a block's text, recognised by a scheme or left unrecognised after a label,
+    in that order. Kept by the text: a site's footer, with its numbers, is on every page."""
+    recognised = [*_vat_ids(text), *_plain_numbers(text), *_registers(text), *_national_numbers(text)]
+    recognised += _unknown_prefixes(text, recognised)
+    return (*recognised, *_unrecognised(text, recognised))
 
 
 def _labelled(text: str, start: int, label: re.Pattern[str]) -> bool:
