@@ -553,8 +553,30 @@ def _form_name(match: re.Match[str]) -> str:
 
 
 def _names_in(doc: Document, block: TextBlock) -> list[CompanyNameFact]:
-    out: list[CompanyNameFact] = []
-    lines = block.text.split("\n")
+    return [
+        CompanyNameFact(
+            url=doc.url,
+            locator=doc.locator(block.element),
+            excerpt=excerpt(block.text, start, end),
+            region=doc.region(block.element),
+            name=name,
+            legal_form=info.form,
+            method=method,
+            kind=info.kind,
+            registered=info.registered,
+            countries=list(info.countries),
+        )
+        for start, end, name, method, info in _block_names(block.text)
+    ]
+
+
+@lru_cache(maxsize=1 << 12)
+def _block_names(text: str) -> tuple[tuple[int, int, str, _NameMethod, LegalForm], ...]:
+    """The legal names in a block's text: where their excerpt starts and ends, the name with its
+    form, how it was introduced and the form. Kept by the text: a site's footer, with its name,
+    is on every page."""
+    out: list[tuple[int, int, str, _NameMethod, LegalForm]] = []
+    lines = text.split("\n")
     offset = 0
     for index, line in enumerate(lines):
         for match, info in _forms_in(line):
@@ -571,22 +593,9 @@ def _names_in(doc: Document, block: TextBlock) -> list[CompanyNameFact]:
             if form == "Ab" and re.match(r"\s*[\w€$£]", after):
                 continue
             start = offset + match.start() - len(name) - 1
-            out.append(
-                CompanyNameFact(
-                    url=doc.url,
-                    locator=doc.locator(block.element),
-                    excerpt=excerpt(block.text, max(start, 0), offset + match.end()),
-                    region=doc.region(block.element),
-                    name=f"{name} {match.group().strip()}",
-                    legal_form=form,
-                    method=method,
-                    kind=info.kind,
-                    registered=info.registered,
-                    countries=list(info.countries),
-                )
-            )
+            out.append((max(start, 0), offset + match.end(), f"{name} {match.group().strip()}", method, info))
         offset += len(line) + 1
-    return out
+    return tuple(out)
 
 
 def _name_before(before: str, previous_line: str) -> tuple[str, _NameMethod] | None:
