@@ -44,7 +44,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Callable, Iterator
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any, Literal, NamedTuple, cast
 
@@ -236,10 +236,7 @@ def gather_org_numbers(doc: Document) -> list[OrgNumberFact]:
     for block in doc.blocks:
         if not _DIGIT.search(block.text):
             continue  # every number, VAT id and register entry below has a digit
-        recognised = [*_vat_ids(block.text), *_plain_numbers(block.text), *_registers(block.text),
-                      *_national_numbers(block.text)]
-        recognised += _unknown_prefixes(block.text, recognised)
-        for scheme, country, value, raw, problem, start, end in (*recognised, *_unrecognised(block.text, recognised)):
+        for scheme, country, value, raw, problem, start, end in _block_numbers(block.text):
             if (scheme, value) in seen:
                 continue
             seen.add((scheme, value))
@@ -258,6 +255,15 @@ def gather_org_numbers(doc: Document) -> list[OrgNumberFact]:
                 )
             )
     return out
+
+
+@lru_cache(maxsize=1 << 12)
+def _block_numbers(text: str) -> tuple[_Found, ...]:
+    """Every number of a block's text, recognised by a scheme or left unrecognised after a label,
+    in that order. Kept by the text: a site's footer, with its numbers, is on every page."""
+    recognised = [*_vat_ids(text), *_plain_numbers(text), *_registers(text), *_national_numbers(text)]
+    recognised += _unknown_prefixes(text, recognised)
+    return (*recognised, *_unrecognised(text, recognised))
 
 
 def _labelled(text: str, start: int, label: re.Pattern[str]) -> bool:
@@ -547,8 +553,30 @@ def _form_name(match: re.Match[str]) -> str:
 
 
 def _names_in(doc: Document, block: TextBlock) -> list[CompanyNameFact]:
-    out: list[CompanyNameFact] = []
-    lines = block.text.split("\n")
+    return [
+        CompanyNameFact(
+            url=doc.url,
+            locator=doc.locator(block.element),
+            excerpt=excerpt(block.text, start, end),
+            region=doc.region(block.element),
+            name=name,
+            legal_form=info.form,
+            method=method,
+            kind=info.kind,
+            registered=info.registered,
+            countries=list(info.countries),
+        )
+        for start, end, name, method, info in _block_names(block.text)
+    ]
+
+
+@lru_cache(maxsize=1 << 12)
+def _block_names(text: str) -> tuple[tuple[int, int, str, _NameMethod, LegalForm], ...]:
+    """The legal names in a block's text: where their excerpt starts and ends, the name with its
+    form, how it was introduced and the form. Kept by the text: a site's footer, with its name,
+    is on every page."""
+    out: list[tuple[int, int, str, _NameMethod, LegalForm]] = []
+    lines = text.split("\n")
     offset = 0
     for index, line in enumerate(lines):
         for match, info in _forms_in(line):
@@ -565,22 +593,9 @@ def _names_in(doc: Document, block: TextBlock) -> list[CompanyNameFact]:
             if form == "Ab" and re.match(r"\s*[\w€$£]", after):
                 continue
             start = offset + match.start() - len(name) - 1
-            out.append(
-                CompanyNameFact(
-                    url=doc.url,
-                    locator=doc.locator(block.element),
-                    excerpt=excerpt(block.text, max(start, 0), offset + match.end()),
-                    region=doc.region(block.element),
-                    name=f"{name} {match.group().strip()}",
-                    legal_form=form,
-                    method=method,
-                    kind=info.kind,
-                    registered=info.registered,
-                    countries=list(info.countries),
-                )
-            )
+            out.append((max(start, 0), offset + match.end(), f"{name} {match.group().strip()}", method, info))
         offset += len(line) + 1
-    return out
+    return tuple(out)
 
 
 def _name_before(before: str, previous_line: str) -> tuple[str, _NameMethod] | None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 
 _DASH = r"[-–—‒]"
 #: Not preceded by a digit (or a digit and one separator): the group starts here.
@@ -163,9 +164,11 @@ def non_phone_spans(text: str) -> list[tuple[int, int]]:
     return sorted({span for find in _FINDERS for span in find(text)})
 
 
+@lru_cache(maxsize=1 << 12)
 def mask_non_phones(text: str) -> str:
     """``text`` with every time, date, price, IBAN, postcode and reference blanked to spaces
-    (newlines kept), so that offsets into it are offsets into ``text``."""
+    (newlines kept), so that offsets into it are offsets into ``text``. Kept by the text: the
+    phone gatherer masks every block with digits, and a site's footer is on every page."""
     chars = list(text)
     for start, end in non_phone_spans(text):
         for i in range(start, end):

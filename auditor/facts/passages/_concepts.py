@@ -36,6 +36,15 @@ def page_concepts(doc: Document) -> PageConcepts:
     return found
 
 
+@cache
+def text_concepts() -> PageConcepts:
+    """A matcher of every concept with no page behind it, for a memory kept by a sentence's text
+    (a site's header, footer and boilerplate repeat on every page). Its answers are those of any
+    page's matcher: every matcher of the same concepts shares one table and what it read, and a
+    sentence's reading rests on its text alone."""
+    return PageConcepts((), concept_names())
+
+
 #: A statement of at most this many clauses and words whose clauses say nothing alone is read
 #: whole: a question and its answer, a label and its value ("Svarstid – 2 arbetsdagar"), a
 #: clause pointing back at the one before ("Returportot ingår inte, det står du för").

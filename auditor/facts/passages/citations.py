@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from auditor.facts.dom import Document, excerpt
@@ -138,31 +138,30 @@ def _words_of(key: str) -> frozenset[str]:
 
 def gather(doc: Document, lang: str) -> list[PassageFact]:
     """Every citation of a known act on one page, one passage per statement and act."""
+    return [
+        passage_fact(doc, block.element, PassageTopic.LEGAL_CITATION, lang, shown, flags=list(flags), name=key)
+        for block in doc.blocks
+        for shown, flags, key in _block_citations(block.text)
+    ]
+
+
+@lru_cache(maxsize=1 << 12)
+def _block_citations(text: str) -> tuple[tuple[str, tuple[str, ...], str], ...]:
+    """The citations of a block's text, one per statement and act: the excerpt shown, the flags
+    and the act. Kept by the text: a site's pages repeat their blocks."""
     known = acts()
-    out: list[PassageFact] = []
-    for block in doc.blocks:
-        text = block.text
-        if not _mentions_any(text, known):
-            continue
-        for statement in _statements(text):
-            words = _Words.of(statement)
-            for act in known:
-                found = _citations(statement, words, act)
-                if not found:
-                    continue
-                (start, end, how), flags = _pick(statement, words, act, found)
-                out.append(
-                    passage_fact(
-                        doc,
-                        block.element,
-                        PassageTopic.LEGAL_CITATION,
-                        lang,
-                        excerpt(statement, start, end),
-                        flags=[how, *flags],
-                        name=act.key,
-                    )
-                )
-    return out
+    if not _mentions_any(text, known):
+        return ()
+    out: list[tuple[str, tuple[str, ...], str]] = []
+    for statement in _statements(text):
+        words = _Words.of(statement)
+        for act in known:
+            found = _citations(statement, words, act)
+            if not found:
+                continue
+            (start, end, how), flags = _pick(statement, words, act, found)
+            out.append((excerpt(statement, start, end), (how, *flags), act.key))
+    return tuple(out)
 
 
 def _mentions_any(text: str, known: tuple[Act, ...]) -> bool:

@@ -43,12 +43,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 from itertools import islice
 
 import lxml.html
 
+from auditor.facts.concepts import PageConcepts
 from auditor.facts.dom import Document, TextBlock, clean, excerpt
-from auditor.facts.passages._concepts import page_concepts
+from auditor.facts.passages._concepts import page_concepts, text_concepts
 from auditor.facts.passages.common import (
     HEADINGS,
     Period,
@@ -211,24 +213,24 @@ def _names_right(doc: Document, text: str) -> bool:
     return bool(page_concepts(doc).slots(text, _RIGHT).get("named"))
 
 
-def _states_right(doc: Document, text: str) -> bool:
+def _states_right(concepts: PageConcepts, text: str) -> bool:
     """Whether a sentence states the right to complain (the ``complaints_right`` concept)."""
-    return page_concepts(doc).value(text, _RIGHT) == "right"
+    return concepts.value(text, _RIGHT) == "right"
 
 
-def _speaks_of_fault(doc: Document, text: str) -> bool:
+def _speaks_of_fault(concepts: PageConcepts, text: str) -> bool:
     """Whether a sentence speaks of goods with a fault or of a remedy for one ("Är något fel på
     varan?", "Something wrong with your order?"): right under a heading naming the right, it
     explains the right. Damage on arrival ("kommer fram skadad") is a delivery matter."""
-    found = page_concepts(doc).slots(text, _RIGHT)
+    found = concepts.slots(text, _RIGHT)
     said = found.get("defect") or found.get("remedy")  # a fault, not damage on arrival
     return bool(said) and not found.get("not_defect") and not found.get("privacy")
 
 
-def _cites_law(doc: Document, text: str) -> bool:
+def _cites_law(concepts: PageConcepts, text: str) -> bool:
     """Whether a sentence says the law applies ("Es gelten die gesetzlichen Bestimmungen",
     "Lagen gäller"): right under a heading naming the right, it states the right."""
-    found = page_concepts(doc).slots(text, _RIGHT)
+    found = concepts.slots(text, _RIGHT)
     return bool(found.get("law")) and not found.get("privacy") and not found.get("commercial")
 
 
@@ -255,24 +257,43 @@ def _sentence_facts(
     right_heading: str = "",
     asked: str = "",
 ) -> list[PassageFact]:
-    """Passages of one sentence. A heading or a link ("Reklamation" in the footer) names the
-    topic but explains nothing: it is no ``complaints_right`` passage, and a list of links is
-    no complaint channel. A sentence about a fault under a heading that names the right
-    ("Reklamation" – "Är något fel på varan? Kontakta oss") explains the right."""
-    text = sentence.text
+    """Passages of one sentence (:func:`_sentence_said`), placed in its block."""
+    said = _sentence_said(sentence.text, inherited, heading, links, right_heading, asked)
+    return [
+        passage_fact(doc, block.element, topic, lang, shown, flags=list(flags), amount=amount, unit=unit, name=name)
+        for topic, shown, flags, amount, unit, name in said
+    ]
+
+
+#: A passage as a sentence's text gives it, before the page places it: its topic, the text shown,
+#: its flags, amount, unit and name.
+_Said = tuple[PassageTopic, str, tuple[str, ...], float | None, Unit | None, str]
+
+
+@lru_cache(maxsize=1 << 13)
+def _sentence_said(
+    text: str, inherited: bool, heading: bool, links: bool, right_heading: str, asked: str
+) -> tuple[_Said, ...]:
+    """What one sentence says of complaints, from its text and its context alone, kept by them: a
+    site's pages repeat their header, footer and service texts. A heading or a link
+    ("Reklamation" in the footer) names the topic but explains nothing: it is no
+    ``complaints_right`` passage, and a list of links is no complaint channel. A sentence about a
+    fault under a heading that names the right ("Reklamation" – "Är något fel på varan? Kontakta
+    oss") explains the right."""
+    concepts = text_concepts()
     words = word_list(text)
-    if page_concepts(doc).slots(text, _RIGHT).get("privacy"):
-        return []  # complaints about personal data: the data-protection authority, not faulty goods
-    out: list[PassageFact] = []
-    right = _states_right(doc, text)
+    if concepts.slots(text, _RIGHT).get("privacy"):
+        return ()  # complaints about personal data: the data-protection authority, not faulty goods
+    out: list[_Said] = []
+    right = _states_right(concepts, text)
     if not heading and not links:
         if right:
-            out.append(passage_fact(doc, block.element, PassageTopic.COMPLAINTS_RIGHT, lang, _show(text), flags=[]))
-        elif right_heading and (_speaks_of_fault(doc, text) or _cites_law(doc, text)):
+            out.append((PassageTopic.COMPLAINTS_RIGHT, _show(text), (), None, None, ""))
+        elif right_heading and (_speaks_of_fault(concepts, text) or _cites_law(concepts, text)):
             shown = _show(f"{right_heading} – {clean(text)}")
-            out.append(passage_fact(doc, block.element, PassageTopic.COMPLAINTS_RIGHT, lang, shown, flags=[]))
-    channel = page_concepts(doc).slots(text, _CHANNEL)
-    named = page_concepts(doc).slots(text, _RIGHT)
+            out.append((PassageTopic.COMPLAINTS_RIGHT, shown, (), None, None, ""))
+    channel = concepts.slots(text, _CHANNEL)
+    named = concepts.slots(text, _RIGHT)
     # A fault makes a sentence about complaints ("Mängel können Sie telefonisch melden"); damage
     # alone does not ("Är kartongen trasig när den kommer, kontakta oss" is about the delivery),
     # damaged goods do (the channel concept's context: "Har du fått en skadad vara?").
@@ -284,23 +305,21 @@ def _sentence_facts(
         # About complaints only by a fault in the sentence itself ("Är något fel, hör av dig så löser
         # vi det"): a general invitation to get in touch, named as such.
         general = not (right or inherited or channel.get("context") or named.get("named"))
-        procedure = _procedure(doc, block, lang, text, channel, fault=fault, general=general)
+        procedure = _procedure(concepts, text, channel, fault=fault, general=general)
         if procedure is not None:
             out.append(procedure)
-    out.extend(_periods(doc, block, lang, text, words, asked=asked))
-    return out
+    out.extend(_periods(concepts, text, words, asked=asked))
+    return tuple(out)
 
 
 def _procedure(
-    doc: Document,
-    block: TextBlock,
-    lang: str,
+    concepts: PageConcepts,
     text: str,
     channel: Mapping[str, Sequence[tuple[int, int]]],
     *,
     fault: bool,
     general: bool = False,
-) -> PassageFact | None:
+) -> _Said | None:
     """A complaint_procedure passage: the channel and steps (``complaint_channel`` concept) and
     the promised answer time (``complaint_answer``) a sentence about complaints gives."""
     flags: list[str] = []
@@ -324,9 +343,9 @@ def _procedure(
     unit: Unit | None = None
     # When complaints are answered: an answering word with a time unit (or "as soon as
     # possible") in one clause (the complaint_answer concept).
-    answer = page_concepts(doc).value(text, "complaint_answer")
+    answer = concepts.value(text, "complaint_answer")
     if answer == "period":
-        found = _answer_time(doc, text)
+        found = _answer_time(concepts, text)
         if found is not None:
             amount, unit, working = found
             flags.append("answer_time")
@@ -336,20 +355,10 @@ def _procedure(
         flags.append("answer_asap")
     if not flags:
         return None
-    return passage_fact(
-        doc,
-        block.element,
-        PassageTopic.COMPLAINT_PROCEDURE,
-        lang,
-        _show(text),
-        flags=flags,
-        amount=amount,
-        unit=unit,
-        name=name,
-    )
+    return PassageTopic.COMPLAINT_PROCEDURE, _show(text), tuple(flags), amount, unit, name
 
 
-def _answer_time(doc: Document, text: str) -> tuple[float, Unit, bool] | None:
+def _answer_time(concepts: PageConcepts, text: str) -> tuple[float, Unit, bool] | None:
     """The answer time in ``text``: (amount, unit, counted in working days). Digits and number
     words alike ("inom fem arbetsdagar", "zwei Wochen", "kahden viikon"), and a Finnish unit
     alone before a postposition ("viikon kuluessa": within a week). Of several periods, the one
@@ -361,7 +370,7 @@ def _answer_time(doc: Document, text: str) -> tuple[float, Unit, bool] | None:
     ] or _next_days(text)
     if not found:
         return None
-    answers = page_concepts(doc).spans(text, "complaint_answer").get("answer", [])
+    answers = concepts.spans(text, "complaint_answer").get("answer", [])
 
     def rank(period: Period) -> tuple[bool, bool, int, int]:
         start, end = word_index(text, period.start), word_index(text, period.end)
@@ -407,9 +416,7 @@ def _next_days(text: str) -> list[Period]:
 # --------------------------------------------------------------------------- periods
 
 
-def _periods(
-    doc: Document, block: TextBlock, lang: str, text: str, words: list[str], *, asked: str = ""
-) -> list[PassageFact]:
+def _periods(concepts: PageConcepts, text: str, words: list[str], *, asked: str = "") -> list[_Said]:
     """The periods of a sentence stated for complaints (see ``lexicon/concepts/complaint_period.toml``).
 
     A sentence that names no subject of its own answers ``asked`` (the question before it, or
@@ -417,18 +424,18 @@ def _periods(
     fem år"; "När måste jag reklamera?" – "... helst inom 2 månader". Its periods are then
     flagged ``asked``: read from their context, which the rule weighs less than a sentence that
     says it all."""
-    slots = _PeriodSlots(page_concepts(doc).spans(text, _PERIOD), page_concepts(doc).spans(text, _RIGHT))
+    slots = _PeriodSlots(concepts.spans(text, _PERIOD), concepts.spans(text, _RIGHT))
     # A question joined to its answer in one statement ("När måste jag reklamera? – Så snart
     # ..."): the question is the context, already in the text shown.
     question, mark, answer = text.partition("?")
-    from_context = bool(mark and answer.strip()) and _asks_period(doc, question)
+    from_context = bool(mark and answer.strip()) and _asks_period(concepts, question)
     if from_context:
         asked = ""
     elif not slots.legal and not slots.reported and not slots.guarantee:
-        if not asked or not _asks_period(doc, asked):
+        if not asked or not _asks_period(concepts, asked):
             return []
         from_context = True
-    out: list[PassageFact] = []
+    out: list[_Said] = []
     # "vuoden kuluessa": a unit alone is one of it, in Finnish as the complaint periods say it.
     stated = list(periods(text))
     for period in stated:
@@ -467,26 +474,16 @@ def _periods(
         reported = to_report < to_legal and to_report <= to_guarantee
         if reported and "notice_period" not in flags and not slots.counted_from_start(end):
             flags.append("notice_period")  # "report faults within 14 days": a time to notify
-        out.append(
-            passage_fact(
-                doc,
-                block.element,
-                PassageTopic.GUARANTEE_PERIOD,
-                lang,
-                _show(f"{asked} – {clean(text)}") if from_context and asked else _show(text, period.start, period.end),
-                flags=flags,
-                amount=period.amount,
-                unit=period.unit,
-            )
-        )
+        shown = _show(f"{asked} – {clean(text)}") if from_context and asked else _show(text, period.start, period.end)
+        out.append((PassageTopic.GUARANTEE_PERIOD, shown, tuple(flags), period.amount, period.unit, ""))
     return out
 
 
-def _asks_period(doc: Document, asked: str) -> bool:
+def _asks_period(concepts: PageConcepts, asked: str) -> bool:
     """Whether a heading or question asks for the complaint period: it names the period
     ("Reklamasjonsfrist", "Gewährleistungsfrist"), or asks when or how long a fault can be
     claimed or reported ("När måste jag reklamera?", "How long can I complain?")."""
-    found = page_concepts(doc).spans(asked, _PERIOD)
+    found = concepts.spans(asked, _PERIOD)
     if found.get("legal"):
         return True
     return bool(found.get("when")) and bool(found.get("claim") or found.get("report"))
@@ -653,9 +650,17 @@ def _notice_in_block(doc: Document, block: TextBlock, lang: str) -> PassageFact 
             around = _text_under(doc, parent)
             if len(around) <= _NOTICE_CHARS:
                 container = around
-    elif not any(concepts.value(s.text, _NOTICE) == "notice" for s in _sentences(block.text)):
+    elif not _states_notice(block.text):
         return None
     return _notice_fact(doc, block.element, lang, container, _label(doc, block.text), flags)
+
+
+@lru_cache(maxsize=1 << 13)
+def _states_notice(text: str) -> bool:
+    """Whether a sentence of a block's text states the guarantee notice; kept by the text, as a
+    site's pages repeat their blocks."""
+    concepts = text_concepts()
+    return any(concepts.value(s.text, _NOTICE) == "notice" for s in _sentences(text))
 
 
 def _label(doc: Document, text: str) -> str:

@@ -319,14 +319,21 @@ def _names_unknown_body(text: str, kinds: Phrases) -> bool:
     return any(has_phrase(word_list(w), kinds) for w in capitalised)
 
 
-def _adr_sentences(doc: Document, lang: str) -> list[PassageFact]:
+@lru_cache(maxsize=1 << 13)
+def _adr_reading(text: str) -> tuple[tuple[str, ...], str | None, bool]:
+    """What one sentence says of dispute bodies, from its text alone (kept: a site's footer and
+    terms repeat on its pages): the bodies it names, its § 36 VSBG statement, and whether it
+    names a body the lexicon does not know as the one to turn to."""
     lex = topic_phrases("adr_body")
-    statement, unwilling, willing = (
-        lex.get("vsbg_statement", ()),
-        lex.get("vsbg_unwilling", ()),
-        lex.get("vsbg_willing", ()),
-    )
-    unknown, dispute = lex.get("unknown_body", ()), lex.get("dispute", ())
+    names = bodies_named(text) or _bodies_by_address(text)
+    vsbg = _vsbg(text, lex.get("vsbg_statement", ()), lex.get("vsbg_unwilling", ()), lex.get("vsbg_willing", ()))
+    # the dispute word first: rarer than a capitalised word, and one look at the sentence
+    unknown = (not names and vsbg is None and has_phrase(word_list(text), lex.get("dispute", ()))
+               and _names_unknown_body(text, lex.get("unknown_body", ())))
+    return tuple(names), vsbg, unknown
+
+
+def _adr_sentences(doc: Document, lang: str) -> list[PassageFact]:
     out: list[PassageFact] = []
     blocks = doc.blocks
     for i, block in enumerate(blocks):
@@ -335,11 +342,9 @@ def _adr_sentences(doc: Document, lang: str) -> list[PassageFact]:
         heading = _heading(blocks, i)
         for sentence in sentences(block.text):
             text = sentence.text
-            names = bodies_named(text) or _bodies_by_address(text)
-            vsbg = _vsbg(text, statement, unwilling, willing)
+            names, vsbg, unknown = _adr_reading(text)
             if not names and vsbg is None:
-                # the dispute word first: rarer than a capitalised word, and one look at the sentence
-                if has_phrase(word_list(text), dispute) and _names_unknown_body(text, unknown):
+                if unknown:
                     # "refer the dispute to the Consumer Disputes Committee": a body the lexicon
                     # does not know (another country's), named as the one to turn to
                     out.append(passage_fact(doc, block.element, PassageTopic.ADR_BODY, lang, text,

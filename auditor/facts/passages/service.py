@@ -36,10 +36,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from auditor.facts.dom import Document
-from auditor.facts.passages._concepts import page_concepts, statement_value
+from auditor.facts.passages._concepts import statement_value, text_concepts
 from auditor.facts.passages.common import (
     NUMBER_WORDS,
     UNIT_WORDS,
@@ -197,8 +197,8 @@ def _hours(doc: Document, lang: str) -> list[PassageFact]:
         flags: list[str] = []
         others: list[str] = []
         for i, line in enumerate(lines):
-            around = find_any(line, lex.around)
-            if not around and not _has_hours(line):
+            around = _line_hours(line)
+            if around is None:
                 continue
             # Whose hours they are is asked only of a line that states some: it reads the line
             # and the lines before it for phrases, and most lines of a page state no hours.
@@ -226,6 +226,16 @@ def _hours(doc: Document, lang: str) -> list[PassageFact]:
             out.append(passage_fact(doc, block.element, _TOPIC, lang, " · ".join(others), flags=["other_place"]))
         previous = lines[-1] if lines else previous
     return out
+
+
+@lru_cache(maxsize=1 << 13)
+def _line_hours(line: str) -> bool | None:
+    """Whether a line says round the clock (True) or states a range of hours (False), or None
+    when it states no hours: most lines. Kept by the line's text: a site's header and footer
+    repeat on every page."""
+    if find_any(line, _lex().around):
+        return True
+    return False if _has_hours(line) else None
 
 
 def _has_hours(line: str) -> bool:
@@ -291,18 +301,10 @@ def _is_hours(text: str, match: re.Match[str]) -> bool:
 
 
 def _responses(doc: Document, lang: str) -> list[PassageFact]:
-    lex = _lex()
-    concepts = page_concepts(doc)
     out: list[PassageFact] = []
     for block in doc.blocks:
         for sentence in sentences(block.text):
-            if statement_value(concepts, sentence.text, "response_time") != "period":
-                continue
-            words = normalise(sentence.text).split()
-            period = _promised_period(words, lex)
-            if period is None and phrase_spans(words, lex.next_day):
-                period = (1.0, "days", True)
-            period = period or _first_period(sentence.text)
+            period = _response_period(sentence.text)
             if period is None:
                 continue
             amount, unit, working = period
@@ -311,6 +313,20 @@ def _responses(doc: Document, lang: str) -> list[PassageFact]:
                 passage_fact(doc, block.element, _TOPIC, lang, sentence.text, flags=flags, amount=amount, unit=unit)
             )
     return out
+
+
+@lru_cache(maxsize=1 << 13)
+def _response_period(text: str) -> tuple[float, Unit, bool] | None:
+    """The answer time a sentence promises (amount, unit, working days), read from its text
+    alone and kept by it: a site's service texts repeat on its pages."""
+    if statement_value(text_concepts(), text, "response_time") != "period":
+        return None
+    lex = _lex()
+    words = normalise(text).split()
+    period = _promised_period(words, lex)
+    if period is None and phrase_spans(words, lex.next_day):
+        period = (1.0, "days", True)
+    return period or _first_period(text)
 
 
 def _first_period(text: str) -> tuple[float, Unit, bool] | None:

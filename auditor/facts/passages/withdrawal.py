@@ -48,13 +48,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from urllib.parse import unquote, urljoin, urlsplit
 
 import lxml.html
 
 from auditor.facts.concepts import PageConcepts, clauses
 from auditor.facts.dom import Document, TextBlock, clean
-from auditor.facts.passages._concepts import page_concepts, statement_value
+from auditor.facts.passages._concepts import page_concepts, statement_value, text_concepts
 from auditor.facts.passages.common import (
     HEADINGS,
     Period,
@@ -105,40 +106,78 @@ def gather(doc: Document, lang: str) -> list[PassageFact]:
 
 
 def _periods(doc: Document, lang: str) -> list[PassageFact]:
-    concepts = page_concepts(doc)
     out: list[PassageFact] = []
     section = ""  # the heading over the block, when it names the right
     for block in doc.blocks:
         if _is_section_heading(block):
-            section = block.text if _names_right(concepts, block.text) else ""
+            section = block.text if _heading_names_right(block.text) else ""
         asked = ""  # a short question naming the right, earlier in the block ("Ångrat dig? …")
         for sentence in sentences(block.text):
             text = sentence.text
-            slots = _with_acts(concepts.spans(text, _CONCEPT))
-            rights, opens = slots.get("right", []), slots.get("open", [])
-            if not rights and not opens:
+            reading = _period_reading(text)
+            if reading is None:  # the sentence names neither the right nor an open purchase
                 if asked:
-                    out.extend(_section_period(doc, block, lang, concepts, asked, text))
-                    continue
-                if section and block.label is None and not _is_section_heading(block):
-                    out.extend(_section_period(doc, block, lang, concepts, section, text))
-                    continue
-                if not slots.get("return_time"):
-                    continue
-                # "You have 30 days to return it", where nothing names the right: the shop's
-                # return promise (after "if you withdraw" it would be the time to send back).
-                opens = slots["return_time"]
-                slots = {**slots, "open": opens}
-            question = text[: text.find("?") + 1]  # a statement opens with its question, if any
-            if question and not opens and _names_right(concepts, question):
-                asked = question
-            assigned = _assign(text, slots, _label_words(text))
-            if rights and (assigned["right"] or not _acts_only(slots)):
-                out.append(_period_fact(doc, block, lang, text, assigned["right"], []))
-            if opens:
-                flags = ["open_purchase"] + (["right_named"] if rights else [])
-                out.append(_period_fact(doc, block, lang, text, assigned["open"], flags))
+                    out.extend(_section_period(doc, block, lang, asked, text))
+                elif section and block.label is None and not _is_section_heading(block):
+                    out.extend(_section_period(doc, block, lang, section, text))
+                else:
+                    promised = _return_time_reading(text)
+                    if promised is not None:
+                        out.append(_period_fact(doc, block, lang, text, list(promised), ["open_purchase"]))
+                continue
+            question, right, opened = reading
+            asked = question or asked
+            if right is not None:
+                out.append(_period_fact(doc, block, lang, text, list(right), []))
+            if opened is not None:
+                out.append(_period_fact(doc, block, lang, text, list(opened[0]), list(opened[1])))
     return out
+
+
+#: A right's or an open purchase's periods as :func:`_assign` gives them.
+_Assigned = tuple[tuple[int, Period, bool], ...]
+#: How many sentences and headings the readings below keep: a reading rests on the text alone,
+#: and a site's pages repeat their header, footer and service texts.
+_KEPT_READINGS = 1 << 13
+
+
+@lru_cache(maxsize=_KEPT_READINGS)
+def _period_reading(text: str) -> tuple[str, _Assigned | None, tuple[_Assigned, tuple[str, ...]] | None] | None:
+    """What a sentence says of the withdrawal period, from its text alone: None when it names
+    neither the right nor an open purchase (most sentences); else the question it opens with
+    when that names the right ("" if none), the right's periods (None when it states no right's
+    passage) and an open purchase's periods with their flags (None when it names none)."""
+    concepts = text_concepts()
+    slots = _with_acts(concepts.spans(text, _CONCEPT))
+    rights, opens = slots.get("right", []), slots.get("open", [])
+    if not rights and not opens:
+        return None
+    question = text[: text.find("?") + 1]  # a statement opens with its question, if any
+    asked = question if question and not opens and _names_right(concepts, question) else ""
+    assigned = _assign(text, slots, _label_words(text))
+    right = tuple(assigned["right"]) if rights and (assigned["right"] or not _acts_only(slots)) else None
+    opened = None
+    if opens:
+        opened = (tuple(assigned["open"]), ("open_purchase", *(["right_named"] if rights else [])))
+    return asked, right, opened
+
+
+@lru_cache(maxsize=_KEPT_READINGS)
+def _return_time_reading(text: str) -> _Assigned | None:
+    """"You have 30 days to return it", in a sentence that names neither the right nor an open
+    purchase: the shop's return promise and its periods (after "if you withdraw" the same words
+    are the time to send the goods back, so only where nothing names the right); None when the
+    sentence states no return time."""
+    slots = _with_acts(text_concepts().spans(text, _CONCEPT))
+    if slots.get("right") or slots.get("open") or not slots.get("return_time"):
+        return None
+    return tuple(_assign(text, {**slots, "open": slots["return_time"]}, _label_words(text))["open"])
+
+
+@lru_cache(maxsize=_KEPT_READINGS)
+def _heading_names_right(heading: str) -> bool:
+    """:func:`_names_right`, kept by the heading's text."""
+    return _names_right(text_concepts(), heading)
 
 
 _CONCEPT = "withdrawal_period"
@@ -179,22 +218,29 @@ def _names_right(concepts: PageConcepts, heading: str) -> bool:
     return any(not _negated(r, slots.get("negation", []), clause_of) for r in slots.get("right", []))
 
 
-def _section_period(
-    doc: Document, block: TextBlock, lang: str, concepts: PageConcepts, heading: str, text: str
-) -> list[PassageFact]:
+def _section_period(doc: Document, block: TextBlock, lang: str, heading: str, text: str) -> list[PassageFact]:
     """A period stated under a heading naming the right, in a sentence that names neither the
     right nor a return promise ("Ångerrätt" – "Du har 14 dagar på dig."), read as the right's,
     loosely: the heading is a topic, and the sentence may be about another time in it (a fail
     is never read from it). Another thing's word next to the period keeps it that thing's ("Vi
     skickar inom 3 dagar")."""
+    found = _section_reading(heading, text)
+    if found is None:
+        return []
+    joined, assigned = found
+    return [_period_fact(doc, block, lang, joined, list(assigned), [])]
+
+
+@lru_cache(maxsize=_KEPT_READINGS)
+def _section_reading(heading: str, text: str) -> tuple[str, _Assigned] | None:
+    """:func:`_section_period`'s reading of a heading and a sentence: the statement they make
+    joined and the right's periods in it, or None when it states none."""
     if next(periods(text), None) is None:
-        return []
+        return None
     joined = f"{clean(heading).rstrip(':').rstrip()} – {text}"
-    assigned = _assign(joined, _with_acts(concepts.spans(joined, _CONCEPT)), _label_words(joined))
-    found = [(distance, period, True) for distance, period, _ in assigned["right"]]
-    if not found:
-        return []
-    return [_period_fact(doc, block, lang, joined, found, [])]
+    assigned = _assign(joined, _with_acts(text_concepts().spans(joined, _CONCEPT)), _label_words(joined))
+    found = tuple((distance, period, True) for distance, period, _ in assigned["right"])
+    return (joined, found) if found else None
 
 
 def _assign(text: str, slots: dict[str, list[Span]], label_words: int) -> dict[str, list[tuple[int, Period, bool]]]:
@@ -718,20 +764,12 @@ def _looks_like_button(el: lxml.html.HtmlElement) -> bool:
 
 
 def _return_costs(doc: Document, lang: str) -> list[PassageFact]:
-    lex = topic_phrases("return_costs")
-    concepts = page_concepts(doc)
     out: list[PassageFact] = []
     for block in doc.blocks:
         found = False
         asked_defect = False  # the sentence before asked about faulty goods
         for sentence in sentences(block.text):
-            refund, defect = _refund_or_defect(concepts, sentence.text)
-            payer = _payer(
-                word_list(sentence.text),
-                lex,
-                None if asked_defect else statement_value(concepts, sentence.text, "return_costs"),
-                (refund, defect or asked_defect),
-            )
+            payer, defect = _sentence_payer(sentence.text, asked_defect)
             # "Har varan skadats? Då står vi för returen": the answer is about a complaint's return.
             asked_defect = defect and sentence.text.rstrip().endswith("?")
             if payer:
@@ -740,17 +778,46 @@ def _return_costs(doc: Document, lang: str) -> list[PassageFact]:
                     passage_fact(doc, block.element, PassageTopic.RETURN_COSTS, lang, sentence.text, flags=[payer])
                 )
         # A label and its value split at the colon: "Returfrakt: 59 kr".
-        words = word_list(block.text)
-        if not found and len(words) <= _LABEL_WORDS * 2:
-            payer = _payer(
-                words,
-                lex,
-                statement_value(concepts, block.text, "return_costs"),
-                _refund_or_defect(concepts, block.text),
-            )
+        if not found:
+            payer = _label_payer(block.text)
             if payer:
                 out.append(passage_fact(doc, block.element, PassageTopic.RETURN_COSTS, lang, block.text, flags=[payer]))
     return out
+
+
+#: How many sentences and blocks the return-cost readings below keep (a site's pages repeat their
+#: header, footer and service texts; a reading rests on the text alone).
+_KEPT_READINGS = 1 << 13
+
+
+@lru_cache(maxsize=_KEPT_READINGS)
+def _sentence_payer(text: str, asked_defect: bool) -> tuple[str | None, bool]:
+    """Who pays the return according to one sentence (:func:`_payer`), and whether it speaks of
+    faulty goods. ``asked_defect``: the sentence before asked about faulty goods."""
+    concepts = text_concepts()
+    refund, defect = _refund_or_defect(concepts, text)
+    payer = _payer(
+        word_list(text),
+        topic_phrases("return_costs"),
+        None if asked_defect else statement_value(concepts, text, "return_costs"),
+        (refund, defect or asked_defect),
+    )
+    return payer, defect
+
+
+@lru_cache(maxsize=_KEPT_READINGS)
+def _label_payer(text: str) -> str | None:
+    """Who pays the return according to a short block read whole, a label and its value."""
+    words = word_list(text)
+    if len(words) > _LABEL_WORDS * 2:
+        return None
+    concepts = text_concepts()
+    return _payer(
+        words,
+        topic_phrases("return_costs"),
+        statement_value(concepts, text, "return_costs"),
+        _refund_or_defect(concepts, text),
+    )
 
 
 def _refund_or_defect(concepts: PageConcepts, text: str) -> tuple[bool, bool]:
