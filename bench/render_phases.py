@@ -1,0 +1,181 @@
+"""Where the render stage's wall time goes: the phases of a rendered page, summed over a run.
+
+    PYTHONPATH=$PWD .venv/bin/python -m bench.render_phases --sites 30
+
+Runs :mod:`bench.render_stage`'s measurement (the simulated web, crawled once without a browser,
+then the pipeline's render stage over every shop) with timers wrapped around the browser's
+steps: context creation, navigation, the load state, settling, the consent banner, the page's
+HTML, the full-page screenshot, the questions about a rendered page (and the share of them spent
+waiting for another question), the crops, the chat probe with its fixed waits, the clicks and the
+form probes. Steps nest (a chat probe takes screenshots and settles), so the rows do not add up
+to the wall time; each row is the sum over all pages, in seconds, and its count. Also: the mean
+number of pages and of sites in the browser at once. Wraps by name, so it runs against another
+tree too (put that one first on ``PYTHONPATH``) as long as the names are there; a name missing
+is skipped. For notes, never for a timed test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import functools
+import inspect
+import json
+import os
+import statistics
+import time
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Any
+
+from auditor import pipeline
+from auditor.models import SiteCrawl
+from bench.run import PeakMemory
+from bench.simweb import make_web, serve_in_thread
+
+TOTALS: dict[str, float] = defaultdict(float)
+COUNTS: dict[str, int] = defaultdict(int)
+
+
+class Level:
+    """A time-weighted mean of how many of something are open at once."""
+
+    def __init__(self) -> None:
+        self.now = 0
+        self.area = 0.0
+        self.since = time.monotonic()
+        self.peak = 0
+
+    def move(self, by: int) -> None:
+        t = time.monotonic()
+        self.area += self.now * (t - self.since)
+        self.since, self.now = t, self.now + by
+        self.peak = max(self.peak, self.now)
+
+
+PAGES = Level()
+SITES = Level()
+
+
+def timed(name: str, fn: Callable[..., Any], level: Level | None = None) -> Callable[..., Any]:
+    if asyncio.iscoroutinefunction(fn):
+        @functools.wraps(fn)
+        async def wrapper(*args: Any, **kwargs: Any) -> Any:
+            start = time.monotonic()
+            if level is not None:
+                level.move(1)
+            try:
+                return await fn(*args, **kwargs)
+            finally:
+                if level is not None:
+                    level.move(-1)
+                TOTALS[name] += time.monotonic() - start
+                COUNTS[name] += 1
+        return wrapper
+
+    @functools.wraps(fn)
+    def sync_wrapper(*args: Any, **kwargs: Any) -> Any:
+        start = time.monotonic()
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            TOTALS[name] += time.monotonic() - start
+            COUNTS[name] += 1
+    return sync_wrapper
+
+
+def patch(owner: Any, attr: str, name: str, level: Level | None = None) -> None:
+    fn = getattr(owner, attr, None)
+    if fn is None:
+        return
+    wrapped = timed(name, fn, level)
+    is_static = isinstance(inspect.getattr_static(owner, attr), staticmethod)
+    setattr(owner, attr, staticmethod(wrapped) if is_static else wrapped)
+
+
+def instrument() -> None:
+    from playwright.async_api import Browser as PwBrowser
+    from playwright.async_api import BrowserContext, Frame, Locator, Page
+
+    from auditor.browser import chat, render, stage
+
+    patch(PwBrowser, "new_context", "context: new")
+    patch(BrowserContext, "close", "context: close")
+    patch(BrowserContext, "new_page", "page: new")
+    patch(Page, "close", "page: close")
+    patch(Page, "goto", "goto (domcontentloaded)")
+    patch(Page, "wait_for_load_state", "load state")
+    patch(Page, "content", "page.content()")
+    patch(Page, "screenshot", "screenshot (any)")
+    patch(Page, "wait_for_timeout", "fixed sleep (any)")
+    patch(Frame, "wait_for_timeout", "fixed sleep (frame)")
+    patch(Locator, "click", "locator click (any)")
+    patch(render.SiteSession, "_render", "page: whole render", PAGES)
+    patch(render.SiteSession, "_load", "load: goto..shot")
+    patch(render, "settle", "settle after load")
+    patch(render, "_dismiss_banner", "consent banner")
+    patch(render, "_full_page_shot", "full-page shot")
+    patch(render, "_crop", "crops")
+    patch(render, "_ask", "question (await)")
+    patch(render, "_one_at_a_time", "question (thread, lock incl.)")
+    patch(render, "click_links", "script-link clicks")
+    patch(render, "submit_forms", "form probes")
+    patch(render, "open_chats", "chat probe")
+    patch(chat, "_attempt", "chat: attempt round")
+    patch(chat, "_launchers", "chat: find launchers")
+    patch(chat, "_wait_open", "chat: wait open")
+    patch(chat, "settle", "chat: settle")
+    patch(chat, "_frames_text", "chat: frames text")
+    for question in ("finding_locators", "script_link_locators", "contact_form_locators"):
+        patch(stage, question, f"question: {question}")
+    patch(pipeline, "render_crawl", "site: render_crawl", SITES)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--sites", type=int, default=30)
+    parser.add_argument("--latency", type=float, default=0.1, help="seconds before each answer")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--no-instrument", action="store_true", help="time the stage without the timers")
+    args = parser.parse_args()
+    if not args.no_instrument:
+        instrument()
+    shops = make_web(args.sites, args.seed)
+    with serve_in_thread(shops, latency=args.latency, bandwidth=2_000_000) as web:
+        settings = pipeline.AuditSettings(allow_private=True, render="never")
+        jobs = [settings.job(web.url(shop)) for shop in shops]
+        crawls = pipeline.crawl_sites(jobs, concurrency=8)
+        auto = [replace(job, render="auto") for job in jobs]
+
+        async def render_all() -> list[SiteCrawl]:
+            async with pipeline._render_stage(auto) as render:
+                assert render is not None
+                return list(await asyncio.gather(*(render(i, crawl) for i, crawl in enumerate(crawls))))
+
+        with PeakMemory(os.getpid()) as memory:
+            started = time.monotonic()
+            rendered = asyncio.run(render_all())
+            seconds = time.monotonic() - started
+    pages = [page.render for crawl in rendered for page in crawl.pages if page.render is not None]
+    per_site = [sum(page.render is not None for page in crawl.pages) for crawl in rendered]
+    for level in (PAGES, SITES):
+        level.move(0)
+    print(json.dumps({
+        "sites": args.sites, "seconds": round(seconds, 1), "rendered": len(pages),
+        "rendered_per_site_median": statistics.median(per_site) if per_site else 0,
+        "sites_per_hour": round(args.sites / seconds * 3600),
+        "pages_at_once_mean": round(PAGES.area / seconds, 2), "pages_at_once_peak": PAGES.peak,
+        "sites_at_once_mean": round(SITES.area / seconds, 2), "sites_at_once_peak": SITES.peak,
+        "chats_opened": sum(chat.opened for info in pages for chat in info.chats),
+        "banners": sum(info.banner is not None for info in pages),
+        "errors": sorted({info.error[:80] for info in pages if info.error}),
+        "peak_pss_mib": round(memory.peak_pss / 2**20),
+        "load_average": os.getloadavg(),
+    }))
+    for name in sorted(TOTALS, key=lambda n: -TOTALS[n]):
+        print(f"{TOTALS[name]:9.1f} s {COUNTS[name]:6d}  {name}")
+
+
+if __name__ == "__main__":
+    main()
