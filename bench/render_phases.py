@@ -18,10 +18,12 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextvars
 import functools
 import inspect
 import json
 import os
+import resource
 import statistics
 import time
 from collections import defaultdict
@@ -36,6 +38,10 @@ from bench.simweb import make_web, serve_in_thread
 
 TOTALS: dict[str, float] = defaultdict(float)
 COUNTS: dict[str, int] = defaultdict(int)
+#: Messages to Playwright's driver, by the innermost phase that sent them: a count that the
+#: load of a shared machine does not change, where seconds do.
+MESSAGES: dict[str, int] = defaultdict(int)
+PHASE: contextvars.ContextVar[str] = contextvars.ContextVar("phase", default="(outside)")
 
 
 class Level:
@@ -65,9 +71,11 @@ def timed(name: str, fn: Callable[..., Any], level: Level | None = None) -> Call
             start = time.monotonic()
             if level is not None:
                 level.move(1)
+            token = PHASE.set(name)
             try:
                 return await fn(*args, **kwargs)
             finally:
+                PHASE.reset(token)
                 if level is not None:
                     level.move(-1)
                 TOTALS[name] += time.monotonic() - start
@@ -95,10 +103,19 @@ def patch(owner: Any, attr: str, name: str, level: Level | None = None) -> None:
 
 
 def instrument() -> None:
+    from playwright._impl.connection import Connection
     from playwright.async_api import Browser as PwBrowser
     from playwright.async_api import BrowserContext, Frame, Locator, Page
 
     from auditor.browser import chat, render, stage
+
+    send = Connection.send_message_to_server
+
+    def counted(self: Any, *args: Any, **kwargs: Any) -> Any:
+        MESSAGES[PHASE.get()] += 1
+        return send(self, *args, **kwargs)
+
+    Connection.send_message_to_server = counted  # type: ignore[method-assign]
 
     patch(PwBrowser, "new_context", "context: new")
     patch(BrowserContext, "close", "context: close")
@@ -154,9 +171,11 @@ def main() -> None:
                 return list(await asyncio.gather(*(render(i, crawl) for i, crawl in enumerate(crawls))))
 
         with PeakMemory(os.getpid()) as memory:
+            cpu_before = _cpu()
             started = time.monotonic()
             rendered = asyncio.run(render_all())
             seconds = time.monotonic() - started
+            cpu = _cpu() - cpu_before
     pages = [page.render for crawl in rendered for page in crawl.pages if page.render is not None]
     per_site = [sum(page.render is not None for page in crawl.pages) for crawl in rendered]
     for level in (PAGES, SITES):
@@ -165,6 +184,7 @@ def main() -> None:
         "sites": args.sites, "seconds": round(seconds, 1), "rendered": len(pages),
         "rendered_per_site_median": statistics.median(per_site) if per_site else 0,
         "sites_per_hour": round(args.sites / seconds * 3600),
+        "cpu_seconds_tree": round(cpu, 1), "driver_messages": sum(MESSAGES.values()),
         "pages_at_once_mean": round(PAGES.area / seconds, 2), "pages_at_once_peak": PAGES.peak,
         "sites_at_once_mean": round(SITES.area / seconds, 2), "sites_at_once_peak": SITES.peak,
         "chats_opened": sum(chat.opened for info in pages for chat in info.chats),
@@ -173,8 +193,16 @@ def main() -> None:
         "peak_pss_mib": round(memory.peak_pss / 2**20),
         "load_average": os.getloadavg(),
     }))
+    print("  seconds  calls  messages  phase (messages: sent by the phase itself, not by phases inside it)")
     for name in sorted(TOTALS, key=lambda n: -TOTALS[n]):
-        print(f"{TOTALS[name]:9.1f} s {COUNTS[name]:6d}  {name}")
+        print(f"{TOTALS[name]:9.1f} {COUNTS[name]:6d} {MESSAGES.get(name, 0):9d}  {name}")
+
+
+def _cpu() -> float:
+    """CPU seconds of this process and of its children that ended (Chromium and the driver, once
+    the stage closed them)."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 if __name__ == "__main__":
