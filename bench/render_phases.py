@@ -25,6 +25,7 @@ import json
 import os
 import resource
 import statistics
+import threading
 import time
 from collections import defaultdict
 from collections.abc import Callable
@@ -33,7 +34,7 @@ from typing import Any
 
 from auditor import pipeline
 from auditor.models import SiteCrawl
-from bench.run import PeakMemory
+from bench.run import PeakMemory, _children, _own_cpu
 from bench.simweb import make_web, serve_in_thread
 
 TOTALS: dict[str, float] = defaultdict(float)
@@ -149,6 +150,64 @@ def instrument() -> None:
     patch(pipeline, "render_crawl", "site: render_crawl", SITES)
 
 
+class CpuByKind:
+    """CPU seconds of each kind of process in this tree (this Python, Playwright's driver,
+    Chromium's browser, renderer, GPU and utility processes), sampled until the stage ends."""
+
+    def __init__(self, interval: float = 0.5) -> None:
+        self.interval = interval
+        self.last: dict[int, tuple[str, float]] = {}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self.start = _own_cpu(os.getpid())
+
+    def __enter__(self) -> CpuByKind:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _run(self) -> None:
+        while not self._stop.wait(self.interval):
+            self.sample()
+
+    def sample(self) -> None:
+        tree = _children()
+        todo = [os.getpid()]
+        while todo:
+            pid = todo.pop()
+            todo.extend(tree.get(pid, ()))
+            kind = self.last[pid][0] if pid in self.last else ""
+            if kind in ("", "chromium zygote"):  # a fresh fork has its zygote's title a moment
+                kind = _kind(pid)
+            self.last[pid] = (kind, _own_cpu(pid))
+
+    def totals(self) -> dict[str, float]:
+        out: dict[str, float] = defaultdict(float)
+        for pid, (kind, cpu) in self.last.items():
+            out[kind] += cpu - (self.start if pid == os.getpid() else 0.0)
+        return {kind: round(cpu, 1) for kind, cpu in sorted(out.items(), key=lambda item: -item[1])}
+
+
+def _kind(pid: int) -> str:
+    if pid == os.getpid():
+        return "python"
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as handle:
+            # Chromium rewrites its children's titles as one line: split on spaces too.
+            words = handle.read().decode(errors="replace").replace("\0", " ").split()
+    except OSError:
+        return "?"
+    if not words:
+        return "?"
+    if "node" in os.path.basename(words[0]):
+        return "driver"
+    kind = next((w.split("=", 1)[1] for w in words if w.startswith("--type=")), "browser")
+    return f"chromium {kind}"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--sites", type=int, default=30)
@@ -170,7 +229,7 @@ def main() -> None:
                 assert render is not None
                 return list(await asyncio.gather(*(render(i, crawl) for i, crawl in enumerate(crawls))))
 
-        with PeakMemory(os.getpid()) as memory:
+        with PeakMemory(os.getpid()) as memory, CpuByKind() as by_kind:
             cpu_before = _cpu()
             started = time.monotonic()
             rendered = asyncio.run(render_all())
@@ -184,7 +243,7 @@ def main() -> None:
         "sites": args.sites, "seconds": round(seconds, 1), "rendered": len(pages),
         "rendered_per_site_median": statistics.median(per_site) if per_site else 0,
         "sites_per_hour": round(args.sites / seconds * 3600),
-        "cpu_seconds_tree": round(cpu, 1), "driver_messages": sum(MESSAGES.values()),
+        "cpu_seconds_tree": round(cpu, 1), "cpu_by_kind": by_kind.totals(), "driver_messages": sum(MESSAGES.values()),
         "pages_at_once_mean": round(PAGES.area / seconds, 2), "pages_at_once_peak": PAGES.peak,
         "sites_at_once_mean": round(SITES.area / seconds, 2), "sites_at_once_peak": SITES.peak,
         "chats_opened": sum(chat.opened for info in pages for chat in info.chats),
