@@ -10,8 +10,10 @@ Launchers are looked for in every frame of the page, the shop's own and other si
 alike (Playwright reaches cross-origin frames through the browser, not the page's scripts). The
 render stage has already refused the consent banner; a launcher that still cannot be opened (a
 banner that came late covers it, the widget loaded slowly) gets one more try after the banner is
-refused again and the widget had time to load. A chat that cannot be opened even then is
-recorded with the reason and a screenshot of what the consumer saw.
+refused again and the widget had time to load; so does a page with no launcher yet where one may
+still come (a banner was shown, a chat vendor is named, scripts are still writing the page). A
+chat that cannot be opened even then is recorded with the reason and a screenshot of what the
+consumer saw.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from contextlib import suppress
 from typing import Any
 from urllib.parse import urlsplit
 
-from auditor.browser.waits import settle
+from auditor.browser.waits import is_quiet, settle
 from auditor.facts.chat import vendors
 from auditor.facts.passages.common import lexicon, phrase_hits, word_list
 from auditor.models import ChatObservation
@@ -67,6 +69,22 @@ _FIND_LAUNCHERS = """
 }
 """
 _TEXT = "() => document.body ? document.body.innerText : ''"
+# Whether a chat widget may still be on its way: a script, frame or link of a chat vendor's host
+# (or with "chat" in its address), a vendor's host in an inline loader, or a vendor's global.
+_COMING = """
+({hosts, globals}) => {
+  const sources = [...document.querySelectorAll('script[src], iframe[src], link[href]')]
+    .map((el) => (el.getAttribute('src') || el.getAttribute('href') || '').toLowerCase());
+  if (sources.some((s) => s.includes('chat') || hosts.some((h) => s.includes(h)))) return true;
+  const inline = [...document.querySelectorAll('script:not([src])')]
+    .map((el) => el.textContent).join('\\n').toLowerCase();
+  if (hosts.some((h) => inline.includes(h))) return true;
+  return globals.some((g) => { try { return window[g] !== undefined; } catch (e) { return true; } });
+}
+"""
+#: The DOM counts as finished when it stays unchanged this long (s) within RETRY_QUIET_MOST.
+RETRY_QUIET = 0.3
+RETRY_QUIET_MOST = 0.6
 
 
 def _markers() -> dict[str, list[str]]:
@@ -107,12 +125,16 @@ async def open_chats(page: Any, refuse_banner: Refuse | None = None) -> list[Cha
     and a click that brings up a banner instead of a chat does not count as opening it. When
     none opens, the banner is refused again and the launchers are looked for and tried once
     more (a widget that loads late, or only after the consent choice); a chat still not opened
-    keeps a screenshot of what the consumer saw."""
+    keeps a screenshot of what the consumer saw. The second round is skipped when it could find
+    nothing new: no launcher was found, no banner was shown, no chat vendor's script, frame or
+    global is on the page and its scripts have stopped writing it (:func:`_may_come`)."""
     refuse = refuse_banner or _no_banner
     out = await _attempt(page, refuse)
     if any(o.opened for o in out):
         return out
-    await _quietly(refuse)
+    banner = await _quietly(refuse)
+    if not out and not banner and not await _may_come(page):
+        return out
     with suppress(Exception):
         await page.wait_for_timeout(OPEN_WAIT_MS)
     retry = await _attempt(page, refuse)
@@ -125,6 +147,21 @@ async def open_chats(page: Any, refuse_banner: Refuse | None = None) -> list[Cha
             shot = await page.screenshot(full_page=False, timeout=10_000, type="png")
         out[-1] = out[-1].model_copy(update={"screenshot_png": shot})
     return out
+
+
+async def _may_come(page: Any) -> bool:
+    """Whether a launcher may still appear on a page that shows none: a chat vendor is named in
+    the page or its frames, or the page's scripts are still writing it; True when unsure."""
+    if any(_vendor_of_frame(frame.url) for frame in page.frames if frame != page.main_frame):
+        return True
+    table = vendors()
+    try:
+        named = await asyncio.wait_for(page.evaluate(_COMING, {
+            "hosts": [h for v in table for h in v.hosts], "globals": [g for v in table for g in v.globals]}),
+            timeout=5)
+    except Exception:
+        return True
+    return bool(named) or not await is_quiet(page, RETRY_QUIET, RETRY_QUIET_MOST)
 
 
 async def _launchers(page: Any) -> list[tuple[Any, int, str, str]]:

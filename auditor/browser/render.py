@@ -21,10 +21,11 @@ screenshot is a JPEG at most :data:`SHOT_MAX_HEIGHT` CSS pixels high.
 from __future__ import annotations
 
 import asyncio
+import base64
 import os
 import shutil
 import threading
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -498,29 +499,40 @@ CROP_MIN_WIDTH = 360
 #: A context block taller than this is not cropped whole: the element with its margin is.
 CROP_MAX_HEIGHT = 900
 
-# Where an element is on the page and the block that gives it context: an inline element (a
+# Where each element is on the page and the block that gives it context: an inline element (a
 # link, a number in a sentence) is read with the sentence around it ("0600 123 456 (1,95 €/min)"),
 # a block of one line with its parent when that is still small. Page coordinates, CSS pixels.
+# All the page's elements in one call (a round trip each cost more than the measuring): a
+# locator that matches nothing, matches an element with no box or one hidden is left out, as
+# Playwright's visibility test would (an empty box or ``visibility: hidden``).
 _MEASURE = """
-(el) => {
+(locators) => {
   const abs = (r) => [r.left + window.scrollX, r.top + window.scrollY, r.width, r.height];
-  const box = el.getBoundingClientRect();
-  let ctx = el;
-  while (ctx.parentElement && ctx.parentElement !== document.body
-         && getComputedStyle(ctx).display.startsWith("inline")) {
-    ctx = ctx.parentElement;
-  }
-  let area = ctx.getBoundingClientRect();
-  while (ctx.parentElement && ctx.parentElement !== document.body && area.height < 40) {
-    const up = ctx.parentElement.getBoundingClientRect();
-    if (up.height > 240) break;
-    ctx = ctx.parentElement;
-    area = up;
-  }
   const doc = document.documentElement;
-  return {box: abs(box), context: abs(area),
-          page: [Math.max(doc.scrollWidth, document.body ? document.body.scrollWidth : 0),
-                 Math.max(doc.scrollHeight, document.body ? document.body.scrollHeight : 0)]};
+  const page = [Math.max(doc.scrollWidth, document.body ? document.body.scrollWidth : 0),
+                Math.max(doc.scrollHeight, document.body ? document.body.scrollHeight : 0)];
+  const out = {};
+  for (const css of locators) {
+    let el = null;
+    try { el = document.querySelector(css); } catch (e) { continue; }
+    if (!el) continue;
+    const box = el.getBoundingClientRect();
+    if (box.width <= 0 || box.height <= 0 || getComputedStyle(el).visibility === 'hidden') continue;
+    let ctx = el;
+    while (ctx.parentElement && ctx.parentElement !== document.body
+           && getComputedStyle(ctx).display.startsWith("inline")) {
+      ctx = ctx.parentElement;
+    }
+    let area = ctx.getBoundingClientRect();
+    while (ctx.parentElement && ctx.parentElement !== document.body && area.height < 40) {
+      const up = ctx.parentElement.getBoundingClientRect();
+      if (up.height > 240) break;
+      ctx = ctx.parentElement;
+      area = up;
+    }
+    out[css] = {box: abs(box), context: abs(area), page};
+  }
+  return out;
 }
 """
 
@@ -564,24 +576,52 @@ def _fit(low: float, high: float, limit: float) -> tuple[float, float]:
 
 async def _crop(page: Any, locators: list[str]) -> dict[str, Crop]:
     """A screenshot of each element behind a finding (CSS locators from the rendered DOM), with
-    the text around it, and where the element is on the full-page screenshot."""
+    the text around it, and where the element is on the full-page screenshot. The elements are
+    measured in one call and each area is taken straight from Chromium (one protocol message,
+    where a Playwright screenshot makes five round trips to prepare and restore the page)."""
+    wanted = [css for css in dict.fromkeys(locators) if css][:MAX_ELEMENTS]
+    if not wanted:
+        return {}
+    try:
+        measured = await asyncio.wait_for(page.evaluate(_MEASURE, wanted), timeout=5)
+    except Exception:
+        return {}
+    shoot = await _area_shooter(page)
     out: dict[str, Crop] = {}
-    for css in list(dict.fromkeys(locators))[:MAX_ELEMENTS]:
-        if not css or css in out:
+    for css in wanted:
+        found = measured.get(css) if isinstance(measured, dict) else None
+        if not found:
             continue
         with suppress(Exception):
-            element = page.locator(css).first
-            if not await element.is_visible(timeout=500):
-                continue
-            measured = await element.evaluate(_MEASURE, timeout=2000)
-            box = [float(v) for v in measured["box"]]
+            box = [float(v) for v in found["box"]]
             if box[2] < 1 or box[3] < 1:
                 continue
-            area = crop_area(box, [float(v) for v in measured["context"]], [float(v) for v in measured["page"]])
-            clip = {"x": area[0], "y": area[1], "width": area[2], "height": area[3]}
-            png = await page.screenshot(clip=clip, full_page=True, timeout=3000, type="png")
-            out[css] = Crop(png=png, box=[round(v) for v in box], area=area)
+            area = crop_area(box, [float(v) for v in found["context"]], [float(v) for v in found["page"]])
+            out[css] = Crop(png=await shoot(area), box=[round(v) for v in box], area=area)
     return out
+
+
+async def _area_shooter(page: Any) -> Callable[[list[int]], Awaitable[bytes]]:
+    """Takes a PNG of an area of the page (CSS pixels from its top left, below the fold too):
+    through a DevTools session of the page's own when Chromium gives one, else Playwright's."""
+
+    async def by_playwright(area: list[int]) -> bytes:
+        clip = {"x": area[0], "y": area[1], "width": area[2], "height": area[3]}
+        png: bytes = await page.screenshot(clip=clip, full_page=True, timeout=3000, type="png")
+        return png
+
+    try:
+        session = await asyncio.wait_for(page.context.new_cdp_session(page), timeout=3)
+    except Exception:
+        return by_playwright
+
+    async def by_devtools(area: list[int]) -> bytes:
+        clip = {"x": area[0], "y": area[1], "width": area[2], "height": area[3], "scale": 1}
+        answer = await asyncio.wait_for(session.send("Page.captureScreenshot", {
+            "format": "png", "clip": clip, "captureBeyondViewport": True}), timeout=3)
+        return base64.b64decode(answer["data"])
+
+    return by_devtools
 
 
 async def _public_only(route: Any) -> None:

@@ -43,3 +43,14 @@ async def settle(page: Any, quiet: float = QUIET, most: float = SETTLE) -> None:
     except Exception:  # a busy or navigating page: half the bound more, then go on
         with suppress(Exception):
             await page.wait_for_timeout(most * 500)
+
+
+async def is_quiet(page: Any, quiet: float, most: float) -> bool:
+    """Whether the page's DOM stays unchanged for ``quiet`` seconds within ``most``: False when
+    scripts are still writing it (or the page cannot say)."""
+    try:
+        waited = await asyncio.wait_for(
+            page.evaluate(_QUIET_SCRIPT, {"quiet": quiet * 1000, "most": most * 1000}), timeout=most + 0.5)
+    except Exception:
+        return False
+    return float(waited) < most * 1000

@@ -56,6 +56,19 @@ document.getElementById('launch').onclick = () => {
   for (const b of document.querySelectorAll('#cb button')) b.addEventListener('click', () => { decided = true; });
 };
 </script></body></html>""",
+        # A vendor's loader that puts its launcher in the page a while after load: the first
+        # look finds none, and since the page names a chat vendor the second look waits for it.
+        "late.html": head + """<div id="chat" hidden><p>Hej! Du pratar med Lisa på kundservice.</p>
+<p><a href="#">Skicka chattlogg till din e-post</a></p></div>
+<script>/* loader of //widget.intercom.io/widget/abc */
+window.addEventListener('load', () => setTimeout(() => {
+  const b = document.createElement('button');
+  b.textContent = 'Chatta med oss';
+  b.style = 'position:fixed;bottom:10px;right:10px';
+  b.onclick = () => { document.getElementById('chat').hidden = false; };
+  document.body.appendChild(b);
+}, 1200));
+</script></body></html>""",
         # Only "accept" is offered: never clicked, so the launcher stays covered.
         "stuck.html": f'{head}<iframe src="{vendor_url}widget.html" style="{FRAME_STYLE}"></iframe>'
                       + BANNER.format(buttons="<button onclick=\"document.title='ACCEPTED'\">Acceptera alla</button>")
@@ -101,6 +114,11 @@ def test_launchers_in_same_and_cross_origin_frames_and_under_a_banner_are_opened
     assert covered.title == "REJECTED"
     # The gated widget's first click showed the banner, not the chat; the retry after refusing it opened it.
     assert gated.chats[-1].opened and gated.chats[-1].launcher == "Chatta med oss"
+
+
+def test_a_launcher_a_named_vendor_adds_late_is_found_on_the_second_look(shop_url: str) -> None:
+    (late,) = render_with_chats([shop_url + "late.html"])
+    assert [c.launcher for c in late.chats if c.opened] == ["Chatta med oss"], late.chats
 
 
 def test_a_chat_that_cannot_be_opened_keeps_the_reason_and_a_screenshot(shop_url: str) -> None:
