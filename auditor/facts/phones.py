@@ -431,21 +431,30 @@ def _from_link(doc: Document, element: lxml.html.HtmlElement, href: str, region:
 def _accept(text: str, start: int, end: int, raw: str) -> bool:
     """Whether a number the matcher found in ``text[start:end]`` is written as a phone number."""
     before, after = text[:start], text[end:]
-    # Part of a longer digit run: an EAN, an IBAN, a longer article number.
-    # Only within the line: a postal code on the next line is not part of the number.
+    if not _stands_alone(before, after, raw):
+        return False
+    label = _label(before[-_LABEL_WINDOW:], _PHONE_WORD)
+    if label is not None:
+        return label
+    return raw.lstrip("(").startswith(("+", "00"))
+
+
+def _stands_alone(before: str, after: str, raw: str) -> bool:
+    """Whether a number is not part of a longer digit run on its line (an EAN, an IBAN, a longer
+    article number; a postal code on the next line is not part of it), a price or a date."""
     if re.search(r"\d[ \t.-]?$", before) or re.match(r"^[ \t.-]?\d", after):
         return False
-    if _CURRENCY_AFTER.match(after) or _DATE.match(raw.strip()):
-        return False
-    window = before[-_LABEL_WINDOW:]
-    positive = [m.end() for m in _PHONE_WORD.finditer(window)]
+    return not (_CURRENCY_AFTER.match(after) or _DATE.match(raw.strip()))
+
+
+def _label(window: str, phone_word: re.Pattern[str]) -> bool | None:
+    """What the labels in ``window`` say of the number after it: the nearest decides ("Org.nr
+    556677-8899, Tel 08-123 45 67" has both before the phone); None when there is none."""
+    positive = [m.end() for m in phone_word.finditer(window)]
     negative = [m.end() for m in _NOT_PHONE_WORD.finditer(window)]
-    # The nearest label decides: "Org.nr 556677-8899, Tel 08-123 45 67" has both before the phone.
     if negative and (not positive or max(negative) > max(positive)):
         return False
-    if positive:
-        return True
-    return raw.lstrip("(").startswith(("+", "00"))
+    return True if positive else None
 
 
 def _labelled_above(text: str, start: int, end: int, raw: str, above: list[str]) -> bool:
@@ -455,9 +464,7 @@ def _labelled_above(text: str, start: int, end: int, raw: str, above: list[str])
     before, after = text[:start], text[end:]
     if re.search(r"[^\W\d_]", before + after) or _NOT_PHONE_WORD.search(before):
         return False
-    if re.search(r"\d[ \t.-]?$", before) or re.match(r"^[ \t.-]?\d", after):
-        return False
-    if _CURRENCY_AFTER.match(after) or _DATE.match(raw.strip()):
+    if not _stands_alone(before, after, raw):
         return False
     for line in reversed(above):
         if len(line) > _ABOVE_LENGTH:
@@ -465,12 +472,9 @@ def _labelled_above(text: str, start: int, end: int, raw: str, above: list[str])
         masked = mask_non_phones(line)
         if re.search(r"\d(?:[ \t.()/-]*\d){5}", masked):  # another number: a label there is its own
             return False
-        positive = [m.end() for m in _TELEPHONE_WORD.finditer(masked)]
-        negative = [m.end() for m in _NOT_PHONE_WORD.finditer(masked)]
-        if negative and (not positive or max(negative) > max(positive)):
-            return False
-        if positive:
-            return True
+        label = _label(masked, _TELEPHONE_WORD)
+        if label is not None:
+            return label
     return False
 
 
