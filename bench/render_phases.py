@@ -25,17 +25,14 @@ import json
 import os
 import resource
 import statistics
-import threading
 import time
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import replace
 from typing import Any
 
 from auditor import pipeline
-from auditor.models import SiteCrawl
-from bench.run import PeakMemory, _children, _own_cpu
-from bench.simweb import make_web, serve_in_thread
+from bench.render_stage import crawled_web, render_all
+from bench.run import PeakMemory, Sampler, _children, _own_cpu
 
 TOTALS: dict[str, float] = defaultdict(float)
 COUNTS: dict[str, int] = defaultdict(int)
@@ -150,28 +147,14 @@ def instrument() -> None:
     patch(pipeline, "render_crawl", "site: render_crawl", SITES)
 
 
-class CpuByKind:
+class CpuByKind(Sampler):
     """CPU seconds of each kind of process in this tree (this Python, Playwright's driver,
     Chromium's browser, renderer, GPU and utility processes), sampled until the stage ends."""
 
     def __init__(self, interval: float = 0.5) -> None:
-        self.interval = interval
+        super().__init__(interval)
         self.last: dict[int, tuple[str, float]] = {}
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, daemon=True)
         self.start = _own_cpu(os.getpid())
-
-    def __enter__(self) -> CpuByKind:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *_: object) -> None:
-        self._stop.set()
-        self._thread.join()
-
-    def _run(self) -> None:
-        while not self._stop.wait(self.interval):
-            self.sample()
 
     def sample(self) -> None:
         tree = _children()
@@ -217,24 +200,13 @@ def main() -> None:
     args = parser.parse_args()
     if not args.no_instrument:
         instrument()
-    shops = make_web(args.sites, args.seed)
-    with serve_in_thread(shops, latency=args.latency, bandwidth=2_000_000) as web:
-        settings = pipeline.AuditSettings(allow_private=True, render="never")
-        jobs = [settings.job(web.url(shop)) for shop in shops]
-        crawls = pipeline.crawl_sites(jobs, concurrency=8)
-        auto = [replace(job, render="auto") for job in jobs]
-
-        async def render_all() -> list[SiteCrawl]:
-            async with pipeline._render_stage(auto) as render:
-                assert render is not None
-                return list(await asyncio.gather(*(render(i, crawl) for i, crawl in enumerate(crawls))))
-
-        with PeakMemory(os.getpid()) as memory, CpuByKind() as by_kind:
-            cpu_before = _cpu()
-            started = time.monotonic()
-            rendered = asyncio.run(render_all())
-            seconds = time.monotonic() - started
-            cpu = _cpu() - cpu_before
+    with (crawled_web(args.sites, args.seed, args.latency) as (auto, crawls),
+          PeakMemory(os.getpid()) as memory, CpuByKind() as by_kind):
+        cpu_before = _cpu()
+        started = time.monotonic()
+        rendered = asyncio.run(render_all(auto, crawls))
+        seconds = time.monotonic() - started
+        cpu = _cpu() - cpu_before
     pages = [page.render for crawl in rendered for page in crawl.pages if page.render is not None]
     per_site = [sum(page.render is not None for page in crawl.pages) for crawl in rendered]
     for level in (PAGES, SITES):

@@ -19,6 +19,8 @@ import json
 import os
 import statistics
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 
 from auditor import pipeline
@@ -27,28 +29,35 @@ from bench.run import PeakMemory
 from bench.simweb import make_web, serve_in_thread
 
 
+@contextmanager
+def crawled_web(sites: int, seed: int, latency: float) -> Iterator[tuple[list[pipeline.SiteJob], list[SiteCrawl]]]:
+    """The simulated web served, its shops crawled once without a browser: the jobs as
+    ``--render auto`` gives them and the crawls, while the web is up."""
+    shops = make_web(sites, seed)
+    with serve_in_thread(shops, latency=latency, bandwidth=2_000_000) as web:
+        settings = pipeline.AuditSettings(allow_private=True, render="never")
+        jobs = [settings.job(web.url(shop)) for shop in shops]
+        crawls = pipeline.crawl_sites(jobs, concurrency=8)
+        yield [replace(job, render="auto") for job in jobs], crawls
+
+
+async def render_all(jobs: list[pipeline.SiteJob], crawls: list[SiteCrawl]) -> list[SiteCrawl]:
+    """The pipeline's render stage over every crawl, as ``auditor batch`` runs it."""
+    async with pipeline._render_stage(jobs) as render:
+        assert render is not None
+        return list(await asyncio.gather(*(render(i, crawl) for i, crawl in enumerate(crawls))))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--sites", type=int, default=20)
     parser.add_argument("--latency", type=float, default=0.1, help="seconds before each answer")
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
-    shops = make_web(args.sites, args.seed)
-    with serve_in_thread(shops, latency=args.latency, bandwidth=2_000_000) as web:
-        settings = pipeline.AuditSettings(allow_private=True, render="never")
-        jobs = [settings.job(web.url(shop)) for shop in shops]
-        crawls = pipeline.crawl_sites(jobs, concurrency=8)
-        auto = [replace(job, render="auto") for job in jobs]
-
-        async def render_all() -> list[SiteCrawl]:
-            async with pipeline._render_stage(auto) as render:
-                assert render is not None
-                return list(await asyncio.gather(*(render(i, crawl) for i, crawl in enumerate(crawls))))
-
-        with PeakMemory(os.getpid()) as memory:
-            started = time.monotonic()
-            rendered = asyncio.run(render_all())
-            seconds = time.monotonic() - started
+    with crawled_web(args.sites, args.seed, args.latency) as (auto, crawls), PeakMemory(os.getpid()) as memory:
+        started = time.monotonic()
+        rendered = asyncio.run(render_all(auto, crawls))
+        seconds = time.monotonic() - started
     pages = [page.render for crawl in rendered for page in crawl.pages if page.render is not None]
     per_site = [sum(page.render is not None for page in crawl.pages) for crawl in rendered]
     shots = [len(info.screenshot_png) for info in pages if info.screenshot_png]

@@ -45,7 +45,7 @@ import threading
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
@@ -119,21 +119,16 @@ def tree_rss(pid: int) -> tuple[int, int, int]:
     return rss, pss, seen
 
 
-class PeakMemory:
-    """Samples the RSS of a process tree every ``interval`` seconds; keeps the peak."""
+class Sampler:
+    """Calls :meth:`sample` every ``interval`` seconds on a thread of its own, from entering the
+    ``with`` block until leaving it (the first sample at once)."""
 
-    def __init__(self, pid: int, interval: float = 0.25) -> None:
-        self.pid = pid
+    def __init__(self, interval: float) -> None:
         self.interval = interval
-        self.peak = 0
-        self.peak_pss = 0
-        self.processes = 0
-        #: CPU seconds of the root process itself (not its children), at the last sample.
-        self.own_cpu = 0.0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
-    def __enter__(self) -> PeakMemory:
+    def __enter__(self) -> Self:
         self._thread.start()
         return self
 
@@ -143,12 +138,31 @@ class PeakMemory:
 
     def _run(self) -> None:
         while not self._stop.is_set():
-            rss, pss, count = tree_rss(self.pid)
-            self.peak = max(self.peak, rss)
-            self.peak_pss = max(self.peak_pss, pss)
-            self.processes = max(self.processes, count)
-            self.own_cpu = max(self.own_cpu, _own_cpu(self.pid))
+            self.sample()
             self._stop.wait(self.interval)
+
+    def sample(self) -> None:
+        raise NotImplementedError
+
+
+class PeakMemory(Sampler):
+    """Samples the RSS of a process tree every ``interval`` seconds; keeps the peak."""
+
+    def __init__(self, pid: int, interval: float = 0.25) -> None:
+        super().__init__(interval)
+        self.pid = pid
+        self.peak = 0
+        self.peak_pss = 0
+        self.processes = 0
+        #: CPU seconds of the root process itself (not its children), at the last sample.
+        self.own_cpu = 0.0
+
+    def sample(self) -> None:
+        rss, pss, count = tree_rss(self.pid)
+        self.peak = max(self.peak, rss)
+        self.peak_pss = max(self.peak_pss, pss)
+        self.processes = max(self.processes, count)
+        self.own_cpu = max(self.own_cpu, _own_cpu(self.pid))
 
 
 # ------------------------------------------------------------------------------------- runs
