@@ -164,14 +164,29 @@ def _period_reading(text: str) -> tuple[str, _Assigned | None, tuple[_Assigned, 
 
 @lru_cache(maxsize=_KEPT_READINGS)
 def _return_time_reading(text: str) -> _Assigned | None:
-    """"You have 30 days to return it", in a sentence that names neither the right nor an open
-    purchase: the shop's return promise and its periods (after "if you withdraw" the same words
-    are the time to send the goods back, so only where nothing names the right); None when the
-    sentence states no return time."""
+    """A return promise in the shop's own words, in a sentence that names neither the right nor
+    an open purchase (after "if you withdraw" the same words are the time to send the goods
+    back): "you have 30 days to return it", or a return word with a period close by ("Du kan
+    returnera varan inom 30 dagar", "Returns are accepted within 30 days") where nothing else
+    is named (no delivery, refund or complaint word, no faulty goods). Its periods; None when
+    the sentence states no return time."""
     slots = _with_acts(text_concepts().spans(text, _CONCEPT))
-    if slots.get("right") or slots.get("open") or not slots.get("return_time"):
+    if slots.get("right") or slots.get("open"):
         return None
-    return tuple(_assign(text, {**slots, "open": slots["return_time"]}, _label_words(text))["open"])
+    if slots.get("return_time"):
+        return tuple(_assign(text, {**slots, "open": slots["return_time"]}, _label_words(text))["open"])
+    starts = slots.get("start", [])
+    others = [o for o in slots.get("other", []) if not _within(o, starts)]
+    if not slots.get("return") or others or slots.get("fault"):
+        return None
+    assigned = _assign(text, {**slots, "open": slots["return"]}, _label_words(text))["open"]
+    near = tuple(item for item in assigned if item[0] <= _RETURN_NEAR)
+    return near or None
+
+
+#: How many words may stand between a return word and the period it gives ("returnera varan
+#: inom 30 dagar": 2).
+_RETURN_NEAR = 4
 
 
 @lru_cache(maxsize=_KEPT_READINGS)
