@@ -169,6 +169,17 @@ def _stated_period(outcome: RuleOutcome, facts: SiteFacts | None = None) -> Tool
     return _by_outcome(outcome, facts)
 
 
+def _adr_info(outcome: RuleOutcome, facts: SiteFacts | None = None) -> Tool:
+    """The label counts a dispute body named or the EU ODR platform referred to. adr-body keeps in
+    review a site that refers only to the ODR platform (closed in July 2025) or names a body the
+    tool does not know: for the label, that information is there."""
+    if outcome.outcome == Outcome.NEEDS_REVIEW and facts is not None and any(
+        p.topic in (PassageTopic.ODR_LINK, PassageTopic.ADR_BODY) for p in facts.passages
+    ):
+        return "present"
+    return _by_outcome(outcome, facts)
+
+
 def _returns_info(outcome: RuleOutcome, facts: SiteFacts | None = None) -> Tool:
     """Any returns or withdrawal information, links to a returns page included (the label's
     definition): a stated period, a withdrawal or return-cost passage, a returns page read, or
@@ -258,7 +269,7 @@ CHECKS: tuple[Check, ...] = (
     Check("has_withdrawal_period_stated", "withdrawal-period", "Withdrawal period stated", _stated_period),
     Check("has_withdrawal_form", "withdrawal-form", "Model withdrawal form", _form_provided),
     Check("has_complaints_info", "complaints-info", "Complaints information", _by_outcome),
-    Check("has_adr_info", "adr-body", "Dispute-resolution body", _by_outcome),
+    Check("has_adr_info", "adr-body", "Dispute-resolution body", _adr_info),
     Check("has_contact_form", "form-receipt", "Contact form", _form_exists),
     Check("form_offers_copy_or_confirmation", "form-receipt", "Form offers a copy", _by_outcome),
 )

@@ -8,8 +8,13 @@ from pathlib import Path
 import pytest
 
 from auditor.cli import main
+from auditor.engine import run_rules
 from auditor.evaluation import CHECKS, CorpusError, evaluate, load_corpus, markdown_table, write_into
+from auditor.facts.site import gather_site
 from auditor.models import Category, Outcome, RuleOutcome, Severity
+from auditor.registry import get_rule
+from auditor.rule import AuditContext
+from tests.rules.harness import load_fixture
 
 LABELS = """\
 schema_version: 1
@@ -129,3 +134,31 @@ def test_a_right_named_without_its_period_is_no_period_stated() -> None:
     )
     reads = {check.label: check.read(partial, None) for check in CHECKS if check.rule == "withdrawal-period"}
     assert reads["has_withdrawal_period_stated"] == "absent"
+
+
+FIXTURES = Path(__file__).parent / "fixtures" / "rules"
+
+
+def _read(rule_id: str, fixture: str, label: str) -> str:
+    """How the eval reads a rule fixture's outcome for a label, with the fixture's facts."""
+    loaded = load_fixture(FIXTURES / rule_id / fixture)
+    facts = gather_site(loaded.crawl, loaded.jurisdiction)
+    [outcome] = run_rules(facts, AuditContext(jurisdiction=facts.jurisdiction, as_of=loaded.as_of), [get_rule(rule_id)])
+    [check] = [c for c in CHECKS if c.label == label]
+    return check.read(outcome, facts)
+
+
+@pytest.mark.parametrize(
+    ("rule_id", "fixture", "label", "read"),
+    [
+        # the label counts the EU ODR platform and any body named; the rule keeps them in review
+        ("adr-body", "review_de_odr_platform_only.html", "has_adr_info", "present"),
+        ("adr-body", "review_en_foreign_body_not_in_the_lexicon.html", "has_adr_info", "present"),
+        ("adr-body", "review_no_terms_read.html", "has_adr_info", "cannot tell"),
+        # the label is the wording of any period stated, a commercial one too
+        ("withdrawal-period", "fail_sv_open_purchase_only.html", "has_withdrawal_period_stated", "present"),
+        ("withdrawal-period", "partial_sv_right_without_period.html", "has_withdrawal_period_stated", "absent"),
+    ],
+)
+def test_labels_read_what_the_rule_found(rule_id: str, fixture: str, label: str, read: str) -> None:
+    assert _read(rule_id, fixture, label) == read
