@@ -54,6 +54,8 @@ MAX_NOT_SAVED = 300
 #: as a PDF that answers 404 is no form given.
 MAX_DOCUMENT_CHECKS = 10
 _LEGAL_KINDS = frozenset({PageKind.TERMS, PageKind.RETURNS, PageKind.COMPLAINTS})
+#: The most a document check downloads when a server sends the whole file for a one-byte range.
+DOCUMENT_MAX_BYTES = 1 << 20
 
 
 
@@ -410,11 +412,21 @@ class SiteSpider(scrapy.Spider):
                     dont_filter=True, meta={"audit_url": url, "handle_httpstatus_all": True},
                 )
 
-    def document_checked(self, response: Response) -> Iterator[DocumentCheck]:
+    def document_checked(self, response: Response) -> Iterator[DocumentCheck | scrapy.Request]:
         url: str = response.meta["audit_url"]
         if response.meta.get(OFFSITE_META) or not same_site(response.url, frozenset(self.state.site_hosts)):
             # Moved to another site: what is there is not for this crawl to say.
             yield DocumentCheck(url=url, reason=f"redirected off the site to {response.url}")
+            return
+        if response.request is not None and response.request.method == "HEAD" and response.status >= 400:
+            # Some servers answer HEAD wrongly (404, 405, 501) for a file they serve: ask once more
+            # for its first byte before saying it is not there. A server that ignores the range
+            # sends the file, up to a cap; past it the answer is "unknown", never "not there".
+            yield scrapy.Request(
+                url, callback=self.document_checked, errback=self.document_failed, dont_filter=True,
+                headers={"Range": "bytes=0-0"},
+                meta={"audit_url": url, "handle_httpstatus_all": True, "download_maxsize": DOCUMENT_MAX_BYTES},
+            )
             return
         content_type = (response.headers.get(b"Content-Type") or b"").decode("latin-1")
         reason = f"HTTP {response.status}" if response.status >= 400 else ""

@@ -16,6 +16,8 @@ class Route:
     status: int = 200
     content_type: str = "text/html; charset=utf-8"
     headers: dict[str, str] = field(default_factory=dict)
+    #: The status a HEAD request gets, where it differs (a server that answers HEAD wrongly).
+    head_status: int | None = None
 
 
 @dataclass
@@ -48,13 +50,13 @@ def serve(routes: dict[str, Route], host: str = "127.0.0.40") -> Iterator[Site]:
 
         def do_HEAD(self) -> None:
             site.heads.append(self.path)
-            self._head()
+            self._head(head=True)
 
-        def _head(self) -> bytes:
+        def _head(self, head: bool = False) -> bytes:
             """Send the status and headers; return the body."""
             route = routes.get(self.path.split("?", 1)[0]) or Route("<h1>Not found</h1>", status=404)
             data = route.body.encode("utf-8")
-            self.send_response(route.status)
+            self.send_response(route.head_status if head and route.head_status else route.status)
             self.send_header("Content-Type", route.content_type)
             self.send_header("Content-Length", str(len(data)))
             for name, value in route.headers.items():

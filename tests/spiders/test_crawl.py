@@ -130,10 +130,28 @@ def test_linked_documents_are_checked_with_head_not_read() -> None:
     with serve(routes) as site:
         result = crawl(site.url, max_pages=2)
     assert paths(result) == ["/", "/villkor"]  # no document read as a page
-    assert not any(path.endswith(".pdf") for path, _ in site.requests)
+    # read with GET only to confirm a HEAD's 404 (the missing form below)
+    assert [path for path, _ in site.requests if path.endswith(".pdf")] == ["/filer/angerblankett.pdf"]
     checked = {urlsplit(d.url).path: d for d in result.documents}
     assert len(checked) == 10 == len(site.heads)  # at most ten a site
     assert checked["/filer/villkor.pdf"].status == 200 and not checked["/filer/villkor.pdf"].missing
     assert checked["/filer/villkor.pdf"].content_type == "application/pdf"
     gone = checked["/filer/angerblankett.pdf"]  # its words name no kind, but a terms page links it
     assert gone.status == 404 and gone.missing and gone.reason == "HTTP 404"
+
+
+def test_a_document_a_server_denies_to_head_is_asked_for_with_get() -> None:
+    """Some servers answer HEAD with 404 or 405 for a file they serve: a GET of its first byte
+    decides, and only a GET's 404 says the file is not there."""
+    routes = {"/robots.txt": ROBOTS_OPEN,
+              "/": page("Hem", footer="<a href='/villkor'>Köpvillkor</a>"),
+              "/villkor": page("Köpvillkor", "<a href='/filer/angerblankett.pdf'>Ångerblankett</a> "
+                               "<a href='/filer/gammal.pdf'>Gammal blankett</a>"),
+              "/filer/angerblankett.pdf": Route("%PDF-1.4", content_type="application/pdf", head_status=404)}
+    with serve(routes) as site:
+        result = crawl(site.url)
+    checked = {urlsplit(d.url).path: d for d in result.documents}
+    assert checked["/filer/angerblankett.pdf"].status == 200 and not checked["/filer/angerblankett.pdf"].missing
+    assert checked["/filer/gammal.pdf"].status == 404 and checked["/filer/gammal.pdf"].missing
+    assert sorted(path for path, _ in site.requests if path.endswith(".pdf")) == [
+        "/filer/angerblankett.pdf", "/filer/gammal.pdf"]
