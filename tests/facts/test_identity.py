@@ -183,6 +183,12 @@ def test_evidence_fields() -> None:
         ("Möbler från Lind &amp; Söner AB", ("Lind & Söner AB", "AB", "text")),
         ("Levereras av Berg och Dal AB idag", ("Berg och Dal AB", "AB", "text")),
         ("Tel 08-123 45 67 Kompis AB", ("Kompis AB", "AB", "text")),
+        # the forms of other member states, for traders selling from abroad
+        ("Lukunurk OÜ, Tallinn", ("Lukunurk OÜ", "OÜ", "text")),
+        ("Myyjä: Dzintars Dizains SIA, Rīga", ("Dzintars Dizains SIA", "SIA", "text")),
+        ("Kávovar Brno s.r.o., Brno", ("Kávovar Brno s.r.o.", "s.r.o.", "text")),
+        ("Szatyor Kft., Budapest", ("Szatyor Kft.", "Kft.", "text")),
+        ("Artesanato Lda., Porto", ("Artesanato Lda.", "Lda.", "text")),
     ],
 )
 def test_company_names(text: str, expected: tuple[str, str, str]) -> None:
@@ -195,6 +201,7 @@ def test_company_names(text: str, expected: tuple[str, str, str]) -> None:
         "Vi är ett AB sedan 1999.",
         "Detta gäller alla AB och HB.",
         "FREE SHIPPING AS STANDARD",
+        "DEN NYA KOLLEKTIONEN SIA OCH UAB",  # two or three capitals in all-capitals prose
         "LABBET och KABEL",  # AB inside words
         "Fraktfritt ab 50 €",
         "Versand Ab 50 € Bestellwert",
