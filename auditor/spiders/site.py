@@ -96,6 +96,13 @@ def decode(response: TextResponse) -> str:
         return body.decode("cp1252", errors="replace")
 
 
+def _reason(failure: Failure) -> str:
+    """Why a request failed, in words: the error's message (aiohttp names its SSL context object
+    in connection errors; the address is what counts), or the error's name."""
+    error_name = failure.type.__name__ if failure.type is not None else "error"
+    return plain_reason(re.sub(r"\s*ssl:(<[^>]*>|default|None)", "", failure.getErrorMessage() or error_name))
+
+
 def _headers(response: Response) -> dict[str, str]:
     """The response headers as received, one string per name."""
     return {k.decode("latin-1"): b", ".join(v).decode("latin-1") for k, v in response.headers.items()}
@@ -287,10 +294,8 @@ class SiteSpider(scrapy.Spider):
         self._in_flight -= 1
         request = failure.request  # type: ignore[attr-defined]
         error_name = failure.type.__name__ if failure.type is not None else "error"
-        # aiohttp names its SSL context object in connection errors; the address is what counts.
-        reason = plain_reason(re.sub(r"\s*ssl:(<[^>]*>|default|None)", "", failure.getErrorMessage() or error_name))
         kind: FailureKind = "timeout" if "timeout" in error_name.lower() else "network"
-        yield self._failure(request.meta["audit_url"], kind, reason, request.meta["audit_path"])
+        yield self._failure(request.meta["audit_url"], kind, _reason(failure), request.meta["audit_path"])
         yield from self._release()
 
     # ------------------------------------------------------------------ frontier
@@ -434,8 +439,7 @@ class SiteSpider(scrapy.Spider):
 
     def document_failed(self, failure: Failure) -> Iterator[DocumentCheck]:
         request = failure.request  # type: ignore[attr-defined]
-        error_name = failure.type.__name__ if failure.type is not None else "error"
-        yield DocumentCheck(url=request.meta["audit_url"], reason=plain_reason(failure.getErrorMessage() or error_name))
+        yield DocumentCheck(url=request.meta["audit_url"], reason=_reason(failure))
 
     def _missing(self, pending: _Pending, note: str) -> FetchFailure:
         """A URL the saved copy has no file for: not read, or (a complete copy: every file the
