@@ -34,17 +34,22 @@ from auditor.facts.numbers import mask_non_phones
 from auditor.facts.third_parties import Owner, owner_by_context
 from auditor.models import PhoneFact, Region
 
-#: Words that announce a telephone number, in sv, nb, da, fi, de and en, as regular
+#: Words that name a telephone and nothing else, in sv, nb, da, fi, de and en, as regular
 #: expressions matched case-insensitively from a word start. Only long stems take any ending
 #: (*Telefonnummer*, *Puhelinnumero*); short ones are whole words, or "Tel" would match "Tell us".
-PHONE_WORDS: tuple[str, ...] = (
+#: Only these label a number in a block of its own above it ("PUH." / "044 582 9016").
+TELEPHONE_WORDS: tuple[str, ...] = (
     r"tel", r"tlf", r"tfn", r"puh", r"fon", r"mob", r"ring", r"ringe", r"call", r"gsm",
-    r"phone", r"hotline", r"växel", r"vaxel", r"sentralbord", r"soita", r"anrufen",
-    r"telefon\w*", r"telephone", r"puhelin\w*", r"mobil\w*", r"kundtjänst\w*",
-    r"kundservice\w*", r"kundeservice\w*", r"kundesenter\w*", r"asiakaspalvelu\w*",
-    r"servicenummer", r"service-hotline", r"\w*hotline", r"kundenservice\w*", r"kundendienst",
-    r"kundesupport", r"kundsupport", r"support", r"kontakt", r"contact", r"asiakastuki", r"rufen",
-    r"ruf", r"telefonisch", r"helpline",
+    r"phone", r"telephone", r"hotline", r"helpline", r"växel", r"vaxel", r"sentralbord", r"soita",
+    r"anrufen", r"rufen", r"telefon\w*", r"puhelin\w*", r"mobil\w*", r"servicenummer",
+)
+#: Words that announce a telephone number after them: the telephone words, and customer-service
+#: and contact words ("Kundtjänst 08-…", "Kontakt: …"), which above a bare number may head anything.
+PHONE_WORDS: tuple[str, ...] = (
+    *TELEPHONE_WORDS,
+    r"kundtjänst\w*", r"kundservice\w*", r"kundeservice\w*", r"kundesenter\w*", r"asiakaspalvelu\w*",
+    r"service-hotline", r"\w*hotline", r"kundenservice\w*", r"kundendienst", r"kundesupport", r"kundsupport",
+    r"support", r"kontakt", r"contact", r"asiakastuki", r"ruf", r"telefonisch",
     # "T: 08-123 45 67" / "T. +49 …" in a footer: a capital T alone before a colon or dot.
     r"(?-i:T)(?=[.:]\s*(?:[+(\d]|$))",
 )
@@ -74,9 +79,13 @@ NOT_PHONE_WORDS: tuple[str, ...] = (
     "referenz", "reference", "ref", "ocr", "rechnung", "invoice", "lasku", "laskunumero",
 )
 
-_PHONE_WORD = re.compile(
-    r"(?:\b(?:" + "|".join(PHONE_WORDS) + r")(?!\w)|[" + PHONE_SIGNS + "])", re.IGNORECASE
-)
+
+def _labels(words: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of ``words`` as a whole word, or a telephone sign, any case."""
+    return re.compile(r"(?:\b(?:" + "|".join(words) + r")(?!\w)|[" + PHONE_SIGNS + "])", re.IGNORECASE)
+
+
+_PHONE_WORD = _labels(PHONE_WORDS)
 # "Tel/Fax: …" is one number for both, so a "fax" right after a slash does not veto it.
 _NOT_PHONE_WORD = re.compile(
     r"(?<![/\w])(?:"
@@ -87,14 +96,9 @@ _NOT_PHONE_WORD = re.compile(
 )
 #: How far before a number its label may stand (one short line of text).
 _LABEL_WINDOW = 40
-#: Words that name a telephone and nothing else: a label in a block of its own above a number
-#: ("PUH." / "044 582 9016", "Call the studio" / hours / "01665 830472", as site builders write
-#: one-line paragraphs). "Kontakt" or "Support" above a bare number may head anything.
-_TELEPHONE_WORD = re.compile(
-    r"(?:\b(?:tel|tlf|tfn|puh|fon|mob|ring|ringe|call|gsm|phone|telephone|växel|vaxel|sentralbord|soita|"
-    r"anrufen|rufen|telefon\w*|puhelin\w*|mobil\w*|hotline|helpline|servicenummer)(?!\w)|[" + PHONE_SIGNS + "])",
-    re.IGNORECASE,
-)
+#: A telephone word or sign: a label in a block of its own above a number ("PUH." / "044 582
+#: 9016", "Call the studio" / hours / "01665 830472", as site builders write one-line paragraphs).
+_TELEPHONE_WORD = _labels(TELEPHONE_WORDS)
 #: Blocks above a bare number that may hold its label, and how long such a block may be.
 _ABOVE_BLOCKS = 2
 _ABOVE_LENGTH = 60
@@ -135,9 +139,7 @@ def gather_phones(doc: Document, default_region: str) -> list[PhoneFact]:
         if href.lower().startswith("tel:"):
             add(_from_link(doc, element, href, region))
     fewest = fewest_digits(region)
-    above: list[tuple[Region, str]] = []  # the blocks just before this one, nearest last
-    for block in doc.blocks:
-        previous, above = above, [*above[-(_ABOVE_BLOCKS - 1):], (doc.region(block.element), block.text)]
+    for block, previous in doc.blocks_with_before(_ABOVE_BLOCKS):
         # Most blocks of a text-heavy page hold no number at all: a look at their runs of
         # number characters spares them the masking, the matcher and the label search, none of
         # which can find a number in fewer digits than a valid number has (``fewest_digits``)
