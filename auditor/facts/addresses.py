@@ -310,9 +310,7 @@ def gather_addresses(doc: Document, country_hint: str) -> list[AddressFact]:
     """
     seen: set[tuple[str, str, str]] = set()
     out: list[AddressFact] = []
-    above: list[tuple[Region, str]] = []  # the blocks just before this one, nearest last
-    for block in doc.blocks:
-        previous, above = above, [*above[-(_JOIN_REACH - 1):], (doc.region(block.element), block.text)]
+    for block, previous in doc.blocks_with_before(_JOIN_REACH):
         parsed = parse_addresses(block.text, country_hint)
         if not parsed:
             out.extend(_streets_only(doc, block, country_hint, seen))

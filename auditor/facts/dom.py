@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -117,6 +118,15 @@ class Document:
         """Visible text per innermost block element, in document order."""
         body = self.root.find("body")
         return _blocks(body if body is not None else self.root)
+
+    def blocks_with_before(self, count: int) -> Iterator[tuple[TextBlock, list[tuple[Region, str]]]]:
+        """Each block, with the region and text of the ``count`` blocks just before it, nearest
+        last: a label or a street in a one-line paragraph of its own above a value, as site
+        builders write them."""
+        before: list[tuple[Region, str]] = []
+        for block in self.blocks:
+            yield block, before
+            before = [*before, (self.region(block.element), block.text)][-count:]
 
     @cached_property
     def text(self) -> str:
