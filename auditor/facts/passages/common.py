@@ -29,6 +29,9 @@ from auditor.models import PassageFact, PassageTopic
 Unit = Literal["hours", "days", "weeks", "months", "years"]
 T = TypeVar("T")
 
+#: How many readings of a sentence or heading a gatherer keeps by its text (an LRU): a reading
+#: rests on the text alone, and a site's pages repeat their header, footer and service texts.
+KEPT_READINGS = 1 << 13
 #: Elements whose text is a heading or label for what follows.
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "caption", "legend", "summary", "dt", "th"})
 

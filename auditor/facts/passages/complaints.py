@@ -53,6 +53,7 @@ from auditor.facts.dom import Document, TextBlock, clean, excerpt
 from auditor.facts.passages._concepts import page_concepts, text_concepts
 from auditor.facts.passages.common import (
     HEADINGS,
+    KEPT_READINGS,
     Period,
     Sentence,
     Unit,
@@ -270,7 +271,7 @@ def _sentence_facts(
 _Said = tuple[PassageTopic, str, tuple[str, ...], float | None, Unit | None, str]
 
 
-@lru_cache(maxsize=1 << 13)
+@lru_cache(maxsize=KEPT_READINGS)
 def _sentence_said(
     text: str, inherited: bool, heading: bool, links: bool, right_heading: str, asked: str
 ) -> tuple[_Said, ...]:
@@ -655,7 +656,7 @@ def _notice_in_block(doc: Document, block: TextBlock, lang: str) -> PassageFact 
     return _notice_fact(doc, block.element, lang, container, _label(doc, block.text), flags)
 
 
-@lru_cache(maxsize=1 << 13)
+@lru_cache(maxsize=KEPT_READINGS)
 def _states_notice(text: str) -> bool:
     """Whether a sentence of a block's text states the guarantee notice; kept by the text, as a
     site's pages repeat their blocks."""

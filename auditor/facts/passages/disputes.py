@@ -39,6 +39,7 @@ from auditor.facts.concepts import stem
 from auditor.facts.dom import Document, TextBlock
 from auditor.facts.passages.common import (
     HEADINGS,
+    KEPT_READINGS,
     Phrases,
     find_phrases,
     has_phrase,
@@ -319,7 +320,7 @@ def _names_unknown_body(text: str, kinds: Phrases) -> bool:
     return any(has_phrase(word_list(w), kinds) for w in capitalised)
 
 
-@lru_cache(maxsize=1 << 13)
+@lru_cache(maxsize=KEPT_READINGS)
 def _adr_reading(text: str) -> tuple[tuple[str, ...], str | None, bool]:
     """What one sentence says of dispute bodies, from its text alone (kept: a site's footer and
     terms repeat on its pages): the bodies it names, its § 36 VSBG statement, and whether it

@@ -41,6 +41,7 @@ from functools import cache, lru_cache
 from auditor.facts.dom import Document
 from auditor.facts.passages._concepts import statement_value, text_concepts
 from auditor.facts.passages.common import (
+    KEPT_READINGS,
     NUMBER_WORDS,
     UNIT_WORDS,
     Phrases,
@@ -228,7 +229,7 @@ def _hours(doc: Document, lang: str) -> list[PassageFact]:
     return out
 
 
-@lru_cache(maxsize=1 << 13)
+@lru_cache(maxsize=KEPT_READINGS)
 def _line_hours(line: str) -> bool | None:
     """Whether a line says round the clock (True) or states a range of hours (False), or None
     when it states no hours: most lines. Kept by the line's text: a site's header and footer
@@ -315,7 +316,7 @@ def _responses(doc: Document, lang: str) -> list[PassageFact]:
     return out
 
 
-@lru_cache(maxsize=1 << 13)
+@lru_cache(maxsize=KEPT_READINGS)
 def _response_period(text: str) -> tuple[float, Unit, bool] | None:
     """The answer time a sentence promises (amount, unit, working days), read from its text
     alone and kept by it: a site's service texts repeat on its pages."""

@@ -58,6 +58,7 @@ from auditor.facts.dom import Document, TextBlock, clean
 from auditor.facts.passages._concepts import page_concepts, statement_value, text_concepts
 from auditor.facts.passages.common import (
     HEADINGS,
+    KEPT_READINGS,
     Period,
     Phrases,
     has_phrase,
@@ -136,12 +137,9 @@ def _periods(doc: Document, lang: str) -> list[PassageFact]:
 
 #: A right's or an open purchase's periods as :func:`_assign` gives them.
 _Assigned = tuple[tuple[int, Period, bool], ...]
-#: How many sentences and headings the readings below keep: a reading rests on the text alone,
-#: and a site's pages repeat their header, footer and service texts.
-_KEPT_READINGS = 1 << 13
 
 
-@lru_cache(maxsize=_KEPT_READINGS)
+@lru_cache(maxsize=KEPT_READINGS)
 def _period_reading(text: str) -> tuple[str, _Assigned | None, tuple[_Assigned, tuple[str, ...]] | None] | None:
     """What a sentence says of the withdrawal period, from its text alone: None when it names
     neither the right nor an open purchase (most sentences); else the question it opens with
@@ -162,7 +160,7 @@ def _period_reading(text: str) -> tuple[str, _Assigned | None, tuple[_Assigned, 
     return asked, right, opened
 
 
-@lru_cache(maxsize=_KEPT_READINGS)
+@lru_cache(maxsize=KEPT_READINGS)
 def _return_time_reading(text: str) -> _Assigned | None:
     """A return promise in the shop's own words, in a sentence that names neither the right nor
     an open purchase (after "if you withdraw" the same words are the time to send the goods
@@ -189,7 +187,7 @@ def _return_time_reading(text: str) -> _Assigned | None:
 _RETURN_NEAR = 4
 
 
-@lru_cache(maxsize=_KEPT_READINGS)
+@lru_cache(maxsize=KEPT_READINGS)
 def _heading_names_right(heading: str) -> bool:
     """:func:`_names_right`, kept by the heading's text."""
     return _names_right(text_concepts(), heading)
@@ -246,7 +244,7 @@ def _section_period(doc: Document, block: TextBlock, lang: str, heading: str, te
     return [_period_fact(doc, block, lang, joined, list(assigned), [])]
 
 
-@lru_cache(maxsize=_KEPT_READINGS)
+@lru_cache(maxsize=KEPT_READINGS)
 def _section_reading(heading: str, text: str) -> tuple[str, _Assigned] | None:
     """:func:`_section_period`'s reading of a heading and a sentence: the statement they make
     joined and the right's periods in it, or None when it states none."""
@@ -800,12 +798,7 @@ def _return_costs(doc: Document, lang: str) -> list[PassageFact]:
     return out
 
 
-#: How many sentences and blocks the return-cost readings below keep (a site's pages repeat their
-#: header, footer and service texts; a reading rests on the text alone).
-_KEPT_READINGS = 1 << 13
-
-
-@lru_cache(maxsize=_KEPT_READINGS)
+@lru_cache(maxsize=KEPT_READINGS)
 def _sentence_payer(text: str, asked_defect: bool) -> tuple[str | None, bool]:
     """Who pays the return according to one sentence (:func:`_payer`), and whether it speaks of
     faulty goods. ``asked_defect``: the sentence before asked about faulty goods."""
@@ -820,7 +813,7 @@ def _sentence_payer(text: str, asked_defect: bool) -> tuple[str | None, bool]:
     return payer, defect
 
 
-@lru_cache(maxsize=_KEPT_READINGS)
+@lru_cache(maxsize=KEPT_READINGS)
 def _label_payer(text: str) -> str | None:
     """Who pays the return according to a short block read whole, a label and its value."""
     words = word_list(text)
