@@ -33,7 +33,8 @@ from auditor.models import AddressFact, Region
 _UPPER = "".join(c for c in map(chr, range(0x41, 0x3FF)) if c.isupper() and c.isalpha())
 _UPPER_CLASS = re.escape(_UPPER)
 # A capitalised word (or an all-caps one: STOCKHOLM), hyphens and apostrophes inside.
-_CAP_WORD = rf"(?:'s-)?[{_UPPER_CLASS}][\w'’]*(?:-[\w'’]+)*\.?"
+# A dot ends only a short word ("St. Gallen", "Ft."): "Oslo. Du når oss" ends the town at "Oslo".
+_CAP_WORD = rf"(?:'s-)?(?:[{_UPPER_CLASS}][\w'’]{{0,2}}\.|[{_UPPER_CLASS}][\w'’]*(?:-[\w'’]+)*)"
 # Lowercase words that sit inside town names: Frankfurt am Main, Santa Cruz de Tenerife.
 _TOWN_JOIN = r"(?:am|an|der|im|in|bei|ob|upon|on|i|de|la|le|les|sur|del|di|da|do|dos|das|en|aan|den|op|nad|pod)"
 _TOWN = rf"{_CAP_WORD}(?:\s(?:{_TOWN_JOIN}\s)*{_CAP_WORD}){{0,2}}"
@@ -206,6 +207,8 @@ _HOUSE_NUMBER = (
     r"[1-9]\d{0,3}[a-zA-Z]?"
     # a range or a slash: 3-5, 10/12, 832/19
     r"(?:\s?[-–/]\s?(?:\d{1,4}[a-zA-Z]?|[A-Z](?![\w])))?(?:/\d{1,4}){0,2}"
+    # a Latin ordinal or a Dutch ground-floor mark after the number: "212 bis", "4 ter", "17 hs"
+    r"(?:\s(?:bis|ter|quater|hs)(?![\w]))?"
     # a letter after a space ("24 A", "12 b"); not "i" or "o", which are words ("12 i Oslo")
     r"(?:\s(?:[A-Z]|[a-hj-np-z](?!\w))(?:\s\d{1,3})?)?"
     # a floor, flat or stair: 2. sal, 3 tv, 2.º Esq., lok. 5, Top 4, bus 2
@@ -240,6 +243,9 @@ _NOT_STREET = frozenset(
         "kr", "eur", "sek", "summa", "total", "gesamt", "yhteensä", "rabatt", "alennus", "discount",
     }
 )
+#: A PO box word right before a number: the number is the box's ("Postboks 2214 Grünerløkka"), not
+#: a postcode with its town.
+_BOX_NUMBER = re.compile(rf"(?i:\b(?:{_po_box_words()}))\.?\s?(?:nr\.?\s?|no\.?\s?)?$")
 #: "c/o", "co", "℅" before a name and then the street: "c/o Kontorshotellet Storgatan 12".
 _CARE_OF = re.compile(r"(?:^|[\s,])(?:c/o|c\.o\.|℅)\s", re.IGNORECASE)
 _PO_BOX = rf"(?:{_po_box_words()})\s?(?:nr\.?\s?|no\.?\s?)?\d{{1,6}}(?:\s\d{{2,4}}){{0,2}}"
@@ -247,7 +253,8 @@ _PO_BOX_RE = re.compile(_PO_BOX, re.IGNORECASE)
 # The street is the last separated part of what it is given ("Kompis AB, Storgatan 12").
 _STREET = re.compile(
     r"(?:^|[,:;|·•–]\s*|\s[-/]\s)"
-    rf"(?:(?P<box>(?i:{_PO_BOX}))|(?P<street>{_STREET_NUMBER_LAST}|{_STREET_NUMBER_FIRST}))"
+    # a box may name its post office after the number ("Postboks 2214 Grünerløkka, 0505 Oslo")
+    rf"(?:(?P<box>(?i:{_PO_BOX})(?:\s[{_UPPER}][\w'’-]+){{0,2}})|(?P<street>{_STREET_NUMBER_LAST}|{_STREET_NUMBER_FIRST}))"
     r"\s*[,;|·•–]?\s*$"
 )
 #: Labels that may stand before a street on its line: stripped from the street.
@@ -496,7 +503,7 @@ def _parse_addresses(text: str, country_hint: str) -> tuple[ParsedAddress, ...]:
     for index, line in enumerate(lines):
         if not re.search(r"\d", line):
             continue
-        codes = _codes(line)
+        codes = [code for code in _codes(line) if not _BOX_NUMBER.search(line, 0, code.start)]
         for code in codes:
             found = _address(lines, offsets, index, code, country_hint, text)
             if found is not None:
@@ -545,21 +552,33 @@ def _stacked_address(
     town = _COUNTY.sub("", lines[above].strip().rstrip(","))
     if not re.fullmatch(rf"{_TOWN}", town) or _town(town) != town:
         return None
-    street_line = lines[above - 1].strip().rstrip(",")
-    span = _street(street_line)
-    if span is None and _british_street(street_line):
-        span = (street_line, False, 0)
+    row = above - 1
+    span = _stacked_street(lines[row])
+    locality = lines[row].strip().rstrip(",")
+    if span is None and row >= 1 and re.fullmatch(rf"{_TOWN}", locality) and _town(locality) == locality:
+        row -= 1  # "PO Box 417" / "Rothbury" / "Morpeth" / …: a village above the post town
+        span = _stacked_street(lines[row])
     if span is None:
         return None
     country = postal_country(code, hint, town=town, text=text, among=countries)
     if not country:
         return None
     street, is_box, start = span
-    lead = len(lines[above - 1]) - len(lines[above - 1].lstrip())
+    lead = len(lines[row]) - len(lines[row].lstrip())
     return ParsedAddress(
         street=street, postal_code=_show_code(code, country), town=town, country=country, po_box=is_box,
-        start=offsets[above - 1] + lead + start, end=offsets[index] + len(lines[index].rstrip()),
+        start=offsets[row] + lead + start, end=offsets[index] + len(lines[index].rstrip()),
     )
+
+
+def _stacked_street(line: str) -> tuple[str, bool, int] | None:
+    """The street (or box) of a stacked address's line: numbered as anywhere, or a British one
+    without a number ("Coast Road")."""
+    street_line = line.strip().rstrip(",")
+    span = _street(street_line)
+    if span is None and _british_street(street_line):
+        span = (street_line, False, 0)
+    return span
 
 
 def _codes(line: str) -> list[_Code]:

@@ -26,6 +26,7 @@ from auditor.facts.passages.common import (
     topic_phrases,
     word_list,
 )
+from auditor.facts.passages.disputes import foreign_body_endings
 from auditor.lexicon import normalise
 
 LEXICON = resources.files("auditor") / "rules" / "lexicon"
@@ -83,9 +84,9 @@ def topic_entries() -> list[tuple[str, str, str]]:
     out = []
     for topic in TOPICS:
         data = tomllib.loads((LEXICON / "topics" / f"{topic}.toml").read_text(encoding="utf-8"))
-        for table in data.values():
-            if not isinstance(table, dict):
-                continue
+        for lang, table in data.items():
+            if lang not in lexicon.LANGUAGES or not isinstance(table, dict):
+                continue  # [sites], [aliases], [foreign]: not phrases of a language
             for key, values in table.items():
                 if isinstance(values, list):
                     out += [(topic, key, v.rstrip("*")) for v in values if isinstance(v, str) and normalise(v)]
@@ -105,6 +106,14 @@ def test_topic_phrases_are_found_in_every_spelling(topic: str, key: str, entry: 
     for spelled in spellings(entry):
         sentence = f"Text davor. {spelled} och mer text."
         assert has_phrase(word_list(sentence), phrases), (topic, key, entry, spelled)
+
+
+@pytest.mark.parametrize("ending", tomllib.loads((LEXICON / "topics" / "adr_body.toml").read_text(
+    encoding="utf-8"))["foreign"]["body_endings"])
+def test_foreign_body_endings_are_found_in_every_spelling(ending: str) -> None:
+    endings = foreign_body_endings()
+    for spelled in spellings(ending):
+        assert normalise(f"De Geschillen{spelled}").endswith(endings), (ending, spelled)
 
 
 UNIT_OF_LANGUAGE = {"sv": "dagar", "nb": "dager", "da": "dage", "fi": "päivää", "de": "Tage", "en": "days"}

@@ -317,7 +317,17 @@ def _names_unknown_body(text: str, kinds: Phrases) -> bool:
     """Whether ``text`` writes a kind of dispute body with a capital, as part of a name ("the
     Consumer Disputes Committee", "Schlichtungsstelle für …"), not "an arbitration board"."""
     capitalised = [w for w in re.findall(r"[^\W\d_][\w-]*", text) if w[0].isupper()]
-    return any(has_phrase(word_list(w), kinds) for w in capitalised)
+    endings = foreign_body_endings()
+    return any(has_phrase(word_list(w), kinds) or normalise(w).endswith(endings) for w in capitalised)
+
+
+@cache
+def foreign_body_endings() -> tuple[str, ...]:
+    """How names of other countries' dispute bodies end in their own language (``[foreign]``),
+    normalised as page words are."""
+    file = resources.files("auditor") / "rules" / "lexicon" / "topics" / "adr_body.toml"
+    data = tomllib.loads(file.read_text(encoding="utf-8"))
+    return tuple(normalise(str(e)) for e in data.get("foreign", {}).get("body_endings", []) if normalise(str(e)))
 
 
 @lru_cache(maxsize=KEPT_READINGS)
