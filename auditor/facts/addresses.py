@@ -644,6 +644,11 @@ def _address(
             # "Northumberland Street" / "Alnmouth NE66 2RS": a street without a number on the line above
             above = lines[index - 1]
             street_span, street_line = (above.strip().rstrip(","), False, len(above) - len(above.lstrip())), index - 1
+    if street_span is None and country not in _STREET_WORD_COUNTRIES:
+        # "Kõrtsi tee 7, Kaali küla" / "93815 Saaremaa": a village between street and postcode
+        street_span = _street_then_locality(before)
+        if street_span is None and index > 0 and _only_label(before):
+            street_span, street_line = _street_then_locality(lines[index - 1], own_line=True), index - 1
     if street_span is None or not country:
         return None
     street, is_box, street_start = street_span
@@ -749,6 +754,23 @@ def _street(text: str) -> tuple[str, bool, int] | None:
     if not _a_street(street):
         return None
     return street, False, start
+
+
+#: A village or district after the street, before the postcode ("Kõrtsi tee 7, Kaali küla" /
+#: "93815 Saaremaa"): a capitalised part of at most three words and no digits.
+_LOCALITY_AFTER = re.compile(rf",\s*(?P<place>[{_UPPER}][^\W\d_]*(?:[ -][^\W\d_]+){{0,2}})\s*(?P<comma>,?)\s*$")
+
+
+def _street_then_locality(text: str, *, own_line: bool = False) -> tuple[str, bool, int] | None:
+    """The street of ``text`` when a locality follows it: the street is then the part before.
+    Before a postcode on the same line the locality ends with a comma ("…, Kaali küla, 93815"),
+    on a line of its own with the line; a label word is no place ("Artikel 100 …")."""
+    match = _LOCALITY_AFTER.search(text.rstrip())
+    if match is None or match.start() == 0 or not (own_line or match.group("comma")):
+        return None
+    if any(word.casefold() in _NOT_STREET for word in match.group("place").split()):
+        return None
+    return _street(text[: match.start()])
 
 
 #: A street with this many words or more before its number may be a sentence ending in a street.

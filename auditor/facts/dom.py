@@ -35,11 +35,17 @@ _BLOCK = frozenset(
 
 _REGION_TAGS = {"footer": Region.FOOTER, "header": Region.HEADER, "nav": Region.NAV}
 _REGION_ROLES = {"contentinfo": Region.FOOTER, "banner": Region.HEADER, "navigation": Region.NAV}
+# "header"/"footer" as a class or id word names the page's own header or footer only on its own or
+# after a word for the page ("site-header", "top-header", "elementor-location-footer"): a
+# component's ("entry-header", "card-footer", "et_pb_module_header", "modal-footer") is part of
+# the content it heads.
+_PAGE_WORD = r"(?:^|\s|(?:^|[\s_-])(?:site|page|main|global|top|bottom|theme|location|fixed|sticky|shopify-section(?:-group)?)[-_]?)"
 _REGION_WORDS = (
-    (re.compile(r"(^|[-_\s])(site-?)?footer|(^|[-_\s])foot($|[-_\s])|colophon", re.I), Region.FOOTER),
-    (re.compile(r"(^|[-_\s])(site-?|page-?)?header|masthead|topbar|top-bar", re.I), Region.HEADER),
+    (re.compile(rf"{_PAGE_WORD}footer|(^|[-_\s])foot($|[-_\s])|colophon", re.I), Region.FOOTER),
+    (re.compile(rf"{_PAGE_WORD}header|masthead|topbar|top-bar", re.I), Region.HEADER),
     (re.compile(r"(^|[-_\s])(main-?)?(nav|navbar|navigation|menu)($|[-_\s])", re.I), Region.NAV),
 )
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _WS = re.compile(r"[ \t\r\f\v\u00a0\u200b]+")
 
 
@@ -374,7 +380,14 @@ def is_hidden(element: lxml.html.HtmlElement) -> bool:
 def _landmark(node: lxml.html.HtmlElement) -> Region | None:
     tag = node.tag.lower() if isinstance(node.tag, str) else ""
     if tag in _REGION_TAGS:
+        # a post's or card's <header>/<footer> inside an <article> or <aside> heads that, not the
+        # page (the HTML-AAM landmark mapping)
+        if tag != "nav" and any(isinstance(a.tag, str) and a.tag.lower() in {"article", "aside"}
+                                for a in node.iterancestors()):
+            return None
         return _REGION_TAGS[tag]
+    if tag in _HEADINGS:
+        return None  # a heading's class ("et_pb_module_header") names no region
     role = (node.get("role") or "").lower()
     if role in _REGION_ROLES:
         return _REGION_ROLES[role]

@@ -161,7 +161,7 @@ def gather_phones(doc: Document, default_region: str) -> list[PhoneFact]:
                 start, end = offset + match_start, offset + match_end
                 if _accept(masked, start, end, raw) or _labelled_above(
                     masked, start, end, raw, [text for where, text in previous if where == doc.region(block.element)]
-                ):
+                ) or _marked_as_phone(block.element, masked, start, end, raw):
                     spans.append((start, end))
                     add(
                         phone_fact(
@@ -452,9 +452,18 @@ def _stands_alone(before: str, after: str, raw: str) -> bool:
     return not (_CURRENCY_AFTER.match(after) or _DATE.match(raw.strip()))
 
 
+#: "Telefon & Fax:", "Tel. und Fax", "Puh. ja faksi": one number for both, so the fax word after a
+#: phone word and a joiner is no label of its own.
+_AND_FAX = re.compile(
+    _PHONE_WORD.pattern + r"\.?(?:\s*[/&+]\s*|\s+(?:und|and|og|och|ja|sekä)\s+)(?P<fax>fa(?:x|ksi)\w*)", re.IGNORECASE
+)
+
+
 def _label(window: str, phone_word: re.Pattern[str]) -> bool | None:
     """What the labels in ``window`` say of the number after it: the nearest decides ("Org.nr
     556677-8899, Tel 08-123 45 67" has both before the phone); None when there is none."""
+    if "ax" in window or "aks" in window:
+        window = _AND_FAX.sub(lambda m: m.group(0)[: m.start("fax") - m.start()] + " " * len(m.group("fax")), window)
     positive = [m.end() for m in phone_word.finditer(window)]
     negative = [m.end() for m in _NOT_PHONE_WORD.finditer(window)]
     if negative and (not positive or max(negative) > max(positive)):
@@ -467,7 +476,9 @@ def _labelled_above(text: str, start: int, end: int, raw: str, above: list[str])
     it: the nearest block with a label decides, a block with another number in it ends the
     search, and a block of words besides the number is no bare number."""
     before, after = text[:start], text[end:]
-    if re.search(r"[^\W\d_]", before + after) or _NOT_PHONE_WORD.search(before):
+    # alone on the block's first line: a remark may follow on lines of its own ("0171 / 4 82 93 06"
+    # / "Während Shootings bin ich nicht erreichbar")
+    if re.search(r"[^\W\d_]", before + after.split("\n", 1)[0]) or _NOT_PHONE_WORD.search(before):
         return False
     if not _stands_alone(before, after, raw):
         return False
@@ -481,6 +492,53 @@ def _labelled_above(text: str, start: int, end: int, raw: str, above: list[str])
         if label is not None:
             return label
     return False
+
+
+#: A class, id or ARIA label that names a telephone: a theme's top-bar item ("et-info-phone"),
+#: an icon before the number ("fa-phone-alt", "icon-tel"). Whole parts only: "hotel", "callout".
+_PHONE_MARK = re.compile(
+    r"(?:^|[-_\s])(?:phone|telephone|tel|telefon|puhelin|mobile|mobil|call)(?:$|[-_\s])", re.IGNORECASE
+)
+#: How many characters of other text the element holding a number may have besides it.
+_MARKED_SLACK = 3
+
+
+def _marked_as_phone(block: lxml.html.HtmlElement, text: str, start: int, end: int, raw: str) -> bool:
+    """Whether a number alone in its own element is named a telephone by the markup: the
+    element or one of its ancestors within the block, or the element just before it (an icon),
+    has a class, id or label naming a phone. Site builders draw the label as an icon."""
+    if not _stands_alone(text[:start], text[end:], raw):
+        return False
+    digits = re.sub(r"\D", "", raw)
+    for element in block.iter():
+        if not isinstance(element.tag, str):
+            continue
+        own = element.text_content()
+        if re.sub(r"\D", "", own) != digits or len(re.sub(r"[\d\s().+/-]", "", own)) > _MARKED_SLACK:
+            continue  # not the element that holds just this number
+        node: lxml.html.HtmlElement | None = element
+        while node is not None:
+            before = node.getprevious()
+            if _names_phone(node) or (before is not None and not re.search(r"\d", before.text_content() or "")
+                                      and any(_names_phone(e) for e in before.iter() if isinstance(e.tag, str))):
+                return True
+            if node is block:
+                break
+            node = node.getparent()
+    return False
+
+
+#: Responsive classes that name a phone-sized screen, not a telephone ("hidden-phone",
+#: "et_pb_animation_top_phone", "phone-only", "visible-phone-up").
+_SCREEN_CLASS = re.compile(
+    r"\S*(?:hidden|visible|show|hide|top|bottom|left|right|animation|only)[-_]phone\S*|\S*phone[-_](?:only|up|down|portrait|landscape|hidden|visible)\S*",
+    re.IGNORECASE,
+)
+
+
+def _names_phone(element: lxml.html.HtmlElement) -> bool:
+    marks = " ".join(element.get(a) or "" for a in ("class", "id", "aria-label", "title"))
+    return bool(marks.strip()) and _PHONE_MARK.search(_SCREEN_CLASS.sub(" ", marks)) is not None
 
 
 def _context(doc: Document, element: lxml.html.HtmlElement) -> str:

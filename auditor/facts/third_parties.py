@@ -24,7 +24,7 @@ from auditor import lexicon
 from auditor.models import OwnerReason
 
 #: Tables of ``third_parties.toml`` that are not third parties.
-_NOT_PARTIES = frozenset({"webmail", "examples", "credits"})
+_NOT_PARTIES = frozenset({"webmail", "examples", "credits", "partners"})
 #: How far back from a detail its sentence is read (characters).
 _WINDOW = 150
 #: A sentence ends at . ! ? before a capital, or at a line break (lines of a block are separate
@@ -65,6 +65,8 @@ class ThirdParties:
     example_marker: re.Pattern[str] | None = None
     #: A credit for the site's maker, its name after it ("Kotisivut: Verkkopaja · ").
     credit: re.Pattern[str] | None = None
+    #: A partner introduced by its role, its name after it ("vår samarbeidspartner Nåløyet i Bergen").
+    partner: re.Pattern[str] | None = None
 
     def named_in(self, text: str) -> bool:
         """Whether ``text`` names a third party ("Klarna Bank AB", "… Powered by Shopify")."""
@@ -108,8 +110,15 @@ def third_parties() -> ThirdParties:
         r"\s+(?P<name>[^\W\d][^\n:/@]{1,59}?)[\s·|,:–-]*$",
         re.IGNORECASE,
     )
+    partner_words = sorted((str(w).lower() for w in data.get("partners", {}).get("words", [])), key=len, reverse=True)
+    # the role word (any ending), then a capitalised name of up to five words ("Spoke & Chain")
+    partner = re.compile(
+        r"\b(?:" + "|".join(re.escape(w) for w in partner_words) + r")\w*\s+"
+        r"(?P<name>[A-ZÅÄÖÆØÜ][\w&'’.-]*(?:\s+(?:[A-ZÅÄÖÆØÜ][\w&'’.-]*|&|og|och|und|and|ja)){0,4})",
+    ) if partner_words else None
     return ThirdParties(
         credit=credit,
+        partner=partner,
         names=unique,
         domains=frozenset(domains) | frozenset(str(d).lower() for d in examples.get("domains", [])),
         pattern=pattern,
@@ -133,7 +142,7 @@ def owner_by_context(text: str, start: int) -> Owner | None:
     window = before[-_WINDOW:]
     ends = list(_SENTENCE_END.finditer(window))
     sentence = window[ends[-1].end():] if ends else window
-    maker = _credited(sentence)
+    maker = _credited(sentence) or _partnered(sentence)
     if maker is not None:
         return maker
     found = _named(sentence)
@@ -159,6 +168,19 @@ def _credited(sentence: str) -> Owner | None:
     match = pattern.search(sentence) if pattern is not None else None
     # "Vi har byggt vår webbplats …": a sentence speaking for the shop credits no one else.
     if match is None or _FIRST_PERSON.search(sentence) or re.search(r"www\.|\.\w{2,3}\b", match.group("name")):
+        return None
+    return Owner(match.group("name").strip(), "context")
+
+
+def _partnered(sentence: str) -> Owner | None:
+    """The shop's partner, when ``sentence`` (up to a contact detail) introduces one by its role
+    and name, and does not speak for the shop after the name ("… vår samarbeidspartner Nåløyet
+    Sysalong i Bergen, tlf. " before the partner's number)."""
+    pattern = third_parties().partner
+    match = None
+    for match in pattern.finditer(sentence) if pattern is not None else ():
+        pass  # the last partner named before the detail
+    if match is None or _FIRST_PERSON.search(sentence[match.end():]):
         return None
     return Owner(match.group("name").strip(), "context")
 

@@ -415,3 +415,39 @@ def test_british_and_irish_addresses_with_parts_between(body: str, expected: tup
 def test_a_year_after_the_copyright_sign_is_still_no_postcode() -> None:
     assert addresses("<footer>© 2024 Kompis Hem AB</footer>", "DK") == []
     assert unread("<footer>© 2024 Kompis Hem AB</footer>", "DK") == []
+
+
+@pytest.mark.parametrize(
+    ("body", "hint", "expected"),
+    [
+        # a box may name its post office; the box number is no postcode
+        ("<p>Lappeteknikk AS<br>Postboks 2214 Grünerløkka<br>0505 Oslo</p>", "NO",
+         ("Postboks 2214 Grünerløkka", "0505", "Oslo", "NO", True)),
+        ("<p>Firma AS, org.nr. 918 563 024, Postboks 2214 Grünerløkka, 0505 Oslo. Du når oss på e-post.</p>", "NO",
+         ("Postboks 2214 Grünerløkka", "0505", "Oslo", "NO", True)),
+        # a Latin ordinal after the house number
+        ("<address>Oudegracht 212 bis<br>3511 NR Utrecht<br>The Netherlands</address>", "GB",
+         ("Oudegracht 212 bis", "3511 NR", "Utrecht", "NL", False)),
+        # a village between the street and the postcode
+        ("<p>Puukoja OÜ<br>Kõrtsi tee 7, Kaali küla<br>93815 Saaremaa, Viro</p>", "FI",
+         ("Kõrtsi tee 7", "93815", "Saaremaa", "EE", False)),
+        ("<p>Fenwick &amp; Daughter<br>PO Box 417<br>Rothbury<br>Morpeth<br>Northumberland<br>NE65 9ZT</p>", "GB",
+         ("PO Box 417", "NE65 9ZT", "Morpeth", "GB", True)),
+        # the town ends at the sentence's full stop
+        ("<p>Butikken AS, Storgata 1, 0505 Oslo. Du når oss hele uken.</p>", "NO",
+         ("Storgata 1", "0505", "Oslo", "NO", False)),
+    ],
+)
+def test_addresses_as_small_traders_write_them(body: str, hint: str, expected: tuple[str, str, str, str, bool]) -> None:
+    assert expected in addresses(body, hint)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<p>Postboks 2214 Grünerløkka</p>",  # a box without a postcode: no postcode "2214" with a town
+        "<p>Keizersgracht 12, Artikel 100 Stockholm</p>",  # a label word is no village
+    ],
+)
+def test_box_numbers_and_labels_are_no_postcode_or_place(body: str) -> None:
+    assert [a for a in addresses(body, "NO") if a[1]] == []

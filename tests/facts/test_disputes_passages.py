@@ -175,3 +175,22 @@ def test_a_bodys_web_address_written_out_names_it(text: str, lang: str, name: st
 def test_more_ways_to_say_a_body_is_the_one_to_turn_to(text: str, lang: str) -> None:
     facts = passages(f"<p>{text}</p>", PassageTopic.ADR_BODY, lang)
     assert facts and all("no_context" not in f.flags for f in facts)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("If we can't solve a complaint together, you can take it to De Geschillencommissie in The Hague, which "
+         "handles disputes about online purchases.", "en"),
+        ("Vid tvist kan du vända dig till Le Médiateur du e-commerce.", "sv"),
+        ("Riita-asiat voi viedä Junta Arbitral de Consumo -elimelle.", "fi"),
+    ],
+)
+def test_another_countrys_body_by_how_its_name_ends_is_an_unknown_body(text: str, lang: str) -> None:
+    [fact] = passages(f"<p>{text}</p>", PassageTopic.ADR_BODY, lang)
+    assert "unknown_body" in fact.flags and not fact.name
+
+
+def test_a_body_ending_without_a_dispute_word_is_no_body() -> None:
+    assert passages("<p>Our founder sat on De Geschillencommissie's board in 2010.</p>", PassageTopic.ADR_BODY,
+                    "en") == []

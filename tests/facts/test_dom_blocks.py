@@ -50,3 +50,21 @@ def test_an_elements_text_sets_its_blocks_apart_as_a_browser_does() -> None:
     assert doc.element_text(link) == "Soffa 4 995 kr"
     assert doc.element_text(paragraph) == "Frifrakt över 500 kr"  # inline elements stay joined
     assert "Soffa 4 995 kr" in texts("<main><p>Se <a href='/p'><div>Soffa</div><div>4 995 kr</div></a></p></main>")[0]
+
+
+def test_a_components_header_or_footer_is_no_page_region() -> None:
+    from auditor.models import Region
+
+    doc = Document(
+        '<html><body><header class="site-header"><p>Shop</p></header><main>'
+        '<article><header class="entry-header"><p>Post title</p></header><p>Post</p></article>'
+        '<div class="card"><div class="card-footer"><p>Card footer</p></div></div>'
+        '<h4 class="et_pb_module_header">Telefon</h4></main>'
+        '<div id="top-header"><p>Top bar</p></div><div class="site-footer"><p>Foot</p></div></body></html>',
+        "https://www.butik.se/",
+    )
+    regions = {b.text: doc.region(b.element) for b in doc.blocks}
+    assert regions == {
+        "Shop": Region.HEADER, "Post title": Region.MAIN, "Post": Region.MAIN, "Card footer": Region.MAIN,
+        "Telefon": Region.MAIN, "Top bar": Region.HEADER, "Foot": Region.FOOTER,
+    }

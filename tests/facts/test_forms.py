@@ -40,6 +40,8 @@ def test_an_empty_form_is_a_contact_form_only_on_a_contact_page_or_by_its_action
     [
         ("<label><input type=checkbox name=x> Skicka en kopia till mig</label>", "copy", False),
         ("<p>Du får ett ärendenummer via e-post.</p>", "case_number", False),
+        ("<p>After sending you will get an email with a ticket reference (for example SMS-24031).</p>",
+         "case_number", False),
         ("<p hidden>Wir senden Ihnen eine Eingangsbestätigung per E-Mail.</p>", "confirmation", True),
         ("<p>Vi svarar inom 24 timmar.</p>", "", False),
         ("<p style='display: none'>Thank you, your message was sent.</p>", "", False),

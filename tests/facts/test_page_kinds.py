@@ -23,6 +23,8 @@ TERMS, RETURNS, COMPLAINTS = PageKind.TERMS, PageKind.RETURNS, PageKind.COMPLAIN
         ("Produktreklamationer", COMPLAINTS),
         ("Sachmängelgewährleistung", COMPLAINTS),
         ("Lovpålagt angrerett", RETURNS),
+        ("Adresse og åbningstider", PageKind.CONTACT),  # the page a trader gives its address on
+        ("Address and opening hours", PageKind.CONTACT),
     ],
 )
 def test_compound_titles_name_their_kind(text: str, kind: PageKind) -> None:

@@ -268,3 +268,42 @@ def test_a_run_of_number_characters_holds_its_digits() -> None:
         for run in (phones._NUMBER_RUN, phones._LABELLED_RUN):
             for count in range(8):
                 assert phones._holds_digits(run, text, count) == (most(run, text) >= count), (text, count)
+
+
+@pytest.mark.parametrize(
+    ("body", "region", "e164"),
+    [
+        # a second word or a remark on the label
+        ("<p>Fenwick &amp; Daughter<br>Tel/Fax: 01632 960 412</p>", "GB", "01632960412"),
+        ("<p>Mobile (fairs only): 07700 900 583</p>", "GB", "07700900583"),
+        ("<p>Telefon &amp; Fax: 040 123 45 67</p>", "DE", "+49401234567"),
+        # a label in a heading above, a remark on a line of its own under the number
+        ("<h4>Telefon</h4><p>0171 / 4 82 93 06<br><small>Während Shootings nicht erreichbar.</small></p>", "DE",
+         "+491714829306"),
+        # the markup names it a phone: a theme's top-bar item, an icon before it
+        ('<div id="et-info"><span id="et-info-phone">01947 600 318</span> <span>Open Wed–Sun</span></div>', "GB",
+         "+441947600318"),
+        ('<ul><li><span><i aria-hidden="true" class="fas fa-phone-alt"></i></span><span>070-284 31 95</span></li>'
+         '<li><span><i class="fas fa-truck"></i></span><span>Fri frakt över 900 kr</span></li></ul>', "SE",
+         "+46702843195"),
+    ],
+)
+def test_a_number_labelled_in_the_words_or_the_markup_is_a_phone(body: str, region: str, e164: str) -> None:
+    doc = Document(f"<html><body>{body}</body></html>", "https://www.kompis.se/kontakt")
+    assert e164 in {fact.e164 for fact in gather_phones(doc, region)}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a class for a phone-sized screen, or words that only contain "tel"/"call"
+        '<ul><li><span><i class="et_pb_animation_top_phone"></i></span><span>070-284 31 95</span></li></ul>',
+        '<ul><li><span><i class="hidden-phone fa-box"></i></span><span>070-284 31 95</span></li></ul>',
+        '<p class="hotel-info">070-284 31 95</p>',
+        '<p class="callout">070-284 31 95</p>',
+        # an icon that is no phone's
+        '<ul><li><span><i class="fas fa-box"></i></span><span>070-284 31 95</span></li></ul>',
+    ],
+)
+def test_markup_that_names_no_telephone_labels_no_number(body: str) -> None:
+    assert phones(body) == {}

@@ -53,6 +53,12 @@ def test_the_shop_itself_is_not_a_third_party() -> None:
         ("Forbrukerrådet er tilgjengelig på telefon 23 400 500.", "NO", "Forbrukerrådet", "public_body"),
         ("Vi skickar med PostNord, och undrar du något, ring oss på 08-123 45 67.", "SE", "", None),
         ("Vi sender med GLS. Ring til os på tlf. 33 12 34 56.", "DK", "", None),
+        # a partner introduced by its role: the number after its name is the partner's
+        ("Reparasjoner gjøres av vår samarbeidspartner Nåløyet Sysalong i Bergen, tlf. 55 31 62 07.", "NO",
+         "Nåløyet Sysalong", "context"),
+        ("Vår partner Cykelfixarna når du på tel. 08-555 123 90.", "SE", "Cykelfixarna", "context"),
+        # the shop speaks for itself after the partner's name
+        ("Vi lagar cyklar med vår partner Cykelfixarna, ring oss på tel. 08-555 123 90.", "SE", "", None),
     ],
 )
 def test_a_phone_number_belongs_to_the_party_its_sentence_names(

@@ -231,6 +231,8 @@ def test_form_link_named_by_its_url_only() -> None:
     [
         ("Härmed meddelar jag/vi att jag/vi frånträder mitt/vårt avtal om köp av följande varor", "sv"),
         ("Hiermit widerrufe(n) ich/wir (*) den von mir/uns (*) abgeschlossenen Vertrag", "de"),
+        ("Hiermit trete(n) ich/wir (*) von dem von mir/uns (*) abgeschlossenen Vertrag zurück", "de"),  # Austria
+        ("Ich trete von meinem Kaufvertrag über folgende Waren zurück: ______", "de"),
         ("I/We hereby give notice that I/We withdraw from my/our contract", "en"),
         ("Ilmoitan/ilmoitamme täten, että peruutan/peruutamme tekemäni sopimuksen", "fi"),
     ],
@@ -495,3 +497,9 @@ def test_a_short_statement_whose_clauses_say_nothing_alone_is_read_whole(body: s
     facts = _of(gather(statement_view(_page(f"<main>{body}</main>")), "sv"), PassageTopic.RETURN_COSTS)
     assert {f.flags[0] for f in facts} == {payer}
 
+
+
+def test_an_austrian_form_is_named_for_the_rucktritt() -> None:
+    doc = _page('<main><a href="/files/muster-ruecktrittsformular.pdf">Muster-Rücktrittsformular</a></main>')
+    [fact] = _of(gather(doc, "de"), PassageTopic.WITHDRAWAL_FORM)
+    assert "link" in fact.flags

@@ -20,7 +20,9 @@ What it checks
 
     * pass: the trader's email address sits in the header or footer of most pages, or a contact
       page (or the home page, when it shows the email address) is at most 2 clicks away, and
-      every page read that counts carries the way;
+      every page read that counts carries the way; on a site with no contact page and no email
+      address at all, the home page showing the trader's telephone (a one-page site's contact
+      section) is that page;
     * partial: at most 2 clicks, but some pages lack the way ("N of M pages lack it", each one
       in the evidence); or exactly 3 clicks;
     * partial too: no page is named for contact, but the trader's own email address stands on
@@ -71,6 +73,7 @@ from auditor.models import (
     Outcome,
     PageInfo,
     PageKind,
+    PhoneFact,
     RuleMeta,
     Severity,
 )
@@ -243,7 +246,7 @@ class ContactPageFindable(Rule):
         ),
         category=Category.CONTACT,
         severity=Severity.HIGH,
-        requires=("pages", "links", "coverage", "emails", "company_names", "org_numbers"),
+        requires=("pages", "links", "coverage", "emails", "phones", "company_names", "org_numbers"),
         legal_refs=(legal.ECD_5_1, legal.KOV_2023, legal.NO_OTPRP_31, legal.DE_DDG_5),
     )
 
@@ -261,10 +264,15 @@ def _judge(facts: FactView, pages: Pages, coverage: CrawlCoverage, dead: list[De
     contact_pages = pages.of_kinds(lexicon.CONTACT_KINDS)
     # Contact details on the home page itself: that page is the contact page, 0 clicks away.
     home = next((p for p in readable if p.depth == 0), None)
-    on_home = [d for d in details if home is not None and pages.get(d.url) is home]
+    on_home: list[EmailFact | PhoneFact] = [d for d in details if home is not None and pages.get(d.url) is home]
+    if home is not None and not details and not contact_pages:
+        # No contact page and no email of the trader anywhere, but its telephone on the home page
+        # (a one-page site's contact section): that page is where a consumer finds the trader.
+        on_home = [p for p in facts.phones if not p.third_party and p.valid and p.method != "structured_data"
+                   and pages.get(p.url) is home]
     if home is not None and on_home:
         contact_pages.append(home)
-    reach = _reach(pages, facts.links, details, contact_pages, coverage)
+    reach = _reach(pages, facts.links, details or on_home, contact_pages, coverage)
     in_footer = _site_wide_details(details, reach, pages)
     if in_footer is not None:
         return in_footer
@@ -381,7 +389,7 @@ def _landing_pages(pages: Pages) -> list[PageInfo]:
 
 
 def _reach(
-    pages: Pages, links: list[LinkFact], details: list[EmailFact], contact_pages: list[PageInfo],
+    pages: Pages, links: list[LinkFact], details: Sequence[EmailFact | PhoneFact], contact_pages: list[PageInfo],
     coverage: CrawlCoverage,
 ) -> _Reach:
     """Which pages carry a link to a contact page in their header, footer or navigation, or the
