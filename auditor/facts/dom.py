@@ -39,7 +39,10 @@ _REGION_ROLES = {"contentinfo": Region.FOOTER, "banner": Region.HEADER, "navigat
 # after a word for the page ("site-header", "top-header", "elementor-location-footer"): a
 # component's ("entry-header", "card-footer", "et_pb_module_header", "modal-footer") is part of
 # the content it heads.
-_PAGE_WORD = r"(?:^|\s|(?:^|[\s_-])(?:site|page|main|global|top|bottom|theme|location|fixed|sticky|shopify-section(?:-group)?)[-_]?)"
+_PAGE_WORD = (
+    r"(?:^|\s|(?:^|[\s_-])"
+    r"(?:site|page|main|global|top|bottom|theme|location|fixed|sticky|shopify-section(?:-group)?)[-_]?)"
+)
 _REGION_WORDS = (
     (re.compile(rf"{_PAGE_WORD}footer|(^|[-_\s])foot($|[-_\s])|colophon", re.I), Region.FOOTER),
     (re.compile(rf"{_PAGE_WORD}header|masthead|topbar|top-bar", re.I), Region.HEADER),

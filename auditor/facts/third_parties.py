@@ -177,9 +177,8 @@ def _partnered(sentence: str) -> Owner | None:
     and name, and does not speak for the shop after the name ("… vår samarbeidspartner Nåløyet
     Sysalong i Bergen, tlf. " before the partner's number)."""
     pattern = third_parties().partner
-    match = None
-    for match in pattern.finditer(sentence) if pattern is not None else ():
-        pass  # the last partner named before the detail
+    # the last partner named before the detail
+    match = next(reversed(list(pattern.finditer(sentence))), None) if pattern is not None else None
     if match is None or _FIRST_PERSON.search(sentence[match.end():]):
         return None
     return Owner(match.group("name").strip(), "context")
