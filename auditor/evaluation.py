@@ -182,13 +182,16 @@ def _adr_info(outcome: RuleOutcome, facts: SiteFacts | None = None) -> Tool:
 
 def _returns_info(outcome: RuleOutcome, facts: SiteFacts | None = None) -> Tool:
     """Any returns or withdrawal information, links to a returns page included (the label's
-    definition): a stated period, a withdrawal or return-cost passage, a returns page read, or
-    a link the crawler classified as leading to one."""
+    definition): a stated period, a withdrawal or return-cost passage (a sentence that speaks of
+    returns included), a returns page read, or a link the crawler classified as leading to one."""
     stated = _stated_period(outcome, facts)
     if stated == "present" or facts is None:
         return stated
     topics = {PassageTopic.WITHDRAWAL_PERIOD, PassageTopic.WITHDRAWAL_FORM, PassageTopic.RETURN_COSTS}
-    if any(p.topic in topics for p in facts.passages):
+    privacy = {url_key(p.url) for p in facts.pages if p.kind == PageKind.PRIVACY}
+    # a sentence that only speaks of returns ("mention") counts, as the rule reads it: not in the
+    # privacy notice
+    if any(p.topic in topics and not ("mention" in p.flags and url_key(p.url) in privacy) for p in facts.passages):
         return "present"
     if any(p.kind == PageKind.RETURNS for p in facts.pages):
         return "present"

@@ -29,7 +29,8 @@ Passing example      "Du har 14 dagars ångerrätt från den dag du tog emot var
 Needs review when    the terms or returns page could not be read, needs JavaScript, or was not
                      found (also when the right is named only in a link or heading); or the site
                      states both a lawful and a shorter period; or the only shorter period is read
-                     loosely.
+                     loosely; or no statement of the right was read but a sentence speaks of
+                     returns ("Returer sker på kundens bekostnad"): not recognised, not absent.
 """
 
 from __future__ import annotations
@@ -164,6 +165,11 @@ MESSAGES = Messages(
     doubt=N_(
         "No statement of the right of withdrawal found, but {doubt}.",
     ),
+    mention=N_(
+        "No statement of the right of withdrawal could be read, but the site speaks of returns ('{excerpt}'): "
+        "check whether it states the right and its period in words the tool does not know.",
+    ),
+    note_mention=N_("returns spoken of; no statement of the right read"),
     none_site=N_(
         "No page states the right of withdrawal; the site has no terms or returns page: the crawl read every "
         "page, and no link leads to one.",
@@ -230,7 +236,7 @@ class WithdrawalPeriod(Rule):
     def evaluate(self, facts: FactView, ctx: AuditContext) -> Verdict:
         pages = Pages(facts.pages)
         days = float(ctx.params.get("withdrawal_days", 14))
-        found = [p for p in facts.passages if p.topic == PassageTopic.WITHDRAWAL_PERIOD]
+        found = [p for p in facts.passages if p.topic == PassageTopic.WITHDRAWAL_PERIOD and "mention" not in p.flags]
         right = [p for p in found if "open_purchase" not in p.flags]
         opens = [p for p in found if "open_purchase" in p.flags]
         stated = [p for p in right if p.in_days() is not None]
@@ -311,6 +317,16 @@ class WithdrawalPeriod(Rule):
             )
         if doubt:
             return needs_review(MESSAGES("doubt", doubt=doubt), pages.searched(5))
+        # The site speaks of returns in words the tool read as no statement of the right: not
+        # recognised is not absent.
+        mentions = one_per_place([p for p in facts.passages if "mention" in p.flags
+                                  and p.topic == PassageTopic.WITHDRAWAL_PERIOD
+                                  and pages.kind(p.url) != PageKind.PRIVACY])
+        if mentions:
+            return needs_review(
+                MESSAGES("mention", excerpt=mentions[0].excerpt),
+                [passage_evidence(p, pages, MESSAGES("note_mention")) for p in mentions[:3]],
+            )
         none = "none" if pages.of_kinds(TERMS_PAGE_KINDS) else "none_site"
         return failed(MESSAGES(none), searched_for_withdrawal(pages, facts.coverage))
 

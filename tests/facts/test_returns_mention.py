@@ -1,0 +1,48 @@
+"""Sentences that speak of returns in any words: recorded so that silence is not read into them."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.facts.dom import Document
+from auditor.facts.passages.returns_mention import gather
+
+
+def mentions(body: str, lang: str = "sv") -> list[str]:
+    doc = Document(f"<html><body>{body}</body></html>", "https://www.butik.se/villkor")
+    return [p.excerpt for p in gather(doc, lang) if "mention" in p.flags]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Ändrar du dig går det bra att skicka tillbaka lampan i originalkartongen.", "sv"),
+        ("Returer sker på kundens bekostnad och risk.", "sv"),
+        ("Vil du angre, gir du beskjed innen fristen og sender varen til oss.", "nb"),
+        ("Palautukset lähetetään Postin palautuskoodilla maksutta.", "fi"),
+        ("Rücksendungen bitte nur nach vorheriger Absprache an unser Lager.", "de"),
+        ("Unwanted items can be returned unused in their original packaging.", "en"),
+    ],
+)
+def test_a_sentence_about_returns_is_recorded(text: str, lang: str) -> None:
+    assert mentions(f"<p>{text}</p>", lang) == [text]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Returer",  # a menu item
+        "Du kan när som helst återkalla ditt samtycke genom att skicka tillbaka ett mejl.",  # consent
+        "Sie können Ihre Einwilligung jederzeit widerrufen.",
+        "You may withdraw your consent at any time.",
+        "Kiitos palautteestasi, luemme jokaisen palautteen.",  # feedback, not returns
+        "Voit peruuttaa suostumuksesi milloin tahansa.",
+    ],
+)
+def test_menus_consent_and_feedback_are_no_returns(text: str) -> None:
+    assert mentions(f"<p>{text}</p>") == []
+
+
+def test_at_most_two_a_page() -> None:
+    body = "".join(f"<p>Returer av vara {i} sker till vårt lager i Borås.</p>" for i in range(5))
+    assert len(mentions(body)) == 2
