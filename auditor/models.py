@@ -411,10 +411,11 @@ class AddressFact(_Seen):
     town: str
     country: str = Field(description="ISO 3166-1 alpha-2, guessed from the postal-code format.")
     po_box: bool = False
-    method: Literal["text", "structured_data", "unread_street"] = Field(
+    method: Literal["text", "structured_data", "unread_street", "labelled"] = Field(
         default="text",
         description="text: read from the page; structured_data: from JSON-LD or microdata only; unread_street: "
-        "a postcode and town whose street before it the tool could not read.",
+        "a postcode and town whose street before it the tool could not read; labelled: what follows an address "
+        "label ('Adresse:') that the tool could not read as an address (``street`` holds it as written).",
     )
     third_party: bool = Field(
         default=False,

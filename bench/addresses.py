@@ -13,7 +13,8 @@ the language's country (``sv`` → SE, ``en`` → GB, ...). Counting, per langua
 * *read*: an address is read with the expected postcode, town (any case) and PO-box reading;
   its street as written (spaces aside) or containing it;
 * *signal*: no address read, but the postcode and town are kept as a street the tool could not
-  read (``method = "unread_street"``: the contact rule asks for review, never says "none");
+  read (``method = "unread_street"``), or the address as written after its label ("Adresse: …",
+  ``method = "labelled"``): the contact rule asks for review, never says "none";
 * *missed*: neither; *false hit*: an address read in a look-alike.
 """
 
@@ -79,7 +80,8 @@ def measure(corpus: Path = CORPUS) -> dict[str, Counts]:
             facts = _gather(str(want["html"]), hint)
             if any(_matches(f, want) for f in facts):
                 counts.read += 1
-            elif any(f.method == "unread_street" and _code(f.postal_code) == _code(str(want["postal_code"]))
+            elif any((f.method == "unread_street" and _code(f.postal_code) == _code(str(want["postal_code"])))
+                     or (f.method == "labelled" and _code(str(want["postal_code"])) in _code(f.street))
                      for f in facts):
                 counts.signal += 1
                 counts.misses.append(f"{lang} signal only: {want['html']}  -> {_shown(facts)}")

@@ -320,9 +320,12 @@ def gather_addresses(doc: Document, country_hint: str) -> list[AddressFact]:
     for block, previous in doc.blocks_with_before(_JOIN_REACH):
         parsed = parse_addresses(block.text, country_hint)
         if not parsed:
-            out.extend(_streets_only(doc, block, country_hint, seen))
+            streets = _streets_only(doc, block, country_hint, seen)
             unread = _unread_streets(doc, block, country_hint, seen)
+            out.extend(streets)
             out.extend(_with_british_street_above(fact, previous) for fact in unread)
+            if not streets and not unread:
+                out.extend(_labelled(doc, block, country_hint, previous))
         for found in parsed:
             key = (found.street.lower(), found.postal_code, found.town.lower())
             if key in seen:
@@ -429,6 +432,56 @@ def _unread_streets(
                 ))
         offset += len(line) + 1
     return out
+
+
+#: An address label at the start of a line, and what follows it (on its line and up to two
+#: more): "Adresse: …", "Anschrift –", "Registered office:"; not "E-postadress", "IP address".
+_LABEL_WORDS = (
+    r"(?:(?:besöks|post|gatu)?adress|(?:besøks|besøgs|post|forretnings)?adresse|(?:käynti|posti)?osoite|"
+    r"(?:post)?anschrift|firmensitz|(?:registered |postal |visiting |business |our )?address|registered office)"
+)
+_ADDRESS_LABEL = re.compile(
+    rf"(?:^|\n)[ \t]*{_LABEL_WORDS}[ \t]*(?:[:–-][ \t]*|\n)(?P<value>[^\n]{{4,120}}(?:\n[^\n]{{2,60}}){{0,2}})",
+    re.IGNORECASE,
+)
+#: A block that is only an address label (a ``<dt>``, a header cell).
+_LABEL_ONLY = re.compile(rf"\s*{_LABEL_WORDS}\s*:?\s*", re.IGNORECASE)
+#: A name and a number side by side: a street and its number, a number and a street or town.
+_NAME_AND_NUMBER = re.compile(rf"[{_UPPER}][\w'’.-]+\s+\d{{1,5}}\b|\b\d{{1,5}}[a-zA-Z]?\s+[{_UPPER}]")
+
+
+def _labelled(
+    doc: Document, block: TextBlock, country_hint: str, previous: list[tuple[Region, str]]
+) -> list[AddressFact]:
+    """What an address label announces when the parser read no address in it ("Adresse:" / "Niels
+    Finsens gøta 9, FO-100 Tórshavn"): a format the tool does not know is no proof that no
+    address is given, so the rules send it to review with the text, not "no address". The label
+    may stand on the block's line or alone in the block just above (a ``<dt>``, a table cell)."""
+    out: list[AddressFact] = []
+    text = block.text
+    above = previous[-1][1].strip() if previous and previous[-1][0] == doc.region(block.element) else ""
+    if above and _LABEL_ONLY.fullmatch(above):
+        text = f"{above}\n{text}"
+    shift = len(text) - len(block.text)
+    for match in _ADDRESS_LABEL.finditer(text):
+        value = match.group("value").strip()
+        if not _NAME_AND_NUMBER.search(value) or re.search(r"@|https?:|www\.", value, re.IGNORECASE):
+            continue  # no name beside a number, or an email or web address: not a postal address
+        start, end = max(match.start("value") - shift, 0), max(match.end("value") - shift, 0)
+        owner = owner_by_context(block.text, start)
+        out.append(AddressFact(
+            url=doc.url, locator=doc.locator(block.element),
+            excerpt=excerpt(block.text, start, end),
+            region=doc.region(block.element), street=clean_value(value), postal_code="", town="",
+            country=country_hint.upper(), method="labelled", third_party=owner is not None,
+            owner=owner.name if owner else "", owner_reason=owner.reason if owner else None,
+        ))
+    return out
+
+
+def clean_value(value: str) -> str:
+    """A labelled value on one line, at most 120 characters."""
+    return re.sub(r"\s+", " ", value)[:120]
 
 
 def _may_follow_street(before: str, code: _Code, country: str, hint: str) -> bool:

@@ -451,3 +451,31 @@ def test_addresses_as_small_traders_write_them(body: str, hint: str, expected: t
 )
 def test_box_numbers_and_labels_are_no_postcode_or_place(body: str) -> None:
     assert [a for a in addresses(body, "NO") if a[1]] == []
+
+
+@pytest.mark.parametrize(
+    ("body", "value"),
+    [
+        ("<dl><dt>Adresse</dt><dd>Niels Finsens gøta 9, FO-100 Tórshavn, Færøerne</dd></dl>",
+         "Niels Finsens gøta 9, FO-100 Tórshavn, Færøerne"),
+        ("<p>Registered office: Unit 7, Ballycoolin Business Park, Blanchardstown, Dublin 15</p>",
+         "Unit 7, Ballycoolin Business Park, Blanchardstown, Dublin 15"),
+    ],
+)
+def test_what_an_address_label_announces_is_kept_when_not_read(body: str, value: str) -> None:
+    doc = Document(f"<html><body>{body}</body></html>", "https://www.kompis.dk/kontakt")
+    assert [(a.method, a.street) for a in gather_addresses(doc, "DK")] == [("labelled", value)]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<dl><dt>Adresse</dt><dd>Vi sender fra lageret i 2 uker</dd></dl>",  # no name beside a number
+        "<p>E-postadresse: info@kompis.dk</p>",
+        "<p>IP address: 192.168.1.1 is logged for 30 days</p>",
+        "<p>Adresse: Storgade 12, 8000 Aarhus C</p>",  # read: no labelled fact besides it
+    ],
+)
+def test_labels_without_an_unread_address_keep_nothing(body: str) -> None:
+    doc = Document(f"<html><body>{body}</body></html>", "https://www.kompis.dk/kontakt")
+    assert [a for a in gather_addresses(doc, "DK") if a.method == "labelled"] == []

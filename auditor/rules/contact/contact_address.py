@@ -22,8 +22,10 @@ Partial example      "Postadress: PL 123, 00101 Helsinki" only
 Passing example      "Storgatan 12, 111 22 Stockholm" in the footer
 Needs review when    the contact page could not be read or needs JavaScript, the crawl did not
                      cover the site, the address is only in structured data, an address
-                     nobody else's stands only on a page of another kind, or a postcode and
-                     town stand whose street the tool could not read.
+                     nobody else's stands only on a page of another kind, a postcode and
+                     town stand whose street the tool could not read, or an address label
+                     ("Adresse:") announces a street and number in a form the tool does not
+                     know ("Niels Finsens gøta 9, FO-100 Tórshavn").
 """
 
 from __future__ import annotations
@@ -101,6 +103,11 @@ MESSAGES = Messages(
         "No postal address the tool can read, but a postcode and town ({place}) stand on a {where} page; the "
         "street before them was not recognised. Check the address.",
     ),
+    labelled=N_(
+        "No postal address the tool can read, but '{place}' follows an address label on a {where} page, in a "
+        "form the tool does not know. Check the address.",
+    ),
+    note_labelled=N_("after an address label, not read as an address ({region})"),
     note_po_box=N_("PO box ({country}, {region})"),
     note_street=N_("street address ({country}, {region})"),
     note_street_only=N_("street without postcode and town ({region})"),
@@ -173,7 +180,7 @@ class ContactAddress(Rule):
         # No proof of absence, first an address no fact makes another's (no third party, body or
         # other company named with it) on a page of another kind ("Find os", a blog post), then a
         # postcode and town whose street the tool could not read (a format or layout it does not know).
-        for method, key in (("text", "elsewhere"), ("unread_street", "unread_street")):
+        for method, key in (("text", "elsewhere"), ("unread_street", "unread_street"), ("labelled", "labelled")):
             unplaced = _unplaced(facts, method)
             if unplaced:
                 return needs_review(
@@ -195,11 +202,12 @@ class ContactAddress(Rule):
 
 
 def _unplaced(facts: FactView, method: str) -> list[AddressFact]:
-    """One of each address read by ``method`` with a postcode that no fact gives to anyone else."""
+    """One of each address read by ``method`` with a postcode (or, after an address label, the
+    text the label announces) that no fact gives to anyone else."""
     home = facts.coverage.home_url
     return first_of_each(
-        [a for a in facts.addresses if a.method == method and a.postal_code and owner_reason(a) is None
-         and other_company_block(a, facts.company_names, home) is None],
+        [a for a in facts.addresses if a.method == method and (a.postal_code or method == "labelled")
+         and owner_reason(a) is None and other_company_block(a, facts.company_names, home) is None],
         _same_address,
     )
 
@@ -235,7 +243,8 @@ def _same_address(address: AddressFact) -> tuple[str, str]:
 
 
 def _evidence(address: AddressFact, pages: Pages) -> Evidence:
-    key = "note_po_box" if address.po_box else "note_street" if address.postal_code else "note_street_only"
+    key = ("note_labelled" if address.method == "labelled" else "note_po_box" if address.po_box
+           else "note_street" if address.postal_code else "note_street_only")
     where = country(address.country) if address.country else Text("?")
     note = MESSAGES(key, country=where, region=region_name(address.region))
     return fact_evidence(address, pages, note, fallback=_show(address))
