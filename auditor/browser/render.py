@@ -379,12 +379,21 @@ class SiteSession:
         page.on("popup", popup)
         with suppress(Exception):
             await page.route("**/*", _Budget())
+        # Which elements to crop is asked as soon as the HTML is read: the question (Python, in a
+        # thread) and the full-page screenshot (Chromium) then run at the same time.
+        asked: asyncio.Future[list[str]] | None = None
+
+        def ask_early() -> None:
+            nonlocal asked
+            if elements is not None and screenshot and result.html:
+                asked = asyncio.ensure_future(_ask(elements, result.html, result.final_url or url))
+
         try:
             async with asyncio.timeout(timeout * 2):
                 camera = _Camera(page)
-                await self._load(page, url, result, timeout, screenshot, camera)
-                if elements is not None and screenshot and result.html:
-                    crops = await _crop(page, await _ask(elements, result.html, result.final_url or url), camera)
+                await self._load(page, url, result, timeout, screenshot, camera, ask_early)
+                if asked is not None:
+                    crops = await _crop(page, await asked, camera)
                     result.elements = {css: crop.png for css, crop in crops.items()}
                     result.boxes = {css: crop.box for css, crop in crops.items()}
                     result.crops = {css: crop.area for css, crop in crops.items()}
@@ -412,6 +421,9 @@ class SiteSession:
         except Exception as exc:
             result.error = result.error or f"rendering failed: {short_error(exc)}"
         finally:
+            if asked is not None:  # stopped before the crops: the answer is not waited for
+                asked.cancel()
+                asked.add_done_callback(_forget)
             result.dialogs = dialogs
             result.popups = popups
             await _close_quietly(page)
@@ -420,9 +432,11 @@ class SiteSession:
     @staticmethod
     async def _load(
         page: Any, url: str, result: RenderedPage, timeout: float, screenshot: bool, camera: _Camera | None = None,
+        read: Callable[[], None] | None = None,
     ) -> None:
-        """Navigate, let scripts settle, deal with the banner, then read the DOM and take the picture.
-        Each step fills ``result`` as it goes, so a stop at the deadline keeps what was read."""
+        """Navigate, let scripts settle, deal with the banner, then read the DOM (and call ``read``)
+        and take the picture. Each step fills ``result`` as it goes, so a stop at the deadline keeps
+        what was read."""
         try:
             response = await page.goto(url, wait_until="domcontentloaded", timeout=timeout * 1000)
             result.status = response.status if response is not None else None
@@ -436,6 +450,8 @@ class SiteSession:
         result.final_url = page.url
         result.banner = await asyncio.wait_for(_dismiss_banner(page), timeout=10)
         result.html = await asyncio.wait_for(page.content(), timeout=10)
+        if read is not None:
+            read()
         result.title = await asyncio.wait_for(page.title(), timeout=5)
         if screenshot:
             result.screenshot = await _full_page_shot(page, camera)
@@ -450,6 +466,12 @@ _ASKING = threading.Lock()
 def _one_at_a_time(question: Callable[[str, str], list[_T]], html: str, url: str) -> list[_T]:
     with _ASKING:
         return question(html, url)
+
+
+def _forget(future: asyncio.Future[Any]) -> None:
+    """Marks a future's outcome as seen (an answer nobody waits for any more is no error)."""
+    if not future.cancelled():
+        future.exception()
 
 
 async def _ask(question: Callable[[str, str], list[_T]], html: str, url: str) -> list[_T]:
