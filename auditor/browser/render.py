@@ -415,7 +415,7 @@ class SiteSession:
                             result.banner = banner
                         return banner is not None
 
-                    result.chats = await asyncio.wait_for(open_chats(page, refuse), timeout=timeout)
+                    result.chats = await asyncio.wait_for(open_chats(page, refuse, camera.viewport), timeout=timeout)
         except TimeoutError:
             result.error = result.error or f"rendering took longer than {timeout * 2:.0f} s and was stopped"
         except Exception as exc:
@@ -512,6 +512,15 @@ class _Camera:
             with suppress(Exception):
                 self._session = await asyncio.wait_for(self.page.context.new_cdp_session(self.page), timeout=3)
         return self._session
+
+    async def viewport(self) -> bytes:
+        """A PNG of the viewport as the page shows it now (scrolled or not)."""
+        session = await self._devtools()
+        if session is None:
+            shot: bytes = await self.page.screenshot(full_page=False, timeout=10_000, type="png")
+            return shot
+        answer = await asyncio.wait_for(session.send("Page.captureScreenshot", {"format": "png"}), timeout=10)
+        return base64.b64decode(answer["data"])
 
     async def take(self, area: list[int], *, beyond: bool = True, jpeg: int = 0, timeout: float = 3) -> bytes:
         """The ``area`` (x, y, width, height: CSS pixels from the page's top left) as a PNG, or a
