@@ -132,6 +132,8 @@ def instrument() -> None:
     patch(render, "_dismiss_banner", "consent banner")
     patch(render, "_full_page_shot", "full-page shot")
     patch(render, "_crop", "crops")
+    if hasattr(render, "_Camera"):
+        patch(render._Camera, "take", "picture by DevTools (any)")
     patch(render, "_ask", "question (await)")
     patch(render, "_one_at_a_time", "question (thread, lock incl.)")
     patch(render, "click_links", "script-link clicks")

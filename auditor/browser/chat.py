@@ -112,13 +112,17 @@ def read_widget(text: str) -> tuple[str, bool, str]:
 
 #: Refuses a consent banner if one is shown; True when one was shown (refused or not).
 Refuse = Callable[[], Awaitable[bool]]
+#: A PNG of the viewport, what the consumer sees of the page now.
+Shoot = Callable[[], Awaitable[bytes]]
 
 
 async def _no_banner() -> bool:
     return False
 
 
-async def open_chats(page: Any, refuse_banner: Refuse | None = None) -> list[ChatObservation]:
+async def open_chats(
+    page: Any, refuse_banner: Refuse | None = None, shoot: Shoot | None = None,
+) -> list[ChatObservation]:
     """Try the page's chat launchers, in every frame, one by one; never raises.
 
     ``refuse_banner`` is the render stage's consent-banner refusal: it runs before each click,
@@ -127,9 +131,11 @@ async def open_chats(page: Any, refuse_banner: Refuse | None = None) -> list[Cha
     more (a widget that loads late, or only after the consent choice); a chat still not opened
     keeps a screenshot of what the consumer saw. The second round is skipped when it could find
     nothing new: no launcher was found, no banner was shown, no chat vendor's script, frame or
-    global is on the page and its scripts have stopped writing it (:func:`_may_come`)."""
+    global is on the page and its scripts have stopped writing it (:func:`_may_come`). ``shoot``
+    takes the screenshots (the render stage's, straight from Chromium; else Playwright's)."""
     refuse = refuse_banner or _no_banner
-    out = await _attempt(page, refuse)
+    shoot = shoot or (lambda: _viewport_shot(page))
+    out = await _attempt(page, refuse, shoot)
     if any(o.opened for o in out):
         return out
     banner = await _quietly(refuse)
@@ -137,14 +143,14 @@ async def open_chats(page: Any, refuse_banner: Refuse | None = None) -> list[Cha
         return out
     with suppress(Exception):
         await page.wait_for_timeout(OPEN_WAIT_MS)
-    retry = await _attempt(page, refuse)
+    retry = await _attempt(page, refuse, shoot)
     if any(o.opened for o in retry):
         return retry
     out = retry or out
     if out:
         shot = b""
         with suppress(Exception):
-            shot = await page.screenshot(full_page=False, timeout=10_000, type="png")
+            shot = await shoot()
         out[-1] = out[-1].model_copy(update={"screenshot_png": shot})
     return out
 
@@ -189,7 +195,12 @@ async def _quietly(refuse: Refuse) -> bool:
         return False
 
 
-async def _attempt(page: Any, refuse: Refuse) -> list[ChatObservation]:
+async def _viewport_shot(page: Any) -> bytes:
+    shot: bytes = await page.screenshot(full_page=False, timeout=10_000, type="png")
+    return shot
+
+
+async def _attempt(page: Any, refuse: Refuse, shoot: Shoot) -> list[ChatObservation]:
     """One round: every launcher in every frame until one opens, then the vendors' own frames."""
     out: list[ChatObservation] = []
     try:
@@ -198,13 +209,13 @@ async def _attempt(page: Any, refuse: Refuse) -> list[ChatObservation]:
         return [ChatObservation(error=f"could not look for a chat launcher: {short_error(exc)}")]
     for frame, index, vendor, label in launchers:
         vendor = vendor or _vendor_of_frame(frame.url)
-        out.append(await _try(page, frame, f'[data-auditor-launcher="{index}"]', vendor, label, refuse))
+        out.append(await _try(page, frame, f'[data-auditor-launcher="{index}"]', vendor, label, refuse, shoot))
         if out[-1].opened:
             return out
     framed = [f for f in page.frames if f != page.main_frame and _vendor_of_frame(f.url)]
     for frame in framed[:MAX_LAUNCHERS]:
         out.append(await _try(page, frame, "button, [role=button]", _vendor_of_frame(frame.url),
-                              "(in the widget's frame)", refuse))
+                              "(in the widget's frame)", refuse, shoot))
         if out[-1].opened:
             break
     return out
@@ -246,7 +257,9 @@ def _new_lines(before: str, after: str) -> list[str]:
     return [line for line in after.splitlines() if line.strip() and line not in seen]
 
 
-async def _observe(page: Any, vendor: str, label: str, before: str, frames_before: str) -> ChatObservation:
+async def _observe(
+    page: Any, vendor: str, label: str, before: str, frames_before: str, shoot: Shoot,
+) -> ChatObservation:
     await _wait_open(page, before)
     after = await _before(page)
     frames_after = await _frames_text(page)
@@ -262,7 +275,7 @@ async def _observe(page: Any, vendor: str, label: str, before: str, frames_befor
     transcript, bot, human = read_widget(text)
     shot = b""
     with suppress(Exception):
-        shot = await page.screenshot(full_page=False, timeout=10_000, type="png")
+        shot = await shoot()
     frame_vendor = next((_vendor_of_frame(f.url) for f in page.frames if _vendor_of_frame(f.url)), "")
     return ChatObservation(
         vendor=vendor or frame_vendor, launcher=label, opened=True, transcript_option=transcript, bot=bot,
@@ -270,7 +283,9 @@ async def _observe(page: Any, vendor: str, label: str, before: str, frames_befor
     )
 
 
-async def _try(page: Any, frame: Any, selector: str, vendor: str, label: str, refuse: Refuse) -> ChatObservation:
+async def _try(
+    page: Any, frame: Any, selector: str, vendor: str, label: str, refuse: Refuse, shoot: Shoot,
+) -> ChatObservation:
     """Refuse any consent banner, click one launcher, and read what opened."""
     banner_before = await _quietly(refuse)
     before, frames_before = await _before(page), await _frames_text(page)
@@ -279,7 +294,7 @@ async def _try(page: Any, frame: Any, selector: str, vendor: str, label: str, re
     except Exception as exc:
         return ChatObservation(vendor=vendor, launcher=label,
                                error=f"the launcher could not be clicked: {short_error(exc)}")
-    observation = await _observe(page, vendor, label, before, frames_before)
+    observation = await _observe(page, vendor, label, before, frames_before, shoot)
     if observation.opened and not banner_before and await _quietly(refuse):
         # What appeared was a consent banner asking first, not the chat (it was refused).
         return ChatObservation(vendor=vendor, launcher=label,

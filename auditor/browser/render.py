@@ -25,7 +25,7 @@ import base64
 import os
 import shutil
 import threading
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -379,11 +379,21 @@ class SiteSession:
         page.on("popup", popup)
         with suppress(Exception):
             await page.route("**/*", _Budget())
+        # Which elements to crop is asked as soon as the HTML is read: the question (Python, in a
+        # thread) and the full-page screenshot (Chromium) then run at the same time.
+        asked: asyncio.Future[list[str]] | None = None
+
+        def ask_early() -> None:
+            nonlocal asked
+            if elements is not None and screenshot and result.html:
+                asked = asyncio.ensure_future(_ask(elements, result.html, result.final_url or url))
+
         try:
             async with asyncio.timeout(timeout * 2):
-                await self._load(page, url, result, timeout, screenshot)
-                if elements is not None and screenshot and result.html:
-                    crops = await _crop(page, await _ask(elements, result.html, result.final_url or url))
+                camera = _Camera(page)
+                await self._load(page, url, result, timeout, screenshot, camera, ask_early)
+                if asked is not None:
+                    crops = await _crop(page, await asked, camera)
                     result.elements = {css: crop.png for css, crop in crops.items()}
                     result.boxes = {css: crop.box for css, crop in crops.items()}
                     result.crops = {css: crop.area for css, crop in crops.items()}
@@ -405,21 +415,28 @@ class SiteSession:
                             result.banner = banner
                         return banner is not None
 
-                    result.chats = await asyncio.wait_for(open_chats(page, refuse), timeout=timeout)
+                    result.chats = await asyncio.wait_for(open_chats(page, refuse, camera.viewport), timeout=timeout)
         except TimeoutError:
             result.error = result.error or f"rendering took longer than {timeout * 2:.0f} s and was stopped"
         except Exception as exc:
             result.error = result.error or f"rendering failed: {short_error(exc)}"
         finally:
+            if asked is not None:  # stopped before the crops: the answer is not waited for
+                asked.cancel()
+                asked.add_done_callback(_forget)
             result.dialogs = dialogs
             result.popups = popups
             await _close_quietly(page)
         return result
 
     @staticmethod
-    async def _load(page: Any, url: str, result: RenderedPage, timeout: float, screenshot: bool) -> None:
-        """Navigate, let scripts settle, deal with the banner, then read the DOM and take the picture.
-        Each step fills ``result`` as it goes, so a stop at the deadline keeps what was read."""
+    async def _load(
+        page: Any, url: str, result: RenderedPage, timeout: float, screenshot: bool, camera: _Camera | None = None,
+        read: Callable[[], None] | None = None,
+    ) -> None:
+        """Navigate, let scripts settle, deal with the banner, then read the DOM (and call ``read``)
+        and take the picture. Each step fills ``result`` as it goes, so a stop at the deadline keeps
+        what was read."""
         try:
             response = await page.goto(url, wait_until="domcontentloaded", timeout=timeout * 1000)
             result.status = response.status if response is not None else None
@@ -433,9 +450,11 @@ class SiteSession:
         result.final_url = page.url
         result.banner = await asyncio.wait_for(_dismiss_banner(page), timeout=10)
         result.html = await asyncio.wait_for(page.content(), timeout=10)
+        if read is not None:
+            read()
         result.title = await asyncio.wait_for(page.title(), timeout=5)
         if screenshot:
-            result.screenshot = await _full_page_shot(page)
+            result.screenshot = await _full_page_shot(page, camera)
 
 
 #: One question at a time: the facts gatherers keep process-wide memories (phrase hits, concept
@@ -449,6 +468,12 @@ def _one_at_a_time(question: Callable[[str, str], list[_T]], html: str, url: str
         return question(html, url)
 
 
+def _forget(future: asyncio.Future[Any]) -> None:
+    """Marks a future's outcome as seen (an answer nobody waits for any more is no error)."""
+    if not future.cancelled():
+        future.exception()
+
+
 async def _ask(question: Callable[[str, str], list[_T]], html: str, url: str) -> list[_T]:
     """A question about a rendered page (the elements to crop, the links to click, the forms to
     send): facts extraction, seconds of CPU on a long page, so it runs beside the event loop and
@@ -456,19 +481,84 @@ async def _ask(question: Callable[[str, str], list[_T]], html: str, url: str) ->
     return await asyncio.to_thread(_one_at_a_time, question, html, url)
 
 
-_HEIGHT = "() => Math.max(document.documentElement.scrollHeight, document.body ? document.body.scrollHeight : 0)"
+# The page's size as Playwright measures a full page (the largest of the body's and the root's
+# scroll, offset and client sizes), and the viewport's.
+_SIZE = """
+() => {
+  const b = document.body, d = document.documentElement;
+  const most = (k) => Math.max(b ? b[k] : 0, d ? d[k] : 0);
+  return {width: Math.max(most('scrollWidth'), most('offsetWidth'), most('clientWidth')),
+          height: Math.max(most('scrollHeight'), most('offsetHeight'), most('clientHeight')),
+          view: [window.innerWidth, window.innerHeight]};
+}
+"""
 
 
-async def _full_page_shot(page: Any) -> bytes:
-    """The page from its top as a JPEG, :data:`SHOT_MAX_HEIGHT` CSS pixels high at most."""
-    options: dict[str, Any] = {"full_page": True, "timeout": 15_000, "type": "jpeg", "quality": SHOT_QUALITY}
-    with suppress(Exception):
-        height = int(await asyncio.wait_for(page.evaluate(_HEIGHT), timeout=5))
-        if height > SHOT_MAX_HEIGHT:
-            width = page.viewport_size["width"] if page.viewport_size else 1280
-            options["clip"] = {"x": 0, "y": 0, "width": width, "height": SHOT_MAX_HEIGHT}
-    shot: bytes = await page.screenshot(**options)
-    return shot
+class _Camera:
+    """Pictures of one page taken straight from Chromium, one DevTools message each, through a
+    DevTools session of the page's own (opened at the first picture); Playwright's screenshot
+    where Chromium gives no session. A Playwright screenshot costs more than its message: it
+    styles every frame of the page before and after (a hidden caret: two style recalculations
+    and repaints of the whole page) and waits for the fonts, which are never loaded here."""
+
+    def __init__(self, page: Any) -> None:
+        self.page = page
+        self._session: Any = None
+        self._opened = False
+
+    async def _devtools(self) -> Any:
+        if not self._opened:
+            self._opened = True
+            with suppress(Exception):
+                self._session = await asyncio.wait_for(self.page.context.new_cdp_session(self.page), timeout=3)
+        return self._session
+
+    async def viewport(self) -> bytes:
+        """A PNG of the viewport as the page shows it now (scrolled or not)."""
+        session = await self._devtools()
+        if session is None:
+            shot: bytes = await self.page.screenshot(full_page=False, timeout=10_000, type="png")
+            return shot
+        answer = await asyncio.wait_for(session.send("Page.captureScreenshot", {"format": "png"}), timeout=10)
+        return base64.b64decode(answer["data"])
+
+    async def take(self, area: list[int], *, beyond: bool = True, jpeg: int = 0, timeout: float = 3) -> bytes:
+        """The ``area`` (x, y, width, height: CSS pixels from the page's top left) as a PNG, or a
+        JPEG of quality ``jpeg``; ``beyond``: the area may reach past the viewport (Chromium then
+        draws the page taller for the picture, so an area inside the viewport is cheaper)."""
+        session = await self._devtools()
+        if session is None:
+            clip = {"x": area[0], "y": area[1], "width": area[2], "height": area[3]}
+            options: dict[str, Any] = {"type": "jpeg", "quality": jpeg} if jpeg else {"type": "png"}
+            shot: bytes = await self.page.screenshot(clip=clip, full_page=True, timeout=timeout * 1000, **options)
+            return shot
+        request: dict[str, Any] = {
+            "format": "jpeg" if jpeg else "png",
+            "clip": {"x": area[0], "y": area[1], "width": area[2], "height": area[3], "scale": 1},
+            "captureBeyondViewport": beyond}
+        if jpeg:
+            request["quality"] = jpeg
+        answer = await asyncio.wait_for(session.send("Page.captureScreenshot", request), timeout=timeout)
+        return base64.b64decode(answer["data"])
+
+
+async def _full_page_shot(page: Any, camera: _Camera | None = None) -> bytes:
+    """The page from its top as a JPEG, :data:`SHOT_MAX_HEIGHT` CSS pixels high at most; a page
+    no larger than the viewport is taken as the viewport shows it (as Playwright's full-page
+    screenshot does)."""
+    camera = camera or _Camera(page)
+    try:
+        size = await asyncio.wait_for(page.evaluate(_SIZE), timeout=5)
+        width, height = int(size["width"]), int(size["height"])
+        view_width, view_height = (int(v) for v in size["view"])
+    except Exception:
+        shot: bytes = await page.screenshot(full_page=True, timeout=15_000, type="jpeg", quality=SHOT_QUALITY)
+        return shot
+    fits = width <= view_width and height <= view_height
+    if height > SHOT_MAX_HEIGHT:  # cut at the viewport's width too, as before
+        width, height = min(width, view_width), SHOT_MAX_HEIGHT
+    area = [0, 0, max(1, width), max(1, height)]
+    return await camera.take(area, beyond=not fits, jpeg=SHOT_QUALITY, timeout=15)
 
 
 class _Budget:
@@ -512,6 +602,8 @@ _MEASURE = """
   const page = [Math.max(doc.scrollWidth, document.body ? document.body.scrollWidth : 0),
                 Math.max(doc.scrollHeight, document.body ? document.body.scrollHeight : 0)];
   const out = {};
+  // The part of the page in the viewport now: an area inside it is taken as shown, no taller page drawn.
+  out[''] = [window.scrollX, window.scrollY, window.innerWidth, window.innerHeight];
   for (const css of locators) {
     let el = null;
     try { el = document.querySelector(css); } catch (e) { continue; }
@@ -574,11 +666,12 @@ def _fit(low: float, high: float, limit: float) -> tuple[float, float]:
     return low, high
 
 
-async def _crop(page: Any, locators: list[str]) -> dict[str, Crop]:
+async def _crop(page: Any, locators: list[str], camera: _Camera | None = None) -> dict[str, Crop]:
     """A screenshot of each element behind a finding (CSS locators from the rendered DOM), with
     the text around it, and where the element is on the full-page screenshot. The elements are
-    measured in one call and each area is taken straight from Chromium (one protocol message,
-    where a Playwright screenshot makes five round trips to prepare and restore the page)."""
+    measured in one call and each area is taken straight from Chromium (:class:`_Camera`), once
+    (the elements of one block share its area), and an area inside the viewport without drawing
+    the page taller."""
     wanted = [css for css in dict.fromkeys(locators) if css][:MAX_ELEMENTS]
     if not wanted:
         return {}
@@ -586,10 +679,14 @@ async def _crop(page: Any, locators: list[str]) -> dict[str, Crop]:
         measured = await asyncio.wait_for(page.evaluate(_MEASURE, wanted), timeout=5)
     except Exception:
         return {}
-    shoot = await _area_shooter(page)
+    if not isinstance(measured, dict):
+        return {}
+    camera = camera or _Camera(page)
+    view = _numbers(measured.get(""))
+    taken: dict[tuple[int, ...], bytes] = {}  # elements of one block share its area: one picture
     out: dict[str, Crop] = {}
     for css in wanted:
-        found = measured.get(css) if isinstance(measured, dict) else None
+        found = measured.get(css)
         if not found:
             continue
         with suppress(Exception):
@@ -597,31 +694,25 @@ async def _crop(page: Any, locators: list[str]) -> dict[str, Crop]:
             if box[2] < 1 or box[3] < 1:
                 continue
             area = crop_area(box, [float(v) for v in found["context"]], [float(v) for v in found["page"]])
-            out[css] = Crop(png=await shoot(area), box=[round(v) for v in box], area=area)
+            png = taken.get(tuple(area)) or await camera.take(area, beyond=not _inside(area, view))
+            taken[tuple(area)] = png
+            out[css] = Crop(png=png, box=[round(v) for v in box], area=area)
     return out
 
 
-async def _area_shooter(page: Any) -> Callable[[list[int]], Awaitable[bytes]]:
-    """Takes a PNG of an area of the page (CSS pixels from its top left, below the fold too):
-    through a DevTools session of the page's own when Chromium gives one, else Playwright's."""
-
-    async def by_playwright(area: list[int]) -> bytes:
-        clip = {"x": area[0], "y": area[1], "width": area[2], "height": area[3]}
-        png: bytes = await page.screenshot(clip=clip, full_page=True, timeout=3000, type="png")
-        return png
-
+def _numbers(value: Any) -> list[float]:
     try:
-        session = await asyncio.wait_for(page.context.new_cdp_session(page), timeout=3)
-    except Exception:
-        return by_playwright
+        return [float(v) for v in value]
+    except (TypeError, ValueError):
+        return []
 
-    async def by_devtools(area: list[int]) -> bytes:
-        clip = {"x": area[0], "y": area[1], "width": area[2], "height": area[3], "scale": 1}
-        answer = await asyncio.wait_for(session.send("Page.captureScreenshot", {
-            "format": "png", "clip": clip, "captureBeyondViewport": True}), timeout=3)
-        return base64.b64decode(answer["data"])
 
-    return by_devtools
+def _inside(area: list[int], view: list[float]) -> bool:
+    """Whether ``area`` lies in the viewport ``view`` (x, y, width, height; page coordinates)."""
+    if len(view) != 4:
+        return False
+    x, y, width, height = view
+    return x <= area[0] and y <= area[1] and area[0] + area[2] <= x + width and area[1] + area[3] <= y + height
 
 
 async def _public_only(route: Any) -> None:
