@@ -562,9 +562,12 @@ def _stacked_address(
     )
 
 
-def _codes(line: str) -> list[_Code]:
+@lru_cache(maxsize=4096)
+def _codes(line: str) -> tuple[_Code, ...]:
     """Postcodes with a town on ``line``, in every format of the data; where two formats read
-    the same place, the longer postcode (``1234 AB`` over ``1234``)."""
+    the same place, the longer postcode (``1234 AB`` over ``1234``). Kept by the line: the
+    address parser and the unread-street reader both ask it of every line with a digit, and a
+    site's footer is on every page."""
     grammar = _grammar()
     found: list[_Code] = []
     for pattern, countries in grammar.postcode_first if grammar.any_postcode_first.search(line) else ():
@@ -587,7 +590,7 @@ def _codes(line: str) -> list[_Code]:
                 out[-1] = out[-1]._replace(countries=out[-1].countries + code.countries)
             continue
         out.append(code)
-    return out
+    return tuple(out)
 
 
 def _address(
