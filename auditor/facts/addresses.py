@@ -21,7 +21,7 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from babel import Locale
 
@@ -55,11 +55,16 @@ class PostalFormat:
 
 
 @cache
+def _data() -> dict[str, Any]:
+    """``postal_formats.toml``, read once."""
+    return tomllib.loads(_DATA.read_text(encoding="utf-8"))
+
+
+@cache
 def postal_formats() -> dict[str, PostalFormat]:
     """Every country whose addresses the tool reads, in the order of preference of the file."""
-    data = tomllib.loads(_DATA.read_text(encoding="utf-8"))
     out: dict[str, PostalFormat] = {}
-    for code, spec in data["country"].items():
+    for code, spec in _data()["country"].items():
         names = {*spec.get("names", ())}
         for lang in (*_NAME_LANGUAGES, *spec["languages"]):
             name = Locale.parse(lang).territories.get(code)
@@ -73,14 +78,17 @@ def postal_formats() -> dict[str, PostalFormat]:
     return out
 
 
-#: Countries whose postal addresses the tool reads: the contact rules' known countries.
-ADDRESS_COUNTRIES = frozenset(postal_formats())
+#: Countries whose postal addresses the tool reads: the contact rules' known countries. Read
+#: from the file's tables, not from :func:`postal_formats`, whose country names (in the tool's
+#: languages and each country's own) load Babel's data of some 30 locales, about a quarter of a
+#: second: a process that imports the rules and reads no address (a batch's crawl) does without.
+ADDRESS_COUNTRIES = frozenset(_data()["country"])
 
 
 @cache
 def _counties() -> frozenset[str]:
     """British counties, case-folded: a county is not the town ("Cornwall, PL28 8AX")."""
-    return frozenset(n.casefold() for n in tomllib.loads(_DATA.read_text(encoding="utf-8"))["counties"]["names"])
+    return frozenset(n.casefold() for n in _data()["counties"]["names"])
 
 
 def _is_county(text: str) -> bool:
@@ -89,7 +97,7 @@ def _is_county(text: str) -> bool:
 
 @cache
 def _po_box_words() -> str:
-    words = tomllib.loads(_DATA.read_text(encoding="utf-8"))["po_box"]["words"]
+    words = _data()["po_box"]["words"]
     return "|".join(sorted(words, key=len, reverse=True))
 
 
