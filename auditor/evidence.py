@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import zlib
 from datetime import UTC, datetime
 from io import BytesIO
 from pathlib import Path
@@ -46,7 +47,7 @@ def write_warc(crawl: SiteCrawl, evidence_dir: Path, label: str = "") -> SiteCra
     pages = []
     failures = []
     with target.open("wb") as handle:
-        writer = WARCWriter(handle, gzip=True)
+        writer = WARCWriter(_GzipMembers(handle), gzip=False)
         writer.write_record(writer.create_warcinfo_record(relative.name, {
             "software": f"auditor {__version__}",
             "format": "WARC File Format 1.1",
@@ -75,6 +76,30 @@ def write_warc(crawl: SiteCrawl, evidence_dir: Path, label: str = "") -> SiteCra
                                      failure.headers, failure.body, _warc_date(failure.fetched_at))
             failures.append(failure.model_copy(update={"warc": f"{relative.as_posix()}#{record}"}))
     return crawl.model_copy(update={"pages": pages, "failures": failures})
+
+
+class _GzipMembers:
+    """A file that gzips each WARC record as a member of its own, as warcio's ``gzip=True`` does,
+    at zlib's default level 6 rather than warcio's 9: the same records (headers, payloads,
+    digests) in a file a few per cent larger, for about a third of the CPU (compression was
+    three quarters of writing a WARC of HTML pages). warcio writes a record, then flushes once."""
+
+    LEVEL = 6
+
+    def __init__(self, out: Any) -> None:
+        self.out = out
+        self.compressor = self._member()
+
+    def _member(self) -> Any:
+        return zlib.compressobj(self.LEVEL, zlib.DEFLATED, zlib.MAX_WBITS + 16)
+
+    def write(self, data: bytes) -> None:
+        self.out.write(self.compressor.compress(data))
+
+    def flush(self) -> None:
+        self.out.write(self.compressor.flush())
+        self.out.flush()
+        self.compressor = self._member()
 
 
 def _warc_date(when: datetime) -> str:

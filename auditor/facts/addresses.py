@@ -21,7 +21,7 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from babel import Locale
 
@@ -56,11 +56,16 @@ class PostalFormat:
 
 
 @cache
+def _data() -> dict[str, Any]:
+    """``postal_formats.toml``, read once."""
+    return tomllib.loads(_DATA.read_text(encoding="utf-8"))
+
+
+@cache
 def postal_formats() -> dict[str, PostalFormat]:
     """Every country whose addresses the tool reads, in the order of preference of the file."""
-    data = tomllib.loads(_DATA.read_text(encoding="utf-8"))
     out: dict[str, PostalFormat] = {}
-    for code, spec in data["country"].items():
+    for code, spec in _data()["country"].items():
         names = {*spec.get("names", ())}
         for lang in (*_NAME_LANGUAGES, *spec["languages"]):
             name = Locale.parse(lang).territories.get(code)
@@ -74,14 +79,17 @@ def postal_formats() -> dict[str, PostalFormat]:
     return out
 
 
-#: Countries whose postal addresses the tool reads: the contact rules' known countries.
-ADDRESS_COUNTRIES = frozenset(postal_formats())
+#: Countries whose postal addresses the tool reads: the contact rules' known countries. Read
+#: from the file's tables, not from :func:`postal_formats`, whose country names (in the tool's
+#: languages and each country's own) load Babel's data of some 30 locales, about a quarter of a
+#: second: a process that imports the rules and reads no address (a batch's crawl) does without.
+ADDRESS_COUNTRIES = frozenset(_data()["country"])
 
 
 @cache
 def _counties() -> frozenset[str]:
     """British counties, case-folded: a county is not the town ("Cornwall, PL28 8AX")."""
-    return frozenset(n.casefold() for n in tomllib.loads(_DATA.read_text(encoding="utf-8"))["counties"]["names"])
+    return frozenset(n.casefold() for n in _data()["counties"]["names"])
 
 
 def _is_county(text: str) -> bool:
@@ -90,7 +98,7 @@ def _is_county(text: str) -> bool:
 
 @cache
 def _po_box_words() -> str:
-    words = tomllib.loads(_DATA.read_text(encoding="utf-8"))["po_box"]["words"]
+    words = _data()["po_box"]["words"]
     return "|".join(sorted(words, key=len, reverse=True))
 
 
@@ -411,7 +419,7 @@ def _unread_streets(
     for line in block.text.split("\n"):
         if re.search(r"\d", line):
             for code in _codes(line):
-                if _after_copyright(line[: code.start]):
+                if _after_copyright(line[: code.start]) or _BOX_NUMBER.search(line, 0, code.start):
                     continue
                 country = postal_country(code.code, country_hint, prefix=code.prefix, town=code.town,
                                          text=block.text, among=code.countries)
@@ -634,9 +642,12 @@ def _stacked_street(line: str) -> tuple[str, bool, int] | None:
     return span
 
 
-def _codes(line: str) -> list[_Code]:
+@lru_cache(maxsize=4096)
+def _codes(line: str) -> tuple[_Code, ...]:
     """Postcodes with a town on ``line``, in every format of the data; where two formats read
-    the same place, the longer postcode (``1234 AB`` over ``1234``)."""
+    the same place, the longer postcode (``1234 AB`` over ``1234``). Kept by the line: the
+    address parser and the unread-street reader both ask it of every line with a digit, and a
+    site's footer is on every page."""
     grammar = _grammar()
     found: list[_Code] = []
     for pattern, countries in grammar.postcode_first if grammar.any_postcode_first.search(line) else ():
@@ -659,7 +670,7 @@ def _codes(line: str) -> list[_Code]:
                 out[-1] = out[-1]._replace(countries=out[-1].countries + code.countries)
             continue
         out.append(code)
-    return out
+    return tuple(out)
 
 
 def _address(

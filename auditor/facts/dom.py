@@ -410,11 +410,18 @@ def _landmark(node: lxml.html.HtmlElement) -> Region | None:
 _C1_AS_CP1252 = {
     code: bytes([code]).decode("cp1252", errors="ignore") or None for code in range(0x80, 0xA0)
 }
-_HAS_C1 = re.compile("[\x80-\x9f]")
+_C1 = tuple(chr(code) for code in range(0x80, 0xA0))
+
+
+def _has_c1(html: str) -> bool:
+    """Whether ``html`` holds a C1 control character: 32 searches for one character (each a
+    ``memchr``-like scan in C) take a fifth of the time of one regular expression over a page,
+    which was a quarter of parsing it; an ASCII text (a flag of the string) holds none."""
+    return not html.isascii() and any(c in html for c in _C1)
 
 
 def _parse(html: str) -> lxml.html.HtmlElement:
-    if html and _HAS_C1.search(html):
+    if html and _has_c1(html):
         html = html.translate(_C1_AS_CP1252)
     if not html or not html.strip():
         return lxml.html.fromstring("<html><body></body></html>")

@@ -19,7 +19,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-import extruct
 import lxml.html
 from lxml import etree
 
@@ -91,6 +90,11 @@ def gather_structured(html: str, url: str, default_region: str) -> StructuredCon
 def _items(html: str, url: str) -> dict[str, list[Any]]:
     """extruct's JSON-LD and microdata items. A broken JSON-LD script makes extruct drop all
     of them; the scripts are then read one by one so that the good ones still count."""
+    # Imported on first use: with its parsers (rdflib, html5lib, BeautifulSoup) it is a fifth of
+    # a second of CPU in every process that imports the engine, the crawl of a batch included,
+    # which never reads structured data (its audit workers do).
+    import extruct
+
     items: dict[str, list[Any]] = {}
     for syntax in ("json-ld", "microdata"):
         try:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from auditor import lexicon
@@ -159,9 +159,11 @@ def owner_by_context(text: str, start: int) -> Owner | None:
     return owner
 
 
+@lru_cache(maxsize=2048)
 def _credited(sentence: str) -> Owner | None:
     """The site's maker, when ``sentence`` (up to a contact detail) is a credit line for them:
-    "© 2026 Savipaja Routa Kotisivut: Verkkoveistämö · " before the maker's email."""
+    "© 2026 Savipaja Routa Kotisivut: Verkkoveistämö · " before the maker's email. Kept by the
+    sentence, as :func:`_named`."""
     pattern = third_parties().credit
     # A link's own words count as leading up to it: its address is no part of the credit.
     sentence = re.sub(r"[\w.+-]+@[\w.-]+\s*$", "", sentence)
@@ -208,8 +210,11 @@ def _site_label(site_domain: str) -> str:
     return labels[-2] if len(labels) >= 2 else labels[0]
 
 
+@lru_cache(maxsize=2048)
 def _named(text: str) -> tuple[Owner, int] | None:
-    """The last third party or public body named in ``text``, and where its name ends."""
+    """The last third party or public body named in ``text``, and where its name ends. Kept by
+    the text: the words before a site's phone number and email are the same on every page (of 452
+    sentences read on 60 bench pages, 30 differ)."""
     parties = third_parties()
     best: tuple[Owner, int] | None = None
     for match in parties.pattern.finditer(text):

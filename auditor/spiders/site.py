@@ -130,8 +130,15 @@ def _binary(body: bytes) -> bool:
         return False  # empty, or a byte-order mark (UTF-16 text has NUL bytes)
     if b"\x00" in head:
         return True
-    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
+    # The control bytes counted by what deleting them takes away (one C call, not a Python loop
+    # over 4,096 bytes of every page).
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
     return controls > len(head) // 10
+
+
+#: Control characters that do not occur in text: all below 32 but tab, line feed, form feed and
+#: carriage return.
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
 
 
 

@@ -3,6 +3,7 @@ what a person browses to as a page. Every stage uses these; none of them needs S
 
 from __future__ import annotations
 
+from functools import lru_cache
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 _INDEX_FILES = frozenset({"index.html", "index.htm"})
@@ -64,9 +65,12 @@ def is_document_url(url: str) -> bool:
     return "." in last and last.rsplit(".", 1)[-1] in DOCUMENT_EXTENSIONS
 
 
+@lru_cache(maxsize=8192)
 def url_key(url: str) -> str:
     """Identity of a page for de-duplication: scheme, ``www.`` and a trailing ``index.html``
-    (``/`` and ``/index.html`` are one page on every static server) do not make a new page."""
+    (``/`` and ``/index.html`` are one page on every static server) do not make a new page.
+    Kept by the URL: the crawl, the page infos and the rules ask it of the same few hundred
+    link targets of a site again and again (22,628 times on 60 bench pages)."""
     parts = urlsplit(url)
     path = parts.path or "/"
     head, _, last = path.rpartition("/")
