@@ -145,7 +145,9 @@ def finding_locators(html: str, url: str) -> list[str]:
     for facts in (gather_emails(doc, ""), gather_phones(doc, "ZZ"), gather_org_numbers(doc),
                   gather_company_names(doc), gather_addresses(doc, ""), gather_forms(doc),
                   gather_passages(doc, doc.lang)):
-        found.extend(f.locator for f in facts if f.locator and not f.locator.startswith("$"))
+        # a sentence that only speaks of returns is a review signal, not evidence worth a picture
+        found.extend(f.locator for f in facts if f.locator and not f.locator.startswith("$")
+                     and "mention" not in getattr(f, "flags", ()))
     return found
 
 
