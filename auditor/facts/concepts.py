@@ -741,6 +741,13 @@ def _clause_value(concept: Concept, clause: Clause, suspended: set[str], scope: 
 
 
 @cache
+def _needs_a_word(name: str) -> bool:
+    """Whether every pattern of concept ``name`` needs a slot filled by a word: one whose slots
+    are all ``@money`` is filled by an amount alone, which a text's spans do not show."""
+    return all(any(slot != MONEY for slot in p.slots) for p in load(name).patterns)
+
+
+@cache
 def _reads_sentences(name: str) -> bool:
     """Whether a pattern of concept ``name`` reads the whole sentence (``scope = "sentence"``)."""
     return any(p.scope == "sentence" for p in load(name).patterns)
@@ -826,6 +833,13 @@ class PageConcepts:
             return _alone(concept).value(text, concept)
         match = (known if known is not None else self.sentence(text)).get(concept)
         return match.value if match is not None else None
+
+    def names_nothing(self, text: str, concept: str) -> bool:
+        """Whether no word of ``text`` fills a slot of ``concept`` (a concept this matcher reads)
+        that every pattern of it needs one of: then ``text`` states no value of it, and neither
+        does any clause of it nor its clauses read as one (the same words), so a gatherer need
+        not read them. Answered from the text's spans (most sentences have them already)."""
+        return concept in self.names and _needs_a_word(concept) and concept not in self._every_span(text)
 
     def spans(self, text: str, concept: str) -> dict[str, list[tuple[int, int]]]:
         """Where each slot of ``concept`` is filled in ``text``, read whole (not cut into

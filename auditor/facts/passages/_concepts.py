@@ -64,6 +64,8 @@ def statement_value(page: PageConcepts, text: str, concept: str) -> str | None:
         return None
     if _FULL_STOP.search(text.strip()):
         return None  # two sentences (a question and its answer is one statement; two sentences are not)
+    if page.names_nothing(text, concept):
+        return None  # no word of the concept in the statement: none in its clauses either
     if any(page.value(part, concept) is not None for part in parts):
         return None  # the clauses disagree: reading them whole would not settle it
     return page.value(" ".join(part.strip().rstrip(".!?") for part in parts), concept)
