@@ -150,7 +150,9 @@ _VAT_LABEL = re.compile(
 _OTHER_LABEL = re.compile(
     r"\b(?:kvk(?:-?nummer)?|krs|cif|nif|nipc|p\.?\s?iva|partita\s+iva|codice\s+fiscale|i[cč]o|firmenbuch\w*|fn"
     r"|uid(?:-?nr\.?)?|ein|abn|acn|registrikood|ondernemingsnummer|kbo|bce|handelsregister\w*|registernummer"
-    r"|n[°º]\s?d'?entreprise|tax\s+(?:id|number)|company\s+id)",
+    r"|n[°º]\s?d'?entreprise|tax\s+(?:id|number)|company\s+id"
+    # Ireland's Companies Registration Office: "CRO number 612345", "Registered in Ireland No. 612345"
+    r"|cro\b(?:\s+(?:no\.?|number|nr\.?))?|registered\s+in\s+ireland(?:\s+no\.?)?|companies\s+registration\s+office)",
     re.IGNORECASE,
 )
 #: How far before a number its label may stand.

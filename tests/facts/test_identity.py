@@ -440,3 +440,16 @@ def test_a_foreign_tax_number_is_no_prefix_problem() -> None:
     # "US" is a country: a tax number of a register the tool does not read, not a typo.
     [fact] = gather_org_numbers(_doc("<p>VAT: US 12 3456789</p>"))
     assert fact.problem == "unknown"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["CRO number 612345", "Registered in Ireland No. 612345.", "Companies Registration Office: 612345"],
+)
+def test_an_irish_company_number_is_a_number_of_a_register_the_tool_does_not_check(text: str) -> None:
+    assert numbers(f"<p>{text}</p>") == [("other", "", "612345", False)]
+
+
+@pytest.mark.parametrize("text", ["Crossing 12345 Street", "We cross 612345 items"])
+def test_cro_only_as_a_word(text: str) -> None:
+    assert numbers(f"<p>{text}</p>") == []
