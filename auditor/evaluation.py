@@ -188,10 +188,11 @@ def _returns_info(outcome: RuleOutcome, facts: SiteFacts | None = None) -> Tool:
     if stated == "present" or facts is None:
         return stated
     topics = {PassageTopic.WITHDRAWAL_PERIOD, PassageTopic.WITHDRAWAL_FORM, PassageTopic.RETURN_COSTS}
+    if any(p.topic in topics for p in facts.passages):
+        return "present"
+    # a sentence that only speaks of returns counts, as the rule reads it: not in the privacy notice
     privacy = {url_key(p.url) for p in facts.pages if p.kind == PageKind.PRIVACY}
-    # a sentence that only speaks of returns ("mention") counts, as the rule reads it: not in the
-    # privacy notice
-    if any(p.topic in topics and not ("mention" in p.flags and url_key(p.url) in privacy) for p in facts.passages):
+    if any(p.topic == PassageTopic.RETURNS_MENTION and url_key(p.url) not in privacy for p in facts.passages):
         return "present"
     if any(p.kind == PageKind.RETURNS for p in facts.pages):
         return "present"

@@ -643,6 +643,7 @@ class PassageTopic(StrEnum):
     RETURN_COSTS = "return_costs"  # who pays the return shipping
     SERVICE_HOURS = "service_hours"  # opening hours or a promised response time
     LEGAL_CITATION = "legal_citation"  # an act cited by name, number or section ("§ 5 TMG")
+    RETURNS_MENTION = "returns_mention"  # a sentence that speaks of returns, in any words (no statement)
 
 
 #: Click depth recorded for a page no link from the home page leads to (``linked`` is False).

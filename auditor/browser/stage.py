@@ -24,7 +24,7 @@ from typing import Literal
 
 from auditor.browser.render import Browser, RenderedPage
 from auditor.facts.dom import Document
-from auditor.models import BannerInfo, PageSnapshot, RenderInfo, SiteCrawl
+from auditor.models import BannerInfo, PageSnapshot, PassageTopic, RenderInfo, SiteCrawl
 from auditor.web.saved import SavedCopy
 
 RenderMode = Literal["auto", "always", "never"]
@@ -147,7 +147,7 @@ def finding_locators(html: str, url: str) -> list[str]:
                   gather_passages(doc, doc.lang)):
         # a sentence that only speaks of returns is a review signal, not evidence worth a picture
         found.extend(f.locator for f in facts if f.locator and not f.locator.startswith("$")
-                     and "mention" not in getattr(f, "flags", ()))
+                     and getattr(f, "topic", None) != PassageTopic.RETURNS_MENTION)
     return found
 
 

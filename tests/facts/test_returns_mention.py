@@ -6,11 +6,12 @@ import pytest
 
 from auditor.facts.dom import Document
 from auditor.facts.passages.returns_mention import gather
+from auditor.models import PassageTopic
 
 
 def mentions(body: str, lang: str = "sv") -> list[str]:
     doc = Document(f"<html><body>{body}</body></html>", "https://www.butik.se/villkor")
-    return [p.excerpt for p in gather(doc, lang) if "mention" in p.flags]
+    return [p.excerpt for p in gather(doc, lang) if p.topic == PassageTopic.RETURNS_MENTION]
 
 
 @pytest.mark.parametrize(

@@ -310,7 +310,7 @@ def _closest(subject: Subject, facts: FactView, pages: Pages) -> PageInfo | None
     candidates = pages.of_kinds([subject.kind])
     if subject.topics:
         for passage in facts.passages:
-            if passage.topic not in subject.topics or passage.region != Region.MAIN or "mention" in passage.flags:
+            if passage.topic not in subject.topics or passage.region != Region.MAIN:
                 continue
             if passage.topic == PassageTopic.WITHDRAWAL_PERIOD and "right_named" not in passage.flags \
                     and "open_purchase" in passage.flags:

@@ -236,7 +236,7 @@ class WithdrawalPeriod(Rule):
     def evaluate(self, facts: FactView, ctx: AuditContext) -> Verdict:
         pages = Pages(facts.pages)
         days = float(ctx.params.get("withdrawal_days", 14))
-        found = [p for p in facts.passages if p.topic == PassageTopic.WITHDRAWAL_PERIOD and "mention" not in p.flags]
+        found = [p for p in facts.passages if p.topic == PassageTopic.WITHDRAWAL_PERIOD]
         right = [p for p in found if "open_purchase" not in p.flags]
         opens = [p for p in found if "open_purchase" in p.flags]
         stated = [p for p in right if p.in_days() is not None]
@@ -319,8 +319,7 @@ class WithdrawalPeriod(Rule):
             return needs_review(MESSAGES("doubt", doubt=doubt), pages.searched(5))
         # The site speaks of returns in words the tool read as no statement of the right: not
         # recognised is not absent.
-        mentions = one_per_place([p for p in facts.passages if "mention" in p.flags
-                                  and p.topic == PassageTopic.WITHDRAWAL_PERIOD
+        mentions = one_per_place([p for p in facts.passages if p.topic == PassageTopic.RETURNS_MENTION
                                   and pages.kind(p.url) != PageKind.PRIVACY])
         if mentions:
             return needs_review(
