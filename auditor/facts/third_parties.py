@@ -174,10 +174,12 @@ def _credited(sentence: str) -> Owner | None:
     return Owner(match.group("name").strip(), "context")
 
 
+@lru_cache(maxsize=2048)
 def _partnered(sentence: str) -> Owner | None:
     """The shop's partner, when ``sentence`` (up to a contact detail) introduces one by its role
     and name, and does not speak for the shop after the name ("… vår samarbeidspartner Nåløyet
-    Sysalong i Bergen, tlf. " before the partner's number)."""
+    Sysalong i Bergen, tlf. " before the partner's number). Kept by the sentence, as
+    :func:`_credited`."""
     pattern = third_parties().partner
     # the last partner named before the detail
     match = next(reversed(list(pattern.finditer(sentence))), None) if pattern is not None else None

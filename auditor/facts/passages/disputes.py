@@ -33,6 +33,7 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
 from importlib import resources
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from auditor.facts.concepts import stem
@@ -90,10 +91,16 @@ class Body:
 
 
 @cache
+def _topic_file() -> dict[str, Any]:
+    """``adr_body.toml``, read once: its language tables, ``[sites]``, ``[aliases]``, ``[foreign]``."""
+    file = resources.files("auditor") / "rules" / "lexicon" / "topics" / "adr_body.toml"
+    return tomllib.loads(file.read_text(encoding="utf-8"))
+
+
+@cache
 def _bodies() -> tuple[tuple[Body, ...], dict[str, str]]:
     """Every body name over all languages, longest first; and the ``[sites]`` table."""
-    file = resources.files("auditor") / "rules" / "lexicon" / "topics" / "adr_body.toml"
-    data = tomllib.loads(file.read_text(encoding="utf-8"))
+    data = _topic_file()
     found: dict[str, Body] = {}
     for lang in LANGUAGES:
         for name in data.get(lang, {}).get("bodies", []):
@@ -325,9 +332,8 @@ def _names_unknown_body(text: str, kinds: Phrases) -> bool:
 def foreign_body_endings() -> tuple[str, ...]:
     """How names of other countries' dispute bodies end in their own language (``[foreign]``),
     normalised as page words are."""
-    file = resources.files("auditor") / "rules" / "lexicon" / "topics" / "adr_body.toml"
-    data = tomllib.loads(file.read_text(encoding="utf-8"))
-    return tuple(normalise(str(e)) for e in data.get("foreign", {}).get("body_endings", []) if normalise(str(e)))
+    endings = _topic_file().get("foreign", {}).get("body_endings", [])
+    return tuple(normalise(str(e)) for e in endings if normalise(str(e)))
 
 
 @lru_cache(maxsize=KEPT_READINGS)
