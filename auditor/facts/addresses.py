@@ -25,7 +25,7 @@ from typing import Any, NamedTuple
 
 from babel import Locale
 
-from auditor.facts.dom import Document, TextBlock, excerpt
+from auditor.facts.dom import Document, TextBlock, clean, excerpt
 from auditor.facts.third_parties import owner_by_context
 from auditor.models import AddressFact, Region
 
@@ -419,7 +419,7 @@ def _unread_streets(
     for line in block.text.split("\n"):
         if re.search(r"\d", line):
             for code in _codes(line):
-                if _after_copyright(line[: code.start]) or _BOX_NUMBER.search(line, 0, code.start):
+                if _after_copyright(line[: code.start]):
                     continue
                 country = postal_country(code.code, country_hint, prefix=code.prefix, town=code.town,
                                          text=block.text, among=code.countries)
@@ -480,16 +480,15 @@ def _labelled(
         out.append(AddressFact(
             url=doc.url, locator=doc.locator(block.element),
             excerpt=excerpt(block.text, start, end),
-            region=doc.region(block.element), street=clean_value(value), postal_code="", town="",
+            region=doc.region(block.element), street=clean(value)[:_LABELLED_LENGTH], postal_code="", town="",
             country=country_hint.upper(), method="labelled", third_party=owner is not None,
             owner=owner.name if owner else "", owner_reason=owner.reason if owner else None,
         ))
     return out
 
 
-def clean_value(value: str) -> str:
-    """A labelled value on one line, at most 120 characters."""
-    return re.sub(r"\s+", " ", value)[:120]
+#: The most of a labelled value kept as its street (on one line).
+_LABELLED_LENGTH = 120
 
 
 def _may_follow_street(before: str, code: _Code, country: str, hint: str) -> bool:
@@ -564,7 +563,7 @@ def _parse_addresses(text: str, country_hint: str) -> tuple[ParsedAddress, ...]:
     for index, line in enumerate(lines):
         if not re.search(r"\d", line):
             continue
-        codes = [code for code in _codes(line) if not _BOX_NUMBER.search(line, 0, code.start)]
+        codes = _codes(line)
         for code in codes:
             found = _address(lines, offsets, index, code, country_hint, text)
             if found is not None:
@@ -611,12 +610,12 @@ def _stacked_address(
     if above >= 2 and _is_county(lines[above].strip().rstrip(",")):
         above -= 1  # "Padstow" / "Cornwall" / "PL28 8AX": the county on a line of its own
     town = _COUNTY.sub("", lines[above].strip().rstrip(","))
-    if not re.fullmatch(rf"{_TOWN}", town) or _town(town) != town:
+    if not _whole_town(town):
         return None
     row = above - 1
     span = _stacked_street(lines[row])
     locality = lines[row].strip().rstrip(",")
-    if span is None and row >= 1 and re.fullmatch(rf"{_TOWN}", locality) and _town(locality) == locality:
+    if span is None and row >= 1 and _whole_town(locality):
         row -= 1  # "PO Box 417" / "Rothbury" / "Morpeth" / …: a village above the post town
         span = _stacked_street(lines[row])
     if span is None:
@@ -632,6 +631,11 @@ def _stacked_address(
     )
 
 
+def _whole_town(text: str) -> bool:
+    """Whether ``text`` is a town name and nothing else (a stacked address's town or village line)."""
+    return re.fullmatch(_TOWN, text) is not None and _town(text) == text
+
+
 def _stacked_street(line: str) -> tuple[str, bool, int] | None:
     """The street (or box) of a stacked address's line: numbered as anywhere, or a British one
     without a number ("Coast Road")."""
@@ -645,9 +649,9 @@ def _stacked_street(line: str) -> tuple[str, bool, int] | None:
 @lru_cache(maxsize=4096)
 def _codes(line: str) -> tuple[_Code, ...]:
     """Postcodes with a town on ``line``, in every format of the data; where two formats read
-    the same place, the longer postcode (``1234 AB`` over ``1234``). Kept by the line: the
-    address parser and the unread-street reader both ask it of every line with a digit, and a
-    site's footer is on every page."""
+    the same place, the longer postcode (``1234 AB`` over ``1234``); never a PO box's number
+    ("Postboks 2214 Grünerløkka"). Kept by the line: the address parser and the unread-street
+    reader both ask it of every line with a digit, and a site's footer is on every page."""
     grammar = _grammar()
     found: list[_Code] = []
     for pattern, countries in grammar.postcode_first if grammar.any_postcode_first.search(line) else ():
@@ -670,7 +674,7 @@ def _codes(line: str) -> tuple[_Code, ...]:
                 out[-1] = out[-1]._replace(countries=out[-1].countries + code.countries)
             continue
         out.append(code)
-    return tuple(out)
+    return tuple(code for code in out if not _BOX_NUMBER.search(line, 0, code.start))
 
 
 def _address(
