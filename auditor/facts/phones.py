@@ -104,10 +104,10 @@ _ABOVE_BLOCKS = 2
 _ABOVE_LENGTH = 60
 _CURRENCY_AFTER = re.compile(r"^\s*(?:kr\b|:-|,-|sek\b|nok\b|dkk\b|eur\b|€|\$|£|euro\b)", re.IGNORECASE)
 _DATE = re.compile(r"^\d{1,4}[-./]\d{1,2}[-./]\d{1,4}$")
-#: A phone word, an optional colon, then a run of digits with the usual separators.
 #: What may follow the phone word before its colon: a second word for the same line ("Tel/Fax",
 #: "Telefon & fax", "Puh./faksi") and a short remark in brackets ("Mobile (fairs only)").
 _LABEL_TAIL = r"(?:\s*[/&+]\s*[^\W\d_]{2,8}\.?)?(?:\s*\([^()\n\d]{1,30}\))?"
+#: A phone word, an optional colon, then a run of digits with the usual separators.
 _LABELLED_DIGITS = re.compile(
     _PHONE_WORD.pattern + r"\.?" + _LABEL_TAIL + r"\s*:?\s*(?P<number>\+?\(?\d[\d \t()./-]{4,22}\d)",
     re.IGNORECASE,
