@@ -462,7 +462,8 @@ _AND_FAX = re.compile(
 def _label(window: str, phone_word: re.Pattern[str]) -> bool | None:
     """What the labels in ``window`` say of the number after it: the nearest decides ("Org.nr
     556677-8899, Tel 08-123 45 67" has both before the phone); None when there is none."""
-    if "ax" in window or "aks" in window:
+    folded = window.casefold()  # the pattern ignores case, so its gate must too ("TELEFON & FAX:")
+    if "ax" in folded or "aks" in folded:
         window = _AND_FAX.sub(lambda m: m.group(0)[: m.start("fax") - m.start()] + " " * len(m.group("fax")), window)
     positive = [m.end() for m in phone_word.finditer(window)]
     negative = [m.end() for m in _NOT_PHONE_WORD.finditer(window)]

@@ -277,6 +277,7 @@ def test_a_run_of_number_characters_holds_its_digits() -> None:
         ("<p>Fenwick &amp; Daughter<br>Tel/Fax: 01632 960 412</p>", "GB", "01632960412"),
         ("<p>Mobile (fairs only): 07700 900 583</p>", "GB", "07700900583"),
         ("<p>Telefon &amp; Fax: 040 123 45 67</p>", "DE", "+49401234567"),
+        ("<p>TELEFON &amp; FAX: 040 123 45 67</p>", "DE", "+49401234567"),
         # a label in a heading above, a remark on a line of its own under the number
         ("<h4>Telefon</h4><p>0171 / 4 82 93 06<br><small>Während Shootings nicht erreichbar.</small></p>", "DE",
          "+491714829306"),
