@@ -174,7 +174,8 @@ def _return_time_reading(text: str) -> _Assigned | None:
     if slots.get("return_time"):
         return tuple(_assign(text, {**slots, "open": slots["return_time"]}, _label_words(text))["open"])
     starts = slots.get("start", [])
-    others = [o for o in slots.get("other", []) if not _within(o, starts)]
+    # "skickas tillbaka", "sendes tilbage": the sending word is the return's, not a delivery's
+    others = [o for o in slots.get("other", []) if not _within(o, starts) and not _within(o, slots.get("return", []))]
     if not slots.get("return") or others or slots.get("fault"):
         return None
     assigned = _assign(text, {**slots, "open": slots["return"]}, _label_words(text))["open"]
@@ -268,9 +269,10 @@ def _assign(text: str, slots: dict[str, list[Span]], label_words: int) -> dict[s
     starts = slots.get("start", [])
     named = slots.get("right", [])
     # A delivery word that says when the period starts ("från leveransen") is no other period's,
-    # and neither is a word inside the right's own name.
-    others = [o for o in slots.get("other", []) if not _within(o, starts) and not _within(o, named)]
+    # and neither is a word inside the right's own name or a return's ("sendes tilbake").
     returns = slots.get("return", [])
+    others = [o for o in slots.get("other", []) if not _within(o, starts) and not _within(o, named)
+              and not _within(o, returns)]
     assigned: dict[str, list[tuple[int, Period, bool]]] = {"right": [], "open": [], "other": []}
     for period in periods(text):
         if period.unit == "hours":
