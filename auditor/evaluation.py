@@ -172,9 +172,11 @@ def _stated_period(outcome: RuleOutcome, facts: SiteFacts | None = None) -> Tool
 def _adr_info(outcome: RuleOutcome, facts: SiteFacts | None = None) -> Tool:
     """The label counts a dispute body named or the EU ODR platform referred to. adr-body keeps in
     review a site that refers only to the ODR platform (closed in July 2025) or names a body the
-    tool does not know: for the label, that information is there."""
+    tool does not know: for the label, that information is there. A trader's statement that it
+    takes no part in dispute resolution, with no body named, is left to the reader (labellers
+    differ on it): cannot tell."""
     if outcome.outcome == Outcome.NEEDS_REVIEW and facts is not None and any(
-        p.topic in (PassageTopic.ODR_LINK, PassageTopic.ADR_BODY) for p in facts.passages
+        p.topic in (PassageTopic.ODR_LINK, PassageTopic.ADR_BODY) and "declined" not in p.flags for p in facts.passages
     ):
         return "present"
     return _by_outcome(outcome, facts)

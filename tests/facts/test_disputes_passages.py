@@ -194,3 +194,36 @@ def test_another_countrys_body_by_how_its_name_ends_is_an_unknown_body(text: str
 def test_a_body_ending_without_a_dispute_word_is_no_body() -> None:
     assert passages("<p>Our founder sat on De Geschillencommissie's board in 2010.</p>", PassageTopic.ADR_BODY,
                     "en") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("We aren't members of an alternative dispute resolution scheme, so we won't be using one.", "en"),
+        ("Vi deltar inte i alternativ tvistlösning.", "sv"),
+        ("Vi er ikke medlem av noe utenomrettslig klageorgan.", "nb"),
+        ("Vi deltager ikke i alternativ tvistløsning.", "da"),
+        ("Emme osallistu vaihtoehtoiseen riidanratkaisuun.", "fi"),
+    ],
+)
+def test_a_trader_declining_dispute_resolution_is_flagged_declined(text: str, lang: str) -> None:
+    [fact] = passages(f"<p>{text}</p>", PassageTopic.ADR_BODY, lang)
+    assert fact.flags == ["declined"] and not fact.name
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("We do not use cookies for advertising.", "en"),  # declining, but not dispute resolution
+        ("Alternative dispute resolution is explained on our help pages.", "en"),  # nothing declined
+        ("Vi deltar inte i mässor.", "sv"),
+    ],
+)
+def test_declining_needs_both_dispute_resolution_and_a_refusal(text: str, lang: str) -> None:
+    assert passages(f"<p>{text}</p>", PassageTopic.ADR_BODY, lang) == []
+
+
+def test_a_named_body_is_read_as_named_even_beside_a_refusal() -> None:
+    [fact] = passages("<p>We are not members of an ADR scheme, but you may contact Retail ADR.</p>",
+                      PassageTopic.ADR_BODY, "en")
+    assert fact.name == "Retail ADR" and "declined" not in fact.flags

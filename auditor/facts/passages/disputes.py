@@ -8,7 +8,9 @@ platform.
   link to another site (``target`` then holds it, a dispute body's own site first) and
   ``postal_address`` when the block gives a postal code. A sentence about taking a dispute to a
   kind of body the lexicon does not know by name ("the Consumer Disputes Committee", a foreign
-  "Schlichtungsstelle") is flagged ``unknown_body``, without a name. The German § 36 VSBG statement adds
+  "Schlichtungsstelle") is flagged ``unknown_body``, without a name; one saying the trader takes no
+  part in dispute resolution out of court ("we aren't members of an ADR scheme", outside Germany)
+  is flagged ``declined``, without a name. The German § 36 VSBG statement adds
   ``vsbg_unwilling`` ("nicht bereit und nicht verpflichtet") or ``vsbg_willing``.
   A body named without saying it is the one to turn to is flagged ``no_context``: neither its
   sentence, nor its block (statement unit), nor the heading right before the block says that
@@ -337,17 +339,23 @@ def foreign_body_endings() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=KEPT_READINGS)
-def _adr_reading(text: str) -> tuple[tuple[str, ...], str | None, bool]:
+def _adr_reading(text: str) -> tuple[tuple[str, ...], str | None, str | None]:
     """What one sentence says of dispute bodies, from its text alone (kept: a site's footer and
-    terms repeat on its pages): the bodies it names, its § 36 VSBG statement, and whether it
-    names a body the lexicon does not know as the one to turn to."""
+    terms repeat on its pages): the bodies it names, its § 36 VSBG statement, and, when it names
+    none, whether it sends disputes to a body the lexicon does not know (``unknown_body``) or
+    says the trader takes no part in dispute resolution out of court (``declined``)."""
     lex = topic_phrases("adr_body")
     names = bodies_named(text) or _bodies_by_address(text)
     vsbg = _vsbg(text, lex.get("vsbg_statement", ()), lex.get("vsbg_unwilling", ()), lex.get("vsbg_willing", ()))
-    # the dispute word first: rarer than a capitalised word, and one look at the sentence
-    unknown = (not names and vsbg is None and has_phrase(word_list(text), lex.get("dispute", ()))
-               and _names_unknown_body(text, lex.get("unknown_body", ())))
-    return tuple(names), vsbg, unknown
+    other: str | None = None
+    if not names and vsbg is None:
+        words = word_list(text)
+        if has_phrase(words, lex.get("out_of_court", ())) and has_phrase(words, lex.get("declined", ())):
+            other = "declined"
+        # the dispute word first: rarer than a capitalised word, and one look at the sentence
+        elif has_phrase(words, lex.get("dispute", ())) and _names_unknown_body(text, lex.get("unknown_body", ())):
+            other = "unknown_body"
+    return tuple(names), vsbg, other
 
 
 def _adr_sentences(doc: Document, lang: str) -> list[PassageFact]:
@@ -359,13 +367,14 @@ def _adr_sentences(doc: Document, lang: str) -> list[PassageFact]:
         heading = _heading(blocks, i)
         for sentence in sentences(block.text):
             text = sentence.text
-            names, vsbg, unknown = _adr_reading(text)
+            names, vsbg, other = _adr_reading(text)
             if not names and vsbg is None:
-                if unknown:
+                if other:
                     # "refer the dispute to the Consumer Disputes Committee": a body the lexicon
-                    # does not know (another country's), named as the one to turn to
+                    # does not know (another country's), named as the one to turn to; or "we
+                    # aren't members of an ADR scheme": the trader's position, stated
                     out.append(passage_fact(doc, block.element, PassageTopic.ADR_BODY, lang, text,
-                                            flags=["unknown_body"]))
+                                            flags=[other]))
                 continue
             if web is None:
                 web = _web_address(doc, block)

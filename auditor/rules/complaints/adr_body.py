@@ -17,7 +17,8 @@ What it checks
       go to it (a data recipient, a blog post, a former employer, an award: the gatherer's
       ``no_context`` flag): the tool cannot tell whether the page points consumers to it; or
       the page sends disputes to a body the tool does not know by name (another country's:
-      ``unknown_body``), or names only the EU ODR platform;
+      ``unknown_body``), or says the trader takes no part in dispute resolution without
+      naming a body (``declined``, outside Germany), or names only the EU ODR platform;
     * fail: no dispute body on any page, when the terms were read and the crawl saw the
       contact pages (absence is established).
 
@@ -132,12 +133,17 @@ MESSAGES = Messages(
         "No dispute body the tool knows is named, but the page speaks of taking disputes to one ('{excerpt}'); "
         "check which body it is and whether it is the competent one.",
     ),
+    declined=N_(
+        "No dispute body is named; the trader says it does not take part in dispute resolution out of court "
+        "('{excerpt}'). Check whether it must still name the competent body.",
+    ),
     platform_only=N_(
         "No dispute body is named; only the EU online dispute resolution platform is referred to (closed on 20 "
         "July 2025). Check whether the trader must name the competent body.",
     ),
     note_unknown_body=N_("dispute body the tool does not know"),
     note_platform=N_("EU ODR platform, no dispute body"),
+    note_declined=N_("the trader takes no part in dispute resolution"),
     some_body=N_("a dispute body"),
     # Evidence notes; a linked body's address follows in parentheses.
     note_unwilling=N_("§ 36 VSBG statement (not willing)"),
@@ -227,6 +233,14 @@ class AdrBody(Rule):
             return needs_review(
                 MESSAGES("unknown_body", excerpt=unknown[0].excerpt),
                 [_evidence(p, pages, MESSAGES("note_unknown_body")) for p in unknown[:3]],
+            )
+        # "We aren't members of an ADR scheme": the trader states its position; whether the law
+        # still asks it to name the competent body (Sweden's does) is for a reader.
+        declined = one_per_place([p for p in passages if "declined" in p.flags])
+        if declined:
+            return needs_review(
+                MESSAGES("declined", excerpt=declined[0].excerpt),
+                [_evidence(p, pages, MESSAGES("note_declined")) for p in declined[:3]],
             )
         platform = one_per_place([p for p in facts.passages if p.topic == PassageTopic.ODR_LINK])
         if platform:
