@@ -544,6 +544,10 @@ class _Code(NamedTuple):
     town_first: bool
 
 
+#: A short remark in brackets right after a house number: where to enter, which floor.
+_HOUSE_REMARK = re.compile(r"(\b\d{1,4}\s?[a-zA-Z]?)(\s*\((?:[^()\d\n]|\d{1,2}\.?\s)[^()\n]{0,28}\))(?=\s*(?:,|\n|$|\w))")
+
+
 def parse_addresses(text: str, country_hint: str) -> list[ParsedAddress]:
     """Addresses in a text whose lines are separated by newlines (a block, or a structured
     ``streetAddress`` and locality joined)."""
@@ -555,6 +559,10 @@ def _parse_addresses(text: str, country_hint: str) -> tuple[ParsedAddress, ...]:
     """:func:`parse_addresses`, once per text: a site's footer repeats on every page, and the
     trader-name gatherer reads the same blocks again (every pattern of every postcode format runs
     over each line with a digit)."""
+    if "(" in text:
+        # "Gerbergässlein 14 (Hinterhaus)", "Storgatan 12 (gården)": a remark after the house
+        # number is blanked, same length, so that offsets into the text still hold
+        text = _HOUSE_REMARK.sub(lambda m: m.group(1) + " " * len(m.group(2)), text)
     lines = text.split("\n")
     offsets = [0]
     for line in lines[:-1]:

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from auditor.facts.addresses import ADDRESS_COUNTRIES, gather_addresses, postal_country, postal_formats
+from auditor.facts.addresses import ADDRESS_COUNTRIES, gather_addresses, parse_addresses, postal_country, postal_formats
 from auditor.facts.dom import Document
 from auditor.models import Region
 
@@ -479,3 +479,18 @@ def test_what_an_address_label_announces_is_kept_when_not_read(body: str, value:
 def test_labels_without_an_unread_address_keep_nothing(body: str) -> None:
     doc = Document(f"<html><body>{body}</body></html>", "https://www.kompis.dk/kontakt")
     assert [a for a in gather_addresses(doc, "DK") if a.method == "labelled"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "street", "code"),
+    [
+        ("Gerbergässlein 14 (Hinterhaus)\nCH-4051 Basel", "Gerbergässlein 14", "4051"),
+        ("Storgatan 12 (gården)\n123 45 Borås", "Storgatan 12", "123 45"),
+        ("Hauptstraße 5 (2. OG), 10115 Berlin", "Hauptstraße 5", "10115"),
+        ("Vestergade 3 B (baghuset)\n8000 Aarhus C", "Vestergade 3 B", "8000"),
+    ],
+)
+def test_a_remark_in_brackets_after_the_house_number_is_left_out(text: str, street: str, code: str) -> None:
+    [found] = parse_addresses(text, "")
+    assert (found.street, found.postal_code) == (street, code)
+    assert text[found.start:found.end].endswith(found.town)  # offsets still into the text as written
