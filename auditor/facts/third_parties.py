@@ -106,7 +106,8 @@ def third_parties() -> ThirdParties:
     # tehnyt Pixel": a credit, then the maker's name (no address of a site) up to the detail.
     by = rf"\s+(?:{alternatives('by')})\b"
     credit = re.compile(
-        rf"\b(?:(?:{alternatives('makers')})(?:\s*:|{by})|(?:{alternatives('works')}){by}|(?:{alternatives('verbs')}))"
+        rf"\b(?:(?:{alternatives('makers')})(?:\s*:|{by})|(?:{alternatives('works')})(?:\s+(?:{alternatives('made')}))?{by}"
+        rf"|(?:{alternatives('verbs')}))"
         r"\s+(?P<name>[^\W\d][^\n:/@]{1,59}?)[\s·|,:–-]*$",
         re.IGNORECASE,
     )

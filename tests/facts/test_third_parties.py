@@ -97,6 +97,9 @@ def test_a_third_partys_name_inside_the_sites_own_is_the_trader(owner: str, text
         ("Sivut tehnyt Pikselipaja, pikseli@pikselipaja.fi", "Pikselipaja"),
         ("Webdesign: Studio Nord GmbH – kontakt@studionord.de", "Studio Nord GmbH"),
         ("Webbplatsen är gjord av Kodkollektivet, hej@kodkollektivet.se", "Kodkollektivet"),
+        ("© Bigården 2012 | Hemsidan gjord av Larssons Webb – webb@larssonswebb.se", "Larssons Webb"),
+        ("Nettsiden er laget av Fjordpiksel AS, post@fjordpiksel.no", "Fjordpiksel AS"),
+        ("Webseite erstellt von Pixelwerk Rhein, info@pixelwerk.example", "Pixelwerk Rhein"),
     ],
 )
 def test_a_detail_in_a_credit_line_is_the_site_makers(text: str, maker: str) -> None:
@@ -113,6 +116,7 @@ def test_a_detail_in_a_credit_line_is_the_site_makers(text: str, maker: str) -> 
         "Kotisivut: www.savipaja.fi, info@savipaja.fi",
         "Website: butiken.co.uk, hello@butiken.co.uk",
         "Kotisivut: info@savipaja.fi",  # no one named
+        "Vi har gjort hemsidan själva, hej@bigarden.se",  # the shop speaks
     ],
 )
 def test_a_site_label_or_a_designer_is_no_credit_line(text: str) -> None:
