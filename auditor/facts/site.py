@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 
 from auditor import lexicon, profiles
 from auditor.facts.accounts import gather_account_links
-from auditor.facts.addresses import gather_addresses
+from auditor.facts.addresses import ADDRESS_COUNTRIES, gather_addresses
 from auditor.facts.chat import gather_chat
 from auditor.facts.dom import Document, clean
 from auditor.facts.emails import gather_emails
@@ -81,9 +81,24 @@ def guess_jurisdiction(url: str, lang: str) -> str:
     return (tld and profiles.jurisdiction_of_tld(tld)) or profiles.jurisdiction_of_language(lang) or "eu"
 
 
-def phone_region(jurisdiction: str, lang: str) -> str:
-    """Region for national-format numbers; ``ZZ`` (unknown) accepts international numbers only."""
-    return profiles.country(jurisdiction).region or profiles.region_of_language(lang) or "ZZ"
+def phone_region(jurisdiction: str, lang: str, url: str = "") -> str:
+    """Region for national-format numbers; ``ZZ`` (unknown) accepts international numbers only.
+
+    The jurisdiction's country first, then the country of the site's domain where no profile
+    covers it (an Irish shop's "087 214 6630" on .ie, a Swiss one's "061 261 48 73" on .ch: a
+    national number is the country's where the trader is, whatever law applies), then the page's
+    language."""
+    host = urlsplit(url).hostname or ""
+    tld = host.rsplit(".", 1)[-1] if "." in host else ""
+    region = profiles.country(jurisdiction).region
+    domain = _TLD_REGIONS.get(tld, tld.upper()) if len(tld) == 2 else ""
+    if domain in ADDRESS_COUNTRIES and not profiles.jurisdiction_of_tld(tld):
+        return domain
+    return region or profiles.region_of_language(lang) or "ZZ"
+
+
+#: Country-code domains whose region code differs from the domain.
+_TLD_REGIONS = {"uk": "GB"}
 
 
 def registrable_domain(url: str) -> str:
@@ -331,7 +346,7 @@ def gather_site(crawl: SiteCrawl, jurisdiction: str | None = None) -> SiteFacts:
     script_links: list[ScriptLinkFact] = []
     for page, doc in docs:
         lang = langs[id(doc)] or home_lang
-        region = phone_region(juris, lang)
+        region = phone_region(juris, lang, home_url)
         static = _facts_of(page, doc, lang, region, hosts, site_domain, page.html, guard)
         found.add(static)
         rendered_doc = _rendered_doc(page)

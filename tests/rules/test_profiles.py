@@ -57,6 +57,23 @@ def test_phone_region_from_the_jurisdiction_then_the_language(jurisdiction: str,
     assert phone_region(jurisdiction, lang) == region
 
 
+@pytest.mark.parametrize(
+    ("jurisdiction", "lang", "url", "region"),
+    [
+        ("eu", "en", "https://leafylane.ie/", "IE"),  # no Irish profile: the domain's country
+        ("eu", "de", "https://uhren.ch/", "CH"),
+        ("de", "de", "https://shop.at/", "AT"),  # German words, an Austrian trader
+        ("eu", "en", "https://shop.co.uk/", "GB"),
+        ("se", "sv", "https://shop.se/", "SE"),
+        ("se", "sv", "https://shop.no/", "SE"),  # a profile's domain: the jurisdiction given decides
+        ("eu", "en", "https://app.io/", "GB"),  # a domain sold worldwide says nothing of the trader
+        ("eu", "en", "http://127.0.0.1:8080/", "GB"),
+    ],
+)
+def test_phone_region_from_a_domain_no_profile_covers(jurisdiction: str, lang: str, url: str, region: str) -> None:
+    assert phone_region(jurisdiction, lang, url) == region
+
+
 def test_params_and_weights_still_overlay_the_default() -> None:
     assert profiles.params("se")["guarantee_min_months"] == 36
     assert profiles.params("eu")["withdrawal_days"] == 14
