@@ -134,7 +134,7 @@ class ContactAddress(Rule):
         ),
         category=Category.CONTACT,
         severity=Severity.CRITICAL,
-        requires=("addresses", "company_names", "org_numbers", "phones", "pages", "coverage"),
+        requires=("addresses", "company_names", "org_numbers", "phones", "emails", "pages", "coverage"),
         legal_refs=(legal.ECD_5_1, legal.CRD_6_1_C, *legal.NATIONAL_TRADER_INFO),
     )
 
@@ -144,7 +144,8 @@ class ContactAddress(Rule):
             a for a in facts.addresses
             if a.method == "text" and not a.third_party
             and (a.region in SITE_WIDE or pages.kind(a.url) in _ADDRESS_PAGES or _controller(a, facts, pages)
-                 or trader_block(a, facts.company_names, facts.coverage.home_url, pages) is not None)
+                 or trader_block(a, facts.company_names, facts.coverage.home_url, pages) is not None
+                 or _beside_own_email(a, facts))
         ]
         # The privacy notice's controller block counts, but the trader's own pages are shown first.
         visible.sort(key=lambda a: pages.kind(a.url) == PageKind.PRIVACY)
@@ -221,6 +222,18 @@ def _controller(address: AddressFact, facts: FactView, pages: Pages) -> bool:
         bool(_CONTROLLER.search(address.excerpt))
         or trader_block(address, facts.company_names, facts.coverage.home_url) is not None
         or numbered_block(address, facts.org_numbers) is not None
+    )
+
+
+def _beside_own_email(address: AddressFact, facts: FactView) -> bool:
+    """Whether the address's block also gives an email at the site's own domain ("Sandvik Slip /
+    Postboks 84 / 8301 Svolvær / post [at] lofotstein.no" in a privacy notice, "Kontakt" on an
+    about page): the shop's own contact block, wherever the page."""
+    excerpt = address.excerpt.lower()
+    return any(
+        e.same_site and not e.third_party and e.url == address.url
+        and (e.address.lower() in excerpt or e.address.rpartition("@")[2].lower() in excerpt)
+        for e in facts.emails
     )
 
 
