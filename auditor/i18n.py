@@ -498,7 +498,7 @@ PAGE_KINDS: Final[dict[str, Text]] = {
     "returns": NC_("page kind in a message", "returns"),
     "complaints": NC_("page kind in a message", "complaints"),
     "privacy": NC_("page kind in a message", "privacy"),
-    "other": NC_("page kind in a message", "other"),
+    "other": NC_("page kind in a message", "general"),
 }
 
 #: Regions of a page.
