@@ -288,6 +288,9 @@ _ENDINGS = "|".join(re.escape(e) for e in _STREET_ENDINGS)
 #: Street words written apart: German capitalised ("Lübecker Straße"), Nordic lower-case after a
 #: name in the genitive ("Karl Johans gate", "Kongens vej"). Never "Gate 4" at an airport.
 _STREET_WORDS = "Straße|Strasse|Str\\.|Weg|Allee|Platz|Gasse|gate|gata|gatan|vei|veg|vej|gade|allé|plass|plads|torg"
+#: A PO box alone in its block ("Postboks 1187 Sentrum" in a paragraph of its own, the postcode
+#: and town in the next): joined with them as a street alone is.
+_BOX_LINE = re.compile(rf"^\s*(?P<street>(?i:{_PO_BOX})(?:\s[{_UPPER}][\w'’-]+){{0,2}})\s*[,.]?\s*$")
 _STREET_ONLY = re.compile(
     # A capitalised name ending like a street ("Bogstadveien"), or capitalised words and a street
     # word, a house number (or range), then nothing more of a number: the end, a separator, or
@@ -379,7 +382,7 @@ def _joined_across_blocks(facts: list[AddressFact]) -> list[AddressFact]:
             if (back not in used and street.method == "text" and not street.postal_code and street.street
                     and street.region == fact.region):
                 out[at] = fact.model_copy(update={
-                    "street": street.street, "method": "text", "locator": street.locator,
+                    "street": street.street, "method": "text", "locator": street.locator, "po_box": street.po_box,
                     "excerpt": f"{street.excerpt} … {fact.excerpt}",
                     "third_party": street.third_party or fact.third_party,
                     "owner": street.owner or fact.owner, "owner_reason": street.owner_reason or fact.owner_reason,
@@ -511,7 +514,8 @@ def _streets_only(
     """Streets with a house number but no postcode or town in a block ("Butikken i Bogstadveien
     10"): an address a consumer cannot post to, which the rules report as incomplete."""
     out: list[AddressFact] = []
-    for match in _STREET_ONLY.finditer(block.text):
+    box = _BOX_LINE.match(block.text)
+    for match in [box] if box else _STREET_ONLY.finditer(block.text):
         street = match.group("street")
         if _UNIT_AFTER.match(block.text, match.end()):
             continue
@@ -525,7 +529,7 @@ def _streets_only(
                 url=doc.url, locator=doc.locator(block.element),
                 excerpt=excerpt(block.text, match.start("street"), match.end("street")),
                 region=doc.region(block.element), street=street, postal_code="", town="",
-                country=country_hint.upper(), third_party=owner is not None,
+                country=country_hint.upper(), po_box=box is not None, third_party=owner is not None,
                 owner=owner.name if owner else "", owner_reason=owner.reason if owner else None,
             )
         )
