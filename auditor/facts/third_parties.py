@@ -146,6 +146,13 @@ def owner_by_context(text: str, start: int) -> Owner | None:
     maker = _credited(sentence) or _partnered(sentence)
     if maker is not None:
         return maker
+    if _THEM.search(sentence) and len(ends) >= 1:
+        # "… formidles av Bergen Kursformidling. Ring dem på 55 30 18 42": the detail is of
+        # whoever the sentence before names
+        start_before = ends[-2].end() if len(ends) >= 2 else 0
+        named_before = _last_name(window[start_before:ends[-1].start() + 1])
+        if named_before:
+            return Owner(named_before, "context")
     found = _named(sentence)
     if found is None:
         lines = before.split("\n")
@@ -158,6 +165,28 @@ def owner_by_context(text: str, start: int) -> Owner | None:
     if _FIRST_PERSON.search(sentence[end:]):
         return None
     return owner
+
+
+#: Reaching someone else: "ring dem", "call them", "rufen Sie sie an", "soita heille".
+_THEM = re.compile(
+    r"\b(?:ring|ringa|ringe|call|phone|contact|kontakta|kontakt|kontakte|write to|email|e-mail|mail|skriv till|"
+    r"skriv til|rufen sie|kontaktieren sie|schreiben sie|soita|soittakaa|kirjoita)\s+(?:dem|dom|them|sie|ihnen|"
+    r"heille|heihin|hänelle)\b",
+    re.IGNORECASE,
+)
+#: A capitalised name after a sentence's first word: "Bergen Kursformidling", "Spoke & Chain".
+_NAME_IN = re.compile(r"(?<=\s)[A-ZÅÄÖÆØÜ][\w&'’.-]+(?:\s+(?:[A-ZÅÄÖÆØÜ][\w&'’.-]+|&))*")
+
+
+def _last_name(sentence: str) -> str:
+    """The last capitalised name in a sentence, its first word left out ("Vi" or "Kurs")."""
+    text = sentence.strip()
+    names = [m.group(0).rstrip(".") for m in _NAME_IN.finditer(text)
+             if not _PLACE_BEFORE.search(text[:m.start()])]  # "in Leeds" is where, not who
+    return names[-1] if names else ""
+
+
+_PLACE_BEFORE = re.compile(r"\b(?:in|i|på|im|at|near|bei)\s+$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=2048)

@@ -128,3 +128,21 @@ def test_a_mailto_link_in_a_credit_line_is_the_makers() -> None:
             "<a href='mailto:hei@verkkoveistamo.fi'>hei@verkkoveistamo.fi</a></p></footer></body></html>")
     [fact] = gather_emails(Document(html, "https://savipajarouta.fi/"), "savipajarouta.fi")
     assert (fact.third_party, fact.owner, fact.owner_reason) == (True, "Verkkoveistämö", "context")
+
+
+@pytest.mark.parametrize(
+    ("text", "owner"),
+    [
+        ("Bedriftskurs formidles av Bergen Kursformidling, som har avtalene. Ring dem på 55 30 18 42", "Bergen Kursformidling"),
+        ("Our frames come from Oak & Ash in Leeds. Call them on 0113 496 0000", "Oak & Ash"),
+        ("Die Rahmen baut die Tischlerei Holzmann. Rufen Sie sie an: 0761 123456", "Tischlerei Holzmann"),
+    ],
+)
+def test_a_detail_after_call_them_is_whoever_the_sentence_before_names(text: str, owner: str) -> None:
+    found = owner_by_context(text, len(text) - 11)
+    assert found is not None and found.name == owner
+
+
+def test_call_us_after_a_name_stays_the_shops() -> None:
+    text = "Våra ramar kommer från Snickeri Ek. Ring oss på 08-123 45 67"
+    assert owner_by_context(text, len(text) - 11) is None
