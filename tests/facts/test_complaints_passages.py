@@ -428,3 +428,33 @@ def test_the_right_as_remedies_claimed_by_law_or_the_law_under_its_heading(
     body: str, lang: str, expected: bool
 ) -> None:
     assert bool(_topic(_gather(body, title="AGB", lang=lang), RIGHT)) is expected
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        ("<main><p>Ist ein Artikel zerbrochen angekommen? Wir reparieren ihn oder erstatten den Preis.</p></main>", "de"),
+        ("<main><p>If your mug arrives cracked, send us a photo. We will replace it or refund you.</p></main>", "en"),
+    ],
+)
+def test_a_fault_in_one_sentence_and_the_remedy_in_the_next_state_the_right(body: str, lang: str) -> None:
+    assert _topic(_gather(body, lang=lang), RIGHT)
+
+
+def test_a_new_item_for_a_damaged_one_tells_how_to_complain_not_the_right() -> None:
+    facts = _gather("<main><p>Kommt ein Glas zerbrochen an, machen Sie ein Foto. Dann schicken wir Ihnen "
+                    "kostenlos ein neues Glas.</p></main>", lang="de")
+    assert not _topic(facts, RIGHT)
+    assert any({"howto", "defect"} <= set(f.flags) for f in _topic(facts, PROCEDURE))
+
+
+def test_a_fault_and_an_unrelated_next_sentence_say_nothing() -> None:
+    facts = _gather("<main><p>Kommt ein Glas zerbrochen an, ist das ärgerlich. Wir versenden montags.</p></main>",
+                    lang="de")
+    assert not _topic(facts, RIGHT)
+
+
+def test_warranty_claims_sent_to_the_maker_are_the_guarantees_procedure() -> None:
+    facts = _gather("<main><p>Warranty claims for the plates go directly to the maker at "
+                    "warranty@maker.example.</p></main>", lang="en")
+    assert all("warranty" in f.flags for f in _topic(facts, PROCEDURE)) and _topic(facts, PROCEDURE)

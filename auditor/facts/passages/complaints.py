@@ -10,7 +10,8 @@ Python):
   Mängelhaftung, legal guarantee / statutory rights), or speaking of faulty goods with a remedy,
   the law or a complaint ("Ist die Ware defekt, haben Sie Anspruch auf Nachbesserung"); a
   sentence about a fault under a heading that names the right ("Reklamation" – "Är något fel på
-  varan? Kontakta oss"). "Garanti" alone is not the right; complaints about personal data
+  varan? Kontakta oss"); a fault in one sentence and the remedy in the next ("Kommt ein Glas
+  zerbrochen an, machen Sie ein Foto. Dann schicken wir ein neues"). "Garanti" alone is not the right; complaints about personal data
   ("klagomål till IMY") are skipped.
 * ``complaint_procedure`` (concepts ``complaint_channel`` and ``complaint_answer``): a sentence
   about complaints (by its own words, or under a heading or on a page whose title is about
@@ -20,7 +21,9 @@ Python):
   ``working_days`` when counted in working days; ``answer_asap`` for "as soon as possible"
   without a period); ``defect`` when it is about faulty or damaged goods; ``general`` when only
   a fault in the sentence itself makes it about complaints (no complaint word, no heading, no
-  paragraph or page about them: "Är något fel, hör av dig så löser vi det"). Sentences that send
+  paragraph or page about them: "Är något fel, hör av dig så löser vi det"); ``warranty`` when the
+  claims are a commercial guarantee's and nothing of the law or a fault is named ("Warranty claims
+  go directly to the maker"). Sentences that send
   the consumer to a public body are dispute resolution, not this topic.
 * ``guarantee_period`` (concept ``complaint_period``, read as word positions): a period whose
   nearest subject word is the complaints right, a fault with a word of claiming or reporting
@@ -142,12 +145,28 @@ def gather(doc: Document, lang: str) -> list[PassageFact]:
         # A paragraph that has begun on complaints stays on them: "Reklamationer sendes til …
         # Vi vender tilbage inden for 5 hverdage" promises the complaint's answer time.
         carried = False
+        fault = ""  # the sentence before, when it speaks of faulty or damaged goods
         for sentence in _sentences(block.text):
             found = _sentence_facts(
                 doc, block, lang, sentence, inherited or carried, heading=tag in HEADINGS, links=links,
                 right_heading="" if tag in HEADINGS else right_heading,
                 asked=question or inner,
             )
+            if fault and not links and tag not in HEADINGS and not any(
+                f.topic == PassageTopic.COMPLAINTS_RIGHT for f in found
+            ):
+                # "Kommt ein Glas zerbrochen an, machen Sie ein Foto. Dann schicken wir Ihnen ein
+                # neues": the fault in one sentence, the remedy in the next
+                joined = f"{fault} {sentence.text}"
+                if _states_right(text_concepts(), joined):
+                    found = [*found, passage_fact(doc, block.element, PassageTopic.COMPLAINTS_RIGHT, lang, _show(joined), flags=[])]
+                elif not any(f.topic == PassageTopic.COMPLAINT_PROCEDURE for f in found) and _replaces(sentence.text):
+                    # "… machen Sie ein Foto. Dann schicken wir Ihnen ein neues Glas": how to complain
+                    found = [*found, passage_fact(doc, block.element, PassageTopic.COMPLAINT_PROCEDURE, lang,
+                                                  _show(joined), flags=["howto", "defect"])]
+            fault = sentence.text if _mentions_fault(sentence.text) and not any(
+                f.topic == PassageTopic.COMPLAINTS_RIGHT for f in found
+            ) else ""
             out.extend(found)
             carried = carried or (main and any(f.topic in _ON_COMPLAINTS for f in found))
             question = sentence.text if sentence.text.rstrip().endswith("?") else ""
@@ -228,6 +247,21 @@ def _speaks_of_fault(concepts: PageConcepts, text: str) -> bool:
     return bool(said) and not found.get("not_defect") and not found.get("privacy")
 
 
+def _replaces(text: str) -> bool:
+    """Whether a sentence promises a new item in place of a damaged one (``replacement``)."""
+    return bool(text_concepts().slots(text, _RIGHT).get("replacement"))
+
+
+@lru_cache(maxsize=KEPT_READINGS)
+def _mentions_fault(text: str) -> bool:
+    """Whether a sentence speaks of goods with a fault or damaged (not of a wrong size chosen, nor
+    of personal data), so that a remedy in the next sentence answers it."""
+    found = text_concepts().slots(text, _RIGHT)
+    return bool(found.get("defect") or found.get("damage")) and not found.get("not_defect") and not (
+        found.get("privacy") or found.get("commercial")
+    )
+
+
 def _cites_law(concepts: PageConcepts, text: str) -> bool:
     """Whether a sentence says the law applies ("Es gelten die gesetzlichen Bestimmungen",
     "Lagen gäller"): right under a heading naming the right, it states the right."""
@@ -306,9 +340,15 @@ def _sentence_said(
         # About complaints only by a fault in the sentence itself ("Är något fel, hör av dig så löser
         # vi det"): a general invitation to get in touch, named as such.
         general = not (right or inherited or channel.get("context") or named.get("named"))
-        procedure = _procedure(concepts, text, channel, fault=fault, general=general)
+        # "Warranty claims go directly to the maker": a commercial guarantee's claims, with no
+        # fault or right of the law named, are the guarantee's procedure
+        warranty = bool(named.get("commercial")) and not (right or inherited or named.get("named") or fault)
+        procedure = _procedure(concepts, text, channel, fault=fault, general=general, warranty=warranty)
         if procedure is not None:
             out.append(procedure)
+    elif not right and not links and not heading and fault and named.get("replacement"):
+        # "Kommt ein Glas kaputt an, schicken wir Ihnen ein neues": how to complain about damaged goods
+        out.append((PassageTopic.COMPLAINT_PROCEDURE, _show(text), ("howto", "defect"), None, None, ""))
     out.extend(_periods(concepts, text, words, asked=asked))
     return tuple(out)
 
@@ -320,6 +360,7 @@ def _procedure(
     *,
     fault: bool,
     general: bool = False,
+    warranty: bool = False,
 ) -> _Said | None:
     """A complaint_procedure passage: the channel and steps (``complaint_channel`` concept) and
     the promised answer time (``complaint_answer``) a sentence about complaints gives."""
@@ -340,6 +381,8 @@ def _procedure(
         flags.append("defect")  # how to complain about goods that are faulty or arrive damaged
     if flags and general:
         flags.append("general")
+    if flags and warranty:
+        flags.append("warranty")
     amount: float | None = None
     unit: Unit | None = None
     # When complaints are answered: an answering word with a time unit (or "as soon as

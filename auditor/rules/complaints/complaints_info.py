@@ -245,8 +245,8 @@ class ComplaintsInfo(Rule):
             unique(
                 p
                 for p in facts.passages
-                if p.topic == PassageTopic.COMPLAINT_PROCEDURE and "channel" in p.flags and "general" not in p.flags
-                and counts(p, pages)
+                if p.topic == PassageTopic.COMPLAINT_PROCEDURE and "channel" in p.flags
+                and not {"general", "warranty"} & set(p.flags) and counts(p, pages)
             ),
             pages,
         )
@@ -260,9 +260,11 @@ class ComplaintsInfo(Rule):
                 MESSAGES("privacy_only"),
                 [passage_evidence(p, pages, MESSAGES("note_privacy")) for p in unique(rights)[:3]],
             )
+        # A commercial guarantee's period, or where its claims go ("Warranty claims go to the maker")
         commercial = [
             p for p in facts.passages
-            if p.topic == PassageTopic.GUARANTEE_PERIOD and "commercial_guarantee" in p.flags
+            if (p.topic == PassageTopic.GUARANTEE_PERIOD and "commercial_guarantee" in p.flags)
+            or (p.topic == PassageTopic.COMPLAINT_PROCEDURE and "warranty" in p.flags and counts(p, pages))
         ]
         if commercial:
             return needs_review(
