@@ -390,6 +390,13 @@ def _national_numbers(text: str) -> list[_Found]:
     return out
 
 
+#: Words of a bank account: a registration number beside one is the bank's (Danish account
+#: numbers are written "Reg.nr. 1234 Kontonr. 1234567890").
+_BANK_WORDS = re.compile(r"\b(?:konto\w*|kontonr|kto|account\w*|bank\w*|sparekass\w*|sparbank\w*|iban|bic|swift)\b",
+                         re.IGNORECASE)
+_BANK_REACH = 25
+
+
 def _unrecognised(text: str, recognised: list[_Found]) -> list[_Found]:
     """Numbers right after a registration or VAT label that no scheme above took: a trader
     established where the tool does not know the registers ("KvK 12345678", "Tax ID 12-3456789")."""
@@ -404,6 +411,8 @@ def _unrecognised(text: str, recognised: list[_Found]) -> list[_Found]:
             start, end = match.span("n")
             if any(s < end and start < e for *_, s, e in (*recognised, *out)):
                 continue
+            if _BANK_WORDS.search(text, max(0, found.start() - _BANK_REACH), min(len(text), end + _BANK_REACH)):
+                continue  # a bank's: Danish "Reg.nr. 9570 Kontonr. …", "Sparekassen, reg. nr. …"
             raw = match.group("n").strip()
             out.append(("other", "", re.sub(r"[\s./-]", "", raw).upper(), raw, "unknown", start, start + len(raw)))
     return out

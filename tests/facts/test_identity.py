@@ -319,6 +319,17 @@ def test_labelled_number_of_an_unknown_register_is_other(text: str, value: str) 
     ]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Betal til vores konto i Sparekassen: Reg.nr. 9570 Kontonr. 0012 345 678",
+        "Bank: Nordea, reg. nr. 2191, konto 7654321",
+    ],
+)
+def test_a_banks_registration_number_is_no_traders(text: str) -> None:
+    assert _facts(f"<p>{text}</p>") == []
+
+
 def test_unknown_register_label_without_a_number_is_nothing() -> None:
     assert _facts("<p>Wir sind im Handelsregister eingetragen. Die EIN finden Sie auf der Rechnung.</p>") == []
 
