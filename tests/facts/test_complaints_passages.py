@@ -458,3 +458,17 @@ def test_warranty_claims_sent_to_the_maker_are_the_guarantees_procedure() -> Non
     facts = _gather("<main><p>Warranty claims for the plates go directly to the maker at "
                     "warranty@maker.example.</p></main>", lang="en")
     assert all("warranty" in f.flags for f in _topic(facts, PROCEDURE)) and _topic(facts, PROCEDURE)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Reklamationsbearbeitung: max. 14 Tage", "de"),
+        ("Reklamaatioiden käsittelyaika on 14 päivää.", "fi"),
+        ("Handläggningstid för reklamationer: 14 dagar.", "sv"),
+    ],
+)
+def test_a_processing_time_is_the_answer_time_not_the_complaint_period(text: str, lang: str) -> None:
+    facts = _gather(f"<main><p>{text}</p></main>", lang=lang)
+    assert not _topic(facts, PERIOD)
+    assert [(f.amount, f.unit) for f in _topic(facts, PROCEDURE) if "answer_time" in f.flags] == [(14.0, "days")]
