@@ -392,8 +392,10 @@ def _national_numbers(text: str) -> list[_Found]:
 
 #: Words of a bank account: a registration number beside one is the bank's (Danish account
 #: numbers are written "Reg.nr. 1234 Kontonr. 1234567890").
-_BANK_WORDS = re.compile(r"\b(?:konto\w*|kontonr|kto|account\w*|bank\w*|sparekass\w*|sparbank\w*|iban|bic|swift)\b",
-                         re.IGNORECASE)
+_BANK_WORDS = re.compile(
+    r"\b(?:konto|kontonr|kontonummer|kto|bankkonto|account|bank|banken|sparekass\w*|sparbank\w*|iban|bic|swift)\b",
+    re.IGNORECASE,
+)
 _BANK_REACH = 25
 
 

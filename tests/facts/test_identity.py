@@ -330,6 +330,11 @@ def test_a_banks_registration_number_is_no_traders(text: str) -> None:
     assert _facts(f"<p>{text}</p>") == []
 
 
+def test_a_company_name_beginning_like_an_account_word_is_no_bank() -> None:
+    # "Kontoripesa" (an office hotel) is no "konto"
+    assert [f.value for f in _facts("<p>Lukuhetki OÜ<br>Registrikood 16524834<br>c/o Kontoripesa OÜ</p>")] == ["16524834"]
+
+
 def test_unknown_register_label_without_a_number_is_nothing() -> None:
     assert _facts("<p>Wir sind im Handelsregister eingetragen. Die EIN finden Sie auf der Rechnung.</p>") == []
 
