@@ -248,3 +248,20 @@ def test_hour_words_in_odd_cases_are_read_without_a_crash(line: str) -> None:
 
     spelled = _spelled_hours(line)
     assert any(ch.isdigit() for ch in spelled)
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<p>We're here to help from 8 in the morning till 6 in the evening, Monday to Saturday.</p>",
+        "<p>Vi sidder ved telefonen fra kl. otte til klokken fire om eftermiddagen på hverdage.</p>",
+        "<p>Asiakaspalvelu palvelee arkisin kello yhdeksästä neljään.</p>",
+        "<p>Unser Kundenservice ist werktags von früh um acht bis abends um sechs erreichbar.</p>",
+    ],
+)
+def test_hours_written_as_words_and_halves_of_the_day(html: str) -> None:
+    assert [f.flags for f in passages(html)] == [["hours"]]
+
+
+def test_a_helpline_round_the_clock() -> None:
+    assert [f.flags for f in passages("<p>Our helpline is open 24 hours a day.</p>")] == [["around_the_clock"]]

@@ -70,7 +70,7 @@ _TIME_RANGE = re.compile(
     rf"(?<![\w.,:/–-])(?P<pre>{_CLOCK}|von\s+|from\s+|fra\s+|från\s+"
     rf"|(?:mellan|mellom|mellem|zwischen|between)\s+(?:{_CLOCK})?)?"
     rf"(?P<h1>{_HOUR})(?:[:.](?P<m1>[0-5]\d))?\s*(?P<ap1>{_MERIDIEM})?"
-    rf"{_SEP}(?:(?:kl|klo)\.?\s*)?"
+    rf"{_SEP}(?:{_CLOCK})?"
     rf"(?P<h2>{_HOUR})(?:[:.](?P<m2>[0-5]\d))?(?:\s*(?P<post>{_MERIDIEM}|uhr\b|h\b))?(?![\w:])",
     re.IGNORECASE,
 )
@@ -94,18 +94,35 @@ _HOUR_WORDS: dict[str, int] = {
     for word in words.split()
 }
 _HOUR_WORD = re.compile(r"\b(" + "|".join(sorted(_HOUR_WORDS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
-#: "eight in the morning", "six in the evening": the hour with its half of the day.
-_DAY_HALF = re.compile(r"\b(\d{1,2})\s+in\s+the\s+(morning|afternoon|evening)\b", re.IGNORECASE)
+# Finnish says "from nine to four" by case endings alone ("yhdeksästä neljään"): the elative
+# hour opens the range, the illative one closes it (read as "9 – 4").
+_FI_FROM = {"kahdeksasta": 8, "yhdeksästä": 9, "kymmenestä": 10, "yhdestätoista": 11, "kahdestatoista": 12,
+            "seitsemästä": 7, "kuudesta": 6}
+_FI_TO = {"kahteen": 2, "kolmeen": 3, "neljään": 4, "viiteen": 5, "kuuteen": 6, "seitsemään": 7,
+          "kahdeksaan": 8, "yhdeksään": 9, "kymmeneen": 10, "kahteentoista": 12, "kuuteentoista": 16,
+          "seitsemääntoista": 17, "kahdeksaantoista": 18, "kahteenkymmeneen": 20}
+_HOUR_WORDS.update(_FI_FROM)
+_HOUR_WORDS.update({word: -value for word, value in _FI_TO.items()})  # negative: closes a range
+_HOUR_WORD = re.compile(r"\b(" + "|".join(sorted(_HOUR_WORDS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+#: "eight in the morning", "six in the evening", "früh um acht", "abends um sechs", "klokken
+#: fire om eftermiddagen": the hour with its half of the day.
+_DAY_HALF = re.compile(r"\b(\d{1,2})\s+(?:in\s+the|om|på)\s+(morning|afternoon|evening|morgenen|eftermiddagen|aftenen|"
+                       r"ettermiddagen|kvelden|morgonen|eftermiddagen|kvällen)\b", re.IGNORECASE)
+_DAY_HALF_BEFORE = re.compile(r"\b(früh|morgens|vormittags|nachmittags|abends)\s+um\s+(\d{1,2})\b", re.IGNORECASE)
+_MORNING = frozenset({"morning", "morgenen", "morgonen", "früh", "morgens", "vormittags"})
 
 
 def _spelled_hours(line: str) -> str:
     """``line`` with hours written as words in digits, for the range pattern only (the passage
-    keeps the line as written); "in the morning" and "in the evening" after an hour become am
-    and pm. A line without an hour word is returned as it is."""
-    if not _may_spell_hours(line) or not _HOUR_WORD.search(line):
+    keeps the line as written); "in the morning" and "in the evening" after an hour (or "früh
+    um", "abends um" before it) become am and pm. A line without an hour word or half of the
+    day is returned as it is."""
+    spelled = _may_spell_hours(line) and _HOUR_WORD.search(line)
+    if not spelled and " um " not in line and not _DAY_HALF.search(line):
         return line
-    digits = _HOUR_WORD.sub(_hour_digits, line)
-    return _DAY_HALF.sub(lambda m: f"{m.group(1)} {'am' if m.group(2).lower() == 'morning' else 'pm'}", digits)
+    digits = _HOUR_WORD.sub(_hour_digits, line) if spelled else line
+    digits = _DAY_HALF.sub(lambda m: f"{m.group(1)} {'am' if m.group(2).lower() in _MORNING else 'pm'}", digits)
+    return _DAY_HALF_BEFORE.sub(lambda m: f"{m.group(2)} {'am' if m.group(1).lower() in _MORNING else 'pm'}", digits)
 
 
 def _hour_digits(match: re.Match[str]) -> str:
@@ -115,7 +132,9 @@ def _hour_digits(match: re.Match[str]) -> str:
     word = match.group(1)
     key = word.lower().replace("i\u0307", "i").replace("ı", "i").replace("ſ", "s")
     value = _HOUR_WORDS.get(key)
-    return match.group(0) if value is None else match.group(0).replace(word, str(value), 1)
+    if value is None:
+        return match.group(0)
+    return match.group(0).replace(word, str(value) if value > 0 else f"– {-value}", 1)
 
 
 _WORD = re.compile(r"\w+")
