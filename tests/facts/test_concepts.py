@@ -117,6 +117,10 @@ def test_lookalikes_say_nothing(text: str) -> None:
         # a stamped label enclosed; the parcel sent back stamped by the buyer
         ("Wir legen ein frankiertes Rücksendeetikett bei.", "trader"),
         ("Bitte senden Sie die Ware ausreichend frankiert zurück.", "consumer"),
+        # a label's "postage: paid by …" names the payer; "kr 0,-" is nothing to pay
+        ("Return postage: paid by the customer", "consumer"),
+        ("Return postage: paid by us", "trader"),
+        ("Retur ved angrerett: kr 0,-", "trader"),
     ],
 )
 def test_more_ways_to_say_who_pays(text: str, value: str) -> None:
