@@ -549,7 +549,9 @@ class _Code(NamedTuple):
 
 
 #: A short remark in brackets right after a house number: where to enter, which floor.
-_HOUSE_REMARK = re.compile(r"(\b\d{1,4}\s?[a-zA-Z]?)(\s*\((?:[^()\d\n]|\d{1,2}\.?\s)[^()\n]{0,28}\))(?=\s*(?:,|\n|$|\w))")
+_HOUSE_REMARK = re.compile(
+    r"(\b\d{1,4}\s?[a-zA-Z]?)(\s*\((?:[^()\d\n]|\d{1,2}\.?\s)[^()\n]{0,28}\))(?=\s*(?:,|\n|$|\w))"
+)
 
 
 def parse_addresses(text: str, country_hint: str) -> list[ParsedAddress]:

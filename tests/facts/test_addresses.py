@@ -500,4 +500,5 @@ def test_a_po_box_in_a_paragraph_of_its_own_joins_the_postcode_below() -> None:
     doc = Document("<html><body><main><h4>Postadresse</h4><p>Glasur AS</p><p>Postboks 1187 Sentrum</p>"
                    "<p><span>5811</span>&nbsp;<span>Bergen</span></p></main></body></html>", "https://glasur.no/kontakt")
     [found] = gather_addresses(doc, "NO")
-    assert (found.street, found.postal_code, found.town, found.po_box) == ("Postboks 1187 Sentrum", "5811", "Bergen", True)
+    expected = ("Postboks 1187 Sentrum", "5811", "Bergen", True)
+    assert (found.street, found.postal_code, found.town, found.po_box) == expected

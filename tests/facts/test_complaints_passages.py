@@ -433,7 +433,8 @@ def test_the_right_as_remedies_claimed_by_law_or_the_law_under_its_heading(
 @pytest.mark.parametrize(
     ("body", "lang"),
     [
-        ("<main><p>Ist ein Artikel zerbrochen angekommen? Wir reparieren ihn oder erstatten den Preis.</p></main>", "de"),
+        ("<main><p>Ist ein Artikel zerbrochen angekommen? Wir reparieren ihn oder erstatten den Preis.</p></main>",
+         "de"),
         ("<main><p>If your mug arrives cracked, send us a photo. We will replace it or refund you.</p></main>", "en"),
     ],
 )
@@ -472,3 +473,20 @@ def test_a_processing_time_is_the_answer_time_not_the_complaint_period(text: str
     facts = _gather(f"<main><p>{text}</p></main>", lang=lang)
     assert not _topic(facts, PERIOD)
     assert [(f.amount, f.unit) for f in _topic(facts, PROCEDURE) if "answer_time" in f.flags] == [(14.0, "days")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Märker du ett fel, hör av dig senast 2 månader efter att du upptäckte det.", "sv"),
+        ("Husk at give os besked senest to måneder efter, at du har opdaget fejlen.", "da"),
+    ],
+)
+def test_reporting_within_a_time_after_discovering_is_a_notice_period(text: str, lang: str) -> None:
+    facts = _topic(_gather(f"<main><p>{text}</p></main>", lang=lang), PERIOD)
+    assert [(f.amount, f.unit, "notice_period" in f.flags) for f in facts] == [(2.0, "months", True)]
+
+
+def test_noticing_before_reporting_a_delivery_is_no_complaint_period() -> None:
+    facts = _gather("<main><p>Märker du att paketet inte har kommit, hör av dig inom 7 dagar.</p></main>")
+    assert not _topic(facts, PERIOD)

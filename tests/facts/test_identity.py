@@ -332,7 +332,8 @@ def test_a_banks_registration_number_is_no_traders(text: str) -> None:
 
 def test_a_company_name_beginning_like_an_account_word_is_no_bank() -> None:
     # "Kontoripesa" (an office hotel) is no "konto"
-    assert [f.value for f in _facts("<p>Lukuhetki OÜ<br>Registrikood 16524834<br>c/o Kontoripesa OÜ</p>")] == ["16524834"]
+    found = _facts("<p>Lukuhetki OÜ<br>Registrikood 16524834<br>c/o Kontoripesa OÜ</p>")
+    assert [f.value for f in found] == ["16524834"]
 
 
 def test_unknown_register_label_without_a_number_is_nothing() -> None:

@@ -133,7 +133,8 @@ def test_a_mailto_link_in_a_credit_line_is_the_makers() -> None:
 @pytest.mark.parametrize(
     ("text", "owner"),
     [
-        ("Bedriftskurs formidles av Bergen Kursformidling, som har avtalene. Ring dem på 55 30 18 42", "Bergen Kursformidling"),
+        ("Bedriftskurs formidles av Bergen Kursformidling, som har avtalene. Ring dem på 55 30 18 42",
+         "Bergen Kursformidling"),
         ("Our frames come from Oak & Ash in Leeds. Call them on 0113 496 0000", "Oak & Ash"),
         ("Die Rahmen baut die Tischlerei Holzmann. Rufen Sie sie an: 0761 123456", "Tischlerei Holzmann"),
     ],

@@ -11,7 +11,8 @@ Python):
   the law or a complaint ("Ist die Ware defekt, haben Sie Anspruch auf Nachbesserung"); a
   sentence about a fault under a heading that names the right ("Reklamation" – "Är något fel på
   varan? Kontakta oss"); a fault in one sentence and the remedy in the next ("Kommt ein Glas
-  zerbrochen an, machen Sie ein Foto. Dann schicken wir ein neues"). "Garanti" alone is not the right; complaints about personal data
+  zerbrochen an, machen Sie ein Foto. Dann schicken wir ein neues"). "Garanti" alone is not the
+  right; complaints about personal data
   ("klagomål till IMY") are skipped.
 * ``complaint_procedure`` (concepts ``complaint_channel`` and ``complaint_answer``): a sentence
   about complaints (by its own words, or under a heading or on a page whose title is about
@@ -159,7 +160,8 @@ def gather(doc: Document, lang: str) -> list[PassageFact]:
                 # neues": the fault in one sentence, the remedy in the next
                 joined = f"{fault} {sentence.text}"
                 if _states_right(text_concepts(), joined):
-                    found = [*found, passage_fact(doc, block.element, PassageTopic.COMPLAINTS_RIGHT, lang, _show(joined), flags=[])]
+                    found = [*found, passage_fact(doc, block.element, PassageTopic.COMPLAINTS_RIGHT, lang,
+                                                  _show(joined), flags=[])]
                 elif not any(f.topic == PassageTopic.COMPLAINT_PROCEDURE for f in found) and _replaces(sentence.text):
                     # "… machen Sie ein Foto. Dann schicken wir Ihnen ein neues Glas": how to complain
                     found = [*found, passage_fact(doc, block.element, PassageTopic.COMPLAINT_PROCEDURE, lang,
@@ -548,7 +550,14 @@ class _PeriodSlots:
         self.legal = [
             *right.get("named", []), *found.get("legal", []), *found.get("liable", []), *_near(found, "defect", "claim")
         ]
-        self.reported = _near(found, "defect", "report")
+        # "hör av dig senast 2 månader efter att du upptäckte det": reporting, within a time after
+        # one discovered something, is reporting a fault, though the fault is not named as such
+        # ("Märker du att paketet inte kommit, hör av dig": the noticing before is no such time).
+        self.reported = [
+            *_near(found, "defect", "report"),
+            *((a, d) for a, b in found.get("report", []) for c, d in found.get("notice", [])
+              if b <= c and c - b <= _CLAIM_REACH),
+        ]
         # "gesetzliche Garantie", "legal guarantee": the guarantee word is part of the right's name.
         self.guarantee = [
             g
