@@ -135,7 +135,7 @@ _ORG_LABEL = re.compile(
     r"|orgnr|organisations?nummer|organisasjonsnummer"
     r"|foretaks(?:nr|nummer|registeret)\.?|enhetsregisteret"
     r"|cvr(?:-?\s?(?:nr|nummer|no)\.?)?|se-nr\.?"
-    r"|y-tunnus|ly-tunnus|fo-nummer|business\s+id|company\s+(?:number|no\.?|reg(?:istration)?\.?\s+(?:no|number)\.?)"
+    r"|y-tunnus|ly-tunnus|yritys-\s?ja\s+yhteisötunnus|fo-nummer|business\s+id|company\s+(?:number|no\.?|reg(?:istration)?\.?\s+(?:no|number)\.?)"
     r"|reg(?:istration)?\.?\s?(?:nr|no|number)\.?|registreringsnummer|registration\s+number)",
     re.IGNORECASE,
 )
@@ -150,7 +150,7 @@ _VAT_LABEL = re.compile(
 _OTHER_LABEL = re.compile(
     r"\b(?:kvk(?:-?nummer)?|krs|cif|nif|nipc|p\.?\s?iva|partita\s+iva|codice\s+fiscale|i[cč]o|firmenbuch\w*|fn"
     r"|uid(?:-?nr\.?)?|ein|abn|acn|registrikood|ondernemingsnummer|kbo|bce|handelsregister\w*|registernummer"
-    r"|n[°º]\s?d'?entreprise|tax\s+(?:id|number)|company\s+id"
+    r"|n[°º]\s?d'?entreprise|tax\s+(?:id|number)|company\s+id|steuer-?\s?(?:nummer|nr\.?)|st\.?-?\s?nr\.?"
     # Ireland's Companies Registration Office: "CRO number 612345", "Registered in Ireland No. 612345"
     r"|cro\b(?:\s+(?:no\.?|number|nr\.?))?|registered\s+in\s+ireland(?:\s+no\.?)?|companies\s+registration\s+office)",
     re.IGNORECASE,

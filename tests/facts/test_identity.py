@@ -66,6 +66,7 @@ def test_checksums() -> None:
         ("CVR: 12345674", ("dk-cvr", "DK", "12345674", True)),
         ("Y-tunnus: 1234567-1", ("fi-ytunnus", "FI", "1234567-1", True)),
         ("Business ID 1234567-1", ("fi-ytunnus", "FI", "1234567-1", True)),
+        ("Yritys- ja yhteisötunnus 1234567-1", ("fi-ytunnus", "FI", "1234567-1", True)),
         ("Vårt organisationsnummer är 556677-8899", ("se-orgnr", "SE", "556677-8899", True)),
     ],
 )
@@ -311,6 +312,8 @@ def test_national_registers_after_their_labels(text: str, expected: tuple[str, s
         ("Tax ID: 12-3456789", "123456789"),
         ("Firmenbuchnummer FN 123456 a", "FN123456A"),
         ("Org.nr 556677-889", "556677889"),  # a digit short: still a number the trader gave
+        ("Steuernummer 143/123/45678", "14312345678"),  # a German tax office's number
+        ("St.-Nr.: 12/345/67890", "1234567890"),
     ],
 )
 def test_labelled_number_of_an_unknown_register_is_other(text: str, value: str) -> None:
