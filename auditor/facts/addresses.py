@@ -328,7 +328,12 @@ def gather_addresses(doc: Document, country_hint: str) -> list[AddressFact]:
     """
     seen: set[tuple[str, str, str]] = set()
     out: list[AddressFact] = []
+    fields = _FieldReader()
     for block, previous in doc.blocks_with_before(_JOIN_REACH):
+        fielded = fields.read(doc, block, country_hint, seen)
+        if fielded is not None:
+            out.append(fielded)
+            continue
         parsed = parse_addresses(block.text, country_hint)
         if not parsed:
             streets = _streets_only(doc, block, country_hint, seen)
@@ -409,6 +414,78 @@ def _with_british_street_above(fact: AddressFact, previous: list[tuple[Region, s
 
 #: The longest line read as a street alone (a British street without a number).
 _STREET_LINE = 60
+
+
+#: A form-like address, one field a cell or line: "Postnr:" / "411 38", "Ort: Göteborg".
+_CODE_FIELD = re.compile(
+    r"\s*(?:post\s?(?:nr|nummer|kod|code|al\s?code)|postnr|plz|postleitzahl|postinumero|zip(?:\s?code)?)\.?\s*:?"
+    r"\s*(?P<value>[^\n]{0,12})\s*",
+    re.IGNORECASE,
+)
+_TOWN_FIELD = re.compile(
+    r"\s*(?:ort|postort|stad|sted|poststed|by|town|city|stadt|postitoimipaikka|paikkakunta|kaupunki)\.?\s*:?"
+    r"\s*(?P<value>[^\n\d]{0,40})\s*",
+    re.IGNORECASE,
+)
+#: How many blocks the town field may come after the postcode field (its value cell between).
+_FIELD_REACH = 3
+
+
+class _FieldReader:
+    """Postcode and town given as separate fields of a table, list or form-like text ("Postnr:" /
+    "411 38" / "Ort:" / "Göteborg"): read as a postcode and town whose street is its own field,
+    which the street alone before it then joins (:func:`_joined_across_blocks`)."""
+
+    def __init__(self) -> None:
+        self.code = ""
+        self.since = 0
+        self.awaiting: str = ""  # the field whose value is the next block's text
+
+    def read(
+        self, doc: Document, block: TextBlock, country_hint: str, seen: set[tuple[str, str, str]]
+    ) -> AddressFact | None:
+        text = block.text.strip()
+        if len(text) > 60 or "\n" in text:
+            self.code = self.awaiting = ""
+            return None
+        self.since += 1
+        if self.awaiting == "code":
+            self.awaiting, self.code, self.since = "", text, 0
+            return None
+        if self.awaiting == "town":
+            self.awaiting = ""
+            return self._fact(doc, block, text, country_hint, seen)
+        code = _CODE_FIELD.fullmatch(text)
+        if code is not None:
+            value = code.group("value").strip()
+            self.code, self.since, self.awaiting = value, 0, "" if value else "code"
+            return None
+        town = _TOWN_FIELD.fullmatch(text) if self.code and self.since <= _FIELD_REACH else None
+        if town is not None:
+            value = town.group("value").strip()
+            if not value:
+                self.awaiting = "town"
+                return None
+            return self._fact(doc, block, value, country_hint, seen)
+        return None
+
+    def _fact(
+        self, doc: Document, block: TextBlock, town: str, country_hint: str, seen: set[tuple[str, str, str]]
+    ) -> AddressFact | None:
+        line = f"{self.code} {town}"
+        self.code = ""
+        for code in _codes(line):
+            country = postal_country(code.code, country_hint, prefix=code.prefix, town=code.town, text=line,
+                                     among=code.countries)
+            key = ("", code.code, code.town.lower())
+            if not country or key in seen:
+                continue
+            seen.add(key)
+            return AddressFact(
+                url=doc.url, locator=doc.locator(block.element), excerpt=line, region=doc.region(block.element),
+                postal_code=_show_code(code.code, country), town=code.town, country=country, method="unread_street",
+            )
+        return None
 
 
 def _unread_streets(

@@ -502,3 +502,24 @@ def test_a_po_box_in_a_paragraph_of_its_own_joins_the_postcode_below() -> None:
     [found] = gather_addresses(doc, "NO")
     expected = ("Postboks 1187 Sentrum", "5811", "Bergen", True)
     assert (found.street, found.postal_code, found.town, found.po_box) == expected
+
+
+@pytest.mark.parametrize(
+    ("html", "hint", "expected"),
+    [
+        ("<table><tr><td>Gata:</td><td>Storgatan 12</td></tr><tr><td>Postnr:</td><td>411 38</td></tr>"
+         "<tr><td>Ort:</td><td>Göteborg</td></tr></table>", "SE", ("Storgatan 12", "411 38", "Göteborg")),
+        ("<dl><dt>Adresse:</dt><dd>Nørregade 5</dd><dt>Postnr.:</dt><dd>5000</dd><dt>By:</dt><dd>Odense C</dd></dl>",
+         "DK", ("Nørregade 5", "5000", "Odense C")),
+        ("<p>Straße: Hauptstraße 5</p><p>PLZ: 10115</p><p>Ort: Berlin</p>", "DE", ("Hauptstraße 5", "10115", "Berlin")),
+    ],
+)
+def test_an_address_given_field_by_field_is_read_whole(html: str, hint: str, expected: tuple[str, str, str]) -> None:
+    doc = Document(f"<html><body><main>{html}</main></body></html>", "https://shop.example/kontakt")
+    assert [(a.street, a.postal_code, a.town) for a in gather_addresses(doc, hint)] == [expected]
+
+
+def test_a_postcode_field_without_a_town_field_is_nothing() -> None:
+    doc = Document("<html><body><main><p>Postnr: 411 38</p><p>Telefon: 031-12 34 56</p></main></body></html>",
+                   "https://shop.example/kontakt")
+    assert gather_addresses(doc, "SE") == []
