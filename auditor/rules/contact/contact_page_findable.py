@@ -22,7 +22,7 @@ What it checks
       page (or the home page, when it shows the email address) is at most 2 clicks away, and
       every page read that counts carries the way; on a site with no contact page and no email
       address at all, the home page showing the trader's telephone (a one-page site's contact
-      section) is that page;
+      section) is that page, or else an about page showing it;
     * partial: at most 2 clicks, but some pages lack the way ("N of M pages lack it", each one
       in the evidence); or exactly 3 clicks;
     * partial too: no page is named for contact, but the trader's own email address stands on
@@ -267,9 +267,13 @@ def _judge(facts: FactView, pages: Pages, coverage: CrawlCoverage, dead: list[De
     on_home: list[EmailFact | PhoneFact] = [d for d in details if home is not None and pages.get(d.url) is home]
     if home is not None and not details and not contact_pages:
         # No contact page and no email of the trader anywhere, but its telephone on the home page
-        # (a one-page site's contact section): that page is where a consumer finds the trader.
-        on_home = [p for p in facts.phones if not p.third_party and p.valid and p.method != "structured_data"
-                   and pages.get(p.url) is home]
+        # (a one-page site's contact section): that page is where a consumer finds the trader;
+        # else its telephone on an about page ("Om oss" with the phone and the address).
+        phones = [p for p in facts.phones if not p.third_party and p.valid and p.method != "structured_data"]
+        on_home = [p for p in phones if pages.get(p.url) is home]
+        if not on_home:
+            contact_pages = [page for page in readable if page.kind == PageKind.ABOUT
+                             and any(pages.get(p.url) is page for p in phones)]
     if home is not None and on_home:
         contact_pages.append(home)
     reach = _reach(pages, facts.links, details or on_home, contact_pages, coverage)
