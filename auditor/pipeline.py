@@ -44,9 +44,8 @@ from auditor.batch import BatchSite, run_key
 from auditor.browser.render import Browser, BrowserUnavailable, launch
 from auditor.browser.stage import RenderMode, render_crawl
 from auditor.engine import audit_crawl, rule_catalogue
-from auditor.evidence import write_warc
 from auditor.models import AuditResult, RobotsInfo, RuleInfo, SiteCrawl, SiteResult, ToolInfo
-from auditor.reports.html import report_slug
+from auditor.site_audit import SiteAuditor, audit_site
 from auditor.spiders import settings as crawl_settings
 from auditor.spiders.crawl import (
     DEFAULT_SITE_CONCURRENCY,
@@ -277,78 +276,6 @@ async def _maybe_browser() -> AsyncIterator[tuple[Browser | None, str]]:
             yield None, str(exc)
             return
         yield browser, ""
-
-
-# ----------------------------------------------------------------------------- one site
-
-
-def audit_site(
-    crawl: SiteCrawl, *, jurisdiction: str | None, as_of: date, rules: Sequence[type[Rule]] | None = None,
-    evidence_dir: Path | None = None, label: str = "",
-) -> tuple[SiteCrawl, SiteResult]:
-    """Evidence, facts, rules and score of one crawled site: the crawl with its evidence files
-    recorded, and the site's result. Never raises for anything a site can do."""
-    if evidence_dir is not None:
-        crawl = store_evidence(crawl, evidence_dir, label)
-    return crawl, scoring.site_with_coverage(audit_crawl(crawl, jurisdiction=jurisdiction, as_of=as_of, rules=rules))
-
-
-def store_evidence(crawl: SiteCrawl, evidence_dir: Path, label: str = "") -> SiteCrawl:
-    """Screenshots as image files and the pages as a WARC file, their paths recorded in the crawl.
-    ``label`` (``run-3``) gives each run its own folders: no run overwrites another's evidence."""
-    crawl = store_screenshots(crawl, evidence_dir, label)
-    try:
-        return write_warc(crawl, evidence_dir, label)
-    except OSError:
-        return crawl
-
-
-def store_screenshots(crawl: SiteCrawl, evidence_dir: Path, label: str = "") -> SiteCrawl:
-    """Write the crawl's screenshots (the full page a JPEG, the rest PNG) as files and record their
-    paths relative to ``evidence_dir``.
-
-    Nothing is lost when a file cannot be written: the path just stays empty."""
-    folder = Path("screenshots") / label / report_slug(crawl.start_url) if label else (
-        Path("screenshots") / report_slug(crawl.start_url))
-    pages = []
-    for number, page in enumerate(crawl.pages, start=1):
-        render = page.render
-        if render is None:
-            pages.append(page)
-            continue
-        prefix = folder / f"page-{number:02d}"
-        update: dict[str, object] = {}
-        if render.screenshot_png:  # a JPEG since the browser compresses it, a PNG from older crawls
-            suffix = ".jpg" if render.screenshot_png.startswith(b"\xff\xd8") else ".png"
-            update["screenshot"] = _write(evidence_dir, Path(f"{prefix}{suffix}"), render.screenshot_png)
-        update["chats"] = [
-            chat.model_copy(update={"screenshot": _write(evidence_dir, Path(f"{prefix}-chat-{i}.png"),
-                                                         chat.screenshot_png)}) if chat.screenshot_png else chat
-            for i, chat in enumerate(render.chats, start=1)
-        ]
-        elements: dict[str, str] = {}
-        for index, (locator, png) in enumerate(render.elements_png.items(), start=1):
-            path = _write(evidence_dir, Path(f"{prefix}-element-{index:02d}.png"), png)
-            if path:
-                elements[locator] = path
-        update["elements"] = elements
-        update["submissions"] = [
-            sent.model_copy(update={"screenshot": _write(evidence_dir, Path(f"{prefix}-sent-{i}.png"),
-                                                         sent.screenshot_png)}) if sent.screenshot_png else sent
-            for i, sent in enumerate(render.submissions, start=1)
-        ]
-        pages.append(page.model_copy(update={"render": render.model_copy(update=update)}))
-    return crawl.model_copy(update={"pages": pages})
-
-
-def _write(root: Path, relative: Path, data: bytes) -> str:
-    try:
-        target = root / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
-    except OSError:
-        return ""
-    return relative.as_posix()
 
 
 # ----------------------------------------------------------------------------- a list of sites
@@ -588,7 +515,7 @@ class Batch:
         progress = BatchProgress(done=len(done_before))
         by_url = {s.url: s for s in todo}
         pool = _pool(_workers(workers, len(todo), self.settings.render))
-        audit = _BatchAudit(self.settings.output, f"run-{self.run.id}", self.as_of)
+        audit = SiteAuditor(self.settings.output, f"run-{self.run.id}", self.as_of)
 
         def save(site: BatchSite, crawl: SiteCrawl, result: SiteResult, blob: bytes) -> None:
             store.save_site(self.db, self.run, position=position[site.url], url=site.url, name=site.name,
@@ -647,7 +574,7 @@ def audit_batch_site(
 ) -> SiteAudit:
     """One site of a batch run end to end, outside a :class:`Batch` (a queue worker): the crawl
     and render of :meth:`Batch.audit` for a list of one, then the same per-site audit
-    (:class:`_BatchAudit`: evidence under ``settings.output`` in the folders of ``label``, facts,
+    (:class:`SiteAuditor`: evidence under ``settings.output`` in the folders of ``label``, facts,
     rules, score, the compressed crawl). Storing it is the caller's. ``time_limit`` bounds the
     crawl and render in seconds: past it the site is not audited, with that reason.
     ``crawl_slot`` is entered for the crawl and render only (the time limit counts from inside
@@ -657,7 +584,7 @@ def audit_batch_site(
     job = settings.job(site.url, site.jurisdiction)
     with crawl_slot if crawl_slot is not None else nullcontext():
         crawl = crawl_site(job, time_limit=time_limit, kept=kept)
-    result, blob = _BatchAudit(settings.output, label, as_of)(crawl, site.jurisdiction)
+    result, blob = SiteAuditor(settings.output, label, as_of)(crawl, site.jurisdiction)
     return SiteAudit(crawl, result, blob)
 
 
@@ -684,21 +611,6 @@ def crawl_site(job: SiteJob, *, time_limit: float | None = None, kept: KeptBrows
                              render_mode=job.render, tls_verified=not job.crawl.accept_invalid_tls)
 
     return asyncio.run(bounded())
-
-
-@dataclass(frozen=True)
-class _BatchAudit:
-    """The audit of one crawled batch site, as a picklable callable for a worker process:
-    evidence, audit and the compressed crawl."""
-
-    evidence_dir: Path | None
-    label: str
-    as_of: date
-
-    def __call__(self, crawl: SiteCrawl, jurisdiction: str | None) -> tuple[SiteResult, bytes]:
-        crawl, result = audit_site(crawl, jurisdiction=jurisdiction, as_of=self.as_of,
-                                   evidence_dir=self.evidence_dir, label=self.label)
-        return result, store.crawl_blob_of(crawl)
 
 
 def usable_cores() -> int:
@@ -731,7 +643,7 @@ def _pool(workers: int) -> ProcessPoolExecutor | None:
 
 async def _audit_elsewhere(
     pool: ProcessPoolExecutor,
-    audit: _BatchAudit,
+    audit: SiteAuditor,
     site: BatchSite,
     crawl: SiteCrawl,
     save: Callable[[BatchSite, SiteCrawl, SiteResult, bytes], None],

@@ -6,7 +6,7 @@ extractor as the ``links`` fact from which click depth and footer presence are c
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import cache
 
 import lxml.html
@@ -23,34 +23,43 @@ def gather_links(doc: Document, site_hosts: frozenset[str], *, locators: bool = 
     The text is the visible text, or the ``aria-label`` / ``title`` / image ``alt`` when the
     link has none, because that is what a person (or a screen reader) reads.
     """
+    return [link_fact(doc, element, target, internal, locator=locators)
+            for element, target, internal in link_targets(doc, site_hosts)]
+
+
+def link_targets(doc: Document, site_hosts: frozenset[str]) -> Iterator[tuple[lxml.html.HtmlElement, str, bool]]:
+    """``(element, target, internal)`` of every link :func:`gather_links` reads, in document
+    order: for a reader that wants the :func:`link_fact` of a few of them only (the crawler, of
+    the links it has not queued yet; a site's menu and footer are on every page)."""
     base = doc.url
     base_el = doc.root.find(".//base[@href]")
     if base_el is not None:
         base = absolute(doc.url, base_el.get("href", "")) or doc.url
-    out: list[LinkFact] = []
     for element in doc.root.iter("a", "area"):
         target = absolute(base, element.get("href") or "")
-        if target is None:
-            continue
-        text = doc.element_text(element)
-        if not text:
-            text = clean(element.get("aria-label") or element.get("title") or "")
-        if not text:
-            img = element.find(".//img[@alt]")
-            text = clean(img.get("alt", "")) if img is not None else ""
-        out.append(
-            LinkFact(
-                url=doc.url,
-                # The crawler only ranks links; a locator is for the evidence of a finding.
-                locator=doc.locator(element) if locators else "",
-                excerpt=text[:200],
-                region=doc.region(element),
-                target=target,
-                text=text[:200],
-                internal=same_site(target, site_hosts),
-            )
-        )
-    return out
+        if target is not None:
+            yield element, target, same_site(target, site_hosts)
+
+
+def link_fact(doc: Document, element: lxml.html.HtmlElement, target: str, internal: bool, *,
+              locator: bool = True) -> LinkFact:
+    """The link ``element`` to ``target`` as a fact (see :func:`gather_links`); the crawler,
+    which only ranks links, asks none of a ``locator`` (the evidence of a finding)."""
+    text = doc.element_text(element)
+    if not text:
+        text = clean(element.get("aria-label") or element.get("title") or "")
+    if not text:
+        img = element.find(".//img[@alt]")
+        text = clean(img.get("alt", "")) if img is not None else ""
+    return LinkFact(
+        url=doc.url,
+        locator=doc.locator(element) if locator else "",
+        excerpt=text[:200],
+        region=doc.region(element),
+        target=target,
+        text=text[:200],
+        internal=internal,
+    )
 
 
 #: What a link to terms, returns or complaints information is called: short labels, not sentences.

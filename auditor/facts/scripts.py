@@ -76,6 +76,9 @@ _LABEL_ATTRS = ("id", "class", "name", "itemprop", "x-text", "x-html", "v-text",
                 ":href", "v-bind:href", "x-bind:href", "data-bind", "[href]", "[innertext]", "data-field",
                 "data-key", "data-content")
 _TEMPLATE = re.compile(r"\{\{\s*([^{}]{1,80}?)\s*\}\}|\[\[\s*([^\[\]]{1,80}?)\s*\]\]|\$\{\s*([^{}]{1,80}?)\s*\}")
+#: How each of ``_TEMPLATE``'s forms opens: a text without any holds none (folding its spaces, as
+#: ``clean`` does, never joins two characters).
+_TEMPLATE_OPENINGS = ("{{", "[[", "${")
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _SPLIT = re.compile(r"[^a-z0-9]+")
 _FOLD = str.maketrans({"ä": "a", "å": "a", "ö": "o", "ø": "o", "æ": "ae", "ü": "u", "ß": "ss", "é": "e"})
@@ -163,6 +166,8 @@ def _placeholders(doc: Document) -> Iterator[ScriptSignal]:
             if element in blank:
                 text = ""
             elif len(element) == 0:
+                if not any(opening in (element.text or "") for opening in _TEMPLATE_OPENINGS):
+                    continue  # a leaf's text with no template in it: most leaves of a page
                 text = clean(element.text_content())
             else:
                 continue

@@ -94,11 +94,19 @@ def _items(html: str, url: str) -> dict[str, list[Any]]:
     # a second of CPU in every process that imports the engine, the crawl of a batch included,
     # which never reads structured data (its audit workers do).
     import extruct
+    from extruct.utils import parse_html
 
+    # The page parsed once for both syntaxes (extruct parses a string again for each call, with
+    # this parser; neither extractor changes the tree).
+    try:
+        tree = parse_html(html, encoding="UTF-8")
+    except Exception as error:  # what a string extruct cannot parse does to each syntax below
+        logger.debug("structured data unreadable on %s: %s", url, error)
+        return {"json-ld": list(_jsonld_one_by_one(html)), "microdata": []}
     items: dict[str, list[Any]] = {}
     for syntax in ("json-ld", "microdata"):
         try:
-            items[syntax] = extruct.extract(html, base_url=url, syntaxes=[syntax], uniform=True)[syntax]
+            items[syntax] = extruct.extract(tree, base_url=url, syntaxes=[syntax], uniform=True)[syntax]
         except Exception as error:  # extruct raises whatever its parsers raise
             logger.debug("structured data (%s) unreadable on %s: %s", syntax, url, error)
             items[syntax] = list(_jsonld_one_by_one(html)) if syntax == "json-ld" else []

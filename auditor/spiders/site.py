@@ -28,7 +28,7 @@ from twisted.python.failure import Failure
 
 from auditor import lexicon
 from auditor.facts.dom import Document
-from auditor.facts.links import gather_links
+from auditor.facts.links import link_fact, link_targets
 from auditor.models import (
     UNLINKED_DEPTH,
     ClickStep,
@@ -311,16 +311,20 @@ class SiteSpider(scrapy.Spider):
         """Queue the page's same-site links; links past the depth limit are only remembered."""
         hosts = frozenset(self.state.site_hosts)
         legal_page: bool | None = None  # computed on the page's first document link
-        for link in gather_links(doc, hosts, locators=False):
-            if link.internal and is_document_url(link.target):
+        for element, target, internal in link_targets(doc, hosts):
+            if not internal:
+                continue
+            # The link's fact (its text and region) only where it is read: most links of a page
+            # (its menu and footer) were queued from another page already.
+            link = None
+            if is_document_url(target):
+                link = link_fact(doc, element, target, internal, locator=False)
                 if legal_page is None:
                     legal_page = lexicon.named_kind(doc.url, doc.title) in _LEGAL_KINDS
-                self._note_document(link.target, link.text, legal_page)
-            if not link.internal or not is_page_url(link.target):
+                self._note_document(target, link.text, legal_page)
+            if not is_page_url(target) or url_key(target) in self._seen:
                 continue
-            key = url_key(link.target)
-            if key in self._seen:
-                continue
+            link = link or link_fact(doc, element, target, internal, locator=False)
             score = ranking.score_link(link)
             child_depth = depth + 1
             limit = self.max_depth
@@ -328,7 +332,7 @@ class SiteSpider(scrapy.Spider):
                 limit += self.key_extra_depth
             if child_depth > limit:
                 continue
-            self._push(link.target, child_depth, [*path, ClickStep(text=link.text, url=link.target)], score)
+            self._push(target, child_depth, [*path, ClickStep(text=link.text, url=target)], score)
 
     def _push(self, url: str, depth: int, path: list[ClickStep], score: float, linked: bool = True) -> None:
         key = url_key(url)

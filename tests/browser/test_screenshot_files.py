@@ -12,9 +12,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from auditor.models import PageSnapshot, RenderInfo, RobotsInfo, SiteCrawl
-from auditor.pipeline import store_screenshots
 from auditor.reports.html import screenshot_uris
 from auditor.reports.site_view import image_size, png_size
+from auditor.site_audit import store_screenshots
 
 
 def jpeg_head(width: int, height: int, comment: bytes = b"") -> bytes:
