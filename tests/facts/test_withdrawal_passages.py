@@ -503,3 +503,34 @@ def test_an_austrian_form_is_named_for_the_rucktritt() -> None:
     doc = _page('<main><a href="/files/muster-ruecktrittsformular.pdf">Muster-Rücktrittsformular</a></main>')
     [fact] = _of(gather(doc, "de"), PassageTopic.WITHDRAWAL_FORM)
     assert "link" in fact.flags
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Varan kan skickas tillbaka inom 30 dagar.", "sv"),
+        ("Varen kan sendes tilbake innen 30 dager.", "nb"),
+        ("Du kan levere varen tilbage inden 30 dage.", "da"),
+        ("Artikel können innerhalb von 30 Tagen zurückgegeben werden.", "de"),
+        ("Items can be brought back to the shop within 30 days.", "en"),
+    ],
+)
+def test_everyday_return_verbs_give_a_return_promise(text: str, lang: str) -> None:
+    assert [(p.amount, "open_purchase" in p.flags) for p in _periods(text, lang)] == [(30.0, True)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Du kannst binnen 14 Tagen ab Erhalt vom Kauf zurücktreten.", "de"),
+        ("Du hast vierzehn Tage Zeit, es dir anders zu überlegen.", "de"),
+    ],
+)
+def test_austrian_and_everyday_german_name_the_right(text: str, lang: str) -> None:
+    assert [(p.amount, "open_purchase" in p.flags) for p in _periods(text, lang)] == [(14.0, False)]
+
+
+def test_a_refund_word_that_is_also_a_return_word_keeps_the_period_the_refunds() -> None:
+    # "palautetaan" is a return word and (exactly) a refund word: the 14 days are the refund's
+    found = _periods("Rahat palautetaan viimeistään 14 päivän kuluttua peruutusilmoituksen saapumisesta.", "fi")
+    assert [p.amount for p in found] == [None]

@@ -175,7 +175,7 @@ def _return_time_reading(text: str) -> _Assigned | None:
         return tuple(_assign(text, {**slots, "open": slots["return_time"]}, _label_words(text))["open"])
     starts = slots.get("start", [])
     # "skickas tillbaka", "sendes tilbage": the sending word is the return's, not a delivery's
-    others = [o for o in slots.get("other", []) if not _within(o, starts) and not _within(o, slots.get("return", []))]
+    others = [o for o in slots.get("other", []) if not _within(o, starts) and not _inside_phrase(o, slots.get("return", []))]
     if not slots.get("return") or others or slots.get("fault"):
         return None
     assigned = _assign(text, {**slots, "open": slots["return"]}, _label_words(text))["open"]
@@ -272,7 +272,7 @@ def _assign(text: str, slots: dict[str, list[Span]], label_words: int) -> dict[s
     # and neither is a word inside the right's own name or a return's ("sendes tilbake").
     returns = slots.get("return", [])
     others = [o for o in slots.get("other", []) if not _within(o, starts) and not _within(o, named)
-              and not _within(o, returns)]
+              and not _inside_phrase(o, returns)]
     assigned: dict[str, list[tuple[int, Period, bool]]] = {"right": [], "open": [], "other": []}
     for period in periods(text):
         if period.unit == "hours":
@@ -327,6 +327,12 @@ def _adjacent(period: Span, span: Span) -> bool:
 
 def _within(span: Span, outer: list[Span]) -> bool:
     return any(o[0] <= span[0] and span[1] <= o[1] for o in outer)
+
+
+def _inside_phrase(span: Span, phrases: list[Span]) -> bool:
+    """Whether ``span`` is a word of a longer phrase among ``phrases`` ("skickas" in "skickas
+    tillbaka"); a word that is a phrase of both slots by itself ("palautetaan") stays in both."""
+    return any(o[0] <= span[0] and span[1] <= o[1] and o[1] - o[0] > span[1] - span[0] for o in phrases)
 
 
 def _negated(right: Span, negations: list[Span], clause_of: list[int]) -> bool:
