@@ -175,7 +175,8 @@ def _return_time_reading(text: str) -> _Assigned | None:
         return tuple(_assign(text, {**slots, "open": slots["return_time"]}, _label_words(text))["open"])
     starts = slots.get("start", [])
     # "skickas tillbaka", "sendes tilbage": the sending word is the return's, not a delivery's
-    others = [o for o in slots.get("other", []) if not _within(o, starts) and not _inside_phrase(o, slots.get("return", []))]
+    returns = slots.get("return", [])
+    others = [o for o in slots.get("other", []) if not _within(o, starts) and not _inside_phrase(o, returns)]
     if not slots.get("return") or others or slots.get("fault"):
         return None
     assigned = _assign(text, {**slots, "open": slots["return"]}, _label_words(text))["open"]
