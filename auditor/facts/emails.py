@@ -54,17 +54,21 @@ _PLAIN = re.compile(rf"(?<![\w.%+-]){_LOCAL}@(?:{_LABEL}\.)+{_TLD}(?![\w-])")
 
 # Bracketed stand-ins for "@" and ".": [at] (at) {at} [snabel-a], the Swedish "snabel-a" and
 # "ät" as words, and "&#64;" left in the text by double escaping.
+# The names of "@" in the shops' languages: Swedish and Danish "snabel-a", Norwegian "krøllalfa",
+# Finnish "ät", "miukumauku", "kissanhäntä", "kukkamerkki", German "Klammeraffe"; "(a)" for short.
+_AT_WORDS = r"(?:snabel-?a|ät|krøllalfa|alfakrøll|miukumauku|kissanhäntä|kukkamerkki|klammeraffe|affenschwanz)"
 _OB_AT = (
-    r"(?:\s*[\[({]\s*(?:at|ät|snabel-?a|@)\s*[\])}]\s*"
-    r"|\s+(?:snabel-?a|ät)\s+"
+    rf"(?:\s*[\[({{]\s*(?:at|a|@|{_AT_WORDS})\s*[\])}}]\s*"
+    rf"|\s+{_AT_WORDS}\s+"
+    r"|\s+@\s*|@\s+"  # "info @ shop.se", "info@ shop.se": the sign with a space beside it
     r"|\s*&#(?:0*64|[xX]0*40);\s*)"
 )
-_OB_DOT = r"(?:\s*[\[({]\s*(?:dot|punkt|prikk|piste)\s*[\])}]\s*|\.)"
+_OB_DOT = r"(?:\s*[\[({]\s*(?:dot|punkt|prikk|piste|\.)\s*[\])}]\s*|\.)"
 #: What every stand-in for "@" in ``_OB_AT`` holds, matched as ``_OBFUSCATED`` matches (ignoring case).
-_OB_AT_SIGN = re.compile(r"[\[({]|snabel|ät|&#", re.IGNORECASE)
+_OB_AT_SIGN = re.compile(r"[\[({]|snabel|ät|krøll|alfakr|miuku|kissan|kukkam|klammer|affen|\s@|@\s|&#", re.IGNORECASE)
 #: The bracketed stand-ins' opening: a look that opens with a bracket is quick, ``_OB_AT_SIGN``
 #: (and ``_OBFUSCATED``) are tried at every character, and prose has brackets.
-_OB_AT_BRACKET = re.compile(r"[\[({]\s*(?:at|ät|snabel|@)", re.IGNORECASE)
+_OB_AT_BRACKET = re.compile(r"[\[({]\s*(?:at|a\s*[\])}]|ät|snabel|@)|\s@|@\s", re.IGNORECASE)
 
 
 def _has_ob_at(text: str) -> bool:
@@ -74,7 +78,11 @@ def _has_ob_at(text: str) -> bool:
     if "&#" in text or _OB_AT_BRACKET.search(text):
         return True
     folded = text.casefold()
-    return "snabel" in folded or "ät" in folded
+    return any(word in folded for word in _AT_WORD_STEMS)
+
+
+#: What every word of ``_AT_WORDS`` holds, folded.
+_AT_WORD_STEMS = ("snabel", "ät", "krøll", "alfakr", "miuku", "kissan", "kukkam", "klammer", "affen")
 _OBFUSCATED = re.compile(
     rf"(?<![\w.%+-])(?P<local>{_LOCAL}){_OB_AT}"
     rf"(?P<host>{_LABEL}(?:{_OB_DOT}{_LABEL})*{_OB_DOT}{_TLD})(?![\w-])",
@@ -276,6 +284,8 @@ def _from_text(doc: Document) -> list[_Found]:
         for pattern in patterns:
             for match in pattern.finditer(text):
                 host = _DOT_WORD.sub(".", match.group("host"))
+                if _social_handle(match):
+                    continue
                 address = normalise_email(f"{match.group('local')}@{host}")
                 if address:
                     out.append(
@@ -283,6 +293,20 @@ def _from_text(doc: Document) -> list[_Found]:
                                match.start(), match.start())
                     )
     return out
+
+
+#: Who a spaced "@" addresses when it is no email: "Follow us @ instagram.com", "Tweet me @ …".
+_PRONOUNS = frozenset({"us", "me", "we", "oss", "os", "mig", "meg", "uns", "mich", "meitä", "meille", "minua"})
+
+
+def _social_handle(match: re.Match[str]) -> bool:
+    """Whether an address read from a spaced "@" ("Follow us @ instagram.com") is a pronoun at a
+    site, not an email: only a bracketed or named stand-in, or the sign with a mailbox before it,
+    makes one."""
+    written = match.group(0)[match.end("local") - match.start(0):match.start("host") - match.start(0)]
+    if written.strip() != "@":
+        return False
+    return match.group("local").lower() in _PRONOUNS
 
 
 def _link_context(doc: Document, element: lxml.html.HtmlElement) -> tuple[str, int, int]:

@@ -57,6 +57,12 @@ def test_plain_text_addresses(text: str) -> None:
         ("info [ät] kompis [punkt] de", "info@kompis.de"),
         ("E-post: info at kompis dot se", "info@kompis.se"),
         ("info&amp;#64;kompis.fi", "info@kompis.fi"),  # double-escaped: "&#64;" stays in the text
+        ("info (a) kompis.se", "info@kompis.se"),
+        ("post [krøllalfa] kompis.no", "post@kompis.no"),
+        ("myynti (miukumauku) kompis.fi", "myynti@kompis.fi"),
+        ("info [Klammeraffe] kompis.de", "info@kompis.de"),
+        ("info @ kompis.se", "info@kompis.se"),
+        ("info@ kompis.se", "info@kompis.se"),
     ],
 )
 def test_obfuscated_addresses(text: str, address: str) -> None:
@@ -70,6 +76,10 @@ def test_entity_encoded_at_is_plain_text() -> None:
 
 def test_bare_at_in_prose_is_not_an_address() -> None:
     assert emails("<p>Write to us at kompis dot com or visit us at the shop dot com.</p>") == {}
+
+
+def test_a_spaced_at_after_a_pronoun_is_a_social_handle() -> None:
+    assert emails("<p>Follow us @ instagram.com and tweet me @ kompis.se</p>") == {}
 
 
 def test_cloudflare_attribute_and_link_are_decoded_once() -> None:
