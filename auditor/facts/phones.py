@@ -42,6 +42,7 @@ TELEPHONE_WORDS: tuple[str, ...] = (
     r"tel", r"tlf", r"tfn", r"puh", r"fon", r"mob", r"ring", r"ringe", r"call", r"gsm",
     r"phone", r"telephone", r"hotline", r"helpline", r"växel", r"vaxel", r"sentralbord", r"soita",
     r"anrufen", r"rufen", r"telefon\w*", r"puhelin\w*", r"mobil\w*", r"servicenummer",
+    r"whatsapp", r"sms", r"handy", r"kännykkä", r"matkapuhelin\w*", r"tekstiviesti\w*",
 )
 #: Words that announce a telephone number after them: the telephone words, and customer-service
 #: and contact words ("Kundtjänst 08-…", "Kontakt: …"), which above a bare number may head anything.

@@ -42,6 +42,9 @@ def test_tel_link_with_national_number_and_escapes() -> None:
         ("Tel.: 030 1234567", "DE", "+49301234567"),
         ("Call us: 020 7946 0123", "GB", "+442079460123"),
         ("Mobil\n070-123 45 67", "SE", "+46701234567"),  # label on the line above, same block
+        ("WhatsApp: 070-123 45 67", "SE", "+46701234567"),
+        ("SMS/ring 040 123 4567", "FI", "+358401234567"),
+        ("Handy: 0171 1234567", "DE", "+491711234567"),
     ],
 )
 def test_labelled_numbers(text: str, region: str, e164: str) -> None:
