@@ -112,3 +112,8 @@ def test_a_unit_modifier_without_a_unit_is_no_period() -> None:
 @pytest.mark.parametrize("text", ["inom 24 h", "innerhalb von 24 Std.", "within 24 hrs", "within 24 hr"])
 def test_abbreviated_hours_are_hours(text: str) -> None:
     assert [(p.amount, p.unit) for p in periods(text)] == [(24, "hours")]
+
+
+@pytest.mark.parametrize(("text", "weeks"), [("within a fortnight", 2), ("two fortnights", 4)])
+def test_a_fortnight_is_two_weeks(text: str, weeks: int) -> None:
+    assert [(p.amount, p.unit) for p in periods(text)] == [(weeks, "weeks")]

@@ -909,12 +909,18 @@ def _find_periods(text: str, working_days: bool) -> Iterator[Period]:
             and text[token.start() - 1 : token.start()] != "/"  # "24/7 Mon. – Fri." is a week
         ):
             unit = DOTTED_UNIT_WORDS.get(following.group().casefold())
+        if unit is None and following.group().casefold() in _FORTNIGHTS:
+            unit, amount = "weeks", amount * 2  # "a fortnight", "two fortnights"
         if unit is not None:
             yield Period(amount, unit, token.start(), _end(text, end))
         elif working_days:
             working = _working_period(text, tokens, i + 1, amount, token.start())
             if working is not None:
                 yield working
+
+
+#: Two weeks in one word (en).
+_FORTNIGHTS = frozenset({"fortnight", "fortnights"})
 
 
 def _one_unit_fi(tokens: list[re.Match[str]], at: int) -> bool:
