@@ -490,3 +490,9 @@ def test_reporting_within_a_time_after_discovering_is_a_notice_period(text: str,
 def test_noticing_before_reporting_a_delivery_is_no_complaint_period() -> None:
     facts = _gather("<main><p>Märker du att paketet inte har kommit, hör av dig inom 7 dagar.</p></main>")
     assert not _topic(facts, PERIOD)
+
+
+def test_the_uk_conformity_standard_states_the_right() -> None:
+    facts = _gather("<main><p>Goods must be as described, fit for purpose and of satisfactory quality.</p></main>",
+                    lang="en")
+    assert _topic(facts, RIGHT)
