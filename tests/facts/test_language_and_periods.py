@@ -117,3 +117,13 @@ def test_abbreviated_hours_are_hours(text: str) -> None:
 @pytest.mark.parametrize(("text", "weeks"), [("within a fortnight", 2), ("two fortnights", 4)])
 def test_a_fortnight_is_two_weeks(text: str, weeks: int) -> None:
     assert [(p.amount, p.unit) for p in periods(text)] == [(weeks, "weeks")]
+
+
+@pytest.mark.parametrize(("text", "hours"), [("Svar innen 24t", 24), ("svar inden 48 t.", 48)])
+def test_hours_as_t_beside_the_number(text: str, hours: int) -> None:
+    assert [(p.amount, p.unit) for p in periods(text)] == [(hours, "hours")]
+
+
+@pytest.mark.parametrize("text", ["Modell 24tx", "art. 12t3"])
+def test_a_t_inside_a_code_is_no_hour(text: str) -> None:
+    assert list(periods(text)) == []

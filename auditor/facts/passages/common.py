@@ -905,7 +905,10 @@ def _find_periods(text: str, working_days: bool) -> Iterator[Period]:
         if (
             unit is None
             and (text[end : end + 1] == "." or (following.group() == "t" and word[0].isdigit()))
-            and text[token.end() : following.start()].isspace()
+            # "24 t", and "24t" written together ("Svar innen 24t")
+            and (text[token.end() : following.start()].isspace()
+                 or (following.group() == "t" and token.end() == following.start()
+                     and not text[end : end + 1].isalnum()))
             and text[token.start() - 1 : token.start()] != "/"  # "24/7 Mon. – Fri." is a week
         ):
             unit = DOTTED_UNIT_WORDS.get(following.group().casefold())
