@@ -64,8 +64,9 @@ if TYPE_CHECKING:
 RENDER_CONCURRENCY = 4
 #: Audit worker processes of a batch at most, and the fewest sites for which starting them pays.
 #: The crawling process itself mostly waits for the network (a small share of the batch's CPU,
-#: BENCHMARKS.md "Concurrency"), so without a browser there is one worker a core; with one, a
-#: core is left to Chromium.
+#: BENCHMARKS.md "Concurrency"), so there is one worker a core, with a browser too: Chromium and
+#: the crawling process together used about half a core of two in ``--render auto`` (62 CPU s in
+#: 59 s of wall on 2 cores), and one worker fewer left the rendered sites queueing for their audit.
 MAX_WORKERS = 8
 MIN_SITES_FOR_WORKERS = 8
 
@@ -506,7 +507,7 @@ class Batch:
 
         The crawl runs in this process; the audit of each crawled site (WARC evidence, extraction,
         rules, the compressed crawl) runs in ``workers`` other processes (default: one per core,
-        one fewer when a browser renders, at most ``MAX_WORKERS``; ``AUDITOR_AUDIT_WORKERS``), so
+        a browser rendering or not, at most ``MAX_WORKERS``; ``AUDITOR_AUDIT_WORKERS``), so
         that the CPU work of one site never stalls the crawls in flight. With few sites or
         ``workers=0`` everything runs here. Only this process writes the store."""
         done_before = store.done_urls(self.db, self.run)
@@ -514,7 +515,7 @@ class Batch:
         position = {s.url: i for i, s in enumerate(self.sites)}
         progress = BatchProgress(done=len(done_before))
         by_url = {s.url: s for s in todo}
-        pool = _pool(_workers(workers, len(todo), self.settings.render))
+        pool = _pool(_workers(workers, len(todo)))
         audit = SiteAuditor(self.settings.output, f"run-{self.run.id}", self.as_of)
 
         def save(site: BatchSite, crawl: SiteCrawl, result: SiteResult, blob: bytes) -> None:
@@ -621,16 +622,16 @@ def usable_cores() -> int:
         return os.cpu_count() or 1
 
 
-def _workers(asked: int | None, sites: int, render: RenderMode = "never") -> int:
+def _workers(asked: int | None, sites: int) -> int:
     """Audit worker processes: as asked, else from ``AUDITOR_AUDIT_WORKERS``, else none for a few
-    sites, one a core without a browser and one a core but one (at least one) with it."""
+    sites, one a core (a browser rendering or not, see :data:`MAX_WORKERS`)."""
     if asked is None:
         asked = env.audit_workers()
     if asked is None:
         if sites < MIN_SITES_FOR_WORKERS:
             return 0
         cores = usable_cores()
-        asked = min(MAX_WORKERS, cores if render == "never" else max(1, cores - 1))
+        asked = min(MAX_WORKERS, cores)
     return asked
 
 
