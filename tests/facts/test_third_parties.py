@@ -147,3 +147,16 @@ def test_a_detail_after_call_them_is_whoever_the_sentence_before_names(text: str
 def test_call_us_after_a_name_stays_the_shops() -> None:
     text = "Våra ramar kommer från Snickeri Ek. Ring oss på 08-123 45 67"
     assert owner_by_context(text, len(text) - 11) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "owner"),
+    [
+        ("You can also contact Royal Mail directly on 03457 740 710", "Royal Mail"),
+        ("Evri customer service: 0330 808 5456", "Evri"),
+        ("An Post helpline 01 705 7600", "An Post"),
+    ],
+)
+def test_british_and_irish_carriers_own_their_numbers(text: str, owner: str) -> None:
+    found = owner_by_context(text, text.rindex(" ", 0, len(text) - 8) + 1)
+    assert found is not None and found.name == owner
