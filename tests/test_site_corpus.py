@@ -14,7 +14,7 @@ ROOT = Path(__file__).parent / "corpus"
 VALUES = {True, False, "unknown", "not_applicable", "false_in_saved_pages"}
 
 
-ROUNDS = ["sites", "sites2", "sites3", "sites4", "sites5"]
+ROUNDS = ["sites", "sites2", "sites3", "sites4", "sites5", "sites6"]
 
 
 @pytest.mark.parametrize("half", [f"{r}{h}" for r in ROUNDS for h in ("", "-heldout")])
