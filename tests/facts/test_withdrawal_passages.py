@@ -534,3 +534,14 @@ def test_a_refund_word_that_is_also_a_return_word_keeps_the_period_the_refunds()
     # "palautetaan" is a return word and (exactly) a refund word: the 14 days are the refund's
     found = _periods("Rahat palautetaan viimeistään 14 päivän kuluttua peruutusilmoituksen saapumisesta.", "fi")
     assert [p.amount for p in found] == [None]
+
+
+def test_a_thing_bought_before_the_period_and_the_verb_last_is_what_the_right_is_for() -> None:
+    found = _periods("Du kannst dein Plus-Abo innerhalb von 14 Tagen nach dem Kauf ohne Angabe von Gründen "
+                     "widerrufen.", "de")
+    assert [(p.amount, "loose" in p.flags) for p in found] == [(14.0, True)]
+
+
+def test_a_validity_denied_its_withdrawal_is_no_period_of_the_right() -> None:
+    found = _periods("Gutscheine sind 3 Jahre gültig und können nicht widerrufen werden.", "de")
+    assert [p.amount for p in found] in ([], [None])

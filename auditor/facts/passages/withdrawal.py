@@ -296,8 +296,13 @@ def _assign(text: str, slots: dict[str, list[Span]], label_words: int) -> dict[s
             # period read this way is never a fail.
             ahead = [r for r in rights if span in slots.get("item", []) and r[0] >= label_words
                      and clause_of[r[0]] == clause and r[1] <= span[0] <= r[1] + _OBJECT_WORDS and span[1] <= at[0]]
-            if ahead:
-                assigned["right"].append((_gap(at, ahead[-1]), period, True))
+            # "Du kannst dein Plus-Abo innerhalb von 14 Tagen … widerrufen": the thing bought
+            # before the period and the right's verb closing the clause after it (German puts
+            # the verb last); read loosely too.
+            behind = [r for r in rights if span in slots.get("item", []) and clause_of[r[0]] == clause
+                      and span[1] <= at[0] and at[1] <= r[0] <= at[1] + _VERB_LAST_WORDS]
+            if ahead or behind:
+                assigned["right"].append((_gap(at, (ahead or behind)[-1]), period, True))
                 continue
         nearer_return = any(_gap(at, r) < distance for r in returns)
         assigned[kind].append((distance, period, kind == "right" and (apart or nearer_return)))
@@ -307,6 +312,9 @@ def _assign(text: str, slots: dict[str, list[Span]], label_words: int) -> dict[s
 #: How far after the right's name (in words) another thing's word may stand and still be what
 #: the right is for ("angre kjøp av bilder og gavekort i 14 dager").
 _OBJECT_WORDS = 4
+#: How far after a period the right's verb may close its clause ("… innerhalb von 14 Tagen nach
+#: dem Kauf ohne Angabe von Gründen widerrufen").
+_VERB_LAST_WORDS = 8
 
 
 def _gap(period: Span, span: Span) -> int:
