@@ -160,9 +160,12 @@ def gather_phones(doc: Document, default_region: str) -> list[PhoneFact]:
         for line in masked.split("\n"):
             for match_start, match_end, raw, number in _matches(line, region, fewest):
                 start, end = offset + match_start, offset + match_end
+                above = [text for where, text in previous if where == doc.region(block.element)]
                 if _accept(masked, start, end, raw) or _labelled_above(
-                    masked, start, end, raw, [text for where, text in previous if where == doc.region(block.element)]
-                ) or _marked_as_phone(block.element, masked, start, end, raw):
+                    masked, start, end, raw, above
+                ) or _marked_as_phone(block.element, masked, start, end, raw) or _in_contact_block(
+                    masked, start, end, raw, above
+                ):
                     spans.append((start, end))
                     add(
                         phone_fact(
@@ -494,6 +497,25 @@ def _labelled_above(text: str, start: int, end: int, raw: str, above: list[str])
         if label is not None:
             return label
     return False
+
+
+#: A postcode and town ("724 63 Västerås", "0155 Oslo", "D-10115 Berlin") or an email address:
+#: what a contact block's lines above a bare number hold.
+_CONTACT_LINE = re.compile(
+    r"(?:^|\s)(?:[A-Z]{1,2}-)?(?:\d{3}\s?\d{2}|\d{4,5})\s+[^\W\d_][\w-]+|[\w.+-]+\s?(?:@|\[at\]|\(at\))\s?[\w-]+\.",
+    re.IGNORECASE,
+)
+
+
+def _in_contact_block(text: str, start: int, end: int, raw: str, above: list[str]) -> bool:
+    """Whether a number alone in its block stands right under the trader's postal address or
+    email, one short block a line as site builders write a contact block ("Sågverksgatan 4" /
+    "724 63 Västerås" / "070-318 44 52"): a phone with no label but its place."""
+    before, after = text[:start], text[end:]
+    if re.search(r"[^\W\d_]", before + after.split("\n", 1)[0]) or not _stands_alone(before, after, raw):
+        return False
+    near = [line for line in above if line.strip(" \t\u200b\u00a0")]
+    return any(len(line) <= _ABOVE_LENGTH and _CONTACT_LINE.search(line) for line in near[-1:])
 
 
 #: A class, id or ARIA label that names a telephone: a theme's top-bar item ("et-info-phone"),

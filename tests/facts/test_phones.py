@@ -311,3 +311,22 @@ def test_a_number_labelled_in_the_words_or_the_markup_is_a_phone(body: str, regi
 )
 def test_markup_that_names_no_telephone_labels_no_number(body: str) -> None:
     assert phones(body) == {}
+
+
+@pytest.mark.parametrize(
+    ("html", "region", "e164"),
+    [
+        ("<p>Sågverksgatan 4</p><p>724&nbsp;63 Västerås</p><p><span>&#8203;</span></p><p>070-318&nbsp;44&nbsp;52</p>",
+         "SE", "+46703184452"),
+        ("<p>post@verksted.no</p><p>912 34 567</p>", "NO", "+4791234567"),
+    ],
+)
+def test_a_bare_number_under_the_address_or_email_of_a_contact_block(html: str, region: str, e164: str) -> None:
+    doc = Document(f"<html><body><main>{html}</main></body></html>", "https://shop.example/kontakt")
+    assert [p.e164 for p in gather_phones(doc, region)] == [e164]
+
+
+def test_a_bare_invalid_number_under_a_postcode_is_no_phone() -> None:
+    doc = Document("<html><body><main><p>724 63 Västerås</p><p>12345678</p></main></body></html>",
+                   "https://shop.example/kontakt")
+    assert gather_phones(doc, "SE") == []
