@@ -496,3 +496,15 @@ def test_the_uk_conformity_standard_states_the_right() -> None:
     facts = _gather("<main><p>Goods must be as described, fit for purpose and of satisfactory quality.</p></main>",
                     lang="en")
     assert _topic(facts, RIGHT)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Du kan klage på feil i inntil to år etter at du fikk trykket.", "nb"),
+        ("Du kan klage over fejl i to år efter købet.", "da"),
+    ],
+)
+def test_complaining_about_faults_names_the_right(text: str, lang: str) -> None:
+    facts = _gather(f"<main><p>{text}</p></main>", lang=lang)
+    assert _topic(facts, RIGHT) and [(f.amount, f.unit) for f in _topic(facts, PERIOD)] == [(2.0, "years")]
