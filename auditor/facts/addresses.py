@@ -298,7 +298,7 @@ _STREET_ONLY = re.compile(
     rf"(?<![\w-])(?P<street>(?:[{_UPPER}][\w'’-]*?(?:{_ENDINGS})"
     rf"|(?:[{_UPPER}][\w'’.-]*\s){{1,2}}(?:{_STREET_WORDS}))"
     r"\s?\d{1,4}[a-zA-Z]?(?:\s?[-–]\s?\d{1,4}[a-zA-Z]?)?)"
-    rf"(?=\s*$|\s*[,;|·•)–]|\s+[{_UPPER}])",
+    rf"(?=\s*$|\s*[,;|·•)–]|\s+[{_UPPER}]|\s*\([^()\d\n]{{1,30}}\)\s*$)",  # or a remark in brackets: "(Hinterhaus)"
 )
 #: Capitalised words after a number that make it an amount, not a house number ("Weg 14 Tage").
 _UNIT_AFTER = re.compile(

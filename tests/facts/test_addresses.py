@@ -512,6 +512,9 @@ def test_a_po_box_in_a_paragraph_of_its_own_joins_the_postcode_below() -> None:
         ("<dl><dt>Adresse:</dt><dd>Nørregade 5</dd><dt>Postnr.:</dt><dd>5000</dd><dt>By:</dt><dd>Odense C</dd></dl>",
          "DK", ("Nørregade 5", "5000", "Odense C")),
         ("<p>Straße: Hauptstraße 5</p><p>PLZ: 10115</p><p>Ort: Berlin</p>", "DE", ("Hauptstraße 5", "10115", "Berlin")),
+        ("<table><tr><td>Gate:</td><td>Gränsvägen 5 (verkstedet bak Tullhuset)</td></tr><tr><td>Postnr:</td>"
+         "<td>673 32</td></tr><tr><td>Sted:</td><td>Charlottenberg</td></tr></table>", "NO",
+         ("Gränsvägen 5", "673 32", "Charlottenberg")),
     ],
 )
 def test_an_address_given_field_by_field_is_read_whole(html: str, hint: str, expected: tuple[str, str, str]) -> None:
