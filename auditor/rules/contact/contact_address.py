@@ -226,15 +226,32 @@ def _controller(address: AddressFact, facts: FactView, pages: Pages) -> bool:
 
 
 def _beside_own_email(address: AddressFact, facts: FactView) -> bool:
-    """Whether the address's block also gives an email at the site's own domain ("Sandvik Slip /
-    Postboks 84 / 8301 Svolvær / post [at] lofotstein.no" in a privacy notice, "Kontakt" on an
-    about page): the shop's own contact block, wherever the page."""
+    """Whether the address's block, or the list or table it stands in, also gives an email at the
+    site's own domain ("Sandvik Slip / Postboks 84 / 8301 Svolvær / post [at] lofotstein.no" in a
+    privacy notice, a controller's <dl>, "Kontakt" on an about page): the shop's own contact
+    block, wherever the page."""
     excerpt = address.excerpt.lower()
+    listing = _listing(address.locator)
     return any(
         e.same_site and not e.third_party and e.url == address.url
-        and (e.address.lower() in excerpt or e.address.rpartition("@")[2].lower() in excerpt)
+        and (e.address.lower() in excerpt or e.address.rpartition("@")[2].lower() in excerpt
+             or (listing and e.locator.startswith(listing)))
         for e in facts.emails
     )
+
+
+def _listing(locator: str) -> str:
+    """The innermost list, table or definition list an element stands in, as a locator prefix
+    ("body > main > dl > "), or "" when none: a controller's <dl> gives the address and the email
+    each in a <dd> of their own."""
+    parts = locator.split(" > ")
+    for i in range(len(parts) - 1, -1, -1):
+        if parts[i].split(":", 1)[0] in _LISTINGS:
+            return " > ".join(parts[: i + 1]) + " > "
+    return ""
+
+
+_LISTINGS = frozenset({"dl", "table", "ul", "ol", "address"})
 
 
 def _where_established(facts: FactView, pages: Pages) -> list[tuple[str, str]]:
