@@ -513,6 +513,7 @@ def test_an_austrian_form_is_named_for_the_rucktritt() -> None:
         ("Du kan levere varen tilbage inden 30 dage.", "da"),
         ("Artikel können innerhalb von 30 Tagen zurückgegeben werden.", "de"),
         ("Items can be brought back to the shop within 30 days.", "en"),
+        ("Uåbnede varer kan sendes retur inden for 30 dage.", "da"),
     ],
 )
 def test_everyday_return_verbs_give_a_return_promise(text: str, lang: str) -> None:
