@@ -73,6 +73,10 @@ class ThirdParties:
         return self.pattern.search(text) is not None
 
 
+#: Names whose s-form is another word ("brings", "ups"): no genitive read for them.
+_NO_GENITIVE = frozenset({"bring", "ups", "tnt", "dao"})
+
+
 @cache
 def third_parties() -> ThirdParties:
     """The third parties of ``third_parties.toml``, every group together."""
@@ -88,7 +92,11 @@ def third_parties() -> ThirdParties:
             domains.add(str(name).lower().replace(" ", ""))
         domains.update(str(label).lower() for label in group.get("domains", []))
     unique = tuple(dict.fromkeys(names))
-    pattern = re.compile(r"\b(" + "|".join(re.escape(name) for name in unique) + r")\b", re.IGNORECASE)
+    # A Nordic or English genitive names the party too ("PostNords kundeservice", "Klarna's
+    # terms"), except where the s-form is a word of its own ("brings", "ups").
+    genitive = "|".join(re.escape(n) for n in unique if n not in _NO_GENITIVE)
+    plain = "|".join(re.escape(n) for n in _NO_GENITIVE if n in unique)
+    pattern = re.compile(rf"\b(?:({genitive})(?:s|'s|’s|:s)?|({plain}))\b", re.IGNORECASE)
     examples = data.get("examples", {})
     markers = sorted((str(m).lower() for m in examples.get("markers", [])), key=len, reverse=True)
     # A marker ends the text before the address, give or take a label and a colon ("z. B. E-Mail: …").
@@ -250,7 +258,7 @@ def _named(text: str) -> tuple[Owner, int] | None:
     parties = third_parties()
     best: tuple[Owner, int] | None = None
     for match in parties.pattern.finditer(text):
-        best = (Owner(match.group(), "context"), match.end())
+        best = (Owner(match.group(1) or match.group(2), "context"), match.end())
     body = _public_body(text)
     if body is not None and (best is None or body[1] > best[1]):
         best = body

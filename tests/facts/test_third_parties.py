@@ -160,3 +160,20 @@ def test_call_us_after_a_name_stays_the_shops() -> None:
 def test_british_and_irish_carriers_own_their_numbers(text: str, owner: str) -> None:
     found = owner_by_context(text, text.rindex(" ", 0, len(text) - 8) + 1)
     assert found is not None and found.name == owner
+
+
+@pytest.mark.parametrize(
+    ("text", "owner"),
+    [
+        ("Du kan også ringe til PostNords kundeservice på 70 19 38 52", "PostNord"),
+        ("Klarnas kundtjänst 08-120 120 10", "Klarna"),
+    ],
+)
+def test_a_partys_genitive_names_it(text: str, owner: str) -> None:
+    found = owner_by_context(text, len(text) - 11)
+    assert found is not None and found.name == owner
+
+
+def test_a_verb_that_is_a_carriers_s_form_names_no_one() -> None:
+    text = "This brings us to our own line, 08-123 45 67"
+    assert owner_by_context(text, len(text) - 11) is None
