@@ -546,3 +546,28 @@ def test_a_thing_bought_before_the_period_and_the_verb_last_is_what_the_right_is
 def test_a_validity_denied_its_withdrawal_is_no_period_of_the_right() -> None:
     found = _periods("Gutscheine sind 3 Jahre gültig und können nicht widerrufen werden.", "de")
     assert [p.amount for p in found] in ([], [None])
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Du har angrerett. Fristen er 14 dager fra du mottok varen.", "nb"),
+        ("Sie haben ein Widerrufsrecht. Die Frist beträgt 14 Tage ab Erhalt der Ware.", "de"),
+        ("You have the right to cancel. The period is 14 days from the day you receive the goods.", "en"),
+    ],
+)
+def test_the_period_in_the_sentence_after_the_right_is_the_rights_read_loosely(text: str, lang: str) -> None:
+    found = [p for p in _periods(text, lang) if p.amount]
+    assert [(p.amount, "loose" in p.flags) for p in found] == [(14.0, True)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Du har ångerrätt. Vi skickar varan inom 3 dagar.", "sv"),
+        ("Ångerrätten gäller inte presentkort. De är giltiga i 12 månader.", "sv"),
+        ("Sie haben ein Widerrufsrecht. Die Erstattung erfolgt binnen 14 Tagen.", "de"),
+    ],
+)
+def test_another_things_period_after_the_right_stays_its_own(text: str, lang: str) -> None:
+    assert [p.amount for p in _periods(text, lang) if p.amount] == []

@@ -113,12 +113,18 @@ def _periods(doc: Document, lang: str) -> list[PassageFact]:
         if _is_section_heading(block):
             section = block.text if _heading_names_right(block.text) else ""
         asked = ""  # a short question naming the right, earlier in the block ("Ångrat dig? …")
+        named = ""  # the sentence just before, when it names the right without its period
         for sentence in sentences(block.text):
             text = sentence.text
             reading = _period_reading(text)
+            before, named = named, ""
             if reading is None:  # the sentence names neither the right nor an open purchase
                 if asked:
                     out.extend(_section_period(doc, block, lang, asked, text))
+                elif before:
+                    # "Du har angrerett. Fristen er 14 dager fra du mottok varen.": the period the
+                    # next sentence gives, read loosely as the right's
+                    out.extend(_section_period(doc, block, lang, before, text))
                 elif section and block.label is None and not _is_section_heading(block):
                     out.extend(_section_period(doc, block, lang, section, text))
                 else:
@@ -130,6 +136,7 @@ def _periods(doc: Document, lang: str) -> list[PassageFact]:
             asked = question or asked
             if right is not None:
                 out.append(_period_fact(doc, block, lang, text, list(right), []))
+                named = text if not right and opened is None else ""
             if opened is not None:
                 out.append(_period_fact(doc, block, lang, text, list(opened[0]), list(opened[1])))
     return out
