@@ -225,7 +225,9 @@ _HOUSE_NUMBER = (
     r"|(?:st|kld)\.(?:\s?(?:tv|th|mf)\.?)?"
     r"|\d{1,2}\.?\s?[º°ª]\.?(?:\s?(?:andar|piso|Esq|Dto|Dir|izq|dcha|[A-Z]))?\.?"
     r"|(?:lok|m|apt|app|Apt|Suite|Ste|bus|bte|Stiege|Top|piso|esc|int|scala|sc|as|bs|lgh|hus|lokale)\.?\s?\d{1,4}[a-zA-Z]?"
-    r"|\d{1,2}\.\s?(?:Stock|Etage|krs|kerros)))?"
+    r"|\d{1,2}\.\s?(?:Stock|Etage|krs|kerros)"
+    # a Danish floor alone, between commas: "Nørregade 12, 1., 1165 København K"
+    r"|\d{1,2}\.(?=\s?,)))?"
 )
 # Continental style: name, then house number ("Keizersgracht 123", "ul. Marszałkowska 10/12 lok. 5",
 # "Via Roma, 10", "Mannerheimintie 12 B 4", "Vestergade 10, 2. sal").

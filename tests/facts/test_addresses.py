@@ -526,3 +526,8 @@ def test_a_postcode_field_without_a_town_field_is_nothing() -> None:
     doc = Document("<html><body><main><p>Postnr: 411 38</p><p>Telefon: 031-12 34 56</p></main></body></html>",
                    "https://shop.example/kontakt")
     assert gather_addresses(doc, "SE") == []
+
+
+def test_a_danish_floor_alone_between_commas_is_part_of_the_street() -> None:
+    [found] = parse_addresses("Nørregade 12, 1., DK-1165 København K", "DK")
+    assert (found.street, found.postal_code, found.town) == ("Nørregade 12, 1.", "1165", "København K")
