@@ -508,3 +508,26 @@ def test_the_uk_conformity_standard_states_the_right() -> None:
 def test_complaining_about_faults_names_the_right(text: str, lang: str) -> None:
     facts = _gather(f"<main><p>{text}</p></main>", lang=lang)
     assert _topic(facts, RIGHT) and [(f.amount, f.unit) for f in _topic(facts, PERIOD)] == [(2.0, "years")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Fel på varan? Kontakta oss inom två månader efter att du upptäckt felet.", "sv"),
+        ("Er det noe galt med varen, må du si ifra innen rimelig tid.", "nb"),
+        ("Opdager du en fejl ved varen, skal du give os besked inden rimelig tid.", "da"),
+        ("Jos tuotteessa ilmenee virhe, ilmoita siitä meille kohtuullisessa ajassa.", "fi"),
+        ("Mängel sind uns innerhalb angemessener Frist anzuzeigen.", "de"),
+        ("If your item is faulty, let us know within a reasonable time.", "en"),
+    ],
+)
+def test_telling_of_a_fault_within_a_reasonable_time_states_the_right(text: str, lang: str) -> None:
+    assert _topic(_gather(f"<main><p>{text}</p></main>", lang=lang), RIGHT)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [("Är något fel, hör av dig så löser vi det.", "sv"), ("If your parcel is late, contact us within 2 months.", "en")],
+)
+def test_getting_in_touch_without_a_time_or_a_fault_states_no_right(text: str, lang: str) -> None:
+    assert not _topic(_gather(f"<main><p>{text}</p></main>", lang=lang), RIGHT)
