@@ -527,7 +527,10 @@ def test_telling_of_a_fault_within_a_reasonable_time_states_the_right(text: str,
 
 @pytest.mark.parametrize(
     ("text", "lang"),
-    [("Är något fel, hör av dig så löser vi det.", "sv"), ("If your parcel is late, contact us within 2 months.", "en")],
+    [
+        ("Är något fel, hör av dig så löser vi det.", "sv"),
+        ("If your parcel is late, contact us within 2 months.", "en"),
+    ],
 )
 def test_getting_in_touch_without_a_time_or_a_fault_states_no_right(text: str, lang: str) -> None:
     assert not _topic(_gather(f"<main><p>{text}</p></main>", lang=lang), RIGHT)
