@@ -227,3 +227,15 @@ def test_a_named_body_is_read_as_named_even_beside_a_refusal() -> None:
     [fact] = passages("<p>We are not members of an ADR scheme, but you may contact Retail ADR.</p>",
                       PassageTopic.ADR_BODY, "en")
     assert fact.name == "Retail ADR" and "declined" not in fact.flags
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("You may refer the dispute to the Norwegian Consumer Council.", "Forbrukerrådet"),
+        ("You may contact the Swedish National Board for Consumer Disputes.", "Allmänna reklamationsnämnden"),
+    ],
+)
+def test_nordic_bodies_named_in_english_are_their_bodies(text: str, name: str) -> None:
+    found = passages(f"<p>{text}</p>", PassageTopic.ADR_BODY, "en")
+    assert found and found[0].name == name
