@@ -571,3 +571,25 @@ def test_the_period_in_the_sentence_after_the_right_is_the_rights_read_loosely(t
 )
 def test_another_things_period_after_the_right_stays_its_own(text: str, lang: str) -> None:
     assert [p.amount for p in _periods(text, lang) if p.amount] == []
+
+
+@pytest.mark.parametrize(
+    ("html", "lang"),
+    [
+        ("<h3>Peruutusoikeus</h3><table><tr><td>Aika</td><td>14 päivää</td></tr></table>", "fi"),
+        ("<h2>Widerrufsrecht</h2><dl><dt>Frist</dt><dd>14 Tage</dd><dt>Erstattung</dt><dd>binnen 14 Tagen</dd></dl>",
+         "de"),
+    ],
+)
+def test_a_row_under_a_heading_naming_the_right_gives_its_period(html: str, lang: str) -> None:
+    assert [(p.amount, "loose" in p.flags) for p in _stated(html, lang)] == [(14.0, True)]
+
+
+def test_another_things_row_under_the_heading_keeps_its_period() -> None:
+    assert _stated("<h3>Ångerrätt</h3><table><tr><td>Leveranstid</td><td>3 dagar</td></tr></table>", "sv") == []
+
+
+def _stated(html: str, lang: str) -> list[PassageFact]:
+    """Withdrawal periods read with an amount from a page's statements (labels joined)."""
+    facts = gather(statement_view(_page(f"<main>{html}</main>")), lang)
+    return [p for p in _of(facts, PassageTopic.WITHDRAWAL_PERIOD) if p.amount]

@@ -125,7 +125,7 @@ def _periods(doc: Document, lang: str) -> list[PassageFact]:
                     # "Du har angrerett. Fristen er 14 dager fra du mottok varen.": the period the
                     # next sentence gives, read loosely as the right's
                     out.extend(_section_period(doc, block, lang, before, text))
-                elif section and block.label is None and not _is_section_heading(block):
+                elif section and not _labelled_by_heading(block) and not _is_section_heading(block):
                     out.extend(_section_period(doc, block, lang, section, text))
                 else:
                     promised = _return_time_reading(text)
@@ -222,6 +222,17 @@ def _acts_only(slots: dict[str, list[Span]]) -> bool:
     """Whether the right is named only by a bare verb: it speaks only with a period."""
     acts = set(slots.get("act", []))
     return all(r in acts for r in slots.get("right", []))
+
+
+def _labelled_by_heading(block: TextBlock) -> bool:
+    """Whether the block's text was joined to a heading as its label (the heading then makes the
+    statement already); a row's first cell or a ``dt`` as label does not ("Aika – 14 päivää"
+    under "Peruutusoikeus")."""
+    label = block.label
+    if label is None:
+        return False
+    tag = label.tag.lower() if isinstance(label.tag, str) else ""
+    return tag in _SECTION_TAGS or (label.get("role") or "").lower() == "heading"
 
 
 def _is_section_heading(block: TextBlock) -> bool:
