@@ -152,6 +152,7 @@ def gather_phones(doc: Document, default_region: str) -> list[PhoneFact]:
             continue
         spans: list[tuple[int, int]] = []
         offset = 0
+        above = [text for where, text in previous if where == doc.region(block.element)]
         # Times, dates, prices, IBANs and postcodes are blanked first (same offsets): opening
         # hours "09.00-17.00" are a valid number as digits, and often follow the phone label.
         masked = mask_non_phones(block.text)
@@ -160,7 +161,6 @@ def gather_phones(doc: Document, default_region: str) -> list[PhoneFact]:
         for line in masked.split("\n"):
             for match_start, match_end, raw, number in _matches(line, region, fewest):
                 start, end = offset + match_start, offset + match_end
-                above = [text for where, text in previous if where == doc.region(block.element)]
                 if _accept(masked, start, end, raw) or _labelled_above(
                     masked, start, end, raw, above
                 ) or _marked_as_phone(block.element, masked, start, end, raw) or _in_contact_block(
@@ -456,6 +456,13 @@ def _stands_alone(before: str, after: str, raw: str) -> bool:
     return not (_CURRENCY_AFTER.match(after) or _DATE.match(raw.strip()))
 
 
+def _bare(before: str, after: str, raw: str) -> bool:
+    """Whether a number stands alone on its block's first line, words neither before nor after it
+    there (a remark may follow on lines of its own: "0171 / 4 82 93 06" / "Während Shootings bin
+    ich nicht erreichbar"), and is no part of a longer number, a price or a date."""
+    return not re.search(r"[^\W\d_]", before + after.split("\n", 1)[0]) and _stands_alone(before, after, raw)
+
+
 #: "Telefon & Fax:", "Tel. und Fax", "Puh. ja faksi": one number for both, so the fax word after a
 #: phone word and a joiner is no label of its own.
 _AND_FAX = re.compile(
@@ -481,11 +488,7 @@ def _labelled_above(text: str, start: int, end: int, raw: str, above: list[str])
     it: the nearest block with a label decides, a block with another number in it ends the
     search, and a block of words besides the number is no bare number."""
     before, after = text[:start], text[end:]
-    # alone on the block's first line: a remark may follow on lines of its own ("0171 / 4 82 93 06"
-    # / "Während Shootings bin ich nicht erreichbar")
-    if re.search(r"[^\W\d_]", before + after.split("\n", 1)[0]) or _NOT_PHONE_WORD.search(before):
-        return False
-    if not _stands_alone(before, after, raw):
+    if not _bare(before, after, raw) or _NOT_PHONE_WORD.search(before):
         return False
     for line in reversed(above):
         if len(line) > _ABOVE_LENGTH:
@@ -511,11 +514,10 @@ def _in_contact_block(text: str, start: int, end: int, raw: str, above: list[str
     """Whether a number alone in its block stands right under the trader's postal address or
     email, one short block a line as site builders write a contact block ("Sågverksgatan 4" /
     "724 63 Västerås" / "070-318 44 52"): a phone with no label but its place."""
-    before, after = text[:start], text[end:]
-    if re.search(r"[^\W\d_]", before + after.split("\n", 1)[0]) or not _stands_alone(before, after, raw):
+    if not _bare(text[:start], text[end:], raw):
         return False
     near = [line for line in above if line.strip(" \t\u200b\u00a0")]
-    return any(len(line) <= _ABOVE_LENGTH and _CONTACT_LINE.search(line) for line in near[-1:])
+    return bool(near) and len(near[-1]) <= _ABOVE_LENGTH and _CONTACT_LINE.search(near[-1]) is not None
 
 
 #: A class, id or ARIA label that names a telephone: a theme's top-bar item ("et-info-phone"),
