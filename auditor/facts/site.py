@@ -76,9 +76,14 @@ JS_SHELL_TEXT = 200
 def guess_jurisdiction(url: str, lang: str) -> str:
     """The jurisdiction to apply when the user gave none: country TLD first, then page language
     (the ``[country]`` of the profiles)."""
-    host = urlsplit(url).hostname or ""
-    tld = host.rsplit(".", 1)[-1] if "." in host else ""
+    tld = _tld(url)
     return (tld and profiles.jurisdiction_of_tld(tld)) or profiles.jurisdiction_of_language(lang) or "eu"
+
+
+def _tld(url: str) -> str:
+    """The top-level domain of ``url``'s host ("se", "uk"), "" for a bare host or an address."""
+    host = urlsplit(url).hostname or ""
+    return host.rsplit(".", 1)[-1] if "." in host else ""
 
 
 def phone_region(jurisdiction: str, lang: str, url: str = "") -> str:
@@ -88,8 +93,7 @@ def phone_region(jurisdiction: str, lang: str, url: str = "") -> str:
     covers it (an Irish shop's "087 214 6630" on .ie, a Swiss one's "061 261 48 73" on .ch: a
     national number is the country's where the trader is, whatever law applies), then the page's
     language."""
-    host = urlsplit(url).hostname or ""
-    tld = host.rsplit(".", 1)[-1] if "." in host else ""
+    tld = _tld(url)
     region = profiles.country(jurisdiction).region
     domain = _TLD_REGIONS.get(tld, tld.upper()) if len(tld) == 2 else ""
     if domain in ADDRESS_COUNTRIES and not profiles.jurisdiction_of_tld(tld):
