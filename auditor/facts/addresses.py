@@ -26,7 +26,7 @@ from typing import Any, NamedTuple
 from babel import Locale
 
 from auditor.facts.dom import Document, TextBlock, clean, excerpt
-from auditor.facts.third_parties import owner_by_context
+from auditor.facts.third_parties import Owner, owner_by_context
 from auditor.models import AddressFact, Region
 
 #: Upper-case letters of the Latin and Greek scripts (Ł, Č, Ő, Ā, Ω ...).
@@ -260,11 +260,13 @@ _BOX_NUMBER = re.compile(rf"(?i:\b(?:{_po_box_words()}))\.?\s?(?:nr\.?\s?|no\.?\
 _CARE_OF = re.compile(r"(?:^|[\s,])(?:c/o|c\.o\.|℅)\s", re.IGNORECASE)
 _PO_BOX = rf"(?:{_po_box_words()})\s?(?:nr\.?\s?|no\.?\s?)?\d{{1,6}}(?:\s\d{{2,4}}){{0,2}}"
 _PO_BOX_RE = re.compile(_PO_BOX, re.IGNORECASE)
+#: A PO box that may name its post office after the number ("Postboks 2214 Grünerløkka").
+_NAMED_BOX = rf"(?i:{_PO_BOX})(?:\s[{_UPPER}][\w'’-]+){{0,2}}"
 # The street is the last separated part of what it is given ("Kompis AB, Storgatan 12").
 _STREET = re.compile(
     r"(?:^|[,:;|·•–]\s*|\s[-/]\s)"
     # a box may name its post office after the number ("Postboks 2214 Grünerløkka, 0505 Oslo")
-    rf"(?:(?P<box>(?i:{_PO_BOX})(?:\s[{_UPPER}][\w'’-]+){{0,2}})|(?P<street>{_STREET_NUMBER_LAST}|{_STREET_NUMBER_FIRST}))"
+    rf"(?:(?P<box>{_NAMED_BOX})|(?P<street>{_STREET_NUMBER_LAST}|{_STREET_NUMBER_FIRST}))"
     r"\s*[,;|·•–]?\s*$"
 )
 #: Labels that may stand before a street on its line: stripped from the street.
@@ -292,7 +294,7 @@ _ENDINGS = "|".join(re.escape(e) for e in _STREET_ENDINGS)
 _STREET_WORDS = "Straße|Strasse|Str\\.|Weg|Allee|Platz|Gasse|gate|gata|gatan|vei|veg|vej|gade|allé|plass|plads|torg"
 #: A PO box alone in its block ("Postboks 1187 Sentrum" in a paragraph of its own, the postcode
 #: and town in the next): joined with them as a street alone is.
-_BOX_LINE = re.compile(rf"^\s*(?P<street>(?i:{_PO_BOX})(?:\s[{_UPPER}][\w'’-]+){{0,2}})\s*[,.]?\s*$")
+_BOX_LINE = re.compile(rf"^\s*(?P<street>{_NAMED_BOX})\s*[,.]?\s*$")
 _STREET_ONLY = re.compile(
     # A capitalised name ending like a street ("Bogstadveien"), or capitalised words and a street
     # word, a house number (or range), then nothing more of a number: the end, a separator, or
@@ -483,10 +485,7 @@ class _FieldReader:
             if not country or key in seen:
                 continue
             seen.add(key)
-            return AddressFact(
-                url=doc.url, locator=doc.locator(block.element), excerpt=line, region=doc.region(block.element),
-                postal_code=_show_code(code.code, country), town=code.town, country=country, method="unread_street",
-            )
+            return _unread_fact(doc, block, line, code, country, None)
         return None
 
 
@@ -512,16 +511,22 @@ def _unread_streets(
                     continue
                 seen.add(key)
                 start = offset + code.start
-                owner = owner_by_context(block.text, start)
-                out.append(AddressFact(
-                    url=doc.url, locator=doc.locator(block.element),
-                    excerpt=excerpt(block.text, start, offset + code.end),
-                    region=doc.region(block.element), postal_code=_show_code(code.code, country), town=code.town,
-                    country=country, method="unread_street", third_party=owner is not None,
-                    owner=owner.name if owner else "", owner_reason=owner.reason if owner else None,
-                ))
+                shown = excerpt(block.text, start, offset + code.end)
+                out.append(_unread_fact(doc, block, shown, code, country, owner_by_context(block.text, start)))
         offset += len(line) + 1
     return out
+
+
+def _unread_fact(
+    doc: Document, block: TextBlock, shown: str, code: _Code, country: str, owner: Owner | None
+) -> AddressFact:
+    """A postcode and town whose street was not read, as an ``unread_street`` fact."""
+    return AddressFact(
+        url=doc.url, locator=doc.locator(block.element), excerpt=shown, region=doc.region(block.element),
+        postal_code=_show_code(code.code, country), town=code.town, country=country, method="unread_street",
+        third_party=owner is not None, owner=owner.name if owner else "",
+        owner_reason=owner.reason if owner else None,
+    )
 
 
 #: An address label at the start of a line, and what follows it (on its line and up to two
