@@ -228,16 +228,16 @@ def _labelled_by_heading(block: TextBlock) -> bool:
     """Whether the block's text was joined to a heading as its label (the heading then makes the
     statement already); a row's first cell or a ``dt`` as label does not ("Aika – 14 päivää"
     under "Peruutusoikeus")."""
-    label = block.label
-    if label is None:
-        return False
-    tag = label.tag.lower() if isinstance(label.tag, str) else ""
-    return tag in _SECTION_TAGS or (label.get("role") or "").lower() == "heading"
+    return block.label is not None and _is_heading(block.label)
 
 
 def _is_section_heading(block: TextBlock) -> bool:
-    tag = block.element.tag.lower() if isinstance(block.element.tag, str) else ""
-    return tag in _SECTION_TAGS or (block.element.get("role") or "").lower() == "heading"
+    return _is_heading(block.element)
+
+
+def _is_heading(element: lxml.html.HtmlElement) -> bool:
+    tag = element.tag.lower() if isinstance(element.tag, str) else ""
+    return tag in _SECTION_TAGS or (element.get("role") or "").lower() == "heading"
 
 
 def _names_right(concepts: PageConcepts, heading: str) -> bool:
