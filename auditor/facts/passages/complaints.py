@@ -153,22 +153,20 @@ def gather(doc: Document, lang: str) -> list[PassageFact]:
                 right_heading="" if tag in HEADINGS else right_heading,
                 asked=question or inner,
             )
-            if fault and not links and tag not in HEADINGS and not any(
-                f.topic == PassageTopic.COMPLAINTS_RIGHT for f in found
-            ):
+            stated = any(f.topic == PassageTopic.COMPLAINTS_RIGHT for f in found)
+            if fault and not links and tag not in HEADINGS and not stated:
                 # "Kommt ein Glas zerbrochen an, machen Sie ein Foto. Dann schicken wir Ihnen ein
                 # neues": the fault in one sentence, the remedy in the next
                 joined = f"{fault} {sentence.text}"
-                if _states_right(text_concepts(), joined):
+                stated = _states_right(text_concepts(), joined)
+                if stated:
                     found = [*found, passage_fact(doc, block.element, PassageTopic.COMPLAINTS_RIGHT, lang,
                                                   _show(joined), flags=[])]
                 elif not any(f.topic == PassageTopic.COMPLAINT_PROCEDURE for f in found) and _replaces(sentence.text):
                     # "… machen Sie ein Foto. Dann schicken wir Ihnen ein neues Glas": how to complain
                     found = [*found, passage_fact(doc, block.element, PassageTopic.COMPLAINT_PROCEDURE, lang,
                                                   _show(joined), flags=["howto", "defect"])]
-            fault = sentence.text if _mentions_fault(sentence.text) and not any(
-                f.topic == PassageTopic.COMPLAINTS_RIGHT for f in found
-            ) else ""
+            fault = sentence.text if not stated and _mentions_fault(sentence.text) else ""
             out.extend(found)
             carried = carried or (main and any(f.topic in _ON_COMPLAINTS for f in found))
             question = sentence.text if sentence.text.rstrip().endswith("?") else ""
