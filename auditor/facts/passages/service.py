@@ -93,7 +93,6 @@ _HOUR_WORDS: dict[str, int] = {
     )
     for word in words.split()
 }
-_HOUR_WORD = re.compile(r"\b(" + "|".join(sorted(_HOUR_WORDS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 # Finnish says "from nine to four" by case endings alone ("yhdeksästä neljään"): the elative
 # hour opens the range, the illative one closes it (read as "9 – 4").
 _FI_FROM = {"kahdeksasta": 8, "yhdeksästä": 9, "kymmenestä": 10, "yhdestätoista": 11, "kahdestatoista": 12,
@@ -107,7 +106,7 @@ _HOUR_WORD = re.compile(r"\b(" + "|".join(sorted(_HOUR_WORDS, key=len, reverse=T
 #: "eight in the morning", "six in the evening", "früh um acht", "abends um sechs", "klokken
 #: fire om eftermiddagen": the hour with its half of the day.
 _DAY_HALF = re.compile(r"\b(\d{1,2})\s+(?:in\s+the|om|på)\s+(morning|afternoon|evening|morgenen|eftermiddagen|aftenen|"
-                       r"ettermiddagen|kvelden|morgonen|eftermiddagen|kvällen)\b", re.IGNORECASE)
+                       r"ettermiddagen|kvelden|morgonen|kvällen)\b", re.IGNORECASE)
 _DAY_HALF_BEFORE = re.compile(r"\b(früh|morgens|vormittags|nachmittags|abends)\s+um\s+(\d{1,2})\b", re.IGNORECASE)
 _MORNING = frozenset({"morning", "morgenen", "morgonen", "früh", "morgens", "vormittags"})
 
@@ -118,7 +117,8 @@ def _spelled_hours(line: str) -> str:
     um", "abends um" before it) become am and pm. A line without an hour word or half of the
     day is returned as it is."""
     spelled = _may_spell_hours(line) and _HOUR_WORD.search(line)
-    if not spelled and " um " not in line and not _DAY_HALF.search(line):
+    # without an hour word, only digits can have a half of the day (most lines have neither)
+    if not spelled and not (_DIGIT.search(line) and (" um " in line or _DAY_HALF.search(line))):
         return line
     digits = _HOUR_WORD.sub(_hour_digits, line) if spelled else line
     digits = _DAY_HALF.sub(lambda m: f"{m.group(1)} {'am' if m.group(2).lower() in _MORNING else 'pm'}", digits)
