@@ -235,10 +235,14 @@ def gather_org_numbers(doc: Document) -> list[OrgNumberFact]:
     """Registration numbers and VAT ids of the page, once per scheme and value."""
     seen: set[tuple[str, str]] = set()
     out: list[OrgNumberFact] = []
-    for block in doc.blocks:
+    for block, before in doc.blocks_with_before(1):
         if not _DIGIT.search(block.text):
             continue  # every number, VAT id and register entry below has a digit
-        for scheme, country, value, raw, problem, start, end in _block_numbers(block.text):
+        text = block.text
+        if before and before[-1][0] == doc.region(block.element) and _is_label(before[-1][1]):
+            # "FO-nummer" / "3174928-4": the label in a <dt> or cell of its own, the value in the next
+            text = f"{before[-1][1]} {text}"
+        for scheme, country, value, raw, problem, start, end in _block_numbers(text):
             if (scheme, value) in seen:
                 continue
             seen.add((scheme, value))
@@ -246,7 +250,7 @@ def gather_org_numbers(doc: Document) -> list[OrgNumberFact]:
                 OrgNumberFact(
                     url=doc.url,
                     locator=doc.locator(block.element),
-                    excerpt=excerpt(block.text, start, end),
+                    excerpt=excerpt(text, start, end),
                     region=doc.region(block.element),
                     scheme=scheme,
                     country=country,
@@ -257,6 +261,18 @@ def gather_org_numbers(doc: Document) -> list[OrgNumberFact]:
                 )
             )
     return out
+
+
+#: The most characters a label standing alone before its value may have ("Organisationsnummer:").
+_LABEL_ALONE = 40
+
+
+def _is_label(text: str) -> bool:
+    """Whether a block is a registration number's label alone, with no number of its own
+    ("FO-nummer", "Org.nr:", "USt-IdNr.") in a definition list's term or a table's cell."""
+    if len(text) > _LABEL_ALONE or _DIGIT.search(text):
+        return False
+    return any(label.search(text) for label in (_ORG_LABEL, _VAT_LABEL, _OTHER_LABEL))
 
 
 @lru_cache(maxsize=1 << 12)
@@ -397,6 +413,8 @@ _BANK_WORDS = re.compile(
     re.IGNORECASE,
 )
 _BANK_REACH = 25
+#: What follows an amount, not a registration number: decimals, a per cent sign, a currency.
+_PRICE_TAIL = re.compile(r"\s?(?:[.,]\d|%|:-|€|\$|£|(?:kr|sek|nok|dkk|eur|euro|gbp)\b)", re.IGNORECASE)
 
 
 def _unrecognised(text: str, recognised: list[_Found]) -> list[_Found]:
@@ -415,6 +433,8 @@ def _unrecognised(text: str, recognised: list[_Found]) -> list[_Found]:
                 continue
             if _BANK_WORDS.search(text, max(0, found.start() - _BANK_REACH), min(len(text), end + _BANK_REACH)):
                 continue  # a bank's: Danish "Reg.nr. 9570 Kontonr. …", "Sparekassen, reg. nr. …"
+            if _PRICE_TAIL.match(text, end):
+                continue  # "Moms 1 250,00 kr": an amount after a tax word, not a VAT id
             raw = match.group("n").strip()
             out.append(("other", "", re.sub(r"[\s./-]", "", raw).upper(), raw, "unknown", start, start + len(raw)))
     return out

@@ -473,3 +473,33 @@ def test_an_irish_company_number_is_a_number_of_a_register_the_tool_does_not_che
 @pytest.mark.parametrize("text", ["Crossing 12345 Street", "We cross 612345 items"])
 def test_cro_only_as_a_word(text: str) -> None:
     assert numbers(f"<p>{text}</p>") == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<dl><dt>FO-nummer</dt><dd>3174928-4</dd></dl>",
+        "<table><tr><th>Org.nr:</th><td>3174928-4</td></tr></table>",
+        "<p>Y-tunnus</p><p>3174928-4</p>",
+    ],
+)
+def test_a_label_alone_names_the_number_in_the_next_block(body: str) -> None:
+    assert numbers(body) == [("fi-ytunnus", "FI", "3174928-4", True)]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<dl><dt>Leveranstid</dt><dd>3174928-4</dd></dl>",  # no label before the number
+        "<p>Org.nr 556677-8899 och mycket mer text i ett stycke</p><p>3174928-4</p>",  # not a label alone
+    ],
+)
+def test_only_a_label_alone_names_the_next_block(body: str) -> None:
+    assert all(value != "3174928-4" for _, _, value, _ in numbers(body))
+
+
+@pytest.mark.parametrize(
+    "body", ["<p>Moms 1 250,00 kr</p>", "<table><tr><td>Moms</td><td>1 250,00</td></tr></table>", "<p>MwSt 1234 €</p>"]
+)
+def test_an_amount_after_a_tax_word_is_no_registration_number(body: str) -> None:
+    assert numbers(body) == []
