@@ -436,6 +436,8 @@ def test_the_right_as_remedies_claimed_by_law_or_the_law_under_its_heading(
         ("<main><p>Ist ein Artikel zerbrochen angekommen? Wir reparieren ihn oder erstatten den Preis.</p></main>",
          "de"),
         ("<main><p>If your mug arrives cracked, send us a photo. We will replace it or refund you.</p></main>", "en"),
+        ("<main><p>Jos kehys on haljennut tai lasi irronnut, lähetä kuva. Korjaan sen, lähetän uuden tai "
+         "maksan rahat takaisin.</p></main>", "fi"),
     ],
 )
 def test_a_fault_in_one_sentence_and_the_remedy_in_the_next_state_the_right(body: str, lang: str) -> None:
