@@ -373,11 +373,32 @@ def inline_text(element: lxml.html.HtmlElement) -> str:
 
 
 def is_hidden(element: lxml.html.HtmlElement) -> bool:
-    """Hidden by the ``hidden`` attribute, ``aria-hidden`` or an inline display/visibility style."""
-    if element.get("hidden") is not None or element.get("aria-hidden") == "true":
+    """Hidden by the ``hidden`` attribute, ``aria-hidden`` or an inline display/visibility style,
+    unless it is a panel the page's own controls reveal (a tab panel, an accordion's body): a
+    consumer reads those with one click, as a reader of the page does."""
+    if element.get("aria-hidden") == "true":
         return True
     style = (element.get("style") or "").replace(" ", "").lower()
-    return "display:none" in style or "visibility:hidden" in style
+    if element.get("hidden") is None and "display:none" not in style and "visibility:hidden" not in style:
+        return False
+    return not _revealable(element)
+
+
+#: Class words of the panels tab and accordion widgets show and hide.
+_PANEL_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:tab-?pane|tab-?panel|tab-content|accordion|collapse|collapsible)(?:$|[\s_-])", re.IGNORECASE
+)
+
+
+def _revealable(element: lxml.html.HtmlElement) -> bool:
+    """Whether a hidden element is a panel that a control on the page shows: a tab panel, an
+    accordion's body, or an element a button names by ``aria-controls``."""
+    if (element.get("role") or "").lower() == "tabpanel" or _PANEL_CLASS.search(element.get("class") or ""):
+        return True
+    ident = element.get("id")
+    if not ident:
+        return False
+    return bool(element.getroottree().xpath("//*[@aria-controls=$id]", id=ident))
 
 
 def _landmark(node: lxml.html.HtmlElement) -> Region | None:

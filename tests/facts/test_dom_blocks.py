@@ -68,3 +68,19 @@ def test_a_components_header_or_footer_is_no_page_region() -> None:
         "Shop": Region.HEADER, "Post title": Region.MAIN, "Post": Region.MAIN, "Card footer": Region.MAIN,
         "Telefon": Region.MAIN, "Top bar": Region.HEADER, "Foot": Region.FOOTER,
     }
+
+
+def test_panels_the_pages_own_controls_reveal_are_read() -> None:
+    html = (
+        '<button role="tab" aria-controls="t2">Absage</button>'
+        '<div role="tabpanel" id="t1"><p>Erster Reiter</p></div>'
+        '<div role="tabpanel" id="t2" hidden><p>Zweiter Reiter</p></div>'
+        '<div id="faq" style="display:none"><p>Named by a control</p></div><a aria-controls="faq">FAQ</a>'
+        '<div class="accordion-body collapse" style="display: none"><p>Accordion body</p></div>'
+    )
+    assert texts(html) == ["Absage", "Erster Reiter", "Zweiter Reiter", "Named by a control", "FAQ", "Accordion body"]
+
+
+def test_hidden_elements_no_control_reveals_stay_unread() -> None:
+    html = '<div hidden><p>Template</p></div><p aria-hidden="true">Decor</p><div id="x" hidden><p>Spare</p></div><p>Seen</p>'
+    assert texts(html) == ["Seen"]
