@@ -80,6 +80,11 @@ _COPY_WORDS = frozenset({"copy", "copie", "kopie", "kopia", "kopi", "kopio", "cc
 _NAME_WORD = re.compile(r"[^A-Za-z0-9]+|(?<=[a-z])(?=[A-Z])")
 
 
+#: A checkbox of a contact form whose label speaks of a copy asks for one ("Email me a copy of
+#: my message", "Kopia till min e-post"), however it is worded.
+_COPY_OPTION = re.compile(r"\b(?:copy|kopia|kopian|kopi|kopien|kopio|kopion|kopiona|kopie)\b", re.IGNORECASE)
+
+
 def _names_copy(name: str) -> bool:
     """Whether a control's name asks for a copy of the message."""
     words = [w.lower() for w in _NAME_WORD.split(name) if w]
@@ -137,7 +142,7 @@ def _form_fact(doc: Document, form: lxml.html.HtmlElement, contact_page: bool) -
             required.append(name)
         if kind == "checkbox" and not copy_option:
             label = _label_of(doc, form, control)
-            if _names_copy(name) or _copy_words(label):
+            if _names_copy(name) or _copy_words(label) or _COPY_OPTION.search(label):
                 copy_option = label or name
     purpose = _purpose(form, fields, has_text, has_password, visible, contact_page)
     receipt: Receipt = ""

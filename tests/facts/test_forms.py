@@ -121,3 +121,19 @@ def test_a_form_naming_its_product_in_a_nordic_or_german_word_is_an_order_form()
         "<input name='size'><input name='email' type='email'><input name='firstName'><button>Beställ</button></form>"
     )
     assert [purpose for purpose, _, _ in forms(body)] == ["order"]
+
+
+@pytest.mark.parametrize(
+    ("label", "receipt"),
+    [
+        ("Email me a copy of my message", "copy"),
+        ("Kopia till min e-post", "copy"),
+        ("Lähetä minulle kopio", "copy"),
+        ("Jag godkänner integritetspolicyn", ""),
+        ("I have read the copyright notice", ""),
+    ],
+)
+def test_a_checkbox_speaking_of_a_copy_asks_for_one(label: str, receipt: str) -> None:
+    form = (f"<form><input name=name><input type=email name=email><textarea name=msg></textarea>"
+            f"<label><input type=checkbox name=opt1> {label}</label></form>")
+    assert forms(form)[0][1] == receipt
