@@ -11,6 +11,7 @@ to is never seen, and each page gets its click depth and path. Directives in the
   site: ``404`` and ``410`` say the page is gone); ``fail=/kontakt timeout`` it timed out;
   ``fail=/kontakt not_saved`` the audit read a saved copy that has no file for it;
   ``fail=/kontakt robots`` robots.txt kept the crawler from it;
+* ``<!-- fixture: host=www.butik.dk -->`` the site's host (default ``www.butik.se``);
 * ``<!-- fixture: as_of=2025-01-10 -->`` the audit date whose law applies (default 2026-11-24);
 * ``<!-- fixture: render=never -->`` the audit ran without a browser (default ``auto`` when a
   page was rendered, else ``never``); ``<!-- fixture: no_browser -->`` a browser was wanted but
@@ -98,8 +99,11 @@ def load_fixture(path: Path) -> Fixture:
     failing: dict[str, str] = {}
     budget_exhausted = False
     as_of = AS_OF
+    base = BASE
     for directive in directives:
-        if directive.startswith("jurisdiction="):
+        if directive.startswith("host="):
+            base = f"https://{directive.split('=', 1)[1]}/"
+        elif directive.startswith("jurisdiction="):
             jurisdiction = directive.split("=", 1)[1]
         elif directive.startswith("as_of="):
             as_of = date.fromisoformat(directive.split("=", 1)[1])
@@ -108,24 +112,24 @@ def load_fixture(path: Path) -> Fixture:
     for m in re.finditer(r"<!--\s*fixture:\s*fail=(\S+)\s+(\d+|timeout|not_saved|robots)\s*-->", text):
         failing[m.group(1)] = m.group(2)
     sources = split_pages(text)
-    pages, failures, documents = _crawl(sources, failing)
-    blocked = [urljoin(BASE, path) for path, how in failing.items() if how == "robots"]
+    pages, failures, documents = _crawl(sources, failing, base)
+    blocked = [urljoin(base, path) for path, how in failing.items() if how == "robots"]
     rendered = any(p.render is not None for p in pages)
     render_mode = "never" if "render=never" in directives else ("auto" if rendered or "no_browser" in directives
                                                                 else "never")
     render_error = "no browser could be started (fixture)" if "no_browser" in directives else ""
     crawl = SiteCrawl(
-        start_url=BASE, home_url=BASE, site_hosts=[host_key(urlsplit(BASE).netloc)],
+        start_url=base, home_url=base, site_hosts=[host_key(urlsplit(base).netloc)],
         started_at=FETCHED_AT, finished_at=FETCHED_AT, user_agent="fixture",
         max_pages=30, max_depth=3, pages=pages, failures=failures,
-        robots=RobotsInfo(url=urljoin(BASE, "/robots.txt"), status=200 if blocked else 404, blocked_urls=blocked),
+        robots=RobotsInfo(url=urljoin(base, "/robots.txt"), status=200 if blocked else 404, blocked_urls=blocked),
         budget_exhausted=budget_exhausted,
-        unvisited=[urljoin(BASE, "/unvisited")] if budget_exhausted else [],
+        unvisited=[urljoin(base, "/unvisited")] if budget_exhausted else [],
         render_mode=render_mode, render_error=render_error, documents=documents,
     )
     fixture = Fixture(crawl=crawl, jurisdiction=jurisdiction, as_of=as_of)
     for page_path, html in sources.items():
-        _annotations(urljoin(BASE, page_path), html, fixture)
+        _annotations(urljoin(base, page_path), html, fixture)
     return fixture
 
 
@@ -145,9 +149,9 @@ def _failure(url: str, how: str, click_path: list[ClickStep]) -> FetchFailure | 
 
 
 def _crawl(
-    sources: dict[str, str], failing: dict[str, str]
+    sources: dict[str, str], failing: dict[str, str], base: str = BASE
 ) -> tuple[list[PageSnapshot], list[FetchFailure], list[DocumentCheck]]:
-    hosts = frozenset({host_key(urlsplit(BASE).netloc)})
+    hosts = frozenset({host_key(urlsplit(base).netloc)})
     pages: list[PageSnapshot] = []
     failures: list[FetchFailure] = []
     documents: list[DocumentCheck] = []
@@ -155,7 +159,7 @@ def _crawl(
     seen = {"/"}
     while queue:
         path, click_path = queue.popleft()
-        url = urljoin(BASE, path)
+        url = urljoin(base, path)
         if is_document_url(url):
             documents.append(_document(url, path, sources, failing))
             continue

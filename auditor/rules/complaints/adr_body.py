@@ -39,16 +39,29 @@ Needs review when    no terms page was read, or the contact pages could not be r
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 from urllib.parse import urlsplit
 
-from auditor.i18n import N_, Messages, Text, country
+from babel import Locale
+
+from auditor import lexicon
+from auditor.i18n import N_, Messages, Text, country, join
 from auditor.lexicon import normalise
 from auditor.models import Category, Evidence, LegalRef, PassageFact, PassageTopic, RuleMeta, Severity
 from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, partial, passed, register
 from auditor.rules import legal
 from auditor.rules.complaints.complaints_info import complaints_absence_doubt
-from auditor.rules.support import TERMS_PAGE_KINDS, Pages, one_per_place, passage_evidence, searched_for_terms
+from auditor.rules.support import (
+    SITE_WIDE,
+    TERMS_PAGE_KINDS,
+    TRADER_PAGE_KINDS,
+    Pages,
+    one_per_place,
+    own_phone_countries,
+    passage_evidence,
+    searched_for_terms,
+)
 
 ADR_DIR_13 = LegalRef(
     instrument=legal.ADR,
@@ -104,6 +117,10 @@ MESSAGES = Messages(
     ),
     unlocated=N_(
         "{names} is named, but without its web site or address (ADR Directive Art. 13 asks for the web site).",
+    ),
+    foreign_abroad=N_(
+        "{names} is named, a dispute body of another country, and the trader appears to be established "
+        "outside {country}: {signs}. Check whether that body is the one competent for the trader.",
     ),
     foreign=N_(
         "Only {names} is named, which is not a dispute body for consumers in {country}; the competent "
@@ -176,7 +193,7 @@ class AdrBody(Rule):
         ),
         category=Category.COMPLAINTS,
         severity=Severity.MEDIUM,
-        requires=("passages", "pages", "coverage"),
+        requires=("passages", "pages", "coverage", "addresses", "phones"),
         legal_refs=(ADR_DIR_13, CRD_6_1_T, SE_ATL, NO_KLAGEORGAN, DK_TVIST, FI_KRIL, DE_VSBG_36),
     )
 
@@ -195,7 +212,7 @@ class AdrBody(Rule):
                     MESSAGES("vsbg_unwilling"),
                     [_evidence(p, pages, MESSAGES("note_unwilling")) for p in unwilling[:2]],
                 )
-        own = [p for p in found if _own(p, bodies)]
+        own = [p for p in found if _own(p, bodies, ctx.country.region)]
         located = [p for p in own if _located(p, own)]
         if located:
             best = one_per_place(located)
@@ -210,6 +227,15 @@ class AdrBody(Rule):
                 [_evidence(p, pages, MESSAGES("note_unlocated")) for p in best[:3]],
             )
         named = one_per_place([p for p in found if p.name])
+        abroad = _established_elsewhere(facts, pages, ctx) if named else None
+        if named and abroad:
+            # "Internet Ombudsstelle" on an Austrian trader's German pages: the body competent
+            # for a trader is its own country's, which the tool does not list for this law
+            return needs_review(
+                _sentence(MESSAGES("foreign_abroad", names=_names(named), signs=abroad,
+                                   country=country(ctx.jurisdiction))),
+                [_evidence(p, pages, MESSAGES("note_foreign")) for p in named[:3]],
+            )
         if named:
             return partial(
                 _sentence(MESSAGES("foreign", names=_names(named), country=country(ctx.jurisdiction))),
@@ -258,7 +284,33 @@ class AdrBody(Rule):
         return failed(MESSAGES("none", url=terms_read[0].final_url), evidence)
 
 
-def _own(passage: PassageFact, bodies: list[dict[str, Any]]) -> bool:
+#: Country domains used as generic ones (and .eu): they say nothing of where a trader is.
+_GENERIC_TLDS = frozenset({"eu", "io", "co", "me", "tv", "ai", "ly", "to", "cc", "fm", "gg", "so", "sh", "ws", "la"})
+
+
+def _established_elsewhere(facts: FactView, pages: Pages, ctx: AuditContext) -> Text | None:
+    """What shows that the trader is established outside the jurisdiction's country (its own
+    address or phone there, or the site's country domain), or None."""
+    home = ctx.country
+    if not home.region:
+        return None
+    seen = [
+        (a.country, ", ".join(p for p in (a.street, f"{a.postal_code} {a.town}".strip()) if p))
+        for a in facts.addresses
+        if a.method == "text" and a.country and (a.region in SITE_WIDE or pages.kind(a.url) in TRADER_PAGE_KINDS)
+    ]
+    seen += own_phone_countries(facts.phones, pages)
+    hosts = {(urlsplit(p.final_url).hostname or "").lower() for p in facts.pages[:1]}
+    for host in hosts:
+        tld = host.rsplit(".", 1)[-1]
+        if len(tld) == 2 and tld not in home.tlds and tld not in _GENERIC_TLDS:
+            seen.append(("GB" if tld == "uk" else tld.upper(), host))
+    signs = [Text(f"{what} (") + country(code) + ")" for code, what in dict(seen).items()
+             if code and code.upper() != home.region.upper()]
+    return join(signs[:3], sep="; ") if signs else None
+
+
+def _own(passage: PassageFact, bodies: list[dict[str, Any]], home: str = "") -> bool:
     """Whether the passage names a body of the jurisdiction (any body when there is no list)."""
     if not bodies:
         return bool(passage.name or passage.target)
@@ -266,12 +318,52 @@ def _own(passage: PassageFact, bodies: list[dict[str, Any]]) -> bool:
     host = (urlsplit(passage.target).hostname or "").lower() if "link" in passage.flags else ""
     for body in bodies:
         words = [normalise(str(w)) for w in [body.get("name", ""), body.get("short", ""), *body.get("words", [])]]
-        if any(w and f" {w} " in text for w in words):
+        if any(w and f" {w} " in text for w in words) and not _of_another_country(passage.excerpt, words, home):
             return True
         site = str(body.get("site", "")).lower()
         if site and host and (host == site or host.endswith(f".{site}")):
             return True
     return False
+
+
+#: Countries whose names or adjectives, right before a body's generic name, make it that country's
+#: body ("Viron kuluttajariitalautakunta", "the Swedish ARN"): the EU/EEA, the UK and Switzerland.
+_COUNTRIES = {
+    "AT": "de", "BE": "nl", "BG": "bg", "CY": "el", "CZ": "cs", "DE": "de", "DK": "da", "EE": "et", "ES": "es",
+    "FI": "fi", "FR": "fr", "GB": "en", "GR": "el", "HR": "hr", "HU": "hu", "IE": "ga", "IS": "is", "IT": "it",
+    "LI": "de", "LT": "lt", "LU": "lb", "LV": "lv", "MT": "mt", "NL": "nl", "NO": "no", "PL": "pl", "PT": "pt",
+    "RO": "ro", "SE": "sv", "SI": "sl", "SK": "sk", "CH": "de",
+}
+
+
+@cache
+def _foreign_stems(home: str) -> tuple[str, ...]:
+    """Stems of the names and adjectives of every country but ``home``, in the languages the tool
+    reads (Babel's territory and language names: "viro", "estland", "estnisch", "estonian")."""
+    own_languages = {lang for code, lang in _COUNTRIES.items() if code == home.upper()}
+    stems: set[str] = set()
+    for locale_name in lexicon.LANGUAGES:
+        names = Locale.parse(locale_name)
+        for code, lang in _COUNTRIES.items():
+            if code == home.upper():
+                continue
+            words = [names.territories.get(code, "")]
+            if lang not in own_languages:
+                words.append(names.languages.get(lang, ""))
+            stems.update(w for w in (normalise(word) for word in words) if len(w) >= 4 and " " not in w)
+    return tuple(sorted(stems))
+
+
+def _of_another_country(excerpt: str, words: list[str], home: str) -> bool:
+    """Whether every mention of a body's words in the excerpt has another country's name or
+    adjective right before it ("Viron kuluttajariitalautakunnan": Estonia's board, not Finland's)."""
+    if not home:
+        return False
+    tokens = normalise(excerpt).split()
+    heads = [w.split()[0][: max(6, len(w.split()[0]) - 4)] for w in words if w]
+    mentions = [i for i, token in enumerate(tokens) if any(token.startswith(h) for h in heads)]
+    stems = _foreign_stems(home)
+    return bool(mentions) and all(i > 0 and tokens[i - 1].startswith(stems) for i in mentions)
 
 
 def _located(passage: PassageFact, own: list[PassageFact]) -> bool:
