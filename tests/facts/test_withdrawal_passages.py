@@ -593,3 +593,37 @@ def _stated(html: str, lang: str) -> list[PassageFact]:
     """Withdrawal periods read with an amount from a page's statements (labels joined)."""
     facts = gather(statement_view(_page(f"<main>{html}</main>")), lang)
     return [p for p in _of(facts, PassageTopic.WITHDRAWAL_PERIOD) if p.amount]
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        ("<h2>Meddelande om frånträdande</h2><ul><li>Varor som avses: …</li><li>Konsumentens namn: …</li>"
+         "<li>Konsumentens adress: …</li><li>Underskrift: …</li></ul>", "sv"),
+        ("<h2>Meddelelse om fortrydelse</h2><p>Vare(r): ____</p><p>Navn og adresse: ____</p><p>Dato: ____</p>", "da"),
+        ("<p>CANCELLATION FORM – To: Cobh Candles. I am cancelling my order: … Name: … Address: … Date: …</p>", "en"),
+        ("<form id='angreskjema'><label>Ordrenr.<input name='o'></label><label>E-post<input name='e'></label>"
+         "<label>Varer<textarea name='v'></textarea></label><input type='submit' value='Send angreskjema'></form>", "nb"),
+        ("<p>Du hittar ångerblanketten här (PDF): stickspåret.se/media/angerblankett.pdf</p>", "sv"),
+    ],
+)
+def test_the_form_under_any_title_or_written_out(body: str, lang: str) -> None:
+    facts = _of(gather(_page(f"<main>{body}</main>"), lang), PassageTopic.WITHDRAWAL_FORM)
+    assert any({"inline", "link"} & set(f.flags) for f in facts)
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        # a heading on withdrawing over a contact form's fields with nothing to fill in by hand
+        ("<h2>Ångerrätt</h2><p>Kontakta oss med namn, adress och ordernummer.</p>", "sv"),
+        # blanks under a heading on another matter
+        ("<h2>Reklamation</h2><p>Namn: ____</p><p>Adress: ____</p><p>Fel: ____</p>", "sv"),
+        # a contact form sent by a button that names no withdrawal
+        ("<form id='kontakt'><input name='namn'><input name='epost'><textarea name='msg'></textarea>"
+         "<input type='submit' value='Skicka'></form>", "sv"),
+    ],
+)
+def test_fields_without_a_title_on_withdrawing_are_no_form(body: str, lang: str) -> None:
+    facts = _of(gather(_page(f"<main>{body}</main>"), lang), PassageTopic.WITHDRAWAL_FORM)
+    assert not any({"inline", "link"} & set(f.flags) for f in facts)

@@ -427,7 +427,7 @@ _FORM = "withdrawal_form"
 #: A link to a file of these kinds is a document (the form as PDF or Word), not a page.
 _DOCUMENT = re.compile(r"\.(?:pdf|docx?|odt|rtf)$", re.IGNORECASE)
 #: Blank lines to fill in ("______", "……", ". . . ."): a form's fields.
-_BLANKS = re.compile(r"_{3,}|…{2,}|\.{4,}|(?:\. ){3,}")
+_BLANKS = re.compile(r"_{3,}|…{2,}|\.{4,}|(?:\. ){3,}|:\s*(?:…|\.\.\.)(?=\s|$)")
 
 
 def _forms(doc: Document, lang: str) -> list[PassageFact]:
@@ -445,7 +445,12 @@ def _forms(doc: Document, lang: str) -> list[PassageFact]:
         words = word_list(block.text)
         tag = block.element.tag if isinstance(block.element.tag, str) else ""
         said = _form_values(concepts, block.text)
-        if has_phrase(words, fingerprint) or ("declared" in said and _fields_here(doc, block, fingerprint, fields)):
+        if (
+            has_phrase(words, fingerprint)
+            or ("declared" in said and _fields_here(doc, block, fingerprint, fields))
+            or ("named" in said and _BLANKS.search(block.text) and _field_count(block.text, fields) >= 2)
+        ):
+            # the Annex text; a declaration with fields; "CANCELLATION FORM – To: … Name: … Date: …"
             provided.append(passage_fact(doc, block.element, topic, lang, block.text, flags=["inline"]))
         elif tag in HEADINGS and "named" in said:
             named_headings.append(block.element)
@@ -453,6 +458,12 @@ def _forms(doc: Document, lang: str) -> list[PassageFact]:
                 provided.append(
                     passage_fact(doc, block.element, topic, lang, block.text, name=block.text, flags=["inline"])
                 )
+        elif tag in HEADINGS and _blank_form_follows(doc, concepts, block, fields):
+            # "Meddelande om frånträdande" / "Right to cancel – form", then "Varor: …", "Namn: …":
+            # a heading naming withdrawing over fields with blanks to fill in is the form
+            provided.append(
+                passage_fact(doc, block.element, topic, lang, block.text, name=block.text, flags=["inline"])
+            )
     for form in doc.root.iter("form"):
         title = _web_form_title(doc, concepts, form, fields)
         if title:
@@ -517,9 +528,23 @@ def _web_form_title(doc: Document, concepts: PageConcepts, form: lxml.html.HtmlE
     words = word_list(doc.element_text(form))
     if len({phrase for _, phrase in phrase_hits(words, fields)}) < 2:
         return ""
-    title = _form_heading(doc, form)
-    slots = concepts.spans(title, _FORM) if title else {}
-    return title if "withdrawal" in slots and "other" not in slots else ""
+    for title in (_form_heading(doc, form), *_form_names(doc, form)):
+        slots = concepts.spans(title, _FORM) if title else {}
+        if "withdrawal" in slots and "other" not in slots:
+            return title
+    return ""
+
+
+def _form_names(doc: Document, form: lxml.html.HtmlElement) -> Iterator[str]:
+    """What else names a form with no heading of its own: its label for assistive technology,
+    its id, its send button ("Send angreskjema")."""
+    for name in (form.get("aria-label"), form.get("id"), form.get("name")):
+        if name:
+            yield name.replace("-", " ").replace("_", " ")
+    for button in form.iter("button", "input"):
+        kind = (button.get("type") or ("submit" if button.tag == "button" else "text")).lower()
+        if kind == "submit":
+            yield button.get("value") or doc.element_text(button)
 
 
 #: The headings a form's title stands in.
@@ -556,7 +581,7 @@ def _path_and_slug(target: str) -> tuple[str, str]:
 _WRITTEN_URL = re.compile(
     r"\b(?:https?://|www\.)[^\s<>\"')\]]+"
     # a bare domain with a path, as shops write it ("butik.fi/lomakkeet/peruutus.pdf"), not an email's
-    r"|(?<![@\w.-])[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.[a-z]{2,6}/[^\s<>\"')\]]+",
+    r"|(?<![@\w.-])[^\W_][\w-]*(?:\.[\w-]+)*\.[a-z]{2,6}/[^\s<>\"')\]]+",
     re.IGNORECASE,
 )
 
@@ -682,6 +707,25 @@ def _said_around(
         ):
             return True
     return False
+
+
+def _blank_form_follows(doc: Document, concepts: PageConcepts, block: TextBlock, fields: Phrases) -> bool:
+    """Whether a heading that speaks of withdrawing (and of no other matter) stands over blanks
+    to fill in with at least two of the model form's field labels: a form, however titled."""
+    slots = concepts.spans(block.text, _FORM)
+    if "withdrawal" not in slots or "other" in slots:
+        return False
+    texts = [doc.element_text(node) for node in _under_heading(block.element)]
+    text = " ".join(texts)
+    # blanks drawn, or labels left empty ("Nimi ja osoite:", "Signature and date:")
+    if not _BLANKS.search(text) and sum(t.rstrip().endswith(":") for t in texts) < 2:
+        return False
+    return _field_count(text, fields) >= 2
+
+
+def _field_count(text: str, fields: Phrases) -> int:
+    """How many of the model form's field labels a text has."""
+    return len({phrase for _, phrase in phrase_hits(word_list(text), fields)})
 
 
 def _form_follows(doc: Document, heading: lxml.html.HtmlElement, fingerprint: Phrases, fields: Phrases) -> bool:
