@@ -82,5 +82,8 @@ def test_panels_the_pages_own_controls_reveal_are_read() -> None:
 
 
 def test_hidden_elements_no_control_reveals_stay_unread() -> None:
-    html = '<div hidden><p>Template</p></div><p aria-hidden="true">Decor</p><div id="x" hidden><p>Spare</p></div><p>Seen</p>'
+    html = (
+        '<div hidden><p>Template</p></div><p aria-hidden="true">Decor</p>'
+        '<div id="x" hidden><p>Spare</p></div><p>Seen</p>'
+    )
     assert texts(html) == ["Seen"]

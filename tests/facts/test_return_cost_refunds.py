@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from auditor.facts.dom import Document
+from auditor.facts.passages.common import statement_view
 from auditor.facts.passages.withdrawal import gather
 from auditor.models import PassageTopic
 
@@ -65,3 +66,38 @@ def test_a_refunded_return_cost_is_the_shops(text: str, lang: str) -> None:
 )
 def test_the_consumer_still_pays_where_nothing_is_refunded(text: str, lang: str) -> None:
     assert _payers(text, lang) == ["consumer"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "payer"),
+    [
+        ("Im Widerrufsfall können wir die Kosten der Rücksendung leider nicht übernehmen.", "de", "consumer"),
+        ("Changed your mind? It won't cost you a penny to send it back.", "en", "trader"),
+        ("Peruuttaessasi palautuksen lähetyskulut jäävät maksettavaksesi.", "fi", "consumer"),
+        ("u pay return postage if u cancel", "en", "consumer"),
+    ],
+)
+def test_who_pays_in_everyday_words(text: str, lang: str, payer: str) -> None:
+    assert _payers(text, lang) == [payer]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("A returns label costs £2.99 from any parcel shop.", "en"),
+        ("En returetikett kostar 79 kr och kan köpas i vår returportal.", "sv"),
+        ("Ein Retourenlabel kostet 5,90 €.", "de"),
+    ],
+)
+def test_the_price_of_a_return_label_alone_names_no_payer(text: str, lang: str) -> None:
+    assert _payers(text, lang) == []
+
+
+def test_a_table_row_is_read_with_its_column_headings_and_the_first_columns_header() -> None:
+    doc = Document(
+        "<html lang='da'><body><main><table><tr><th>Årsag til retur</th><th>Hvem betaler fragten?</th></tr>"
+        "<tr><td>Fortrydelse</td><td>Du</td></tr><tr><td>Reklamation</td><td>Os</td></tr></table></main></body></html>",
+        "https://shop.test/",
+    )
+    payers = [f.flags[0] for f in gather(statement_view(doc), "da") if f.topic == PassageTopic.RETURN_COSTS]
+    assert payers == ["consumer"]

@@ -62,9 +62,9 @@ def test_a_column_header_joins_each_cell_below_it() -> None:
         "<tr><td>Kengät</td><td>30 päivää</td></tr></table>"
     )
     # the row's own short label is the subject, the column's header what is said of it
-    assert "Kengät Peruutusaika – 30 päivää" in _units(body)
+    assert "Produkt: Kengät Peruutusaika – 30 päivää" in _units(body)
     body = "<table><tr><th>Tjänst</th><th>Pris</th></tr><tr><td>Retur</td><td>49 kr</td></tr></table>"
-    assert "Retur Pris – 49 kr" in _units(body)
+    assert "Tjänst: Retur Pris – 49 kr" in _units(body)
     # a first cell with digits is a value, not a label
     body = "<table><tr><th>Datum</th><th>Öppet</th></tr><tr><td>24/12</td><td>Stängt</td></tr></table>"
     assert "Öppet – Stängt" in _units(body)

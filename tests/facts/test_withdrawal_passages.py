@@ -601,7 +601,8 @@ def _stated(html: str, lang: str) -> list[PassageFact]:
         ("<h2>Meddelande om frånträdande</h2><ul><li>Varor som avses: …</li><li>Konsumentens namn: …</li>"
          "<li>Konsumentens adress: …</li><li>Underskrift: …</li></ul>", "sv"),
         ("<h2>Meddelelse om fortrydelse</h2><p>Vare(r): ____</p><p>Navn og adresse: ____</p><p>Dato: ____</p>", "da"),
-        ("<p>CANCELLATION FORM – To: Cobh Candles. I am cancelling my order: … Name: … Address: … Date: …</p>", "en"),
+        ("<p>CANCELLATION FORM – To: Cobh Candles. I am cancelling my order: … Name: … Address: … Date: …</p>",
+         "en"),
         ("<form id='angreskjema'><label>Ordrenr.<input name='o'></label><label>E-post<input name='e'></label>"
          "<label>Varer<textarea name='v'></textarea></label><input type='submit' value='Send angreskjema'></form>", "nb"),
         ("<p>Du hittar ångerblanketten här (PDF): stickspåret.se/media/angerblankett.pdf</p>", "sv"),

@@ -590,8 +590,13 @@ def _cell_label(doc: Document, cell: lxml.html.HtmlElement) -> tuple[str, lxml.h
         # In a row that starts with its own short label ("Retur" | "49 kr" under "Tjänst" |
         # "Pris"), that label is the subject and the column's header what is said of it.
         subject = _label_text(doc, cells[0]) if cell is not cells[0] else ""
-        if subject and len(subject.split()) <= LABEL_WORDS and not any(ch.isdigit() for ch in subject):
-            text = f"{subject} {text}".strip()
+        if subject and len(subject.split()) <= LABEL_WORDS and not subject[0].isdigit():
+            # a subject opens with a word ("Cancellation within 14 days"), a value with a figure
+            # ("24/12"); the first column's header says what the subject is ("Årsag til retur" over
+            # "Fortrydelse"): "Årsag til retur: Fortrydelse – Hvem betaler fragten?"
+            kind = _label_text(doc, header[0]) if header[0] is not column else ""
+            kind = kind if len(kind.split()) <= LABEL_WORDS else ""
+            text = f"{kind.rstrip(':')}: {subject} {text}" if kind else f"{subject} {text}".strip()
         return (text, column) if text else None
     if len(cells) == 2 and cell is cells[1]:
         text = _label_text(doc, cells[0])
