@@ -604,7 +604,8 @@ def _stated(html: str, lang: str) -> list[PassageFact]:
         ("<p>CANCELLATION FORM – To: Cobh Candles. I am cancelling my order: … Name: … Address: … Date: …</p>",
          "en"),
         ("<form id='angreskjema'><label>Ordrenr.<input name='o'></label><label>E-post<input name='e'></label>"
-         "<label>Varer<textarea name='v'></textarea></label><input type='submit' value='Send angreskjema'></form>", "nb"),
+         "<label>Varer<textarea name='v'></textarea></label><input type='submit' value='Send angreskjema'></form>",
+         "nb"),
         ("<p>Du hittar ångerblanketten här (PDF): stickspåret.se/media/angerblankett.pdf</p>", "sv"),
     ],
 )
