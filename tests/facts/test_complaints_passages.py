@@ -536,3 +536,26 @@ def test_telling_of_a_fault_within_a_reasonable_time_states_the_right(text: str,
 )
 def test_getting_in_touch_without_a_time_or_a_fault_states_no_right(text: str, lang: str) -> None:
     assert not _topic(_gather(f"<main><p>{text}</p></main>", lang=lang), RIGHT)
+
+
+@pytest.mark.parametrize(
+    ("body", "lang", "days"),
+    [
+        ("<main><p>Reklamationer: mejla oss. Du får besked om reparation, byte eller återbetalning inom "
+         "två veckor.</p></main>", "sv", 14),
+        ("<main><p>Mängelanzeigen prüfen wir und teilen Ihnen binnen zwei Wochen mit, ob wir den Artikel "
+         "reparieren, ersetzen oder den Kaufpreis erstatten.</p></main>", "de", 14),
+        ("<main><table><tr><th>Faulty or damaged?</th><td>Call us or use our online form</td></tr>"
+         "<tr><th>We respond within</th><td>3 working days</td></tr></table></main>", "en", 3),
+        ("<main><table><tr><th>Reklamaatio</th><td>verkkolomake</td></tr><tr><th>Käsittelyaika</th>"
+         "<td>n. 2 viikkoa</td></tr></table></main>", "fi", 14),
+    ],
+)
+def test_the_answer_time_of_a_complaint_in_other_words(body: str, lang: str, days: int) -> None:
+    times = [f.in_days() for f in _topic(_gather(body, lang=lang), PROCEDURE) if "answer_time" in f.flags]
+    assert days in times
+
+
+def test_a_refund_time_is_still_no_answer_time() -> None:
+    facts = _gather("<main><p>Reklamation: Vi återbetalar pengarna inom 14 dagar.</p></main>", lang="sv")
+    assert not any("answer_time" in f.flags for f in _topic(facts, PROCEDURE))

@@ -343,13 +343,14 @@ _SENTENCE_END = re.compile(r"(?<=[.!?:;])\s+(?=[A-ZÅÄÖÆØÜÉ0-9«\"(§])|\n
 #: number or a capital ("max. 14 Tage", "ca. 3 Wochen", "z. B. Montag", "bl.a. 14 dagar", "kl. 16")
 #: the text goes on. Written as pages write them; a space after an inner full stop is optional.
 SENTENCE_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
-    "sv": ("max.", "min.", "ca.", "bl.a.", "inkl.", "exkl.", "kl.", "nr.", "tel.", "ev.", "t.ex.", "o.l.", "resp."),
+    "sv": ("max.", "min.", "ca.", "ung.", "bl.a.", "inkl.", "exkl.", "kl.", "nr.",
+           "tel.", "ev.", "t.ex.", "o.l.", "resp."),
     "nb": ("max.", "min.", "ca.", "bl.a.", "f.eks.", "inkl.", "eksl.", "kl.", "nr.", "tlf.", "tel.", "evt.", "o.l."),
     "da": ("max.", "min.", "ca.", "bl.a.", "f.eks.", "fx.", "inkl.", "ekskl.", "kl.", "nr.", "tlf.", "tel.", "evt."),
-    "fi": ("max.", "min.", "enint.", "esim.", "mm.", "puh.", "nro.", "klo."),
+    "fi": ("max.", "min.", "enint.", "esim.", "mm.", "puh.", "nro.", "klo.", "n.", "ns.", "ym.", "jne."),
     "de": ("max.", "min.", "ca.", "bzw.", "ggf.", "insb.", "gesetzl.", "i. d. R.", "z. B.", "inkl.", "exkl.", "Nr.",
            "Tel.", "evtl.", "u. a.", "vgl.", "Str.", "Co.", "Abs.", "Art."),
-    "en": ("max.", "min.", "approx.", "incl.", "excl.", "e.g.", "i.e.", "tel.", "Co.", "St.", "No."),
+    "en": ("max.", "min.", "approx.", "ca.", "incl.", "excl.", "e.g.", "i.e.", "tel.", "Co.", "St.", "No."),
 }
 # fmt: on
 #: Any of :data:`SENTENCE_ABBREVIATIONS`, not the tail of a longer word.

@@ -132,7 +132,9 @@ def gather(doc: Document, lang: str) -> list[PassageFact]:
         # Kundenkonto") gives its later rows that subject ("Bearbeitungszeit – max. 10 Tage").
         container = _container(block.element)
         row_context = container is not None and container in rows_about_complaints
-        if container is not None and not row_context and tag not in HEADINGS and _is_context(doc, block.text):
+        if container is not None and not row_context and tag not in HEADINGS and (
+            _is_context(doc, block.text) or _mentions_fault(block.text)
+        ):
             rows_about_complaints.add(container)
         inherited = (page_context or heading_context or row_context) and main
         # The innermost heading: "Returer & reklamation" › "Kvalitetslöfte" does not make the
