@@ -23,6 +23,9 @@ def mentions(body: str, lang: str = "sv") -> list[str]:
         ("Palautukset lähetetään Postin palautuskoodilla maksutta.", "fi"),
         ("Rücksendungen bitte nur nach vorheriger Absprache an unser Lager.", "de"),
         ("Unwanted items can be returned unused in their original packaging.", "en"),
+        ("Due to the perishable nature of flowers, all sales are final.", "en"),
+        ("Reduzierte Artikel sind vom Umtausch ausgeschlossen.", "de"),
+        ("Beställda varor: köpet är bindande.", "sv"),
     ],
 )
 def test_a_sentence_about_returns_is_recorded(text: str, lang: str) -> None:
