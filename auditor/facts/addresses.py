@@ -754,10 +754,13 @@ def _codes(line: str) -> tuple[_Code, ...]:
     found: list[_Code] = []
     for pattern, countries in grammar.postcode_first if grammar.any_postcode_first.search(line) else ():
         for match in pattern.finditer(line):
+            prefix = match.group("prefix") or ""
+            if prefix and not _fits_prefix(prefix, match.group("code")):
+                continue  # "S-1148 Gustavsberg": an article number; a Swedish postcode has five digits
             town = _town(match.group("town"))
             if town:
                 found.append(_Code(match.start(), match.end("code"), match.group("code"), town,
-                                   match.group("prefix") or "", countries, False))
+                                   prefix, countries, False))
     for pattern, countries in grammar.town_first if grammar.any_town_first.search(line) else ():
         for match in pattern.finditer(line):
             town = _town(match.group("town"))
@@ -773,6 +776,12 @@ def _codes(line: str) -> tuple[_Code, ...]:
             continue
         out.append(code)
     return tuple(code for code in out if not _BOX_NUMBER.search(line, 0, code.start))
+
+
+def _fits_prefix(prefix: str, code: str) -> bool:
+    """Whether a postcode has the format of the country its prefix names ("S-" five digits)."""
+    country = _grammar().prefix_country.get(prefix.upper())
+    return country is None or bool(postal_formats()[country].postcode.fullmatch(code.strip()))
 
 
 def _address(

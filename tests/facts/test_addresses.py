@@ -531,3 +531,9 @@ def test_a_postcode_field_without_a_town_field_is_nothing() -> None:
 def test_a_danish_floor_alone_between_commas_is_part_of_the_street() -> None:
     [found] = parse_addresses("Nørregade 12, 1., DK-1165 København K", "DK")
     assert (found.street, found.postal_code, found.town) == ("Nørregade 12, 1.", "1165", "København K")
+
+
+def test_a_country_prefix_takes_only_its_own_postcode_format() -> None:
+    # "S-1148" is an article number: a Swedish postcode has five digits
+    assert addresses("<p>Mycket gott, inga nagg 175 S-1148 Gustavsberg Spisa Ribb</p>") == []
+    assert addresses("<p>Storgatan 1, S-114 48 Stockholm</p>") == [("Storgatan 1", "114 48", "Stockholm", "SE", False)]
