@@ -438,6 +438,9 @@ def test_the_right_as_remedies_claimed_by_law_or_the_law_under_its_heading(
         ("<main><p>If your mug arrives cracked, send us a photo. We will replace it or refund you.</p></main>", "en"),
         ("<main><p>Jos kehys on haljennut tai lasi irronnut, lähetä kuva. Korjaan sen, lähetän uuden tai "
          "maksan rahat takaisin.</p></main>", "fi"),
+        # the fault ends one paragraph, the remedy opens the next
+        ("<main><p>Kommt ein Glas zerbrochen an, machen Sie ein Foto.</p><p>Wir reparieren es oder erstatten "
+         "den Preis.</p></main>", "de"),
     ],
 )
 def test_a_fault_in_one_sentence_and_the_remedy_in_the_next_state_the_right(body: str, lang: str) -> None:
@@ -454,6 +457,9 @@ def test_a_new_item_for_a_damaged_one_tells_how_to_complain_not_the_right() -> N
 def test_a_fault_and_an_unrelated_next_sentence_say_nothing() -> None:
     facts = _gather("<main><p>Kommt ein Glas zerbrochen an, ist das ärgerlich. Wir versenden montags.</p></main>",
                     lang="de")
+    assert not _topic(facts, RIGHT)
+    facts = _gather("<main><p>Kommt ein Glas zerbrochen an, ist das ärgerlich.</p><h2>Versand</h2>"
+                    "<p>Wir erstatten die Versandkosten ab 50 €.</p></main>", lang="de")
     assert not _topic(facts, RIGHT)
 
 

@@ -116,6 +116,7 @@ def gather(doc: Document, lang: str) -> list[PassageFact]:
     # when it names the right to complain.
     open_headings: list[tuple[int, bool, str, str]] = []
     rows_about_complaints: set[lxml.html.HtmlElement] = set()
+    fault_before: tuple[lxml.html.HtmlElement | None, str] = (None, "")
     for block in doc.blocks:
         tag = block.element.tag.lower() if isinstance(block.element.tag, str) else ""
         if tag in HEADINGS:
@@ -148,7 +149,10 @@ def gather(doc: Document, lang: str) -> list[PassageFact]:
         # A paragraph that has begun on complaints stays on them: "Reklamationer sendes til …
         # Vi vender tilbage inden for 5 hverdage" promises the complaint's answer time.
         carried = False
-        fault = ""  # the sentence before, when it speaks of faulty or damaged goods
+        # the sentence before, when it speaks of faulty or damaged goods: in this block, or the
+        # last of the paragraph just before it ("… ota siitä kuva." / "Korjaan taulun, lähetän uuden …")
+        follows = fault_before[0] is not None and block.element.getprevious() is fault_before[0]
+        fault = fault_before[1] if follows else ""
         for sentence in _sentences(block.text):
             found = _sentence_facts(
                 doc, block, lang, sentence, inherited or carried, heading=tag in HEADINGS, links=links,
@@ -172,6 +176,7 @@ def gather(doc: Document, lang: str) -> list[PassageFact]:
             out.extend(found)
             carried = carried or (main and any(f.topic in _ON_COMPLAINTS for f in found))
             question = sentence.text if sentence.text.rstrip().endswith("?") else ""
+        fault_before = (block.element, fault) if fault and tag not in HEADINGS and not links else (None, "")
         notice = _notice_in_block(doc, block, lang)
         if notice is not None:
             out.append(notice)
