@@ -629,3 +629,16 @@ def test_the_form_under_any_title_or_written_out(body: str, lang: str) -> None:
 def test_fields_without_a_title_on_withdrawing_are_no_form(body: str, lang: str) -> None:
     facts = _of(gather(_page(f"<main>{body}</main>"), lang), PassageTopic.WITHDRAWAL_FORM)
     assert not any({"inline", "link"} & set(f.flags) for f in facts)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Online gekaufte Gutscheine kannst du 14 Tage lang ohne Angabe von Gründen zurückgeben.", "de"),
+        ("Du kan returnera varan inom 14 dagar utan att ange skäl.", "sv"),
+        ("You can send it back within 14 days without giving any reason.", "en"),
+    ],
+)
+def test_returning_without_giving_reasons_is_the_right(text: str, lang: str) -> None:
+    found = [p for p in _periods(text, lang) if p.amount]
+    assert found and all("open_purchase" not in p.flags for p in found)
