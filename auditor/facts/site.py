@@ -139,12 +139,27 @@ def _legal_documents(links: list[LinkFact]) -> list[str]:
     ))
 
 
+#: Social networks and messengers: a "Contact me" link to a profile or a chat there leads to no
+#: page of the trader's details the crawl missed, but to a channel (the labels count it as none).
+_SOCIAL_HOSTS = frozenset({
+    "instagram.com", "facebook.com", "fb.com", "fb.me", "m.me", "tiktok.com", "twitter.com", "x.com",
+    "linkedin.com", "youtube.com", "youtu.be", "pinterest.com", "snapchat.com", "threads.net", "wa.me",
+    "whatsapp.com", "t.me", "telegram.me", "bsky.app", "tumblr.com",
+})
+
+
+def _social(url: str) -> bool:
+    host = (urlsplit(url).hostname or "").lower().removeprefix("www.").removeprefix("m.")
+    return host in _SOCIAL_HOSTS or any(host.endswith(f".{social}") for social in _SOCIAL_HOSTS)
+
+
 def offsite_contact_pages(links: list[LinkFact]) -> list[str]:
     """Targets of header, footer and navigation links that name a contact, customer-service or
-    imprint page on another site (an Impressum hosted by the agency that built the shop)."""
+    imprint page on another site (an Impressum hosted by the agency that built the shop); not a
+    profile on a social network or a messenger's chat ("Contact me" to Instagram)."""
     found: dict[str, None] = {}
     for link in links:
-        if link.internal or link.region == Region.MAIN:
+        if link.internal or link.region == Region.MAIN or _social(link.target):
             continue
         if lexicon.named_kind(link.target, link.text) in lexicon.CONTACT_KINDS:
             found.setdefault(link.target, None)
