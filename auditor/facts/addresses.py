@@ -343,7 +343,7 @@ def gather_addresses(doc: Document, country_hint: str) -> list[AddressFact]:
             streets = _streets_only(doc, block, country_hint, seen)
             unread = _unread_streets(doc, block, country_hint, seen)
             out.extend(streets)
-            out.extend(_with_british_street_above(fact, previous) for fact in unread)
+            out.extend(_with_street_above(_with_british_street_above(fact, previous), previous) for fact in unread)
             if not streets and not unread:
                 out.extend(_labelled(doc, block, country_hint, previous))
         for found in parsed:
@@ -418,6 +418,24 @@ def _with_british_street_above(fact: AddressFact, previous: list[tuple[Region, s
 
 #: The longest line read as a street alone (a British street without a number).
 _STREET_LINE = 60
+#: The longest block read as a street with its number alone, above a postcode and town.
+_NUMBERED_STREET_LINE = 40
+
+
+def _with_street_above(fact: AddressFact, previous: list[tuple[Region, str]]) -> AddressFact:
+    """A postcode and town alone in their block, right under a block that is a street and house
+    number and nothing else, in the same region ("Bodarna 112" / "793 92 Leksand": a village
+    address, one paragraph a line as site builders write them): the street is that block's."""
+    if fact.method != "unread_street" or not previous:
+        return fact
+    region, text = previous[-1]
+    line = text.strip().rstrip(",")
+    if region != fact.region or "\n" in line or len(line) > _NUMBERED_STREET_LINE or any(c in line for c in ":.@/"):
+        return fact
+    span = _street(line)
+    if span is None or span[0] != line or span[1]:
+        return fact
+    return fact.model_copy(update={"street": line, "method": "text", "excerpt": f"{line} … {fact.excerpt}"})
 
 
 #: A form-like address, one field a cell or line: "Postnr:" / "411 38", "Ort: Göteborg".

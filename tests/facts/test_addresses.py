@@ -537,3 +537,10 @@ def test_a_country_prefix_takes_only_its_own_postcode_format() -> None:
     # "S-1148" is an article number: a Swedish postcode has five digits
     assert addresses("<p>Mycket gott, inga nagg 175 S-1148 Gustavsberg Spisa Ribb</p>") == []
     assert addresses("<p>Storgatan 1, S-114 48 Stockholm</p>") == [("Storgatan 1", "114 48", "Stockholm", "SE", False)]
+
+
+def test_a_street_and_number_alone_in_the_block_above_a_postcode_and_town() -> None:
+    body = "<p>Norrbacka gård</p><p>Bodarna 112</p><p>793 92 Leksand</p>"
+    assert addresses(body) == [("Bodarna 112", "793 92", "Leksand", "SE", False)]
+    # a label line above is no street
+    assert addresses("<p>Vecka 12: öppet</p><p>793 92 Leksand</p>") == []
