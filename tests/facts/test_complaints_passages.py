@@ -293,6 +293,11 @@ def test_complaint_channels_and_answers_by_concept(body: str, lang: str, flags: 
         ("Diese Garantie ersetzt nicht Ihre gesetzliche Gewährleistung.", "de"),
         ("Kaikki tuotteet kuuluvat lakisääteisen takuun piiriin vähintään kahden vuoden ajan.", "fi"),
         ("Du har lovfestet reklamasjonsrett for varer som ikke er brukt.", "nb"),
+        ("Garantien er en ekstra fordel, som ikke ændrer ved, at du altid har din reklamationsret i 2 år.", "da"),
+        ("Erstatter garantien min reklamationsret? Nej, den lovbestemte reklamationsret gælder uanset garantien.",
+         "da"),
+        ("Die Garantie schränkt Ihre gesetzlichen Rechte gegenüber dem Verkäufer nicht ein.", "de"),
+        ("Your legal rights against the retailer are not cut down by any warranty.", "en"),
     ],
 )
 def test_guarantee_notice_in_prose(sentence: str, lang: str) -> None:
@@ -306,6 +311,7 @@ def test_guarantee_notice_in_prose(sentence: str, lang: str) -> None:
         ("Outlet-varer selges uten lovfestet reklamasjonsrett.", "nb"),
         ("Die gesetzliche Gewährleistung ist bei B-Ware ausgeschlossen.", "de"),
         ("A lifetime warranty is included on all frames.", "en"),
+        ("Ersetzt die Garantie meine Rechte? Ja, die Garantie gilt anstelle der Gewährleistung.", "de"),
     ],
 )
 def test_guarantee_notice_look_alikes(sentence: str, lang: str) -> None:

@@ -718,7 +718,16 @@ def _states_notice(text: str) -> bool:
     """Whether a sentence of a block's text states the guarantee notice; kept by the text, as a
     site's pages repeat their blocks."""
     concepts = text_concepts()
-    return any(concepts.value(s.text, _NOTICE) == "notice" for s in _sentences(text))
+    for sentence in _sentences(text):
+        if concepts.value(sentence.text, _NOTICE) == "notice":
+            return True
+        # a question joined to its answer ("Erstatter garantien min reklamationsret? Nej, den
+        # lovbestemte reklamationsret gælder uanset garantien"): the answer states it, the
+        # question's "replaces" asks
+        question, mark, answer = sentence.text.partition("?")
+        if mark and answer.strip() and concepts.value(answer, _NOTICE) == "notice":
+            return True
+    return False
 
 
 def _label(doc: Document, text: str) -> str:
