@@ -724,7 +724,7 @@ def _states_notice(text: str) -> bool:
         # a question joined to its answer ("Erstatter garantien min reklamationsret? Nej, den
         # lovbestemte reklamationsret gælder uanset garantien"): the answer states it, the
         # question's "replaces" asks
-        question, mark, answer = sentence.text.partition("?")
+        _, mark, answer = sentence.text.partition("?")
         if mark and answer.strip() and concepts.value(answer, _NOTICE) == "notice":
             return True
     return False
