@@ -365,17 +365,30 @@ def section_doubt(
         if lexicon.best_kind(lex.url_kinds(url)) in kinds:
             return MESSAGES("unvisited", url=url)
     if not pages.of_kinds(kinds):
-        return _no_section_doubt(coverage, kinds, what, linked_pages=sum(1 for p in pages.all if p.linked))
+        linked = [p for p in pages.all if p.linked]
+        return _no_section_doubt(
+            coverage, kinds, what, linked_pages=len(linked),
+            substantial=any(p.text_length >= _SUBSTANTIAL_TEXT and not p.js_shell for p in linked),
+        )
     return None
 
 
 #: Pages a crawl must reach by links before a site without any terms link counts as having no terms:
 #: a bot wall or a placeholder answers with one page and no links.
 _WHOLE_SITE_PAGES = 3
+#: Characters of visible text that make a page a site's own content, not a bot wall, a placeholder
+#: or a parked domain (those say a few sentences): a one-page shop with its products, ordering,
+#: story and contact section has thousands.
+_SUBSTANTIAL_TEXT = 1500
 
 
 def _no_section_doubt(
-    coverage: CrawlCoverage, kinds: frozenset[PageKind], what: Text | str, *, linked_pages: int = 0
+    coverage: CrawlCoverage,
+    kinds: frozenset[PageKind],
+    what: Text | str,
+    *,
+    linked_pages: int = 0,
+    substantial: bool = False,
 ) -> Text | None:
     """Why no page of ``kinds`` does not yet show that the site has none, or None when it does.
 
@@ -386,7 +399,8 @@ def _no_section_doubt(
     at all, even a scripted one, or its links to it were all clicked and none of them did
     anything; a link not clicked or one that showed something keeps it in doubt, and so does a
     crawl that read the static HTML alone, and so does a crawl that reached fewer than
-    :data:`_WHOLE_SITE_PAGES` pages (a bot wall, a placeholder or a one-page app may be all it saw)."""
+    :data:`_WHOLE_SITE_PAGES` pages (a bot wall, a placeholder or a one-page app may be all it saw),
+    unless one of them carries a site's worth of text (``substantial``: a one-page shop)."""
     links = [link for link in coverage.script_links if link.kind in kinds]
     if not coverage.exhaustive:
         return MESSAGES("no_section", what=what)
@@ -394,7 +408,7 @@ def _no_section_doubt(
         return MESSAGES("document", what=what, url=coverage.document_links[0])
     if not links:
         rendered = coverage.render_mode != "never" and not coverage.render_error
-        whole = linked_pages >= _WHOLE_SITE_PAGES
+        whole = linked_pages >= _WHOLE_SITE_PAGES or (linked_pages >= 1 and substantial)
         return None if rendered and whole else MESSAGES("no_section", what=what)
     for link in links:
         click = link.click

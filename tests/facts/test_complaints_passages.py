@@ -571,3 +571,16 @@ def test_the_answer_time_of_a_complaint_in_other_words(body: str, lang: str, day
 def test_a_refund_time_is_still_no_answer_time() -> None:
     facts = _gather("<main><p>Reklamation: Vi återbetalar pengarna inom 14 dagar.</p></main>", lang="sv")
     assert not any("answer_time" in f.flags for f in _topic(facts, PROCEDURE))
+
+
+def test_a_long_sentence_on_damage_and_its_remedy_in_the_next() -> None:
+    facts = _gather("<main><p>If a print arrives creased, scratched or bent, email me a photo of it and the "
+                    "packaging. I'll reprint it and send it again at no cost, or refund you if you'd rather.</p></main>",
+                    lang="en")
+    assert _topic(facts, RIGHT)
+
+
+def test_a_list_item_on_something_not_working_gives_no_later_item_its_subject() -> None:
+    facts = _gather("<main><ul><li>Hosting: kostenlos bei Netlify, ohne HTTPS funktioniert es nicht.</li>"
+                    "<li>Play Store: ein Android-Paket per E-Mail an uns senden.</li></ul></main>", lang="de")
+    assert not _topic(facts, PROCEDURE)

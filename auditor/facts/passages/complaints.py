@@ -134,7 +134,10 @@ def gather(doc: Document, lang: str) -> list[PassageFact]:
         container = _container(block.element)
         row_context = container is not None and container in rows_about_complaints
         if container is not None and not row_context and tag not in HEADINGS and (
-            _is_context(doc, block.text) or _mentions_fault(block.text)
+            _is_context(doc, block.text)
+            # a table's or definition list's row on faulty goods ("Faulty or damaged? | Call …"),
+            # not a list item that mentions something not working in passing
+            or (container.tag in ("table", "dl") and _mentions_fault(block.text))
         ):
             rows_about_complaints.add(container)
         inherited = (page_context or heading_context or row_context) and main
@@ -162,9 +165,10 @@ def gather(doc: Document, lang: str) -> list[PassageFact]:
             stated = any(f.topic == PassageTopic.COMPLAINTS_RIGHT for f in found)
             if fault and not links and tag not in HEADINGS and not stated:
                 # "Kommt ein Glas zerbrochen an, machen Sie ein Foto. Dann schicken wir Ihnen ein
-                # neues": the fault in one sentence, the remedy in the next
+                # neues": the fault in one sentence, the remedy in the next (read from the fault's
+                # own clause, so that a long first sentence does not part them)
                 joined = f"{fault} {sentence.text}"
-                stated = _states_right(text_concepts(), joined)
+                stated = _states_right(text_concepts(), f"{_fault_clause(fault)} {sentence.text}")
                 if stated:
                     found = [*found, passage_fact(doc, block.element, PassageTopic.COMPLAINTS_RIGHT, lang,
                                                   _show(joined), flags=[])]
@@ -257,6 +261,14 @@ def _speaks_of_fault(concepts: PageConcepts, text: str) -> bool:
 def _replaces(text: str) -> bool:
     """Whether a sentence promises a new item in place of a damaged one (``replacement``)."""
     return bool(text_concepts().slots(text, _RIGHT).get("replacement"))
+
+
+def _fault_clause(text: str) -> str:
+    """The last clause of a sentence that speaks of the fault ("scratched or bent" of "If a print
+    arrives creased, scratched or bent, email me a photo of it"), else the sentence: what a remedy
+    in the next sentence answers, so that a long first sentence does not part them."""
+    clauses_ = [part for part in _CLAUSE_BREAK.split(text) if part.strip() and _mentions_fault(part)]
+    return clauses_[-1].strip() if clauses_ else text
 
 
 @lru_cache(maxsize=KEPT_READINGS)
