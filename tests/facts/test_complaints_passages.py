@@ -575,8 +575,8 @@ def test_a_refund_time_is_still_no_answer_time() -> None:
 
 def test_a_long_sentence_on_damage_and_its_remedy_in_the_next() -> None:
     facts = _gather("<main><p>If a print arrives creased, scratched or bent, email me a photo of it and the "
-                    "packaging. I'll reprint it and send it again at no cost, or refund you if you'd rather.</p></main>",
-                    lang="en")
+                    "packaging. I'll reprint it and send it again at no cost, or refund you if you'd rather."
+                    "</p></main>", lang="en")
     assert _topic(facts, RIGHT)
 
 
