@@ -85,10 +85,11 @@ def test_a_footer_link_or_a_heading_names_the_topic_but_does_not_explain_it() ->
          [(5, "years", ["long_lived"])]),
         ("<p>Reklamasjonsfristen er to år, og fem år for varer som er ment å vare vesentlig lenger.</p>",
          [(2, "years", []), (5, "years", ["long_lived"])]),
-        ("<p>Alla kaffemaskiner har 3 års garanti från tillverkaren.</p>", [(3, "years", ["commercial_guarantee"])]),
+        ("<p>Alla kaffemaskiner har 3 års garanti från tillverkaren.</p>",
+         [(3, "years", ["commercial_guarantee", "maker"])]),
         ("<p>Utöver reklamationsrätten lämnar vi 2 års garanti.</p>", [(2, "years", ["commercial_guarantee"])]),
         ("<p>Zusätzlich gewähren wir eine freiwillige Herstellergarantie von 1 Jahr.</p>",
-         [(1, "years", ["commercial_guarantee"])]),
+         [(1, "years", ["commercial_guarantee", "maker"])]),
         ("<p>Du kan reklamera i tre år, men meddela oss inom två månader efter att du upptäckt felet.</p>",
          [(3, "years", []), (2, "months", ["notice_period"])]),
         ("<p>Transportskador ska reklameras inom 7 dagar.</p>", [(7, "days", ["transport_damage"])]),
@@ -584,3 +585,18 @@ def test_a_list_item_on_something_not_working_gives_no_later_item_its_subject() 
     facts = _gather("<main><ul><li>Hosting: kostenlos bei Netlify, ohne HTTPS funktioniert es nicht.</li>"
                     "<li>Play Store: ein Android-Paket per E-Mail an uns senden.</li></ul></main>", lang="de")
     assert not _topic(facts, PROCEDURE)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "maker"),
+    [
+        ("Produsenten gir 10 års garanti mot sprekker.", "nb", True),
+        ("Uusilla osilla on valmistajan takuu 2 vuotta.", "fi", True),
+        ("Wir geben 3 Jahre Garantie auf alle Taschen.", "de", False),
+    ],
+)
+def test_a_manufacturers_guarantee_is_flagged_as_the_makers(text: str, lang: str, maker: bool) -> None:
+    facts = _gather(f"<main><p>{text}</p></main>", lang=lang)
+    periods = [f for f in facts if f.topic == PassageTopic.GUARANTEE_PERIOD]
+    assert periods and all("commercial_guarantee" in f.flags for f in periods)
+    assert any("maker" in f.flags for f in periods) is maker

@@ -626,6 +626,8 @@ class _PeriodSlots:
         guarantee_in_clause = any(clause[0] <= a and b <= clause[1] for a, b in self.guarantee)
         if (guarantee_nearer and (commercial or not legal_in_clause)) or (guarantee_in_clause and commercial):
             flags.append("commercial_guarantee")
+            if self.found.get("maker") and not self.legal:
+                flags.append("maker")  # the manufacturer's guarantee: never the seller's liability
         # The time to notify after discovering the fault: said in the clause, or right after the
         # period ("two months after you noticed it", "senest to måneder efter, at du har opdaget den").
         after = (period_end, period_end + _WINDOW)

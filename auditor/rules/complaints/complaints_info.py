@@ -141,6 +141,10 @@ MESSAGES = Messages(
         "shop's word for a guarantee means the legal right here.",
     ),
     note_commercial=N_("guarantee, not the legal right"),
+    # {message} is one of the two "No page … explains the consumer's right …" messages above.
+    makers_only=N_("{message} A manufacturer's guarantee is described ('{excerpt}'): the maker's promise, not the "
+                   "seller's legal liability."),
+    note_maker=N_("manufacturer's guarantee, not the legal right"),
     unrecognised=N_(
         "A complaints or warranty page ({url}) was read, but no wording about the legal right to complain "
         "was recognised on it.",
@@ -261,9 +265,11 @@ class ComplaintsInfo(Rule):
                 [passage_evidence(p, pages, MESSAGES("note_privacy")) for p in unique(rights)[:3]],
             )
         # A commercial guarantee's period, or where its claims go ("Warranty claims go to the maker")
+        # (a manufacturer's guarantee is no word of the shop's that may mean the legal right)
         commercial = [
             p for p in facts.passages
-            if (p.topic == PassageTopic.GUARANTEE_PERIOD and "commercial_guarantee" in p.flags)
+            if (p.topic == PassageTopic.GUARANTEE_PERIOD and "commercial_guarantee" in p.flags
+                and "maker" not in p.flags)
             or (p.topic == PassageTopic.COMPLAINT_PROCEDURE and "warranty" in p.flags and counts(p, pages))
         ]
         if commercial:
@@ -292,6 +298,17 @@ class ComplaintsInfo(Rule):
                  *searched_for_terms(pages, facts.coverage)],
             )
         none = "none" if pages.of_kinds(TERMS_PAGE_KINDS) else "none_site"
+        # a manufacturer's guarantee set aside is shown, with why it did not count
+        makers = unique(
+            p for p in facts.passages
+            if p.topic == PassageTopic.GUARANTEE_PERIOD and "maker" in p.flags and counts(p, pages)
+        )
+        if makers:
+            return failed(
+                MESSAGES("makers_only", message=MESSAGES(none), excerpt=makers[0].excerpt),
+                [*(passage_evidence(p, pages, MESSAGES("note_maker")) for p in makers[:2]),
+                 *searched_for_terms(pages, facts.coverage)],
+            )
         return failed(MESSAGES(none), searched_for_terms(pages, facts.coverage))
 
 
