@@ -31,7 +31,9 @@ Needs review when    the contact page could not be read or needs JavaScript, the
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
+from auditor import lexicon
 from auditor.facts.addresses import ADDRESS_COUNTRIES
 from auditor.i18n import N_, Messages, Text, country, kind_name, region_name
 from auditor.models import AddressFact, Category, Evidence, PageKind, RuleMeta, Severity
@@ -222,7 +224,24 @@ def _controller(address: AddressFact, facts: FactView, pages: Pages) -> bool:
         bool(_CONTROLLER.search(address.excerpt))
         or trader_block(address, facts.company_names, facts.coverage.home_url) is not None
         or numbered_block(address, facts.org_numbers) is not None
+        or _names_site(address.excerpt, facts.coverage.home_url)
     )
+
+
+#: How "&" is read in a name that a domain spells out ("Stem & Twine" on stemandtwine.co.uk).
+_AND_WORDS = ("and", "og", "och", "und", "ja", "")
+
+
+def _names_site(text: str, home_url: str) -> bool:
+    """Whether a text names the site itself: its domain's name, written apart or together ("Stem
+    & Twine is run by Chloe Harwood, Studio 2, 14 Wellesley Row …" on stemandtwine.co.uk)."""
+    host = (urlsplit(home_url).hostname or "").removeprefix("www.")
+    labels = host.split(".")
+    label = labels[-3] if len(labels) >= 3 and labels[-2] in {"co", "com", "org", "net"} else labels[0]
+    if len(label) < 5:
+        return False
+    folded = [re.sub(r"\W+", "", lexicon.normalise(text.replace("&", f" {word} "))) for word in _AND_WORDS]
+    return any(label in spelled for spelled in folded)
 
 
 def _beside_own_email(address: AddressFact, facts: FactView) -> bool:
