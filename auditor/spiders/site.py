@@ -421,6 +421,10 @@ class SiteSpider(scrapy.Spider):
         for _, _, url in sorted(self._documents.values())[:MAX_DOCUMENT_CHECKS]:
             if self.saved_copy is not None:
                 answer = self.saved_copy.lookup(url)
+                if answer.status >= 400 and not self.saved_copy.complete:
+                    # a copy of some pages only: a file it lacks says nothing of the site's server
+                    yield DocumentCheck(url=url, reason=answer.note)
+                    continue
                 yield DocumentCheck(url=url, status=answer.status, reason=answer.note if answer.status >= 400 else "")
             elif self._allowed(url):
                 yield scrapy.Request(

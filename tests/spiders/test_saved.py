@@ -221,7 +221,8 @@ def test_the_page_budget_still_holds_for_unlinked_pages(tmp_path: Path) -> None:
 
 @pytest.mark.e2e
 def test_a_saved_copy_answers_for_its_documents(tmp_path: Path) -> None:
-    """A document linked from a saved copy is checked against the folder: there, or not saved."""
+    """A document linked from a saved copy is checked against the folder: there, not saved (a copy
+    of some pages), or not there (a copy of every file the site published)."""
     root = tmp_path / "site"
     (root / "filer").mkdir(parents=True)
     (root / "index.html").write_text(page("Hem", "<a href='/villkor'>Köpvillkor</a>"), encoding="utf-8")
@@ -229,12 +230,14 @@ def test_a_saved_copy_answers_for_its_documents(tmp_path: Path) -> None:
         page("Köpvillkor", "<a href='/filer/angerblankett.pdf'>Ångerblankett</a> "
                            "<a href='/filer/villkor.pdf'>Villkor (PDF)</a>"), encoding="utf-8")
     (root / "filer" / "villkor.pdf").write_bytes(b"%PDF-1.4")
-    [crawl] = crawl_sites([CrawlSpec(url=BASE, saved_copy=SavedCopy.open(root, BASE))])
-    checked = {d.url: d for d in crawl.documents}
-    assert checked[BASE + "filer/villkor.pdf"].status == 200
-    missing = checked[BASE + "filer/angerblankett.pdf"]
-    assert missing.missing and "not in the saved copy" in missing.reason
-    assert [p.url for p in crawl.pages] == [BASE, BASE + "villkor"]
+    for complete in (False, True):
+        [crawl] = crawl_sites([CrawlSpec(url=BASE, saved_copy=SavedCopy.open(root, BASE, complete=complete))])
+        checked = {d.url: d for d in crawl.documents}
+        assert checked[BASE + "filer/villkor.pdf"].status == 200
+        missing = checked[BASE + "filer/angerblankett.pdf"]
+        # a copy of some pages does not know the file; a copy of every file says it is not there
+        assert missing.missing is complete and "not in the saved copy" in missing.reason
+        assert [p.url for p in crawl.pages] == [BASE, BASE + "villkor"]
 
 
 @pytest.mark.e2e

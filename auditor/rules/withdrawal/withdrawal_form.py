@@ -18,7 +18,9 @@ Partial example      "Använd gärna ångerblanketten när du ångrar ditt köp.
 Passing example      <a href="/files/angerblankett.pdf">Ångerblankett (PDF)</a>
 Needs review when    the terms or returns page could not be read, needs JavaScript, or was not
                      found; or every link to the form leads to a page that could not be read,
-                     or to a document that is not there (a HEAD request answers 404).
+                     or to a document the server would not give for another reason (403, 5xx).
+                     Every link leading to a document that is not there (404 or 410 to a HEAD
+                     request and to a GET for its first byte) fails: the form is not given.
 """
 
 from __future__ import annotations
@@ -34,6 +36,9 @@ from auditor.rules.withdrawal.withdrawal_period import (
     withdrawal_absence_doubt,
 )
 from auditor.web.urls import url_key
+
+#: Answers that say a document is gone, asked with HEAD and again with GET (other errors may pass).
+_GONE = frozenset({404, 410})
 
 CRD_ANNEX_I_B = LegalRef(instrument=legal.CRD, provision=N_("Annex I(B) (model withdrawal form)"), url=legal.CRD_URL)
 SE_FORM = LegalRef(
@@ -73,6 +78,10 @@ MESSAGES = Messages(
     document_missing=N_(
         "A link to the withdrawal form ({target}) leads to a document that is not there (HTTP {status}); "
         "check that the form is given.",
+    ),
+    document_gone=N_(
+        "Every link to the withdrawal form ({target}) leads to a document that is not there (HTTP {status}): "
+        "the consumer cannot get the form.",
     ),
     note_document_missing=N_("link to the withdrawal form, document not there"),
     mentioned=N_(
@@ -133,6 +142,13 @@ class WithdrawalForm(Rule):
         gone = [p for p in links if url_key(p.target) in missing]
         if gone and len(gone) == len(links):
             status = missing[url_key(gone[0].target)].status
+            if all(missing[url_key(p.target)].status in _GONE for p in gone):
+                # every link to the form leads to nothing (the server said so to a HEAD request
+                # and again to a GET for its first byte): the consumer cannot get the form
+                return failed(
+                    MESSAGES("document_gone", target=gone[0].target, status=status),
+                    [passage_evidence(p, pages, MESSAGES("note_document_missing")) for p in _one_per_form(gone)[:3]],
+                )
             return needs_review(
                 MESSAGES("document_missing", target=gone[0].target, status=status),
                 [passage_evidence(p, pages, MESSAGES("note_document_missing")) for p in _one_per_form(gone)[:3]],
