@@ -840,7 +840,31 @@ def _headings(doc: Document, block: TextBlock, country_hint: str) -> list[Trader
     limit = len(lines[0]) + 1 + len(lines[1]) + 1 + (len(lines[2]) + 1 if len(lines) > 3 else 0)
     if not any(a.start <= limit and not a.po_box for a in parse_addresses(block.text, country_hint)):
         return []
+    if _person_name(first):
+        # "Lena Vogt" above "Gartenweg 3": a natural person, so a sole trader whose name suffices
+        return [_trader_name(doc, block, 0, len(lines[0]), name=first, method="owner")]
+    second = lines[1].strip()
+    if _person_name(second):
+        # "Filzfabel" / "Anja Roth" / "Obere Königstraße 31": a trading name and its owner
+        return [_trader_name(doc, block, 0, len(lines[0]) + 1 + len(lines[1]), name=second, trading_name=first,
+                             method="owner")]
     return [_trader_name(doc, block, 0, len(lines[0]), name=first, method="heading")]
+
+
+def _person_name(line: str) -> bool:
+    """Whether a line is a person's name: a common given name and one or two capitalised words
+    after it ("Lena Vogt", "Anna-Lena Berg", "Jonas van Dijk" is not read), nothing else."""
+    words = line.split()
+    if not 2 <= len(words) <= 3 or not all(_NAME_WORD.fullmatch(w) for w in words):
+        return False
+    return words[0].split("-")[0].casefold() in _given_names()
+
+
+@cache
+def _given_names() -> frozenset[str]:
+    """Common given names of the languages read (``given_names.toml``), folded."""
+    data = tomllib.loads(_DATA.with_name("given_names.toml").read_text(encoding="utf-8"))
+    return frozenset(name.casefold() for names in data.values() for name in names)
 
 
 # --------------------------------------------------------------------------- representatives

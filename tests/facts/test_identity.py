@@ -401,8 +401,8 @@ def test_sole_traders(body: str, expected: tuple[str, str, str, str]) -> None:
 
 
 def test_a_name_heading_the_address_block() -> None:
-    found = gather_trader_names(_doc("<p>Lena Winter<br>Lindenstraße 4<br>10969 Berlin</p>"), "DE")
-    assert [(f.method, f.name) for f in found] == [("heading", "Lena Winter")]
+    found = gather_trader_names(_doc("<p>Atelier Winter<br>Lindenstraße 4<br>10969 Berlin</p>"), "DE")
+    assert [(f.method, f.name) for f in found] == [("heading", "Atelier Winter")]
     # A heading word, a legal form or a line without an address below heads no trader.
     assert gather_trader_names(_doc("<p>Postadresse<br>Lindenstraße 4<br>10969 Berlin</p>"), "DE") == []
     assert gather_trader_names(_doc("<p>Lena Winter<br>Illustration<br>Grafik</p>"), "DE") == []
@@ -503,3 +503,18 @@ def test_only_a_label_alone_names_the_next_block(body: str) -> None:
 )
 def test_an_amount_after_a_tax_word_is_no_registration_number(body: str) -> None:
     assert numbers(body) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "name", "trading", "method"),
+    [
+        ("<p>Lena Vogt<br>Gartenweg 3<br>10115 Berlin</p>", "Lena Vogt", "", "owner"),
+        ("<p>Filzfabel<br>Anja Roth<br>Obere Königstraße 31<br>96052 Bamberg</p>", "Anja Roth", "Filzfabel", "owner"),
+        # not a given name: a trading name or a person, the tool cannot tell
+        ("<p>Sykkelsmia<br>Storgata 5<br>0155 Oslo</p>", "Sykkelsmia", "", "heading"),
+        ("<p>Kvarn Design<br>Storgatan 5<br>111 22 Stockholm</p>", "Kvarn Design", "", "heading"),
+    ],
+)
+def test_a_persons_name_heading_an_address_is_a_sole_trader(body: str, name: str, trading: str, method: str) -> None:
+    [fact] = gather_trader_names(_doc(body), "DE" if "Berlin" in body or "Bamberg" in body else "SE")
+    assert (fact.name, fact.trading_name, fact.method) == (name, trading, method)
