@@ -283,9 +283,6 @@ class _Table:
     found: dict[str, dict[str, Match]] = field(default_factory=dict)
     #: sentence -> concept -> slot -> spans (:meth:`PageConcepts.spans`)
     spans: dict[str, dict[str, dict[str, list[tuple[int, int]]]]] = field(default_factory=dict)
-    #: clause -> its terms and its reading (:meth:`reading`): distinct sentences share clauses
-    #: ("inom 14 dagar", "kontakta oss"), read once
-    readings: dict[str, tuple[Terms, Clause]] = field(default_factory=dict)
 
     #: How many entries each memory above holds before it starts again.
     KEPT = 1 << 13
@@ -297,17 +294,6 @@ class _Table:
                 self.words.clear()
             found = self.words[word] = _entry(self, word)
         return found
-
-    def reading(self, text: str) -> tuple[Terms, Clause]:
-        """The terms of ``text`` and its reading as one clause (:func:`_clause`), once per text:
-        both rest on the table and the text alone, and neither is changed once made."""
-        known = self.readings.get(text)
-        if known is None:
-            if len(self.readings) >= self.KEPT:
-                self.readings.clear()
-            terms = _terms(self, text)
-            known = self.readings[text] = (terms, _clause(self, text, terms))
-        return known
 
 
 #: What a word fills, made once per word: the codes of every term part it fills, the terms whose
@@ -808,9 +794,8 @@ class PageConcepts:
         if known is not None:
             return known
         pieces = clauses(text)
-        readings = [table.reading(piece) for piece in pieces]
-        read = [terms for terms, _ in readings]
-        parsed = [clause for _, clause in readings]
+        read = [_terms(table, piece) for piece in pieces]
+        parsed = [_clause(table, piece, terms) for piece, terms in zip(pieces, read, strict=True)]
         # The terms of the whole sentence: those of its only clause, or found when a pattern reads
         # the sentence; the spans of the sentence (:meth:`spans`, which gatherers ask of the same
         # sentences) are then made from them instead of from a second reading.
@@ -836,7 +821,8 @@ class PageConcepts:
                     if whole_terms is not None:
                         whole = parsed[0]
                     else:
-                        whole_terms, whole = table.reading(text)
+                        whole_terms = _terms(table, text)
+                        whole = _clause(table, text, whole_terms)
                 value = _clause_value(concept, whole, suspended, scope="sentence")
                 if value is not None:
                     values.setdefault(value, whole.text)
