@@ -156,3 +156,22 @@ def test_an_audit_collects_garbage_less_often_and_restores_the_setting(monkeypat
         audit_crawl(crawl(), jurisdiction="se", as_of=date(2026, 11, 1))
     assert seen == [(max(before[0], engine.YOUNG_COLLECTION), *before[1:])]
     assert gc.get_threshold() == before
+
+
+def test_an_audit_freezes_what_the_process_held_and_unfreezes_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    import gc
+
+    from auditor import engine
+
+    frozen: list[int] = []
+
+    def audit(*args: object) -> object:
+        frozen.append(gc.get_freeze_count())
+        raise RuntimeError("a crash still unfreezes")
+
+    assert gc.get_freeze_count() == 0
+    monkeypatch.setattr(engine, "_audit", audit)
+    with pytest.raises(RuntimeError):
+        audit_crawl(crawl(), jurisdiction="se", as_of=date(2026, 11, 1))
+    assert frozen and frozen[0] > 0
+    assert gc.get_freeze_count() == 0

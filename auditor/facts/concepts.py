@@ -56,6 +56,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
@@ -506,8 +507,9 @@ def _found(table: _Table, words: tuple[str, ...]) -> Found:
     present: frozenset[int] | None = None  # every part some word fills: asked only of longer terms
     out: Found = []
     for index in starts:
-        if sizes[index] == 1:
-            out.append((index, alone[index]))
+        places = alone.get(index)
+        if places is not None:  # a one-word term (every one of them in ``starts`` is in ``alone``)
+            out.append((index, places))
             continue
         if present is None:
             present = frozenset().union(*(entry[0] for entry in entries))
@@ -561,12 +563,22 @@ def _clause(table: _Table, text: str, terms: Terms | None = None) -> Clause:
     if negation:  # a derived slot needs a negation word: most clauses have none
         _negated_slots(placed, hits, owned, table.negated)
     sorted_hits = {k: tuple(sorted(v)) for k, v in hits.items()}
-    if _DIGIT.search(text):  # an amount has digits: most clauses have none, and skip the search
+    if _DIGIT.search(text) and _may_state_money(text):  # most clauses have no digit, or no currency
         _add_money(table, text, sorted_hits)
     return Clause(text, words, sorted_hits, {k: frozenset(v) for k, v in owned.items()})
 
 
 _DIGIT = re.compile(r"\d")
+#: What every amount of :data:`_MONEY` holds, case-folded: its currency's sign, code or word
+#: ("kronor" holds "kr", "euro" "eur"). Case-folding meets what the pattern's IGNORECASE meets
+#: (the Kelvin sign folds to "k", the long s to "s").
+_CURRENCY_MARKS = ("€", "£", "$", "kr", "sek", "nok", "dkk", "eur", "pound", ":-")
+
+
+def _may_state_money(text: str) -> bool:
+    """Whether ``text`` holds a currency mark, without which :data:`_MONEY` finds nothing."""
+    folded = text.casefold()
+    return any(mark in folded for mark in _CURRENCY_MARKS)
 
 
 def _add_money(table: _Table, text: str, hits: dict[tuple[str, str, str], tuple[int, ...]]) -> None:
@@ -682,41 +694,49 @@ class _Keys:
     by_lang: tuple[tuple[str, frozenset[tuple[str, str, str]]], ...]
 
 
-#: concept name -> (the concept, its patterns' keys); the concept is kept to tell a concept
-#: loaded again (a test's) from the one the keys were made of.
-_KEYS: dict[str, tuple[Concept, tuple[_Keys, ...]]] = {}
+#: concept name -> (the concept, its patterns' keys by scope, in the patterns' order); the concept
+#: is kept to tell a concept loaded again (a test's) from the one the keys were made of.
+_KEYS: dict[str, tuple[Concept, dict[str, tuple[_Keys, ...]]]] = {}
 
 
-def _keys(concept: Concept) -> tuple[_Keys, ...]:
+def _keys(concept: Concept, scope: str) -> tuple[_Keys, ...]:
+    """The keys of ``concept``'s patterns that read a ``scope`` ("clause" or "sentence"): the
+    matcher asks a clause only the patterns of its scope."""
     known = _KEYS.get(concept.name)
-    if known is not None and known[0] is concept:
-        return known[1]
-    name = concept.name
-    keys = tuple(
-        _Keys(
-            pattern,
-            frozenset((name, slot) for slot in pattern.unless),
-            frozenset((name, slot) for slot in pattern.slots),
-            tuple((lang, frozenset((name, lang, slot) for slot in pattern.slots)) for lang in LANGUAGES),
+    if known is None or known[0] is not concept:
+        name = concept.name
+        keys = tuple(
+            _Keys(
+                pattern,
+                frozenset((name, slot) for slot in pattern.unless),
+                frozenset((name, slot) for slot in pattern.slots),
+                tuple((lang, frozenset((name, lang, slot) for slot in pattern.slots)) for lang in LANGUAGES),
+            )
+            for pattern in concept.patterns
         )
-        for pattern in concept.patterns
-    )
-    _KEYS[name] = (concept, keys)
-    return keys
+        by_scope: dict[str, tuple[_Keys, ...]] = {}
+        for key in keys:
+            by_scope[key.pattern.scope] = (*by_scope.get(key.pattern.scope, ()), key)
+        known = _KEYS[name] = (concept, by_scope)
+    return known[1].get(scope, ())
 
 
-def _clause_value(concept: Concept, clause: Clause, suspended: set[str], scope: str = "clause") -> str | None:
+#: What a concept without ``suspend`` has suspended.
+_NONE_SUSPENDED: frozenset[str] = frozenset()
+
+
+def _clause_value(concept: Concept, clause: Clause, suspended: AbstractSet[str], scope: str = "clause") -> str | None:
     if concept.name not in clause.named:
         return None  # every pattern needs a slot filled
     candidates: list[tuple[int, int, int, str]] = []
     hits = clause.hits
     filled = clause.filled
-    for keys in _keys(concept):
-        pattern = keys.pattern
-        if pattern.scope != scope or not filled.isdisjoint(keys.unless):
+    for keys in _keys(concept, scope):
+        # A slot unfilled in every language (no language's span: most patterns of most clauses),
+        # then a slot of ``unless`` filled: the pattern does not count.
+        if not keys.needs <= filled or not filled.isdisjoint(keys.unless):
             continue
-        if not keys.needs <= filled:
-            continue  # a slot unfilled in every language: no language's span
+        pattern = keys.pattern
         for lang, needed in keys.by_lang:
             if not hits.keys() >= needed:
                 continue  # what _span would find: a slot without a hit in this language
@@ -790,7 +810,7 @@ class PageConcepts:
                 continue  # no clause fills a slot of it: nothing to read
             suspended = {
                 value for value, slots in concept.suspend.items() if any((name, slot) in filled for slot in slots)
-            }
+            } if concept.suspend else _NONE_SUSPENDED
             values: dict[str, str] = {}
             for clause in parsed:
                 value = _clause_value(concept, clause, suspended)
@@ -798,9 +818,11 @@ class PageConcepts:
                     values.setdefault(value, clause.text)
             if _reads_sentences(name):
                 if whole is None:  # a sentence of one clause is that clause: read once
-                    one = whole_terms is not None
-                    whole_terms = whole_terms or _terms(table, text)
-                    whole = parsed[0] if one else _clause(table, text, whole_terms)
+                    if whole_terms is not None:
+                        whole = parsed[0]
+                    else:
+                        whole_terms = _terms(table, text)
+                        whole = _clause(table, text, whole_terms)
                 value = _clause_value(concept, whole, suspended, scope="sentence")
                 if value is not None:
                     values.setdefault(value, whole.text)
@@ -876,9 +898,17 @@ def _alone(concept: str) -> PageConcepts:
 def _spans_of(table: _Table, found_terms: Found) -> Spans:
     """``{concept: {slot: spans}}`` of a text whose terms are ``found_terms`` (:meth:`PageConcepts.spans`)."""
     out: dict[str, dict[str, set[tuple[int, int]]]] = {}
+    keys = table.keys
     for index, found in found_terms:
-        concept, _, slot = table.keys[index]
-        out.setdefault(concept, {}).setdefault(slot, set()).update([(at[0], at[-1] + 1) for at in found])
+        concept, _, slot = keys[index]
+        slots = out.get(concept)
+        if slots is None:
+            slots = out[concept] = {}
+        spans = slots.get(slot)
+        if spans is None:
+            slots[slot] = {(at[0], at[-1] + 1) for at in found}
+        else:
+            spans.update([(at[0], at[-1] + 1) for at in found])
     return {name: {slot: sorted(found) for slot, found in slots.items()} for name, slots in out.items()}
 
 

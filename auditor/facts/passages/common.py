@@ -959,8 +959,11 @@ def _working_period(text: str, tokens: list[re.Match[str]], at: int, amount: flo
     return None
 
 
+@lru_cache(maxsize=1 << 14)
 def _compound(word: str) -> tuple[float, Unit] | None:
-    """(amount, unit) of a number word and a unit written as one word, or None."""
+    """(amount, unit) of a number word and a unit written as one word, or None. Kept by the word:
+    every word of every sentence read for periods is asked (21,252 times for 60 pages, of a few
+    thousand distinct words), and the unit search tries each of its letters."""
     for form in (word.casefold(), normalise(word)):
         suffix = _UNIT_SUFFIX.search(form)
         # A number of two letters at least: "a" + "arige" is the folded "årige", not "one year".
