@@ -239,7 +239,8 @@ def gather_org_numbers(doc: Document) -> list[OrgNumberFact]:
         if not _DIGIT.search(block.text):
             continue  # every number, VAT id and register entry below has a digit
         text = block.text
-        if before and before[-1][0] == doc.region(block.element) and _is_label(before[-1][1]):
+        if (before and before[-1][0] == doc.region(block.element) and _is_label(before[-1][1])
+                and not _is_labelled(text)):
             # "FO-nummer" / "3174928-4": the label in a <dt> or cell of its own, the value in the next
             text = f"{before[-1][1]} {text}"
         for scheme, country, value, raw, problem, start, end in _block_numbers(text):
@@ -267,12 +268,17 @@ def gather_org_numbers(doc: Document) -> list[OrgNumberFact]:
 _LABEL_ALONE = 40
 
 
+def _is_labelled(text: str) -> bool:
+    """Whether a block has a registration or VAT label of its own."""
+    return any(label.search(text) for label in (_ORG_LABEL, _VAT_LABEL, _OTHER_LABEL))
+
+
 def _is_label(text: str) -> bool:
     """Whether a block is a registration number's label alone, with no number of its own
     ("FO-nummer", "Org.nr:", "USt-IdNr.") in a definition list's term or a table's cell."""
     if len(text) > _LABEL_ALONE or _DIGIT.search(text):
         return False
-    return any(label.search(text) for label in (_ORG_LABEL, _VAT_LABEL, _OTHER_LABEL))
+    return _is_labelled(text)
 
 
 @lru_cache(maxsize=1 << 12)
