@@ -11,14 +11,18 @@ What it checks
       the § 36 VSBG statement that the trader is "nicht bereit und nicht verpflichtet" to take
       part (the statement is what the law asks of a trader that does not take part);
     * partial: a body of the jurisdiction named without web site or address, a body of
-      another country only (ARN on a Danish shop), or a German statement of willingness that
-      names no body;
+      another country only (ARN on a Danish shop) when nothing shows the trader established
+      elsewhere, or a German statement of willingness that names no body;
     * needs_review: a body is named only as something else, or with no word saying disputes
       go to it (a data recipient, a blog post, a former employer, an award: the gatherer's
       ``no_context`` flag): the tool cannot tell whether the page points consumers to it; or
       the page sends disputes to a body the tool does not know by name (another country's:
       ``unknown_body``), or says the trader takes no part in dispute resolution without
-      naming a body (``declined``, outside Germany), or names only the EU ODR platform;
+      naming a body (``declined``, outside Germany), or names only the EU ODR platform; or it
+      names only another country's body (also by a generic name after that country's name:
+      "Viron kuluttajariitalautakunta") while the trader's own address or phone, or the site's
+      country domain, shows it established outside the jurisdiction (that body may be the
+      competent one);
     * fail: no dispute body on any page, when the terms were read and the crawl saw the
       contact pages (absence is established).
 

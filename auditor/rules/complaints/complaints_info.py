@@ -25,11 +25,14 @@ Partial when         the site only says how to complain about faulty or damaged 
 Failing also when    faults are mentioned only in passing, such as a general invitation to get in
                      touch if something is wrong ("Är något fel, hör av dig så löser vi det"),
                      with no word of complaints, no complaints heading and nothing on the right,
-                     its period or how complaints are handled; the message quotes it
+                     its period or how complaints are handled; the message quotes it; and
+                     when only a manufacturer's guarantee is described ("3 års garanti från
+                     tillverkaren"): the maker's promise is never the shop's word for the right
 Needs review when    no terms, returns or complaints page was read, a page that looks like one
                      could not be read (robots, HTTP error, JavaScript), the crawl did not
                      cover the site, a complaints page was read but its wording was not
-                     recognised, or only a commercial guarantee is described.
+                     recognised, or only the shop's own guarantee is described (the shop's
+                     word "garanti" may mean the legal right).
 """
 
 from __future__ import annotations

@@ -37,8 +37,10 @@ Needs review when    the contact or imprint page could not be read or needs Java
                      a register the tool does not read ("KvK 12345678"), the trader is evidently
                      established where the tool does not know the registers (an address, a phone,
                      a page language or a legal form from there), or the kind of trader cannot be
-                     told (a name heads the address without a legal form or an owner label): not
-                     recognised is not absent, and a sole trader needs no register number.
+                     told (a name heads the address without a legal form or an owner label, and is
+                     no person's: a common given name and a surname, "Lena Vogt", make a natural
+                     person, a sole trader): not recognised is not absent, and a sole trader needs
+                     no register number.
 """
 
 from __future__ import annotations
