@@ -607,6 +607,9 @@ def _stated(html: str, lang: str) -> list[PassageFact]:
          "<label>Varer<textarea name='v'></textarea></label><input type='submit' value='Send angreskjema'></form>",
          "nb"),
         ("<p>Du hittar ångerblanketten här (PDF): stickspåret.se/media/angerblankett.pdf</p>", "sv"),
+        # a form word as the link text, in a sentence naming the withdrawal form
+        ("<p>Für den Widerruf können Sie unser <a href='/kontakt?betreff=widerruf'>Online-Formular</a> nutzen.</p>",
+         "de"),
     ],
 )
 def test_the_form_under_any_title_or_written_out(body: str, lang: str) -> None:
@@ -621,6 +624,8 @@ def test_the_form_under_any_title_or_written_out(body: str, lang: str) -> None:
         ("<h2>Ångerrätt</h2><p>Kontakta oss med namn, adress och ordernummer.</p>", "sv"),
         # blanks under a heading on another matter
         ("<h2>Reklamation</h2><p>Namn: ____</p><p>Adress: ____</p><p>Fel: ____</p>", "sv"),
+        # a contact form named for questions about withdrawing
+        ("<p>Fragen zum Widerruf? Nutzen Sie unser <a href='/kontakt'>Kontaktformular</a>.</p>", "de"),
         # a contact form sent by a button that names no withdrawal
         ("<form id='kontakt'><input name='namn'><input name='epost'><textarea name='msg'></textarea>"
          "<input type='submit' value='Skicka'></form>", "sv"),

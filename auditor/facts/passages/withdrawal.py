@@ -611,7 +611,11 @@ def _written_links(doc: Document, concepts: PageConcepts, lang: str) -> list[Pas
 def _points_at_form(concepts: PageConcepts, label: str, slug: str, document: bool) -> bool:
     """Whether a link whose text does not name the form may give the one its sentence or
     heading names: a document, a URL naming withdrawing, or a text pointing ("här", "PDF")."""
-    return document or "withdrawal" in concepts.spans(slug, _FORM) or "pointer" in concepts.spans(label, _FORM)
+    label_slots = concepts.spans(label, _FORM)
+    # a form word as the link text ("unser Online-Formular") counts where its sentence names the form
+    return document or "withdrawal" in concepts.spans(slug, _FORM) or "pointer" in label_slots or (
+        "form" in label_slots and "other" not in label_slots
+    )
 
 
 def _elsewhere(page: str, target: str) -> bool:
