@@ -45,7 +45,7 @@ from auditor.browser.render import Browser, BrowserUnavailable, launch
 from auditor.browser.stage import RenderMode, render_crawl
 from auditor.engine import audit_crawl, rule_catalogue
 from auditor.models import AuditResult, RobotsInfo, RuleInfo, SiteCrawl, SiteResult, ToolInfo
-from auditor.site_audit import SiteAuditor, audit_site
+from auditor.site_audit import SiteAuditor, audit_site, die_with_parent
 from auditor.spiders import settings as crawl_settings
 from auditor.spiders.crawl import (
     DEFAULT_SITE_CONCURRENCY,
@@ -639,7 +639,11 @@ def _pool(workers: int) -> ProcessPoolExecutor | None:
     if workers <= 0:
         return None
     # spawn, not fork: the crawling process has threads (a fork would copy their locks).
-    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+    return ProcessPoolExecutor(
+        max_workers=workers, mp_context=multiprocessing.get_context("spawn"), initializer=die_with_parent
+    )
+
+
 
 
 async def _audit_elsewhere(

@@ -93,9 +93,15 @@ def test_batch_survives_a_kill_and_resumes(tmp_path: Path, slow_site: str) -> No
             time.sleep(0.2)
         before_kill = stored(out / "auditor.sqlite")
         assert first.poll() is None, "the batch ended before it could be killed"
+        workers = _children(first.pid)
         os.kill(first.pid, signal.SIGKILL)
         first.wait(timeout=30)
         assert 5 <= len(before_kill) < total
+        # Its audit workers end with it: none is left waiting on its pipe for ever.
+        deadline = time.monotonic() + 20
+        while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert workers and not [pid for pid in workers if _alive(pid)]
 
         second = run_batch(args, tmp_path)
         _stdout, stderr = second.communicate(timeout=300)
@@ -134,3 +140,27 @@ def test_site_list_errors_name_their_lines(tmp_path: Path) -> None:
     plain = tmp_path / "plain.txt"
     plain.write_text("# shops\nshop.se\n\nhttps://shop.se/\nother.dk\n", encoding="utf-8")
     assert [s.url for s in read_sites(plain, normalise_url)] == ["https://shop.se/", "https://other.dk/"]
+
+
+def _children(parent: int) -> list[int]:
+    """The processes the batch started (its audit workers and their resource tracker)."""
+    found: list[int] = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == parent:
+            found.append(int(entry.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    """Whether a process still runs (a zombie waiting for its reaper does not)."""
+    try:
+        state = (Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
