@@ -230,16 +230,24 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--digest", type=Path, default=None,
                    help="write what the audit finds (facts and results, canonical JSON) to this file instead "
                         "of timing: the simulated shops, a hostile page and every site of --corpus")
-    p.add_argument("--corpus", type=Path, default=Path("/work/shared/realworld"),
-                   help="labelled saved sites for --digest (skipped when the folder is missing)")
+    p.add_argument("--corpus", type=Path, default=None,
+                   help=f"labelled saved sites for --digest (default {DEFAULT_CORPUS}, skipped when that folder "
+                        "is missing; a folder given here must hold a labels.yaml)")
     return p
 
 
+#: The corpus --digest reads when none is given, where the team's machines keep it.
+DEFAULT_CORPUS = Path("/work/shared/realworld")
+
+
 def main(argv: list[str] | None = None) -> None:
-    args = parser().parse_args(argv)
+    cli = parser()
+    args = cli.parse_args(argv)
     logging.getLogger("auditor").setLevel(logging.ERROR)
+    if args.corpus is not None and not (args.corpus / "labels.yaml").is_file():
+        cli.error(f"--corpus {args.corpus}: no labels.yaml there (a relative path is read from {Path.cwd()})")
     if args.digest:
-        corpus = args.corpus if (args.corpus / "labels.yaml").is_file() else None
+        corpus = args.corpus or (DEFAULT_CORPUS if (DEFAULT_CORPUS / "labels.yaml").is_file() else None)
         found = digest(args.pages, args.sentences, args.seed, args.site_pages, corpus)
         args.digest.write_text(json.dumps(found, sort_keys=True, indent=1, ensure_ascii=False) + "\n",
                                encoding="utf-8")

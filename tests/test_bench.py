@@ -149,3 +149,12 @@ def test_audit_workers_follow_the_cores(monkeypatch: pytest.MonkeyPatch) -> None
         assert pipeline._workers(None, pipeline.MIN_SITES_FOR_WORKERS - 1) == 0
         assert pipeline._workers(3, 100) == 3
     assert pipeline.usable_cores() >= 1
+
+
+def test_a_corpus_given_that_is_not_there_is_a_one_line_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as ended:
+        extract.main(["--digest", str(tmp_path / "x.json"), "--corpus", str(tmp_path / "nowhere")])
+    assert ended.value.code == 2
+    assert "no labels.yaml there" in capsys.readouterr().err
