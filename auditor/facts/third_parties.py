@@ -163,6 +163,13 @@ def owner_by_context(text: str, start: int) -> Owner | None:
         named_before = _last_name(window[start_before:ends[-1].start() + 1])
         if named_before:
             return Owner(named_before, "context")
+    if len(ends) >= 1:
+        # "… med Kystfuglregisteret om … Ring registeret på 38 09 55 12": a definite noun that
+        # ends a name of the sentence before refers back to it
+        start_before = ends[-2].end() if len(ends) >= 2 else 0
+        referred = _referred(sentence, window[start_before:ends[-1].start() + 1])
+        if referred:
+            return Owner(referred, "context")
     found = _named(sentence)
     if found is None:
         lines = before.split("\n")
@@ -184,6 +191,27 @@ _THEM = re.compile(
     r"heille|heihin|hänelle)\b",
     re.IGNORECASE,
 )
+#: A contacting verb and, a few lower-case words on, a definite noun ("Ring registeret",
+#: "ringe direkte til spinderiet", "kontakta verkstaden"): who that noun is, the sentence before says.
+_REFERENCE = re.compile(
+    r"\b(?i:ring|ringa|ringe|ringer|kontakta|kontakte|kontakt|soita|rufen sie|kontaktieren sie)\s+"
+    r"(?:[a-zåäöæøü]+\s+){0,3}?(?P<ref>[a-zåäöæøü]{6,})\s+(?:på|paa|numero|numerossa|unter|on|at)\b"
+)
+
+
+def _referred(sentence: str, previous: str) -> str:
+    """The name in the sentence before that a definite noun of this one ends ("Kystfuglregisteret"
+    for "registeret"), or ""."""
+    match = _REFERENCE.search(sentence)
+    if match is None:
+        return ""
+    ref = match.group("ref").casefold()
+    for word in reversed(re.findall(r"[A-ZÅÄÖÆØÜ][\w-]+", previous)):
+        if word.casefold().endswith(ref) and word.casefold() != ref:
+            return word
+    return ""
+
+
 #: A capitalised name after a sentence's first word: "Bergen Kursformidling", "Spoke & Chain".
 _NAME_IN = re.compile(r"(?<=\s)[A-ZÅÄÖÆØÜ][\w&'’.-]+(?:\s+(?:[A-ZÅÄÖÆØÜ][\w&'’.-]+|&))*")
 

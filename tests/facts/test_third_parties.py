@@ -57,6 +57,10 @@ def test_the_shop_itself_is_not_a_third_party() -> None:
         ("Reparasjoner gjøres av vår samarbeidspartner Nåløyet Sysalong i Bergen, tlf. 55 31 62 07.", "NO",
          "Nåløyet Sysalong", "context"),
         ("Vår partner Cykelfixarna når du på tel. 08-555 123 90.", "SE", "Cykelfixarna", "context"),
+        # a definite noun that ends a name of the sentence before refers back to it
+        ("Vi samarbeider med Kystfuglregisteret om ringmerking. Ring registeret på 38 09 55 12.", "NO",
+         "Kystfuglregisteret", "context"),
+        ("Butikken ligger i Storgata. Ring butikken på 38 09 55 12.", "NO", "", None),
         # a parcel agent, named after a preposition
         ("Paketen lämnas hos ombudet på Coop Slite, tel. 0498-22 10 40.", "SE", "Coop Slite", "context"),
         # the shop speaks for itself after the partner's name
