@@ -13,7 +13,7 @@ import copy
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 import lxml.html
 from lxml import etree
@@ -398,7 +398,16 @@ def _revealable(element: lxml.html.HtmlElement) -> bool:
     ident = element.get("id")
     if not ident:
         return False
-    return bool(element.getroottree().xpath("//*[@aria-controls=$id]", id=ident))
+    return ident in _controlled_ids(element.getroottree().getroot())
+
+
+@lru_cache(maxsize=4)
+def _controlled_ids(root: lxml.html.HtmlElement) -> frozenset[str]:
+    """The ids a page's controls name by ``aria-controls`` (space-separated lists included), read
+    once a page: a page of many hidden elements must not walk its tree for each."""
+    return frozenset(
+        ident for value in root.xpath("//@aria-controls") for ident in str(value).split()
+    )
 
 
 def _landmark(node: lxml.html.HtmlElement) -> Region | None:

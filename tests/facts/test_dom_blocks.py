@@ -87,3 +87,9 @@ def test_hidden_elements_no_control_reveals_stay_unread() -> None:
         '<div id="x" hidden><p>Spare</p></div><p>Seen</p>'
     )
     assert texts(html) == ["Seen"]
+
+
+def test_many_hidden_elements_are_read_in_one_pass() -> None:
+    """The ids controls name are collected once a page: 20,000 hidden panels, two named by a button."""
+    panels = "".join(f'<div id="d{i}" hidden><p>x{i}</p></div>' for i in range(20_000))
+    assert texts(f'{panels}<button aria-controls="d5 d7">b</button>') == ["x5", "x7", "b"]
