@@ -206,7 +206,8 @@ def _referred(sentence: str, previous: str) -> str:
     if match is None:
         return ""
     ref = match.group("ref").casefold()
-    for word in reversed(re.findall(r"[A-ZÅÄÖÆØÜ][\w-]+", previous)):
+    words: list[str] = re.findall(r"[A-ZÅÄÖÆØÜ][\w-]+", previous)
+    for word in reversed(words):
         if word.casefold().endswith(ref) and word.casefold() != ref:
             return word
     return ""
