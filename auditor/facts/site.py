@@ -93,16 +93,26 @@ def phone_region(jurisdiction: str, lang: str, url: str = "") -> str:
     covers it (an Irish shop's "087 214 6630" on .ie, a Swiss one's "061 261 48 73" on .ch: a
     national number is the country's where the trader is, whatever law applies), then the page's
     language."""
-    tld = _tld(url)
     region = profiles.country(jurisdiction).region
-    domain = _TLD_REGIONS.get(tld, tld.upper()) if len(tld) == 2 else ""
-    if domain in ADDRESS_COUNTRIES and not profiles.jurisdiction_of_tld(tld):
+    domain = domain_region(url)
+    if domain in ADDRESS_COUNTRIES and not profiles.jurisdiction_of_tld(_tld(url)):
         return domain
     return region or profiles.region_of_language(lang) or "ZZ"
 
 
 #: Country-code domains whose region code differs from the domain.
 _TLD_REGIONS = {"uk": "GB"}
+#: Country domains used as generic ones (and .eu): they say nothing of where a site's owner is.
+_GENERIC_TLDS = frozenset({"eu", "io", "co", "me", "tv", "ai", "ly", "to", "cc", "fm", "gg", "so", "sh", "ws", "la"})
+
+
+def domain_region(url: str) -> str:
+    """The region code of the country ``url``'s country domain names ("GB" for .uk), or "" for a
+    generic domain, one used as generic (.io, .co) or a bare host."""
+    tld = _tld(url)
+    if len(tld) != 2 or tld in _GENERIC_TLDS:
+        return ""
+    return _TLD_REGIONS.get(tld, tld.upper())
 
 
 def registrable_domain(url: str) -> str:

@@ -591,6 +591,19 @@ def own_phone_countries(phones: Iterable[PhoneFact], pages: Pages) -> list[tuple
     return seen
 
 
+def own_address_and_phone_countries(
+    addresses: Iterable[AddressFact], phones: Iterable[PhoneFact], pages: Pages
+) -> list[tuple[str, str]]:
+    """The countries the trader's own addresses (read as text, site-wide or on a page where the
+    trader gives its details) and own phones point to, each with what showed it."""
+    seen = [
+        (a.country, ", ".join(p for p in (a.street, f"{a.postal_code} {a.town}".strip()) if p))
+        for a in addresses
+        if a.method == "text" and (a.region in SITE_WIDE or pages.kind(a.url) in TRADER_PAGE_KINDS)
+    ]
+    return seen + own_phone_countries(phones, pages)
+
+
 def unknown_establishment(
     seen: Iterable[tuple[str, str]], pages: Sequence[PageInfo], known: Collection[str]
 ) -> Text | None:

@@ -50,6 +50,7 @@ from urllib.parse import urlsplit
 from babel import Locale
 
 from auditor import lexicon
+from auditor.facts.site import domain_region
 from auditor.i18n import N_, Messages, Text, country, join
 from auditor.lexicon import normalise
 from auditor.models import Category, Evidence, LegalRef, PassageFact, PassageTopic, RuleMeta, Severity
@@ -57,12 +58,10 @@ from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_re
 from auditor.rules import legal
 from auditor.rules.complaints.complaints_info import complaints_absence_doubt
 from auditor.rules.support import (
-    SITE_WIDE,
     TERMS_PAGE_KINDS,
-    TRADER_PAGE_KINDS,
     Pages,
     one_per_place,
-    own_phone_countries,
+    own_address_and_phone_countries,
     passage_evidence,
     searched_for_terms,
 )
@@ -288,27 +287,15 @@ class AdrBody(Rule):
         return failed(MESSAGES("none", url=terms_read[0].final_url), evidence)
 
 
-#: Country domains used as generic ones (and .eu): they say nothing of where a trader is.
-_GENERIC_TLDS = frozenset({"eu", "io", "co", "me", "tv", "ai", "ly", "to", "cc", "fm", "gg", "so", "sh", "ws", "la"})
-
-
 def _established_elsewhere(facts: FactView, pages: Pages, ctx: AuditContext) -> Text | None:
     """What shows that the trader is established outside the jurisdiction's country (its own
     address or phone there, or the site's country domain), or None."""
     home = ctx.country
     if not home.region:
         return None
-    seen = [
-        (a.country, ", ".join(p for p in (a.street, f"{a.postal_code} {a.town}".strip()) if p))
-        for a in facts.addresses
-        if a.method == "text" and a.country and (a.region in SITE_WIDE or pages.kind(a.url) in TRADER_PAGE_KINDS)
-    ]
-    seen += own_phone_countries(facts.phones, pages)
-    hosts = {(urlsplit(p.final_url).hostname or "").lower() for p in facts.pages[:1]}
-    for host in hosts:
-        tld = host.rsplit(".", 1)[-1]
-        if len(tld) == 2 and tld not in home.tlds and tld not in _GENERIC_TLDS:
-            seen.append(("GB" if tld == "uk" else tld.upper(), host))
+    seen = own_address_and_phone_countries(facts.addresses, facts.phones, pages)
+    first = facts.pages[0].final_url if facts.pages else ""
+    seen.append((domain_region(first), (urlsplit(first).hostname or "").lower()))
     signs = [Text(f"{what} (") + country(code) + ")" for code, what in dict(seen).items()
              if code and code.upper() != home.region.upper()]
     return join(signs[:3], sep="; ") if signs else None

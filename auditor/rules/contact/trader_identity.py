@@ -51,13 +51,11 @@ from typing import Any
 
 from auditor.i18n import N_, Messages, Text, found_by, join, region_name
 from auditor.models import (
-    AddressFact,
     Category,
     CompanyNameFact,
     Evidence,
     OrgNumberFact,
     PageKind,
-    PhoneFact,
     RepresentativeFact,
     RuleMeta,
     Severity,
@@ -76,7 +74,7 @@ from auditor.rules.support import (
     aside,
     fact_evidence,
     first_of_each,
-    own_phone_countries,
+    own_address_and_phone_countries,
     set_aside_note,
     trader_block,
     unknown_establishment,
@@ -329,7 +327,7 @@ class TraderIdentity(Rule):
                                 [*evidence, _number_evidence(unread[0], pages)])
         if trader is None and persons:
             return _sole_trader(persons, valid, ctx, evidence)
-        established = _where_established(facts.addresses, facts.phones, pages)
+        established = own_address_and_phone_countries(facts.addresses, facts.phones, pages)
         # A company named with its legal form, established in the EU/EEA, and no number after any
         # registration label: the number the E-Commerce Directive asks for is missing wherever it
         # is registered (a number of a register the tool does not read comes with its label, and
@@ -499,18 +497,6 @@ def _who(fact: TraderNameFact) -> str:
     """How a report names a sole trader: "Muster Design, Inhaberin Maria Muster", "enskild firma Lisa Lind"."""
     person = " ".join(p for p in (fact.label, fact.name) if p) if fact.method == "owner" or fact.name else fact.label
     return ", ".join(p for p in (fact.trading_name, person) if p)
-
-
-def _where_established(
-    addresses: Sequence[AddressFact], phones: Sequence[PhoneFact], pages: Pages
-) -> list[tuple[str, str]]:
-    """Countries the trader's own addresses and phones point to, with what showed each."""
-    seen = [
-        (a.country, ", ".join(p for p in (a.street, f"{a.postal_code} {a.town}".strip()) if p))
-        for a in addresses
-        if a.method == "text" and (a.region in SITE_WIDE or pages.kind(a.url) in TRADER_PAGE_KINDS)
-    ]
-    return seen + own_phone_countries(phones, pages)
 
 
 def _own(fact: CompanyNameFact | OrgNumberFact | TraderNameFact | RepresentativeFact, pages: Pages,
