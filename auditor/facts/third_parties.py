@@ -262,7 +262,7 @@ def names_own_site(owner: str, text: str, site_domain: str) -> bool:
     Lie Foto" on ingridliefoto.no names the photographer, not the delivery company Ingrid. The
     name is the site's when the site's domain label holds it and the text holds the whole label
     (its words written apart or together)."""
-    label = _site_label(site_domain)
+    label = site_label(site_domain)
     name = re.sub(r"\W+", "", lexicon.normalise(owner))
     if len(label) < 4 or not name or name not in label:
         return False
@@ -273,7 +273,7 @@ def names_own_site(owner: str, text: str, site_domain: str) -> bool:
 _SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "ltd", "plc"})
 
 
-def _site_label(site_domain: str) -> str:
+def site_label(site_domain: str) -> str:
     """The name part of a host: "ingridliefoto" of "shop.ingridliefoto.no" and of "ingridliefoto.co.uk"."""
     labels = site_domain.casefold().split(".")
     if len(labels) >= 3 and labels[-2] in _SECOND_LEVEL:

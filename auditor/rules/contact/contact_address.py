@@ -35,6 +35,7 @@ from urllib.parse import urlsplit
 
 from auditor import lexicon
 from auditor.facts.addresses import ADDRESS_COUNTRIES
+from auditor.facts.third_parties import site_label
 from auditor.i18n import N_, Messages, Text, country, kind_name, region_name
 from auditor.models import AddressFact, Category, Evidence, PageKind, RuleMeta, Severity
 from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, partial, passed, register
@@ -235,9 +236,7 @@ _AND_WORDS = ("and", "og", "och", "und", "ja", "")
 def _names_site(text: str, home_url: str) -> bool:
     """Whether a text names the site itself: its domain's name, written apart or together ("Stem
     & Twine is run by Chloe Harwood, Studio 2, 14 Wellesley Row …" on stemandtwine.co.uk)."""
-    host = (urlsplit(home_url).hostname or "").removeprefix("www.")
-    labels = host.split(".")
-    label = labels[-3] if len(labels) >= 3 and labels[-2] in {"co", "com", "org", "net"} else labels[0]
+    label = site_label(urlsplit(home_url).hostname or "")
     if len(label) < 5:
         return False
     folded = [re.sub(r"\W+", "", lexicon.normalise(text.replace("&", f" {word} "))) for word in _AND_WORDS]
