@@ -156,20 +156,14 @@ def owner_by_context(text: str, start: int) -> Owner | None:
     maker = _credited(sentence) or _partnered(sentence)
     if maker is not None:
         return maker
-    if _THEM.search(sentence) and len(ends) >= 1:
+    if ends:
+        previous = window[ends[-2].end() if len(ends) >= 2 else 0 : ends[-1].start() + 1]
         # "… formidles av Bergen Kursformidling. Ring dem på 55 30 18 42": the detail is of
-        # whoever the sentence before names
-        start_before = ends[-2].end() if len(ends) >= 2 else 0
-        named_before = _last_name(window[start_before:ends[-1].start() + 1])
+        # whoever the sentence before names; "… med Kystfuglregisteret om … Ring registeret på
+        # 38 09 55 12": a definite noun that ends a name of the sentence before refers back to it
+        named_before = (_last_name(previous) if _THEM.search(sentence) else "") or _referred(sentence, previous)
         if named_before:
             return Owner(named_before, "context")
-    if len(ends) >= 1:
-        # "… med Kystfuglregisteret om … Ring registeret på 38 09 55 12": a definite noun that
-        # ends a name of the sentence before refers back to it
-        start_before = ends[-2].end() if len(ends) >= 2 else 0
-        referred = _referred(sentence, window[start_before:ends[-1].start() + 1])
-        if referred:
-            return Owner(referred, "context")
     found = _named(sentence)
     if found is None:
         lines = before.split("\n")

@@ -400,7 +400,8 @@ def _no_section_doubt(
     anything; a link not clicked or one that showed something keeps it in doubt, and so does a
     crawl that read the static HTML alone, and so does a crawl that reached fewer than
     :data:`_WHOLE_SITE_PAGES` pages (a bot wall, a placeholder or a one-page app may be all it saw),
-    unless one of them carries a site's worth of text (``substantial``: a one-page shop)."""
+    unless one of them carries a site's worth of text (``substantial``, of a page reached by links:
+    a one-page shop)."""
     links = [link for link in coverage.script_links if link.kind in kinds]
     if not coverage.exhaustive:
         return MESSAGES("no_section", what=what)
@@ -408,7 +409,7 @@ def _no_section_doubt(
         return MESSAGES("document", what=what, url=coverage.document_links[0])
     if not links:
         rendered = coverage.render_mode != "never" and not coverage.render_error
-        whole = linked_pages >= _WHOLE_SITE_PAGES or (linked_pages >= 1 and substantial)
+        whole = linked_pages >= _WHOLE_SITE_PAGES or substantial
         return None if rendered and whole else MESSAGES("no_section", what=what)
     for link in links:
         click = link.click

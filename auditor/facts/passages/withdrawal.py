@@ -448,7 +448,7 @@ def _forms(doc: Document, lang: str) -> list[PassageFact]:
         if (
             has_phrase(words, fingerprint)
             or ("declared" in said and _fields_here(doc, block, fingerprint, fields))
-            or ("named" in said and _BLANKS.search(block.text) and _field_count(block.text, fields) >= 2)
+            or ("named" in said and _BLANKS.search(block.text) and _field_count(words, fields) >= 2)
         ):
             # the Annex text; a declaration with fields; "CANCELLATION FORM – To: … Name: … Date: …"
             provided.append(passage_fact(doc, block.element, topic, lang, block.text, flags=["inline"]))
@@ -525,8 +525,7 @@ def _web_form_title(doc: Document, concepts: PageConcepts, form: lxml.html.HtmlE
     ]
     if len(filled) < _WEB_FORM_FIELDS:
         return ""
-    words = word_list(doc.element_text(form))
-    if len({phrase for _, phrase in phrase_hits(words, fields)}) < 2:
+    if _field_count(word_list(doc.element_text(form)), fields) < 2:
         return ""
     for title in (_form_heading(doc, form), *_form_names(doc, form)):
         slots = concepts.spans(title, _FORM) if title else {}
@@ -631,7 +630,7 @@ def _fields_here(doc: Document, block: TextBlock, fingerprint: Phrases, fields: 
     in, two field labels, or a form after it."""
     if _BLANKS.search(block.text):
         return True
-    if len({phrase for _, phrase in phrase_hits(word_list(block.text), fields)}) >= 2:
+    if _field_count(word_list(block.text), fields) >= 2:
         return True
     return _form_follows(doc, block.element, fingerprint, fields)
 
@@ -724,12 +723,12 @@ def _blank_form_follows(doc: Document, concepts: PageConcepts, block: TextBlock,
     # blanks drawn, or labels left empty ("Nimi ja osoite:", "Signature and date:")
     if not _BLANKS.search(text) and sum(t.rstrip().endswith(":") for t in texts) < 2:
         return False
-    return _field_count(text, fields) >= 2
+    return _field_count(word_list(text), fields) >= 2
 
 
-def _field_count(text: str, fields: Phrases) -> int:
-    """How many of the model form's field labels a text has."""
-    return len({phrase for _, phrase in phrase_hits(word_list(text), fields)})
+def _field_count(words: list[str], fields: Phrases) -> int:
+    """How many of the model form's field labels a text's words hold."""
+    return len({phrase for _, phrase in phrase_hits(words, fields)})
 
 
 def _form_follows(doc: Document, heading: lxml.html.HtmlElement, fingerprint: Phrases, fields: Phrases) -> bool:
@@ -743,7 +742,7 @@ def _form_follows(doc: Document, heading: lxml.html.HtmlElement, fingerprint: Ph
     words = word_list(" ".join(texts))
     if has_phrase(words, fingerprint):
         return True
-    return len({phrase for _, phrase in phrase_hits(words, fields)}) >= 2
+    return _field_count(words, fields) >= 2
 
 
 def _dedupe(facts: Iterable[PassageFact]) -> list[PassageFact]:
