@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import copy
 import re
+import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cached_property
 
 import lxml.html
 from lxml import etree
@@ -401,13 +402,20 @@ def _revealable(element: lxml.html.HtmlElement) -> bool:
     return ident in _controlled_ids(element.getroottree().getroot())
 
 
-@lru_cache(maxsize=4)
+#: Per page (its root, held weakly: a page's tree goes when its Document does), the ids its
+#: controls name by ``aria-controls``.
+_CONTROLLED: weakref.WeakKeyDictionary[lxml.html.HtmlElement, frozenset[str]] = weakref.WeakKeyDictionary()
+
+
 def _controlled_ids(root: lxml.html.HtmlElement) -> frozenset[str]:
     """The ids a page's controls name by ``aria-controls`` (space-separated lists included), read
     once a page: a page of many hidden elements must not walk its tree for each."""
-    return frozenset(
-        ident for value in root.xpath("//@aria-controls") for ident in str(value).split()
-    )
+    found = _CONTROLLED.get(root)
+    if found is None:
+        found = _CONTROLLED[root] = frozenset(
+            ident for value in root.xpath("//@aria-controls") for ident in str(value).split()
+        )
+    return found
 
 
 def _landmark(node: lxml.html.HtmlElement) -> Region | None:
