@@ -159,7 +159,7 @@ _SOCIAL_HOSTS = frozenset({
 
 
 def _social(url: str) -> bool:
-    host = (urlsplit(url).hostname or "").lower().removeprefix("www.").removeprefix("m.")
+    host = (urlsplit(url).hostname or "").lower()
     return host in _SOCIAL_HOSTS or any(host.endswith(f".{social}") for social in _SOCIAL_HOSTS)
 
 

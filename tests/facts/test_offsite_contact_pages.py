@@ -21,7 +21,7 @@ def test_an_imprint_on_another_site_is_a_page_not_read() -> None:
 
 @pytest.mark.parametrize(
     "target",
-    ["https://www.instagram.com/quillmoth/", "https://m.facebook.com/shop", "https://wa.me/4670123456",
+    ["https://www.instagram.com/quillmoth/", "https://m.facebook.com/shop", "https://wa.me/4670123456", "https://m.me/shop",
      "https://x.com/shop"],
 )
 def test_a_contact_link_to_a_social_profile_or_messenger_is_no_page_not_read(target: str) -> None:
