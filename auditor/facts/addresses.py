@@ -412,8 +412,13 @@ def _with_british_street_above(fact: AddressFact, previous: list[tuple[Region, s
         if region != fact.region or "\n" in line or len(line) > _STREET_LINE:
             return fact
         if _british_street(line):
-            return fact.model_copy(update={"street": line, "method": "text", "excerpt": f"{line} … {fact.excerpt}"})
+            return _with_street(fact, line)
     return fact
+
+
+def _with_street(fact: AddressFact, line: str) -> AddressFact:
+    """A postcode and town read with the street a block above gives them."""
+    return fact.model_copy(update={"street": line, "method": "text", "excerpt": f"{line} … {fact.excerpt}"})
 
 
 #: The longest line read as a street alone (a British street without a number).
@@ -435,7 +440,7 @@ def _with_street_above(fact: AddressFact, previous: list[tuple[Region, str]]) ->
     span = _street(line)
     if span is None or span[0] != line or span[1]:
         return fact
-    return fact.model_copy(update={"street": line, "method": "text", "excerpt": f"{line} … {fact.excerpt}"})
+    return _with_street(fact, line)
 
 
 #: A form-like address, one field a cell or line: "Postnr:" / "411 38", "Ort: Göteborg".
