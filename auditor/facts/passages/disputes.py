@@ -10,7 +10,8 @@ platform.
   kind of body the lexicon does not know by name ("the Consumer Disputes Committee", a foreign
   "Schlichtungsstelle") is flagged ``unknown_body``, without a name; one saying the trader takes no
   part in dispute resolution out of court ("we aren't members of an ADR scheme", outside Germany)
-  is flagged ``declined``, without a name. The German § 36 VSBG statement adds
+  is flagged ``declined``, without a name, and so is one that names a body after saying the
+  trader takes no part in it ("Vi är inte anslutna till ARN"), with the name. The German § 36 VSBG statement adds
   ``vsbg_unwilling`` ("nicht bereit und nicht verpflichtet") or ``vsbg_willing``.
   A body named without saying it is the one to turn to is flagged ``no_context``: neither its
   sentence, nor its block (statement unit), nor the heading right before the block says that
@@ -348,7 +349,11 @@ def _adr_reading(text: str) -> tuple[tuple[str, ...], str | None, str | None]:
     names = bodies_named(text) or _bodies_by_address(text)
     vsbg = _vsbg(text, lex.get("vsbg_statement", ()), lex.get("vsbg_unwilling", ()), lex.get("vsbg_willing", ()))
     other: str | None = None
-    if not names and vsbg is None:
+    if names and vsbg is None and _declined_before_body(text, lex.get("declined", ())):
+        # "Vi deltar inte i tvistlösning hos Allmänna reklamationsnämnden": the body is named as
+        # one the trader does not take part in, not as the one to turn to
+        other = "declined"
+    elif not names and vsbg is None:
         words = word_list(text)
         if has_phrase(words, lex.get("out_of_court", ())) and has_phrase(words, lex.get("declined", ())):
             other = "declined"
@@ -356,6 +361,23 @@ def _adr_reading(text: str) -> tuple[tuple[str, ...], str | None, str | None]:
         elif has_phrase(words, lex.get("dispute", ())) and _names_unknown_body(text, lex.get("unknown_body", ())):
             other = "unknown_body"
     return tuple(names), vsbg, other
+
+
+def _declined_before_body(text: str, declined: Phrases) -> bool:
+    """Whether the trader says it takes no part before the first body ``text`` names ("Vi är
+    inte anslutna till ARN", "We are not members of the Furniture Ombudsman")."""
+    if not declined:
+        return False
+    words = word_list(text)
+    starts = []
+    for body, span in _body_spans(text):
+        if span is not None:
+            starts.append(span[0])
+        else:
+            acronym = body.norm.split()[0]
+            starts.extend(i for i, word in enumerate(words) if word == acronym)
+    first = min(starts, default=len(words))
+    return has_phrase(words[:first], declined)
 
 
 def _adr_sentences(doc: Document, lang: str) -> list[PassageFact]:
@@ -379,7 +401,7 @@ def _adr_sentences(doc: Document, lang: str) -> list[PassageFact]:
             if web is None:
                 web = _web_address(doc, block)
                 postal = bool(_POSTAL.search(block.text))
-            flags = [*([vsbg] if vsbg else [])]
+            flags = [*([vsbg] if vsbg else []), *([other] if other else [])]
             if web:
                 flags.append("web_address")
             if postal:

@@ -17,8 +17,9 @@ What it checks
       go to it (a data recipient, a blog post, a former employer, an award: the gatherer's
       ``no_context`` flag): the tool cannot tell whether the page points consumers to it; or
       the page sends disputes to a body the tool does not know by name (another country's:
-      ``unknown_body``), or says the trader takes no part in dispute resolution without
-      naming a body (``declined``, outside Germany), or names only the EU ODR platform; or it
+      ``unknown_body``), or says the trader takes no part in dispute resolution, naming no
+      body or only the one it takes no part in (``declined``, outside Germany), or names only
+      the EU ODR platform; or it
       names only another country's body (also by a generic name after that country's name:
       "Viron kuluttajariitalautakunta") while the trader's own address or phone, or the site's
       country domain, shows it established outside the jurisdiction (that body may be the
@@ -154,8 +155,8 @@ MESSAGES = Messages(
         "check which body it is and whether it is the competent one.",
     ),
     declined=N_(
-        "No dispute body is named; the trader says it does not take part in dispute resolution out of court "
-        "('{excerpt}'). Check whether it must still name the competent body.",
+        "No dispute body is named as the one to turn to; the trader says it does not take part in dispute "
+        "resolution out of court ('{excerpt}'). Check whether it must still name the competent body.",
     ),
     platform_only=N_(
         "No dispute body is named; only the EU online dispute resolution platform is referred to (closed on 20 "
@@ -205,7 +206,8 @@ class AdrBody(Rule):
         passages = [p for p in facts.passages if p.topic == PassageTopic.ADR_BODY]
         # A body named as something else (a data recipient, a blog post, an employer) is not
         # the body to turn to: it neither passes nor, since the page names it, fails.
-        found = [p for p in passages if "no_context" not in p.flags]
+        # Nor is a body the trader says it takes no part in ("Vi är inte anslutna till ARN").
+        found = [p for p in passages if not {"no_context", "declined"} & set(p.flags)]
         aside = one_per_place([p for p in passages if "no_context" in p.flags and p.name])
         bodies: list[dict[str, Any]] = list(ctx.params.get("adr_bodies", []))
         if ctx.jurisdiction == "de":
