@@ -94,11 +94,16 @@ SENTENCE_NEGATION_REACH = 6
 NEGATION = "negation"
 MONEY = "@money"
 
+#: A bare amount that ends the text: after a dash, the value of the label before it ("Hinta
+#: sinulle – 0 €", "Returfrakt - 59 kr"), one statement with it.
+_BARE_AMOUNT = r"\s*(?:[€£$]\s*)?\d[\d\s.,]*(?i:\s*(?:€|£|\$|kr\.?|sek|nok|dkk|eur|euro|gbp|,-))?\s*\.?\s*$"
 #: A clause ends at a comma (not one between digits: "5,90 €", nor a price's ",-": "99,- kr"),
-#: semicolon, dash (not a price's: "kr 99,–") or bracket, and at the end of a sentence (a block's
-#: text may hold several), but not at the full stop of a one-letter abbreviation ("i. d. R.").
+#: semicolon, dash (not a price's: "kr 99,–", nor one before a bare amount) or bracket, and at
+#: the end of a sentence (a block's text may hold several), but not at the full stop of a
+#: one-letter abbreviation ("i. d. R.").
 _CLAUSE_BREAK = re.compile(
-    r"(?<!\d),|,(?![\d\-–—])|[;()\[\]]|(?<!\d,)[–—]|\s-\s|(?<!\b[^\W\d_])[.!?]\s+(?=[A-ZÅÄÖÆØÜ])"
+    r"(?<!\d),|,(?![\d\-–—])|[;()\[\]]|(?<!\d,)[–—](?!" + _BARE_AMOUNT + r")|\s-\s(?!" + _BARE_AMOUNT + r")"
+    r"|(?<!\b[^\W\d_])[.!?]\s+(?=[A-ZÅÄÖÆØÜ])"
 )
 #: Brackets that are no clause break: a number alone ("fjorten (14) dager", "(14) Tage") and a
 #: lowercase word right after a number, its twin written out ("14 (fjorton) dagar").
@@ -468,7 +473,8 @@ def _clauses(sentence: str) -> tuple[str, ...]:
         if not text.strip():
             continue
         text, pending = pending + text, ""
-        if number == 0 and separator == "," and _opens_with_subordinator(text):
+        if (number == 0 and separator == "," and _opens_with_subordinator(text)
+                and not _opens_with_coordinator(pieces[1][0] if len(pieces) > 1 else "")):
             pending = text + separator
             continue
         out.append(text)
@@ -476,10 +482,22 @@ def _clauses(sentence: str) -> tuple[str, ...]:
         out.append(pending[:-1])
     return tuple(out)
 
+#: Words that open a clause joined to the one before as its equal ("…, och för varor som …",
+#: "…, and bulky items …"): after one, the clause before was whole, its leading subordinate
+#: clause ended without a comma ("Om du ångrar dig betalar du returen, och …").
+COORDINATORS = frozenset(
+    normalise(w) for w in ("och", "og", "samt", "ja", "sekä", "und", "and", "men", "mutta", "aber", "but")
+)
+
 
 def _opens_with_subordinator(text: str) -> bool:
     words = normalise(text).split()
     return bool(words) and words[0] in SUBORDINATORS
+
+
+def _opens_with_coordinator(text: str) -> bool:
+    words = normalise(text).split()
+    return bool(words) and words[0] in COORDINATORS
 
 
 def _found(table: _Table, words: tuple[str, ...]) -> Found:

@@ -239,3 +239,30 @@ def test_a_named_body_is_read_as_named_even_beside_a_refusal() -> None:
 def test_nordic_bodies_named_in_english_are_their_bodies(text: str, name: str) -> None:
     found = passages(f"<p>{text}</p>", PassageTopic.ADR_BODY, "en")
     assert found and found[0].name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "name"),
+    [
+        ("Vi är inte anslutna till ARN.", "sv", "ARN"),
+        ("Vi deltar inte i tvistlösning hos Allmänna reklamationsnämnden.", "sv", "Allmänna reklamationsnämnden"),
+        ("Vi deltar ikke i saker for Forbrukerklageutvalget.", "nb", "Forbrukerklageutvalget"),
+        ("Vi deltager ikke i sager ved Forbrugerklagenævnet.", "da", "Forbrugerklagenævnet"),
+        ("We are not members of the Furniture Ombudsman.", "en", "Furniture Ombudsman"),
+    ],
+)
+def test_a_body_the_trader_takes_no_part_in_is_flagged_declined(text: str, lang: str, name: str) -> None:
+    [fact] = passages(f"<p>{text}</p>", PassageTopic.ADR_BODY, lang)
+    assert fact.name == name and "declined" in fact.flags
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Om vi inte blir överens kan du vända dig till Allmänna reklamationsnämnden.", "sv"),
+        ("Vi deltar inte i mässor, men tvister prövas av Allmänna reklamationsnämnden.", "sv"),
+    ],
+)
+def test_a_refusal_of_something_else_leaves_the_body_named(text: str, lang: str) -> None:
+    facts = passages(f"<p>{text}</p>", PassageTopic.ADR_BODY, lang)
+    assert facts and all("declined" not in f.flags for f in facts)

@@ -101,3 +101,41 @@ def test_a_table_row_is_read_with_its_column_headings_and_the_first_columns_head
     )
     payers = [f.flags[0] for f in gather(statement_view(doc), "da") if f.topic == PassageTopic.RETURN_COSTS]
     assert payers == ["consumer"]
+
+
+def _payers_html(html: str, lang: str) -> list[str]:
+    doc = Document(f"<html lang='{lang}'><body><main>{html}</main></body></html>", "https://shop.test/")
+    return [f.flags[0] for f in gather(statement_view(doc), lang) if f.topic == PassageTopic.RETURN_COSTS]
+
+
+@pytest.mark.parametrize(
+    ("html", "lang", "payer"),
+    [
+        # a yes-or-no question says who pays only by its answer, in its block or the next
+        ("<details><summary>Er returen gratis?</summary><p>Nei.</p></details>", "nb", "consumer"),
+        ("<h3>Är returen gratis?</h3><p>Ja, helt och hållet.</p>", "sv", "trader"),
+        ("<p>Ist die Rücksendung kostenlos? – Nein.</p>", "de", "consumer"),
+        ("<details><summary>Er det gratis at returnere?</summary><p>Nej, fortryder du købet, trækker vi 45 kr. "
+         "for returlabelen fra det beløb, du får refunderet.</p></details>", "da", "consumer"),
+    ],
+)
+def test_a_question_is_read_by_its_answer(html: str, lang: str, payer: str) -> None:
+    assert set(_payers_html(html, lang)) == {payer}
+
+
+def test_a_question_without_a_yes_or_no_answer_states_nothing() -> None:
+    assert _payers_html("<h3>Är returen gratis?</h3><p>Läs mer under Frakt.</p>", "sv") == []
+
+
+def test_a_negation_in_a_coordinated_clause_is_not_the_payers() -> None:
+    # the leading "Om …" clause ends without a comma; ", och …" opens a clause of its own
+    text = ("Om du utövar din ångerrätt ska du själv bära de direkta kostnaderna för att returnera varorna, och "
+            "för varor som på grund av sin vikt inte kan skickas tillbaka med vanlig post, till exempel soffor, "
+            "uppskattas kostnaden till högst 995 kr.")
+    assert set(_payers(text, "sv")) == {"consumer"}
+
+
+def test_a_table_of_return_prices_is_read_row_by_row_and_its_header_states_nothing() -> None:
+    table = ("<table><tr><th>Palautustapa</th><th>Hinta sinulle</th></tr>"
+             "<tr><td>Posti</td><td>0 €</td></tr><tr><td>Matkahuolto</td><td>0 €</td></tr></table>")
+    assert _payers_html(table, "fi") == ["trader", "trader"]

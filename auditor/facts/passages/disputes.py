@@ -39,7 +39,7 @@ from importlib import resources
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-from auditor.facts.concepts import stem
+from auditor.facts.concepts import clauses, stem
 from auditor.facts.dom import Document, TextBlock
 from auditor.facts.passages.common import (
     HEADINGS,
@@ -364,13 +364,15 @@ def _adr_reading(text: str) -> tuple[tuple[str, ...], str | None, str | None]:
 
 
 def _declined_before_body(text: str, declined: Phrases) -> bool:
-    """Whether the trader says it takes no part before the first body ``text`` names ("Vi är
-    inte anslutna till ARN", "We are not members of the Furniture Ombudsman")."""
+    """Whether the trader says it takes no part before the first body ``text`` names, in that
+    body's clause ("Vi är inte anslutna till ARN"; not "We are not members of an ADR scheme, but
+    you may contact Retail ADR")."""
     if not declined:
         return False
-    words = word_list(text)
+    clause = next((part for part in clauses(text) if _body_spans(part)), "")
+    words = word_list(clause)
     starts = []
-    for body, span in _body_spans(text):
+    for body, span in _body_spans(clause):
         if span is not None:
             starts.append(span[0])
         else:

@@ -70,6 +70,7 @@ from auditor.facts.passages.common import (
     word_index,
     word_list,
 )
+from auditor.lexicon import normalise
 from auditor.models import PassageFact, PassageTopic
 
 #: A sentence this long (in words) is prose, not a label.
@@ -860,24 +861,75 @@ def _looks_like_button(el: lxml.html.HtmlElement) -> bool:
 
 def _return_costs(doc: Document, lang: str) -> list[PassageFact]:
     out: list[PassageFact] = []
+    # A question states nothing: "Er returen gratis?" says who pays only by its answer, "Ja" or
+    # "Nei" (the answer's own words first), in the same block or the next (an FAQ's summary).
+    asked: tuple[TextBlock, str, str] | None = None  # the question's block, text and payer
     for block in doc.blocks:
+        if _header_row(block.element):
+            continue  # "Palautustapa | Hinta sinulle": the columns' names, no statement
         found = False
         asked_defect = False  # the sentence before asked about faulty goods
-        for sentence in sentences(block.text):
-            payer, defect = _sentence_payer(sentence.text, asked_defect)
+        asked_payer = False  # the block asks a question that would say who pays ("Är returen gratis?")
+        for text in _asked_apart(block.text):
+            payer, defect = _sentence_payer(text, asked_defect)
+            question = text.endswith("?") and not _WH_QUESTION.search(normalise(text))
+            asked_payer = asked_payer or bool(question and payer)
             # "Har varan skadats? Då står vi för returen": the answer is about a complaint's return.
-            asked_defect = defect and sentence.text.rstrip().endswith("?")
+            asked_defect = defect and text.endswith("?")
+            if asked is not None:
+                answer = _ANSWER.match(normalise(text))
+                if payer is None and answer is not None:
+                    q_block, q_text, q_payer = asked
+                    flipped = q_payer if answer.group("yes") else _OTHER_PAYER[q_payer]
+                    out.append(passage_fact(doc, q_block.element, PassageTopic.RETURN_COSTS, lang,
+                                            f"{q_text} {text}", flags=[flipped]))
+                    found = True
+                asked = None
+            if payer and question:
+                asked = (block, text, payer)
+                continue
             if payer:
                 found = True
-                out.append(
-                    passage_fact(doc, block.element, PassageTopic.RETURN_COSTS, lang, sentence.text, flags=[payer])
-                )
-        # A label and its value split at the colon: "Returfrakt: 59 kr".
-        if not found:
+                out.append(passage_fact(doc, block.element, PassageTopic.RETURN_COSTS, lang, text, flags=[payer]))
+        # A label and its value split at the colon: "Returfrakt: 59 kr" (a question is no label).
+        if not found and not asked_payer:
             payer = _label_payer(block.text)
             if payer:
                 out.append(passage_fact(doc, block.element, PassageTopic.RETURN_COSTS, lang, block.text, flags=[payer]))
     return out
+
+
+def _header_row(element: lxml.html.HtmlElement) -> bool:
+    """Whether ``element`` is a table row of header cells only."""
+    if not isinstance(element.tag, str) or element.tag.lower() != "tr":
+        return False
+    cells = [c for c in element if isinstance(c.tag, str) and c.tag.lower() in ("td", "th")]
+    return bool(cells) and all(c.tag.lower() == "th" for c in cells)
+
+
+def _asked_apart(text: str) -> Iterator[str]:
+    """The sentences of a block, a yes-or-no question cut from what follows it in the same
+    sentence: one answered yes or no ("Är returen gratis? – Nej, …"), or one that would say who
+    pays if it were a statement ("Er returen gratis?"). "Who pays? You do" stays whole: the
+    question names the subject its answer speaks of."""
+    for sentence in sentences(text):
+        said = sentence.text.strip()
+        parts = _AFTER_QUESTION.split(said, maxsplit=1)
+        if len(parts) == 2 and not _WH_QUESTION.search(normalise(parts[0])) and (
+                _ANSWER.match(normalise(parts[1])) or _sentence_payer(parts[0], False)[0]):
+            yield from parts
+        else:
+            yield said
+
+
+_AFTER_QUESTION = re.compile(r"(?<=\?)\s+")
+#: A question word: "Vem betalar returen? – Du som kund" is answered by naming, not yes or no.
+_WH_QUESTION = re.compile(
+    r"\b(?:vem|hvem|wer|who|kuka|kenen|vad|hvad|hva|was|what|vilken|hvilken|hvilke|welche[rs]?|which)\b"
+)
+#: The first word of an answer to a yes-or-no question.
+_ANSWER = re.compile(r"(?:(?P<yes>ja|jo|joo|kylla|yes|yep)|nej|nei|nein|no|nope|ei)\b")
+_OTHER_PAYER = {"consumer": "trader", "trader": "consumer"}
 
 
 @lru_cache(maxsize=KEPT_READINGS)
