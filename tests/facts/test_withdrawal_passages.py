@@ -647,3 +647,36 @@ def test_fields_without_a_title_on_withdrawing_are_no_form(body: str, lang: str)
 def test_returning_without_giving_reasons_is_the_right(text: str, lang: str) -> None:
     found = [p for p in _periods(text, lang) if p.amount]
     assert found and all("open_purchase" not in p.flags for p in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "amount"),
+    [
+        ("You may cancel your order within 7 working days of receiving the goods.", "en", 7),
+        ("Du har rätt att ångra köpet inom 10 arbetsdagar från mottagandet.", "sv", 10),
+        ("Sie können den Vertrag binnen 5 Werktagen widerrufen.", "de", 5),
+    ],
+)
+def test_a_withdrawal_period_in_working_days_is_read_and_flagged(text: str, lang: str, amount: int) -> None:
+    [fact] = _periods(text, lang)
+    assert fact.amount == amount and fact.unit == "days" and "working" in fact.flags
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Ihren Widerruf bearbeiten wir innerhalb von 5 Werktagen nach Eingang der Ware.", "de"),
+        ("Vi behandlar din retur inom 3 arbetsdagar efter att du har ångrat köpet.", "sv"),
+    ],
+)
+def test_a_processing_time_beside_the_right_is_no_withdrawal_period(text: str, lang: str) -> None:
+    assert all(f.amount is None for f in _periods(text, lang))
+
+
+@pytest.mark.parametrize(("working_days", "lawful"), [(5, False), (9, False), (10, True), (15, True)])
+def test_ten_working_days_span_the_laws_fourteen(working_days: int, lawful: bool) -> None:
+    from auditor.rules.withdrawal.withdrawal_period import _calendar_days
+
+    fact = PassageFact(url=URL, locator="p", excerpt="", region=Region.MAIN, topic=PassageTopic.WITHDRAWAL_PERIOD,
+                       lang="en", amount=working_days, unit="days", flags=["working"])
+    assert (_calendar_days(fact) >= 14) is lawful

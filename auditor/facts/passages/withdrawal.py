@@ -294,7 +294,7 @@ def _assign(text: str, slots: dict[str, list[Span]], label_words: int) -> dict[s
     others = [o for o in slots.get("other", []) if not _within(o, starts) and not _within(o, named)
               and not _inside_phrase(o, returns)]
     assigned: dict[str, list[tuple[int, Period, bool]]] = {"right": [], "open": [], "other": []}
-    for period in periods(text):
+    for period in periods(text, working_days=True):
         if period.unit == "hours":
             continue
         at = (word_index(text, period.start), max(word_index(text, period.end), word_index(text, period.start) + 1))
@@ -418,7 +418,7 @@ def _period_fact(
         text,
         amount=period.amount,
         unit=period.unit,
-        flags=[*flags, *(["loose"] if loose else [])],
+        flags=[*flags, *(["loose"] if loose else []), *(["working"] if period.working else [])],
     )
 
 

@@ -186,6 +186,8 @@ MESSAGES = Messages(
     unit_years=N_("years"),
     unit_hours_one=NC_("unit after the number 1", "hours"),
     unit_days_one=NC_("unit after the number 1", "days"),
+    unit_working_days=N_("working days"),
+    unit_working_days_one=NC_("unit after the number 1", "working days"),
     unit_weeks_one=NC_("unit after the number 1", "weeks"),
     unit_months_one=NC_("unit after the number 1", "months"),
     unit_years_one=NC_("unit after the number 1", "years"),
@@ -240,10 +242,11 @@ class WithdrawalPeriod(Rule):
         right = [p for p in found if "open_purchase" not in p.flags]
         opens = [p for p in found if "open_purchase" in p.flags]
         stated = [p for p in right if p.in_days() is not None]
-        lawful = [p for p in stated if (p.in_days() or 0) >= days]
-        # A shorter period read loosely may be another period: never a fail, nor a conflict.
-        loose = [p for p in stated if (p.in_days() or 0) < days and "loose" in p.flags]
-        short = [p for p in stated if (p.in_days() or 0) < days and "loose" not in p.flags]
+        lawful = [p for p in stated if _calendar_days(p) >= days]
+        # A shorter period read loosely may be another period: never a fail, nor a conflict; nor
+        # is one in working days (a processing time beside the right is often counted so).
+        loose = [p for p in stated if _calendar_days(p) < days and {"loose", "working"} & set(p.flags)]
+        short = [p for p in stated if _calendar_days(p) < days and not {"loose", "working"} & set(p.flags)]
         if lawful and short:
             return needs_review(
                 MESSAGES("conflicting", lawful=_period(lawful[0]), short=_period(short[0])),
@@ -330,10 +333,18 @@ class WithdrawalPeriod(Rule):
         return failed(MESSAGES(none), searched_for_withdrawal(pages, facts.coverage))
 
 
+def _calendar_days(passage: PassageFact) -> float:
+    """The calendar days a stated period spans at the least: one in working days ("10
+    arbetsdagar", "7 working days", the UK's rule before 2014) spans seven days for every five."""
+    days = passage.in_days() or 0.0
+    return days * 7 / 5 if "working" in passage.flags else days
+
+
 def _period(passage: PassageFact) -> Text:
     """A stated period in words: "14 days" / "14 dagar"."""
     amount = f"{passage.amount:g}" if passage.amount is not None else "?"
     if passage.unit is None:
         return Text(amount)
     one = "_one" if passage.amount == 1 else ""
-    return MESSAGES("period", amount=amount, unit=MESSAGES(f"unit_{passage.unit}{one}"))
+    unit = "working_days" if "working" in passage.flags and passage.unit == "days" else passage.unit
+    return MESSAGES("period", amount=amount, unit=MESSAGES(f"unit_{unit}{one}"))
