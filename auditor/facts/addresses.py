@@ -937,7 +937,7 @@ def _street(text: str) -> tuple[str, bool, int] | None:
     text = text.rstrip()
     match = _STREET.search(text)
     if match is None:
-        return _care_of_street(text)
+        return _care_of_street(text) or _street_ending_prose(text)
     if match.group("box"):
         return match.group("box"), True, match.start("box")
     street = match.group("street")
@@ -989,6 +989,16 @@ def _prose_tail(street: str, start: int) -> tuple[str, int]:
                 and _STREET_AT_END.fullmatch(tail):
             return tail, start + word.start()
     return street, start
+
+
+def _street_ending_prose(text: str) -> tuple[str, bool, int] | None:
+    """The street a sentence too long for :data:`_STREET` ends with ("Kurserne foregår i mit
+    værksted på Hestehavevej 14, "): its tail from a capitalised word with a street ending."""
+    found = _prose_tail(text, 0)
+    if found[1] == 0:
+        return None
+    street = found[0].rstrip(" ,;|·•–")
+    return (street, False, found[1]) if _a_street(street) else None
 
 
 def _a_street(street: str) -> bool:

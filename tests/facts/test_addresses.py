@@ -544,3 +544,21 @@ def test_a_street_and_number_alone_in_the_block_above_a_postcode_and_town() -> N
     assert addresses(body) == [("Bodarna 112", "793 92", "Leksand", "SE", False)]
     # a label line above is no street
     assert addresses("<p>Vecka 12: öppet</p><p>793 92 Leksand</p>") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "hint", "expected"),
+    [
+        ("Kurserne foregår i mit værksted på Hestehavevej 14, 5690 Tommerup (ca. 15 min. fra Odense).", "DK",
+         ("Hestehavevej 14", "5690", "Tommerup")),
+        ("Vi har flyttat och du hittar oss numera på vår nya adress Storgatan 12, 123 45 Storstad.", "SE",
+         ("Storgatan 12", "123 45", "Storstad")),
+    ],
+)
+def test_a_street_at_the_end_of_a_long_sentence(text: str, hint: str, expected: tuple[str, str, str]) -> None:
+    [found] = parse_addresses(text, hint)
+    assert (found.street, found.postal_code, found.town) == expected
+
+
+def test_a_sentence_of_numbers_before_a_postcode_names_no_street() -> None:
+    assert parse_addresses("Our shop has 1200 customers and 14 staff in 5690 Tommerup.", "DK") == []
