@@ -600,3 +600,21 @@ def test_a_manufacturers_guarantee_is_flagged_as_the_makers(text: str, lang: str
     periods = [f for f in facts if f.topic == PassageTopic.GUARANTEE_PERIOD]
     assert periods and all("commercial_guarantee" in f.flags for f in periods)
     assert any("maker" in f.flags for f in periods) is maker
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "amount", "unit", "flags"),
+    [
+        # a label longer than a short one, its value a bare period after the colon
+        ("Time limit for faulty goods claims: 6 years", "en", 6, "years", []),
+        # goods that do not conform to the contract are faulty goods
+        ("You may bring a claim for goods that do not conform to the contract within six years of delivery.", "en",
+         6, "years", []),
+        # the noticing before the report: a time to notify
+        ("Kahden kuukauden kuluessa havaitsemisesta tehty ilmoitus on aina ajoissa.", "fi", 2, "months",
+         ["notice_period"]),
+    ],
+)
+def test_complaint_periods_in_more_words(text: str, lang: str, amount: float, unit: str, flags: list[str]) -> None:
+    found = [(f.amount, f.unit, f.flags) for f in _topic(_gather(f"<main><p>{text}</p></main>", lang=lang), PERIOD)]
+    assert found == [(amount, unit, flags)]

@@ -217,12 +217,23 @@ def _sentences(text: str) -> list[Sentence]:
         if (
             previous is not None
             and previous.text.rstrip().endswith(":")
-            and len(word_list(previous.text)) <= _LABEL_WORDS
+            and (len(word_list(previous.text)) <= _LABEL_WORDS or _bare_value(sentence.text))
         ):
             out[-1] = Sentence(text[previous.start : sentence.end], previous.start, sentence.end)
         else:
             out.append(sentence)
     return out
+
+
+def _bare_value(text: str) -> bool:
+    """Whether a sentence is a value with no subject of its own ("6 years", "24 Monate ab
+    Lieferung"): a longer label before it ("Time limit for faulty goods claims:") is its subject."""
+    words = word_list(text)
+    return 0 < len(words) <= _VALUE_WORDS and text.lstrip()[:1].isdigit()
+
+
+#: A value after a label: this many words at most.
+_VALUE_WORDS = 6
 
 
 def _link_only(doc: Document, block: TextBlock) -> bool:
@@ -574,6 +585,9 @@ class _PeriodSlots:
             *_near(found, "defect", "report"),
             *((a, d) for a, b in found.get("report", []) for c, d in found.get("notice", [])
               if b <= c and c - b <= _CLAIM_REACH),
+            # "kahden kuukauden kuluessa havaitsemisesta tehty ilmoitus": the noticing first
+            *((c, b) for a, b in found.get("report", []) for c, d in found.get("notice", [])
+              if d <= a and a - d <= _NOTICE_BEFORE_REPORT),
         ]
         # "gesetzliche Garantie", "legal guarantee": the guarantee word is part of the right's name.
         self.guarantee = [
@@ -649,6 +663,11 @@ class _PeriodSlots:
         if self.within("long_lived", clause):
             flags.append("long_lived")
         return flags
+
+
+#: A notice word right before a report word ("havaitsemisesta tehty ilmoitus"): this many words
+#: apart at most.
+_NOTICE_BEFORE_REPORT = 2
 
 
 def _near(found: dict[str, list[Span]], first: str, second: str) -> list[Span]:
