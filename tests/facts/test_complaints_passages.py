@@ -618,3 +618,30 @@ def test_a_manufacturers_guarantee_is_flagged_as_the_makers(text: str, lang: str
 def test_complaint_periods_in_more_words(text: str, lang: str, amount: float, unit: str, flags: list[str]) -> None:
     found = [(f.amount, f.unit, f.flags) for f in _topic(_gather(f"<main><p>{text}</p></main>", lang=lang), PERIOD)]
     assert found == [(amount, unit, flags)]
+
+
+@pytest.mark.parametrize(
+    ("html", "lang", "kind"),
+    [
+        ("<p>Complaints line: 0161 496 0732</p>", "en", "phone"),
+        ("<p>Reklamationen: Tel. 089 2345 6789 (Mo–Fr)</p>", "de", "phone"),
+        ("<dl><dt>Written complaints</dt><dd>Customer Relations, Fenwick Ltd, 22 Quay Street, Bristol BS1 4DB.</dd>"
+         "</dl>", "en", "address"),
+        ("<p>Noget der ikke virker? Send en mail til hej@garn.example med et billede.</p>", "da", "email"),
+        ("<p>Ist was kaputt gegangen? Schick uns einfach eine Mail mit Foto an hilfe@tee.example.</p>", "de", "email"),
+        ("<p>Something broke? Drop us a message at hello@lantern.example with a pic.</p>", "en", "email"),
+    ],
+)
+def test_a_complaint_channel_given_by_its_number_address_or_in_everyday_words(html: str, lang: str, kind: str) -> None:
+    from auditor.facts.passages.common import statement_view
+
+    html_page = f"<html><head><title>Shop</title></head><body><main>{html}</main></body></html>"
+    facts = gather(statement_view(Document(html_page, "https://www.butik.se/sida")), lang)
+    procedures = _topic(facts, PassageTopic.COMPLAINT_PROCEDURE)
+    assert any("channel" in f.flags and kind in f.flags for f in procedures)
+
+
+def test_a_number_that_is_no_telephone_gives_no_phone_channel() -> None:
+    facts = _topic(_gather("<main><p>Reklamationer inom 24 månader, ordernummer 2026-5531.</p></main>"),
+                   PassageTopic.COMPLAINT_PROCEDURE)
+    assert not any("phone" in f.flags for f in facts)

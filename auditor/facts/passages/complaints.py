@@ -97,7 +97,16 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 #: A postal code followed by a town, after a comma or colon as in an address ("Box 12, 123 45
 #: Stad", "Postboks 7, 0155 Oslo", "Hauptstr. 1, 10117 Berlin"): where to send a complaint. A
 #: year before a place name ("sedan 2022 Stockholm") is not one.
-_POSTAL = re.compile(r"[,:]\s*(?:\d{3}\s\d{2}|\d{4,5})\s+[A-ZÅÄÖÆØÜ][a-zåäöæøüé]+")
+_POSTAL = re.compile(
+    r"[,:]\s*(?:\d{3}\s\d{2}|\d{4,5})\s+[A-ZÅÄÖÆØÜ][a-zåäöæøüé]+"
+    # a British postcode after the town ("22 Quay Street, Bristol BS1 4DB")
+    r"|,\s*[A-Z][a-z]+\s+[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b"
+)
+#: A telephone number: from a "+" or a trunk "0", or four pairs ("22 33 44 55"), seven digits
+#: or more ("Complaints line: 0161 496 0732", "Reklamationen: Tel. 089 2345 6789").
+_PHONE_NUMBER = re.compile(
+    r"(?<![\w.,/-])(?:\+|0)\d[\d ()/.-]{5,}\d(?![\w/-])|(?<![\w.,/-])\d{2}(?: \d{2}){3}(?![\w/-])"
+)
 _CLAUSE_BREAK = re.compile(r"[,;()\[\]–—]|\s-\s")
 #: The concept of the legal-guarantee notice (lexicon/concepts/guarantee_notice.toml).
 _NOTICE = "guarantee_notice"
@@ -397,7 +406,8 @@ def _procedure(
     flags: list[str] = []
     name = ""
     email = _EMAIL.search(text)
-    kinds = [kind for kind in _CHANNEL_KINDS if channel.get(kind) or (kind == "address" and _POSTAL.search(text))]
+    kinds = [kind for kind in _CHANNEL_KINDS if channel.get(kind) or (kind == "address" and _POSTAL.search(text))
+             or (kind == "phone" and _phone_number(text))]
     if kinds or email:
         flags.append("channel")
         if email:
@@ -430,6 +440,14 @@ def _procedure(
     if not flags:
         return None
     return PassageTopic.COMPLAINT_PROCEDURE, _show(text), tuple(flags), amount, unit, name
+
+
+def _phone_number(text: str) -> bool:
+    """Whether ``text`` gives a telephone number (seven digits or more, see :data:`_PHONE_NUMBER`)."""
+    return any(sum(ch.isdigit() for ch in m.group()) >= _PHONE_DIGITS for m in _PHONE_NUMBER.finditer(text))
+
+
+_PHONE_DIGITS = 7
 
 
 def _answer_time(concepts: PageConcepts, text: str) -> tuple[float, Unit, bool] | None:
