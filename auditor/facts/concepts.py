@@ -98,11 +98,12 @@ MONEY = "@money"
 #: sinulle – 0 €", "Returfrakt - 59 kr"), one statement with it.
 _BARE_AMOUNT = r"\s*(?:[€£$]\s*)?\d[\d\s.,]*(?i:\s*(?:€|£|\$|kr\.?|sek|nok|dkk|eur|euro|gbp|,-))?\s*\.?\s*$"
 #: A clause ends at a comma (not one between digits: "5,90 €", nor a price's ",-": "99,- kr"),
-#: semicolon, dash (not a price's: "kr 99,–", nor one before a bare amount) or bracket, and at
+#: semicolon, dash (not a price's: "kr 99,–", nor one before a bare amount), bracket or the dot
+#: or bar between a bar's items ("Fortrydelsesret 14 dage · Fri retur"), and at
 #: the end of a sentence (a block's text may hold several), but not at the full stop of a
 #: one-letter abbreviation ("i. d. R.").
 _CLAUSE_BREAK = re.compile(
-    r"(?<!\d),|,(?![\d\-–—])|[;()\[\]]|(?<!\d,)[–—](?!" + _BARE_AMOUNT + r")|\s-\s(?!" + _BARE_AMOUNT + r")"
+    r"(?<!\d),|,(?![\d\-–—])|[;()\[\]·•|]|(?<!\d,)[–—](?!" + _BARE_AMOUNT + r")|\s-\s(?!" + _BARE_AMOUNT + r")"
     r"|(?<!\b[^\W\d_])[.!?]\s+(?=[A-ZÅÄÖÆØÜ])"
 )
 #: Brackets that are no clause break: a number alone ("fjorten (14) dager", "(14) Tage") and a

@@ -680,3 +680,8 @@ def test_ten_working_days_span_the_laws_fourteen(working_days: int, lawful: bool
     fact = PassageFact(url=URL, locator="p", excerpt="", region=Region.MAIN, topic=PassageTopic.WITHDRAWAL_PERIOD,
                        lang="en", amount=working_days, unit="days", flags=["working"])
     assert (_calendar_days(fact) >= 14) is lawful
+
+
+def test_a_bar_of_selling_points_keeps_the_rights_period_its_own() -> None:
+    [fact] = [f for f in _periods("Fortrydelsesret 14 dage · Fri retur · Hurtig levering", "da") if f.amount]
+    assert (fact.amount, fact.unit) == (14, "days") and "open_purchase" not in fact.flags

@@ -303,7 +303,9 @@ def _assign(text: str, slots: dict[str, list[Span]], label_words: int) -> dict[s
         candidates: list[tuple[bool, int, str, Span]] = [
             (clause_of[r[0]] != clause, _gap(at, r), "right", r) for r in rights
         ]
-        candidates += [(clause_of[o[0]] != clause, _gap(at, o), "open", o) for o in slots.get("open", [])]
+        # a phrase across a bar's items ("14 dage · Fri retur") is none
+        candidates += [(clause_of[o[0]] != clause, _gap(at, o), "open", o) for o in slots.get("open", [])
+                       if clause_of[o[0]] == clause_of[min(o[1], len(words)) - 1] or not _BAR.search(text)]
         candidates += [(clause_of[o[0]] != clause, _gap(at, o), "other", o) for o in others if _adjacent(at, o)]
         if not candidates:
             continue
@@ -328,6 +330,7 @@ def _assign(text: str, slots: dict[str, list[Span]], label_words: int) -> dict[s
     return assigned
 
 
+_BAR = re.compile(r"[·•|]")
 #: How far after the right's name (in words) another thing's word may stand and still be what
 #: the right is for ("angre kjøp av bilder og gavekort i 14 dager").
 _OBJECT_WORDS = 4
