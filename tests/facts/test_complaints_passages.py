@@ -645,3 +645,16 @@ def test_a_number_that_is_no_telephone_gives_no_phone_channel() -> None:
     facts = _topic(_gather("<main><p>Reklamationer inom 24 månader, ordernummer 2026-5531.</p></main>"),
                    PassageTopic.COMPLAINT_PROCEDURE)
     assert not any("phone" in f.flags for f in facts)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Om varan avviker från vad som avtalats har du rätt att välja mellan avhjälpande och omleverans.", "sv"),
+        ("Er varen mangelfull, kan du også holde tilbake betalingen til mangelen er rettet.", "nb"),
+        ("Dine lovbestemte rettigheder ved fejl og mangler gælder altid, også på udsalg.", "da"),
+        ("Something not right with your order? You're protected by consumer law, so we'll sort a repair.", "en"),
+    ],
+)
+def test_the_right_in_the_laws_words_and_in_everyday_ones(text: str, lang: str) -> None:
+    assert _topic(_gather(f"<main><p>{text}</p></main>", lang=lang), PassageTopic.COMPLAINTS_RIGHT)
