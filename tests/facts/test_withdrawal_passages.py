@@ -685,3 +685,9 @@ def test_ten_working_days_span_the_laws_fourteen(working_days: int, lawful: bool
 def test_a_bar_of_selling_points_keeps_the_rights_period_its_own() -> None:
     [fact] = [f for f in _periods("Fortrydelsesret 14 dage · Fri retur · Hurtig levering", "da") if f.amount]
     assert (fact.amount, fact.unit) == (14, "days") and "open_purchase" not in fact.flags
+
+
+def test_a_withdrawal_link_inside_a_chatty_sentence_is_the_function() -> None:
+    html = "<main><p>Ångrat dig? Klicka <a href='/angra-kop'>här för att ångra köpet</a> så fixar vi resten.</p></main>"
+    found = _of(gather(_page(html), "sv"), PassageTopic.WITHDRAWAL_FUNCTION)
+    assert [f.name for f in found] == ["här för att ångra köpet"]

@@ -778,7 +778,9 @@ def _functions(doc: Document, lang: str) -> list[PassageFact]:
         # What follows the control in its sentence may say what it really cancels: "Cancel
         # order (only before dispatch)" is an order not yet shipped, no withdrawal.
         tail = clean(re.sub(r"[()\[\]]", " ", el.tail or ""))[:_TAIL_CHARS]  # "(only before dispatch)" qualifies it
-        if tail and concepts.value(f"{text} {tail}", "withdrawal_function") != step:
+        # (Only what else is cancelled counts there: "… så fixar vi resten" after "ångra köpet"
+        # is no guide, though "så" opens one in a label.)
+        if tail and concepts.slots(tail, "withdrawal_function").get("other"):
             continue
         role = (el.get("role") or "").lower()
         button = el.tag in {"button", "input"} or role == "button" or _looks_like_button(el)
