@@ -148,7 +148,7 @@ class ContactAddress(Rule):
             if a.method == "text" and not a.third_party
             and (a.region in SITE_WIDE or pages.kind(a.url) in _ADDRESS_PAGES or _controller(a, facts, pages)
                  or trader_block(a, facts.company_names, facts.coverage.home_url, pages) is not None
-                 or _beside_own_email(a, facts))
+                 or _beside_own_email(a, facts) or _own_place(a, facts))
         ]
         # The privacy notice's controller block counts, but the trader's own pages are shown first.
         visible.sort(key=lambda a: pages.kind(a.url) == PageKind.PRIVACY)
@@ -256,6 +256,27 @@ def _beside_own_email(address: AddressFact, facts: FactView) -> bool:
              or (listing and e.locator.startswith(listing)))
         for e in facts.emails
     )
+
+
+def _own_place(address: AddressFact, facts: FactView) -> bool:
+    """Whether the trader speaks of the address as its own place, right before it, in a block that
+    names no other company: "Kurserne foregår i mit værksted på Hestehavevej 14", "Du hittar oss
+    på Storgatan 12", "Our studio is at 4 Mill Lane"."""
+    at = address.excerpt.find(address.street) if address.street else -1
+    if at < 0 or other_company_block(address, facts.company_names, facts.coverage.home_url) is not None:
+        return False
+    return _OWN_PLACE.search(address.excerpt[max(0, at - _OWN_REACH):at]) is not None
+
+
+#: A first-person word, then a place word or a preposition of place ending the text before a street.
+_OWN_PLACE = re.compile(
+    r"\b(?i:vi|oss|vår\w*|min|mitt|mina|os|vores|mit|mine|wir|uns\w*|mein\w*|we|us|our|my|me|meidät|meidän|minun)\b"
+    # lower-case words only between: "Vi holder kurser hos Kunstskolen på …" is another's place
+    r"(?:\s+[a-zåäöæøüéß][\w-]*){0,5}?\s+"
+    r"(?i:på|i|hos|ved|at|in|on|auf|an|im|am|bei|osoitteessa|adressen|adresse|address|osoite)(?:\s+(?:der|dem|den))?"
+    r"\s*:?\s*$"
+)
+_OWN_REACH = 60
 
 
 def _listing(locator: str) -> str:
