@@ -698,9 +698,11 @@ def _parse_addresses(text: str, country_hint: str) -> tuple[ParsedAddress, ...]:
 
 #: British and Irish street words: a street there may have no house number ("Coast Road").
 _UK_STREET = re.compile(
-    r"(?:^|,\s*|\d[a-zA-Z]?\s+)(?:[A-Z][\w'’-]*\s){0,3}(?:Road|Rd|Street|St|Lane|Ln|Avenue|Ave|Drive|Dr|Close|Way|"
-    r"Place|Pl|Square|Sq|Terrace|Crescent|Court|Ct|Hill|Row|Quay|Parade|Grove|Gardens|Walk|Green|Mews|Park|"
-    r"Business Park|Industrial Estate)\.?$"
+    r"(?:^|,\s*|\d[a-zA-Z]?\s+)(?:(?:[A-Z][\w'’-]*\s){0,3}(?:Road|Rd|Street|St|Lane|Ln|Avenue|Ave|Drive|Dr|Close|"
+    r"Way|Place|Pl|Square|Sq|Terrace|Crescent|Court|Ct|Hill|Row|Quay|Parade|Grove|Gardens|Walk|Green|Mews|Park|"
+    r"Business Park|Industrial Estate|Yard|Wharf|Rise|Vale|Heights|Boulevard|Embankment)\.?"
+    # Irish names put the street word first ("Bóthar na gCurrach", "Sráid an Mhuilinn")
+    r"|(?:Bóthar|Bothar|Sráid|Sraid|Lána|Ascaill|Cearnóg|Céide|Plás|Cé)(?:\s+[\w'’-]+){1,3})$"
 )
 #: A county after the town ("Ballyvara, Co. Clare", "Ennis, County Clare", "Truro, Cornwall").
 _COUNTY = re.compile(r",\s*(?:Co\.?|County)\s+[A-Z][\w'’-]*$|,\s*[A-Z][\w'’-]*(?:shire)?$")

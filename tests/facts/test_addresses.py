@@ -562,3 +562,16 @@ def test_a_street_at_the_end_of_a_long_sentence(text: str, hint: str, expected: 
 
 def test_a_sentence_of_numbers_before_a_postcode_names_no_street() -> None:
     assert parse_addresses("Our shop has 1200 customers and 14 staff in 5690 Tommerup.", "DK") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "street"),
+    [
+        ("Unit 3, Sandyford Yard\nBóthar na gCurrach, Galway H91 K2X7", "Bóthar na gCurrach"),
+        ("Sandyford Yard, Galway H91 K2X7", "Sandyford Yard"),
+        ("Old Mill Wharf, Cork T12 X2Y3", "Old Mill Wharf"),
+    ],
+)
+def test_irish_streets_without_a_number(text: str, street: str) -> None:
+    [found] = parse_addresses(text, "IE")
+    assert found.street == street and found.country == "IE"
