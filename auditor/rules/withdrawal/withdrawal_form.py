@@ -17,10 +17,11 @@ Failing example      no form, no link to one, on a site whose terms and returns 
 Partial example      "Använd gärna ångerblanketten när du ångrar ditt köp." and no form anywhere
 Passing example      <a href="/files/angerblankett.pdf">Ångerblankett (PDF)</a>
 Needs review when    the terms or returns page could not be read, needs JavaScript, or was not
-                     found; or every link to the form leads to a page that could not be read,
-                     or to a document the server would not give for another reason (403, 5xx).
-                     Every link leading to a document that is not there (404 or 410 to a HEAD
-                     request and to a GET for its first byte) fails: the form is not given.
+                     found; or every link to the form leads to a page that could not be read
+                     (or is missing from a saved copy), or to a document the server would not
+                     give for another reason (403, 5xx). Every link leading to a document or
+                     page that is not there (404 or 410; a document's to a HEAD request and to a
+                     GET for its first byte) fails: the form is not given.
 """
 
 from __future__ import annotations
@@ -139,10 +140,15 @@ class WithdrawalForm(Rule):
                 [passage_evidence(p, pages, MESSAGES("note_form_link" if "link" in p.flags else "note_form"))
                  for p in _one_per_form(provided)[:3]],
             )
-        gone = [p for p in links if url_key(p.target) in missing]
+        # A page linked as the form that the server said is not there (404, 410) is as gone as a
+        # document; one missing from a saved copy is not known to be (the copy may be partial).
+        statuses = {key: d.status for key, d in missing.items()}
+        statuses.update({url_key(f.url): f.status for f in facts.coverage.failures
+                         if f.kind == "http_status" and f.status in _GONE and url_key(f.url) not in statuses})
+        gone = [p for p in links if url_key(p.target) in statuses]
         if gone and len(gone) == len(links):
-            status = missing[url_key(gone[0].target)].status
-            if all(missing[url_key(p.target)].status in _GONE for p in gone):
+            status = statuses[url_key(gone[0].target)]
+            if all(statuses[url_key(p.target)] in _GONE for p in gone):
                 # every link to the form leads to nothing (the server said so to a HEAD request
                 # and again to a GET for its first byte): the consumer cannot get the form
                 return failed(
