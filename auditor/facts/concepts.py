@@ -270,6 +270,11 @@ class _Table:
     infix: list[tuple[str, Ref]] = field(default_factory=list)
     prefix_lengths: tuple[int, ...] = ()
     suffix_lengths: tuple[int, ...] = ()
+    #: a long prefix or stem with one letter left out (not its first): a page word that fills
+    #: nothing else may be it, misspelt (:func:`_misspelt`)
+    fuzzy_prefix: dict[str, list[Ref]] = field(default_factory=dict)
+    fuzzy_stems: dict[tuple[str, str], list[Ref]] = field(default_factory=dict)
+    fuzzy_prefix_lengths: tuple[int, ...] = ()
     #: the concepts of the terms
     names: frozenset[str] = frozenset()
     #: per term (by index): its ``(concept, lang, slot)`` and how many parts (words) it has
@@ -350,7 +355,30 @@ def _table(names: tuple[str, ...]) -> _Table:
     table.money_keys = tuple((name, lang, MONEY) for name in table.names for lang in LANGUAGES)
     table.prefix_lengths = tuple(sorted({len(p) for p in table.prefix}))
     table.suffix_lengths = tuple(sorted({len(s) for _, s in table.suffix}))
+    for text, refs in table.prefix.items():
+        for variant in _one_left_out(text):
+            if variant not in table.prefix:
+                table.fuzzy_prefix.setdefault(variant, []).extend(refs)
+    for (lang, text), refs in table.stems.items():
+        for variant in _one_left_out(text):
+            if (lang, variant) not in table.stems:
+                table.fuzzy_stems.setdefault((lang, variant), []).extend(refs)
+    table.fuzzy_prefix_lengths = tuple(sorted({len(p) for p in table.fuzzy_prefix}))
     return table
+
+
+#: A term's word this long or longer is read through a missing letter ("Gewährleitung",
+#: "rättighter", "Widerufsformular"): shorter words have too many neighbours ("dagr" is no
+#: typo the data can tell from another word).
+FUZZY_MIN = 9
+
+
+def _one_left_out(text: str) -> list[str]:
+    """``text`` with one letter left out, any but the first (typos rarely start a word), when it is
+    at least :data:`FUZZY_MIN` letters long; none for a phrase of several words."""
+    if len(text) < FUZZY_MIN or " " in text:
+        return []
+    return list(dict.fromkeys(text[:i] + text[i + 1 :] for i in range(1, len(text))))
 
 
 #: A number with its unit written as one word ("24hrs", "48t", "2std"): the unit's terms count.
@@ -363,20 +391,48 @@ def _refs(table: _Table, word: str) -> list[Ref]:
     glued = _GLUED_UNIT.fullmatch(word)
     if glued is not None:
         found.extend(_refs(table, glued.group(1)))
+    direct = len(found)  # exact hits, then those of a prefix as long as a word's stem
     for length in table.prefix_lengths:
         if length > len(word):
             break
-        found.extend(table.prefix.get(word[:length], ()))
+        hits = table.prefix.get(word[:length], ())
+        found.extend(hits)
+        direct += len(hits) if length >= _KNOWN_PREFIX else 0
     for text, ref in table.infix:
         if text in word:
             found.append(ref)
+    stems = []
     for lang in LANGUAGES:
         stemmed = stem(word, lang)
-        found.extend(table.stems.get((lang, stemmed), ()))
+        stems.append((lang, stemmed))
+        hits = table.stems.get((lang, stemmed), ())
+        direct += len(hits)
+        found.extend(hits)
         for length in table.suffix_lengths:
             if length > len(stemmed):
                 break
             found.extend(table.suffix.get((lang, stemmed[-length:]), ()))
+    # a word no term names as a whole or by its beginning or stem (a compound's ending or middle
+    # may still fill one) may be a misspelt one
+    if not direct and len(word) >= FUZZY_MIN - 1:
+        found.extend(_misspelt(table, word, stems))
+    return found
+
+
+#: A prefix this long that a word begins with names the word: it is no misspelt other word.
+_KNOWN_PREFIX = 6
+
+
+def _misspelt(table: _Table, word: str, stems: list[tuple[str, str]]) -> list[Ref]:
+    """The term parts a word that fills none may stand for with one letter missing: a long prefix
+    or stem of the data with that letter left out is the word's beginning or its stem."""
+    found: list[Ref] = []
+    for length in table.fuzzy_prefix_lengths:
+        if length > len(word):
+            break
+        found.extend(table.fuzzy_prefix.get(word[:length], ()))
+    for key in stems:
+        found.extend(table.fuzzy_stems.get(key, ()))
     return found
 
 

@@ -327,3 +327,40 @@ def test_precedence_settles_clauses_that_disagree(monkeypatch: pytest.MonkeyPatc
     one = "We answer as soon as we can and within 10 days."
     assert PageConcepts((), ("precedence_test",)).value(one, "precedence_test") is None
     assert PageConcepts((), ("precedence_ranked",)).value(one, "precedence_ranked") == "period"
+
+
+@pytest.mark.parametrize(
+    ("text", "concept", "value"),
+    [
+        # one letter missing from a long word of the data
+        ("Du betalar returfrakten själv om du ångrar köpet.", "return_costs", "consumer"),
+        ("Du betalar returfrakte själv om du ångrar köpet.", "return_costs", "consumer"),
+        ("Die Kosten der Rücksendung trägt der Käufer.", "return_costs", "consumer"),
+        ("Die Kosten der Rücksendng trägt der Käufer.", "return_costs", "consumer"),
+    ],
+)
+def test_a_long_word_with_one_letter_missing_is_read(text: str, concept: str, value: str) -> None:
+    assert match_text(text, concept) == value
+
+
+@pytest.mark.parametrize("word", ["returfrakten", "returner", "gewahrleistung", "reklamation"])
+def test_a_word_the_data_names_is_never_read_as_another_misspelt(word: str) -> None:
+    from auditor.facts.concepts import _refs
+    from auditor.facts.passages._concepts import text_concepts
+
+    table = text_concepts()._table
+    fuzzy = (table.fuzzy_prefix, table.fuzzy_stems, table.fuzzy_prefix_lengths)
+    try:
+        table.fuzzy_prefix, table.fuzzy_stems, table.fuzzy_prefix_lengths = {}, {}, ()
+        plain = sorted(_refs(table, word))
+    finally:
+        table.fuzzy_prefix, table.fuzzy_stems, table.fuzzy_prefix_lengths = fuzzy
+    assert plain and sorted(_refs(table, word)) == plain
+
+
+def test_short_words_have_no_misspellings() -> None:
+    from auditor.facts.passages._concepts import text_concepts
+
+    table = text_concepts()._table
+    assert table.fuzzy_prefix and min(map(len, table.fuzzy_prefix)) >= concepts.FUZZY_MIN - 1
+    assert "dagr" not in table.fuzzy_prefix and ("sv", "dagr") not in table.fuzzy_stems
