@@ -266,3 +266,23 @@ def test_a_body_the_trader_takes_no_part_in_is_flagged_declined(text: str, lang:
 def test_a_refusal_of_something_else_leaves_the_body_named(text: str, lang: str) -> None:
     facts = passages(f"<p>{text}</p>", PassageTopic.ADR_BODY, lang)
     assert facts and all("declined" not in f.flags for f in facts)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "name"),
+    [
+        ("Du kan vända dig till Allmäna reklamationsnämnden.", "sv", "Allmänna reklamationsnämnden"),
+        ("Du kan alltid ta kontakt med Forbrukerådet.", "nb", "Forbrukerrådet"),
+        ("Du kan klage til Center for Klagelsning.", "da", "Center for Klageløsning"),
+    ],
+)
+def test_a_body_named_with_one_letter_missing(text: str, lang: str, name: str) -> None:
+    [fact] = passages(f"<p>{text}</p>", PassageTopic.ADR_BODY, lang)
+    assert fact.name == name
+
+
+def test_no_word_of_a_body_name_is_taken_for_another_misspelt() -> None:
+    from auditor.facts.passages.disputes import _bodies, _misspellings
+
+    words = {word for body in _bodies()[0] for word in body.norm.split()}
+    assert _misspellings() and words.isdisjoint(_misspellings())

@@ -152,6 +152,9 @@ def _body_spans(text: str) -> list[tuple[Body, tuple[int, int] | None]]:
     by its stem in the body's language."""
     bodies, _ = _bodies()
     words = word_list(text)
+    misspelt = _misspellings()
+    if not misspelt.keys().isdisjoint(words):
+        words = [misspelt.get(word, word) for word in words]
     seen = _Seen(words)
     taken: list[tuple[Body, tuple[int, int] | None]] = []
     for body in (bodies[at] for at in _candidates(text, seen)):
@@ -168,6 +171,27 @@ def _body_spans(text: str) -> list[tuple[Body, tuple[int, int] | None]]:
         if not any(f" {body.norm} " in f" {other.norm} " for other, _ in taken):
             taken.append((body, span))
     return taken
+
+
+#: A word of a body's name this long or longer is read through one missing letter ("Allmäna
+#: reklamationsnämnden", "Forbrukerådet").
+_MISSPELT_MIN = 8
+
+
+@cache
+def _misspellings() -> dict[str, str]:
+    """Each word of the bodies' names (of :data:`_MISSPELT_MIN` letters or more) with one letter
+    left out, any but the first, mapped to the word: no word of any name is one of them."""
+    names = {word for body in _bodies()[0] if not body.acronym for word in body.norm.split()}
+    out: dict[str, str] = {}
+    for word in names:
+        if len(word) < _MISSPELT_MIN:
+            continue
+        for i in range(1, len(word)):
+            variant = word[:i] + word[i + 1 :]
+            if variant not in names:
+                out.setdefault(variant, word)
+    return out
 
 
 @dataclass(frozen=True)
