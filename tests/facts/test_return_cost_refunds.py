@@ -139,3 +139,16 @@ def test_a_table_of_return_prices_is_read_row_by_row_and_its_header_states_nothi
     table = ("<table><tr><th>Palautustapa</th><th>Hinta sinulle</th></tr>"
              "<tr><td>Posti</td><td>0 €</td></tr><tr><td>Matkahuolto</td><td>0 €</td></tr></table>")
     assert _payers_html(table, "fi") == ["trader", "trader"]
+
+
+@pytest.mark.parametrize(
+    ("html", "lang", "payer"),
+    [
+        ("<dl><dt>Angrerett – returkostnad</dt><dd>Kr 0,- (betales av oss)</dd></dl>", "nb", "trader"),
+        ("<dl><dt>Returnering efter fortrydelse</dt><dd>0 kr. – vi betaler</dd></dl>", "da", "trader"),
+        ("<p>Wenn du widerrufst, zahlst du die Rücksendung selbst.</p>", "de", "consumer"),
+        ("<p>Du zahlst nichts für die Rücksendung, wenn du widerrufst.</p>", "de", "trader"),
+    ],
+)
+def test_labels_with_their_values_and_the_informal_german_you(html: str, lang: str, payer: str) -> None:
+    assert set(_payers_html(html, lang)) == {payer}

@@ -48,9 +48,10 @@ def text_concepts() -> PageConcepts:
 #: A statement of at most this many clauses and words whose clauses say nothing alone is read
 #: whole: a question and its answer, a label and its value ("Svarstid – 2 arbetsdagar"), a
 #: clause pointing back at the one before ("Returportot ingår inte, det står du för").
-WHOLE_CLAUSES = 3
+WHOLE_CLAUSES = 4
 WHOLE_WORDS = 24
-_FULL_STOP = re.compile(r"[.!]\s+\S")
+#: A sentence ends at a full stop before a capital: "0 kr. – vi betaler" is one statement.
+_FULL_STOP = re.compile(r"[.!]\s+[A-ZÅÄÖÆØÜ]")
 
 
 def statement_value(page: PageConcepts, text: str, concept: str) -> str | None:
