@@ -152,3 +152,15 @@ def test_a_table_of_return_prices_is_read_row_by_row_and_its_header_states_nothi
 )
 def test_labels_with_their_values_and_the_informal_german_you(html: str, lang: str, payer: str) -> None:
     assert set(_payers_html(html, lang)) == {payer}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "payer"),
+    [
+        ("Ångrar du dig betalar vi returen, du behöver bara lämna paketet hos ombudet.", "sv", "trader"),
+        ("Angrer du kjøpet betaler vi returfrakten.", "nb", "trader"),
+        ("Ångrar du köpet betalar du själv returfrakten.", "sv", "consumer"),
+    ],
+)
+def test_a_condition_opening_with_its_verb_names_no_payer(text: str, lang: str, payer: str) -> None:
+    assert _payers(text, lang) == [payer]

@@ -943,13 +943,24 @@ def _sentence_payer(text: str, asked_defect: bool) -> tuple[str | None, bool]:
     faulty goods. ``asked_defect``: the sentence before asked about faulty goods."""
     concepts = text_concepts()
     refund, defect = _refund_or_defect(concepts, text)
-    payer = _payer(
-        word_list(text),
-        topic_phrases("return_costs"),
-        None if asked_defect else statement_value(concepts, text, "return_costs"),
-        (refund, defect or asked_defect),
-    )
+    stated = None if asked_defect else statement_value(concepts, text, "return_costs")
+    condition = _VERB_FIRST_CONDITION.match(text) if stated is None and not asked_defect else None
+    if condition is not None:
+        # "Ångrar du dig betalar vi returen": the condition's "du" is no payer; the main clause,
+        # after it with no comma between, says who pays
+        stated = statement_value(concepts, text[condition.end():], "return_costs")
+    payer = _payer(word_list(text), topic_phrases("return_costs"), stated, (refund, defect or asked_defect))
     return payer, defect
+
+
+#: A condition opening a sentence with its verb, no comma after it ("Ångrar du dig betalar vi …",
+#: "Angrer du kjøpet står vi for …", "Fortryder du købet betaler vi …"): the verb of withdrawing,
+#: "you", and what is withdrawn from.
+_VERB_FIRST_CONDITION = re.compile(
+    r"(?i)\s*(?:ångrar|angrer|fortryder|ombestämmer|ombestemmer|widerrufst|widerrufen)\s+(?:du|ni|sie)\s+"
+    r"(?:(?:dig|dej|deg|dich|köpet|kjøpet|købet|varan|varen|varorna|varene|varerne|ordern|ordren|beställningen|"
+    r"bestillingen|den|det|es|ihn|den\s+kauf|die\s+bestellung|den\s+vertrag)\s+)?(?=\w)"
+)
 
 
 @lru_cache(maxsize=KEPT_READINGS)
