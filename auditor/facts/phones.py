@@ -459,8 +459,14 @@ def _stands_alone(before: str, after: str, raw: str) -> bool:
 def _bare(before: str, after: str, raw: str) -> bool:
     """Whether a number stands alone on its block's first line, words neither before nor after it
     there (a remark may follow on lines of its own: "0171 / 4 82 93 06" / "Während Shootings bin
-    ich nicht erreichbar"), and is no part of a longer number, a price or a date."""
-    return not re.search(r"[^\W\d_]", before + after.split("\n", 1)[0]) and _stands_alone(before, after, raw)
+    ich nicht erreichbar"), or a remark in brackets after it, and is no part of a longer number, a
+    price or a date."""
+    # a remark in brackets after it is no words of the line ("936 41 207 (SMS eller ring etter kl. 16)")
+    rest = _REMARK.sub("", after.split("\n", 1)[0])
+    return not re.search(r"[^\W\d_]", before + rest) and _stands_alone(before, after, raw)
+
+
+_REMARK = re.compile(r"^\s*\([^()]*\)\s*$")
 
 
 #: "Telefon & Fax:", "Tel. und Fax", "Puh. ja faksi": one number for both, so the fax word after a

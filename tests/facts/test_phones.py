@@ -330,3 +330,10 @@ def test_a_bare_invalid_number_under_a_postcode_is_no_phone() -> None:
     doc = Document("<html><body><main><p>724 63 Västerås</p><p>12345678</p></main></body></html>",
                    "https://shop.example/kontakt")
     assert gather_phones(doc, "SE") == []
+
+
+def test_a_number_under_a_label_cell_with_a_remark_in_brackets() -> None:
+    html = ("<html lang='nb'><body><main><table><tr><td><b>Telefon:</b></td>"
+            "<td>936 41 207 (SMS eller ring etter kl. 16)</td></tr></table></main></body></html>")
+    [found] = gather_phones(Document(html, "https://lysestaken.example/kontakt"), "NO")
+    assert found.e164 == "+4793641207"
