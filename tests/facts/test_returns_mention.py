@@ -50,3 +50,20 @@ def test_menus_consent_and_feedback_are_no_returns(text: str) -> None:
 def test_at_most_two_a_page() -> None:
     body = "".join(f"<p>Returer av vara {i} sker till vårt lager i Borås.</p>" for i in range(5))
     assert len(mentions(body)) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Tuoretuotteita ei vaihdeta eikä palauteta.", "fi"),
+        ("Rea returneras ej.", "sv"),
+        ("Salgsvarer returneres ikke.", "nb"),
+    ],
+)
+def test_a_short_refusal_of_returns_speaks_of_them(text: str, lang: str) -> None:
+    assert mentions(f"<p>{text}</p>", lang) == [text]
+
+
+@pytest.mark.parametrize(("text", "lang"), [("Frakt, retur och byte", "sv"), ("Returer och reklamationer", "sv")])
+def test_a_short_menu_item_does_not(text: str, lang: str) -> None:
+    assert mentions(f"<p>{text}</p>", lang) == []

@@ -10,6 +10,7 @@ data processing is none of them, and the rules leave the privacy notice's senten
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from auditor.facts.dom import Document
@@ -18,6 +19,9 @@ from auditor.models import PassageFact, PassageTopic
 
 #: A menu item ("Returer", "Retur & byte") is no sentence about returns.
 _FEWEST_WORDS = 5
+#: A sentence refusing returns may be shorter: it has a verb and a negation.
+_FEWEST_REFUSING = 3
+_REFUSAL = re.compile(r"(?i)\b(?:inte|ej|ikke|ikkje|ei|eikä|nicht|kein\w*|not|no|cannot|can't|kan\s+ikke)\b")
 #: One sentence shows the site speaks of returns; a few show where.
 _PER_PAGE = 2
 
@@ -39,5 +43,7 @@ def gather(doc: Document, lang: str) -> list[PassageFact]:
 def _speaks_of_returns(text: str) -> bool:
     """Whether a sentence speaks of returns, from its text alone (kept: a site's pages repeat it)."""
     words = word_list(text)
-    return (len(words) >= _FEWEST_WORDS and has_phrase(words, lexicon("returns_mention", "mention"))
+    # a short refusal is a sentence too ("Tuoretuotteita ei vaihdeta eikä palauteta"), not a menu item
+    fewest = _FEWEST_REFUSING if _REFUSAL.search(text) else _FEWEST_WORDS
+    return (len(words) >= fewest and has_phrase(words, lexicon("returns_mention", "mention"))
             and not has_phrase(words, lexicon("returns_mention", "consent")))
