@@ -391,13 +391,13 @@ def _refs(table: _Table, word: str) -> list[Ref]:
     glued = _GLUED_UNIT.fullmatch(word)
     if glued is not None:
         found.extend(_refs(table, glued.group(1)))
-    direct = len(found)  # exact hits, then those of a prefix as long as a word's stem
+    direct = len(found)  # exact hits, then those of a prefix that is most of the word
     for length in table.prefix_lengths:
         if length > len(word):
             break
         hits = table.prefix.get(word[:length], ())
         found.extend(hits)
-        direct += len(hits) if length >= _KNOWN_PREFIX else 0
+        direct += len(hits) if length >= len(word) - _KNOWN_ENDING else 0
     for text, ref in table.infix:
         if text in word:
             found.append(ref)
@@ -419,8 +419,10 @@ def _refs(table: _Table, word: str) -> list[Ref]:
     return found
 
 
-#: A prefix this long that a word begins with names the word: it is no misspelt other word.
-_KNOWN_PREFIX = 6
+#: A prefix that a word begins with names the word when at most this many letters follow it
+#: ("returen" by "retur*"): such a word is no misspelt other one; "reklamtionsrätt" is not named by
+#: "reklam*".
+_KNOWN_ENDING = 3
 
 
 def _misspelt(table: _Table, word: str, stems: list[tuple[str, str]]) -> list[Ref]:
