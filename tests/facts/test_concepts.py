@@ -364,3 +364,16 @@ def test_short_words_have_no_misspellings() -> None:
     table = text_concepts()._table
     assert table.fuzzy_prefix and min(map(len, table.fuzzy_prefix)) >= concepts.FUZZY_MIN - 1
     assert "dagr" not in table.fuzzy_prefix and ("sv", "dagr") not in table.fuzzy_stems
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Vår 5-årsgaranti är ett tillägg till din reklamationsrätt och ersätter den inte.", "sv"),
+        ("Dine lovfestede rettigheter ved mangler berøres ikke av denne garantien.", "nb"),
+        ("Takuu tulee lakisääteisten oikeuksiesi päälle.", "fi"),
+        ("5-year guarantee on all sofas, plus your legal rights under the Consumer Rights Act 2015.", "en"),
+    ],
+)
+def test_the_guarantee_notice_in_more_words(text: str, lang: str) -> None:
+    assert match_text(text, "guarantee_notice") == "notice"
