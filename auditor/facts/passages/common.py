@@ -394,7 +394,7 @@ def sentences(text: str) -> list[Sentence]:
 _CUT_KEPT_LENGTH = 4000
 
 
-@lru_cache(maxsize=1 << 11)
+@lru_cache(maxsize=1 << 13)
 def _sentences_of(text: str) -> tuple[Sentence, ...]:
     parts: list[Sentence] = []
     start = 0
