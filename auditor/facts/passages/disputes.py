@@ -534,6 +534,6 @@ def _odr(doc: Document, lang: str) -> list[PassageFact]:
                         doc, block.element, PassageTopic.ODR_LINK, lang, text, flags=["web_address"], target=target
                     )
                 )
-            elif find_phrases(text, platform):
+            elif has_phrase(word_list(text), platform):  # whether, not which: no list of them made
                 out.append(passage_fact(doc, block.element, PassageTopic.ODR_LINK, lang, text, flags=["mention"]))
     return out
