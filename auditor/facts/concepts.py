@@ -803,8 +803,18 @@ class PageConcepts:
     def __init__(self, sentences: Iterable[str], names: Iterable[str]) -> None:
         self.names = tuple(sorted(set(names)))
         self._table = _table(self.names)
+        self._concepts: tuple[tuple[str, Concept, bool, tuple[_Keys, ...]], ...] | None = None
         for text in sentences:
             self.sentence(text)
+
+    def _plan(self) -> tuple[tuple[str, Concept, bool, tuple[_Keys, ...]], ...]:
+        """Per concept, in name order: its name, the concept, whether a pattern of it reads the
+        whole sentence, and the keys of those patterns; asked of every sentence, made once."""
+        if self._concepts is None:
+            self._concepts = tuple(
+                (name, load(name), _reads_sentences(name), _keys(load(name), "sentence")) for name in self.names
+            )
+        return self._concepts
 
     def sentence(self, text: str) -> dict[str, Match]:
         """``{concept: Match}`` for the concepts ``text`` states (one value each)."""
@@ -824,26 +834,28 @@ class PageConcepts:
         found: dict[str, Match] = {}
         named = frozenset().union(*(c.named for c in parsed))
         filled = frozenset().union(*(c.filled for c in parsed))  # the slots some clause fills
-        for name in self.names:
-            concept = load(name)
-            if name not in named and not _reads_sentences(name):
+        for name, concept, reads_sentences, sentence_keys in self._plan():
+            if name not in named and not reads_sentences:
                 continue  # no clause fills a slot of it: nothing to read
             suspended = {
                 value for value, slots in concept.suspend.items() if any((name, slot) in filled for slot in slots)
             } if concept.suspend else _NONE_SUSPENDED
             values: dict[str, str] = {}
-            for clause in parsed:
-                value = _clause_value(concept, clause, suspended)
-                if value is not None:
-                    values.setdefault(value, clause.text)
-            if _reads_sentences(name):
+            if name in named:
+                for clause in parsed:
+                    if name not in clause.named:
+                        continue  # what _clause_value would answer first: no slot of it filled
+                    value = _clause_value(concept, clause, suspended)
+                    if value is not None:
+                        values.setdefault(value, clause.text)
+            if reads_sentences:
                 if whole_terms is None:
                     whole_terms = _terms(table, text)
                 if possible is None:
                     possible = _fillable(table, text, whole_terms[1])
                 # The sentence read whole only where a pattern of that scope may have every slot
                 # filled: a few sentences in a hundred (the reading of the rest says nothing).
-                if any(keys.needs <= possible for keys in _keys(concept, "sentence")):
+                if any(keys.needs <= possible for keys in sentence_keys):
                     if whole is None:  # a sentence of one clause is that clause: read once
                         one = len(pieces) == 1 and pieces[0] == text
                         whole = parsed[0] if one else _clause(table, text, whole_terms)
