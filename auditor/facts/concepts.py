@@ -861,8 +861,18 @@ class PageConcepts:
     def __init__(self, sentences: Iterable[str], names: Iterable[str]) -> None:
         self.names = tuple(sorted(set(names)))
         self._table = _table(self.names)
+        self._concepts: tuple[tuple[str, Concept, bool, tuple[_Keys, ...]], ...] | None = None
         for text in sentences:
             self.sentence(text)
+
+    def _plan(self) -> tuple[tuple[str, Concept, bool, tuple[_Keys, ...]], ...]:
+        """Per concept, in name order: its name, the concept, whether a pattern of it reads the
+        whole sentence, and the keys of those patterns; asked of every sentence, made once."""
+        if self._concepts is None:
+            self._concepts = tuple(
+                (name, load(name), _reads_sentences(name), _keys(load(name), "sentence")) for name in self.names
+            )
+        return self._concepts
 
     def sentence(self, text: str) -> dict[str, Match]:
         """``{concept: Match}`` for the concepts ``text`` states (one value each)."""
@@ -878,31 +888,38 @@ class PageConcepts:
         # sentences) are then made from them instead of from a second reading.
         whole_terms = read[0] if len(pieces) == 1 and pieces[0] == text else None
         whole: Clause | None = None
+        possible: frozenset[tuple[str, str]] | None = None  # a bound on the slots ``whole`` fills
         found: dict[str, Match] = {}
         named = frozenset().union(*(c.named for c in parsed))
         filled = frozenset().union(*(c.filled for c in parsed))  # the slots some clause fills
-        for name in self.names:
-            concept = load(name)
-            if name not in named and not _reads_sentences(name):
+        for name, concept, reads_sentences, sentence_keys in self._plan():
+            if name not in named and not reads_sentences:
                 continue  # no clause fills a slot of it: nothing to read
             suspended = {
                 value for value, slots in concept.suspend.items() if any((name, slot) in filled for slot in slots)
             } if concept.suspend else _NONE_SUSPENDED
             values: dict[str, str] = {}
-            for clause in parsed:
-                value = _clause_value(concept, clause, suspended)
-                if value is not None:
-                    values.setdefault(value, clause.text)
-            if _reads_sentences(name):
-                if whole is None:  # a sentence of one clause is that clause: read once
-                    if whole_terms is not None:
-                        whole = parsed[0]
-                    else:
-                        whole_terms = _terms(table, text)
-                        whole = _clause(table, text, whole_terms)
-                value = _clause_value(concept, whole, suspended, scope="sentence")
-                if value is not None:
-                    values.setdefault(value, whole.text)
+            if name in named:
+                for clause in parsed:
+                    if name not in clause.named:
+                        continue  # what _clause_value would answer first: no slot of it filled
+                    value = _clause_value(concept, clause, suspended)
+                    if value is not None:
+                        values.setdefault(value, clause.text)
+            if reads_sentences:
+                if whole_terms is None:
+                    whole_terms = _terms(table, text)
+                if possible is None:
+                    possible = _fillable(table, text, whole_terms[1])
+                # The sentence read whole only where a pattern of that scope may have every slot
+                # filled: a few sentences in a hundred (the reading of the rest says nothing).
+                if any(keys.needs <= possible for keys in sentence_keys):
+                    if whole is None:  # a sentence of one clause is that clause: read once
+                        one = len(pieces) == 1 and pieces[0] == text
+                        whole = parsed[0] if one else _clause(table, text, whole_terms)
+                    value = _clause_value(concept, whole, suspended, scope="sentence")
+                    if value is not None:
+                        values.setdefault(value, whole.text)
             if len(values) > 1:
                 first = next((v for v in concept.precedence if v in values), None)
                 values = {first: values[first]} if first is not None else values
@@ -970,6 +987,22 @@ _NO_SLOTS: Mapping[str, Sequence[tuple[int, int]]] = MappingProxyType({})
 def _alone(concept: str) -> PageConcepts:
     """A matcher of ``concept`` alone (its table, and what it read, kept like any other)."""
     return PageConcepts((), (concept,))
+
+
+def _fillable(table: _Table, text: str, found_terms: Found) -> frozenset[tuple[str, str]]:
+    """``(concept, slot)`` of every slot that :func:`_clause` of ``text`` (whose terms are
+    ``found_terms``) may fill, and perhaps more: the slots of its terms, the slots those make
+    with a negation word (``negated``, whether a negation word is near or not) and, where
+    ``text`` has a digit and a currency mark, every ``@money`` slot. So a pattern some slot of
+    which is not in it has no reading of ``text``, and the reading need not be made."""
+    keys = table.keys
+    slots = {(keys[index][0], keys[index][2]) for index, _ in found_terms}
+    negated = table.negated
+    if negated:
+        slots.update([(key[0], negated[key]) for key in list(slots) if key in negated])
+    if _DIGIT.search(text) and _may_state_money(text):
+        slots.update([(key[0], key[2]) for key in table.money_keys])
+    return frozenset(slots)
 
 
 def _spans_of(table: _Table, found_terms: Found) -> Spans:

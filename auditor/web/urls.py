@@ -19,13 +19,21 @@ SKIP_EXTENSIONS = frozenset(
 )
 
 
+@lru_cache(maxsize=1 << 14)
+def joined_url(base: str, href: str) -> str:
+    """``urljoin(base, href)``, once per page and link: the link facts, the withdrawal form and
+    dispute-body readers and the ODR link reader each resolve every link of a page (5,372 joins
+    of 1,338 links on the 60 bench pages). Raises as ``urljoin`` does (a ``ValueError`` is not kept)."""
+    return urljoin(base, href)
+
+
 def absolute(base: str, href: str) -> str | None:
     """Resolve ``href`` against ``base``; ``None`` for non-web schemes and unusable values."""
     href = href.strip()
     if not href or href.startswith("#"):
         return None
     try:
-        joined = urljoin(base, href)
+        joined = joined_url(base, href)
         parts = urlsplit(joined)
     except ValueError:
         return None

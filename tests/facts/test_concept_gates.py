@@ -102,3 +102,50 @@ def test_a_compound_kept_by_the_word_reads_as_before() -> None:
         assert common._compound(word) == common._compound.__wrapped__(word)
     assert common._compound("vierzehntägig") == (14.0, "days")
     assert common._compound("tägig") is None
+
+
+#: The corpora the whole-sentence gate is checked on (fresh7 too: written after the gate's data).
+GATE_CORPORA = [Path(__file__).parents[1] / "corpus" / name for name in ("phrasings", "fresh5", "fresh7")]
+
+
+def _gate_texts() -> list[str]:
+    global CORPORA
+    kept, CORPORA = CORPORA, GATE_CORPORA
+    try:
+        texts = _corpus_texts()
+    finally:
+        CORPORA = kept
+    return [piece for text in texts for piece in dict.fromkeys((text, *clauses(text)))]
+
+
+def test_a_sentence_is_read_whole_wherever_its_reading_could_fill_a_pattern() -> None:
+    """:func:`concepts._fillable` bounds the slots the whole reading fills: no slot that
+    :func:`concepts._clause` fills is missing from it, on every text of the phrasing corpora and
+    on each of their clauses (so a sentence-scope pattern it rules out had no reading)."""
+    table = concepts._table(concept_names())
+    texts = _gate_texts()
+    assert len(texts) > 1000
+    for text in texts:
+        terms = concepts._terms(table, text)
+        assert concepts._clause(table, text, terms).filled <= concepts._fillable(table, text, terms[1]), text
+
+
+def test_the_gated_matcher_reads_every_corpus_sentence_as_the_ungated_one() -> None:
+    """Every concept's value of every corpus text is the same with the gate and with every
+    sentence read whole (``_fillable`` answering every slot of every concept)."""
+    names = concept_names()
+    texts = _gate_texts()
+    gated = concepts.PageConcepts((), names)
+    fresh = concepts._table.__wrapped__(names)
+    gated._table = fresh
+    read = {text: gated.sentence(text) for text in texts}
+    every = frozenset((name, slot) for name in names for p in load(name).patterns for slot in p.slots)
+    original = concepts._fillable
+    concepts._fillable = lambda table, text, found: every  # type: ignore[assignment]
+    try:
+        ungated = concepts.PageConcepts((), names)
+        ungated._table = concepts._table.__wrapped__(names)
+        for text in texts:
+            assert ungated.sentence(text) == read[text], text
+    finally:
+        concepts._fillable = original

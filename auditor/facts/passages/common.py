@@ -183,8 +183,9 @@ class _Index:
     every list."""
 
     #: How many word sequences' hits are kept (a page's sentences and the slices of them that
-    #: gatherers ask about); beyond it the memory starts again.
-    HITS_KEPT = 1 << 12
+    #: gatherers ask about); beyond it the memory starts again. 4,096 started again within the
+    #: 60 bench pages (4,404 sequences), so a second reading of them found almost none kept.
+    HITS_KEPT = 1 << 13
     #: How many words' entries are kept.
     WORDS_KEPT = 1 << 16
     #: How many lists are remembered by identity.
@@ -394,7 +395,7 @@ def sentences(text: str) -> list[Sentence]:
 _CUT_KEPT_LENGTH = 4000
 
 
-@lru_cache(maxsize=1 << 11)
+@lru_cache(maxsize=1 << 13)
 def _sentences_of(text: str) -> tuple[Sentence, ...]:
     parts: list[Sentence] = []
     start = 0

@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
 from importlib import resources
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from auditor.facts.concepts import clauses, stem
 from auditor.facts.dom import Document, TextBlock
@@ -54,6 +54,7 @@ from auditor.facts.passages.common import (
 )
 from auditor.lexicon import LANGUAGES, normalise
 from auditor.models import PassageFact, PassageTopic
+from auditor.web.urls import joined_url
 
 #: A web address written in the text ("www.arn.se", "https://ec.europa.eu/consumers/odr/").
 _WEB = re.compile(
@@ -494,7 +495,7 @@ def _web_address(doc: Document, block: TextBlock) -> str:
     for anchor in block.element.iter("a"):
         href = (anchor.get("href") or "").strip()
         if href.lower().startswith(("http://", "https://", "//")):
-            candidates.append(urljoin(doc.url, href))
+            candidates.append(joined_url(doc.url, href))
     for match in _WEB.finditer(block.text):
         raw = match.group(0).rstrip(".,;:")
         candidates.append(raw if raw.lower().startswith("http") else f"https://{raw}")
@@ -511,7 +512,7 @@ def _adr_links(doc: Document, lang: str) -> list[PassageFact]:
         href = (anchor.get("href") or "").strip()
         if not href or href.startswith(("#", "mailto:", "tel:", "javascript:")):
             continue
-        target = urljoin(doc.url, href)
+        target = joined_url(doc.url, href)
         domain = site_of(target)
         if domain is None:
             continue
@@ -532,7 +533,7 @@ def _odr(doc: Document, lang: str) -> list[PassageFact]:
     out: list[PassageFact] = []
     for anchor in doc.root.iter("a"):
         href = (anchor.get("href") or "").strip()
-        target = urljoin(doc.url, href) if href else ""
+        target = joined_url(doc.url, href) if href else ""
         if target and _ODR_PATH.search(target):
             out.append(
                 passage_fact(
@@ -557,6 +558,6 @@ def _odr(doc: Document, lang: str) -> list[PassageFact]:
                         doc, block.element, PassageTopic.ODR_LINK, lang, text, flags=["web_address"], target=target
                     )
                 )
-            elif find_phrases(text, platform):
+            elif has_phrase(word_list(text), platform):  # whether, not which: no list of them made
                 out.append(passage_fact(doc, block.element, PassageTopic.ODR_LINK, lang, text, flags=["mention"]))
     return out

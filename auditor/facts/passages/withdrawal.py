@@ -49,7 +49,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import unquote, urlsplit
 
 import lxml.html
 
@@ -72,6 +72,7 @@ from auditor.facts.passages.common import (
 )
 from auditor.lexicon import normalise
 from auditor.models import PassageFact, PassageTopic
+from auditor.web.urls import joined_url
 
 #: A sentence this long (in words) is prose, not a label.
 _LABEL_WORDS = 8
@@ -479,7 +480,7 @@ def _forms(doc: Document, lang: str) -> list[PassageFact]:
         if not href or href.startswith(("#", "javascript:", "mailto:", "tel:")):
             continue
         label = doc.element_text(anchor)
-        target = urljoin(doc.url, href)
+        target = joined_url(doc.url, href)
         path, slug = _path_and_slug(target)
         document = bool(_DOCUMENT.search(path))
         # Another site's page named as the form may be a page about the right (an authority's
@@ -850,10 +851,10 @@ def _control_texts(doc: Document, el: lxml.html.HtmlElement) -> list[str]:
 def _control_target(doc: Document, el: lxml.html.HtmlElement) -> str:
     href = str(el.get("href") or "").strip()
     if href and not href.startswith(("#", "javascript:")):
-        return urljoin(doc.url, href)
+        return joined_url(doc.url, href)
     form = next((a for a in el.iterancestors("form")), None)
     action = str(form.get("action") or "") if form is not None else ""
-    return urljoin(doc.url, action) if action else ""
+    return joined_url(doc.url, action) if action else ""
 
 
 def _looks_like_button(el: lxml.html.HtmlElement) -> bool:
