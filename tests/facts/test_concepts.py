@@ -377,3 +377,17 @@ def test_short_words_have_no_misspellings() -> None:
 )
 def test_the_guarantee_notice_in_more_words(text: str, lang: str) -> None:
     assert match_text(text, "guarantee_notice") == "notice"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Garantivilkårene gjelder side om side med forbrukerkjøpsloven – du kan reklamere til oss i stedet for "
+         "å bruke garantien.", "nb"),
+        ("Myöntämämme lisätakuu ei muuta sitä, mitä kuluttajansuojalaki säätää myyjän virhevastuusta.", "fi"),
+        # "perusteella" (on the grounds of) is no withdrawing ("peru-")
+        ("Takuuajan päätyttyäkin voit vedota virheeseen kuluttajansuojalain perusteella.", "fi"),
+    ],
+)
+def test_the_guarantee_notice_beside_the_law_and_after_the_warranty(text: str, lang: str) -> None:
+    assert match_text(text, "guarantee_notice") == "notice"
