@@ -145,8 +145,12 @@ CONCEPTS: dict[str, Concept] = {
     # take part, flagged vsbg_unwilling: it names no body to turn to, though the rule accepts it
     # as the statement the law asks of such a trader).
     # A body named as the one to turn to (not one the tool does not know by name: a review signal).
+    # (A German statement of willingness that names no body, "vor einer Verbraucherschlichtungsstelle",
+    # names none either: the rule's partial.)
     "adr_body": Concept(
-        PassageTopic.ADR_BODY, lambda p: not {"no_context", "vsbg_unwilling", "unknown_body", "declined"} & set(p.flags)
+        PassageTopic.ADR_BODY,
+        lambda p: not {"no_context", "vsbg_unwilling", "unknown_body", "declined"} & set(p.flags)
+        and not ("vsbg_willing" in p.flags and not p.name),
     ),
     # When customer service can be reached (opening hours or round the clock) or how soon it
     # answers (a promised response time): either passes the service-hours rule.

@@ -286,3 +286,22 @@ def test_no_word_of_a_body_name_is_taken_for_another_misspelt() -> None:
 
     words = {word for body in _bodies()[0] for word in body.norm.split()}
     assert _misspellings() and words.isdisjoint(_misspellings())
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "name"),
+    [
+        ("Schlichtungsstelle: Universalschlichtungsstelle des Bundes", "de", "Universalschlichtungsstelle des Bundes"),
+        ("Riidat: Kuluttajariitalautakunta", "fi", "Kuluttajariitalautakunta"),
+        ("ADR: Consumer Dispute Resolution Ltd", "en", "Consumer Dispute Resolution Limited"),
+    ],
+)
+def test_a_body_under_a_label_of_dispute_resolution_is_the_one_to_turn_to(text: str, lang: str, name: str) -> None:
+    facts = passages(f"<p>{text}</p>", PassageTopic.ADR_BODY, lang)
+    assert any(f.name == name and "no_context" not in f.flags for f in facts)
+
+
+def test_a_body_named_as_a_supervisor_is_named_as_something_else() -> None:
+    text = "Forbrukertilsynet fører tilsyn med markedsføring, men behandler ikke enkeltklager."
+    [fact] = passages(f"<p>{text}</p>", PassageTopic.ADR_BODY, "nb")
+    assert "no_context" in fact.flags

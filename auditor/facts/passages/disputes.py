@@ -333,10 +333,27 @@ def _context(text: str, block: str, heading: str, *, addressed: bool) -> bool:
     lex = topic_phrases("adr_body")
     if find_phrases(text, lex.get("aside", ())):
         return False
-    if addressed:
+    if addressed or _labelled_as_body(text, lex):
         return True
     context = lex.get("context", ())
     return any(has_phrase(_without_bodies(part), context) for part in (text, block, heading) if part)
+
+
+#: A short label before a colon ("Schlichtungsstelle:", "Riidat:", "ADR provider:").
+_LABEL = re.compile(r"^\s*([^:.!?]{2,40}):")
+
+
+def _labelled_as_body(text: str, lex: dict[str, Phrases]) -> bool:
+    """Whether a body is named under a label that names dispute resolution or a kind of body
+    ("Schlichtungsstelle: Universalschlichtungsstelle des Bundes", "ADR: Consumer Dispute
+    Resolution Ltd"): the label says what the body is there for."""
+    label = _LABEL.match(text)
+    if label is None:
+        return False
+    words = word_list(label.group(1))
+    return any(has_phrase(words, lex.get(key, ())) for key in ("dispute", "out_of_court", "unknown_body")) or (
+        bool(bodies_named(label.group(1))) and len(words) <= 2
+    )
 
 
 def _without_bodies(text: str) -> list[str]:
