@@ -691,3 +691,18 @@ def test_a_withdrawal_link_inside_a_chatty_sentence_is_the_function() -> None:
     html = "<main><p>Ångrat dig? Klicka <a href='/angra-kop'>här för att ångra köpet</a> så fixar vi resten.</p></main>"
     found = _of(gather(_page(html), "sv"), PassageTopic.WITHDRAWAL_FUNCTION)
     assert [f.name for f in found] == ["här för att ångra köpet"]
+
+
+def test_the_model_form_pasted_without_its_blanks_under_a_bracketed_title() -> None:
+    html = ("<main><h2>Cancellation notice (form)</h2><ul><li>To: Weir Cycles Ltd, 4 Quay Street, Galway</li>"
+            "<li>Order / items being cancelled:</li><li>Ordered on / received on:</li>"
+            "<li>Your name and address:</li><li>Signature and date:</li></ul></main>")
+    found = _of(gather(statement_view(_page(html)), "en"), PassageTopic.WITHDRAWAL_FORM)
+    assert any("inline" in f.flags for f in found)
+
+
+def test_a_contact_form_list_with_colons_is_no_withdrawal_form() -> None:
+    html = ("<main><h2>Contact (form)</h2><ul><li>Your name:</li><li>Your email:</li><li>Order number:</li>"
+            "<li>Message:</li></ul></main>")
+    assert not any("inline" in f.flags
+                   for f in _of(gather(statement_view(_page(html)), "en"), PassageTopic.WITHDRAWAL_FORM))

@@ -450,10 +450,16 @@ def _forms(doc: Document, lang: str) -> list[PassageFact]:
         words = word_list(block.text)
         tag = block.element.tag if isinstance(block.element.tag, str) else ""
         said = _form_values(concepts, block.text)
+        if not said and "(" in block.text:
+            # "Cancellation notice (form)": the form word in brackets still names it
+            said = _form_values(concepts, _BRACKETS.sub(" ", block.text))
         if (
             has_phrase(words, fingerprint)
             or ("declared" in said and _fields_here(doc, block, fingerprint, fields))
             or ("named" in said and _BLANKS.search(block.text) and _field_count(words, fields) >= 2)
+            # the form pasted without its blanks: its labels, each with its colon and nothing after
+            # it ("Cancellation notice (form) To: … Ordered on / received on: Your name: Date:")
+            or ("named" in said and block.text.count(":") >= _EMPTY_FIELDS and _field_count(words, fields) >= 3)
         ):
             # the Annex text; a declaration with fields; "CANCELLATION FORM – To: … Name: … Date: …"
             provided.append(passage_fact(doc, block.element, topic, lang, block.text, flags=["inline"]))
@@ -510,6 +516,9 @@ def _forms(doc: Document, lang: str) -> list[PassageFact]:
     return mentions
 
 
+_BRACKETS = re.compile(r"[()]")
+#: Labels with their colons a pasted form without blanks has at least ("To:", "Ordered on:", "Name:", "Date:").
+_EMPTY_FIELDS = 4
 #: Input types a consumer does not type into: a web form of these alone is no form to fill in.
 _NOT_FILLED = frozenset({"hidden", "submit", "button", "image", "reset", "checkbox", "radio", "file"})
 #: How many fields a web form needs to be the withdrawal form filled in online (name, order,
