@@ -532,8 +532,8 @@ def _clauses(sentence: str) -> tuple[str, ...]:
         if not text.strip():
             continue
         text, pending = pending + text, ""
-        if (number == 0 and separator == "," and _opens_with_subordinator(text)
-                and not _opens_with_coordinator(pieces[1][0] if len(pieces) > 1 else "")):
+        if (number == 0 and separator == "," and _opens_with(text, SUBORDINATORS)
+                and not _opens_with(pieces[1][0] if len(pieces) > 1 else "", COORDINATORS)):
             pending = text + separator
             continue
         out.append(text)
@@ -549,14 +549,10 @@ COORDINATORS = frozenset(
 )
 
 
-def _opens_with_subordinator(text: str) -> bool:
+def _opens_with(text: str, first_words: frozenset[str]) -> bool:
+    """Whether ``text``'s first word is one of ``first_words`` (:data:`SUBORDINATORS`, :data:`COORDINATORS`)."""
     words = normalise(text).split()
-    return bool(words) and words[0] in SUBORDINATORS
-
-
-def _opens_with_coordinator(text: str) -> bool:
-    words = normalise(text).split()
-    return bool(words) and words[0] in COORDINATORS
+    return bool(words) and words[0] in first_words
 
 
 def _found(table: _Table, words: tuple[str, ...]) -> Found:
