@@ -356,11 +356,11 @@ def _table(names: tuple[str, ...]) -> _Table:
     table.prefix_lengths = tuple(sorted({len(p) for p in table.prefix}))
     table.suffix_lengths = tuple(sorted({len(s) for _, s in table.suffix}))
     for text, refs in table.prefix.items():
-        for variant in _one_left_out(text):
+        for variant in one_letter_left_out(text):
             if variant not in table.prefix:
                 table.fuzzy_prefix.setdefault(variant, []).extend(refs)
     for (lang, text), refs in table.stems.items():
-        for variant in _one_left_out(text):
+        for variant in one_letter_left_out(text):
             if (lang, variant) not in table.stems:
                 table.fuzzy_stems.setdefault((lang, variant), []).extend(refs)
     table.fuzzy_prefix_lengths = tuple(sorted({len(p) for p in table.fuzzy_prefix}))
@@ -373,10 +373,10 @@ def _table(names: tuple[str, ...]) -> _Table:
 FUZZY_MIN = 9
 
 
-def _one_left_out(text: str) -> list[str]:
+def one_letter_left_out(text: str, shortest: int = FUZZY_MIN) -> list[str]:
     """``text`` with one letter left out, any but the first (typos rarely start a word), when it is
-    at least :data:`FUZZY_MIN` letters long; none for a phrase of several words."""
-    if len(text) < FUZZY_MIN or " " in text:
+    at least ``shortest`` letters long; none for a phrase of several words."""
+    if len(text) < shortest or " " in text:
         return []
     return list(dict.fromkeys(text[:i] + text[i + 1 :] for i in range(1, len(text))))
 

@@ -39,7 +39,7 @@ from importlib import resources
 from typing import Any
 from urllib.parse import urlsplit
 
-from auditor.facts.concepts import clauses, stem
+from auditor.facts.concepts import clauses, one_letter_left_out, stem
 from auditor.facts.dom import Document, TextBlock
 from auditor.facts.passages.common import (
     HEADINGS,
@@ -186,10 +186,7 @@ def _misspellings() -> dict[str, str]:
     names = {word for body in _bodies()[0] if not body.acronym for word in body.norm.split()}
     out: dict[str, str] = {}
     for word in names:
-        if len(word) < _MISSPELT_MIN:
-            continue
-        for i in range(1, len(word)):
-            variant = word[:i] + word[i + 1 :]
+        for variant in one_letter_left_out(word, _MISSPELT_MIN):
             if variant not in names:
                 out.setdefault(variant, word)
     return out
