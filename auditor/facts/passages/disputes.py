@@ -408,10 +408,10 @@ def _declined_before_body(text: str, declined: Phrases) -> bool:
     you may contact Retail ADR")."""
     if not declined:
         return False
-    clause = next((part for part in clauses(text) if _body_spans(part)), "")
+    clause, spans = next(((part, found) for part in clauses(text) if (found := _body_spans(part))), ("", []))
     words = word_list(clause)
     starts = []
-    for body, span in _body_spans(clause):
+    for body, span in spans:
         if span is not None:
             starts.append(span[0])
         else:
