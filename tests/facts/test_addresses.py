@@ -575,3 +575,30 @@ def test_a_sentence_of_numbers_before_a_postcode_names_no_street() -> None:
 def test_irish_streets_without_a_number(text: str, street: str) -> None:
     [found] = parse_addresses(text, "IE")
     assert found.street == street and found.country == "IE"
+
+
+@pytest.mark.parametrize(
+    ("text", "street", "town"),
+    [
+        ("Post:\nRónán Ó Sé\nCorrabhaile\nLios Dúin Bhearna\nCo. Chláir\nV95 K3P1", "Corrabhaile", "Lios Dúin Bhearna"),
+        ("Drumkeeran Upper\nBallinamore\nCounty Leitrim\nN41 W2H6", "Drumkeeran Upper", "Ballinamore"),
+        ("Gortnagross\nAthea, Co. Limerick\nV94 R7T3", "Gortnagross", "Athea"),
+    ],
+)
+def test_rural_irish_address_names_its_townland(text: str, street: str, town: str) -> None:
+    """A rural Irish address has a townland above the post town and county, no street: with the
+    full Eircode it is a geographic address."""
+    [found] = parse_addresses(text, "IE")
+    assert (found.street, found.town, found.country) == (street, town, "IE")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Opening hours\nMonday\nFriday\nV95 K3P1",  # no county: not an address
+        "Corrabhaile\nBallinamore\nN41 W2H6",
+        "Gortnagross\nAthea, Co. Limerick\nSW1A 1AA",  # a British postcode: its street is needed
+    ],
+)
+def test_townland_needs_irish_county_and_eircode(text: str) -> None:
+    assert parse_addresses(text, "IE") == []

@@ -67,3 +67,41 @@ def test_a_short_refusal_of_returns_speaks_of_them(text: str, lang: str) -> None
 @pytest.mark.parametrize(("text", "lang"), [("Frakt, retur och byte", "sv"), ("Returer och reklamationer", "sv")])
 def test_a_short_menu_item_does_not(text: str, lang: str) -> None:
     assert mentions(f"<p>{text}</p>", lang) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Avbestiller du senest 24 timer før timen, får du depositumet tilbakebetalt.", "nb"),
+        ("Avbokar du senare än 48 timmar före kursstart återbetalas inte kursavgiften.", "sv"),
+        ("Tickets cannot be cancelled or refunded.", "en"),
+        ("Bei einer Stornierung bis 7 Tage vor dem Termin erstatten wir die Anzahlung.", "de"),
+        ("Jos perut varauksen viimeistään vuorokautta ennen, hyvitämme varausmaksun.", "fi"),
+        ("Afbestiller du senest 2 dage før, tilbagebetaler vi depositummet.", "da"),
+    ],
+)
+def test_cancelling_for_a_refund_is_refund_information_flagged_apart(text: str, lang: str) -> None:
+    doc = Document(f"<html><body><p>{text}</p></body></html>", "https://www.butik.se/villkor")
+    [found] = gather(doc, lang)
+    assert found.excerpt == text and found.flags == ["cancellation"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Avbestilling må skje senest 24 timer før avtalt time.", "nb"),  # no refund
+        ("Vi återbetalar beloppet så snart vi fått varan.", "sv"),  # no cancelling (and no return word)
+        ("You may cancel your consent and we refund nothing.", "en"),  # consent
+    ],
+)
+def test_a_cancellation_without_a_refund_is_none(text: str, lang: str) -> None:
+    doc = Document(f"<html><body><p>{text}</p></body></html>", "https://www.butik.se/villkor")
+    assert gather(doc, lang) == []
+
+
+def test_cancellations_never_crowd_out_a_sentence_about_returns() -> None:
+    body = "".join(f"<p>Avbokar du kurs {i} i tid återbetalar vi avgiften.</p>" for i in range(4))
+    body += "<p>Returer sker på kundens bekostnad och risk.</p>"
+    doc = Document(f"<html><body>{body}</body></html>", "https://www.butik.se/villkor")
+    found = gather(doc, "sv")
+    assert [f.flags for f in found] == [[], ["cancellation"], ["cancellation"]]

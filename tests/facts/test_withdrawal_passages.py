@@ -83,6 +83,31 @@ def test_open_purchase_is_flagged_and_keeps_its_own_period() -> None:
 @pytest.mark.parametrize(
     ("text", "lang", "amount"),
     [
+        # a refund in a clause of its own, after the return time, is no period of its own
+        ("Oöppnade förpackningar kan skickas tillbaka inom 7 dagar och vi återbetalar varans pris.", "sv", 7),
+        ("Unopened packets can be sent back within 7 days of delivery and we will refund the price.", "en", 7),
+    ],
+)
+def test_a_return_time_beside_a_later_refund_is_a_return_promise(text: str, lang: str, amount: int) -> None:
+    [promise] = [f for f in _periods(text, lang) if f.amount is not None]
+    assert "open_purchase" in promise.flags and promise.in_days() == amount
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You can return items and we refund you within 5 days.",
+        "Returned items are refunded within 5 working days.",
+        "Send the parcel back and we refund it within 14 days of receiving it.",
+    ],
+)
+def test_a_refund_time_after_a_return_is_not_a_return_time(text: str) -> None:
+    assert [f.amount for f in _periods(text, "en") if f.amount] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "amount"),
+    [
         # withdrawing named by a verb and its object, not a fixed phrase
         ("Köper du något och ångrar dig har du två veckor på dig att meddela oss.", "sv", 14),
         ("Kuluttajana voit perua tilauksesi 14 päivän kuluessa sen saapumisesta.", "fi", 14),

@@ -5,7 +5,9 @@
 most :data:`_PER_PAGE` a page. They state nothing a rule can pass on: they only tell the
 withdrawal rules that a site which read as silent on the right speaks of returns, in words the
 tool does not know (absence not shown: needs_review). A sentence about withdrawing consent to
-data processing is none of them, and the rules leave the privacy notice's sentences aside.
+data processing is none of them, and the rules leave the privacy notice's sentences aside. A
+sentence that cancels a booking or an order for a refund (or refuses one) is one too, flagged
+``cancellation``: refund information, but no wording of the right of withdrawal.
 """
 
 from __future__ import annotations
@@ -28,15 +30,19 @@ _PER_PAGE = 2
 
 def gather(doc: Document, lang: str) -> list[PassageFact]:
     """At most :data:`_PER_PAGE` sentences of the page that speak of returns."""
-    out: list[PassageFact] = []
+    returns: list[PassageFact] = []
+    cancels: list[PassageFact] = []  # kept apart: they must not crowd out a sentence of returns
     for block in doc.blocks:
         for sentence in sentences(block.text):
-            if not _speaks_of_returns(sentence.text):
-                continue
-            out.append(passage_fact(doc, block.element, PassageTopic.RETURNS_MENTION, lang, sentence.text, flags=[]))
-            if len(out) >= _PER_PAGE:
-                return out
-    return out
+            if _speaks_of_returns(sentence.text):
+                returns.append(passage_fact(doc, block.element, PassageTopic.RETURNS_MENTION, lang, sentence.text,
+                                            flags=[]))
+                if len(returns) >= _PER_PAGE:
+                    return returns + cancels
+            elif len(cancels) < _PER_PAGE and _cancels_for_refund(sentence.text):
+                cancels.append(passage_fact(doc, block.element, PassageTopic.RETURNS_MENTION, lang, sentence.text,
+                                            flags=["cancellation"]))
+    return returns + cancels
 
 
 @lru_cache(maxsize=KEPT_READINGS)
@@ -46,4 +52,15 @@ def _speaks_of_returns(text: str) -> bool:
     # a short refusal is a sentence too ("Tuoretuotteita ei vaihdeta eikä palauteta"), not a menu item
     fewest = _FEWEST_REFUSING if _REFUSAL.search(text) else _FEWEST_WORDS
     return (len(words) >= fewest and has_phrase(words, lexicon("returns_mention", "mention"))
+            and not has_phrase(words, lexicon("returns_mention", "consent")))
+
+
+@lru_cache(maxsize=KEPT_READINGS)
+def _cancels_for_refund(text: str) -> bool:
+    """Whether a sentence cancels a booking, a ticket or an order for a refund, or refuses one
+    ("Avbestiller du senest 24 timer før timen, får du depositumet tilbakebetalt", "Tickets
+    cannot be cancelled or refunded"): refund information, though not about returning goods."""
+    words = word_list(text)
+    return (len(words) >= _FEWEST_REFUSING and has_phrase(words, lexicon("returns_mention", "cancel"))
+            and has_phrase(words, lexicon("returns_mention", "refund"))
             and not has_phrase(words, lexicon("returns_mention", "consent")))

@@ -174,19 +174,18 @@ def _return_time_reading(text: str) -> _Assigned | None:
     """A return promise in the shop's own words, in a sentence that names neither the right nor
     an open purchase (after "if you withdraw" the same words are the time to send the goods
     back): "you have 30 days to return it", or a return word with a period close by ("Du kan
-    returnera varan inom 30 dagar", "Returns are accepted within 30 days") where nothing else
-    is named (no delivery, refund or complaint word, no faulty goods). Its periods; None when
-    the sentence states no return time."""
+    returnera varan inom 30 dagar", "Returns are accepted within 30 days") where no faulty goods
+    are named. Its periods; None when the sentence states no return time."""
     slots = _with_acts(text_concepts().spans(text, _CONCEPT))
     if slots.get("right") or slots.get("open"):
         return None
     if slots.get("return_time"):
         return tuple(_assign(text, {**slots, "open": slots["return_time"]}, _label_words(text))["open"])
-    starts = slots.get("start", [])
-    # "skickas tillbaka", "sendes tilbage": the sending word is the return's, not a delivery's
+    # Another thing's period (a refund's, a delivery's) is one :func:`_assign` finds next to it:
+    # "Unopened packets can be sent back within 7 days of delivery and we will refund the price"
+    # states a return time all the same.
     returns = slots.get("return", [])
-    others = [o for o in slots.get("other", []) if not _within(o, starts) and not _inside_phrase(o, returns)]
-    if not slots.get("return") or others or slots.get("fault"):
+    if not returns or slots.get("fault"):
         return None
     assigned = _assign(text, {**slots, "open": slots["return"]}, _label_words(text))["open"]
     near = tuple(item for item in assigned if item[0] <= _RETURN_NEAR)

@@ -322,8 +322,9 @@ class WithdrawalPeriod(Rule):
             return needs_review(MESSAGES("doubt", doubt=doubt), pages.searched(5))
         # The site speaks of returns in words the tool read as no statement of the right: not
         # recognised is not absent.
+        # (cancelling a booking for a refund is no other wording of the right)
         mentions = one_per_place([p for p in facts.passages if p.topic == PassageTopic.RETURNS_MENTION
-                                  and pages.kind(p.url) != PageKind.PRIVACY])
+                                  and "cancellation" not in p.flags and pages.kind(p.url) != PageKind.PRIVACY])
         if mentions:
             return needs_review(
                 MESSAGES("mention", excerpt=mentions[0].excerpt),
