@@ -11,8 +11,9 @@ the scheme's own checksum:
   well-formed number is valid;
 * ``vat``: the VAT id of every member state (``EL`` for Greece, ``XI`` for Northern Ireland),
   Norway, Switzerland and the UK, each with its country's published check;
-* ``fr-siren``/``fr-siret``, ``pl-nip``/``pl-regon`` (checked) and ``gb-company`` (Companies
-  House: eight characters, no check digit) after their own labels;
+* ``fr-siren``/``fr-siret``, ``pl-nip``/``pl-regon`` (checked), ``gb-company`` (Companies
+  House: eight characters, no check digit) and the British and Irish charity registers'
+  numbers (``gb-charity``, ``ie-charity``) after their own labels;
 * ``other``: a number right after a registration or VAT label that none of these reads
   (*KvK*, *Tax ID* ...): the trader is identified in a register the tool does not know.
 
@@ -213,6 +214,20 @@ _NATIONAL: tuple[_National, ...] = (
         r"(?:SC|NI|OC|SO|NC|R0|IP|SP|RS|SL|SF|NF|FC|GE|LP|NL|ZC|IC|SI|NP|RC|SR|NR)\d{6}|\d{6,8}",
         _no_check,
     ),
+    # A registered charity that sells (tickets, shop goods) is identified by its register's
+    # number: the Charity Commission's (six or seven digits), OSCR's (SC and six digits) or the
+    # Charity Commission for Northern Ireland's (NIC and six); Ireland's Charities Regulator (RCN,
+    # eight digits) and the Revenue's older CHY numbers.
+    _National(
+        "gb-charity", "GB",
+        r"(?i:\b(?:registered\s+|scottish\s+)?charity\s+(?:registration\s+|reg\.?\s+)?(?:number|no\b\.?)"
+        r"|\bcharity\s+(?:reg(?:istration|\.)?|registered\s+in\s+(?:england|scotland|wales)(?:\s+and\s+wales)?))"
+        r"|(?i:\bcharity\s+commission(?:\s+for\s+(?:england\s+and\s+wales|northern\s+ireland))?(?:\s+(?:number|no\b\.?))?)"
+        r"|\bOSCR\b",
+        r"SC0\d{5}|NIC\d{6}|\d{6,7}",
+        _no_check,
+    ),
+    _National("ie-charity", "IE", r"\bRCN\b|\bCHY\b", r"20\d{6}|\d{4,5}", _no_check),
 )
 _NATIONAL_RES = tuple(
     (national, re.compile(rf"(?:{national.label}){_FILLER}(?P<n>{national.number})(?![\w-])"))
@@ -298,7 +313,7 @@ def _labelled(text: str, start: int, label: re.Pattern[str]) -> bool:
     return bool(ends) and not re.search(r"\d", window[max(ends) :])
 
 
-_UK_LABEL = re.compile(_NATIONAL[-1].label)
+_UK_LABEL = re.compile(next(n.label for n in _NATIONAL if n.scheme == "gb-company"))
 
 
 def _plain_numbers(text: str) -> list[_Found]:
@@ -409,7 +424,9 @@ def _national_numbers(text: str) -> list[_Found]:
             compact = re.sub(r"[\s.-]", "", raw).upper()
             value = compact.zfill(8) if national.scheme == "gb-company" else compact
             out.append((national.scheme, national.country, value, raw, national.check(compact), *match.span("n")))
-    return out
+    # "Charity registered in Scotland SC012345": the charity register's, not Companies House's
+    charities = {found[5:] for found in out if found[0].endswith("-charity")}
+    return [found for found in out if found[0] != "gb-company" or found[5:] not in charities]
 
 
 #: Words of a bank account: a registration number beside one is the bank's (Danish account

@@ -299,6 +299,12 @@ def test_malformed_vat_id_without_label_is_not_taken() -> None:
         ("Registered in England and Wales, company number 01234567", ("gb-company", "GB", "01234567", True)),
         ("Company No. SC123456", ("gb-company", "GB", "SC123456", True)),
         ("Registered in England No. 1234567", ("gb-company", "GB", "01234567", True)),
+        # a registered charity that sells is identified by its register's number
+        ("Scottish charity number SC051234.", ("gb-charity", "GB", "SC051234", True)),
+        ("Registered Charity No. 1098765", ("gb-charity", "GB", "1098765", True)),
+        ("Charity registered in Scotland SC012345", ("gb-charity", "GB", "SC012345", True)),
+        ("Charity Commission for Northern Ireland: NIC104321", ("gb-charity", "GB", "NIC104321", True)),
+        ("Charities Regulator RCN 20098765", ("ie-charity", "IE", "20098765", True)),
     ],
 )
 def test_national_registers_after_their_labels(text: str, expected: tuple[str, str, str, bool]) -> None:
@@ -367,6 +373,11 @@ def _doc(body: str) -> Document:
         ("Paahtimo Virtanen Ky", "Ky", "partnership", True),
         ("Kompis Hem AB", "AB", "company", True),
         ("Chart Room Prints LLP", "LLP", "partnership", True),
+        # British charities' forms: a Scottish and an English charitable incorporated organisation,
+        # a community interest company
+        ("Loch Awe Music Gathering SCIO", "SCIO", "company", True),
+        ("Wheelwright Arts Trust CIO", "CIO", "company", True),
+        ("Repair Café Leeds CIC", "CIC", "company", True),
     ],
 )
 def test_legal_forms_carry_their_kind(text: str, form: str, kind: str, registered: bool) -> None:
@@ -518,3 +529,15 @@ def test_an_amount_after_a_tax_word_is_no_registration_number(body: str) -> None
 def test_a_persons_name_heading_an_address_is_a_sole_trader(body: str, name: str, trading: str, method: str) -> None:
     [fact] = gather_trader_names(_doc(body), "DE" if "Berlin" in body or "Bamberg" in body else "SE")
     assert (fact.name, fact.trading_name, fact.method) == (name, trading, method)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ring our charity shop on 01234 567890",
+        "Charity runs 2024: 1,250 runners",
+        "Charity Christmas cards, 10 for £6.50",
+    ],
+)
+def test_a_charity_without_its_register_label_has_no_number(text: str) -> None:
+    assert numbers(f"<p>{text}</p>") == []
