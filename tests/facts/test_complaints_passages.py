@@ -658,3 +658,22 @@ def test_a_number_that_is_no_telephone_gives_no_phone_channel() -> None:
 )
 def test_the_right_in_the_laws_words_and_in_everyday_ones(text: str, lang: str) -> None:
     assert _topic(_gather(f"<main><p>{text}</p></main>", lang=lang), PassageTopic.COMPLAINTS_RIGHT)
+
+
+def test_a_form_fields_label_gives_no_channel() -> None:
+    """'E-post:' before an input asks for the sender's address: under a complaints heading it is no
+    channel, and neither is a course menu whose option 'Pasta från scratch' holds a damage word."""
+    form = (
+        "<h2>Reklamation</h2><form><table>"
+        "<tr><td>Kurs:</td><td><select><option>Pasta från scratch</option></select></td></tr>"
+        "<tr><td>E-post:</td><td><input name='epost'></td></tr>"
+        "<tr><td>Telefon:</td><td><input name='tel'></td></tr></table></form>"
+    )
+    assert _topic(_gather(form), PROCEDURE) == []
+
+
+def test_a_label_outside_a_form_still_names_the_channel() -> None:
+    body = "<h2>Reklamation</h2><table><tr><td>E-post:</td><td>reklamation@butik.se</td></tr></table>"
+    found = _topic(_gather(body), PROCEDURE)
+    assert found and all(f.flags[:2] == ["channel", "email"] for f in found)
+    assert "reklamation@butik.se" in [f.name for f in found]

@@ -136,6 +136,8 @@ def gather(doc: Document, lang: str) -> list[PassageFact]:
             open_headings.append(
                 (level, named or _is_context(doc, block.text), clean(block.text) if named else "", clean(block.text))
             )
+        if _field_label(block):
+            continue  # "E-post:" before a form's input asks for the sender's address: no channel
         main = doc.region(block.element) == Region.MAIN
         heading_context = any(context for _, context, _, _ in open_headings)
         # A table or list whose earlier row names complaints ("Reklamation – Formular im
@@ -232,6 +234,19 @@ def _sentences(text: str) -> list[Sentence]:
         else:
             out.append(sentence)
     return out
+
+
+def _field_label(block: TextBlock) -> bool:
+    """Whether a block is a form field's label ("E-post:", "Namn:" in a cell before the input),
+    inside a ``<form>``: it asks for a value, it gives none."""
+    text = block.text.strip()
+    if not text.endswith(":") or len(word_list(text)) > _LABEL_WORDS or any(c.isdigit() or c == "@" for c in text):
+        return False
+    return any(isinstance(a.tag, str) and a.tag.lower() == "form" for a in block.element.iterancestors())
+
+
+#: A form field's label: this many words at most ("Ditt telefonnummer:").
+_LABEL_WORDS = 4
 
 
 def _bare_value(text: str) -> bool:
