@@ -59,7 +59,7 @@ Needs review when    a link to a contact page was seen but the page could not be
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from auditor import lexicon
@@ -215,6 +215,7 @@ MESSAGES = Messages(
         "{kind} page, {depth} {clicks} from the home page: {path}",
     ),
     note_site_wide_link=N_("site-wide link in the {region}"),
+    note_repeated_link=N_("the same link on {count} of {total} pages: the pages' menu"),
     note_lacking=N_(
         "no link to a contact or imprint page in the header, footer or navigation, nor the contact details",
     ),
@@ -355,6 +356,9 @@ class _Reach:
     having: list[PageInfo] = field(default_factory=list)
     lacking: list[PageInfo] = field(default_factory=list)
     unsure: list[tuple[PageInfo, Text]] = field(default_factory=list)
+    #: links to a contact page that most pages repeat outside a recognised header or footer
+    #: (target, text) -> on how many pages
+    repeated: dict[tuple[str, str], int] = field(default_factory=dict)
 
     @property
     def total(self) -> int:
@@ -411,12 +415,20 @@ def _reach(
     by_page: dict[str, list[LinkFact]] = {}
     for link in links:
         by_page.setdefault(url_key(link.url), []).append(link)
+    landing = _landing_pages(pages)
+    # A menu the pages' template repeats is their navigation, though no tag or class says so (an
+    # old table layout's menu column, a bar of links under the text): the same link to the
+    # contact page on most pages.
+    repeated = _repeated_ways(landing, by_page, is_way)
+    chrome |= set(repeated)
     with_details = {url_key(d.url) for d in details}
-    # The way seen only after scripts ran: a page not rendered may lack it only in its HTML.
+    # The way seen only after scripts ran: a page not rendered may lack it only in its HTML. (A
+    # detail a script writes into one page's text, "email us" on the home page, is no way in the
+    # pages' header or footer.)
     scripted_way = any(link.rendered_only for link in ways if link.region in SITE_WIDE) or any(
-        d.rendered_only for d in details)
-    reach = _Reach()
-    for page in _landing_pages(pages):
+        d.rendered_only and d.region in SITE_WIDE for d in details)
+    reach = _Reach(repeated=repeated)
+    for page in landing:
         key = url_key(page.final_url)
         own = by_page.get(key, [])
         has = (
@@ -436,6 +448,26 @@ def _reach(
         else:
             reach.unsure.append((page, doubt))
     return reach
+
+
+def _repeated_ways(
+    landing: list[PageInfo], by_page: dict[str, list[LinkFact]], is_way: Callable[[LinkFact], bool]
+) -> dict[tuple[str, str], int]:
+    """The links to a contact page (target and text) that more than half of the landing pages
+    carry, when there are at least :data:`REPEATED_PAGES` of them (the template's menu), with the
+    number of pages that carry each."""
+    if len(landing) < REPEATED_PAGES:
+        return {}
+    counts: dict[tuple[str, str], int] = {}
+    for page in landing:
+        for way in {(url_key(link.target), link.text.casefold()) for link in by_page.get(url_key(page.final_url), [])
+                    if is_way(link)}:
+            counts[way] = counts.get(way, 0) + 1
+    return {way: count for way, count in counts.items() if count * 2 > len(landing)}
+
+
+#: The fewest pages on which a repeated link makes a template's menu.
+REPEATED_PAGES = 4
 
 
 def _page_doubt(page: PageInfo, own: list[LinkFact], scripted_way: bool) -> Text | None:
@@ -517,6 +549,13 @@ def _judge_found(
         sample = site_wide[0]
         evidence.append(pages.evidence(sample.url, locator=sample.locator, excerpt=sample.text,
                                        note=MESSAGES("note_site_wide_link", region=region_name(sample.region))))
+    else:
+        menu = [link for link in links if (url_key(link.target), link.text.casefold()) in reach.repeated]
+        if menu:
+            sample = menu[0]
+            count = reach.repeated[(url_key(sample.target), sample.text.casefold())]
+            evidence.append(pages.evidence(sample.url, locator=sample.locator, excerpt=sample.text,
+                                           note=MESSAGES("note_repeated_link", count=count, total=reach.total)))
     where = reach.where()
     if best.depth == 0:
         place = MESSAGES("place_home")
