@@ -700,7 +700,10 @@ def _parse_addresses(text: str, country_hint: str) -> tuple[ParsedAddress, ...]:
 _UK_STREET = re.compile(
     r"(?:^|,\s*|\d[a-zA-Z]?\s+)(?:(?:[A-Z][\w'’-]*\s){0,3}(?:Road|Rd|Street|St|Lane|Ln|Avenue|Ave|Drive|Dr|Close|"
     r"Way|Place|Pl|Square|Sq|Terrace|Crescent|Court|Ct|Hill|Row|Quay|Parade|Grove|Gardens|Walk|Green|Mews|Park|"
-    r"Business Park|Industrial Estate|Yard|Wharf|Rise|Vale|Heights|Boulevard|Embankment)\.?"
+    r"Business Park|Industrial Estate|Yard|Wharf|Rise|Vale|Heights|Boulevard|Embankment|"
+    # units and centres named as the place: "Crag Road Enterprise Units", "Ennis Enterprise Centre"
+    r"Enterprise (?:Units|Centre|Center|Park)|Business (?:Centre|Center)|Retail Park|Trading Estate|"
+    r"Technology Park|Science Park)\.?"
     # Irish names put the street word first ("Bóthar na gCurrach", "Sráid an Mhuilinn")
     r"|(?:Bóthar|Bothar|Sráid|Sraid|Lána|Ascaill|Cearnóg|Céide|Plás|Cé)(?:\s+[\w'’-]+){1,3})$"
 )

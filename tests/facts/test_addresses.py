@@ -570,6 +570,9 @@ def test_a_sentence_of_numbers_before_a_postcode_names_no_street() -> None:
         ("Unit 3, Sandyford Yard\nBóthar na gCurrach, Galway H91 K2X7", "Bóthar na gCurrach"),
         ("Sandyford Yard, Galway H91 K2X7", "Sandyford Yard"),
         ("Old Mill Wharf, Cork T12 X2Y3", "Old Mill Wharf"),
+        # units and centres named as the place
+        ("Unit 4, Moy Road Enterprise Units, Kilrush, Co. Clare V15 K2P7", "Moy Road Enterprise Units"),
+        ("Unit 9, Tuam Business Centre, Tuam, Co. Galway H54 R3T8", "Tuam Business Centre"),
     ],
 )
 def test_irish_streets_without_a_number(text: str, street: str) -> None:

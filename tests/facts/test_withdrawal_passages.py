@@ -731,3 +731,17 @@ def test_a_contact_form_list_with_colons_is_no_withdrawal_form() -> None:
             "<li>Message:</li></ul></main>")
     assert not any("inline" in f.flags
                    for f in _of(gather(statement_view(_page(html)), "en"), PassageTopic.WITHDRAWAL_FORM))
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "<h4><button aria-expanded='false'><span>Can I change my mind?</span></button></h4>",
+        "<div><button aria-expanded='false'>Can I change my mind?</button></div>",
+    ],
+)
+def test_an_accordions_question_in_a_button_heads_its_answer(question: str) -> None:
+    answer = "<div role='region'><p>Of course. You have two weeks from delivery to tell me.</p></div>"
+    body = f"<main>{question}{answer}</main>"
+    facts = [f for f in _of(gather(_page(body), "en"), PassageTopic.WITHDRAWAL_PERIOD) if f.amount]
+    assert [f.in_days() for f in facts] == [14]

@@ -233,7 +233,19 @@ def _labelled_by_heading(block: TextBlock) -> bool:
 
 
 def _is_section_heading(block: TextBlock) -> bool:
-    return _is_heading(block.element)
+    """A heading, a summary, or the text of one: an accordion's question in a button or span
+    inside its ``<h4>`` ("<h4><button>Can I change my mind?</button></h4>") heads the answer under
+    it, and so does a button that opens and closes it (``aria-expanded``)."""
+    element = block.element
+    if _is_heading(element):
+        return True
+    if isinstance(element.tag, str) and element.tag.lower() == "button" and element.get("aria-expanded") is not None:
+        return True
+    return any(_is_heading(a) for a, _ in zip(element.iterancestors(), range(_HEADING_DEPTH), strict=False))
+
+
+#: How many levels up a heading may hold a block's element (h4 > button > span).
+_HEADING_DEPTH = 3
 
 
 def _is_heading(element: lxml.html.HtmlElement) -> bool:
@@ -645,7 +657,21 @@ def _fields_here(doc: Document, block: TextBlock, fingerprint: Phrases, fields: 
         return True
     if _field_count(word_list(block.text), fields) >= 2:
         return True
+    table = _cell_table(block.element)
+    if table is not None:
+        # the declaration in a cell of its own, its blanks and the other fields in the next cells
+        # and rows ("Ich widerrufe den Vertrag über folgende Waren" | "__________")
+        whole = doc.element_text(table)
+        return bool(_BLANKS.search(whole)) and _field_count(word_list(whole), fields) >= 2
     return _form_follows(doc, block.element, fingerprint, fields)
+
+
+def _cell_table(element: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
+    """The table a cell (or its caption) belongs to, else None."""
+    tag = element.tag.lower() if isinstance(element.tag, str) else ""
+    if tag not in ("td", "th", "caption"):
+        return None
+    return next((a for a in element.iterancestors() if isinstance(a.tag, str) and a.tag.lower() == "table"), None)
 
 
 def _form_values(concepts: PageConcepts, text: str) -> set[str]:
