@@ -677,3 +677,51 @@ def test_a_label_outside_a_form_still_names_the_channel() -> None:
     found = _topic(_gather(body), PROCEDURE)
     assert found and all(f.flags[:2] == ["channel", "email"] for f in found)
     assert "reklamation@butik.se" in [f.name for f in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Hör du av dig inom två månader från att du märkte felet är det alltid i tid.", "sv"),
+        ("Sier du fra innen to måneder etter at du oppdaget feilen, er det alltid i tide.", "nb"),
+        ("Siger du til inden to måneder efter, at du opdagede fejlen, er det altid rettidigt.", "da"),
+    ],
+)
+def test_notice_within_two_months_of_finding_the_fault(text: str, lang: str) -> None:
+    found = [(f.amount, f.unit) for f in _topic(_gather(f"<p>{text}</p>", lang=lang), PERIOD)]
+    assert found == [(2.0, "months")]
+
+
+@pytest.mark.parametrize(
+    ("label", "value", "lang"),
+    [
+        ("Återbetalning", "Inom 14 dagar efter att vi har godkänt reklamationen.", "sv"),
+        ("Refunds", "Within 14 days after we accept your claim for a faulty item.", "en"),
+    ],
+)
+def test_a_refund_label_makes_its_value_a_refund_time(label: str, value: str, lang: str) -> None:
+    from auditor.facts.passages.common import statement_view
+
+    html = f"<html><body><dl><dt>{label}</dt><dd>{value}</dd></dl></body></html>"
+    facts = gather(statement_view(Document(html, "https://www.butik.se/sida")), lang)
+    assert _topic(facts, PERIOD) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Ersetzt die Garantie die Gewährleistung? Nein. Die Garantie ist eine freiwillige Zusatzleistung; "
+         "Ihre gesetzlichen Rechte gegenüber uns als Verkäufer bestehen unabhängig davon.", "de"),
+        ("Does the guarantee replace my legal rights? No. The guarantee is extra. Your rights under the "
+         "Consumer Rights Act against us as the seller stay exactly the same.", "en"),
+        ("Erstatter garantien reklamasjonsretten? Nei. Garantien er en ekstra fordel, og dine lovfestede "
+         "rettigheter ved mangler gjelder fullt ut.", "nb"),
+    ],
+)
+def test_a_question_whether_the_guarantee_replaces_the_right_answered_no(text: str, lang: str) -> None:
+    assert _topic(_gather(f"<p>{text}</p>", lang=lang), NOTICE)
+
+
+def test_a_question_answered_yes_is_no_notice() -> None:
+    text = "Does the guarantee replace my legal rights? Yes. The guarantee replaces them."
+    assert _topic(_gather(f"<p>{text}</p>", lang="en"), NOTICE) == []

@@ -742,7 +742,9 @@ def _next_clause(text: str, end: int) -> tuple[int, int] | None:
 
 
 def _clause(text: str, period: Period) -> tuple[int, int]:
-    """The part of the sentence between punctuation that holds the period, as character offsets."""
+    """The part of the sentence between punctuation that holds the period, as character offsets.
+    A short label joined to its value ("Återbetalning – Inom 14 dagar efter …", a term and its
+    definition, a header cell and its cell) is the first clause's subject, so it belongs to it."""
     lo, hi = 0, len(text)
     for match in _CLAUSE_BREAK.finditer(text):
         if match.end() <= period.start:
@@ -750,7 +752,15 @@ def _clause(text: str, period: Period) -> tuple[int, int]:
         elif match.start() >= period.end:
             hi = match.start()
             break
+    head, dash, _ = text.partition(" – ")
+    if dash and lo and text[:lo].rstrip(" –") == head.rstrip() and _is_label(head):
+        lo = 0
     return lo, hi
+
+
+def _is_label(text: str) -> bool:
+    """Whether a statement's head is a label: a few words, no number, no question."""
+    return 0 < len(word_list(text)) <= _LABEL_WORDS and not any(c.isdigit() or c in "?!." for c in text)
 
 
 # --------------------------------------------------------------------------- notice
@@ -784,16 +794,27 @@ def _states_notice(text: str) -> bool:
     """Whether a sentence of a block's text states the guarantee notice; kept by the text, as a
     site's pages repeat their blocks."""
     concepts = text_concepts()
-    for sentence in _sentences(text):
+    said = _sentences(text)
+    for at, sentence in enumerate(said):
         if concepts.value(sentence.text, _NOTICE) == "notice":
             return True
         # a question joined to its answer ("Erstatter garantien min reklamationsret? Nej, den
         # lovbestemte reklamationsret gælder uanset garantien"): the answer states it, the
-        # question's "replaces" asks
+        # question's "replaces" asks; the answer may go on for a sentence or two ("… ? Nein. Die
+        # Garantie ist eine freiwillige Zusatzleistung; Ihre gesetzlichen Rechte bestehen …")
         _, mark, answer = sentence.text.partition("?")
-        if mark and answer.strip() and concepts.value(answer, _NOTICE) == "notice":
+        if not mark:
+            continue
+        if answer.strip() and concepts.value(answer, _NOTICE) == "notice":
+            return True
+        following = " ".join([answer, *(s.text for s in said[at + 1 : at + 1 + _ANSWER_SENTENCES])])
+        if following.strip() and concepts.value(following, _NOTICE) == "notice":
             return True
     return False
+
+
+#: How many sentences after a question are read with it as its answer.
+_ANSWER_SENTENCES = 2
 
 
 def _label(doc: Document, text: str) -> str:
