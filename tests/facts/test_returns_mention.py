@@ -78,6 +78,10 @@ def test_a_short_menu_item_does_not(text: str, lang: str) -> None:
         ("Bei einer Stornierung bis 7 Tage vor dem Termin erstatten wir die Anzahlung.", "de"),
         ("Jos perut varauksen viimeistään vuorokautta ennen, hyvitämme varausmaksun.", "fi"),
         ("Afbestiller du senest 2 dage før, tilbagebetaler vi depositummet.", "da"),
+        # the money returned ("får du beløbet retur") is no return of goods
+        ("Hvis et kursus aflyses, får du hele beløbet retur.", "da"),
+        ("Melder du afbud senest en uge før, får du pengene retur.", "da"),
+        ("If you cancel your booking 48 hours ahead we refund the deposit.", "en"),
     ],
 )
 def test_cancelling_for_a_refund_is_refund_information_flagged_apart(text: str, lang: str) -> None:
@@ -105,3 +109,17 @@ def test_cancellations_never_crowd_out_a_sentence_about_returns() -> None:
     doc = Document(f"<html><body>{body}</body></html>", "https://www.butik.se/villkor")
     found = gather(doc, "sv")
     assert [f.flags for f in found] == [[], ["cancellation"], ["cancellation"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # English "cancel" is the right's own verb: an order cancelled for a refund speaks of the right
+        ("You can cancel your order and return it within 14 days for a full refund.", "en"),
+        # the right named beside a cancelled booking keeps the sentence about returns
+        ("Ångrar du köpet och avbokar kursen får du pengarna tillbaka.", "sv"),
+    ],
+)
+def test_a_cancellation_naming_the_right_stays_about_returns(text: str, lang: str) -> None:
+    doc = Document(f"<html><body><p>{text}</p></body></html>", "https://www.butik.se/villkor")
+    assert [f.flags for f in gather(doc, lang)] == [[]]

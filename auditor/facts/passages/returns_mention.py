@@ -34,12 +34,13 @@ def gather(doc: Document, lang: str) -> list[PassageFact]:
     cancels: list[PassageFact] = []  # kept apart: they must not crowd out a sentence of returns
     for block in doc.blocks:
         for sentence in sentences(block.text):
-            if _speaks_of_returns(sentence.text):
+            cancels_only = _cancels_for_refund(sentence.text) and not _names_right(sentence.text)
+            if not cancels_only and _speaks_of_returns(sentence.text):
                 returns.append(passage_fact(doc, block.element, PassageTopic.RETURNS_MENTION, lang, sentence.text,
                                             flags=[]))
                 if len(returns) >= _PER_PAGE:
                     return returns + cancels
-            elif len(cancels) < _PER_PAGE and _cancels_for_refund(sentence.text):
+            elif len(cancels) < _PER_PAGE and cancels_only:
                 cancels.append(passage_fact(doc, block.element, PassageTopic.RETURNS_MENTION, lang, sentence.text,
                                             flags=["cancellation"]))
     return returns + cancels
@@ -61,6 +62,15 @@ def _cancels_for_refund(text: str) -> bool:
     ("Avbestiller du senest 24 timer før timen, får du depositumet tilbakebetalt", "Tickets
     cannot be cancelled or refunded"): refund information, though not about returning goods."""
     words = word_list(text)
-    return (len(words) >= _FEWEST_REFUSING and has_phrase(words, lexicon("returns_mention", "cancel"))
+    cancels = has_phrase(words, lexicon("returns_mention", "cancel")) or (
+        has_phrase(words, lexicon("returns_mention", "cancel_verb"))
+        and has_phrase(words, lexicon("returns_mention", "booked")))
+    return (len(words) >= _FEWEST_REFUSING and cancels
             and has_phrase(words, lexicon("returns_mention", "refund"))
             and not has_phrase(words, lexicon("returns_mention", "consent")))
+
+
+@lru_cache(maxsize=KEPT_READINGS)
+def _names_right(text: str) -> bool:
+    """Whether a sentence names the right of withdrawal ("ångerrätt", "Widerruf", "cancel")."""
+    return has_phrase(word_list(text), lexicon("returns_mention", "right"))
