@@ -360,8 +360,9 @@ class _Seen(_Frozen):
 
 
 #: Why a contact detail is not the trader's: a third party's domain, a sentence or block naming a
-#: third party or a public body, or example data (``facts/third_parties.py``).
-OwnerReason = Literal["domain", "context", "public_body", "example"]
+#: third party or a public body, a sentence that gives it as another's by its role (its service
+#: line, "call them", our partner, the site's maker), or example data (``facts/third_parties.py``).
+OwnerReason = Literal["domain", "context", "role", "public_body", "example"]
 
 
 class EmailFact(_Seen):

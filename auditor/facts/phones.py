@@ -31,7 +31,7 @@ from phonenumbers.phonenumberutil import _PLUS_CHARS, _VALID_PUNCTUATION
 
 from auditor.facts.dom import Document, TextBlock, excerpt
 from auditor.facts.numbers import mask_non_phones
-from auditor.facts.third_parties import Owner, owner_by_context
+from auditor.facts.third_parties import Owner, example_number, owner_by_context
 from auditor.models import PhoneFact, Region
 
 #: Words that name a telephone and nothing else, in sv, nb, da, fi, de and en, as regular
@@ -176,7 +176,8 @@ def gather_phones(doc: Document, default_region: str) -> list[PhoneFact]:
                             excerpt=excerpt(block.text, start, end),
                             region=doc.region(block.element),
                             method="text",
-                            owner=owner_by_context(block.text, start),
+                            owner=EXAMPLE if example_number(block.text[:start]) else owner_by_context(
+                                block.text, start),
                         )
                     )
             offset += len(line) + 1

@@ -129,7 +129,7 @@ def _own_by_name(facts: list[_Owned], site_domain: str) -> list[_Owned]:
     name is part of the site's own ("Ingrid Lie Foto" on ingridliefoto.no, not the carrier Ingrid)."""
     return [
         fact.model_copy(update={"third_party": False, "owner": "", "owner_reason": None})
-        if fact.owner_reason == "context" and names_own_site(fact.owner, fact.excerpt, site_domain)
+        if fact.owner_reason in ("context", "role") and names_own_site(fact.owner, fact.excerpt, site_domain)
         else fact
         for fact in facts
     ]

@@ -63,6 +63,8 @@ class ThirdParties:
     example_domains: frozenset[str] = frozenset()
     example_locals: frozenset[str] = frozenset()
     example_marker: re.Pattern[str] | None = None
+    #: The same words right before a number, nothing between (a phone number given as an example).
+    number_marker: re.Pattern[str] | None = None
     #: A credit for the site's maker, its name after it ("Kotisivut: Verkkopaja · ").
     credit: re.Pattern[str] | None = None
     #: A partner introduced by its role, its name after it ("vår samarbeidspartner Nåløyet i Bergen").
@@ -104,6 +106,12 @@ def third_parties() -> ThirdParties:
         r"(?:^|(?<=[\s(]))(?:" + "|".join(re.escape(m) for m in markers) + r")(?:\s+\w+(?:-\w+)?)?\s*:?\s*$",
         re.IGNORECASE,
     )
+    # A number right after the marker, with at most a colon or an opening bracket or quote between
+    # ("esim. 040 123 4567", "z. B. (030) 1234567"): no label word, so that "t.ex. på 08-…" is not one.
+    number_marker = re.compile(
+        r"(?:^|(?<=[\s(]))(?:" + "|".join(re.escape(m) for m in markers) + r")\s*[:(«\"„“]?\s*$",
+        re.IGNORECASE,
+    )
     credits = data.get("credits", {})
 
     def alternatives(key: str) -> str:
@@ -137,6 +145,7 @@ def third_parties() -> ThirdParties:
         example_domains=frozenset(str(d).lower() for d in examples.get("domains", [])),
         example_locals=frozenset(str(d).lower() for d in examples.get("locals", [])),
         example_marker=marker,
+        number_marker=number_marker,
     )
 
 
@@ -163,7 +172,7 @@ def owner_by_context(text: str, start: int) -> Owner | None:
         # 38 09 55 12": a definite noun that ends a name of the sentence before refers back to it
         named_before = (_last_name(previous) if _THEM.search(sentence) else "") or _referred(sentence, previous)
         if named_before:
-            return Owner(named_before, "context")
+            return Owner(named_before, "role")
     found = _named(sentence)
     if found is None:
         lines = before.split("\n")
@@ -175,7 +184,25 @@ def owner_by_context(text: str, start: int) -> Owner | None:
     owner, end = found
     if _FIRST_PERSON.search(sentence[end:]):
         return None
+    if owner.reason == "context" and _SERVICE_LINE.search(sentence[end:]):
+        # "PostNords kundtjänst på", "Posten kundesenter på", "die DHL-Hotline unter", "ring til
+        # deres kundeservice på": the named party's own service line
+        return Owner(owner.name, "role")
     return owner
+
+
+#: A service line of the party just named: its name's genitive or a hyphen then the service word
+#: ("PostNords kundtjänst", "DHL-Hotline", "Klarna kundeservice"), or "their" and the service word.
+_SERVICE_WORDS = (
+    r"(?:kundtjänst\w*|kundservice\w*|kundeservice\w*|kundesenter\w*|kundecenter\w*|kundetjeneste\w*|"
+    r"asiakaspalvelu\w*|kundendienst\w*|kundenservice\w*|service-?hotline|hotline|helpline|"
+    r"customer\s+services?|support(?:line)?|servicecenter\w*|service\s+centre|servicenter\w*)"
+)
+_SERVICE_LINE = re.compile(
+    rf"^(?:s|'s|’s|:s)?(?:-|\s+){_SERVICE_WORDS}\b"
+    rf"|\b(?:deres|deras|dess|their|its|ihre[nmr]?|ihrem|heidän|sen)\s+{_SERVICE_WORDS}\b",
+    re.IGNORECASE,
+)
 
 
 #: Reaching someone else: "ring dem", "call them", "rufen Sie sie an", "soita heille".
@@ -234,7 +261,7 @@ def _credited(sentence: str) -> Owner | None:
     # "Vi har byggt vår webbplats …": a sentence speaking for the shop credits no one else.
     if match is None or _FIRST_PERSON.search(sentence) or re.search(r"www\.|\.\w{2,3}\b", match.group("name")):
         return None
-    return Owner(match.group("name").strip(), "context")
+    return Owner(match.group("name").strip(), "role")
 
 
 @lru_cache(maxsize=2048)
@@ -248,7 +275,7 @@ def _partnered(sentence: str) -> Owner | None:
     match = next(reversed(list(pattern.finditer(sentence))), None) if pattern is not None else None
     if match is None or _FIRST_PERSON.search(sentence[match.end():]):
         return None
-    return Owner(match.group("name").strip(), "context")
+    return Owner(match.group("name").strip(), "role")
 
 
 def names_own_site(owner: str, text: str, site_domain: str) -> bool:
@@ -318,6 +345,13 @@ def example_address(address: str, text_before: str) -> bool:
     if any(part in parties.example_locals for part in re.split(r"[._+-]", local)):
         return True
     marker = parties.example_marker
+    return marker is not None and marker.search(text_before[-40:]) is not None
+
+
+def example_number(text_before: str) -> bool:
+    """Whether a phone number is announced as an example right before it ("esim. 040 123 4567",
+    "for example: 020 7946 0000"): example data, nobody's number."""
+    marker = third_parties().number_marker
     return marker is not None and marker.search(text_before[-40:]) is not None
 
 

@@ -545,7 +545,7 @@ def owner_reason(fact: EmailFact | PhoneFact | AddressFact) -> Text | None:
             return MESSAGES("why_example")
         if fact.owner_reason == "public_body":
             return MESSAGES("why_public_body", owner=fact.owner)
-        if fact.owner_reason == "context":
+        if fact.owner_reason in ("context", "role"):
             return MESSAGES("why_context", owner=fact.owner)
         if fact.owner:
             return MESSAGES("why_domain", owner=fact.owner)

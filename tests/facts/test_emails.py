@@ -181,7 +181,7 @@ def owners(body: str, site: str = "www.kompis.se") -> dict[str, tuple[bool, str,
          "Easycredit", "context"),
         ('<p>Spørsmål om sendingen? <a href="mailto:kunde@sporing-hjelp.no">Brings kundeservice</a></p>',
          "", None),  # "Brings" is not the whole word "Bring"
-        ('<p>Auction questions: <a href="mailto:help@auction-desk.com">eBay support</a></p>', "eBay", "context"),
+        ('<p>Auction questions: <a href="mailto:help@auction-desk.com">eBay support</a></p>', "eBay", "role"),
         ("<p>Allmänna reklamationsnämnden nås på arn@arn.se.</p>", "Allmänna reklamationsnämnden", "public_body"),
         # A short block whose first line names the company.
         ("<p>Paytrail Oyj<br>Innova 2<br>asiakaspalvelu@maksu-apu.fi</p>", "Paytrail", "context"),

@@ -49,20 +49,20 @@ def test_the_shop_itself_is_not_a_third_party() -> None:
     ("text", "region", "owner", "reason"),
     [
         ("Spørsmål om sendingen besvares av Bring på telefon 22 03 00 00.", "NO", "Bring", "context"),
-        ("Har du frågor om leveransen? PostNord kundtjänst: 0771-33 33 10", "SE", "PostNord", "context"),
+        ("Har du frågor om leveransen? PostNord kundtjänst: 0771-33 33 10", "SE", "PostNord", "role"),
         ("Forbrukerrådet er tilgjengelig på telefon 23 400 500.", "NO", "Forbrukerrådet", "public_body"),
         ("Vi skickar med PostNord, och undrar du något, ring oss på 08-123 45 67.", "SE", "", None),
         ("Vi sender med GLS. Ring til os på tlf. 33 12 34 56.", "DK", "", None),
         # a partner introduced by its role: the number after its name is the partner's
         ("Reparasjoner gjøres av vår samarbeidspartner Nåløyet Sysalong i Bergen, tlf. 55 31 62 07.", "NO",
-         "Nåløyet Sysalong", "context"),
-        ("Vår partner Cykelfixarna når du på tel. 08-555 123 90.", "SE", "Cykelfixarna", "context"),
+         "Nåløyet Sysalong", "role"),
+        ("Vår partner Cykelfixarna når du på tel. 08-555 123 90.", "SE", "Cykelfixarna", "role"),
         # a definite noun that ends a name of the sentence before refers back to it
         ("Vi samarbeider med Kystfuglregisteret om ringmerking. Ring registeret på 38 09 55 12.", "NO",
-         "Kystfuglregisteret", "context"),
+         "Kystfuglregisteret", "role"),
         ("Butikken ligger i Storgata. Ring butikken på 38 09 55 12.", "NO", "", None),
         # a parcel agent, named after a preposition
-        ("Paketen lämnas hos ombudet på Coop Slite, tel. 0498-22 10 40.", "SE", "Coop Slite", "context"),
+        ("Paketen lämnas hos ombudet på Coop Slite, tel. 0498-22 10 40.", "SE", "Coop Slite", "role"),
         # the shop speaks for itself after the partner's name
         ("Vi lagar cyklar med vår partner Cykelfixarna, ring oss på tel. 08-555 123 90.", "SE", "", None),
     ],
@@ -110,7 +110,7 @@ def test_a_third_partys_name_inside_the_sites_own_is_the_trader(owner: str, text
 )
 def test_a_detail_in_a_credit_line_is_the_site_makers(text: str, maker: str) -> None:
     owner = owner_by_context(text, text.rindex(" ") + 1)
-    assert owner is not None and (owner.name, owner.reason) == (maker, "context")
+    assert owner is not None and (owner.name, owner.reason) == (maker, "role")
 
 
 @pytest.mark.parametrize(
@@ -133,7 +133,7 @@ def test_a_mailto_link_in_a_credit_line_is_the_makers() -> None:
     html = ("<html><body><footer><p>© 2026 Savipaja Routa</p><p>Kotisivut: Verkkoveistämö · "
             "<a href='mailto:hei@verkkoveistamo.fi'>hei@verkkoveistamo.fi</a></p></footer></body></html>")
     [fact] = gather_emails(Document(html, "https://savipajarouta.fi/"), "savipajarouta.fi")
-    assert (fact.third_party, fact.owner, fact.owner_reason) == (True, "Verkkoveistämö", "context")
+    assert (fact.third_party, fact.owner, fact.owner_reason) == (True, "Verkkoveistämö", "role")
 
 
 @pytest.mark.parametrize(
@@ -175,3 +175,29 @@ def test_a_party_named_before_a_number_owns_it(text: str, number: str, owner: st
 def test_a_verb_that_is_a_carriers_s_form_names_no_one() -> None:
     text = "This brings us to our own line, 08-123 45 67"
     assert owner_by_context(text, len(text) - 11) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "owner"),
+    [
+        ("Har paketet fastnat kan du ringa PostNords kundtjänst på ", "PostNord"),
+        ("Spørsmål om sendingen? Ring Posten kundesenter på ", "Posten"),
+        ("Liegt das Paket in einer Filiale, kannst du die DHL-Hotline unter ", "DHL"),
+        ("Følg pakken hos PostNord på postnord.dk eller ring til deres kundeservice på ", "PostNord"),
+    ],
+)
+def test_a_named_partys_service_line_is_theirs_by_its_role(text: str, owner: str) -> None:
+    found = owner_by_context(text, len(text))
+    assert found is not None and found.reason == "role" and found.name.casefold() == owner.casefold()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vi tar Klarna och Swish. Kundtjänst: ",  # the trader's own line after naming a provider
+        "Betala med Klarna, ring vår kundtjänst på ",
+    ],
+)
+def test_a_service_word_of_the_shop_is_no_role(text: str) -> None:
+    found = owner_by_context(text, len(text))
+    assert found is None or found.reason != "role"

@@ -186,7 +186,7 @@ class ContactEmail(Rule):
 
 
 #: Owners known only by the words around an address (not by its domain).
-_BY_CONTEXT = frozenset({"context", "public_body"})
+_BY_CONTEXT = frozenset({"context", "role", "public_body"})
 
 
 def _address(email: EmailFact) -> str:

@@ -631,7 +631,7 @@ def _judge_missing(
     # Another company's address on the home page, known only by the words around it: if the words
     # were read wrong it is the trader's, and the home page its contact page.
     home = next((p for p in pages.all if p.depth == 0), None)
-    named = [e for e in facts.emails if e.owner_reason in {"context", "public_body"} and home is not None
+    named = [e for e in facts.emails if e.owner_reason in {"context", "role", "public_body"} and home is not None
              and pages.get(e.url) is home and e.method != "structured_data"]
     if named:
         return needs_review(

@@ -207,7 +207,9 @@ class ContactPhone(Rule):
             )
         # A public body's number where the trader's own would stand (footer, contact page) may
         # be the trader's after all, in a sentence that also names the body: a person decides.
-        bodies_prominent = [p for p in shown if p.third_party and is_prominent(p, pages)]
+        # Not one the sentence gives as another's by its role ("PostNords kundtjänst på …",
+        # "vår samarbetspartner X, tel. …", "ring dem på …"): that is set aside.
+        bodies_prominent = [p for p in shown if p.third_party and is_prominent(p, pages) and p.owner_reason != "role"]
         if bodies_prominent:
             first = bodies_prominent[0]
             return needs_review(
@@ -247,7 +249,7 @@ def _beside_own_email(phone: PhoneFact, facts: FactView, pages: Pages) -> bool:
 
 
 def _evidence(phone: PhoneFact, pages: Pages) -> Evidence:
-    key = "note_phone_named" if phone.owner_reason == "context" else (
+    key = "note_phone_named" if phone.owner_reason in ("context", "role") else (
         "note_phone_public_body" if phone.third_party else "note_phone"
     )
     note = MESSAGES(
