@@ -34,13 +34,16 @@ def gather(doc: Document, lang: str) -> list[PassageFact]:
     cancels: list[PassageFact] = []  # kept apart: they must not crowd out a sentence of returns
     for block in doc.blocks:
         for sentence in sentences(block.text):
+            speaks = _speaks_of_returns(sentence.text)
+            if not speaks and len(cancels) >= _PER_PAGE:
+                continue
             cancels_only = _cancels_for_refund(sentence.text) and not _names_right(sentence.text)
-            if not cancels_only and _speaks_of_returns(sentence.text):
+            if speaks and not cancels_only:
                 returns.append(passage_fact(doc, block.element, PassageTopic.RETURNS_MENTION, lang, sentence.text,
                                             flags=[]))
                 if len(returns) >= _PER_PAGE:
                     return returns + cancels
-            elif len(cancels) < _PER_PAGE and cancels_only:
+            elif cancels_only:
                 cancels.append(passage_fact(doc, block.element, PassageTopic.RETURNS_MENTION, lang, sentence.text,
                                             flags=["cancellation"]))
     return returns + cancels
@@ -72,5 +75,5 @@ def _cancels_for_refund(text: str) -> bool:
 
 @lru_cache(maxsize=KEPT_READINGS)
 def _names_right(text: str) -> bool:
-    """Whether a sentence names the right of withdrawal ("ångerrätt", "Widerruf", "cancel")."""
+    """Whether a sentence names the right of withdrawal ("ångerrätt", "Widerruf", "right to cancel")."""
     return has_phrase(word_list(text), lexicon("returns_mention", "right"))
