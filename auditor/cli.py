@@ -91,6 +91,7 @@ from auditor.reports import BatchInfo, Written, write_reports
 from auditor.reports.html import category_label, change_label, outcome_label, severity_label
 from auditor.reports.terminal import print_summary
 from auditor.rule import Rule
+from auditor.site_audit import profile_process
 from auditor.web.netguard import names_private_host
 from auditor.web.saved import SavedCopy, SavedCopyError, load_url_map
 
@@ -627,6 +628,7 @@ def _saved_copy(args: argparse.Namespace) -> SavedCopy | None:
 
 
 def cmd_batch(args: argparse.Namespace, console: Console) -> int:
+    profile_process("batch")  # with AUDITOR_PROFILE only
     if isinstance(args.output, S3Location):
         return _batch_to_bucket(args, console, args.output)
     return _batch(args, console)

@@ -45,7 +45,7 @@ from auditor.browser.render import Browser, BrowserUnavailable, launch
 from auditor.browser.stage import RenderMode, render_crawl
 from auditor.engine import audit_crawl, rule_catalogue
 from auditor.models import AuditResult, RobotsInfo, RuleInfo, SiteCrawl, SiteResult, ToolInfo
-from auditor.site_audit import SiteAuditor, audit_site, die_with_parent
+from auditor.site_audit import SiteAuditor, audit_site, start_worker
 from auditor.spiders import settings as crawl_settings
 from auditor.spiders.crawl import (
     DEFAULT_SITE_CONCURRENCY,
@@ -640,7 +640,7 @@ def _pool(workers: int) -> ProcessPoolExecutor | None:
         return None
     # spawn, not fork: the crawling process has threads (a fork would copy their locks).
     return ProcessPoolExecutor(
-        max_workers=workers, mp_context=multiprocessing.get_context("spawn"), initializer=die_with_parent
+        max_workers=workers, mp_context=multiprocessing.get_context("spawn"), initializer=start_worker
     )
 
 

@@ -12,6 +12,10 @@ for an ``AUDITOR_*`` name; read the setting through a function here.
 ``AUDITOR_AUDIT_WORKERS`` Audit worker processes of ``auditor batch``. Default: one per core
                           but one, at most four, and none for fewer than eight sites; ``0``
                           audits in the crawling process (one profile holds all the work).
+``AUDITOR_PROFILE``       A folder: every process of a batch (the crawling one and each audit
+                          worker) profiles itself with cProfile and writes
+                          ``ROLE-PID.prof`` there when it exits, so that the CPU of the whole
+                          process tree can be split (BENCHMARKS.md). Default: no profiling.
 ========================  ==================================================================
 
 Two more names are not read by the package: ``AUDITOR_SKIP_APT=1`` makes ``scripts/setup``
@@ -25,6 +29,7 @@ import os
 
 CHROMIUM = "AUDITOR_CHROMIUM"
 AUDIT_WORKERS = "AUDITOR_AUDIT_WORKERS"
+PROFILE = "AUDITOR_PROFILE"
 
 
 def chromium() -> str | None:
@@ -37,3 +42,8 @@ def audit_workers() -> int | None:
     batch decides). A value that is not a whole number is ignored."""
     value = os.environ.get(AUDIT_WORKERS, "").strip()
     return int(value) if value.isdigit() else None
+
+
+def profile_dir() -> str | None:
+    """``AUDITOR_PROFILE``: the folder each process writes its cProfile to, or None (no profiling)."""
+    return os.environ.get(PROFILE, "").strip() or None

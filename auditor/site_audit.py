@@ -9,6 +9,8 @@ or the browser's modules: about a third of a second of CPU in every worker.
 
 from __future__ import annotations
 
+import atexit
+import cProfile
 import ctypes
 import multiprocessing
 import os
@@ -21,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from auditor import scoring, store
+from auditor import settings as env
 from auditor.engine import audit_crawl
 from auditor.evidence import write_warc
 from auditor.models import SiteCrawl, SiteResult
@@ -134,3 +137,34 @@ def die_with_parent() -> None:
         return
     if parent is not None and os.getppid() != parent.pid:  # it died before the signal was asked for
         os._exit(1)
+
+
+def profile_process(role: str) -> Path | None:
+    """With ``AUDITOR_PROFILE`` set to a folder, profile this process with cProfile from now on and
+    write ``ROLE-PID.prof`` there when it exits (a batch's crawling process, each audit worker):
+    the CPU of a batch's whole process tree, split by function. Returns the file to be written
+    (None: not profiling)."""
+    folder = env.profile_dir()
+    if folder is None:
+        return None
+    target = Path(folder) / f"{role}-{os.getpid()}.prof"
+    profiler = cProfile.Profile()
+
+    def dump() -> None:
+        profiler.disable()
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            profiler.dump_stats(target)
+        except OSError:
+            pass
+
+    atexit.register(dump)
+    profiler.enable()
+    return target
+
+
+def start_worker() -> None:
+    """What an audit worker process does first: end with its batch (:func:`die_with_parent`),
+    and profile itself when ``AUDITOR_PROFILE`` asks it to."""
+    die_with_parent()
+    profile_process("worker")
