@@ -850,8 +850,11 @@ def _address(
         found = _british_line(before, code.town)
         if found is not None:
             street_span, town = found
-        elif index > 0 and _only_label(before) and _british_street(lines[index - 1].strip().rstrip(",")):
-            # "Northumberland Street" / "Alnmouth NE66 2RS": a street without a number on the line above
+        elif index > 0 and (_only_label(before) or _whole_town(before.strip().rstrip(",").strip())) and _british_street(
+                lines[index - 1].strip().rstrip(",")):
+            # "Northumberland Street" / "Alnmouth NE66 2RS": a street without a number on the line
+            # above; a locality may open the town's line ("Unit 4, Ballybane Retail Park" /
+            # "Ballybane, Galway H91 T2C8")
             above = lines[index - 1]
             street_span, street_line = (above.strip().rstrip(","), False, len(above) - len(above.lstrip())), index - 1
     if street_span is None and country not in _STREET_WORD_COUNTRIES:

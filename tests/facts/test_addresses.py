@@ -605,3 +605,19 @@ def test_rural_irish_address_names_its_townland(text: str, street: str, town: st
 )
 def test_townland_needs_irish_county_and_eircode(text: str) -> None:
     assert parse_addresses(text, "IE") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "street", "town"),
+    [
+        ("Unit 4, Ballybane Retail Park\nBallybane, Galway H91 T2C8", "Unit 4, Ballybane Retail Park", "Galway"),
+        ("Rose Lane\nHeadington, Oxford OX3 7AB", "Rose Lane", "Oxford"),
+    ],
+)
+def test_a_locality_before_the_town_under_a_british_street(text: str, street: str, town: str) -> None:
+    [found] = parse_addresses(text, "IE")
+    assert (found.street, found.town) == (street, town)
+
+
+def test_a_locality_needs_a_street_above_it() -> None:
+    assert parse_addresses("Opening hours\nMonday, Galway H91 T2C8", "IE") == []
