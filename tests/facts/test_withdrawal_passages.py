@@ -471,6 +471,13 @@ def test_a_control_is_read_by_its_accessible_name_when_its_text_says_too_little(
         ("Kostenlose Rücksendung innerhalb Deutschlands.", "de", "trader"),
         ("We offer free returns on all orders.", "en", "trader"),
         ("You will have to bear the direct cost of returning the goods.", "en", "consumer"),
+        # the shop by its name pays; the condition's "du" after it is no payer
+        ("Granhuset betalar returkostnaden när du använder din ångerrätt.", "sv", "trader"),
+        ("Fjordlys Interiør dekker returfrakten når du bruker angreretten.", "nb", "trader"),
+        # the subject after the verb, and a question answered: the consumer pays
+        ("Returfrakten betalar du själv när du ångrar köpet.", "sv", "consumer"),
+        ("Die Rücksendekosten trägt der Kunde.", "de", "consumer"),
+        ("Vem betalar returen? Du som kund betalar returfrakten när du ångrar dig.", "sv", "consumer"),
     ],
 )
 def test_who_pays_the_return(text: str, lang: str, payer: str) -> None:

@@ -53,7 +53,7 @@ from urllib.parse import unquote, urlsplit
 
 import lxml.html
 
-from auditor.facts.concepts import PageConcepts, clauses
+from auditor.facts.concepts import SUBORDINATORS, PageConcepts, clauses
 from auditor.facts.dom import Document, TextBlock, clean
 from auditor.facts.passages._concepts import page_concepts, statement_value, text_concepts
 from auditor.facts.passages.common import (
@@ -979,6 +979,10 @@ def _sentence_payer(text: str, asked_defect: bool) -> tuple[str | None, bool]:
     concepts = text_concepts()
     refund, defect = _refund_or_defect(concepts, text)
     stated = None if asked_defect else statement_value(concepts, text, "return_costs")
+    if stated is not None and _named_payer(text):
+        # "Lingonhuset betalar returkostnaden när du använder din ångerrätt": the shop by its name
+        # pays; the "du" of the condition after it is no payer
+        stated = "trader"
     condition = _VERB_FIRST_CONDITION.match(text) if stated is None and not asked_defect else None
     if condition is not None:
         # "Ångrar du dig betalar vi returen": the condition's "du" is no payer; the main clause,
@@ -986,6 +990,36 @@ def _sentence_payer(text: str, asked_defect: bool) -> tuple[str | None, bool]:
         stated = statement_value(concepts, text[condition.end():], "return_costs")
     payer = _payer(word_list(text), topic_phrases("return_costs"), stated, (refund, defect or asked_defect))
     return payer, defect
+
+
+def _named_payer(text: str) -> bool:
+    """Whether a sentence opens with a name (capitalised words that are no payer, cost or return
+    word of the concept) and then the concept's paying verb, and no payer word follows the verb:
+    "Lingonhuset betalar returkostnaden …", "Nordlys Interiør dekker returkostnaden …". A word
+    order with the subject after the verb ("Returfrakten betalar du", "Die Rücksendekosten trägt
+    der Kunde") is not this."""
+    name = _LEADING_NAME.match(text)
+    if name is None or "?" in text:
+        return False  # "Who pays for return postage? You do": a question asks, its answer says
+    at = word_index(text, name.end())
+    slots = text_concepts().spans(text, "return_costs")
+    if any(span[0] < at for spans in slots.values() for span in spans):
+        return False  # a word of the name is the concept's own: a cost, a return, a payer
+    pays = [span for span in slots.get("pay", []) if span[0] == at]
+    if not pays or not (slots.get("return") or slots.get("cost")):
+        return False
+    after = pays[0][1]
+    if any(span[0] == after for key in ("consumer", "trader") for span in slots.get(key, [])):
+        return False
+    # Any payer word stands in a condition after the statement ("… när du använder din
+    # ångerrätt"), never in the statement itself ("Asiakas maksaa … itse").
+    words = word_list(text)
+    condition = next((i for i in range(after, len(words)) if words[i] in SUBORDINATORS), len(words))
+    return all(span[0] >= condition for key in ("consumer", "trader") for span in slots.get(key, []))
+
+
+#: Up to four capitalised words opening a sentence: a name ("Lingonhuset", "Nordlys Interiør").
+_LEADING_NAME = re.compile(r"\s*(?:[A-ZÅÄÖÆØÜ][\w&'’.-]*\s+){1,4}")
 
 
 #: A condition opening a sentence with its verb, no comma after it ("Ångrar du dig betalar vi …",
