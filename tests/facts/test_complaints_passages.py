@@ -725,3 +725,22 @@ def test_a_question_whether_the_guarantee_replaces_the_right_answered_no(text: s
 def test_a_question_answered_yes_is_no_notice() -> None:
     text = "Does the guarantee replace my legal rights? Yes. The guarantee replaces them."
     assert _topic(_gather(f"<p>{text}</p>", lang="en"), NOTICE) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Har något gått sönder? Skriv till oss i chatten, så löser vi det!", "sv"),
+        ("Kaputt angekommen? Einfach Foto und Bestellnummer an hilfe@teeladen.example schicken.", "de"),
+        ("Noget gået i stykker? Send et billede til hej@butik.example, så ordner vi det.", "da"),
+    ],
+)
+def test_a_question_about_broken_goods_answered_by_a_channel_is_a_general_invitation(text: str, lang: str) -> None:
+    """How to report it, but no word of complaints or of the right: flagged general, which the
+    complaints-info rule does not count as complaints information."""
+    [found] = _topic(_gather(f"<p>{text}</p>", lang=lang), PROCEDURE)
+    assert {"channel", "general"} <= set(found.flags)
+
+
+def test_a_question_about_something_else_gives_no_channel() -> None:
+    assert _topic(_gather("<p>Vad kostar frakten? Skriv till oss i chatten, så svarar vi.</p>"), PROCEDURE) == []

@@ -293,6 +293,13 @@ def _speaks_of_fault(concepts: PageConcepts, text: str) -> bool:
     return bool(said) and not found.get("not_defect") and not found.get("privacy")
 
 
+def _mentions_damage(concepts: PageConcepts, text: str) -> bool:
+    """Whether a text speaks of goods with a fault or damaged, personal data and guarantees aside."""
+    found = concepts.slots(text, _RIGHT)
+    return bool(found.get("defect") or found.get("damage")) and not (
+        found.get("privacy") or found.get("commercial") or found.get("not_defect"))
+
+
 def _replaces(text: str) -> bool:
     """Whether a sentence promises a new item in place of a damaged one (``replacement``)."""
     return bool(text_concepts().slots(text, _RIGHT).get("replacement"))
@@ -386,8 +393,15 @@ def _sentence_said(
     # A fault makes a sentence about complaints ("Mängel können Sie telefonisch melden"); damage
     # alone does not ("Är kartongen trasig när den kommer, kontakta oss" is about the delivery),
     # damaged goods do (the channel concept's context: "Har du fått en skadad vara?").
-    context = right or inherited or bool(channel.get("context") or named.get("named") or named.get("defect"))
-    fault = bool(named.get("defect") or named.get("damage"))
+    # The question just before may ask about the fault: "Har något gått sönder? Skriv till oss i
+    # chatten": a general invitation to report it, like a fault in the sentence itself.
+    question, mark, answer = text.partition("?")
+    # the question joined to its answer in one sentence, else the one before it
+    asking = question + mark if mark and answer.strip() else asked
+    asked_fault = asking.rstrip().endswith("?") and _mentions_damage(concepts, asking)
+    context = right or inherited or bool(channel.get("context") or named.get("named") or named.get("defect")) or (
+        asked_fault)
+    fault = bool(named.get("defect") or named.get("damage")) or asked_fault
     # Complaints about marketing, a newsletter or personal data are no complaints about goods.
     other_subject = bool(channel.get("other_subject")) and not fault and not right
     if context and not links and not channel.get("public_body") and not other_subject:
