@@ -806,8 +806,22 @@ def _trader_name(doc: Document, block: TextBlock, start: int, end: int, **fields
                           region=doc.region(block.element), **fields)
 
 
+@cache
+def _run_by_re() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-])(?P<label>(?i:{_words('run_by', 'person')}))\s+(?P<name>{PERSON_NAME}){_NAME_END}")
+
+
 def _owners(doc: Document, block: TextBlock) -> list[TraderNameFact]:
     out: list[TraderNameFact] = []
+    for match in _run_by_re().finditer(block.text):
+        # "Stem & Twine is run by Chloe Harwood": the owner, a person by a common given name
+        if not _person_name(match.group("name")):
+            continue
+        line_start = block.text.rfind("\n", 0, match.start()) + 1
+        before = block.text[line_start : match.start()]
+        out.append(_trader_name(doc, block, match.start(), match.end(), name=match.group("name"),
+                                trading_name=_trading_name(before), label=" ".join(match.group("label").split()),
+                                method="owner"))
     for match in _owner_re().finditer(block.text):
         line_start = block.text.rfind("\n", 0, match.start()) + 1
         before = block.text[line_start : match.start()].rstrip(" ,;(|·•/–—-")

@@ -101,11 +101,18 @@ def names_the_site(name: str, home_url: str) -> bool:
     tokens = site_name_tokens(home_url)
     if not tokens:
         return False
+    # "Stem & Twine" on stemandtwine.co.uk: an ampersand is written out in the domain
+    spellings = [name, *(name.replace("&", f" {word} ") for word in _AMPERSAND if "&" in name)]
     for fold in (True, False):
-        compact = _compact(name, fold=fold)
-        if any(_compact(token, fold=fold) in compact for token in tokens):
-            return True
+        for spelling in spellings:
+            compact = _compact(spelling, fold=fold)
+            if any(_compact(token, fold=fold) in compact for token in tokens):
+                return True
     return False
+
+
+#: How an ampersand is written out in a domain name, in the languages read.
+_AMPERSAND = ("and", "och", "og", "und", "ja", "en")
 
 
 def trader_block(

@@ -541,3 +541,28 @@ def test_a_persons_name_heading_an_address_is_a_sole_trader(body: str, name: str
 )
 def test_a_charity_without_its_register_label_has_no_number(text: str) -> None:
     assert numbers(f"<p>{text}</p>") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "trading"),
+    [
+        ("Stem &amp; Twine is run by Chloe Harwood, Bristol.", "Chloe Harwood", "Stem & Twine"),
+        ("Garnboden drivs av Anna Berg.", "Anna Berg", "Garnboden"),
+    ],
+)
+def test_a_sentence_saying_who_runs_the_business_names_its_owner(text: str, name: str, trading: str) -> None:
+    facts = gather_trader_names(_doc(f"<p>{text}</p>"))
+    assert [(f.name, f.trading_name, f.method) for f in facts] == [(name, trading, "owner")]
+
+
+@pytest.mark.parametrize("text", ["The shop is run by Klarna Bank AB.", "Our café is run by volunteers."])
+def test_run_by_needs_a_persons_name(text: str) -> None:
+    assert gather_trader_names(_doc(f"<p>{text}</p>")) == []
+
+
+def test_an_ampersand_is_written_out_in_the_sites_name() -> None:
+    from auditor.rules.support import names_the_site
+
+    assert names_the_site("Stem & Twine", "https://stemandtwine.co.uk/")
+    assert names_the_site("Lin & Ull AB", "https://linochull.se/")
+    assert not names_the_site("Bark & Bast", "https://stemandtwine.co.uk/")

@@ -74,6 +74,7 @@ from auditor.rules.support import (
     aside,
     fact_evidence,
     first_of_each,
+    names_the_site,
     own_address_and_phone_countries,
     set_aside_note,
     trader_block,
@@ -144,6 +145,10 @@ MESSAGES = Messages(
     privacy_with_name=N_(
         "Registration number {number} is given only in the privacy policy, not on a contact, imprint or "
         "terms page or in the footer. Legal name: {name}.",
+    ),
+    privacy_owner=N_(
+        "The owner of {who} is named only in the privacy policy, not on a contact, imprint or terms page "
+        "or in the footer: a sole trader whose name suffices, but not where consumers look for it.",
     ),
     privacy_no_name=N_(
         "Registration number {number} is given only in the privacy policy, not on a contact, imprint or "
@@ -327,6 +332,14 @@ class TraderIdentity(Rule):
                                 [*evidence, _number_evidence(unread[0], pages)])
         if trader is None and persons:
             return _sole_trader(persons, valid, ctx, evidence)
+        # "Stem & Twine is run by Chloe Harwood" in the privacy policy only: the site's own trading
+        # name with its owner, a sole trader, named where consumers do not look
+        owners = [t for t in facts.trader_names if t.method == "owner" and t.name and t.trading_name
+                  and pages.kind(t.url) == PageKind.PRIVACY and names_the_site(t.trading_name, home)
+                  and not THIRD_PARTIES.search(t.excerpt)]
+        if trader is None and not valid and owners:
+            return partial(MESSAGES("privacy_owner", who=owners[0].trading_name),
+                           [_person_evidence(owners[0], pages), *evidence])
         established = own_address_and_phone_countries(facts.addresses, facts.phones, pages)
         # A company named with its legal form, established in the EU/EEA, and no number after any
         # registration label: the number the E-Commerce Directive asks for is missing wherever it
