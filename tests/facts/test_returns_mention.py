@@ -82,6 +82,8 @@ def test_a_short_menu_item_does_not(text: str, lang: str) -> None:
         ("Hvis et kursus aflyses, får du hele beløbet retur.", "da"),
         ("Melder du afbud senest en uge før, får du pengene retur.", "da"),
         ("If you cancel your booking 48 hours ahead we refund the deposit.", "en"),
+        # a deposit kept on a late cancellation is refund information too
+        ("Avbokar du senare än 24 timmar innan behåller vi depositionen.", "sv"),
     ],
 )
 def test_cancelling_for_a_refund_is_refund_information_flagged_apart(text: str, lang: str) -> None:
