@@ -744,3 +744,15 @@ def test_a_question_about_broken_goods_answered_by_a_channel_is_a_general_invita
 
 def test_a_question_about_something_else_gives_no_channel() -> None:
     assert _topic(_gather("<p>Vad kostar frakten? Skriv till oss i chatten, så svarar vi.</p>"), PROCEDURE) == []
+
+
+def test_a_remedy_promised_under_an_accordions_damage_question_says_how_to_complain() -> None:
+    body = ("<h4><button aria-expanded='false'>My print arrived bent / damaged</button></h4>"
+            "<div><p>Oh no! Send me a photo within 48 hours and I'll post a replacement or refund you.</p></div>")
+    found = _topic(_gather(body, lang="en"), PROCEDURE)
+    assert found and all("general" not in f.flags for f in found) and any("defect" in f.flags for f in found)
+
+
+def test_a_damage_heading_without_a_remedy_stays_a_general_invitation() -> None:
+    body = "<h3>Skadad vara</h3><p>Kontakta oss i chatten så hjälper vi dig.</p>"
+    assert all("general" in f.flags for f in _topic(_gather(body), PROCEDURE))

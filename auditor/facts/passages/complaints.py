@@ -127,7 +127,7 @@ def gather(doc: Document, lang: str) -> list[PassageFact]:
     rows_about_complaints: set[lxml.html.HtmlElement] = set()
     fault_before: tuple[lxml.html.HtmlElement | None, str] = (None, "")
     for block in doc.blocks:
-        tag = block.element.tag.lower() if isinstance(block.element.tag, str) else ""
+        tag = _heading_tag(block.element)
         if tag in HEADINGS:
             level = _heading_level(tag)
             while open_headings and open_headings[-1][0] >= level:
@@ -213,6 +213,27 @@ def _container(element: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
         if isinstance(ancestor.tag, str) and ancestor.tag.lower() in _CONTAINERS:
             return ancestor
     return None
+
+
+def _heading_tag(element: lxml.html.HtmlElement) -> str:
+    """An element's tag, or the heading's it is the text of: an accordion's question in a button
+    inside its ``<h4>`` ("My print arrived bent / damaged") heads the answer under it, and so does
+    a button that opens and closes it (``aria-expanded``, read as the lowest heading)."""
+    tag = element.tag.lower() if isinstance(element.tag, str) else ""
+    if tag in HEADINGS:
+        return tag
+    if tag == "button" and element.get("aria-expanded") is not None:
+        return "h6"
+    for ancestor, _ in zip(element.iterancestors(), range(_HEADING_DEPTH), strict=False):
+        if isinstance(ancestor.tag, str) and ancestor.tag.lower() in _SECTION_HEADINGS:
+            return ancestor.tag.lower()
+    return tag
+
+
+#: How many levels up a heading may hold a block's element (h4 > button > span).
+_HEADING_DEPTH = 3
+#: The headings whose inner elements are their text (not a table's cells or a list's terms).
+_SECTION_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
 
 def _heading_level(tag: str) -> int:
@@ -396,9 +417,9 @@ def _sentence_said(
     # The question just before may ask about the fault: "Har något gått sönder? Skriv till oss i
     # chatten": a general invitation to report it, like a fault in the sentence itself.
     question, mark, answer = text.partition("?")
-    # the question joined to its answer in one sentence, else the one before it
+    # the question joined to its answer in one sentence, else the one before it or the heading
     asking = question + mark if mark and answer.strip() else asked
-    asked_fault = asking.rstrip().endswith("?") and _mentions_damage(concepts, asking)
+    asked_fault = bool(asking) and _mentions_damage(concepts, asking)
     context = right or inherited or bool(channel.get("context") or named.get("named") or named.get("defect")) or (
         asked_fault)
     fault = bool(named.get("defect") or named.get("damage")) or asked_fault
@@ -407,7 +428,10 @@ def _sentence_said(
     if context and not links and not channel.get("public_body") and not other_subject:
         # About complaints only by a fault in the sentence itself ("Är något fel, hör av dig så löser
         # vi det"): a general invitation to get in touch, named as such.
-        general = not (right or inherited or channel.get("context") or named.get("named"))
+        # A remedy promised for the fault asked about ("My print arrived damaged" – "Send me a
+        # photo … and I'll post a replacement") says how a complaint is made and met: not general.
+        general = not (right or inherited or channel.get("context") or named.get("named")
+                       or (asked_fault and named.get("remedy")))
         # "Warranty claims go directly to the maker": a commercial guarantee's claims, with no
         # fault or right of the law named, are the guarantee's procedure
         warranty = bool(named.get("commercial")) and not (right or inherited or named.get("named") or fault)
