@@ -753,6 +753,6 @@ def test_a_remedy_promised_under_an_accordions_damage_question_says_how_to_compl
     assert found and all("general" not in f.flags for f in found) and any("defect" in f.flags for f in found)
 
 
-def test_a_damage_heading_without_a_remedy_stays_a_general_invitation() -> None:
-    body = "<h3>Skadad vara</h3><p>Kontakta oss i chatten så hjälper vi dig.</p>"
+def test_a_damage_question_heading_without_a_remedy_stays_a_general_invitation() -> None:
+    body = "<h3>Har något gått sönder?</h3><p>Kontakta oss i chatten så hjälper vi dig.</p>"
     assert all("general" in f.flags for f in _topic(_gather(body), PROCEDURE))
