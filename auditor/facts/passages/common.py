@@ -34,6 +34,34 @@ T = TypeVar("T")
 KEPT_READINGS = 1 << 13
 #: Elements whose text is a heading or label for what follows.
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "caption", "legend", "summary", "dt", "th"})
+#: The headings of sections, whose inner elements are their text (not a table's cells or a list's terms).
+SECTION_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "summary"})
+
+
+def heading_tag(element: lxml.html.HtmlElement) -> str:
+    """An element's tag, or the tag of the heading it is the text of: an accordion's question in
+    a button or span inside its ``<h4>`` ("<h4><button>Can I change my mind?</button></h4>")
+    heads the answer under it, and so does a button that opens and closes it (``aria-expanded``)
+    or an element marked ``role="heading"`` (both read as the lowest heading, ``h6``)."""
+    tag = element.tag.lower() if isinstance(element.tag, str) else ""
+    if tag in HEADINGS:
+        return tag
+    if _marked_heading(element) or (tag == "button" and element.get("aria-expanded") is not None):
+        return "h6"
+    for ancestor, _ in zip(element.iterancestors(), range(_HEADING_DEPTH), strict=False):
+        if isinstance(ancestor.tag, str) and ancestor.tag.lower() in SECTION_HEADINGS:
+            return ancestor.tag.lower()
+        if _marked_heading(ancestor):
+            return "h6"
+    return tag
+
+
+def _marked_heading(element: lxml.html.HtmlElement) -> bool:
+    return (element.get("role") or "").lower() == "heading"
+
+
+#: How many levels up a heading may hold a block's element (h4 > button > span).
+_HEADING_DEPTH = 3
 
 
 def passage_fact(

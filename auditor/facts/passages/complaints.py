@@ -61,6 +61,7 @@ from auditor.facts.passages.common import (
     Period,
     Sentence,
     Unit,
+    heading_tag,
     lexicon,
     number_value,
     passage_fact,
@@ -127,7 +128,7 @@ def gather(doc: Document, lang: str) -> list[PassageFact]:
     rows_about_complaints: set[lxml.html.HtmlElement] = set()
     fault_before: tuple[lxml.html.HtmlElement | None, str] = (None, "")
     for block in doc.blocks:
-        tag = _heading_tag(block.element)
+        tag = heading_tag(block.element)
         if tag in HEADINGS:
             level = _heading_level(tag)
             while open_headings and open_headings[-1][0] >= level:
@@ -213,27 +214,6 @@ def _container(element: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
         if isinstance(ancestor.tag, str) and ancestor.tag.lower() in _CONTAINERS:
             return ancestor
     return None
-
-
-def _heading_tag(element: lxml.html.HtmlElement) -> str:
-    """An element's tag, or the heading's it is the text of: an accordion's question in a button
-    inside its ``<h4>`` ("My print arrived bent / damaged") heads the answer under it, and so does
-    a button that opens and closes it (``aria-expanded``, read as the lowest heading)."""
-    tag = element.tag.lower() if isinstance(element.tag, str) else ""
-    if tag in HEADINGS:
-        return tag
-    if tag == "button" and element.get("aria-expanded") is not None:
-        return "h6"
-    for ancestor, _ in zip(element.iterancestors(), range(_HEADING_DEPTH), strict=False):
-        if isinstance(ancestor.tag, str) and ancestor.tag.lower() in _SECTION_HEADINGS:
-            return ancestor.tag.lower()
-    return tag
-
-
-#: How many levels up a heading may hold a block's element (h4 > button > span).
-_HEADING_DEPTH = 3
-#: The headings whose inner elements are their text (not a table's cells or a list's terms).
-_SECTION_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
 
 def _heading_level(tag: str) -> int:

@@ -59,9 +59,11 @@ from auditor.facts.passages._concepts import page_concepts, statement_value, tex
 from auditor.facts.passages.common import (
     HEADINGS,
     KEPT_READINGS,
+    SECTION_HEADINGS,
     Period,
     Phrases,
     has_phrase,
+    heading_tag,
     passage_fact,
     periods,
     phrase_hits,
@@ -205,7 +207,6 @@ def _heading_names_right(heading: str) -> bool:
 
 _CONCEPT = "withdrawal_period"
 Span = tuple[int, int]
-_SECTION_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "summary"})
 #: A heading longer than this (in words) is prose, not a section's name.
 _SECTION_WORDS = 8
 
@@ -233,24 +234,14 @@ def _labelled_by_heading(block: TextBlock) -> bool:
 
 
 def _is_section_heading(block: TextBlock) -> bool:
-    """A heading, a summary, or the text of one: an accordion's question in a button or span
-    inside its ``<h4>`` ("<h4><button>Can I change my mind?</button></h4>") heads the answer under
-    it, and so does a button that opens and closes it (``aria-expanded``)."""
-    element = block.element
-    if _is_heading(element):
-        return True
-    if isinstance(element.tag, str) and element.tag.lower() == "button" and element.get("aria-expanded") is not None:
-        return True
-    return any(_is_heading(a) for a, _ in zip(element.iterancestors(), range(_HEADING_DEPTH), strict=False))
-
-
-#: How many levels up a heading may hold a block's element (h4 > button > span).
-_HEADING_DEPTH = 3
+    """A heading, a summary, or the text of one (:func:`heading_tag`: an accordion's question in
+    a button inside its ``<h4>``, or a button that opens and closes it)."""
+    return heading_tag(block.element) in SECTION_HEADINGS
 
 
 def _is_heading(element: lxml.html.HtmlElement) -> bool:
     tag = element.tag.lower() if isinstance(element.tag, str) else ""
-    return tag in _SECTION_TAGS or (element.get("role") or "").lower() == "heading"
+    return tag in SECTION_HEADINGS or (element.get("role") or "").lower() == "heading"
 
 
 def _names_right(concepts: PageConcepts, heading: str) -> bool:
