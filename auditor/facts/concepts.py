@@ -858,6 +858,7 @@ class PageConcepts:
         self.names = tuple(sorted(set(names)))
         self._table = _table(self.names)
         self._concepts: tuple[tuple[str, Concept, bool, tuple[_Keys, ...]], ...] | None = None
+        self._needs: tuple[frozenset[tuple[str, str]], ...] | None = None
         for text in sentences:
             self.sentence(text)
 
@@ -877,6 +878,15 @@ class PageConcepts:
         if known is not None:
             return known
         pieces = clauses(text)
+        if not self._may_state(text, pieces):
+            # No pattern of any concept can have its slots filled: the reading states nothing
+            # (most sentences of a page, nearly every one a single concept is asked of). The
+            # spans are made when asked (:meth:`_every_span`), the same as the reading makes them.
+            if len(table.found) >= table.KEPT:
+                table.found.clear()
+            nothing: dict[str, Match] = {}
+            table.found[text] = nothing
+            return nothing
         read = [_terms(table, piece) for piece in pieces]
         parsed = [_clause(table, piece, terms) for piece, terms in zip(pieces, read, strict=True)]
         # The terms of the whole sentence: those of its only clause, or found when a pattern reads
@@ -928,6 +938,41 @@ class PageConcepts:
         if whole_terms is not None and text not in table.spans:
             self._keep_spans(text, _spans_of(table, whole_terms[1]))
         return found
+
+    def _may_state(self, text: str, pieces: Sequence[str]) -> bool:
+        """Whether a pattern of a concept of this matcher may have every slot filled in ``text``
+        read as one clause or in one of its clauses ``pieces``; when not, :meth:`sentence` finds
+        no value, and need not read it. A bound from above, made from the words alone, order
+        and distance aside: the slots of every term each part of which some word of ``text`` or
+        of a clause fills (a term found in a clause or in the whole text has each of its parts
+        filled by a word of it), the slots those make with a negation word (``negated``), and,
+        where ``text`` or a clause holds a digit and a currency mark, every ``@money`` slot;
+        every slot :func:`_clause` fills is among them, and a pattern needs all of its slots
+        filled (``_clause_value``)."""
+        needs = self._needs
+        if needs is None:
+            needs = self._needs = tuple(dict.fromkeys(
+                frozenset((name, slot) for slot in pattern.slots)
+                for name in self.names for pattern in load(name).patterns))
+        table = self._table
+        known = table.words
+        words = set(normalise(text).split())
+        for piece in pieces:
+            if piece != text:
+                words.update(normalise(piece).split())
+        entries = [known.get(word) or table.entry(word) for word in words]
+        firsts = set(chain.from_iterable(entry[1] for entry in entries))
+        slots: set[tuple[str, str]] = set()
+        if firsts:
+            present = frozenset().union(*(entry[0] for entry in entries))
+            keys, later = table.keys, table.later
+            slots = {(keys[index][0], keys[index][2]) for index in firsts if later[index] <= present}
+            negated = table.negated
+            if negated:
+                slots.update([(key[0], negated[key]) for key in list(slots) if key in negated])
+        if any(_DIGIT.search(piece) and _may_state_money(piece) for piece in (text, *pieces)):
+            slots.update((name, MONEY) for name in self.names)
+        return any(need <= slots for need in needs)
 
     def _keep_spans(self, text: str, every: Spans) -> None:
         table = self._table

@@ -1,0 +1,122 @@
+"""The concept matcher's prefilter (:meth:`PageConcepts._may_state`) never skips a reading that
+states something: a sentence it passes over reads ``{}`` when read in full, and every answer of
+the matcher (values, spans) is the one it gives without the prefilter.
+
+Checked on the phrasing corpus's tuning items (every sentence, clause and clauses joined, for the
+matcher of every concept and for each concept's own) and as a property on random sentences made
+of the concept data's own words, negations, amounts and clause breaks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from unittest.mock import patch
+
+import lxml.html
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from auditor.facts.concepts import PageConcepts, clauses, load
+from auditor.facts.passages._concepts import concept_names
+from auditor.facts.passages.common import sentences
+from bench import phrasings
+
+PROPERTY = settings(deadline=None, max_examples=200, suppress_health_check=[HealthCheck.too_slow])
+
+
+def _read(matcher: PageConcepts, text: str, *, prefilter: bool) -> tuple[dict[str, str], object]:
+    """``text``'s values and spans as a fresh reading gives them (what the process kept of it is
+    dropped first), with the prefilter or with it always passing the text on."""
+    table = matcher._table
+    table.found.pop(text, None)
+    table.spans.pop(text, None)
+    if prefilter:
+        found = matcher.sentence(text)
+    else:
+        with patch.object(PageConcepts, "_may_state", lambda self, text, pieces: True):
+            found = matcher.sentence(text)
+    values = {name: match.value + "|" + match.clause for name, match in found.items()}
+    return values, {name: matcher.spans(text, name) for name in matcher.names}
+
+
+def _matchers() -> list[PageConcepts]:
+    names = concept_names()
+    return [PageConcepts((), names), *(PageConcepts((), (name,)) for name in names)]
+
+
+def _same_reading(text: str) -> None:
+    for matcher in _matchers():
+        full = _read(matcher, text, prefilter=False)
+        fast = _read(matcher, text, prefilter=True)
+        assert fast == full, (matcher.names, text)
+        if full[0]:
+            assert matcher._may_state(text, clauses(text)), (matcher.names, text)
+
+
+def _texts() -> Iterator[str]:
+    """Every sentence of the tuning items, its clauses and its clauses joined (what
+    ``statement_value`` asks), once each."""
+    seen: set[str] = set()
+    for item in phrasings.load():
+        if item.held_out:
+            continue
+        body = lxml.html.fragment_fromstring(item.fragment, create_parent="div").text_content()
+        for sentence in sentences(body):
+            parts = clauses(sentence.text)
+            for text in (sentence.text, *parts, " ".join(p.strip().rstrip(".!?") for p in parts)):
+                if text.strip() and text not in seen:
+                    seen.add(text)
+                    yield text
+
+
+def test_the_prefilter_changes_no_reading_of_the_phrasing_corpus() -> None:
+    texts = list(_texts())
+    assert len(texts) > 1000
+    skipped = 0
+    every = PageConcepts((), concept_names())
+    for text in texts:
+        _same_reading(text)
+        skipped += not every._may_state(text, clauses(text))
+    assert skipped, "the prefilter passes over some sentences (else it only costs)"
+
+
+def test_a_sentence_with_no_word_of_a_pattern_is_passed_over() -> None:
+    matcher = PageConcepts((), ("return_costs",))
+    text = "Vi skickar alla paket inom tre dagar."
+    assert not matcher._may_state(text, clauses(text))
+    assert matcher.value(text, "return_costs") is None
+
+
+def test_an_amount_fills_every_money_slot_for_the_prefilter() -> None:
+    matcher = PageConcepts((), ("return_costs",))
+    text = "Returfrakt: 59 kr"
+    assert matcher._may_state(text, clauses(text))
+    _same_reading(text)
+
+
+@pytest.fixture(scope="module")
+def vocabulary() -> list[str]:
+    """Words as the data writes them (a term's words, its wildcards taken off), of every concept."""
+    words: set[str] = set()
+    for name in concept_names():
+        for term in load(name).terms:
+            words.update(part.text for part in term.parts)
+    return sorted(words)
+
+
+_FILLERS = ["du", "vi", "the", "och", "und", "ja", "inte", "nicht", "ikke", "ei", "not", "59", "kr", "€", "14"]
+_BREAKS = [" ", " ", " ", ", ", "; ", " – ", " (", ") ", ". ", ": "]
+
+
+@PROPERTY
+@given(data=st.data())
+def test_the_prefilter_changes_no_reading_of_random_sentences(data: st.DataObject, vocabulary: list[str]) -> None:
+    words = data.draw(st.lists(st.one_of(st.sampled_from(vocabulary), st.sampled_from(_FILLERS)), min_size=1,
+                               max_size=14))
+    gaps = data.draw(st.lists(st.sampled_from(_BREAKS), min_size=len(words), max_size=len(words)))
+    text = "".join(word + gap for word, gap in zip(words, gaps, strict=True)).strip()
+    if data.draw(st.booleans()):
+        text = text[:1].upper() + text[1:]
+    _same_reading(text)
+
