@@ -21,6 +21,14 @@ def _gather(body: str, title: str = "Butiken", lang: str = "sv") -> list[Passage
     return gather(Document(html, "https://www.butik.se/sida"), lang)
 
 
+def _read_as_statements(body: str, lang: str, title: str = "Butiken") -> list[PassageFact]:
+    """The gatherer on the statement view, as the passage framework runs it (labels joined to values)."""
+    from auditor.facts.passages.common import statement_view
+
+    html = f"<html><head><title>{title}</title></head><body>{body}</body></html>"
+    return gather(statement_view(Document(html, "https://www.butik.se/sida")), lang)
+
+
 def _topic(facts: list[PassageFact], topic: PassageTopic) -> list[PassageFact]:
     return [f for f in facts if f.topic == topic]
 
@@ -633,10 +641,7 @@ def test_complaint_periods_in_more_words(text: str, lang: str, amount: float, un
     ],
 )
 def test_a_complaint_channel_given_by_its_number_address_or_in_everyday_words(html: str, lang: str, kind: str) -> None:
-    from auditor.facts.passages.common import statement_view
-
-    html_page = f"<html><head><title>Shop</title></head><body><main>{html}</main></body></html>"
-    facts = gather(statement_view(Document(html_page, "https://www.butik.se/sida")), lang)
+    facts = _read_as_statements(f"<main>{html}</main>", lang, title="Shop")
     procedures = _topic(facts, PassageTopic.COMPLAINT_PROCEDURE)
     assert any("channel" in f.flags and kind in f.flags for f in procedures)
 
@@ -700,10 +705,7 @@ def test_notice_within_two_months_of_finding_the_fault(text: str, lang: str) -> 
     ],
 )
 def test_a_refund_label_makes_its_value_a_refund_time(label: str, value: str, lang: str) -> None:
-    from auditor.facts.passages.common import statement_view
-
-    html = f"<html><body><dl><dt>{label}</dt><dd>{value}</dd></dl></body></html>"
-    facts = gather(statement_view(Document(html, "https://www.butik.se/sida")), lang)
+    facts = _read_as_statements(f"<dl><dt>{label}</dt><dd>{value}</dd></dl>", lang)
     assert _topic(facts, PERIOD) == []
 
 
