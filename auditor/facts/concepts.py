@@ -882,10 +882,8 @@ class PageConcepts:
             # No pattern of any concept can have its slots filled: the reading states nothing
             # (most sentences of a page, nearly every one a single concept is asked of). The
             # spans are made when asked (:meth:`_every_span`), the same as the reading makes them.
-            if len(table.found) >= table.KEPT:
-                table.found.clear()
             nothing: dict[str, Match] = {}
-            table.found[text] = nothing
+            self._keep_found(text, nothing)
             return nothing
         read = [_terms(table, piece) for piece in pieces]
         parsed = [_clause(table, piece, terms) for piece, terms in zip(pieces, read, strict=True)]
@@ -932,9 +930,7 @@ class PageConcepts:
             if len(values) == 1:
                 value, clause_text = next(iter(values.items()))
                 found[name] = Match(name, value, clause_text)
-        if len(table.found) >= table.KEPT:
-            table.found.clear()
-        table.found[text] = found
+        self._keep_found(text, found)
         if whole_terms is not None and text not in table.spans:
             self._keep_spans(text, _spans_of(table, whole_terms[1]))
         return found
@@ -952,8 +948,8 @@ class PageConcepts:
         needs = self._needs
         if needs is None:
             needs = self._needs = tuple(dict.fromkeys(
-                frozenset((name, slot) for slot in pattern.slots)
-                for name in self.names for pattern in load(name).patterns))
+                keys.needs for name in self.names for scope in ("clause", "sentence")
+                for keys in _keys(load(name), scope)))
         table = self._table
         known = table.words
         words = set(normalise(text).split())
@@ -967,12 +963,15 @@ class PageConcepts:
             present = frozenset().union(*(entry[0] for entry in entries))
             keys, later = table.keys, table.later
             slots = {(keys[index][0], keys[index][2]) for index in firsts if later[index] <= present}
-            negated = table.negated
-            if negated:
-                slots.update([(key[0], negated[key]) for key in list(slots) if key in negated])
-        if any(_DIGIT.search(piece) and _may_state_money(piece) for piece in (text, *pieces)):
-            slots.update((name, MONEY) for name in self.names)
-        return any(need <= slots for need in needs)
+        money = any(_DIGIT.search(piece) and _may_state_money(piece) for piece in (text, *pieces))
+        possible = _with_negations_and_money(table, slots, money)
+        return any(need <= possible for need in needs)
+
+    def _keep_found(self, text: str, found: dict[str, Match]) -> None:
+        table = self._table
+        if len(table.found) >= table.KEPT:
+            table.found.clear()
+        table.found[text] = found
 
     def _keep_spans(self, text: str, every: Spans) -> None:
         table = self._table
@@ -1038,12 +1037,19 @@ def _fillable(table: _Table, text: str, found_terms: Found) -> frozenset[tuple[s
     which is not in it has no reading of ``text``, and the reading need not be made."""
     keys = table.keys
     slots = {(keys[index][0], keys[index][2]) for index, _ in found_terms}
+    return frozenset(_with_negations_and_money(table, slots, bool(_DIGIT.search(text)) and _may_state_money(text)))
+
+
+def _with_negations_and_money(table: _Table, slots: set[tuple[str, str]], money: bool) -> set[tuple[str, str]]:
+    """``slots`` (``(concept, slot)`` of terms found), with the slots those make with a negation
+    word (``negated``, whether one is near or not) and, when ``money`` (a digit and a currency
+    mark stand in the text), every ``@money`` slot: the bound both readings' gates ask."""
     negated = table.negated
     if negated:
         slots.update([(key[0], negated[key]) for key in list(slots) if key in negated])
-    if _DIGIT.search(text) and _may_state_money(text):
+    if money:
         slots.update([(key[0], key[2]) for key in table.money_keys])
-    return frozenset(slots)
+    return slots
 
 
 def _spans_of(table: _Table, found_terms: Found) -> Spans:
