@@ -707,8 +707,9 @@ _UK_STREET = re.compile(
     # Irish names put the street word first ("Bóthar na gCurrach", "Sráid an Mhuilinn")
     r"|(?:Bóthar|Bothar|Sráid|Sraid|Lána|Ascaill|Cearnóg|Céide|Plás|Cé)(?:\s+[\w'’-]+){1,3})$"
 )
-#: An Irish county, on the town's line or its own ("Co. Clare", "County Galway").
-_IRISH_COUNTY = re.compile(r"(?:^|,\s*)(?:Co\.?|County)\s+[A-Z][\w'’-]*\s*,?$", re.MULTILINE)
+#: An Irish county ending the line above the Eircode, the town's or its own ("Athea, Co.
+#: Limerick", "County Galway").
+_IRISH_COUNTY = re.compile(r"(?:^|,\s*)(?:Co\.?|County)\s+[A-Z][\w'’-]*\s*,?$")
 #: A county after the town ("Ballyvara, Co. Clare", "Ennis, County Clare", "Truro, Cornwall").
 _COUNTY = re.compile(r",\s*(?:Co\.?|County)\s+[A-Z][\w'’-]*$|,\s*[A-Z][\w'’-]*(?:shire)?$")
 
@@ -746,7 +747,7 @@ def _stacked_address(
     if span is None and row >= 1 and _whole_town(locality):
         row -= 1  # "PO Box 417" / "Rothbury" / "Morpeth" / …: a village above the post town
         span = _stacked_street(lines[row])
-    if span is None and "IE" in countries and _IRISH_COUNTY.search(lines[above] + "\n" + lines[index - 1]):
+    if span is None and "IE" in countries and _IRISH_COUNTY.search(lines[index - 1]):
         # "Creggandoo" / "Fanore" / "Co. Clare" / "V95 T6K2": a rural Irish address names its
         # townland, not a street, above the post town and county; the Eircode names the building
         row = above - 1

@@ -221,8 +221,8 @@ _NATIONAL: tuple[_National, ...] = (
     _National(
         "gb-charity", "GB",
         r"(?i:\b(?:registered\s+|scottish\s+)?charity\s+(?:registration\s+|reg\.?\s+)?(?:number|no\b\.?)"
-        r"|\bcharity\s+(?:reg(?:istration|\.)?|registered\s+in\s+(?:england|scotland|wales)(?:\s+and\s+wales)?))"
-        r"|(?i:\bcharity\s+commission(?:\s+for\s+(?:england\s+and\s+wales|northern\s+ireland))?(?:\s+(?:number|no\b\.?))?)"
+        r"|\bcharity\s+(?:reg(?:istration|\.)?|registered\s+in\s+(?:england|scotland|wales)(?:\s+and\s+wales)?)"
+        r"|\bcharity\s+commission(?:\s+for\s+(?:england\s+and\s+wales|northern\s+ireland))?(?:\s+(?:number|no\b\.?))?)"
         r"|\bOSCR\b",
         r"SC0\d{5}|NIC\d{6}|\d{6,7}",
         _no_check,
