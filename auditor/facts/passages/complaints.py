@@ -294,13 +294,6 @@ def _speaks_of_fault(concepts: PageConcepts, text: str) -> bool:
     return bool(said) and not found.get("not_defect") and not found.get("privacy")
 
 
-def _mentions_damage(concepts: PageConcepts, text: str) -> bool:
-    """Whether a text speaks of goods with a fault or damaged, personal data and guarantees aside."""
-    found = concepts.slots(text, _RIGHT)
-    return bool(found.get("defect") or found.get("damage")) and not (
-        found.get("privacy") or found.get("commercial") or found.get("not_defect"))
-
-
 def _replaces(text: str) -> bool:
     """Whether a sentence promises a new item in place of a damaged one (``replacement``)."""
     return bool(text_concepts().slots(text, _RIGHT).get("replacement"))
@@ -399,7 +392,7 @@ def _sentence_said(
     question, mark, answer = text.partition("?")
     # the question joined to its answer in one sentence, else the one before it or the heading
     asking = question + mark if mark and answer.strip() else asked
-    asked_fault = bool(asking) and _mentions_damage(concepts, asking)
+    asked_fault = bool(asking) and _mentions_fault(asking)
     context = right or inherited or bool(channel.get("context") or named.get("named") or named.get("defect")) or (
         asked_fault)
     fault = bool(named.get("defect") or named.get("damage")) or asked_fault
