@@ -12,8 +12,7 @@ from __future__ import annotations
 from contextlib import suppress
 from typing import Any
 
-from auditor.facts.forms import RECEIPT_ORDER
-from auditor.facts.passages.common import lexicon, phrase_hits, word_list
+from auditor.facts.forms import receipt_in
 from auditor.models import FormSubmission
 
 TEST_EMAIL = "auditor-test@example.invalid"
@@ -98,9 +97,4 @@ async def submit_forms(page: Any, locators: list[str]) -> list[FormSubmission]:
 
 
 def _receipt(text: str) -> tuple[str, str]:
-    words = word_list(text)
-    for kind in RECEIPT_ORDER:
-        hits = phrase_hits(words, lexicon("form_receipt", kind))
-        if hits:
-            return kind, hits[0][1]
-    return "", ""
+    return receipt_in(text)

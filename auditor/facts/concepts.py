@@ -1072,3 +1072,10 @@ def _spans_of(table: _Table, found_terms: Found) -> Spans:
 def match_text(text: str, concept: str) -> str | None:
     """The value one sentence states for ``concept`` (for tests and one-off use)."""
     return PageConcepts((), (concept,)).value(text, concept)
+
+
+def match_one(text: str, concept: str) -> Match | None:
+    """What one text states for ``concept`` alone, with the clause that says it: for a gatherer
+    that reads a few texts outside a page's sentences (a form's surroundings, a page shown
+    after sending). The matcher is kept for the process, like a page's."""
+    return _alone(concept).sentence(text).get(concept)

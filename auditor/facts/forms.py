@@ -27,6 +27,7 @@ from urllib.parse import urlsplit
 
 import lxml.html
 
+from auditor.facts.concepts import match_one
 from auditor.facts.dom import Document, clean, is_hidden
 from auditor.facts.passages.common import lexicon, phrase_hits, word_list
 from auditor.models import FormFact
@@ -229,7 +230,23 @@ def _label_of(doc: Document, form: lxml.html.HtmlElement, control: lxml.html.Htm
 
 
 def _copy_words(text: str) -> bool:
-    return bool(text) and bool(phrase_hits(word_list(text), lexicon("form_receipt", "copy")))
+    return bool(text) and receipt_in(text)[0] == "copy"
+
+
+def receipt_in(text: str) -> tuple[Receipt, str]:
+    """The strongest receipt one text promises the sender and the words that say it: the
+    concept's reading (``concepts/form_receipt.toml``: a copy with the message, with sending or
+    "to you"; a case and its number; a confirmation by email) or a fixed phrase of
+    ``topics/form_receipt.toml`` (compounds and set phrases), whichever is stronger."""
+    match = match_one(text, "form_receipt")
+    words = word_list(text)
+    for kind in RECEIPT_ORDER:
+        if match is not None and kind == match.value:
+            return kind, match.clause
+        hits = phrase_hits(words, lexicon("form_receipt", kind))
+        if hits:
+            return kind, hits[0][1]
+    return "", ""
 
 
 def _receipt_near(doc: Document, form: lxml.html.HtmlElement) -> tuple[Receipt, str, bool]:
@@ -244,13 +261,11 @@ def _receipt_near(doc: Document, form: lxml.html.HtmlElement) -> tuple[Receipt, 
         node = node.getparent()
     best: tuple[int, Receipt, str, bool] | None = None
     for text, hidden in _sentences_in(scope):
-        words = word_list(text)
-        for rank, kind in enumerate(RECEIPT_ORDER):
-            if phrase_hits(words, lexicon("form_receipt", kind)):
-                candidate = (rank, kind, text, hidden)
-                if best is None or (rank, hidden) < (best[0], best[3]):
-                    best = candidate
-                break
+        kind, _ = receipt_in(text)
+        if kind:
+            rank = RECEIPT_ORDER.index(kind)
+            if best is None or (rank, hidden) < (best[0], best[3]):
+                best = (rank, kind, text, hidden)
     if best is None:
         return "", "", False
     return best[1], best[2], best[3]

@@ -44,6 +44,18 @@ def test_an_empty_form_is_a_contact_form_only_on_a_contact_page_or_by_its_action
          "case_number", False),
         ("<p hidden>Wir senden Ihnen eine Eingangsbestätigung per E-Mail.</p>", "confirmation", True),
         ("<p>Vi svarar inom 24 timmar.</p>", "", False),
+        # the concept's reading: a copy with the message, with sending, "to you"; a case and its number
+        ("<p>Lähetämme kopion kirjoittamastasi viestistä sähköpostiisi.</p>", "copy", False),
+        ("<p>Ihr bekommt die Kopie automatisch an eure E-Mail-Adresse zugeschickt.</p>", "copy", False),
+        ("<p>Du får en kopi av det du har skrevet, og et nummer på saken din.</p>", "copy", False),
+        ("<p>Saat tukipyynnöllesi numeron heti lähetyksen jälkeen.</p>", "case_number", False),
+        ("<p>We'll send you an email to confirm that your message reached us.</p>", "confirmation", False),
+        # look-alikes: a copy the consumer sends the shop, a copy denied, an order's confirmation
+        ("<p>Skicka oss gärna en kopia av kvittot och en bild på felet.</p>", "", False),
+        ("<p>Please attach a copy of your receipt or invoice.</p>", "", False),
+        ("<p>Kopien af din besked gemmes ikke hos os.</p>", "", False),
+        ("<p>You will receive an order confirmation by email once you buy.</p>", "", False),
+        ("<p>Oppgi ordrenummer og saken din kort.</p>", "", False),
         ("<p style='display: none'>Thank you, your message was sent.</p>", "", False),
     ],
 )
