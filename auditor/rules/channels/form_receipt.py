@@ -18,7 +18,9 @@ Why it matters
     (2023) asks traders with a contact form to say whether and how the message can be saved.
 
 Failing example      a form with name, email and message, and nothing about a copy or confirmation
-Partial example      "You will get a ticket number by email" (a receipt without the message)
+Partial example      "You will get a ticket number by email" (a receipt without the message); or
+                     the contact page's form keeps nothing, but another form of the site (a
+                     booking or request form) sends the sender a copy of the message
 Passing example      a checkbox "Send me a copy of my message"
 Needs review when    the form's fields are drawn by a script or embedded from a form service,
                      or no contact form was found but the contact page could not be read.
@@ -83,6 +85,10 @@ MESSAGES = Messages(
         "The contact form at {url} says nothing about a copy of the message, a confirmation or a case "
         "number, so a consumer who writes through it cannot prove what was sent and when.",
     ),
+    elsewhere=N_(
+        "The contact form at {url} says nothing about a copy of the message; another form of the site, "
+        "at {other}, does: '{offer}'.",
+    ),
     only_channel=N_(
         " It is the only written channel: no email address of the trader was found.",
     ),
@@ -114,7 +120,7 @@ class FormReceipt(Rule):
         id="form-receipt",
         title=N_("A contact form lets the consumer keep a copy of the message"),
         failure_title=N_("A contact form says nothing about a copy of the message"),
-        partial_title=N_("A contact form promises a receipt, but no copy of the message"),
+        partial_title=N_("No copy from the contact form itself: only a receipt, or another form's copy"),
         review_title=N_("Whether a contact form offers a copy of the message could not be determined"),
         na_title=N_("No contact form was found on the pages read"),
         description=N_(
@@ -147,6 +153,7 @@ class FormReceipt(Rule):
         # message box (a commission or order form, a product question) confirms its own errand,
         # so it speaks for the site only when no contact page has a form.
         on_contact_page = [f for f in forms if _on_contact_page(f, pages)]
+        everywhere = forms
         forms = on_contact_page or forms
         copies = [f for f in forms if f.receipt == "copy"]
         if copies:
@@ -173,6 +180,18 @@ class FormReceipt(Rule):
                 [_evidence(f, pages, MESSAGES("note_scripted", source=source)) for f in forms[:3]],
             )
         form = readable[0]
+        # Another form of the site (a booking or request form with a message box) that sends
+        # the sender a copy of what they wrote: the site offers a way to keep a message, though
+        # not through the contact page's form. Less than a pass, not a failure. (A confirmation
+        # or a number from such a form confirms its own errand, an order or a booking: no copy.)
+        elsewhere = [f for f in everywhere if f not in forms and f.receipt == "copy"]
+        if elsewhere:
+            other = elsewhere[0]
+            return partial(
+                MESSAGES("elsewhere", url=form.url, other=other.url,
+                         offer=other.copy_option or other.receipt_excerpt),
+                [_evidence(form, pages, MESSAGES("note_nothing")), _evidence(other, pages, MESSAGES("note_copy"))],
+            )
         own_email = any(not e.third_party for e in facts.emails)
         message = MESSAGES("nothing", url=form.url)
         if not own_email:
