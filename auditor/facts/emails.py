@@ -89,11 +89,13 @@ _OBFUSCATED = re.compile(
     re.IGNORECASE,
 )
 # The bare "info at shop dot se" reads as prose too ("write to us at shop dot com"), so it is
-# taken only when it fills a line on its own or follows an email label and a colon.
+# taken only when it fills a line on its own or follows a colon (an email label's, or a
+# sentence's that announces it: "Email us the titles you'd like: shop at isp dot com"), and
+# ends its clause (the line's end, a comma, a bracket, a sentence's full stop).
 _EMAIL_LABEL = r"(?:e-?mail|e-?post|epost|mail|sähköposti|s-posti|email-adresse)"
 _BARE = re.compile(
-    rf"(?:^|\b{_EMAIL_LABEL}\s*:\s*)(?P<local>{_LOCAL})\s+(?:at|snabel-?a)\s+"
-    rf"(?P<host>{_LABEL}(?:(?:\s+dot\s+|\.){_LABEL})*(?:\s+dot\s+|\.){_TLD})\s*(?:$|[,;)])",
+    rf"(?:^|\b{_EMAIL_LABEL}\s*:\s*|:\s+)(?P<local>{_LOCAL})\s+(?:at|snabel-?a)\s+"
+    rf"(?P<host>{_LABEL}(?:(?:\s+dot\s+|\.){_LABEL})*(?:\s+dot\s+|\.){_TLD})\s*(?:$|[,;()]|\.(?:\s|$))",
     re.IGNORECASE | re.MULTILINE,
 )
 #: What every ``_BARE`` address holds ("at" or "snabel" after a space), matched as it is: a look

@@ -78,6 +78,13 @@ def test_bare_at_in_prose_is_not_an_address() -> None:
     assert emails("<p>Write to us at kompis dot com or visit us at the shop dot com.</p>") == {}
 
 
+def test_bare_at_after_a_colon_that_announces_it() -> None:
+    # a sentence that ends in a colon and the address spelt out after it, bracketed remark after
+    html = "<p>Email us the titles you want: <b>kompisbooks at btinternet dot com</b> (spam, sorry).</p>"
+    assert emails(html) == {"kompisbooks@btinternet.com": "obfuscated"}
+    assert emails("<p>Orders by post: we are at home dot com most days.</p>") == {}
+
+
 def test_a_spaced_at_after_a_pronoun_is_a_social_handle() -> None:
     assert emails("<p>Follow us @ instagram.com and tweet me @ kompis.se</p>") == {}
 
