@@ -53,6 +53,9 @@ PHONE_WORDS: tuple[str, ...] = (
     r"support", r"kontakt", r"contact", r"asiakastuki", r"ruf", r"telefonisch",
     # "T: 08-123 45 67" / "T. +49 …" in a footer: a capital T alone before a colon or dot.
     r"(?-i:T)(?=[.:]\s*(?:[+(\d]|$))",
+    # "p. 050 364 8871": Finnish "puhelin" cut to its letter, only with its dot and digits
+    # after it (a page reference, "p. 12", is too short to be a valid number).
+    r"(?-i:[pP])(?=\.\s*(?:[+(\d]|$))",
 )
 #: Telephone signs used as labels ("☎ 0900 …", "📞 22 12 34 56").
 PHONE_SIGNS = "☎☏✆📞📱"

@@ -45,6 +45,7 @@ def test_tel_link_with_national_number_and_escapes() -> None:
         ("WhatsApp: 070-123 45 67", "SE", "+46701234567"),
         ("SMS/ring 040 123 4567", "FI", "+358401234567"),
         ("Handy: 0171 1234567", "DE", "+491711234567"),
+        ("Kuusikuja 3, 41900 Petäjävesi · p. 050 364 8870", "FI", "+358503648870"),  # "p." = puhelin
     ],
 )
 def test_labelled_numbers(text: str, region: str, e164: str) -> None:
@@ -77,6 +78,7 @@ def test_tel_fax_counts_but_fax_alone_does_not() -> None:
         "Pris 1 299 kr",
         "Leverans 2024-05-12",
         "081234567",  # national form with no label
+        "See p. 12 in the manual, Tel.-Nr. not given",  # "p." of a page: too short for a number
     ],
 )
 def test_non_phones_in_text(text: str) -> None:
