@@ -752,3 +752,23 @@ def test_an_accordions_question_in_a_button_heads_its_answer(question: str) -> N
     body = f"<main>{question}{answer}</main>"
     facts = [f for f in _of(gather(_page(body), "en"), PassageTopic.WITHDRAWAL_PERIOD) if f.amount]
     assert [f.in_days() for f in facts] == [14]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Jos peruutat yli 60 päivää ennen tuloa, palautamme maksetut summat.", "fi"),
+        ("Avbokning senare än 14 dagar före kursstart återbetalas inte.", "sv"),
+        ("Bei Stornierung bis 30 Tage vor Reisebeginn erstatten wir den vollen Preis.", "de"),
+        ("Cancellations made up to 14 days before the workshop are refunded in full.", "en"),
+    ],
+)
+def test_a_period_before_an_event_is_a_cancellation_deadline(text: str, lang: str) -> None:
+    # a booking's cancellation scale counts back from the event: never the right's period
+    assert [f.amount for f in _periods(text, lang) if "no_period" not in f.flags] == []
+
+
+def test_a_booking_form_link_beside_cancellation_terms_is_no_withdrawal_form() -> None:
+    body = ("<main><p>To book, please use the <a href='/book'>booking form</a>. Cancellations less than "
+            "30 days before arrival are not refunded.</p></main>")
+    assert _of(gather(_page(body), "en"), PassageTopic.WITHDRAWAL_FORM) == []

@@ -297,10 +297,16 @@ def _assign(text: str, slots: dict[str, list[Span]], label_words: int) -> dict[s
     others = [o for o in slots.get("other", []) if not _within(o, starts) and not _within(o, named)
               and not _inside_phrase(o, returns)]
     assigned: dict[str, list[tuple[int, Period, bool]]] = {"right": [], "open": [], "other": []}
+    befores = {span[0] for span in slots.get("before", [])}
     for period in periods(text, working_days=True):
         if period.unit == "hours":
             continue
         at = (word_index(text, period.start), max(word_index(text, period.end), word_index(text, period.start) + 1))
+        if at[1] in befores:
+            # "Jos peruutat yli 60 päivää ennen tuloa": a deadline before an event, a booking's
+            # cancellation scale; the right's period runs from the contract or the delivery.
+            assigned["other"].append((0, period, False))
+            continue
         clause = clause_of[min(at[0], len(words) - 1)]
         # A name in the period's own clause comes before any in another clause, then the nearest.
         candidates: list[tuple[bool, int, str, Span]] = [
@@ -629,7 +635,7 @@ def _points_at_form(concepts: PageConcepts, label: str, slug: str, document: boo
     label_slots = concepts.spans(label, _FORM)
     # a form word as the link text ("unser Online-Formular") counts where its sentence names the form
     return document or "withdrawal" in concepts.spans(slug, _FORM) or "pointer" in label_slots or (
-        "form" in label_slots and "other" not in label_slots
+        "form" in label_slots and "other" not in label_slots and "booking" not in label_slots
     )
 
 
@@ -735,7 +741,7 @@ def _said_around(
         if _names_form(concepts, sentence.text):
             return True
         slots = concepts.spans(sentence.text, _FORM)
-        if "form" in slots and "other" not in slots and any(
+        if "form" in slots and "other" not in slots and "booking" not in slots and any(
             "withdrawal" in concepts.spans(text, _FORM) for text in (block, heading)
         ):
             return True
