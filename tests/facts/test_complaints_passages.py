@@ -758,3 +758,24 @@ def test_a_remedy_promised_under_an_accordions_damage_question_says_how_to_compl
 def test_a_damage_question_heading_without_a_remedy_stays_a_general_invitation() -> None:
     body = "<h3>Har något gått sönder?</h3><p>Kontakta oss i chatten så hjälper vi dig.</p>"
     assert all("general" in f.flags for f in _topic(_gather(body), PROCEDURE))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # deficiencies reported by phone, to be put right (an accommodation's terms)
+        "Jos mökissä tai sen varusteissa on puutteita, ilmoita niistä heti puhelimitse, jotta voimme korjata asian.",
+        # a parcel arriving broken: a photo and a message, and a replacement sent
+        "Jos paketti tulee perille rikkinäisenä, ota kuva ja laita viestiä, niin sovitaan korvaava lähetys.",
+    ],
+)
+def test_finnish_faults_with_a_channel_and_a_remedy(sentence: str) -> None:
+    facts = _gather(f"<main><p>{sentence}</p></main>", lang="fi")
+    assert any(f.excerpt == sentence for f in facts if f.topic in (RIGHT, PassageTopic.COMPLAINT_PROCEDURE))
+
+
+def test_the_consumers_notice_deadline_is_no_answer_time() -> None:
+    # "ilmoita" (tell us) stems like "ilmoitamme" (we tell you): only the latter is the shop's answer
+    sentence = "Jos tuotteessa on virhe, ilmoita siitä viimeistään seuraavana päivänä puhelimitse."
+    facts = _gather(f"<main><p>{sentence}</p></main>", lang="fi")
+    assert [f.amount for f in facts if f.topic == PassageTopic.COMPLAINT_PROCEDURE and f.amount] == []
