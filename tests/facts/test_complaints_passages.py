@@ -779,3 +779,16 @@ def test_the_consumers_notice_deadline_is_no_answer_time() -> None:
     sentence = "Jos tuotteessa on virhe, ilmoita siitä viimeistään seuraavana päivänä puhelimitse."
     facts = _gather(f"<main><p>{sentence}</p></main>", lang="fi")
     assert [f.amount for f in facts if f.topic == PassageTopic.COMPLAINT_PROCEDURE and f.amount] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang"),
+    [
+        ("Something's gone wrong? Drop us a message on live chat with a photo and we'll put it right.", "en"),
+        ("Ist die Ware mangelhaft, können Sie verlangen: Beseitigung des Mangels oder Lieferung einer mangelfreien Sache.",
+         "de"),
+    ],
+)
+def test_everyday_and_list_wording_of_faults_and_remedies(sentence: str, lang: str) -> None:
+    facts = _gather(f"<main><p>{sentence}</p></main>", lang=lang)
+    assert any(f.topic in (RIGHT, PassageTopic.COMPLAINT_PROCEDURE) for f in facts)

@@ -26,6 +26,8 @@ def passages(body: str) -> list[PassageFact]:
         "<p>Opening hours: Mon-Fri 9am-5pm</p>",
         "<h2>Öppettider</h2><p>10–18</p>",
         "<table><tr><td>Måndag–fredag</td><td>9–17</td></tr></table>",
+        # a unit word opening the next sentence is no unit of the range ("Dag före helgdag …")
+        "<h3>Öppettider kundservice</h3><p>Måndag till fredag 09:00–16:00. Dag före helgdag stänger vi kl. 12.</p>",
     ],
 )
 def test_opening_hours(html: str) -> None:

@@ -759,6 +759,7 @@ def test_an_accordions_question_in_a_button_heads_its_answer(question: str) -> N
     [
         ("Jos peruutat yli 60 päivää ennen tuloa, palautamme maksetut summat.", "fi"),
         ("Avbokning senare än 14 dagar före kursstart återbetalas inte.", "sv"),
+        ("Angrer du senere enn 30 dager før ankomst, refunderer vi halvparten.", "nb"),
         ("Bei Stornierung bis 30 Tage vor Reisebeginn erstatten wir den vollen Preis.", "de"),
         ("Cancellations made up to 14 days before the workshop are refunded in full.", "en"),
     ],
@@ -772,3 +773,15 @@ def test_a_booking_form_link_beside_cancellation_terms_is_no_withdrawal_form() -
     body = ("<main><p>To book, please use the <a href='/book'>booking form</a>. Cancellations less than "
             "30 days before arrival are not refunded.</p></main>")
     assert _of(gather(_page(body), "en"), PassageTopic.WITHDRAWAL_FORM) == []
+
+
+def test_a_form_under_a_bold_paragraph_title_is_given() -> None:
+    # editors title the pasted form with a bold paragraph, not a heading element
+    body = ("<main><div><p><strong>Angreskjema</strong></p><p>Til: Kompis AS, post@kompis.no</p>"
+            "<p>Jeg vil gå fra avtalen om kjøp av: ……………</p><p>Ordrenummer: …… Mottatt (dato): ……</p>"
+            "<p>Navn: …… Adresse: ……</p></div></main>")
+    forms = _of(gather(_page(body), "nb"), PassageTopic.WITHDRAWAL_FORM)
+    assert forms and "inline" in forms[0].flags
+    # a bold line that is a sentence is no title
+    prose = "<main><p><strong>Angreskjemaet finner du i pakken.</strong></p><p>Navn: Adresse:</p></main>"
+    assert all("inline" not in f.flags for f in _of(gather(_page(prose), "nb"), PassageTopic.WITHDRAWAL_FORM))

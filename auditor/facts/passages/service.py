@@ -313,8 +313,9 @@ def _is_hours(text: str, match: re.Match[str]) -> bool:
     after = following[:1] if text[match.end() :].lstrip()[:1].isalnum() else []  # not past a comma
     if has_phrase(before, _lex().closed) or has_phrase(after, _lex().closed):
         return False
-    # A unit right after the range makes it a period: "2–14 vardagar", "10-14 Tage".
-    return not (following and (following[0] in _units() or " ".join(following) in _units()))
+    # A unit right after the range makes it a period: "2–14 vardagar", "10-14 Tage" (not past a
+    # full stop: "09:00–16:00. Dag före helgdag …" opens the next sentence).
+    return not (joined and following and (following[0] in _units() or " ".join(following) in _units()))
 
 
 # --------------------------------------------------------------------------- response time

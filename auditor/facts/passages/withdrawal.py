@@ -471,13 +471,13 @@ def _forms(doc: Document, lang: str) -> list[PassageFact]:
         ):
             # the Annex text; a declaration with fields; "CANCELLATION FORM – To: … Name: … Date: …"
             provided.append(passage_fact(doc, block.element, topic, lang, block.text, flags=["inline"]))
-        elif tag in HEADINGS and "named" in said:
+        elif (tag in HEADINGS or _bold_line(block.element)) and "named" in said:
             named_headings.append(block.element)
             if _form_follows(doc, block.element, fingerprint, fields):
                 provided.append(
                     passage_fact(doc, block.element, topic, lang, block.text, name=block.text, flags=["inline"])
                 )
-        elif tag in HEADINGS and _blank_form_follows(doc, concepts, block, fields):
+        elif (tag in HEADINGS or _bold_line(block.element)) and _blank_form_follows(doc, concepts, block, fields):
             # "Meddelande om frånträdande" / "Right to cancel – form", then "Varor: …", "Namn: …":
             # a heading naming withdrawing over fields with blanks to fill in is the form
             provided.append(
@@ -779,6 +779,27 @@ def _form_follows(doc: Document, heading: lxml.html.HtmlElement, fingerprint: Ph
     if has_phrase(words, fingerprint):
         return True
     return _field_count(words, fields) >= 2
+
+
+def _bold_line(element: lxml.html.HtmlElement) -> bool:
+    """Whether a paragraph is a heading drawn in bold: all its text in one ``<strong>`` or
+    ``<b>`` ("<p><strong>Standardskjema for angrerett</strong></p>", as editors write a title
+    over the pasted form), short and without a sentence's full stop."""
+    if not isinstance(element.tag, str) or element.tag.lower() not in _BOLD_LINE_HOLDERS:
+        return False
+    children = [c for c in element if isinstance(c.tag, str)]
+    if len(children) != 1 or children[0].tag.lower() not in ("strong", "b"):
+        return False
+    bold = children[0]
+    if (element.text or "").strip() or (bold.tail or "").strip():
+        return False
+    text = " ".join(bold.text_content().split())
+    return 0 < len(text) <= _BOLD_LINE_LENGTH and not text.endswith(".")
+
+
+#: Elements a bold line stands in, and how long it may be.
+_BOLD_LINE_HOLDERS = frozenset({"p", "div"})
+_BOLD_LINE_LENGTH = 80
 
 
 def _dedupe(facts: Iterable[PassageFact]) -> list[PassageFact]:
