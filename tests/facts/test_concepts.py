@@ -391,3 +391,43 @@ def test_the_guarantee_notice_in_more_words(text: str, lang: str) -> None:
 )
 def test_the_guarantee_notice_beside_the_law_and_after_the_warranty(text: str, lang: str) -> None:
     assert match_text(text, "guarantee_notice") == "notice"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Angrer du kjøp av hvitevarer, henter vi varen hjemme hos deg uten ekstra kostnad.", "trader"),
+        ("Ångrar du köpet av en soffa hämtar vi den hos dig utan kostnad.", "trader"),
+        ("Ångrar du köpet av en soffa tar vi ut 695 kr för hämtningen.", "consumer"),
+    ],
+)
+def test_goods_fetched_after_a_withdrawal(text: str, value: str) -> None:
+    assert match_text(text, "return_costs") == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Samtal rings upp inom fyra timmar.", "period"),
+        ("Anrop som ikke besvares med en gang, blir ringt opp igjen innen fire timer.", "period"),
+    ],
+)
+def test_a_call_back_is_an_answer(text: str, value: str) -> None:
+    assert match_text(text, "response_time") == value
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Our guarantee is a little extra – you still keep all your normal legal rights on top!", "en"),
+        ("Whatever warranty may also apply, goods must by law be of satisfactory quality and fit for purpose.", "en"),
+        ("Garantien vår er en ekstra bonus – du har fortsatt full reklamasjonsrett, garantien tar ikke bort noe av den.",
+         "nb"),
+    ],
+)
+def test_rights_kept_beside_a_guarantee(text: str, lang: str) -> None:
+    assert match_text(text, "guarantee_notice") == "notice", lang
+
+
+def test_keeping_a_receipt_is_no_guarantee_notice() -> None:
+    assert match_text("You keep your receipt as proof of purchase.", "guarantee_notice") is None

@@ -28,6 +28,7 @@ def passages(body: str) -> list[PassageFact]:
         "<table><tr><td>Måndag–fredag</td><td>9–17</td></tr></table>",
         # a unit word opening the next sentence is no unit of the range ("Dag före helgdag …")
         "<h3>Öppettider kundservice</h3><p>Måndag till fredag 09:00–16:00. Dag före helgdag stänger vi kl. 12.</p>",
+        "<p>Asiakaspalvelu on paikalla arkipäivisin kello 8:n ja 16:n välillä.</p>",  # Finnish case endings
     ],
 )
 def test_opening_hours(html: str) -> None:

@@ -66,12 +66,14 @@ _HOUR = r"(?:[01]?\d|2[0-4])"
 _MERIDIEM = r"(?:am|pm|a\.m\.|p\.m\.)"
 #: "kl.", "klo", "klockan", "klokken", "kello": the hour follows.
 _CLOCK = r"(?:kl|klo|kello|klockan|klokken|klokka)\.?\s*"
+#: A Finnish case ending on a clock hour ("kello 8:n ja 16:n välillä", "9:stä 17:ään").
+_FI_CASE = r"(?::(?:n|ään|een|stä|sta|lle|llä|lla))?"
 _TIME_RANGE = re.compile(
     rf"(?<![\w.,:/–-])(?P<pre>{_CLOCK}|von\s+|from\s+|fra\s+|från\s+"
     rf"|(?:mellan|mellom|mellem|zwischen|between)\s+(?:{_CLOCK})?)?"
-    rf"(?P<h1>{_HOUR})(?:[:.](?P<m1>[0-5]\d))?\s*(?P<ap1>{_MERIDIEM})?"
+    rf"(?P<h1>{_HOUR})(?:[:.](?P<m1>[0-5]\d))?{_FI_CASE}\s*(?P<ap1>{_MERIDIEM})?"
     rf"{_SEP}(?:{_CLOCK})?"
-    rf"(?P<h2>{_HOUR})(?:[:.](?P<m2>[0-5]\d))?(?:\s*(?P<post>{_MERIDIEM}|uhr\b|h\b))?(?![\w:])",
+    rf"(?P<h2>{_HOUR})(?:[:.](?P<m2>[0-5]\d))?{_FI_CASE}(?:\s*(?P<post>{_MERIDIEM}|uhr\b|h\b))?(?![\w:])",
     re.IGNORECASE,
 )
 #: Hours of the clock written as words ("mellan klockan nio och fyra", "von acht bis sechzehn
