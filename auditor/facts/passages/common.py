@@ -713,23 +713,31 @@ def find_phrases(text: str, phrases: Phrases) -> list[tuple[str, str]]:
 NUMBER_WORDS: dict[str, int] = {
     # sv
     "en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9,
-    "tio": 10, "tolv": 12, "fjorton": 14, "femton": 15, "trettio": 30,
+    "tio": 10, "elva": 11, "tolv": 12, "fjorton": 14, "femton": 15, "tjugo": 20, "tjugoen": 21, "tjugoett": 21,
+    "tjugofyra": 24, "trettio": 30, "fyrtioåtta": 48, "sextio": 60, "nittio": 90, "hundra": 100,
     # nb / da
     "én": 1, "et": 1, "to": 2, "fire": 4, "seks": 6, "syv": 7, "sju_": 7, "otte": 8, "åtte": 8, "ni": 9, "ti": 10,
-    "fjorten": 14, "femten": 15, "tretti": 30, "tredive": 30,
+    "elleve": 11, "fjorten": 14, "femten": 15, "tjue": 20, "tjueen": 21, "tjuefire": 24, "tyve": 20,
+    "enogtyve": 21, "fireogtyve": 24, "tretti": 30, "tredive": 30, "førtiåtte": 48, "otteogfyrre": 48,
+    "seksti": 60, "tres": 60, "nitti": 90, "halvfems": 90, "hundre": 100, "hundrede": 100,
     # fi
-    "yksi": 1, "kaksi": 2, "kolme": 3, "neljä": 4, "viisi": 5, "kuusi": 6, "kymmenen": 10,
-    "neljätoista": 14, "viisitoista": 15, "kolmekymmentä": 30,
+    "yksi": 1, "kaksi": 2, "kolme": 3, "neljä": 4, "viisi": 5, "kuusi": 6, "seitsemän": 7, "kahdeksan": 8,
+    "yhdeksän": 9, "kymmenen": 10, "neljätoista": 14, "viisitoista": 15, "kaksikymmentä": 20,
+    "kolmekymmentä": 30, "kuusikymmentä": 60, "yhdeksänkymmentä": 90, "sata": 100,
     # fi genitives: "kahden vuoden kuluessa", "neljäntoista päivän"
     "yhden": 1, "kahden": 2, "kolmen": 3, "neljän": 4, "viiden": 5, "kuuden": 6,
-    "kahdentoista": 12, "neljäntoista": 14, "viidentoista": 15, "kolmenkymmenen": 30,
+    "kahdentoista": 12, "neljäntoista": 14, "viidentoista": 15, "kahdenkymmenen": 20, "kolmenkymmenen": 30,
+    "kuudenkymmenen": 60, "yhdeksänkymmenen": 90, "sadan": 100,
     # de
     "ein": 1, "eine": 1, "einem": 1, "einen": 1, "eines": 1, "einer": 1, "zwei": 2, "drei": 3, "vier": 4,
-    "fünf": 5, "sechs": 6,
-    "zehn": 10, "zwölf": 12, "vierzehn": 14, "fünfzehn": 15, "dreißig": 30,
+    "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9,
+    "zehn": 10, "elf": 11, "zwölf": 12, "vierzehn": 14, "fünfzehn": 15, "zwanzig": 20, "einundzwanzig": 21,
+    "vierundzwanzig": 24, "achtundzwanzig": 28, "dreißig": 30, "achtundvierzig": 48, "sechzig": 60,
+    "neunzig": 90, "hundert": 100,
     # en
-    "one": 1, "a": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "ten": 10, "twelve": 12,
-    "fourteen": 14, "fifteen": 15, "thirty": 30,
+    "one": 1, "a": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14, "fifteen": 15, "twenty": 20, "thirty": 30,
+    "sixty": 60, "ninety": 90, "hundred": 100,
 }
 #: Unit words (stems) in the six languages; longest first so "månader" wins over "mån".
 UNIT_WORDS: dict[str, Unit] = {
