@@ -56,6 +56,8 @@ def test_an_empty_form_is_a_contact_form_only_on_a_contact_page_or_by_its_action
         ("<p>Kopien af din besked gemmes ikke hos os.</p>", "", False),
         ("<p>You will receive an order confirmation by email once you buy.</p>", "", False),
         ("<p>Oppgi ordrenummer og saken din kort.</p>", "", False),
+        ("<p>Täytä tilaus, niin lähetämme sähköpostiisi vahvistuksen ja maksulinkin.</p>", "", False),
+        ("<p>Thanks! Check your inbox to confirm.</p>", "", False),  # a sign-up's double opt-in
         ("<p style='display: none'>Thank you, your message was sent.</p>", "", False),
     ],
 )
