@@ -792,3 +792,22 @@ def test_the_consumers_notice_deadline_is_no_answer_time() -> None:
 def test_everyday_and_list_wording_of_faults_and_remedies(sentence: str, lang: str) -> None:
     facts = _gather(f"<main><p>{sentence}</p></main>", lang=lang)
     assert any(f.topic in (RIGHT, PassageTopic.COMPLAINT_PROCEDURE) for f in facts)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang"),
+    [
+        ("Är du inte nöjd med resultatet? Hör av dig inom 7 dagar, så rättar vi till det utan kostnad.", "sv"),
+        ("Er du ikke fornøyd med resultatet, ring oss innen en uke, så retter vi det opp.", "nb"),
+        ("Not happy with the result? Call us within a week and we'll put it right free of charge.", "en"),
+    ],
+)
+def test_a_service_result_put_right(sentence: str, lang: str) -> None:
+    # for a service (a haircut, a repair), the result not as it should be is the fault
+    facts = _gather(f"<main><p>{sentence}</p></main>", lang=lang)
+    assert any(f.topic in (RIGHT, PassageTopic.COMPLAINT_PROCEDURE) for f in facts)
+
+
+def test_a_change_of_mind_promise_is_no_complaint() -> None:
+    facts = _gather("<main><p>Inte nöjd? Returnera varan inom 30 dagar så får du pengarna tillbaka.</p></main>")
+    assert not [f for f in facts if f.topic in (RIGHT, PassageTopic.COMPLAINT_PROCEDURE)]
