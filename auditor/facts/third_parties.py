@@ -24,7 +24,7 @@ from auditor import lexicon
 from auditor.models import OwnerReason
 
 #: Tables of ``third_parties.toml`` that are not third parties.
-_NOT_PARTIES = frozenset({"webmail", "examples", "credits", "partners"})
+_NOT_PARTIES = frozenset({"webmail", "examples", "credits", "partners", "institutions"})
 #: How far back from a detail its sentence is read (characters).
 _WINDOW = 150
 #: A sentence ends at . ! ? before a capital, or at a line break (lines of a block are separate
@@ -63,6 +63,8 @@ class ThirdParties:
     example_domains: frozenset[str] = frozenset()
     example_locals: frozenset[str] = frozenset()
     example_marker: re.Pattern[str] | None = None
+    #: A public or local institution's word (library, tourist office, municipality, hospital).
+    institution: re.Pattern[str] | None = None
     #: The same words right before a number, nothing between (a phone number given as an example).
     number_marker: re.Pattern[str] | None = None
     #: A credit for the site's maker, its name after it ("Kotisivut: Verkkopaja · ").
@@ -98,7 +100,9 @@ def third_parties() -> ThirdParties:
     # terms"), except where the s-form is a word of its own ("brings", "ups").
     genitive = "|".join(re.escape(n) for n in unique if n not in _NO_GENITIVE)
     plain = "|".join(re.escape(n) for n in _NO_GENITIVE if n in unique)
-    pattern = re.compile(rf"\b(?:({genitive})(?:s|'s|’s|:s)?|({plain}))\b", re.IGNORECASE)
+    # A Finnish case ending too ("Omnivan asiakaspalveluun", "DHL:n", "Postille").
+    pattern = re.compile(rf"\b(?:({genitive})(?:s|'s|’s|:s|:?(?:n|lle|lta|ltä|sta|stä|lla|llä))?|({plain}))\b",
+                         re.IGNORECASE)
     examples = data.get("examples", {})
     markers = sorted((str(m).lower() for m in examples.get("markers", [])), key=len, reverse=True)
     # A marker ends the text before the address, give or take a label and a colon ("z. B. E-Mail: …").
@@ -130,12 +134,20 @@ def third_parties() -> ThirdParties:
     partner_words = sorted((str(w).lower() for w in data.get("partners", {}).get("words", [])), key=len, reverse=True)
     # the role word (any ending), then a capitalised name of up to five words ("Spoke & Chain")
     partner = re.compile(
-        r"\b(?:" + "|".join(re.escape(w) for w in partner_words) + r")\w*\s+"
+        # the role word in any case ("Valmistaja:", "Hersteller:"), the name capitalised
+        r"\b(?i:" + "|".join(re.escape(w) for w in partner_words) + r")\w*:?\s+"
         # "hos ombudet på Coop Slite", "Pakkeshop hos Spar Ølgod": a preposition before the name
         r"(?:(?:på|hos|i|ved|bei|im|at|in)\s+)?"
         r"(?P<name>[A-ZÅÄÖÆØÜ][\w&'’.-]*(?:\s+(?:[A-ZÅÄÖÆØÜ][\w&'’.-]*|&|og|och|und|and|ja)){0,4})",
     ) if partner_words else None
+    institution_words = sorted(
+        (str(w).lower() for w in data.get("institutions", {}).get("words", [])), key=len, reverse=True
+    )
+    institution = re.compile(
+        r"\b(?:" + "|".join(re.escape(w) for w in institution_words) + r")\w*", re.IGNORECASE
+    ) if institution_words else None
     return ThirdParties(
+        institution=institution,
         credit=credit,
         partner=partner,
         names=unique,
@@ -162,7 +174,7 @@ def owner_by_context(text: str, start: int) -> Owner | None:
     window = before[-_WINDOW:]
     ends = list(_SENTENCE_END.finditer(window))
     sentence = window[ends[-1].end():] if ends else window
-    maker = _credited(sentence) or _partnered(sentence)
+    maker = _credited(sentence) or _partnered(sentence) or _institution(sentence)
     if maker is not None:
         return maker
     if ends:
@@ -276,6 +288,16 @@ def _partnered(sentence: str) -> Owner | None:
     if match is None or _FIRST_PERSON.search(sentence[match.end():]):
         return None
     return Owner(match.group("name").strip(), "role")
+
+
+def _institution(sentence: str) -> Owner | None:
+    """A public or local institution the sentence (up to a contact detail) names, when the shop
+    does not speak for itself after it ("Påmelding til biblioteket på tlf. …")."""
+    pattern = third_parties().institution
+    match = next(reversed(list(pattern.finditer(sentence))), None) if pattern is not None else None
+    if match is None or _FIRST_PERSON.search(sentence[match.end():]):
+        return None
+    return Owner(match.group(0).strip(), "role")
 
 
 def names_own_site(owner: str, text: str, site_domain: str) -> bool:

@@ -201,3 +201,28 @@ def test_a_named_partys_service_line_is_theirs_by_its_role(text: str, owner: str
 def test_a_service_word_of_the_shop_is_no_role(text: str) -> None:
     found = owner_by_context(text, len(text))
     assert found is None or found.reason != "role"
+
+
+@pytest.mark.parametrize(
+    ("text", "owner"),
+    [
+        # a product's maker in its safety information (GPSR), the role word in any case
+        ("Valmistaja: Tekstiilivabrik Vare OÜ, Vabriku 3, 71015 Viljandi · +372 435 2218", "Tekstiilivabrik Vare OÜ"),
+        ("Hersteller: Filzwerk Ahrens GmbH, Tel. +49 30 1234567", "Filzwerk Ahrens GmbH"),
+        # a public or local institution
+        ("Trenger du overnatting, kan Valdres turistkontor hjelpe deg på tlf. 61 36 44 20", "turistkontor"),
+        ("Påmelding til biblioteket på tlf. 64 93 57 00", "biblioteket"),
+        # a Finnish case ending on a carrier's name
+        ("voit olla yhteydessä myös Omnivan asiakaspalveluun (+372 661 4127)", "Omniva"),
+        # development credited with a colon
+        ("Design & utveckling: Veebikoda OÜ, +372 5823 4417", "Veebikoda OÜ"),
+    ],
+)
+def test_makers_institutions_and_inflected_names_own_their_details(text: str, owner: str) -> None:
+    found = owner_by_context(text, text.rindex("+") if "+" in text else len(text) - 11)
+    assert found is not None and found.name.lower() == owner.lower()
+
+
+def test_the_shop_speaking_after_an_institution_keeps_its_number() -> None:
+    text = "Kursen hålls på biblioteket, men anmäl dig till oss på 08-123 45 67"
+    assert owner_by_context(text, text.index("08-")) is None
