@@ -305,3 +305,14 @@ def test_a_body_named_as_a_supervisor_is_named_as_something_else() -> None:
     text = "Forbrukertilsynet fører tilsyn med markedsføring, men behandler ikke enkeltklager."
     [fact] = passages(f"<p>{text}</p>", PassageTopic.ADR_BODY, "nb")
     assert "no_context" in fact.flags
+
+
+def test_a_body_under_a_table_label_is_named_as_the_one_to_turn_to() -> None:
+    # the statement view joins the row's label to its value: the label says what the body is for
+    from auditor.facts.passages.common import statement_view
+
+    body = ("<table><tr><th>Verbraucherschlichtungsstelle</th>"
+            "<td>Universalschlichtungsstelle des Bundes, Kehl</td></tr></table>")
+    doc = statement_view(Document(f"<html><body>{body}</body></html>", "https://www.butik.de/agb"))
+    found = [p for p in gather(doc, "de") if p.topic == PassageTopic.ADR_BODY]
+    assert found and all("no_context" not in p.flags for p in found)

@@ -336,8 +336,10 @@ def _context(text: str, block: str, heading: str, *, addressed: bool) -> bool:
     return any(has_phrase(_without_bodies(part), context) for part in (text, block, heading) if part)
 
 
-#: A short label before a colon ("Schlichtungsstelle:", "Riidat:", "ADR provider:").
-_LABEL = re.compile(r"^\s*([^:.!?]{2,40}):")
+#: A short label before a colon ("Schlichtungsstelle:", "Riidat:", "ADR provider:"), or a table's
+#: or a definition list's label joined to its value by the statement view ("Verbraucher-
+#: schlichtungsstelle – Universalschlichtungsstelle des Bundes, Kehl").
+_LABEL = re.compile(r"^\s*([^:.!?–]{2,40})(?::|\s–\s)")
 
 
 def _labelled_as_body(text: str, lex: dict[str, Phrases]) -> bool:
