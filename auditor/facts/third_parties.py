@@ -312,6 +312,18 @@ def names_own_site(owner: str, text: str, site_domain: str) -> bool:
     return label in re.sub(r"\W+", "", lexicon.normalise(text))
 
 
+def names_email_domain(owner: str, address: str) -> bool:
+    """Whether an email address's domain is the named party's own ("Kotisivut: Verkkoveistämö ·
+    hei@verkkoveistamo.fi"): its name part holds the party's name written together, diacritics
+    folded. Then the words around it and the address agree on whose it is."""
+    name = re.sub(r"\W+", "", lexicon.normalise(owner))
+    label = site_label(address.rpartition("@")[2])
+    return len(name) >= _OWN_NAME_LETTERS and len(label) >= _OWN_NAME_LETTERS and (name in label or label in name)
+
+
+#: The fewest letters a name and a domain label share to be taken as one name.
+_OWN_NAME_LETTERS = 4
+
 #: Second-level labels under which names are registered ("example.co.uk").
 _SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "ltd", "plc"})
 

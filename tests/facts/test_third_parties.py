@@ -226,3 +226,18 @@ def test_makers_institutions_and_inflected_names_own_their_details(text: str, ow
 def test_the_shop_speaking_after_an_institution_keeps_its_number() -> None:
     text = "Kursen hålls på biblioteket, men anmäl dig till oss på 08-123 45 67"
     assert owner_by_context(text, text.index("08-")) is None
+
+
+@pytest.mark.parametrize(
+    ("owner", "address", "own"),
+    [
+        ("Verkkoveistämö", "hei@verkkoveistamo.fi", True),
+        ("Pixel & Co", "hello@pixelco.co.uk", True),
+        ("Klarna", "kundservice@butiken.se", False),
+        ("DHL", "info@dhl.de", False),  # too short a name to tell by letters
+    ],
+)
+def test_an_email_at_the_named_partys_own_domain(owner: str, address: str, own: bool) -> None:
+    from auditor.facts.third_parties import names_email_domain
+
+    assert names_email_domain(owner, address) is own

@@ -23,6 +23,7 @@ Needs review when    the contact page could not be read, needs JavaScript, or th
 
 from __future__ import annotations
 
+from auditor.facts.third_parties import names_email_domain
 from auditor.i18n import N_, Messages, found_by, join, kind_name, region_name
 from auditor.models import Category, EmailFact, Evidence, PageKind, RuleMeta, Severity
 from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, partial, passed, register
@@ -155,10 +156,12 @@ class ContactEmail(Rule):
                 [_evidence(structured[0], pages)],
             )
         # Another company's or body's address where the trader's would stand, known only by the
-        # words around it: the words may be read wrong, so a person decides.
+        # words around it: the words may be read wrong, so a person decides (not when the
+        # address's own domain is the named party's: then words and address agree).
         named = [
             e for e in facts.emails
             if e.owner_reason in _BY_CONTEXT and e.method != "structured_data" and is_prominent(e, pages)
+            and not names_email_domain(e.owner, e.address)
         ]
         if named:
             return needs_review(

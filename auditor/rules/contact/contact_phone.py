@@ -237,15 +237,23 @@ class ContactPhone(Rule):
 
 
 def _beside_own_email(phone: PhoneFact, facts: FactView, pages: Pages) -> bool:
-    """The number shares its block with an email address the site shows as its own elsewhere."""
+    """The number shares its block with an email address the site shows as its own elsewhere, or
+    one at the site's own domain ("vores databeskyttelseskontakt på privacy@ugeplan.app eller
+    telefon …"): an authority's block carries the authority's address, not one at the shop's."""
     elsewhere = {
         e.address for e in facts.emails
         if not e.third_party and e.method != "structured_data" and pages.kind(e.url) != PageKind.PRIVACY
     }
     return any(
-        e.url == phone.url and e.locator == phone.locator and e.address in elsewhere and not e.third_party
+        e.url == phone.url and _same_block(e.locator, phone.locator) and (e.address in elsewhere or e.same_site)
+        and not e.third_party
         for e in facts.emails
     )
+
+
+def _same_block(one: str, other: str) -> bool:
+    """Whether two locators name one block, or one of them a link inside the other's block."""
+    return one == other or one.startswith(other + " > ") or other.startswith(one + " > ")
 
 
 def _evidence(phone: PhoneFact, pages: Pages) -> Evidence:
