@@ -45,6 +45,8 @@ Needs review when    the contact or imprint page could not be read or needs Java
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -520,9 +522,23 @@ def _own(fact: CompanyNameFact | OrgNumberFact | TraderNameFact | Representative
         # page) only a block that names the site's own company counts.
         return trader_block(fact, names, home_url, pages) is not None
     if isinstance(fact, OrgNumberFact) and pages.kind(fact.url) in {PageKind.TERMS, PageKind.RETURNS}:
-        # Terms often quote the payment provider's number ("Klarna Bank AB, org.nr 556737-0431").
-        return not THIRD_PARTIES.search(fact.excerpt)
+        # Terms often quote the payment provider's number ("Klarna Bank AB, org.nr 556737-0431"),
+        # in the number's own sentence; one naming Stripe before it speaks of something else
+        # ("… paid securely by Stripe. For invoices I add my VAT number (IE6392158PA)").
+        return not THIRD_PARTIES.search(_own_sentence(fact.excerpt, fact.raw))
     return True
+
+
+#: Where one sentence of an excerpt ends and the next begins.
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖÆØÜ])")
+
+
+def _own_sentence(excerpt: str, raw: str) -> str:
+    """The sentence of ``excerpt`` that holds ``raw`` (the whole excerpt when none does)."""
+    for sentence in _SENTENCE_BREAK.split(excerpt):
+        if raw and raw in sentence:
+            return sentence
+    return excerpt
 
 
 def _why_aside(fact: CompanyNameFact | OrgNumberFact, pages: Pages) -> Text:
