@@ -785,8 +785,8 @@ def test_the_consumers_notice_deadline_is_no_answer_time() -> None:
     ("sentence", "lang"),
     [
         ("Something's gone wrong? Drop us a message on live chat with a photo and we'll put it right.", "en"),
-        ("Ist die Ware mangelhaft, können Sie verlangen: Beseitigung des Mangels oder Lieferung einer mangelfreien Sache.",
-         "de"),
+        ("Ist die Ware mangelhaft, können Sie verlangen: Beseitigung des Mangels oder Lieferung einer "
+         "mangelfreien Sache.", "de"),
     ],
 )
 def test_everyday_and_list_wording_of_faults_and_remedies(sentence: str, lang: str) -> None:

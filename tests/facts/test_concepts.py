@@ -421,8 +421,8 @@ def test_a_call_back_is_an_answer(text: str, value: str) -> None:
     [
         ("Our guarantee is a little extra – you still keep all your normal legal rights on top!", "en"),
         ("Whatever warranty may also apply, goods must by law be of satisfactory quality and fit for purpose.", "en"),
-        ("Garantien vår er en ekstra bonus – du har fortsatt full reklamasjonsrett, garantien tar ikke bort noe av den.",
-         "nb"),
+        ("Garantien vår er en ekstra bonus – du har fortsatt full reklamasjonsrett, garantien tar ikke bort "
+         "noe av den.", "nb"),
     ],
 )
 def test_rights_kept_beside_a_guarantee(text: str, lang: str) -> None:

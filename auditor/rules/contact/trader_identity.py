@@ -46,7 +46,6 @@ Needs review when    the contact or imprint page could not be read or needs Java
 from __future__ import annotations
 
 import re
-
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
