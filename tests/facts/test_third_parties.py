@@ -241,3 +241,16 @@ def test_an_email_at_the_named_partys_own_domain(owner: str, address: str, own: 
     from auditor.facts.third_parties import names_email_domain
 
     assert names_email_domain(owner, address) is own
+
+
+@pytest.mark.parametrize(
+    ("text", "owner"),
+    [
+        ("Vil du leie verkstedet? Det formidles av Midtbyen Event, tlf. 73 10 20 44", "Midtbyen Event"),
+        ("Bei Fragen zur Zustellung erreichen Sie PPL unter +420 225 331 100", "PPL"),
+    ],
+)
+def test_an_arranger_or_a_carrier_abroad_owns_its_number(text: str, owner: str) -> None:
+    start = text.index("+") if "+" in text else text.index("73 10")
+    found = owner_by_context(text, start)
+    assert found is not None and found.name == owner
