@@ -785,3 +785,21 @@ def test_a_form_under_a_bold_paragraph_title_is_given() -> None:
     # a bold line that is a sentence is no title
     prose = "<main><p><strong>Angreskjemaet finner du i pakken.</strong></p><p>Navn: Adresse:</p></main>"
     assert all("inline" not in f.flags for f in _of(gather(_page(prose), "nb"), PassageTopic.WITHDRAWAL_FORM))
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Because tickets are for an event on specific dates, the statutory 14-day cancellation period does not apply.",
+         "en"),
+        ("Da es sich um eine Veranstaltung handelt, besteht das 14-tägige Widerrufsrecht nicht.", "de"),
+    ],
+)
+def test_a_right_excluded_whole_grants_no_period(text: str, lang: str) -> None:
+    assert [f.amount for f in _periods(text, lang) if f.amount] == []
+
+
+def test_a_right_excluded_for_some_goods_keeps_its_period() -> None:
+    # what it does not apply to follows: the right stands for everything else
+    found = _periods("Vår ångerrätt på 14 dagar gäller inte för specialbeställda varor.", "sv")
+    assert [f.amount for f in found] == [14.0]

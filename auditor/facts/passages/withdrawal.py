@@ -288,7 +288,8 @@ def _assign(text: str, slots: dict[str, list[Span]], label_words: int) -> dict[s
     send the goods back. Periods in hours are no withdrawal period."""
     words = word_list(text)
     clause_of = _clause_index(text, len(words), label_words)
-    rights = [r for r in slots.get("right", []) if not _negated(r, slots.get("negation", []), clause_of)]
+    rights = [r for r in slots.get("right", []) if not _negated(r, slots.get("negation", []), clause_of)
+              and not _not_applied(r, slots.get("not_apply", []), clause_of)]
     starts = slots.get("start", [])
     named = slots.get("right", [])
     # A delivery word that says when the period starts ("från leveransen") is no other period's,
@@ -379,6 +380,15 @@ def _negated(right: Span, negations: list[Span], clause_of: list[int]) -> bool:
     """Whether a negation word stands right next to the right's name in its clause ("ingen
     ångerrätt", "Ångerrätten gäller inte", "kein Widerrufsrecht"): the right is excluded there."""
     return any(_gap(right, neg) <= _NEGATION_REACH and clause_of[neg[0]] == clause_of[right[0]] for neg in negations)
+
+
+def _not_applied(right: Span, not_apply: list[Span], clause_of: list[int]) -> bool:
+    """Whether "does not apply" closes the right's clause after its name ("… the statutory 14-day
+    cancellation period for online purchases does not apply."): excluded whole, not for a kind
+    of goods named after it ("gilt nicht für Tickets")."""
+    clause = clause_of[right[0]]
+    last = max(i for i, c in enumerate(clause_of) if c == clause)
+    return any(span[0] >= right[1] and clause_of[span[0]] == clause and span[1] - 1 == last for span in not_apply)
 
 
 def _clause_index(text: str, count: int, label_words: int) -> list[int]:
