@@ -811,3 +811,8 @@ def test_a_service_result_put_right(sentence: str, lang: str) -> None:
 def test_a_change_of_mind_promise_is_no_complaint() -> None:
     facts = _gather("<main><p>Inte nöjd? Returnera varan inom 30 dagar så får du pengarna tillbaka.</p></main>")
     assert not [f for f in facts if f.topic in (RIGHT, PassageTopic.COMPLAINT_PROCEDURE)]
+
+
+def test_damage_with_its_remedy_refused_states_no_right() -> None:
+    facts = _gather("<main><p>Lost or damaged wristbands cannot be replaced.</p></main>", lang="en")
+    assert not [f for f in facts if f.topic == RIGHT]
