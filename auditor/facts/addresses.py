@@ -788,8 +788,12 @@ def _codes(line: str) -> tuple[_Code, ...]:
     reader both ask it of every line with a digit, and a site's footer is on every page."""
     grammar = _grammar()
     found: list[_Code] = []
-    for pattern, countries in grammar.postcode_first if grammar.any_postcode_first.search(line) else ():
-        for match in pattern.finditer(line):
+    # Where the union of a group's patterns first matches, the earliest match of each begins: no
+    # pattern matches before it, so each is looked for from there (the lookbehind still sees the
+    # text before), not from the line's start.
+    first = grammar.any_postcode_first.search(line)
+    for pattern, countries in grammar.postcode_first if first is not None else ():
+        for match in pattern.finditer(line, first.start()):
             prefix = match.group("prefix") or ""
             if prefix and not _fits_prefix(prefix, match.group("code")):
                 continue  # "S-1148 Gustavsberg": an article number; a Swedish postcode has five digits
@@ -797,8 +801,9 @@ def _codes(line: str) -> tuple[_Code, ...]:
             if town:
                 found.append(_Code(match.start(), match.end("code"), match.group("code"), town,
                                    prefix, countries, False))
-    for pattern, countries in grammar.town_first if grammar.any_town_first.search(line) else ():
-        for match in pattern.finditer(line):
+    first = grammar.any_town_first.search(line)
+    for pattern, countries in grammar.town_first if first is not None else ():
+        for match in pattern.finditer(line, first.start()):
             town = _town(match.group("town"))
             if town:
                 found.append(_Code(match.start("town"), match.end(), match.group("code"), town, "",

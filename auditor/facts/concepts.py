@@ -877,14 +877,14 @@ class PageConcepts:
         known = table.found.get(text)
         if known is not None:
             return known
-        pieces = clauses(text)
-        if not self._may_state(text, pieces):
+        if not self._may_state(text):
             # No pattern of any concept can have its slots filled: the reading states nothing
             # (most sentences of a page, nearly every one a single concept is asked of). The
             # spans are made when asked (:meth:`_every_span`), the same as the reading makes them.
             nothing: dict[str, Match] = {}
             self._keep_found(text, nothing)
             return nothing
+        pieces = clauses(text)
         read = [_terms(table, piece) for piece in pieces]
         parsed = [_clause(table, piece, terms) for piece, terms in zip(pieces, read, strict=True)]
         # The terms of the whole sentence: those of its only clause, or found when a pattern reads
@@ -935,16 +935,19 @@ class PageConcepts:
             self._keep_spans(text, _spans_of(table, whole_terms[1]))
         return found
 
-    def _may_state(self, text: str, pieces: Sequence[str]) -> bool:
+    def _may_state(self, text: str) -> bool:
         """Whether a pattern of a concept of this matcher may have every slot filled in ``text``
-        read as one clause or in one of its clauses ``pieces``; when not, :meth:`sentence` finds
-        no value, and need not read it. A bound from above, made from the words alone, order
-        and distance aside: the slots of every term each part of which some word of ``text`` or
-        of a clause fills (a term found in a clause or in the whole text has each of its parts
-        filled by a word of it), the slots those make with a negation word (``negated``), and,
-        where ``text`` or a clause holds a digit and a currency mark, every ``@money`` slot;
-        every slot :func:`_clause` fills is among them, and a pattern needs all of its slots
-        filled (``_clause_value``)."""
+        read as one clause or in one of its clauses; when not, :meth:`sentence` finds no value,
+        and need not cut or read it. A bound from above, made from the words alone, order and
+        distance aside: the slots of every term each part of which some word of ``text`` fills
+        (a term found in a clause or in the whole text has each of its parts filled by a word of
+        it), the slots those make with a negation word (``negated``), and, where ``text`` holds a
+        digit and a currency mark, every ``@money`` slot; every slot :func:`_clause` fills is among
+        them, and a pattern needs all of its slots filled (``_clause_value``). The words of
+        ``text`` are those of its clauses too, and a clause's digit and currency mark are the
+        text's (a clause is a slice of the text, or slices joined at a break, cut where the
+        normalisation makes a space: ``tests/facts/test_concept_prefilter.py``), so the clauses
+        need not be cut for it."""
         needs = self._needs
         if needs is None:
             needs = self._needs = tuple(dict.fromkeys(
@@ -953,9 +956,6 @@ class PageConcepts:
         table = self._table
         known = table.words
         words = set(normalise(text).split())
-        for piece in pieces:
-            if piece != text:
-                words.update(normalise(piece).split())
         entries = [known.get(word) or table.entry(word) for word in words]
         firsts = set(chain.from_iterable(entry[1] for entry in entries))
         slots: set[tuple[str, str]] = set()
@@ -963,7 +963,7 @@ class PageConcepts:
             present = frozenset().union(*(entry[0] for entry in entries))
             keys, later = table.keys, table.later
             slots = {(keys[index][0], keys[index][2]) for index in firsts if later[index] <= present}
-        money = any(_DIGIT.search(piece) and _may_state_money(piece) for piece in (text, *pieces))
+        money = _DIGIT.search(text) is not None and _may_state_money(text)
         possible = _with_negations_and_money(table, slots, money)
         return any(need <= possible for need in needs)
 
