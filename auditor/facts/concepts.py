@@ -612,7 +612,7 @@ def _found(table: _Table, words: tuple[str, ...]) -> Found:
             out.append((index, places))
             continue
         if present is None:
-            present = frozenset().union(*(entry[0] for entry in entries))
+            present = frozenset().union(*(entry[5] for entry in entries if entry[5]))  # parts after a first
         if not table.later[index] <= present:
             continue  # a word of the term is missing
         parts = {(index, at): [position for position, entry in enumerate(entries) if code in entry[0]]
