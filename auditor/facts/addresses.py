@@ -792,8 +792,9 @@ def _codes(line: str) -> tuple[_Code, ...]:
     # pattern matches before it, so each is looked for from there (the lookbehind still sees the
     # text before), not from the line's start.
     first = grammar.any_postcode_first.search(line)
+    start = first.start() if first is not None else -1
     for pattern, countries in grammar.postcode_first if first is not None else ():
-        for match in pattern.finditer(line, first.start()):
+        for match in pattern.finditer(line, start):
             prefix = match.group("prefix") or ""
             if prefix and not _fits_prefix(prefix, match.group("code")):
                 continue  # "S-1148 Gustavsberg": an article number; a Swedish postcode has five digits
@@ -802,8 +803,9 @@ def _codes(line: str) -> tuple[_Code, ...]:
                 found.append(_Code(match.start(), match.end("code"), match.group("code"), town,
                                    prefix, countries, False))
     first = grammar.any_town_first.search(line)
+    start = first.start() if first is not None else -1
     for pattern, countries in grammar.town_first if first is not None else ():
-        for match in pattern.finditer(line, first.start()):
+        for match in pattern.finditer(line, start):
             town = _town(match.group("town"))
             if town:
                 found.append(_Code(match.start("town"), match.end(), match.group("code"), town, "",
