@@ -16,15 +16,17 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from auditor.facts import identity
+from auditor.facts import addresses, identity
 from auditor.facts.dom import Document
 from auditor.facts.literals import LiteralGate, fold, required_literals
 
 PROPERTY = settings(deadline=None, max_examples=300, suppress_health_check=[HealthCheck.too_slow])
 _CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 
-#: Every pattern the extraction asks a gate before (identity's national labels and registration labels).
-GATED = [pattern for _, pattern in identity._NATIONAL_RES] + [label for label, _ in identity._LABEL_GATES]
+#: Every pattern the extraction asks a gate before (identity's national labels and registration
+#: labels, the addresses' country names).
+GATED = ([pattern for _, pattern in identity._NATIONAL_RES] + [label for label, _ in identity._LABEL_GATES]
+         + [pattern for _, pattern, _ in addresses._grammar().country_names])
 
 
 def test_the_words_come_from_the_patterns_parse() -> None:
