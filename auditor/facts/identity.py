@@ -67,7 +67,7 @@ from stdnum.pl import regon as pl_regon
 
 from auditor.facts.addresses import parse_addresses
 from auditor.facts.dom import Document, TextBlock, excerpt
-from auditor.facts.literals import LiteralGate, fold
+from auditor.facts.literals import LiteralGate, fold, gate_of
 from auditor.models import (
     CompanyNameFact,
     OrgNumberFact,
@@ -829,7 +829,11 @@ def _run_by_re() -> re.Pattern[str]:
 
 def _owners(doc: Document, block: TextBlock) -> list[TraderNameFact]:
     out: list[TraderNameFact] = []
-    for match in _run_by_re().finditer(block.text):
+    # Both patterns open with a lookbehind or a choice of places, tried at every character of every
+    # block: each is searched where the folded text holds a word of its labels (LiteralGate).
+    folded = fold(block.text)
+    run_by, owner = _run_by_re(), _owner_re()
+    for match in run_by.finditer(block.text) if gate_of(run_by).may_match(folded) else ():
         # "Stem & Twine is run by Chloe Harwood": the owner, a person by a common given name
         if not _person_name(match.group("name")):
             continue
@@ -838,7 +842,7 @@ def _owners(doc: Document, block: TextBlock) -> list[TraderNameFact]:
         out.append(_trader_name(doc, block, match.start(), match.end(), name=match.group("name"),
                                 trading_name=_trading_name(before), label=" ".join(match.group("label").split()),
                                 method="owner"))
-    for match in _owner_re().finditer(block.text):
+    for match in owner.finditer(block.text) if gate_of(owner).may_match(folded) else ():
         line_start = block.text.rfind("\n", 0, match.start()) + 1
         before = block.text[line_start : match.start()].rstrip(" ,;(|·•/–—-")
         if not before and line_start:

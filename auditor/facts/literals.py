@@ -68,8 +68,9 @@ def _sequence(items: list[tuple[Any, Any]]) -> set[str] | None:
     return max(candidates, key=lambda words: min(len(word) for word in words))
 
 
-#: A gate whose words include one shorter than this passes nearly every text ("i", "st"): it is
-#: not asked (the pattern is searched as it would be without it).
+#: A gate whose words include one of letters alone shorter than this passes nearly every text
+#: ("i", "st"): it is not asked (the pattern is searched as it would be without it). A short word
+#: with another character ("v/") is rare enough.
 SHORTEST_WORD = 3
 
 
@@ -80,9 +81,22 @@ class LiteralGate:
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
         words = required_literals(pattern)
-        self.words = None if words is None or min(map(len, words)) < SHORTEST_WORD else words
+        common = words is not None and any(len(word) < SHORTEST_WORD and word.isalpha() for word in words)
+        self.words = None if common else words
 
     def may_match(self, folded: str) -> bool:
         """``folded``: the text as :func:`fold` gives it (folded once for several gates)."""
         words = self.words
-        return words is None or any(word in folded for word in words)
+        return words is None or any(map(folded.__contains__, words))
+
+
+#: id of a pattern -> the pattern and its gate (:func:`gate_of`): a pattern's own hash is slow.
+_GATES: dict[int, tuple[re.Pattern[str], LiteralGate]] = {}
+
+
+def gate_of(pattern: re.Pattern[str]) -> LiteralGate:
+    """The gate of ``pattern``, made once (for patterns built from data when first asked)."""
+    known = _GATES.get(id(pattern))
+    if known is None or known[0] is not pattern:
+        known = _GATES[id(pattern)] = (pattern, LiteralGate(pattern))
+    return known[1]

@@ -26,7 +26,8 @@ _CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 #: Every pattern the extraction asks a gate before (identity's national labels and registration
 #: labels, the addresses' country names).
 GATED = ([pattern for _, pattern in identity._NATIONAL_RES] + [label for label, _ in identity._LABEL_GATES]
-         + [pattern for _, pattern, _ in addresses._grammar().country_names])
+         + [pattern for _, pattern, _ in addresses._grammar().country_names]
+         + [identity._run_by_re(), identity._owner_re()])
 
 
 def test_the_words_come_from_the_patterns_parse() -> None:
@@ -42,6 +43,7 @@ def test_the_words_come_from_the_patterns_parse() -> None:
 
 def test_a_gate_with_a_short_word_is_not_asked() -> None:
     assert LiteralGate(re.compile(r"\b(?:fn|company)\b")).words is None
+    assert LiteralGate(re.compile(r"(?:v/|company)")).words == ("company", "v/")
     assert LiteralGate(re.compile(r"\b(?:fnx|company)\b")).words == ("company", "fnx")
 
 
