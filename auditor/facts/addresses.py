@@ -26,6 +26,7 @@ from typing import Any, NamedTuple
 from babel import Locale
 
 from auditor.facts.dom import Document, TextBlock, clean, excerpt
+from auditor.facts.literals import LiteralGate, fold
 from auditor.facts.third_parties import Owner, owner_by_context
 from auditor.models import AddressFact, Region
 
@@ -106,7 +107,8 @@ class _Grammar(NamedTuple):
     postcode_first: list[tuple[re.Pattern[str], tuple[str, ...]]]
     town_first: list[tuple[re.Pattern[str], tuple[str, ...]]]
     prefix_country: dict[str, str]
-    country_names: list[tuple[str, re.Pattern[str]]]
+    #: per country, its names' pattern and their words (:class:`~auditor.facts.literals.LiteralGate`)
+    country_names: list[tuple[str, re.Pattern[str], LiteralGate]]
     name_words: frozenset[str]
     #: Every pattern of ``postcode_first`` (``town_first``) as alternatives of one, names dropped:
     #: where it finds nothing, none of them does, so a line is scanned once instead of once a
@@ -159,12 +161,13 @@ def _grammar() -> _Grammar:
         )
         for (pattern, between), countries in last.items()
     ]
-    names: list[tuple[str, re.Pattern[str]]] = []
+    names: list[tuple[str, re.Pattern[str], LiteralGate]] = []
     words: set[str] = set()
     for fmt in formats.values():
         alternatives = "|".join(re.escape(n) for n in fmt.names)
         upper = "|".join(re.escape(n.upper()) for n in fmt.names)
-        names.append((fmt.country, re.compile(rf"(?<![\w-])(?:{alternatives}|{upper})(?![\w-])")))
+        pattern = re.compile(rf"(?<![\w-])(?:{alternatives}|{upper})(?![\w-])")
+        names.append((fmt.country, pattern, LiteralGate(pattern)))
         words.update(n.split()[0].casefold().rstrip(".") for n in fmt.names)
     any_postcode_first = re.compile(
         rf"(?<![\w./:+-])(?:(?:{prefixes})\s?-\s?)?(?:{'|'.join(f'(?:{p})' for p in first)}),?\s+(?:{_TOWN})"
@@ -788,8 +791,13 @@ def _codes(line: str) -> tuple[_Code, ...]:
     reader both ask it of every line with a digit, and a site's footer is on every page."""
     grammar = _grammar()
     found: list[_Code] = []
-    for pattern, countries in grammar.postcode_first if grammar.any_postcode_first.search(line) else ():
-        for match in pattern.finditer(line):
+    # Where the union of a group's patterns first matches, the earliest match of each begins: no
+    # pattern matches before it, so each is looked for from there (the lookbehind still sees the
+    # text before), not from the line's start.
+    first = grammar.any_postcode_first.search(line)
+    start = first.start() if first is not None else -1
+    for pattern, countries in grammar.postcode_first if first is not None else ():
+        for match in pattern.finditer(line, start):
             prefix = match.group("prefix") or ""
             if prefix and not _fits_prefix(prefix, match.group("code")):
                 continue  # "S-1148 Gustavsberg": an article number; a Swedish postcode has five digits
@@ -797,8 +805,10 @@ def _codes(line: str) -> tuple[_Code, ...]:
             if town:
                 found.append(_Code(match.start(), match.end("code"), match.group("code"), town,
                                    prefix, countries, False))
-    for pattern, countries in grammar.town_first if grammar.any_town_first.search(line) else ():
-        for match in pattern.finditer(line):
+    first = grammar.any_town_first.search(line)
+    start = first.start() if first is not None else -1
+    for pattern, countries in grammar.town_first if first is not None else ():
+        for match in pattern.finditer(line, start):
             town = _town(match.group("town"))
             if town:
                 found.append(_Code(match.start("town"), match.end(), match.group("code"), town, "",
@@ -1109,7 +1119,11 @@ def postal_country(
         return candidates[0]
     if "DK" in candidates and town and _is_district(town.split()[-1]):
         return "DK"
-    named = [c for c, pattern in grammar.country_names if c in candidates and pattern.search(text)]
+    # a name's pattern opens with a lookbehind, tried at every character of ``text``: it is
+    # searched where the folded text holds one of its names
+    folded = fold(text)
+    named = [c for c, pattern, gate in grammar.country_names
+             if c in candidates and gate.may_match(folded) and pattern.search(text)]
     if len(named) == 1:
         return named[0]
     if hint in candidates:

@@ -286,6 +286,15 @@ class _Table:
     money_keys: tuple[tuple[str, str, str], ...] = ()
     #: per term (by index): the codes (:func:`_code`) of its parts after the first
     later: list[frozenset[int]] = field(default_factory=list)
+    #: ``(concept, slot)`` as a small integer, for the prefilter (:meth:`PageConcepts._may_state`):
+    #: a set of integers is cheaper to build and ask than one of pairs. Every pair of the terms,
+    #: the derived slots and ``@money``; a pattern's slot no term fills is given one when asked.
+    slot_ids: dict[tuple[str, str], int] = field(default_factory=dict)
+    #: per term (by index): the id of its ``(concept, slot)``
+    term_slots: list[int] = field(default_factory=list)
+    #: :attr:`negated` by ids, and the ids of every concept's ``@money`` slot
+    negated_ids: dict[int, int] = field(default_factory=dict)
+    money_ids: frozenset[int] = frozenset()
     #: What was found with the table, kept for the process (each a pure function of the table and
     #: the text, so every page reads the same answer; boilerplate repeats on every page of a site):
     #: word -> what it fills (:func:`_entry`)
@@ -306,10 +315,21 @@ class _Table:
             found = self.words[word] = _entry(self, word)
         return found
 
+    def slot_id(self, key: tuple[str, str]) -> int:
+        """The id of ``(concept, slot)`` (:attr:`slot_ids`), given one the first time."""
+        found = self.slot_ids.get(key)
+        if found is None:
+            found = self.slot_ids[key] = len(self.slot_ids)
+        return found
+
 
 #: What a word fills, made once per word: the codes of every term part it fills, the terms whose
-#: first part it fills (in the order :func:`_refs` gives them), and among those, the one-word terms.
-_Entry = tuple[frozenset[int], tuple[int, ...], tuple[int, ...]]
+#: first part it fills (in the order :func:`_refs` gives them), and among those, the one-word terms;
+#: then what the prefilter asks of it (:meth:`PageConcepts._may_state`): the slot ids
+#: (:attr:`_Table.slot_ids`) of those one-word terms (the word alone fills them), the longer terms
+#: it begins, and the codes of the parts after the first that it fills (what a longer term needs
+#: of the other words).
+_Entry = tuple[frozenset[int], tuple[int, ...], tuple[int, ...], frozenset[int], tuple[int, ...], frozenset[int]]
 #: How a term part is coded in an entry: ``term index * _PARTS + part index`` (a set of small
 #: integers is cheaper to build and ask than one of pairs).
 _PARTS = 64
@@ -322,8 +342,12 @@ def _code(index: int, at: int) -> int:
 def _entry(table: _Table, word: str) -> _Entry:
     refs = _refs(table, word)
     firsts = tuple(index for index, at in refs if at == 0)
-    return (frozenset(_code(index, at) for index, at in refs), firsts,
-            tuple(index for index in firsts if table.sizes[index] == 1))
+    sizes, term_slots = table.sizes, table.term_slots
+    alone = tuple(index for index in firsts if sizes[index] == 1)
+    return (frozenset(_code(index, at) for index, at in refs), firsts, alone,
+            frozenset(term_slots[index] for index in alone),
+            tuple(dict.fromkeys(index for index in firsts if sizes[index] > 1)),
+            frozenset(_code(index, at) for index, at in refs if at))
 
 
 @lru_cache(maxsize=64)
@@ -353,6 +377,9 @@ def _table(names: tuple[str, ...]) -> _Table:
     table.names = frozenset(t.concept for t in table.terms)
     table.negated = {(name, slot): derived for name in names for slot, derived in load(name).negated.items()}
     table.money_keys = tuple((name, lang, MONEY) for name in table.names for lang in LANGUAGES)
+    table.term_slots = [table.slot_id((concept, slot)) for concept, _, slot in table.keys]
+    table.negated_ids = {table.slot_id(key): table.slot_id((key[0], derived)) for key, derived in table.negated.items()}
+    table.money_ids = frozenset(table.slot_id((key[0], key[2])) for key in table.money_keys)
     table.prefix_lengths = tuple(sorted({len(p) for p in table.prefix}))
     table.suffix_lengths = tuple(sorted({len(s) for _, s in table.suffix}))
     for text, refs in table.prefix.items():
@@ -585,7 +612,7 @@ def _found(table: _Table, words: tuple[str, ...]) -> Found:
             out.append((index, places))
             continue
         if present is None:
-            present = frozenset().union(*(entry[0] for entry in entries))
+            present = frozenset().union(*(entry[5] for entry in entries if entry[5]))  # parts after a first
         if not table.later[index] <= present:
             continue  # a word of the term is missing
         parts = {(index, at): [position for position, entry in enumerate(entries) if code in entry[0]]
@@ -858,7 +885,8 @@ class PageConcepts:
         self.names = tuple(sorted(set(names)))
         self._table = _table(self.names)
         self._concepts: tuple[tuple[str, Concept, bool, tuple[_Keys, ...]], ...] | None = None
-        self._needs: tuple[frozenset[tuple[str, str]], ...] | None = None
+        #: per concept asked alone (None: all of them), the needs of its patterns (:meth:`_anchor_needs`)
+        self._anchored: dict[str | None, dict[int, list[frozenset[int]]] | Literal[True]] = {}
         for text in sentences:
             self.sentence(text)
 
@@ -877,14 +905,14 @@ class PageConcepts:
         known = table.found.get(text)
         if known is not None:
             return known
-        pieces = clauses(text)
-        if not self._may_state(text, pieces):
+        if not self._may_state(text):
             # No pattern of any concept can have its slots filled: the reading states nothing
             # (most sentences of a page, nearly every one a single concept is asked of). The
             # spans are made when asked (:meth:`_every_span`), the same as the reading makes them.
             nothing: dict[str, Match] = {}
             self._keep_found(text, nothing)
             return nothing
+        pieces = clauses(text)
         read = [_terms(table, piece) for piece in pieces]
         parsed = [_clause(table, piece, terms) for piece, terms in zip(pieces, read, strict=True)]
         # The terms of the whole sentence: those of its only clause, or found when a pattern reads
@@ -935,37 +963,63 @@ class PageConcepts:
             self._keep_spans(text, _spans_of(table, whole_terms[1]))
         return found
 
-    def _may_state(self, text: str, pieces: Sequence[str]) -> bool:
+    def _may_state(self, text: str, concept: str | None = None) -> bool:
         """Whether a pattern of a concept of this matcher may have every slot filled in ``text``
-        read as one clause or in one of its clauses ``pieces``; when not, :meth:`sentence` finds
-        no value, and need not read it. A bound from above, made from the words alone, order
-        and distance aside: the slots of every term each part of which some word of ``text`` or
-        of a clause fills (a term found in a clause or in the whole text has each of its parts
-        filled by a word of it), the slots those make with a negation word (``negated``), and,
-        where ``text`` or a clause holds a digit and a currency mark, every ``@money`` slot;
-        every slot :func:`_clause` fills is among them, and a pattern needs all of its slots
-        filled (``_clause_value``)."""
-        needs = self._needs
-        if needs is None:
-            needs = self._needs = tuple(dict.fromkeys(
-                keys.needs for name in self.names for scope in ("clause", "sentence")
-                for keys in _keys(load(name), scope)))
+        read as one clause or in one of its clauses; when not, :meth:`sentence` finds no value,
+        and need not cut or read it. A bound from above, made from the words alone, order and
+        distance aside: the slots of every term each part of which some word of ``text`` fills
+        (a term found in a clause or in the whole text has each of its parts filled by a word of
+        it), the slots those make with a negation word (``negated``), and, where ``text`` holds a
+        digit and a currency mark, every ``@money`` slot; every slot :func:`_clause` fills is among
+        them, and a pattern needs all of its slots filled (``_clause_value``). The words of
+        ``text`` are those of its clauses too, and a clause's digit and currency mark are the
+        text's (a clause is a slice of the text, or slices joined at a break, cut where the
+        normalisation makes a space: ``tests/facts/test_concept_prefilter.py``), so the clauses
+        need not be cut for it. ``concept``: whether that concept's patterns may (the same bound,
+        from the same terms, as the matcher of that concept alone makes)."""
         table = self._table
+        anchored = self._anchored.get(concept)
+        if anchored is None:
+            anchored = self._anchored[concept] = self._anchor_needs(self.names if concept is None else (concept,))
+        if anchored is True:
+            return True  # a pattern with no slot: every text may state it
         known = table.words
-        words = set(normalise(text).split())
-        for piece in pieces:
-            if piece != text:
-                words.update(normalise(piece).split())
-        entries = [known.get(word) or table.entry(word) for word in words]
-        firsts = set(chain.from_iterable(entry[1] for entry in entries))
-        slots: set[tuple[str, str]] = set()
-        if firsts:
-            present = frozenset().union(*(entry[0] for entry in entries))
-            keys, later = table.keys, table.later
-            slots = {(keys[index][0], keys[index][2]) for index in firsts if later[index] <= present}
-        money = any(_DIGIT.search(piece) and _may_state_money(piece) for piece in (text, *pieces))
-        possible = _with_negations_and_money(table, slots, money)
-        return any(need <= possible for need in needs)
+        entries = [known.get(word) or table.entry(word) for word in set(normalise(text).split())]
+        # The slots of the one-word terms as each word has them, then of each longer term one of
+        # the words begins whose other parts some word fills (a term's parts are all filled where
+        # it is found).
+        slots: set[int] = set().union(*(entry[3] for entry in entries))
+        longer = [index for entry in entries for index in entry[4]]
+        if longer:
+            present = frozenset().union(*(entry[5] for entry in entries if entry[5]))
+            later, term_slots = table.later, table.term_slots
+            slots.update([term_slots[index] for index in longer if later[index] <= present])
+        negated = table.negated_ids
+        if negated and slots:
+            slots.update([negated[slot] for slot in list(slots) if slot in negated])
+        if _DIGIT.search(text) is not None and _may_state_money(text):
+            slots |= table.money_ids
+        # Each pattern's slots are asked where one of them (its anchor) is filled: a pattern all
+        # of whose slots are filled has that one filled too.
+        for slot in slots:
+            for need in anchored.get(slot, ()):
+                if need <= slots:
+                    return True
+        return False
+
+    def _anchor_needs(self, names: Iterable[str]) -> dict[int, list[frozenset[int]]] | Literal[True]:
+        """The slot ids every pattern of the concepts ``names`` needs, by one of them (its
+        anchor); True when a pattern needs none."""
+        table = self._table
+        anchored: dict[int, list[frozenset[int]]] = {}
+        needs = dict.fromkeys(keys.needs for name in names for scope in ("clause", "sentence")
+                              for keys in _keys(load(name), scope))
+        for need in needs:
+            ids = frozenset(table.slot_id(key) for key in need)
+            if not ids:
+                return True
+            anchored.setdefault(min(ids), []).append(ids)
+        return anchored
 
     def _keep_found(self, text: str, found: dict[str, Match]) -> None:
         table = self._table
@@ -985,7 +1039,10 @@ class PageConcepts:
             # A text not read yet, asked one concept (a link's text, a statement read whole):
             # read for that concept alone. A concept's value rests on its own terms only, so the
             # answer is the one a reading of every concept gives, without looking up the words
-            # of all the others.
+            # of all the others. Most such texts state nothing of it: the bound on its slots is
+            # taken first with this table, which knows the page's words already.
+            if not self._may_state(text, concept):
+                return None
             return _alone(concept).value(text, concept)
         match = (known if known is not None else self.sentence(text)).get(concept)
         return match.value if match is not None else None

@@ -311,7 +311,13 @@ def _place(node: lxml.html.HtmlElement, parent: lxml.html.HtmlElement,
 
 def clean(text: str) -> str:
     """Fold runs of whitespace (including no-break spaces) to one space and strip."""
-    return _WS.sub(" ", text.replace("\n", " ")).strip()
+    return _WS_TO_FOLD.sub(" ", text.replace("\n", " ")).strip()
+
+
+#: The runs of :data:`_WS` that folding changes: two or more characters, or one that is not a plain
+#: space. A text's single spaces (most of its whitespace) are then no match each, replaced by
+#: itself; the result is the same.
+_WS_TO_FOLD = re.compile(r"[ \t\r\f\v\u00a0\u200b]{2,}|[\t\r\f\v\u00a0\u200b]")
 
 
 def excerpt(text: str, start: int, end: int, width: int = 90) -> str:

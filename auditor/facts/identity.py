@@ -67,6 +67,7 @@ from stdnum.pl import regon as pl_regon
 
 from auditor.facts.addresses import parse_addresses
 from auditor.facts.dom import Document, TextBlock, excerpt
+from auditor.facts.literals import LiteralGate, fold, gate_of
 from auditor.models import (
     CompanyNameFact,
     OrgNumberFact,
@@ -233,6 +234,9 @@ _NATIONAL_RES = tuple(
     (national, re.compile(rf"(?:{national.label}){_FILLER}(?P<n>{national.number})(?![\w-])"))
     for national in _NATIONAL
 )
+#: Each national pattern's label words, looked for in the folded text before the pattern's scan
+#: (the labels open with ``\b``: each pattern tries every character of every block with a digit).
+_NATIONAL_GATES = tuple(LiteralGate(pattern) for _, pattern in _NATIONAL_RES)
 #: A number-like token right after a registration label.
 _AFTER_LABEL = re.compile(
     # a number stays on its line: "Registrikood 16524834⏎c/o …" is the number alone
@@ -300,9 +304,10 @@ def _is_label(text: str) -> bool:
 def _block_numbers(text: str) -> tuple[_Found, ...]:
     """Every number of a block's text, recognised by a scheme or left unrecognised after a label,
     in that order. Kept by the text: a site's footer, with its numbers, is on every page."""
-    recognised = [*_vat_ids(text), *_plain_numbers(text), *_registers(text), *_national_numbers(text)]
+    folded = fold(text)
+    recognised = [*_vat_ids(text), *_plain_numbers(text), *_registers(text), *_national_numbers(text, folded)]
     recognised += _unknown_prefixes(text, recognised)
-    return (*recognised, *_unrecognised(text, recognised))
+    return (*recognised, *_unrecognised(text, recognised, folded))
 
 
 def _labelled(text: str, start: int, label: re.Pattern[str]) -> bool:
@@ -416,9 +421,13 @@ def _span_of(text: str, start: int, cc: str, body: str) -> str:
     return text[start:index]
 
 
-def _national_numbers(text: str) -> list[_Found]:
+def _national_numbers(text: str, folded: str | None = None) -> list[_Found]:
+    """``folded``: :func:`~auditor.facts.literals.fold` of ``text``, when made already."""
     out: list[_Found] = []
-    for national, pattern in _NATIONAL_RES:
+    folded = fold(text) if folded is None else folded
+    for (national, pattern), gate in zip(_NATIONAL_RES, _NATIONAL_GATES, strict=True):
+        if not gate.may_match(folded):
+            continue  # none of its label's words: the pattern cannot match
         for match in pattern.finditer(text):
             raw = match.group("n")
             compact = re.sub(r"[\s.-]", "", raw).upper()
@@ -440,13 +449,16 @@ _BANK_REACH = 25
 _PRICE_TAIL = re.compile(r"\s?(?:[.,]\d|%|:-|€|\$|£|(?:kr|sek|nok|dkk|eur|euro|gbp)\b)", re.IGNORECASE)
 
 
-def _unrecognised(text: str, recognised: list[_Found]) -> list[_Found]:
+def _unrecognised(text: str, recognised: list[_Found], folded: str | None = None) -> list[_Found]:
     """Numbers right after a registration or VAT label that no scheme above took: a trader
     established where the tool does not know the registers ("KvK 12345678", "Tax ID 12-3456789")."""
     out: list[_Found] = []
     if not _LABELLED_DIGITS.search(text):
         return out  # no number of the shape taken after a label (the labels' search is slow)
-    for label in (_ORG_LABEL, _VAT_LABEL, _OTHER_LABEL):
+    folded = fold(text) if folded is None else folded
+    for label, gate in _LABEL_GATES:
+        if not gate.may_match(folded):
+            continue  # none of the label's words
         for found in label.finditer(text):
             match = _AFTER_LABEL.match(text, found.end())
             if match is None:
@@ -461,6 +473,10 @@ def _unrecognised(text: str, recognised: list[_Found]) -> list[_Found]:
             raw = match.group("n").strip()
             out.append(("other", "", re.sub(r"[\s./-]", "", raw).upper(), raw, "unknown", start, start + len(raw)))
     return out
+
+
+#: The labels read by :func:`_unrecognised`, in order, each with its words (:class:`LiteralGate`).
+_LABEL_GATES = tuple((label, LiteralGate(label)) for label in (_ORG_LABEL, _VAT_LABEL, _OTHER_LABEL))
 
 
 def _registers(text: str) -> list[_Found]:
@@ -813,7 +829,11 @@ def _run_by_re() -> re.Pattern[str]:
 
 def _owners(doc: Document, block: TextBlock) -> list[TraderNameFact]:
     out: list[TraderNameFact] = []
-    for match in _run_by_re().finditer(block.text):
+    # Both patterns open with a lookbehind or a choice of places, tried at every character of every
+    # block: each is searched where the folded text holds a word of its labels (LiteralGate).
+    folded = fold(block.text)
+    run_by, owner = _run_by_re(), _owner_re()
+    for match in run_by.finditer(block.text) if gate_of(run_by).may_match(folded) else ():
         # "Stem & Twine is run by Chloe Harwood": the owner, a person by a common given name
         if not _person_name(match.group("name")):
             continue
@@ -822,7 +842,7 @@ def _owners(doc: Document, block: TextBlock) -> list[TraderNameFact]:
         out.append(_trader_name(doc, block, match.start(), match.end(), name=match.group("name"),
                                 trading_name=_trading_name(before), label=" ".join(match.group("label").split()),
                                 method="owner"))
-    for match in _owner_re().finditer(block.text):
+    for match in owner.finditer(block.text) if gate_of(owner).may_match(folded) else ():
         line_start = block.text.rfind("\n", 0, match.start()) + 1
         before = block.text[line_start : match.start()].rstrip(" ,;(|·•/–—-")
         if not before and line_start:

@@ -188,3 +188,47 @@ def test_topic_phrases_use_no_concept_gaps() -> None:
             for slot, values in (slots.items() if isinstance(slots, dict) else ()):
                 for value in values if isinstance(values, list) else ():
                     assert "..." not in str(value), (entry.name, lang, slot, value)
+
+
+# ---------------------------------------------------------------- the fast folding is the one pattern's
+# ``_normalise`` folds the ASCII spellings with three patterns that open with a fixed letter and
+# takes the words with one findall, where it ran ``_ASCII_SPELLINGS`` (a lookbehind at every
+# character) and cut at ``_NON_WORD``: the same text for every input.
+
+
+def _reference_normalise(text: str) -> str:
+    """``_normalise`` as written with ``_ASCII_SPELLINGS`` and ``_NON_WORD``."""
+    import unicodedata
+
+    text = lexicon._INVISIBLE.sub("", text)
+    if "\n" in text:
+        text = lexicon._LINE_BREAK_HYPHEN.sub(r"\1\2", text)
+    text = text.casefold().replace("ß", "ss").replace("ø", "o").replace("æ", "ae").replace("å", "a")
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text).translate(lexicon._COMBINING)
+    return lexicon._NON_WORD.sub(" ", lexicon._ASCII_SPELLINGS.sub("", text)).strip()
+
+
+_LETTERS = st.text(alphabet="aeouAEOUäöüÄÖÜåÅæÆøØßbn 0-9.,\n\t\u00ad\u0301ﬁ½İı", max_size=40)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_LETTERS)
+def test_the_fast_folding_gives_what_the_one_pattern_gave(text: str) -> None:
+    assert lexicon._normalise(text) == _reference_normalise(text)
+
+
+def test_the_fast_folding_gives_what_the_one_pattern_gave_on_the_corpora() -> None:
+    from pathlib import Path
+
+    from auditor.facts.dom import Document
+
+    corpus = Path(__file__).resolve().parents[1] / "corpus"
+    count = 0
+    for name in ("sites11", "sites12", "fresh8", "phrasings"):
+        for page in sorted((corpus / name).glob("**/*.html")):
+            doc = Document(page.read_text(encoding="utf-8", errors="replace"), "http://example.test/")
+            for block in doc.blocks:
+                assert lexicon._normalise(block.text) == _reference_normalise(block.text), block.text
+                count += 1
+    assert count > 1000

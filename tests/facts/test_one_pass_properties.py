@@ -10,7 +10,8 @@
 * The obfuscated-email pattern runs only where a stand-in for "@" stands (``_OB_AT_SIGN``): no
   text it matches lacks one.
 * A line is scanned for postcodes once for all formats (``any_postcode_first``, ``any_town_first``)
-  before each format's own pattern: the one scan finds something wherever a format's pattern does.
+  before each format's own pattern: the one scan finds something wherever a format's pattern does,
+  and no format's pattern matches before where it first matched (each is read from there).
 """
 
 from __future__ import annotations
@@ -227,3 +228,32 @@ def test_one_scan_of_all_postcode_formats_misses_no_format(line: str) -> None:
         assert grammar.any_postcode_first.search(line)
     if any(pattern.search(line) for pattern, _ in grammar.town_first):
         assert grammar.any_town_first.search(line)
+
+
+def _spans(matches: object) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in matches]  # type: ignore[attr-defined]
+
+
+@PROPERTY
+@given(st.lists(_ADDRESS_PIECES, min_size=1, max_size=8).map("".join))
+def test_each_format_read_from_the_first_match_of_all_finds_what_it_finds_from_the_start(line: str) -> None:
+    # ``_codes`` reads each format's pattern from where the scan of all formats first matched:
+    # no pattern matches before it, and from there each finds every match it finds from the start.
+    grammar = addresses._grammar()
+    for union, patterns in ((grammar.any_postcode_first, grammar.postcode_first),
+                            (grammar.any_town_first, grammar.town_first)):
+        first = union.search(line)
+        for pattern, _ in patterns:
+            if first is None:
+                assert pattern.search(line) is None
+            else:
+                assert _spans(pattern.finditer(line, first.start())) == _spans(pattern.finditer(line))
+
+
+# --------------------------------------------------------------------------- clean
+
+
+@PROPERTY
+@given(st.text(alphabet=" \t\r\f\v\n\u00a0\u200b\u2003ab.", max_size=30))
+def test_clean_folds_only_the_runs_that_change_and_gives_what_folding_every_run_gave(text: str) -> None:
+    assert dom.clean(text) == dom._WS.sub(" ", text.replace("\n", " ")).strip()

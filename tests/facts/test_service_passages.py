@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from auditor.facts.dom import Document
 from auditor.facts.passages.service import gather
@@ -268,3 +270,47 @@ def test_hours_written_as_words_and_halves_of_the_day(html: str) -> None:
 
 def test_a_helpline_round_the_clock() -> None:
     assert [f.flags for f in passages("<p>Our helpline is open 24 hours a day.</p>")] == [["around_the_clock"]]
+
+
+# ---------------------------------------------------------------- hour words by runs of word characters
+# ``_spelled_hours`` turns hour words into digits run by run (``_hour_word_digits``) where it ran
+# ``_HOUR_WORD``'s case-blind choice of forty words at every character: the same line.
+
+_HOUR_TEXT = st.lists(
+    st.sampled_from(["acht", "ACHT", "Sechs", "ſechs", "SİEBEN", "sıeben", "nio", "ni", "ti", "tio", "kahdeksasta",
+                     "neljään", "NELJÄÄN", "fünf", "fu\u0308nf", "8acht", "acht_", "achtzig", "zwölf", "eins",
+                     "one", "to", "en", "9", "–", "-", " ", ", ", ".", "\u00a0", "Uhr", "kl.", "bis", "och", "ja",
+                     "klockan", "ＡＣＨＴ", "K", "ı", "İ"]),
+    max_size=12,
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_HOUR_TEXT)
+def test_hour_words_turned_run_by_run_are_the_patterns(line: str) -> None:
+    from auditor.facts.passages import service
+
+    assert service._WORD.sub(service._hour_word_digits, line) == service._HOUR_WORD.sub(service._hour_digits, line)
+
+
+def _spelled_hours_by_the_pattern(line: str) -> str:
+    """``_spelled_hours`` as it read with ``_HOUR_WORD``'s search and substitution."""
+    from auditor.facts.passages import service as s
+
+    spelled = s._may_spell_hours(line) and s._HOUR_WORD.search(line)
+    if not spelled and not (s._DIGIT.search(line) and (" um " in line or s._DAY_HALF.search(line))):
+        return line
+    digits = s._HOUR_WORD.sub(s._hour_digits, line) if spelled else line
+    digits = s._DAY_HALF.sub(lambda m: f"{m.group(1)} {'am' if m.group(2).lower() in s._MORNING else 'pm'}", digits)
+    return s._DAY_HALF_BEFORE.sub(
+        lambda m: f"{m.group(2)} {'am' if m.group(1).lower() in s._MORNING else 'pm'}", digits)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["acht", "Sechs", "SİEBEN", "nio", "ni", "8", "18", "in the", "om", "morning",
+                                 "kvällen", "früh", "abends", "um", "bis", "–", " ", ", ", "Uhr", "achtzig"]),
+                max_size=12).map(" ".join))
+def test_lines_read_for_hours_as_with_the_pattern(line: str) -> None:
+    from auditor.facts.passages.service import _spelled_hours
+
+    assert _spelled_hours(line) == _spelled_hours_by_the_pattern(line)

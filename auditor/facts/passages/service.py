@@ -118,11 +118,13 @@ def _spelled_hours(line: str) -> str:
     keeps the line as written); "in the morning" and "in the evening" after an hour (or "früh
     um", "abends um" before it) become am and pm. A line without an hour word or half of the
     day is returned as it is."""
-    spelled = _may_spell_hours(line) and _HOUR_WORD.search(line)
+    # Hour words turned into digits run by run (``_hour_word_digits``): a line holds one exactly
+    # when that changes it (a run the pattern ``_HOUR_WORD`` matches turns into digits).
+    digits = _WORD.sub(_hour_word_digits, line) if _may_spell_hours(line) else line
+    spelled = digits != line
     # without an hour word, only digits can have a half of the day (most lines have neither)
     if not spelled and not (_DIGIT.search(line) and (" um " in line or _DAY_HALF.search(line))):
         return line
-    digits = _HOUR_WORD.sub(_hour_digits, line) if spelled else line
     digits = _DAY_HALF.sub(lambda m: f"{m.group(1)} {'am' if m.group(2).lower() in _MORNING else 'pm'}", digits)
     return _DAY_HALF_BEFORE.sub(lambda m: f"{m.group(2)} {'am' if m.group(1).lower() in _MORNING else 'pm'}", digits)
 
@@ -131,7 +133,7 @@ def _hour_digits(match: re.Match[str]) -> str:
     """The digits of an hour word as the pattern matched it: case-insensitive matching also takes
     "İ", "ı" and "ſ" for i and s, which lower() does not fold back, so they are folded here; a
     word still unknown stays as written (no passage lost to a KeyError)."""
-    word = match.group(1)
+    word = match.group(match.lastindex or 0)
     key = word.lower().replace("i\u0307", "i").replace("ı", "i").replace("ſ", "s")
     value = _HOUR_WORDS.get(key)
     if value is None:
@@ -140,6 +142,16 @@ def _hour_digits(match: re.Match[str]) -> str:
 
 
 _WORD = re.compile(r"\w+")
+
+
+def _hour_word_digits(match: re.Match[str]) -> str:
+    """:func:`_hour_digits` of a run of word characters (``_WORD``), the run itself when it is no
+    hour word: what ``_HOUR_WORD.sub(_hour_digits, …)`` gives, without its case-blind choice of
+    forty words tried at every character. A match of ``_HOUR_WORD`` lies between word boundaries
+    and is all letters, so it is a whole run; a run that folds (as :func:`_hour_digits` folds it)
+    to an hour word is one the pattern matches (``tests/facts/test_service_passages.py``)."""
+    return _hour_digits(match) if match.group().lower().replace("i\u0307", "i").replace("ı", "i").replace(
+        "ſ", "s") in _HOUR_WORDS else match.group()
 _HOUR_WORD_SET = frozenset(_HOUR_WORDS)
 
 
