@@ -273,7 +273,8 @@ def _credited(sentence: str) -> Owner | None:
     # "Vi har byggt vår webbplats …": a sentence speaking for the shop credits no one else.
     if match is None or _FIRST_PERSON.search(sentence) or re.search(r"www\.|\.\w{2,3}\b", match.group("name")):
         return None
-    return Owner(match.group("name").strip(), "role")
+    # the maker's name, not its town and label after a comma ("Kodkraft Studio, Gdynia, tel.")
+    return Owner(match.group("name").split(",")[0].strip(), "role")
 
 
 @lru_cache(maxsize=2048)

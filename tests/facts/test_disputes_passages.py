@@ -316,3 +316,19 @@ def test_a_body_under_a_table_label_is_named_as_the_one_to_turn_to() -> None:
     doc = statement_view(Document(f"<html><body>{body}</body></html>", "https://www.butik.de/agb"))
     found = [p for p in gather(doc, "de") if p.topic == PassageTopic.ADR_BODY]
     assert found and all("no_context" not in p.flags for p in found)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a body the lexicon does not know, under a heading on resolving disputes out of court
+        "<h2>Out-of-court dispute resolution</h2><p>If we cannot agree, you can apply to the Permanent "
+        "Consumer Arbitration Court at the Inspectorate of Trade Inspection in Gdańsk.</p>",
+        # the sentence itself speaks of out-of-court procedures
+        "<p>A Consumer may use out-of-court procedures, in particular the Permanent Consumer Arbitration "
+        "Court at the Provincial Inspectorate of Trade Inspection.</p>",
+    ],
+)
+def test_an_unknown_body_beside_out_of_court_words_is_read_as_one(body: str) -> None:
+    found = passages(body, PassageTopic.ADR_BODY, "en")
+    assert found and "unknown_body" in found[0].flags

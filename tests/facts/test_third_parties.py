@@ -254,3 +254,9 @@ def test_an_arranger_or_a_carrier_abroad_owns_its_number(text: str, owner: str) 
     start = text.index("+") if "+" in text else text.index("73 10")
     found = owner_by_context(text, start)
     assert found is not None and found.name == owner
+
+
+def test_a_hosting_credit_names_the_maker_without_its_town() -> None:
+    text = "© 2026 Bursztynova Sp. z o.o. | Design & hosting: Kodkraft Studio, Gdynia, tel. +48 58 712 40 19"
+    found = owner_by_context(text, text.index("+48"))
+    assert found is not None and found.name == "Kodkraft Studio"

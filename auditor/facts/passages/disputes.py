@@ -380,6 +380,12 @@ def foreign_body_endings() -> tuple[str, ...]:
     return tuple(normalise(str(e)) for e in endings if normalise(str(e)))
 
 
+def _on_disputes(words: list[str], lex: dict[str, Phrases]) -> bool:
+    """Whether words speak of disputes or of resolving them out of court ("If we cannot agree" under
+    "Out-of-court dispute resolution"; "A Consumer may use out-of-court procedures")."""
+    return has_phrase(words, lex.get("dispute", ())) or has_phrase(words, lex.get("out_of_court", ()))
+
+
 @lru_cache(maxsize=KEPT_READINGS)
 def _adr_reading(text: str) -> tuple[tuple[str, ...], str | None, str | None]:
     """What one sentence says of dispute bodies, from its text alone (kept: a site's footer and
@@ -399,7 +405,7 @@ def _adr_reading(text: str) -> tuple[tuple[str, ...], str | None, str | None]:
         if has_phrase(words, lex.get("out_of_court", ())) and has_phrase(words, lex.get("declined", ())):
             other = "declined"
         # the dispute word first: rarer than a capitalised word, and one look at the sentence
-        elif has_phrase(words, lex.get("dispute", ())) and _names_unknown_body(text, lex.get("unknown_body", ())):
+        elif _on_disputes(words, lex) and _names_unknown_body(text, lex.get("unknown_body", ())):
             other = "unknown_body"
     return tuple(names), vsbg, other
 
@@ -433,6 +439,12 @@ def _adr_sentences(doc: Document, lang: str) -> list[PassageFact]:
         for sentence in sentences(block.text):
             text = sentence.text
             names, vsbg, other = _adr_reading(text)
+            if not names and vsbg is None and other is None and heading and _on_disputes(
+                word_list(heading), topic_phrases("adr_body")
+            ) and _names_unknown_body(text, topic_phrases("adr_body").get("unknown_body", ())):
+                # under "Out-of-court dispute resolution": "If we cannot agree, you can apply to the
+                # Permanent Consumer Arbitration Court …", a body the lexicon does not know
+                other = "unknown_body"
             if not names and vsbg is None:
                 if other:
                     # "refer the dispute to the Consumer Disputes Committee": a body the lexicon
