@@ -143,8 +143,12 @@ def third_parties() -> ThirdParties:
     institution_words = sorted(
         (str(w).lower() for w in data.get("institutions", {}).get("words", [])), key=len, reverse=True
     )
+    # the word with a definite, genitive or Finnish case ending only ("biblioteket", "kommunens",
+    # "kirjastoon"), not any: "kommunikation" is no municipality
     institution = re.compile(
-        r"\b(?:" + "|".join(re.escape(w) for w in institution_words) + r")\w*", re.IGNORECASE
+        r"\b(?:" + "|".join(re.escape(w) for w in institution_words) + r")"
+        r"(?:en|et|ens|ets|s|n|t|a|an|en|on|oon|ssa|ssä|lla|llä|lle|lta|ltä|sta|stä)?\b",
+        re.IGNORECASE,
     ) if institution_words else None
     return ThirdParties(
         institution=institution,
@@ -296,7 +300,9 @@ def _institution(sentence: str) -> Owner | None:
     does not speak for itself after it ("Påmelding til biblioteket på tlf. …")."""
     pattern = third_parties().institution
     match = next(reversed(list(pattern.finditer(sentence))), None) if pattern is not None else None
-    if match is None or _FIRST_PERSON.search(sentence[match.end():]):
+    # a sentence that speaks for the shop anywhere ("Vi finns i Nesodden kommune, telefon …") names
+    # where the shop is, not whose the number is
+    if match is None or _FIRST_PERSON.search(sentence):
         return None
     return Owner(match.group(0).strip(), "role")
 

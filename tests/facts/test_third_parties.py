@@ -260,3 +260,14 @@ def test_a_hosting_credit_names_the_maker_without_its_town() -> None:
     text = "© 2026 Bursztynova Sp. z o.o. | Design & hosting: Kodkraft Studio, Gdynia, tel. +48 58 712 40 19"
     found = owner_by_context(text, text.index("+48"))
     assert found is not None and found.name == "Kodkraft Studio"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vi finns i Nesodden kommune, telefon 64 91 00 00",  # where the shop is, said by the shop
+        "For all kommunikasjon med kundeservice: 22 33 44 55",  # no municipality
+    ],
+)
+def test_an_institution_word_that_does_not_name_another_party(text: str) -> None:
+    assert owner_by_context(text, text.rindex(" ") - 8) is None
