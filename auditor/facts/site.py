@@ -122,17 +122,27 @@ def registrable_domain(url: str) -> str:
 
 
 _Owned = TypeVar("_Owned", EmailFact, PhoneFact, AddressFact)
+#: The fewest letters of a company name read as the trader's own.
+_OWN_NAME_LETTERS = 4
 
 
-def _own_by_name(facts: list[_Owned], site_domain: str) -> list[_Owned]:
+def _own_by_name(facts: list[_Owned], site_domain: str, own_names: frozenset[str] = frozenset()) -> list[_Owned]:
     """``facts`` with those set aside for naming a third party given back to the trader where that
-    name is part of the site's own ("Ingrid Lie Foto" on ingridliefoto.no, not the carrier Ingrid)."""
+    name is part of the site's own ("Ingrid Lie Foto" on ingridliefoto.no, not the carrier Ingrid),
+    or is the company the site's copyright line names ("Tillverkare: Lerbruket AB" in a product's
+    safety information, "© 2026 Lerbruket AB" in the footer: a maker selling its own goods)."""
     return [
         fact.model_copy(update={"third_party": False, "owner": "", "owner_reason": None})
-        if fact.owner_reason in ("context", "role") and names_own_site(fact.owner, fact.excerpt, site_domain)
+        if fact.owner_reason in ("context", "role") and (
+            names_own_site(fact.owner, fact.excerpt, site_domain) or _folded_name(fact.owner) in own_names
+        )
         else fact
         for fact in facts
     ]
+
+
+def _folded_name(name: str) -> str:
+    return re.sub(r"\W+", "", lexicon.normalise(name))
 
 
 #: The kinds of information a document link may hold in place of a page (terms, returns, complaints).
@@ -391,9 +401,16 @@ def gather_site(crawl: SiteCrawl, jurisdiction: str | None = None) -> SiteFacts:
             guard.run("form_submissions", page.final_url,
                       partial(_attach_submissions, found.forms, page.final_url, submissions))
     links = found.links
-    emails = _own_by_name(found.emails, site_domain)
-    phones = _own_by_name(found.phones, site_domain)
-    addresses = _own_by_name(found.addresses, site_domain)
+    # the company the site's copyright line names is the trader (with and without its legal form)
+    copyright_names = [n for n in found.names if n.method == "copyright"]
+    own_names = frozenset(
+        folded for n in copyright_names
+        for folded in (_folded_name(n.name), _folded_name(n.name.removesuffix(n.legal_form)))
+        if len(folded) >= _OWN_NAME_LETTERS
+    )
+    emails = _own_by_name(found.emails, site_domain, own_names)
+    phones = _own_by_name(found.phones, site_domain, own_names)
+    addresses = _own_by_name(found.addresses, site_domain, own_names)
     org_numbers, names = found.org_numbers, found.names
     forms, passages = found.forms, found.passages
 
