@@ -290,7 +290,8 @@ def _partnered(sentence: str) -> Owner | None:
     pattern = third_parties().partner
     # the last partner named before the detail
     match = next(reversed(list(pattern.finditer(sentence))), None) if pattern is not None else None
-    if match is None or _FIRST_PERSON.search(sentence[match.end():]):
+    # "Produsent: Vi lager alt selv …": the shop itself after the role word, no one else
+    if match is None or _FIRST_PERSON.search(sentence[match.start("name"):]):
         return None
     return Owner(match.group("name").strip(), "role")
 

@@ -271,3 +271,8 @@ def test_a_hosting_credit_names_the_maker_without_its_town() -> None:
 )
 def test_an_institution_word_that_does_not_name_another_party(text: str) -> None:
     assert owner_by_context(text, text.rindex(" ") - 8) is None
+
+
+def test_a_role_word_followed_by_the_shop_itself_names_no_one_else() -> None:
+    text = "Produsent: Vi lager alt selv i verkstedet, tlf. 22 33 44 55"
+    assert owner_by_context(text, text.index("22 33")) is None
