@@ -12,11 +12,16 @@ text first. Nothing is listed by hand: a label added to a pattern adds its words
 from __future__ import annotations
 
 import re
-from re import _constants as sre  # type: ignore[attr-defined]
-from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
 
-_REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
+try:  # the parser ``re`` compiles with: private to the standard library (3.11 and later)
+    from re import _constants as sre  # type: ignore[attr-defined]
+    from re import _parser as sre_parse  # type: ignore[attr-defined]
+
+    _REPEATS: tuple[Any, ...] = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
+except (ImportError, AttributeError):  # pragma: no cover - a Python that moved them: no gate
+    sre = sre_parse = None
+    _REPEATS = ()
 
 
 def fold(text: str) -> str:
@@ -29,7 +34,12 @@ def fold(text: str) -> str:
 def required_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
     """Words (folded: :func:`fold`) of which every match of ``pattern`` holds one, read in any
     case; None when the pattern needs no fixed word (then a text cannot be passed over)."""
-    found = _sequence(sre_parse.parse(pattern.pattern, pattern.flags).data)
+    if sre_parse is None:
+        return None  # the parser is not where this Python keeps it: every text is searched
+    try:
+        found = _sequence(sre_parse.parse(pattern.pattern, pattern.flags).data)
+    except Exception:  # a parse this module does not know: the pattern is searched everywhere
+        return None
     if not found:
         return None
     return tuple(sorted({fold(word) for word in found}))

@@ -123,3 +123,15 @@ def test_random_patterns_never_match_a_text_their_gate_passes_over(data: st.Data
     if pattern.search(text):
         words = required_literals(pattern)
         assert words is None or any(word in fold(text) for word in words), (source, text, words)
+
+
+def test_without_the_standard_librarys_parser_every_text_is_searched(monkeypatch: pytest.MonkeyPatch) -> None:
+    # a later Python that moves re's private parser: no gate, never a text passed over
+    import re
+
+    from auditor.facts import literals
+
+    monkeypatch.setattr(literals, "sre_parse", None)
+    gate = literals.LiteralGate(re.compile(r"\bOrg\.?\s*nr", re.IGNORECASE))
+    assert gate.words is None
+    assert gate.may_match("nothing of it here")
