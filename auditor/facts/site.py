@@ -39,7 +39,7 @@ from auditor.facts.passages import gatherers
 from auditor.facts.phones import gather_phones
 from auditor.facts.scripts import gather_script_signals
 from auditor.facts.structured import StructuredContact, gather_structured
-from auditor.facts.third_parties import names_own_site
+from auditor.facts.third_parties import OWN_NAME_LETTERS, folded_name, names_own_site
 from auditor.models import (
     UNLINKED_DEPTH,
     AddressFact,
@@ -122,8 +122,6 @@ def registrable_domain(url: str) -> str:
 
 
 _Owned = TypeVar("_Owned", EmailFact, PhoneFact, AddressFact)
-#: The fewest letters of a company name read as the trader's own.
-_OWN_NAME_LETTERS = 4
 
 
 def _own_by_name(facts: list[_Owned], site_domain: str, own_names: frozenset[str] = frozenset()) -> list[_Owned]:
@@ -134,15 +132,11 @@ def _own_by_name(facts: list[_Owned], site_domain: str, own_names: frozenset[str
     return [
         fact.model_copy(update={"third_party": False, "owner": "", "owner_reason": None})
         if fact.owner_reason in ("context", "role") and (
-            names_own_site(fact.owner, fact.excerpt, site_domain) or _folded_name(fact.owner) in own_names
+            names_own_site(fact.owner, fact.excerpt, site_domain) or folded_name(fact.owner) in own_names
         )
         else fact
         for fact in facts
     ]
-
-
-def _folded_name(name: str) -> str:
-    return re.sub(r"\W+", "", lexicon.normalise(name))
 
 
 #: The kinds of information a document link may hold in place of a page (terms, returns, complaints).
@@ -405,8 +399,8 @@ def gather_site(crawl: SiteCrawl, jurisdiction: str | None = None) -> SiteFacts:
     copyright_names = [n for n in found.names if n.method == "copyright"]
     own_names = frozenset(
         folded for n in copyright_names
-        for folded in (_folded_name(n.name), _folded_name(n.name.removesuffix(n.legal_form)))
-        if len(folded) >= _OWN_NAME_LETTERS
+        for folded in (folded_name(n.name), folded_name(n.name.removesuffix(n.legal_form)))
+        if len(folded) >= OWN_NAME_LETTERS
     )
     emails = _own_by_name(found.emails, site_domain, own_names)
     phones = _own_by_name(found.phones, site_domain, own_names)

@@ -287,9 +287,8 @@ def _partnered(sentence: str) -> Owner | None:
     and name, and does not speak for the shop after the name ("… vår samarbeidspartner Nåløyet
     Sysalong i Bergen, tlf. " before the partner's number). Kept by the sentence, as
     :func:`_credited`."""
-    pattern = third_parties().partner
     # the last partner named before the detail
-    match = next(reversed(list(pattern.finditer(sentence))), None) if pattern is not None else None
+    match = _last_match(third_parties().partner, sentence)
     # "Produsent: Vi lager alt selv …": the shop itself after the role word, no one else
     if match is None or _FIRST_PERSON.search(sentence[match.start("name"):]):
         return None
@@ -299,13 +298,27 @@ def _partnered(sentence: str) -> Owner | None:
 def _institution(sentence: str) -> Owner | None:
     """A public or local institution the sentence (up to a contact detail) names, when the shop
     does not speak for itself after it ("Påmelding til biblioteket på tlf. …")."""
-    pattern = third_parties().institution
-    match = next(reversed(list(pattern.finditer(sentence))), None) if pattern is not None else None
+    match = _last_match(third_parties().institution, sentence)
     # a sentence that speaks for the shop anywhere ("Vi finns i Nesodden kommune, telefon …") names
     # where the shop is, not whose the number is
     if match is None or _FIRST_PERSON.search(sentence):
         return None
     return Owner(match.group(0).strip(), "role")
+
+
+def _last_match(pattern: re.Pattern[str] | None, sentence: str) -> re.Match[str] | None:
+    """The last match of ``pattern`` in ``sentence`` (the one nearest the detail after it)."""
+    return next(reversed(list(pattern.finditer(sentence))), None) if pattern is not None else None
+
+
+#: The fewest letters a name and a domain label share to be taken as one name.
+OWN_NAME_LETTERS = 4
+
+
+def folded_name(text: str) -> str:
+    """``text`` as a domain would write it: normalised (case, diacritics), its words run together
+    ("Ingrid Lie Foto" -> "ingridliefoto", "Verkkoveistämö" -> "verkkoveistamo")."""
+    return re.sub(r"\W+", "", lexicon.normalise(text))
 
 
 def names_own_site(owner: str, text: str, site_domain: str) -> bool:
@@ -314,23 +327,20 @@ def names_own_site(owner: str, text: str, site_domain: str) -> bool:
     name is the site's when the site's domain label holds it and the text holds the whole label
     (its words written apart or together)."""
     label = site_label(site_domain)
-    name = re.sub(r"\W+", "", lexicon.normalise(owner))
-    if len(label) < 4 or not name or name not in label:
+    name = folded_name(owner)
+    if len(label) < OWN_NAME_LETTERS or not name or name not in label:
         return False
-    return label in re.sub(r"\W+", "", lexicon.normalise(text))
+    return label in folded_name(text)
 
 
 def names_email_domain(owner: str, address: str) -> bool:
     """Whether an email address's domain is the named party's own ("Kotisivut: Verkkoveistämö ·
     hei@verkkoveistamo.fi"): its name part holds the party's name written together, diacritics
     folded. Then the words around it and the address agree on whose it is."""
-    name = re.sub(r"\W+", "", lexicon.normalise(owner))
+    name = folded_name(owner)
     label = site_label(address.rpartition("@")[2])
-    return len(name) >= _OWN_NAME_LETTERS and len(label) >= _OWN_NAME_LETTERS and (name in label or label in name)
+    return len(name) >= OWN_NAME_LETTERS and len(label) >= OWN_NAME_LETTERS and (name in label or label in name)
 
-
-#: The fewest letters a name and a domain label share to be taken as one name.
-_OWN_NAME_LETTERS = 4
 
 #: Second-level labels under which names are registered ("example.co.uk").
 _SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "ltd", "plc"})

@@ -111,8 +111,11 @@ def names_the_site(name: str, home_url: str) -> bool:
     return False
 
 
-#: How an ampersand is written out in a domain name, in the languages read.
-_AMPERSAND = ("and", "och", "og", "und", "ja", "en")
+#: "&" written out as a domain spells a name, in the languages read ("Stem & Twine",
+#: stemandtwine.co.uk): one list for every check that reads a name against the site's domain.
+AMPERSAND_WORDS = ("and", "och", "og", "und", "ja")
+#: ... and the Dutch "en" ("Smit & Zonen", smitenzonen.nl), as :func:`names_the_site` reads it.
+_AMPERSAND = (*AMPERSAND_WORDS, "en")
 
 
 def trader_block(

@@ -33,15 +33,14 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from auditor import lexicon
 from auditor.facts.addresses import ADDRESS_COUNTRIES
-from auditor.facts.third_parties import site_label
+from auditor.facts.third_parties import folded_name, site_label
 from auditor.i18n import N_, Messages, Text, country, kind_name, region_name
 from auditor.models import AddressFact, Category, Evidence, PageKind, RuleMeta, Severity
 from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, partial, passed, register
 from auditor.rules import legal
-from auditor.rules.support import MESSAGES as SUPPORT
 from auditor.rules.support import (
+    AMPERSAND_WORDS,
     SITE_WIDE,
     THIRD_PARTIES,
     TRADER_PAGE_KINDS,
@@ -59,6 +58,7 @@ from auditor.rules.support import (
     unknown_establishment,
     with_note,
 )
+from auditor.rules.support import MESSAGES as SUPPORT
 
 #: Pages whose addresses are the trader's: its own pages, and terms that name the seller.
 _ADDRESS_PAGES = TRADER_PAGE_KINDS | {PageKind.TERMS, PageKind.RETURNS, PageKind.COMPLAINTS}
@@ -229,8 +229,9 @@ def _controller(address: AddressFact, facts: FactView, pages: Pages) -> bool:
     )
 
 
-#: How "&" is read in a name that a domain spells out ("Stem & Twine" on stemandtwine.co.uk).
-_AND_WORDS = ("and", "og", "och", "und", "ja", "")
+#: How "&" is read in a name that a domain spells out ("Stem & Twine" on stemandtwine.co.uk):
+#: written out, or left out ("stemtwine").
+_AND_WORDS = (*AMPERSAND_WORDS, "")
 
 
 def _names_site(text: str, home_url: str) -> bool:
@@ -239,7 +240,7 @@ def _names_site(text: str, home_url: str) -> bool:
     label = site_label(urlsplit(home_url).hostname or "")
     if len(label) < 5:
         return False
-    folded = [re.sub(r"\W+", "", lexicon.normalise(text.replace("&", f" {word} "))) for word in _AND_WORDS]
+    folded = [folded_name(text.replace("&", f" {word} ")) for word in _AND_WORDS]
     return any(label in spelled for spelled in folded)
 
 
