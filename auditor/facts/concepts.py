@@ -1126,13 +1126,14 @@ def _spans_of(table: _Table, found_terms: Found) -> Spans:
     return {name: {slot: sorted(found) for slot, found in slots.items()} for name, slots in out.items()}
 
 
-def match_text(text: str, concept: str) -> str | None:
-    """The value one sentence states for ``concept`` (for tests and one-off use)."""
-    return PageConcepts((), (concept,)).value(text, concept)
-
-
 def match_one(text: str, concept: str) -> Match | None:
     """What one text states for ``concept`` alone, with the clause that says it: for a gatherer
     that reads a few texts outside a page's sentences (a form's surroundings, a page shown
     after sending). The matcher is kept for the process, like a page's."""
     return _alone(concept).sentence(text).get(concept)
+
+
+def match_text(text: str, concept: str) -> str | None:
+    """The value one sentence states for ``concept`` (for tests and one-off use)."""
+    match = match_one(text, concept)
+    return match.value if match is not None else None

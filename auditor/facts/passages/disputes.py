@@ -386,6 +386,12 @@ def _on_disputes(words: list[str], lex: dict[str, Phrases]) -> bool:
     return has_phrase(words, lex.get("dispute", ())) or has_phrase(words, lex.get("out_of_court", ()))
 
 
+def _sends_to_unknown_body(on_disputes: bool, text: str, lex: dict[str, Phrases]) -> bool:
+    """Whether ``text``, read where disputes are spoken of (``on_disputes``: its own words or its
+    heading's), names a kind of dispute body the lexicon does not know by name."""
+    return on_disputes and _names_unknown_body(text, lex.get("unknown_body", ()))
+
+
 @lru_cache(maxsize=KEPT_READINGS)
 def _adr_reading(text: str) -> tuple[tuple[str, ...], str | None, str | None]:
     """What one sentence says of dispute bodies, from its text alone (kept: a site's footer and
@@ -405,7 +411,7 @@ def _adr_reading(text: str) -> tuple[tuple[str, ...], str | None, str | None]:
         if has_phrase(words, lex.get("out_of_court", ())) and has_phrase(words, lex.get("declined", ())):
             other = "declined"
         # the dispute word first: rarer than a capitalised word, and one look at the sentence
-        elif _on_disputes(words, lex) and _names_unknown_body(text, lex.get("unknown_body", ())):
+        elif _sends_to_unknown_body(_on_disputes(words, lex), text, lex):
             other = "unknown_body"
     return tuple(names), vsbg, other
 
@@ -432,19 +438,22 @@ def _declined_before_body(text: str, declined: Phrases) -> bool:
 def _adr_sentences(doc: Document, lang: str) -> list[PassageFact]:
     out: list[PassageFact] = []
     blocks = doc.blocks
+    lex = topic_phrases("adr_body")
     for i, block in enumerate(blocks):
         web = None
         postal = None
         heading = _heading(blocks, i)
+        under_disputes: bool | None = None  # whether the heading speaks of disputes, read once a block
         for sentence in sentences(block.text):
             text = sentence.text
             names, vsbg, other = _adr_reading(text)
-            if not names and vsbg is None and other is None and heading and _on_disputes(
-                word_list(heading), topic_phrases("adr_body")
-            ) and _names_unknown_body(text, topic_phrases("adr_body").get("unknown_body", ())):
-                # under "Out-of-court dispute resolution": "If we cannot agree, you can apply to the
-                # Permanent Consumer Arbitration Court …", a body the lexicon does not know
-                other = "unknown_body"
+            if not names and vsbg is None and other is None and heading:
+                if under_disputes is None:
+                    under_disputes = _on_disputes(word_list(heading), lex)
+                if _sends_to_unknown_body(under_disputes, text, lex):
+                    # under "Out-of-court dispute resolution": "If we cannot agree, you can apply to
+                    # the Permanent Consumer Arbitration Court …", a body the lexicon does not know
+                    other = "unknown_body"
             if not names and vsbg is None:
                 if other:
                     # "refer the dispute to the Consumer Disputes Committee": a body the lexicon

@@ -134,8 +134,7 @@ def _hour_digits(match: re.Match[str]) -> str:
     "İ", "ı" and "ſ" for i and s, which lower() does not fold back, so they are folded here; a
     word still unknown stays as written (no passage lost to a KeyError)."""
     word = match.group(match.lastindex or 0)
-    key = word.lower().replace("i\u0307", "i").replace("ı", "i").replace("ſ", "s")
-    value = _HOUR_WORDS.get(key)
+    value = _HOUR_WORDS.get(_hour_key(word))
     if value is None:
         return match.group(0)
     return match.group(0).replace(word, str(value) if value > 0 else f"– {-value}", 1)
@@ -150,8 +149,13 @@ def _hour_word_digits(match: re.Match[str]) -> str:
     forty words tried at every character. A match of ``_HOUR_WORD`` lies between word boundaries
     and is all letters, so it is a whole run; a run that folds (as :func:`_hour_digits` folds it)
     to an hour word is one the pattern matches (``tests/facts/test_service_passages.py``)."""
-    return _hour_digits(match) if match.group().lower().replace("i\u0307", "i").replace("ı", "i").replace(
-        "ſ", "s") in _HOUR_WORDS else match.group()
+    return _hour_digits(match) if _hour_key(match.group()) in _HOUR_WORDS else match.group()
+
+
+def _hour_key(word: str) -> str:
+    """``word`` as :data:`_HOUR_WORDS` holds it: lower case, with the "İ", "ı" and "ſ" that
+    case-insensitive matching takes for i and s folded to them (lower() does not)."""
+    return word.lower().replace("i\u0307", "i").replace("ı", "i").replace("ſ", "s")
 _HOUR_WORD_SET = frozenset(_HOUR_WORDS)
 
 
