@@ -706,7 +706,9 @@ _UK_STREET = re.compile(
     r"Business Park|Industrial Estate|Yard|Wharf|Rise|Vale|Heights|Boulevard|Embankment|"
     # units and centres named as the place: "Crag Road Enterprise Units", "Ennis Enterprise Centre"
     r"Enterprise (?:Units|Centre|Center|Park)|Business (?:Centre|Center)|Retail Park|Trading Estate|"
-    r"Technology Park|Science Park)\.?"
+    r"Technology Park|Science Park|"
+    # a named building where rural streets have none: "The Old Dairy, High Hill Farm"
+    r"Farm|Cottages?|Barns?|Mill|Lodge|Manor|Dairy|Granary|Stables|Forge|Farmhouse|Steading)\.?"
     # Irish names put the street word first ("Bóthar na gCurrach", "Sráid an Mhuilinn")
     r"|(?:Bóthar|Bothar|Sráid|Sraid|Lána|Ascaill|Cearnóg|Céide|Plás|Cé)(?:\s+[\w'’-]+){1,3})$"
 )
@@ -721,6 +723,20 @@ _COUNTY = re.compile(r",\s*(?:Co\.?|County)\s+[A-Z][\w'’-]*$|,\s*[A-Z][\w'’-
 def _stacked_formats() -> tuple[PostalFormat, ...]:
     """The formats that write the town before the postcode with nothing required between them."""
     return tuple(fmt for fmt in postal_formats().values() if "town postcode" in fmt.order and not fmt.between)
+
+
+def _british_street_above(lines: list[str], index: int) -> tuple[int, list[str]] | None:
+    """The line of a British or Irish street (numbered or not) above a postcode's line ``index``,
+    with up to two lines of places between (village, post town), and those places, top first."""
+    places: list[str] = []
+    for row in range(index - 1, max(-1, index - 4), -1):
+        line = lines[row].strip().rstrip(",")
+        if _british_street(line) or _street(line) is not None:
+            return row, places[::-1]
+        if not _whole_town(line) or _is_county(line) and places:
+            return None
+        places.append(line)
+    return None
 
 
 def _british_street(text: str) -> bool:
@@ -861,13 +877,18 @@ def _address(
         found = _british_line(before, code.town)
         if found is not None:
             street_span, town = found
-        elif index > 0 and (_only_label(before) or _whole_town(before.strip().rstrip(",").strip())) and _british_street(
-                lines[index - 1].strip().rstrip(",")):
+        elif index > 0 and (_only_label(before) or _whole_town(before.strip().rstrip(",").strip())):
             # "Northumberland Street" / "Alnmouth NE66 2RS": a street without a number on the line
             # above; a locality may open the town's line ("Unit 4, Ballybane Retail Park" /
-            # "Ballybane, Galway H91 T2C8")
-            above = lines[index - 1]
-            street_span, street_line = (above.strip().rstrip(","), False, len(above) - len(above.lstrip())), index - 1
+            # "Ballybane, Galway H91 T2C8"), and a village and post town may stand on lines
+            # between ("High Hill Farm" / "Braithwaite" / "Keswick" / "Cumbria CA12 5TR")
+            found_above = _british_street_above(lines, index)
+            if found_above is not None:
+                street_line, places = found_above
+                above = lines[street_line]
+                street_span = (above.strip().rstrip(","), False, len(above) - len(above.lstrip()))
+                if places and _is_county(town):
+                    town = places[-1]  # the post town above the county that opens the postcode's line
     if street_span is None and country not in _STREET_WORD_COUNTRIES:
         # "Kõrtsi tee 7, Kaali küla" / "93815 Saaremaa": a village between street and postcode
         street_span = _street_then_locality(before)

@@ -200,11 +200,29 @@ def owner_by_context(text: str, start: int) -> Owner | None:
     owner, end = found
     if _FIRST_PERSON.search(sentence[end:]):
         return None
-    if owner.reason == "context" and _SERVICE_LINE.search(sentence[end:]):
+    if owner.reason == "context" and (_SERVICE_LINE.search(sentence[end:]) or _contacted(sentence, owner.name)):
         # "PostNords kundtjänst på", "Posten kundesenter på", "die DHL-Hotline unter", "ring til
-        # deres kundeservice på": the named party's own service line
+        # deres kundeservice på": the named party's own service line; "Kontakt Klarna direkte på":
+        # the party the reader is sent to
         return Owner(owner.name, "role")
     return owner
+
+
+#: A verb that sends the reader to whoever is named right after it ("Kontakt Klarna direkte på",
+#: "ring PostNord på", "please contact DHL on", "wenden Sie sich an Klarna unter").
+_CONTACT_VERB = (
+    r"(?:ring|ringa|ringe|call|phone|contact|kontakta|kontakt|kontakte|kontakter|skriv till|skriv til|write to|"
+    r"vänd dig till|vend deg til|henvend deg til|henvend dig til|rufen sie|kontaktieren sie|wenden sie sich an|"
+    r"wende dich an|soita|soittakaa|ota yhteyttä)"
+)
+
+
+def _contacted(sentence: str, name: str) -> bool:
+    """Whether ``sentence`` sends the reader to ``name``: a contacting verb right before it."""
+    return re.search(
+        rf"\b{_CONTACT_VERB}\s+(?:(?:direkt|direkte|directly|suoraan)\s+)?{re.escape(name)}",
+        sentence, re.IGNORECASE,
+    ) is not None
 
 
 #: A service line of the party just named: its name's genitive or a hyphen then the service word

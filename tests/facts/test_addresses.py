@@ -619,5 +619,32 @@ def test_a_locality_before_the_town_under_a_british_street(text: str, street: st
     assert (found.street, found.town) == (street, town)
 
 
+@pytest.mark.parametrize(
+    ("text", "street", "town"),
+    [
+        # a farm's named building for a street; village and post town on lines of their own above
+        # the county that opens the postcode's line
+        ("Tallow Hill Candles\nThe Old Granary, Low Fell Farm\nThornthwaite\nKeswick\nCumbria CA12 5SZ",
+         "The Old Granary, Low Fell Farm", "Keswick"),
+        ("Ivy Cottage\nLittle Snoring\nFakenham NR21 0AB", "Ivy Cottage", "Fakenham"),
+        ("12 Mill Lane\nHoxne\nEye IP21 5AB", "12 Mill Lane", "Eye"),
+    ],
+)
+def test_a_british_street_above_village_and_post_town(text: str, street: str, town: str) -> None:
+    [found] = parse_addresses(text, "GB")
+    assert (found.street, found.town) == (street, town)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Order 4471\nKeswick\nCumbria CA12 5SZ",  # no street or building above the places
+        "Ivy Cottage\nMonday\nTuesday\nWednesday\nFakenham NR21 0AB",  # too far above
+    ],
+)
+def test_places_above_a_british_postcode_need_a_street_within_reach(text: str) -> None:
+    assert parse_addresses(text, "GB") == []
+
+
 def test_a_locality_needs_a_street_above_it() -> None:
     assert parse_addresses("Opening hours\nMonday, Galway H91 T2C8", "IE") == []

@@ -295,6 +295,23 @@ def test_complaint_channels_and_answers_by_concept(body: str, lang: str, flags: 
 
 
 @pytest.mark.parametrize(
+    ("body", "lang", "howto"),
+    [
+        # the consumer asked to describe the fault: a step of the procedure
+        ("<p>Ved fejl på varen: beskriv fejlen i en mail til os.</p>", "da", True),
+        ("<p>Send os en mail, hvor du beskriver fejlen.</p>", "da", True),
+        ("<p>Feilen må beskrives så nøyaktig som mulig når du sender oss en e-post.</p>", "nb", True),
+        # the seller describing its used goods' faults: no step of a complaint
+        ("<p>Jeg beskriver fejl og mangler ved hver vare i annoncen.</p>", "da", False),
+        ("<p>Vi beskriver alltid eventuella fel på varan i produkttexten.</p>", "sv", False),
+    ],
+)
+def test_describing_the_fault_is_a_step_when_the_consumer_does_it(body: str, lang: str, howto: bool) -> None:
+    facts = _topic(_gather(f"<main>{body}</main>", lang=lang), PROCEDURE)
+    assert any("howto" in f.flags for f in facts) is howto
+
+
+@pytest.mark.parametrize(
     ("sentence", "lang"),
     [
         ("Tillverkarens garanti påverkar inte din reklamationsrätt enligt konsumentköplagen.", "sv"),

@@ -106,6 +106,9 @@ def test_a_third_partys_name_inside_the_sites_own_is_the_trader(owner: str, text
         ("© Bigården 2012 | Hemsidan gjord av Larssons Webb – webb@larssonswebb.se", "Larssons Webb"),
         ("Nettsiden er laget av Fjordpiksel AS, post@fjordpiksel.no", "Fjordpiksel AS"),
         ("Webseite erstellt von Pixelwerk Rhein, info@pixelwerk.example", "Pixelwerk Rhein"),
+        # the shop itself as the work credited
+        ("© Grytebua AS · Nettbutikk levert av Piksel & Pepper AS, tlf. 22 33 44 55", "Piksel & Pepper AS"),
+        ("Webshop erstellt von Shopwerk Ost GmbH, Tel. 0341 123456", "Shopwerk Ost GmbH"),
     ],
 )
 def test_a_detail_in_a_credit_line_is_the_site_makers(text: str, maker: str) -> None:
@@ -123,6 +126,7 @@ def test_a_detail_in_a_credit_line_is_the_site_makers(text: str, maker: str) -> 
         "Website: butiken.co.uk, hello@butiken.co.uk",
         "Kotisivut: info@savipaja.fi",  # no one named
         "Vi har gjort hemsidan själva, hej@bigarden.se",  # the shop speaks
+        "Nettbutikken drives av Grytebua AS, tlf. 22 33 44 55",  # run by, not made by: the trader
     ],
 )
 def test_a_site_label_or_a_designer_is_no_credit_line(text: str) -> None:
@@ -184,6 +188,9 @@ def test_a_verb_that_is_a_carriers_s_form_names_no_one() -> None:
         ("Spørsmål om sendingen? Ring Posten kundesenter på ", "Posten"),
         ("Liegt das Paket in einer Filiale, kannst du die DHL-Hotline unter ", "DHL"),
         ("Følg pakken hos PostNord på postnord.dk eller ring til deres kundeservice på ", "PostNord"),
+        # the reader sent to the party by a contacting verb right before its name
+        ("Spørgsmål om din Klarna-faktura? Kontakt Klarna direkte på ", "Klarna"),
+        ("Fragen zur Sendung? Wenden Sie sich an DHL unter ", "DHL"),
     ],
 )
 def test_a_named_partys_service_line_is_theirs_by_its_role(text: str, owner: str) -> None:
