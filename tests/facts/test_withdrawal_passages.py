@@ -803,3 +803,51 @@ def test_a_right_excluded_for_some_goods_keeps_its_period() -> None:
     # what it does not apply to follows: the right stands for everything else
     found = _periods("Vår ångerrätt på 14 dagar gäller inte för specialbeställda varor.", "sv")
     assert [f.amount for f in found] == [14.0]
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        ("<table><caption>Peruutuslomake</caption><tr><td>Tilausnumero</td><td>________</td></tr>"
+         "<tr><td>Nimi ja osoite</td><td>________</td></tr><tr><td>Päiväys ja allekirjoitus</td><td>________</td></tr>"
+         "</table>", "fi"),
+        ("<table><caption>Angreskjema</caption><tr><td>Ordrenummer:</td><td>______</td></tr>"
+         "<tr><td>Navn og adresse:</td><td>______</td></tr><tr><td>Dato og signatur:</td><td>______</td></tr></table>",
+         "nb"),
+    ],
+)
+def test_a_table_captioned_as_the_form_over_its_fields_is_the_form(body: str, lang: str) -> None:
+    [fact] = _of(gather(_page(f"<main>{body}</main>"), lang), PassageTopic.WITHDRAWAL_FORM)
+    assert "inline" in fact.flags
+
+
+def test_a_captioned_table_without_the_forms_fields_is_a_mention() -> None:
+    body = "<table><caption>Cancellation form</caption><tr><td>Opening hours</td><td>9–17</td></tr></table>"
+    facts = _of(gather(_page(f"<main>{body}</main>"), "en"), PassageTopic.WITHDRAWAL_FORM)
+    assert [f.flags for f in facts] == [["mention_only"]]
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        ("<dl><dt>Right to cancel</dt><dd>14 days from delivery. <a href='/withdraw'>Cancel here</a></dd></dl>", "en"),
+        ("<p>Ångerrätt i 14 dagar från leveransen. <a href='/angra'>Ångra här</a></p>", "sv"),
+        ("<details><summary>Angrerett</summary><p>Du har 14 dagers angrerett. <a href='/angre'>Angre nå</a></p>"
+         "</details>", "nb"),
+    ],
+)
+def test_a_bare_withdrawing_verb_where_the_right_is_named_is_the_function(body: str, lang: str) -> None:
+    [fact] = _of(gather(_page(f"<main>{body}</main>"), lang), PassageTopic.WITHDRAWAL_FUNCTION)
+    assert "confirm" not in fact.flags
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        ("<p>Nyhetsbrev: <a href='/x'>Avsluta här</a></p><p>Du kan <a href='/y'>ångra här</a>.</p>", "sv"),
+        ("<div class='modal'><p>Remove this item from your basket?</p><button>Cancel here</button></div>", "en"),
+        ("<p>Ingen ångerrätt för företagskunder. <a href='/angra'>Ångra här</a></p>", "sv"),
+    ],
+)
+def test_a_bare_withdrawing_verb_elsewhere_is_not_the_function(body: str, lang: str) -> None:
+    assert _of(gather(_page(f"<main>{body}</main>"), lang), PassageTopic.WITHDRAWAL_FUNCTION) == []

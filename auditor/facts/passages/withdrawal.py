@@ -481,7 +481,7 @@ def _forms(doc: Document, lang: str) -> list[PassageFact]:
         ):
             # the Annex text; a declaration with fields; "CANCELLATION FORM – To: … Name: … Date: …"
             provided.append(passage_fact(doc, block.element, topic, lang, block.text, flags=["inline"]))
-        elif (tag in HEADINGS or _bold_line(block.element)) and "named" in said:
+        elif (tag in HEADINGS or _bold_line(block.element) or _caption(block)) and "named" in said:
             named_headings.append(block.element)
             if _form_follows(doc, block.element, fingerprint, fields):
                 provided.append(
@@ -781,7 +781,9 @@ def _form_follows(doc: Document, heading: lxml.html.HtmlElement, fingerprint: Ph
     """Whether the content after a heading is a form: the Annex I(B) text, form controls, blank
     lines to fill in, or at least two field labels (Namn, Adress, Datum, Underskrift)."""
     texts: list[str] = []
-    for node in _under_heading(heading):
+    # a table's caption (its block is the table's) stands over its rows: "Peruutuslomake" /
+    # "Tilausnumero | ____"
+    for node in [heading] if heading.tag == "table" else _under_heading(heading):
         if any(True for _ in node.iter(*_CONTROLS)):
             return True
         texts.append(doc.element_text(node))
@@ -789,6 +791,15 @@ def _form_follows(doc: Document, heading: lxml.html.HtmlElement, fingerprint: Ph
     if has_phrase(words, fingerprint):
         return True
     return _field_count(words, fields) >= 2
+
+
+def _caption(block: TextBlock) -> bool:
+    """Whether a block is a table's caption (the dom gives a caption's text to its table)."""
+    element = block.element
+    if not isinstance(element.tag, str) or element.tag.lower() != "table":
+        return False
+    caption = element.find("caption")
+    return caption is not None and " ".join(caption.text_content().split()) == block.text.strip()
 
 
 def _bold_line(element: lxml.html.HtmlElement) -> bool:
@@ -836,6 +847,8 @@ def _functions(doc: Document, lang: str) -> list[PassageFact]:
                 step = concepts.value(text, "withdrawal_function")
             if step in ("start", "confirm"):
                 break
+        if step == "here" and _right_around(doc, concepts, el):
+            step = "start"  # "Right to cancel: 14 days from delivery. [Cancel here]"
         if step not in ("start", "confirm"):
             continue
         # What follows the control in its sentence may say what it really cancels: "Cancel
@@ -853,6 +866,38 @@ def _functions(doc: Document, lang: str) -> list[PassageFact]:
             passage_fact(doc, el, PassageTopic.WITHDRAWAL_FUNCTION, lang, text, name=text, target=target, flags=flags)
         )
     return out or _described_functions(doc, lang, concepts)
+
+
+#: The blocks a bare "Cancel here" may stand in, read for the right's name around it.
+_AROUND = frozenset({"p", "li", "dd", "td", "div", "section", "details", "form"})
+
+
+def _right_around(doc: Document, concepts: PageConcepts, el: lxml.html.HtmlElement) -> bool:
+    """Whether a control labelled with a bare withdrawing verb ("Cancel here", "Ångra här") stands
+    where the right of withdrawal is named: its own block's sentences, or the heading, summary or
+    term right over that block ("<dt>Right to cancel</dt><dd>… <a>Cancel here</a></dd>")."""
+    block = next((a for a in el.iterancestors() if isinstance(a.tag, str) and a.tag.lower() in _AROUND), None)
+    if block is None:
+        return False
+    # the block's words but the control's own ("Du kan ångra här": the verb is the label's)
+    own = doc.element_text(el)
+    texts = [s.text for s in sentences(doc.element_text(block).replace(own, " ") if own else doc.element_text(block))]
+    before = block.getprevious()
+    if before is not None and isinstance(before.tag, str) and (before.tag.lower() == "dt" or _is_heading(before)):
+        texts.append(doc.element_text(before))
+    if block.tag == "details":
+        texts.extend(doc.element_text(s) for s in block.iter("summary"))
+    return any(_names_right(concepts, text) or _states_right(concepts, text) for text in texts)
+
+
+def _states_right(concepts: PageConcepts, text: str) -> bool:
+    """Whether a sentence names the right of withdrawal, not negated ("Ångerrätt 14 dagar")."""
+    words = word_list(text)
+    if not words:
+        return False
+    slots = concepts.spans(text, _CONCEPT)
+    clause_of = _clause_index(text, len(words), 0)
+    return any(not _negated(r, slots.get("negation", []), clause_of) for r in slots.get("right", []))
 
 
 #: A label quoted in prose: ”Ångra köpet här”, «Angre kjøpet», »Fortryd købet«, „Vertrag widerrufen“.
