@@ -100,9 +100,15 @@ def third_parties() -> ThirdParties:
     # terms"), except where the s-form is a word of its own ("brings", "ups").
     genitive = "|".join(re.escape(n) for n in unique if n not in _NO_GENITIVE)
     plain = "|".join(re.escape(n) for n in _NO_GENITIVE if n in unique)
-    # A Finnish case ending too ("Omnivan asiakaspalveluun", "DHL:n", "Postille").
-    pattern = re.compile(rf"\b(?:({genitive})(?:s|'s|’s|:s|:?(?:n|lle|lta|ltä|sta|stä|lla|llä))?|({plain}))\b",
-                         re.IGNORECASE)
+    # A Finnish case ending too ("Omnivan asiakaspalveluun", "DHL:n", "Postille"), on the weak
+    # grade of the stem where Finnish has one ("Matkahuollon asiakaspalveluun").
+    weak = "|".join(re.escape(w) for w in dict.fromkeys(_finnish_weak_grade(n) for n in unique) if w)
+    _STRONG_GRADE.update({_finnish_weak_grade(n): n for n in unique if _finnish_weak_grade(n)})
+    weak_part = rf"|({weak})(?:n|lle|lta|ltä|sta|stä|lla|llä)" if weak else ""
+    pattern = re.compile(
+        rf"\b(?:({genitive})(?:s|'s|’s|:s|:?(?:n|lle|lta|ltä|sta|stä|lla|llä))?|({plain}){weak_part})\b",
+        re.IGNORECASE,
+    )
     examples = data.get("examples", {})
     markers = sorted((str(m).lower() for m in examples.get("markers", [])), key=len, reverse=True)
     # A marker ends the text before the address, give or take a label and a colon ("z. B. E-Mail: …").
@@ -283,6 +289,32 @@ def _last_name(sentence: str) -> str:
 _PLACE_BEFORE = re.compile(r"\b(?:in|i|på|im|at|near|bei)\s+$", re.IGNORECASE)
 
 
+#: Finnish consonant gradation before a case ending, strong to weak ("Matkahuolto" –
+#: "Matkahuollon", "Rinta" – "Rinnan", "Kauppa" – "Kaupan").
+_WEAK_GRADE = (("lt", "ll"), ("nt", "nn"), ("rt", "rr"), ("mp", "mm"), ("nk", "ng"), ("kk", "k"), ("pp", "p"),
+               ("tt", "t"))
+
+
+#: The names of the list by their weak-grade stems, filled as the list is read.
+_STRONG_GRADE: dict[str, str] = {}
+
+
+def _strong_grade(stem: str) -> str:
+    """A name written in its weak grade ("Matkahuollo" of "Matkahuollon"), as listed, capitalised as written."""
+    name = _STRONG_GRADE.get(stem.lower(), stem)
+    return stem[:1] + name[1:]
+
+
+def _finnish_weak_grade(name: str) -> str:
+    """The weak-grade stem of a name ending in a consonant pair and a vowel, or ""."""
+    if len(name) < 5 or not name[-1] in "aeiouyäö":
+        return ""
+    for strong, weak in _WEAK_GRADE:
+        if name[:-1].endswith(strong):
+            return name[: -1 - len(strong)] + weak + name[-1]
+    return ""
+
+
 @lru_cache(maxsize=2048)
 def _credited(sentence: str) -> Owner | None:
     """The site's maker, when ``sentence`` (up to a contact detail) is a credit line for them:
@@ -380,7 +412,8 @@ def _named(text: str) -> tuple[Owner, int] | None:
     parties = third_parties()
     best: tuple[Owner, int] | None = None
     for match in parties.pattern.finditer(text):
-        best = (Owner(match.group(1) or match.group(2), "context"), match.end())
+        written = match.group(1) or match.group(2) or _strong_grade(match.group(3))
+        best = (Owner(written, "context"), match.end())
     body = _public_body(text)
     if body is not None and (best is None or body[1] > best[1]):
         best = body

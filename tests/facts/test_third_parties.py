@@ -283,3 +283,15 @@ def test_an_institution_word_that_does_not_name_another_party(text: str) -> None
 def test_a_role_word_followed_by_the_shop_itself_names_no_one_else() -> None:
     text = "Produsent: Vi lager alt selv i verkstedet, tlf. 22 33 44 55"
     assert owner_by_context(text, text.index("22 33")) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "owner"),
+    [
+        # Finnish consonant gradation before the case ending: "Matkahuolto" – "Matkahuollon"
+        ("Kadonneista paketeista voit soittaa myös Matkahuollon asiakaspalveluun, puh. ", "Matkahuolto"),
+    ],
+)
+def test_a_finnish_name_in_its_weak_grade_names_the_party(text: str, owner: str) -> None:
+    found = owner_by_context(text, len(text))
+    assert found is not None and found.name == owner

@@ -851,3 +851,17 @@ def test_a_bare_withdrawing_verb_where_the_right_is_named_is_the_function(body: 
 )
 def test_a_bare_withdrawing_verb_elsewhere_is_not_the_function(body: str, lang: str) -> None:
     assert _of(gather(_page(f"<main>{body}</main>"), lang), PassageTopic.WITHDRAWAL_FUNCTION) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        ("<p>Du kan bestille via <a href='/bestilling'>bestillingsskjemaet</a>. Ved postordre har du 14 dagers "
+         "angrerett.</p>", "nb"),
+        ("<p>Beställ via vårt <a href='/order'>beställningsformulär</a>; du har 14 dagars ångerrätt.</p>", "sv"),
+        ("<p>Use our <a href='/order'>order form</a>. You have a 14-day right to cancel.</p>", "en"),
+    ],
+)
+def test_an_order_form_beside_the_right_is_no_withdrawal_form(body: str, lang: str) -> None:
+    facts = _of(gather(_page(f"<main>{body}</main>"), lang), PassageTopic.WITHDRAWAL_FORM)
+    assert not any({"link", "inline"} & set(f.flags) for f in facts)
