@@ -430,7 +430,8 @@ class AddressFact(_Seen):
 
 OrgNumberScheme = Literal[
     "se-orgnr", "no-orgnr", "dk-cvr", "fi-ytunnus", "de-register", "vat",
-    "fr-siren", "fr-siret", "pl-nip", "pl-regon", "gb-company", "gb-charity", "ie-charity", "other",
+    "fr-siren", "fr-siret", "pl-nip", "pl-regon", "gb-company", "gb-charity", "ie-charity", "ie-company",
+    "ie-business-name", "other",
 ]
 #: What is wrong with a number: nothing, its check digit, its length, its format, a VAT id's
 #: country prefix that no country uses ("UK 123456789": the United Kingdom's is GB), or a

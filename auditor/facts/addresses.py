@@ -1052,8 +1052,15 @@ def _a_street(street: str) -> bool:
     """Whether a name-and-number is a street, not an article, an order, a price or a phone."""
     if not street or not re.search(r"[^\W\d_]{2}", street):
         return False
-    words = [w.casefold().rstrip(":") for w in re.findall(r"[^\W\d_][\w.]*", street)]
+    written = re.findall(r"[^\W\d_][\w.]*", street)
+    words = [w.casefold().rstrip(":") for w in written]
+    if len(words) == 2 and words[1] in _HOUSE_NUMBER_WORDS and written[0][0].isupper():
+        return words[0] not in _NOT_STREET  # a village's house "Satemin Nr. 9", not "Bestellung Nr. 4711"
     return not (words and (words[0] in _NOT_STREET or words[-1] in _NOT_STREET))
+
+
+#: "Nr." before a house number: a village with numbered houses and no streets ("Satemin Nr. 9").
+_HOUSE_NUMBER_WORDS = frozenset({"nr", "nr."})
 
 
 _STREET_AT_END = re.compile(rf"(?:{_STREET_NUMBER_LAST}|{_STREET_NUMBER_FIRST})\s*[,;|·•–]?\s*$")

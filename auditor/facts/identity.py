@@ -12,7 +12,8 @@ the scheme's own checksum:
 * ``vat``: the VAT id of every member state (``EL`` for Greece, ``XI`` for Northern Ireland),
   Norway, Switzerland and the UK, each with its country's published check;
 * ``fr-siren``/``fr-siret``, ``pl-nip``/``pl-regon`` (checked), ``gb-company`` (Companies
-  House: eight characters, no check digit) and the British and Irish charity registers'
+  House: eight characters, no check digit), Ireland's ``ie-company`` and ``ie-business-name``
+  (the CRO's, up to six digits, no check digit) and the British and Irish charity registers'
   numbers (``gb-charity``, ``ie-charity``) after their own labels;
 * ``other``: a number right after a registration or VAT label that none of these reads
   (*KvK*, *Tax ID* ...): the trader is identified in a register the tool does not know.
@@ -229,6 +230,23 @@ _NATIONAL: tuple[_National, ...] = (
         _no_check,
     ),
     _National("ie-charity", "IE", r"\bRCN\b|\bCHY\b", r"20\d{6}|\d{4,5}", _no_check),
+    # Ireland's Companies Registration Office: a company's number ("CRO No. 654321", "Registered in
+    # Ireland No. 654321") and a registered business name's, a sole trader's ("RBN 748213"); up to
+    # six digits, no check digit.
+    _National(
+        "ie-company", "IE",
+        r"\bCRO\b|(?i:\bregistered\s+in\s+(?:the\s+republic\s+of\s+)?ireland(?:\s+(?:under|with))?"
+        r"(?:\s+(?:company\s+)?(?:number|no\b\.?))?|\bcompanies\s+registration\s+office(?:\s+(?:number|no\b\.?))?)",
+        r"\d{4,6}",
+        _no_check,
+    ),
+    _National(
+        "ie-business-name", "IE",
+        r"\bRBN\b|(?i:\bregistered\s+business\s+name(?:\s+(?:number|no\b\.?))?"
+        r"|\bbusiness\s+name\s+(?:registration\s+)?(?:number|no\b\.?))",
+        r"\d{4,6}",
+        _no_check,
+    ),
 )
 _NATIONAL_RES = tuple(
     (national, re.compile(rf"(?:{national.label}){_FILLER}(?P<n>{national.number})(?![\w-])"))

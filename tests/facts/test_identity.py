@@ -305,6 +305,11 @@ def test_malformed_vat_id_without_label_is_not_taken() -> None:
         ("Charity registered in Scotland SC012345", ("gb-charity", "GB", "SC012345", True)),
         ("Charity Commission for Northern Ireland: NIC104321", ("gb-charity", "GB", "NIC104321", True)),
         ("Charities Regulator RCN 20098765", ("ie-charity", "IE", "20098765", True)),
+        # Ireland's Companies Registration Office: a company, a sole trader's business name
+        ("Registered in Ireland No. 654321", ("ie-company", "IE", "654321", True)),
+        ("CRO: 612345", ("ie-company", "IE", "612345", True)),
+        ("Sole trader · RBN 748213", ("ie-business-name", "IE", "748213", True)),
+        ("Business name registration number 712345", ("ie-business-name", "IE", "712345", True)),
     ],
 )
 def test_national_registers_after_their_labels(text: str, expected: tuple[str, str, str, bool]) -> None:
@@ -477,8 +482,9 @@ def test_a_foreign_tax_number_is_no_prefix_problem() -> None:
     "text",
     ["CRO number 612345", "Registered in Ireland No. 612345.", "Companies Registration Office: 612345"],
 )
-def test_an_irish_company_number_is_a_number_of_a_register_the_tool_does_not_check(text: str) -> None:
-    assert numbers(f"<p>{text}</p>") == [("other", "", "612345", False)]
+def test_an_irish_company_number_is_the_companies_registration_offices(text: str) -> None:
+    # six digits at most and no check digit: the format is all there is, as for Companies House
+    assert numbers(f"<p>{text}</p>") == [("ie-company", "IE", "612345", True)]
 
 
 @pytest.mark.parametrize("text", ["Crossing 12345 Street", "We cross 612345 items"])

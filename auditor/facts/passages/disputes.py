@@ -44,6 +44,7 @@ from auditor.facts.dom import Document, TextBlock
 from auditor.facts.passages.common import (
     HEADINGS,
     KEPT_READINGS,
+    SECTION_HEADINGS,
     Phrases,
     find_phrases,
     has_phrase,
@@ -367,9 +368,15 @@ def _without_bodies(text: str) -> list[str]:
 def _names_unknown_body(text: str, kinds: Phrases) -> bool:
     """Whether ``text`` writes a kind of dispute body with a capital, as part of a name ("the
     Consumer Disputes Committee", "Schlichtungsstelle für …"), not "an arbitration board"."""
-    capitalised = [w for w in re.findall(r"[^\W\d_][\w-]*", text) if w[0].isupper()]
+    words = re.findall(r"[^\W\d_][\w-]*", text)
+    capitalised = [w for w in words if w[0].isupper()]
     endings = foreign_body_endings()
-    return any(has_phrase(word_list(w), kinds) or normalise(w).endswith(endings) for w in capitalised)
+    if any(has_phrase(word_list(w), kinds) or normalise(w).endswith(endings) for w in capitalised):
+        return True
+    # a name capitalised on its first word only, as Finnish and Estonian write them ("Viron
+    # kuluttajariitakomissio", "Tarbijavaidluste komisjon"): the two words after a capital too
+    following = {words[j] for i, w in enumerate(words) if w[0].isupper() for j in (i + 1, i + 2) if j < len(words)}
+    return any(normalise(w).endswith(endings) for w in following if not w[0].isupper())
 
 
 @cache
@@ -439,21 +446,31 @@ def _adr_sentences(doc: Document, lang: str) -> list[PassageFact]:
     out: list[PassageFact] = []
     blocks = doc.blocks
     lex = topic_phrases("adr_body")
+    section = ""  # the section heading over the block (h1–h6, summary), when no heading is right before it
     for i, block in enumerate(blocks):
         web = None
         postal = None
-        heading = _heading(blocks, i)
+        tag = block.element.tag.lower() if isinstance(block.element.tag, str) else ""
+        if tag in SECTION_HEADINGS:
+            section = block.text
+        heading = _heading(blocks, i) or (section if tag not in SECTION_HEADINGS else "")
         under_disputes: bool | None = None  # whether the heading speaks of disputes, read once a block
+        before = ""  # the sentence before, in this block
         for sentence in sentences(block.text):
             text = sentence.text
             names, vsbg, other = _adr_reading(text)
-            if not names and vsbg is None and other is None and heading:
+            if not names and vsbg is None and other is None and (heading or before):
                 if under_disputes is None:
-                    under_disputes = _on_disputes(word_list(heading), lex)
-                if _sends_to_unknown_body(under_disputes, text, lex):
+                    under_disputes = bool(heading) and _on_disputes(word_list(heading), lex)
+                if _sends_to_unknown_body(under_disputes, text, lex) or (
+                    before and _sends_to_unknown_body(True, text, lex) and _on_disputes(word_list(before), lex)
+                ):
                     # under "Out-of-court dispute resolution": "If we cannot agree, you can apply to
-                    # the Permanent Consumer Arbitration Court …", a body the lexicon does not know
+                    # the Permanent Consumer Arbitration Court …", a body the lexicon does not know;
+                    # or after "… refer it to an alternative dispute resolution entity.": "The
+                    # competent entity is the Centro de Arbitragem de Conflitos de Consumo …"
                     other = "unknown_body"
+            before = text
             if not names and vsbg is None:
                 if other:
                     # "refer the dispute to the Consumer Disputes Committee": a body the lexicon

@@ -89,7 +89,7 @@ _IDENTITY_PAGES = TRADER_PAGE_KINDS | {PageKind.TERMS, PageKind.RETURNS, PageKin
 _HEADING_PAGES = frozenset({PageKind.IMPRINT, PageKind.CONTACT, PageKind.ABOUT, PageKind.CUSTOMER_SERVICE})
 
 #: Countries whose company registers the tool reads (VAT ids alone it reads for every EU state).
-_KNOWN_REGISTERS = frozenset({"SE", "NO", "DK", "FI", "DE", "FR", "PL", "GB"})
+_KNOWN_REGISTERS = frozenset({"SE", "NO", "DK", "FI", "DE", "FR", "PL", "GB", "IE"})
 #: The EU and the EEA: where the E-Commerce Directive's register number applies.
 _EEA = frozenset({
     "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV", "LT", "LU",
