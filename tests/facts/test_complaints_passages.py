@@ -316,6 +316,10 @@ def test_describing_the_fault_is_a_step_when_the_consumer_does_it(body: str, lan
     [
         ("Tillverkarens garanti påverkar inte din reklamationsrätt enligt konsumentköplagen.", "sv"),
         ("The guarantee we give does not limit your statutory rights.", "en"),
+        # "no influence on", "not a weaker protection", "apply in full, separately from"
+        ("Fabrikantens garanti har ingen indflydelse på din lovbestemte reklamationsret.", "da"),
+        ("Garantien kommer i tillegg til rettighetene etter forbrukerkjøpsloven og gir deg ikke dårligere vern.", "nb"),
+        ("Your statutory rights apply in full, separately from the maker's guarantee.", "en"),
         ("Diese Garantie ersetzt nicht Ihre gesetzliche Gewährleistung.", "de"),
         ("Kaikki tuotteet kuuluvat lakisääteisen takuun piiriin vähintään kahden vuoden ajan.", "fi"),
         ("Du har lovfestet reklamasjonsrett for varer som ikke er brukt.", "nb"),

@@ -865,3 +865,21 @@ def test_a_bare_withdrawing_verb_elsewhere_is_not_the_function(body: str, lang: 
 def test_an_order_form_beside_the_right_is_no_withdrawal_form(body: str, lang: str) -> None:
     facts = _of(gather(_page(f"<main>{body}</main>"), lang), PassageTopic.WITHDRAWAL_FORM)
     assert not any({"link", "inline"} & set(f.flags) for f in facts)
+
+
+def test_a_button_that_opens_the_form_by_script_links_it() -> None:
+    body = "<p><button type='button' onclick=\"window.open('/angerblankett.pdf')\">Öppna ångerblankett</button></p>"
+    [fact] = _of(gather(_page(f"<main>{body}</main>"), "sv"), PassageTopic.WITHDRAWAL_FORM)
+    assert "link" in fact.flags and fact.target.endswith("/angerblankett.pdf")
+
+
+def test_a_header_cell_over_the_forms_fields_titles_the_form() -> None:
+    body = ("<table><tr><th colspan='2'>Angreskjema</th></tr><tr><td>Til</td><td>Fjord AS</td></tr>"
+            "<tr><td>Navn og adresse</td><td>&nbsp;</td></tr><tr><td>Dato og underskrift</td><td>&nbsp;</td></tr></table>")
+    [fact] = _of(gather(_page(f"<main>{body}</main>"), "nb"), PassageTopic.WITHDRAWAL_FORM)
+    assert "inline" in fact.flags
+
+
+def test_a_negation_in_a_leading_condition_does_not_exclude_the_right() -> None:
+    [fact] = _periods("Jos tuote ei miellytä, voit perua kaupan 14 päivän sisällä.", "fi")
+    assert (fact.amount, fact.unit) == (14, "days")

@@ -972,14 +972,20 @@ _FORTNIGHTS = frozenset({"fortnight", "fortnights"})
 def _one_unit_fi(tokens: list[re.Match[str]], at: int) -> bool:
     """Whether ``tokens[at]`` is a Finnish unit genitive standing for one unit: a postposition of
     time after it and no number before it ("viikon sisällä", not "kahden viikon sisällä")."""
-    if tokens[at].group().casefold() not in _FI_GENITIVE_UNITS or at + 1 == len(tokens):
+    if tokens[at].group().casefold() not in _FI_GENITIVE_UNITS:
         return False
-    if tokens[at + 1].group().casefold() not in _FI_POSTPOSITIONS:
+    if at > 0 and tokens[at - 1].group().casefold() in _FI_BOUNDS:
+        return True  # "vastaaminen voi kestää enintään viikon": at most a week
+    if at + 1 == len(tokens) or tokens[at + 1].group().casefold() not in _FI_POSTPOSITIONS:
         return False
     if at == 0:
         return True
     before = tokens[at - 1].group()
     return not before[0].isdigit() and number_value(before) is None
+
+
+#: A bound before a Finnish unit's genitive, which then stands for one unit ("enintään viikon").
+_FI_BOUNDS = frozenset({"enintään", "enintaan", "korkeintaan", "viimeistään", "viimeistaan", "jopa", "noin"})
 
 
 def _working_period(text: str, tokens: list[re.Match[str]], at: int, amount: float, start: int) -> Period | None:

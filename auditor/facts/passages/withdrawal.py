@@ -288,7 +288,8 @@ def _assign(text: str, slots: dict[str, list[Span]], label_words: int) -> dict[s
     send the goods back. Periods in hours are no withdrawal period."""
     words = word_list(text)
     clause_of = _clause_index(text, len(words), label_words)
-    rights = [r for r in slots.get("right", []) if not _negated(r, slots.get("negation", []), clause_of)
+    parts = _comma_parts(text, len(words)) if "," in text else None
+    rights = [r for r in slots.get("right", []) if not _negated(r, slots.get("negation", []), clause_of, parts)
               and not _not_applied(r, slots.get("not_apply", []), clause_of)]
     starts = slots.get("start", [])
     named = slots.get("right", [])
@@ -376,10 +377,24 @@ def _inside_phrase(span: Span, phrases: list[Span]) -> bool:
     return any(o[0] <= span[0] and span[1] <= o[1] and o[1] - o[0] > span[1] - span[0] for o in phrases)
 
 
-def _negated(right: Span, negations: list[Span], clause_of: list[int]) -> bool:
+def _negated(right: Span, negations: list[Span], clause_of: list[int], parts: list[int] | None = None) -> bool:
     """Whether a negation word stands right next to the right's name in its clause ("ingen
-    ångerrätt", "Ångerrätten gäller inte", "kein Widerrufsrecht"): the right is excluded there."""
-    return any(_gap(right, neg) <= _NEGATION_REACH and clause_of[neg[0]] == clause_of[right[0]] for neg in negations)
+    ångerrätt", "Ångerrätten gäller inte", "kein Widerrufsrecht"): the right is excluded there;
+    not across a comma (``parts``: "Jos tuote ei miellytä, voit perua kaupan …" negates the
+    liking in the leading condition, not the right)."""
+    return any(
+        _gap(right, neg) <= _NEGATION_REACH and clause_of[neg[0]] == clause_of[right[0]]
+        and (parts is None or parts[neg[0]] == parts[right[0]])
+        for neg in negations
+    )
+
+
+def _comma_parts(text: str, count: int) -> list[int] | None:
+    """The part between commas of each of the text's words, or None when they do not add up."""
+    index: list[int] = []
+    for number, part in enumerate(text.split(",")):
+        index.extend([number] * len(word_list(part)))
+    return index if len(index) == count else None
 
 
 def _not_applied(right: Span, not_apply: list[Span], clause_of: list[int]) -> bool:
@@ -499,8 +514,9 @@ def _forms(doc: Document, lang: str) -> list[PassageFact]:
             provided.append(passage_fact(doc, form, topic, lang, title, name=title, flags=["inline", "web_form"]))
     under_heading = {a for h in named_headings for a in _links_after(h)}
     texts = _block_texts(doc)
-    for anchor in doc.root.iter("a"):
-        href = str(anchor.get("href") or "").strip()
+    for anchor in doc.root.iter("a", "button"):
+        # a button opens its page by script: "window.open('/angerblankett.pdf')", "location.href='/…'"
+        href = str(anchor.get("href") or "").strip() if anchor.tag == "a" else _onclick_target(anchor)
         if not href or href.startswith(("#", "javascript:", "mailto:", "tel:")):
             continue
         label = doc.element_text(anchor)
@@ -781,9 +797,10 @@ def _form_follows(doc: Document, heading: lxml.html.HtmlElement, fingerprint: Ph
     """Whether the content after a heading is a form: the Annex I(B) text, form controls, blank
     lines to fill in, or at least two field labels (Namn, Adress, Datum, Underskrift)."""
     texts: list[str] = []
-    # a table's caption (its block is the table's) stands over its rows: "Peruutuslomake" /
-    # "Tilausnumero | ____"
-    for node in [heading] if heading.tag == "table" else _under_heading(heading):
+    # a table's caption (its block is the table's) or a header cell over the whole table stands
+    # over its rows: "Peruutuslomake" / "Tilausnumero | ____"
+    table = heading if heading.tag == "table" else _cell_table(heading) if heading.tag == "th" else None
+    for node in [table] if table is not None else _under_heading(heading):
         if any(True for _ in node.iter(*_CONTROLS)):
             return True
         texts.append(doc.element_text(node))
@@ -791,6 +808,18 @@ def _form_follows(doc: Document, heading: lxml.html.HtmlElement, fingerprint: Ph
     if has_phrase(words, fingerprint):
         return True
     return _field_count(words, fields) >= 2
+
+
+#: Where a button's script sends the browser: window.open('…'), location.href = '…', location.assign('…').
+_ONCLICK_URL = re.compile(
+    r"(?:window\.open|location\.(?:assign|replace)|location(?:\.href)?\s*=)\s*\(?\s*['\"]([^'\"]{1,300})['\"]"
+)
+
+
+def _onclick_target(button: lxml.html.HtmlElement) -> str:
+    """The address a button's onclick script opens, or ""."""
+    match = _ONCLICK_URL.search(str(button.get("onclick") or ""))
+    return match.group(1).strip() if match else ""
 
 
 def _caption(block: TextBlock) -> bool:
