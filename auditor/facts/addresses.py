@@ -733,7 +733,7 @@ def _british_street_above(lines: list[str], index: int) -> tuple[int, list[str]]
         line = lines[row].strip().rstrip(",")
         if _british_street(line) or _street(line) is not None:
             return row, places[::-1]
-        if not _whole_town(line) or _is_county(line) and places:
+        if not _whole_town(line) or (_is_county(line) and places):
             return None
         places.append(line)
     return None

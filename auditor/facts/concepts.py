@@ -299,6 +299,9 @@ class _Table:
     #: the text, so every page reads the same answer; boilerplate repeats on every page of a site):
     #: word -> what it fills (:func:`_entry`)
     words: dict[str, _Entry] = field(default_factory=dict)
+    #: the table of every shipped concept (itself when it is that one): what decides whether a
+    #: word is a term of the data or may be a misspelt one
+    shipped: _Table | None = None
     #: sentence -> its matches (:meth:`PageConcepts.sentence`)
     found: dict[str, dict[str, Match]] = field(default_factory=dict)
     #: sentence -> concept -> slot -> spans (:meth:`PageConcepts.spans`)
@@ -382,14 +385,19 @@ def _table(names: tuple[str, ...]) -> _Table:
     table.money_ids = frozenset(table.slot_id((key[0], key[2])) for key in table.money_keys)
     table.prefix_lengths = tuple(sorted({len(p) for p in table.prefix}))
     table.suffix_lengths = tuple(sorted({len(s) for _, s in table.suffix}))
+    # A variant that some shipped concept names as a term is that term, not a misspelling: asked
+    # of every shipped concept's terms, not only this table's, so that a concept read alone reads
+    # a word as it does beside the others (PageConcepts.value's reading of one concept).
+    shipped = table if tuple(sorted(names)) == _shipped_names() else _table(_shipped_names())
     for text, refs in table.prefix.items():
         for variant in one_letter_left_out(text):
-            if variant not in table.prefix:
+            if variant not in shipped.prefix:
                 table.fuzzy_prefix.setdefault(variant, []).extend(refs)
     for (lang, text), refs in table.stems.items():
         for variant in one_letter_left_out(text):
-            if (lang, variant) not in table.stems:
+            if (lang, variant) not in shipped.stems:
                 table.fuzzy_stems.setdefault((lang, variant), []).extend(refs)
+    table.shipped = shipped
     table.fuzzy_prefix_lengths = tuple(sorted({len(p) for p in table.fuzzy_prefix}))
     return table
 
@@ -440,10 +448,29 @@ def _refs(table: _Table, word: str) -> list[Ref]:
                 break
             found.extend(table.suffix.get((lang, stemmed[-length:]), ()))
     # a word no term names as a whole or by its beginning or stem (a compound's ending or middle
-    # may still fill one) may be a misspelt one
-    if not direct and len(word) >= FUZZY_MIN - 1:
+    # may still fill one) may be a misspelt one; "no term" of any shipped concept, whatever this
+    # table holds (the same reading alone as beside the others)
+    if not direct and len(word) >= FUZZY_MIN - 1 and (
+        table.shipped is None or table.shipped is table or not _named(table.shipped, word, stems)
+    ):
         found.extend(_misspelt(table, word, stems))
     return found
+
+
+def _named(table: _Table, word: str, stems: list[tuple[str, str]]) -> bool:
+    """Whether a term of ``table`` names ``word`` as a whole, by a prefix that is most of it, or
+    by its stem (what keeps a word from being read as a misspelt other one)."""
+    if word in table.exact or any(key in table.stems for key in stems):
+        return True
+    return any(word[:length] in table.prefix for length in table.prefix_lengths
+               if len(word) - _KNOWN_ENDING <= length <= len(word))
+
+
+@cache
+def _shipped_names() -> tuple[str, ...]:
+    """The concepts shipped as data, by file name (sorted)."""
+    folder = resources.files("auditor") / "rules" / "lexicon" / "concepts"
+    return tuple(sorted(p.name[: -len(".toml")] for p in folder.iterdir() if p.name.endswith(".toml")))
 
 
 #: A prefix that a word begins with names the word when at most this many letters follow it

@@ -307,7 +307,7 @@ def _strong_grade(stem: str) -> str:
 
 def _finnish_weak_grade(name: str) -> str:
     """The weak-grade stem of a name ending in a consonant pair and a vowel, or ""."""
-    if len(name) < 5 or not name[-1] in "aeiouyäö":
+    if len(name) < 5 or name[-1] not in "aeiouyäö":
         return ""
     for strong, weak in _WEAK_GRADE:
         if name[:-1].endswith(strong):

@@ -837,3 +837,27 @@ def test_a_change_of_mind_promise_is_no_complaint() -> None:
 def test_damage_with_its_remedy_refused_states_no_right() -> None:
     facts = _gather("<main><p>Lost or damaged wristbands cannot be replaced.</p></main>", lang="en")
     assert not [f for f in facts if f.topic == RIGHT]
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        ("<h3>Dina rättigheter vid fel på varan</h3><ul><li>avhjälpande (reparation)</li><li>omleverans</li>"
+         "<li>prisavdrag</li><li>hävning av köpet</li></ul>", "sv"),
+        ("<p>Ist die Ware mangelhaft, können Sie</p><ul><li>Nachbesserung oder Ersatzlieferung verlangen,</li>"
+         "<li>den Kaufpreis mindern,</li><li>vom Vertrag zurücktreten.</li></ul>", "de"),
+    ],
+)
+def test_a_list_of_three_of_the_laws_remedies_states_the_right(body: str, lang: str) -> None:
+    assert _topic(_gather(f"<main>{body}</main>", lang=lang), RIGHT)
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        ("<h3>Service</h3><ul><li>Repair</li><li>Replacement parts</li><li>Refund of the delivery fee</li></ul>", "en"),
+        ("<h3>Kampanj</h3><ul><li>Prisavdrag på rea</li><li>Reparation av cyklar</li></ul>", "sv"),
+    ],
+)
+def test_lists_naming_fewer_of_the_laws_remedies_state_no_right(body: str, lang: str) -> None:
+    assert not _topic(_gather(f"<main>{body}</main>", lang=lang), RIGHT)

@@ -875,7 +875,8 @@ def test_a_button_that_opens_the_form_by_script_links_it() -> None:
 
 def test_a_header_cell_over_the_forms_fields_titles_the_form() -> None:
     body = ("<table><tr><th colspan='2'>Angreskjema</th></tr><tr><td>Til</td><td>Fjord AS</td></tr>"
-            "<tr><td>Navn og adresse</td><td>&nbsp;</td></tr><tr><td>Dato og underskrift</td><td>&nbsp;</td></tr></table>")
+            "<tr><td>Navn og adresse</td><td>&nbsp;</td></tr>"
+            "<tr><td>Dato og underskrift</td><td>&nbsp;</td></tr></table>")
     [fact] = _of(gather(_page(f"<main>{body}</main>"), "nb"), PassageTopic.WITHDRAWAL_FORM)
     assert "inline" in fact.flags
 

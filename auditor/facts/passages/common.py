@@ -728,6 +728,8 @@ NUMBER_WORDS: dict[str, int] = {
     "yhden": 1, "kahden": 2, "kolmen": 3, "neljän": 4, "viiden": 5, "kuuden": 6,
     "kahdentoista": 12, "neljäntoista": 14, "viidentoista": 15, "kahdenkymmenen": 20, "kolmenkymmenen": 30,
     "kuudenkymmenen": 60, "yhdeksänkymmenen": 90, "sadan": 100,
+    # spoken Finnish as chatty pages write it: "kahen päivän sisällä", "yhen viikon", "kaheksan"
+    "yks": 1, "kaks": 2, "yhen": 1, "kahen": 2, "kaheksan": 8, "seittemän": 7, "yheksän": 9,
     # de
     "ein": 1, "eine": 1, "einem": 1, "einen": 1, "eines": 1, "einer": 1, "zwei": 2, "drei": 3, "vier": 4,
     "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9,

@@ -197,7 +197,42 @@ def gather(doc: Document, lang: str) -> list[PassageFact]:
         if notice is not None:
             out.append(notice)
     out.extend(_notices_in_images(doc, lang))
+    if not any(f.topic == PassageTopic.COMPLAINTS_RIGHT for f in out):
+        out.extend(_remedy_lists(doc, lang))
     return out
+
+
+#: The law's names of the four remedies for faulty goods (complaints_right.toml).
+_LEGAL_REMEDIES = ("legal_repair", "legal_replace", "legal_reduce", "legal_rescind")
+#: How many of the four a list must name to state the right ("avhjälpande, omleverans, prisavdrag").
+_REMEDIES_NAMED = 3
+
+
+def _remedy_lists(doc: Document, lang: str) -> list[PassageFact]:
+    """A list or table that names at least three of the law's four remedies for faulty goods,
+    with the paragraph or heading right before it ("Dina rättigheter vid fel på varan" /
+    avhjälpande · omleverans · prisavdrag · hävning; "Ist die Ware mangelhaft, können Sie" /
+    Nachbesserung … mindern … zurücktreten): the right to complain, stated as a list. A page
+    that states the right in a sentence is not read for it."""
+    concepts = page_concepts(doc)
+    out: list[PassageFact] = []
+    for container in doc.root.iter("ul", "ol", "table", "dl"):
+        if doc.region(container) != Region.MAIN:
+            continue
+        text = clean(doc.element_text(container))
+        if not text or len(text) > _REMEDY_LIST_CHARS:
+            continue
+        before = container.getprevious()
+        lead = clean(doc.element_text(before)) if before is not None and isinstance(before.tag, str) else ""
+        slots = concepts.slots(f"{lead} {text}", "complaints_right")
+        if sum(1 for kind in _LEGAL_REMEDIES if slots.get(kind)) >= _REMEDIES_NAMED:
+            out.append(passage_fact(doc, container, PassageTopic.COMPLAINTS_RIGHT, lang,
+                                    _show(f"{lead} – {text}" if lead else text), flags=[]))
+    return out
+
+
+#: A list longer than this is a page's whole content, not one statement.
+_REMEDY_LIST_CHARS = 600
 
 
 #: The passages that put a paragraph on complaints for its later sentences.

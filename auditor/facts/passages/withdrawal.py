@@ -571,9 +571,13 @@ def _web_form_title(doc: Document, concepts: PageConcepts, form: lxml.html.HtmlE
         c for c in form.iter(*_CONTROLS)
         if c.tag != "input" or (c.get("type") or "text").lower() not in _NOT_FILLED
     ]
-    if len(filled) < _WEB_FORM_FIELDS:
+    text = doc.element_text(form)
+    # the model form's declaration in the form itself ("Jag frånträder härmed avtalet om köp av
+    # varorna i ordern ovan" beside order number and email): two fields are enough
+    declared = len(filled) >= 2 and "declared" in _form_values(concepts, text)
+    if len(filled) < _WEB_FORM_FIELDS and not declared:
         return ""
-    if _field_count(word_list(doc.element_text(form)), fields) < 2:
+    if _field_count(word_list(text), fields) < 2 and not declared:
         return ""
     for title in (_form_heading(doc, form), *_form_names(doc, form)):
         slots = concepts.spans(title, _FORM) if title else {}
