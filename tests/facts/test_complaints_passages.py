@@ -861,3 +861,15 @@ def test_a_list_of_three_of_the_laws_remedies_states_the_right(body: str, lang: 
 )
 def test_lists_naming_fewer_of_the_laws_remedies_state_no_right(body: str, lang: str) -> None:
     assert not _topic(_gather(f"<main>{body}</main>", lang=lang), RIGHT)
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        ("<p>Sollte ein Glas beschädigt bei Ihnen ankommen, schicken Sie mir bitte ein Foto per E-Mail.</p>", "de"),
+        ("<p>Om en kopp kommer fram trasig, mejla en bild till oss.</p>", "sv"),
+        ("<p>If a print arrives creased or damaged, email me a photo.</p>", "en"),
+    ],
+)
+def test_goods_arriving_damaged_make_the_sentence_a_complaint_step(body: str, lang: str) -> None:
+    assert _topic(_gather(f"<main>{body}</main>", lang=lang), PROCEDURE)
