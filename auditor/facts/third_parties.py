@@ -184,7 +184,7 @@ def owner_by_context(text: str, start: int) -> Owner | None:
     window = before[-_WINDOW:]
     ends = list(_SENTENCE_END.finditer(window))
     sentence = window[ends[-1].end():] if ends else window
-    maker = _credited(sentence) or _partnered(sentence) or _institution(sentence)
+    maker = _credited(sentence) or _partnered(sentence) or _institution(sentence) or _own_line_of(sentence)
     if maker is not None:
         return maker
     if ends:
@@ -243,6 +243,22 @@ _SERVICE_LINE = re.compile(
     rf"|\b(?:deres|deras|dess|their|its|ihre[nmr]?|ihrem|heidän|sen)\s+{_SERVICE_WORDS}\b",
     re.IGNORECASE,
 )
+
+
+#: Another party's own service line, named by its genitive and "own": "Garmin sin egen support …
+#: har telefon", "Garmins egen kundtjänst", "Garmin's own support line", "Garmins eigener Kundendienst".
+_OWN_LINE = re.compile(
+    rf"\b(?P<name>[A-ZÅÄÖÆØÜ][\w&-]+)(?:\s+(?:sin|sitt|sine)|s|'s|’s)\s+(?:egen|eget|egne|own|eigene[nmrs]?|oma)\s+"
+    rf"{_SERVICE_WORDS}"
+)
+
+
+def _own_line_of(sentence: str) -> Owner | None:
+    """The party whose own service line the sentence (up to a contact detail) names, if any."""
+    match = _OWN_LINE.search(sentence)
+    if match is None or _FIRST_PERSON.search(sentence[match.end():]):
+        return None
+    return Owner(match.group("name"), "role")
 
 
 #: Reaching someone else: "ring dem", "call them", "rufen Sie sie an", "soita heille".

@@ -295,3 +295,21 @@ def test_a_role_word_followed_by_the_shop_itself_names_no_one_else() -> None:
 def test_a_finnish_name_in_its_weak_grade_names_the_party(text: str, owner: str) -> None:
     found = owner_by_context(text, len(text))
     assert found is not None and found.name == owner
+
+
+@pytest.mark.parametrize(
+    ("text", "owner"),
+    [
+        ("Garmin sin egen support i Norden har telefon ", "Garmin"),
+        ("Frågor om klockan? Garmins egen kundtjänst nås på ", "Garmin"),
+        ("For the watch itself, call Garmin's own support line on ", "Garmin"),
+    ],
+)
+def test_another_partys_own_service_line_is_theirs(text: str, owner: str) -> None:
+    found = owner_by_context(text, len(text))
+    assert found is not None and (found.name, found.reason) == (owner, "role")
+
+
+def test_our_own_service_line_stays_the_shops() -> None:
+    text = "Vår egen kundtjänst nås på "
+    assert owner_by_context(text, len(text)) is None
