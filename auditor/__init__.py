@@ -2,6 +2,12 @@
 
 from importlib.metadata import PackageNotFoundError, version
 
+from auditor import native
+
+# The extraction's hot modules from their compiled build when it is one of these very sources
+# (scripts/compile), before any of them is imported; else from the sources.
+native.install()
+
 try:
     __version__ = version("auditor")
 except PackageNotFoundError:  # running from a source tree that was never installed

@@ -16,6 +16,9 @@ for an ``AUDITOR_*`` name; read the setting through a function here.
                           worker) profiles itself with cProfile and writes
                           ``ROLE-PID.prof`` there when it exits, so that the CPU of the whole
                           process tree can be split (BENCHMARKS.md). Default: no profiling.
+``AUDITOR_PURE_PYTHON``   ``1``: import every module from its source even where a compiled
+                          build of the same sources is there (:mod:`auditor.native`; read
+                          once, when :mod:`auditor` is imported). Default: the build if usable.
 ========================  ==================================================================
 
 Two more names are not read by the package: ``AUDITOR_SKIP_APT=1`` makes ``scripts/setup``
@@ -30,6 +33,7 @@ import os
 CHROMIUM = "AUDITOR_CHROMIUM"
 AUDIT_WORKERS = "AUDITOR_AUDIT_WORKERS"
 PROFILE = "AUDITOR_PROFILE"
+PURE_PYTHON = "AUDITOR_PURE_PYTHON"
 
 
 def chromium() -> str | None:
@@ -47,3 +51,9 @@ def audit_workers() -> int | None:
 def profile_dir() -> str | None:
     """``AUDITOR_PROFILE``: the folder each process writes its cProfile to, or None (no profiling)."""
     return os.environ.get(PROFILE, "").strip() or None
+
+
+def pure_python() -> bool:
+    """``AUDITOR_PURE_PYTHON``: whether the pure-Python modules are asked for instead of a
+    compiled build (any value but empty and ``0``)."""
+    return os.environ.get(PURE_PYTHON, "").strip() not in ("", "0")

@@ -23,3 +23,14 @@ settings.load_profile("ci" if os.environ.get("CI") else "suite")
 # Real services the tests start themselves: a PostgreSQL server (tests/services_postgres.py) and a
 # Redis for the queue (tests/services_redis.py).
 pytest_plugins = ["tests.services_postgres", "tests.services_redis", "tests.services_swift"]
+
+
+def pytest_report_header() -> str:
+    """Which code the suite runs: the compiled build of the hot modules or their sources
+    (auditor/native.py; ``AUDITOR_PURE_PYTHON=1`` runs the sources). The suite passes on both."""
+    from auditor import native
+    from auditor.facts import concepts
+
+    if native.is_compiled(concepts):
+        return f"auditor: the hot modules compiled ({native.BUILD})"
+    return "auditor: every module from its source"

@@ -20,7 +20,7 @@ import re
 import tomllib
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from pathlib import Path
+from importlib import resources
 from typing import Any, NamedTuple
 
 from babel import Locale
@@ -39,7 +39,7 @@ _CAP_WORD = rf"(?:'s-)?(?:[{_UPPER_CLASS}][\w'’]{{0,2}}\.|[{_UPPER_CLASS}][\w'
 # Lowercase words that sit inside town names: Frankfurt am Main, Santa Cruz de Tenerife.
 _TOWN_JOIN = r"(?:am|an|der|im|in|bei|ob|upon|on|i|de|la|le|les|sur|del|di|da|do|dos|das|en|aan|den|op|nad|pod)"
 _TOWN = rf"{_CAP_WORD}(?:\s(?:{_TOWN_JOIN}\s)*{_CAP_WORD}){{0,2}}"
-_DATA = Path(__file__).with_name("postal_formats.toml")
+_DATA = resources.files("auditor") / "facts" / "postal_formats.toml"  # also when compiled (auditor.native)
 #: The languages a country's name is read in, besides its own.
 _NAME_LANGUAGES = ("sv", "nb", "da", "fi", "de", "en")
 

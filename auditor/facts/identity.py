@@ -47,7 +47,7 @@ import re
 import tomllib
 from collections.abc import Callable, Iterator
 from functools import cache, lru_cache
-from pathlib import Path
+from importlib import resources
 from typing import Any, Literal, NamedTuple, cast
 
 import phonenumbers
@@ -512,7 +512,8 @@ def _registers(text: str) -> list[_Found]:
 
 # --------------------------------------------------------------------------- legal names
 
-_DATA = Path(__file__).with_name("legal_forms.toml")
+_FOLDER = resources.files("auditor") / "facts"  # the package's, also when compiled (auditor.native)
+_DATA = _FOLDER / "legal_forms.toml"
 
 
 class LegalForm(NamedTuple):
@@ -938,7 +939,7 @@ def _person_name(line: str) -> bool:
 @cache
 def _given_names() -> frozenset[str]:
     """Common given names of the languages read (``given_names.toml``), folded."""
-    data = tomllib.loads(_DATA.with_name("given_names.toml").read_text(encoding="utf-8"))
+    data = tomllib.loads((_FOLDER / "given_names.toml").read_text(encoding="utf-8"))
     return frozenset(name.casefold() for names in data.values() for name in names)
 
 
