@@ -218,6 +218,8 @@ _HOUSE_NUMBER = (
     r"[1-9]\d{0,3}[a-zA-Z]?"
     # a range or a slash: 3-5, 10/12, 832/19
     r"(?:\s?[-–/]\s?(?:\d{1,4}[a-zA-Z]?|[A-Z](?![\w])))?(?:/\d{1,4}){0,2}"
+    # a flat after a building's corpus: "Vilisuu tn 9/2-14" (house 9, corpus 2, flat 14)
+    r"(?:(?<=/\d)-\d{1,4}|(?<=/\d\d)-\d{1,4})?"
     # a Latin ordinal or a Dutch ground-floor mark after the number: "212 bis", "4 ter", "17 hs"
     r"(?:\s(?:bis|ter|quater|hs)(?![\w]))?"
     # a letter after a space ("24 A", "12 b"); not "i" or "o", which are words ("12 i Oslo")
@@ -533,7 +535,7 @@ def _unread_streets(
                 key = ("", code.code, code.town.lower())
                 if not country or key in seen:
                     continue
-                if not _may_follow_street(line[: code.start], code, country, country_hint):
+                if not _may_follow_street(line[: code.start], code, country, country_hint, line):
                     continue
                 seen.add(key)
                 start = offset + code.start
@@ -604,18 +606,35 @@ def _labelled(
 _LABELLED_LENGTH = 120
 
 
-def _may_follow_street(before: str, code: _Code, country: str, hint: str) -> bool:
+def _may_follow_street(before: str, code: _Code, country: str, hint: str, line: str = "") -> bool:
     """Whether a postcode and town may end an address whose street was not read: in the site's
     own country (or one named by its prefix), and not right after a number or a word that makes
     the number something else ("Tel. 030 12345 Berlin", "Bestellnummer 12345 Berlin", "inom 14
     dagar, 111 22 Stockholm")."""
-    if country != hint.upper() and not code.prefix:
+    if country != hint.upper() and not code.prefix and not _named_country(line, country):
         return False
     words = before.replace(",", " ").split()
     if not words:
         return True
     last = words[-1].casefold()
-    return not (last[:1].isdigit() or last.rstrip(".:") in _NOT_STREET or last in _NOT_STREET)
+    # a number right before is a phone's or an order's ("Tel. 030 12345 Berlin"), unless a comma
+    # parts them, as after a house number the tool could not read ("Vilisuu tn 9/2-14, 10150")
+    numbered = last[:1].isdigit() and not (
+        before.rstrip().endswith(",") and len(words) >= 2 and words[-2].casefold().rstrip(".:") not in _NOT_STREET
+        and not words[-2][:1].isdigit()
+    )
+    return not (numbered or last.rstrip(".:") in _NOT_STREET or last in _NOT_STREET)
+
+
+def _named_country(line: str, country: str) -> bool:
+    """Whether the address's line names ``country`` ("…, 10150 Tallinn, Estland"): a postcode and
+    town of another country than the site's, named so, may end an address whose street was not
+    read."""
+    if not line or not country:
+        return False
+    folded = fold(line)
+    return any(c == country and gate.may_match(folded) and pattern.search(line)
+               for c, pattern, gate in _grammar().country_names)
 
 
 def _streets_only(

@@ -648,3 +648,27 @@ def test_places_above_a_british_postcode_need_a_street_within_reach(text: str) -
 
 def test_a_locality_needs_a_street_above_it() -> None:
     assert parse_addresses("Opening hours\nMonday, Galway H91 T2C8", "IE") == []
+
+
+def test_a_flat_after_a_buildings_corpus_is_part_of_the_house_number() -> None:
+    [found] = parse_addresses("Vilisuu tn 9/2-14, 10150 Tallinn, Estland", "SE")
+    assert (found.street, found.town, found.country) == ("Vilisuu tn 9/2-14", "Tallinn", "EE")
+
+
+def test_a_foreign_postcode_and_town_named_with_their_country_are_no_proof_of_absence() -> None:
+    from auditor.facts.addresses import gather_addresses
+    from auditor.facts.dom import Document
+
+    doc = Document("<html><body><main><p>Firma OÜ, Kuuse põik 4-b/17, 10150 Tallinn, Estland.</p></main></body></html>",
+                   "https://butik.se/")
+    [fact] = gather_addresses(doc, "SE")
+    assert (fact.method, fact.postal_code, fact.country) == ("unread_street", "10150", "EE")
+
+
+@pytest.mark.parametrize("text", ["Bestellung 12345, 10115 Berlin", "Tel. 030 12345 Berlin"])
+def test_a_number_of_an_order_or_phone_before_a_postcode_is_no_unread_street(text: str) -> None:
+    from auditor.facts.addresses import gather_addresses
+    from auditor.facts.dom import Document
+
+    doc = Document(f"<html><body><main><p>{text}</p></main></body></html>", "https://shop.de/")
+    assert gather_addresses(doc, "DE") == []

@@ -873,3 +873,9 @@ def test_lists_naming_fewer_of_the_laws_remedies_state_no_right(body: str, lang:
 )
 def test_goods_arriving_damaged_make_the_sentence_a_complaint_step(body: str, lang: str) -> None:
     assert _topic(_gather(f"<main>{body}</main>", lang=lang), PROCEDURE)
+
+
+def test_the_imprints_liability_under_the_general_laws_is_no_right_to_complain() -> None:
+    body = ("<p>Als Diensteanbieter sind wir für eigene Inhalte auf diesen Seiten nach den allgemeinen "
+            "Gesetzen verantwortlich.</p>")
+    assert not _topic(_gather(f"<main>{body}</main>", lang="de"), RIGHT)
