@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
 
@@ -71,6 +71,8 @@ class ThirdParties:
     credit: re.Pattern[str] | None = None
     #: A partner introduced by its role, its name after it ("vår samarbeidspartner Nåløyet i Bergen").
     partner: re.Pattern[str] | None = None
+    #: The names by the weak-grade stem Finnish writes before a case ending ("matkahuollo" → "matkahuolto").
+    strong_grade: dict[str, str] = field(default_factory=dict)
 
     def named_in(self, text: str) -> bool:
         """Whether ``text`` names a third party ("Klarna Bank AB", "… Powered by Shopify")."""
@@ -103,7 +105,6 @@ def third_parties() -> ThirdParties:
     # A Finnish case ending too ("Omnivan asiakaspalveluun", "DHL:n", "Postille"), on the weak
     # grade of the stem where Finnish has one ("Matkahuollon asiakaspalveluun").
     weak = "|".join(re.escape(w) for w in dict.fromkeys(_finnish_weak_grade(n) for n in unique) if w)
-    _STRONG_GRADE.update({_finnish_weak_grade(n): n for n in unique if _finnish_weak_grade(n)})
     weak_part = rf"|({weak})(?:n|lle|lta|ltä|sta|stä|lla|llä)" if weak else ""
     pattern = re.compile(
         rf"\b(?:({genitive})(?:s|'s|’s|:s|:?(?:n|lle|lta|ltä|sta|stä|lla|llä))?|({plain}){weak_part})\b",
@@ -157,6 +158,7 @@ def third_parties() -> ThirdParties:
         re.IGNORECASE,
     ) if institution_words else None
     return ThirdParties(
+        strong_grade={_finnish_weak_grade(n): n for n in unique if _finnish_weak_grade(n)},
         institution=institution,
         credit=credit,
         partner=partner,
@@ -311,13 +313,9 @@ _WEAK_GRADE = (("lt", "ll"), ("nt", "nn"), ("rt", "rr"), ("mp", "mm"), ("nk", "n
                ("tt", "t"))
 
 
-#: The names of the list by their weak-grade stems, filled as the list is read.
-_STRONG_GRADE: dict[str, str] = {}
-
-
 def _strong_grade(stem: str) -> str:
     """A name written in its weak grade ("Matkahuollo" of "Matkahuollon"), as listed, capitalised as written."""
-    name = _STRONG_GRADE.get(stem.lower(), stem)
+    name = third_parties().strong_grade.get(stem.lower(), stem)
     return stem[:1] + name[1:]
 
 
