@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -630,11 +631,16 @@ def _named_country(line: str, country: str) -> bool:
     """Whether the address's line names ``country`` ("…, 10150 Tallinn, Estland"): a postcode and
     town of another country than the site's, named so, may end an address whose street was not
     read."""
-    if not line or not country:
-        return False
-    folded = fold(line)
-    return any(c == country and gate.may_match(folded) and pattern.search(line)
-               for c, pattern, gate in _grammar().country_names)
+    return bool(line and country) and _countries_named(line, (country,)) == [country]
+
+
+def _countries_named(text: str, among: Sequence[str]) -> list[str]:
+    """The countries of ``among`` whose name ``text`` writes ("Estland", "Sverige", "Germany").
+    A name's pattern opens with a lookbehind, tried at every character of ``text``: it is
+    searched where the folded text holds one of its names."""
+    folded = fold(text)
+    return [c for c, pattern, gate in _grammar().country_names
+            if c in among and gate.may_match(folded) and pattern.search(text)]
 
 
 def _streets_only(
@@ -1166,11 +1172,7 @@ def postal_country(
         return candidates[0]
     if "DK" in candidates and town and _is_district(town.split()[-1]):
         return "DK"
-    # a name's pattern opens with a lookbehind, tried at every character of ``text``: it is
-    # searched where the folded text holds one of its names
-    folded = fold(text)
-    named = [c for c, pattern, gate in grammar.country_names
-             if c in candidates and gate.may_match(folded) and pattern.search(text)]
+    named = _countries_named(text, candidates)
     if len(named) == 1:
         return named[0]
     if hint in candidates:

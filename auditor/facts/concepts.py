@@ -388,7 +388,7 @@ def _table(names: tuple[str, ...]) -> _Table:
     # A variant that some shipped concept names as a term is that term, not a misspelling: asked
     # of every shipped concept's terms, not only this table's, so that a concept read alone reads
     # a word as it does beside the others (PageConcepts.value's reading of one concept).
-    shipped = table if tuple(sorted(names)) == _shipped_names() else _table(_shipped_names())
+    shipped = table if tuple(sorted(names)) == shipped_names() else _table(shipped_names())
     for text, refs in table.prefix.items():
         for variant in one_letter_left_out(text):
             if variant not in shipped.prefix:
@@ -467,7 +467,7 @@ def _named(table: _Table, word: str, stems: list[tuple[str, str]]) -> bool:
 
 
 @cache
-def _shipped_names() -> tuple[str, ...]:
+def shipped_names() -> tuple[str, ...]:
     """The concepts shipped as data, by file name (sorted)."""
     folder = resources.files("auditor") / "rules" / "lexicon" / "concepts"
     return tuple(sorted(p.name[: -len(".toml")] for p in folder.iterdir() if p.name.endswith(".toml")))

@@ -104,7 +104,8 @@ def third_parties() -> ThirdParties:
     plain = "|".join(re.escape(n) for n in _NO_GENITIVE if n in unique)
     # A Finnish case ending too ("Omnivan asiakaspalveluun", "DHL:n", "Postille"), on the weak
     # grade of the stem where Finnish has one ("Matkahuollon asiakaspalveluun").
-    weak = "|".join(re.escape(w) for w in dict.fromkeys(_finnish_weak_grade(n) for n in unique) if w)
+    strong_grade = {stem: name for name in unique if (stem := _finnish_weak_grade(name))}
+    weak = "|".join(re.escape(w) for w in strong_grade)
     weak_part = rf"|({weak})(?:n|lle|lta|ltä|sta|stä|lla|llä)" if weak else ""
     pattern = re.compile(
         rf"\b(?:({genitive})(?:s|'s|’s|:s|:?(?:n|lle|lta|ltä|sta|stä|lla|llä))?|({plain}){weak_part})\b",
@@ -158,7 +159,7 @@ def third_parties() -> ThirdParties:
         re.IGNORECASE,
     ) if institution_words else None
     return ThirdParties(
-        strong_grade={_finnish_weak_grade(n): n for n in unique if _finnish_weak_grade(n)},
+        strong_grade=strong_grade,
         institution=institution,
         credit=credit,
         partner=partner,

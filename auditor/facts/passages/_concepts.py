@@ -10,20 +10,17 @@ from __future__ import annotations
 import re
 import weakref
 from functools import cache
-from importlib import resources
 
-from auditor.facts.concepts import PageConcepts, clauses
+from auditor.facts.concepts import PageConcepts, clauses, shipped_names
 from auditor.facts.dom import Document
 from auditor.facts.passages.common import sentences, word_list
 
 _PAGES: weakref.WeakKeyDictionary[Document, PageConcepts] = weakref.WeakKeyDictionary()
 
 
-@cache
 def concept_names() -> tuple[str, ...]:
-    """The concepts shipped as data, by file name."""
-    folder = resources.files("auditor") / "rules" / "lexicon" / "concepts"
-    return tuple(sorted(p.name[: -len(".toml")] for p in folder.iterdir() if p.name.endswith(".toml")))
+    """The concepts shipped as data, by file name (:func:`auditor.facts.concepts.shipped_names`)."""
+    return shipped_names()
 
 
 def page_concepts(doc: Document) -> PageConcepts:

@@ -247,11 +247,20 @@ def _is_heading(element: lxml.html.HtmlElement) -> bool:
 def _names_right(concepts: PageConcepts, heading: str) -> bool:
     """Whether a heading names the right of withdrawal ("Ångerrätt", "Widerrufsrecht", "Can I
     cancel my order?"), not excluded ("Ingen ångerrätt för företag")."""
-    words = word_list(heading)
-    if not words or len(words) > _SECTION_WORDS:
+    return _right_not_negated(concepts, heading, heading_words=_SECTION_WORDS)
+
+
+def _right_not_negated(concepts: PageConcepts, text: str, *, heading_words: int = 0) -> bool:
+    """Whether ``text`` names the right of withdrawal and no negation excludes it there. A heading
+    (``heading_words``: its most words) names it by a bare withdrawing verb too ("Can I cancel my
+    order?"); a sentence only by the right's own name ("Ångerrätt 14 dagar")."""
+    words = word_list(text)
+    if not words or (heading_words and len(words) > heading_words):
         return False
-    slots = _with_acts(concepts.spans(heading, _CONCEPT))
-    clause_of = _clause_index(heading, len(words), 0)
+    slots = concepts.spans(text, _CONCEPT)
+    if heading_words:
+        slots = _with_acts(slots)
+    clause_of = _clause_index(text, len(words), 0)
     return any(not _negated(r, slots.get("negation", []), clause_of) for r in slots.get("right", []))
 
 
@@ -920,17 +929,7 @@ def _right_around(doc: Document, concepts: PageConcepts, el: lxml.html.HtmlEleme
         texts.append(doc.element_text(before))
     if block.tag == "details":
         texts.extend(doc.element_text(s) for s in block.iter("summary"))
-    return any(_names_right(concepts, text) or _states_right(concepts, text) for text in texts)
-
-
-def _states_right(concepts: PageConcepts, text: str) -> bool:
-    """Whether a sentence names the right of withdrawal, not negated ("Ångerrätt 14 dagar")."""
-    words = word_list(text)
-    if not words:
-        return False
-    slots = concepts.spans(text, _CONCEPT)
-    clause_of = _clause_index(text, len(words), 0)
-    return any(not _negated(r, slots.get("negation", []), clause_of) for r in slots.get("right", []))
+    return any(_names_right(concepts, text) or _right_not_negated(concepts, text) for text in texts)
 
 
 #: A label quoted in prose: ”Ångra köpet här”, «Angre kjøpet», »Fortryd købet«, „Vertrag widerrufen“.
