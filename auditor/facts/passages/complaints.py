@@ -599,7 +599,7 @@ def _periods(concepts: PageConcepts, text: str, words: list[str], *, asked: str 
         to_report = _distance(slots.reported, start, end)
         to_guarantee = _distance(slots.guarantee, start, end)
         subject = min(to_legal, to_report, to_guarantee)
-        window = _CLAUSE_WINDOW if slots.subject_in(clause) else _WINDOW
+        window = (_CLAUSE_WINDOW if slots.subject_in(clause) else _WINDOW) + slots.bridged(start)
         if from_context:
             # The subject is the question's: a nearer other topic is the period's.
             subject = min(subject, window)
@@ -678,6 +678,7 @@ class _PeriodSlots:
         # The delivery named as the moment a fault existed ("fel som fanns vid leveransen",
         # "faulty when delivered", "toimitushetkellä") is the fault's, not a delivery matter.
         references = found.get("reference", [])
+        self.references = references
         self.found = {
             **found,
             "transport": [t for t in found.get("transport", []) if not _inside(t, references)],
@@ -700,6 +701,16 @@ class _PeriodSlots:
             period_end <= a <= period_end + 1 and any(b <= c <= b + 2 for c, _ in self.found.get("start", []))
             for a, b in self.found.get("from", [])
         )
+
+    def bridged(self, start: int) -> int:
+        """How many words before a period at word ``start`` belong to a ``reference`` standing
+        between it and the nearest subject before it ("mangler, der var til stede ved leveringen,
+        i op til to år"): the fault's description, which does not part the period from it."""
+        ends = [b for _, b in [*self.legal, *self.reported, *self.guarantee] if b <= start]
+        if not ends:
+            return 0
+        nearest = max(ends)
+        return sum(b - a for a, b in self.references if nearest <= a and b <= start)
 
     def subject_in(self, clause: Span) -> bool:
         """Whether a word naming the right, a reported fault or a guarantee is in the clause."""

@@ -70,8 +70,9 @@ _CLOCK = r"(?:kl|klo|kello|klockan|klokken|klokka)\.?\s*"
 _FI_CASE = r"(?::(?:n|ään|een|stä|sta|lle|llä|lla))?"
 _TIME_RANGE = re.compile(
     rf"(?<![\w.,:/–-])(?P<pre>{_CLOCK}|von\s+|from\s+|fra\s+|från\s+"
-    rf"|(?:mellan|mellom|mellem|zwischen|between)\s+(?:{_CLOCK})?)?"
-    rf"(?P<h1>{_HOUR})(?:[:.](?P<m1>[0-5]\d))?{_FI_CASE}\s*(?P<ap1>{_MERIDIEM})?"
+    rf"|(?:mellan|mellom|mellem|zwischen|between)\s+(?:the\s+hours\s+of\s+)?(?:{_CLOCK})?)?"
+    # "von 10 Uhr bis 18 Uhr": the first hour may carry its own "Uhr"
+    rf"(?P<h1>{_HOUR})(?:[:.](?P<m1>[0-5]\d))?{_FI_CASE}\s*(?:(?P<ap1>{_MERIDIEM})|uhr\b)?"
     rf"{_SEP}(?:{_CLOCK})?"
     rf"(?P<h2>{_HOUR})(?:[:.](?P<m2>[0-5]\d))?{_FI_CASE}(?:\s*(?P<post>{_MERIDIEM}|uhr\b|h\b))?(?![\w:])",
     re.IGNORECASE,

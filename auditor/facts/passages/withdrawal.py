@@ -502,6 +502,9 @@ def _forms(doc: Document, lang: str) -> list[PassageFact]:
             # the form pasted without its blanks: its labels, each with its colon and nothing after
             # it ("Cancellation notice (form) To: … Ordered on / received on: Your name: Date:")
             or ("named" in said and block.text.count(":") >= _EMPTY_FIELDS and _field_count(words, fields) >= 3)
+            # the declaration as one line of a list or table of blanks ("I cancel my order for: ____"
+            # among "Order number: ____", "Date received: ____"): the form in the shop's words
+            or (_BLANKS.search(block.text) and _blank_declaration_among_fields(doc, concepts, block, fields))
         ):
             # the Annex text; a declaration with fields; "CANCELLATION FORM – To: … Name: … Date: …"
             provided.append(passage_fact(doc, block.element, topic, lang, block.text, flags=["inline"]))
@@ -799,6 +802,28 @@ def _blank_form_follows(doc: Document, concepts: PageConcepts, block: TextBlock,
     if not _BLANKS.search(text) and sum(t.rstrip().endswith(":") for t in texts) < 2:
         return False
     return _field_count(word_list(text), fields) >= 2
+
+
+def _blank_declaration_among_fields(
+    doc: Document, concepts: PageConcepts, block: TextBlock, fields: Phrases
+) -> bool:
+    """Whether a line withdrawing in the first person with a blank to fill ("Jag ångrar köpet av:
+    ____") is an item of a list or a row of a table whose items hold at least two more of the
+    model form's field labels with blanks: the form, its lines one item each."""
+    if "act" not in concepts.spans(block.text, _FORM):
+        return False
+    container = next(
+        (a for a in block.element.iterancestors() if isinstance(a.tag, str) and a.tag.lower() in _FIELD_LISTS),
+        None,
+    )
+    if container is None:
+        return False
+    whole = doc.element_text(container)
+    return len(_BLANKS.findall(whole)) >= _EMPTY_FIELDS - 1 and _field_count(word_list(whole), fields) >= 2
+
+
+#: The elements whose items are a form's lines, one field each.
+_FIELD_LISTS = frozenset({"ul", "ol", "dl", "table"})
 
 
 def _field_count(words: list[str], fields: Phrases) -> int:

@@ -1,0 +1,185 @@
+"""Everyday and second-language wordings of the concepts, each beside a look-alike that must not
+count: faults described in passing, colloquial Finnish, prepaid labels with a price, forms pasted
+as lists, clock hours with their own "Uhr", a consumer's deadline to answer an offer, and a fault's
+description between it and its complaint period."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.facts.dom import Document
+from auditor.facts.passages import complaints, service, withdrawal
+from auditor.models import PassageFact, PassageTopic
+
+
+def _page(body: str, lang: str) -> Document:
+    return Document(f'<html lang="{lang}"><body><main>{body}</main></body></html>', "https://www.butik.example/info")
+
+
+def _of(facts: list[PassageFact], topic: PassageTopic) -> list[PassageFact]:
+    return [f for f in facts if f.topic == topic]
+
+
+# --------------------------------------------------------------------------- complaints
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Om nåt är fel på din beställning, skicka en bild till oss på mejl så kollar vi på det.", "sv"),
+        ("Er det noe feil med pakken din, send oss et bilde på e-post, så ordner vi det.", "nb"),
+        ("If somethings not right, just email us a photo and we'll sort it.", "en"),
+        ("Stimmt etwas nicht mit deiner Bestellung? Schick uns ein Foto per E-Mail.", "de"),
+    ],
+)
+def test_something_wrong_with_the_order_and_a_channel_is_how_to_report_it(text: str, lang: str) -> None:
+    [found] = _of(complaints.gather(_page(f"<p>{text}</p>", lang), lang), PassageTopic.COMPLAINT_PROCEDURE)
+    assert "channel" in found.flags
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Vad kostar frakten? Skriv till oss i chatten, så svarar vi.", "sv"),
+        ("Questions about sizes? Just email us and we'll help.", "en"),
+    ],
+)
+def test_a_channel_without_a_fault_is_no_complaint_procedure(text: str, lang: str) -> None:
+    assert _of(complaints.gather(_page(f"<p>{text}</p>", lang), lang), PassageTopic.COMPLAINT_PROCEDURE) == []
+
+
+def test_a_fault_then_the_right_to_a_remedy_further_on_states_the_right() -> None:
+    text = ("Oppdager du en feil ved en vare du har kjøpt av oss, har du rett til å få den rettet "
+            "kostnadsfritt eller få en ny vare.")
+    assert _of(complaints.gather(_page(f"<p>{text}</p>", "nb"), "nb"), PassageTopic.COMPLAINTS_RIGHT)
+
+
+def test_a_remedy_without_a_fault_is_no_right() -> None:
+    text = "Du har rett til å få en ny vare eller pengene tilbake innen 30 dager hvis du angrer."
+    assert _of(complaints.gather(_page(f"<p>{text}</p>", "nb"), "nb"), PassageTopic.COMPLAINTS_RIGHT) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "amount"),
+    [
+        # the fault's description ("present at delivery") between the fault and its period
+        ("Efter købeloven kan du reklamere over mangler, der var til stede ved leveringen, i op til to år "
+         "efter, at du modtog varen.", "da", 2),
+        ("You've got up to 6 years to come back to us about a genuine fault.", "en", 6),
+    ],
+)
+def test_the_complaint_period_across_the_faults_description(text: str, lang: str, amount: int) -> None:
+    found = _of(complaints.gather(_page(f"<p>{text}</p>", lang), lang), PassageTopic.GUARANTEE_PERIOD)
+    assert [(f.amount, f.unit) for f in found] == [(amount, "years")]
+
+
+def test_a_delivery_time_beside_a_fault_is_no_complaint_period() -> None:
+    text = "Mangler, der var til stede ved leveringen, dækkes; leveringen tager normalt to uger."
+    found = _of(complaints.gather(_page(f"<p>{text}</p>", "da"), "da"), PassageTopic.GUARANTEE_PERIOD)
+    assert found == []
+
+
+# --------------------------------------------------------------------------- return costs
+
+
+def _cost(text: str, lang: str) -> list[str]:
+    found = _of(withdrawal.gather(_page(f"<p>{text}</p>", lang), lang), PassageTopic.RETURN_COSTS)
+    return [flag for f in found for flag in f.flags if flag in ("consumer", "trader")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "who"),
+    [
+        ("Palautukset on meillä ilmasia, tulosta vaan palautuskoodi.", "fi", "trader"),
+        ("Retoure geht bei uns aufs Haus, einfach das Label ausdrucken.", "de", "trader"),
+        ("A prepaid returns label is in your parcel.", "en", "trader"),
+    ],
+)
+def test_free_returns_in_everyday_words(text: str, lang: str, who: str) -> None:
+    assert who in _cost(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Prepaid returns label: £2.99", "en"),
+        ("Vorfrankiertes Rücksendeetikett: 4,90 €", "de"),
+    ],
+)
+def test_a_prepaid_label_with_a_price_says_nothing_of_who_pays(text: str, lang: str) -> None:
+    assert "trader" not in _cost(text, lang)
+
+
+# --------------------------------------------------------------------------- withdrawal form
+
+
+def _forms(body: str, lang: str) -> list[PassageFact]:
+    return _of(withdrawal.gather(_page(body, lang), lang), PassageTopic.WITHDRAWAL_FORM)
+
+
+def test_the_form_pasted_as_a_list_of_blanks_is_the_form() -> None:
+    body = ("<p>Copy and fill in:</p><ul><li>To: Example Ltd, 8 Mill Lane, Leeds LS1 4AB</li>"
+            "<li>I cancel my order for: ______</li><li>Order number: ______</li>"
+            "<li>Date received: ______</li><li>Your name and address: ______</li><li>Date: ______</li></ul>")
+    assert any("inline" in f.flags for f in _forms(body, "en"))
+
+
+def test_a_list_of_blanks_without_a_withdrawing_line_is_no_form() -> None:
+    body = ("<p>Returns slip:</p><ul><li>Order number: ______</li><li>Reason for return: ______</li>"
+            "<li>Your name and address: ______</li><li>Date: ______</li></ul>")
+    assert not any("inline" in f.flags for f in _forms(body, "en"))
+
+
+def test_a_web_form_declaring_with_med_dette_is_the_form() -> None:
+    body = ("<form><fieldset><legend>Angre kjøp</legend><label>Ordrenummer <input name='ordre'></label>"
+            "<label>E-post <input type='email' name='epost'></label><label><input type='checkbox'> Jeg går "
+            "med dette fra avtalen om kjøp av varene i ordren over</label><button>Send</button></fieldset></form>")
+    assert any("web_form" in f.flags for f in _forms(body, "nb"))
+
+
+# --------------------------------------------------------------------------- service hours
+
+
+def _service(body: str, lang: str) -> list[PassageFact]:
+    return service.gather(_page(body, lang), lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Unser Service ist erreichbar Montag bis Freitag von 10 Uhr bis 18 Uhr.", "de"),
+        ("Our customer services team may be contacted between the hours of 9.00am and 5.00pm, Monday to Friday.",
+         "en"),
+    ],
+)
+def test_hours_written_with_their_own_clock_words(text: str, lang: str) -> None:
+    assert any(f.flags == ["hours"] for f in _service(f"<p>{text}</p>", lang))
+
+
+def test_a_pickup_places_hours_are_not_service_hours() -> None:
+    body = "<dl><dt>Hentested Alnabru</dt><dd>Hverdager 8–20, lørdager 9–18</dd></dl>"
+    assert not any(f.flags == ["hours"] for f in _service(body, "nb"))
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Offerten gäller i 30 dagar. Svara inom 10 dagar för att säkra priset.", "sv"),
+        ("Tilbudet gjelder i 30 dager. Gi oss svar innen 10 dager for å sikre prisen.", "nb"),
+        ("Tilbuddet gælder i 30 dage. Giv os svar inden for 10 dage for at sikre prisen.", "da"),
+    ],
+)
+def test_the_consumers_deadline_to_answer_an_offer_is_no_response_time(text: str, lang: str) -> None:
+    assert not any("response_time" in f.flags for f in _service(f"<p>{text}</p>", lang))
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Schreib uns, wir melden uns spätestens morgen!", "de"),
+        ("Laita viestiä niin palataan asiaan viimeistään huomenna!", "fi"),
+    ],
+)
+def test_an_answer_by_tomorrow_is_one_day(text: str, lang: str) -> None:
+    [found] = [f for f in _service(f"<p>{text}</p>", lang) if "response_time" in f.flags]
+    assert (found.amount, found.unit) == (1, "days")
