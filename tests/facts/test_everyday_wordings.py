@@ -183,3 +183,44 @@ def test_the_consumers_deadline_to_answer_an_offer_is_no_response_time(text: str
 def test_an_answer_by_tomorrow_is_one_day(text: str, lang: str) -> None:
     [found] = [f for f in _service(f"<p>{text}</p>", lang) if "response_time" in f.flags]
     assert (found.amount, found.unit) == (1, "days")
+
+
+def test_a_rows_label_asks_for_the_period_its_value_gives() -> None:
+    body = ("<table><caption>Faulty goods</caption><tr><th>How long you have to claim</th>"
+            "<td>Up to 6 years from delivery</td></tr></table>")
+    found = _of(complaints.gather(_page(body, "en"), "en"), PassageTopic.GUARANTEE_PERIOD)
+    assert [(f.amount, f.unit) for f in found] == [(6, "years")]
+
+
+def test_a_rows_label_asking_for_a_return_time_gives_no_complaint_period() -> None:
+    body = "<table><tr><th>How long you have to return it</th><td>Up to 30 days from delivery</td></tr></table>"
+    assert _of(complaints.gather(_page(body, "en"), "en"), PassageTopic.GUARANTEE_PERIOD) == []
+
+
+def test_liability_under_the_law_for_the_fault_the_heading_names_states_the_right() -> None:
+    body = ("<details><summary>My item has stopped working</summary><p>As the retailer, we are responsible "
+            "under consumer law. We'll repair or replace it.</p></details>")
+    assert _of(complaints.gather(_page(body, "en"), "en"), PassageTopic.COMPLAINTS_RIGHT)
+
+
+def test_liability_for_something_else_under_a_fault_heading_is_no_right() -> None:
+    body = ("<details><summary>My item has stopped working</summary><p>We are responsible for the data you "
+            "give us under data protection law.</p></details>")
+    assert _of(complaints.gather(_page(body, "en"), "en"), PassageTopic.COMPLAINTS_RIGHT) == []
+
+
+def test_the_seller_answering_a_fault_notice_gives_the_answer_time() -> None:
+    text = ("Virheilmoitus tehdään sähköpostitse, minkä jälkeen myyjä vastaa ilmoitukseen viimeistään 14 päivän "
+            "kuluessa.")
+    found = _of(complaints.gather(_page(f"<p>{text}</p>", "fi"), "fi"), PassageTopic.COMPLAINT_PROCEDURE)
+    assert [(f.amount, f.unit) for f in found if "answer_time" in f.flags] == [(14, "days")]
+
+
+@pytest.mark.parametrize(
+    ("label", "lang"),
+    [("Klik for fortryde kontrakten", "da"), ("Ångra kontraktet", "sv"), ("Angre kontrakten", "nb")],
+)
+def test_a_button_withdrawing_from_the_contract_is_the_function(label: str, lang: str) -> None:
+    found = _of(withdrawal.gather(_page(f"<button type='button'>{label}</button>", lang), lang),
+                PassageTopic.WITHDRAWAL_FUNCTION)
+    assert found

@@ -411,6 +411,12 @@ def _sentence_said(
         return ()  # complaints about personal data: the data-protection authority, not faulty goods
     out: list[_Said] = []
     right = _states_right(concepts, text)
+    if not right and asked and not heading and not links and _mentions_fault(asked):
+        # "My item has stopped working" – "As the retailer, we are responsible under consumer
+        # law": the seller's liability under the law, for the fault its question or heading names
+        found = concepts.slots(text, _RIGHT)
+        if found.get("law") and found.get("liable"):
+            right = _states_right(concepts, f"{_fault_clause(asked)} {text}")
     if not heading and not links:
         if right:
             out.append((PassageTopic.COMPLAINTS_RIGHT, _show(text), (), None, None, ""))
@@ -581,6 +587,10 @@ def _periods(concepts: PageConcepts, text: str, words: list[str], *, asked: str 
     # A question joined to its answer in one statement ("När måste jag reklamera? – Så snart
     # ..."): the question is the context, already in the text shown.
     question, mark, answer = text.partition("?")
+    if not mark:
+        # a row's label joined to its value ("How long you have to claim – Up to 6 years"): the
+        # label asks as a question would
+        question, mark, answer = text.partition(" – ")
     from_context = bool(mark and answer.strip()) and _asks_period(concepts, question)
     if from_context:
         asked = ""
