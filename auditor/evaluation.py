@@ -14,7 +14,9 @@ How a rule's outcome is read ("tool says"):
 
 A **false fail** is a label saying the thing is there and the tool saying it is absent: the
 error our users must never see. A **false pass** is the reverse. Labels ``unknown``,
-``false_in_saved_pages`` and ``not_applicable`` are not counted; ``false`` is counted.
+``false_in_saved_pages`` and ``not_applicable`` are not counted; ``false`` is counted, except
+where the label a check presupposes is false ("the form offers a copy" on a site labelled as
+having no contact form: the labeller's "false" then means "no form", which that check counts).
 *Agreement* is agreeing verdicts over counted labels, so "cannot tell" lowers it: an
 honest "needs review" on a labelled item is safe but not yet useful.
 
@@ -82,6 +84,9 @@ class Check:
     title: str
     read: Callable[[RuleOutcome, SiteFacts | None], Tool]
     expect: Callable[[Any], bool | None] = field(default=lambda value: _truth(value))
+    #: a label this check presupposes: where it is labelled false, this one is not counted (a
+    #: form that offers a copy presupposes a form; "false" there means "there is no form")
+    requires: str = ""
 
 
 @dataclass(frozen=True)
@@ -277,7 +282,8 @@ CHECKS: tuple[Check, ...] = (
     Check("has_complaints_info", "complaints-info", "Complaints information", _by_outcome),
     Check("has_adr_info", "adr-body", "Dispute-resolution body", _adr_info),
     Check("has_contact_form", "form-receipt", "Contact form", _form_exists),
-    Check("form_offers_copy_or_confirmation", "form-receipt", "Form offers a copy", _by_outcome),
+    Check("form_offers_copy_or_confirmation", "form-receipt", "Form offers a copy", _by_outcome,
+          requires="has_contact_form"),
 )
 
 
@@ -377,7 +383,7 @@ def evaluate(
         for tally in tallies:
             check = tally.check
             expected = check.expect(site.labels.get(check.label))
-            if expected is None:
+            if expected is None or (check.requires and _truth(site.labels.get(check.requires)) is False):
                 continue
             outcome = outcomes.get(check.rule)
             if outcome is None:

@@ -28,6 +28,8 @@ sites:
     has_postal_address: unknown
     has_complaints_info: false
     click_depth_home_to_contact: 1
+    has_contact_form: false
+    form_offers_copy_or_confirmation: false
   - id: de-partial
     language: de
     snapshot: partial_pages
@@ -35,6 +37,7 @@ sites:
     has_email: true
     has_phone: false_in_saved_pages
     click_depth_home_to_contact: 1
+    form_offers_copy_or_confirmation: false
 """
 
 SV_HOME = """<!doctype html><html lang="sv"><head><title>Bra Butik</title></head><body>
@@ -97,6 +100,10 @@ def test_labels_are_compared_with_rule_outcomes(tmp_path: Path) -> None:
     # A terms page without complaints wording: the label says absent, the rule fails: agreement.
     complaints = tallies["has_complaints_info"].rows
     assert [(r.site, r.expected, r.agrees) for r in complaints] == [("sv-good", False, True)]
+    # No contact form labelled: "the form offers no copy" is not counted there (it presupposes a
+    # form); where the form is not labelled, it is.
+    assert [(r.site, r.expected) for r in tallies["has_contact_form"].rows] == [("sv-good", False)]
+    assert [r.site for r in tallies["form_offers_copy_or_confirmation"].rows] == ["de-partial"]
     table = markdown_table(evaluation)
     assert "| Email address | `has_email` | `contact-email` | 2 | 2 | 100% | 0 | 0 | 0 |" in table
 
