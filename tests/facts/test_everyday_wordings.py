@@ -224,3 +224,35 @@ def test_a_button_withdrawing_from_the_contract_is_the_function(label: str, lang
     found = _of(withdrawal.gather(_page(f"<button type='button'>{label}</button>", lang), lang),
                 PassageTopic.WITHDRAWAL_FUNCTION)
     assert found
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<dl><dt>Return costs if you change your mind</dt><dd>We cover them – just use the label in the box.</dd></dl>",
+        "<table><tr><th>Return costs if you change your mind</th><td>We cover them.</td></tr></table>",
+    ],
+)
+def test_a_rows_label_names_the_cost_and_its_value_who_pays(body: str) -> None:
+    found = _of(withdrawal.gather(_page(body, "en"), "en"), PassageTopic.RETURN_COSTS)
+    assert [flag for f in found for flag in f.flags if flag in ("consumer", "trader")] == ["trader"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [("Return costs if you change your mind", "en"), ("Returkostnader om du ångrar dig", "sv")],
+)
+def test_the_consumer_named_in_a_condition_is_no_payer(text: str, lang: str) -> None:
+    assert _cost(text, lang) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("If you change your mind, the return costs are yours.", "en"),
+        ("If you send it back because you changed your mind the postage is on you.", "en"),
+        ("Om du ångrar dig står du för returkostnaden.", "sv"),
+    ],
+)
+def test_the_consumer_paying_after_a_condition_still_pays(text: str, lang: str) -> None:
+    assert _cost(text, lang) == ["consumer"]

@@ -1065,8 +1065,37 @@ def _return_costs(doc: Document, lang: str) -> list[PassageFact]:
         if not found and not asked_payer:
             payer = _label_payer(block.text)
             if payer:
+                found = True
                 out.append(passage_fact(doc, block.element, PassageTopic.RETURN_COSTS, lang, block.text, flags=[payer]))
+        # A row's label and its value ("Return costs if you change your mind | We cover them"):
+        # the label names the cost, the value's first sentence who pays, read as one.
+        row = _row_label_and_value(doc, block) if not found and not asked_payer else None
+        if row is not None:
+            label, value = row
+            first = next(iter(sentences(value)), None)
+            if first is not None:
+                joined = f"{label.rstrip(' :?')} {first.text}"
+                payer, _ = _sentence_payer(joined, False)
+                if payer:
+                    out.append(passage_fact(doc, block.element, PassageTopic.RETURN_COSTS, lang,
+                                            f"{label} – {first.text}", flags=[payer]))
     return out
+
+
+def _row_label_and_value(doc: Document, block: TextBlock) -> tuple[str, str] | None:
+    """A definition's term and its description (``<dt>`` / ``<dd>``), or a table row's header
+    cell and the cells after it (joined " – " in the row's block); None for other blocks."""
+    element = block.element
+    tag = element.tag.lower() if isinstance(element.tag, str) else ""
+    if tag == "dd":
+        term = element.getprevious()
+        if term is not None and isinstance(term.tag, str) and term.tag.lower() == "dt":
+            return doc.element_text(term), block.text
+        return None
+    if tag == "tr" and any(isinstance(c.tag, str) and c.tag.lower() == "th" for c in element):
+        label, dash, value = block.text.partition(" – ")
+        return (label, value) if dash and value.strip() else None
+    return None
 
 
 def _header_row(element: lxml.html.HtmlElement) -> bool:
@@ -1118,8 +1147,17 @@ def _sentence_payer(text: str, asked_defect: bool) -> tuple[str | None, bool]:
         # "Ångrar du dig betalar vi returen": the condition's "du" is no payer; the main clause,
         # after it with no comma between, says who pays
         stated = statement_value(concepts, text[condition.end():], "return_costs")
-    payer = _payer(word_list(text), topic_phrases("return_costs"), stated, (refund, defect or asked_defect))
+    payer = _payer(word_list(text), topic_phrases("return_costs"), stated, (refund, defect or asked_defect),
+                   conditioned=_conditioned(concepts, text))
     return payer, defect
+
+
+def _conditioned(concepts: PageConcepts, text: str) -> frozenset[int]:
+    """The words of a condition naming the consumer ("if you change your mind", "om du ångrar"):
+    its opening words and the two after them, whose "you" and "your" name no payer."""
+    return frozenset(
+        i for start, end in concepts.slots(text, "return_costs").get("if_you", ()) for i in range(start, end + 2)
+    )
 
 
 def _named_payer(text: str) -> bool:
@@ -1174,6 +1212,7 @@ def _label_payer(text: str) -> str | None:
         topic_phrases("return_costs"),
         statement_value(concepts, text, "return_costs"),
         _refund_or_defect(concepts, text),
+        conditioned=_conditioned(concepts, text),
     )
 
 
@@ -1185,7 +1224,12 @@ def _refund_or_defect(concepts: PageConcepts, text: str) -> tuple[bool, bool]:
 
 
 def _payer(
-    words: list[str], lex: dict[str, Phrases], concept: str | None, slots: tuple[bool, bool] = (False, False)
+    words: list[str],
+    lex: dict[str, Phrases],
+    concept: str | None,
+    slots: tuple[bool, bool] = (False, False),
+    *,
+    conditioned: frozenset[int] = frozenset(),
 ) -> str | None:
     """``consumer`` or ``trader`` when the sentence says who pays the return shipping: by the
     ``return_costs`` concept first (``concept``, its value for the sentence: it reads negation,
@@ -1193,7 +1237,8 @@ def _payer(
     return-cost noun. ``slots``: whether the concept's refund and defect words are in the
     sentence; the payer-word fallback does not read them, so with a refund word it says no
     ``consumer`` ("If your item is faulty, we refund your return postage": "your" is no payer),
-    and with a defect word nothing (a complaint's return is no withdrawal's)."""
+    and with a defect word nothing (a complaint's return is no withdrawal's). ``conditioned``: the
+    word positions of a condition naming the consumer, whose payer words name no payer."""
     refund, faulty = slots
     if concept in ("consumer", "trader"):
         return concept
@@ -1214,7 +1259,7 @@ def _payer(
             candidates.append((0, "consumer"))
         for key, party in (("payer_consumer", "consumer"), ("payer_trader", "trader"), ("free", "trader")):
             for i, p in phrase_hits(words, lex.get(key, ())):
-                if i in window:
+                if i in window and not (party == "consumer" and i in conditioned):
                     distance = at - (i + len(p.split())) if i < at else i - end
                     candidates.append((max(distance, 0), party))
     if not candidates:
