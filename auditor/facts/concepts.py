@@ -316,7 +316,8 @@ class _Table:
     #: How many words' entries are kept: a word's entry is the costliest reading of the matcher
     #: (every language's stem, every prefix and suffix length), and a process auditing many sites
     #: meets more distinct words than sentences it reads again; most words fill nothing and share
-    #: one entry (:data:`_NO_ENTRY`), so the memory is mostly the words themselves.
+    #: one entry's empty sets (:data:`_NO_ENTRY`; compiled, a tuple each), so the memory is mostly
+    #: the words themselves.
     WORDS_KEPT = 1 << 16
 
     def entry(self, word: str) -> _Entry:
