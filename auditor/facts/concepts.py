@@ -306,14 +306,24 @@ class _Table:
     found: dict[str, dict[str, Match]] = field(default_factory=dict)
     #: sentence -> concept -> slot -> spans (:meth:`PageConcepts.spans`)
     spans: dict[str, dict[str, dict[str, list[tuple[int, int]]]]] = field(default_factory=dict)
+    #: text -> the slot ids its words may fill (:meth:`PageConcepts._bound`): the prefilter's
+    #: bound, the same whichever concept is asked of the text (a statement is asked several)
+    bounds: dict[str, frozenset[int]] = field(default_factory=dict)
 
-    #: How many entries each memory above holds before it starts again.
+    #: How many entries each memory above holds before it starts again (:attr:`words`:
+    #: :attr:`WORDS_KEPT`).
     KEPT = 1 << 13
+    #: How many words' entries are kept: a word's entry is the costliest reading of the matcher
+    #: (every language's stem, every prefix and suffix length), and a process auditing many sites
+    #: meets more distinct words than sentences it reads again; most words fill nothing and share
+    #: one entry's empty sets (:data:`_NO_ENTRY`; compiled, a tuple each), so the memory is mostly
+    #: the words themselves.
+    WORDS_KEPT = 1 << 16
 
     def entry(self, word: str) -> _Entry:
         found = self.words.get(word)
         if found is None:
-            if len(self.words) >= self.KEPT:
+            if len(self.words) >= self.WORDS_KEPT:
                 self.words.clear()
             found = self.words[word] = _entry(self, word)
         return found
@@ -342,8 +352,14 @@ def _code(index: int, at: int) -> int:
     return index * _PARTS + at
 
 
+#: The entry of a word that fills no term part (most words of a page): one object for all of them.
+_NO_ENTRY: _Entry = (frozenset(), (), (), frozenset(), (), frozenset())
+
+
 def _entry(table: _Table, word: str) -> _Entry:
     refs = _refs(table, word)
+    if not refs:
+        return _NO_ENTRY
     firsts = tuple(index for index, at in refs if at == 0)
     sizes, term_slots = table.sizes, table.term_slots
     alone = tuple(index for index in firsts if sizes[index] == 1)
@@ -1010,6 +1026,24 @@ class PageConcepts:
             anchored = self._anchored[concept] = self._anchor_needs(self.names if concept is None else (concept,))
         if anchored is True:
             return True  # a pattern with no slot: every text may state it
+        slots = table.bounds.get(text)
+        if slots is None:
+            slots = self._bound(text)
+            if len(table.bounds) >= table.KEPT:
+                table.bounds.clear()
+            table.bounds[text] = slots
+        # Each pattern's slots are asked where one of them (its anchor) is filled: a pattern all
+        # of whose slots are filled has that one filled too.
+        for slot in slots:
+            for need in anchored.get(slot, ()):
+                if need <= slots:
+                    return True
+        return False
+
+    def _bound(self, text: str) -> frozenset[int]:
+        """The slot ids :meth:`_may_state` bounds what ``text`` may fill by (of any concept of
+        the table: the patterns asked are chosen after), made once per text and table."""
+        table = self._table
         known = table.words
         entries = [known.get(word) or table.entry(word) for word in set(normalise(text).split())]
         # The slots of the one-word terms as each word has them, then of each longer term one of
@@ -1026,13 +1060,7 @@ class PageConcepts:
             slots.update([negated[slot] for slot in list(slots) if slot in negated])
         if _DIGIT.search(text) is not None and _may_state_money(text):
             slots |= table.money_ids
-        # Each pattern's slots are asked where one of them (its anchor) is filled: a pattern all
-        # of whose slots are filled has that one filled too.
-        for slot in slots:
-            for need in anchored.get(slot, ()):
-                if need <= slots:
-                    return True
-        return False
+        return frozenset(slots)
 
     def _anchor_needs(self, names: Iterable[str]) -> dict[int, list[frozenset[int]]] | Literal[True]:
         """The slot ids every pattern of the concepts ``names`` needs, by one of them (its

@@ -97,6 +97,7 @@ _MOUNT_IDS = frozenset({"app", "root", "__next", "__nuxt", "svelte", "q-app", "m
 _MOUNT_ATTRS = ("data-reactroot", "ng-app", "data-ng-app", "x-data", "data-v-app", "v-cloak", "ng-version",
                 "data-server-rendered")
 _MOUNT_TAGS = frozenset({"app-root", "my-app"})
+_MOUNT_ATTR_NAMES = frozenset(_MOUNT_ATTRS)
 _NEEDS_JS = re.compile(r"java\s*script|\bjs\b", re.I)
 
 
@@ -141,20 +142,19 @@ def _signal(doc: Document, element: lxml.html.HtmlElement, kind: str, detail: De
     })
 
 
-def _in_form(element: lxml.html.HtmlElement) -> bool:
-    return any(isinstance(a.tag, str) and a.tag.lower() == "form" for a in element.iterancestors())
-
-
 def _placeholders(doc: Document) -> Iterator[ScriptSignal]:
     body = doc.root.find("body")
     if body is None:
         return
     blank = _blank_elements(body)
+    # Every element inside a form, found once (asking each element's ancestors made the walk cost
+    # the page's elements times its depth); a form's own ancestors hold none.
+    in_forms = set(body.iterfind(".//form//*"))
     for element in body.iter():
-        if not isinstance(element.tag, str) or element.tag.lower() in _SKIP_TAGS or _in_form(element):
+        if not isinstance(element.tag, str) or element.tag.lower() in _SKIP_TAGS or element in in_forms:
             continue
         # data-email="info" data-domain="butik.se": an address a script puts together.
-        for name, value in element.attrib.items():
+        for name, value in element.items():
             if name.startswith("data-") and value.strip():
                 detail = detail_of(name[5:])
                 if detail in ("email", "phone"):
@@ -252,8 +252,10 @@ def _mounts(doc: Document) -> Iterator[ScriptSignal]:
             if element.get("id") == "__NEXT_DATA__" or "window.__NUXT__" in code:
                 yield _signal(doc, element, "mount", "", "__NEXT_DATA__" if element.get("id") else "window.__NUXT__")
             continue
-        named = (element.get("id") or "").lower() in _MOUNT_IDS or tag in _MOUNT_TAGS
-        marked = any(element.get(attr) is not None for attr in _MOUNT_ATTRS)
+        # The names of its attributes, asked once (an attribute is there when ``get`` gives a value)
+        names = element.keys()
+        named = ("id" in names and (element.get("id") or "").lower() in _MOUNT_IDS) or tag in _MOUNT_TAGS
+        marked = not _MOUNT_ATTR_NAMES.isdisjoint(names)
         if (named or marked) and not clean(doc.element_text(element)):
             yield _signal(doc, element, "mount", "", _opening_tag(element))
 
