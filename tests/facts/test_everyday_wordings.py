@@ -9,7 +9,11 @@ import pytest
 
 from auditor.facts.dom import Document
 from auditor.facts.passages import complaints, service, withdrawal
+from auditor.facts.passages._concepts import text_concepts
+from auditor.facts.passages.common import sentences, word_list
+from auditor.facts.passages.withdrawal import _SECTION_WORDS, _names_right, _right_not_negated
 from auditor.models import PassageFact, PassageTopic
+from bench import phrasings
 
 
 def _page(body: str, lang: str) -> Document:
@@ -256,3 +260,14 @@ def test_the_consumer_named_in_a_condition_is_no_payer(text: str, lang: str) -> 
 )
 def test_the_consumer_paying_after_a_condition_still_pays(text: str, lang: str) -> None:
     assert _cost(text, lang) == ["consumer"]
+
+
+def test_the_right_around_a_control_is_read_once_as_it_was_read_twice() -> None:
+    """A short text is read as a heading only: whatever the plain reading finds there, the heading
+    reading finds too (acts only add names of the right), on every sentence of the phrasing corpus."""
+    concepts = text_concepts()
+    for item in phrasings.load():
+        for sentence in sentences(item.text or ""):
+            text = sentence.text
+            if len(word_list(text)) <= _SECTION_WORDS and _right_not_negated(concepts, text):
+                assert _names_right(concepts, text), text

@@ -954,7 +954,12 @@ def _right_around(doc: Document, concepts: PageConcepts, el: lxml.html.HtmlEleme
         texts.append(doc.element_text(before))
     if block.tag == "details":
         texts.extend(doc.element_text(s) for s in block.iter("summary"))
-    return any(_names_right(concepts, text) or _right_not_negated(concepts, text) for text in texts)
+    # a short text is read as a heading (a bare withdrawing verb names the right there too), which
+    # finds whatever the plain reading would; a longer one by the right's own name only
+    return any(
+        _names_right(concepts, text) if len(word_list(text)) <= _SECTION_WORDS else _right_not_negated(concepts, text)
+        for text in texts
+    )
 
 
 #: A label quoted in prose: ”Ångra köpet här”, «Angre kjøpet», »Fortryd købet«, „Vertrag widerrufen“.
