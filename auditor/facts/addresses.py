@@ -733,7 +733,7 @@ _UK_STREET = re.compile(
     r"Enterprise (?:Units|Centre|Center|Park)|Business (?:Centre|Center)|Retail Park|Trading Estate|"
     r"Technology Park|Science Park|"
     # a named building where rural streets have none: "The Old Dairy, High Hill Farm"
-    r"Farm|Cottages?|Barns?|Mill|Lodge|Manor|Dairy|Granary|Stables|Forge|Farmhouse|Steading)\.?"
+    r"Farm|Cottages?|Barns?|Mill|Lodge|Manor|Dairy|Granary|Stables|Forge|Farmhouse|Steading|Nursery|Nurseries|Works|Studios?)\.?"
     # Irish names put the street word first ("Bóthar na gCurrach", "Sráid an Mhuilinn")
     r"|(?:Bóthar|Bothar|Sráid|Sraid|Lána|Ascaill|Cearnóg|Céide|Plás|Cé)(?:\s+[\w'’-]+){1,3})$"
 )

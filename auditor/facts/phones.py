@@ -515,7 +515,9 @@ def _labelled_above(text: str, start: int, end: int, raw: str, above: list[str])
 #: A postcode and town ("724 63 Västerås", "0155 Oslo", "D-10115 Berlin") or an email address:
 #: what a contact block's lines above a bare number hold.
 _CONTACT_LINE = re.compile(
-    r"(?:^|\s)(?:[A-Z]{1,2}-)?(?:\d{3}\s?\d{2}|\d{4,5})\s+[^\W\d_][\w-]+|[\w.+-]+\s?(?:@|\[at\]|\(at\))\s?[\w-]+\.",
+    # a postcode and a town written with its capital ("1800 mAh" in a product table is no town)
+    r"(?:^|\s)(?:[A-Z]{1,2}-)?(?:\d{3}\s?\d{2}|\d{4,5})\s+(?-i:(?![a-zß-ÿ]))[^\W\d_][\w-]+"
+    r"|[\w.+-]+\s?(?:@|\[at\]|\(at\))\s?[\w-]+\.",
     re.IGNORECASE,
 )
 

@@ -628,6 +628,9 @@ def test_a_locality_before_the_town_under_a_british_street(text: str, street: st
          "The Old Granary, Low Fell Farm", "Keswick"),
         ("Ivy Cottage\nLittle Snoring\nFakenham NR21 0AB", "Ivy Cottage", "Fakenham"),
         ("12 Mill Lane\nHoxne\nEye IP21 5AB", "12 Mill Lane", "Eye"),
+        # a nursery named for its lane; village, post town and county on one line with the postcode
+        ("Moor Lane Nursery, Sutton-under-Whitestonecliffe, Thirsk, North Yorkshire YO7 2PU",
+         "Moor Lane Nursery", "Thirsk"),
     ],
 )
 def test_a_british_street_above_village_and_post_town(text: str, street: str, town: str) -> None:

@@ -271,3 +271,26 @@ def test_the_right_around_a_control_is_read_once_as_it_was_read_twice() -> None:
             text = sentence.text
             if len(word_list(text)) <= _SECTION_WORDS and _right_not_negated(concepts, text):
                 assert _names_right(concepts, text), text
+
+
+def test_a_services_work_done_again_when_the_customer_is_not_satisfied_states_the_right() -> None:
+    text = ("Er du ikke fornøyd med slipingen eller smøringen, ta med skiene tilbake innen 14 dager så gjør "
+            "vi jobben på nytt uten kostnad.")
+    assert _of(complaints.gather(_page(f"<p>{text}</p>", "nb"), "nb"), PassageTopic.COMPLAINTS_RIGHT)
+
+
+def test_not_satisfied_with_a_purchase_and_money_back_is_no_right() -> None:
+    text = "Ikke fornøyd med kjøpet? Send varen tilbake innen 30 dager, så får du pengene tilbake."
+    assert _of(complaints.gather(_page(f"<p>{text}</p>", "nb"), "nb"), PassageTopic.COMPLAINTS_RIGHT) == []
+
+
+def test_a_fault_to_report_within_a_time_is_no_passing_invitation() -> None:
+    text = "Om plagget har ett fel som inte stod i beskrivningen, mejla mig inom 7 dagar med bild så löser vi det."
+    [found] = _of(complaints.gather(_page(f"<p>{text}</p>", "sv"), "sv"), PassageTopic.COMPLAINT_PROCEDURE)
+    assert "defect" in found.flags and "general" not in found.flags
+
+
+def test_a_fault_and_a_channel_without_a_time_stay_a_passing_invitation() -> None:
+    text = "Är något fel på din vara? Hör av dig så löser vi det."
+    found = _of(complaints.gather(_page(f"<p>{text}</p>", "sv"), "sv"), PassageTopic.COMPLAINT_PROCEDURE)
+    assert found and all("general" in f.flags for f in found)

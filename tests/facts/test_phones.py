@@ -339,3 +339,16 @@ def test_a_number_under_a_label_cell_with_a_remark_in_brackets() -> None:
             "<td>936 41 207 (SMS eller ring etter kl. 16)</td></tr></table></main></body></html>")
     [found] = gather_phones(Document(html, "https://lysestaken.example/kontakt"), "NO")
     assert found.e164 == "+4793641207"
+
+
+def test_a_product_tables_numbers_under_a_unit_are_no_contact_block() -> None:
+    """"1800 mAh" in the cell before is no postcode and town: the article number after it is no
+    phone standing under an address."""
+    body = ("<table><tr><th>Produkt</th><th>Batteri</th><th>Varenr.</th></tr>"
+            "<tr><td>Nordlys H600</td><td>Li-ion 1800 mAh</td><td>4012 8819</td></tr></table>")
+    assert phones(body, "DK") == {}
+
+
+def test_a_number_under_a_postcode_and_town_is_the_contact_blocks_phone() -> None:
+    body = "<p>Vesterbrogade 12</p><p>1800 Frederiksberg</p><p>40 12 88 19</p>"
+    assert phones(body, "DK") == {"+4540128819": "text"}

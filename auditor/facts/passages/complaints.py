@@ -444,8 +444,10 @@ def _sentence_said(
         # vi det"): a general invitation to get in touch, named as such.
         # A remedy promised for the fault asked about ("My print arrived damaged" – "Send me a
         # photo … and I'll post a replacement") says how a complaint is made and met: not general.
+        # A time to report the fault in ("mejla mig inom 7 dagar med bild så löser vi det") makes it
+        # a rule for complaints, however short: not in passing either.
         general = not (right or inherited or channel.get("context") or named.get("named")
-                       or (asked_fault and named.get("remedy")))
+                       or (asked_fault and named.get("remedy")) or next(periods(text), None) is not None)
         # "Warranty claims go directly to the maker": a commercial guarantee's claims, with no
         # fault or right of the law named, are the guarantee's procedure
         warranty = bool(named.get("commercial")) and not (right or inherited or named.get("named") or fault)
