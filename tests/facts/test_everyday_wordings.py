@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from auditor.facts.dom import Document
-from auditor.facts.passages import complaints, service, withdrawal
+from auditor.facts.passages import complaints, disputes, service, withdrawal
 from auditor.facts.passages._concepts import text_concepts
 from auditor.facts.passages.common import sentences, word_list
 from auditor.facts.passages.withdrawal import _SECTION_WORDS, _names_right, _right_not_negated
@@ -294,3 +294,38 @@ def test_a_fault_and_a_channel_without_a_time_stay_a_passing_invitation() -> Non
     text = "Är något fel på din vara? Hör av dig så löser vi det."
     found = _of(complaints.gather(_page(f"<p>{text}</p>", "sv"), "sv"), PassageTopic.COMPLAINT_PROCEDURE)
     assert found and all("general" in f.flags for f in found)
+
+
+# --------------------------------------------------------------------------- dispute bodies of a sector
+
+
+def _bodies(text: str, lang: str) -> list[PassageFact]:
+    return _of(disputes.gather(_page(f"<p>{text}</p>", lang), lang), PassageTopic.ADR_BODY)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Bei Streitigkeiten aus Ihrem Stromliefervertrag können Sie sich an die Schlichtungsstelle Energie e.V. "
+         "wenden.", "de"),
+        ("If we cannot resolve your complaint about your phone contract, you may refer it to the Communications "
+         "Ombudsman.", "en"),
+        ("Gjelder klagen en flyreise du har bestilt gjennom oss, kan du bringe saken inn for Transportklagenemnda.",
+         "nb"),
+    ],
+)
+def test_a_sectors_dispute_body_named_for_the_shops_disputes_counts(text: str, lang: str) -> None:
+    found = _bodies(text, lang)
+    assert found and all("no_context" not in f.flags for f in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Die Schlichtungsstelle Energie ist für Strom- und Gasverträge zuständig.", "de"),
+        ("Our blog explains how the Energy Ombudsman helps people in disputes with their electricity supplier.",
+         "en"),
+    ],
+)
+def test_a_sectors_dispute_body_described_is_named_as_something_else(text: str, lang: str) -> None:
+    assert all("no_context" in f.flags for f in _bodies(text, lang))

@@ -324,13 +324,15 @@ def _inflected(word: str, body: Body) -> bool:
 
 def _context(text: str, block: str, heading: str, *, addressed: bool) -> bool:
     """Whether a sentence naming a body says it is the body to turn to: no ``aside`` word in the
-    sentence, and a ``context`` word in the sentence, its block or the heading before it (the
-    body's own name left out), or the block gives the body's address (its own web site or a
-    postal address: "Allmänna reklamationsnämnden, Box 174, 101 23 Stockholm, www.arn.se" is
-    where to write to it)."""
+    sentence (nor a ``sector`` word without a dispute word), and a ``context`` word in the
+    sentence, its block or the heading before it (the body's own name left out), or the block
+    gives the body's address (its own web site or a postal address: "Allmänna
+    reklamationsnämnden, Box 174, 101 23 Stockholm, www.arn.se" is where to write to it)."""
     lex = topic_phrases("adr_body")
     if find_phrases(text, lex.get("aside", ())):
         return False
+    if find_phrases(text, lex.get("sector", ())) and not find_phrases(text, lex.get("dispute", ())):
+        return False  # another sector's body described, not the one the shop's disputes go to
     if addressed or _labelled_as_body(text, lex):
         return True
     context = lex.get("context", ())
