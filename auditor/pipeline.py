@@ -60,8 +60,12 @@ if TYPE_CHECKING:
     from auditor.rule import Rule
 
 #: Sites rendered in the browser at the same time (each in its own context; the pages open at
-#: once over all of them are bounded by :data:`auditor.browser.render.PAGES_AT_ONCE`).
-RENDER_CONCURRENCY = 4
+#: once over all of them are bounded by :data:`auditor.browser.render.PAGES_AT_ONCE`). A page's
+#: render mostly waits (the network, the load event, a quiet DOM, a chat opening): with 4 the
+#: crawled sites queued a median 16-19 s for a slot and the renders of a 30-site batch ended long
+#: after its crawls, its audits last (``bench.timeline``, BENCHMARKS.md session 13); 8 sites and
+#: 8 pages halved the wait for about 90 MiB more at the peak.
+RENDER_CONCURRENCY = 8
 #: Audit worker processes of a batch at most, and the fewest sites for which starting them pays.
 #: The crawling process itself mostly waits for the network (a small share of the batch's CPU,
 #: BENCHMARKS.md "Concurrency"), so there is one worker a core, with a browser too: Chromium and

@@ -602,41 +602,31 @@ def run_bench(args: argparse.Namespace, work: Path, say: Any = print) -> dict[st
         say(f"simulated web: {args.sites} shops; work folder {work}")
         with PeakMemory(web.pid, interval=1.0) as server_memory:
             never_out = work / "never"
-            say("(2) auditor batch --render never ...")
-            never = measure("never", [PYTHON, *batch_command(sites, never_out, "never", args.concurrency,
-                                                             args.max_pages)], work / "never.log",
-                            env=workers_env(args.workers))
-            urls = fetched_urls(never_out / "store.sqlite")
-            never.sites, never.urls = len(urls), sum(len(u) for u in urls.values())
-            (work / "urls.json").write_text(json.dumps(urls), encoding="utf-8")
-            say(f"    {never.seconds:.1f} s, {never.urls} URLs")
-            say("(1) plain Scrapy on the same URLs ...")
-            base = measure("baseline", [PYTHON, "-m", "bench.baseline", str(work / "urls.json"),
-                                        "--out", str(work / "baseline.json")], work / "baseline.log")
-            base.sites, base.urls = never.sites, never.urls
-            say(f"    {base.seconds:.1f} s")
-            runs += [base, never]
-            if args.same_settings:
-                say("(1b) one crawler per site with the audit crawl's settings, same URLs ...")
-                same = measure("same_settings", [PYTHON, "-m", "bench.baseline", str(work / "urls.json"),
-                                                 "--mode", "same-settings", "--concurrency", str(args.concurrency),
-                                                 "--out", str(work / "same-settings.json")],
-                               work / "same-settings.log")
-                same.sites, same.urls = never.sites, never.urls
-                say(f"    {same.seconds:.1f} s")
-                runs.append(same)
-            if args.render_sites > 0:
-                subset = work / "subset-auto.csv"
-                count = write_subset(sites, subset, args.render_sites)
-                say(f"(3) auditor batch --render auto on {count} sites ...")
-                auto_out = work / "auto"
-                auto = measure("auto", [PYTHON, *batch_command(subset, auto_out, "auto", args.concurrency,
-                                                               args.max_pages)], work / "auto.log")
-                auto_urls = fetched_urls(auto_out / "store.sqlite")
-                auto.sites, auto.urls = len(auto_urls), sum(len(u) for u in auto_urls.values())
-                auto.rendered = rendered_per_site(auto_out / "store.sqlite")
-                say(f"    {auto.seconds:.1f} s")
-                runs.append(auto)
+            if not args.render_only:
+                say("(2) auditor batch --render never ...")
+                never = measure("never", [PYTHON, *batch_command(sites, never_out, "never", args.concurrency,
+                                                                 args.max_pages)], work / "never.log",
+                                env=workers_env(args.workers))
+                urls = fetched_urls(never_out / "store.sqlite")
+                never.sites, never.urls = len(urls), sum(len(u) for u in urls.values())
+                (work / "urls.json").write_text(json.dumps(urls), encoding="utf-8")
+                say(f"    {never.seconds:.1f} s, {never.urls} URLs")
+                say("(1) plain Scrapy on the same URLs ...")
+                base = measure("baseline", [PYTHON, "-m", "bench.baseline", str(work / "urls.json"),
+                                            "--out", str(work / "baseline.json")], work / "baseline.log")
+                base.sites, base.urls = never.sites, never.urls
+                say(f"    {base.seconds:.1f} s")
+                runs += [base, never]
+                if args.same_settings:
+                    say("(1b) one crawler per site with the audit crawl's settings, same URLs ...")
+                    same = measure("same_settings", [PYTHON, "-m", "bench.baseline", str(work / "urls.json"),
+                                                     "--mode", "same-settings", "--concurrency", str(args.concurrency),
+                                                     "--out", str(work / "same-settings.json")],
+                                   work / "same-settings.log")
+                    same.sites, same.urls = never.sites, never.urls
+                    say(f"    {same.seconds:.1f} s")
+                    runs.append(same)
+            runs += render_run(args, work, sites, say)
             if args.profile_sites > 0:
                 subset = work / "subset-profile.csv"
                 count = write_subset(sites, subset, args.profile_sites)
@@ -653,6 +643,27 @@ def run_bench(args: argparse.Namespace, work: Path, say: Any = print) -> dict[st
         server_peak = server_memory.peak
     finally:
         stop_web(web)
+    return _finish(args, work, runs, server_peak)
+
+
+def render_run(args: argparse.Namespace, work: Path, sites: Path, say: Any) -> list[Run]:
+    """(3): ``--render auto`` on the first ``--render-sites`` sites (none when 0)."""
+    if args.render_sites <= 0:
+        return []
+    subset = work / "subset-auto.csv"
+    count = write_subset(sites, subset, args.render_sites)
+    say(f"(3) auditor batch --render auto on {count} sites ...")
+    auto_out = work / "auto"
+    auto = measure("auto", [PYTHON, *batch_command(subset, auto_out, "auto", args.concurrency,
+                                                   args.max_pages)], work / "auto.log")
+    auto_urls = fetched_urls(auto_out / "store.sqlite")
+    auto.sites, auto.urls = len(auto_urls), sum(len(u) for u in auto_urls.values())
+    auto.rendered = rendered_per_site(auto_out / "store.sqlite")
+    say(f"    {auto.seconds:.1f} s, {auto.cpu_seconds:.1f} CPU s")
+    return [auto]
+
+
+def _finish(args: argparse.Namespace, work: Path, runs: list[Run], server_peak: int) -> dict[str, Any]:
     results: dict[str, Any] = {
         "config": config_of(args),
         "machine": machine(),
@@ -704,6 +715,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--grid", action="store_true", help="run the concurrency grid instead (see --grid-*)")
     p.add_argument("--grid-concurrency", type=_ints, default=[4, 8, 16, 32], help="sites crawled at once")
     p.add_argument("--grid-workers", type=_ints, default=[1, 2], help="audit worker processes")
+    p.add_argument("--render-only", action="store_true",
+                   help="only (3), the --render auto run (no plain Scrapy, no --render never run)")
     p.add_argument("--no-baseline", action="store_true", help="grids: no plain Scrapy run for each point")
     p.add_argument("--work", type=Path, default=None, help="folder for stores, logs and results (default: a temp dir)")
     p.add_argument("--keep", action="store_true", help="keep the temp work folder")

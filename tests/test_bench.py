@@ -158,3 +158,26 @@ def test_a_corpus_given_that_is_not_there_is_a_one_line_error(
         extract.main(["--digest", str(tmp_path / "x.json"), "--corpus", str(tmp_path / "nowhere")])
     assert ended.value.code == 2
     assert "no labels.yaml there" in capsys.readouterr().err
+
+
+def test_render_only_runs_only_the_render_auto_batch(tmp_path: Path) -> None:
+    args = bench_run.parser().parse_args([
+        "--sites", "2", "--latency", "0", "--bandwidth", "0", "--max-pages", "3", "--sentences", "10",
+        "--render-sites", "2", "--profile-sites", "0", "--render-only", "--work", str(tmp_path),
+    ])
+    results = bench_run.run_bench(args, tmp_path, say=lambda _: None)
+    [auto] = results["runs"]
+    assert auto["name"] == "auto" and auto["sites"] == 2 and len(auto["rendered"]) == 2
+    assert "(3) `auditor batch --render auto` (subset)" in bench_run.format_table(results)
+
+
+def test_timeline_counts_what_runs_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    from bench import timeline
+
+    events = [(0.0, "render", "a", "start"), (1.0, "render", "b", "start"), (2.0, "render", "a", "end"),
+              (4.0, "render", "b", "end"), (0.5, "crawl", "a", "start"), (0.5, "crawl", "a", "end")]
+    monkeypatch.setattr(timeline, "EVENTS", sorted(events))
+    mean, peak = timeline.levels("render", 0.0, 4.0)
+    assert peak == 2 and mean == pytest.approx((1 * 1 + 2 * 1 + 1 * 2) / 4)  # 1 from 0-1 and 2-4, 2 from 1-2
+    assert timeline.levels("render", 1.0, 2.0)[0] == pytest.approx(2.0)
+    assert timeline.spans("render") == {"a": [0.0, 2.0], "b": [1.0, 4.0]}
