@@ -53,6 +53,7 @@ from auditor.registry import get_rule
 from auditor.reports.batch import batch_rows, render_batch_html, write_batch_index
 from auditor.reports.html import render_site_html, write_html_reports
 from auditor.reports.terminal import print_summary
+from tests import quiet_ast
 
 PACKAGE = Path(str(resources.files("auditor")))
 TEMPLATES = sorted((PACKAGE / "reports" / "templates").glob("*.j2"))
@@ -93,7 +94,7 @@ def _module_keys(path: Path) -> list[str]:
     """The literal first arguments of translator calls. ``ui(variable, lang)`` is allowed only
     where the variable comes from a table whose strings are marked with ``N_("...")``."""
     keys = []
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    for node in ast.walk(quiet_ast.parse(path.read_text(encoding="utf-8"))):
         if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in TRANSLATORS):
             continue
         first = node.args[0] if node.args else None

@@ -22,6 +22,7 @@ from auditor.reports.html import write_html_reports
 from auditor.reports.junit import render_junit
 from auditor.reports.markdown import render_markdown
 from auditor.reports.sarif import render_sarif
+from tests import quiet_ast
 from tests.test_ci_gate import FAILING, SITE, config, make_result, outcome
 
 REPORTS = Path(str(resources.files("auditor"))) / "reports"
@@ -124,7 +125,7 @@ FORBIDDEN = ("auditor.registry", "auditor.ci", "auditor.engine", "auditor.spider
 
 def _imports(path: Path) -> list[str]:
     names = []
-    for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+    for node in ast.walk(quiet_ast.parse(path.read_text("utf-8"))):
         if isinstance(node, ast.Import):
             names += [alias.name for alias in node.names]
         elif isinstance(node, ast.ImportFrom) and node.module:
