@@ -143,7 +143,8 @@ def third_parties() -> ThirdParties:
     # the role word (any ending), then a capitalised name of up to five words ("Spoke & Chain")
     partner = re.compile(
         # the role word in any case ("Valmistaja:", "Hersteller:"), the name capitalised
-        r"\b(?i:" + "|".join(re.escape(w) for w in partner_words) + r")\w*:?\s+"
+        # a word may stand between the role and its colon ("Sopimushuoltomme Suomessa: Huoltopiste Voltti")
+        r"\b(?i:" + "|".join(re.escape(w) for w in partner_words) + r")\w*(?:\s+[^\W\d_][\w-]*(?=:))?:?\s+"
         # "hos ombudet på Coop Slite", "Pakkeshop hos Spar Ølgod": a preposition before the name
         r"(?:(?:på|hos|i|ved|bei|im|at|in)\s+)?"
         r"(?P<name>[A-ZÅÄÖÆØÜ][\w&'’.-]*(?:\s+(?:[A-ZÅÄÖÆØÜ][\w&'’.-]*|&|og|och|und|and|ja)){0,4})",

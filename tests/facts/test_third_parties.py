@@ -313,3 +313,21 @@ def test_another_partys_own_service_line_is_theirs(text: str, owner: str) -> Non
 def test_our_own_service_line_stays_the_shops() -> None:
     text = "Vår egen kundtjänst nås på "
     assert owner_by_context(text, len(text)) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "owner"),
+    [
+        ("Sopimushuoltomme Suomessa: Huoltopiste Voltti, Valimotie 12, 01510 Vantaa, puh. 040 718 2293.",
+         "Huoltopiste Voltti"),
+        ("Servicepartner: Elektro Nord AS, tlf. 22 33 44 55", "Elektro Nord AS"),
+    ],
+)
+def test_an_authorised_repairers_number_is_the_repairers(text: str, owner: str) -> None:
+    found = owner_by_context(text, text.rfind(" ") + 1)
+    assert found is not None and found.name == owner
+
+
+def test_the_shop_as_someone_elses_service_partner_keeps_its_number() -> None:
+    text = "Vi er autorisert servicepartner for Bosch, tlf. 22 33 44 55"
+    assert owner_by_context(text, text.rfind(" ") + 1) is None
