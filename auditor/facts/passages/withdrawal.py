@@ -1074,7 +1074,7 @@ def _return_costs(doc: Document, lang: str) -> list[PassageFact]:
                 out.append(passage_fact(doc, block.element, PassageTopic.RETURN_COSTS, lang, block.text, flags=[payer]))
         # A row's label and its value ("Return costs if you change your mind | We cover them"):
         # the label names the cost, the value's first sentence who pays, read as one.
-        row = _row_label_and_value(doc, block) if not found and not asked_payer else None
+        row = _row_label_and_value(block) if not found and not asked_payer else None
         if row is not None:
             label, value = row
             first = next(iter(sentences(value)), None)
@@ -1087,17 +1087,16 @@ def _return_costs(doc: Document, lang: str) -> list[PassageFact]:
     return out
 
 
-def _row_label_and_value(doc: Document, block: TextBlock) -> tuple[str, str] | None:
-    """A definition's term and its description (``<dt>`` / ``<dd>``), or a table row's header
-    cell and the cells after it (joined " – " in the row's block); None for other blocks."""
+def _row_label_and_value(block: TextBlock) -> tuple[str, str] | None:
+    """A definition's term and its description, or a table row's header cell and the cells
+    after it; None for other blocks. Both are one block already, joined " – ": a ``dd`` by
+    :func:`~auditor.facts.passages.common.statement_blocks` (its ``label`` the ``dt``), a row
+    starting with a ``th`` by the page's own reading."""
     element = block.element
     tag = element.tag.lower() if isinstance(element.tag, str) else ""
-    if tag == "dd":
-        term = element.getprevious()
-        if term is not None and isinstance(term.tag, str) and term.tag.lower() == "dt":
-            return doc.element_text(term), block.text
-        return None
-    if tag == "tr" and any(isinstance(c.tag, str) and c.tag.lower() == "th" for c in element):
+    term = block.label
+    if (tag == "dd" and term is not None and isinstance(term.tag, str) and term.tag.lower() == "dt") or (
+            tag == "tr" and any(isinstance(c.tag, str) and c.tag.lower() == "th" for c in element)):
         label, dash, value = block.text.partition(" – ")
         return (label, value) if dash and value.strip() else None
     return None
