@@ -27,10 +27,10 @@ and part:
 This lives in bench/ rather than in the package: the corpus is test data, not shipped, and the
 figures are a yardstick for developers (like the speed benchmark), not a user command.
 
-``--fresh`` measures the held-out corpus, ``tests/corpus/fresh14/``: written blind by other hands
+``--fresh`` measures the held-out corpus, ``tests/corpus/fresh16/``: written blind by other hands
 (12 positives and 6 look-alikes per concept and language), and never read by those who tune the
 concepts. Its files say ``held_out = true`` at the top, so every item is held out and none is
-ever listed. The corpora written blind before it (``tests/corpus/fresh/`` to ``fresh13/``, each
+ever listed. The corpora written blind before it (``tests/corpus/fresh/`` to ``fresh15/``, each
 held out until its figures were recorded) are tuning corpora now: ``--corpus DIR`` measures and
 ``--misses`` lists them.
 """
@@ -53,7 +53,7 @@ from auditor.facts.site import gather_site
 from auditor.models import DAYS_PER_UNIT, PageSnapshot, PassageFact, PassageTopic, RobotsInfo, SiteCrawl, SiteFacts
 
 CORPUS = Path(__file__).resolve().parent.parent / "tests" / "corpus" / "phrasings"
-FRESH = CORPUS.parent / "fresh14"
+FRESH = CORPUS.parent / "fresh16"
 LANGS = ("sv", "nb", "da", "fi", "de", "en")
 #: The jurisdiction a page of each language is judged in.
 JURISDICTION = {"sv": "se", "nb": "no", "da": "dk", "fi": "fi", "de": "de", "en": "eu"}

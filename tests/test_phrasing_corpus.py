@@ -128,7 +128,7 @@ def test_misses_never_list_the_held_out_part() -> None:
 
 
 def test_the_fresh_corpus_is_held_out_whole_and_loads() -> None:
-    """The held-out corpus (tests/corpus/fresh14/) is never listed while tuning: every file says so
+    """The held-out corpus (tests/corpus/fresh16/) is never listed while tuning: every file says so
     at the top, and every item loads as held out (bench/phrasings.py --fresh)."""
     import tomllib
 
