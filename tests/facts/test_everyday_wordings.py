@@ -10,7 +10,7 @@ import pytest
 from auditor.facts.dom import Document
 from auditor.facts.passages import complaints, disputes, service, withdrawal
 from auditor.facts.passages._concepts import text_concepts
-from auditor.facts.passages.common import sentences, word_list
+from auditor.facts.passages.common import sentences, statement_view, word_list
 from auditor.facts.passages.withdrawal import _SECTION_WORDS, _names_right, _right_not_negated
 from auditor.models import PassageFact, PassageTopic
 from bench import phrasings
@@ -238,7 +238,8 @@ def test_a_button_withdrawing_from_the_contract_is_the_function(label: str, lang
     ],
 )
 def test_a_rows_label_names_the_cost_and_its_value_who_pays(body: str) -> None:
-    found = _of(withdrawal.gather(_page(body, "en"), "en"), PassageTopic.RETURN_COSTS)
+    # read as the audit reads it: through the statement view, which joins a dd to its dt
+    found = _of(withdrawal.gather(statement_view(_page(body, "en")), "en"), PassageTopic.RETURN_COSTS)
     assert [flag for f in found for flag in f.flags if flag in ("consumer", "trader")] == ["trader"]
 
 
@@ -329,3 +330,46 @@ def test_a_sectors_dispute_body_named_for_the_shops_disputes_counts(text: str, l
 )
 def test_a_sectors_dispute_body_described_is_named_as_something_else(text: str, lang: str) -> None:
     assert all("no_context" in f.flags for f in _bodies(text, lang))
+
+
+# --------------------------------------------------------------------------- business buyers
+
+
+@pytest.mark.parametrize(
+    ("business", "consumer", "lang"),
+    [
+        ("Företagskunder ska reklamera fel inom 10 dagar från leveransen.",
+         "Du ska reklamera fel inom 2 månader från att du upptäckt dem.", "sv"),
+        ("Ist der Kunde Unternehmer, verjähren Mängelansprüche in einem Jahr ab Ablieferung der Ware.",
+         "Mängelansprüche verjähren in zwei Jahren ab Ablieferung der Ware.", "de"),
+        ("Business customers must tell us about any fault within 7 days of delivery.",
+         "You must tell us about any fault within 2 months of noticing it.", "en"),
+        ("Bedriftskunder må reklamere på feil innen 14 dager etter levering.",
+         "Du må reklamere på feil innen 2 måneder etter at du oppdaget dem.", "nb"),
+    ],
+)
+def test_a_period_for_business_buyers_is_not_the_consumers(business: str, consumer: str, lang: str) -> None:
+    from auditor.facts.passages import for_business, gather_passages
+
+    assert for_business(business) and not for_business(consumer)
+    assert not _of(gather_passages(_page(f"<p>{business}</p>", lang), lang), PassageTopic.GUARANTEE_PERIOD)
+    # the same words to the consumer are a period (the test reads what the filter took away)
+    assert _of(gather_passages(_page(f"<p>{consumer}</p>", lang), lang), PassageTopic.GUARANTEE_PERIOD)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # both named: the consumer's part stands
+        ("Konsumenter har tre års reklamationsrätt, företagskunder ett års.", "sv"),
+        # a business buyer in an aside or a later clause
+        ("Reklamationsret: 24 måneder (erhvervskøb: 12 måneder)", "da"),
+        ("Der gælder 24 måneders reklamationsret på varer købt af private, mens erhvervskunder har 12 måneder.", "da"),
+        # the trader named by the law's word for it is no business buyer
+        ("Der Unternehmer haftet für Mängel nach den gesetzlichen Vorschriften; die Frist beträgt zwei Jahre.", "de"),
+    ],
+)
+def test_a_business_buyer_beside_the_consumer_keeps_the_statement(text: str, lang: str) -> None:
+    from auditor.facts.passages import for_business
+
+    assert not for_business(text)

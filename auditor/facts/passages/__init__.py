@@ -17,12 +17,13 @@ from __future__ import annotations
 import functools
 import importlib
 import pkgutil
+import re
 from collections.abc import Callable
 from functools import cache
 from typing import cast
 
 from auditor.facts.dom import Document
-from auditor.facts.passages.common import statement_view
+from auditor.facts.passages.common import has_phrase, lexicon, statement_view, word_list
 from auditor.models import PassageFact
 
 Gatherer = Callable[[Document, str], list[PassageFact]]
@@ -44,11 +45,12 @@ def gatherers() -> tuple[Gatherer, ...]:
 
 def _on_statements(gather: Gatherer) -> Gatherer:
     """``gather`` reading the page's statement units (:func:`common.statement_view`): a heading,
-    term, header cell or lead-in joined with the value it labels, so every topic reads them alike."""
+    term, header cell or lead-in joined with the value it labels, so every topic reads them alike;
+    passages addressed to business buyers only (:func:`for_business`) are not the consumer's."""
 
     @functools.wraps(gather)
     def run(doc: Document, lang: str) -> list[PassageFact]:
-        return gather(statement_view(doc), lang)
+        return [p for p in gather(statement_view(doc), lang) if not for_business(p.excerpt)]
 
     return run
 
@@ -59,3 +61,21 @@ def gather_passages(doc: Document, lang: str) -> list[PassageFact]:
     for gather in gatherers():
         out.extend(gather(doc, lang))
     return out
+
+
+def for_business(text: str) -> bool:
+    """Whether ``text`` is addressed to business buyers only: its first clause names one as the
+    one it speaks to ("Für Unternehmer beträgt die Gewährleistungsfrist 12 Monate", "Trade
+    customers must report defects within 12 months") and it names no consumer ("Consumers have
+    six years, trade customers 12 months" speaks of both). A business buyer named later, or in
+    brackets, is an aside to a consumer's statement ("2 år (erhvervskunder: 1 år)", "… på varer
+    købt af private, mens erhvervskunder har et år"). Words in
+    ``auditor/rules/lexicon/topics/audience.toml``."""
+    first = _FIRST_CLAUSE.split(text, maxsplit=1)[0]
+    return (has_phrase(word_list(first), lexicon("audience", "business"))
+            and not has_phrase(word_list(text), lexicon("audience", "consumer")))
+
+
+#: Where a passage's first clause ends: a comma, semicolon or bracket, or the dash that joins a
+#: label to its value.
+_FIRST_CLAUSE = re.compile(r"[,;(\[]|\s[–—-]\s")
