@@ -373,3 +373,17 @@ def test_a_business_buyer_beside_the_consumer_keeps_the_statement(text: str, lan
     from auditor.facts.passages import for_business
 
     assert not for_business(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "amount"),
+    [
+        ("Har du hittat ett fel på varan? Mejla en bild till oss, så kontaktar vi dig inom 3 arbetsdagar.", "sv", 3),
+        ("Reklamasjon sendes til post@butikk.example, og vi kontakter deg igjen innen 5 virkedager.", "nb", 5),
+        ("Reklamationer sendes til os på mail, hvorefter vi kontakter dig inden for 4 hverdage.", "da", 4),
+        ("Mängel melden Sie bitte per E-Mail; wir teilen Ihnen innerhalb von 7 Tagen mit, wie es weitergeht.", "de", 7),
+    ],
+)
+def test_the_seller_contacting_the_customer_within_a_time_answers_the_complaint(text: str, lang: str, amount: int) -> None:
+    found = _of(complaints.gather(_page(f"<p>{text}</p>", lang), lang), PassageTopic.COMPLAINT_PROCEDURE)
+    assert [f.amount for f in found if f.amount is not None] == [amount]
