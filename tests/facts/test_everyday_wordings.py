@@ -384,6 +384,8 @@ def test_a_business_buyer_beside_the_consumer_keeps_the_statement(text: str, lan
         ("Mängel melden Sie bitte per E-Mail; wir teilen Ihnen innerhalb von 7 Tagen mit, wie es weitergeht.", "de", 7),
     ],
 )
-def test_the_seller_contacting_the_customer_within_a_time_answers_the_complaint(text: str, lang: str, amount: int) -> None:
+def test_the_seller_contacting_the_customer_within_a_time_answers_the_complaint(
+    text: str, lang: str, amount: int
+) -> None:
     found = _of(complaints.gather(_page(f"<p>{text}</p>", lang), lang), PassageTopic.COMPLAINT_PROCEDURE)
     assert [f.amount for f in found if f.amount is not None] == [amount]
