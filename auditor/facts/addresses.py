@@ -526,7 +526,8 @@ def _unread_streets(
     send it to review rather than say "no address"."""
     out: list[AddressFact] = []
     offset = 0
-    for line in block.text.split("\n"):
+    lines = block.text.split("\n")
+    for row, line in enumerate(lines):
         if re.search(r"\d", line):
             for code in _codes(line):
                 if _after_copyright(line[: code.start]):
@@ -541,9 +542,29 @@ def _unread_streets(
                 seen.add(key)
                 start = offset + code.start
                 shown = excerpt(block.text, start, offset + code.end)
-                out.append(_unread_fact(doc, block, shown, code, country, owner_by_context(block.text, start)))
+                fact = _unread_fact(doc, block, shown, code, country, owner_by_context(block.text, start))
+                places = _irish_places_above(lines, row) if country == "IE" and _EIRCODE.fullmatch(code.code) else ""
+                out.append(fact.model_copy(update={"street": places, "method": "text"}) if places else fact)
         offset += len(line) + 1
     return out
+
+
+#: A whole Eircode: its routing key and the four characters that name one building.
+_EIRCODE = re.compile(r"[A-Z]\d[\dW] ?[0-9A-Z]{4}")
+
+
+def _irish_places_above(lines: list[str], row: int) -> str:
+    """The house name and townland on the lines right above an Eircode and its town ("The Old
+    Creamery" / "Courtmacsherry" / "Co. Cork P72 X2K8"), joined: a rural Irish address has no
+    street or number, and its Eircode names the building, so those lines are its street. Only
+    lines that are place names and nothing else (no company name, label, number or email)."""
+    places: list[str] = []
+    for above in range(row - 1, max(-1, row - 3), -1):
+        line = lines[above].strip().rstrip(",")
+        if not line or len(line) > _NUMBERED_STREET_LINE or not _whole_town(line):
+            break
+        places.append(line)
+    return ", ".join(reversed(places))
 
 
 def _unread_fact(

@@ -675,3 +675,24 @@ def test_a_number_of_an_order_or_phone_before_a_postcode_is_no_unread_street(tex
 
     doc = Document(f"<html><body><main><p>{text}</p></main></body></html>", "https://shop.de/")
     assert gather_addresses(doc, "DE") == []
+
+
+@pytest.mark.parametrize(
+    ("html", "street"),
+    [
+        ("<p>Ardfield Soaps Ltd<br>The Old Creamery<br>Rathbarry<br>Co. Cork P85 Y4T2<br>Ireland</p>",
+         "The Old Creamery, Rathbarry"),
+        ("<p>Kilmacreehy House<br>Liscannor, Co. Clare V95 H2R6</p>", "Kilmacreehy House"),
+    ],
+)
+def test_irish_house_name_and_townland_above_the_eircode_line_are_its_street(html: str, street: str) -> None:
+    """The Eircode and county on one line, the house name and townland above: with the whole
+    Eircode naming the building, the place lines are the street (no company name among them)."""
+    doc = Document(f"<html><body>{html}</body></html>", "https://shop.example/")
+    [found] = [a for a in gather_addresses(doc, "IE") if a.country == "IE"]
+    assert (found.street, found.method) == (street, "text")
+
+
+def test_a_company_name_above_an_eircode_line_is_no_street() -> None:
+    doc = Document("<html><body><p>Ardfield Soaps Ltd<br>Co. Cork P85 Y4T2</p></body></html>", "https://shop.example/")
+    assert [(a.street, a.method) for a in gather_addresses(doc, "IE")] == [("", "unread_street")]
