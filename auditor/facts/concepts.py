@@ -1188,6 +1188,11 @@ def match_one(text: str, concept: str) -> Match | None:
     return _alone(concept).sentence(text).get(concept)
 
 
+def slots_one(text: str, concept: str) -> Mapping[str, Sequence[tuple[int, int]]]:
+    """Where each slot of ``concept`` is filled in one text, read alone (as :func:`match_one`)."""
+    return _alone(concept).slots(text, concept)
+
+
 def match_text(text: str, concept: str) -> str | None:
     """The value one sentence states for ``concept`` (for tests and one-off use)."""
     match = match_one(text, concept)

@@ -27,7 +27,7 @@ from urllib.parse import urlsplit
 
 import lxml.html
 
-from auditor.facts.concepts import match_one
+from auditor.facts.concepts import match_one, slots_one
 from auditor.facts.dom import Document, clean, is_hidden
 from auditor.facts.passages.common import lexicon, phrase_hits, word_list
 from auditor.models import FormFact
@@ -240,9 +240,15 @@ def receipt_in(text: str) -> tuple[Receipt, str]:
     ``topics/form_receipt.toml`` (compounds and set phrases), whichever is stronger."""
     match = match_one(text, "form_receipt")
     words = word_list(text)
+    # a confirmation of another errand named in the sentence (an order, a subscription, a
+    # withdrawal made on its own page: "Vil du fortryde et køb, skal du bruge fortrydelsessiden –
+    # så får du en kvittering på mail") is no receipt of the message, by a set phrase either
+    errand = match is None and bool(slots_one(text, "form_receipt").get("order"))
     for kind in RECEIPT_ORDER:
         if match is not None and kind == match.value:
             return kind, match.clause
+        if kind == "confirmation" and errand:
+            continue
         hits = phrase_hits(words, lexicon("form_receipt", kind))
         if hits:
             return kind, hits[0][1]

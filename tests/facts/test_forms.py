@@ -58,6 +58,12 @@ def test_an_empty_form_is_a_contact_form_only_on_a_contact_page_or_by_its_action
         ("<p>Oppgi ordrenummer og saken din kort.</p>", "", False),
         ("<p>Täytä tilaus, niin lähetämme sähköpostiisi vahvistuksen ja maksulinkin.</p>", "", False),
         ("<p>Thanks! Check your inbox to confirm.</p>", "", False),  # a sign-up's double opt-in
+        # a receipt of a withdrawal made on its own page, not of the message (a set phrase too)
+        ("<p>Vil du træde tilbage fra en ordre, så brug vores fortrydelsesside – så får du en kvittering på mail.</p>",
+         "", False),
+        ("<p>Möchten Sie widerrufen, nutzen Sie bitte unsere Widerrufsseite; dort erhalten Sie eine "
+         "Eingangsbestätigung per E-Mail.</p>", "", False),
+        ("<p>Du får en kvittering på mail, når vi har modtaget din besked.</p>", "confirmation", False),
         ("<p style='display: none'>Thank you, your message was sent.</p>", "", False),
     ],
 )
