@@ -275,6 +275,10 @@ class _Table:
     fuzzy_prefix: dict[str, list[Ref]] = field(default_factory=dict)
     fuzzy_stems: dict[tuple[str, str], list[Ref]] = field(default_factory=dict)
     fuzzy_prefix_lengths: tuple[int, ...] = ()
+    #: the prefix lengths a slip of typing may reach, and the first three letters of every term
+    #: word or prefix it may reach (:func:`_mistyped`): a word mended to begin otherwise fills none
+    typo_prefix_lengths: tuple[int, ...] = ()
+    typo_openings: frozenset[str] = frozenset()
     #: the concepts of the terms
     names: frozenset[str] = frozenset()
     #: per term (by index): its ``(concept, lang, slot)`` and how many parts (words) it has
@@ -414,6 +418,10 @@ def _table(names: tuple[str, ...]) -> _Table:
             if (lang, variant) not in shipped.stems:
                 table.fuzzy_stems.setdefault((lang, variant), []).extend(refs)
     table.shipped = shipped
+    table.typo_prefix_lengths = tuple(length for length in table.prefix_lengths if length >= _TYPO_TERM)
+    table.typo_openings = frozenset(
+        text[:3] for text in chain(table.exact, table.prefix) if len(text) >= _TYPO_TERM and " " not in text
+    )
     table.fuzzy_prefix_lengths = tuple(sorted({len(p) for p in table.fuzzy_prefix}))
     return table
 
@@ -466,11 +474,62 @@ def _refs(table: _Table, word: str) -> list[Ref]:
     # a word no term names as a whole or by its beginning or stem (a compound's ending or middle
     # may still fill one) may be a misspelt one; "no term" of any shipped concept, whatever this
     # table holds (the same reading alone as beside the others)
-    if not direct and len(word) >= FUZZY_MIN - 1 and (
+    if not direct and len(word) >= TYPO_MIN and (
         table.shipped is None or table.shipped is table or not _named(table.shipped, word, stems)
     ):
-        found.extend(_misspelt(table, word, stems))
+        if len(word) >= FUZZY_MIN - 1:
+            found.extend(_misspelt(table, word, stems))
+        found.extend(_mistyped(table, word))
     return found
+
+
+#: A word this long or longer is read through a doubled or undoubled letter or two letters
+#: swapped ("reklammera", "widerufen", "Rücksednung", "Reklamajson"): the slips of typing, which
+#: change no letter of the word.
+TYPO_MIN = 5
+#: The shortest term word (or prefix) a slip may reach: short words have real neighbours one
+#: slip away ("opkrav" of "oppkrav", "viikoja" of "vikoja").
+_TYPO_TERM = 7
+#: Languages whose double letters are words of their own (Finnish vowel and consonant length:
+#: "tuli"/"tuuli", "mutta"/"muutta"): a doubled or undoubled letter is no slip there, a swap is.
+_LENGTH_LANGUAGES = frozenset({"fi"})
+
+
+def _mistyped(table: _Table, word: str) -> list[Ref]:
+    """The term parts a word that fills none spells with one slip of typing: a letter doubled or
+    a double letter written once, or two neighbouring letters swapped (never the first letter).
+    The word so mended must be a long term's whole word, or begin with a long term prefix that is
+    most of it, as a word written right fills it (:func:`_refs`)."""
+    found: list[Ref] = []
+    openings, lengths = table.typo_openings, table.typo_prefix_lengths
+    for variant, swapped in _slips(word):
+        size = len(variant)
+        if size < _TYPO_TERM or variant[:3] not in openings:
+            continue
+        hits = list(table.exact.get(variant, ()))
+        shortest = max(_TYPO_TERM, size - _KNOWN_ENDING)
+        for length in lengths:
+            if length > size:
+                break
+            if length >= shortest:
+                hits.extend(table.prefix.get(variant[:length], ()))
+        found.extend(ref for ref in hits if swapped or table.keys[ref[0]][1] not in _LENGTH_LANGUAGES)
+    return found
+
+
+def _slips(word: str) -> list[tuple[str, bool]]:
+    """``word`` with one slip of typing undone, each with whether the slip was a swap: each double
+    letter single, each single letter (after the first) doubled, each two neighbouring letters
+    (after the first) swapped."""
+    out: dict[str, bool] = {}
+    for i in range(1, len(word)):
+        if i + 1 < len(word) and word[i + 1] != word[i]:
+            out[word[:i] + word[i + 1] + word[i] + word[i + 2 :]] = True
+        if word[i] == word[i - 1]:
+            out.setdefault(word[:i] + word[i + 1 :], False)
+        else:
+            out.setdefault(word[:i] + word[i] + word[i:], False)
+    return list(out.items())
 
 
 def _named(table: _Table, word: str, stems: list[tuple[str, str]]) -> bool:

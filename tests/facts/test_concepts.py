@@ -6,6 +6,8 @@ import tomllib
 from importlib import resources
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from auditor import native
 from auditor.facts import concepts
@@ -359,6 +361,62 @@ def test_a_word_the_data_names_is_never_read_as_another_misspelt(word: str) -> N
     finally:
         table.fuzzy_prefix, table.fuzzy_stems, table.fuzzy_prefix_lengths = fuzzy
     assert plain and sorted(_refs(table, word)) == plain
+
+
+@pytest.mark.parametrize(
+    ("text", "concept", "value"),
+    [
+        # a slip of typing: a letter doubled, a double letter written once, two letters swapped
+        ("Die Rücksednung nach einem Widerruf bezahlst du selbst.", "return_costs", "consumer"),
+        ("Die Kosten der Rücksenndung trägst du selbst, wenn du widerrufst.", "return_costs", "consumer"),
+    ],
+)
+def test_a_long_word_with_a_slip_of_typing_is_read(text: str, concept: str, value: str) -> None:
+    assert match_text(text, concept) == value
+
+
+def test_the_right_misspelt_by_a_slip_still_has_its_period() -> None:
+    doc = Document('<html lang="de"><body><main><p>Du hast 14 Tage Zeit, deine Bestellung zu widerufen.</p>'
+                   "</main></body></html>", "https://shop.example/agb")
+    found = [p for p in gather_passages(doc, "de") if p.topic == PassageTopic.WITHDRAWAL_PERIOD]
+    assert [(p.amount, p.unit) for p in found] == [(14, "days")]
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        "vikoja",  # Finnish "faults": one letter doubled it is "viikoja" (weeks); length is a word there
+        "mutta",  # Finnish "but", not "muutta"
+        "oppkrav",  # Norwegian cash on delivery, not the Danish "opkrav" charge (a short term word)
+    ],
+)
+def test_a_slip_never_reaches_a_short_term_or_a_finnish_length(word: str) -> None:
+    from auditor.facts.concepts import _mistyped
+    from auditor.facts.passages._concepts import text_concepts
+
+    assert _mistyped(text_concepts()._table, word) == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.data())
+def test_every_long_term_word_swapped_after_its_first_letter_fills_its_slot(data: st.DataObject) -> None:
+    """Property: two neighbouring letters of a long term word swapped (not the first), the word
+    still fills that term's part, unless the swapped word is itself one the data names."""
+    from auditor.facts.concepts import _named, _refs, stem
+    from auditor.facts.passages._concepts import text_concepts
+    from auditor.lexicon import LANGUAGES
+
+    table = text_concepts()._table
+    words = sorted(w for w in table.exact if len(w) >= 8 and " " not in w and w.isalpha())
+    word = data.draw(st.sampled_from(words))
+    at = data.draw(st.integers(min_value=1, max_value=len(word) - 2))
+    if word[at] == word[at + 1]:
+        return
+    swapped = word[:at] + word[at + 1] + word[at] + word[at + 2 :]
+    stems = [(lang, stem(swapped, lang)) for lang in LANGUAGES]
+    if _named(table, swapped, stems):
+        return
+    assert set(table.exact[word]) <= set(_refs(table, swapped))
 
 
 def test_short_words_have_no_misspellings() -> None:
