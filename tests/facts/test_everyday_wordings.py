@@ -389,3 +389,42 @@ def test_the_seller_contacting_the_customer_within_a_time_answers_the_complaint(
 ) -> None:
     found = _of(complaints.gather(_page(f"<p>{text}</p>", lang), lang), PassageTopic.COMPLAINT_PROCEDURE)
     assert [f.amount for f in found if f.amount is not None] == [amount]
+
+
+# --------------------------------------------------------------------------- periods and statements
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "unit"),
+    [
+        ("We aim to answer within an hour.", 1, "hours"),
+        ("om du behöver reklamera under de kommande 3 åren", 3, "years"),
+        ("dersom feilen viser seg i løpet av de første 2 årene", 2, "years"),
+        ("i de første 14 dagene etter levering", 14, "days"),
+        ("inden for de første 24 månederne", 24, "months"),
+    ],
+)
+def test_an_hour_and_definite_plurals_are_periods(text: str, amount: int, unit: str) -> None:
+    from auditor.facts.passages.common import periods
+
+    assert [(p.amount, p.unit) for p in periods(text)] == [(amount, unit)]
+
+
+@pytest.mark.parametrize("text", ["Schreiben Sie uns an Werktagen.", "Sie erreichen uns an Tagen mit Messe nicht."])
+def test_an_before_a_unit_other_than_hour_is_no_number(text: str) -> None:
+    from auditor.facts.passages.common import periods
+
+    assert list(periods(text, working_days=True)) == []
+
+
+def test_a_badge_line_is_one_statement_an_item() -> None:
+    text = "✓ Gratis frakt över 499 kr ✓ 30 dagars ångerrätt ✓ Snabb leverans"
+    assert [s.text for s in sentences(text)] == ["Gratis frakt över 499 kr", "30 dagars ångerrätt", "Snabb leverans"]
+    found = _of(withdrawal.gather(statement_view(_page(f"<p>{text}</p>", "sv")), "sv"), PassageTopic.WITHDRAWAL_PERIOD)
+    assert [(f.amount, f.unit) for f in found] == [(30, "days")]
+
+
+def test_by_the_next_working_day_in_finnish_illative_is_a_response_time() -> None:
+    body = "<dl><dt>Vastaamme viesteihin</dt><dd>seuraavaan arkipäivään mennessä</dd></dl>"
+    found = _of(service.gather(statement_view(_page(body, "fi")), "fi"), PassageTopic.SERVICE_HOURS)
+    assert [(f.amount, f.unit) for f in found if "response_time" in f.flags] == [(1, "days")]

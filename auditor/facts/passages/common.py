@@ -366,7 +366,10 @@ class Sentence:
     end: int
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?:;])\s+(?=[A-ZÅÄÖÆØÜÉ0-9«\"(§])|\n+")
+#: Where a statement ends: a full stop, question or exclamation mark, colon or semicolon before
+#: a capital or number; a line break; a check mark or bullet between the items of a badge line
+#: ("✔ Rask levering ✔ 14 dagers angrerett ✔ Trygg betaling"), each item a statement of its own.
+_SENTENCE_END = re.compile(r"(?<=[.!?:;])\s+(?=[A-ZÅÄÖÆØÜÉ0-9«\"(§])|\n+|\s*[✔✓✅☑•]\uFE0F?\s*")
 # fmt: off
 #: Abbreviations that end in a full stop without ending the sentence, by language: before a
 #: number or a capital ("max. 14 Tage", "ca. 3 Wochen", "z. B. Montag", "bl.a. 14 dagar", "kl. 16")
@@ -771,6 +774,11 @@ UNIT_WORDS: dict[str, Unit] = {
     "års": "years", "dagars": "days", "dagers": "days", "dages": "days", "veckors": "weeks",
     "ukers": "weeks", "ugers": "weeks", "månaders": "months", "måneders": "months", "timmars": "hours",
     "månads": "months", "måneds": "months", "veckas": "weeks", "ukes": "weeks", "uges": "weeks",
+    # definite plurals after a number: "under de närmaste 3 åren", "i løpet av de neste 2 årene",
+    # "de første 14 dagene", "inden for de næste 14 dage" (indefinite above)
+    "åren": "years", "årene": "years", "dagarna": "days", "dagene": "days", "veckorna": "weeks",
+    "ukene": "weeks", "ugerne": "weeks", "månaderna": "months", "månedene": "months", "månederne": "months",
+    "timmarna": "hours", "timene": "hours", "timerne": "hours",
     "tägig": "days", "tägige": "days", "tägigen": "days", "tägiges": "days", "tägiger": "days",
     "jährig": "years", "jährige": "years", "jährigen": "years", "jähriges": "years",
     "monatig": "months", "monatige": "months", "monatigen": "months", "monatiges": "months", "monatiger": "months",
@@ -924,6 +932,9 @@ def _find_periods(text: str, working_days: bool) -> Iterator[Period]:
             amount = float(word.replace(",", "."))
         else:
             value = number_value(word)
+            if value is None and word.casefold() == "an" and i + 1 < len(tokens) and (
+                    tokens[i + 1].group().casefold() == "hour"):
+                value = 1  # "within an hour" (en): "an" is no number before any other word
             if value is None:
                 compound = _compound(word)
                 if compound is not None:
