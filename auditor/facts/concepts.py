@@ -109,6 +109,10 @@ _CLAUSE_BREAK = re.compile(
 #: Brackets that are no clause break: a number alone ("fjorten (14) dager", "(14) Tage") and a
 #: lowercase word right after a number, its twin written out ("14 (fjorton) dagar").
 _KEPT_BRACKETS = re.compile(r"\(\s*\d+\s*\)|(?<=\d)\s*\(\s*([^\W\d_]+)\s*\)")
+#: A bracketed aside followed by the rest of its clause: the next word starts in lower case.
+_ASIDE = re.compile(r"\(([^()\[\]]*)\)(?=\s+[^\W\d_A-ZÅÄÖÆØÜ])")
+#: The longest aside read inside its clause, in words.
+_ASIDE_WORDS = 6
 #: An amount with its currency, before it ("kr 99", "€ 4,95", "EUR 4,95") or after it ("99 kr",
 #: "49,90 €", "99,- kr", "49:-"). A code before the amount is written in capitals: "nok 5" is
 #: Swedish for "probably 5".
@@ -648,6 +652,13 @@ def _clauses(sentence: str) -> tuple[str, ...]:
         (found.start(), found.end())
         for found in _KEPT_BRACKETS.finditer(sentence)
         if found.group(1) is None or found.group(1).islower()
+    ]
+    # A short aside in brackets inside a clause that goes on after it ("Returfrakten (49 kr)
+    # betalar du själv", "Die Kosten der Rücksendung (ca. 6 €) tragen Sie"): the clause is one.
+    kept += [
+        (found.start(), found.end())
+        for found in _ASIDE.finditer(sentence)
+        if len(found.group(1).split()) <= _ASIDE_WORDS and sentence[: found.start()].strip()
     ]
     for found in _CLAUSE_BREAK.finditer(sentence):
         if any(lo <= found.start() < hi for lo, hi in kept):

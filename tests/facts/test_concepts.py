@@ -492,3 +492,19 @@ def test_rights_kept_beside_a_guarantee(text: str, lang: str) -> None:
 
 def test_keeping_a_receipt_is_no_guarantee_notice() -> None:
     assert match_text("You keep your receipt as proof of purchase.", "guarantee_notice") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # a short aside in brackets inside the clause: the clause goes on after it
+        ("Returfrakten (49 kr) betalar du själv.", "consumer"),
+        ("Die Kosten der Rücksendung (ca. 6 €) tragen Sie.", "consumer"),
+        ("Return postage (usually around £4) is paid by you.", "consumer"),
+        # look-alikes: an aside that ends the clause, or a condition in it, still counts as such
+        ("Vi betalar returen (gäller endast felaktiga varor).", None),
+        ("Vi betalar returfrakten (om varan är felaktig) och skickar en ny.", None),
+    ],
+)
+def test_a_short_aside_in_brackets_does_not_part_its_clause(text: str, value: str | None) -> None:
+    assert match_text(text, "return_costs") == value
