@@ -638,7 +638,8 @@ SUBORDINATORS = frozenset(
 
 def clauses(sentence: str) -> list[str]:
     """The clauses of a sentence: cut at commas, semicolons, dashes and brackets; a leading
-    clause that opens with a subordinating word stays with the clause after its comma."""
+    clause that opens with a subordinating word, or whose next clause opens with a correlative
+    ("…, so hat er …"), stays with the clause after its comma."""
     return list(_clauses(sentence))
 
 
@@ -672,8 +673,10 @@ def _clauses(sentence: str) -> tuple[str, ...]:
         if not text.strip():
             continue
         text, pending = pending + text, ""
-        if (number == 0 and separator == "," and _opens_with(text, SUBORDINATORS)
-                and not _opens_with(pieces[1][0] if len(pieces) > 1 else "", COORDINATORS)):
+        after = pieces[1][0] if len(pieces) > 1 else ""
+        if number == 0 and separator == "," and (
+                (_opens_with(text, SUBORDINATORS) and not _opens_with(after, COORDINATORS))
+                or _opens_with(after, CORRELATIVES)):
             pending = text + separator
             continue
         out.append(text)
@@ -687,6 +690,13 @@ def _clauses(sentence: str) -> tuple[str, ...]:
 COORDINATORS = frozenset(
     normalise(w) for w in ("och", "og", "samt", "ja", "sekä", "und", "and", "men", "mutta", "aber", "but")
 )
+
+
+#: Words that open a main clause answering the leading clause before it ("Übt der Kunde sein
+#: Widerrufsrecht aus, so hat er die Kosten zu tragen"): the leading clause is a condition without
+#: a subordinating word, read with it. Not the Nordic "så": after an imperative it opens the
+#: shop's own promise ("Bestill en samtale, så ringer vi deg opp innen 4 timer"), a clause apart.
+CORRELATIVES = frozenset({"so"})
 
 
 def _opens_with(text: str, first_words: frozenset[str]) -> bool:

@@ -508,3 +508,14 @@ def test_keeping_a_receipt_is_no_guarantee_notice() -> None:
 )
 def test_a_short_aside_in_brackets_does_not_part_its_clause(text: str, value: str | None) -> None:
     assert match_text(text, "return_costs") == value
+
+
+def test_a_german_condition_without_wenn_is_read_with_its_so_clause() -> None:
+    text = "Widerruft der Kunde den Vertrag, so hat er die unmittelbaren Kosten der Rücksendung zu tragen."
+    assert clauses(text) == [text]
+    assert match_text(text, "return_costs") == "consumer"
+
+
+def test_a_nordic_så_after_an_imperative_opens_a_clause_of_its_own() -> None:
+    assert clauses("Bestill en samtale, så ringer vi deg opp innen 4 timer.") == [
+        "Bestill en samtale", " så ringer vi deg opp innen 4 timer."]
