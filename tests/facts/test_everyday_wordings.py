@@ -428,3 +428,19 @@ def test_by_the_next_working_day_in_finnish_illative_is_a_response_time() -> Non
     body = "<dl><dt>Vastaamme viesteihin</dt><dd>seuraavaan arkipäivään mennessä</dd></dl>"
     found = _of(service.gather(statement_view(_page(body, "fi")), "fi"), PassageTopic.SERVICE_HOURS)
     assert [(f.amount, f.unit) for f in found if "response_time" in f.flags] == [(1, "days")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Every order comes with your statutory rights under the Consumer Rights Act 2015.", "notice"),
+        ("Statutory rights (Sale of Goods Act): up to six years in Scotland, five.", "notice"),
+        # look-alikes: a law named for something else, the right to cancel
+        ("See the Consumer Rights Act for what counts as a digital item.", None),
+        ("You have a statutory right to cancel under the Consumer Contracts Regulations.", None),
+    ],
+)
+def test_the_statutory_rights_with_the_act_that_gives_them_are_the_notice(text: str, value: str | None) -> None:
+    from auditor.facts.concepts import match_text
+
+    assert match_text(text, "guarantee_notice") == value
