@@ -444,3 +444,16 @@ def test_the_statutory_rights_with_the_act_that_gives_them_are_the_notice(text: 
     from auditor.facts.concepts import match_text
 
     assert match_text(text, "guarantee_notice") == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Virheestä ilmoittaminen: kahden kuukauden kuluessa havaitsemisesta tehty ilmoitus on aina ajoissa.",
+        "Jos reklamoit kahen kuukauen sisällä siitä, kun huomasit vian, olet aina ajoissa.",
+        "Kaksi kuukautta virheen huomaamisesta on aina kohtuullinen aika ilmoittaa siitä.",
+    ],
+)
+def test_the_finnish_two_months_always_in_time_is_the_complaint_period(text: str) -> None:
+    found = _of(complaints.gather(_page(f"<p>{text}</p>", "fi"), "fi"), PassageTopic.GUARANTEE_PERIOD)
+    assert [(f.amount, f.unit) for f in found] == [(2, "months")]

@@ -758,6 +758,8 @@ UNIT_WORDS: dict[str, Unit] = {
     "vuorokausi": "days", "vuorokautta": "days", "vuorokauden": "days",
     "viikkoa": "weeks", "viikon": "weeks", "kuukautta": "months", "kuukauden": "months", "kk": "months",
     "vuotta": "years", "vuoden": "years", "vuosi": "years",
+    # spoken Finnish drops a d between vowels: "kahen kuukauen sisällä", "vuoen takuu"
+    "kuukauen": "months", "vuoen": "years",
     # fi inessives: "4 tunnissa", "kahdessa päivässä" ("in 4 hours")
     "tunnissa": "hours", "päivässä": "days", "vuorokaudessa": "days", "viikossa": "weeks",
     "kuukaudessa": "months",
