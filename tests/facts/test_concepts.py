@@ -519,3 +519,20 @@ def test_a_german_condition_without_wenn_is_read_with_its_so_clause() -> None:
 def test_a_nordic_så_after_an_imperative_opens_a_clause_of_its_own() -> None:
     assert clauses("Bestill en samtale, så ringer vi deg opp innen 4 timer.") == [
         "Bestill en samtale", " så ringer vi deg opp innen 4 timer."]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # the price of an exchange is no return cost after a withdrawal
+        ("Vaihto toiseen kokoon maksaa 3,90 €, ja uusi tuote lähtee, kun palautus on saapunut.", None),
+        ("Ein Umtausch kostet 4,95 €; die neue Ware senden wir nach Eingang der Rücksendung.", None),
+        # a return's price still says the consumer pays it
+        ("Palautus maksaa 5,90 €.", "consumer"),
+    ],
+)
+def test_the_price_of_an_exchange_says_nothing_of_who_pays_the_return(text: str, value: str | None) -> None:
+    from auditor.facts.concepts import PageConcepts
+    from auditor.facts.passages._concepts import statement_value
+
+    assert statement_value(PageConcepts((), ("return_costs",)), text, "return_costs") == value
