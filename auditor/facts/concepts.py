@@ -583,6 +583,9 @@ class Clause:
     #: concept -> positions of the words that are parts of a term of two or more words: a
     #: negation word there is the term's own ("påverkar inte", "does not affect"), not the clause's
     owned: dict[str, frozenset[int]] = field(default_factory=dict)
+    #: how many words a leading condition read with this clause has (:func:`clauses`: "Jos et ole
+    #: tyytyväinen, maksat palautuksen itse"); 0 for a clause without one
+    lead: int = 0
     #: (concept, slot) of every slot filled in some language: what the patterns ask, answered
     #: without walking the languages
     filled: frozenset[tuple[str, str]] = field(init=False, default=frozenset())
@@ -788,7 +791,23 @@ def _clause(table: _Table, text: str, terms: Terms | None = None) -> Clause:
     sorted_hits = {k: tuple(sorted(v)) for k, v in hits.items()}
     if _DIGIT.search(text) and _may_state_money(text):  # most clauses have no digit, or no currency
         _add_money(table, text, sorted_hits)
-    return Clause(text, words, sorted_hits, {k: frozenset(v) for k, v in owned.items()})
+    return Clause(text, words, sorted_hits, {k: frozenset(v) for k, v in owned.items()}, _lead(text))
+
+
+def _lead(text: str) -> int:
+    """How many words of ``text`` are a leading condition read with the clause after its comma
+    (:func:`_clauses` joins them: a subordinating word first, or a correlative after the comma)."""
+    comma = _COMMA_BREAK.search(text)
+    if comma is None:
+        return 0
+    before, after = text[: comma.start()], text[comma.end() :]
+    if not (_opens_with(before, SUBORDINATORS) or _opens_with(after, CORRELATIVES)):
+        return 0
+    return len(normalise(before).split())
+
+
+#: A comma that cuts clauses (:data:`_CLAUSE_BREAK`), not one inside a number ("4,90").
+_COMMA_BREAK = re.compile(r"(?<!\d),|,(?![\d\-–—])")
 
 
 _DIGIT = re.compile(r"\d")
@@ -889,15 +908,26 @@ def _span(clause: Clause, concept: str, lang: str, slots: Iterable[str]) -> int 
     return best
 
 
-def _negated(clause: Clause, concept: str, lang: str, near: tuple[str, ...] | None = None) -> bool:
+def _negated(
+    clause: Clause, concept: str, lang: str, near: tuple[str, ...] | None = None, slots: tuple[str, ...] = ()
+) -> bool:
     """Whether the clause holds a negation word of ``lang`` that is not part of a longer term.
 
     Read in a whole sentence (``near``: the pattern's slots), a negation word counts only within
     :data:`SENTENCE_NEGATION_REACH` words of one of those slots' words: "Large items that cannot
     be sent by post will be collected for a fee of €40" denies the post, not the fee; "Die
-    gesetzliche Gewährleistung ist bei B-Ware ausgeschlossen" still denies the right."""
+    gesetzliche Gewährleistung ist bei B-Ware ausgeschlossen" still denies the right.
+
+    In a clause read with its leading condition (``slots``: the pattern's), a negation word of
+    the condition denies the condition, not the clause ("If you are not happy with it, you pay
+    the return"), unless the pattern is stated in the condition alone."""
     owned = clause.owned.get(concept, frozenset())
     negations = [at for at in clause.hits.get((concept, lang, NEGATION), ()) if at not in owned]
+    lead = clause.lead
+    if lead and negations and slots and not all(
+        any(at < lead for at in clause.hits.get((concept, lang, slot), ())) for slot in slots
+    ):
+        negations = [at for at in negations if at >= lead]
     if near is None or not negations:
         return bool(negations)
     words = [at for slot in near for at in clause.hits.get((concept, lang, slot), ())]
@@ -968,7 +998,7 @@ def _clause_value(concept: Concept, clause: Clause, suspended: AbstractSet[str],
                 continue
             near = _span(clause, concept.name, lang, pattern.near or pattern.slots)
             value: str | None = pattern.value
-            if _negated(clause, concept.name, lang, pattern.slots if scope == "sentence" else None):
+            if _negated(clause, concept.name, lang, pattern.slots if scope == "sentence" else None, pattern.slots):
                 value = concept.negation.get(pattern.value)
             if value is None:
                 continue

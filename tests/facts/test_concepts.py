@@ -536,3 +536,20 @@ def test_the_price_of_an_exchange_says_nothing_of_who_pays_the_return(text: str,
     from auditor.facts.passages._concepts import statement_value
 
     assert statement_value(PageConcepts((), ("return_costs",)), text, "return_costs") == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # a negation in the leading condition denies the condition, not who pays
+        ("If you are not happy with the item, you pay the return postage.", "consumer"),
+        ("Hvis du ikke er fornøyd, betaler du selv returfrakten.", "consumer"),
+        ("Jos et ole tyytyväinen, maksat palautuksen postikulut itse.", "consumer"),
+        ("Wenn Ihnen die Ware nicht gefällt, tragen Sie die Kosten der Rücksendung.", "consumer"),
+        # a negation in the main clause still turns it round
+        ("Wenn Sie widerrufen, tragen wir die Kosten der Rücksendung nicht.", "consumer"),
+        ("If you change your mind, we do not charge for the return.", "trader"),
+    ],
+)
+def test_a_negation_in_a_leading_condition_denies_the_condition(text: str, value: str) -> None:
+    assert match_text(text, "return_costs") == value
