@@ -1151,8 +1151,10 @@ def _sentence_payer(text: str, asked_defect: bool) -> tuple[str | None, bool]:
         # "Ångrar du dig betalar vi returen": the condition's "du" is no payer; the main clause,
         # after it with no comma between, says who pays
         stated = statement_value(concepts, text[condition.end():], "return_costs")
+    # (the condition's words matter only to the payer-word reading, after the concept said nothing)
+    conditioned = _conditioned(concepts, text) if stated not in ("consumer", "trader") else frozenset()
     payer = _payer(word_list(text), topic_phrases("return_costs"), stated, (refund, defect or asked_defect),
-                   conditioned=_conditioned(concepts, text))
+                   conditioned=conditioned)
     return payer, defect
 
 
