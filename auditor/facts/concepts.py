@@ -109,8 +109,9 @@ _CLAUSE_BREAK = re.compile(
 #: Brackets that are no clause break: a number alone ("fjorten (14) dager", "(14) Tage") and a
 #: lowercase word right after a number, its twin written out ("14 (fjorton) dagar").
 _KEPT_BRACKETS = re.compile(r"\(\s*\d+\s*\)|(?<=\d)\s*\(\s*([^\W\d_]+)\s*\)")
-#: A bracketed aside followed by the rest of its clause: the next word starts in lower case.
-_ASIDE = re.compile(r"\(([^()\[\]]*)\)(?=\s+[^\W\d_A-ZÅÄÖÆØÜ])")
+#: A bracketed aside after a word (not a number: "Artikel 5 (Retur)" is read as before) followed by
+#: the rest of its clause: the next word starts in lower case.
+_ASIDE = re.compile(r"(?<=[^\W\d_])\s*\(([^()\[\]]*)\)(?=\s+[^\W\d_A-ZÅÄÖÆØÜ])")
 #: The longest aside read inside its clause, in words.
 _ASIDE_WORDS = 6
 #: An amount with its currency, before it ("kr 99", "€ 4,95", "EUR 4,95") or after it ("99 kr",

@@ -60,8 +60,9 @@ def test_a_number_alone_is_no_money(number: int) -> None:
         ("Du har 14 (fjorton) dagar på dig", ["Du har 14 (fjorton) dagar på dig"]),
         ("Sie haben (14) Tage Zeit", ["Sie haben (14) Tage Zeit"]),
         ("You have fourteen (14) days", ["You have fourteen (14) days"]),
-        # an aside in brackets and a capitalised word after a number still cut
-        ("Du betalar returen (se nedan) själv", ["Du betalar returen ", "se nedan", " själv"]),
+        # a short aside after a word, inside a clause that goes on, is read with it; a
+        # capitalised word in brackets after a number still cuts
+        ("Du betalar returen (se nedan) själv", ["Du betalar returen (se nedan) själv"]),
         ("Artikel 5 (Retur) gäller", ["Artikel 5 ", "Retur", " gäller"]),
         ("Vi betalar frakten, du betalar returen", ["Vi betalar frakten", " du betalar returen"]),
         ("Vi betalar frakten – du betalar returen", ["Vi betalar frakten ", " du betalar returen"]),
