@@ -399,13 +399,28 @@ _PANEL_CLASS = re.compile(
 
 def _revealable(element: lxml.html.HtmlElement) -> bool:
     """Whether a hidden element is a panel that a control on the page shows: a tab panel, an
-    accordion's body, or an element a button names by ``aria-controls``."""
+    accordion's body (by its class or widget role: Magento's ``data-role="content"``), the
+    element right after an accordion's trigger (``data-role="trigger"``, ``aria-expanded``), or
+    an element a control names by ``aria-controls`` or a collapse target (``data-bs-target``)."""
     if (element.get("role") or "").lower() == "tabpanel" or _PANEL_CLASS.search(element.get("class") or ""):
+        return True
+    if (element.get("data-role") or "").lower() in _PANEL_ROLES:
+        return True
+    before = element.getprevious()
+    if before is not None and isinstance(before.tag, str) and (
+        (before.get("data-role") or "").lower() in _TRIGGER_ROLES or before.get("aria-expanded") is not None
+    ):
         return True
     ident = element.get("id")
     if not ident:
         return False
     return ident in _controlled_ids(element.getroottree().getroot())
+
+
+#: Widget roles (``data-role``) of the bodies accordion and tab widgets show and hide, and of the
+#: triggers that show the element after them (Magento's collapsible: "title"/"trigger", "content").
+_PANEL_ROLES = frozenset({"content", "collapsible-content", "panel", "tabpanel"})
+_TRIGGER_ROLES = frozenset({"trigger", "title", "collapsible-title"})
 
 
 #: Per page (its root, held weakly: a page's tree goes when its Document does), the ids its
@@ -414,12 +429,15 @@ _CONTROLLED: weakref.WeakKeyDictionary[lxml.html.HtmlElement, frozenset[str]] = 
 
 
 def _controlled_ids(root: lxml.html.HtmlElement) -> frozenset[str]:
-    """The ids a page's controls name by ``aria-controls`` (space-separated lists included), read
-    once a page: a page of many hidden elements must not walk its tree for each."""
+    """The ids a page's controls name by ``aria-controls`` (space-separated lists included) or as a
+    collapse's target (``data-target="#faq3"``, ``data-bs-target``), read once a page: a page of
+    many hidden elements must not walk its tree for each."""
     found = _CONTROLLED.get(root)
     if found is None:
         found = _CONTROLLED[root] = frozenset(
-            ident for value in root.xpath("//@aria-controls") for ident in str(value).split()
+            ident.lstrip("#")
+            for value in root.xpath("//@aria-controls | //@data-target | //@data-bs-target")
+            for ident in str(value).split()
         )
     return found
 

@@ -81,6 +81,21 @@ def test_panels_the_pages_own_controls_reveal_are_read() -> None:
     assert texts(html) == ["Absage", "Erster Reiter", "Zweiter Reiter", "Named by a control", "FAQ", "Accordion body"]
 
 
+def test_accordion_bodies_by_widget_role_trigger_or_collapse_target_are_read() -> None:
+    html = (
+        # Magento's collapsible: a trigger, then its content hidden until clicked
+        '<div data-role="collapsible"><div data-role="trigger"><h3>Can I phone you?</h3></div></div>'
+        '<div data-role="content" style="display:none"><p>Our order line is open on weekdays.</p></div>'
+        # a button that says whether the element after it is open
+        '<button aria-expanded="false">Returns</button><div hidden><p>Within 30 days.</p></div>'
+        # Bootstrap's collapse named by its target
+        '<a data-bs-toggle="collapse" data-bs-target="#q3">Fees</a><div id="q3" class="x" hidden><p>None.</p></div>'
+    )
+    assert texts(html) == [
+        "Can I phone you?", "Our order line is open on weekdays.", "Returns", "Within 30 days.", "Fees", "None.",
+    ]
+
+
 def test_hidden_elements_no_control_reveals_stay_unread() -> None:
     html = (
         '<div hidden><p>Template</p></div><p aria-hidden="true">Decor</p>'
