@@ -43,6 +43,11 @@ TELEPHONE_WORDS: tuple[str, ...] = (
     r"phone", r"telephone", r"hotline", r"helpline", r"växel", r"vaxel", r"sentralbord", r"soita",
     r"anrufen", r"rufen", r"telefon\w*", r"puhelin\w*", r"mobil\w*", r"servicenummer",
     r"whatsapp", r"sms", r"handy", r"kännykkä", r"matkapuhelin\w*", r"tekstiviesti\w*",
+    # a line or telephone named for its errand ("Our order line is 0871 …", "Bestelltelefon",
+    # "ordretelefon", "tilauspuhelin"): ending after the errand's word, it outweighs an "order"
+    # label ("order" before digits is an order number's)
+    r"(?:order|sales|enquiry|enquiries|advice|customer|booking|service)\s?line", r"\w+telefon\w*",
+    r"\w+puhelin\w*",
 )
 #: Words that announce a telephone number after them: the telephone words, and customer-service
 #: and contact words ("Kundtjänst 08-…", "Kontakt: …"), which above a bare number may head anything.

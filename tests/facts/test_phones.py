@@ -92,6 +92,12 @@ def test_nearest_label_decides() -> None:
     assert found == {"+4681234567": "text"}
 
 
+def test_a_line_named_for_its_errand_is_a_phone_label_where_order_alone_is_not() -> None:
+    assert phones("<p>Our order line is 0161 496 0123 on weekdays.</p>", "GB") == {"+441614960123": "text"}
+    assert phones("<p>Bestelltelefon: 030 12345678</p>", "DE") == {"+493012345678": "text"}
+    assert phones("<p>Order 0161 496 0123 has been sent.</p>", "GB") == {}
+
+
 @pytest.mark.parametrize(
     ("body", "region", "e164"),
     [
