@@ -218,7 +218,9 @@ def _unplaced(facts: FactView, method: str) -> list[AddressFact]:
 
 def _controller(address: AddressFact, facts: FactView, pages: Pages) -> bool:
     """In a privacy notice, the block that names the trader as controller (not an authority's):
-    by that word, or by the site's legal name or a registration number beside the address."""
+    by that word, or by the site's legal name (its domain's, or one the site's own pages give with
+    a valid registration number: :func:`_registered_names`) or a registration number beside the
+    address."""
     if pages.kind(address.url) != PageKind.PRIVACY or THIRD_PARTIES.search(address.excerpt):
         return False
     return (
@@ -226,7 +228,26 @@ def _controller(address: AddressFact, facts: FactView, pages: Pages) -> bool:
         or trader_block(address, facts.company_names, facts.coverage.home_url) is not None
         or numbered_block(address, facts.org_numbers) is not None
         or _names_site(address.excerpt, facts.coverage.home_url)
+        or _names_registered(address, facts, pages)
     )
+
+
+def _registered_names(facts: FactView, pages: Pages) -> frozenset[str]:
+    """Legal names the site's own pages (not its privacy notice) give in a block with a valid
+    registration or VAT number ("Nordlight Commerce OÜ Registrikood: 16151014 KMKR / VAT:
+    EE102996591" in the terms): the trader's, whatever its domain is called; no named third
+    party's."""
+    return frozenset(
+        n.name.casefold() for n in facts.company_names
+        if pages.kind(n.url) != PageKind.PRIVACY and not THIRD_PARTIES.search(n.name)
+        and numbered_block(n, facts.org_numbers) is not None
+    )
+
+
+def _names_registered(address: AddressFact, facts: FactView, pages: Pages) -> bool:
+    """Whether the address's block names a legal name of :func:`_registered_names`."""
+    excerpt = address.excerpt.casefold()
+    return any(name in excerpt for name in _registered_names(facts, pages))
 
 
 #: How "&" is read in a name that a domain spells out ("Stem & Twine" on stemandtwine.co.uk):
