@@ -35,11 +35,12 @@ import argparse
 import json
 import math
 import re
+import shutil
 import sys
 import time
 import tomllib
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from importlib import resources
 from itertools import groupby
@@ -69,7 +70,7 @@ from auditor.browser.pdf import print_pdfs
 from auditor.catalogue import OUTCOME_LABELS, SECTIONS, doc_sections, where_it_applies, write_docs
 from auditor.demo.server import serve_sites
 from auditor.evaluation import CorpusError, evaluate, load_corpus, markdown_table, write_into
-from auditor.evidence import MANIFEST, manifests, verify, write_manifest
+from auditor.evidence import MANIFEST, manifests, robots_entry, verify, write_manifest, write_manifest_of
 from auditor.i18n import (
     DEFAULT_LANG,
     LANGS,
@@ -87,8 +88,9 @@ from auditor.models import SCHEMA_VERSION, AuditResult, Gate, RuleChange, SiteCr
 from auditor.objectstore import Bucket, ObjectStoreError, S3Location, evidence_location, safe_relative
 from auditor.pipeline import AuditSettings, PipelineError, SiteJob
 from auditor.profiles import jurisdictions
-from auditor.reports import BatchInfo, Written, write_reports
+from auditor.reports import BatchInfo, Written, write_reports, write_reports_of
 from auditor.reports.html import category_label, change_label, outcome_label, severity_label
+from auditor.reports.stream import write_result_json
 from auditor.reports.terminal import print_summary
 from auditor.rule import Rule
 from auditor.site_audit import profile_process
@@ -741,11 +743,12 @@ def _batch_outputs(batch: pipeline.Batch, args: argparse.Namespace, settings: Au
     With ``bucket``, the output folder is a spool: what was written there (all but the evidence
     ``fetched`` from the bucket) is uploaded, and the files are named by their place in the bucket."""
     lang = settings.lang
-    result = batch.result()
-    info = BatchInfo(names={s.url: s.name for s in batch.stored}, tags={s.url: s.tags for s in batch.stored},
+    header = batch.header()
+    info = BatchInfo(names={url: name for url, (name, _) in batch.labels.items()},
+                     tags={url: tags for url, (_, tags) in batch.labels.items()},
                      run_label=WORDS("run_label", run=batch.run.id, file=args.sites.name))
-    written, _ = _write(result, [*settings.formats, "index", "csv", "findings"], settings, settings.recorded(),
-                        batch.run.id, batch=info)
+    written, _, seen = _write_stored(header, batch.site_results, [*settings.formats, "index", "csv", "findings"],
+                                     settings, settings.recorded(), batch.run.id, batch=info)
     shown: Callable[[Path], str] = str
     if bucket is not None:
         out_dir = settings.output or Path("audit-reports")
@@ -759,13 +762,14 @@ def _batch_outputs(batch: pipeline.Batch, args: argparse.Namespace, settings: Au
         for pdf in written.files.get("pdf", []):
             console.print(say(lang, "wrote", path=shown(pdf)))
     _say_printed(written, console, lang, listed=bucket is not None)
+    if seen.sites <= 30:  # (the spool's reports are gone once the command ends: no path to show)
+        small = header.model_copy(update={"sites": list(batch.site_results())})
+        print_summary(small, Console(), written.site_reports if bucket is None else {}, lang=settings.lang)
     batch.close(finished=True)
-    if len(result.sites) <= 30:  # (the spool's reports are gone once the command ends: no path to show)
-        print_summary(result, Console(), written.site_reports if bucket is None else {}, lang=settings.lang)
     [index], [table], [findings] = written.files["index"], written.files["csv"], written.files["findings"]
-    console.print(say(lang, "run_done", run=batch.run.id, n=len(batch.stored), index=shown(index), table=shown(table),
+    console.print(say(lang, "run_done", run=batch.run.id, n=seen.sites, index=shown(index), table=shown(table),
                       findings=shown(findings), store=_describe_store(settings.store)))
-    return _exit_code(result)
+    return EXIT_OK if seen.audited else EXIT_TOOL_ERROR
 
 
 def _batch_progress(
@@ -1300,6 +1304,49 @@ def _write(
         written = write_reports(result, formats, out_dir, lang=settings.lang, gate=gate, sources=sources, batch=batch,
                                 printer=print_pdfs)
         return written, write_manifest(out_dir, result, dict(recorded), run)
+    except OSError as exc:
+        raise UsageError(WORDS("cannot_write", folder=str(out_dir), reason=str(exc))) from exc
+
+
+@dataclass
+class _Seen:
+    """What a run's outputs written site by site counted: sites, sites audited, and the robots.txt
+    decisions the manifest records."""
+
+    sites: int = 0
+    audited: int = 0
+    robots: list[dict[str, object]] = field(default_factory=list)
+
+    def add(self, site: SiteResult) -> None:
+        self.sites += 1
+        self.audited += site.status == SiteStatus.AUDITED
+        if site.crawl is not None:
+            self.robots.append(robots_entry(site))
+
+
+def _write_stored(
+    header: AuditResult, sites: Callable[[], Iterable[SiteResult]], formats: Iterable[str], settings: AuditSettings,
+    recorded: Mapping[str, object], run: int, *, batch: BatchInfo | None = None,
+) -> tuple[Written, Path, _Seen]:
+    """:func:`_write` of a stored run too big to hold: ``header`` is the run without its sites,
+    ``sites()`` reads them from the store one at a time. The reports are written in one pass
+    over the sites; the run's snapshot (``results/run-N.json``) is a copy of the ``result.json``
+    just written, else written in a second pass."""
+    out_dir = settings.output or Path("audit-reports")
+    seen = _Seen()
+    try:
+        written = write_reports_of(header, sites(), formats, out_dir, lang=settings.lang, batch=batch,
+                                   printer=print_pdfs, on_site=seen.add)
+        result_json = next(iter(written.files.get("json", [])), None)
+
+        def snapshot(path: Path) -> None:
+            if result_json is not None:
+                shutil.copyfile(result_json, path)
+            else:
+                write_result_json(header, sites(), path)
+
+        manifest = write_manifest_of(out_dir, header.as_of, list(seen.robots), dict(recorded), run, snapshot)
+        return written, manifest, seen
     except OSError as exc:
         raise UsageError(WORDS("cannot_write", folder=str(out_dir), reason=str(exc))) from exc
 

@@ -22,7 +22,7 @@ import asyncio
 import multiprocessing
 import os
 import threading
-from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import (
@@ -412,12 +412,20 @@ def open_run(path: store.Where, ref: str) -> tuple[store.Store, store.Run]:
 def stored_result(db: store.Store, run: store.Run, as_of: date | None = None) -> AuditResult:
     """A stored run's result, each site with its history, and the rules as the run saw them;
     a site stored before schema 1.7 gets what its score rests on."""
-    return scoring.with_coverage(AuditResult(
-        tool=ToolInfo(version=__version__), generated_at=datetime.now(UTC),
-        as_of=as_of or date.fromisoformat(run.as_of),
-        sites=[store.with_history(db, run, s.result) for s in store.sites(db, run)],
-        rule_catalogue=run_catalogue(run),
-    ))
+    return stored_header(run, as_of).model_copy(update={"sites": list(stored_sites(db, run))})
+
+
+def stored_header(run: store.Run, as_of: date | None = None) -> AuditResult:
+    """A stored run's result without its sites (:func:`stored_sites`)."""
+    return AuditResult(tool=ToolInfo(version=__version__), generated_at=datetime.now(UTC),
+                       as_of=as_of or date.fromisoformat(run.as_of), rule_catalogue=run_catalogue(run))
+
+
+def stored_sites(db: store.Store, run: store.Run) -> Iterator[SiteResult]:
+    """A stored run's sites as :func:`stored_result` has them, read one page of sites at a time:
+    with its history and (stored before schema 1.7) what its score rests on."""
+    for stored in store.sites(db, run):
+        yield scoring.site_with_coverage(store.with_history(db, run, stored.result))
 
 
 @dataclass
@@ -485,8 +493,8 @@ class Batch:
     #: Sites stored before this process started (a resumed run).
     finished: int
     as_of: date
-    #: The run's stored sites (names and tags for the batch index), as :meth:`result` read them.
-    stored: list[store.StoredSite] = field(default_factory=list)
+    #: Each stored site's name and tags (for the batch index) by URL, as :meth:`header` read them.
+    labels: dict[str, tuple[str, str]] = field(default_factory=dict)
 
     @classmethod
     def open(cls, sites: Sequence[BatchSite], settings: AuditSettings, *, source: str) -> Batch:
@@ -550,12 +558,20 @@ class Batch:
         return progress
 
     def result(self) -> AuditResult:
-        """Every stored site of the run, in list order, each with its history."""
-        self.stored = list(store.sites(self.db, self.run))
-        return scoring.with_coverage(AuditResult(
-            tool=ToolInfo(version=__version__), generated_at=datetime.now(UTC), as_of=self.as_of,
-            sites=[store.with_history(self.db, self.run, s.result) for s in self.stored],
-            rule_catalogue=run_catalogue(self.run)))
+        """Every stored site of the run, in list order, each with its history: all of them in
+        memory at once (a big batch writes its outputs from :meth:`header` and :meth:`site_results`)."""
+        return self.header().model_copy(update={"sites": list(self.site_results())})
+
+    def header(self) -> AuditResult:
+        """The run's result without its sites (:meth:`site_results`); sets :attr:`labels`."""
+        self.labels = store.site_labels(self.db, self.run)
+        return AuditResult(tool=ToolInfo(version=__version__), generated_at=datetime.now(UTC), as_of=self.as_of,
+                           rule_catalogue=run_catalogue(self.run))
+
+    def site_results(self) -> Iterator[SiteResult]:
+        """Every stored site of the run, in list order, each with its history and what its score
+        rests on, read from the store one page of sites at a time: what the result holds."""
+        return stored_sites(self.db, self.run)
 
     def close(self, *, finished: bool) -> None:
         if finished:
