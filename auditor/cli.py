@@ -35,7 +35,6 @@ import argparse
 import json
 import math
 import re
-import shutil
 import sys
 import time
 import tomllib
@@ -90,8 +89,8 @@ from auditor.pipeline import AuditSettings, PipelineError, SiteJob
 from auditor.profiles import jurisdictions
 from auditor.reports import BatchInfo, Written, write_reports, write_reports_of
 from auditor.reports.html import category_label, change_label, outcome_label, severity_label
-from auditor.reports.stream import write_result_json
-from auditor.reports.terminal import print_summary
+from auditor.reports.stream import ResultJsonFile
+from auditor.reports.terminal import print_summary, summary_site
 from auditor.rule import Rule
 from auditor.site_audit import profile_process
 from auditor.web.netguard import names_private_host
@@ -747,29 +746,39 @@ def _batch_outputs(batch: pipeline.Batch, args: argparse.Namespace, settings: Au
     info = BatchInfo(names={url: name for url, (name, _) in batch.labels.items()},
                      tags={url: tags for url, (_, tags) in batch.labels.items()},
                      run_label=WORDS("run_label", run=batch.run.id, file=args.sites.name))
-    written, _, seen = _write_stored(header, batch.site_results, [*settings.formats, "index", "csv", "findings"],
-                                     settings, settings.recorded(), batch.run.id, batch=info)
-    shown: Callable[[Path], str] = str
+    shown: list[SiteResult] = []  # what the summary table shows of the first sites (printed for 30 or fewer)
+
+    def summary(site: SiteResult) -> None:
+        if len(shown) <= _SUMMARY_SITES:
+            shown.append(summary_site(site))
+
+    written, _, seen = _write_stored(header, batch.site_results(), [*settings.formats, "index", "csv", "findings"],
+                                     settings, settings.recorded(), batch.run.id, batch=info, on_site=summary)
+    where: Callable[[Path], str] = str
     if bucket is not None:
         out_dir = settings.output or Path("audit-reports")
         uploaded = bucket.upload_tree(out_dir, skip=fetched)
         console.print(f"uploaded {len(uploaded)} files (reports, manifests) to {escape(str(bucket.location))}")
         location = bucket.location
 
-        def shown(path: Path) -> str:
+        def where(path: Path) -> str:
             return f"{location}{path.relative_to(out_dir).as_posix()}"
 
         for pdf in written.files.get("pdf", []):
-            console.print(say(lang, "wrote", path=shown(pdf)))
+            console.print(say(lang, "wrote", path=where(pdf)))
     _say_printed(written, console, lang, listed=bucket is not None)
-    if seen.sites <= 30:  # (the spool's reports are gone once the command ends: no path to show)
-        small = header.model_copy(update={"sites": list(batch.site_results())})
-        print_summary(small, Console(), written.site_reports if bucket is None else {}, lang=settings.lang)
     batch.close(finished=True)
+    if seen.sites <= _SUMMARY_SITES:  # (the spool's reports are gone once the command ends: no path to show)
+        print_summary(header.model_copy(update={"sites": shown}), Console(),
+                      written.site_reports if bucket is None else {}, lang=settings.lang)
     [index], [table], [findings] = written.files["index"], written.files["csv"], written.files["findings"]
-    console.print(say(lang, "run_done", run=batch.run.id, n=seen.sites, index=shown(index), table=shown(table),
-                      findings=shown(findings), store=_describe_store(settings.store)))
+    console.print(say(lang, "run_done", run=batch.run.id, n=seen.sites, index=where(index), table=where(table),
+                      findings=where(findings), store=_describe_store(settings.store)))
     return EXIT_OK if seen.audited else EXIT_TOOL_ERROR
+
+
+#: A batch of this many sites or fewer ends with the summary table (a bigger one has the index).
+_SUMMARY_SITES = 30
 
 
 def _batch_progress(
@@ -832,12 +841,14 @@ def cmd_demo(args: argparse.Namespace, console: Console) -> int:
 def cmd_reaudit(args: argparse.Namespace, console: Console) -> int:
     formats = tuple(_parse_formats(args.format))
     done = pipeline.reaudit(args.store, args.run, args.as_of)
-    as_of = done.result.as_of
+    as_of = done.header.as_of
     lang = args.lang
+    settings = AuditSettings(output=args.output or _store_folder(args.store), formats=formats, lang=args.lang)
+    # The sites are judged as the reports are written, so the run is said to be done after them.
+    _emit_stored(done.header, done.sites, settings, console, {"reaudit_of": done.original, "as_of": as_of.isoformat()},
+                 done.run)
     missing = f" ({say(lang, 'reaudit_missing', n=done.missing)})" if done.missing else ""
     console.print(say(lang, "reaudited", run=done.run, original=done.original, date=format_day(as_of, lang)) + missing)
-    settings = AuditSettings(output=args.output or _store_folder(args.store), formats=formats, lang=args.lang)
-    _emit(done.result, settings, console, {"reaudit_of": done.original, "as_of": as_of.isoformat()}, done.run)
     return EXIT_OK
 
 
@@ -942,23 +953,32 @@ def _print_gate(gate: Gate, console: Console, lang: str = DEFAULT_LANG) -> None:
 
 def cmd_report(args: argparse.Namespace, console: Console) -> int:
     path: Path = args.result
+    formats = [f for f in _parse_formats(args.format) if f != "json"] or ["html"]
     if not path.is_file() and (str(path).isdigit() or str(path) == "latest"):
         where: store.Where = args.store or Path("audit-reports/auditor.sqlite")
         db, run = pipeline.open_run(where, str(path))
-        result = pipeline.stored_result(db, run)
-        db.close()
         # The evidence lies beside a SQLite store; a database server's runs name no folder: -o.
         file = store.sqlite_file(where)
         assets_dir = file.parent if file is not None else args.output or Path("audit-reports")
         out_dir = args.output or assets_dir
+        header, shown = pipeline.stored_header(run), []
+        try:  # a stored run is written site by site, however many sites it has
+            written = write_reports_of(header, pipeline.stored_sites(db, run), formats, out_dir, assets_dir=assets_dir,
+                                       lang=args.lang, printer=print_pdfs,
+                                       on_site=lambda site: shown.append(summary_site(site)))
+        except OSError as exc:
+            raise UsageError(WORDS("cannot_write", folder=str(out_dir), reason=str(exc))) from exc
+        finally:
+            db.close()
+        result = header.model_copy(update={"sites": shown})
     else:
         result = _read_result(path)
         out_dir, assets_dir = args.output or path.parent, path.parent
-    formats = [f for f in _parse_formats(args.format) if f != "json"] or ["html"]
-    try:
-        written = write_reports(result, formats, out_dir, assets_dir=assets_dir, lang=args.lang, printer=print_pdfs)
-    except OSError as exc:
-        raise UsageError(WORDS("cannot_write", folder=str(out_dir), reason=str(exc))) from exc
+        try:
+            written = write_reports(result, formats, out_dir, assets_dir=assets_dir, lang=args.lang,
+                                    printer=print_pdfs)
+        except OSError as exc:
+            raise UsageError(WORDS("cannot_write", folder=str(out_dir), reason=str(exc))) from exc
     _say_printed(written, console, args.lang)
     print_summary(result, Console(), written.site_reports, lang=args.lang)
     return EXIT_OK
@@ -1325,30 +1345,51 @@ class _Seen:
 
 
 def _write_stored(
-    header: AuditResult, sites: Callable[[], Iterable[SiteResult]], formats: Iterable[str], settings: AuditSettings,
+    header: AuditResult, sites: Iterable[SiteResult], formats: Iterable[str], settings: AuditSettings,
     recorded: Mapping[str, object], run: int, *, batch: BatchInfo | None = None,
+    on_site: Callable[[SiteResult], None] | None = None,
 ) -> tuple[Written, Path, _Seen]:
     """:func:`_write` of a stored run too big to hold: ``header`` is the run without its sites,
-    ``sites()`` reads them from the store one at a time. The reports are written in one pass
-    over the sites; the run's snapshot (``results/run-N.json``) is a copy of the ``result.json``
-    just written, else written in a second pass."""
+    ``sites`` yields them one at a time (read from the store, or judged again). The reports and
+    the run's snapshot (``results/run-N.json``) are written in one pass over the sites, the
+    manifest after it; ``on_site`` sees each site as it passes."""
     out_dir = settings.output or Path("audit-reports")
     seen = _Seen()
     try:
-        written = write_reports_of(header, sites(), formats, out_dir, lang=settings.lang, batch=batch,
-                                   printer=print_pdfs, on_site=seen.add)
-        result_json = next(iter(written.files.get("json", [])), None)
+        (out_dir / "results").mkdir(parents=True, exist_ok=True)
+        snapshot = ResultJsonFile(header, out_dir / "results" / f"run-{run}.json.part")
+        try:
+            def each(site: SiteResult) -> None:
+                seen.add(site)
+                snapshot.add(site)
+                if on_site is not None:
+                    on_site(site)
 
-        def snapshot(path: Path) -> None:
-            if result_json is not None:
-                shutil.copyfile(result_json, path)
-            else:
-                write_result_json(header, sites(), path)
-
-        manifest = write_manifest_of(out_dir, header.as_of, list(seen.robots), dict(recorded), run, snapshot)
+            written = write_reports_of(header, sites, formats, out_dir, lang=settings.lang, batch=batch,
+                                       printer=print_pdfs, on_site=each)
+            part = snapshot.done()
+        except BaseException:
+            snapshot.abort()
+            raise
+        manifest = write_manifest_of(out_dir, header.as_of, list(seen.robots), dict(recorded), run, part.replace)
         return written, manifest, seen
     except OSError as exc:
         raise UsageError(WORDS("cannot_write", folder=str(out_dir), reason=str(exc))) from exc
+
+
+def _emit_stored(header: AuditResult, sites: Iterable[SiteResult], settings: AuditSettings, console: Console,
+                 recorded: Mapping[str, object], run: int) -> _Seen:
+    """:func:`_emit` of a stored run too big to hold (``reaudit``), its sites read once: the
+    summary table from what it shows of each site (:func:`summary_site`)."""
+    shown: list[SiteResult] = []
+    written, manifest, seen = _write_stored(header, sites, settings.formats, settings, recorded, run,
+                                            on_site=lambda site: shown.append(summary_site(site)))
+    for path in written.files.get("json", []):
+        console.print(say(settings.lang, "wrote", path=str(path)))
+    _say_printed(written, console, settings.lang)
+    console.print(say(settings.lang, "wrote_manifest", path=str(manifest)))
+    print_summary(header.model_copy(update={"sites": shown}), Console(), written.site_reports, lang=settings.lang)
+    return seen
 
 
 def _emit(result: AuditResult, settings: AuditSettings, console: Console, recorded: Mapping[str, object],

@@ -430,17 +430,28 @@ def stored_sites(db: store.Store, run: store.Run) -> Iterator[SiteResult]:
 
 @dataclass
 class Reaudit:
-    """What :func:`reaudit` did: the new run judged from ``original``'s stored crawls."""
+    """What :func:`reaudit` does: the new run ``run`` judged from ``original``'s stored crawls.
 
-    result: AuditResult
+    ``header`` is its result without the sites; ``sites`` judges them one at a time as it is
+    read (each stored as soon as it is judged, the run finished once the last one was), so that
+    the reports are written as they come and no more than a site is held. ``missing`` counts
+    the sites without a stored crawl read so far: they keep their old result."""
+
+    header: AuditResult
     run: int
     original: int
-    missing: int  # sites without a stored crawl: they keep their old result
+    sites: Iterator[SiteResult]
+    missing: int = 0
+
+    @property
+    def result(self) -> AuditResult:
+        """The whole result, every site judged and held at once (reads :attr:`sites`)."""
+        return self.header.model_copy(update={"sites": list(self.sites)})
 
 
 def reaudit(store_path: store.Where, ref: str, as_of: date | None = None) -> Reaudit:
     """Judge a stored run again with today's rules (as of ``as_of``, default the run's own
-    date), fetching nothing: a new run in the store."""
+    date), fetching nothing: a new run in the store, judged as :attr:`Reaudit.sites` is read."""
     db, original = open_run(store_path, ref)
     day = as_of or date.fromisoformat(original.as_of)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S.%f")
@@ -449,23 +460,29 @@ def reaudit(store_path: store.Where, ref: str, as_of: date | None = None) -> Rea
                              as_of=day.isoformat(), tool_version=__version__,
                              settings={**original.settings, "reaudit_of": original.id}, total=original.total,
                              rule_catalogue=_catalogue_json(catalogue))
-    results: list[SiteResult] = []
-    missing = 0
-    for site in store.sites(db, original):
-        crawl = store.stored_crawl(db, original, site.url)
-        if crawl is None:
-            missing += 1
-            results.append(site.result)
-            continue
-        judged = scoring.site_with_coverage(audit_crawl(crawl, jurisdiction=site.jurisdiction, as_of=day))
-        store.save_site(db, run, position=site.position, url=site.url, name=site.name,
-                        jurisdiction=site.jurisdiction, tags=site.tags, result=judged, crawl=crawl, seconds=0.0)
-        results.append(store.with_history(db, run, judged))
-    store.finish_run(db, run)
-    db.close()
-    result = scoring.with_coverage(AuditResult(tool=ToolInfo(version=__version__), generated_at=datetime.now(UTC),
-                                               as_of=day, sites=results, rule_catalogue=catalogue))
-    return Reaudit(result, run.id, original.id, missing)
+    header = AuditResult(tool=ToolInfo(version=__version__), generated_at=datetime.now(UTC), as_of=day,
+                         rule_catalogue=catalogue)
+    done = Reaudit(header, run.id, original.id, iter(()))
+
+    def judged() -> Iterator[SiteResult]:
+        try:
+            for site in store.sites(db, original):
+                crawl = store.stored_crawl(db, original, site.url)
+                if crawl is None:
+                    done.missing += 1
+                    yield scoring.site_with_coverage(site.result)
+                    continue
+                result = scoring.site_with_coverage(audit_crawl(crawl, jurisdiction=site.jurisdiction, as_of=day))
+                store.save_site(db, run, position=site.position, url=site.url, name=site.name,
+                                jurisdiction=site.jurisdiction, tags=site.tags, result=result, crawl=crawl,
+                                seconds=0.0)
+                yield store.with_history(db, run, result)
+            store.finish_run(db, run)
+        finally:
+            db.close()
+
+    done.sites = judged()
+    return done
 
 
 # ----------------------------------------------------------------------------- a batch

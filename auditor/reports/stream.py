@@ -126,15 +126,36 @@ def result_json_text(header: AuditResult, sites: Iterable[SiteResult]) -> str:
     return handle.getvalue()
 
 
+class ResultJsonFile:
+    """A result's JSON written site by site into ``path`` (:class:`ResultJson`), put in place
+    by :meth:`done` (a reader never sees half a file), removed by :meth:`abort`."""
+
+    def __init__(self, header: AuditResult, path: Path) -> None:
+        self._file = _Atomic(path)
+        try:
+            self._json = ResultJson(header, self._file.handle)
+        except BaseException:
+            self._file.abort()
+            raise
+
+    def add(self, site: SiteResult) -> None:
+        self._json.add(site)
+
+    def done(self) -> Path:
+        self._json.finish()
+        return self._file.done()
+
+    def abort(self) -> None:
+        self._file.abort()
+
+
 def write_result_json(header: AuditResult, sites: Iterable[SiteResult], path: Path) -> Path:
     """Write ``header`` with ``sites`` as ``path`` (``result.json``, a run's snapshot), site by
     site, atomically."""
-    file = _Atomic(path)
+    file = ResultJsonFile(header, path)
     try:
-        out = ResultJson(header, file.handle)
         for site in sites:
-            out.add(site)
-        out.finish()
+            file.add(site)
     except BaseException:
         file.abort()
         raise
@@ -170,11 +191,10 @@ class SiteByPass:
         self.rows: dict[str, list[dict[str, Any]]] = {lang: [] for lang in self.row_langs}
         self.position = 0
         self._files: dict[str, _Atomic] = {}
-        self._json: ResultJson | None = None
+        self._json: ResultJsonFile | None = None
         self._findings: Callable[[Mapping[str, str]], None] | None = None
         if "json" in chosen:
-            self._files["json"] = _Atomic(self.out_dir / RESULT_FILE)
-            self._json = ResultJson(header, self._files["json"].handle)
+            self._json = ResultJsonFile(header, self.out_dir / RESULT_FILE)
         if "findings" in chosen:
             self._files["findings"] = _Atomic(self.out_dir / report_file("findings", target.lang, ".csv"), newline="")
             self._findings = findings_writer(self._files["findings"].handle)
@@ -225,8 +245,8 @@ class SiteByPass:
     def finish(self) -> dict[str, list[Path]]:
         written: dict[str, list[Path]] = {}
         if self._json is not None:
-            self._json.finish()
-            written["json"] = [self._files.pop("json").done()]
+            written["json"] = [self._json.done()]
+            self._json = None
         if "html" in self.chosen:
             written["html"] = list(self.html_paths)
         if "index" in self.chosen:
@@ -244,6 +264,9 @@ class SiteByPass:
         return written
 
     def abort(self) -> None:
+        if self._json is not None:
+            self._json.abort()
+            self._json = None
         for file in self._files.values():
             file.abort()
         self._files.clear()
