@@ -45,6 +45,14 @@ browser; when it cannot print, every other format is still written and
 what :func:`auditor.reports.terminal.print_summary` takes). The terminal summary is no file
 writer: call ``print_summary(result, console, written.site_reports, lang=lang)``.
 
+A run too big to hold (a batch of thousands of sites) is written with ``write_reports_of(header,
+sites, formats, out_dir, ...)``: ``header`` is the run without its sites, ``sites`` an iterable
+read once, a site at a time (from the store). ``json``, ``html``, ``index``, ``csv`` and
+``findings`` are written in one pass over them (:mod:`auditor.reports.stream`), keeping of each
+site only its table row, the charts' counts and its report's path, so the memory does not grow
+with the run; :func:`write_reports` writes those formats through the same pass, so both give the
+same bytes. The CI formats read the whole result and are written by :func:`write_reports` only.
+
 A writer is anything with ``name``, ``files`` and ``write(result, target) -> list[Path]``
 (:class:`~auditor.reports.base.Writer`); :class:`~auditor.reports.base.ReportTarget` carries
 the folder, the language and the extras above.
