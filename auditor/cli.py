@@ -39,7 +39,7 @@ import sys
 import time
 import tomllib
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from importlib import resources
 from itertools import groupby
@@ -69,7 +69,7 @@ from auditor.browser.pdf import print_pdfs
 from auditor.catalogue import OUTCOME_LABELS, SECTIONS, doc_sections, where_it_applies, write_docs
 from auditor.demo.server import serve_sites
 from auditor.evaluation import CorpusError, evaluate, load_corpus, markdown_table, write_into
-from auditor.evidence import MANIFEST, manifests, verify, write_manifest
+from auditor.evidence import MANIFEST, manifests, robots_entry, verify, write_manifest, write_manifest_of
 from auditor.i18n import (
     DEFAULT_LANG,
     LANGS,
@@ -87,9 +87,10 @@ from auditor.models import SCHEMA_VERSION, AuditResult, Gate, RuleChange, SiteCr
 from auditor.objectstore import Bucket, ObjectStoreError, S3Location, evidence_location, safe_relative
 from auditor.pipeline import AuditSettings, PipelineError, SiteJob
 from auditor.profiles import jurisdictions
-from auditor.reports import BatchInfo, Written, write_reports
+from auditor.reports import BatchInfo, Written, write_reports, write_reports_of
 from auditor.reports.html import category_label, change_label, outcome_label, severity_label
-from auditor.reports.terminal import print_summary
+from auditor.reports.stream import ResultJsonFile
+from auditor.reports.terminal import print_summary, summary_site
 from auditor.rule import Rule
 from auditor.site_audit import profile_process
 from auditor.web.netguard import names_private_host
@@ -741,31 +742,43 @@ def _batch_outputs(batch: pipeline.Batch, args: argparse.Namespace, settings: Au
     With ``bucket``, the output folder is a spool: what was written there (all but the evidence
     ``fetched`` from the bucket) is uploaded, and the files are named by their place in the bucket."""
     lang = settings.lang
-    result = batch.result()
-    info = BatchInfo(names={s.url: s.name for s in batch.stored}, tags={s.url: s.tags for s in batch.stored},
+    header = batch.header()
+    info = BatchInfo(names={url: name for url, (name, _) in batch.labels.items()},
+                     tags={url: tags for url, (_, tags) in batch.labels.items()},
                      run_label=WORDS("run_label", run=batch.run.id, file=args.sites.name))
-    written, _ = _write(result, [*settings.formats, "index", "csv", "findings"], settings, settings.recorded(),
-                        batch.run.id, batch=info)
-    shown: Callable[[Path], str] = str
+    shown: list[SiteResult] = []  # what the summary table shows of the first sites (printed for 30 or fewer)
+
+    def summary(site: SiteResult) -> None:
+        if len(shown) <= _SUMMARY_SITES:
+            shown.append(summary_site(site))
+
+    written, _, seen = _write_stored(header, batch.site_results(), [*settings.formats, "index", "csv", "findings"],
+                                     settings, settings.recorded(), batch.run.id, batch=info, on_site=summary)
+    where: Callable[[Path], str] = str
     if bucket is not None:
         out_dir = settings.output or Path("audit-reports")
         uploaded = bucket.upload_tree(out_dir, skip=fetched)
         console.print(f"uploaded {len(uploaded)} files (reports, manifests) to {escape(str(bucket.location))}")
         location = bucket.location
 
-        def shown(path: Path) -> str:
+        def where(path: Path) -> str:
             return f"{location}{path.relative_to(out_dir).as_posix()}"
 
         for pdf in written.files.get("pdf", []):
-            console.print(say(lang, "wrote", path=shown(pdf)))
+            console.print(say(lang, "wrote", path=where(pdf)))
     _say_printed(written, console, lang, listed=bucket is not None)
     batch.close(finished=True)
-    if len(result.sites) <= 30:  # (the spool's reports are gone once the command ends: no path to show)
-        print_summary(result, Console(), written.site_reports if bucket is None else {}, lang=settings.lang)
+    if seen.sites <= _SUMMARY_SITES:  # (the spool's reports are gone once the command ends: no path to show)
+        print_summary(header.model_copy(update={"sites": shown}), Console(),
+                      written.site_reports if bucket is None else {}, lang=settings.lang)
     [index], [table], [findings] = written.files["index"], written.files["csv"], written.files["findings"]
-    console.print(say(lang, "run_done", run=batch.run.id, n=len(batch.stored), index=shown(index), table=shown(table),
-                      findings=shown(findings), store=_describe_store(settings.store)))
-    return _exit_code(result)
+    console.print(say(lang, "run_done", run=batch.run.id, n=seen.sites, index=where(index), table=where(table),
+                      findings=where(findings), store=_describe_store(settings.store)))
+    return EXIT_OK if seen.audited else EXIT_TOOL_ERROR
+
+
+#: A batch of this many sites or fewer ends with the summary table (a bigger one has the index).
+_SUMMARY_SITES = 30
 
 
 def _batch_progress(
@@ -828,12 +841,14 @@ def cmd_demo(args: argparse.Namespace, console: Console) -> int:
 def cmd_reaudit(args: argparse.Namespace, console: Console) -> int:
     formats = tuple(_parse_formats(args.format))
     done = pipeline.reaudit(args.store, args.run, args.as_of)
-    as_of = done.result.as_of
+    as_of = done.header.as_of
     lang = args.lang
+    settings = AuditSettings(output=args.output or _store_folder(args.store), formats=formats, lang=args.lang)
+    # The sites are judged as the reports are written, so the run is said to be done after them.
+    _emit_stored(done.header, done.sites, settings, console, {"reaudit_of": done.original, "as_of": as_of.isoformat()},
+                 done.run)
     missing = f" ({say(lang, 'reaudit_missing', n=done.missing)})" if done.missing else ""
     console.print(say(lang, "reaudited", run=done.run, original=done.original, date=format_day(as_of, lang)) + missing)
-    settings = AuditSettings(output=args.output or _store_folder(args.store), formats=formats, lang=args.lang)
-    _emit(done.result, settings, console, {"reaudit_of": done.original, "as_of": as_of.isoformat()}, done.run)
     return EXIT_OK
 
 
@@ -938,23 +953,32 @@ def _print_gate(gate: Gate, console: Console, lang: str = DEFAULT_LANG) -> None:
 
 def cmd_report(args: argparse.Namespace, console: Console) -> int:
     path: Path = args.result
+    formats = [f for f in _parse_formats(args.format) if f != "json"] or ["html"]
     if not path.is_file() and (str(path).isdigit() or str(path) == "latest"):
         where: store.Where = args.store or Path("audit-reports/auditor.sqlite")
         db, run = pipeline.open_run(where, str(path))
-        result = pipeline.stored_result(db, run)
-        db.close()
         # The evidence lies beside a SQLite store; a database server's runs name no folder: -o.
         file = store.sqlite_file(where)
         assets_dir = file.parent if file is not None else args.output or Path("audit-reports")
         out_dir = args.output or assets_dir
+        header, shown = pipeline.stored_header(run), []
+        try:  # a stored run is written site by site, however many sites it has
+            written = write_reports_of(header, pipeline.stored_sites(db, run), formats, out_dir, assets_dir=assets_dir,
+                                       lang=args.lang, printer=print_pdfs,
+                                       on_site=lambda site: shown.append(summary_site(site)))
+        except OSError as exc:
+            raise UsageError(WORDS("cannot_write", folder=str(out_dir), reason=str(exc))) from exc
+        finally:
+            db.close()
+        result = header.model_copy(update={"sites": shown})
     else:
         result = _read_result(path)
         out_dir, assets_dir = args.output or path.parent, path.parent
-    formats = [f for f in _parse_formats(args.format) if f != "json"] or ["html"]
-    try:
-        written = write_reports(result, formats, out_dir, assets_dir=assets_dir, lang=args.lang, printer=print_pdfs)
-    except OSError as exc:
-        raise UsageError(WORDS("cannot_write", folder=str(out_dir), reason=str(exc))) from exc
+        try:
+            written = write_reports(result, formats, out_dir, assets_dir=assets_dir, lang=args.lang,
+                                    printer=print_pdfs)
+        except OSError as exc:
+            raise UsageError(WORDS("cannot_write", folder=str(out_dir), reason=str(exc))) from exc
     _say_printed(written, console, args.lang)
     print_summary(result, Console(), written.site_reports, lang=args.lang)
     return EXIT_OK
@@ -1302,6 +1326,70 @@ def _write(
         return written, write_manifest(out_dir, result, dict(recorded), run)
     except OSError as exc:
         raise UsageError(WORDS("cannot_write", folder=str(out_dir), reason=str(exc))) from exc
+
+
+@dataclass
+class _Seen:
+    """What a run's outputs written site by site counted: sites, sites audited, and the robots.txt
+    decisions the manifest records."""
+
+    sites: int = 0
+    audited: int = 0
+    robots: list[dict[str, object]] = field(default_factory=list)
+
+    def add(self, site: SiteResult) -> None:
+        self.sites += 1
+        self.audited += site.status == SiteStatus.AUDITED
+        if site.crawl is not None:
+            self.robots.append(robots_entry(site))
+
+
+def _write_stored(
+    header: AuditResult, sites: Iterable[SiteResult], formats: Iterable[str], settings: AuditSettings,
+    recorded: Mapping[str, object], run: int, *, batch: BatchInfo | None = None,
+    on_site: Callable[[SiteResult], None] | None = None,
+) -> tuple[Written, Path, _Seen]:
+    """:func:`_write` of a stored run too big to hold: ``header`` is the run without its sites,
+    ``sites`` yields them one at a time (read from the store, or judged again). The reports and
+    the run's snapshot (``results/run-N.json``) are written in one pass over the sites, the
+    manifest after it; ``on_site`` sees each site as it passes."""
+    out_dir = settings.output or Path("audit-reports")
+    seen = _Seen()
+    try:
+        (out_dir / "results").mkdir(parents=True, exist_ok=True)
+        snapshot = ResultJsonFile(header, out_dir / "results" / f"run-{run}.json.part")
+        try:
+            def each(site: SiteResult) -> None:
+                seen.add(site)
+                snapshot.add(site)
+                if on_site is not None:
+                    on_site(site)
+
+            written = write_reports_of(header, sites, formats, out_dir, lang=settings.lang, batch=batch,
+                                       printer=print_pdfs, on_site=each)
+            part = snapshot.done()
+        except BaseException:
+            snapshot.abort()
+            raise
+        manifest = write_manifest_of(out_dir, header.as_of, list(seen.robots), dict(recorded), run, part.replace)
+        return written, manifest, seen
+    except OSError as exc:
+        raise UsageError(WORDS("cannot_write", folder=str(out_dir), reason=str(exc))) from exc
+
+
+def _emit_stored(header: AuditResult, sites: Iterable[SiteResult], settings: AuditSettings, console: Console,
+                 recorded: Mapping[str, object], run: int) -> _Seen:
+    """:func:`_emit` of a stored run too big to hold (``reaudit``), its sites read once: the
+    summary table from what it shows of each site (:func:`summary_site`)."""
+    shown: list[SiteResult] = []
+    written, manifest, seen = _write_stored(header, sites, settings.formats, settings, recorded, run,
+                                            on_site=lambda site: shown.append(summary_site(site)))
+    for path in written.files.get("json", []):
+        console.print(say(settings.lang, "wrote", path=str(path)))
+    _say_printed(written, console, settings.lang)
+    console.print(say(settings.lang, "wrote_manifest", path=str(manifest)))
+    print_summary(header.model_copy(update={"sites": shown}), Console(), written.site_reports, lang=settings.lang)
+    return seen
 
 
 def _emit(result: AuditResult, settings: AuditSettings, console: Console, recorded: Mapping[str, object],

@@ -20,14 +20,15 @@ from __future__ import annotations
 import hashlib
 import json
 import zlib
-from datetime import UTC, datetime
+from collections.abc import Callable
+from datetime import UTC, date, datetime
 from io import BytesIO
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 from auditor import __version__
-from auditor.models import AuditResult, SiteCrawl
+from auditor.models import AuditResult, SiteCrawl, SiteResult
 
 MANIFEST = "manifest.json"
 _SKIP_HEADERS = {"content-encoding", "transfer-encoding", "content-length"}
@@ -183,25 +184,40 @@ def write_manifest(out_dir: Path, result: AuditResult, settings: dict[str, Any],
     """``manifest.json``: every evidence file now in ``out_dir`` with its hash. With ``run``, also
     ``results/run-N.json`` (this run's result) and ``manifest-run-N.json``, listing only the
     run's own files, which later runs never overwrite: what the site showed stays provable."""
+    def snapshot(path: Path) -> None:
+        path.write_text(result.model_dump_json(indent=2), encoding="utf-8")
+
+    return write_manifest_of(out_dir, result.as_of, [robots_entry(s) for s in result.sites if s.crawl is not None],
+                             settings, run, snapshot)
+
+
+def robots_entry(site: SiteResult) -> dict[str, Any]:
+    """What the manifest records of a site's robots.txt (a site with its crawl)."""
+    assert site.crawl is not None
+    robots = site.crawl.robots
+    return {"site": site.url, "robots_url": robots.url, "obeyed": robots.obeyed, "status": robots.status,
+            "home_allowed": robots.home_allowed, "blocked": robots.blocked_urls}
+
+
+def write_manifest_of(out_dir: Path, as_of: date, robots: list[dict[str, Any]], settings: dict[str, Any],
+                      run: int | None, snapshot: Callable[[Path], object]) -> Path:
+    """:func:`write_manifest` from what it records of a result: its date, each site's
+    :func:`robots_entry`, and ``snapshot``, which writes the result's JSON to the path it is
+    given (``results/run-N.json``): a batch's result is written there site by site."""
     header: dict[str, Any] = {
         "tool": {"name": "auditor", "version": __version__},
         "rule_catalogue": catalogue_version(),
         "run": run,
         "written_at": datetime.now(UTC).isoformat(),
-        "as_of": result.as_of.isoformat(),
+        "as_of": as_of.isoformat(),
         "settings": settings,
-        "robots": [
-            {"site": s.url, "robots_url": s.crawl.robots.url, "obeyed": s.crawl.robots.obeyed,
-             "status": s.crawl.robots.status, "home_allowed": s.crawl.robots.home_allowed,
-             "blocked": s.crawl.robots.blocked_urls}
-            for s in result.sites if s.crawl is not None
-        ],
+        "robots": robots,
     }
     if run is not None:
-        snapshot = out_dir / "results" / f"run-{run}.json"
-        snapshot.parent.mkdir(parents=True, exist_ok=True)
-        snapshot.write_text(result.model_dump_json(indent=2), encoding="utf-8")
-        own = [snapshot]
+        snapshot_path = out_dir / "results" / f"run-{run}.json"
+        snapshot_path.parent.mkdir(parents=True, exist_ok=True)
+        snapshot(snapshot_path)
+        own = [snapshot_path]
         for folder in (out_dir / "evidence" / f"run-{run}", out_dir / "screenshots" / f"run-{run}"):
             own += sorted(p for p in folder.rglob("*") if p.is_file()) if folder.is_dir() else []
         _write_json(out_dir / f"manifest-run-{run}.json", {**header, "files": [_entry(out_dir, p) for p in own]})

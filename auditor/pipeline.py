@@ -22,7 +22,7 @@ import asyncio
 import multiprocessing
 import os
 import threading
-from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import (
@@ -412,27 +412,46 @@ def open_run(path: store.Where, ref: str) -> tuple[store.Store, store.Run]:
 def stored_result(db: store.Store, run: store.Run, as_of: date | None = None) -> AuditResult:
     """A stored run's result, each site with its history, and the rules as the run saw them;
     a site stored before schema 1.7 gets what its score rests on."""
-    return scoring.with_coverage(AuditResult(
-        tool=ToolInfo(version=__version__), generated_at=datetime.now(UTC),
-        as_of=as_of or date.fromisoformat(run.as_of),
-        sites=[store.with_history(db, run, s.result) for s in store.sites(db, run)],
-        rule_catalogue=run_catalogue(run),
-    ))
+    return stored_header(run, as_of).model_copy(update={"sites": list(stored_sites(db, run))})
+
+
+def stored_header(run: store.Run, as_of: date | None = None) -> AuditResult:
+    """A stored run's result without its sites (:func:`stored_sites`)."""
+    return AuditResult(tool=ToolInfo(version=__version__), generated_at=datetime.now(UTC),
+                       as_of=as_of or date.fromisoformat(run.as_of), rule_catalogue=run_catalogue(run))
+
+
+def stored_sites(db: store.Store, run: store.Run) -> Iterator[SiteResult]:
+    """A stored run's sites as :func:`stored_result` has them, read one page of sites at a time:
+    with its history and (stored before schema 1.7) what its score rests on."""
+    for stored in store.sites(db, run):
+        yield scoring.site_with_coverage(store.with_history(db, run, stored.result))
 
 
 @dataclass
 class Reaudit:
-    """What :func:`reaudit` did: the new run judged from ``original``'s stored crawls."""
+    """What :func:`reaudit` does: the new run ``run`` judged from ``original``'s stored crawls.
 
-    result: AuditResult
+    ``header`` is its result without the sites; ``sites`` judges them one at a time as it is
+    read (each stored as soon as it is judged, the run finished once the last one was), so that
+    the reports are written as they come and no more than a site is held. ``missing`` counts
+    the sites without a stored crawl read so far: they keep their old result."""
+
+    header: AuditResult
     run: int
     original: int
-    missing: int  # sites without a stored crawl: they keep their old result
+    sites: Iterator[SiteResult]
+    missing: int = 0
+
+    @property
+    def result(self) -> AuditResult:
+        """The whole result, every site judged and held at once (reads :attr:`sites`)."""
+        return self.header.model_copy(update={"sites": list(self.sites)})
 
 
 def reaudit(store_path: store.Where, ref: str, as_of: date | None = None) -> Reaudit:
     """Judge a stored run again with today's rules (as of ``as_of``, default the run's own
-    date), fetching nothing: a new run in the store."""
+    date), fetching nothing: a new run in the store, judged as :attr:`Reaudit.sites` is read."""
     db, original = open_run(store_path, ref)
     day = as_of or date.fromisoformat(original.as_of)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S.%f")
@@ -441,23 +460,29 @@ def reaudit(store_path: store.Where, ref: str, as_of: date | None = None) -> Rea
                              as_of=day.isoformat(), tool_version=__version__,
                              settings={**original.settings, "reaudit_of": original.id}, total=original.total,
                              rule_catalogue=_catalogue_json(catalogue))
-    results: list[SiteResult] = []
-    missing = 0
-    for site in store.sites(db, original):
-        crawl = store.stored_crawl(db, original, site.url)
-        if crawl is None:
-            missing += 1
-            results.append(site.result)
-            continue
-        judged = scoring.site_with_coverage(audit_crawl(crawl, jurisdiction=site.jurisdiction, as_of=day))
-        store.save_site(db, run, position=site.position, url=site.url, name=site.name,
-                        jurisdiction=site.jurisdiction, tags=site.tags, result=judged, crawl=crawl, seconds=0.0)
-        results.append(store.with_history(db, run, judged))
-    store.finish_run(db, run)
-    db.close()
-    result = scoring.with_coverage(AuditResult(tool=ToolInfo(version=__version__), generated_at=datetime.now(UTC),
-                                               as_of=day, sites=results, rule_catalogue=catalogue))
-    return Reaudit(result, run.id, original.id, missing)
+    header = AuditResult(tool=ToolInfo(version=__version__), generated_at=datetime.now(UTC), as_of=day,
+                         rule_catalogue=catalogue)
+    done = Reaudit(header, run.id, original.id, iter(()))
+
+    def judged() -> Iterator[SiteResult]:
+        try:
+            for site in store.sites(db, original):
+                crawl = store.stored_crawl(db, original, site.url)
+                if crawl is None:
+                    done.missing += 1
+                    yield scoring.site_with_coverage(site.result)
+                    continue
+                result = scoring.site_with_coverage(audit_crawl(crawl, jurisdiction=site.jurisdiction, as_of=day))
+                store.save_site(db, run, position=site.position, url=site.url, name=site.name,
+                                jurisdiction=site.jurisdiction, tags=site.tags, result=result, crawl=crawl,
+                                seconds=0.0)
+                yield store.with_history(db, run, result)
+            store.finish_run(db, run)
+        finally:
+            db.close()
+
+    done.sites = judged()
+    return done
 
 
 # ----------------------------------------------------------------------------- a batch
@@ -485,8 +510,8 @@ class Batch:
     #: Sites stored before this process started (a resumed run).
     finished: int
     as_of: date
-    #: The run's stored sites (names and tags for the batch index), as :meth:`result` read them.
-    stored: list[store.StoredSite] = field(default_factory=list)
+    #: Each stored site's name and tags (for the batch index) by URL, as :meth:`header` read them.
+    labels: dict[str, tuple[str, str]] = field(default_factory=dict)
 
     @classmethod
     def open(cls, sites: Sequence[BatchSite], settings: AuditSettings, *, source: str) -> Batch:
@@ -550,12 +575,20 @@ class Batch:
         return progress
 
     def result(self) -> AuditResult:
-        """Every stored site of the run, in list order, each with its history."""
-        self.stored = list(store.sites(self.db, self.run))
-        return scoring.with_coverage(AuditResult(
-            tool=ToolInfo(version=__version__), generated_at=datetime.now(UTC), as_of=self.as_of,
-            sites=[store.with_history(self.db, self.run, s.result) for s in self.stored],
-            rule_catalogue=run_catalogue(self.run)))
+        """Every stored site of the run, in list order, each with its history: all of them in
+        memory at once (a big batch writes its outputs from :meth:`header` and :meth:`site_results`)."""
+        return self.header().model_copy(update={"sites": list(self.site_results())})
+
+    def header(self) -> AuditResult:
+        """The run's result without its sites (:meth:`site_results`); sets :attr:`labels`."""
+        self.labels = store.site_labels(self.db, self.run)
+        return AuditResult(tool=ToolInfo(version=__version__), generated_at=datetime.now(UTC), as_of=self.as_of,
+                           rule_catalogue=run_catalogue(self.run))
+
+    def site_results(self) -> Iterator[SiteResult]:
+        """Every stored site of the run, in list order, each with its history and what its score
+        rests on, read from the store one page of sites at a time: what the result holds."""
+        return stored_sites(self.db, self.run)
 
     def close(self, *, finished: bool) -> None:
         if finished:

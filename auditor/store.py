@@ -596,6 +596,13 @@ def sites(db: Store, run: Run) -> Iterator[StoredSite]:
         after = (int(last["position"]), str(last["url"]))
 
 
+def site_labels(db: Store, run: Run) -> dict[str, tuple[str, str]]:
+    """Each finished site's name and tags from the list, by URL, in input order (no results read)."""
+    query = sa.select(_s.url, _s.name, _s.tags).where(_s.run_id == run.id).order_by(_s.position, _s.url)
+    with db.read() as connection:
+        return {str(url): (str(name), str(tags)) for url, name, tags in connection.execute(query)}
+
+
 def stored_site(db: Store, run: Run, url: str) -> StoredSite | None:
     """One finished site of a run (without reading the others)."""
     with db.read() as connection:

@@ -45,6 +45,14 @@ browser; when it cannot print, every other format is still written and
 what :func:`auditor.reports.terminal.print_summary` takes). The terminal summary is no file
 writer: call ``print_summary(result, console, written.site_reports, lang=lang)``.
 
+A run too big to hold (a batch of thousands of sites) is written with ``write_reports_of(header,
+sites, formats, out_dir, ...)``: ``header`` is the run without its sites, ``sites`` an iterable
+read once, a site at a time (from the store). ``json``, ``html``, ``index``, ``csv`` and
+``findings`` are written in one pass over them (:mod:`auditor.reports.stream`), keeping of each
+site only its table row, the charts' counts and its report's path, so the memory does not grow
+with the run; :func:`write_reports` writes those formats through the same pass, so both give the
+same bytes. The CI formats read the whole result and are written by :func:`write_reports` only.
+
 A writer is anything with ``name``, ``files`` and ``write(result, target) -> list[Path]``
 (:class:`~auditor.reports.base.Writer`); :class:`~auditor.reports.base.ReportTarget` carries
 the folder, the language and the extras above.
@@ -55,10 +63,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
 
 from auditor.i18n import DEFAULT_LANG, check_lang
-from auditor.models import AuditResult, Gate
+from auditor.models import AuditResult, Gate, SiteResult
 from auditor.reports.base import (
     BatchInfo,
     FormatUnavailable,
@@ -67,19 +74,11 @@ from auditor.reports.base import (
     Writer,
     write_text_atomic,
 )
-from auditor.reports.batch import batch_rows, write_batch_csv, write_findings_csv, write_index_html
-from auditor.reports.html import (
-    language_versions,
-    languages_written,
-    rendered_from,
-    report_file,
-    site_report_names,
-    write_html_reports,
-)
 from auditor.reports.junit import write_junit
 from auditor.reports.markdown import write_markdown
 from auditor.reports.result import write_json
 from auditor.reports.sarif import write_sarif
+from auditor.reports.stream import STREAMED, write_site_by_site
 
 __all__ = [
     "WRITERS",
@@ -92,6 +91,7 @@ __all__ = [
     "Written",
     "write_json",
     "write_reports",
+    "write_reports_of",
     "write_text_atomic",
 ]
 
@@ -108,12 +108,26 @@ class FileWriter:
         return self.render(result, target)
 
 
-def _json(result: AuditResult, target: ReportTarget) -> list[Path]:
-    return [write_json(result, target.out_dir)]
+def _streamed(name: str) -> Callable[[AuditResult, ReportTarget], list[Path]]:
+    """A writer of one of the formats written site by site (:mod:`auditor.reports.stream`)."""
+
+    def render(result: AuditResult, target: ReportTarget) -> list[Path]:
+        written, _ = write_site_by_site(_header(result), result.sites, {name}, target)
+        return written[name]
+
+    return render
 
 
-def _html(result: AuditResult, target: ReportTarget) -> list[Path]:
-    return write_html_reports(result, target.out_dir, target.assets_dir, lang=target.lang, names=target.batch.names)
+def _header(result: AuditResult) -> AuditResult:
+    """The run without its sites, what the writers site by site take besides them."""
+    return result.model_copy(update={"sites": []})
+
+
+_json = _streamed("json")
+_html = _streamed("html")
+_index = _streamed("index")
+_csv = _streamed("csv")
+_findings = _streamed("findings")
 
 
 def _sarif(result: AuditResult, target: ReportTarget) -> list[Path]:
@@ -128,43 +142,6 @@ def _junit(result: AuditResult, target: ReportTarget) -> list[Path]:
 def _markdown(result: AuditResult, target: ReportTarget) -> list[Path]:
     return [write_markdown(result, target.require_gate("markdown"), target.out_dir / "summary.md",
                            lang=target.lang)]
-
-
-def _rows(result: AuditResult, target: ReportTarget, lang: str | None = None) -> list[dict[str, Any]]:
-    """The batch table in ``lang`` (default the target's), each site linked to its report in
-    that language: the one just written, else one the folder holds from the same result."""
-    lang = lang or target.lang
-    if lang == target.lang and target.site_reports:
-        links = {url: path.name for url, path in target.site_reports.items()}
-    else:
-        run = result.model_dump(mode="json", include={"generated_at"})
-        links = {site.url: report_file(name, lang) for site, name in zip(result.sites, site_report_names(result),
-                                                                         strict=True)
-                 if rendered_from(target.out_dir / report_file(name, lang), run)}
-    return batch_rows(result, links, target.batch.names, target.batch.tags, lang=lang)
-
-
-def _index(result: AuditResult, target: ReportTarget) -> list[Path]:
-    """The batch index in the target's language, linked to (and from) the index in each other
-    language the folder holds from the same result."""
-    run = result.model_dump(mode="json", include={"generated_at"})
-    langs = languages_written(target.out_dir, "index", run, target.lang)
-    versions = language_versions("index", langs)
-    paths = []
-    for lang in sorted(langs, key=lambda other: other != target.lang):  # the target's language first
-        paths.append(write_index_html(result, _rows(result, target, lang), target.batch.run_label,
-                                      target.out_dir / report_file("index", lang), lang=lang, versions=versions))
-    return paths[:1]
-
-
-def _csv(result: AuditResult, target: ReportTarget) -> list[Path]:
-    return [write_batch_csv(_rows(result, target), target.out_dir / report_file("batch", target.lang, ".csv"))]
-
-
-def _findings(result: AuditResult, target: ReportTarget) -> list[Path]:
-    links = {url: path.name for url, path in target.site_reports.items()}
-    return [write_findings_csv(result, target.out_dir / report_file("findings", target.lang, ".csv"),
-                               target.batch.names, links, lang=target.lang)]
 
 
 def _pdf(result: AuditResult, target: ReportTarget) -> list[Path]:
@@ -227,6 +204,31 @@ def write_reports(
     Raises ``ValueError`` for an unknown format or language, a CI format without ``gate`` or
     ``pdf`` without ``printer`` (before anything is written), and ``OSError`` when a file cannot
     be written. ``pdf`` writes the ``html`` reports too: it prints them."""
+    return write_reports_of(_header(result), result.sites, formats, out_dir, lang=lang, gate=gate, sources=sources,
+                            assets_dir=assets_dir, batch=batch, printer=printer, whole=result)
+
+
+def write_reports_of(
+    header: AuditResult,
+    sites: Iterable[SiteResult],
+    formats: Iterable[str],
+    out_dir: Path,
+    *,
+    lang: str = DEFAULT_LANG,
+    gate: Gate | None = None,
+    sources: Mapping[str, str] | None = None,
+    assets_dir: Path | None = None,
+    batch: BatchInfo | None = None,
+    printer: Printer | None = None,
+    on_site: Callable[[SiteResult], None] | None = None,
+    whole: AuditResult | None = None,
+) -> Written:
+    """:func:`write_reports` of the run ``header`` (its ``sites`` empty) with ``sites``, read
+    once, one at a time (a batch's sites from the store): ``json``, ``html``, ``index``, ``csv``
+    and ``findings`` are written in one pass over them (:mod:`auditor.reports.stream`), holding
+    no more than one site at a time; ``on_site`` sees each site as it passes. The CI formats
+    (``sarif``, ``junit``, ``markdown``) read the whole result: only with ``whole`` (the result
+    itself, what :func:`write_reports` passes), else ``ValueError``."""
     check_lang(lang)
     chosen = set(formats)
     if "pdf" in chosen:
@@ -240,19 +242,23 @@ def write_reports(
         raise ValueError(f"the {', '.join(needing)} report(s) need the CI gate")
     if printer is None and "pdf" in chosen:
         raise ValueError("the pdf report needs a printer (a browser to print the HTML reports with)")
+    whole_only = sorted(chosen - {*STREAMED, "pdf"})
+    if whole_only and whole is None:
+        raise ValueError(f"the {', '.join(whole_only)} report(s) need the whole result, not its sites one by one")
     out_dir.mkdir(parents=True, exist_ok=True)
-    written = Written()
+    streamed, site_reports = write_site_by_site(header, sites, chosen, target, on_site)
+    written = Written(site_reports=site_reports if "html" in chosen else {})
+    target = replace(target, site_reports=written.site_reports)
     for name, writer in WRITERS.items():
         if name not in chosen:
             continue
+        if name in streamed:
+            written.files[name] = streamed[name]
+            continue
         try:
-            paths = writer.write(result, target)
+            paths = writer.write(whole if whole is not None else header, target)
         except FormatUnavailable as exc:
             written.unavailable[name] = str(exc)
             paths = []
         written.files[name] = paths
-        if name == "html":
-            reports = {site.url: path for site, path in zip(result.sites, paths, strict=True)}
-            written.site_reports.update(reports)
-            target = replace(target, site_reports=reports)
     return written

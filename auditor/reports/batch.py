@@ -41,11 +41,11 @@ import hashlib
 import io
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from markupsafe import Markup, escape
 
@@ -60,7 +60,7 @@ from auditor.i18n import (
     localized,
     ui_plural,
 )
-from auditor.models import AuditResult, Category, Outcome, SiteStatus
+from auditor.models import AuditResult, Category, Outcome, RuleInfo, SiteResult, SiteStatus
 from auditor.reports.base import write_text_atomic
 from auditor.reports.coverage import (
     RANK_GROUPS,
@@ -91,35 +91,40 @@ def batch_rows(result: AuditResult, reports: Mapping[str, str], names: Mapping[s
     """One row per site, in the list's order: scores, what the score rests on, counts of
     findings, and the reason (in ``lang``) when not audited."""
     check_lang(lang)
-    rows = []
-    for position, site in enumerate(result.sites):
-        scores = {c.category.value: c.score for c in site.categories}
-        counts = Counter(o.outcome for o in site.rules)
-        coverage = coverage_of(site) or {}
-        rows.append({
-            "position": position,
-            "url": site.url,
-            "name": names.get(site.url, ""),
-            "tags": tags.get(site.url, ""),
-            "jurisdiction": site.jurisdiction,
-            "status": site.status.value,
-            "reason": site.reason_i18n.get(lang) or site.reason or "",
-            "score": site.score,
-            "rank": rank_group(site),
-            "band": band_class(site),
-            "band_label": band_label(site, lang),
-            "coverage": coverage_words(site, lang),
-            "not_ranked": ranking_label(site, lang),
-            "decided": coverage.get("decided"),
-            "applicable": coverage.get("applicable"),
-            "decided_share": coverage.get("decided_share"),
-            "categories": {c: scores.get(c) for c in CATEGORIES},
-            "fails": counts.get(Outcome.FAIL, 0),
-            "partials": counts.get(Outcome.PARTIAL, 0),
-            "reviews": counts.get(Outcome.NEEDS_REVIEW, 0),
-            "report": reports.get(site.url, ""),
-        })
-    return rows
+    return [batch_row(position, site, reports.get(site.url, ""), names, tags, lang=lang)
+            for position, site in enumerate(result.sites)]
+
+
+def batch_row(position: int, site: SiteResult, report: str, names: Mapping[str, str], tags: Mapping[str, str], *,
+              lang: str = DEFAULT_LANG) -> dict[str, Any]:
+    """The row of one site (:func:`batch_rows`), ``position`` in the list, linked to ``report``:
+    all the batch table keeps of a site, so that a batch's index is built one site at a time."""
+    scores = {c.category.value: c.score for c in site.categories}
+    counts = Counter(o.outcome for o in site.rules)
+    coverage = coverage_of(site) or {}
+    return {
+        "position": position,
+        "url": site.url,
+        "name": names.get(site.url, ""),
+        "tags": tags.get(site.url, ""),
+        "jurisdiction": site.jurisdiction,
+        "status": site.status.value,
+        "reason": site.reason_i18n.get(lang) or site.reason or "",
+        "score": site.score,
+        "rank": rank_group(site),
+        "band": band_class(site),
+        "band_label": band_label(site, lang),
+        "coverage": coverage_words(site, lang),
+        "not_ranked": ranking_label(site, lang),
+        "decided": coverage.get("decided"),
+        "applicable": coverage.get("applicable"),
+        "decided_share": coverage.get("decided_share"),
+        "categories": {c: scores.get(c) for c in CATEGORIES},
+        "fails": counts.get(Outcome.FAIL, 0),
+        "partials": counts.get(Outcome.PARTIAL, 0),
+        "reviews": counts.get(Outcome.NEEDS_REVIEW, 0),
+        "report": report,
+    }
 
 
 def ranked(rows: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
@@ -181,33 +186,48 @@ def findings_rows(result: AuditResult, names: Mapping[str, str], reports: Mappin
     site not audited is one row with its reason as the message. Codes (status, rule, category,
     severity, outcome) in English, title and message in ``lang``."""
     check_lang(lang)
-    order = {o: n for n, o in enumerate((Outcome.FAIL, Outcome.PARTIAL, Outcome.NEEDS_REVIEW, Outcome.ERROR,
-                                         Outcome.PASS, Outcome.NOT_APPLICABLE))}
-    rows: list[dict[str, str]] = []
-    for site in result.sites:
-        base = {"site": site.url, "trader": names.get(site.url, ""), "jurisdiction": site.jurisdiction,
-                "status": site.status.value, "report": reports.get(site.url, "")}
-        if site.status is not SiteStatus.AUDITED:
-            rows.append({**base, "rule": "", "title": "", "category": "", "severity": "", "outcome": "not_audited",
-                         "message": localized(site, "reason", lang), "evidence_url": ""})
-            continue
-        for rule in sorted(site.rules, key=lambda o: (order.get(o.outcome, 9), o.rule)):
-            rows.append({**base, "rule": rule.rule, "title": localized(rule, "title", lang),
-                         "category": rule.category.value, "severity": rule.severity.value,
-                         "outcome": rule.outcome.value, "message": localized(rule, "message", lang),
-                         "evidence_url": _first_evidence_url(rule.evidence)})
-    return rows
+    return [row for site in result.sites for row in site_findings_rows(site, names, reports, lang=lang)]
+
+
+_URGENCY = {o: n for n, o in enumerate((Outcome.FAIL, Outcome.PARTIAL, Outcome.NEEDS_REVIEW, Outcome.ERROR,
+                                        Outcome.PASS, Outcome.NOT_APPLICABLE))}
+
+
+def site_findings_rows(site: SiteResult, names: Mapping[str, str], reports: Mapping[str, str], *,
+                       lang: str = DEFAULT_LANG) -> list[dict[str, str]]:
+    """The rows of :func:`findings_rows` of one site."""
+    base = {"site": site.url, "trader": names.get(site.url, ""), "jurisdiction": site.jurisdiction,
+            "status": site.status.value, "report": reports.get(site.url, "")}
+    if site.status is not SiteStatus.AUDITED:
+        return [{**base, "rule": "", "title": "", "category": "", "severity": "", "outcome": "not_audited",
+                 "message": localized(site, "reason", lang), "evidence_url": ""}]
+    return [{**base, "rule": rule.rule, "title": localized(rule, "title", lang), "category": rule.category.value,
+             "severity": rule.severity.value, "outcome": rule.outcome.value,
+             "message": localized(rule, "message", lang), "evidence_url": _first_evidence_url(rule.evidence)}
+            for rule in sorted(site.rules, key=lambda o: (_URGENCY.get(o.outcome, 9), o.rule))]
 
 
 def findings_csv(rows: Sequence[Mapping[str, str]]) -> str:
     """The rows as CSV text for a spreadsheet: a byte-order mark, a header, CRLF line ends,
     fields quoted where RFC 4180 asks, every cell guarded by :func:`csv_cell`."""
     handle = io.StringIO(newline="")
+    writer = findings_writer(handle)
+    for row in rows:
+        writer(row)
+    return handle.getvalue()
+
+
+def findings_writer(handle: TextIO) -> Callable[[Mapping[str, str]], None]:
+    """Start ``findings.csv`` on ``handle`` (opened with ``newline=""``): the byte-order mark and
+    the header; the function returned writes one row (:func:`findings_csv`, row by row)."""
+    handle.write("\ufeff")
     writer = csv.writer(handle, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow(FINDINGS_COLUMNS)
-    for row in rows:
+
+    def write(row: Mapping[str, str]) -> None:
         writer.writerow([csv_cell(_one_line_end(row.get(column, ""))) for column in FINDINGS_COLUMNS])
-    return "\ufeff" + handle.getvalue()
+
+    return write
 
 
 def _one_line_end(text: str) -> str:
@@ -225,47 +245,70 @@ def write_findings_csv(result: AuditResult, path: Path, names: Mapping[str, str]
 # --------------------------------------------------------------------------- the charts
 
 
+class BatchTotals:
+    """What the index's charts count over the sites, added one site at a time (:meth:`add`):
+    fails and judgements per rule, ranked sites per score band, and the least decided share a
+    score may rest on (from the first site with a coverage)."""
+
+    def __init__(self) -> None:
+        self.fails: Counter[str] = Counter()
+        self.judged: Counter[str] = Counter()
+        self.bands = [0] * 10
+        self.min_share: float | None = None
+
+    @classmethod
+    def of(cls, sites: Iterable[SiteResult]) -> BatchTotals:
+        totals = cls()
+        for site in sites:
+            totals.add(site)
+        return totals
+
+    def add(self, site: SiteResult) -> None:
+        if self.min_share is None and (c := coverage_of(site)):
+            self.min_share = float(c["min_share"])
+        if site.score is not None and rank_group(site) == "ranked":
+            self.bands[min(9, int(site.score // 10))] += 1
+        if site.status is not SiteStatus.AUDITED:
+            return
+        for o in site.rules:
+            if o.outcome in (Outcome.PASS, Outcome.PARTIAL, Outcome.FAIL):
+                self.judged[o.rule] += 1
+            if o.outcome is Outcome.FAIL:
+                self.fails[o.rule] += 1
+
+    def rule_failures(self) -> list[tuple[str, int, int]]:
+        """:func:`rule_failures` of the sites added."""
+        judged = self.judged
+        return sorted(((r, n, judged[r]) for r, n in self.fails.items()), key=lambda t: (-t[1] / t[2], -t[1], t[0]))
+
+
 def rule_failures(result: AuditResult) -> list[tuple[str, int, int]]:
     """(rule, fails, sites judged) for every rule that failed somewhere, the highest failure
     rate first (then the most failures, then the rule). A site judges a rule when the rule
     passed, partly passed or failed there."""
-    fails: Counter[str] = Counter()
-    judged: Counter[str] = Counter()
-    for site in result.sites:
-        if site.status is not SiteStatus.AUDITED:
-            continue
-        for o in site.rules:
-            if o.outcome in (Outcome.PASS, Outcome.PARTIAL, Outcome.FAIL):
-                judged[o.rule] += 1
-            if o.outcome is Outcome.FAIL:
-                fails[o.rule] += 1
-    return sorted(((r, n, judged[r]) for r, n in fails.items()), key=lambda t: (-t[1] / t[2], -t[1], t[0]))
+    return BatchTotals.of(result.sites).rule_failures()
 
 
 def distribution(result: AuditResult) -> list[int]:
     """Ranked sites per score band 0-9, 10-19, ..., 90-100 (incomplete scores are not ranked)."""
-    bands = [0] * 10
-    for site in result.sites:
-        if site.score is not None and rank_group(site) == "ranked":
-            bands[min(9, int(site.score // 10))] += 1
-    return bands
+    return BatchTotals.of(result.sites).bands
 
 
-def _rule_titles(result: AuditResult, lang: str) -> dict[str, str]:
+def _rule_titles(catalogue: Iterable[RuleInfo], lang: str) -> dict[str, str]:
     """Each rule's name (its title) in ``lang``, from the result's catalogue."""
-    return {info.id: localized(info, "title", lang) for info in result.rule_catalogue}
+    return {info.id: localized(info, "title", lang) for info in catalogue}
 
 
-def _failure_bars(result: AuditResult, lang: str) -> list[dict[str, Any]]:
-    titles = _rule_titles(result, lang)
+def _failure_bars(header: AuditResult, totals: BatchTotals, lang: str) -> list[dict[str, Any]]:
+    titles = _rule_titles(header.rule_catalogue, lang)
     return [{"rule": rule, "title": titles.get(rule) or rule, "width": f"{100 * fails / judged:.1f}",
              "text": ui_plural("{fails} of {n} site", "{fails} of {n} sites", judged, lang, fails=fails),
              "rate": format_share(fails / judged, lang)}
-            for rule, fails, judged in rule_failures(result)]
+            for rule, fails, judged in totals.rule_failures()]
 
 
-def _distribution_bars(result: AuditResult, lang: str) -> list[dict[str, Any]]:
-    bands = distribution(result)
+def _distribution_bars(totals: BatchTotals, lang: str) -> list[dict[str, Any]]:
+    bands = totals.bands
     top = max(bands) or 1
     bars = []
     for index in reversed(range(10)):  # 90-100 first, as a ranking reads
@@ -314,19 +357,25 @@ def _view_rows(rows: Sequence[Mapping[str, Any]], lang: str) -> list[dict[str, A
 
 
 def render_batch_html(result: AuditResult, rows: list[dict[str, Any]], run_label: Text | str, *,
-                      lang: str = DEFAULT_LANG, versions: Sequence[Mapping[str, str]] = ()) -> str:
+                      lang: str = DEFAULT_LANG, versions: Sequence[Mapping[str, str]] = (),
+                      totals: BatchTotals | None = None) -> str:
     """The batch index page in ``lang``; ``versions`` links the index in other languages
-    (:func:`auditor.reports.html.language_versions`); ``run_label`` in words of ``lang``."""
+    (:func:`auditor.reports.html.language_versions`); ``run_label`` in words of ``lang``.
+    ``totals``: the charts' counts when ``result`` is the run without its sites (a batch written
+    site by site); else they are counted from ``result.sites``. The page reads nothing else of
+    the sites than ``rows`` and ``totals``."""
     template = _environment(check_lang(lang)).get_template("batch.html.j2")
+    if totals is None:
+        totals = BatchTotals.of(result.sites)
     audited = [r for r in rows if r["status"] == "audited"]
     script, script_hash = index_script()
-    min_share = next((float(c["min_share"]) for site in result.sites if (c := coverage_of(site))), None)
     return template.render(
-        run=result.model_dump(mode="json"), rows=_view_rows(rows, lang), run_label=as_text(run_label).get(lang),
-        categories=CATEGORIES, bands=_distribution_bars(result, lang), failures=_failure_bars(result, lang),
+        run=result.model_dump(mode="json", exclude={"sites"}), rows=_view_rows(rows, lang),
+        run_label=as_text(run_label).get(lang),
+        categories=CATEGORIES, bands=_distribution_bars(totals, lang), failures=_failure_bars(result, totals, lang),
         audited=len(audited), not_audited=len(rows) - len(audited),
         incomplete=sum(1 for r in rows if r["rank"] == "incomplete"),
-        legend=band_legend(lang, min_share) if min_share is not None else [],
+        legend=band_legend(lang, totals.min_share) if totals.min_share is not None else [],
         show_tags=any(r["tags"] for r in rows),
         script=Markup(script), script_hash=script_hash,  # the package's own file, never crawled text
         versions=[v for v in versions if v.get("lang") != lang],
@@ -334,9 +383,11 @@ def render_batch_html(result: AuditResult, rows: list[dict[str, Any]], run_label
 
 
 def write_index_html(result: AuditResult, rows: list[dict[str, Any]], run_label: Text | str, path: Path, *,
-                     lang: str = DEFAULT_LANG, versions: Sequence[Mapping[str, str]] = ()) -> Path:
+                     lang: str = DEFAULT_LANG, versions: Sequence[Mapping[str, str]] = (),
+                     totals: BatchTotals | None = None) -> Path:
     """Write the batch index page as ``path`` (``index.html``) in ``lang``, atomically."""
-    return write_text_atomic(path, render_batch_html(result, rows, run_label, lang=lang, versions=versions))
+    return write_text_atomic(path, render_batch_html(result, rows, run_label, lang=lang, versions=versions,
+                                                     totals=totals))
 
 
 def write_batch_index(result: AuditResult, out_dir: Path, reports: Mapping[str, str], names: Mapping[str, str],
@@ -351,16 +402,20 @@ def write_batch_index(result: AuditResult, out_dir: Path, reports: Mapping[str, 
 __all__ = [
     "CATEGORIES",
     "FINDINGS_COLUMNS",
+    "BatchTotals",
+    "batch_row",
     "batch_rows",
     "breakable_url",
     "csv_cell",
     "distribution",
     "findings_csv",
     "findings_rows",
+    "findings_writer",
     "index_script",
     "ranked",
     "render_batch_html",
     "rule_failures",
+    "site_findings_rows",
     "write_batch_csv",
     "write_batch_index",
     "write_findings_csv",

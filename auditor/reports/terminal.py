@@ -105,6 +105,16 @@ def _findings_cell(site: SiteResult, lang: str) -> str:
 _WIDE = 110
 
 
+def summary_site(site: SiteResult) -> SiteResult:
+    """What :func:`print_summary` reads of a site (its status, scores, outcomes and saved-copy
+    notes), without the evidence, the pages and the history: the summary of a run too big to
+    hold is printed from these."""
+    crawl = site.crawl.model_copy(update={"pages": [], "failures": []}) if site.crawl is not None else None
+    return site.model_copy(update={"rules": [rule.model_copy(update={"evidence": [], "legal_refs": []})
+                                             for rule in site.rules],
+                                   "crawl": crawl, "history": None})
+
+
 def print_summary(
     result: AuditResult,
     console: Console,
