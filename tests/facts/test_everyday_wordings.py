@@ -457,3 +457,15 @@ def test_the_statutory_rights_with_the_act_that_gives_them_are_the_notice(text: 
 def test_the_finnish_two_months_always_in_time_is_the_complaint_period(text: str) -> None:
     found = _of(complaints.gather(_page(f"<p>{text}</p>", "fi"), "fi"), PassageTopic.GUARANTEE_PERIOD)
     assert [(f.amount, f.unit) for f in found] == [(2, "months")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Claims for faulty goods should be sent in writing to Customer Relations, 4 Mill Lane, Leeds LS1 4AB.",
+        "If an item is defective, write to our Customer Relations team at the address below.",
+    ],
+)
+def test_writing_to_a_department_or_address_is_a_complaint_channel(text: str) -> None:
+    found = _of(complaints.gather(_page(f"<p>{text}</p>", "en"), "en"), PassageTopic.COMPLAINT_PROCEDURE)
+    assert found and "channel" in found[0].flags
