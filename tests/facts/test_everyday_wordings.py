@@ -469,3 +469,17 @@ def test_the_finnish_two_months_always_in_time_is_the_complaint_period(text: str
 def test_writing_to_a_department_or_address_is_a_complaint_channel(text: str) -> None:
     found = _of(complaints.gather(_page(f"<p>{text}</p>", "en"), "en"), PassageTopic.COMPLAINT_PROCEDURE)
     assert found and "channel" in found[0].flags
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        ("<p><b>Peruuttamislomake</b><br>(täytä ja palauta tämä lomake vain, jos haluat peruuttaa sopimuksen)</p>"
+         "<p>Vastaanottaja: Esimerkki Oy, Kauppakatu 1, 00100 Helsinki</p>", "fi"),
+        ("<p><b>Model cancellation form</b><br>(Complete and return this form only if you wish to withdraw from "
+         "the contract)</p><p>To: Example Ltd, 4 Mill Lane, Leeds LS1 4AB</p>", "en"),
+    ],
+)
+def test_the_model_forms_instruction_line_is_the_form_pasted(body: str, lang: str) -> None:
+    found = _of(withdrawal.gather(statement_view(_page(body, lang)), lang), PassageTopic.WITHDRAWAL_FORM)
+    assert any("inline" in f.flags for f in found)
