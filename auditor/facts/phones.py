@@ -56,6 +56,11 @@ PHONE_WORDS: tuple[str, ...] = (
     r"kundtjänst\w*", r"kundservice\w*", r"kundeservice\w*", r"kundesenter\w*", r"asiakaspalvelu\w*",
     r"service-hotline", r"\w*hotline", r"kundenservice\w*", r"kundendienst", r"kundesupport", r"kundsupport",
     r"support", r"kontakt", r"contact", r"asiakastuki", r"ruf", r"telefonisch",
+    # the customers a line is for, as a label before it ("Privatkunder: 0939-10 44 72",
+    # "Geschäftskunden: 030 …", "Business customers: 0161 …")
+    r"privatkund\w*", r"företagskund\w*", r"foretagskund\w*", r"bedriftskund\w*", r"erhvervskund\w*",
+    r"privatperson\w*", r"geschäftskund\w*", r"geschaftskund\w*", r"yksityisasiak\w*", r"yritysasiak\w*",
+    r"(?:private|business|trade) customers?",
     # "T: 08-123 45 67" / "T. +49 …" in a footer: a capital T alone before a colon or dot.
     r"(?-i:T)(?=[.:]\s*(?:[+(\d]|$))",
     # "p. 050 364 8871": Finnish "puhelin" cut to its letter, only with its dot and digits

@@ -92,6 +92,14 @@ def test_nearest_label_decides() -> None:
     assert found == {"+4681234567": "text"}
 
 
+def test_the_customers_a_line_is_for_label_it() -> None:
+    assert phones("<h3>Kundtjänst</h3><p><b>Privatkunder:</b> 0939-10 44 72</p>") == {"+46939104472": "text"}
+    assert phones("<p>Geschäftskunden: 030 12345678</p>", "DE") == {"+493012345678": "text"}
+    # what else such a label may head is no phone
+    assert phones("<p>Företagskunder: org.nr 556677-8899</p>") == {}
+    assert phones("<p>Privatkunder: 14 dagars ångerrätt från 2024-05-01</p>") == {}
+
+
 def test_a_line_named_for_its_errand_is_a_phone_label_where_order_alone_is_not() -> None:
     assert phones("<p>Our order line is 0161 496 0123 on weekdays.</p>", "GB") == {"+441614960123": "text"}
     assert phones("<p>Bestelltelefon: 030 12345678</p>", "DE") == {"+493012345678": "text"}
