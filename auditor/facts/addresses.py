@@ -351,7 +351,7 @@ def gather_addresses(doc: Document, country_hint: str) -> list[AddressFact]:
             out.extend(streets)
             out.extend(_with_street_above(_with_british_street_above(fact, previous), previous) for fact in unread)
             if not streets and not unread:
-                out.extend(_labelled(doc, block, country_hint, previous))
+                out.extend(_labelled(doc, block, country_hint, previous) or _abroad(doc, block))
         for found in parsed:
             key = (found.street.lower(), found.postal_code, found.town.lower())
             if key in seen:
@@ -622,6 +622,57 @@ def _labelled(
             owner=owner.name if owner else "", owner_reason=owner.reason if owner else None,
         ))
     return out
+
+
+def _abroad(doc: Document, block: TextBlock) -> list[AddressFact]:
+    """An address in a country whose formats the tool does not know, shown by its last line: the
+    country's name alone ("Flat 1907, 19/F, Wing Fat Industrial Building" / "12 Wang Tai Road,
+    Kowloon Bay" / "Hong Kong"), under a line with a number and words. Not read as a street and
+    postcode, it is no proof that none is given: a ``labelled`` fact, which the rules send to
+    review with its text, in that country."""
+    lines = [line.strip().rstrip(",.") for line in block.text.split("\n")]
+    for row, line in enumerate(lines):
+        code = _foreign_countries().get(fold(line)) if 2 < len(line) <= _COUNTRY_LINE else None
+        if code is None or row == 0:
+            continue
+        above = [text for text in lines[max(0, row - 2) : row] if text]
+        if not any(_NAME_AND_NUMBER.search(text) for text in above):
+            continue
+        value = ", ".join(above)
+        owner = owner_by_context(block.text, block.text.find(line))
+        return [AddressFact(
+            url=doc.url, locator=doc.locator(block.element), excerpt=excerpt(block.text, 0, len(block.text)),
+            region=doc.region(block.element), street=clean(value)[:_LABELLED_LENGTH], postal_code="", town="",
+            country=code, method="labelled", third_party=owner is not None,
+            owner=owner.name if owner else "", owner_reason=owner.reason if owner else None,
+        )]
+    return []
+
+
+#: The longest line read as a country's name alone.
+_COUNTRY_LINE = 40
+
+
+@cache
+def _foreign_countries() -> dict[str, str]:
+    """Country names (folded) in the languages read, of the countries whose address formats the
+    data does not hold, each to its code: Babel's names, and for a name with an administrative
+    tail ("Hong Kong SAR China", "Sonderverwaltungsregion Hongkong") the place's own name too."""
+    out: dict[str, str] = {}
+    for lang in _NAME_LANGUAGES:
+        for code, name in Locale(lang).territories.items():
+            if len(code) != 2 or not code.isalpha() or code in ADDRESS_COUNTRIES:
+                continue
+            place = _PLACE_NAME.match(name)
+            for variant in (name, *(place.groups() if place else ())):
+                if variant:
+                    out.setdefault(fold(variant.strip()), code)
+    return out
+
+
+#: The place in a name with an administrative tail or head: "Hong Kong" of "Hong Kong SAR China",
+#: "Hongkong" of "Sonderverwaltungsregion Hongkong", "Hongkong" of "Hongkong – Kiinan erityishallintoalue".
+_PLACE_NAME = re.compile(r"^(.+?)\s+(?:SAR\b.*|–.*)$|^Sonderverwaltungsregion\s+(.+)$")
 
 
 #: The most of a labelled value kept as its street (on one line).

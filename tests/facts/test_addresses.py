@@ -696,3 +696,24 @@ def test_irish_house_name_and_townland_above_the_eircode_line_are_its_street(htm
 def test_a_company_name_above_an_eircode_line_is_no_street() -> None:
     doc = Document("<html><body><p>Ardfield Soaps Ltd<br>Co. Cork P85 Y4T2</p></body></html>", "https://shop.example/")
     assert [(a.street, a.method) for a in gather_addresses(doc, "IE")] == [("", "unread_street")]
+
+
+def test_an_address_ending_in_a_country_whose_format_the_data_lacks_is_kept_for_review() -> None:
+    body = ("<p>Harbourlight Trading Co., Limited<br>Unit 5, 8/F, Kwai Fung Centre<br>33 Tai Lin Pai Road"
+            "<br>Hong Kong</p>")
+    doc = Document(f"<html><body>{body}</body></html>", "https://shop.example/terms")
+    [found] = gather_addresses(doc, "GB")
+    street = "Unit 5, 8/F, Kwai Fung Centre, 33 Tai Lin Pai Road"
+    assert (found.method, found.country, found.street) == ("labelled", "HK", street)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<p>We ship to:<br>China</p>",  # a country alone, no street line above it
+        "<p>Made with care in<br>Taiwan</p>",
+    ],
+)
+def test_a_country_name_without_a_street_above_is_no_address(body: str) -> None:
+    doc = Document(f"<html><body>{body}</body></html>", "https://shop.example/terms")
+    assert gather_addresses(doc, "GB") == []

@@ -185,7 +185,7 @@ class ContactAddress(Rule):
         # other company named with it) on a page of another kind ("Find os", a blog post), then a
         # postcode and town whose street the tool could not read (a format or layout it does not know).
         for method, key in (("text", "elsewhere"), ("unread_street", "unread_street"), ("labelled", "labelled")):
-            unplaced = _unplaced(facts, method)
+            unplaced = _unplaced(facts, method, pages)
             if unplaced:
                 return needs_review(
                     MESSAGES(key, place=_show(unplaced[0]), where=kind_name(pages.kind(unplaced[0].url).value)),
@@ -205,13 +205,17 @@ class ContactAddress(Rule):
         return failed(with_note(MESSAGES("none_aside" if note else "none"), note), pages.searched(10))
 
 
-def _unplaced(facts: FactView, method: str) -> list[AddressFact]:
+def _unplaced(facts: FactView, method: str, pages: Pages) -> list[AddressFact]:
     """One of each address read by ``method`` with a postcode (or, after an address label, the
-    text the label announces) that no fact gives to anyone else."""
+    text the label announces) that no fact gives to anyone else (a company named beside it is
+    another's unless the site's own pages give it as the trader's: :func:`_registered_names`)."""
     home = facts.coverage.home_url
+    registered = _registered_names(facts, pages)
     return first_of_each(
         [a for a in facts.addresses if a.method == method and (a.postal_code or method == "labelled")
-         and owner_reason(a) is None and other_company_block(a, facts.company_names, home) is None],
+         and owner_reason(a) is None
+         and ((other := other_company_block(a, facts.company_names, home)) is None
+              or other.name.casefold() in registered)],
         _same_address,
     )
 
@@ -235,13 +239,28 @@ def _controller(address: AddressFact, facts: FactView, pages: Pages) -> bool:
 def _registered_names(facts: FactView, pages: Pages) -> frozenset[str]:
     """Legal names the site's own pages (not its privacy notice) give in a block with a valid
     registration or VAT number ("Nordlight Commerce OÜ Registrikood: 16151014 KMKR / VAT:
-    EE102996591" in the terms): the trader's, whatever its domain is called; no named third
-    party's."""
+    EE102996591" in the terms), or as the one that runs the site ("Lumen Petal is a trading name
+    of Brightway Trading Co., Limited", "Denne webshop drives af Havlys ApS"): the trader's,
+    whatever its domain is called; no named third party's."""
     return frozenset(
         n.name.casefold() for n in facts.company_names
         if pages.kind(n.url) != PageKind.PRIVACY and not THIRD_PARTIES.search(n.name)
-        and numbered_block(n, facts.org_numbers) is not None
+        and (numbered_block(n, facts.org_numbers) is not None or _runs_the_site(n.excerpt, n.name))
     )
+
+
+#: Words that name the one running the site, right before its name.
+_RUNS_THE_SITE = re.compile(
+    r"(?:trading name of|operated by|run by|owned by|drivs av|drives af|drevet av|drives av|betrieben von|"
+    r"ein angebot (?:der|von)|ylläpitäjä on|ylläpitää)\s*:?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _runs_the_site(text: str, name: str) -> bool:
+    """Whether ``text`` names ``name`` as the one that runs the site (:data:`_RUNS_THE_SITE`)."""
+    at = text.casefold().find(name.casefold())
+    return at > 0 and _RUNS_THE_SITE.search(text[:at]) is not None
 
 
 def _names_registered(address: AddressFact, facts: FactView, pages: Pages) -> bool:
