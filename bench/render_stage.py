@@ -6,9 +6,11 @@ Serves the simulated web (:mod:`bench.simweb`), crawls its shops once without th
 times the pipeline's render stage over all of them as ``auditor batch`` runs it (one Chromium,
 ``RENDER_CONCURRENCY`` sites, the pages ``--render auto`` picks). Prints one JSON line: seconds,
 rendered pages, sites and pages per second of the stage, the bytes of the full-page screenshots
-and of the element crops, chats opened, pages that ended with an error, and the peak memory of
-the process tree (Chromium included). Run it with another tree first on ``PYTHONPATH`` to compare
-two versions back to back on the same crawls; the figures go into notes, never into a timed test.
+and of the element crops, chats opened, pages that ended with an error, the CPU seconds of the
+stage by process kind (this process, Playwright's driver, Chromium's browser, renderers, GPU
+process, utilities) and the peak memory of the process tree (Chromium included). Run it with
+another tree first on ``PYTHONPATH`` to compare two versions back to back on the same crawls;
+the figures go into notes, never into a timed test.
 """
 
 from __future__ import annotations
