@@ -483,3 +483,20 @@ def test_writing_to_a_department_or_address_is_a_complaint_channel(text: str) ->
 def test_the_model_forms_instruction_line_is_the_form_pasted(body: str, lang: str) -> None:
     found = _of(withdrawal.gather(statement_view(_page(body, lang)), lang), PassageTopic.WITHDRAWAL_FORM)
     assert any("inline" in f.flags for f in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("If a piece turns up with a flaw I did not list, email me within 14 days and I will refund you.", "en"),
+        ("Om kursen skiljer sig väsentligt från beskrivningen har du rätt att klaga, och vi erbjuder då "
+         "prisavdrag eller återbetalning.", "sv"),
+    ],
+)
+def test_a_flaw_or_a_service_unlike_its_description_is_a_fault_to_complain_of(text: str, lang: str) -> None:
+    assert _of(complaints.gather(_page(f"<p>{text}</p>", lang), lang), PassageTopic.COMPLAINTS_RIGHT)
+
+
+def test_a_description_alone_is_no_fault() -> None:
+    text = "Kursens innehåll följer beskrivningen på schemat; du kan klaga på schemat i vår enkät."
+    assert _of(complaints.gather(_page(f"<p>{text}</p>", "sv"), "sv"), PassageTopic.COMPLAINTS_RIGHT) == []
