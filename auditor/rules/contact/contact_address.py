@@ -180,7 +180,10 @@ class ContactAddress(Rule):
             )
         abroad = unknown_establishment(_where_established(facts, pages), pages.all, _KNOWN_ADDRESSES)
         if abroad:
-            return needs_review(MESSAGES("unknown_country", seen=abroad), pages.searched(5))
+            foreign = [a for a in facts.addresses if a.method == "labelled" and a.country not in _KNOWN_ADDRESSES
+                       and owner_reason(a) is None]
+            shown = [_evidence(a, pages) for a in first_of_each(foreign, _same_address)[:3]]
+            return needs_review(MESSAGES("unknown_country", seen=abroad), shown or pages.searched(5))
         # No proof of absence, first an address no fact makes another's (no third party, body or
         # other company named with it) on a page of another kind ("Find os", a blog post), then a
         # postcode and town whose street the tool could not read (a format or layout it does not know).
@@ -335,11 +338,14 @@ _LISTINGS = frozenset({"dl", "table", "ul", "ol", "address"})
 
 
 def _where_established(facts: FactView, pages: Pages) -> list[tuple[str, str]]:
-    """Countries the trader's own numbers and phones point to, with what showed each."""
+    """Countries the trader's own addresses, numbers and phones point to, with what showed each."""
     seen = [(n.country, n.raw) for n in facts.org_numbers
             if n.valid and (n.region in SITE_WIDE or pages.kind(n.url) in TRADER_PAGE_KINDS)
             and not THIRD_PARTIES.search(n.excerpt)]
-    return seen + own_phone_countries(facts.phones, pages)
+    # an address that ends in the name of a country the data has no format of (addresses._abroad)
+    abroad = [(a.country, a.street) for a in facts.addresses
+              if a.method == "labelled" and a.country not in _KNOWN_ADDRESSES and owner_reason(a) is None]
+    return abroad + seen + own_phone_countries(facts.phones, pages)
 
 
 def _show(address: AddressFact) -> str:
