@@ -143,10 +143,12 @@ class ContactAddress(Rule):
 
     def evaluate(self, facts: FactView, ctx: AuditContext) -> Verdict:
         pages = Pages(facts.pages)
+        registered = _registered_names(facts, pages)
         visible = [
             a for a in facts.addresses
             if a.method == "text" and not a.third_party
-            and (a.region in SITE_WIDE or pages.kind(a.url) in _ADDRESS_PAGES or _controller(a, facts, pages)
+            and (a.region in SITE_WIDE or pages.kind(a.url) in _ADDRESS_PAGES
+                 or _controller(a, facts, pages, registered)
                  or trader_block(a, facts.company_names, facts.coverage.home_url, pages) is not None
                  or _beside_own_email(a, facts) or _own_place(a, facts))
         ]
@@ -180,15 +182,13 @@ class ContactAddress(Rule):
             )
         abroad = unknown_establishment(_where_established(facts, pages), pages.all, _KNOWN_ADDRESSES)
         if abroad:
-            foreign = [a for a in facts.addresses if a.method == "labelled" and a.country not in _KNOWN_ADDRESSES
-                       and owner_reason(a) is None]
-            shown = [_evidence(a, pages) for a in first_of_each(foreign, _same_address)[:3]]
+            shown = [_evidence(a, pages) for a in first_of_each(_foreign(facts), _same_address)[:3]]
             return needs_review(MESSAGES("unknown_country", seen=abroad), shown or pages.searched(5))
         # No proof of absence, first an address no fact makes another's (no third party, body or
         # other company named with it) on a page of another kind ("Find os", a blog post), then a
         # postcode and town whose street the tool could not read (a format or layout it does not know).
         for method, key in (("text", "elsewhere"), ("unread_street", "unread_street"), ("labelled", "labelled")):
-            unplaced = _unplaced(facts, method, pages)
+            unplaced = _unplaced(facts, method, registered)
             if unplaced:
                 return needs_review(
                     MESSAGES(key, place=_show(unplaced[0]), where=kind_name(pages.kind(unplaced[0].url).value)),
@@ -208,12 +208,11 @@ class ContactAddress(Rule):
         return failed(with_note(MESSAGES("none_aside" if note else "none"), note), pages.searched(10))
 
 
-def _unplaced(facts: FactView, method: str, pages: Pages) -> list[AddressFact]:
+def _unplaced(facts: FactView, method: str, registered: frozenset[str]) -> list[AddressFact]:
     """One of each address read by ``method`` with a postcode (or, after an address label, the
     text the label announces) that no fact gives to anyone else (a company named beside it is
     another's unless the site's own pages give it as the trader's: :func:`_registered_names`)."""
     home = facts.coverage.home_url
-    registered = _registered_names(facts, pages)
     return first_of_each(
         [a for a in facts.addresses if a.method == method and (a.postal_code or method == "labelled")
          and owner_reason(a) is None
@@ -223,7 +222,7 @@ def _unplaced(facts: FactView, method: str, pages: Pages) -> list[AddressFact]:
     )
 
 
-def _controller(address: AddressFact, facts: FactView, pages: Pages) -> bool:
+def _controller(address: AddressFact, facts: FactView, pages: Pages, registered: frozenset[str]) -> bool:
     """In a privacy notice, the block that names the trader as controller (not an authority's):
     by that word, or by the site's legal name (its domain's, or one the site's own pages give with
     a valid registration number: :func:`_registered_names`) or a registration number beside the
@@ -235,7 +234,7 @@ def _controller(address: AddressFact, facts: FactView, pages: Pages) -> bool:
         or trader_block(address, facts.company_names, facts.coverage.home_url) is not None
         or numbered_block(address, facts.org_numbers) is not None
         or _names_site(address.excerpt, facts.coverage.home_url)
-        or _names_registered(address, facts, pages)
+        or any(name in address.excerpt.casefold() for name in registered)
     )
 
 
@@ -264,12 +263,6 @@ def _runs_the_site(text: str, name: str) -> bool:
     """Whether ``text`` names ``name`` as the one that runs the site (:data:`_RUNS_THE_SITE`)."""
     at = text.casefold().find(name.casefold())
     return at > 0 and _RUNS_THE_SITE.search(text[:at]) is not None
-
-
-def _names_registered(address: AddressFact, facts: FactView, pages: Pages) -> bool:
-    """Whether the address's block names a legal name of :func:`_registered_names`."""
-    excerpt = address.excerpt.casefold()
-    return any(name in excerpt for name in _registered_names(facts, pages))
 
 
 #: How "&" is read in a name that a domain spells out ("Stem & Twine" on stemandtwine.co.uk):
@@ -342,10 +335,14 @@ def _where_established(facts: FactView, pages: Pages) -> list[tuple[str, str]]:
     seen = [(n.country, n.raw) for n in facts.org_numbers
             if n.valid and (n.region in SITE_WIDE or pages.kind(n.url) in TRADER_PAGE_KINDS)
             and not THIRD_PARTIES.search(n.excerpt)]
-    # an address that ends in the name of a country the data has no format of (addresses._abroad)
-    abroad = [(a.country, a.street) for a in facts.addresses
-              if a.method == "labelled" and a.country not in _KNOWN_ADDRESSES and owner_reason(a) is None]
-    return abroad + seen + own_phone_countries(facts.phones, pages)
+    return [(a.country, a.street) for a in _foreign(facts)] + seen + own_phone_countries(facts.phones, pages)
+
+
+def _foreign(facts: FactView) -> list[AddressFact]:
+    """Addresses that end in the name of a country the data has no format of
+    (:func:`auditor.facts.addresses.gather_addresses` keeps them as ``labelled``), no one else's."""
+    return [a for a in facts.addresses
+            if a.method == "labelled" and a.country not in _KNOWN_ADDRESSES and owner_reason(a) is None]
 
 
 def _show(address: AddressFact) -> str:
