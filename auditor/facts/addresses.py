@@ -613,15 +613,22 @@ def _labelled(
         if not _NAME_AND_NUMBER.search(value) or re.search(r"@|https?:|www\.", value, re.IGNORECASE):
             continue  # no name beside a number, or an email or web address: not a postal address
         start, end = max(match.start("value") - shift, 0), max(match.end("value") - shift, 0)
-        owner = owner_by_context(block.text, start)
-        out.append(AddressFact(
-            url=doc.url, locator=doc.locator(block.element),
-            excerpt=excerpt(block.text, start, end),
-            region=doc.region(block.element), street=clean(value)[:_LABELLED_LENGTH], postal_code="", town="",
-            country=country_hint.upper(), method="labelled", third_party=owner is not None,
-            owner=owner.name if owner else "", owner_reason=owner.reason if owner else None,
-        ))
+        out.append(_labelled_fact(doc, block, value, country_hint.upper(), (start, end), start))
     return out
+
+
+def _labelled_fact(
+    doc: Document, block: TextBlock, value: str, country: str, shown: tuple[int, int], at: int
+) -> AddressFact:
+    """An address the tool could not read (``labelled``): ``value`` kept as its street, the text
+    ``block.text[slice(*shown)]`` as its excerpt, its owner read from the text around ``at``."""
+    owner = owner_by_context(block.text, at)
+    return AddressFact(
+        url=doc.url, locator=doc.locator(block.element), excerpt=excerpt(block.text, *shown),
+        region=doc.region(block.element), street=clean(value)[:_LABELLED_LENGTH], postal_code="", town="",
+        country=country, method="labelled", third_party=owner is not None,
+        owner=owner.name if owner else "", owner_reason=owner.reason if owner else None,
+    )
 
 
 def _abroad(doc: Document, block: TextBlock) -> list[AddressFact]:
@@ -638,14 +645,8 @@ def _abroad(doc: Document, block: TextBlock) -> list[AddressFact]:
         above = [text for text in lines[max(0, row - 2) : row] if text]
         if not any(_NAME_AND_NUMBER.search(text) for text in above):
             continue
-        value = ", ".join(above)
-        owner = owner_by_context(block.text, block.text.find(line))
-        return [AddressFact(
-            url=doc.url, locator=doc.locator(block.element), excerpt=excerpt(block.text, 0, len(block.text)),
-            region=doc.region(block.element), street=clean(value)[:_LABELLED_LENGTH], postal_code="", town="",
-            country=code, method="labelled", third_party=owner is not None,
-            owner=owner.name if owner else "", owner_reason=owner.reason if owner else None,
-        )]
+        # the whole block is shown: the address's lines stand above its country's name
+        return [_labelled_fact(doc, block, ", ".join(above), code, (0, len(block.text)), block.text.find(line))]
     return []
 
 
