@@ -677,10 +677,7 @@ def _clauses(sentence: str) -> tuple[str, ...]:
         if not text.strip():
             continue
         text, pending = pending + text, ""
-        after = pieces[1][0] if len(pieces) > 1 else ""
-        if number == 0 and separator == "," and (
-                (_opens_with(text, SUBORDINATORS) and not _opens_with(after, COORDINATORS))
-                or _opens_with(after, CORRELATIVES)):
+        if number == 0 and separator == "," and _leads_into(text, pieces[1][0] if len(pieces) > 1 else ""):
             pending = text + separator
             continue
         out.append(text)
@@ -799,12 +796,17 @@ def _lead(text: str) -> int:
     """How many words of ``text`` are a leading condition read with the clause after its comma
     (:func:`_clauses` joins them: a subordinating word first, or a correlative after the comma)."""
     comma = _COMMA_BREAK.search(text)
-    if comma is None:
-        return 0
-    before, after = text[: comma.start()], text[comma.end() :]
-    if not (_opens_with(before, SUBORDINATORS) or _opens_with(after, CORRELATIVES)):
+    if comma is None or not _leads_into(before := text[: comma.start()], text[comma.end() :]):
         return 0
     return len(normalise(before).split())
+
+
+def _leads_into(before: str, after: str) -> bool:
+    """Whether the clause ``before`` a sentence's first comma is a leading condition read with the
+    clause ``after`` it: it opens with a subordinating word (and the next is no coordinated clause of
+    its own), or the next opens with a correlative."""
+    return (_opens_with(before, SUBORDINATORS) and not _opens_with(after, COORDINATORS)) or _opens_with(
+        after, CORRELATIVES)
 
 
 #: A comma that cuts clauses (:data:`_CLAUSE_BREAK`), not one inside a number ("4,90").
