@@ -582,8 +582,7 @@ class Batch:
     def header(self) -> AuditResult:
         """The run's result without its sites (:meth:`site_results`); sets :attr:`labels`."""
         self.labels = store.site_labels(self.db, self.run)
-        return AuditResult(tool=ToolInfo(version=__version__), generated_at=datetime.now(UTC), as_of=self.as_of,
-                           rule_catalogue=run_catalogue(self.run))
+        return stored_header(self.run, self.as_of)
 
     def site_results(self) -> Iterator[SiteResult]:
         """Every stored site of the run, in list order, each with its history and what its score
