@@ -53,7 +53,7 @@ from auditor.facts.site import gather_site
 from auditor.models import DAYS_PER_UNIT, PageSnapshot, PassageFact, PassageTopic, RobotsInfo, SiteCrawl, SiteFacts
 
 CORPUS = Path(__file__).resolve().parent.parent / "tests" / "corpus" / "phrasings"
-FRESH = CORPUS.parent / "fresh16"
+FRESH = CORPUS.parent / "fresh17"
 LANGS = ("sv", "nb", "da", "fi", "de", "en")
 #: The jurisdiction a page of each language is judged in.
 JURISDICTION = {"sv": "se", "nb": "no", "da": "dk", "fi": "fi", "de": "de", "en": "eu"}
