@@ -67,6 +67,14 @@ _SEARCH_NAMES = re.compile(
 _ORDER_NAMES = re.compile(
     r"qty|quantity|antal|anzahl|määrä|add[-_]?to[-_]?cart|variant|product|produkt|tuote|sku|coupon", re.I
 )
+#: What the submit control of an order form says: to order, buy or pay, in the six languages
+#: ("Bestellung absenden", "Skicka beställning", "Send bestilling", "Lähetä tilaus", "Place order",
+#: "Jetzt kaufen"); a contact form's says send, and "order number" is a field of contact forms too.
+_ORDER_SUBMIT = re.compile(
+    r"\b(?:bestellung|bestellen|kaufen|beställning|beställ|köp|bestilling|bestill|bestil|køb|tilaus|tilaa|"
+    r"osta|place\s+order|order\s+now|buy|checkout|kassa|zur\s+kasse|betala|betal|maksa|pay)\b",
+    re.I,
+)
 _MESSAGE_NAMES = re.compile(
     r"message|msg|nachricht|meddelande|besked|beskjed|melding|viesti|comment|kommentar|enquiry|inquiry|"
     r"anfrage|ärende|henvendelse|question|fråga|frage|body|text",
@@ -130,8 +138,11 @@ def _form_fact(doc: Document, form: lxml.html.HtmlElement, contact_page: bool) -
     has_text = has_password = False
     copy_option = ""
     visible = 0
-    for control in form.iter("input", "textarea", "select"):
-        kind = (control.get("type") or control.tag).lower()
+    orders = False  # a submit control that places an order ("Bestellung absenden", "Place order")
+    for control in form.iter("input", "textarea", "select", "button"):
+        kind = (control.get("type") or ("submit" if control.tag == "button" else control.tag)).lower()
+        if kind in {"submit", "image"}:
+            orders |= bool(_ORDER_SUBMIT.search(control.get("value") or control.text_content() or ""))
         if kind in {"hidden", "submit", "button", "image", "reset"}:
             continue
         visible += 1
@@ -146,6 +157,8 @@ def _form_fact(doc: Document, form: lxml.html.HtmlElement, contact_page: bool) -
             if _names_copy(name) or _copy_words(label) or _COPY_OPTION.search(label):
                 copy_option = label or name
     purpose = _purpose(form, fields, has_text, has_password, visible, contact_page)
+    if orders and purpose in {"contact", "other"} and not any(_MESSAGE_NAMES.search(n) for n in fields):
+        purpose = "order"  # an old shop's order form: a text box for the articles wanted, no message
     receipt: Receipt = ""
     receipt_excerpt = ""
     hidden_only = False
@@ -161,7 +174,7 @@ def _form_fact(doc: Document, form: lxml.html.HtmlElement, contact_page: bool) -
         action=form.get("action") or "",
         method_attr=(form.get("method") or "get").lower(),
         fields=fields,
-        looks_like_contact=has_text and not has_password,
+        looks_like_contact=has_text and not has_password and purpose != "order",
         purpose=purpose,
         scripted=visible == 0,
         copy_option=copy_option[:200],

@@ -23,6 +23,20 @@ def forms(body: str, *, contact_page: bool = False) -> list[tuple[str, str, bool
         ("<form><input name=qty value=1><input type=hidden name=id></form>", "order"),
         ("<form><input name=name><input type=email name=email><textarea name=msg></textarea></form>", "contact"),
         ("<form><input name=name><input name=email><input name=nachricht></form>", "contact"),
+        # an old shop's order form: a text box for the articles wanted, a submit that orders
+        ("<form><input name=name><textarea name=anschrift></textarea><textarea name=bestellung></textarea>"
+         "<input type=submit value='Bestellung absenden'></form>", "order"),
+        ("<form><input name=namn><textarea name=varor></textarea><button>Skicka beställning</button></form>",
+         "order"),
+        ("<form><input name=nimi><textarea name=tuotteet></textarea><button type=submit>Lähetä tilaus</button>"
+         "</form>", "order"),
+        # look-alikes: a contact form asking for an order number, a message box beside an order word
+        ("<form><input name=ordernummer><textarea name=meddelande></textarea><button>Skicka</button></form>",
+         "contact"),
+        ("<form><input name=order><textarea name=message></textarea><button>Place order enquiry</button>"
+         "</form>", "contact"),
+        ("<form><input name=email><textarea name=frage></textarea><input type=submit value='Absenden'></form>",
+         "contact"),
     ],
 )
 def test_purpose(form: str, purpose: str) -> None:
@@ -58,6 +72,10 @@ def test_an_empty_form_is_a_contact_form_only_on_a_contact_page_or_by_its_action
         ("<p>Oppgi ordrenummer og saken din kort.</p>", "", False),
         ("<p>Täytä tilaus, niin lähetämme sähköpostiisi vahvistuksen ja maksulinkin.</p>", "", False),
         ("<p>Thanks! Check your inbox to confirm.</p>", "", False),  # a sign-up's double opt-in
+        # text the consumer copies to paste elsewhere: the shop keeps nothing
+        ("<p>You can copy and paste this into an email, or fill in the form below it.</p>", "", False),
+        ("<p>Kopiera texten och klistra in den i ett mejl till oss.</p>", "", False),
+        ("<p>Kopieren Sie den Text und fügen Sie ihn in Ihre E-Mail ein.</p>", "", False),
         # a receipt of a withdrawal made on its own page, not of the message (a set phrase too)
         ("<p>Vil du træde tilbage fra en ordre, så brug vores fortrydelsesside – så får du en kvittering på mail.</p>",
          "", False),
