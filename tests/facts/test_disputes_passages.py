@@ -332,3 +332,17 @@ def test_a_body_under_a_table_label_is_named_as_the_one_to_turn_to() -> None:
 def test_an_unknown_body_beside_out_of_court_words_is_read_as_one(body: str) -> None:
     found = passages(body, PassageTopic.ADR_BODY, "en")
     assert found and "unknown_body" in found[0].flags
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<table><tr><th>Schlichtungsstelle</th><td>Schlichtungsstelle Energie e.V.</td></tr></table>",
+        "<p>Zuständige Schlichtungsstelle: Schlichtungsstelle Energie e.V., Friedrichstraße 133, 10117 Berlin</p>",
+    ],
+)
+def test_a_sectors_body_under_a_label_of_dispute_resolution_is_the_shops(html: str) -> None:
+    """A sector's own body ("Schlichtungsstelle Energie") named as something else is an aside;
+    under a label naming dispute resolution it is the body the shop's disputes go to."""
+    facts = [f for f in passages(html, PassageTopic.ADR_BODY, "de") if f.name]
+    assert facts and all("no_context" not in f.flags for f in facts)

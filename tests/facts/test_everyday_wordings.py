@@ -500,3 +500,39 @@ def test_a_flaw_or_a_service_unlike_its_description_is_a_fault_to_complain_of(te
 def test_a_description_alone_is_no_fault() -> None:
     text = "Kursens innehåll följer beskrivningen på schemat; du kan klaga på schemat i vår enkät."
     assert _of(complaints.gather(_page(f"<p>{text}</p>", "sv"), "sv"), PassageTopic.COMPLAINTS_RIGHT) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Inte nöjd med en reparation? Ring oss på 08-123 456 78, så tittar vi på den igen.", "sv"),
+        ("Ikke fornøyd med reparasjonen? Send oss en e-post, så ser vi på saken.", "nb"),
+        ("Not happy with a repair we did? Email us and we'll look at it again.", "en"),
+        ("Mit der Reparatur nicht zufrieden? Rufen Sie uns an.", "de"),
+    ],
+)
+def test_a_repair_the_consumer_is_not_satisfied_with_and_a_channel_is_how_to_complain(text: str, lang: str) -> None:
+    [found] = _of(complaints.gather(_page(f"<p>{text}</p>", lang), lang), PassageTopic.COMPLAINT_PROCEDURE)
+    assert "channel" in found.flags
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Vi hoppas att du blir nöjd med reparationen! Ring oss om du har frågor om priset.", "sv"),
+        ("Inte nöjd med ditt köp? Returnera varan inom 30 dagar, mejla oss först.", "sv"),
+    ],
+)
+def test_a_repair_or_purchase_without_dissatisfaction_with_the_work_is_no_complaint(text: str, lang: str) -> None:
+    assert _of(complaints.gather(_page(f"<p>{text}</p>", lang), lang), PassageTopic.COMPLAINT_PROCEDURE) == []
+
+
+def test_a_question_before_a_list_leads_into_each_item() -> None:
+    """A short question the list answers joins each bullet, like a lead-in ending in ":"."""
+    body = ("<p>Received a faulty item?</p><ul><li>Email us at help@shop.example</li>"
+            "<li>Include your order number and a photo</li></ul>")
+    found = _of(complaints.gather(statement_view(_page(body, "en")), "en"), PassageTopic.COMPLAINT_PROCEDURE)
+    assert any("email" in f.flags and "defect" in f.flags for f in found)
+    # a list under a question about something else stays something else
+    body = "<p>Where do we deliver?</p><ul><li>Email us for delivery to the islands</li></ul>"
+    assert _of(complaints.gather(statement_view(_page(body, "en")), "en"), PassageTopic.COMPLAINT_PROCEDURE) == []

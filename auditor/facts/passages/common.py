@@ -527,7 +527,8 @@ def statement_blocks(doc: Document) -> list[TextBlock]:
       cell is a short label without digits ("Returfrakt" – "Du betalar själv"); a row that
       starts with a ``th`` is one block already (:class:`~auditor.facts.dom.Document`);
     * ``li``: the list's lead-in, the last sentence of the block right before the list when it
-      ends in ":" ("Om du ångrar dig gäller följande:" – each bullet);
+      ends in ":" ("Om du ångrar dig gäller följande:" – each bullet) or is a short question
+      ("Received a faulty item?" – "Email us at …");
     * any block right after a heading (``h1``–``h6``, ``summary``, ``caption``, ``legend``,
       ``role=heading``, or a paragraph that is all bold), when the heading leads into it (below).
 
@@ -639,7 +640,8 @@ def _cell_label(doc: Document, cell: lxml.html.HtmlElement) -> tuple[str, lxml.h
 
 
 def _lead_in(doc: Document, blocks: list[TextBlock], i: int) -> tuple[str, lxml.html.HtmlElement] | None:
-    """The sentence ending in ":" right before the list that holds the item ``blocks[i]``."""
+    """The sentence ending in ":" right before the list that holds the item ``blocks[i]``, or a
+    short question the list answers ("Received a faulty item?" – "Email us at …")."""
     items = blocks[i].element.getparent()
     if items is None or _tag(items) not in ("ul", "ol"):
         return None
@@ -653,8 +655,8 @@ def _lead_in(doc: Document, blocks: list[TextBlock], i: int) -> tuple[str, lxml.
     if not said:
         return None
     last = said[-1].text.strip()
-    if not last.endswith(":") or len(last.split()) > _LEAD_IN_WORDS:
-        return None
+    if not last.endswith((":", "?")) or len(last.split()) > _LEAD_IN_WORDS:
+        return None  # a lead-in ("Om du ångrar dig gäller följande:") or a question the list answers
     return last.rstrip(":").rstrip(), before.element
 
 

@@ -331,9 +331,11 @@ def _context(text: str, block: str, heading: str, *, addressed: bool) -> bool:
     lex = topic_phrases("adr_body")
     if find_phrases(text, lex.get("aside", ())):
         return False
+    if _labelled_as_body(text, lex):
+        return True  # "Schlichtungsstelle: Schlichtungsstelle Energie e.V.": a sector's body, named as the shop's
     if find_phrases(text, lex.get("sector", ())) and not find_phrases(text, lex.get("dispute", ())):
         return False  # another sector's body described, not the one the shop's disputes go to
-    if addressed or _labelled_as_body(text, lex):
+    if addressed:
         return True
     context = lex.get("context", ())
     return any(has_phrase(_without_bodies(part), context) for part in (text, block, heading) if part)
