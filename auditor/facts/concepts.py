@@ -587,6 +587,10 @@ class Clause:
     #: how many words a leading condition read with this clause has (:func:`clauses`: "Jos et ole
     #: tyytyväinen, maksat palautuksen itse"); 0 for a clause without one
     lead: int = 0
+    #: where a trailing condition opens ("Returfrakten betalas av kunden om inget annat har
+    #: avtalats"): the word position of its conditional word; 0 for a clause without one (or
+    #: without a negation word, which is all it is read for)
+    trail: int = 0
     #: (concept, slot) of every slot filled in some language: what the patterns ask, answered
     #: without walking the languages
     filled: frozenset[tuple[str, str]] = field(init=False, default=frozenset())
@@ -637,6 +641,16 @@ SUBORDINATORS = frozenset(
         "once",
         "should",
     )
+)
+
+
+#: Words that open a condition after a main clause ("… betalas av kunden om inget annat har
+#: avtalats", "… trägt der Kunde, sofern nichts anderes vereinbart ist"): conditions only, not
+#: time ("när", "when"), whose clause may be the statement itself.
+TRAILING_CONDITIONS = frozenset(
+    normalise(w)
+    for w in ("om", "ifall", "såvida", "hvis", "dersom", "medmindre", "jos", "mikäli", "ellei", "wenn", "falls",
+              "sofern", "soweit", "if", "unless", "provided")
 )
 
 
@@ -789,7 +803,14 @@ def _clause(table: _Table, text: str, terms: Terms | None = None) -> Clause:
     sorted_hits = {k: tuple(sorted(v)) for k, v in hits.items()}
     if _DIGIT.search(text) and _may_state_money(text):  # most clauses have no digit, or no currency
         _add_money(table, text, sorted_hits)
-    return Clause(text, words, sorted_hits, {k: frozenset(v) for k, v in owned.items()}, _lead(text))
+    return Clause(text, words, sorted_hits, {k: frozenset(v) for k, v in owned.items()}, _lead(text),
+                  _trail(words) if negation else 0)
+
+
+def _trail(words: tuple[str, ...]) -> int:
+    """Where a trailing condition opens in a clause's words ("… betalas av kunden om inget annat
+    har avtalats"): the first conditional word after the clause's second word; 0 for none."""
+    return next((i for i in range(2, len(words)) if words[i] in TRAILING_CONDITIONS), 0)
 
 
 def _lead(text: str) -> int:
@@ -923,7 +944,9 @@ def _negated(
 
     In a clause read with its leading condition (``slots``: the pattern's), a negation word of
     the condition denies the condition, not the clause ("If you are not happy with it, you pay
-    the return"), unless the pattern is stated in the condition alone."""
+    the return"), unless the pattern is stated in the condition alone; so does a negation word
+    of a trailing condition when every slot is said before it ("Returfrakten betalas av kunden
+    om inget annat har avtalats")."""
     owned = clause.owned.get(concept, frozenset())
     negations = [at for at in clause.hits.get((concept, lang, NEGATION), ()) if at not in owned]
     lead = clause.lead
@@ -931,6 +954,13 @@ def _negated(
         any(at < lead for at in clause.hits.get((concept, lang, slot), ())) for slot in slots
     ):
         negations = [at for at in negations if at >= lead]
+    trail = clause.trail
+    if trail and negations and slots and all(
+        any(at < trail for at in clause.hits.get((concept, lang, slot), ())) for slot in slots
+    ):
+        # every slot said before a trailing condition: a negation in the condition denies the
+        # condition ("… betalas av kunden om inget annat har avtalats", "… unless not …")
+        negations = [at for at in negations if at < trail]
     if near is None or not negations:
         return bool(negations)
     words = [at for slot in near for at in clause.hits.get((concept, lang, slot), ())]

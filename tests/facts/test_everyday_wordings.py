@@ -536,3 +536,20 @@ def test_a_question_before_a_list_leads_into_each_item() -> None:
     # a list under a question about something else stays something else
     body = "<p>Where do we deliver?</p><ul><li>Email us for delivery to the islands</li></ul>"
     assert _of(complaints.gather(statement_view(_page(body, "en")), "en"), PassageTopic.COMPLAINT_PROCEDURE) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "who"),
+    [
+        # a negation in a trailing condition denies the condition, not who pays
+        ("Returfrakten vid ångerrätt betalas av kunden om inget annat har avtalats.", "sv", "consumer"),
+        ("Kunden betalar returfrakten om varan inte är felaktig.", "sv", "consumer"),
+        ("We pay the return postage if you do not want to keep the item.", "en", "trader"),
+        ("Die Rücksendekosten trägt der Kunde sofern nichts anderes vereinbart ist.", "de", "consumer"),
+        # look-alike: the negation before the condition is the main clause's
+        ("Vi betalar inte returfrakten om du ångrar dig.", "sv", "consumer"),
+        ("We do not pay the return postage if you change your mind.", "en", "consumer"),
+    ],
+)
+def test_a_negation_in_a_trailing_condition_is_the_conditions(text: str, lang: str, who: str) -> None:
+    assert _cost(text, lang) == [who]
