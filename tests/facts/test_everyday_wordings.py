@@ -553,3 +553,23 @@ def test_a_question_before_a_list_leads_into_each_item() -> None:
 )
 def test_a_negation_in_a_trailing_condition_is_the_conditions(text: str, lang: str, who: str) -> None:
     assert _cost(text, lang) == [who]
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        ("<p><b>Jos levy ei vastaa kuvausta</b><br>Jos kunto on huonompi kuin ilmoitimme, ota yhteyttä heti. "
+         "Saat rahat takaisin tai hyvityksen.</p>", "fi"),
+        ("<p><b>Damaged in transit</b><br>Keep the box and take a photo. We will send a new one or refund you.</p>",
+         "en"),
+    ],
+)
+def test_a_fault_named_in_a_paragraphs_label_line_is_the_subject_of_its_remedy(body: str, lang: str) -> None:
+    found = _of(complaints.gather(_page(body, lang), lang), PassageTopic.COMPLAINTS_RIGHT)
+    assert found
+
+
+def test_a_label_line_without_a_fault_gives_a_later_refund_no_fault() -> None:
+    body = ("<p><b>Palautusoikeus</b><br>Ilmoita palautuksesta sähköpostilla. "
+            "Saat rahat takaisin 14 päivän kuluessa.</p>")
+    assert _of(complaints.gather(_page(body, "fi"), "fi"), PassageTopic.COMPLAINTS_RIGHT) == []

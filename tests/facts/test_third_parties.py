@@ -219,6 +219,9 @@ def test_a_service_word_of_the_shop_is_no_role(text: str) -> None:
         # a public or local institution
         ("Trenger du overnatting, kan Valdres turistkontor hjelpe deg på tlf. 61 36 44 20", "turistkontor"),
         ("Påmelding til biblioteket på tlf. 64 93 57 00", "biblioteket"),
+        # public transport's information line
+        ("Questions about bus times: call the SL traffic information line on 08-686 20 40", "traffic information"),
+        ("Frågor om bussar? Ring trafikupplysningen på 0771-91 91 91", "trafikupplysningen"),
         # a Finnish case ending on a carrier's name
         ("voit olla yhteydessä myös Omnivan asiakaspalveluun (+372 661 4127)", "Omniva"),
         # development credited with a colon

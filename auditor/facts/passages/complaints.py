@@ -168,7 +168,11 @@ def gather(doc: Document, lang: str) -> list[PassageFact]:
         # last of the paragraph just before it ("… ota siitä kuva." / "Korjaan taulun, lähetän uuden …")
         follows = fault_before[0] is not None and block.element.getprevious() is fault_before[0]
         fault = fault_before[1] if follows else ""
-        for sentence in _sentences(block.text):
+        # A label line opening the paragraph that names a fault ("Jos levy ei vastaa kuvausta" /
+        # "Damaged in transit", bold above its text) is the subject of every sentence after it.
+        said = _sentences(block.text)
+        label_fault = said[0].text if len(said) > 1 and _fault_label(said[0].text) else ""
+        for sentence in said:
             found = _sentence_facts(
                 doc, block, lang, sentence, inherited or carried, heading=tag in HEADINGS, links=links,
                 right_heading="" if tag in HEADINGS else right_heading,
@@ -188,7 +192,8 @@ def gather(doc: Document, lang: str) -> list[PassageFact]:
                     # "… machen Sie ein Foto. Dann schicken wir Ihnen ein neues Glas": how to complain
                     found = [*found, passage_fact(doc, block.element, PassageTopic.COMPLAINT_PROCEDURE, lang,
                                                   _show(joined), flags=["howto", "defect"])]
-            fault = sentence.text if not stated and _mentions_fault(sentence.text) else ""
+            fault = sentence.text if not stated and _mentions_fault(sentence.text) else (
+                "" if stated or sentence.text == label_fault else label_fault)
             out.extend(found)
             carried = carried or (main and any(f.topic in _ON_COMPLAINTS for f in found))
             question = sentence.text if sentence.text.rstrip().endswith("?") else ""
@@ -200,6 +205,18 @@ def gather(doc: Document, lang: str) -> list[PassageFact]:
     if not any(f.topic == PassageTopic.COMPLAINTS_RIGHT for f in out):
         out.extend(_remedy_lists(doc, lang))
     return out
+
+
+def _fault_label(text: str) -> bool:
+    """Whether ``text`` is a short label line that names a fault: no closing punctuation, at most
+    :data:`_FAULT_LABEL_WORDS` words ("Jos levy ei vastaa kuvausta", "Schäden beim Transport")."""
+    stripped = text.strip()
+    return (bool(stripped) and stripped[-1] not in ".!?:;,"
+            and len(word_list(stripped)) <= _FAULT_LABEL_WORDS and _mentions_fault(stripped))
+
+
+#: A label line has at most this many words.
+_FAULT_LABEL_WORDS = 8
 
 
 #: The law's names of the four remedies for faulty goods (complaints_right.toml).
