@@ -222,7 +222,10 @@ def test_the_seller_answering_a_fault_notice_gives_the_answer_time() -> None:
 
 @pytest.mark.parametrize(
     ("label", "lang"),
-    [("Klik for fortryde kontrakten", "da"), ("Ångra kontraktet", "sv"), ("Angre kontrakten", "nb")],
+    [("Klik for fortryde kontrakten", "da"), ("Ångra kontraktet", "sv"), ("Angre kontrakten", "nb"),
+     # a booking or a registration is the contract of a course or a service
+     ("Jag vill ångra min bokning", "sv"), ("Jeg vil fortryde min tilmelding", "da"),
+     ("Anmeldung widerrufen", "de"), ("Withdraw from your booking", "en")],
 )
 def test_a_button_withdrawing_from_the_contract_is_the_function(label: str, lang: str) -> None:
     found = _of(withdrawal.gather(_page(f"<button type='button'>{label}</button>", lang), lang),
@@ -573,3 +576,10 @@ def test_a_label_line_without_a_fault_gives_a_later_refund_no_fault() -> None:
     body = ("<p><b>Palautusoikeus</b><br>Ilmoita palautuksesta sähköpostilla. "
             "Saat rahat takaisin 14 päivän kuluessa.</p>")
     assert _of(complaints.gather(_page(body, "fi"), "fi"), PassageTopic.COMPLAINTS_RIGHT) == []
+
+
+@pytest.mark.parametrize(("label", "lang"), [("Avboka", "sv"), ("Ångra borttagning", "sv"), ("Avbestill timen", "nb")])
+def test_cancelling_a_booking_or_undoing_is_no_withdrawal_function(label: str, lang: str) -> None:
+    found = _of(withdrawal.gather(_page(f"<button type='button'>{label}</button>", lang), lang),
+                PassageTopic.WITHDRAWAL_FUNCTION)
+    assert found == []
