@@ -583,3 +583,28 @@ def test_cancelling_a_booking_or_undoing_is_no_withdrawal_function(label: str, l
     found = _of(withdrawal.gather(_page(f"<button type='button'>{label}</button>", lang), lang),
                 PassageTopic.WITHDRAWAL_FUNCTION)
     assert found == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "amount"),
+    [
+        # the subscription or booking bought earlier in the sentence is what the right is for
+        ("Where you purchase a subscription or a booking for services, you may cancel within 14 days of the day "
+         "on which the contract is entered into.", "en", 14),
+        ("Can I cancel my subscription box? Yes – you can cancel within 14 days of signing up.", "en", 14),
+    ],
+)
+def test_a_bare_cancel_verb_apart_from_the_subscription_names_the_right(text: str, lang: str, amount: int) -> None:
+    found = _of(withdrawal.gather(_page(f"<p>{text}</p>", lang), lang), PassageTopic.WITHDRAWAL_PERIOD)
+    assert [f.amount for f in found] == [amount]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("You can cancel your monthly subscription within 14 days.", "en"),
+        ("Bookings can be cancelled free of charge within 14 days.", "en"),
+    ],
+)
+def test_cancelling_a_subscription_or_a_booking_is_no_withdrawal_period(text: str, lang: str) -> None:
+    assert _of(withdrawal.gather(_page(f"<p>{text}</p>", lang), lang), PassageTopic.WITHDRAWAL_PERIOD) == []

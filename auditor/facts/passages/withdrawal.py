@@ -213,11 +213,23 @@ _SECTION_WORDS = 8
 
 def _with_acts(slots: dict[str, list[Span]]) -> dict[str, list[Span]]:
     """The slots with a bare withdrawing verb ("to cancel", "voit perua") as a name of the
-    right, unless the sentence names what else is cancelled (consent, a subscription)."""
-    acts = slots.get("act", [])
-    if acts and not slots.get("act_other"):
+    right, unless what else is cancelled stands next to it ("cancel your subscription",
+    "Bookings can be cancelled", "peruuttaa suostumus"); a subscription bought earlier in the
+    sentence is what the right is for ("Where you purchase a subscription or a booking for
+    services, you may cancel within 14 days of the day on which the contract is entered into")."""
+    others = slots.get("act_other", [])
+    acts = [act for act in slots.get("act", []) if not any(_beside(act, other) for other in others)]
+    if acts:
         slots = {**slots, "right": sorted([*slots.get("right", []), *acts])}
     return slots
+
+
+#: How many words apart a bare withdrawing verb and what else is cancelled belong together.
+_ACT_OTHER_REACH = 2
+
+
+def _beside(a: Span, b: Span) -> bool:
+    return b[0] <= a[1] + _ACT_OTHER_REACH and a[0] <= b[1] + _ACT_OTHER_REACH
 
 
 def _acts_only(slots: dict[str, list[Span]]) -> bool:
