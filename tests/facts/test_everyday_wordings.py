@@ -608,3 +608,33 @@ def test_a_bare_cancel_verb_apart_from_the_subscription_names_the_right(text: st
 )
 def test_cancelling_a_subscription_or_a_booking_is_no_withdrawal_period(text: str, lang: str) -> None:
     assert _of(withdrawal.gather(_page(f"<p>{text}</p>", lang), lang), PassageTopic.WITHDRAWAL_PERIOD) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "amount"),
+    [
+        # a return for which no reason is asked is the right in the shop's own words
+        ("Not quite what you hoped for? Send it back within 30 days – no questions asked.", "en", 30),
+        ("Palautusaika 30 pv – syytä ei kysytä", "fi", 30),
+        ("Schicken Sie es einfach innerhalb von zwei Wochen zurück – Sie müssen uns nicht sagen, warum.", "de", 14),
+        ("Du kan sende varen tilbage inden for to uger, helt uden at forklare hvorfor.", "da", 14),
+        ("30 Tage Rückgaberecht – ohne Begründung", "de", 30),
+    ],
+)
+def test_a_return_without_a_reason_asked_states_the_right_loosely(text: str, lang: str, amount: int) -> None:
+    found = _of(withdrawal.gather(_page(f"<p>{text}</p>", lang), lang), PassageTopic.WITHDRAWAL_PERIOD)
+    right = [f for f in found if "open_purchase" not in f.flags]
+    assert [f.in_days() for f in right] == [amount] and all("loose" in f.flags for f in right)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Faulty items can be sent back within 30 days, no questions asked.", "en"),  # a fault: the complaint's
+        ("Free exchanges for any reason within 30 days.", "en"),  # no return: an exchange
+        ("Vi svarar på alla frågor inom 2 dagar, oavsett anledning.", "sv"),  # no return at all
+    ],
+)
+def test_no_reason_asked_without_a_plain_return_is_no_right(text: str, lang: str) -> None:
+    found = _of(withdrawal.gather(_page(f"<p>{text}</p>", lang), lang), PassageTopic.WITHDRAWAL_PERIOD)
+    assert [f for f in found if "open_purchase" not in f.flags and f.amount is not None] == []

@@ -158,6 +158,8 @@ def _period_reading(text: str) -> tuple[str, _Assigned | None, tuple[_Assigned, 
     passage) and an open purchase's periods with their flags (None when it names none)."""
     concepts = text_concepts()
     slots = _with_acts(concepts.spans(text, _CONCEPT))
+    plain = _plain_right(slots)
+    slots = plain or slots
     rights, opens = slots.get("right", []), slots.get("open", [])
     if not rights and not opens:
         return None
@@ -165,6 +167,8 @@ def _period_reading(text: str) -> tuple[str, _Assigned | None, tuple[_Assigned, 
     asked = question if question and not opens and _names_right(concepts, question) else ""
     assigned = _assign(text, slots, _label_words(text))
     right = tuple(assigned["right"]) if rights and (assigned["right"] or not _acts_only(slots)) else None
+    if plain is not None and right:
+        right = tuple((distance, period, True) for distance, period, _ in right)  # everyday words: loosely
     opened = None
     if opens:
         opened = (tuple(assigned["open"]), ("open_purchase", *(["right_named"] if rights else [])))
@@ -179,7 +183,7 @@ def _return_time_reading(text: str) -> _Assigned | None:
     returnera varan inom 30 dagar", "Returns are accepted within 30 days") where no faulty goods
     are named. Its periods; None when the sentence states no return time."""
     slots = _with_acts(text_concepts().spans(text, _CONCEPT))
-    if slots.get("right") or slots.get("open"):
+    if slots.get("right") or slots.get("open") or _plain_right(slots) is not None:
         return None
     if slots.get("return_time"):
         return tuple(_assign(text, {**slots, "open": slots["return_time"]}, _label_words(text))["open"])
@@ -230,6 +234,22 @@ _ACT_OTHER_REACH = 2
 
 def _beside(a: Span, b: Span) -> bool:
     return b[0] <= a[1] + _ACT_OTHER_REACH and a[0] <= b[1] + _ACT_OTHER_REACH
+
+
+def _plain_right(slots: dict[str, list[Span]]) -> dict[str, list[Span]] | None:
+    """The slots with the return words and return promise of a sentence that asks no reason for
+    the return ("Send it back within 30 days – no questions asked", "Palautusaika 30 pv – syytä ei
+    kysytä", "du behöver inte förklara varför") as names of the right: an unconditional return
+    is the right of withdrawal in the shop's own words. None where the sentence asks no reason
+    only of something else (no return word), names faulty goods, or names the right otherwise
+    than by "without giving any reason"."""
+    reasons = slots.get("no_reason", [])
+    if not reasons or slots.get("fault") or any(not _within(r, reasons) for r in slots.get("right", [])):
+        return None
+    names = [*slots.get("return", []), *slots.get("return_time", []), *slots.get("open", [])]
+    if not names:
+        return None
+    return {**slots, "right": sorted(names), "open": []}
 
 
 def _acts_only(slots: dict[str, list[Span]]) -> bool:
