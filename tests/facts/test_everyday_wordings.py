@@ -638,3 +638,28 @@ def test_a_return_without_a_reason_asked_states_the_right_loosely(text: str, lan
 def test_no_reason_asked_without_a_plain_return_is_no_right(text: str, lang: str) -> None:
     found = _of(withdrawal.gather(_page(f"<p>{text}</p>", lang), lang), PassageTopic.WITHDRAWAL_PERIOD)
     assert [f for f in found if "open_purchase" not in f.flags and f.amount is not None] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "days"),
+    [
+        ("Går något sönder som inte borde? Hör av dig inom tre år från leveransen.", "sv", 1095),
+        ("Går noe i stykker som ikke burde? Si fra innen to år etter levering.", "nb", 730),
+        ("If something breaks that shouldn't have, let us know within 6 years of delivery.", "en", 2190),
+    ],
+)
+def test_something_breaking_and_a_time_to_report_it_from_delivery_is_the_complaint_period(
+        text: str, lang: str, days: int) -> None:
+    found = _of(complaints.gather(_page(f"<p>{text}</p>", lang), lang), PassageTopic.GUARANTEE_PERIOD)
+    assert [f.in_days() for f in found] == [days]
+
+
+def test_something_breaking_and_a_remedy_states_the_right() -> None:
+    text = "If something breaks that shouldn't have, let us know – we'll fix it, swap it or give you your money back."
+    assert _of(complaints.gather(_page(f"<p>{text}</p>", "en"), "en"), PassageTopic.COMPLAINTS_RIGHT)
+
+
+def test_a_parcel_broken_in_transport_gives_no_complaint_period() -> None:
+    text = "Om paketet går sönder under transporten, hör av dig inom 7 dagar från leveransen."
+    found = _of(complaints.gather(_page(f"<p>{text}</p>", "sv"), "sv"), PassageTopic.GUARANTEE_PERIOD)
+    assert all("transport_damage" in f.flags or "notice_period" in f.flags for f in found)

@@ -775,7 +775,12 @@ class _PeriodSlots:
             and not (self.within("legal", clause) or self.within("law", clause) or self.within("liable", clause))
         ):
             flags.append("presumption")
-        if self.within("transport", clause):
+        # Damage in transport named in the period's clause, or anywhere in the sentence when the
+        # period's clause names neither the right nor the seller's liability ("Om paketet går
+        # sönder under transporten, hör av dig inom 7 dagar").
+        if self.within("transport", clause) or (
+            self.found.get("transport") and not legal_in_clause and not self.within("liable", clause)
+        ):
             flags.append("transport_damage")
         if self.found.get("used_goods"):
             flags.append("used_goods")
