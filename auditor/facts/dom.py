@@ -310,8 +310,17 @@ def _place(node: lxml.html.HtmlElement, parent: lxml.html.HtmlElement,
 
 
 def clean(text: str) -> str:
-    """Fold runs of whitespace (including no-break spaces) to one space and strip."""
+    """Fold runs of whitespace (including no-break spaces) to one space and strip; characters a
+    reader does not see (soft hyphens, zero-width spaces and joiners, a byte-order mark) are
+    dropped, so "Laksevåg\u00adbakken 12" is the street a reader reads."""
+    if _UNSEEN.search(text):
+        text = text.translate(_DROPPED)
     return _WS_TO_FOLD.sub(" ", text.replace("\n", " ")).strip()
+
+
+#: What :func:`clean` drops: soft hyphen, zero-width space, non-joiner and joiner, word joiner, BOM.
+_UNSEEN = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+_DROPPED = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
 
 
 #: The runs of :data:`_WS` that folding changes: two or more characters, or one that is not a plain

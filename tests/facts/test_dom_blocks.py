@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from auditor.facts.dom import Document
 
 
@@ -108,3 +110,20 @@ def test_many_hidden_elements_are_read_in_one_pass() -> None:
     """The ids controls name are collected once a page: 20,000 hidden panels, two named by a button."""
     panels = "".join(f'<div id="d{i}" hidden><p>x{i}</p></div>' for i in range(20_000))
     assert texts(f'{panels}<button aria-controls="d5 d7">b</button>') == ["x5", "x7", "b"]
+
+
+@pytest.mark.parametrize(
+    ("html", "text"),
+    [
+        ("<p>Laksevåg&shy;bakken 12<br>5160 Laksevåg</p>", "Laksevågbakken 12\n5160 Laksevåg"),
+        ("<p>post&#8203;@dykker&#8203;bua.no</p>", "post@dykkerbua.no"),
+        ("<p>Tel. 55\u200b 12\u2060 34 56</p>", "Tel. 55 12 34 56"),
+        ("<p>\ufeffKund\u00adtjänst</p>", "Kundtjänst"),
+    ],
+)
+def test_characters_a_reader_does_not_see_are_not_in_a_blocks_text(html: str, text: str) -> None:
+    """Soft hyphens, zero-width spaces and joiners, word joiners and a byte-order mark are no
+    letters and no spaces for a reader: a street, an email or a number written with them is the
+    one the reader reads."""
+    [block] = Document(f"<html><body>{html}</body></html>", "https://shop.example/").blocks
+    assert block.text == text
