@@ -663,3 +663,19 @@ def test_a_parcel_broken_in_transport_gives_no_complaint_period() -> None:
     text = "Om paketet går sönder under transporten, hör av dig inom 7 dagar från leveransen."
     found = _of(complaints.gather(_page(f"<p>{text}</p>", "sv"), "sv"), PassageTopic.GUARANTEE_PERIOD)
     assert all("transport_damage" in f.flags or "notice_period" in f.flags for f in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "days"),
+    [
+        ("Vastaillaan yleensä parin tunnin sisään, viimeistään 24 h kuluessa!", "fi", 1.0),
+        ("We usually reply within 2 hours and at the latest within 2 days.", "en", 2.0),
+        ("We'll get back to you by tomorrow at the latest – usually within a couple of hours.", "en", 1.0),
+        ("Vi svarar oftast inom några timmar, senast inom 3 arbetsdagar.", "sv", 3.0),
+        # one promise: as before
+        ("We usually reply within a couple of hours.", "en", 2 / 24),
+    ],
+)
+def test_of_several_promised_answer_times_the_latest_is_the_promise(text: str, lang: str, days: float) -> None:
+    [found] = _of(service.gather(_page(f"<p>{text}</p>", lang), lang), PassageTopic.SERVICE_HOURS)
+    assert found.in_days() == pytest.approx(days)

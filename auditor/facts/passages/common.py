@@ -745,6 +745,8 @@ NUMBER_WORDS: dict[str, int] = {
     "one": 1, "a": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14, "fifteen": 15, "twenty": 20, "thirty": 30,
     "sixty": 60, "ninety": 90, "hundred": 100,
+    # a couple: "a couple of hours", "parin tunnin sisällä", "pari päivää"
+    "couple": 2, "pari": 2, "parin": 2,
 }
 #: Unit words (stems) in the six languages; longest first so "månader" wins over "mån".
 UNIT_WORDS: dict[str, Unit] = {
@@ -853,7 +855,7 @@ _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:(?:[\u00ad\u200b\u200c\u200d\u
 _AMOUNT = re.compile(r"\d{1,3}(?:[.,]5)?")
 _GAP = re.compile(r"\s*|-")
 #: Words between a number and its unit that leave the period as it is ("14 calendar days").
-_UNIT_MODIFIERS = frozenset({"calendar"})
+_UNIT_MODIFIERS = frozenset({"calendar", "of"})  # "14 calendar days", "a couple of hours"
 #: A number in brackets repeating a number word ("fjorton (14) dagar", "fourteen (14) days")
 #: reaches its unit past the closing bracket.
 _BRACKETED_GAP = re.compile(r"\)\s*")

@@ -191,6 +191,7 @@ class _Lex:
     next_day: Phrases
     months: Phrases
     closed: Phrases
+    latest: Phrases
 
 
 @cache
@@ -198,7 +199,7 @@ def _lex() -> _Lex:
     data = topic_phrases("service_hours")
     keys = (
         "labels", "days", "around", "answer", "within", "working", "service", "reachable", "places", "next_day",
-        "months", "closed",
+        "months", "closed", "latest",
     )
     return _Lex(*(data.get(k, ()) for k in keys))
 
@@ -363,10 +364,39 @@ def _response_period(text: str) -> tuple[float, Unit, bool] | None:
         return None
     lex = _lex()
     words = normalise(text).split()
+    latest = _latest_promise(words, lex)
+    if latest is not None:
+        return latest
     period = _promised_period(words, lex)
     if period is None and phrase_spans(words, lex.next_day):
         period = (1.0, "days", True)
     return period or _first_period(text)
+
+
+def _latest_promise(words: list[str], lex: _Lex) -> tuple[float, Unit, bool] | None:
+    """Of several promised times, the one said to be the latest ("usually within a couple of
+    hours, at the latest within 24 h", "by tomorrow at the latest"): the period or next-day words
+    an "at the latest" word stands right before or after. None when the sentence has no such word
+    or only one promise."""
+    marks = phrase_spans(words, lex.latest)
+    if not marks:
+        return None
+    promises = [(start, end, (amount, unit, working)) for start, end, amount, unit, working in _promises(words, lex)]
+    promises += [(start, end, (1.0, "days", True)) for start, end in phrase_spans(words, lex.next_day)]
+    if len(promises) < 2:
+        return None
+    # the word before a time ("…, viimeistään 24 h kuluessa") before one after it ("by tomorrow at
+    # the latest"): a mark between two times is the later one's
+    before = [found for start, _, found in sorted(promises)
+              if any(start - _LATEST_BEFORE <= stop <= start for _, stop in marks)]
+    after = [found for _, end, found in sorted(promises) if any(end <= mark <= end + 1 for mark, _ in marks)]
+    chosen = before or after
+    return chosen[0] if chosen else None
+
+
+#: How many words before a promised time an "at the latest" word may stand ("senast inom 2 dagar",
+#: "viimeistään 24 h kuluessa").
+_LATEST_BEFORE = 3
 
 
 def _first_period(text: str) -> tuple[float, Unit, bool] | None:
@@ -377,6 +407,14 @@ def _first_period(text: str) -> tuple[float, Unit, bool] | None:
 
 def _promised_period(words: list[str], lex: _Lex) -> tuple[float, Unit, bool] | None:
     """The first period with a "within" word right before it (or right after it)."""
+    found = next(iter(_promises(words, lex)), None)
+    return None if found is None else found[2:]
+
+
+def _promises(words: list[str], lex: _Lex) -> list[tuple[int, int, float, Unit, bool]]:
+    """Every period with a "within" word right before it (or right after it), in order: its word
+    span, amount, unit and whether it counts working days."""
+    out: list[tuple[int, int, float, Unit, bool]] = []
     within = phrase_spans(words, lex.within)
     working = {phrase for _, phrase in lex.working}
     units = _units()
@@ -400,5 +438,5 @@ def _promised_period(words: list[str], lex: _Lex) -> tuple[float, Unit, bool] | 
         before = any(i - _WITHIN_BEFORE <= stop <= i for _, stop in within)
         after = any(start == end for start, _ in within)
         if before or after:
-            return amount, unit, " ".join(words[i + 1 : end]) in working
-    return None
+            out.append((i, end, amount, unit, " ".join(words[i + 1 : end]) in working))
+    return out
