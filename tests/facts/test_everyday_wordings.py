@@ -679,3 +679,9 @@ def test_a_parcel_broken_in_transport_gives_no_complaint_period() -> None:
 def test_of_several_promised_answer_times_the_latest_is_the_promise(text: str, lang: str, days: float) -> None:
     [found] = _of(service.gather(_page(f"<p>{text}</p>", lang), lang), PassageTopic.SERVICE_HOURS)
     assert found.in_days() == pytest.approx(days)
+
+
+def test_the_sellers_liability_under_the_law_for_faults_set_far_apart_states_the_right() -> None:
+    text = ("Unabhängig von einer Herstellergarantie haften wir als Verkäufer nach den gesetzlichen Vorschriften "
+            "für Mängel, die bei Übergabe der Ware vorhanden waren.")
+    assert _of(complaints.gather(_page(f"<p>{text}</p>", "de"), "de"), PassageTopic.COMPLAINTS_RIGHT)
