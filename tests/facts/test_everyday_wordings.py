@@ -685,3 +685,14 @@ def test_the_sellers_liability_under_the_law_for_faults_set_far_apart_states_the
     text = ("Unabhängig von einer Herstellergarantie haften wir als Verkäufer nach den gesetzlichen Vorschriften "
             "für Mängel, die bei Übergabe der Ware vorhanden waren.")
     assert _of(complaints.gather(_page(f"<p>{text}</p>", "de"), "de"), PassageTopic.COMPLAINTS_RIGHT)
+
+
+def test_a_return_label_taken_off_the_refund_far_apart_is_the_consumers() -> None:
+    assert _cost("Bei einem Widerruf ziehen wir die Kosten des Retourenlabels von 5,95 € von Ihrer Erstattung ab.",
+                 "de") == ["consumer"]
+
+
+def test_goods_not_as_agreed_with_the_remedies_state_the_right() -> None:
+    text = ("Jos tuote ei vastaa sitä, mitä on sovittu tai mitä voit perustellusti odottaa, se on virheellinen, "
+            "ja voit vaatia korjausta, vaihtoa, hinnanalennusta tai kaupan purkua.")
+    assert _of(complaints.gather(_page(f"<p>{text}</p>", "fi"), "fi"), PassageTopic.COMPLAINTS_RIGHT)
