@@ -77,7 +77,7 @@ _ORDER_SUBMIT = re.compile(
 )
 _MESSAGE_NAMES = re.compile(
     r"message|msg|nachricht|meddelande|besked|beskjed|melding|viesti|comment|kommentar|enquiry|inquiry|"
-    r"anfrage|ärende|henvendelse|question|fråga|frage|body|text",
+    r"anfrage|ärende|henvendelse|question|fråga|frage|spørsmål|spørgsmål|kysymy|body|text",
     re.I,
 )
 _CONTACT_PATH = re.compile(r"kontakt|contact|support|kundservice|kundtjanst|kundeservice|asiakaspalvelu|yhteys|"
@@ -139,6 +139,7 @@ def _form_fact(doc: Document, form: lxml.html.HtmlElement, contact_page: bool) -
     copy_option = ""
     visible = 0
     orders = False  # a submit control that places an order ("Bestellung absenden", "Place order")
+    asks_message = False  # a text box labelled for a message or question ("Spørsmål/kommentar:")
     for control in form.iter("input", "textarea", "select", "button"):
         kind = (control.get("type") or ("submit" if control.tag == "button" else control.tag)).lower()
         if kind in {"submit", "image"}:
@@ -147,6 +148,8 @@ def _form_fact(doc: Document, form: lxml.html.HtmlElement, contact_page: bool) -
             continue
         visible += 1
         has_text |= control.tag == "textarea"
+        if control.tag == "textarea":
+            asks_message |= bool(_MESSAGE_NAMES.search(_label_of(doc, form, control) or _cell_before(control)))
         has_password |= kind == "password"
         name = control.get("name") or control.get("id") or kind
         fields.append(name)
@@ -157,7 +160,8 @@ def _form_fact(doc: Document, form: lxml.html.HtmlElement, contact_page: bool) -
             if _names_copy(name) or _copy_words(label) or _COPY_OPTION.search(label):
                 copy_option = label or name
     purpose = _purpose(form, fields, has_text, has_password, visible, contact_page)
-    if orders and purpose in {"contact", "other"} and not any(_MESSAGE_NAMES.search(n) for n in fields):
+    if orders and not asks_message and purpose in {"contact", "other"} and not any(
+            _MESSAGE_NAMES.search(n) for n in fields):
         purpose = "order"  # an old shop's order form: a text box for the articles wanted, no message
     receipt: Receipt = ""
     receipt_excerpt = ""
@@ -224,6 +228,14 @@ def _purpose(
     if visible == 0 and (contact_page or _CONTACT_PATH.search(action)):
         return "contact"  # a shell whose fields a script draws
     return "other"
+
+
+def _cell_before(control: lxml.html.HtmlElement) -> str:
+    """The text of the table cell before the one holding ``control``: an old form's label column
+    ("Hva vil du bestille? Spørsmål/kommentar:" | the text box)."""
+    cell = next((a for a in control.iterancestors() if a.tag in ("td", "th")), None)
+    before = cell.getprevious() if cell is not None else None
+    return clean(before.text_content())[:200] if before is not None and before.tag in ("td", "th") else ""
 
 
 def _label_of(doc: Document, form: lxml.html.HtmlElement, control: lxml.html.HtmlElement) -> str:

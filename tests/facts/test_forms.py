@@ -37,6 +37,9 @@ def forms(body: str, *, contact_page: bool = False) -> list[tuple[str, str, bool
          "</form>", "contact"),
         ("<form><input name=email><textarea name=frage></textarea><input type=submit value='Absenden'></form>",
          "contact"),
+        # an order form whose text box also takes questions, labelled in the cell before it
+        ("<form><table><tr><td>Hva vil du bestille? Spørsmål/kommentar:</td><td><textarea name=bestilling>"
+         "</textarea></td></tr></table><input type=submit value='Send bestilling'></form>", "contact"),
     ],
 )
 def test_purpose(form: str, purpose: str) -> None:
