@@ -696,3 +696,13 @@ def test_goods_not_as_agreed_with_the_remedies_state_the_right() -> None:
     text = ("Jos tuote ei vastaa sitä, mitä on sovittu tai mitä voit perustellusti odottaa, se on virheellinen, "
             "ja voit vaatia korjausta, vaihtoa, hinnanalennusta tai kaupan purkua.")
     assert _of(complaints.gather(_page(f"<p>{text}</p>", "fi"), "fi"), PassageTopic.COMPLAINTS_RIGHT)
+
+
+def test_reaching_us_in_finnish_is_no_closing_time() -> None:
+    """'saa kiinni' is reaching someone; 'kiinni' alone before hours is closed."""
+    found = _of(service.gather(_page("<p>Meidät saa kiinni chatista arkisin 9-17.</p>", "fi"), "fi"),
+                PassageTopic.SERVICE_HOURS)
+    assert any("hours" in f.flags for f in found)
+    closed = _of(service.gather(_page("<p>Asiakaspalvelu on kiinni arkisin 12-13.</p>", "fi"), "fi"),
+                 PassageTopic.SERVICE_HOURS)
+    assert not any("hours" in f.flags for f in closed)

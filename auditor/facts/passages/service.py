@@ -331,7 +331,10 @@ def _is_hours(text: str, match: re.Match[str]) -> bool:
     # "lunchstängt 12–13", "von 12 bis 13 Uhr geschlossen": when customer service is closed.
     before = normalise(text[: match.start()]).split()[-_CLOSED_BEFORE:]
     after = following[:1] if text[match.end() :].lstrip()[:1].isalnum() else []  # not past a comma
-    if has_phrase(before, _lex().closed) or has_phrase(after, _lex().closed):
+    # ("Meidät saa kiinni chatista arkisin 9–17": "kiinni" is reaching us there, not closed.)
+    if (has_phrase(before, _lex().closed)
+            and not has_phrase(normalise(text[: match.start()]).split(), _lex().reachable)) or has_phrase(
+            after, _lex().closed):
         return False
     # A unit right after the range makes it a period: "2–14 vardagar", "10-14 Tage" (not past a
     # full stop: "09:00–16:00. Dag före helgdag …" opens the next sentence).
