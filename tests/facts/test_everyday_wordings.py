@@ -706,3 +706,14 @@ def test_reaching_us_in_finnish_is_no_closing_time() -> None:
     closed = _of(service.gather(_page("<p>Asiakaspalvelu on kiinni arkisin 12-13.</p>", "fi"), "fi"),
                  PassageTopic.SERVICE_HOURS)
     assert not any("hours" in f.flags for f in closed)
+
+
+def test_the_declaration_and_its_blanks_pasted_as_one_paragraph_is_the_form() -> None:
+    text = ("Kopioi alla oleva teksti sähköpostiin: Ilmoitan, että perun ostoni. Tilausnumero: ____. "
+            "Tuotteet: ____. Vastaanotettu: ____. Päiväys: ____.")
+    found = _of(withdrawal.gather(_page(f"<p>{text}</p>", "fi"), "fi"), PassageTopic.WITHDRAWAL_FORM)
+    assert any("inline" in f.flags for f in found)
+    # a return slip with the same blanks, no withdrawing: no form
+    slip = "Palautan tuotteen. Tilausnumero: ____. Tuotteet: ____. Vastaanotettu: ____. Päiväys: ____."
+    found = _of(withdrawal.gather(_page(f"<p>{slip}</p>", "fi"), "fi"), PassageTopic.WITHDRAWAL_FORM)
+    assert not any("inline" in f.flags for f in found)

@@ -537,6 +537,10 @@ def _forms(doc: Document, lang: str) -> list[PassageFact]:
             # the declaration as one line of a list or table of blanks ("I cancel my order for: ____"
             # among "Order number: ____", "Date received: ____"): the form in the shop's words
             or (_BLANKS.search(block.text) and _blank_declaration_among_fields(doc, concepts, block, fields))
+            # the declaration and its blanks pasted as one paragraph ("Ilmoitan, että perun ostoni.
+            # Tilausnumero: ____. Tuotteet: ____. Vastaanotettu: ____. Päiväys: ____.")
+            or (len(_BLANKS.findall(block.text)) >= _EMPTY_FIELDS and _field_count(words, fields) >= 3
+                and "act" in concepts.spans(block.text, _FORM))
         ):
             # the Annex text; a declaration with fields; "CANCELLATION FORM – To: … Name: … Date: …"
             provided.append(passage_fact(doc, block.element, topic, lang, block.text, flags=["inline"]))
