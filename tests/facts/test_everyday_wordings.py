@@ -717,3 +717,9 @@ def test_the_declaration_and_its_blanks_pasted_as_one_paragraph_is_the_form() ->
     slip = "Palautan tuotteen. Tilausnumero: ____. Tuotteet: ____. Vastaanotettu: ____. Päiväys: ____."
     found = _of(withdrawal.gather(_page(f"<p>{slip}</p>", "fi"), "fi"), PassageTopic.WITHDRAWAL_FORM)
     assert not any("inline" in f.flags for f in found)
+
+
+def test_a_faulty_goods_return_read_whole_gives_no_payer() -> None:
+    """Its clauses say nothing (faulty goods take the value away); read whole, the negation and the
+    contrast would make the consumer the payer."""
+    assert _cost("Viallisen tuotteen palautuksesta ei aiheudu sinulle kuluja, vaan maksamme postituksen.", "fi") == []

@@ -11,7 +11,7 @@ import re
 import weakref
 from functools import cache
 
-from auditor.facts.concepts import PageConcepts, clauses, shipped_names
+from auditor.facts.concepts import PageConcepts, clauses, load, shipped_names
 from auditor.facts.dom import Document
 from auditor.facts.passages.common import sentences, word_list
 
@@ -64,6 +64,13 @@ def statement_value(page: PageConcepts, text: str, concept: str) -> str | None:
         return None  # two sentences (a question and its answer is one statement; two sentences are not)
     if page.names_nothing(text, concept):
         return None  # no word of the concept in the statement: none in its clauses either
+    suspend = load(concept).suspend
+    if suspend and any(page.slots(parts[0], concept).get(slot) for slots in suspend.values() for slot in slots):
+        # "Viallisen tuotteen palautuksesta ei aiheudu sinulle kuluja, vaan maksamme postituksen":
+        # the statement's subject takes a value away (faulty goods); read whole, its clauses'
+        # negation and contrast would give the value the concept withholds. (An exception after
+        # the answer is no subject: "You do, unless the item arrived damaged".)
+        return None
     if any(page.value(part, concept) is not None for part in parts):
         return None  # the clauses disagree: reading them whole would not settle it
     return page.value(" ".join(part.strip().rstrip(".!?") for part in parts), concept)
