@@ -329,11 +329,11 @@ def _is_hours(text: str, match: re.Match[str]) -> bool:
     if following and (digits_follow or (joined and has_phrase(following[:1], _lex().months))):
         return False
     # "lunchstängt 12–13", "von 12 bis 13 Uhr geschlossen": when customer service is closed.
-    before = normalise(text[: match.start()]).split()[-_CLOSED_BEFORE:]
+    preceding = normalise(text[: match.start()]).split()
+    before = preceding[-_CLOSED_BEFORE:]
     after = following[:1] if text[match.end() :].lstrip()[:1].isalnum() else []  # not past a comma
     # ("Meidät saa kiinni chatista arkisin 9–17": "kiinni" is reaching us there, not closed.)
-    if (has_phrase(before, _lex().closed)
-            and not has_phrase(normalise(text[: match.start()]).split(), _lex().reachable)) or has_phrase(
+    if (has_phrase(before, _lex().closed) and not has_phrase(preceding, _lex().reachable)) or has_phrase(
             after, _lex().closed):
         return False
     # A unit right after the range makes it a period: "2–14 vardagar", "10-14 Tage" (not past a
@@ -359,6 +359,10 @@ def _responses(doc: Document, lang: str) -> list[PassageFact]:
     return out
 
 
+#: A promised time: its word span and its reading (amount, unit, working days).
+_Promise = tuple[int, int, tuple[float, Unit, bool]]
+
+
 @lru_cache(maxsize=KEPT_READINGS)
 def _response_period(text: str) -> tuple[float, Unit, bool] | None:
     """The answer time a sentence promises (amount, unit, working days), read from its text
@@ -367,26 +371,25 @@ def _response_period(text: str) -> tuple[float, Unit, bool] | None:
         return None
     lex = _lex()
     words = normalise(text).split()
-    latest = _latest_promise(words, lex)
+    # the periods with a "within" word (the first is the promise), then "by the next working day"
+    promised = _promises(words, lex)
+    next_day: list[_Promise] = [(start, end, (1.0, "days", True)) for start, end in phrase_spans(words, lex.next_day)]
+    latest = _latest_promise(words, lex, [*promised, *next_day])
     if latest is not None:
         return latest
-    period = _promised_period(words, lex)
-    if period is None and phrase_spans(words, lex.next_day):
-        period = (1.0, "days", True)
-    return period or _first_period(text)
+    first = promised or next_day
+    return first[0][2] if first else _first_period(text)
 
 
-def _latest_promise(words: list[str], lex: _Lex) -> tuple[float, Unit, bool] | None:
+def _latest_promise(words: list[str], lex: _Lex, promises: list[_Promise]) -> tuple[float, Unit, bool] | None:
     """Of several promised times, the one said to be the latest ("usually within a couple of
     hours, at the latest within 24 h", "by tomorrow at the latest"): the period or next-day words
     an "at the latest" word stands right before or after. None when the sentence has no such word
     or only one promise."""
+    if len(promises) < 2:
+        return None
     marks = phrase_spans(words, lex.latest)
     if not marks:
-        return None
-    promises = [(start, end, (amount, unit, working)) for start, end, amount, unit, working in _promises(words, lex)]
-    promises += [(start, end, (1.0, "days", True)) for start, end in phrase_spans(words, lex.next_day)]
-    if len(promises) < 2:
         return None
     # the word before a time ("…, viimeistään 24 h kuluessa") before one after it ("by tomorrow at
     # the latest"): a mark between two times is the later one's
@@ -408,16 +411,10 @@ def _first_period(text: str) -> tuple[float, Unit, bool] | None:
     return None if found is None else (found.amount, found.unit, found.working)
 
 
-def _promised_period(words: list[str], lex: _Lex) -> tuple[float, Unit, bool] | None:
-    """The first period with a "within" word right before it (or right after it)."""
-    found = next(iter(_promises(words, lex)), None)
-    return None if found is None else found[2:]
-
-
-def _promises(words: list[str], lex: _Lex) -> list[tuple[int, int, float, Unit, bool]]:
+def _promises(words: list[str], lex: _Lex) -> list[_Promise]:
     """Every period with a "within" word right before it (or right after it), in order: its word
-    span, amount, unit and whether it counts working days."""
-    out: list[tuple[int, int, float, Unit, bool]] = []
+    span, and its amount, unit and whether it counts working days."""
+    out: list[_Promise] = []
     within = phrase_spans(words, lex.within)
     working = {phrase for _, phrase in lex.working}
     units = _units()
@@ -441,5 +438,5 @@ def _promises(words: list[str], lex: _Lex) -> list[tuple[int, int, float, Unit, 
         before = any(i - _WITHIN_BEFORE <= stop <= i for _, stop in within)
         after = any(start == end for start, _ in within)
         if before or after:
-            out.append((i, end, amount, unit, " ".join(words[i + 1 : end]) in working))
+            out.append((i, end, (amount, unit, " ".join(words[i + 1 : end]) in working)))
     return out
