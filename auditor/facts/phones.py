@@ -31,7 +31,7 @@ from phonenumbers.phonenumberutil import _PLUS_CHARS, _VALID_PUNCTUATION
 
 from auditor.facts.dom import Document, TextBlock, excerpt
 from auditor.facts.numbers import mask_non_phones
-from auditor.facts.third_parties import Owner, example_number, owner_by_context
+from auditor.facts.third_parties import Owner, example_number, owner_by_context, owner_by_heading
 from auditor.models import PhoneFact, Region
 
 #: Words that name a telephone and nothing else, in sv, nb, da, fi, de and en, as regular
@@ -128,6 +128,8 @@ _LABELLED_DIGITS = re.compile(
 )
 
 PhoneMethod = Literal["tel", "text", "structured_data"]
+#: Heading elements: a card's title above its block ("Partnergeschäft Dresden").
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
 _TYPE_NAMES = {
     value: name.lower()
@@ -156,7 +158,10 @@ def gather_phones(doc: Document, default_region: str) -> list[PhoneFact]:
         if href.lower().startswith("tel:"):
             add(_from_link(doc, element, href, region))
     fewest = fewest_digits(region)
+    last: TextBlock | None = None
     for block, previous in doc.blocks_with_before(_ABOVE_BLOCKS):
+        # the block right before, when it is a heading of the same region (a card's title)
+        heading, last = last, block
         # Most blocks of a text-heavy page hold no number at all: a look at their runs of
         # number characters spares them the masking, the matcher and the label search, none of
         # which can find a number in fewer digits than a valid number has (``fewest_digits``)
@@ -166,6 +171,12 @@ def gather_phones(doc: Document, default_region: str) -> list[PhoneFact]:
         spans: list[tuple[int, int]] = []
         offset = 0
         above = [text for where, text in previous if where == doc.region(block.element)]
+        title = (
+            heading.text
+            if heading is not None and heading.element.tag in _HEADINGS
+            and previous and previous[-1][0] == doc.region(block.element)
+            else ""
+        )
         # Times, dates, prices, IBANs and postcodes are blanked first (same offsets): opening
         # hours "09.00-17.00" are a valid number as digits, and often follow the phone label.
         masked = mask_non_phones(block.text)
@@ -189,8 +200,10 @@ def gather_phones(doc: Document, default_region: str) -> list[PhoneFact]:
                             excerpt=excerpt(block.text, start, end),
                             region=doc.region(block.element),
                             method="text",
-                            owner=EXAMPLE if example_number(block.text[:start]) else owner_by_context(
-                                block.text, start),
+                            owner=EXAMPLE if example_number(block.text[:start]) else (
+                                owner_by_context(block.text, start)
+                                or (owner_by_heading(title, block.text[:start]) if title else None)
+                            ),
                         )
                     )
             offset += len(line) + 1

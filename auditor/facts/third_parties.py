@@ -147,6 +147,8 @@ def third_parties() -> ThirdParties:
         r"\b(?i:" + "|".join(re.escape(w) for w in partner_words) + r")\w*(?:\s+[^\W\d_][\w-]*(?=:))?:?\s+"
         # "hos ombudet på Coop Slite", "Pakkeshop hos Spar Ølgod": a preposition before the name
         r"(?:(?:på|hos|i|ved|bei|im|at|in)\s+)?"
+        # "Vognmanden (Friis Fragt ApS) …": the name in brackets after the role
+        r"\(?"
         r"(?P<name>[A-ZÅÄÖÆØÜ][\w&'’.-]*(?:\s+(?:[A-ZÅÄÖÆØÜ][\w&'’.-]*|&|og|och|und|and|ja)){0,4})",
     ) if partner_words else None
     institution_words = sorted(
@@ -255,6 +257,40 @@ _OWN_LINE = re.compile(
     rf"\b(?P<name>[A-ZÅÄÖÆØÜ][\w&-]+)(?:\s+(?:sin|sitt|sine)|s|'s|’s)\s+(?:egen|eget|egne|own|eigene[nmrs]?|oma)\s+"
     rf"{_SERVICE_WORDS}"
 )
+
+
+#: The first line of a card under a heading, as far as its name goes: up to a comma or the line's end.
+_CARD_NAME = re.compile(r"(?P<name>[A-ZÅÄÖÆØÜ][^\W\d][^\n,:\d]{0,58}?)\s*(?:,|\n)")
+
+
+#: A card's first line that is a label, not a name ("Telefon", "Adresse", "Öffnungszeiten").
+_CARD_LABEL = re.compile(
+    r"(?:tel|telefon|telephone|phone|tlf|puh|puhelin|mobil|mobile|fax|e-?mail|e-?post|sähköposti|"
+    r"adress|adresse|address|osoite|anschrift|kontakt|contact|yhteystiedot|öppettider|åpningstider|"
+    r"åbningstider|aukioloajat|öffnungszeiten|opening hours)\b",
+    re.IGNORECASE,
+)
+
+
+def owner_by_heading(heading: str, before: str) -> Owner | None:
+    """The partner a short heading over a card introduces ("Partnergeschäft Dresden" over
+    "Lichtgestalt Einrichtungen, Königsbrücker Straße 61 … Tel. 0351 …"), or None.
+
+    ``heading`` is the heading element's text right above the block, ``before`` the block's
+    text up to the contact detail. The heading must name a partner's role and a name after it
+    (the card is not the shop's own "Partnerprogramm" contact), the card must open with a
+    name of its own before the line of the detail, and neither may speak for the shop.
+    """
+    if len(heading) > _HEAD_LENGTH or "\n" in heading:
+        return None
+    role = third_parties().partner
+    match = role.search(heading) if role is not None else None
+    card = _CARD_NAME.match(before)
+    if match is None or card is None or _FIRST_PERSON.search(heading[match.start("name"):]):
+        return None
+    if _FIRST_PERSON.search(before) or "\n" not in before[card.end() - 1:] or _CARD_LABEL.match(card.group("name")):
+        return None
+    return Owner(card.group("name").strip(), "role")
 
 
 def _own_line_of(sentence: str) -> Owner | None:

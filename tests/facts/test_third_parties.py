@@ -6,7 +6,8 @@ import pytest
 
 from auditor.facts.dom import Document
 from auditor.facts.emails import classify_email, gather_emails
-from auditor.facts.third_parties import owner_by_context, third_parties
+from auditor.facts.phones import gather_phones
+from auditor.facts.third_parties import owner_by_context, owner_by_heading, third_parties
 
 
 @pytest.mark.parametrize(
@@ -334,3 +335,61 @@ def test_an_authorised_repairers_number_is_the_repairers(text: str, owner: str) 
 def test_the_shop_as_someone_elses_service_partner_keeps_its_number() -> None:
     text = "Vi er autorisert servicepartner for Bosch, tlf. 22 33 44 55"
     assert owner_by_context(text, text.rfind(" ") + 1) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "owner"),
+    [
+        # a haulier named by its trade, its firm in brackets
+        ("Vognmanden (Friis Fragt ApS) sender en sms og ringer fra 61 22 04 18, når vognen er på vej.",
+         "Friis Fragt ApS"),
+        ("Åkeriet Berglunds Frakt ringer dagen innan från 070-123 45 67.", "Berglunds Frakt"),
+    ],
+)
+def test_a_haulier_named_by_its_trade_owns_its_number(text: str, owner: str) -> None:
+    found = owner_by_context(text, next(i for i, c in enumerate(text) if c.isdigit()))
+    assert found is not None and found.name == owner
+
+
+def test_a_haulier_the_shop_speaks_for_keeps_the_shops_number() -> None:
+    text = "Vi kører med vognmand Friis Fragt, men ring til os på 61 22 04 18."
+    assert owner_by_context(text, text.index("61 22")) is None
+
+
+@pytest.mark.parametrize(
+    ("heading", "before", "owner"),
+    [
+        ("Partnergeschäft Dresden", "Lichtgestalt Einrichtungen, Königsbrücker Straße 61, 01099 Dresden\nTel. ",
+         "Lichtgestalt Einrichtungen"),
+        ("Vår samarbetspartner i Umeå", "Cykelfixarna\nStorgatan 3, 903 26 Umeå\nTel. ", "Cykelfixarna"),
+    ],
+)
+def test_a_card_under_a_partners_heading_is_the_partners(heading: str, before: str, owner: str) -> None:
+    found = owner_by_heading(heading, before)
+    assert found is not None and found.name == owner
+
+
+@pytest.mark.parametrize(
+    ("heading", "before"),
+    [
+        ("Kundeservice", "Lampehuset ApS, Vestergade 3, 8000 Aarhus\nTlf. "),  # no partner's role
+        ("Partnergeschäft Dresden", "Tel. "),  # the number on the card's first line: no name of its own
+        ("Partnergeschäft Dresden", "Telefon\n"),  # a label, not a name
+        ("Partner werden", "Sie erreichen uns unter\n"),  # the shop speaks for itself
+        ("Partnerprogramm", "Kabelpendel GmbH, Spinnereistraße 9\nTel. "),  # a role and no name after it
+    ],
+)
+def test_a_card_under_another_heading_names_no_partner(heading: str, before: str) -> None:
+    assert owner_by_heading(heading, before) is None
+
+
+def test_a_store_locators_partner_card_keeps_its_number_from_the_shop() -> None:
+    html = (
+        "<html><body><main><div class='store'><h2>Kabelpendel Showroom</h2><p>Spinnereistraße 9<br>04179 Leipzig"
+        "<br>Tel. 0341 22 33 44 55</p></div><div class='store'><h2>Partnergeschäft Dresden</h2>"
+        "<p>Lichtgestalt Einrichtungen, Königsbrücker Straße 61, 01099 Dresden<br>Tel. 0351 21 84 55 09</p>"
+        "</div></main></body></html>"
+    )
+    owners = {f.raw: f.owner for f in gather_phones(Document(html, "https://kabelpendel.de/showroom"), "DE")}
+    assert owners["0341 22 33 44 55"] == ""
+    assert owners["0351 21 84 55 09"] == "Lichtgestalt Einrichtungen"
