@@ -316,17 +316,30 @@ _REFERENCE = re.compile(
 )
 
 
+#: English refers back by "the" and a noun's genitive: "… our courier partner, Liffey Couriers.
+#: … ring the courier's dispatch desk on …".
+_REFERENCE_THE = re.compile(
+    r"\b(?i:ring|call|phone|contact)\s+the\s+(?P<ref>[a-z]{4,})(?:'s|’s)\s+(?:[a-z]+\s+){0,3}?(?:on|at)\b"
+)
+
+
 def _referred(sentence: str, previous: str) -> str:
     """The name in the sentence before that a definite noun of this one ends ("Kystfuglregisteret"
-    for "registeret"), or ""."""
-    match = _REFERENCE.search(sentence)
-    if match is None:
-        return ""
-    ref = match.group("ref").casefold()
+    for "registeret"; "Liffey Couriers" for "the courier's"), or ""."""
     words: list[str] = re.findall(r"[A-ZÅÄÖÆØÜ][\w-]+", previous)
-    for word in reversed(words):
-        if word.casefold().endswith(ref) and word.casefold() != ref:
-            return word
+    match = _REFERENCE.search(sentence)
+    if match is not None:
+        ref = match.group("ref").casefold()
+        for word in reversed(words):
+            if word.casefold().endswith(ref) and word.casefold() != ref:
+                return word
+    match = _REFERENCE_THE.search(sentence)
+    if match is not None and not _FIRST_PERSON.search(sentence[match.end():]):
+        ref = match.group("ref").casefold()
+        names = [m.group(0).rstrip(".") for m in _NAME_IN.finditer(previous.strip())]
+        for name in reversed(names):
+            if name.split()[-1].casefold() in (ref, ref + "s") and " " in name:
+                return name
     return ""
 
 

@@ -393,3 +393,15 @@ def test_a_store_locators_partner_card_keeps_its_number_from_the_shop() -> None:
     owners = {f.raw: f.owner for f in gather_phones(Document(html, "https://kabelpendel.de/showroom"), "DE")}
     assert owners["0341 22 33 44 55"] == ""
     assert owners["0351 21 84 55 09"] == "Lichtgestalt Einrichtungen"
+
+
+def test_the_couriers_desk_is_the_courier_the_sentence_before_names() -> None:
+    text = ("We deliver with our courier partner, Liffey Couriers. If you have a question about a delivery on "
+            "the road, you can ring the courier's dispatch desk on 01 485 2291.")
+    found = owner_by_context(text, text.index("01 485"))
+    assert found is not None and found.name == "Liffey Couriers"
+
+
+def test_calling_us_after_the_couriers_desk_is_the_shops_number() -> None:
+    text = "We use Dublin Couriers for big items. Call the courier's desk on 01 485 2291 or call us on 01 222 3333."
+    assert owner_by_context(text, text.index("01 222")) is None
