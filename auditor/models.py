@@ -516,7 +516,7 @@ class FormFact(_Seen):
     method_attr: str = "get"
     fields: list[str] = Field(default_factory=list, description="name or type of each control.")
     looks_like_contact: bool = False
-    purpose: Literal["contact", "search", "newsletter", "login", "order", "other"] = "other"
+    purpose: Literal["contact", "search", "newsletter", "login", "order", "withdrawal", "other"] = "other"
     scripted: bool = Field(
         default=False, description="No visible controls: the fields are drawn by a script or an embedded service."
     )

@@ -32,7 +32,7 @@ from auditor.facts.dom import Document, clean, is_hidden
 from auditor.facts.passages.common import lexicon, phrase_hits, word_list
 from auditor.models import FormFact
 
-FormPurpose = Literal["contact", "search", "newsletter", "login", "order", "other"]
+FormPurpose = Literal["contact", "search", "newsletter", "login", "order", "withdrawal", "other"]
 Receipt = Literal["", "copy", "case_number", "confirmation", "thread"]
 
 #: Receipt kinds, strongest first: a copy of the message beats a case number beats a bare
@@ -73,6 +73,16 @@ _ORDER_NAMES = re.compile(
 _ORDER_SUBMIT = re.compile(
     r"\b(?:bestellung|bestellen|kaufen|beställning|beställ|köp|bestilling|bestill|bestil|køb|tilaus|tilaa|"
     r"osta|place\s+order|order\s+now|buy|checkout|kassa|zur\s+kasse|betala|betal|maksa|pay)\b",
+    re.I,
+)
+#: What the submit control or the confirming checkbox of a withdrawal form says: withdrawing
+#: from the purchase ("Bekreft angring", "Ångra köpet", "Vertrag widerrufen", "Peru ostos",
+#: "Confirm withdrawal", "Jeg bekrefter at jeg vil gå fra avtalen"): the online withdrawal
+#: function of CRD Art. 11a, which is no channel for messages.
+_WITHDRAW_SUBMIT = re.compile(
+    r"\b(?:ångra\w*|ånger\w*|angr\w*|fortryd\w*|peru|perua|peruu\w*|"
+    r"widerruf\w*|withdraw\w*|frånträd\w*|gå\s+fra\s+(?:avtalen|kjøpet)|træde?r?\s+tilbage|"
+    r"cancel\s+(?:the\s+|my\s+|your\s+|this\s+)?(?:contract|purchase))",
     re.I,
 )
 _MESSAGE_NAMES = re.compile(
@@ -140,10 +150,13 @@ def _form_fact(doc: Document, form: lxml.html.HtmlElement, contact_page: bool) -
     visible = 0
     orders = False  # a submit control that places an order ("Bestellung absenden", "Place order")
     asks_message = False  # a text box labelled for a message or question ("Spørsmål/kommentar:")
+    withdraws = False  # a submit or a required checkbox that withdraws ("Bekreft angring")
     for control in form.iter("input", "textarea", "select", "button"):
         kind = (control.get("type") or ("submit" if control.tag == "button" else control.tag)).lower()
         if kind in {"submit", "image"}:
-            orders |= bool(_ORDER_SUBMIT.search(control.get("value") or control.text_content() or ""))
+            said = control.get("value") or control.text_content() or ""
+            orders |= bool(_ORDER_SUBMIT.search(said))
+            withdraws |= bool(_WITHDRAW_SUBMIT.search(said))
         if kind in {"hidden", "submit", "button", "image", "reset"}:
             continue
         visible += 1
@@ -155,6 +168,8 @@ def _form_fact(doc: Document, form: lxml.html.HtmlElement, contact_page: bool) -
         fields.append(name)
         if control.get("required") is not None or control.get("aria-required") == "true":
             required.append(name)
+        if kind == "checkbox" and control.get("required") is not None:
+            withdraws |= bool(_WITHDRAW_SUBMIT.search(_label_of(doc, form, control)))
         if kind == "checkbox" and not copy_option:
             label = _label_of(doc, form, control)
             if _names_copy(name) or _copy_words(label) or _COPY_OPTION.search(label):
@@ -163,6 +178,9 @@ def _form_fact(doc: Document, form: lxml.html.HtmlElement, contact_page: bool) -
     if orders and not asks_message and purpose in {"contact", "other"} and not any(
             _MESSAGE_NAMES.search(n) for n in fields):
         purpose = "order"  # an old shop's order form: a text box for the articles wanted, no message
+    elif withdraws and not asks_message and purpose in {"contact", "other"} and not any(
+            _MESSAGE_NAMES.search(n) for n in fields):
+        purpose = "withdrawal"  # the withdrawal function's form: an order number, the goods, a confirmation
     receipt: Receipt = ""
     receipt_excerpt = ""
     hidden_only = False
@@ -178,7 +196,7 @@ def _form_fact(doc: Document, form: lxml.html.HtmlElement, contact_page: bool) -
         action=form.get("action") or "",
         method_attr=(form.get("method") or "get").lower(),
         fields=fields,
-        looks_like_contact=has_text and not has_password and purpose != "order",
+        looks_like_contact=has_text and not has_password and purpose not in {"order", "withdrawal"},
         purpose=purpose,
         scripted=visible == 0,
         copy_option=copy_option[:200],

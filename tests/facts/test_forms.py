@@ -40,6 +40,20 @@ def forms(body: str, *, contact_page: bool = False) -> list[tuple[str, str, bool
         # an order form whose text box also takes questions, labelled in the cell before it
         ("<form><table><tr><td>Hva vil du bestille? Spørsmål/kommentar:</td><td><textarea name=bestilling>"
          "</textarea></td></tr></table><input type=submit value='Send bestilling'></form>", "contact"),
+        # the withdrawal function's form: an order number, the goods, a confirmation that withdraws
+        ("<form><input name=order required><input type=email name=email><label for=i>Hvilke varer gjelder det?"
+         "</label><textarea id=i name=items></textarea><label><input type=checkbox name=confirm required>"
+         "Jeg bekrefter at jeg vil gå fra avtalen.</label><input type=submit value='Bekreft angring'></form>",
+         "withdrawal"),
+        ("<form><input name=bestellnummer><textarea name=artikel></textarea><button>Vertrag widerrufen</button>"
+         "</form>", "withdrawal"),
+        ("<form><input name=tilausnumero><textarea name=tuotteet></textarea><button>Lähetä peruutus</button>"
+         "</form>", "withdrawal"),
+        # look-alikes: a message box beside a withdrawing submit; a consent box that withdraws nothing
+        ("<form><input name=order><textarea name=message></textarea><button>Cancel my purchase</button></form>",
+         "contact"),
+        ("<form><input name=email><textarea name=viesti></textarea><label><input type=checkbox required>"
+         "Hyväksyn tietosuojaselosteen</label><button>Lähetä</button></form>", "contact"),
     ],
 )
 def test_purpose(form: str, purpose: str) -> None:
