@@ -114,6 +114,30 @@ def test_a_prepaid_label_with_a_price_says_nothing_of_who_pays(text: str, lang: 
     assert "trader" not in _cost(text, lang)
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "who"),
+    [
+        ("Who pays for the return if I change my mind? You do – postage for change-of-mind returns isn't covered.",
+         "en", "consumer"),
+        ("Hvem betaler for returen? Det gør vi – også hvis du blot har fortrudt.", "da", "trader"),
+        ("Vem står för returfrakten om jag ångrar mig? Du själv.", "sv", "consumer"),
+        ("Kuka maksaa palautuskulut? Me, vaikka vain muuttaisit mielesi.", "fi", "trader"),
+    ],
+)
+def test_a_question_of_who_pays_answered_by_naming_the_party(text: str, lang: str, who: str) -> None:
+    assert _cost(text, lang) == [who]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Who pays for the return of a faulty item? We do.", "en"),  # a complaint's return, no withdrawal's
+    ],
+)
+def test_a_question_of_who_pays_without_a_withdrawals_payer(text: str, lang: str) -> None:
+    assert _cost(text, lang) == []
+
+
 # --------------------------------------------------------------------------- withdrawal form
 
 
@@ -723,3 +747,79 @@ def test_a_faulty_goods_return_read_whole_gives_no_payer() -> None:
     """Its clauses say nothing (faulty goods take the value away); read whole, the negation and the
     contrast would make the consumer the payer."""
     assert _cost("Viallisen tuotteen palautuksesta ei aiheudu sinulle kuluja, vaan maksamme postituksen.", "fi") == []
+
+
+# --------------------------------------------------------------------------- session 16 (fresh19, rounds 24-26)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "amount"),
+    [
+        # no reason asked, in the shop's words: nothing wrong with the goods, any reason, not wanting them
+        ("Du kan lämna tillbaka oanvända varor inom 14 dagar och få pengarna tillbaka, även om inget är fel på dem.",
+         "sv", 14),
+        ("Du kan levere tilbake ubrukte varer innen 14 dager og få pengene tilbake, selv om det ikke er noe galt "
+         "med dem.", "nb", 14),
+        ("Meddela oss inom två veckor från leveransen så tar vi tillbaka varan, oavsett anledning.", "sv", 14),
+        ("How long do I have to return something I don't want? You have 30 days from delivery.", "en", 30),
+        ("Meillä saa palauttaa kuukauden sisällä eikä tarvi selitellä miksi.", "fi", 30),
+    ],
+)
+def test_a_return_for_any_reason_in_everyday_words_states_the_right_loosely(text: str, lang: str, amount: int) -> None:
+    found = _of(withdrawal.gather(_page(f"<p>{text}</p>", lang), lang), PassageTopic.WITHDRAWAL_PERIOD)
+    right = [f for f in found if "open_purchase" not in f.flags]
+    assert [f.in_days() for f in right] == [amount] and all("loose" in f.flags for f in right)
+
+
+def test_releasing_oneself_from_the_purchase_names_the_right() -> None:
+    text = "Sie können sich bis zu einem Monat nach Erhalt der Ware vom Kauf lösen, indem Sie es uns erklären."
+    found = _of(withdrawal.gather(_page(f"<p>{text}</p>", "de"), "de"), PassageTopic.WITHDRAWAL_PERIOD)
+    assert [f.in_days() for f in found] == [30]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # a fault outside the phrase asking no reason is still a complaint's return
+        ("Defekta varor kan lämnas tillbaka inom 30 dagar, oavsett anledning.", "sv"),
+        # the money got back after an "and" is the return's result, not a refund's period: but a refund
+        # word right after the period still owns it
+        ("Vi återbetalar beloppet inom 14 dagar, oavsett anledning till returen.", "sv"),
+    ],
+)
+def test_no_reason_asked_beside_a_fault_or_a_refund_is_no_right(text: str, lang: str) -> None:
+    found = _of(withdrawal.gather(_page(f"<p>{text}</p>", lang), lang), PassageTopic.WITHDRAWAL_PERIOD)
+    assert [f for f in found if "open_purchase" not in f.flags and f.amount is not None] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "days", "flags"),
+    [
+        # German puts the claiming verb after the period: its words do not part fault and claim
+        ("Mängel an neuer Ware können Sie innerhalb von 24 Monaten nach Lieferung bei uns geltend machen.", "de",
+         720, []),
+        # the law's outer limit after a comma ("dock inte senare än"): the complaint period itself
+        ("Konsumenten får åberopa att varan är felaktig om konsumenten underrättar näringsidkaren om felet inom "
+         "skälig tid efter att ha märkt det, dock inte senare än tre år från det att konsumenten tog emot varan.",
+         "sv", 1095, []),
+        # the Nordic laws' "always in time": the two months are the time to notify
+        ("Hör du av dig inom två månader är det alltid i tid.", "sv", 60, ["notice_period"]),
+        ("Sier du fra innen to måneder, er det alltid tidsnok.", "nb", 60, ["notice_period"]),
+        ("Siger du til inden for to måneder, er det altid rettidigt.", "da", 60, ["notice_period"]),
+        # a fault notice as one Finnish word; a colloquial "kaks" is no Swedish cookie ("kakor")
+        ("Virheilmoituksen voi tehdä myös takuuajan päätyttyä, kunhan se tehdään kahden kuukauden kuluessa virheen "
+         "havaitsemisesta.", "fi", 60, ["notice_period"]),
+        ("Reklamaatio kannattaa tehdä heti, mutta laki antaa sulle vähintään kaks kuukautta siitä kun vika "
+         "huomattiin.", "fi", 60, ["notice_period", "floor"]),
+    ],
+)
+def test_complaint_periods_in_the_words_of_the_law_and_the_shop(
+        text: str, lang: str, days: int, flags: list[str]) -> None:
+    found = _of(complaints.gather(_page(f"<p>{text}</p>", lang), lang), PassageTopic.GUARANTEE_PERIOD)
+    assert [(f.in_days(), sorted(f.flags)) for f in found] == [(days, sorted(flags))]
+
+
+def test_a_notice_within_two_months_always_in_time_is_never_a_short_complaint_period() -> None:
+    text = "Reklamation: Hör du av dig inom två månader efter att du upptäckt felet är det alltid i tid."
+    found = _of(complaints.gather(_page(f"<p>{text}</p>", "sv"), "sv"), PassageTopic.GUARANTEE_PERIOD)
+    assert found and all("notice_period" in f.flags for f in found)

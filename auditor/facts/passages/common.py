@@ -771,11 +771,12 @@ UNIT_WORDS: dict[str, Unit] = {
     "stunden": "hours", "stunde": "hours", "tage": "days", "tagen": "days", "tag": "days", "wochen": "weeks",
     "woche": "weeks", "monate": "months", "monaten": "months", "monat": "months", "jahre": "years",
     "jahren": "years", "jahr": "years", "jahres": "years", "monats": "months", "tages": "days",
-    # abbreviations and calendar days: "14 dgr", "14 dg.", "14 pv", "14 Tg.", "14 kalenderdagar", "24 h"
+    # abbreviations, typos and calendar days: "14 dgr", "14 dagr", "14 dg.", "14 pv", "14 Tg.",
+    # "14 kalenderdagar", "24 h"
     "h": "hours", "std": "hours", "hrs": "hours", "hr": "hours",
-    "dgr": "days", "dg": "days", "pv": "days", "tg": "days", "kalenderdagar": "days", "kalenderdager": "days",
-    "kalenderdage": "days", "kalendertage": "days", "kalendertagen": "days", "kalenteripäivää": "days",
-    "kalenteripäivän": "days",
+    "dgr": "days", "dagr": "days", "dg": "days", "pv": "days", "tg": "days", "kalenderdagar": "days",
+    "kalenderdager": "days", "kalenderdage": "days", "kalendertage": "days", "kalendertagen": "days",
+    "kalenteripäivää": "days", "kalenteripäivän": "days",
     # genitives and adjectives: "tre års", "14 dagars", "14-dagers", "14-tägiges", "zweijährige",
     "års": "years", "dagars": "days", "dagers": "days", "dages": "days", "veckors": "weeks",
     "ukers": "weeks", "ugers": "weeks", "månaders": "months", "måneders": "months", "timmars": "hours",

@@ -602,7 +602,10 @@ def _periods(concepts: PageConcepts, text: str, words: list[str], *, asked: str 
     fem år"; "När måste jag reklamera?" – "... helst inom 2 månader". Its periods are then
     flagged ``asked``: read from their context, which the rule weighs less than a sentence that
     says it all."""
-    slots = _PeriodSlots(concepts.spans(text, _PERIOD), concepts.spans(text, _RIGHT))
+    # "vuoden kuluessa": a unit alone is one of it, in Finnish as the complaint periods say it.
+    stated = list(periods(text))
+    spans = [(word_index(text, p.start), word_index(text, p.end)) for p in stated]
+    slots = _PeriodSlots(concepts.spans(text, _PERIOD), concepts.spans(text, _RIGHT), spans)
     # A question joined to its answer in one statement ("När måste jag reklamera? – Så snart
     # ..."): the question is the context, already in the text shown.
     question, mark, answer = text.partition("?")
@@ -618,8 +621,6 @@ def _periods(concepts: PageConcepts, text: str, words: list[str], *, asked: str 
             return []
         from_context = True
     out: list[_Said] = []
-    # "vuoden kuluessa": a unit alone is one of it, in Finnish as the complaint periods say it.
-    stated = list(periods(text))
     for period in stated:
         start, end = word_index(text, period.start), word_index(text, period.end)
         lo, hi = _clause(text, period)
@@ -639,8 +640,11 @@ def _periods(concepts: PageConcepts, text: str, words: list[str], *, asked: str 
         following = _next_clause(text, hi)
         if following and any(following[0] <= other.start < following[1] for other in stated):
             following = None  # the next clause has a period of its own: what it says is that period's
+        # "… inom skälig tid efter att ha märkt det, dock inte senare än tre år från …": the outer
+        # limit after the comma is flagged by its own words, the noticing is the first limit's
+        limit = _LATEST_AFTER.search(text, lo, period.start)
         flags = slots.flags(
-            clause,
+            (word_index(text, limit.end()), clause[1]) if limit else clause,
             end,
             guarantee_nearer=bool(slots.guarantee) and to_guarantee <= min(to_legal, to_report),
             following=(word_index(text, following[0]), word_index(text, following[1])) if following else None,
@@ -653,7 +657,9 @@ def _periods(concepts: PageConcepts, text: str, words: list[str], *, asked: str 
             # inom 2 månader") gives the time to notify it, wherever in the answer it says so.
             if slots.found.get("notice") and "notice_period" not in flags:
                 flags.append("notice_period")
-        reported = to_report < to_legal and to_report <= to_guarantee
+        # (the outer limit after "…, dock inte senare än" is no time to notify, however near the
+        # reporting words of the first limit stand)
+        reported = to_report < to_legal and to_report <= to_guarantee and limit is None
         if reported and "notice_period" not in flags and not slots.counted_from_start(end):
             flags.append("notice_period")  # "report faults within 14 days": a time to notify
         shown = _show(f"{asked} – {clean(text)}") if from_context and asked else _show(text, period.start, period.end)
@@ -678,19 +684,22 @@ class _PeriodSlots:
     """Where the words of the complaint_period concept stand in one sentence, and what that
     makes of a period in it."""
 
-    def __init__(self, found: dict[str, list[Span]], right: dict[str, list[Span]]) -> None:
+    def __init__(self, found: dict[str, list[Span]], right: dict[str, list[Span]], spans: Sequence[Span] = ()) -> None:
         # A fault with a word of claiming it near ("Mängel geltend machen", "liable for faults")
         # names the right; a fault with a word of reporting it ("report a fault") names the
         # time to notify it.
         # "Vi ansvarar för fel", "liable for faults": the seller's liability is the right.
         self.legal = [
-            *right.get("named", []), *found.get("legal", []), *found.get("liable", []), *_near(found, "defect", "claim")
+            *right.get("named", []), *found.get("legal", []), *found.get("liable", []),
+            # German puts the claiming verb last, after the period ("Mängel … innerhalb von 24
+            # Monaten nach Lieferung … geltend machen"): the period's words do not part them
+            *_near(found, "defect", "claim", skip=[*spans, *found.get("from", []), *found.get("start", [])]),
         ]
         # "hör av dig senast 2 månader efter att du upptäckte det": reporting, within a time after
         # one discovered something, is reporting a fault, though the fault is not named as such
         # ("Märker du att paketet inte kommit, hör av dig": the noticing before is no such time).
         self.reported = [
-            *_near(found, "defect", "report"),
+            *_near(found, "defect", "report", skip=[*spans, *found.get("from", []), *found.get("start", [])]),
             *((a, d) for a, b in found.get("report", []) for c, d in found.get("notice", [])
               if b <= c and c - b <= _CLAIM_REACH),
             # "kahden kuukauden kuluessa havaitsemisesta tehty ilmoitus": the noticing first
@@ -794,14 +803,20 @@ class _PeriodSlots:
 _NOTICE_BEFORE_REPORT = 2
 
 
-def _near(found: dict[str, list[Span]], first: str, second: str) -> list[Span]:
-    """Spans from a ``first`` word to a ``second`` word at most :data:`_CLAIM_REACH` words apart."""
+def _near(found: dict[str, list[Span]], first: str, second: str, *, skip: Sequence[Span] = ()) -> list[Span]:
+    """Spans from a ``first`` word to a ``second`` word at most :data:`_CLAIM_REACH` words apart,
+    the words of the ``skip`` spans between them not counted."""
     return [
         (min(a, c), max(b, d))
         for a, b in found.get(first, [])
         for c, d in found.get(second, [])
-        if (a, b) != (c, d) and max(a, c) - min(b, d) <= _CLAIM_REACH
+        if (a, b) != (c, d) and max(a, c) - min(b, d) - _words_in(skip, min(b, d), max(a, c)) <= _CLAIM_REACH
     ]
+
+
+def _words_in(spans: Sequence[Span], lo: int, hi: int) -> int:
+    """How many words of ``[lo, hi)`` the spans cover."""
+    return len({i for a, b in spans for i in range(max(a, lo), min(b, hi))}) if spans else 0
 
 
 def _inside(span: Span, others: list[Span]) -> bool:
@@ -838,6 +853,8 @@ def _clause(text: str, period: Period) -> tuple[int, int]:
     definition, a header cell and its cell) is the first clause's subject, so it belongs to it."""
     lo, hi = 0, len(text)
     for match in _CLAUSE_BREAK.finditer(text):
+        if _LATEST_AFTER.match(text, match.start()):
+            continue  # "… inom skälig tid efter att ha märkt det, dock inte senare än tre år …": one limit
         if match.end() <= period.start:
             lo = match.end()
         elif match.start() >= period.end:
@@ -847,6 +864,16 @@ def _clause(text: str, period: Period) -> tuple[int, int]:
     if dash and lo and text[:lo].rstrip(" –") == head.rstrip() and _is_label(head):
         lo = 0
     return lo, hi
+
+
+#: A comma before the outer limit of a time just given ("…, dock inte senare än tre år", "…, men
+#: ikke senere enn fem år", "…, however no later than two years", "…, jedoch spätestens …",
+#: "…, kuitenkin viimeistään …"): the limit belongs to the clause before it.
+_LATEST_AFTER = re.compile(
+    r",\s*(?:dock|men|dog|however|but|jedoch|aber|kuitenkin|mutta)\s+(?:inte|ikke|not|no|nicht|senast|senest|"
+    r"spätestens|viimeistään|at\s+the\s+latest)\b",
+    re.IGNORECASE,
+)
 
 
 def _is_label(text: str) -> bool:

@@ -244,12 +244,22 @@ def _plain_right(slots: dict[str, list[Span]]) -> dict[str, list[Span]] | None:
     only of something else (no return word), names faulty goods, or names the right otherwise
     than by "without giving any reason"."""
     reasons = slots.get("no_reason", [])
-    if not reasons or slots.get("fault") or any(not _within(r, reasons) for r in slots.get("right", [])):
+    # a fault or a negation word inside the phrase asking no reason is none ("även om inget är
+    # fel på dem", "selv om det ikke er noe galt med dem")
+    faults = [f for f in slots.get("fault", []) if not _overlaps(f, reasons)]
+    if not reasons or faults or any(not _within(r, reasons) for r in slots.get("right", [])):
         return None
     names = [*slots.get("return", []), *slots.get("return_time", []), *slots.get("open", [])]
     if not names:
         return None
-    return {**slots, "right": sorted(names), "open": []}
+    # (a negation right before the phrase is its own: "eikä tarvi selitellä", "and no need to explain")
+    negations = [n for n in slots.get("negation", []) if not _overlaps(n, [(a - 1, b) for a, b in reasons])]
+    return {**slots, "right": sorted(names), "open": [], "negation": negations}
+
+
+def _overlaps(span: Span, spans: list[Span]) -> bool:
+    """Whether ``span`` shares a word with any of ``spans``."""
+    return any(span[0] < other[1] and other[0] < span[1] for other in spans)
 
 
 def _acts_only(slots: dict[str, list[Span]]) -> bool:
@@ -358,7 +368,8 @@ def _assign(text: str, slots: dict[str, list[Span]], label_words: int) -> dict[s
         # a phrase across a bar's items ("14 dage · Fri retur") is none
         candidates += [(clause_of[o[0]] != clause, _gap(at, o), "open", o) for o in slots.get("open", [])
                        if clause_of[o[0]] == clause_of[min(o[1], len(words)) - 1] or not _BAR.search(text)]
-        candidates += [(clause_of[o[0]] != clause, _gap(at, o), "other", o) for o in others if _adjacent(at, o)]
+        candidates += [(clause_of[o[0]] != clause, _gap(at, o), "other", o) for o in others
+                       if _adjacent(at, o) and not _conjoined(words, at, o)]
         if not candidates:
             continue
         apart, distance, kind, span = min(candidates)
@@ -406,6 +417,17 @@ def _adjacent(period: Span, span: Span) -> bool:
     if span[1] <= period[0]:
         return period[0] - span[1] <= _NEAR
     return span[0] - period[1] <= _AFTER
+
+
+def _conjoined(words: list[str], period: Span, span: Span) -> bool:
+    """Whether an "and" stands between a period and another thing's word after it: the word is
+    the next predicate's ("inom 14 dagar och få pengarna tillbaka" gets the money back after a
+    return within 14 days; the period is the return's)."""
+    return span[0] >= period[1] and any(w in _AND for w in words[period[1] : span[0]])
+
+
+#: Coordinating "and" words (normalised).
+_AND = frozenset({"och", "og", "and", "und", "ja", "samt", "seka", "sowie"})
 
 
 def _within(span: Span, outer: list[Span]) -> bool:
@@ -1177,8 +1199,11 @@ def _sentence_payer(text: str, asked_defect: bool) -> tuple[str | None, bool]:
     faulty goods. ``asked_defect``: the sentence before asked about faulty goods."""
     concepts = text_concepts()
     refund, defect = _refund_or_defect(concepts, text)
-    stated = None if asked_defect else statement_value(concepts, text, "return_costs")
-    if stated is not None and _named_payer(text):
+    # "Who pays for returns if I change my mind? You do – …": a question of who pays, its answer
+    # naming the party; read before the whole statement, whose words of both would mix
+    answered = None if asked_defect or defect else _answered_payer(concepts, text)
+    stated = None if asked_defect else answered or statement_value(concepts, text, "return_costs")
+    if stated is not None and answered is None and _named_payer(text):
         # "Lingonhuset betalar returkostnaden när du använder din ångerrätt": the shop by its name
         # pays; the "du" of the condition after it is no payer
         stated = "trader"
@@ -1192,6 +1217,34 @@ def _sentence_payer(text: str, asked_defect: bool) -> tuple[str | None, bool]:
     payer = _payer(word_list(text), topic_phrases("return_costs"), stated, (refund, defect or asked_defect),
                    conditioned=conditioned)
     return payer, defect
+
+
+def _answered_payer(concepts: PageConcepts, text: str) -> str | None:
+    """The party a short answer names after a question of who pays the return, in one sentence
+    ("Who pays for returns if I change my mind? You do – …", "Hvem betaler returen? Det gør vi",
+    "Wer trägt die Rücksendekosten? Sie."), or None. The answer's first clause (up to a dash,
+    comma or full stop) must be short, name one party and no negation ("Not you: we do" is read
+    as the sentence is, elsewhere)."""
+    mark = text.find("?")
+    if mark < 0 or not _WH_QUESTION.search(normalise(text[:mark])):
+        return None
+    asked = concepts.slots(text[: mark + 1], "return_costs")
+    if not (asked.get("return") or asked.get("return_cost")) or not (
+        asked.get("pay") or asked.get("bear") or asked.get("cost") or asked.get("return_cost")
+    ):
+        return None
+    first = _ANSWER_CLAUSE.split(text[mark + 1 :].strip(), maxsplit=1)[0]
+    if not first or len(first.split()) > _ANSWER_WORDS:
+        return None
+    said = concepts.slots(first, "return_costs")
+    parties = [party for party in ("consumer", "trader") if said.get(party)]
+    return parties[0] if len(parties) == 1 and not said.get("negation") else None
+
+
+#: Where a short answer's first clause ends: a dash between spaces, a comma, a stop, a colon.
+_ANSWER_CLAUSE = re.compile(r"\s[–—-]\s|[,.;:!(]")
+#: The most words of a short answer naming who pays ("Det gör du själv").
+_ANSWER_WORDS = 4
 
 
 def _conditioned(concepts: PageConcepts, text: str) -> frozenset[int]:
