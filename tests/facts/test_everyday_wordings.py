@@ -823,3 +823,57 @@ def test_a_notice_within_two_months_always_in_time_is_never_a_short_complaint_pe
     text = "Reklamation: Hör du av dig inom två månader efter att du upptäckt felet är det alltid i tid."
     found = _of(complaints.gather(_page(f"<p>{text}</p>", "sv"), "sv"), PassageTopic.GUARANTEE_PERIOD)
     assert found and all("notice_period" in f.flags for f in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # a sentence whose leading condition is faulty goods speaks of a complaint's return
+        ("Ist die Ware mangelhaft, erstatten wir Ihnen selbstverständlich die Kosten der Rücksendung.", "de"),
+        ("If your item arrives damaged, we'll send you a prepaid label and cover the cost of the return.", "en"),
+    ],
+)
+def test_a_return_of_faulty_goods_is_no_withdrawals_payer(text: str, lang: str) -> None:
+    assert _cost(text, lang) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Unless the item is faulty, you pay for the return postage.", "en"),  # an exception, not the subject
+        ("If the item is faulty, we pay; otherwise you pay the return postage.", "en"),  # the other case follows
+        ("Är varan felaktig, står vi för returen, annars betalar du returfrakten.", "sv"),
+        ("If you withdraw from the contract, the cost of returning the goods to us is borne by you.", "en"),
+        ("Wenn du etwas zurückschickst, weil es dir nicht gefällt, zahlst du das Porto selbst.", "de"),
+        ("Tyvärr bjuder vi inte på returen om du bara ångrat dig, då får du betala frakten själv.", "sv"),
+    ],
+)
+def test_the_consumer_paying_a_withdrawals_return_beside_faults_and_reasons(text: str, lang: str) -> None:
+    assert _cost(text, lang) == ["consumer"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # a time counted from the withdrawal itself: to send the goods back, or to refund
+        ("Bitte senden Sie die Ware spätestens 14 Tage nach Ihrer Widerrufserklärung an uns zurück.", "de"),
+        ("Please return the goods within 30 days after your cancellation.", "en"),
+        ("Skicka tillbaka varan senast 14 dagar efter ditt ångrande.", "sv"),
+    ],
+)
+def test_a_period_counted_from_the_withdrawal_is_no_withdrawal_period(text: str, lang: str) -> None:
+    found = _of(withdrawal.gather(_page(f"<p>{text}</p>", lang), lang), PassageTopic.WITHDRAWAL_PERIOD)
+    assert [f for f in found if f.amount is not None and "open_purchase" not in f.flags] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("You have 14 days after receipt to cancel.", "en"),  # counted from receipt: the right's
+        ("Sie haben 14 Tage nach Erhalt ein Widerrufsrecht.", "de"),
+        ("Du har 14 dagar efter leveransen att ångra köpet.", "sv"),
+    ],
+)
+def test_a_period_counted_from_the_delivery_before_the_right_is_the_rights(text: str, lang: str) -> None:
+    found = _of(withdrawal.gather(_page(f"<p>{text}</p>", lang), lang), PassageTopic.WITHDRAWAL_PERIOD)
+    assert [f.in_days() for f in found if "open_purchase" not in f.flags] == [14]

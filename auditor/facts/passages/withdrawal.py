@@ -360,6 +360,11 @@ def _assign(text: str, slots: dict[str, list[Span]], label_words: int) -> dict[s
             # cancellation scale; the right's period runs from the contract or the delivery.
             assigned["other"].append((0, period, False))
             continue
+        if _after_withdrawing(words, at, named, starts):
+            # "spätestens 14 Tage nach Ihrer Widerrufserklärung", "within 14 days after your
+            # cancellation": a time counted from the withdrawal (to send back, to refund)
+            assigned["other"].append((0, period, False))
+            continue
         clause = clause_of[min(at[0], len(words) - 1)]
         # A name in the period's own clause comes before any in another clause, then the nearest.
         candidates: list[tuple[bool, int, str, Span]] = [
@@ -417,6 +422,25 @@ def _adjacent(period: Span, span: Span) -> bool:
     if span[1] <= period[0]:
         return period[0] - span[1] <= _NEAR
     return span[0] - period[1] <= _AFTER
+
+
+def _after_withdrawing(words: list[str], period: Span, named: list[Span], starts: list[Span]) -> bool:
+    """Whether the period is counted from the withdrawal itself: "after" right after it, then
+    the right's name within two words ("14 Tage nach Ihrer Widerrufserklärung", "14 days after
+    your cancellation"), and no delivery between ("14 days after delivery to cancel" is the
+    right's)."""
+    end = period[1]
+    if any(a <= end < b for a, b in named):
+        return False  # "14 dagers angrerett etter angrerettloven": the right's own period, by the law
+    after = next((i for i in (end, end + 1) if i < len(words) and words[i] in _AFTER_WORDS), None)
+    if after is None or any(a <= after < b for a, b in starts):
+        return False
+    return any(after < r[0] <= after + _AFTER_REACH for r in named)
+
+
+#: "After" (normalised) and how many words may stand between it and the right's name ("nach Ihrer").
+_AFTER_WORDS = frozenset({"nach", "after", "efter", "etter"})
+_AFTER_REACH = 2
 
 
 def _conjoined(words: list[str], period: Span, span: Span) -> bool:
@@ -1199,6 +1223,11 @@ def _sentence_payer(text: str, asked_defect: bool) -> tuple[str | None, bool]:
     faulty goods. ``asked_defect``: the sentence before asked about faulty goods."""
     concepts = text_concepts()
     refund, defect = _refund_or_defect(concepts, text)
+    # "Ist die Ware mangelhaft, erstatten wir Ihnen die Kosten der Rücksendung", "If your item
+    # arrives damaged, we'll … cover the cost of the return": a sentence whose leading condition
+    # is faulty goods speaks of a complaint's return, as after a question about them
+    if defect and _faulty_lead(concepts, text):
+        return None, True
     # "Who pays for returns if I change my mind? You do – …": a question of who pays, its answer
     # naming the party; read before the whole statement, whose words of both would mix
     answered = None if asked_defect or defect else _answered_payer(concepts, text)
@@ -1217,6 +1246,32 @@ def _sentence_payer(text: str, asked_defect: bool) -> tuple[str | None, bool]:
     payer = _payer(word_list(text), topic_phrases("return_costs"), stated, (refund, defect or asked_defect),
                    conditioned=conditioned)
     return payer, defect
+
+
+def _faulty_lead(concepts: PageConcepts, text: str) -> bool:
+    """Whether the sentence opens with a clause on faulty goods alone (no paying, cost or return
+    word in it) and goes on after it: "If your item arrives damaged, …". "Unless the item is
+    faulty, you pay the return" is an exception to the consumer's paying, not its subject, and so
+    is a case of faulty goods followed by the other case ("…; otherwise you pay")."""
+    head, comma, rest = text.partition(",")
+    if not comma or not rest.strip() or _EXCEPT.search(normalise(head)) or _OTHERWISE.search(normalise(rest)):
+        return False
+    lead = concepts.slots(head, "return_costs")
+    return bool(lead.get("defect")) and not any(
+        lead.get(slot) for slot in ("pay", "bear", "cost", "return", "return_cost", "free", "charge")
+    )
+
+
+#: The other case after the faulty goods' one ("…, we pay; otherwise you pay the return postage").
+_OTHERWISE = re.compile(
+    r"\b(?:otherwise|else|in all other cases|annars|i ovrigt|ellers|i andre tilfeller|i andre tilfaelde|muuten|"
+    r"muissa tapauksissa|sonst|andernfalls|ansonsten|in allen anderen fallen|change your mind|angrar|angrer|fortryder|"
+    r"widerruf\w*|peru\w*)\b"
+)
+#: An exception in the leading clause: "unless", "except", "utom om", "med mindre", "ellei", "es sei denn".
+_EXCEPT = re.compile(
+    r"\b(?:unless|except|utom|forutom|savida|med ?mindre|medmindre|undtagen|ellei|paitsi|es sei denn|au(?:ss|ß)er)\b"
+)
 
 
 def _answered_payer(concepts: PageConcepts, text: str) -> str | None:
@@ -1302,6 +1357,8 @@ def _label_payer(text: str) -> str | None:
     if len(words) > _LABEL_WORDS * 2:
         return None
     concepts = text_concepts()
+    if _faulty_lead(concepts, text) and _refund_or_defect(concepts, text)[1]:
+        return None  # a complaint's return ("If your item arrives damaged, we'll cover the return")
     return _payer(
         words,
         topic_phrases("return_costs"),
