@@ -223,6 +223,8 @@ def test_a_service_word_of_the_shop_is_no_role(text: str) -> None:
         # public transport's information line
         ("Questions about bus times: call the SL traffic information line on 08-686 20 40", "traffic information"),
         ("Frågor om bussar? Ring trafikupplysningen på 0771-91 91 91", "trafikupplysningen"),
+        # a harbour office
+        ("Skal du parkere hele weekenden, så spørg havnekontoret på tlf. 62 23 30 11", "havnekontoret"),
         # a Finnish case ending on a carrier's name
         ("voit olla yhteydessä myös Omnivan asiakaspalveluun (+372 661 4127)", "Omniva"),
         # development credited with a colon
