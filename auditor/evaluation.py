@@ -179,11 +179,18 @@ def _adr_info(outcome: RuleOutcome, facts: SiteFacts | None = None) -> Tool:
     review a site that refers only to the ODR platform (closed in July 2025) or names a body the
     tool does not know: for the label, that information is there. A trader's statement that it
     takes no part in dispute resolution, with no body named, is left to the reader (labellers
-    differ on it): cannot tell."""
+    differ on it): cannot tell, whether the rule keeps it in review or passes it (Germany's § 36
+    VSBG asks for that statement)."""
     if outcome.outcome == Outcome.NEEDS_REVIEW and facts is not None and any(
         p.topic in (PassageTopic.ODR_LINK, PassageTopic.ADR_BODY) and "declined" not in p.flags for p in facts.passages
     ):
         return "present"
+    if outcome.outcome == Outcome.PASS and facts is not None:
+        # A German trader's § 36 VSBG statement that it takes no part passes the rule (the law asks
+        # for the statement), but names no body: left to the reader, as above.
+        dispute = [p for p in facts.passages if p.topic in (PassageTopic.ODR_LINK, PassageTopic.ADR_BODY)]
+        if dispute and all({"declined", "vsbg_unwilling"} & set(p.flags) for p in dispute):
+            return "cannot tell"
     return _by_outcome(outcome, facts)
 
 

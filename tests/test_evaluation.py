@@ -162,6 +162,12 @@ def _read(rule_id: str, fixture: str, label: str) -> str:
         ("adr-body", "review_de_odr_platform_only.html", "has_adr_info", "present"),
         ("adr-body", "review_en_foreign_body_not_in_the_lexicon.html", "has_adr_info", "present"),
         ("adr-body", "review_no_terms_read.html", "has_adr_info", "cannot tell"),
+        # a German trader's § 36 VSBG statement of non-participation passes the rule; with the EU
+        # platform mentioned beside it, the label's information is there
+        ("adr-body", "pass_de_vsbg_unwilling.html", "has_adr_info", "present"),
+        # the statement alone names no body and refers to no platform: left to the reader
+        ("adr-body", "pass_de_vsbg_unwilling_no_platform.html", "has_adr_info", "cannot tell"),
+        ("adr-body", "pass_de_universalschlichtungsstelle.html", "has_adr_info", "present"),
         # the label is the wording of any period stated, a commercial one too
         ("withdrawal-period", "fail_sv_open_purchase_only.html", "has_withdrawal_period_stated", "present"),
         ("withdrawal-period", "partial_sv_right_without_period.html", "has_withdrawal_period_stated", "absent"),

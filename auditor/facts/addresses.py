@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -358,7 +358,7 @@ def gather_addresses(doc: Document, country_hint: str) -> list[AddressFact]:
                 continue
             seen.add(key)
             # "Kuluttajariitalautakunta, PL 306, 00531 Helsinki": an authority's, not the trader's.
-            owner = owner_by_context(block.text, found.start)
+            owner = owner_by_context(block.text, found.start) or _returns_care_of(block.text, found.start)
             out.append(
                 AddressFact(
                     url=doc.url,
@@ -1162,6 +1162,33 @@ _HOUSE_NUMBER_WORDS = frozenset({"nr", "nr."})
 
 
 _STREET_AT_END = re.compile(rf"(?:{_STREET_NUMBER_LAST}|{_STREET_NUMBER_FIRST})\s*[,;|·•–]?\s*$")
+
+
+def _returns_care_of(text: str, start: int) -> Owner | None:
+    """The company a returns or warehouse address is in the care of ("Wick Hollow Returns c/o
+    ParcelNest Fulfilment Ltd, Unit 9 …", "Returadress: Butik AB c/o Lagerlogistik AB, …"): a
+    logistics company's premises, not where the trader is established. A c/o address that names
+    no returns or warehouse is left to the rules (a registered office at an accountant's)."""
+    before = text[max(0, start - _CARE_OF_REACH) : start]
+    care = _last(_CARE_OF.finditer(before))
+    if care is None:
+        return None
+    name = re.split(r"[,\n·|]", before[care.end():].strip(), maxsplit=1)[0].strip()
+    if not name or not _RETURNS_PLACE.search(f"{before[: care.start()]} {name}"):
+        return None
+    return Owner(name, "role")
+
+
+def _last(matches: Iterator[re.Match[str]]) -> re.Match[str] | None:
+    return next(iter(reversed(list(matches))), None)
+
+
+#: How far before a street its c/o may stand, and words of a returns or warehouse address.
+_CARE_OF_REACH = 120
+_RETURNS_PLACE = re.compile(
+    r"\b(?:returns?|retur\w*|rücksend\w*|palautu\w*|lager\w*|warehouse|fulfil+ment|logisti\w*|varasto\w*)\b",
+    re.IGNORECASE,
+)
 
 
 def _care_of_street(text: str) -> tuple[str, bool, int] | None:

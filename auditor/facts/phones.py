@@ -31,7 +31,7 @@ from phonenumbers.phonenumberutil import _PLUS_CHARS, _VALID_PUNCTUATION
 
 from auditor.facts.dom import Document, TextBlock, excerpt
 from auditor.facts.numbers import mask_non_phones
-from auditor.facts.third_parties import Owner, example_number, owner_by_context, owner_by_heading
+from auditor.facts.third_parties import Owner, example_number, owner_after, owner_by_context, owner_by_heading
 from auditor.models import PhoneFact, Region
 
 #: Words that name a telephone and nothing else, in sv, nb, da, fi, de and en, as regular
@@ -203,6 +203,7 @@ def gather_phones(doc: Document, default_region: str) -> list[PhoneFact]:
                             owner=EXAMPLE if example_number(block.text[:start]) else (
                                 owner_by_context(block.text, start)
                                 or (owner_by_heading(title, block.text[:start]) if title else None)
+                                or owner_after(block.text, end)
                             ),
                         )
                     )

@@ -133,10 +133,14 @@ def third_parties() -> ThirdParties:
     # "Kotisivut: Verkkopaja", "Website by Pixel & Co", "Nettside levert av Byrå AS", "Sivut
     # tehnyt Pixel": a credit, then the maker's name (no address of a site) up to the detail.
     by = rf"\s+(?:{alternatives('by')})\b"
+    # "Webshop udviklet og hostet af Pixelbyg ApS · Support til butikken: tlf.": a second verb of
+    # making after "and", and the maker's support line for the shop after its name
+    made = rf"(?:\s+(?:{alternatives('made')})(?:\s+(?:og|och|and|und|ja|&)\s+\w+)?)?"
     credit = re.compile(
-        rf"\b(?:(?:{alternatives('makers')})(?:\s*:|{by})|(?:{alternatives('works')})(?:\s+(?:{alternatives('made')}))?{by}"
+        rf"\b(?:(?:{alternatives('makers')})(?:\s*:|{by})|(?:{alternatives('works')}){made}{by}"
         rf"|(?:{alternatives('verbs')}))"
-        r"\s+(?P<name>[^\W\d][^\n:/@]{1,59}?)[\s·|,:–-]*$",
+        r"\s+(?P<name>[^\W\d][^\n:/@·|]{1,59}?)[\s·|,:–-]*"
+        r"(?:(?:support|hotline|helpdesk|tuki)\b[^\n:·|]{0,30}:?\s*(?:tlf|tel|telefon|puh|phone)?\.?\s*)?$",
         re.IGNORECASE,
     )
     partner_words = sorted((str(w).lower() for w in data.get("partners", {}).get("words", [])), key=len, reverse=True)
@@ -190,7 +194,8 @@ def owner_by_context(text: str, start: int) -> Owner | None:
     window = before[-_WINDOW:]
     ends = list(_SENTENCE_END.finditer(window))
     sentence = window[ends[-1].end():] if ends else window
-    maker = _credited(sentence) or _partnered(sentence) or _institution(sentence) or _own_line_of(sentence)
+    maker = (_credited(sentence) or _partnered(sentence) or _institution(sentence) or _own_line_of(sentence)
+             or _genitive_line(sentence))
     if maker is not None:
         return maker
     if ends:
@@ -299,6 +304,41 @@ def _own_line_of(sentence: str) -> Owner | None:
     if match is None or _FIRST_PERSON.search(sentence[match.end():]):
         return None
     return Owner(match.group("name"), "role")
+
+
+def _genitive_line(sentence: str) -> Owner | None:
+    """The party whose service line the sentence names by its capitalised genitive inside the
+    sentence ("ringe direkte til Nordleverings kundeservice på", "call Parcelway's helpline on"),
+    not a first word ("Butikkens kundeservice" opens a sentence capitalised) and not followed by
+    the shop speaking for itself. A name that is the site's own is given back to the trader
+    (``facts/site.py``)."""
+    match = _last_match(_GENITIVE_LINE, sentence)
+    if match is None or _FIRST_PERSON.search(sentence[match.end():]):
+        return None
+    return Owner(match.group("name"), "role")
+
+
+_GENITIVE_LINE = re.compile(
+    rf"(?<=\w[\s,])\s*(?P<name>[A-ZÅÄÖÆØÜ][\w&-]{{2,}}?)(?:s|'s|’s|:n)\s+{_SERVICE_WORDS}\b"
+)
+
+
+def owner_after(text: str, end: int) -> Owner | None:
+    """The party the words right after a contact detail say it belongs to, when those before it
+    said nothing: "0771-20 45 60 / Frågor om faktura … via Kassagruppen – deras kundservice har
+    öppet …": a capitalised name, then "their" customer service. Read up to the next digit."""
+    after = text[end : end + _AFTER_WINDOW]
+    digit = re.search(r"\d{3}", after)
+    match = _THEIR_LINE.search(after[: digit.start()] if digit else after)
+    return Owner(match.group("name"), "role") if match is not None else None
+
+
+#: How far after a detail its owner may be named.
+_AFTER_WINDOW = 160
+_THEIR_LINE = re.compile(
+    rf"(?P<name>[A-ZÅÄÖÆØÜ][\w&-]{{2,}})\s*[–—-]?\s*(?:deras|deres|dess|their|its|ihre[nmr]?|heidän)\s+"
+    rf"{_SERVICE_WORDS}\b"
+)
 
 
 #: Reaching someone else: "ring dem", "call them", "rufen Sie sie an", "soita heille".
@@ -452,9 +492,16 @@ def names_email_domain(owner: str, address: str) -> bool:
     """Whether an email address's domain is the named party's own ("Kotisivut: Verkkoveistämö ·
     hei@verkkoveistamo.fi"): its name part holds the party's name written together, diacritics
     folded. Then the words around it and the address agree on whose it is."""
-    name = folded_name(owner)
     label = site_label(address.rpartition("@")[2])
-    return len(name) >= OWN_NAME_LETTERS and len(label) >= OWN_NAME_LETTERS and (name in label or label in name)
+    if len(label) < OWN_NAME_LETTERS:
+        return False
+    # "Finch & Ferrule Studio" at finchandferrule.co.uk: the ampersand written out in the domain
+    names = {folded_name(owner)} | {folded_name(owner.replace("&", f" {word} ")) for word in _AND_WORDS if "&" in owner}
+    return any(len(name) >= OWN_NAME_LETTERS and (name in label or label in name) for name in names)
+
+
+#: How domains write out an ampersand ("Finch & Ferrule" – finchandferrule).
+_AND_WORDS = ("and", "och", "og", "und", "ja", "et")
 
 
 #: Second-level labels under which names are registered ("example.co.uk").
@@ -486,10 +533,12 @@ def _named(text: str) -> tuple[Owner, int] | None:
 
 
 def _public_body(text: str) -> tuple[Owner, int] | None:
-    """A public authority or dispute body named in ``text`` (the lexicon's list), as written."""
+    """A public authority or dispute body named in ``text`` (the lexicon's list, else an agency by
+    the form of its name: "Søfartsstyrelsen", "Sjøfartsdirektoratet", "Bundesamt für …"), as written."""
     lex = lexicon.load()
     if lex.public_body_in(text) is None:
-        return None
+        form = _last_match(_AUTHORITY_FORM, text)
+        return (Owner(form.group(0), "public_body"), form.end()) if form is not None else None
     words = list(re.finditer(r"\w+", text))
     folded = [lexicon.normalise(w.group()) for w in words]
     found: tuple[Owner, int] | None = None
@@ -500,6 +549,16 @@ def _public_body(text: str) -> tuple[Owner, int] | None:
                 span = text[words[i].start() : words[i + len(parts) - 1].end()]
                 found = (Owner(span, "public_body"), words[i + len(parts) - 1].end())
     return found
+
+
+#: A public agency by the form of its name, one capitalised word with an agency's ending (Nordic
+#: "-styrelsen", "-myndigheten", "-inspektionen", "-tilsynet", "-direktoratet", "-ministeriet";
+#: Finnish "-virasto"; German "…behörde", "Bundesamt", "Landesamt"), never a shop's: "-verket" and
+#: "-keskus" are left out ("Kaffeverket" is a shop, "kauppakeskus" a shopping centre).
+_AUTHORITY_FORM = re.compile(
+    r"\b[A-ZÅÄÖÆØÜ][\w-]*(?:styrelsen|myndigheten|inspektionen|tilsynet|direktoratet|ministeriet|departementet|"
+    r"virasto|viraston|virastoon|virastosta|behörde)\b|\b(?:Bundesamt|Landesamt|Bundesanstalt)\b(?:\s+f(?:ü|ue)r\s+[\w-]+)?"
+)
 
 
 def example_address(address: str, text_before: str) -> bool:

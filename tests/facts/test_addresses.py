@@ -717,3 +717,22 @@ def test_an_address_ending_in_a_country_whose_format_the_data_lacks_is_kept_for_
 def test_a_country_name_without_a_street_above_is_no_address(body: str) -> None:
     doc = Document(f"<html><body>{body}</body></html>", "https://shop.example/terms")
     assert gather_addresses(doc, "GB") == []
+
+
+def test_a_returns_address_in_the_care_of_a_warehouse_is_the_warehouses() -> None:
+    from auditor.facts.addresses import gather_addresses
+    from auditor.facts.dom import Document
+
+    html = ("<p>Wick Hollow Returns<br>c/o ParcelNest Fulfilment Ltd<br>Unit 9, Kestrel Park<br>"
+            "Daventry NN11 4QZ</p>")
+    facts = gather_addresses(Document(f"<html><body>{html}</body></html>", "https://wickhollow.co.uk/"), "GB")
+    assert facts and all(f.third_party and f.owner == "ParcelNest Fulfilment Ltd" for f in facts)
+
+
+def test_a_registered_office_in_the_care_of_an_accountant_stays_the_traders() -> None:
+    from auditor.facts.addresses import gather_addresses
+    from auditor.facts.dom import Document
+
+    html = "<p>Fern &amp; Flint Ltd<br>c/o Lakeland Accountants<br>12 Market Street<br>Kendal LA9 4QT</p>"
+    facts = gather_addresses(Document(f"<html><body>{html}</body></html>", "https://fernandflint.co.uk/"), "GB")
+    assert facts and not any(f.third_party for f in facts)

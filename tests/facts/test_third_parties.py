@@ -407,3 +407,77 @@ def test_the_couriers_desk_is_the_courier_the_sentence_before_names() -> None:
 def test_calling_us_after_the_couriers_desk_is_the_shops_number() -> None:
     text = "We use Dublin Couriers for big items. Call the courier's desk on 01 485 2291 or call us on 01 222 3333."
     assert owner_by_context(text, text.index("01 222")) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "owner"),
+    [
+        ("Har du spørgsmål om beviset, kan du også kontakte Søfartsstyrelsen, tlf. 72 19 60 40", "Søfartsstyrelsen"),
+        ("Frågor om körkort? Ring Transportstyrelsen på 0771-503 503", "Transportstyrelsen"),
+        ("Bei Fragen zum Zoll wenden Sie sich an das Bundesamt für Zoll, Tel. 0351 44834510", "Bundesamt für Zoll"),
+    ],
+)
+def test_an_agency_known_by_the_form_of_its_name_owns_its_number(text: str, owner: str) -> None:
+    found = owner_by_context(text, len(text) - 11)
+    assert found is not None and found.name == owner
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vi på Kaffeverket svarar på 08-123 45 67",  # "-verket" is a shop's name as often as an agency's
+        "Besök oss i Mosseby köpcentrum eller ring 08-123 45 67",
+    ],
+)
+def test_a_shop_named_like_a_works_is_no_agency(text: str) -> None:
+    assert owner_by_context(text, len(text) - 11) is None
+
+
+def test_a_named_partys_service_line_by_its_genitive_is_theirs() -> None:
+    text = "Har du spørgsmål om din pakke, kan du ringe direkte til Nordleverings kundeservice på 70 20 41 88."
+    found = owner_by_context(text, text.index("70 20"))
+    assert found is not None and found.name == "Nordlevering"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Butikkens kundeservice nås på 70 20 41 88.",  # a first word is capitalised as such
+        "Ring til Nordleverings kundeservice, eller til os på 70 20 41 88.",  # the shop speaks after the name
+    ],
+)
+def test_a_genitive_opening_the_sentence_or_before_the_shop_speaking_names_no_one(text: str) -> None:
+    assert owner_by_context(text, text.index("70 20")) is None
+
+
+def test_a_makers_support_line_after_its_credit_is_the_makers() -> None:
+    text = "© 2026 Flettekurven · Webshop udviklet og hostet af Pixelbyg ApS · Support til butikken: tlf. 42 17 90 36"
+    found = owner_by_context(text, text.index("42 17"))
+    assert found is not None and found.name == "Pixelbyg ApS"
+
+
+def test_their_customer_service_after_a_number_names_its_owner() -> None:
+    from auditor.facts.third_parties import owner_after
+
+    text = ("0771-20 45 60\nFrågor om faktura eller delbetalning via Kassagruppen – deras kundservice har öppet "
+            "08.00–18.00.")
+    found = owner_after(text, len("0771-20 45 60"))
+    assert found is not None and found.name == "Kassagruppen"
+    assert owner_after("070-123 45 67\nRing oss vardagar.", len("070-123 45 67")) is None
+
+
+def test_a_payment_service_named_by_its_trade_owns_its_address() -> None:
+    text = "Maksuihin liittyvät kysymykset: maksupalvelu Maksulinkki, tugi@maksulinkki.ee"
+    found = owner_by_context(text, text.index("tugi@"))
+    assert found is not None and found.name == "Maksulinkki"
+
+
+def test_a_community_house_rented_as_a_venue_owns_its_address() -> None:
+    text = "Kurslokale: Storhaug bydelshus, Ryfylkegata 14, 4014 Stavanger"
+    found = owner_by_context(text, text.index("Ryfylkegata"))
+    assert found is not None and found.name.lower() == "bydelshus"
+
+
+def test_a_venue_the_shop_is_in_stays_the_shops() -> None:
+    text = "Vi holder til i Kulturhuset, Storgata 3, 0155 Oslo"
+    assert owner_by_context(text, text.index("Storgata")) is None

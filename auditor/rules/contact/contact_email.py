@@ -113,10 +113,14 @@ class ContactEmail(Rule):
             return pages.kind(email.url) != PageKind.PRIVACY and numbered_block(email, facts.org_numbers) is not None
 
         # A sentence naming another company does not take an address out of the trader's own
-        # block ("Kompis Hem AB · … · Betalning via Klarna, frågor: kompishem@gmail.com").
+        # block ("Kompis Hem AB · … · Betalning via Klarna, frågor: kompishem@gmail.com"), unless
+        # the address is at that company's own domain ("… · Website by Finch & Ferrule Studio ·
+        # hello@finchandferrule.co.uk" in the footer beside the trader's company number).
         visible = [
             e for e in facts.emails if e.method != "structured_data"
-            and (not e.third_party or (e.owner_reason in _BY_CONTEXT and own_block(e)))
+            and (not e.third_party or (
+                e.owner_reason in _BY_CONTEXT and not names_email_domain(e.owner, e.address) and own_block(e)
+            ))
         ]
         prominent = [e for e in visible if is_prominent(e, pages)]
         if prominent:
