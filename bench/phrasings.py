@@ -27,12 +27,13 @@ and part:
 This lives in bench/ rather than in the package: the corpus is test data, not shipped, and the
 figures are a yardstick for developers (like the speed benchmark), not a user command.
 
-``--fresh`` measures the held-out corpus, ``tests/corpus/fresh16/``: written blind by other hands
+``--fresh`` measures the held-out corpus, ``tests/corpus/fresh17/``: written blind by other hands
 (12 positives and 6 look-alikes per concept and language), and never read by those who tune the
 concepts. Its files say ``held_out = true`` at the top, so every item is held out and none is
-ever listed. The corpora written blind before it (``tests/corpus/fresh/`` to ``fresh15/``, each
-held out until its figures were recorded) are tuning corpora now: ``--corpus DIR`` measures and
-``--misses`` lists them.
+ever listed. The corpora written blind before it (``tests/corpus/fresh/`` to ``fresh16/``, each
+held out until its figures were recorded) and those written to its brief as tuning corpora
+(``fresh18/``, ``fresh19/``) are tuning corpora: ``--corpus DIR`` measures and ``--misses`` lists
+them.
 """
 
 from __future__ import annotations

@@ -203,7 +203,7 @@ def gather_phones(doc: Document, default_region: str) -> list[PhoneFact]:
                             owner=EXAMPLE if example_number(block.text[:start]) else (
                                 owner_by_context(block.text, start)
                                 or (owner_by_heading(title, block.text[:start]) if title else None)
-                                or owner_after(block.text, end)
+                                or owner_after(block.text, end, start)
                             ),
                         )
                     )

@@ -140,7 +140,7 @@ def third_parties() -> ThirdParties:
         rf"\b(?:(?:{alternatives('makers')})(?:\s*:|{by})|(?:{alternatives('works')}){made}{by}"
         rf"|(?:{alternatives('verbs')}))"
         r"\s+(?P<name>[^\W\d][^\n:/@·|]{1,59}?)[\s·|,:–-]*"
-        r"(?:(?:support|hotline|helpdesk|tuki)\b[^\n:·|]{0,30}:?\s*(?:tlf|tel|telefon|puh|phone)?\.?\s*)?$",
+        r"(?:(?:support|hotline|helpdesk|tuki)\b[^\n:·|]{0,30}:?\s*)?(?:(?:tlf|tel|telefon|puh|phone)\.?:?\s*)?$",
         re.IGNORECASE,
     )
     partner_words = sorted((str(w).lower() for w in data.get("partners", {}).get("words", [])), key=len, reverse=True)
@@ -194,8 +194,7 @@ def owner_by_context(text: str, start: int) -> Owner | None:
     window = before[-_WINDOW:]
     ends = list(_SENTENCE_END.finditer(window))
     sentence = window[ends[-1].end():] if ends else window
-    maker = (_credited(sentence) or _partnered(sentence) or _institution(sentence) or _own_line_of(sentence)
-             or _genitive_line(sentence))
+    maker = _credited(sentence) or _partnered(sentence) or _institution(sentence) or _own_line_of(sentence)
     if maker is not None:
         return maker
     if ends:
@@ -208,6 +207,9 @@ def owner_by_context(text: str, start: int) -> Owner | None:
             return Owner(named_before, "role")
     found = _named(sentence)
     if found is None:
+        line = _genitive_line(sentence)
+        if line is not None:
+            return line
         lines = before.split("\n")
         if 1 < len(lines) <= _BLOCK_LINES and len(lines[0]) <= _HEAD_LENGTH:
             head = _named(lines[0])
@@ -319,18 +321,38 @@ def _genitive_line(sentence: str) -> Owner | None:
 
 
 _GENITIVE_LINE = re.compile(
-    rf"(?<=\w[\s,])\s*(?P<name>[A-ZÅÄÖÆØÜ][\w&-]{{2,}}?)(?:s|'s|’s|:n)\s+{_SERVICE_WORDS}\b"
+    rf"(?<=\w[\s,])\s*(?P<name>[A-ZÅÄÖÆØÜ][\w&-]{{2,}}?)(?:s|'s|’s|:n)?\s+{_SERVICE_WORDS}\b"
 )
 
 
-def owner_after(text: str, end: int) -> Owner | None:
+def owner_after(text: str, end: int, start: int | None = None) -> Owner | None:
     """The party the words right after a contact detail say it belongs to, when those before it
     said nothing: "0771-20 45 60 / Frågor om faktura … via Kassagruppen – deras kundservice har
-    öppet …": a capitalised name, then "their" customer service. Read up to the next digit."""
+    öppet …": a capitalised name, then "their" customer service. Read up to the next digit. With
+    ``start``, also a name just before the detail that the words after it call "they" ("Ring til
+    Nordlevering på 70 20 41 88 – de kan se din pakke i deres system")."""
     after = text[end : end + _AFTER_WINDOW]
     digit = re.search(r"\d{3}", after)
     match = _THEIR_LINE.search(after[: digit.start()] if digit else after)
-    return Owner(match.group("name"), "role") if match is not None else None
+    if match is not None:
+        return Owner(match.group("name"), "role")
+    if start is not None and _THEY_AFTER.match(after):
+        before = text[max(0, start - _WINDOW) : start]
+        ends = list(_SENTENCE_END.finditer(before))
+        sentence = before[ends[-1].end():] if ends else before
+        called = _CALLED.search(sentence)
+        if called is not None and not _FIRST_PERSON.search(sentence[called.end():]):
+            return Owner(called.group("name"), "role")
+    return None
+
+
+#: "They" right after a detail ("– de kan se din pakke", ", they will …", "– sie helfen …").
+_THEY_AFTER = re.compile(r"\s*[–—,-]?\s*(?:de|dom|they|sie|he|ne)\s+\w", re.IGNORECASE)
+#: A contacting verb and a capitalised name just before a detail ("Ring til Nordlevering på").
+_CALLED = re.compile(
+    rf"\b(?i:{_CONTACT_VERB}\s+(?:til\s+|to\s+|an\s+)?)(?P<name>[A-ZÅÄÖÆØÜ][\w&-]+(?:\s+[A-ZÅÄÖÆØÜ][\w&-]+){{0,2}})"
+    r"\s+(?i:på|paa|on|at|unter|numerosta|numeroon|:)?\s*$"
+)
 
 
 #: How far after a detail its owner may be named.

@@ -481,3 +481,25 @@ def test_a_community_house_rented_as_a_venue_owns_its_address() -> None:
 def test_a_venue_the_shop_is_in_stays_the_shops() -> None:
     text = "Vi holder til i Kulturhuset, Storgata 3, 0155 Oslo"
     assert owner_by_context(text, text.index("Storgata")) is None
+
+
+def test_a_name_called_they_after_the_number_owns_it() -> None:
+    from auditor.facts.third_parties import owner_after
+
+    text = "Ring til Nordlevering på 70 20 41 88 – de kan se din pakke i deres system."
+    found = owner_after(text, text.index("88") + 2, text.index("70 20"))
+    assert found is not None and found.name == "Nordlevering"
+    shop = "Ring til os på 70 20 41 88 – de kan se din pakke."
+    assert owner_after(shop, shop.index("88") + 2, shop.index("70 20")) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "owner"),
+    [
+        ("Shop-Betreuung & Hosting: Deichwerk Digital GmbH · Tel. 040 / 88 17 42 30", "Deichwerk Digital GmbH"),
+        ("Frågor om transporten ställer du direkt till Nordpaket kundtjänst, 010-455 12 00.", "Nordpaket"),
+    ],
+)
+def test_a_hosts_line_and_a_named_service_line_are_theirs(text: str, owner: str) -> None:
+    found = owner_by_context(text, next(i for i, c in enumerate(text) if c.isdigit()))
+    assert found is not None and found.name == owner
