@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -1170,17 +1170,14 @@ def _returns_care_of(text: str, start: int) -> Owner | None:
     logistics company's premises, not where the trader is established. A c/o address that names
     no returns or warehouse is left to the rules (a registered office at an accountant's)."""
     before = text[max(0, start - _CARE_OF_REACH) : start]
-    care = _last(_CARE_OF.finditer(before))
-    if care is None:
+    found = list(_CARE_OF.finditer(before))
+    if not found:
         return None
+    care = found[-1]
     name = re.split(r"[,\n·|]", before[care.end():].strip(), maxsplit=1)[0].strip()
     if not name or not _RETURNS_PLACE.search(f"{before[: care.start()]} {name}"):
         return None
     return Owner(name, "role")
-
-
-def _last(matches: Iterator[re.Match[str]]) -> re.Match[str] | None:
-    return next(iter(reversed(list(matches))), None)
 
 
 #: How far before a street its c/o may stand, and words of a returns or warehouse address.

@@ -168,18 +168,19 @@ def _form_fact(doc: Document, form: lxml.html.HtmlElement, contact_page: bool) -
         fields.append(name)
         if control.get("required") is not None or control.get("aria-required") == "true":
             required.append(name)
-        if kind == "checkbox" and control.get("required") is not None:
-            withdraws |= bool(_WITHDRAW_SUBMIT.search(_label_of(doc, form, control)))
-        if kind == "checkbox" and not copy_option:
+        required_box = kind == "checkbox" and control.get("required") is not None
+        if kind == "checkbox" and (required_box or not copy_option):
             label = _label_of(doc, form, control)
-            if _names_copy(name) or _copy_words(label) or _COPY_OPTION.search(label):
+            withdraws |= required_box and bool(_WITHDRAW_SUBMIT.search(label))
+            if not copy_option and (_names_copy(name) or _copy_words(label) or _COPY_OPTION.search(label)):
                 copy_option = label or name
     purpose = _purpose(form, fields, has_text, has_password, visible, contact_page)
-    if orders and not asks_message and purpose in {"contact", "other"} and not any(
-            _MESSAGE_NAMES.search(n) for n in fields):
+    # An order or withdrawal form's text box is for the articles, not a message.
+    no_message = not asks_message and purpose in {"contact", "other"} and not any(
+        _MESSAGE_NAMES.search(n) for n in fields)
+    if orders and no_message:
         purpose = "order"  # an old shop's order form: a text box for the articles wanted, no message
-    elif withdraws and not asks_message and purpose in {"contact", "other"} and not any(
-            _MESSAGE_NAMES.search(n) for n in fields):
+    elif withdraws and no_message:
         purpose = "withdrawal"  # the withdrawal function's form: an order number, the goods, a confirmation
     receipt: Receipt = ""
     receipt_excerpt = ""

@@ -170,11 +170,11 @@ def gather_phones(doc: Document, default_region: str) -> list[PhoneFact]:
             continue
         spans: list[tuple[int, int]] = []
         offset = 0
-        above = [text for where, text in previous if where == doc.region(block.element)]
+        here = doc.region(block.element)
+        above = [text for where, text in previous if where == here]
         title = (
             heading.text
-            if heading is not None and heading.element.tag in _HEADINGS
-            and previous and previous[-1][0] == doc.region(block.element)
+            if heading is not None and heading.element.tag in _HEADINGS and previous and previous[-1][0] == here
             else ""
         )
         # Times, dates, prices, IBANs and postcodes are blanked first (same offsets): opening

@@ -518,12 +518,15 @@ def names_email_domain(owner: str, address: str) -> bool:
     if len(label) < OWN_NAME_LETTERS:
         return False
     # "Finch & Ferrule Studio" at finchandferrule.co.uk: the ampersand written out in the domain
-    names = {folded_name(owner)} | {folded_name(owner.replace("&", f" {word} ")) for word in _AND_WORDS if "&" in owner}
+    names = {folded_name(owner)} | {
+        folded_name(owner.replace("&", f" {word} ")) for word in (*AMPERSAND_WORDS, "et") if "&" in owner
+    }
     return any(len(name) >= OWN_NAME_LETTERS and (name in label or label in name) for name in names)
 
 
-#: How domains write out an ampersand ("Finch & Ferrule" – finchandferrule).
-_AND_WORDS = ("and", "och", "og", "und", "ja", "et")
+#: "&" written out as a domain spells a name, in the languages read ("Stem & Twine",
+#: stemandtwine.co.uk): one list for every check that reads a name against a domain.
+AMPERSAND_WORDS = ("and", "och", "og", "und", "ja")
 
 
 #: Second-level labels under which names are registered ("example.co.uk").

@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 import phonenumbers
 
 from auditor import lexicon
-from auditor.facts.third_parties import third_parties
+from auditor.facts.third_parties import AMPERSAND_WORDS, third_parties
 from auditor.i18n import N_, Messages, Text, as_text, country, join, kind_name, language_in
 from auditor.models import (
     AddressFact,
@@ -111,10 +111,8 @@ def names_the_site(name: str, home_url: str) -> bool:
     return False
 
 
-#: "&" written out as a domain spells a name, in the languages read ("Stem & Twine",
-#: stemandtwine.co.uk): one list for every check that reads a name against the site's domain.
-AMPERSAND_WORDS = ("and", "och", "og", "und", "ja")
-#: ... and the Dutch "en" ("Smit & Zonen", smitenzonen.nl), as :func:`names_the_site` reads it.
+#: "&" written out as a domain spells a name (``facts/third_parties.AMPERSAND_WORDS``), and the
+#: Dutch "en" ("Smit & Zonen", smitenzonen.nl), as :func:`names_the_site` reads it.
 _AMPERSAND = (*AMPERSAND_WORDS, "en")
 
 

@@ -689,17 +689,18 @@ class _PeriodSlots:
         # names the right; a fault with a word of reporting it ("report a fault") names the
         # time to notify it.
         # "Vi ansvarar för fel", "liable for faults": the seller's liability is the right.
+        # German puts the claiming verb last, after the period ("Mängel … innerhalb von 24 Monaten
+        # nach Lieferung … geltend machen"): the period's words and its start do not part them
+        timing = [*spans, *found.get("from", []), *found.get("start", [])]
         self.legal = [
             *right.get("named", []), *found.get("legal", []), *found.get("liable", []),
-            # German puts the claiming verb last, after the period ("Mängel … innerhalb von 24
-            # Monaten nach Lieferung … geltend machen"): the period's words do not part them
-            *_near(found, "defect", "claim", skip=[*spans, *found.get("from", []), *found.get("start", [])]),
+            *_near(found, "defect", "claim", skip=timing),
         ]
         # "hör av dig senast 2 månader efter att du upptäckte det": reporting, within a time after
         # one discovered something, is reporting a fault, though the fault is not named as such
         # ("Märker du att paketet inte kommit, hör av dig": the noticing before is no such time).
         self.reported = [
-            *_near(found, "defect", "report", skip=[*spans, *found.get("from", []), *found.get("start", [])]),
+            *_near(found, "defect", "report", skip=timing),
             *((a, d) for a, b in found.get("report", []) for c, d in found.get("notice", [])
               if b <= c and c - b <= _CLAIM_REACH),
             # "kahden kuukauden kuluessa havaitsemisesta tehty ilmoitus": the noticing first

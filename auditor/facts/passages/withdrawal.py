@@ -1357,13 +1357,14 @@ def _label_payer(text: str) -> str | None:
     if len(words) > _LABEL_WORDS * 2:
         return None
     concepts = text_concepts()
-    if _faulty_lead(concepts, text) and _refund_or_defect(concepts, text)[1]:
+    refund_or_defect = _refund_or_defect(concepts, text)
+    if refund_or_defect[1] and _faulty_lead(concepts, text):
         return None  # a complaint's return ("If your item arrives damaged, we'll cover the return")
     return _payer(
         words,
         topic_phrases("return_costs"),
         statement_value(concepts, text, "return_costs"),
-        _refund_or_defect(concepts, text),
+        refund_or_defect,
         conditioned=_conditioned(concepts, text),
     )
 

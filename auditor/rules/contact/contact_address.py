@@ -34,13 +34,13 @@ import re
 from urllib.parse import urlsplit
 
 from auditor.facts.addresses import ADDRESS_COUNTRIES
-from auditor.facts.third_parties import folded_name, site_label
+from auditor.facts.third_parties import AMPERSAND_WORDS, folded_name, site_label
 from auditor.i18n import N_, Messages, Text, country, kind_name, region_name
 from auditor.models import AddressFact, Category, Evidence, PageKind, RuleMeta, Severity
 from auditor.rule import AuditContext, FactView, Rule, Verdict, failed, needs_review, partial, passed, register
 from auditor.rules import legal
+from auditor.rules.support import MESSAGES as SUPPORT
 from auditor.rules.support import (
-    AMPERSAND_WORDS,
     SITE_WIDE,
     THIRD_PARTIES,
     TRADER_PAGE_KINDS,
@@ -58,7 +58,6 @@ from auditor.rules.support import (
     unknown_establishment,
     with_note,
 )
-from auditor.rules.support import MESSAGES as SUPPORT
 
 #: Pages whose addresses are the trader's: its own pages, and terms that name the seller.
 _ADDRESS_PAGES = TRADER_PAGE_KINDS | {PageKind.TERMS, PageKind.RETURNS, PageKind.COMPLAINTS}
